@@ -23,6 +23,8 @@ __all__ = [
     "DataErrors",
     "Reason",
     "Issue",
+    "ReportError",
+    "ReportReason",
     "SmallSampleWarning",
     "DataQualityWarning",
 ]
@@ -146,6 +148,51 @@ class DataErrors(EvalkitError, ValueError):
             body.append(f"  ... and {len(self.issues) - shown} more (see the data-quality log)")
         hints = sorted({i.hint for i in self.issues if i.hint})
         super().__init__("\n".join([head, *body]), hint="; ".join(hints) or None)
+
+
+class ReportReason(str, enum.Enum):
+    """Reason codes of :class:`ReportError`, for callers and tests to match on."""
+
+    bad_artifacts = "bad_artifacts"
+    parameter_mismatch = "parameter_mismatch"
+    unknown_parameter = "unknown_parameter"
+    unknown_section = "unknown_section"
+    unknown_table = "unknown_table"
+    cell_failed = "cell_failed"
+    cell_timeout = "cell_timeout"
+    kernel_failed = "kernel_failed"
+
+
+class ReportError(EvalkitError):
+    """The report stage cannot produce a report: bad artifacts, bad parameters or a failing notebook.
+
+    Structured fields say where: ``file`` (the artifact file or notebook concerned), ``problems``
+    (``(key_path, what_is_expected)`` pairs, every one found in one pass), and for a failing
+    notebook ``cell_index`` (0-based index in the *source* notebook, as JupyterLab counts),
+    ``ename`` (the exception's class name) and ``notebook`` (the executed notebook kept for
+    debugging).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: ReportReason,
+        hint: str | None = None,
+        file: str | Path | None = None,
+        problems: list[tuple[str, str]] | None = None,
+        cell_index: int | None = None,
+        ename: str | None = None,
+        notebook: str | Path | None = None,
+    ) -> None:
+        self.reason = reason
+        self.file = None if file is None else str(file)
+        self.problems = list(problems or [])
+        self.cell_index = cell_index
+        self.ename = ename
+        self.notebook = None if notebook is None else str(notebook)
+        lines = [message] + [f"  - {path or '(top level)'}: {msg}" for path, msg in self.problems]
+        super().__init__("\n".join(lines), hint=hint)
 
 
 class EvalkitWarning(UserWarning):

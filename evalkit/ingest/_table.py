@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["ColumnMeta", "SourceMeta", "SurveyData", "FORMATS"]
+__all__ = ["ColumnMeta", "SourceMeta", "SurveyData", "FORMATS", "MissingRange"]
 
 #: Formats evalkit can read; ``read_export(..., format=...)`` takes one of these names.
 FORMATS: tuple[str, ...] = (
@@ -29,6 +29,34 @@ FORMATS: tuple[str, ...] = (
     "csv",
     "excel",
 )
+
+
+@dataclass(frozen=True)
+class MissingRange:
+    """A range of codes declared missing (SPSS ``MISSING VALUES x (2000 THRU 3000)``), bounds included.
+
+    It sits in :attr:`ColumnMeta.missing_codes` beside single codes; use ``value in rng`` to test a code.
+
+    Examples
+    --------
+    >>> rng = MissingRange(2000.0, 3000.0)
+    >>> 2500 in rng, 1999 in rng
+    (True, False)
+    >>> str(rng)
+    '2000.0 thru 3000.0'
+    """
+
+    low: Any
+    high: Any
+
+    def __contains__(self, value: object) -> bool:
+        try:
+            return bool(self.low <= value <= self.high)  # type: ignore[operator]
+        except TypeError:  # a string against numeric bounds, or the reverse
+            return False
+
+    def __str__(self) -> str:
+        return f"{self.low} thru {self.high}"
 
 
 @dataclass(frozen=True)
@@ -48,7 +76,8 @@ class ColumnMeta:
     value_labels : dict
         Code → label (SPSS value labels, or Qualtrics numeric exports where known).
     missing_codes : tuple
-        Codes the source declares as missing (SPSS user-missing values).
+        Codes the source declares as missing (SPSS user-missing values); ranges are
+        :class:`MissingRange` objects.
     """
 
     name: str
@@ -81,6 +110,8 @@ class SourceMeta:
     sheet: str | None = None
     n_rows: int = 0
     notes: tuple[str, ...] = ()
+    #: Every sheet of an Excel workbook, in workbook order (``sheet`` is the one that was read).
+    sheets: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -92,6 +123,7 @@ class SourceMeta:
             "sheet": self.sheet,
             "n_rows": self.n_rows,
             "notes": list(self.notes),
+            "sheets": list(self.sheets),
         }
 
 

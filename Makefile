@@ -1,0 +1,55 @@
+# evalkit: `make demo` sets everything up and runs the whole flow on the synthetic demo data;
+# `make test` runs the test suite. Both create .venv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.evalkit-installed
+
+.PHONY: help install sysdeps demo test test-fast bench doctor demo-data clean-outputs
+
+help:
+	@echo "make demo       install (first time) and run the whole flow on data_raw/demo/ into reports/demo/"
+	@echo "make test       install (first time) and run the tests"
+	@echo "make bench      run the benchmarks in benchmarks/"
+	@echo "make doctor     check the environment (packages, PDF engine, Jupyter kernel)"
+	@echo "make demo-data  regenerate data_raw/demo/ from evalkit/demo (byte-identical unless the generator changed)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# WeasyPrint needs Pango. Installed through apt when missing and we are root; otherwise we say how.
+sysdeps:
+	@$(PYTHON) -c "import ctypes.util,sys; sys.exit(0 if ctypes.util.find_library('pango-1.0') and ctypes.util.find_library('pangoft2-1.0') else 1)" \
+	 || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	        echo "Installing Pango for PDF output (apt-get)"; \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1 fonts-dejavu-core >/dev/null; \
+	      else echo "Pango not found: PDF output will be skipped. Run 'evalkit doctor' for the fix on your system."; fi; }
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+install: sysdeps $(STAMP)
+
+demo: install
+	$(BIN)/evalkit demo
+
+test: install
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: install
+	$(BIN)/python benchmarks/ingest.py
+
+doctor: install
+	$(BIN)/evalkit doctor
+
+demo-data: install
+	$(BIN)/python -m evalkit.demo.generate data_raw/demo
+
+clean-outputs:
+	rm -rf data_processed/demo reports/demo

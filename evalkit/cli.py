@@ -1,0 +1,258 @@
+"""The ``evalkit`` command line: thin wrappers that parse, load the project file and call the library.
+
+Exit codes (one per failure class):
+
+* 0: success;
+* 1: a batch finished but some units failed (each is listed with its reason);
+* 2: a problem the user can fix: bad config, bad input file, bad data (the message says where);
+* 3: an internal error in evalkit (a bug). The traceback goes to a private crash file, never the
+  terminal, because exception text can quote data.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from evalkit.errors import EvalkitError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="evalkit",
+    help="Turn raw survey exports from school-leadership programs into privacy-safe evaluation reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+ProjectOpt = Annotated[
+    Path, typer.Option("--project", "-p", help="Project file (evalkit.yml) or the folder holding it.")
+]
+
+
+def _load(project: Path):
+    from evalkit.config import load_project
+
+    return load_project(project)
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder to write evalkit.yml and codebook.yml into.")] = Path("."),
+    project: Annotated[str, typer.Option(help="Short project id (used in folder names).")] = "my_program",
+    title: Annotated[str, typer.Option(help="Program title for the report cover.")] = "My Leadership Program",
+    kind: Annotated[str, typer.Option(help="cadre | pipeline | network | principal_network | state_resources")] = "cadre",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Write a commented starter project (evalkit.yml + codebook.yml) for a new program."""
+    from evalkit.config.project import ProgramKind
+    from evalkit.config.starter import write_starter
+
+    try:
+        pk = ProgramKind(kind)
+    except ValueError:
+        raise EvalkitError(f"unknown program kind {kind!r}", hint=f"use one of: {', '.join(k.value for k in ProgramKind)}") from None
+    for p in write_starter(folder, project=project, title=title, kind=pk, overwrite=force):
+        out.print(f"[green]wrote[/green] {p}")
+    out.print("Next: put your exports under the raw_dir it names, edit the sources, then run [bold]evalkit validate[/bold].")
+
+
+@app.command()
+def validate(project: ProjectOpt = Path("evalkit.yml")) -> None:
+    """Check the project file and codebook, and that every source file exists, ingests and has its columns."""
+    from evalkit.pipeline import validate_project
+
+    cfg = _load(project)
+    checks = validate_project(cfg)
+    table = Table(title=f"evalkit validate: {cfg.project.project}", show_lines=False)
+    for col in ("source", "check", "result", "detail"):
+        table.add_column(col)
+    bad = 0
+    for c in checks:
+        bad += not c.ok
+        table.add_row(c.source, c.check, "[green]ok[/green]" if c.ok else "[red]problem[/red]", c.detail)
+    out.print(table)
+    if bad:
+        err.print(f"[red]{bad} problem(s)[/red]: fix them and run `evalkit validate` again.")
+        raise typer.Exit(2)
+    out.print("[green]Project is valid.[/green]")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Export files or folders to read (folders are searched).")],
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Override format detection.")] = None,
+    sheet: Annotated[Optional[str], typer.Option(help="Excel sheet name (default: the first).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print metadata as JSON instead of a table.")] = False,
+) -> None:
+    """Read exports and report what was found (format, rows, columns, encoding, SHA-256). Writes nothing."""
+    import json
+
+    from evalkit.pipeline import ingest_paths
+
+    results = ingest_paths(paths, format=format, sheet=sheet)
+    if json_out:
+        out.print_json(json.dumps([r.to_dict() for r in results]))
+    else:
+        table = Table(title="evalkit ingest")
+        for col in ("file", "format", "rows", "columns", "encoding", "sha256", "result"):
+            table.add_column(col, overflow="fold")
+        for r in results:
+            if r.ok:
+                table.add_row(r.file, r.format, str(r.rows), str(r.columns), r.encoding or "", r.sha256[:12], "[green]ok[/green]")
+            else:
+                table.add_row(r.file, "", "", "", "", "", f"[red]{r.error}[/red]")
+        out.print(table)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        err.print(f"[red]{len(failed)} of {len(results)} file(s) could not be read[/red]:")
+        for r in failed:
+            err.print(f"  {r.error}")
+        raise typer.Exit(2)
+
+
+@app.command()
+def clean(project: ProjectOpt = Path("evalkit.yml")) -> None:
+    """Ingest and clean every source; write tables, the data-quality log and provenance to processed_dir."""
+    from evalkit.pipeline import clean_project
+
+    cfg = _load(project)
+    result = clean_project(cfg, console=out)
+    _print_quality(result.log)
+    out.print(f"[green]Cleaned {len(result.tables)} source(s)[/green] into {result.out_dir}")
+
+
+def _print_quality(log) -> None:
+    counts = log.counts()
+    table = Table(title="Data-quality log (totals)")
+    for col in ("defect", "action", "count"):
+        table.add_column(col)
+    for row in counts.itertuples(index=False):
+        table.add_row(row.defect, row.action, str(row.count))
+    out.print(table)
+
+
+@app.command()
+def report(
+    project: ProjectOpt = Path("evalkit.yml"),
+    cadre: Annotated[Optional[list[str]], typer.Option(help="Only these cadres (repeatable).")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF (needs WeasyPrint's Pango).")] = True,
+) -> None:
+    """Build each cadre's artifacts from the cleaned data and render its report to HTML and PDF."""
+    from evalkit.pipeline import report_project
+
+    cfg = _load(project)
+    results = report_project(cfg, cadres=cadre, pdf=pdf, console=out)
+    _finish_batch(results)
+
+
+def _finish_batch(results) -> None:
+    table = Table(title="Reports")
+    for col in ("unit", "status", "output / reason"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        table.add_row(r.unit, "[green]ok[/green]" if r.ok else "[red]failed[/red]", r.detail)
+    out.print(table)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        err.print(f"[red]{len(failed)} of {len(results)} report(s) failed[/red]: " + ", ".join(r.unit for r in failed))
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    project: ProjectOpt = Path("evalkit.yml"),
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
+) -> None:
+    """Run the whole flow: ingest → clean → (anonymize, analyze, disclose as they arrive) → report."""
+    from evalkit.pipeline import clean_project, report_project
+
+    cfg = _load(project)
+    result = clean_project(cfg, console=out)
+    _print_quality(result.log)
+    _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
+
+
+@app.command()
+def demo(
+    data: Annotated[Optional[Path], typer.Option(help="Demo raw data (default: ./data_raw/demo, generated if absent).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Where reports go.")] = Path("reports/demo"),
+    processed: Annotated[Path, typer.Option(help="Where cleaned tables go.")] = Path("data_processed/demo"),
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
+) -> None:
+    """Run the whole flow on the bundled synthetic demo data (all five programs) into reports/demo/."""
+    from evalkit.pipeline import clean_project, demo_config, report_project
+
+    cfg = demo_config(data=data, processed_dir=processed, reports_dir=out_dir, console=out)
+    result = clean_project(cfg, console=out)
+    _print_quality(result.log)
+    _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
+
+
+@app.command()
+def doctor() -> None:
+    """Check Python, packages, the PDF engine's system libraries, the Jupyter kernel and fonts; say how to fix each."""
+    from evalkit.report.doctor import check_environment
+
+    checks = check_environment()
+    table = Table(title="evalkit doctor")
+    for col in ("check", "status", "detail", "how to fix"):
+        table.add_column(col, overflow="fold")
+    for c in checks:
+        table.add_row(c.name, "[green]ok[/green]" if c.ok else "[red]problem[/red]", c.detail, c.fix or "")
+    out.print(table)
+    if not all(c.ok for c in checks):
+        raise typer.Exit(2)
+
+
+def _crash_file() -> Path:
+    from platformdirs import user_cache_dir
+
+    folder = Path(user_cache_dir("evalkit"))
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix="crash-", suffix=".log", dir=folder)
+    os.close(fd)
+    os.chmod(name, 0o600)
+    return Path(name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: runs the app and maps errors to exit codes."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except EvalkitError as exc:
+        err.print("error: " + str(exc), style="red", highlight=False, markup=False)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted", style="red")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - last resort: never show a bare traceback
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(2)
+        crash = _crash_file()
+        crash.write_text(traceback.format_exc(), encoding="utf-8")
+        err.print(
+            f"internal error ({type(exc).__name__}): this is a bug in evalkit, not in your data. "
+            f"Details were written to {crash} (private to you; it may quote data, so review it before sharing).",
+            style="red", highlight=False, markup=False,
+        )
+        sys.exit(3)

@@ -1,0 +1,241 @@
+"""The project file (``evalkit.yml``): programs, cohorts, cadres, events, sources and rules.
+
+One project file describes one evaluation: which programs it covers, which raw files belong to
+which instrument and wave, and how cleaning and disclosure behave. It is validated once when loaded
+(:func:`evalkit.config.load_project`) and passed down as an object; no stage reads it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from evalkit.config.codebook import ColumnSpec, GuskeyLevel, Wave
+
+__all__ = [
+    "ProgramKind",
+    "LogicModel",
+    "Cohort",
+    "Event",
+    "Program",
+    "SourceKind",
+    "FieldMap",
+    "Source",
+    "CleaningRules",
+    "PrivacyPolicy",
+    "Project",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class ProgramKind(str, Enum):
+    """The five kinds of program evalkit reports on."""
+
+    cadre = "cadre"
+    pipeline = "pipeline"
+    network = "network"
+    principal_network = "principal_network"
+    state_resources = "state_resources"
+
+
+class LogicModel(_Model):
+    """Kellogg-style logic model: planned work (inputs, activities) and intended results."""
+
+    inputs: list[str] = Field(default_factory=list)
+    activities: list[str] = Field(default_factory=list)
+    outputs: list[str] = Field(default_factory=list)
+    outcomes_short: list[str] = Field(default_factory=list)
+    outcomes_intermediate: list[str] = Field(default_factory=list)
+    outcomes_long: list[str] = Field(default_factory=list)
+    impact: list[str] = Field(default_factory=list)
+
+
+class Cohort(_Model):
+    """A cohort (usually a program year) and the cadres, tiers or phases within it."""
+
+    id: str
+    label: str | None = None
+    cadres: list[str] = Field(default_factory=list, description="cadre ids (cadre programs), tiers or groups")
+
+
+class Event(_Model):
+    """A scheduled event; most projects list events in a raw file (a source of kind 'events') instead."""
+
+    id: str
+    name: str
+    date: dt.date | None = None
+    cadre: str | None = None
+    modality: Literal["face_to_face", "virtual", "site_visit", "coaching", "network_meeting", "working_group"] | None = None
+    hours: float | None = None
+
+
+class Program(_Model):
+    """One program of the project."""
+
+    id: str
+    kind: ProgramKind
+    name: str
+    cohorts: list[Cohort] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    instruments: list[str] = Field(default_factory=list, description="instrument ids from the codebook")
+    guskey_levels: list[GuskeyLevel] = Field(default_factory=list, description="levels this program reports on")
+    logic_model: LogicModel = Field(default_factory=LogicModel)
+
+
+class SourceKind(str, Enum):
+    """What a raw file holds; decides which cleaning rules apply."""
+
+    survey = "survey"
+    roster = "roster"
+    events = "events"
+    attendance = "attendance"
+    log = "log"
+    tracker = "tracker"
+    hr = "hr"
+    outcomes = "outcomes"
+    notes = "notes"
+    other = "other"
+
+
+class FieldMap(_Model):
+    """Which columns of an export carry the standard survey fields.
+
+    Left empty, the platform's defaults apply (Qualtrics: ``Status``, ``Progress``,
+    ``Duration (in seconds)``, ``RecordedDate``...). A field that an export lacks is simply not
+    used; the rule that needs it is reported as "not applicable" in the data-quality log.
+    """
+
+    status: str | None = None
+    progress: str | None = None
+    finished: str | None = None
+    duration: str | None = None
+    start: str | None = None
+    end: str | None = None
+    recorded: str | None = None
+    response_id: str | None = None
+    person: str | None = Field(default=None, description="column identifying the person (e-mail, id)")
+    event: str | None = Field(default=None, description="column naming the event (free-typed)")
+    distribution_channel: str | None = None
+
+
+class Source(_Model):
+    """One raw file."""
+
+    id: str
+    file: str = Field(description="path relative to the project's raw_dir")
+    kind: SourceKind
+    format: str | None = Field(default=None, description="override the detected format")
+    sheet: str | None = None
+    program: str | None = None
+    instrument: str | None = None
+    wave: Wave | None = None
+    cadre_column: str | None = None
+    fields: FieldMap = Field(default_factory=FieldMap)
+    date_columns: list[str] = Field(default_factory=list)
+    email_columns: list[str] = Field(default_factory=list)
+    name_columns: list[str] = Field(default_factory=list)
+    key: list[str] = Field(default_factory=list, description="columns that must be unique together")
+    columns: dict[str, ColumnSpec] = Field(
+        default_factory=dict, description="roles of this file's columns (surveys take them from the codebook)"
+    )
+    roster_link: str | None = Field(
+        default=None, description="id of a roster source; rows are joined to it on the person field's e-mail"
+    )
+
+    @model_validator(mode="after")
+    def _survey_needs_instrument(self) -> Source:
+        if self.kind == SourceKind.survey and (self.instrument is None or self.wave is None):
+            raise ValueError("a source of kind 'survey' needs both 'instrument' and 'wave'")
+        return self
+
+
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class CleaningRules(_Model):
+    """Cleaning rules; each can be switched off, and each is counted in the data-quality log."""
+
+    drop_preview: bool = True
+    drop_test: bool = True
+    dedupe: Literal["latest_complete", "first", "off"] = "latest_complete"
+    partial: Literal["drop", "keep"] = "drop"
+    partial_min_progress: Annotated[float, Field(ge=0, le=100)] = 50.0
+    speeders: Literal["drop", "flag", "off"] = "drop"
+    speeder_fraction: Annotated[float, Field(gt=0, lt=1)] = 1 / 3
+    straightliners: Literal["drop", "flag", "off"] = "flag"
+    straightline_min_items: Annotated[int, Field(ge=3)] = 5
+    normalize_emails: bool = True
+    normalize_names: bool = True
+    normalize_dates: bool = True
+    labels_to_codes: bool = True
+    non_substantive_to_missing: bool = True
+    apply_aliases: bool = True
+    drop_withdrawn: bool = True
+    match_events: bool = True
+    event_match_threshold: Annotated[float, Field(ge=0, le=100)] = 85.0
+    event_match_review_below: Annotated[float, Field(ge=0, le=100)] = 95.0
+    day_first: bool = Field(default=False, description="read ambiguous dates like 03/04/2025 as 3 April")
+
+
+class PrivacyPolicy(_Model):
+    """Disclosure thresholds. The disclose stage ([4/5]) enforces them; [1/5] uses ``n_min`` for counts."""
+
+    n_min: Annotated[int, Field(ge=3)] = 10
+    comment_threshold: Annotated[int, Field(ge=3)] = 10
+    n_min_override_reason: str | None = None
+
+    @model_validator(mode="after")
+    def _override(self) -> PrivacyPolicy:
+        if self.n_min < 5 and not self.n_min_override_reason:
+            raise ValueError("n_min below 5 needs 'n_min_override_reason' (recorded in the methods appendix)")
+        return self
+
+
+class Project(_Model):
+    """A whole evaluation project, as read from ``evalkit.yml`` plus its codebook."""
+
+    schema_version: Literal[1] = 1
+    project: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="short id used in folder names")
+    title: str
+    organization: str | None = None
+    funder: str | None = None
+    evaluator: str | None = None
+    data_as_of: dt.date | None = None
+    raw_dir: str = "data_raw"
+    processed_dir: str = "data_processed"
+    reports_dir: str = "reports"
+    codebook_file: str = Field(default="codebook.yml", alias="codebook")
+    programs: list[Program] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+    cleaning: CleaningRules = Field(default_factory=CleaningRules)
+    privacy: PrivacyPolicy = Field(default_factory=PrivacyPolicy)
+
+    @model_validator(mode="after")
+    def _check_refs(self) -> Project:
+        ids = [s.id for s in self.sources]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"source ids must be unique; repeated: {dupes}")
+        pids = {p.id for p in self.programs}
+        for s in self.sources:
+            if s.program is not None and s.program not in pids:
+                raise ValueError(f"source {s.id!r}: program {s.program!r} is not defined (defined: {sorted(pids)})")
+        return self
+
+    def program(self, program_id: str) -> Program:
+        for p in self.programs:
+            if p.id == program_id:
+                return p
+        raise KeyError(program_id)
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)

@@ -1,0 +1,249 @@
+"""Display helpers a report notebook calls: each shows one block of the report as HTML.
+
+Every ``show_*`` function has an ``*_html`` twin that returns the markup as a string, so the
+markup can be tested (and snapshot-tested) without a kernel. All text from the artifacts is
+escaped with :func:`html.escape`; the only markup in the output is written here.
+
+Styling lives in the report template (``templates/evalkit_html/evalkit_report.css``), keyed on
+the ``ek-`` classes used below, so the same output looks right in the HTML and the PDF.
+Only the standard library is imported at module level (IPython is imported when displaying),
+which keeps ``import evalkit.report`` cheap.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from evalkit.report.artifacts import GUSKEY_LEVELS, load_table
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import pandas as pd
+
+    from evalkit.report.artifacts import Facts, Section
+
+__all__ = [
+    "table_html",
+    "cover_html",
+    "headline_html",
+    "section_html",
+    "methods_appendix_html",
+    "show_cover",
+    "show_headline",
+    "show_section",
+    "show_methods_appendix",
+]
+
+# A cell that reads as a number (or a suppressed count) is right-aligned, as journals set them.
+_NUMERIC_RE = re.compile(r"^\s*(?:[-+\u2212]?[\d.,]+\s*%?|[-+\u2212]?[\d.,]+\s*\([^)]*\)|fewer than \d+|\u2014|-)\s*$")
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _paragraphs(text: str | None) -> str:
+    """Plain text → ``<p>`` elements: a blank line starts a paragraph, a single newline is a break."""
+    if not text:
+        return ""
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{'<br>'.join(_e(line) for line in p.splitlines())}</p>" for p in paras)
+
+
+def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption: str | None,
+               note: str | None, css_class: str = "ek-table") -> str:
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
+    body = []
+    for row in rows:
+        cells = []
+        for j, value in enumerate(row):
+            if j == 0:  # the first column is the row label
+                cells.append(f'<th scope="row">{_e(value)}</th>')
+            else:
+                num = ' class="ek-num"' if _NUMERIC_RE.match(str(value)) else ""
+                cells.append(f"<td{num}>{_e(value)}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    cap = f"<caption>{_e(caption)}</caption>" if caption else ""
+    note_html = f'<p class="ek-table-note"><em>Note.</em> {_e(note)}</p>' if note else ""
+    return (f'<div class="{css_class}"><table>{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>{note_html}</div>")
+
+
+def table_html(df: pd.DataFrame, *, caption: str | None, note: str | None) -> str:
+    """Render a display-ready table as a journal-style HTML table.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Every cell already display-ready text (see :func:`~evalkit.report.artifacts.load_table`).
+        The first column is the row label; the index is ignored.
+    caption : str or None
+        The table title, set above the table (the template numbers tables "Table 1.", ...).
+    note : str or None
+        A note set below the table, after an italic "Note.".
+
+    Returns
+    -------
+    str
+        A ``<div class="ek-table">`` holding ``<table>`` (caption, ``thead``, ``tbody``; row labels
+        as ``<th scope="row">``) and the note. Every value is HTML-escaped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"Item": ["<b>Q1</b>"], "Mean": ["3.4"]})
+    >>> print(table_html(df, caption="Ratings", note=None))  # doctest: +NORMALIZE_WHITESPACE
+    <div class="ek-table"><table><caption>Ratings</caption><thead><tr><th scope="col">Item</th><th
+    scope="col">Mean</th></tr></thead><tbody><tr><th scope="row">&lt;b&gt;Q1&lt;/b&gt;</th><td
+    class="ek-num">3.4</td></tr></tbody></table></div>
+    """
+    rows = df.itertuples(index=False, name=None)
+    return _rows_html([str(c) for c in df.columns], rows, caption=caption, note=note)
+
+
+def _level_html(level: int | None) -> str:
+    if level is None:
+        return ""
+    return f'<p class="ek-level">Guskey level {level}: {_e(GUSKEY_LEVELS[level])}</p>'
+
+
+def cover_html(facts: Facts) -> str:
+    """The cover block: title (which also feeds the PDF's running header), cadre, cohort and data date."""
+    return (
+        '<header class="ek-cover">'
+        f'<p class="ek-kicker">{_e(facts.program)} evaluation report</p>'
+        f'<h1 class="ek-title">{_e(facts.program_name)}</h1>'
+        f'<p class="ek-subtitle">Cadre {_e(facts.cadre)}, cohort {_e(facts.cohort)}</p>'
+        '<dl class="ek-cover-meta">'
+        f"<dt>Data as of</dt><dd>{_e(facts.data_as_of.isoformat())}</dd>"
+        f"<dt>Release</dt><dd>{_e(facts.release_id)}</dd>"
+        f"<dt>Project</dt><dd>{_e(facts.project)}</dd>"
+        "</dl></header>"
+    )
+
+
+def headline_html(facts: Facts) -> str:
+    """The key figures as a row of label/value cards (empty string if there are none)."""
+    if not facts.headline:
+        return ""
+    cards = "".join(
+        f'<div class="ek-figure"><span class="ek-value">{_e(h.value)}</span>'
+        f'<span class="ek-label">{_e(h.label)}</span></div>' for h in facts.headline
+    )
+    return f'<section class="ek-headline"><h2>Key figures</h2><div class="ek-figures">{cards}</div></section>'
+
+
+def _pending_html(section: Section) -> str:
+    return f'<div class="ek-pending"><em>To be added: {_e(section.pending_reason)}</em></div>'
+
+
+def section_html(facts: Facts, section_id: str) -> str:
+    """One section: heading, Guskey level, text and its tables, or a "To be added" box if pending.
+
+    Raises
+    ------
+    ReportError
+        ``reason=unknown_section`` if ``section_id`` is not in the facts (the message lists the ids).
+    """
+    section = facts.section(section_id)
+    parts = [f'<section class="ek-section" id="section-{_e(section.id)}">',
+             f"<h2>{_e(section.title)}</h2>", _level_html(section.guskey_level)]
+    if section.status == "pending":
+        parts.append(_pending_html(section))
+    else:
+        parts.append(_paragraphs(section.text))
+        for table_id in section.tables:
+            spec = facts.tables[table_id]
+            df = load_table(facts.artifact_dir, table_id)
+            parts.append(table_html(df, caption=spec.title, note=spec.note))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def methods_appendix_html(facts: Facts) -> str:
+    """The methods and provenance appendix: privacy rule, framework, pending items, inputs, parameters."""
+    from evalkit import __version__  # the evalkit that rendered, which may differ from the producer's
+
+    levels = sorted({s.guskey_level for s in facts.sections if s.guskey_level is not None})
+    pending = [s for s in facts.sections if s.status == "pending"]
+    parts = [
+        '<section class="ek-section ek-appendix" id="methods">',
+        "<h2>Methods and data</h2>",
+        "<h3>Privacy</h3>",
+        _paragraphs(
+            f"Every number in this report is an aggregate. A group with fewer than {facts.n_min} "
+            f"respondents is not reported: its cells read \u201cfewer than {facts.n_min}\u201d. "
+            "Percentages and other statistics are computed only for groups at or above this threshold."
+        ),
+        "<h3>Evaluation framework</h3>",
+        _paragraphs(
+            "Sections are organised by Guskey\u2019s five levels of professional-development "
+            "evaluation (Guskey, 2000): " + "; ".join(f"level {lv}, {GUSKEY_LEVELS[lv].lower()}"
+                                                       for lv in levels) + "."
+            if levels else "No section of this report is assigned to a Guskey level."
+        ),
+    ]
+    if pending:
+        items = "".join(f"<li><strong>{_e(s.title)}</strong>: {_e(s.pending_reason)}</li>" for s in pending)
+        parts += ["<h3>Not yet reported</h3>", f'<ul class="ek-pending-list">{items}</ul>']
+    parts += [
+        "<h3>Data and provenance</h3>",
+        _rows_html(
+            ["Item", "Value"],
+            [["Program", f"{facts.program_name} ({facts.program})"], ["Cadre", facts.cadre],
+             ["Cohort", facts.cohort], ["Data as of", facts.data_as_of.isoformat()],
+             ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
+             ["Produced by", f"{facts.generated_by} (evalkit {facts.evalkit_version})"],
+             ["Rendered with", f"evalkit {__version__}"]],
+            caption=None, note=None, css_class="ek-table ek-plain",
+        ),
+    ]
+    if facts.provenance.inputs:
+        parts.append(_rows_html(
+            ["Input file", "SHA-256"], [[i.file, i.sha256] for i in facts.provenance.inputs],
+            caption="Input files", note="The SHA-256 identifies the exact bytes of each input file.",
+            css_class="ek-table ek-hashes",
+        ))
+    if facts.provenance.parameters:
+        parts.append(_rows_html(
+            ["Parameter", "Value"],
+            [[k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)]
+             for k, v in sorted(facts.provenance.parameters.items())],
+            caption="Analysis parameters", note=None,
+        ))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _show(markup: str, plain: str) -> None:
+    """Display ``markup`` as text/html with a short text/plain fallback for non-HTML frontends."""
+    from IPython.display import display  # deferred: only needed inside a kernel
+
+    display({"text/html": markup, "text/plain": plain}, raw=True)
+
+
+def show_cover(facts: Facts) -> None:
+    """Display the cover block (see :func:`cover_html`)."""
+    _show(cover_html(facts), facts.title)
+
+
+def show_headline(facts: Facts) -> None:
+    """Display the key figures (see :func:`headline_html`); shows nothing if there are none."""
+    markup = headline_html(facts)
+    if markup:
+        _show(markup, "Key figures: " + "; ".join(f"{h.label}: {h.value}" for h in facts.headline))
+
+
+def show_section(facts: Facts, section_id: str) -> None:
+    """Display one section (see :func:`section_html`)."""
+    section = facts.section(section_id)
+    plain = section.title + (f" (to be added: {section.pending_reason})" if section.status == "pending" else "")
+    _show(section_html(facts, section_id), plain)
+
+
+def show_methods_appendix(facts: Facts) -> None:
+    """Display the methods and provenance appendix (see :func:`methods_appendix_html`)."""
+    _show(methods_appendix_html(facts), "Methods and data")
