@@ -160,14 +160,14 @@ def parse_dates(
             break
         f = _day_first(fmt) if day_first else fmt
         got = pd.to_datetime(remaining, format=f, errors="coerce")
-        ok = got.notna()
+        ok = got.notna().to_numpy()
         for raw, ts in zip(remaining[ok], got[ok]):
             result[raw] = (ts, label)
-        remaining = remaining[~ok.to_numpy()]
+        remaining = remaining[~ok]
     if not remaining.empty:
         # Excel serial day numbers (e.g. 45883) appear when a date column was saved as General.
-        num = pd.to_numeric(remaining, errors="coerce")
-        serial = num.between(20000, 80000)
+        num = pd.to_numeric(remaining, errors="coerce").astype("float64")
+        serial = num.between(20000, 80000).fillna(False).astype(bool)
         for raw, n in zip(remaining[serial], num[serial]):
             result[raw] = (pd.Timestamp("1899-12-30") + pd.to_timedelta(float(n), unit="D"), "excel_serial")
         remaining = remaining[~serial.to_numpy()]

@@ -28,7 +28,7 @@ from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, p
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.config import CleaningRules, Codebook, Instrument, Source
 from evalkit.errors import DataErrors, Issue, Reason
-from evalkit.ingest import SurveyData
+from evalkit.ingest._table import SurveyData
 
 __all__ = ["CleanTable", "clean_survey", "Roster"]
 

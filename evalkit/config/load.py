@@ -6,6 +6,7 @@ path (``programs[0].cohorts[1].cadres``) and what is expected.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,9 @@ _EXPECT = {
 }
 
 
+_PATH_IN_MSG = re.compile(r"^([A-Za-z_][\w\[\]]*(?:\.[\w\[\]]+)+): (.*)$", re.S)
+
+
 def _problems(exc: ValidationError) -> list[tuple[str, str]]:
     problems = []
     for err in exc.errors(include_url=False, include_input=False):
@@ -105,7 +109,13 @@ def _problems(exc: ValidationError) -> list[tuple[str, str]]:
         msg = _EXPECT.get(err["type"]) or err["msg"]
         # pydantic prefixes validator messages with "Value error, "; the key path already says where.
         msg = msg.removeprefix("Value error, ")
-        problems.append((_key_path(loc), msg))
+        path = _key_path(loc)
+        # Cross-reference checks name the exact key themselves ("instruments.x.items.Q1: ...").
+        m = _PATH_IN_MSG.match(msg)
+        if m:
+            path = ".".join(p for p in (path, m.group(1)) if p)
+            msg = m.group(2)
+        problems.append((path, msg))
     return problems
 
 

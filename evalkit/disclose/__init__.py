@@ -1,1 +1,5 @@
-"""Stage placeholder: filled in by a later issue ([2/5] anonymize, [3/5] analyze, [4/5] disclose)."""
+"""Disclose stage: the one suppression rule. [1/5] ships the count gate; [4/5] builds the full rule."""
+
+from evalkit.disclose.counts import SUPPRESSED_TEXT, format_count, protect_counts
+
+__all__ = ["SUPPRESSED_TEXT", "format_count", "protect_counts"]

@@ -1,0 +1,149 @@
+"""Cleaning rules for the non-survey files: rosters, event lists, attendance, logs, trackers, HR, outcomes.
+
+Rules by source kind (each logged in the data-quality log):
+
+* every kind: e-mails and names normalized (``email_columns``, ``name_columns``), dates parsed
+  (``date_columns``), the ``key`` columns checked for duplicates (a located error);
+* roster: withdrawn participants flagged (a ``status`` of "withdrawn"), so counts can leave them out;
+* attendance: free-typed event names (``fields.event``) matched to the event list;
+* outcomes: state suppression marks ("*", "<10", "n<10") become missing with a ``<column>_mark``
+  column beside, so nobody mistakes a suppressed cell for a zero.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from evalkit.clean.events import match_events
+from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_dates
+from evalkit.clean.quality import Action, Defect, QualityLog
+from evalkit.clean.survey import CleanTable
+from evalkit.config import CleaningRules, Source, SourceKind
+from evalkit.errors import DataErrors, Issue, Reason
+from evalkit.ingest._table import SurveyData
+
+__all__ = ["clean_table", "STATE_MARKS", "parse_state_values"]
+
+#: Suppression marks states print instead of a small number.
+STATE_MARKS = re.compile(r"^\s*(\*+|<\s*\d+|n\s*<\s*\d+|>\s*\d+|n/?a|--|—|-)\s*$", re.IGNORECASE)
+
+
+def parse_state_values(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Split a published value column into numbers and suppression marks.
+
+    Returns ``(value, mark)``: ``value`` is float (missing where a mark stood), ``mark`` holds the
+    mark text ("*", "<10") or missing. Percent signs and thousands separators are removed.
+
+    Examples
+    --------
+    >>> v, m = parse_state_values(pd.Series(["45.2", "*", "<10", "1,204", "9.9%"]))
+    >>> v.tolist()[:1], v.isna().tolist()[1:3], m.tolist()[1:3], v.tolist()[3:]
+    ([45.2], [True, True], ['*', '<10'], [1204.0, 9.9])
+    """
+    text = s.astype("string").str.strip()
+    is_mark = text.str.match(STATE_MARKS).fillna(False).astype(bool)
+    cleaned = text.str.replace(r"[,%]", "", regex=True)
+    value = pd.to_numeric(cleaned.where(~is_mark), errors="coerce").astype("float64")
+    mark = text.where(is_mark).str.replace(" ", "", regex=False)
+    return value, mark
+
+
+def clean_table(
+    raw: SurveyData,
+    source: Source,
+    rules: CleaningRules,
+    log: QualityLog,
+    *,
+    events: pd.DataFrame | None = None,
+) -> CleanTable:
+    """Clean one non-survey source (see the module docstring)."""
+    df = raw.data.copy()
+    file = raw.path.name
+    issues: list[Issue] = []
+    configured = [*source.email_columns, *source.name_columns, *source.date_columns, *source.key,
+                  *([source.fields.event] if source.fields.event else [])]
+    for col in dict.fromkeys(configured):
+        if col not in df.columns:
+            issues.append(Issue(file, Reason.missing_column, "the project file names a column the file lacks",
+                                column=col, hint=f"fix the column name in sources[{source.id}] or re-export the file"))
+    if issues:
+        raise DataErrors(issues)
+
+    for rule, on, defect, cols, fn in (
+        ("normalize_emails", rules.normalize_emails, Defect.email_noise, source.email_columns, normalize_email),
+        ("normalize_names", rules.normalize_names, Defect.name_noise, source.name_columns, normalize_name),
+    ):
+        if not cols:
+            continue
+        if not on:
+            log.add(source.id, source.file, rule, defect, Action.off, columns=cols)
+            continue
+        rows: set[int] = set()
+        for c in cols:
+            df[c], changed = fn(df[c])
+            rows |= set(df.index[changed])
+        log.add(source.id, source.file, rule, defect, Action.recoded, rows=rows, columns=cols)
+
+    if source.date_columns:
+        if rules.normalize_dates:
+            mixed: set[int] = set()
+            for c in source.date_columns:
+                parsed, fmt, bad = parse_dates(df[c], file=file, column=c, day_first=rules.day_first)
+                issues += bad
+                df[c] = parsed
+                counts = fmt.value_counts()
+                if len(counts) > 1:
+                    mixed |= set(fmt.index[fmt.notna() & (fmt != counts.index[0])])
+            log.add(source.id, source.file, "normalize_dates", Defect.mixed_date_format, Action.recoded,
+                    rows=mixed, columns=source.date_columns)
+        else:
+            log.add(source.id, source.file, "normalize_dates", Defect.mixed_date_format, Action.off)
+
+    if source.key:
+        keyed = df[source.key]
+        present = ~keyed.apply(is_blank).any(axis=1)
+        dup = keyed[present].duplicated(keep=False)
+        for idx in dup.index[dup]:
+            issues.append(Issue(file, Reason.duplicate_key, f"key ({', '.join(source.key)}) is not unique",
+                                row=int(idx), column=source.key[0],
+                                hint="remove the duplicate row in a copy of the export, or fix the key columns in the project file"))
+    if issues:
+        raise DataErrors(issues)
+
+    if source.kind == SourceKind.roster and "status" in df.columns:
+        withdrawn = df["status"].astype("string").str.strip().str.casefold().eq("withdrawn").fillna(False)
+        df["withdrawn"] = withdrawn.to_numpy()
+        log.add(source.id, source.file, "withdrawn", Defect.withdrawn_participant, Action.flagged,
+                rows=df.index[withdrawn], detail="kept in the roster, left out of participant counts")
+
+    if source.fields.event and events is not None and rules.match_events:
+        m = match_events(df[source.fields.event], events, threshold=rules.event_match_threshold,
+                         review_below=rules.event_match_review_below)
+        df["event_id_matched"] = m.event_id
+        df["event_match_score"] = m.score
+        df["event_match_status"] = m.status
+        review = m.status.isin(["review", "ambiguous", "unmatched"]).fillna(False)
+        log.add(source.id, source.file, "match_events", Defect.event_match_review, Action.flagged,
+                rows=df.index[review], columns=[source.fields.event],
+                detail="event names matched below the review score, ambiguous or unmatched")
+    elif source.fields.event:
+        log.add(source.id, source.file, "match_events", Defect.event_match_review,
+                Action.off if not rules.match_events else Action.not_applicable)
+
+    if source.kind == SourceKind.outcomes:
+        marked_rows: set[int] = set()
+        for col in [c for c in df.columns if c in ("value",) or c.endswith(("_value", "_pct", "_rate"))]:
+            value, mark = parse_state_values(df[col])
+            df[col] = value
+            df[f"{col}_mark"] = mark
+            marked_rows |= set(df.index[mark.notna()])
+        log.add(source.id, source.file, "state_marks", None, Action.recoded, rows=marked_rows,
+                detail="state suppression marks kept as marks, values set missing")
+
+    drop = [c for c, spec in source.columns.items() if spec.role.value in ("identifier", "free_text", "self_code")
+            and c in df.columns]
+    drop += [c for c in (*source.email_columns, *source.name_columns) if c not in drop]
+    return CleanTable(source=source, data=df, fields={}, identifier_columns=tuple(drop),
+                      drop_columns=tuple(drop))

@@ -1,0 +1,330 @@
+"""Run the stages in order for a whole project; the CLI and ``make demo`` call these functions.
+
+Each stage reads what the previous one produced and writes through atomic renames, so any stage can
+be re-run alone and a failure never leaves a half-written output. Identifiers live only in memory:
+what is written to ``processed_dir`` is each clean table's publishable projection, checked once more
+for e-mail addresses and phone numbers before it is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+import evalkit
+from evalkit._io import atomic_path, atomic_write_text, sha256_file
+from evalkit.clean.quality import QualityLog
+from evalkit.clean.survey import CleanTable, Roster, clean_survey
+from evalkit.clean.tables import clean_table
+from evalkit.config import ProjectConfig, Source, SourceKind
+from evalkit.errors import DataError, EvalkitError, Reason
+from evalkit.ingest import SurveyData, read_export
+
+__all__ = [
+    "Check",
+    "IngestResult",
+    "CleanResult",
+    "UnitResult",
+    "validate_project",
+    "ingest_paths",
+    "clean_project",
+    "report_project",
+    "demo_config",
+]
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+_SKIP_SUFFIXES = {".md", ".json", ".txt", ".yml", ".yaml"}
+
+
+class _Progress:
+    """Minimal progress printing that works with or without a rich console."""
+
+    def __init__(self, console: Any | None) -> None:
+        self.console = console
+
+    def __call__(self, msg: str) -> None:
+        if self.console is not None:
+            self.console.print(msg, highlight=False)
+
+
+@dataclass(frozen=True)
+class Check:
+    source: str
+    check: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    file: str
+    ok: bool
+    format: str = ""
+    rows: int = 0
+    columns: int = 0
+    encoding: str | None = None
+    sha256: str = ""
+    error: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+@dataclass
+class CleanResult:
+    tables: dict[str, CleanTable]
+    raw: dict[str, SurveyData]
+    log: QualityLog
+    out_dir: Path
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit: str
+    ok: bool
+    detail: str
+
+
+def _files_under(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() not in _SKIP_SUFFIXES
+                            and not f.name.startswith("."))
+        else:
+            files.append(p)
+    return files
+
+
+def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str | None = None) -> list[IngestResult]:
+    """Read every file (folders are searched); one failing file does not stop the others."""
+    results = []
+    for f in _files_under(paths):
+        try:
+            sd = read_export(f, format=format, sheet=sheet)
+        except EvalkitError as exc:
+            results.append(IngestResult(file=str(f), ok=False, error=str(exc)))
+            continue
+        results.append(IngestResult(file=str(f), ok=True, format=sd.source.format, rows=sd.source.n_rows,
+                                    columns=len(sd.data.columns), encoding=sd.source.encoding, sha256=sd.source.sha256))
+    return results
+
+
+def _read(cfg: ProjectConfig, src: Source) -> SurveyData:
+    return read_export(cfg.source_path(src), format=src.format, sheet=src.sheet)
+
+
+def validate_project(cfg: ProjectConfig) -> list[Check]:
+    """Check every source: the file exists and ingests, and the columns the config names are there."""
+    checks = [Check("(project)", "project file and codebook", True, str(cfg.project_file))]
+    for src in cfg.project.sources:
+        try:
+            sd = _read(cfg, src)
+        except EvalkitError as exc:
+            checks.append(Check(src.id, "file ingests", False, str(exc)))
+            continue
+        checks.append(Check(src.id, "file ingests", True, f"{sd.source.format}, {sd.source.n_rows} rows"))
+        cols = set(sd.data.columns)
+        named = [*src.email_columns, *src.name_columns, *src.date_columns, *src.key]
+        named += [v for v in src.fields.model_dump().values() if v]
+        if src.instrument:
+            inst = cfg.instrument(src.instrument)
+            aliases = inst.alias_map()
+            present = {aliases.get(c, c) for c in cols}
+            wanted = [i for i, item in inst.items.items() if item.wave in (None, src.wave)]
+            absent = [i for i in wanted if i not in present]
+            checks.append(Check(src.id, "codebook items present", not absent,
+                                f"missing: {', '.join(absent)}" if absent else f"{len(wanted)} items"))
+        missing = [c for c in dict.fromkeys(named) if c not in cols]
+        checks.append(Check(src.id, "configured columns present", not missing,
+                            f"missing: {', '.join(missing)}" if missing else "ok"))
+    return checks
+
+
+_ORDER = {SourceKind.roster: 0, SourceKind.events: 1}
+
+
+def _roster(table: CleanTable) -> Roster:
+    df = table.data
+    email = table.source.email_columns[0]
+    keep = [c for c in table.publishable().columns if c not in ("withdrawn",)]
+    if "status" not in keep and "status" in df.columns:
+        keep.append("status")
+    by = df[df[email].notna()].drop_duplicates(subset=[email], keep="first").set_index(email)[keep]
+    if "status" not in by.columns:
+        by["status"] = "active"
+    return Roster(by_email=by, attributes=tuple(c for c in keep if c != "status") + ("status",))
+
+
+def _event_list(table: CleanTable) -> pd.DataFrame:
+    df = table.data
+    id_col = table.source.key[0] if table.source.key else "event_id"
+    out = pd.DataFrame({"event_id": df[id_col].astype("string")})
+    for col in ("topic", "title", "name", "event_name"):
+        if col in df.columns:
+            out[col] = df[col].astype("string")
+    return out
+
+
+def _check_no_identifiers(df: pd.DataFrame, src: Source, file: str) -> None:
+    for col in df.columns:
+        if not (pd.api.types.is_object_dtype(df[col]) or pd.api.types.is_string_dtype(df[col])):
+            continue
+        text = df[col].dropna().astype(str)
+        for pattern, what in ((_EMAIL, "e-mail addresses"), (_PHONE, "phone numbers")):
+            hit = text.str.contains(pattern)
+            if hit.any():
+                row = int(hit.index[hit.to_numpy().argmax()])
+                raise DataError(
+                    file, Reason.identifier_in_unmarked_column,
+                    f"column holds what look like {what} but is not marked as an identifier or free text",
+                    row=row, column=col,
+                    hint=f"mark it in the codebook (columns: {{{col}: {{role: identifier}}}}) or in sources[{src.id}].columns",
+                )
+
+
+def _to_parquet_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_object_dtype(out[col]):
+            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string")
+    out.index.name = "source_row"
+    return out.reset_index()
+
+
+def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanResult:
+    """Ingest and clean every source, then write tables, the quality log and provenance.
+
+    Sources are cleaned rosters first, then event lists, then the rest, so surveys can be linked
+    to the roster and attendance matched to events.
+    """
+    say = _Progress(console)
+    rules = cfg.project.cleaning
+    log = QualityLog()
+    tables: dict[str, CleanTable] = {}
+    raws: dict[str, SurveyData] = {}
+    rosters: dict[str, Roster] = {}
+    events: pd.DataFrame | None = None
+    sources = sorted(cfg.project.sources, key=lambda s: _ORDER.get(s.kind, 2))
+    for i, src in enumerate(sources, 1):
+        say(f"[{i}/{len(sources)}] {src.id}: {src.file}")
+        raw = _read(cfg, src)
+        raws[src.id] = raw
+        if src.kind == SourceKind.survey:
+            roster = rosters.get(src.roster_link) if src.roster_link else None
+            table = clean_survey(raw, src, cfg.codebook, rules, log, roster=roster)
+        else:
+            table = clean_table(raw, src, rules, log, events=events)
+        tables[src.id] = table
+        if src.kind == SourceKind.roster and src.email_columns:
+            rosters[src.id] = _roster(table)
+        if src.kind == SourceKind.events:
+            events = _event_list(table)
+
+    out_dir = cfg.processed_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for sid, table in tables.items():
+        pub = table.publishable()
+        _check_no_identifiers(pub, table.source, raws[sid].path.name)
+        frame = _to_parquet_frame(pub)
+        dest = out_dir / f"{sid}.parquet"
+        with atomic_path(dest, suffix=".parquet") as tmp:
+            frame.to_parquet(tmp, index=False)
+        outputs.append({"file": dest.name, "rows": len(frame), "columns": len(frame.columns)})
+    log.write(out_dir)
+    provenance = {
+        "schema": "evalkit.provenance/1",
+        "evalkit_version": evalkit.__version__,
+        "project": cfg.project.project,
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "inputs": [{"source": sid, "file": raws[sid].source.path and Path(raws[sid].source.path).name,
+                    "sha256": raws[sid].source.sha256, "format": raws[sid].source.format,
+                    "rows": raws[sid].source.n_rows} for sid in tables],
+        "outputs": outputs,
+        "cleaning_rules": cfg.project.cleaning.model_dump(mode="json"),
+    }
+    atomic_write_text(out_dir / "provenance.json", json.dumps(provenance, indent=1))
+    # Raw files must be byte-identical after the run: re-hash and compare.
+    for sid, raw in raws.items():
+        if sha256_file(raw.path) != raw.source.sha256:
+            raise EvalkitError(f"{raw.path}: the raw file changed while evalkit was reading it",
+                               hint="make sure nothing else writes to data_raw/ during a run")
+    say(f"wrote {len(outputs)} table(s), quality_log.json and provenance.json to {out_dir}")
+    return CleanResult(tables=tables, raw=raws, log=log, out_dir=out_dir, provenance=provenance)
+
+
+def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: bool = True,
+                   console: Any | None = None, cleaned: CleanResult | None = None) -> list[UnitResult]:
+    """Build artifacts for each cadre of every cadre program and render its report.
+
+    One failing report does not stop the others; each unit's outcome is returned.
+    """
+    from evalkit.report.build import build_cadre_artifacts, cadre_units
+    from evalkit.report.render import render_report
+
+    say = _Progress(console)
+    if cleaned is None:
+        cleaned = clean_project(cfg, console=console)
+    units = [u for u in cadre_units(cfg) if not cadres or u.cadre in cadres]
+    if cadres:
+        unknown = sorted(set(cadres) - {u.cadre for u in units})
+        if unknown:
+            raise EvalkitError(f"unknown cadre(s): {', '.join(unknown)}",
+                               hint=f"use one of: {', '.join(u.cadre for u in cadre_units(cfg))}")
+    notebook = Path(__file__).resolve().parents[1] / "notebooks" / "cadre_report.ipynb"
+    if not notebook.exists():
+        from importlib import resources
+
+        notebook = Path(str(resources.files("evalkit.report") / "notebooks" / "cadre_report.ipynb"))
+    results = []
+    for i, unit in enumerate(units, 1):
+        out_dir = cfg.reports_dir / unit.cadre
+        say(f"[{i}/{len(units)}] report {unit.program}/{unit.cohort}/{unit.cadre}")
+        try:
+            artifact_dir = build_cadre_artifacts(cfg, cleaned, unit, out_dir / "artifacts")
+            res = render_report(notebook, artifact_dir, out_dir, pdf=pdf,
+                                parameters={"project": cfg.project.project, "cadre": unit.cadre,
+                                            "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
+            detail = str(res.pdf or res.html) + (f" (PDF skipped: {res.pdf_skipped_reason})" if res.pdf_skipped_reason else "")
+            results.append(UnitResult(unit.cadre, True, detail))
+        except EvalkitError as exc:
+            results.append(UnitResult(unit.cadre, False, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - batch survives one failing unit and says why
+            results.append(UnitResult(unit.cadre, False, f"internal error: {type(exc).__name__}"))
+    return results
+
+
+def demo_config(*, data: Path | None = None, processed_dir: Path = Path("data_processed/demo"),
+                reports_dir: Path = Path("reports/demo"), console: Any | None = None) -> ProjectConfig:
+    """The bundled demo project, pointed at the demo data (generated into a cache folder if absent)."""
+    from importlib import resources
+
+    from evalkit.config import load_project
+
+    say = _Progress(console)
+    if data is None:
+        data = Path("data_raw/demo")
+        if not (data / "MANIFEST.md").exists():
+            from platformdirs import user_cache_dir
+
+            from evalkit.demo.generate import generate_demo
+
+            data = Path(user_cache_dir("evalkit")) / "demo_data"
+            say(f"no ./data_raw/demo here: generating the synthetic demo data into {data}")
+            generate_demo(data)
+    project_file = Path(str(resources.files("evalkit.demo") / "project" / "evalkit.yml"))
+    cfg = load_project(project_file)
+    proj = cfg.project.model_copy(update={"raw_dir": str(Path(data).resolve()),
+                                          "processed_dir": str(Path(processed_dir).resolve()),
+                                          "reports_dir": str(Path(reports_dir).resolve())})
+    return ProjectConfig(project=proj, codebook=cfg.codebook, project_file=cfg.project_file)
