@@ -12,11 +12,11 @@ Rules by source kind (each logged in the data-quality log):
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
+import pyarrow as pa
 
 from evalkit.clean.events import match_events
+from evalkit.clean.outcomes import parse_marked_numbers
 from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_dates
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
@@ -24,17 +24,13 @@ from evalkit.config import CleaningRules, Source, SourceKind
 from evalkit.errors import DataErrors, Issue, Reason
 from evalkit.ingest._table import SurveyData
 
-__all__ = ["clean_table", "STATE_MARKS", "parse_state_values"]
-
-#: Suppression marks states print instead of a small number.
-STATE_MARKS = re.compile(r"^\s*(\*+|<\s*\d+|n\s*<\s*\d+|>\s*\d+|n/?a|--|—|-)\s*$", re.IGNORECASE)
-
+__all__ = ["clean_table", "parse_state_values"]
 
 def parse_state_values(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Split a published value column into numbers and suppression marks.
+    """Split a published value column into numbers and suppression marks (pandas front end).
 
-    Returns ``(value, mark)``: ``value`` is float (missing where a mark stood), ``mark`` holds the
-    mark text ("*", "<10") or missing. Percent signs and thousands separators are removed.
+    The rule itself lives in :func:`evalkit.clean.outcomes.parse_marked_numbers`, shared with the
+    million-row pyarrow path.
 
     Examples
     --------
@@ -42,11 +38,11 @@ def parse_state_values(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> v.tolist()[:1], v.isna().tolist()[1:3], m.tolist()[1:3], v.tolist()[3:]
     ([45.2], [True, True], ['*', '<10'], [1204.0, 9.9])
     """
-    text = s.astype("string").str.strip()
-    is_mark = text.str.match(STATE_MARKS).fillna(False).astype(bool)
-    cleaned = text.str.replace(r"[,%]", "", regex=True)
-    value = pd.to_numeric(cleaned.where(~is_mark), errors="coerce").astype("float64")
-    mark = text.where(is_mark).str.replace(" ", "", regex=False)
+    arr = pa.array(s.astype(object).where(s.notna(), None).map(lambda v: None if v is None else str(v)).tolist(),
+                   type=pa.string())
+    nums, marks = parse_marked_numbers(arr)
+    value = pd.Series(nums.to_numpy(zero_copy_only=False), index=s.index, dtype="float64")
+    mark = pd.Series(marks.to_pylist(), index=s.index, dtype="string")
     return value, mark
 
 
