@@ -23,7 +23,7 @@ sysdeps:
 	 || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	        echo "Installing Pango for PDF output (apt-get)"; \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1 fonts-dejavu-core >/dev/null; \
+	          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core >/dev/null; \
 	      else echo "Pango not found: PDF output will be skipped. Run 'evalkit doctor' for the fix on your system."; fi; }
 
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python

@@ -258,8 +258,10 @@ def load_facts(
     try:
         raw = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReportError(f"{file}: file not found", reason=ReportReason.bad_artifacts, file=file,
-                          hint="the artifact folder must contain facts.json (see docs/artifacts.md)") from None
+        raise ReportError(
+            f"{file}: file not found", reason=ReportReason.bad_artifacts, file=file,
+            hint="the artifact folder must contain facts.json (see docs/artifacts.md)",
+        ) from None
     except UnicodeDecodeError as exc:
         raise ReportError(f"{file}: not UTF-8 text ({exc.reason} at byte {exc.start})",
                           reason=ReportReason.bad_artifacts, file=file) from None
@@ -348,7 +350,7 @@ def _parse_tables(raw: Any, folder: Path, chk: _Checker) -> dict[str, TableSpec]
     for table_id, spec in raw.items():
         path = f"tables.{table_id}"
         if not _ID_RE.match(table_id):
-            chk.add(path, "table id must be 1-64 letters, digits, '_' or '-', starting with a letter or digit")
+            chk.add(path, "table id must be 1-64 letters, digits, '_' or '-', starting with a letter/digit")
             continue
         if not chk.keys(spec, path, _TABLE_KEYS):
             continue
@@ -410,7 +412,8 @@ def _parse_provenance(raw: Any, chk: _Checker) -> Provenance | None:
         return None
     inputs: list[InputFile] = []
     if not isinstance(raw.get("inputs"), list):
-        chk.add("provenance.inputs", f"must be an array of {{file, sha256}}, got {_json_type(raw.get('inputs'))}")
+        got = _json_type(raw.get("inputs"))
+        chk.add("provenance.inputs", f"must be an array of {{file, sha256}}, got {got}")
     else:
         for i, item in enumerate(raw["inputs"]):
             path = _join("provenance.inputs", i)

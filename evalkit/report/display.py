@@ -38,7 +38,11 @@ __all__ = [
 ]
 
 # A cell that reads as a number (or a suppressed count) is right-aligned, as journals set them.
-_NUMERIC_RE = re.compile(r"^\s*(?:[-+\u2212]?[\d.,]+\s*%?|[-+\u2212]?[\d.,]+\s*\([^)]*\)|fewer than \d+|\u2014|-)\s*$")
+_NUMERIC_RE = re.compile(
+    r"^\s*(?:[-+\u2212]?[\d.,]+\s*%?"  # 12, 4.6, -0.3, 89%
+    r"|[-+\u2212]?[\d.,]+\s*\([^)]*\)"  # 24 (89%), 0.41 (0.12)
+    r"|fewer than \d+|\u2014|-)\s*$"  # a suppressed cell or an em dash
+)
 
 
 def _e(value: Any) -> str:
@@ -54,7 +58,7 @@ def _paragraphs(text: str | None) -> str:
 
 
 def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption: str | None,
-               note: str | None, css_class: str = "ek-table") -> str:
+               note: str | None, css_class: str = "ek-table", align_numbers: bool = True) -> str:
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
     body = []
     for row in rows:
@@ -63,7 +67,7 @@ def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption:
             if j == 0:  # the first column is the row label
                 cells.append(f'<th scope="row">{_e(value)}</th>')
             else:
-                num = ' class="ek-num"' if _NUMERIC_RE.match(str(value)) else ""
+                num = ' class="ek-num"' if align_numbers and _NUMERIC_RE.match(str(value)) else ""
                 cells.append(f"<td{num}>{_e(value)}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     cap = f"<caption>{_e(caption)}</caption>" if caption else ""
@@ -174,9 +178,8 @@ def methods_appendix_html(facts: Facts) -> str:
         "<h2>Methods and data</h2>",
         "<h3>Privacy</h3>",
         _paragraphs(
-            f"Every number in this report is an aggregate. A group with fewer than {facts.n_min} "
-            f"respondents is not reported: its cells read \u201cfewer than {facts.n_min}\u201d. "
-            "Percentages and other statistics are computed only for groups at or above this threshold."
+            f"Every number in this report is an aggregate. Results for any group of fewer than "
+            f"{facts.n_min} respondents are not shown: such cells read \u201cfewer than {facts.n_min}\u201d."
         ),
         "<h3>Evaluation framework</h3>",
         _paragraphs(
@@ -198,21 +201,21 @@ def methods_appendix_html(facts: Facts) -> str:
              ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
              ["Produced by", f"{facts.generated_by} (evalkit {facts.evalkit_version})"],
              ["Rendered with", f"evalkit {__version__}"]],
-            caption=None, note=None, css_class="ek-table ek-plain",
+            caption=None, note=None, css_class="ek-table ek-plain", align_numbers=False,
         ),
     ]
     if facts.provenance.inputs:
         parts.append(_rows_html(
             ["Input file", "SHA-256"], [[i.file, i.sha256] for i in facts.provenance.inputs],
             caption="Input files", note="The SHA-256 identifies the exact bytes of each input file.",
-            css_class="ek-table ek-hashes",
+            css_class="ek-table ek-hashes", align_numbers=False,
         ))
     if facts.provenance.parameters:
         parts.append(_rows_html(
             ["Parameter", "Value"],
             [[k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)]
              for k, v in sorted(facts.provenance.parameters.items())],
-            caption="Analysis parameters", note=None,
+            caption="Analysis parameters", note=None, css_class="ek-table ek-params", align_numbers=False,
         ))
     parts.append("</section>")
     return "".join(parts)
@@ -240,7 +243,8 @@ def show_headline(facts: Facts) -> None:
 def show_section(facts: Facts, section_id: str) -> None:
     """Display one section (see :func:`section_html`)."""
     section = facts.section(section_id)
-    plain = section.title + (f" (to be added: {section.pending_reason})" if section.status == "pending" else "")
+    pending = section.status == "pending"
+    plain = section.title + (f" (to be added: {section.pending_reason})" if pending else "")
     _show(section_html(facts, section_id), plain)
 
 

@@ -1,0 +1,232 @@
+"""Can this machine render reports? Checks behind ``evalkit doctor``.
+
+Each check *does* the thing it checks where that is cheap (import the package, print a tiny PDF,
+start the kernel's Python), because "installed" and "usable" differ most often exactly here:
+WeasyPrint imports but cannot find Pango, or the ``python3`` kernel points at another Python
+that has no evalkit. Every failed check carries the command that fixes it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+__all__ = ["Check", "check_environment", "REQUIRED_PACKAGES"]
+
+_FONT_DIR = Path(__file__).resolve().parent / "fonts"
+_TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "evalkit_html"
+_FONT_FILES = ("Lato-Regular.ttf", "Lato-Bold.ttf", "Lato-Italic.ttf", "OFL.txt")
+_KERNEL = "python3"
+_MIN_PYTHON = (3, 11)
+
+#: Distribution name → import name, used when evalkit's own metadata is unavailable (a source
+#: tree that was never installed). Normally the list comes from evalkit's declared dependencies.
+REQUIRED_PACKAGES: dict[str, str] = {
+    "numpy": "numpy", "pandas": "pandas", "pyarrow": "pyarrow", "scipy": "scipy",
+    "statsmodels": "statsmodels", "matplotlib": "matplotlib", "seaborn": "seaborn",
+    "openpyxl": "openpyxl", "pyreadstat": "pyreadstat", "pydantic": "pydantic", "pyyaml": "yaml",
+    "typer": "typer", "rich": "rich", "rapidfuzz": "rapidfuzz",
+    "charset-normalizer": "charset_normalizer", "platformdirs": "platformdirs", "jinja2": "jinja2",
+    "papermill": "papermill", "nbformat": "nbformat", "nbconvert": "nbconvert",
+    "nbclient": "nbclient", "ipykernel": "ipykernel", "weasyprint": "weasyprint",
+}
+# Distributions whose import name is not derivable from the distribution name.
+_IMPORT_NAMES = {"pyyaml": "yaml", "charset-normalizer": "charset_normalizer", "pillow": "PIL"}
+
+_PANGO_FIX = (
+    "WeasyPrint needs Pango. Debian/Ubuntu: `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+    "libharfbuzz0b libfontconfig1` (add `libharfbuzz-subset0` for faster font subsetting); "
+    "macOS: `brew install pango`; Windows: install WeasyPrint with MSYS2 (see its documentation) "
+    "or use conda-forge: `conda install -c conda-forge weasyprint`. "
+    "Reports still render to HTML without it."
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of one environment check.
+
+    Attributes
+    ----------
+    name : str
+        What was checked, e.g. ``"package pandas"`` or ``"kernel python3"``.
+    ok : bool
+        Whether it passed.
+    detail : str
+        What was found (a version, a path, or the error).
+    fix : str or None
+        What to run or change when ``ok`` is False; None when it passed.
+    """
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+
+
+def check_environment() -> list[Check]:
+    """Check that this machine can execute report notebooks and print PDFs.
+
+    Returns
+    -------
+    list of Check
+        In order: Python version; each required package (importable, version, minimum met);
+        WeasyPrint with Pango (a one-paragraph PDF is actually printed in memory); the Jupyter
+        kernel ``python3`` (exists, and its Python can import evalkit); the bundled font and its
+        licence; the report template. Nothing is downloaded or installed.
+
+    Notes
+    -----
+    Takes a few seconds: importing every package and starting the kernel's Python are the cost.
+
+    Examples
+    --------
+    >>> checks = check_environment()  # doctest: +SKIP
+    >>> [c.name for c in checks if not c.ok]  # doctest: +SKIP
+    []
+    """
+    checks = [_check_python()]
+    checks += [_check_package(dist, module, minimum) for dist, module, minimum in _requirements()]
+    checks.append(_check_weasyprint())
+    checks.append(_check_kernel())
+    checks.append(_check_font())
+    checks.append(_check_template())
+    return checks
+
+
+def _check_python() -> Check:
+    found = ".".join(map(str, sys.version_info[:3]))
+    ok = sys.version_info[:2] >= _MIN_PYTHON
+    need = ".".join(map(str, _MIN_PYTHON))
+    return Check(f"Python >= {need}", ok, f"{found} at {sys.executable}",
+                 None if ok else f"install Python {need} or newer and reinstall evalkit into it")
+
+
+def _requirements() -> list[tuple[str, str, str | None]]:
+    """(distribution, import name, minimum version) for evalkit's runtime dependencies."""
+    try:
+        declared = metadata.requires("evalkit") or []
+    except metadata.PackageNotFoundError:
+        return [(dist, module, None) for dist, module in REQUIRED_PACKAGES.items()]
+    found = []
+    for req in declared:
+        if ";" in req:  # an extra (test, docs) or a platform marker: not needed to render
+            continue
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:>=\s*([\w.]+))?", req)
+        if match:
+            dist = match.group(1).lower()
+            module = REQUIRED_PACKAGES.get(dist) or _IMPORT_NAMES.get(dist) or dist.replace("-", "_")
+            found.append((dist, module, match.group(2)))
+    return found
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", text.split("+")[0])[:3])
+
+
+def _check_package(dist: str, module: str, minimum: str | None) -> Check:
+    name = f"package {dist}"
+    fix = f"python -m pip install '{dist}{'>=' + minimum if minimum else ''}'"
+    try:
+        version = metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return Check(name, False, "not installed", fix)
+    if minimum and _version_tuple(version) < _version_tuple(minimum):
+        return Check(name, False, f"{version} installed, evalkit needs >= {minimum}", fix)
+    if dist == "weasyprint":
+        # Importing WeasyPrint loads Pango; its own check below reports that with the right fix.
+        return Check(name, True, version)
+    try:
+        importlib.import_module(module)
+    except Exception as exc:  # any import-time failure means the package is unusable
+        return Check(name, False, f"{version} installed but `import {module}` fails: "
+                                  f"{type(exc).__name__}: {exc}", fix)
+    return Check(name, True, version)
+
+
+def _check_weasyprint() -> Check:
+    name = "WeasyPrint + Pango (PDF output)"
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: the Pango/GObject libraries were not found
+        return Check(name, False, f"{type(exc).__name__}: {exc}", _PANGO_FIX)
+    try:
+        pdf = weasyprint.HTML(string="<p>evalkit doctor</p>").write_pdf()
+    except Exception as exc:  # a broken Pango/HarfBuzz install fails here, not at import
+        return Check(name, False, f"printing a test PDF failed: {type(exc).__name__}: {exc}", _PANGO_FIX)
+    if not pdf or not pdf.startswith(b"%PDF"):
+        return Check(name, False, "printing a test PDF gave no PDF", _PANGO_FIX)
+    pango = ""
+    try:
+        from weasyprint.text.ffi import pango as _pango
+
+        number = int(_pango.pango_version())  # encoded as major*10000 + minor*100 + micro
+        pango = f", Pango {number // 10000}.{number // 100 % 100}.{number % 100}"
+    except Exception:  # the version string is a nicety; the PDF above is the real check
+        pass
+    return Check(name, True, f"WeasyPrint {weasyprint.__version__}{pango}; test PDF printed")
+
+
+def _check_kernel() -> Check:
+    name = f"Jupyter kernel {_KERNEL}"
+    install = f"{sys.executable} -m ipykernel install --user --name {_KERNEL}"
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    except ImportError as exc:
+        return Check(name, False, f"jupyter_client unavailable: {exc}", "python -m pip install ipykernel")
+    try:
+        spec = KernelSpecManager().get_kernel_spec(_KERNEL)
+    except NoSuchKernel:
+        return Check(name, False, "no kernel of that name", install)
+    argv = list(spec.argv or [])
+    if not argv:
+        return Check(name, False, f"kernel spec in {spec.resource_dir} has no command", install)
+    # jupyter_client runs a bare "python"/"python3"/"python3.X" as the launching interpreter.
+    bare = {"python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info[:2])}
+    exe = sys.executable if argv[0] in bare else argv[0]
+    probe = "import evalkit, sys; print(evalkit.__version__); print(sys.executable)"
+    try:
+        done = subprocess.run([exe, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return Check(name, False, f"cannot start the kernel's Python {exe!r}: {exc}", install)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
+        return Check(name, False, f"the kernel's Python ({exe}) cannot import evalkit: {last}",
+                     f"install evalkit into that environment (`{exe} -m pip install evalkit`) or point "
+                     f"the kernel at this one: `{install}`")
+    version, kernel_python = (done.stdout.strip().splitlines() + ["", ""])[:2]
+    from evalkit import __version__
+
+    if version != __version__:
+        found = f"the kernel runs evalkit {version} ({kernel_python}), this is {__version__}"
+        return Check(name, False, found,
+                     f"use one environment for both: `{install}`")
+    return Check(name, True, f"{kernel_python}, evalkit {version}")
+
+
+def _check_font() -> Check:
+    name = "bundled font (Lato, OFL)"
+    missing = [f for f in _FONT_FILES if not (_FONT_DIR / f).is_file()]
+    broken = [f for f in _FONT_FILES if f.endswith(".ttf") and f not in missing
+              and (_FONT_DIR / f).read_bytes()[:4] not in (b"\x00\x01\x00\x00", b"true")]
+    if missing or broken:
+        bad = ", ".join(missing + broken)
+        return Check(name, False, f"missing or damaged in {_FONT_DIR}: {bad}",
+                     "reinstall evalkit (the fonts ship inside the package)")
+    size = sum((_FONT_DIR / f).stat().st_size for f in _FONT_FILES)
+    return Check(name, True, f"{_FONT_DIR} ({size / 1e6:.1f} MB)")
+
+
+def _check_template() -> Check:
+    name = "report template"
+    needed = ("conf.json", "index.html.j2", "evalkit_report.css")
+    missing = [f for f in needed if not (_TEMPLATE_DIR / f).is_file()]
+    if missing:
+        return Check(name, False, f"missing in {_TEMPLATE_DIR}: {', '.join(missing)}",
+                     "reinstall evalkit (the template ships inside the package)")
+    return Check(name, True, str(_TEMPLATE_DIR))

@@ -1,0 +1,449 @@
+"""Run a thin report notebook with papermill and turn it into ``report.html`` and ``report.pdf``.
+
+The pipeline for one report is: validate the artifacts and the parameters (before any kernel
+starts), execute with papermill (kernel pinned to ``python3``), refuse a notebook whose run
+raised, export the outputs only through evalkit's own nbconvert template, print to PDF with
+WeasyPrint, and only then move the three files into place. Heavy libraries (papermill,
+nbconvert, WeasyPrint) are imported inside the functions that use them, so importing this module
+is cheap and a missing WeasyPrint only costs the PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as _dt
+import inspect
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evalkit._io import atomic_write_bytes, atomic_write_text, sha256_file
+from evalkit.errors import InputFileError, Reason, ReportError, ReportReason
+from evalkit.report._pdf import html_to_pdf
+from evalkit.report.artifacts import Facts, load_facts
+
+__all__ = ["RenderResult", "render_report", "KERNEL_NAME", "PAGE_SIZES"]
+
+log = logging.getLogger(__name__)
+
+#: The Jupyter kernel every report runs in (pinned: a notebook's own kernelspec is not trusted).
+KERNEL_NAME = "python3"
+#: Page sizes the print stylesheet supports.
+PAGE_SIZES = ("A4", "Letter")
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+TEMPLATE_NAME = "evalkit_html"
+
+# Cells carrying these tags never reach the report: the parameter cells (defaults and injected
+# values), notes for the notebook's reader, and papermill's error banner.
+_REMOVE_TAGS = {"parameters", "injected-parameters", "remove-cell", "papermill-error-cell-tag"}
+_OUTPUTS = ("report.ipynb", "report.html", "report.pdf")
+_FAILED_NOTEBOOK = "report.failed.ipynb"
+_JSON_SCALARS = (str, int, float, bool, type(None))
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """What :func:`render_report` wrote.
+
+    Attributes
+    ----------
+    html : Path
+        ``<out_dir>/report.html``.
+    pdf : Path or None
+        ``<out_dir>/report.pdf``, or None if no PDF was made (see ``pdf_skipped_reason``).
+    notebook : Path
+        ``<out_dir>/report.ipynb``, the executed notebook with ``metadata.evalkit`` provenance.
+    pdf_skipped_reason : str or None
+        Why there is no PDF (not requested, or WeasyPrint/Pango unusable); None when ``pdf`` is set.
+    seconds : float
+        Wall-clock time of the whole render.
+    """
+
+    html: Path
+    pdf: Path | None
+    notebook: Path
+    pdf_skipped_reason: str | None
+    seconds: float
+
+
+def render_report(
+    notebook: str | Path,
+    artifact_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    parameters: Mapping[str, Any],
+    pdf: bool = True,
+    timeout: int = 300,
+    page_size: str = "A4",
+) -> RenderResult:
+    """Execute a report notebook on one artifact folder and write its HTML and PDF.
+
+    Parameters
+    ----------
+    notebook : str or Path
+        The thin report notebook (e.g. ``notebooks/cadre_report.ipynb``), with a cell tagged
+        ``parameters`` that declares ``artifact_dir``.
+    artifact_dir : str or Path
+        The cadre's artifact folder; validated with :func:`~evalkit.report.artifacts.load_facts`
+        before any kernel starts. It is injected into the notebook as an absolute path.
+    out_dir : str or Path
+        Where ``report.ipynb``, ``report.html`` and ``report.pdf`` go (created if needed).
+    parameters : mapping
+        Values for the notebook's parameters (JSON-like values only). Every name must be declared
+        in the notebook's ``parameters`` cell. ``project``, ``cadre`` and ``cohort``, when the
+        notebook declares them and they are not given, are taken from ``facts.json``.
+    pdf : bool, default True
+        Also print ``report.pdf`` with WeasyPrint.
+    timeout : int, default 300
+        Seconds any one cell may run (nbclient's per-cell timeout; a whole-batch deadline is the
+        driver's job). Kernel start-up may take up to ``min(timeout, 60)`` seconds.
+    page_size : {"A4", "Letter"}, default "A4"
+        Paper size of the PDF.
+
+    Returns
+    -------
+    RenderResult
+        Paths written, why a PDF was skipped (if it was) and the elapsed seconds.
+
+    Raises
+    ------
+    ReportError
+        ``unknown_parameter`` if a parameter is not declared by the notebook (checked with
+        ``papermill.inspect_notebook`` before executing); ``parameter_mismatch`` if a parameter
+        contradicts ``artifact_dir`` or ``facts.json``; ``bad_artifacts`` from ``load_facts``;
+        ``cell_failed`` / ``cell_timeout`` / ``kernel_failed`` if the run fails; the message names
+        the failing cell (0-based index in the source notebook) and the error's class name, and
+        the executed notebook is kept as ``<out_dir>/report.failed.ipynb``.
+    InputFileError
+        If ``notebook`` does not exist or is not readable.
+
+    Notes
+    -----
+    Outputs are built in memory and in a temporary folder inside ``out_dir``, then renamed into
+    place, so a crash never leaves half a file. If the run fails, earlier ``report.*`` files in
+    ``out_dir`` are removed too, so a folder never shows a report older than its last attempt.
+    When no PDF is made, an older ``report.pdf`` is removed for the same reason.
+
+    The HTML carries the provenance as ``<meta name="evalkit-...">`` tags, which WeasyPrint copies
+    into the PDF's document information; the executed notebook carries it in
+    ``metadata.evalkit``. Provenance never holds row-level data: only hashes, versions and the
+    parameters.
+
+    papermill changes the process's working directory while a notebook runs, so run several
+    renders in separate *processes*, never threads.
+
+    Examples
+    --------
+    >>> render_report("notebooks/cadre_report.ipynb", "reports/demo/C1/artifacts",
+    ...               "reports/demo/C1", parameters={})  # doctest: +SKIP
+    RenderResult(html=PosixPath('reports/demo/C1/report.html'), ...)
+    """
+    started = time.perf_counter()
+    notebook = Path(notebook)
+    if not notebook.is_file():
+        raise InputFileError(notebook, Reason.missing_file, "notebook not found",
+                             hint="pass the report notebook, e.g. notebooks/cadre_report.ipynb")
+    if not isinstance(parameters, Mapping):
+        raise TypeError(f"render_report(): parameters must be a mapping, got {type(parameters).__name__}")
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
+        raise ValueError(f"render_report(): timeout must be a positive integer of seconds, got {timeout!r}")
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"render_report(): page_size must be one of {PAGE_SIZES}, got {page_size!r}")
+    facts = load_facts(artifact_dir)
+    params = _resolve_parameters(notebook, Path(artifact_dir), parameters, facts)
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix=".evalkit-render-", dir=out_dir) as work:
+            nb = _execute(notebook, Path(work) / "executed.ipynb", params, timeout, out_dir)
+            provenance = _provenance(notebook, out_dir, params, facts)
+            nb.metadata["evalkit"] = provenance
+            html_text = _to_html(nb, facts, provenance, page_size)
+            if pdf:
+                pdf_bytes, skipped = html_to_pdf(html_text, base_dir=PACKAGE_DIR)
+            else:
+                pdf_bytes, skipped = None, "not requested (pdf=False)"
+
+            import nbformat
+
+            paths = {name: out_dir / name for name in _OUTPUTS}
+            atomic_write_text(paths["report.ipynb"], nbformat.writes(nb))
+            atomic_write_text(paths["report.html"], html_text)
+            if pdf_bytes is not None:
+                atomic_write_bytes(paths["report.pdf"], pdf_bytes)
+            else:
+                _unlink(paths["report.pdf"])
+            _unlink(out_dir / _FAILED_NOTEBOOK)
+    except BaseException:
+        for name in _OUTPUTS:
+            _unlink(out_dir / name)
+        raise
+    return RenderResult(
+        html=paths["report.html"],
+        pdf=paths["report.pdf"] if pdf_bytes is not None else None,
+        notebook=paths["report.ipynb"],
+        pdf_skipped_reason=skipped,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _check_value(name: str, value: Any) -> None:
+    """Papermill writes values as Python literals; only JSON-like values survive that faithfully."""
+    if isinstance(value, _JSON_SCALARS):
+        return
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _check_value(name, item)
+        return
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        for item in value.values():
+            _check_value(name, item)
+        return
+    raise TypeError(
+        f"render_report(): parameter {name!r} must hold str, int, float, bool, None, lists or "
+        f"str-keyed dicts of those, got {type(value).__name__}"
+    )
+
+
+def _resolve_parameters(
+    notebook: Path, artifact_dir: Path, given: Mapping[str, Any], facts: Facts
+) -> dict[str, Any]:
+    """Check ``given`` against the notebook's parameter cell; return the values to inject."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(notebook))
+    nb_file = notebook
+    if "artifact_dir" not in declared:
+        raise ReportError(
+            f"{nb_file}: the notebook declares no 'artifact_dir' parameter"
+            + ("" if declared else " (it has no cell tagged 'parameters')"),
+            reason=ReportReason.unknown_parameter, file=nb_file,
+            hint="tag the notebook's first code cell 'parameters' and set artifact_dir = \"...\" in it",
+        )
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        known = ", ".join(sorted(declared))
+        raise ReportError(
+            f"{nb_file}: {len(unknown)} parameter(s) not declared in the notebook's 'parameters' cell",
+            reason=ReportReason.unknown_parameter, file=nb_file,
+            problems=[(name, f"unknown parameter (the notebook declares: {known})") for name in unknown],
+            hint="check the spelling, or add the parameter with a default to the notebook's parameters cell",
+        )
+    for name, value in given.items():
+        _check_value(name, value)
+
+    params = dict(given)
+    folder = artifact_dir.resolve()
+    mismatches: list[tuple[str, str]] = []
+    if "artifact_dir" in params and Path(str(params["artifact_dir"])).resolve() != folder:
+        mismatches.append(
+            ("artifact_dir", f"{params['artifact_dir']!r} is not the artifact folder {str(folder)!r}"))
+    params["artifact_dir"] = str(folder)
+    for key in ("project", "cadre", "cohort"):
+        if key not in declared:
+            continue
+        if key in params and str(params[key]) != getattr(facts, key):
+            mismatches.append((key, f"{params[key]!r} given, but facts.json is for {getattr(facts, key)!r}"))
+        params.setdefault(key, getattr(facts, key))
+    if mismatches:
+        raise ReportError(
+            f"{nb_file}: parameters contradict the artifact folder {folder}",
+            reason=ReportReason.parameter_mismatch, file=nb_file, problems=mismatches,
+            hint="leave these parameters out (they are taken from facts.json) or fix artifact_dir",
+        )
+    return params
+
+
+def _engine_kwargs() -> dict[str, Any]:
+    """``shutdown_kernel="immediate"`` where this papermill/nbclient pair accepts it.
+
+    Papermill forwards unknown keyword arguments (``**engine_kwargs``) to nbclient's client, so
+    both ends are checked: papermill's signature must take them and nbclient must know the trait.
+    Skipping the graceful shutdown saves about a second per report once all outputs are in.
+    """
+    import papermill
+    from nbclient import NotebookClient
+
+    sig = inspect.signature(papermill.execute_notebook)
+    takes = "shutdown_kernel" in sig.parameters or any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in sig.parameters.values())
+    if takes and "shutdown_kernel" in NotebookClient.class_trait_names():
+        return {"shutdown_kernel": "immediate"}
+    return {}
+
+
+def _execute(notebook: Path, target: Path, params: dict[str, Any], timeout: int, out_dir: Path) -> Any:
+    """Run the notebook with papermill; translate every way a run can fail into ReportError."""
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        nb = papermill.execute_notebook(
+            str(notebook), str(target), parameters=params, kernel_name=KERNEL_NAME,
+            cwd=str(notebook.parent),  # so the notebook's relative default artifact_dir still works
+            progress_bar=False, log_output=False,
+            request_save_on_cell_execute=True,  # a timed-out or dead run still leaves its notebook
+            start_timeout=min(timeout, 60), execution_timeout=timeout, **_engine_kwargs(),
+        )
+    except PapermillExecutionError as exc:
+        raise _failure(notebook, target, out_dir, ReportReason.cell_failed, exc.ename,
+                       exc.evalue, exec_index=exc.cell_index) from None
+    except CellTimeoutError:
+        raise _failure(notebook, target, out_dir, ReportReason.cell_timeout, "CellTimeoutError",
+                       f"a cell ran longer than {timeout} s") from None
+    except DeadKernelError as exc:
+        raise _failure(notebook, target, out_dir, ReportReason.kernel_failed, "DeadKernelError",
+                       str(exc) or "the kernel died (out of memory?)") from None
+    except NoSuchKernel:
+        raise ReportError(
+            f"{notebook}: no Jupyter kernel named {KERNEL_NAME!r}", reason=ReportReason.kernel_failed,
+            file=notebook,
+            hint="run `evalkit doctor`; usually `python -m ipykernel install --user --name python3`",
+        ) from None
+    except RuntimeError as exc:  # e.g. "Kernel didn't respond in 60 seconds" from jupyter_client
+        raise ReportError(
+            f"{notebook}: the {KERNEL_NAME!r} kernel could not run the notebook ({exc})",
+            reason=ReportReason.kernel_failed, file=notebook, hint="run `evalkit doctor`; then retry once",
+        ) from exc
+    if nb.metadata.get("papermill", {}).get("exception"):
+        # papermill normally raises above; this guards an engine that records but does not raise.
+        raise _failure(notebook, target, out_dir, ReportReason.cell_failed, "Exception",
+                       "the notebook recorded an exception")
+    return nb
+
+
+def _failure(notebook: Path, executed: Path, out_dir: Path, reason: ReportReason, ename: str,
+             evalue: str, *, exec_index: int | None = None) -> ReportError:
+    """Keep the executed notebook for debugging and build an error naming the failing source cell."""
+    import nbformat
+
+    kept: Path | None = None
+    cell_index: int | None = None
+    first_line = ""
+    if executed.is_file():
+        kept = out_dir / _FAILED_NOTEBOOK
+        os.replace(executed, kept)
+        ran = nbformat.read(kept, as_version=4)
+        source = nbformat.read(notebook, as_version=4)
+        cells = [c for c in ran.cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+        if exec_index is None:  # timeout / dead kernel: the last cell that started is the culprit
+            started = [i for i, c in enumerate(cells) if c.metadata.get("papermill", {}).get("start_time")]
+            exec_index = started[-1] if started else None
+        if exec_index is not None and exec_index < len(cells):
+            failing = cells[exec_index]
+            first_line = next((ln.strip() for ln in failing.source.splitlines() if ln.strip()), "")
+            ids = [c.get("id") for c in source.cells]
+            if failing.get("id") in ids:
+                cell_index = ids.index(failing.get("id"))
+            else:  # a notebook without cell ids: discount the injected-parameters cell
+                cell_index = sum("injected-parameters" not in c.metadata.get("tags", [])
+                                 for c in cells[:exec_index])
+    where = f"cell {cell_index}" if cell_index is not None else "a cell"
+    code = f" (`{first_line[:60]}`)" if first_line else ""
+    detail = (evalue or "").strip().splitlines()[0][:300] if (evalue or "").strip() else ""
+    return ReportError(
+        f"{notebook}: {where}{code} failed with {ename}" + (f": {detail}" if detail else "")
+        + "; no report was written",
+        reason=reason, file=notebook, cell_index=cell_index, ename=ename, notebook=kept,
+        hint=_failure_hint(kept, reason),
+    )
+
+
+def _failure_hint(kept: Path | None, reason: ReportReason) -> str:
+    if kept is None:
+        return "run `evalkit doctor` to check the kernel"
+    if reason is ReportReason.cell_failed:
+        return f"open {kept} in JupyterLab to see the full traceback"
+    return f"open {kept} to see how far the run got; a slow cell may need a larger timeout"
+
+
+def _provenance(notebook: Path, out_dir: Path, params: dict[str, Any], facts: Facts) -> dict[str, Any]:
+    """What to record with the report: versions, hashes and parameters (never row-level data)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from evalkit import __version__
+
+    recorded = dict(params)
+    # Record the artifact folder relative to the report, not as an absolute path from this machine.
+    with contextlib.suppress(ValueError):
+        recorded["artifact_dir"] = os.path.relpath(params["artifact_dir"], out_dir.resolve())
+    packages = {}
+    for name in ("papermill", "nbconvert", "weasyprint"):
+        try:
+            packages[name] = version(name)
+        except PackageNotFoundError:
+            packages[name] = None
+    return {
+        "evalkit_version": __version__,
+        "rendered_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "notebook": notebook.name,
+        "notebook_sha256": sha256_file(notebook),
+        "parameters": recorded,
+        "release_id": facts.release_id,
+        "data_as_of": facts.data_as_of.isoformat(),
+        "artifacts_evalkit_version": facts.evalkit_version,
+        "inputs": [{"file": i.file, "sha256": i.sha256} for i in facts.provenance.inputs],
+        "packages": packages,
+    }
+
+
+def _strip_for_report(nb: Any) -> None:
+    """Drop stderr streams and error outputs: warnings and tracebacks never reach a funder."""
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.get("outputs", []):
+            if out.output_type == "error" or (out.output_type == "stream" and out.get("name") == "stderr"):
+                log.warning("report: dropped a %s output of cell %d (kept in report.ipynb)",
+                            out.get("name", out.output_type), index)
+                continue
+            kept.append(out)
+        cell.outputs = kept
+
+
+def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) -> str:
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    nb = copy.deepcopy(nb)
+    _strip_for_report(nb)
+    config = Config()
+    config.HTMLExporter.exclude_input = True
+    config.HTMLExporter.exclude_input_prompt = True
+    config.HTMLExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = set(_REMOVE_TAGS)
+    exporter = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
+                            extra_template_basedirs=[str(TEMPLATE_DIR)])
+    meta = [
+        ("generator", f"evalkit {provenance['evalkit_version']}"),
+        ("description", f"{facts.title}; data as of {facts.data_as_of.isoformat()}"),
+        ("dcterms.created", provenance["rendered_at"]),
+        ("evalkit-version", provenance["evalkit_version"]),
+        ("evalkit-release-id", facts.release_id),
+        ("evalkit-data-as-of", facts.data_as_of.isoformat()),
+        ("evalkit-notebook-sha256", provenance["notebook_sha256"]),
+        ("evalkit-parameters", json.dumps(provenance["parameters"], sort_keys=True, ensure_ascii=False)),
+        ("evalkit-inputs", json.dumps(provenance["inputs"], ensure_ascii=False)),
+    ]
+    resources = {"evalkit": {"title": facts.title, "meta": meta, "page_size": page_size, "lang": "en"}}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body

@@ -1,0 +1,99 @@
+"""Display helpers: escaped, journal-style HTML, pending boxes, and a cheap import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from evalkit.errors import ReportError
+from evalkit.report import display
+from evalkit.report.artifacts import load_facts
+from evalkit.report.examples import write_example_artifacts
+
+
+@pytest.fixture
+def facts(tmp_path):
+    return load_facts(write_example_artifacts(tmp_path))
+
+
+def test_table_html_snapshot():
+    df = pd.DataFrame({"Group": ["A & B", "<C>"], "n": ["12", "fewer than 10"]}, index=[7, 8])
+    html = display.table_html(df, caption="Counts", note='Rounded; "n" is respondents.')
+    assert html == (
+        '<div class="ek-table"><table><caption>Counts</caption>'
+        '<thead><tr><th scope="col">Group</th><th scope="col">n</th></tr></thead><tbody>'
+        '<tr><th scope="row">A &amp; B</th><td class="ek-num">12</td></tr>'
+        '<tr><th scope="row">&lt;C&gt;</th><td class="ek-num">fewer than 10</td></tr>'
+        "</tbody></table>"
+        '<p class="ek-table-note"><em>Note.</em> Rounded; &quot;n&quot; is respondents.</p></div>'
+    )
+    assert "7" not in html  # the index is never shown
+
+
+def test_table_html_escapes_captions_and_headers():
+    df = pd.DataFrame({"<script>": ["x"]})
+    html = display.table_html(df, caption="<b>t</b>", note=None)
+    assert "<script>" not in html and "<b>" not in html
+    assert "ek-table-note" not in html
+
+
+def test_ready_section_shows_text_and_tables(facts):
+    html = display.section_html(facts, "reactions")
+    assert '<section class="ek-section" id="section-reactions">' in html
+    assert "<h2>How fellows rated the program</h2>" in html
+    assert "Guskey level 1: Participants&#x27; reactions" in html
+    assert html.count("<p>") == 2  # two paragraphs of text
+    assert html.count("<table>") == 2
+    assert "Orientation &lt;retreat&gt;" in html and "Coaching &amp; feedback" in html
+    assert "<caption>Session ratings</caption>" in html
+
+
+def test_pending_section_shows_to_be_added_box(facts):
+    html = display.section_html(facts, "students")
+    assert ('<div class="ek-pending"><em>To be added: state assessment results are released in '
+            "October 2026</em></div>") in html
+    assert "<table>" not in html
+
+
+def test_unknown_section_is_an_error(facts):
+    with pytest.raises(ReportError, match="no section with id 'nope'"):
+        display.section_html(facts, "nope")
+
+
+def test_cover_headline_and_appendix(facts):
+    cover = display.cover_html(facts)
+    assert 'class="ek-title">Leading Learning Fellows</h1>' in cover
+    assert "Cadre C1, cohort 2025" in cover and "2026-06-30" in cover
+    head = display.headline_html(facts)
+    assert head.count('class="ek-figure"') == 2 and "88%" in head
+    appendix = display.methods_appendix_html(facts)
+    assert "fewer than 10 respondents are not shown" in appendix
+    assert "0" * 63 + "1" in appendix  # input hash
+    assert "Student outcomes" in appendix  # listed under "Not yet reported"
+    assert "[&quot;useful&quot;, &quot;relevant&quot;]" in appendix  # JSON parameter value, escaped
+
+
+def test_show_helpers_publish_html_and_plain_text(facts, monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append((obj, raw)))
+    display.show_cover(facts)
+    display.show_headline(facts)
+    display.show_section(facts, "students")
+    display.show_methods_appendix(facts)
+    assert len(shown) == 4 and all(raw for _, raw in shown)
+    assert all(set(obj) == {"text/html", "text/plain"} for obj, _ in shown)
+    assert shown[2][0]["text/plain"].startswith("Student outcomes (to be added")
+
+
+def test_import_is_cheap():
+    code = (
+        "import sys, evalkit.report as er\n"
+        "er.load_facts, er.load_table, er.show_cover, er.show_section, er.table_html\n"
+        "heavy = {'pandas', 'matplotlib', 'numpy', 'papermill', 'nbconvert', 'weasyprint', 'IPython'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
