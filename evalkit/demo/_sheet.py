@@ -34,6 +34,11 @@ __all__ = [
     "write_xlsx",
     "patch_sav_timestamp",
     "compress_rows",
+    "has_email_noise",
+    "fill_text",
+    "MONTH_ABBR",
+    "MONTH_NAME",
+    "us_datetime",
 ]
 
 #: The vocabulary of ``kind`` in defects.json; the cleaning stage's data-quality log uses the same words.
@@ -61,7 +66,7 @@ FIXED_TIMESTAMP = dt.datetime(2026, 6, 30, 12, 0, 0)
 
 
 def stream(seed: int, name: str) -> np.random.Generator:
-    """An independent random stream per component, so editing one file's generator leaves the others' bytes alone.
+    """An independent random stream per component: editing one file's generator leaves other files alone.
 
     ``crc32`` (not ``hash``) because Python salts ``hash(str)`` per process.
     """
@@ -69,7 +74,7 @@ def stream(seed: int, name: str) -> np.random.Generator:
 
 
 def pick(rng: np.random.Generator, seq: Sequence[Any]) -> Any:
-    """One element of ``seq``, returned as the original Python object (``rng.choice`` would give numpy scalars)."""
+    """One element of ``seq`` as the original Python object (``rng.choice`` would give numpy scalars)."""
     return seq[int(rng.integers(len(seq)))]
 
 
@@ -115,8 +120,10 @@ class Sheet:
     records: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, list[str]]] = field(default_factory=list)
     header_tags: dict[str, list[str]] = field(default_factory=dict)
-    #: Free-form extras for defects.json, keyed by defect key (e.g. the PII spans planted in a text cell).
-    extras: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: Per record, the PII strings planted in its free-text cells (``{key, column, kind, text}``).
+    spans: list[list[dict[str, str]]] = field(default_factory=list)
+    #: Row-1 text when it differs from the record keys (SurveyMonkey repeats blanks in row 1).
+    header_text: list[str] | None = None
 
     @property
     def n_header(self) -> int:
@@ -128,7 +135,14 @@ class Sheet:
             raise KeyError(f"{self.file}: record has columns not in the header: {unknown}")
         self.records.append(record)
         self.tags.append({})
+        self.spans.append([])
         return len(self.records) - 1
+
+    def note(self, index: int, key: str, spans: list[dict[str, str]], column: str) -> None:
+        """Tag a free-text cell as holding PII and remember the planted strings for defects.json."""
+        if spans:
+            self.tag(index, key, [column])
+            self.spans[index].extend({"key": key, "column": column, **s} for s in spans)
 
     def tag(self, index: int, key: str, columns: Iterable[str] = ()) -> None:
         cols = self.tags[index].setdefault(key, [])
@@ -155,10 +169,18 @@ class Sheet:
         order = sorted(range(len(self.records)), key=lambda i: key(self.records[i]))
         self.records = [self.records[i] for i in order]
         self.tags = [self.tags[i] for i in order]
+        self.spans = [self.spans[i] for i in order]
 
     def file_row(self, index: int) -> int:
         """1-based row as a spreadsheet shows it: header rows count, one record is one row."""
         return self.n_header + index + 1
+
+    def planted(self, key: str) -> list[dict[str, Any]]:
+        """The PII strings planted under ``key``, each with its file row and column."""
+        return [
+            {"row": self.file_row(i), "column": s["column"], "kind": s["kind"], "text": s["text"]}
+            for i, spans in enumerate(self.spans) for s in spans if s["key"] == key
+        ]
 
     def tagged(self, key: str) -> list[tuple[int, list[str]]]:
         """``(file_row, columns)`` for every record tagged with ``key``, in file order."""
@@ -183,10 +205,10 @@ def _cell_text(value: Any, file: str, column: str) -> str:
 
 
 def write_csv(sheet: Sheet, path: Path, *, bom: bool = False, crlf: bool = True) -> Path:
-    """Write ``sheet`` as CSV: UTF-8 (with BOM when the vendor writes one), minimal quoting, fixed newlines."""
+    """Write ``sheet`` as CSV: UTF-8 (BOM when the vendor writes one), minimal quoting, fixed newlines."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n" if crlf else "\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(sheet.columns)
+    writer.writerow(sheet.header_text or sheet.columns)
     for extra in sheet.extra_header:
         writer.writerow(extra)
     for rec in sheet.records:
@@ -202,8 +224,9 @@ def write_csv(sheet: Sheet, path: Path, *, bom: bool = False, crlf: bool = True)
 def write_xlsx(sheet: Sheet, path: Path, *, sheet_name: str, author: str) -> Path:
     """Write ``sheet`` as a one-sheet .xlsx whose bytes do not depend on when it was written.
 
-    XlsxWriter already stamps zip members with 1980-01-01; the document's created/modified time
-    comes from ``set_properties``, which we pin to :data:`FIXED_TIMESTAMP`.
+    In memory mode XlsxWriter stamps every zip member 1980-01-01 00:00 (file mode goes through temp
+    files and the local clock's ``mktime``); the document's created/modified time comes from
+    ``set_properties``, which we pin to :data:`FIXED_TIMESTAMP`.
     """
     import xlsxwriter  # imported here: only this writer needs it
 
@@ -211,7 +234,8 @@ def write_xlsx(sheet: Sheet, path: Path, *, sheet_name: str, author: str) -> Pat
     # strings_to_* off: an e-mail or "=..." typed by a registrant must stay the literal text.
     wb = xlsxwriter.Workbook(
         str(path),
-        {"strings_to_urls": False, "strings_to_formulas": False, "strings_to_numbers": False},
+        {"in_memory": True, "strings_to_urls": False, "strings_to_formulas": False,
+         "strings_to_numbers": False},
     )
     wb.set_properties({"created": FIXED_TIMESTAMP, "author": author, "title": sheet_name})
     ws = wb.add_worksheet(sheet_name)
@@ -247,9 +271,8 @@ def patch_sav_timestamp(path: Path, when: dt.datetime = FIXED_TIMESTAMP) -> Path
     data = bytearray(path.read_bytes())
     if data[:4] != b"$FL2":
         raise ValueError(f"{path}: not an uncompressed SPSS .sav file (header {bytes(data[:4])!r})")
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-    data[_SAV_DATE] = f"{when.day:02d} {months[when.month - 1]} {when.year % 100:02d}".encode("ascii")
-    data[_SAV_TIME] = when.strftime("%H:%M:%S").encode("ascii")
+    data[_SAV_DATE] = f"{when.day:02d} {MONTH_ABBR[when.month - 1]} {when.year % 100:02d}".encode("ascii")
+    data[_SAV_TIME] = f"{when.hour:02d}:{when.minute:02d}:{when.second:02d}".encode("ascii")
     path.write_bytes(bytes(data))
     return path
 
@@ -268,9 +291,45 @@ def compress_rows(rows: Sequence[int]) -> str:
     return ", ".join(parts)
 
 
-_WS = re.compile(r"\s")
 
 
 def has_email_noise(value: Any) -> bool:
     """Leading/trailing whitespace or upper case in an e-mail: fixable by ``strip().lower()``."""
     return isinstance(value, str) and value != "" and value != value.strip().lower()
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill_text(template: str, values: dict[str, tuple[str, str | None]]) -> tuple[str, list[dict[str, str]]]:
+    """Fill ``{field}`` placeholders and report which inserted strings are PII.
+
+    ``values`` maps a field to ``(text, pii_kind)``; ``pii_kind`` None means the text is not
+    personal (a topic, a grade). The spans let defects.json list every planted identifier, so the
+    anonymizer's recall can be measured exactly on the demo corpus.
+    """
+    spans: list[dict[str, str]] = []
+
+    def repl(m: re.Match[str]) -> str:
+        text, kind = values[m.group(1)]
+        if kind is not None:
+            spans.append({"kind": kind, "text": text})
+        return text
+
+    return _FIELD.sub(repl, template), spans
+
+
+# Month names and AM/PM spelled out here, not via strftime("%b"/"%p"), which follow the C locale
+# and would change the bytes on a machine that calls setlocale().
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAME = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
+def us_datetime(t: dt.datetime, *, seconds: bool = True, pad: bool = True) -> str:
+    """``09/16/2025 03:27:44 PM`` (Zoom, SurveyMonkey); ``pad=False`` gives ``9/16/2025 3:27:44 PM``."""
+    hour = t.hour % 12 or 12
+    ampm = "AM" if t.hour < 12 else "PM"
+    date = f"{t.month:02d}/{t.day:02d}/{t.year}" if pad else f"{t.month}/{t.day}/{t.year}"
+    clock = f"{hour:02d}:{t.minute:02d}" if pad else f"{hour}:{t.minute:02d}"
+    return f"{date} {clock}{f':{t.second:02d}' if seconds else ''} {ampm}"
