@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_header", "slugify", "dedupe", "is_identifier_like", "column_letter", "cell_ref"]
+__all__ = ["clean_header", "slugify", "dedupe", "is_identifier_like", "column_letter", "cell_ref", "column_label"]
 
 _WS = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -131,3 +131,14 @@ def cell_ref(number: int) -> str:
     'column 12 (L)'
     """
     return f"column {number} ({column_letter(number)})"
+
+
+def column_label(number: int) -> str:
+    """``Issue.column`` for a column that has no usable name: its number and letters, ``'12 (L)'``.
+
+    Examples
+    --------
+    >>> column_label(3)
+    '3 (C)'
+    """
+    return f"{number} ({column_letter(number)})"
