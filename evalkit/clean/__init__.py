@@ -1,11 +1,19 @@
 """Clean stage: rules from the project file turn raw exports into clean tables plus a data-quality log.
 
-Imports are kept lazy-free and light: the heavy lifting lives in the submodules.
+Names load on first use (PEP 562), so the million-row path (:mod:`evalkit.clean.outcomes`, pyarrow
+only) does not pay for importing pandas.
 """
 
-from evalkit.clean.events import EventMatch, match_events
-from evalkit.clean.normalize import normalize_email, normalize_name, parse_dates
-from evalkit.clean.quality import Action, Defect, QualityEntry, QualityLog
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from evalkit.clean.events import EventMatch, match_events
+    from evalkit.clean.normalize import normalize_email, normalize_name, parse_dates
+    from evalkit.clean.outcomes import clean_state_outcomes, parse_marked_numbers
+    from evalkit.clean.quality import Action, Defect, QualityEntry, QualityLog
 
 __all__ = [
     "Action",
@@ -13,8 +21,25 @@ __all__ = [
     "EventMatch",
     "QualityEntry",
     "QualityLog",
+    "clean_state_outcomes",
     "match_events",
     "normalize_email",
     "normalize_name",
     "parse_dates",
+    "parse_marked_numbers",
 ]
+
+_HOME = {
+    "Action": "quality", "Defect": "quality", "QualityEntry": "quality", "QualityLog": "quality",
+    "EventMatch": "events", "match_events": "events",
+    "normalize_email": "normalize", "normalize_name": "normalize", "parse_dates": "normalize",
+    "clean_state_outcomes": "outcomes", "parse_marked_numbers": "outcomes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

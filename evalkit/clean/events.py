@@ -1,20 +1,51 @@
 """Match free-typed event names (evaluation forms, Zoom meeting titles) to the official event list.
 
-Matching uses rapidfuzz's ``token_set_ratio`` on casefolded text, so word order, case and extra words
-("Session 3: Data Teams (virtual)") matter little. A name is matched only when its best score reaches
-the threshold **and** beats the runner-up, so two similar events never get a coin-flip assignment;
-accepted matches under the review score are flagged for a person to check. Nothing is guessed: an
-unmatched name stays unmatched and is counted.
+People type "cadre 2 launch", "zensemaking 9/18/25", "site visit (Oct 23)", "September virtual session"
+or "SLC 2 Sep virtual". The same topic usually runs once per cadre, so text similarity alone cannot
+tell the cadres apart. Matching therefore works in three steps:
+
+1. **Cues** are read from the text: a cadre number ("cadre 2", "C2", "SLC 2"), a date ("9/18",
+   "Oct 23", "9/18/25"), a month ("September"), a modality ("virtual", "in-person", "site visit").
+   Each cue that is present narrows the candidates to events that fit it.
+2. **Topic words** left after removing cues are compared with each candidate's topic (rapidfuzz:
+   the better of ``token_set_ratio`` and ``partial_ratio``, which tolerates typos such as
+   "zensemaking"). Candidates under ``threshold`` are dropped, and only those within ``margin`` of
+   the best stay.
+3. **When** the response or join time is known and several candidates remain, the event held most
+   recently on or before it (within ``window_days``) is taken.
+
+Status per row: ``matched``; ``review`` (accepted, but on a fuzzy score under ``review_below`` or on
+the date alone with a close runner-up); ``ambiguous`` (several events fit equally); ``unmatched``;
+``blank``. Nothing is guessed: ambiguous and unmatched rows get no event id.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pandas as pd
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 
 __all__ = ["EventMatch", "match_events"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"], 1)}
+_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
+_MONTH_RE = "|".join(sorted(set(_MONTHS) | set(_MONTH_ABBR), key=len, reverse=True))
+_CADRE = re.compile(r"\b(?:cadre|slc|c)\s*[-:#]?\s*(\d{1,2})\b", re.I)
+_NUM_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_TEXT_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})\b", re.I)
+_MONTH = re.compile(rf"\b({_MONTH_RE})\b\.?", re.I)
+_MODALITY = {
+    "virtual": re.compile(r"\b(virtual|zoom|online|webinar)\b", re.I),
+    "face_to_face": re.compile(r"\b(in[- ]person|face[- ]to[- ]face|f2f)\b", re.I),
+    "site_visit": re.compile(r"\bsite[- ]visit\b", re.I),
+}
+_GENERIC = {"session", "sessions", "the", "mtg", "meeting", "of", "and", "evaluation", "event", "day", "program",
+            "science", "leadership", "cadre"}
 
 
 @dataclass(frozen=True)
@@ -22,81 +53,153 @@ class EventMatch:
     """Per-row match result, aligned with the input Series."""
 
     event_id: pd.Series  # matched id or <NA>
-    score: pd.Series  # best score 0-100
+    score: pd.Series  # topic score 0-100 (100 when cues alone decided)
     status: pd.Series  # "matched", "review", "ambiguous", "unmatched", "blank"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    cadre: str | None
+    month_day: tuple[int, int] | None
+    month: int | None
+    modality: str | None
+    words: str
+
+
+def _cues(text: str) -> _Cues:
+    rest = text
+    cadre = None
+    if m := _CADRE.search(rest):
+        cadre = str(int(m.group(1)))
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    month_day = None
+    if m := _NUM_DATE.search(rest):
+        month_day = (int(m.group(1)), int(m.group(2)))
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    elif m := _TEXT_DATE.search(rest):
+        key = m.group(1).lower()
+        month_day = (_MONTHS.get(key) or _MONTH_ABBR[key[:4] if key[:4] in _MONTH_ABBR else key[:3]], int(m.group(2)))
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    month = None
+    if month_day is None and (m := _MONTH.search(rest)):
+        key = m.group(1).lower()
+        month = _MONTHS.get(key) or _MONTH_ABBR.get(key[:4]) or _MONTH_ABBR[key[:3]]
+        rest = rest[: m.start()] + " " + rest[m.end():]
+    modality = None
+    for name, rx in _MODALITY.items():
+        if m := rx.search(rest):
+            modality = name
+            rest = rest[: m.start()] + " " + rest[m.end():]
+            break
+    words = " ".join(w for w in utils.default_process(rest).split() if w not in _GENERIC)
+    return _Cues(cadre, month_day, month, modality, words)
+
+
+def _cadre_number(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    m = re.search(r"(\d+)\s*$", value)
+    return str(int(m.group(1))) if m else None
 
 
 def match_events(
     names: pd.Series,
     events: pd.DataFrame,
     *,
-    id_column: str = "event_id",
-    label_columns: tuple[str, ...] = ("topic",),
+    when: pd.Series | None = None,
     threshold: float = 85.0,
     review_below: float = 95.0,
     margin: float = 3.0,
+    window_days: int = 30,
 ) -> EventMatch:
-    """Match each free-typed name to one event.
+    """Match each free-typed event name to one event of ``events``.
 
     Parameters
     ----------
     names : Series
-        Free-typed event names, indexed by ``source_row``.
+        Free-typed names, indexed by ``source_row``.
     events : DataFrame
-        The official event list: an id column and one or more label columns (topic, title). An id
-        typed exactly also matches.
-    threshold : float
-        Minimum score (0-100) to accept a match.
-    review_below : float
-        Accepted matches scoring under this are flagged ``review``.
-    margin : float
-        The best score must beat the second-best event by this much, else ``ambiguous``.
+        Columns ``event_id`` and ``topic``; optional ``cadre`` (e.g. "C2"), ``date`` (datetime),
+        ``modality`` (face_to_face, virtual, site_visit, ...), ``label`` (extra words such as a
+        phase or program name that people may type).
+    when : Series of datetime, optional
+        Response or join time per row, to choose among events that fit equally.
+    threshold, review_below, margin : float
+        Topic-score acceptance, review flag and tie margin (0-100 scale).
+    window_days : int
+        How long after an event a response may still refer to it.
 
     Examples
     --------
-    >>> ev = pd.DataFrame({"event_id": ["E1", "E2"], "topic": ["Data Teams Kickoff", "Science Talk Moves"]})
-    >>> m = match_events(pd.Series(["data teams kick-off", "science talk moves!", "lunch"]), ev)
+    >>> ev = pd.DataFrame({"event_id": ["C1-01", "C2-01", "C1-02"],
+    ...                    "topic": ["Launch: building the team", "Launch: building the team", "Sensemaking in science"],
+    ...                    "cadre": ["C1", "C2", "C1"],
+    ...                    "date": pd.to_datetime(["2025-08-19", "2025-08-21", "2025-09-16"])})
+    >>> m = match_events(pd.Series(["cadre 2 launch", "zensemaking 9/16/25", "launch", "lunch"]), ev)
     >>> m.event_id.tolist(), m.status.tolist()
-    (['E1', 'E2', <NA>], ['matched', 'matched', 'unmatched'])
+    (['C2-01', 'C1-02', <NA>, <NA>], ['matched', 'review', 'ambiguous', 'unmatched'])
     """
-    choices: dict[str, str] = {}
-    for row in events.itertuples(index=False):
-        rec = row._asdict()
-        eid = str(rec[id_column])
-        choices[f"{eid}"] = eid
-        for col in label_columns:
-            label = rec.get(col)
-            if isinstance(label, str) and label.strip():
-                choices[label] = eid
-    keys = list(choices)
-    processed = [utils.default_process(k) for k in keys]
+    ev = events.reset_index(drop=True)
+    topics = [utils.default_process(" ".join(str(v) for v in (t, lab) if isinstance(v, str)))
+              for t, lab in zip(ev["topic"], ev["label"] if "label" in ev else [None] * len(ev))]
+    cadres = [_cadre_number(c) for c in (ev["cadre"] if "cadre" in ev else [None] * len(ev))]
+    dates = [d.date() if isinstance(d, (pd.Timestamp, dt.datetime)) and not pd.isna(d) else None
+             for d in (ev["date"] if "date" in ev else [None] * len(ev))]
+    modalities = list(ev["modality"]) if "modality" in ev else [None] * len(ev)
     ids = pd.Series(pd.NA, index=names.index, dtype="string")
     scores = pd.Series(0.0, index=names.index)
     status = pd.Series("blank", index=names.index, dtype="string")
-    cache: dict[str, tuple[str | None, float, str]] = {}
+    cache: dict[tuple[str, object], tuple[str | None, float, str]] = {}
     for idx, raw in names.items():
         if not isinstance(raw, str) or not raw.strip():
             continue
-        if raw not in cache:
-            cache[raw] = _best(raw, keys, processed, choices, threshold, review_below, margin)
-        eid, score, st = cache[raw]
+        t = when[idx] if when is not None else None
+        day = t.date() if isinstance(t, (pd.Timestamp, dt.datetime)) and not pd.isna(t) else None
+        key = (raw, day)
+        if key not in cache:
+            cache[key] = _match_one(_cues(raw), day, ev["event_id"].astype(str).tolist(), topics, cadres, dates,
+                                    modalities, threshold, review_below, margin, window_days)
+        eid, score, st = cache[key]
         ids[idx] = eid if eid is not None else pd.NA
         scores[idx] = score
         status[idx] = st
     return EventMatch(ids, scores, status)
 
 
-def _best(raw, keys, processed, choices, threshold, review_below, margin):
-    query = utils.default_process(raw)
-    hits = process.extract(query, processed, scorer=fuzz.token_set_ratio, limit=None, processor=None)
-    best_by_event: dict[str, float] = {}
-    for _choice, score, i in hits:
-        eid = choices[keys[i]]
-        best_by_event[eid] = max(best_by_event.get(eid, 0.0), float(score))
-    ranked = sorted(best_by_event.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < threshold:
-        return None, ranked[0][1] if ranked else 0.0, "unmatched"
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin:
-        return None, ranked[0][1], "ambiguous"
-    eid, score = ranked[0]
-    return eid, score, "matched" if score >= review_below else "review"
+def _match_one(cues, day, ids, topics, cadres, dates, modalities, threshold, review_below, margin, window_days):
+    cand = list(range(len(ids)))
+    if cues.cadre is not None:
+        cand = [i for i in cand if cadres[i] == cues.cadre]
+    if cues.month_day is not None:
+        cand = [i for i in cand if dates[i] is not None and (dates[i].month, dates[i].day) == cues.month_day]
+    if cues.month is not None:
+        cand = [i for i in cand if dates[i] is not None and dates[i].month == cues.month]
+    if cues.modality is not None:
+        cand = [i for i in cand if modalities[i] in (None, cues.modality) or not isinstance(modalities[i], str)]
+    if not cand:
+        return None, 0.0, "unmatched"
+    score = 100.0
+    if cues.words:
+        scored = {i: max(fuzz.token_set_ratio(cues.words, topics[i]), fuzz.partial_ratio(cues.words, topics[i]))
+                  for i in cand}
+        best = max(scored.values())
+        if best < threshold:
+            # A typed date that leaves one event is strong evidence; weak topic words only earn a review.
+            if cues.month_day is not None and len(cand) == 1:
+                return ids[cand[0]], float(best), "review"
+            return None, float(best), "unmatched"
+        cand = [i for i in cand if scored[i] >= best - margin]
+        score = float(best)
+    elif cues.cadre is None and cues.month_day is None and cues.month is None and cues.modality is None:
+        return None, 0.0, "unmatched"
+    if len(cand) > 1 and day is not None:
+        prior = [i for i in cand if dates[i] is not None and 0 <= (day - dates[i]).days <= window_days]
+        if prior:
+            prior.sort(key=lambda i: dates[i], reverse=True)
+            # The latest event before the response wins; a runner-up on the same day is a tie.
+            if len(prior) > 1 and dates[prior[0]] == dates[prior[1]]:
+                return None, score, "ambiguous"
+            cand = prior[:1]
+    if len(cand) != 1:
+        return None, score, "ambiguous"
+    return ids[cand[0]], score, "review" if score < review_below else "matched"

@@ -38,14 +38,32 @@ def parse_marked_numbers(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Chunked
     """
     if isinstance(values, pa.Array):
         values = pa.chunked_array([values])
-    text = pc.utf8_trim_whitespace(values.cast(pa.string()))
-    is_mark = pc.fill_null(pc.match_substring_regex(text, STATE_MARK_PATTERN), False)
-    stripped = pc.replace_substring_regex(text, r"[,%\s]", "")
-    numeric_like = pc.fill_null(pc.match_substring_regex(stripped, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"), False)
-    keep = pc.and_(numeric_like, pc.invert(is_mark))
-    numbers = pc.if_else(keep, stripped, pa.scalar(None, pa.string())).cast(pa.float64())
-    marks = pc.if_else(is_mark, pc.replace_substring(text, " ", ""), pa.scalar(None, pa.string()))
+    text = values.cast(pa.string())
+    # No pa.scalar()/pa.array() of Python values on this path: pyarrow imports pandas (0.25 s) the
+    # first time it converts a Python object, and this path is meant to run without pandas.
+    null = pa.nulls(len(text), pa.string())
+    # Every mark starts with a non-digit; screen on the first character so the full pattern only
+    # runs where it can match (a few percent of a state file).
+    first = pc.utf8_slice_codeunits(pc.utf8_ltrim_whitespace(text), 0, 1)
+    maybe = _false_if_null(pc.invert(pc.utf8_is_decimal(first)))
+    is_mark = pc.and_(maybe, _false_if_null(pc.match_substring_regex(pc.if_else(maybe, text, null), STATE_MARK_PATTERN)))
+    candidates = pc.if_else(is_mark, null, text)
+    try:
+        # Fast path: published numbers are usually plain ("45.2"), so one cast does it.
+        numbers = candidates.cast(pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        stripped = pc.replace_substring_regex(candidates, r"[,%\s]", "")
+        numeric = _false_if_null(pc.match_substring_regex(stripped, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$"))
+        numbers = pc.if_else(numeric, stripped, null).cast(pa.float64())
+    marks = pc.if_else(is_mark, text, null)
+    if pc.any(pc.match_substring(marks, " ")).as_py():
+        marks = pc.replace_substring(marks, " ", "")
     return numbers, marks
+
+
+def _false_if_null(mask: pa.ChunkedArray) -> pa.ChunkedArray:
+    # fill_null(mask, False) without building a Python scalar: Kleene AND with "is valid".
+    return pc.and_kleene(mask, pc.is_valid(mask))
 
 
 @dataclass(frozen=True)
@@ -93,6 +111,11 @@ def clean_state_outcomes(
         if col not in table.column_names:
             continue
         raw = table[col]
+        if pa.types.is_integer(raw.type) or pa.types.is_floating(raw.type):
+            # Read as numbers already: no cell can hold a mark.
+            marked[col], unparsed[col] = 0, 0
+            table = table.append_column(f"{col}_mark", pa.nulls(table.num_rows, pa.string()))
+            continue
         nums, marks = parse_marked_numbers(raw)
         present = pc.sum(pc.invert(pc.is_null(raw))).as_py() or 0
         n_marks = pc.count(marks).as_py()
@@ -103,8 +126,10 @@ def clean_state_outcomes(
         table = table.append_column(f"{col}_mark", marks)
     for col in flag_columns:
         if col in table.column_names:
-            t = pc.utf8_lower(pc.utf8_trim_whitespace(table[col].cast(pa.string())))
-            flag = pc.if_else(pc.is_in(t, pa.array(["y", "yes", "true", "1"])), True,
-                              pc.if_else(pc.is_in(t, pa.array(["n", "no", "false", "0"])), False, pa.scalar(None, pa.bool_())))
+            t = table[col].cast(pa.string())
+            yes = pc.match_substring_regex(t, r"^\s*(y|yes|true|1)\s*$", ignore_case=True)
+            no = pc.match_substring_regex(t, r"^\s*(n|no|false|0)\s*$", ignore_case=True)
+            # True for yes, False for no, missing for anything else.
+            flag = pc.if_else(pc.or_(yes, no), yes, pa.nulls(len(t), pa.bool_()))
             table = table.set_column(table.schema.get_field_index(col), col, flag)
     return table, OutcomeCleanSummary(rows=table.num_rows, marked=marked, unparsed=unparsed)

@@ -42,6 +42,7 @@ class Defect(str, Enum):
     small_group = "small_group"
     pii_in_free_text = "pii_in_free_text"
     unmatched_roster = "unmatched_roster"
+    no_consent = "no_consent"
 
 
 class Action(str, Enum):

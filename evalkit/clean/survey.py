@@ -119,7 +119,8 @@ def clean_survey(
         ("drop_preview", rules.drop_preview, Defect.preview_response, PREVIEW_STATUS, "preview"),
         ("drop_test", rules.drop_test, Defect.test_response, TEST_STATUS, "test"),
     ):
-        if status is None and channel is None:
+        markers = rule == "drop_test" and any(c in df.columns for c in rules.test_markers)
+        if status is None and channel is None and not markers:
             _log(log, source, rule, defect, Action.not_applicable, detail="export has no status column")
             continue
         hit = pd.Series(False, index=df.index)
@@ -127,6 +128,10 @@ def clean_survey(
             hit |= status.reindex(df.index).isin(values).fillna(False)
         if channel is not None:
             hit |= channel.reindex(df.index).eq(channel_value).fillna(False)
+        if rule == "drop_test":
+            for col, pattern in rules.test_markers.items():
+                if col in df.columns:
+                    hit |= df[col].astype("string").str.contains(pattern, case=False, regex=True).fillna(False)
         if not on:
             _log(log, source, rule, defect, Action.off, rows=df.index[hit])
             continue
@@ -223,10 +228,19 @@ def clean_survey(
         attrs = roster.by_email.reindex(df[person].astype(object).where(df[person].notna(), None))
         attrs.index = df.index
         for a in roster.attributes:
-            df[a] = attrs[a]
+            if a != "status":
+                df[a] = attrs[a]
         unmatched = df[person].notna() & attrs["status"].isna()
         _log(log, source, "roster_link", Defect.unmatched_roster, Action.reported, rows=df.index[unmatched],
              detail="respondent e-mail not found in the roster")
+        if "_consent" in attrs.columns:
+            refused = attrs["_consent"].astype("string").str.strip().str.casefold().isin(["n", "no", "false", "0"]).fillna(False)
+            if rules.require_consent:
+                _log(log, source, "require_consent", Defect.no_consent, Action.dropped, rows=df.index[refused],
+                     detail="participant did not consent to the evaluation")
+                df, attrs = df[~refused.to_numpy()], attrs[~refused.to_numpy()]
+            else:
+                _log(log, source, "require_consent", Defect.no_consent, Action.off, rows=df.index[refused])
         withdrawn = attrs["status"].astype("string").str.casefold().eq("withdrawn").fillna(False)
         if rules.drop_withdrawn:
             _log(log, source, "drop_withdrawn", Defect.withdrawn_participant, Action.dropped, rows=df.index[withdrawn])

@@ -38,8 +38,7 @@ def parse_state_values(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> v.tolist()[:1], v.isna().tolist()[1:3], m.tolist()[1:3], v.tolist()[3:]
     ([45.2], [True, True], ['*', '<10'], [1204.0, 9.9])
     """
-    arr = pa.array(s.astype(object).where(s.notna(), None).map(lambda v: None if v is None else str(v)).tolist(),
-                   type=pa.string())
+    arr = pa.array([None if pd.isna(v) else str(v) for v in s.astype(object)], type=pa.string())
     nums, marks = parse_marked_numbers(arr)
     value = pd.Series(nums.to_numpy(zero_copy_only=False), index=s.index, dtype="float64")
     mark = pd.Series(marks.to_pylist(), index=s.index, dtype="string")

@@ -83,6 +83,7 @@ class Program(_Model):
     name: str
     cohorts: list[Cohort] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list, description="how raw files name this program (e.g. CADRE)")
     instruments: list[str] = Field(default_factory=list, description="instrument ids from the codebook")
     guskey_levels: list[GuskeyLevel] = Field(default_factory=list, description="levels this program reports on")
     logic_model: LogicModel = Field(default_factory=LogicModel)
@@ -147,6 +148,14 @@ class Source(_Model):
     roster_link: str | None = Field(
         default=None, description="id of a roster source; rows are joined to it on the person field's e-mail"
     )
+    roster_attributes: list[str] = Field(
+        default_factory=lambda: ["cadre_id", "team_id", "school_code", "role"],
+        description="roster columns copied onto linked rows",
+    )
+    consent_column: str | None = Field(default=None, description="roster column holding Y/N evaluation consent")
+    event_window_days: Annotated[int, Field(ge=0)] = Field(
+        default=30, description="how long after an event a response may still refer to it (attendance: 0)"
+    )
 
     @model_validator(mode="after")
     def _survey_needs_instrument(self) -> Source:
@@ -177,6 +186,11 @@ class CleaningRules(_Model):
     non_substantive_to_missing: bool = True
     apply_aliases: bool = True
     drop_withdrawn: bool = True
+    require_consent: bool = True
+    test_markers: dict[str, str] = Field(
+        default_factory=lambda: {"ExternalReference": r"^\s*test\b", "RecipientLastName": r"^\s*test\s*$"},
+        description="column → regular expression; a match marks a live test response (dropped by drop_test)",
+    )
     match_events: bool = True
     event_match_threshold: Annotated[float, Field(ge=0, le=100)] = 85.0
     event_match_review_below: Annotated[float, Field(ge=0, le=100)] = 95.0

@@ -19,6 +19,7 @@ import csv
 import hashlib
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -145,6 +146,17 @@ def read_large_csv(path: str | Path, *, string_columns: list[str] | None = None)
     # Line breaks inside quoted cells need pyarrow's slower serial parser; look at the first rows.
     sample = text[:_SAMPLE]
     multiline = any("\n" in c or "\r" in c for row in _records(sample, delimiter) for c in row)
+    # Hash on a second thread while pyarrow parses: hashlib releases the GIL on large buffers.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(_sha256, p)
+        table = _read(p, names, encoding, delimiter, multiline, as_text)
+        sha256 = digest.result()
+    meta = {"evalkit.path": str(p), "evalkit.sha256": sha256, "evalkit.encoding": encoding,
+            "evalkit.format": "csv"}
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
+
+
+def _read(p: Path, names: list[str], encoding: str, delimiter: str, multiline: bool, as_text: list[str]) -> pa.Table:
     try:
         table = pacsv.read_csv(
             p,
@@ -166,9 +178,7 @@ def read_large_csv(path: str | Path, *, string_columns: list[str] | None = None)
         if pa.types.is_binary(field.type) or pa.types.is_large_binary(field.type):
             raise InputFileError(p, Reason.encoding, f"column {field.name!r} has bytes that are not valid {encoding}",
                                  column=field.name, hint="re-save the file as 'CSV UTF-8'")
-    meta = {"evalkit.path": str(p), "evalkit.sha256": _sha256(p), "evalkit.encoding": encoding,
-            "evalkit.format": "csv"}
-    return table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
+    return table
 
 
 def _explain(path: Path, message: str, names: list[str]) -> InputFileError:
