@@ -20,6 +20,7 @@ import pandas as pd
 
 import evalkit
 from evalkit._io import atomic_path, atomic_write_text, sha256_file
+from evalkit.clean.checks import check_free_text, check_names_against_roster, check_small_groups
 from evalkit.clean.quality import QualityLog
 from evalkit.clean.survey import CleanTable, Roster, clean_survey
 from evalkit.clean.tables import clean_table
@@ -41,7 +42,7 @@ __all__ = [
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
-_SKIP_SUFFIXES = {".md", ".json", ".txt", ".yml", ".yaml"}
+_SKIP_SUFFIXES: set[str] = set()
 
 
 class _Progress:
@@ -154,25 +155,42 @@ _ORDER = {SourceKind.roster: 0, SourceKind.events: 1}
 
 
 def _roster(table: CleanTable) -> Roster:
+    src = table.source
     df = table.data
-    email = table.source.email_columns[0]
-    keep = [c for c in table.publishable().columns if c not in ("withdrawn",)]
-    if "status" not in keep and "status" in df.columns:
-        keep.append("status")
-    by = df[df[email].notna()].drop_duplicates(subset=[email], keep="first").set_index(email)[keep]
-    if "status" not in by.columns:
-        by["status"] = "active"
-    return Roster(by_email=by, attributes=tuple(c for c in keep if c != "status") + ("status",))
+    email = src.email_columns[0]
+    keep = [c for c in table.publishable().columns if c != "withdrawn"]
+    by = df[df[email].notna()].drop_duplicates(subset=[email], keep="first").set_index(email)
+    out = by[keep].copy()
+    if "status" not in out.columns:
+        out["status"] = "active"
+    if src.consent_column and src.consent_column in by.columns:
+        out["_consent"] = by[src.consent_column]
+    return Roster(by_email=out, attributes=tuple(keep), cadre_attribute=src.cadre_column)
 
 
-def _event_list(table: CleanTable) -> pd.DataFrame:
+def _event_list(table: CleanTable, cfg: ProjectConfig) -> pd.DataFrame:
+    """The official event list in the shape :func:`evalkit.clean.match_events` takes."""
     df = table.data
-    id_col = table.source.key[0] if table.source.key else "event_id"
-    out = pd.DataFrame({"event_id": df[id_col].astype("string")})
-    for col in ("topic", "title", "name", "event_name"):
+    src = table.source
+    id_col = src.key[0] if src.key else "event_id"
+    names = {code.casefold(): p.name for p in cfg.project.programs for code in [p.id, *p.codes]}
+    out = pd.DataFrame({"event_id": df[id_col].astype("string")}, index=df.index)
+    out["topic"] = df["topic"].astype("string") if "topic" in df.columns else out["event_id"]
+    if src.cadre_column and src.cadre_column in df.columns:
+        out["cadre"] = df[src.cadre_column].astype("string")
+    date_col = next((c for c in src.date_columns if "date" in c), None)
+    if date_col:
+        out["date"] = pd.to_datetime(df[date_col])
+    if "event_type" in df.columns:
+        out["modality"] = df["event_type"].astype("string")
+    # Words people type that are not in the topic: the phase and the program's name.
+    extra = []
+    for col in ("phase", "program"):
         if col in df.columns:
-            out[col] = df[col].astype("string")
-    return out
+            extra.append(df[col].astype("string").map(lambda v: names.get(str(v).casefold(), v) if isinstance(v, str) else ""))
+    if extra:
+        out["label"] = pd.concat(extra, axis=1).fillna("").agg(" ".join, axis=1).str.strip()
+    return out.reset_index(drop=True)
 
 
 def _check_no_identifiers(df: pd.DataFrame, src: Source, file: str) -> None:
@@ -221,20 +239,28 @@ def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanRes
         raws[src.id] = raw
         if src.kind == SourceKind.survey:
             roster = rosters.get(src.roster_link) if src.roster_link else None
-            table = clean_survey(raw, src, cfg.codebook, rules, log, roster=roster)
+            table = clean_survey(raw, src, cfg.codebook, rules, log, roster=roster, events=events)
         else:
             table = clean_table(raw, src, rules, log, events=events)
         tables[src.id] = table
         if src.kind == SourceKind.roster and src.email_columns:
             rosters[src.id] = _roster(table)
         if src.kind == SourceKind.events:
-            events = _event_list(table)
+            events = _event_list(table, cfg)
+
+    say("checking free text for personal data and groups for size")
+    check_free_text(cfg, tables, raws, log)
+    check_names_against_roster(cfg, tables, raws, log)
+    check_small_groups(cfg, tables, log)
 
     out_dir = cfg.processed_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = []
     for sid, table in tables.items():
         pub = table.publishable()
+        if pub.columns.empty:
+            outputs.append({"file": None, "source": sid, "rows": len(pub), "note": "nothing publishable (free text only)"})
+            continue
         _check_no_identifiers(pub, table.source, raws[sid].path.name)
         frame = _to_parquet_frame(pub)
         dest = out_dir / f"{sid}.parquet"

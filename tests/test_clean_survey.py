@@ -64,6 +64,7 @@ def test_each_rule_finds_its_rows() -> None:
     assert _rows(log, "normalize_emails") == (11,)
     assert _rows(log, "normalize_dates") == (11,)
     assert _rows(log, "dedupe") == (5,)  # p1's earlier response (row 5) gives way to the later one (row 11)
+    assert _rows(log, "duplicates") == (5, 11)
     assert next(e for e in log.entries if e.rule == "apply_aliases").columns == ("Q1_5r -> Q1_5",)
     data = table.data
     assert 11 in data.index and 5 not in data.index and 10 not in data.index and 12 not in data.index and 13 not in data.index

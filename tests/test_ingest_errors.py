@@ -144,7 +144,19 @@ def test_old_xls_and_other_zip_files(tmp_path):
 
 
 def test_text_that_is_not_a_table(tmp_path):
-    _raises(_write(tmp_path, "settings.json", '{"a": 1}\n'), Reason.unknown_format)
+    _raises(_write(tmp_path, "settings.cfg", 'just one line of prose\n'), Reason.unknown_format)
+
+
+def test_json_that_is_not_records(tmp_path):
+    _raises(_write(tmp_path, "settings.json", '{"a": 1}\n'), Reason.wrong_format)
+    _raises(_write(tmp_path, "broken.json", '[{"a": 1},\n'), Reason.broken_header, row=2)
+
+
+def test_notes_and_json_records(tmp_path):
+    notes = read_export(_write(tmp_path, "visit.md", "# Visit\n\nMet the team.\n"))
+    assert notes.source.format == "notes" and notes.data.loc[3, "text"] == "Met the team."
+    recs = read_export(_write(tmp_path, "d.json", '[{"id": "D1", "rows": [4, 5]}, {"id": "D2", "rows": []}]'))
+    assert recs.source.format == "json" and recs.data.loc[2, "id"] == "D2" and recs.data.loc[1, "rows"] == "[4, 5]"
 
 
 def test_damaged_workbook_and_sav(tmp_path):

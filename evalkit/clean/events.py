@@ -107,6 +107,7 @@ def match_events(
     events: pd.DataFrame,
     *,
     when: pd.Series | None = None,
+    cadre: pd.Series | None = None,
     threshold: float = 85.0,
     review_below: float = 95.0,
     margin: float = 3.0,
@@ -124,6 +125,9 @@ def match_events(
         phase or program name that people may type).
     when : Series of datetime, optional
         Response or join time per row, to choose among events that fit equally.
+    cadre : Series of str, optional
+        The respondent's own cadre (from the roster), a weaker cue than anything typed: it
+        chooses among events that fit the text equally, before the date does.
     threshold, review_below, margin : float
         Topic-score acceptance, review flag and tie margin (0-100 scale).
     window_days : int
@@ -155,9 +159,10 @@ def match_events(
             continue
         t = when[idx] if when is not None else None
         day = t.date() if isinstance(t, (pd.Timestamp, dt.datetime)) and not pd.isna(t) else None
-        key = (raw, day)
+        own = _cadre_number(cadre[idx]) if cadre is not None else None
+        key = (raw, day, own)
         if key not in cache:
-            cache[key] = _match_one(_cues(raw), day, ev["event_id"].astype(str).tolist(), topics, cadres, dates,
+            cache[key] = _match_one(_cues(raw), day, own, ev["event_id"].astype(str).tolist(), topics, cadres, dates,
                                     modalities, threshold, review_below, margin, window_days)
         eid, score, st = cache[key]
         ids[idx] = eid if eid is not None else pd.NA
@@ -166,7 +171,7 @@ def match_events(
     return EventMatch(ids, scores, status)
 
 
-def _match_one(cues, day, ids, topics, cadres, dates, modalities, threshold, review_below, margin, window_days):
+def _match_one(cues, day, own, ids, topics, cadres, dates, modalities, threshold, review_below, margin, window_days):
     cand = list(range(len(ids)))
     if cues.cadre is not None:
         cand = [i for i in cand if cadres[i] == cues.cadre]
@@ -192,6 +197,8 @@ def _match_one(cues, day, ids, topics, cadres, dates, modalities, threshold, rev
         score = float(best)
     elif cues.cadre is None and cues.month_day is None and cues.month is None and cues.modality is None:
         return None, 0.0, "unmatched"
+    if len(cand) > 1 and own is not None and any(cadres[i] == own for i in cand):
+        cand = [i for i in cand if cadres[i] == own]
     if len(cand) > 1 and day is not None:
         prior = [i for i in cand if dates[i] is not None and 0 <= (day - dates[i]).days <= window_days]
         if prior:

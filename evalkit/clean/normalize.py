@@ -16,7 +16,7 @@ import pandas as pd
 
 from evalkit.errors import Issue, Reason
 
-__all__ = ["normalize_email", "normalize_name", "parse_dates", "DATE_FORMATS", "is_blank"]
+__all__ = ["normalize_email", "normalize_name", "parse_dates", "parse_date_columns", "DATE_FORMATS", "is_blank"]
 
 _WS = re.compile(r"\s+")
 
@@ -113,7 +113,7 @@ def _day_first(fmt: str) -> str:
 
 
 def parse_dates(
-    s: pd.Series, *, file: str, column: str, day_first: bool = False
+    s: pd.Series, *, file: str, column: str, day_first: bool = False, typed_rows: tuple[int, ...] = ()
 ) -> tuple[pd.Series, pd.Series, list[Issue]]:
     """Parse a column of dates written in mixed formats.
 
@@ -126,6 +126,9 @@ def parse_dates(
         Where the values come from, for error messages.
     day_first : bool
         Read ``03/04/2025`` as 3 April rather than March 4.
+    typed_rows : tuple of int
+        Rows whose cell the spreadsheet stored as a real date (``ColumnMeta.date_cells``); they are
+        labelled ``spreadsheet_date`` so that a date typed as text among them counts as mixed.
 
     Returns
     -------
@@ -182,4 +185,33 @@ def parse_dates(
     if ok_idx:
         parsed.loc[ok_idx] = [result[text[i]][0] for i in ok_idx]
         fmt_label.loc[ok_idx] = [result[text[i]][1] for i in ok_idx]
+    if typed_rows:
+        cells = fmt_label.index.intersection(list(typed_rows))
+        fmt_label.loc[cells] = "spreadsheet_date"
     return parsed, fmt_label, issues
+
+
+def parse_date_columns(
+    df: pd.DataFrame, columns: list[str], *, file: str, day_first: bool = False,
+    typed: dict[str, tuple[int, ...]] | None = None,
+) -> tuple[pd.DataFrame, set[int], int, list[Issue]]:
+    """Parse several date columns in place of their text.
+
+    Returns the frame, the rows holding a date written in another format than the column's most
+    common one, the number of such cells, and the located issues for values in no known format.
+    """
+    df = df.copy()
+    rows: set[int] = set()
+    cells = 0
+    issues: list[Issue] = []
+    for c in columns:
+        parsed, fmt, bad = parse_dates(df[c], file=file, column=c, day_first=day_first,
+                                       typed_rows=(typed or {}).get(c, ()))
+        issues += bad
+        df[c] = parsed
+        counts = fmt.value_counts()
+        if len(counts) > 1:
+            odd = fmt.notna() & (fmt != counts.index[0])
+            rows |= set(fmt.index[odd])
+            cells += int(odd.sum())
+    return df, rows, cells, issues

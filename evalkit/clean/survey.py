@@ -22,9 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from evalkit.clean.events import match_events
 from evalkit.clean.fields import PREVIEW_STATUS, TEST_STATUS, resolve_fields
 from evalkit.clean.items import code_item
-from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_dates
+from evalkit.clean.normalize import normalize_email, normalize_name, parse_date_columns
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.config import CleaningRules, Codebook, Instrument, Source
 from evalkit.errors import DataErrors, Issue, Reason
@@ -37,8 +38,9 @@ __all__ = ["CleanTable", "clean_survey", "Roster"]
 class Roster:
     """Roster attributes keyed by normalized e-mail, for linking survey rows to participants."""
 
-    by_email: pd.DataFrame  # index: normalized e-mail; columns: attributes + "status"
+    by_email: pd.DataFrame  # index: normalized e-mail; columns: attributes + "status" (+ "_consent")
     attributes: tuple[str, ...]
+    cadre_attribute: str | None = None
 
 
 @dataclass
@@ -78,6 +80,7 @@ def clean_survey(
     log: QualityLog,
     *,
     roster: Roster | None = None,
+    events: pd.DataFrame | None = None,
 ) -> CleanTable:
     """Apply the survey rules to one export (see the module docstring for the order).
 
@@ -146,7 +149,7 @@ def clean_survey(
     name_cols += [c for c in source.name_columns if c in df.columns and c not in name_cols]
     for rule, on, defect, cols, fn in (
         ("normalize_emails", rules.normalize_emails, Defect.email_noise, email_cols, normalize_email),
-        ("normalize_names", rules.normalize_names, Defect.name_noise, name_cols, normalize_name),
+        ("normalize_names", rules.normalize_names, None, name_cols, normalize_name),
     ):
         if not cols:
             _log(log, source, rule, defect, Action.not_applicable, detail="no such columns")
@@ -165,20 +168,17 @@ def clean_survey(
     if not rules.normalize_dates:
         _log(log, source, "normalize_dates", Defect.mixed_date_format, Action.off, columns=date_cols)
     elif date_cols:
-        mixed_rows: set[int] = set()
-        for c in date_cols:
-            parsed, fmt, bad = parse_dates(df[c], file=file, column=c, day_first=rules.day_first)
-            issues += bad
-            df[c] = parsed
-            counts = fmt.value_counts()
-            if len(counts) > 1:
-                dominant = counts.index[0]
-                mixed_rows |= set(fmt.index[fmt.notna() & (fmt != dominant)])
-        _log(log, source, "normalize_dates", Defect.mixed_date_format, Action.recoded, rows=mixed_rows, columns=date_cols)
+        typed = {c: raw.columns[c].date_cells for c in date_cols if c in raw.columns}
+        df, mixed_rows, mixed_cells, bad = parse_date_columns(df, date_cols, file=file, day_first=rules.day_first,
+                                                              typed=typed)
+        issues += bad
+        _log(log, source, "normalize_dates", Defect.mixed_date_format, Action.recoded, rows=mixed_rows,
+             count=mixed_cells, columns=date_cols, detail="cells written in another format than the column's usual one")
 
     # 5. items
     label_rows: set[int] = set()
     ns_rows: set[int] = set()
+    label_cells = ns_cells = 0
     item_cols = [i for i in inst.items if i in df.columns]
     for col in item_cols:
         item = inst.items[col]
@@ -188,13 +188,19 @@ def clean_survey(
         df[col] = coded
         label_rows |= set(rec.labels)
         ns_rows |= set(rec.non_substantive)
+        label_cells += len(rec.labels)
+        ns_cells += len(rec.non_substantive)
         issues += rec.issues
     if issues:
         raise DataErrors(issues)
-    _log(log, source, "labels_to_codes", Defect.label_instead_of_code,
-         Action.recoded if rules.labels_to_codes else Action.off, rows=label_rows, columns=item_cols)
+    # An export of choice text (every answer a label) is a format, not a defect: log it without one.
+    label_export = bool(item_cols) and label_cells > 0.5 * int(df[item_cols].notna().sum().sum())
+    _log(log, source, "labels_to_codes", None if label_export else Defect.label_instead_of_code,
+         Action.recoded if rules.labels_to_codes else Action.off, rows=label_rows, count=label_cells,
+         columns=item_cols, detail="choice-text export: every label coded" if label_export else "cells holding a label where a code belongs")
     _log(log, source, "non_substantive_to_missing", Defect.non_substantive_code,
-         Action.recoded if rules.non_substantive_to_missing else Action.off, rows=ns_rows, columns=item_cols)
+         Action.recoded if rules.non_substantive_to_missing else Action.off, rows=ns_rows, count=ns_cells,
+         columns=item_cols, detail="cells set missing (Don't know, N/A, 99...)")
     if missing_items:
         _log(log, source, "items_present", None, Action.reported, count=len(missing_items), columns=missing_items,
              detail="codebook items absent from this export")
@@ -203,16 +209,20 @@ def clean_survey(
     finished = _truthy(df[fields["finished"]]) if "finished" in fields else None
     progress = _numeric(df[fields["progress"]]) if "progress" in fields else None
     if finished is None and progress is None:
-        answered = df[item_cols].notna().mean(axis=1) * 100 if item_cols else pd.Series(100.0, index=df.index)
-        progress = answered
-        finished = answered.ge(100)
+        # The export does not say how far people got; a blank item is not evidence of a partial.
+        finished = pd.Series(True, index=df.index)
+        progress = pd.Series(100.0, index=df.index)
+        _log(log, source, "partial", Defect.partial_response, Action.not_applicable,
+             detail="export has no finished/progress columns")
     elif finished is None:
         finished = progress.ge(100)
     elif progress is None:
         progress = finished.map({True: 100.0, False: 0.0})
     partial = ~finished
     df["_complete"] = finished
-    if rules.partial == "keep":
+    if "finished" not in fields and "progress" not in fields:
+        pass
+    elif rules.partial == "keep":
         _log(log, source, "partial", Defect.partial_response, Action.flagged, rows=df.index[partial])
     else:
         drop = partial & progress.lt(rules.partial_min_progress).fillna(True)
@@ -227,8 +237,8 @@ def clean_survey(
     if roster is not None and person and person in df.columns:
         attrs = roster.by_email.reindex(df[person].astype(object).where(df[person].notna(), None))
         attrs.index = df.index
-        for a in roster.attributes:
-            if a != "status":
+        for a in source.roster_attributes:
+            if a in attrs.columns:
                 df[a] = attrs[a]
         unmatched = df[person].notna() & attrs["status"].isna()
         _log(log, source, "roster_link", Defect.unmatched_roster, Action.reported, rows=df.index[unmatched],
@@ -250,6 +260,31 @@ def clean_survey(
     else:
         _log(log, source, "drop_withdrawn", Defect.withdrawn_participant, Action.not_applicable,
              detail="no roster link or no person column")
+
+    # 7b. per-event evaluations: which event does each response evaluate?
+    event_col = fields.get("event")
+    if event_col and events is not None and rules.match_events:
+        when_col = fields.get("start") or fields.get("recorded") or fields.get("end")
+        cadre_attr = roster.cadre_attribute if roster is not None else None
+        m = match_events(df[event_col], events, when=df[when_col] if when_col else None,
+                         cadre=df[cadre_attr] if cadre_attr and cadre_attr in df.columns else None,
+                         threshold=rules.event_match_threshold, review_below=rules.event_match_review_below,
+                         window_days=source.event_window_days)
+        df["event_id"] = m.event_id
+        df["event_match_status"] = m.status
+        review = m.status.isin(["review", "ambiguous", "unmatched"]).fillna(False)
+        _log(log, source, "match_events", Defect.event_match_review, Action.flagged, rows=df.index[review],
+             columns=[event_col], detail="event names accepted below the review score, ambiguous or unmatched")
+        wrong = pd.Series(False, index=df.index)
+        if cadre_attr and cadre_attr in df.columns and "cadre" in events.columns:
+            event_cadre = df["event_id"].map(events.set_index("event_id")["cadre"])
+            wrong = (event_cadre.notna() & df[cadre_attr].notna() & (event_cadre != df[cadre_attr])).fillna(False)
+        df["wrong_event"] = wrong.astype(bool)
+        _log(log, source, "wrong_event", Defect.wrong_event, Action.flagged, rows=df.index[wrong],
+             detail="the named event belongs to another cadre than the respondent's (kept, excluded from per-event results)")
+    elif event_col:
+        _log(log, source, "match_events", Defect.event_match_review,
+             Action.off if not rules.match_events else Action.not_applicable)
 
     # 8. speeders
     duration = None
@@ -276,8 +311,8 @@ def clean_survey(
     straight = pd.Series(False, index=df.index)
     for scale in long_scales.values():
         block = df[scale.items]
-        answered = block.notna().sum(axis=1)
-        straight |= answered.ge(rules.straightline_min_items) & block.nunique(axis=1).eq(1)
+        # Every item answered, all with the same code (a skipped or "don't know" item breaks the line).
+        straight |= block.notna().all(axis=1) & block.nunique(axis=1).eq(1)
     df["_straightliner"] = straight
     if rules.straightliners == "off" or not long_scales:
         _log(log, source, "straightliners", Defect.straight_liner,
@@ -302,10 +337,16 @@ def clean_survey(
         else:
             order = order.sort_values(["_row"])
         has_person = order[person].notna()
-        dup = order[has_person].duplicated(subset=[person], keep="first")
+        # Per-event evaluations: one response per person *and event*.
+        subset = [person, "event_id"] if "event_id" in order.columns else [person]
+        dup = order[has_person].duplicated(subset=subset, keep="first")
+        involved = order[has_person].duplicated(subset=subset, keep=False)
         dup_rows = dup.index[dup]
-        _log(log, source, "dedupe", Defect.duplicate_response, Action.dropped, rows=dup_rows,
-             detail=f"kept the {'latest complete' if rules.dedupe == 'latest_complete' else 'first'} response per person")
+        kept = "latest complete" if rules.dedupe == "latest_complete" else "first"
+        _log(log, source, "duplicates", Defect.duplicate_response, Action.reported, rows=involved.index[involved],
+             detail=f"responses of people who answered this wave more than once; the {kept} one of each is kept")
+        _log(log, source, "dedupe", None, Action.dropped, rows=dup_rows,
+             detail=f"duplicates dropped (all but the {kept} response per person)")
         df = df.drop(index=dup_rows)
 
     df["wave"] = source.wave

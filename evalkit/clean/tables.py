@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from evalkit.clean.events import match_events
 from evalkit.clean.outcomes import parse_marked_numbers
-from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_dates
+from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_date_columns
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import CleaningRules, Source, SourceKind
@@ -68,7 +68,7 @@ def clean_table(
 
     for rule, on, defect, cols, fn in (
         ("normalize_emails", rules.normalize_emails, Defect.email_noise, source.email_columns, normalize_email),
-        ("normalize_names", rules.normalize_names, Defect.name_noise, source.name_columns, normalize_name),
+        ("normalize_names", rules.normalize_names, None, source.name_columns, normalize_name),
     ):
         if not cols:
             continue
@@ -83,16 +83,13 @@ def clean_table(
 
     if source.date_columns:
         if rules.normalize_dates:
-            mixed: set[int] = set()
-            for c in source.date_columns:
-                parsed, fmt, bad = parse_dates(df[c], file=file, column=c, day_first=rules.day_first)
-                issues += bad
-                df[c] = parsed
-                counts = fmt.value_counts()
-                if len(counts) > 1:
-                    mixed |= set(fmt.index[fmt.notna() & (fmt != counts.index[0])])
+            typed = {c: raw.columns[c].date_cells for c in source.date_columns if c in raw.columns}
+            df, mixed, cells, bad = parse_date_columns(df, source.date_columns, file=file, day_first=rules.day_first,
+                                                       typed=typed)
+            issues += bad
             log.add(source.id, source.file, "normalize_dates", Defect.mixed_date_format, Action.recoded,
-                    rows=mixed, columns=source.date_columns)
+                    rows=mixed, count=cells, columns=source.date_columns,
+                    detail="cells written in another format than the column's usual one")
         else:
             log.add(source.id, source.file, "normalize_dates", Defect.mixed_date_format, Action.off)
 
@@ -114,8 +111,10 @@ def clean_table(
                 rows=df.index[withdrawn], detail="kept in the roster, left out of participant counts")
 
     if source.fields.event and events is not None and rules.match_events:
-        m = match_events(df[source.fields.event], events, threshold=rules.event_match_threshold,
-                         review_below=rules.event_match_review_below)
+        when = source.fields.start or source.fields.recorded
+        m = match_events(df[source.fields.event], events, when=df[when] if when in df.columns else None,
+                         threshold=rules.event_match_threshold, review_below=rules.event_match_review_below,
+                         window_days=source.event_window_days)
         df["event_id_matched"] = m.event_id
         df["event_match_score"] = m.score
         df["event_match_status"] = m.status

@@ -153,9 +153,18 @@ class Source(_Model):
         description="roster columns copied onto linked rows",
     )
     consent_column: str | None = Field(default=None, description="roster column holding Y/N evaluation consent")
+    place_columns: list[str] = Field(
+        default_factory=list, description="school or district names: looked for in free text, like people's names"
+    )
+    small_group_columns: list[str] = Field(
+        default_factory=list, description="groups (e.g. school_code) whose size is checked against privacy.n_min"
+    )
     event_window_days: Annotated[int, Field(ge=0)] = Field(
         default=30, description="how long after an event a response may still refer to it (attendance: 0)"
     )
+
+    def survey_like(self) -> bool:
+        return self.kind == SourceKind.survey
 
     @model_validator(mode="after")
     def _survey_needs_instrument(self) -> Source:

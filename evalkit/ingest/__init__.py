@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from evalkit.ingest.qualtrics import read_qualtrics
     from evalkit.ingest.spss import read_spss
     from evalkit.ingest.surveymonkey import read_surveymonkey
+    from evalkit.ingest.notes import read_json_records, read_notes
     from evalkit.ingest.tabular import read_tabular
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
     "read_microsoft_forms",
     "read_spss",
     "read_tabular",
+    "read_notes",
+    "read_json_records",
     "FORMATS",
     "SurveyData",
     "ColumnMeta",
@@ -64,6 +67,8 @@ _HOME = {
     "read_microsoft_forms": "microsoft_forms",
     "read_spss": "spss",
     "read_tabular": "tabular",
+    "read_notes": "notes",
+    "read_json_records": "notes",
     "FORMATS": "_table",
     "SurveyData": "_table",
     "ColumnMeta": "_table",

@@ -120,6 +120,7 @@ def build_survey_data(
     notes: list[str] | tuple[str, ...] = (),
     excel: bool = False,
     truncated: bool = False,
+    date_cells: frozenset[tuple[int, int]] = frozenset(),
 ) -> SurveyData:
     """Assemble a :class:`SurveyData` from the data rows ``rows[header_rows:end]``.
 
@@ -179,6 +180,14 @@ def build_survey_data(
         path=str(path), sha256=sha256, format=fmt, encoding=encoding, header_rows=header_rows,
         sheet=sheet, n_rows=len(kept), notes=tuple(notes), sheets=sheets,
     )
+    if date_cells:
+        kept_rows = set(index)
+        by_col: dict[int, list[int]] = {}
+        for row, col in date_cells:
+            if row in kept_rows:
+                by_col.setdefault(col, []).append(row)
+        columns = [replace(c, date_cells=tuple(sorted(by_col[i]))) if i in by_col else c
+                   for i, c in enumerate(columns)]
     return SurveyData(data=data, columns={columns[i].name: columns[i] for i in keep}, source=source)
 
 

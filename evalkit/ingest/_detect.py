@@ -177,6 +177,10 @@ def detect_format(path: str | Path) -> str:
         )
     text = decode_head(head, complete=size <= len(head))
     suffix = p.suffix.lower()
+    if suffix in (".md", ".markdown") and text is not None:
+        return "notes"
+    if suffix == ".json" and text is not None and text.lstrip("\ufeff").lstrip()[:1] in ("[", "{"):
+        return "json"
     if text is None or "\x00" in text:
         if suffix in TEXT_EXTENSIONS:
             return "csv"  # the CSV reader names the bad byte and how to fix the encoding

@@ -10,6 +10,7 @@ from evalkit.errors import InputFileError, Reason
 from evalkit.ingest._detect import OLE2_MAGIC, SPSS_MAGICS, detect_format
 from evalkit.ingest._excel import XLSX_MAGIC
 from evalkit.ingest._table import FORMATS, SurveyData
+from evalkit.ingest.notes import read_json_records, read_notes
 from evalkit.ingest._text import check_codec
 from evalkit.ingest.google_forms import read_google_forms
 from evalkit.ingest.microsoft_forms import read_microsoft_forms
@@ -34,6 +35,8 @@ _READERS: dict[str, _Reader] = {
     "spss": lambda p, s, e: read_spss(p, encoding=e),
     "csv": lambda p, s, e: read_tabular(p, excel=False, encoding=e),
     "excel": lambda p, s, e: read_tabular(p, excel=True, sheet=s),
+    "notes": lambda p, s, e: read_notes(p, encoding=e),
+    "json": lambda p, s, e: read_json_records(p, encoding=e),
 }
 _WORKBOOK_FORMATS = frozenset({"surveymonkey_xlsx", "google_forms_xlsx", "excel"})
 

@@ -40,6 +40,9 @@ class ExcelTable:
     sheets: tuple[str, ...]
     sha256: str
     notes: list[str] = field(default_factory=list)
+    #: (spreadsheet row, 0-based column) of cells stored as real dates, so a date typed as text
+    #: can still be told apart after every cell has become text.
+    date_cells: frozenset[tuple[int, int]] = frozenset()
 
 
 def is_zip(path: Path) -> bool:
@@ -130,13 +133,15 @@ def read_excel_table(path: Path, *, sheet: str | int | None = None, max_rows: in
             if not names:
                 raise InputFileError(path, Reason.empty_file, "workbook has no sheets", hint=_DAMAGED)
             name, notes = _pick_sheet(path, names, sheet)
-            rows = _sheet_rows(path, wb[name], max_rows)
+            date_cells: set[tuple[int, int]] = set()
+            rows = _sheet_rows(path, wb[name], max_rows, date_cells)
         finally:
             wb.close()
-    return ExcelTable(rows=rows, sheet=name, sheets=tuple(names), sha256=sha, notes=notes)
+    return ExcelTable(rows=rows, sheet=name, sheets=tuple(names), sha256=sha, notes=notes,
+                      date_cells=frozenset(date_cells))
 
 
-def _sheet_rows(path: Path, ws: Any, max_rows: int | None) -> list[list[str]]:
+def _sheet_rows(path: Path, ws: Any, max_rows: int | None, date_cells: set[tuple[int, int]]) -> list[list[str]]:
     rows: list[list[str]] = []
     try:
         with warnings.catch_warnings():
@@ -147,6 +152,8 @@ def _sheet_rows(path: Path, ws: Any, max_rows: int | None) -> list[list[str]]:
             for cells in ws.iter_rows(max_row=max_rows):
                 row = [_as_text(c.value, getattr(c, "number_format", None), getattr(c, "is_date", False))
                        for c in cells]
+                date_cells.update((len(rows) + 1, j) for j, c in enumerate(cells)
+                                  if isinstance(c.value, (dt.datetime, dt.date)))
                 while row and row[-1] == "":
                     row.pop()
                 rows.append(row)

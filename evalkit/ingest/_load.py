@@ -25,6 +25,7 @@ class Rows:
     sheets: tuple[str, ...] = ()
     ends_with_newline: bool = True
     notes: list[str] = field(default_factory=list)
+    date_cells: frozenset[tuple[int, int]] = frozenset()
 
 
 def load_rows(
@@ -43,7 +44,8 @@ def load_rows(
                                  "encoding= applies to text files; an Excel workbook records its own",
                                  hint="leave --encoding out for .xlsx files")
         t = read_excel_table(path, sheet=sheet)
-        return Rows(rows=t.rows, sha256=t.sha256, excel=True, sheet=t.sheet, sheets=t.sheets, notes=t.notes)
+        return Rows(rows=t.rows, sha256=t.sha256, excel=True, sheet=t.sheet, sheets=t.sheets, notes=t.notes,
+                    date_cells=t.date_cells)
     if sheet is not None:
         raise InputFileError(path, Reason.wrong_format,
                              "sheet= applies to Excel workbooks, but this is a text (CSV) file",

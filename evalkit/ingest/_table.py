@@ -28,6 +28,8 @@ FORMATS: tuple[str, ...] = (
     "spss",
     "csv",
     "excel",
+    "notes",
+    "json",
 )
 
 
@@ -86,6 +88,7 @@ class ColumnMeta:
     import_id: str | None = None
     value_labels: dict[Any, str] = field(default_factory=dict)
     missing_codes: tuple[Any, ...] = ()
+    date_cells: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

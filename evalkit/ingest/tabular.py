@@ -149,4 +149,5 @@ def read_tabular(
         p, fmt="excel" if loaded.excel else "csv", rows=rows, header_rows=at + 1, end=end, columns=columns,
         sha256=loaded.sha256, encoding=loaded.encoding, sheet=loaded.sheet, sheets=loaded.sheets,
         notes=notes, excel=loaded.excel, truncated=not loaded.ends_with_newline and len(rows) <= at + 1,
+        date_cells=loaded.date_cells,
     )

@@ -1,0 +1,164 @@
+"""Checks that need the whole project cleaned first: personal data in free text, and small groups.
+
+* ``pii_in_free_text``: every free-text column (role ``free_text``) is scanned with a
+  :class:`~evalkit.clean.pii.PiiDetector` built from all rosters' names and places. The log counts
+  cells holding personal data; the text itself stays in memory and is never written by this stage.
+* ``small_group``: for sources that name ``small_group_columns`` (an anonymous staff survey's
+  ``school_code``), groups with fewer than ``privacy.n_min`` responses are counted, so the report
+  pools or suppresses them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+import re
+
+from evalkit.clean.pii import PiiDetector, fold
+from evalkit.clean.quality import Action, Defect, QualityLog
+from evalkit.clean.survey import CleanTable
+from evalkit.config import ColumnRole, ProjectConfig
+from evalkit.ingest._table import SurveyData
+
+__all__ = ["build_detector", "free_text_columns", "check_free_text", "check_names_against_roster",
+           "check_small_groups"]
+
+
+def _name_kind(column: str, kind: str | None) -> str:
+    if kind in ("first_name", "last_name"):
+        return kind
+    low = column.lower()
+    return "first_name" if "first" in low else "last_name" if "last" in low else "name"
+
+
+def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDetector:
+    """A detector for every person and place named in the project's sources."""
+    first: list[str] = []
+    last: list[str] = []
+    full: list[str] = []
+    places: list[str] = []
+    for table in tables.values():
+        src, df = table.source, table.data
+        specs = dict(src.columns)
+        if src.instrument:
+            specs.update(cfg.codebook.instruments[src.instrument].columns)
+        name_cols = [c for c in src.name_columns if c in df.columns]
+        name_cols += [c for c, spec in specs.items() if spec.kind in ("name", "first_name", "last_name")
+                      and c in df.columns and c not in name_cols]
+        for c in name_cols:
+            values = [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
+            kind = _name_kind(c, specs[c].kind if c in specs else None)
+            if kind == "first_name":
+                first += values
+            elif kind == "last_name":
+                last += values
+            else:
+                # A full name ("Will Osei", "LAST, First"): the whole, and its last word as a surname.
+                full += values
+                last += [v.replace(",", " ").split()[-1] for v in values if len(v.split()) > 1]
+        for c in src.place_columns:
+            if c in df.columns:
+                places += [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
+    return PiiDetector.from_names(first=first, last=last, full=full, places=places)
+
+
+def free_text_columns(cfg: ProjectConfig, table: CleanTable) -> list[str]:
+    specs = dict(table.source.columns)
+    if table.source.instrument:
+        specs.update(cfg.codebook.instruments[table.source.instrument].columns)
+    return [c for c, spec in specs.items() if spec.role == ColumnRole.free_text and c in table.data.columns]
+
+
+def check_free_text(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dict[str, SurveyData],
+                    log: QualityLog) -> None:
+    """Count free-text cells that hold personal data, per source, over every row of the export.
+
+    Rows that cleaning dropped are scanned too: the personal data is in the raw file either way.
+    """
+    detector = build_detector(cfg, tables)
+    for sid, table in tables.items():
+        cols = [c for c in free_text_columns(cfg, table) if c in raws[sid].data.columns]
+        if not cols:
+            continue
+        rows: set[int] = set()
+        cells = 0
+        kinds: Counter[str] = Counter()
+        for c in cols:
+            for idx, text in raws[sid].data[c].items():
+                found = detector.kinds(text)
+                if found:
+                    rows.add(int(idx))
+                    cells += 1
+                    kinds.update(found)
+        detail = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) or "none found"
+        log.add(sid, table.source.file, "pii_in_free_text", Defect.pii_in_free_text, Action.reported, rows=rows,
+                count=cells, columns=cols,
+                detail=f"cells with personal data ({detail}); free text is kept out of data_processed/")
+
+
+def check_names_against_roster(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dict[str, SurveyData],
+                               log: QualityLog) -> None:
+    """Count rows whose typed name differs from the name registered for the same e-mail.
+
+    Applies to sources with ``roster_link``, an e-mail column and one name column (a sign-in sheet's
+    ``name_as_typed``, a Zoom display name). The names as typed are compared with the registered
+    "First Last" as written; the detail says how many differ in substance (nicknames, initials,
+    typos) rather than only in case, spacing, accents or a Zoom "(original name)" suffix, which is
+    why linkage uses e-mails. Rows whose e-mail is not on the roster (facilitators, guests) are not
+    counted.
+    """
+    for sid, table in tables.items():
+        src = table.source
+        if src.survey_like() or not src.roster_link or src.roster_link not in tables:
+            continue
+        if not src.email_columns or len(src.name_columns) != 1:
+            continue
+        roster = tables[src.roster_link]
+        r_src = roster.source
+        firsts = [c for c in r_src.name_columns if "first" in c.lower()]
+        lasts = [c for c in r_src.name_columns if "last" in c.lower()]
+        if not (r_src.email_columns and firsts and lasts):
+            continue
+        rraw = raws[src.roster_link].data.loc[roster.data.index]
+        keyed = roster.data[r_src.email_columns[0]]
+        full = (rraw[firsts[0]].fillna("").astype(str).str.strip() + " " + rraw[lasts[0]].fillna("").astype(str).str.strip())
+        registered = pd.Series(full.to_numpy(), index=keyed.to_numpy())
+        registered = registered[registered.index.notna() & ~registered.index.duplicated()]
+        df = table.data
+        email, name = src.email_columns[0], src.name_columns[0]
+        expected = df[email].map(registered)
+        typed = raws[sid].data.loc[df.index, name]
+        known = expected.notna() & typed.notna()
+        differs = known & (typed.astype(object) != expected.astype(object))
+        canon_typed = typed.map(lambda v: _canon(_ZOOM_ORIGINAL.sub("", v)) if isinstance(v, str) else None)
+        substantive = differs & (canon_typed != expected.map(lambda v: _canon(v) if isinstance(v, str) else None))
+        no_email = int((df[email].isna() & typed.notna()).sum())
+        log.add(sid, src.file, "names_vs_roster", Defect.name_noise, Action.reported, rows=df.index[differs],
+                columns=[name], detail=f"typed name differs from the registered name for the same e-mail "
+                f"({no_email} row(s) without an e-mail could not be compared); "
+                f"{int(substantive.sum())} in substance (nicknames, initials, 'LAST, First', typos), the rest in case, "
+                "spacing, accents or a Zoom suffix: link on e-mail, not on names")
+
+
+_ZOOM_ORIGINAL = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def _canon(name: str) -> str:
+    return " ".join(fold(name).casefold().replace(",", " ").split())
+
+
+def check_small_groups(cfg: ProjectConfig, tables: dict[str, CleanTable], log: QualityLog) -> None:
+    """Count groups under ``privacy.n_min`` for sources that name ``small_group_columns``."""
+    n_min = cfg.project.privacy.n_min
+    for sid, table in tables.items():
+        for col in table.source.small_group_columns:
+            if col not in table.data.columns:
+                continue
+            sizes = table.data[col].value_counts()
+            small = sizes[sizes < n_min]
+            rows = table.data.index[table.data[col].isin(small.index)]
+            log.add(sid, table.source.file, "small_group", Defect.small_group, Action.reported, rows=rows,
+                    count=len(small), columns=[col],
+                    detail=f"{len(small)} group(s) under n_min = {n_min}: their results are pooled or suppressed")
