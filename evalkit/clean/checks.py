@@ -85,9 +85,10 @@ def check_free_text(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dic
         rows: set[int] = set()
         cells = 0
         kinds: Counter[str] = Counter()
+        confirmed = detector.confirmed_names(v for c in cols for v in raws[sid].data[c])
         for c in cols:
             for idx, text in raws[sid].data[c].items():
-                found = detector.kinds(text)
+                found = detector.kinds(text, confirmed=confirmed)
                 if found:
                     rows.add(int(idx))
                     cells += 1

@@ -211,7 +211,9 @@ def parse_date_columns(
         df[c] = parsed
         counts = fmt.value_counts()
         if len(counts) > 1:
-            odd = fmt.notna() & (fmt != counts.index[0])
+            # Where the spreadsheet stored real dates, dates typed as text are the odd ones out.
+            usual = "spreadsheet_date" if "spreadsheet_date" in counts.index else counts.index[0]
+            odd = fmt.notna() & (fmt != usual)
             rows |= set(fmt.index[odd])
             cells += int(odd.sum())
     return df, rows, cells, issues

@@ -114,8 +114,27 @@ class PiiDetector:
             places=re.compile(rf"{_BEFORE}(?:{p_alt}){_AFTER}", re.I) if p_alt else None,
         )
 
-    def kinds(self, text: object) -> set[str]:
-        """The kinds of personal information found in ``text`` (empty set if none)."""
+    def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
+        """Everyday-word first names that appear in a full name somewhere in ``texts``.
+
+        Once a document says "Hope Cooper", a capitalised "Hope" elsewhere in it is that person,
+        even at the start of a sentence. Pass the result to :meth:`kinds` as ``confirmed``.
+        """
+        out: set[str] = set()
+        if self.full is None or not self.common:
+            return frozenset()
+        for text in texts:
+            if isinstance(text, str):
+                for m in self.full.finditer(fold(text)):
+                    out |= {w.casefold() for w in m.group(0).split() if w.casefold() in self.common}
+        return frozenset(out)
+
+    def kinds(self, text: object, *, confirmed: frozenset[str] = frozenset()) -> set[str]:
+        """The kinds of personal information found in ``text`` (empty set if none).
+
+        ``confirmed``: everyday-word names known to name a person in this document
+        (:meth:`confirmed_names`).
+        """
         if not isinstance(text, str) or not text.strip():
             return set()
         found = {name if not name.startswith("email") else "email" for name, rx in PATTERNS.items()
@@ -126,23 +145,26 @@ class PiiDetector:
         if (PATTERNS["titled_name"].search(folded)
                 or (self.full is not None and self.full.search(folded))
                 or (self.initial is not None and self.initial.search(folded))
-                or (self.single is not None and any(self._is_name(folded, m) for m in self.single.finditer(folded)))):
+                or (self.single is not None
+                    and any(self._is_name(folded, m, confirmed) for m in self.single.finditer(folded)))):
             found.add("name")
         if self.places is not None and self.places.search(folded):
             found.add("place")
         return found
 
-    def _is_name(self, text: str, m: re.Match[str]) -> bool:
+    def _is_name(self, text: str, m: re.Match[str], confirmed: frozenset[str] = frozenset()) -> bool:
         word = m.group(0)
         if not (word.isupper() and len(word) > 1) and not word[:1].isupper():
             return False  # "will", "hope": lower-case words are not names on their own
-        if word.casefold() not in self.common:
+        if word.casefold() not in self.common or word.casefold() in confirmed:
             return True
         before = text[: m.start()].rstrip()
         after = text[m.end():]
         sentence_start = not before or before[-1] in ".!?:;\"'("
         titled = bool(re.search(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?$", before))
         possessive = after.startswith(("'s", "’s"))
+        if before.endswith("(") and after.lstrip().startswith(")"):
+            return True  # a quote's attribution: "(Hope)"
         nxt = re.match(r"\s+([A-Z][a-z'’-]+)", after)
         # "Mark Grant shared ...": two known names in a row are a person even at a sentence start.
         known_next = bool(nxt and self.single is not None and self.single.fullmatch(nxt.group(1)))
