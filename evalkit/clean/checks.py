@@ -19,7 +19,7 @@ import re
 from evalkit.clean.pii import PiiDetector, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
-from evalkit.config import ColumnRole, ProjectConfig
+from evalkit.config import ColumnRole, ProjectConfig, SourceKind
 from evalkit.ingest._table import SurveyData
 
 __all__ = ["build_detector", "free_text_columns", "check_free_text", "check_names_against_roster",
@@ -85,9 +85,13 @@ def check_free_text(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dic
         rows: set[int] = set()
         cells = 0
         kinds: Counter[str] = Counter()
-        confirmed = detector.confirmed_names(v for c in cols for v in raws[sid].data[c])
+        # A note file is one document; in a table each cell is its own (a coaching log's rows are
+        # separate notes), so a name confirmed in one row says nothing about another.
+        whole = (detector.confirmed_names(v for c in cols for v in raws[sid].data[c])
+                 if table.source.kind == SourceKind.notes else None)
         for c in cols:
             for idx, text in raws[sid].data[c].items():
+                confirmed = whole if whole is not None else detector.confirmed_names([text])
                 found = detector.kinds(text, confirmed=confirmed)
                 if found:
                     rows.add(int(idx))
