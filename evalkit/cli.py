@@ -84,6 +84,9 @@ def validate(project: ProjectOpt = Path("evalkit.yml")) -> None:
         bad += not c.ok
         table.add_row(c.source, c.check, "[green]ok[/green]" if c.ok else "[red]problem[/red]", c.detail)
     out.print(table)
+    for c in checks:
+        if not c.ok:
+            err.print(f"{c.source}: {c.detail}", highlight=False, markup=False, soft_wrap=True)
     if bad:
         err.print(f"[red]{bad} problem(s)[/red]: fix them and run `evalkit validate` again.")
         raise typer.Exit(2)
@@ -119,7 +122,7 @@ def ingest(
     if failed:
         err.print(f"[red]{len(failed)} of {len(results)} file(s) could not be read[/red]:")
         for r in failed:
-            err.print(f"  {r.error}")
+            err.print(f"  {r.error}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(2)
 
 
@@ -231,9 +234,12 @@ def _crash_file() -> Path:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: runs the app and maps errors to exit codes."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode click *returns* an exit code (typer.Exit) instead of exiting.
+        rc = app(args=argv, standalone_mode=False)
+        if isinstance(rc, int) and rc != 0:
+            sys.exit(rc)
     except EvalkitError as exc:
-        err.print("error: " + str(exc), style="red", highlight=False, markup=False)
+        err.print("error: " + str(exc), style="red", highlight=False, markup=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
