@@ -309,9 +309,10 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
                                hint=f"use one of: {', '.join(u.cadre for u in cadre_units(cfg))}")
     notebook = Path(__file__).resolve().parents[1] / "notebooks" / "cadre_report.ipynb"
     if not notebook.exists():
-        from importlib import resources
-
-        notebook = Path(str(resources.files("evalkit.report") / "notebooks" / "cadre_report.ipynb"))
+        raise EvalkitError(
+            f"the report notebook {notebook.name} was not found beside the evalkit package",
+            hint="install evalkit from its repository with `pip install -e .` (make demo does), so notebooks/ is found",
+        )
     results = []
     for i, unit in enumerate(units, 1):
         out_dir = cfg.reports_dir / unit.cadre
