@@ -256,12 +256,14 @@ def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanRes
     out_dir = cfg.processed_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = []
-    for sid, table in tables.items():
-        pub = table.publishable()
+    # Check every table before writing any, so a stopped run leaves no partial set of outputs.
+    publishable = {sid: table.publishable() for sid, table in tables.items()}
+    for sid, pub in publishable.items():
+        _check_no_identifiers(pub, tables[sid].source, raws[sid].path.name)
+    for sid, pub in publishable.items():
         if pub.columns.empty:
             outputs.append({"file": None, "source": sid, "rows": len(pub), "note": "nothing publishable (free text only)"})
             continue
-        _check_no_identifiers(pub, table.source, raws[sid].path.name)
         frame = _to_parquet_frame(pub)
         dest = out_dir / f"{sid}.parquet"
         with atomic_path(dest, suffix=".parquet") as tmp:

@@ -167,3 +167,27 @@ def test_doctor_runs(capsys) -> None:
     code, out = _main(["doctor"], capsys)
     assert "Python" in out and "WeasyPrint" in out.replace("weasyprint", "WeasyPrint")
     assert code in (0, 2)
+
+
+def test_duplicate_key_exit_2_names_rows(tmp_path: Path, capsys) -> None:
+    proj = _demo_copy(tmp_path)
+    events = tmp_path / "raw" / "events.csv"
+    lines = events.read_bytes().split(b"\n")
+    lines.insert(3, lines[2])  # row 3 repeated as row 4
+    events.write_bytes(b"\n".join(lines))
+    code, out = _main(["clean", "-p", str(proj)], capsys)
+    assert code == 2
+    assert "events.csv" in out and "row 3" in out and "row 4" in out and "not unique" in out
+
+
+def test_unmarked_identifier_column_stops_the_run(tmp_path: Path, capsys) -> None:
+    proj = _demo_copy(tmp_path)
+    cfg = yaml.safe_load((proj / "evalkit.yml").read_text())
+    log_src = next(s for s in cfg["sources"] if s["id"] == "coaching_log")
+    del log_src["columns"]["notes_text"]  # notes hold e-mails and phone numbers
+    (proj / "evalkit.yml").write_text(yaml.safe_dump(cfg, sort_keys=False))
+    code, out = _main(["clean", "-p", str(proj)], capsys)
+    assert code == 2
+    assert "coaching_log.csv" in out and "'notes_text'" in out and "not marked" in out
+    assert "@" not in out.split("How to fix")[0].split("coaching_log.csv")[-1]  # no value quoted
+    assert not list((tmp_path / "processed").glob("*.parquet"))  # nothing written at all
