@@ -20,8 +20,9 @@ have a faster path that returns a pyarrow table: :func:`read_large_csv`.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from evalkit._lazy import lazy_getattr
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from evalkit.ingest._detect import detect_format
@@ -77,12 +78,7 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _HOME, globals())
 
 
 def __dir__() -> list[str]:

@@ -13,7 +13,6 @@ an empty cell as missing), and codes such as ``0010`` survive:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 
 import openpyxl
 
+from evalkit._io import sha256_file
 from evalkit.errors import InputFileError, Reason
 
 __all__ = ["ExcelTable", "read_excel_table", "is_zip", "XLSX_MAGIC"]
@@ -73,14 +73,6 @@ def _as_text(value: Any, number_format: str | None, is_date: bool) -> str:
     return str(value)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _pick_sheet(path: Path, names: list[str], sheet: str | int | None) -> tuple[str, list[str]]:
     listed = ", ".join(repr(n) for n in names)
     if sheet is None:
@@ -113,7 +105,7 @@ def read_excel_table(path: Path, *, sheet: str | int | None = None, max_rows: in
     if not is_zip(path):
         raise InputFileError(path, Reason.wrong_format, "is not an Excel .xlsx workbook",
                              hint="if it is a CSV file, read it with --format csv (or leave --format out)")
-    sha = _sha256(path)
+    sha = sha256_file(path)
     # A binary handle, not the path: opened read-only, and openpyxl then does not judge by extension
     # (an .xlsx saved as "export.csv" is still a workbook).
     with open(path, "rb") as fh:

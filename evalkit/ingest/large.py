@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import io
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -25,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from evalkit._io import check_readable
+from evalkit._io import check_readable, sha256_file
 from evalkit.errors import InputFileError, Reason
 from evalkit.ingest._names import clean_header, dedupe
 from evalkit.ingest._text import sniff_delimiter
@@ -46,14 +45,6 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
     except csv.Error:
         pass  # the sample ends inside a quoted cell: pyarrow decides on the whole file
     return rows
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 22):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _encoding_of(path: Path, head: bytes, complete: bool) -> str:
@@ -148,7 +139,7 @@ def read_large_csv(path: str | Path, *, string_columns: list[str] | None = None)
     multiline = any("\n" in c or "\r" in c for row in _records(sample, delimiter) for c in row)
     # Hash on a second thread while pyarrow parses: hashlib releases the GIL on large buffers.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        digest = pool.submit(_sha256, p)
+        digest = pool.submit(sha256_file, p)
         table = _read(p, names, encoding, delimiter, multiline, as_text)
         sha256 = digest.result()
     meta = {"evalkit.path": str(p), "evalkit.sha256": sha256, "evalkit.encoding": encoding,
