@@ -19,9 +19,9 @@ $(BIN)/python:
 
 # WeasyPrint needs Pango. Installed through apt when missing and we are root; otherwise we say how.
 sysdeps:
-	@$(PYTHON) -c "import ctypes.util,sys; sys.exit(0 if ctypes.util.find_library('pango-1.0') and ctypes.util.find_library('pangoft2-1.0') else 1)" \
+	@$(PYTHON) -c "import ctypes.util as u,sys; sys.exit(0 if all(u.find_library(n) for n in ('pango-1.0','pangoft2-1.0','harfbuzz-subset')) else 1)" \
 	 || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	        echo "Installing Pango for PDF output (apt-get)"; \
+	        echo "Installing Pango and HarfBuzz for PDF output (apt-get)"; \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core >/dev/null; \
 	      else echo "Pango not found: PDF output will be skipped. Run 'evalkit doctor' for the fix on your system."; fi; }

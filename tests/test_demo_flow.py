@@ -167,3 +167,24 @@ def test_every_count_is_at_least_n_min(demo_run) -> None:
         if item["label"] != "Events held":
             assert item["value"] == "fewer than 10" or int(item["value"].replace(",", "")) >= 10
     assert checked > 50
+
+
+def test_processed_tables_hold_no_direct_identifiers(demo_run) -> None:
+    """data_processed/ gets each table's publishable projection only: no names, e-mails or phones."""
+    reg = read_export(DEMO / "registration.xlsx").data
+    full_names = {f"{f} {l}".casefold() for f, l in zip(reg["first_name"], reg["last_name"])}
+    emails = {str(e).strip().casefold() for e in reg["email"].dropna()}
+    files = list(demo_run["processed"].glob("*.parquet"))
+    assert len(files) >= 15
+    for path in files:
+        table = pd.read_parquet(path)
+        for col in table.columns:
+            if not (pd.api.types.is_object_dtype(table[col]) or pd.api.types.is_string_dtype(table[col])):
+                continue
+            values = {str(v).strip().casefold() for v in table[col].dropna()}
+            assert not values & full_names, (path.name, col, "full names")
+            assert not values & emails, (path.name, col, "e-mails")
+            assert not any(re.search(r"@|\b\d{3}[-.) ]+\d{3}[-.]\d{4}\b", v) for v in values), (path.name, col)
+    for text_file in ("quality_log.json", "quality_log.csv", "provenance.json"):
+        text = (demo_run["processed"] / text_file).read_text(encoding="utf-8").casefold()
+        assert not any(e in text for e in emails), text_file
