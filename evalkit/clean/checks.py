@@ -16,13 +16,13 @@ import pandas as pd
 
 import re
 
-from evalkit.clean.pii import PiiDetector, fold
+from evalkit.clean.pii import PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ProjectConfig, SourceKind
 from evalkit.ingest._table import SurveyData
 
-__all__ = ["build_detector", "free_text_columns", "check_free_text", "check_names_against_roster",
+__all__ = ["build_detector", "collect_roster_names", "free_text_columns", "check_free_text", "check_names_against_roster",
            "check_small_groups"]
 
 
@@ -35,6 +35,11 @@ def _name_kind(column: str, kind: str | None) -> str:
 
 def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDetector:
     """A detector for every person and place named in the project's sources."""
+    return PiiDetector.from_roster(collect_roster_names(cfg, tables))
+
+
+def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> RosterNames:
+    """Every person and place named in the project's name and place columns (in memory only)."""
     first: list[str] = []
     last: list[str] = []
     full: list[str] = []
@@ -47,21 +52,27 @@ def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDete
         name_cols = [c for c in src.name_columns if c in df.columns]
         name_cols += [c for c, spec in specs.items() if spec.kind in ("name", "first_name", "last_name")
                       and c in df.columns and c not in name_cols]
+        kinds = {c: _name_kind(c, specs[c].kind if c in specs else None) for c in name_cols}
         for c in name_cols:
             values = [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
-            kind = _name_kind(c, specs[c].kind if c in specs else None)
-            if kind == "first_name":
+            if kinds[c] == "first_name":
                 first += values
-            elif kind == "last_name":
+            elif kinds[c] == "last_name":
                 last += values
             else:
                 # A full name ("Will Osei", "LAST, First"): the whole, and its last word as a surname.
                 full += values
                 last += [v.replace(",", " ").split()[-1] for v in values if len(v.split()) > 1]
+        # Whole names row by row, so each first name meets its own surname.
+        f_cols = [c for c in name_cols if kinds[c] == "first_name"]
+        l_cols = [c for c in name_cols if kinds[c] == "last_name"]
+        if f_cols and l_cols:
+            pairs = df[[f_cols[0], l_cols[0]]].dropna().drop_duplicates()
+            full += [f"{f} {la}" for f, la in pairs.itertuples(index=False) if isinstance(f, str) and isinstance(la, str)]
         for c in src.place_columns:
             if c in df.columns:
                 places += [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
-    return PiiDetector.from_names(first=first, last=last, full=full, places=places)
+    return RosterNames(first=tuple(first), last=tuple(last), full=tuple(full), places=tuple(places))
 
 
 def free_text_columns(cfg: ProjectConfig, table: CleanTable) -> list[str]:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["fold", "PiiDetector", "PATTERNS"]
+__all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES"]
 
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -45,6 +45,20 @@ def fold(text: str) -> str:
     Jose O’Neil-Nunez
     """
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class RosterNames:
+    """The people and places a program's own files name: the gazetteer behind detection and redaction.
+
+    ``first`` and ``last`` are single names; ``full`` holds whole names ("Will Osei", "LAST, First"),
+    one per person; ``places`` holds school and district names.
+    """
+
+    first: tuple[str, ...] = ()
+    last: tuple[str, ...] = ()
+    full: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -76,7 +90,7 @@ class PiiDetector:
     Examples
     --------
     >>> d = PiiDetector.from_names(first=["Hope", "José", "Deborah"], last=["Young", "Garcia", "Osei"],
-    ...                            places=["Roosevelt Elementary"])
+    ...                            full=["Hope Young", "José Garcia"], places=["Roosevelt Elementary"])
     >>> sorted(d.kinds("Ask jose garcia at 978-555-0123 about Roosevelt."))
     ['name', 'phone', 'place']
     >>> d.kinds("We hope to meet again. Hope the schedule holds.")
@@ -94,10 +108,15 @@ class PiiDetector:
     places: re.Pattern[str] | None
 
     @classmethod
+    def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
+        """Build from a :class:`RosterNames`."""
+        return cls.from_names(first=names.first, last=names.last, full=names.full, places=names.places,
+                              nicknames=nicknames)
+
+    @classmethod
     def from_names(cls, *, first: Iterable[str] = (), last: Iterable[str] = (), full: Iterable[str] = (),
                    places: Iterable[str] = (), nicknames: bool = True) -> PiiDetector:
         first, last, full, places = list(first), list(last), list(full), list(places)
-        full = full + [f"{f} {la}" for f, la in zip(first, last)]
         firsts = set(first)
         if nicknames:
             firsts |= _nicknames(first)

@@ -13,6 +13,7 @@ from evalkit.config.codebook import (
 )
 from evalkit.config.load import ProjectConfig, load_codebook, load_project, read_yaml
 from evalkit.config.project import (
+    AnonymizePolicy,
     CleaningRules,
     Cohort,
     Event,
@@ -40,6 +41,7 @@ __all__ = [
     "load_codebook",
     "load_project",
     "read_yaml",
+    "AnonymizePolicy",
     "CleaningRules",
     "Cohort",
     "Event",

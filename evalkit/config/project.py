@@ -26,6 +26,7 @@ __all__ = [
     "Source",
     "CleaningRules",
     "PrivacyPolicy",
+    "AnonymizePolicy",
     "Project",
 ]
 
@@ -220,6 +221,26 @@ class PrivacyPolicy(_Model):
         return self
 
 
+class AnonymizePolicy(_Model):
+    """Pseudonymization, linkage, redaction and the microdata gate (the anonymize stage)."""
+
+    key_file: str | None = Field(
+        default=None, description="path to the pseudonymization key, outside the repository; "
+        "the environment variable EVALKIT_KEY_FILE takes precedence")
+    linkage_key: str | None = Field(
+        default=None, description="a label shared by projects whose pseudonyms must link; by default each "
+        "project gets its own, unlinkable pseudonyms")
+    pseudonym_length: Annotated[int, Field(ge=16, le=64)] = 20
+    k: Annotated[int, Field(ge=2)] = 5
+    on_k_violation: Literal["generalize", "refuse"] = Field(
+        default="generalize", description="generalize (bands, then local suppression) or stop the run")
+    fuzzy_threshold: Annotated[float, Field(ge=50, le=100)] = 90.0
+    sgic_max_mismatch: Annotated[int, Field(ge=0, le=2)] = 1
+    sgic_min_elements_for_mismatch: Annotated[int, Field(ge=2)] = 6
+    review_dir: str = Field(default="review", description="where comments awaiting human review go; "
+                            "never data_processed/ or reports/")
+
+
 class Project(_Model):
     """A whole evaluation project, as read from ``evalkit.yml`` plus its codebook."""
 
@@ -238,6 +259,7 @@ class Project(_Model):
     sources: list[Source] = Field(default_factory=list)
     cleaning: CleaningRules = Field(default_factory=CleaningRules)
     privacy: PrivacyPolicy = Field(default_factory=PrivacyPolicy)
+    anonymize: AnonymizePolicy = Field(default_factory=AnonymizePolicy)
 
     @model_validator(mode="after")
     def _check_refs(self) -> Project:
