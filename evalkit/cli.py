@@ -128,13 +128,39 @@ def ingest(
 
 @app.command()
 def clean(project: ProjectOpt = Path("evalkit.yml")) -> None:
-    """Ingest and clean every source; write tables, the data-quality log and provenance to processed_dir."""
+    """Ingest and clean every source in memory and write the data-quality log (tables: `evalkit anonymize`)."""
     from evalkit.pipeline import clean_project
 
     cfg = _load(project)
     result = clean_project(cfg, console=out)
     _print_quality(result.log)
-    out.print(f"[green]Cleaned {len(result.tables)} source(s)[/green] into {result.out_dir}")
+    out.print(f"[green]Cleaned {len(result.tables)} source(s)[/green]; the data-quality log is in {result.out_dir}. "
+              "Cleaned tables hold identifiers, so they stay in memory: `evalkit anonymize` writes them.")
+
+
+@app.command()
+def anonymize(project: ProjectOpt = Path("evalkit.yml")) -> None:
+    """Ingest, clean and anonymize every source; write pseudonymized, redacted, k-anonymous tables to processed_dir."""
+    from evalkit.pipeline import process_project
+
+    cfg = _load(project)
+    result = process_project(cfg, console=out)
+    _print_quality(result.log)
+    out.print(f"[green]Wrote anonymized tables[/green] to {result.out_dir} "
+              f"(key fingerprint {result.provenance['key_fingerprint']}).")
+
+
+@app.command()
+def keygen(
+    path: Annotated[Path, typer.Argument(help="Where to write the key: a path outside any repository.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing key (old pseudonyms stop linking).")] = False,
+) -> None:
+    """Write a new random 32-byte pseudonymization key (mode 0600); point EVALKIT_KEY_FILE or the project file at it."""
+    from evalkit.anonymize.keys import keygen as make_key
+
+    written = make_key(path, overwrite=force)
+    out.print(f"[green]wrote[/green] a new key to {written} (mode 0600). Keep it out of the repository and back it "
+              "up: without it, pseudonyms cannot be reproduced.")
 
 
 def _print_quality(log) -> None:
@@ -179,11 +205,11 @@ def run(
     project: ProjectOpt = Path("evalkit.yml"),
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
 ) -> None:
-    """Run the whole flow: ingest → clean → (anonymize, analyze, disclose as they arrive) → report."""
-    from evalkit.pipeline import clean_project, report_project
+    """Run the whole flow: ingest → clean → anonymize → (analyze, disclose as they arrive) → report."""
+    from evalkit.pipeline import process_project, report_project
 
     cfg = _load(project)
-    result = clean_project(cfg, console=out)
+    result = process_project(cfg, console=out)
     _print_quality(result.log)
     _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
 
@@ -196,10 +222,10 @@ def demo(
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
 ) -> None:
     """Run the whole flow on the bundled synthetic demo data (all five programs) into reports/demo/."""
-    from evalkit.pipeline import clean_project, demo_config, report_project
+    from evalkit.pipeline import demo_config, process_project, report_project
 
     cfg = demo_config(data=data, processed_dir=processed, reports_dir=out_dir, console=out)
-    result = clean_project(cfg, console=out)
+    result = process_project(cfg, console=out)
     _print_quality(result.log)
     _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
 

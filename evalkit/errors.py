@@ -25,6 +25,9 @@ __all__ = [
     "Issue",
     "ReportError",
     "ReportReason",
+    "KeyFileError",
+    "KeyReason",
+    "KAnonymityError",
     "SmallSampleWarning",
     "DataQualityWarning",
 ]
@@ -193,6 +196,71 @@ class ReportError(EvalkitError):
         self.notebook = None if notebook is None else str(notebook)
         lines = [message] + [f"  - {path or '(top level)'}: {msg}" for path, msg in self.problems]
         super().__init__("\n".join(lines), hint=hint)
+
+
+class KeyReason(str, enum.Enum):
+    """Reason codes of :class:`KeyFileError`, for callers and tests to match on."""
+
+    not_configured = "not_configured"
+    missing_file = "missing_file"
+    not_a_file = "not_a_file"
+    unreadable = "unreadable"
+    too_short = "too_short"
+    too_long = "too_long"
+    too_permissive = "too_permissive"
+    inside_repository = "inside_repository"
+    file_exists = "file_exists"
+
+
+class KeyFileError(EvalkitError):
+    """The pseudonymization key cannot be used or written: not configured, missing, too short,
+    readable by others, or inside a repository or project folder.
+
+    ``reason`` is a :class:`KeyReason`; ``file`` is the key file's path (``None`` when no key is
+    configured). The message and hint never contain the key's bytes, and the error never chains an
+    exception that could.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reason: KeyReason,
+        file: str | Path | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.reason = reason
+        self.file = None if file is None else str(file)
+        super().__init__(message, hint=hint)
+
+
+class KAnonymityError(EvalkitError, ValueError):
+    """A person-level table is not k-anonymous on its quasi-identifiers and may not be written.
+
+    Raised by :func:`evalkit.anonymize.kanon.enforce_k` in ``refuse`` mode, or when *k* cannot be
+    reached at all. ``columns`` are the quasi-identifiers, ``k_required`` the target and
+    ``k_reached`` the table's *k* (the smallest group sharing one combination). The message names
+    the columns and *k*, never a value.
+    """
+
+    def __init__(
+        self,
+        columns: list[str],
+        *,
+        k_required: int,
+        k_reached: int,
+        message: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.columns = list(columns)
+        self.k_required = k_required
+        self.k_reached = k_reached
+        super().__init__(
+            message or (f"k-anonymity: some combination of the quasi-identifiers {self.columns} is shared by "
+                        f"only {k_reached} record(s); at least {k_required} are required"),
+            hint=hint or ("set anonymize.on_k_violation to 'generalize' (bands, merged categories, "
+                          "then local suppression), or declare fewer quasi-identifiers"),
+        )
 
 
 class EvalkitWarning(UserWarning):

@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 
 import evalkit
-from evalkit._io import atomic_path, atomic_write_text, sha256_file
+from evalkit._io import atomic_write_text, sha256_file
+from evalkit.clean.pii import PATTERNS
 from evalkit.clean.checks import check_free_text, check_names_against_roster, check_small_groups
 from evalkit.clean.quality import QualityLog
 from evalkit.clean.survey import CleanTable, Roster, clean_survey
@@ -38,10 +39,14 @@ __all__ = [
     "clean_project",
     "report_project",
     "demo_config",
+    "demo_key",
+    "process_project",
+    "resolve_key",
 ]
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+# One set of patterns for detection, redaction and this last check (evalkit.clean.pii).
+_EMAIL = PATTERNS["email"]
+_PHONE = PATTERNS["phone"]
 _SKIP_SUFFIXES: set[str] = set()
 
 
@@ -86,6 +91,7 @@ class CleanResult:
     log: QualityLog
     out_dir: Path
     provenance: dict[str, Any] = field(default_factory=dict)
+    anonymized: Any = None
 
 
 @dataclass(frozen=True)
@@ -210,15 +216,6 @@ def _check_no_identifiers(df: pd.DataFrame, src: Source, file: str) -> None:
                 )
 
 
-def _to_parquet_frame(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    for col in out.columns:
-        if pd.api.types.is_object_dtype(out[col]):
-            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string")
-    out.index.name = "source_row"
-    return out.reset_index()
-
-
 def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanResult:
     """Ingest and clean every source, then write tables, the quality log and provenance.
 
@@ -255,40 +252,60 @@ def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanRes
 
     out_dir = cfg.processed_dir
     out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = []
-    # Check every table before writing any, so a stopped run leaves no partial set of outputs.
-    publishable = {sid: table.publishable() for sid, table in tables.items()}
-    for sid, pub in publishable.items():
-        _check_no_identifiers(pub, tables[sid].source, raws[sid].path.name)
-    for sid, pub in publishable.items():
-        if pub.columns.empty:
-            outputs.append({"file": None, "source": sid, "rows": len(pub), "note": "nothing publishable (free text only)"})
-            continue
-        frame = _to_parquet_frame(pub)
-        dest = out_dir / f"{sid}.parquet"
-        with atomic_path(dest, suffix=".parquet") as tmp:
-            frame.to_parquet(tmp, index=False)
-        outputs.append({"file": dest.name, "rows": len(frame), "columns": len(frame.columns)})
-    log.write(out_dir)
+    log.write(out_dir)  # the log names rows and columns, never values: safe before anonymization
+    _check_raw_unchanged(raws)
+    say(f"cleaned {len(tables)} source(s); data-quality log written to {out_dir}")
+    return CleanResult(tables=tables, raw=raws, log=log, out_dir=out_dir)
+
+
+def _check_raw_unchanged(raws: dict[str, SurveyData]) -> None:
+    """Raw files must be byte-identical after the run: re-hash and compare."""
+    for raw in raws.values():
+        if sha256_file(raw.path) != raw.source.sha256:
+            raise EvalkitError(f"{raw.path}: the raw file changed while evalkit was reading it",
+                               hint="make sure nothing else writes to data_raw/ during a run")
+
+
+def resolve_key(cfg: ProjectConfig):
+    """Load the pseudonymization key named by EVALKIT_KEY_FILE or the project file (refuses bad keys)."""
+    from evalkit.anonymize.keys import load_key
+
+    return load_key(key_file=cfg.project.anonymize.key_file, project_root=cfg.root)
+
+
+def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None) -> CleanResult:
+    """Ingest, clean and anonymize every source, then write ``processed_dir``.
+
+    The key is loaded (and checked) before any data is read, so a missing or unsafe key stops the
+    run at once. Every table is checked before any is written.
+    """
+    from evalkit.anonymize.stage import anonymize_tables, write_processed
+
+    say = _Progress(console)
+    key = key or resolve_key(cfg)
+    cleaned = clean_project(cfg, console=console)
+    say("anonymizing: linkage, pseudonyms, redaction, k-anonymity")
+    anon = anonymize_tables(cfg, cleaned.tables, cleaned.raw, key=key, log=cleaned.log)
+    outputs = write_processed(cfg, anon, cleaned.raw, check=_check_no_identifiers)
+    cleaned.log.write(cleaned.out_dir)
     provenance = {
         "schema": "evalkit.provenance/1",
         "evalkit_version": evalkit.__version__,
         "project": cfg.project.project,
         "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "inputs": [{"source": sid, "file": raws[sid].source.path and Path(raws[sid].source.path).name,
-                    "sha256": raws[sid].source.sha256, "format": raws[sid].source.format,
-                    "rows": raws[sid].source.n_rows} for sid in tables],
+        "key_fingerprint": key.fingerprint,
+        "inputs": [{"source": sid, "file": Path(r.source.path).name, "sha256": r.source.sha256,
+                    "format": r.source.format, "rows": r.source.n_rows} for sid, r in cleaned.raw.items()],
         "outputs": outputs,
         "cleaning_rules": cfg.project.cleaning.model_dump(mode="json"),
+        "anonymize_policy": cfg.project.anonymize.model_dump(mode="json", exclude={"key_file"}),
     }
-    atomic_write_text(out_dir / "provenance.json", json.dumps(provenance, indent=1))
-    # Raw files must be byte-identical after the run: re-hash and compare.
-    for sid, raw in raws.items():
-        if sha256_file(raw.path) != raw.source.sha256:
-            raise EvalkitError(f"{raw.path}: the raw file changed while evalkit was reading it",
-                               hint="make sure nothing else writes to data_raw/ during a run")
-    say(f"wrote {len(outputs)} table(s), quality_log.json and provenance.json to {out_dir}")
-    return CleanResult(tables=tables, raw=raws, log=log, out_dir=out_dir, provenance=provenance)
+    atomic_write_text(cleaned.out_dir / "provenance.json", json.dumps(provenance, indent=1))
+    cleaned.provenance = provenance
+    cleaned.anonymized = anon
+    _check_raw_unchanged(cleaned.raw)
+    say(f"wrote {sum(1 for o in outputs if o.get('file'))} table(s), the logs and provenance to {cleaned.out_dir}")
+    return cleaned
 
 
 def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: bool = True,
@@ -302,7 +319,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
 
     say = _Progress(console)
     if cleaned is None:
-        cleaned = clean_project(cfg, console=console)
+        cleaned = process_project(cfg, console=console)
     units = [u for u in cadre_units(cfg) if not cadres or u.cadre in cadres]
     if cadres:
         unknown = sorted(set(cadres) - {u.cadre for u in units})
@@ -333,6 +350,27 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     return results
 
 
+def demo_key(*, console: Any | None = None) -> Path:
+    """The demo's pseudonymization key, outside the work tree (created on first use, and said so).
+
+    There is no default key, not even for the demo: this one is random, lives in the user's cache
+    folder (mode 0600) and only ever pseudonymizes the synthetic demo data.
+    """
+    import os
+
+    from platformdirs import user_cache_dir
+
+    from evalkit.anonymize.keys import keygen
+
+    if os.environ.get("EVALKIT_KEY_FILE"):
+        return Path(os.environ["EVALKIT_KEY_FILE"])
+    path = Path(user_cache_dir("evalkit")) / "keys" / "demo.key"
+    if not path.exists():
+        keygen(path)
+        _Progress(console)(f"created a demo pseudonymization key at {path} (outside the work tree, mode 0600)")
+    return path
+
+
 def demo_config(*, data: Path | None = None, processed_dir: Path = Path("data_processed/demo"),
                 reports_dir: Path = Path("reports/demo"), console: Any | None = None) -> ProjectConfig:
     """The bundled demo project, pointed at the demo data (generated into a cache folder if absent)."""
@@ -353,7 +391,10 @@ def demo_config(*, data: Path | None = None, processed_dir: Path = Path("data_pr
             generate_demo(data)
     project_file = Path(str(resources.files("evalkit.demo") / "project" / "evalkit.yml"))
     cfg = load_project(project_file)
+    anon = cfg.project.anonymize.model_copy(update={"key_file": str(demo_key(console=console)),
+                                                    "review_dir": str(Path("review").resolve())})
     proj = cfg.project.model_copy(update={"raw_dir": str(Path(data).resolve()),
                                           "processed_dir": str(Path(processed_dir).resolve()),
-                                          "reports_dir": str(Path(reports_dir).resolve())})
+                                          "reports_dir": str(Path(reports_dir).resolve()),
+                                          "anonymize": anon})
     return ProjectConfig(project=proj, codebook=cfg.codebook, project_file=cfg.project_file)

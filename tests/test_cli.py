@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data_raw" / "demo"
 DEMO_PROJECT = ROOT / "evalkit" / "demo" / "project" / "evalkit.yml"
 runner = CliRunner()
-COMMANDS = ["init", "validate", "ingest", "clean", "report", "run", "demo", "doctor"]
+COMMANDS = ["init", "validate", "ingest", "clean", "anonymize", "keygen", "report", "run", "demo", "doctor"]
 SECRET = "jane.doe.secret@example.org"
 
 
@@ -107,7 +107,11 @@ def _demo_copy(tmp_path: Path) -> Path:
     proj = tmp_path / "proj"
     shutil.copytree(DEMO_PROJECT.parent, proj)
     cfg = yaml.safe_load((proj / "evalkit.yml").read_text())
+    from evalkit.anonymize.keys import keygen
+
+    key = keygen(tmp_path / "keys" / "test.key")
     cfg.update(raw_dir=str(raw), processed_dir=str(tmp_path / "processed"), reports_dir=str(tmp_path / "reports"))
+    cfg.setdefault("anonymize", {}).update(key_file=str(key), review_dir=str(tmp_path / "review"))
     (proj / "evalkit.yml").write_text(yaml.safe_dump(cfg, sort_keys=False))
     return proj
 
@@ -186,8 +190,27 @@ def test_unmarked_identifier_column_stops_the_run(tmp_path: Path, capsys) -> Non
     log_src = next(s for s in cfg["sources"] if s["id"] == "coaching_log")
     del log_src["columns"]["notes_text"]  # notes hold e-mails and phone numbers
     (proj / "evalkit.yml").write_text(yaml.safe_dump(cfg, sort_keys=False))
-    code, out = _main(["clean", "-p", str(proj)], capsys)
+    code, out = _main(["anonymize", "-p", str(proj)], capsys)
     assert code == 2
     assert "coaching_log.csv" in out and "'notes_text'" in out and "not marked" in out
     assert "@" not in out.split("How to fix")[0].split("coaching_log.csv")[-1]  # no value quoted
     assert not list((tmp_path / "processed").glob("*.parquet"))  # nothing written at all
+
+
+def test_anonymize_without_key_exit_2_before_reading_data(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.delenv("EVALKIT_KEY_FILE", raising=False)
+    proj = _demo_copy(tmp_path)
+    cfg = yaml.safe_load((proj / "evalkit.yml").read_text())
+    cfg["anonymize"]["key_file"] = None
+    (proj / "evalkit.yml").write_text(yaml.safe_dump(cfg, sort_keys=False))
+    code, out = _main(["anonymize", "-p", str(proj)], capsys)
+    assert code == 2 and "key" in out and "keygen" in out and "Traceback" not in out
+    assert not (tmp_path / "processed").exists()  # refused before any data was read
+
+
+def test_keygen_command(tmp_path: Path, capsys) -> None:
+    code, out = _main(["keygen", str(tmp_path / "k" / "p.key")], capsys)
+    assert code == 0 and (tmp_path / "k" / "p.key").stat().st_size == 32
+    assert oct((tmp_path / "k" / "p.key").stat().st_mode & 0o777) == "0o600"
+    code, out = _main(["keygen", str(tmp_path / "k" / "p.key")], capsys)
+    assert code == 2  # never overwrites silently

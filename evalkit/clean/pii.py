@@ -1,39 +1,62 @@
 """Find personal information in free text: e-mails, phones, URLs, addresses and the program's own names.
 
-This is the detection half of redaction. The clean stage uses it to count free-text cells that hold
-personal data (the data-quality log's ``pii_in_free_text``); free text itself never reaches
-``data_processed/`` until the anonymize stage redacts it.
+This is the detection half of redaction. :meth:`PiiDetector.find` returns typed :class:`Span` s on the
+original text; :meth:`PiiDetector.kinds` (which kinds are present) is derived from the same spans, so the
+clean stage's count and the anonymize stage's redaction (:mod:`evalkit.anonymize.redact`) never disagree.
+The clean stage uses ``kinds`` to count free-text cells that hold personal data (the data-quality log's
+``pii_in_free_text``); free text itself never reaches ``data_processed/`` until the anonymize stage redacts it.
 
 Names come from the program's rosters (a *gazetteer*), not from a statistical model, so detection is
-offline and explainable. Matching is accent-insensitive ("Jose" finds "José"). Surnames and full
-names match in any case; a first name alone must be capitalised, because many first names are also
-words ("Hope", "Will", "Grant", "May"). Titles before a capitalised word ("Ms. Gonzalez",
-"Dr. O'Neil") are names even when the person is on no roster.
+offline and explainable. Every roster term (full names, single names, nicknames, schools and their short
+forms) goes into one trie-shaped regular expression, matched once over the text. Matching is
+accent-insensitive ("Jose" finds "José"); spans still index the original text. Surnames and full names
+match in any case; a single name must be Capitalised or ALL CAPS unless a title or an initial goes with
+it ("ms. gonzalez", "maria g."), because many first names are also words ("Hope", "Will", "Grant", "May").
+Titles before a capitalised word ("Ms. Gonzalez", "Dr. O'Neil") are names even when the person is on no
+roster.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
-__all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES"]
+__all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES", "Span", "LABELS"]
+
+#: Span labels, and the ``kinds()`` name each one reports as.
+LABELS: Mapping[str, str] = MappingProxyType({
+    "PERSON": "name", "EMAIL": "email", "PHONE": "phone", "URL": "url", "ADDRESS": "street_address",
+    "SCHOOL": "place", "SELF_ID": "self_identifying"})
+
+_TITLES = r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent)"
+# Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
+_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I),
     "email_spelled": re.compile(
         r"\b[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*[\w-]+)+", re.I),
-    "phone": re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?![\w-])"),
-    "url": re.compile(r"\b(?:https?://|www\.)\S+", re.I),
+    "phone": re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
+                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])", re.I),
+    "url": re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+"
+                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?", re.I),
     "street_address": re.compile(
-        r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|Ct|Court|Way)\b\.?"),
-    "titled_name": re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent)\.?\s+[A-Z][\w'’-]+"),
+        r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace"
+        r"|Parkway|Highway|Circle|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq)\b\.?)"),
+    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+{_PARTICLES}*[A-Z][\w'’-]+"),
 }
+_PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "phone": "PHONE", "url": "URL",
+                  "street_address": "ADDRESS", "titled_name": "PERSON"}
+# On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
+_PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
 
 _BEFORE = r"(?<![\w'’-])"  # not inside a longer word or name
-_AFTER = r"(?![\w-])"  # a possessive ('s) may follow
+_AFTER = r"(?![\w-])(?!['’](?!s\b)\w)"  # a possessive ('s) may follow, a contraction ("Don't") not
 
 
 def fold(text: str) -> str:
@@ -45,6 +68,64 @@ def fold(text: str) -> str:
     Jose O’Neil-Nunez
     """
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+# Same-length substitutions after folding: curly apostrophes and Unicode hyphens become ASCII.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+
+
+@lru_cache(maxsize=8192)
+def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
+    """``(folded, lowered, origin)``: ``folded[i]`` comes from ``text[origin[i]]`` (None: same positions).
+
+    Folding (NFKD) changes lengths ("é" may be one or two code points, "ﬁ" becomes "fi"), so spans found
+    on the folded text are mapped back through ``origin``. Lower-casing a folded text keeps its length.
+    """
+    if text.isascii():
+        folded, origin = text, None
+    else:
+        parts: list[str] = []
+        pos: list[int] = []
+        for i, ch in enumerate(text):
+            f = ch if ch.isascii() else _fold_char(ch)
+            parts.append(f)
+            pos.extend([i] * len(f))
+        folded, origin = "".join(parts), tuple(pos)
+    folded = folded.translate(_QUOTES)
+    return folded, folded.lower(), origin
+
+
+def _to_original(text: str, origin: tuple[int, ...] | None, start: int, end: int) -> tuple[int, int]:
+    if origin is None:
+        return start, end
+    s, e = origin[start], origin[end - 1] + 1
+    while e < len(text) and not _fold_char(text[e]):  # combining marks that belong to the last letter
+        e += 1
+    return s, e
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch ``text[start:end]`` of the original text holding personal information of type ``label``.
+
+    ``label`` is one of ``PERSON``, ``EMAIL``, ``PHONE``, ``URL``, ``ADDRESS``, ``SCHOOL`` (schools and
+    districts) or ``SELF_ID`` (a self-identifying phrase).
+    """
+
+    start: int
+    end: int
+    label: str
+
+    def __post_init__(self) -> None:
+        if self.label not in LABELS:
+            raise ValueError(f"Span: label must be one of {', '.join(LABELS)}; got {self.label!r}")
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"Span: need 0 <= start < end; got start={self.start}, end={self.end}")
 
 
 @dataclass(frozen=True)
@@ -61,11 +142,6 @@ class RosterNames:
     places: tuple[str, ...] = ()
 
 
-def _alternation(words: Iterable[str]) -> str:
-    uniq = sorted({fold(w).strip() for w in words if w and len(w.strip()) >= 2}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in uniq)
-
-
 #: Names that are also everyday words (or months): a capitalised match counts only with more
 #: evidence (a title before it, a possessive or a capitalised surname after it, not starting a
 #: sentence).
@@ -74,18 +150,67 @@ hope will grant young may joy mark frank rose faith grace june april august dawn
 rich love king bell lane hall banks long white black brown green gray grey wood stone strong law chase
 major rice cook baker miller hunter bishop carpenter fisher mason porter ward wells west north south
 bill sunny star storm river sky art bud chip drew gene guy jack jay jean lee ray rob
+day kit ant don dee dot sandy penny holly ivy iris violet ruby pearl amber crystal destiny
 """.split())
 
+_ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|head\s+|lead\s+|district\s+"
+          r"|instructional\s+|math\s+|literacy\s+|ell\s+|esl\s+|sped\s+|special\s+education\s+){0,3}"
+          r"(?:principal|ap|superintendent|coach|counselor|nurse|librarian|dean|director|head\s+of\s+school"
+          r"|department\s+head|team\s+lead|specialist|psychologist)")
 _SELF_IDENTIFYING = re.compile(
-    r"\b(?:the only|the first|the sole|the newest|the youngest|the oldest)\b[^.;!?]{0,70}?"
-    r"\b(?:in|at|from|on|of)\b\s+(?:the|our|my|a|this)\b[^.;!?]{0,40}", re.I)
+    r"\b(?:the only|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
+    r"|the youngest|the oldest)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+(?:the|our|my|a|this)\b[^.;!?]{0,40}"
+    rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}", re.I)
+# A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
+_TITLE_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS|Principal|Coach|Superintendent))\s+$")
+_COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
+_INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
+_GAP = re.compile(r"[ \t]*")
+_NAME_LIKE = re.compile(r"(?![A-Z]{1,3}$)[^\W\d_]+(?:['’ -][^\W\d_]+)*")
+
+# Gazetteer categories (bit flags per term).
+_FULL, _FIRST, _LAST, _PLACE, _PLACE_SHORT = 1, 2, 4, 8, 16
+_SINGLE = _FIRST | _LAST
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One alternation for many literal words, shaped as a trie so matching does not try each word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        kids = sorted(ch for ch in node if ch)
+        if not kids:
+            return ""
+        alts = [re.escape(ch) + walk(node[ch]) for ch in kids]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: try the longer words first (greedy), then stop
+            body = ("(?:" + body + ")?") if len(alts) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return walk(trie)
+
+
+def _variants(name: str) -> set[str]:
+    """Written forms of one name: as is, and with hyphens or apostrophes as spaces or dropped."""
+    key = " ".join(fold(name).translate(_QUOTES).lower().split())
+    out = {key}
+    for ch in "-'":
+        if ch in key:
+            out |= {key.replace(ch, " "), key.replace(ch, "")}
+    return {v for v in out if len(v) >= 2}
 
 
 @dataclass(frozen=True)
 class PiiDetector:
     """A compiled detector for one project's names and places.
 
-    Build it with :meth:`from_names`; call :meth:`kinds` on a text to get the kinds found.
+    Build it with :meth:`from_roster` or :meth:`from_names`; :meth:`find` gives typed spans,
+    :meth:`kinds` the kinds found.
 
     Examples
     --------
@@ -99,96 +224,293 @@ class PiiDetector:
     ['name']
     >>> sorted(d.kinds("I am the only bilingual AP in the district."))
     ['self_identifying']
+    >>> text = "Ms. Gárcia's notes: call Deb at (978) 555-0123."
+    >>> [(text[s.start:s.end], s.label) for s in d.find(text)]
+    [('Ms. Gárcia', 'PERSON'), ('Deb', 'PERSON'), ('(978) 555-0123', 'PHONE')]
     """
 
-    full: re.Pattern[str] | None
-    single: re.Pattern[str] | None
-    initial: re.Pattern[str] | None
+    names: re.Pattern[str] | None = field(repr=False)
+    terms: Mapping[str, int] = field(repr=False)
     common: frozenset[str]
-    places: re.Pattern[str] | None
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
         """Build from a :class:`RosterNames`."""
+        if not isinstance(names, RosterNames):
+            raise TypeError(f"PiiDetector.from_roster: names must be a RosterNames; got {type(names).__name__}")
         return cls.from_names(first=names.first, last=names.last, full=names.full, places=names.places,
                               nicknames=nicknames)
 
     @classmethod
     def from_names(cls, *, first: Iterable[str] = (), last: Iterable[str] = (), full: Iterable[str] = (),
                    places: Iterable[str] = (), nicknames: bool = True) -> PiiDetector:
-        first, last, full, places = list(first), list(last), list(full), list(places)
-        firsts = set(first)
-        if nicknames:
-            firsts |= _nicknames(first)
-        singles = [w for w in [*firsts, *last] if w]
-        place_words = list(places) + [_short_place(p) for p in places]
-        f_alt, s_alt, fi_alt, p_alt = (_alternation(full), _alternation(singles), _alternation(firsts),
-                                       _alternation(place_words))
-        return cls(
-            full=re.compile(rf"{_BEFORE}(?:{f_alt}){_AFTER}", re.I) if f_alt else None,
-            # Case decides below: a single name must be Capitalised or ALL CAPS.
-            single=re.compile(rf"{_BEFORE}(?:{s_alt}){_AFTER}", re.I) if s_alt else None,
-            initial=re.compile(rf"{_BEFORE}(?:{fi_alt})\s+[a-z]\.(?!\w)", re.I) if fi_alt else None,
-            common=frozenset(w.casefold() for w in singles if fold(w).casefold() in COMMON_WORD_NAMES),
-            places=re.compile(rf"{_BEFORE}(?:{p_alt}){_AFTER}", re.I) if p_alt else None,
-        )
+        """Build from lists of first names, surnames, full names and school or district names.
+
+        First names gain their common nicknames ("Deb" for Deborah) unless ``nicknames=False``; a
+        hyphenated surname also matches each part ("Jones" for "Smith-Jones"); a school also matches
+        its short form ("Roosevelt" for "Roosevelt Elementary").
+        """
+        first, last, full, places = _words(first), _words(last), _words(full), _words(places)
+        # Single names must look like names: no role acronyms ("AP", "TL") or initials ("B.").
+        first, last = [w for w in first if _NAME_LIKE.fullmatch(w)], [w for w in last if _NAME_LIKE.fullmatch(w)]
+        firsts = set(first) | (_nicknames(first) if nicknames else set())
+        # Parts of compound surnames: "Jones" for "Smith-Jones", "Cruz" for "De la Cruz".
+        parts = {p for w in last for p in [*w.split("-"), w.split()[-1]] if p != w}
+        lasts = set(last) | {p for p in parts if len(p) >= 3 and p[:1].isupper()}
+        terms: dict[str, int] = {}
+        for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (places, _PLACE),
+                           ([_short_place(p) for p in places], _PLACE_SHORT)):
+            for w in words:
+                for v in _variants(w):
+                    terms[v] = terms.get(v, 0) | cat
+        pattern = _trie_regex(terms)
+        names = re.compile(rf"{_BEFORE}(?:{pattern}){_AFTER}") if pattern else None
+        common = frozenset(t for t, c in terms.items() if c & _SINGLE and t in COMMON_WORD_NAMES)
+        return cls(names=names, terms=MappingProxyType(terms), common=common)
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word first names that appear in a full name somewhere in ``texts``.
 
         Once a document says "Hope Cooper", a capitalised "Hope" elsewhere in it is that person,
-        even at the start of a sentence. Pass the result to :meth:`kinds` as ``confirmed``.
+        even at the start of a sentence. Pass the result to :meth:`find` or :meth:`kinds` as
+        ``confirmed``. Each text confirms its own names anyway; this is for whole documents.
         """
         out: set[str] = set()
-        if self.full is None or not self.common:
+        if self.names is None or not self.common:
             return frozenset()
         for text in texts:
             if isinstance(text, str):
-                for m in self.full.finditer(fold(text)):
-                    out |= {w.casefold() for w in m.group(0).split() if w.casefold() in self.common}
+                out |= self._confirm(_prepare(text)[1])
         return frozenset(out)
+
+    def _confirm(self, low: str) -> set[str]:
+        out: set[str] = set()
+        for name in ("email", "email_spelled"):
+            for m in PATTERNS[name].finditer(low):
+                out |= _local_names(m.group(0), self.common)
+        for m in self.names.finditer(low):
+            if self.terms[m.group(0)] & _FULL:
+                out |= {w for w in m.group(0).split() if w in self.common}
+        return out
 
     def kinds(self, text: object, *, confirmed: frozenset[str] = frozenset()) -> set[str]:
         """The kinds of personal information found in ``text`` (empty set if none).
 
-        ``confirmed``: everyday-word names known to name a person in this document
-        (:meth:`confirmed_names`).
+        The labels of :meth:`find` as names: 'name', 'email', 'phone', 'url', 'street_address',
+        'place', 'self_identifying'. ``confirmed``: everyday-word names known to name a person in
+        this document (:meth:`confirmed_names`).
+        """
+        return {LABELS[s.label] for s in self.find(text, confirmed=confirmed)}
+
+    def find(self, text: object, *, confirmed: frozenset[str] = frozenset()) -> list[Span]:
+        """Every stretch of ``text`` holding personal information, as :class:`Span` s sorted by start.
+
+        Spans index the original ``text`` (accents included). Overlapping spans keep the longest;
+        names next to each other ("Maria" "Garcia") become one PERSON span, with any title before
+        them ("Ms. Gonzalez"); a possessive "'s" stays outside. ``SELF_ID`` spans mark phrases that
+        identify the writer ("the only bilingual AP in the district") and may overlap other spans.
+
+        Parameters
+        ----------
+        text : object
+            The text; anything but a non-empty string gives no spans.
+        confirmed : frozenset of str, optional
+            Everyday-word names (lower case, "hope") known to name a person in this document.
         """
         if not isinstance(text, str) or not text.strip():
-            return set()
-        found = {name if not name.startswith("email") else "email" for name, rx in PATTERNS.items()
-                 if name != "titled_name" and rx.search(text)}
-        folded = fold(text)
-        if _SELF_IDENTIFYING.search(folded):
-            found.add("self_identifying")
-        if (PATTERNS["titled_name"].search(folded)
-                or (self.full is not None and self.full.search(folded))
-                or (self.initial is not None and self.initial.search(folded))
-                or (self.single is not None
-                    and any(self._is_name(folded, m, confirmed) for m in self.single.finditer(folded)))):
-            found.add("name")
-        if self.places is not None and self.places.search(folded):
-            found.add("place")
-        return found
+            return []
+        folded, low, origin = _prepare(text)
+        cands: list[tuple[int, int, str]] = []
+        for name, rx in PATTERNS.items():
+            for m in rx.finditer(folded):
+                s, e = m.span()
+                if name == "url":
+                    e = s + len(m.group(0).rstrip(".,;:!?)]}'\""))
+                elif name == "titled_name" and folded.endswith("'s", s, e):
+                    e -= 2
+                if e > s:
+                    cands.append((s, e, _PATTERN_LABEL[name]))
+                if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
+                    confirmed = confirmed | _local_names(low[s:e], self.common)
+        # Names already found (titled, or a placeholder of an earlier run) vouch for a word next to them.
+        edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
+        if "[PERSON]" in folded:
+            edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
+        cands += self._gazetteer(folded, low, confirmed, edges)
+        spans = _resolve(folded, cands)
+        selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
+        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
+        return sorted(out)
 
-    def _is_name(self, text: str, m: re.Match[str], confirmed: frozenset[str] = frozenset()) -> bool:
-        word = m.group(0)
-        if not (word.isupper() and len(word) > 1) and not word[:1].isupper():
-            return False  # "will", "hope": lower-case words are not names on their own
-        if word.casefold() not in self.common or word.casefold() in confirmed:
+    def _gazetteer(self, folded: str, low: str, confirmed: frozenset[str],
+                   edges: set[int]) -> list[tuple[int, int, str]]:
+        if self.names is None:
+            return []
+        matches = [(m.start(), m.end(), self.terms[m.group(0)]) for m in self.names.finditer(low)]
+        if self.common and any(c & _FULL for _, _, c in matches):
+            confirmed = confirmed | self._confirm(low)
+        # Everyday-word names are judged last, so names found first can vouch for them ("O'Neil May").
+        common = [m for m in matches if m[2] & _SINGLE and not m[2] & (_FULL | _PLACE)
+                  and low[m[0]:m[1]] in self.common and low[m[0]:m[1]] not in confirmed]
+        out = [c for c in (self._classify(folded, low, m, confirmed, edges) for m in matches if m not in common) if c]
+        while common:  # until no more is vouched for: "Will HOPE", "HOPE Will"
+            edges = edges | {i for s, e, label in out if label == "PERSON" for i in (s, e, _title_start(folded, s))}
+            judged = [(m, self._classify(folded, low, m, confirmed, edges)) for m in common]
+            new = [c for _, c in judged if c and c[2] == "PERSON"]
+            if not new:
+                return _with_titles(folded, out + [c for _, c in judged if c])
+            out += new
+            common = [m for m, c in judged if not (c and c[2] == "PERSON")]
+        return _with_titles(folded, out)
+
+    def _classify(self, folded: str, low: str, match: tuple[int, int, int], confirmed: frozenset[str],
+                  edges: set[int]) -> tuple[int, int, str] | None:
+        s, e, cats = match
+        if cats & _FULL:
+            return s, e, "PERSON"
+        if cats & _PLACE:
+            return s, e, "SCHOOL"
+        if cats & _SINGLE:
+            init = _INITIAL_AFTER.match(low, e) if cats & _FIRST else None
+            if init:  # "maria g.", "Will S."
+                return s, init.end(), "PERSON"
+            if (_capitalised(folded[s:e]) and self._is_name(folded, s, e, confirmed, edges)) \
+                    or _COURTESY_BEFORE.search(folded, max(0, s - 12), s):
+                return s, e, "PERSON"
+        if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
+                and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)):
+            return s, e, "SCHOOL"
+        return None
+
+    def _is_name(self, text: str, start: int, end: int, confirmed: frozenset[str] = frozenset(),
+                 edges: set[int] = frozenset()) -> bool:
+        """Whether a capitalised single-name match is a name: everyday words need more evidence.
+
+        Evidence: a title before it; a possessive; a known name next to it ("Mark Grant"); a quote's
+        attribution "(Hope)"; ALL CAPS; the same name in a full name or an e-mail address of the
+        document (``confirmed``); at a sentence start, a verb that takes a person ("Frank asked");
+        elsewhere, the capital itself, unless the word is a month or season in a date phrase ("in May",
+        "May 5"), a colour before a group noun ("Black families") or part of a capitalised phrase
+        ("Town Hall", "Title I Grant").
+        """
+        word = text[start:end]
+        low = word.lower()
+        # In a text typed in capitals, capitals say nothing ("I HOPE WE GET MORE TIME IN MAY"). Redaction
+        # only removes lower-case letters, so a text judged so stays so when redacted again.
+        shouting = _shouting(text)
+        if low not in self.common or low in confirmed or (word.isupper() and len(word) > 2 and not shouting):
             return True
-        before = text[: m.start()].rstrip()
-        after = text[m.end():]
-        sentence_start = not before or before[-1] in ".!?:;\"'("
-        titled = bool(re.search(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?$", before))
-        possessive = after.startswith(("'s", "’s"))
-        if before.endswith("(") and after.lstrip().startswith(")"):
+        before = text[max(0, start - 40): start]
+        after = text[end: end + 40]
+        if re.search(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$", before) or after.startswith("'s"):
+            return True
+        if edges and (start - (len(before) - len(before.rstrip(" \t"))) in edges
+                      or end + (len(after) - len(after.lstrip(" \t"))) in edges):
+            return True  # next to a name found otherwise: "Ms. Chen Hope"
+        if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
             return True  # a quote's attribution: "(Hope)"
-        nxt = re.match(r"\s+([A-Z][a-z'’-]+)", after)
+        nxt = re.match(r"\s+([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*)", after)
+        # A placeholder of an earlier run stands for the capitalised word it replaced.
+        prv = re.search(r"(?<![\w'-])([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*|\[(?:SCHOOL|ADDRESS|EMAIL|PHONE|URL)\])\s+$", before)
         # "Mark Grant shared ...": two known names in a row are a person even at a sentence start.
-        known_next = bool(nxt and self.single is not None and self.single.fullmatch(nxt.group(1)))
-        return (titled or possessive or known_next or (nxt is not None and not sentence_start)
-                or (word.isupper() and len(word) > 2))
+        near = (re.match(r"\s+([A-Z][\w'-]*)", after), re.search(r"(?<![\w'-])([A-Z][\w'-]*)\s+$", before))
+        if any(w is not None and self.terms.get(w.group(1).lower(), 0) & _SINGLE for w in near):
+            return True
+        if _sentence_start(text, start):
+            return bool(_PERSON_VERB.match(after))
+        if low in _CALENDAR:  # "a better May schedule", "in May": a month unless a person is meant
+            month = _MONTH_BEFORE.search(before)  # "April and May", unless that April is a person
+            return (bool(_PERSON_BEFORE.search(before)) and not _DATE_AFTER.match(after)
+                    and (month is None or start - len(before) + month.end(1) in edges))
+        if prv is not None and not _sentence_start(text, start - len(prv.group(0))):
+            return False  # inside a capitalised phrase: "Town Hall", "Lone Star"
+        if nxt is not None:
+            return True  # a capitalised word after it: "Joy Nelson"
+        if low in _COLOURS and _GROUP_AFTER.match(after):
+            return False
+        return low not in _NEVER_ALONE and not shouting
+
+
+def _shouting(text: str) -> bool:
+    return sum(ch.islower() for ch in text) < 5 and any(ch.isupper() for ch in text)
+
+
+_PERSON_VERB = re.compile(
+    r"\s+(?:asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called|texted"
+    r"|wants|wanted|thinks|thought|feels|felt|facilitates|facilitated|models|modeled|modelled|leads|led|presented"
+    r"|reported|joined|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught"
+    r"|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)|was\s+(?:out|worried|absent|sick|on\s+leave)"
+    r"|will\s+(?:lead|facilitate|visit|share|send|present|join|coach|observe|model))\b", re.I)
+_CALENDAR = frozenset("may june april august summer autumn".split())
+_PERSON_BEFORE = re.compile(
+    r"\b(?:with|and|like|alongside|asked|ask|told|tell|thank|thanks|thanked|cc|emailed"
+    r"|email|called|call|texted|text|from|per|to|for|met|meet|invited|invite)\s+$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november"
+                           r"|december|spring|summer|fall|winter)\s+(?:and|or|to|through|until)\s+$", re.I)
+_DATE_AFTER = re.compile(r"\s*(?:\d|-|–|to\b|through\b|until\b|and\s+(?:june|july|august)\b)", re.I)
+_COLOURS = frozenset("black white brown green gray grey".split())
+_GROUP_AFTER = re.compile(
+    r"\s+(?:and\s+\w+\s+)?(?:students?|famil(?:y|ies)|teachers?|educators?|staff|leaders?|communit(?:y|ies)|children"
+    r"|kids|boys|girls|men|women|people|colleagues|parents|principals|history|voices|culture)\b", re.I)
+# Capitalised mid-sentence mostly as ordinary words or place names: a name only with more evidence.
+_NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
+
+
+def _local_names(address: str, common: frozenset[str]) -> set[str]:
+    """Everyday-word names in an e-mail's local part: {"frank", "may"} for "frank.may@...", lower case."""
+    local = re.split(r"@|\s*(?:\(at\)|\[at\]|\bat\b)", address.lower(), maxsplit=1)[0]
+    return {t for t in re.split(r"[._+-]", local) if t in common}
+
+
+def _with_titles(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add the title before each name as its own PERSON candidate; it joins the name unless taken."""
+    titles = []
+    for s, _, label in cands:
+        t = _title_start(text, s) if label == "PERSON" else s
+        if t < s:
+            titles.append((t, t + len(text[t:s].rstrip()), "PERSON"))
+    return cands + titles
+
+
+def _title_start(text: str, s: int) -> int:
+    m = _TITLE_BEFORE.search(text, max(0, s - 20), s)
+    return m.start() if m else s
+
+
+def _words(words: Iterable[str]) -> list[str]:
+    return [w.strip() for w in words if isinstance(w, str) and len(w.strip()) >= 2]
+
+
+def _capitalised(word: str) -> bool:
+    """Capitalised or ALL CAPS; a two-letter ALL-CAPS word is an acronym ("AP"), not a name."""
+    return word[:1].isupper() and not (word.isupper() and len(word) <= 2)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence, a line or a list item."""
+    before = text[max(0, start - 40): start]
+    stripped = before.rstrip()
+    return not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;\"'(-*>•"
+
+
+def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping spans (overlapping names unite), then join names separated only
+    by spaces ("Maria" "Garcia", "Dr." "O'Neil") into one span."""
+    kept: list[tuple[int, int, str]] = []
+    for c in sorted(cands, key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0])):
+        hit = [k for k in kept if c[0] < k[1] and k[0] < c[1]]
+        if not hit:
+            kept.append(c)
+        elif c[2] == "PERSON" and all(k[2] == "PERSON" for k in hit):
+            kept = [k for k in kept if k not in hit]
+            kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), "PERSON"))
+    out: list[tuple[int, int, str]] = []
+    for c in sorted(kept):
+        if out and c[2] == out[-1][2] == "PERSON" and _GAP.fullmatch(text, out[-1][1], c[0]):
+            out[-1] = (out[-1][0], c[1], "PERSON")
+        else:
+            out.append(c)
+    return out
 
 
 def _nicknames(first: Iterable[str]) -> set[str]:
@@ -197,13 +519,18 @@ def _nicknames(first: Iterable[str]) -> set[str]:
         from nicknames import NickNamer
     except ImportError:  # pragma: no cover - a declared dependency; degrade to exact names
         return set()
-    nn = NickNamer()
+    nn = _nicknamer(NickNamer)
     out: set[str] = set()
     for name in first:
         for nick in nn.nicknames_of(fold(name).casefold()):
             if len(nick) >= 3:
                 out.add(nick.title())
     return out
+
+
+@lru_cache(maxsize=1)
+def _nicknamer(factory):  # the nicknames table is read once per process
+    return factory()
 
 
 _PLACE_WORDS = re.compile(

@@ -160,6 +160,13 @@ class Source(_Model):
     small_group_columns: list[str] = Field(
         default_factory=list, description="groups (e.g. school_code) whose size is checked against privacy.n_min"
     )
+    kanon_keep: list[str] = Field(
+        default_factory=list, description="quasi-identifiers that are this table's unit of analysis (e.g. "
+        "school_code of a staff survey): never generalized, only suppressed where k requires")
+    self_code_elements: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list, description="widths of a self-generated ID code's elements, e.g. [1, 2, 1, 1, 1, 2]")
+    panel_with: str | None = Field(
+        default=None, description="id of the earlier wave of this anonymous survey, linked by self-generated code")
     event_window_days: Annotated[int, Field(ge=0)] = Field(
         default=30, description="how long after an event a response may still refer to it (attendance: 0)"
     )

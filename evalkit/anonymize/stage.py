@@ -1,0 +1,276 @@
+"""The anonymize stage: the only door from cleaned data (in memory) to ``data_processed/``.
+
+For every cleaned table, in this order:
+
+1. **link before hashing**: survey rows whose e-mail is not on the roster are matched to a roster
+   person on name + school (unique best match above ``fuzzy_threshold``), in memory;
+2. **pseudonymize**: person keys become keyed HMAC pseudonyms (``person_id`` from the canonical
+   e-mail, ``response_id``, ``employee_id``, registration ids), per project and identifier type;
+3. **self-generated codes**: an anonymous survey's later wave is linked to its earlier wave element by
+   element (``panel_id``), then the code is dropped;
+4. **redact** every free-text column; comments with a self-identifying phrase go to the review queue
+   (``review_dir``, outside ``data_processed/`` and ``reports/``) and are withheld until released;
+5. **drop** every identifier and self-code column;
+6. **gate**: k-anonymity on the table's declared quasi-identifiers (generalize, or refuse);
+7. **check and write**: no e-mail or phone left in any text column, then parquet via temporary files.
+
+Nothing is written until every table has passed, and the key never leaves :class:`PseudonymKey`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from evalkit._io import atomic_path, atomic_write_text
+from evalkit.clean.checks import collect_roster_names, free_text_columns
+from evalkit.clean.quality import Action, Defect, QualityLog
+from evalkit.config import ColumnRole, ProjectConfig, SourceKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from evalkit.anonymize.keys import PseudonymKey
+    from evalkit.clean.survey import CleanTable
+    from evalkit.ingest._table import SurveyData
+
+__all__ = ["AnonymizeResult", "anonymize_tables", "REVIEW_PLACEHOLDER"]
+
+REVIEW_PLACEHOLDER = "[held for review]"
+
+
+@dataclass
+class AnonymizeResult:
+    """What the stage produced: safe tables (not yet written) and its own log."""
+
+    tables: dict[str, pd.DataFrame]
+    linkage: list[dict[str, Any]] = field(default_factory=list)
+    kanon: list[dict[str, Any]] = field(default_factory=list)
+    redaction: list[dict[str, Any]] = field(default_factory=list)
+    review: pd.DataFrame | None = None
+    key_fingerprint: str = ""
+
+
+def _specs(cfg: ProjectConfig, table: CleanTable) -> dict:
+    specs = dict(table.source.columns)
+    if table.source.instrument:
+        specs.update(cfg.codebook.instruments[table.source.instrument].columns)
+    return specs
+
+
+def _roster_frames(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> dict[str, CleanTable]:
+    return {sid: t for sid, t in tables.items() if t.source.kind == SourceKind.roster and t.source.email_columns}
+
+
+def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dict[str, SurveyData], *,
+                     key: PseudonymKey, log: QualityLog) -> AnonymizeResult:
+    """Run steps 1-6 on every table (in memory); the caller writes with :func:`write_processed`."""
+    from evalkit.anonymize.kanon import enforce_k
+    from evalkit.anonymize.linkage import fuzzy_fallback
+    from evalkit.anonymize.pseudonym import Pseudonymizer
+    from evalkit.anonymize.redact import Redactor
+    from evalkit.anonymize.sgic import link_codes
+
+    policy = cfg.project.anonymize
+    pz = Pseudonymizer(key, project=cfg.project.project, linkage_key=policy.linkage_key,
+                       length=policy.pseudonym_length)
+    redactor = Redactor.from_roster(collect_roster_names(cfg, tables))
+    rosters = _roster_frames(cfg, tables)
+    result = AnonymizeResult(tables={}, key_fingerprint=key.fingerprint)
+    review_rows: list[dict[str, Any]] = []
+
+    for sid, table in tables.items():
+        src = table.source
+        df = table.data.copy()
+        specs = _specs(cfg, table)
+        person = table.fields.get("person") if table.fields else None
+
+        # 1. Link before hashing: canonical e-mail = roster e-mail when the row is on the roster.
+        link_col = None
+        if person and person in df.columns:
+            df["_link"] = df[person]
+            link_col = "_link"
+            by_rule = {"email": int(df[person].notna().sum())}
+            roster = rosters.get(src.roster_link or "")
+            if roster is not None and "cadre_id" in df.columns:
+                by_rule.update(_fallback(df, person, roster, table, specs, fuzzy_fallback, policy.fuzzy_threshold))
+            result.linkage.append({"source": sid, "wave": src.wave, "rule_counts": by_rule})
+
+        # 2. Pseudonyms.
+        if link_col:
+            df["person_id"] = pz.series(df[link_col], "email")
+        for col, spec in specs.items():
+            if col not in df.columns or col == person:
+                continue
+            if spec.role == ColumnRole.key and spec.kind in (None, "id") and df[col].dtype != "float64":
+                df[col] = pz.series(df[col].astype("string"), "response_id")
+            elif spec.role == ColumnRole.identifier and spec.kind == "id":
+                df[f"{col}_pid"] = _pseudonymize_ids(pz, df[col], col)
+        for col in src.email_columns:
+            if col in df.columns and "person_id" not in df.columns:
+                df["person_id"] = pz.series(df[col], "email")
+
+        # 3. Self-generated codes (anonymous panel).
+        code_col = next((c for c, s in specs.items() if s.role == ColumnRole.self_code and c in df.columns), None)
+        if code_col and src.panel_with and src.panel_with in tables and src.self_code_elements:
+            earlier = tables[src.panel_with].data
+            block = ("school_code", "school_code") if "school_code" in df.columns and "school_code" in earlier.columns else None
+            res = link_codes(earlier[code_col], df[code_col], elements=list(src.self_code_elements),
+                             max_mismatch=policy.sgic_max_mismatch,
+                             min_elements_for_mismatch=policy.sgic_min_elements_for_mismatch,
+                             block=(earlier[block[0]], df[block[1]]) if block else None)
+            panel = pd.Series(pd.NA, index=df.index, dtype="string")
+            pre_ids = pz.series(pd.Series([f"{src.panel_with}:{r}" for r in res.pairs["pre_row"]], dtype="string"),
+                                "sgic_panel")
+            panel.loc[list(res.pairs["post_row"])] = list(pre_ids)
+            df["panel_id"] = panel
+            result.linkage.append({"source": sid, "wave": src.wave, "linked_to": src.panel_with,
+                                   "rule_counts": {"sgic_exact": res.n_exact, "sgic_one_element": res.n_fuzzy},
+                                   "unmatched_later_wave": res.n_unmatched_post,
+                                   "unmatched_earlier_wave": res.n_unmatched_pre})
+            result.tables.setdefault(f"__panel_{src.panel_with}", pd.DataFrame())
+            earlier_panel = pd.Series(pd.NA, index=earlier.index, dtype="string")
+            earlier_panel.loc[list(res.pairs["pre_row"])] = list(pre_ids)
+            result.tables[f"__panel_{src.panel_with}"] = earlier_panel.to_frame("panel_id")
+
+        # 4. Redaction; self-identifying comments wait for a person's release.
+        for col in free_text_columns(cfg, table):
+            red = redactor.redact_series(df[col], document_level=src.kind == SourceKind.notes)
+            held = red["needs_review"].fillna(False).astype(bool)
+            for idx in df.index[held]:
+                review_rows.append({"source": sid, "file": src.file, "row": int(idx), "column": col,
+                                    "redacted_text": red.at[idx, "text"], "labels": red.at[idx, "labels"]})
+            df[col] = red["text"].where(~held, REVIEW_PLACEHOLDER)
+            result.redaction.append({"source": sid, "column": col, "cells": int(df[col].notna().sum()),
+                                     "cells_redacted": int((red["n_spans"] > 0).sum()),
+                                     "held_for_review": int(held.sum())})
+
+        # 5. Identifiers out.
+        drop = set(table.identifier_columns) | {c for c, s in specs.items()
+                                                 if s.role in (ColumnRole.identifier, ColumnRole.self_code)}
+        drop |= {c for c in (person, link_col) if c}
+        df = df.drop(columns=[c for c in df.columns if c in drop])
+
+        # 6. k-anonymity on the declared quasi-identifiers.
+        qis = [c for c, s in specs.items() if s.role == ColumnRole.quasi_identifier and c in df.columns]
+        if qis and len(df):
+            kres = enforce_k(df, qis, k=policy.k, on_violation=policy.on_k_violation,
+                             generalizers=_ladders(df, qis, policy.k, keep=src.kanon_keep))
+            df = kres.data
+            result.kanon.append({"source": sid, "quasi_identifiers": qis, "k_before": kres.k_before,
+                                 "k_after": kres.k_after, "steps": [list(s) for s in kres.steps],
+                                 "suppressed_cells": kres.suppressed_cells})
+            log.add(sid, src.file, "k_anonymity", None, Action.recoded if kres.steps else Action.reported,
+                    count=kres.suppressed_cells, columns=qis,
+                    detail=f"k = {kres.k_before} before, {kres.k_after} after (target {policy.k})")
+        result.tables[sid] = df
+
+    # Earlier waves of a self-coded panel get the panel ids found for them.
+    for name in [n for n in result.tables if n.startswith("__panel_")]:
+        sid = name.removeprefix("__panel_")
+        extra = result.tables.pop(name)
+        if sid in result.tables and not extra.empty:
+            result.tables[sid] = result.tables[sid].join(extra, how="left")
+    result.review = pd.DataFrame(review_rows, columns=["source", "file", "row", "column", "redacted_text", "labels"])
+    for r in result.redaction:
+        if r["held_for_review"]:
+            log.add(r["source"], tables[r["source"]].source.file, "review_queue", Defect.pii_in_free_text,
+                    Action.flagged, count=r["held_for_review"], columns=[r["column"]],
+                    detail="self-identifying comments held in the review queue until a person releases them")
+    return result
+
+
+def _ladders(df: pd.DataFrame, qis: list[str], k: int, *, keep: list[str] = ()) -> dict:
+    """Generalization ladders: none for the table's unit of analysis (``kanon_keep``: suppress only);
+    schools first to their district, then the district's default ladder."""
+    from evalkit.anonymize.kanon import default_ladder
+
+    out: dict = {c: [] for c in keep if c in qis}
+    if "school_code" in qis and "school_code" not in out and "district_code" in df.columns:
+        mapping = dict(zip(df["school_code"], df["district_code"]))
+
+        def to_district(s: pd.Series) -> pd.Series:
+            return s.map(mapping).astype(s.dtype)
+
+        to_district.description = "schools generalized to their district"  # type: ignore[attr-defined]
+        district = to_district(df["school_code"])
+        coarser = [(lambda s, f=f: f(to_district(s))) for f in default_ladder(district, k=k)]
+        for f, g in zip(coarser, default_ladder(district, k=k)):
+            f.description = f"district: {getattr(g, 'description', None) or getattr(g, '__name__', 'coarser')}"  # type: ignore[attr-defined]
+        out["school_code"] = [to_district, *coarser]
+    return out
+
+
+def _pseudonymize_ids(pz, s: pd.Series, col: str) -> pd.Series:
+    """Pseudonymize an id column; a ';'-separated list of ids keeps its shape."""
+    text = s.astype("string")
+    if text.str.contains(";", regex=False).fillna(False).any():
+        return text.map(lambda v: ";".join(pz.pseudonym(x.strip(), "person_id") or "" for x in v.split(";"))
+                        if isinstance(v, str) else v).astype("string")
+    return pz.series(text, "person_id")
+
+
+def _fallback(df, person, roster_table, table, specs, fuzzy_fallback, threshold) -> dict[str, int]:
+    """Respondents whose e-mail is not on the roster: match on name + school to a roster person."""
+    unmatched = df[df[person].notna() & df["cadre_id"].isna()]
+    first = next((c for c, s in specs.items() if s.kind == "first_name" and c in df.columns), None)
+    last = next((c for c, s in specs.items() if s.kind == "last_name" and c in df.columns), None)
+    r_src = roster_table.source
+    r_first = next((c for c in r_src.name_columns if "first" in c.lower()), None)
+    r_last = next((c for c in r_src.name_columns if "last" in c.lower()), None)
+    if unmatched.empty or not (first and last and r_first and r_last) or "school_code" not in unmatched.columns:
+        return {"name+school": 0}
+    roster = roster_table.data
+    # Both sides under the same column names, as fuzzy_fallback compares like with like.
+    pairs = fuzzy_fallback(unmatched.rename(columns={first: "_f", last: "_l"}),
+                           roster.rename(columns={r_first: "_f", r_last: "_l"}),
+                           name=("_f", "_l"), school="school_code", threshold=threshold)
+    email = r_src.email_columns[0]
+    for row in pairs.itertuples(index=False):
+        df.loc[row.left_index, "_link"] = roster.loc[row.right_index, email]
+    return {"name+school": int(len(pairs))}
+
+
+def write_processed(cfg: ProjectConfig, result: AnonymizeResult, raws: dict[str, SurveyData], *,
+                    check) -> list[dict[str, Any]]:
+    """Check every table, then write them all (parquet via temporary files) and the review queue."""
+    out_dir = cfg.processed_dir
+    for sid, df in result.tables.items():
+        check(df, cfg.project.source(sid), raws[sid].path.name)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = []
+    for sid, df in result.tables.items():
+        if df.columns.empty:
+            outputs.append({"file": None, "source": sid, "rows": len(df), "note": "nothing publishable"})
+            continue
+        frame = _parquet_frame(df)
+        dest = out_dir / f"{sid}.parquet"
+        with atomic_path(dest, suffix=".parquet") as tmp:
+            frame.to_parquet(tmp, index=False)
+        outputs.append({"file": dest.name, "rows": len(frame), "columns": len(frame.columns)})
+    review_dir = _review_dir(cfg)
+    if result.review is not None and len(result.review):
+        review_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(review_dir / "review_queue.csv", result.review.to_csv(index=False))
+    atomic_write_text(out_dir / "anonymize_log.json", json.dumps(
+        {"schema": "evalkit.anonymize_log/1", "key_fingerprint": result.key_fingerprint,
+         "linkage": result.linkage, "k_anonymity": result.kanon, "redaction": result.redaction,
+         "held_for_review": int(len(result.review)) if result.review is not None else 0}, indent=1, default=str))
+    return outputs
+
+
+def _review_dir(cfg: ProjectConfig) -> Path:
+    p = Path(cfg.project.anonymize.review_dir).expanduser()
+    base = p if p.is_absolute() else (cfg.root / p).resolve()
+    return base / cfg.project.project
+
+
+def _parquet_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_object_dtype(out[col]):
+            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string")
+    out.index.name = "source_row"
+    return out.reset_index()
