@@ -80,6 +80,7 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
     rosters = _roster_frames(cfg, tables)
     result = AnonymizeResult(tables={}, key_fingerprint=key.fingerprint)
     review_rows: list[dict[str, Any]] = []
+    released = _released(cfg)
 
     for sid, table in tables.items():
         src = table.source
@@ -139,6 +140,7 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
         for col in free_text_columns(cfg, table):
             red = redactor.redact_series(df[col], document_level=src.kind == SourceKind.notes)
             held = red["needs_review"].fillna(False).astype(bool)
+            held &= ~pd.Series([(sid, int(i), col) in released for i in df.index], index=df.index)
             for idx in df.index[held]:
                 review_rows.append({"source": sid, "file": src.file, "row": int(idx), "column": col,
                                     "redacted_text": red.at[idx, "text"], "labels": red.at[idx, "labels"]})
@@ -167,6 +169,8 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
                     detail=f"k = {kres.k_before} before, {kres.k_after} after (target {policy.k})")
         result.tables[sid] = df
 
+    _wave_links(cfg, tables, result)
+
     # Earlier waves of a self-coded panel get the panel ids found for them.
     for name in [n for n in result.tables if n.startswith("__panel_")]:
         sid = name.removeprefix("__panel_")
@@ -180,6 +184,37 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
                     Action.flagged, count=r["held_for_review"], columns=[r["column"]],
                     detail="self-identifying comments held in the review queue until a person releases them")
     return result
+
+
+def _wave_links(cfg: ProjectConfig, tables: dict[str, CleanTable], result: AnonymizeResult) -> None:
+    """Match rates between the pre and post waves of each instrument, and the attrition check.
+
+    Links are on the keyed ``person_id`` (the canonical e-mail, after the name + school fallback).
+    The attrition check compares, item by item, the baseline answers of respondents who were
+    linked to the post wave with those who were not (standardized differences, Austin 2009).
+    """
+    from evalkit.anonymize.linkage import attrition_check, link_waves
+
+    by_instrument: dict[str, dict[str, str]] = {}
+    for sid, t in tables.items():
+        if t.source.instrument and t.source.wave in ("pre", "post") and "person_id" in result.tables.get(sid, {}):
+            by_instrument.setdefault(t.source.instrument, {})[t.source.wave] = sid
+    for inst, waves in by_instrument.items():
+        if set(waves) != {"pre", "post"}:
+            continue
+        pre, post = result.tables[waves["pre"]], result.tables[waves["post"]]
+        res = link_waves(pre["person_id"].dropna(), post["person_id"].dropna())
+        items = [i for i, it in cfg.codebook.instruments[inst].items.items()
+                 if i in pre.columns and it.wave in (None, "pre") and pd.api.types.is_numeric_dtype(pre[i])]
+        matched = pre.index.isin(res.pairs["pre_row"])
+        attrition = attrition_check(pre, pd.Series(matched, index=pre.index), columns=items) if items else None
+        result.linkage.append({
+            "instrument": inst, "pre": waves["pre"], "post": waves["post"],
+            "n_pre": res.n_pre, "n_post": res.n_post, "n_matched": res.n_matched,
+            "match_rate_pre": res.match_rate_pre, "match_rate_post": res.match_rate_post,
+            "attrition_check": attrition.round(4).to_dict(orient="records") if attrition is not None else [],
+            "max_abs_std_diff": float(attrition["std_diff"].abs().max()) if attrition is not None and len(attrition) else None,
+        })
 
 
 def _ladders(df: pd.DataFrame, qis: list[str], k: int, *, keep: list[str] = ()) -> dict:
@@ -259,6 +294,21 @@ def write_processed(cfg: ProjectConfig, result: AnonymizeResult, raws: dict[str,
          "linkage": result.linkage, "k_anonymity": result.kanon, "redaction": result.redaction,
          "held_for_review": int(len(result.review)) if result.review is not None else 0}, indent=1, default=str))
     return outputs
+
+
+def _released(cfg: ProjectConfig) -> set[tuple[str, int, str]]:
+    """Comments a person has reviewed and released: ``released.csv`` (source, row, column) beside the queue."""
+    path = _review_dir(cfg) / "released.csv"
+    if not path.exists():
+        return set()
+    rel = pd.read_csv(path, dtype={"source": str, "column": str})
+    missing = {"source", "row", "column"} - set(rel.columns)
+    if missing:
+        from evalkit.errors import ConfigError
+
+        raise ConfigError(path, [("", f"needs the columns source, row, column (missing: {sorted(missing)})")],
+                          hint="copy those three columns of the reviewed lines from review_queue.csv")
+    return {(s, int(r), c) for s, r, c in rel[["source", "row", "column"]].itertuples(index=False)}
 
 
 def _review_dir(cfg: ProjectConfig) -> Path:

@@ -411,7 +411,7 @@ class PiiDetector:
             return True  # a quote's attribution: "(Hope)"
         nxt = re.match(r"\s+([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*)", after)
         # A placeholder of an earlier run stands for the capitalised word it replaced.
-        prv = re.search(r"(?<![\w'-])([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*|\[(?:SCHOOL|ADDRESS|EMAIL|PHONE|URL)\])\s+$", before)
+        prv = re.search(r"((?<![\w'-])[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*|\[(?:SCHOOL|ADDRESS|EMAIL|PHONE|URL)\])\s+$", before)
         # "Mark Grant shared ...": two known names in a row are a person even at a sentence start.
         near = (re.match(r"\s+([A-Z][\w'-]*)", after), re.search(r"(?<![\w'-])([A-Z][\w'-]*)\s+$", before))
         if any(w is not None and self.terms.get(w.group(1).lower(), 0) & _SINGLE for w in near):
@@ -422,7 +422,7 @@ class PiiDetector:
             month = _MONTH_BEFORE.search(before)  # "April and May", unless that April is a person
             return (bool(_PERSON_BEFORE.search(before)) and not _DATE_AFTER.match(after)
                     and (month is None or start - len(before) + month.end(1) in edges))
-        if prv is not None and not _sentence_start(text, start - len(prv.group(0))):
+        if prv is not None and (prv.group(1)[0] == "[" or not _sentence_start(text, start - len(prv.group(0)))):
             return False  # inside a capitalised phrase: "Town Hall", "Lone Star"
         if nxt is not None:
             return True  # a capitalised word after it: "Joy Nelson"
