@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from evalkit._validation import check_series
 from rapidfuzz import fuzz, process
 
 from evalkit.clean.pii import fold
@@ -305,11 +307,7 @@ def link_waves(pre: pd.Series, post: pd.Series, *, fallback: pd.DataFrame | None
     """
     func = "link_waves"
     for s, arg in ((pre, "pre"), (post, "post")):
-        if not isinstance(s, pd.Series):
-            raise TypeError(f"{func}(): {arg} must be a pandas Series of person keys, got {type(s).__name__}")
-        if not s.index.is_unique:
-            raise ValueError(f"{func}(): {arg} must be indexed by unique source rows; "
-                             f"{int(s.index.duplicated().sum())} index label(s) repeat")
+        check_series(s, func=func, arg=arg, what="person keys")
         keys = s[_present(s)]
         n_dup = int(keys.duplicated().sum())
         if n_dup:

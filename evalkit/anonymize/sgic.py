@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from evalkit._validation import check_series
+
 __all__ = ["SgicResult", "link_codes", "parse_code"]
 
 _SEPARATORS = re.compile(r"[\s\-./_]+")
@@ -214,11 +216,7 @@ def link_codes(
     func = "link_codes"
     widths = _check_elements(elements, func)
     for s, arg in ((pre, "pre"), (post, "post")):
-        if not isinstance(s, pd.Series):
-            raise TypeError(f"{func}(): {arg} must be a pandas Series of codes, got {type(s).__name__}")
-        if not s.index.is_unique:
-            raise ValueError(f"{func}(): {arg} must be indexed by unique source rows; "
-                             f"{int(s.index.duplicated().sum())} index label(s) repeat")
+        check_series(s, func=func, arg=arg, what="codes")
     for value, arg, low in ((max_mismatch, "max_mismatch", 0), (min_elements_for_mismatch,
                                                                  "min_elements_for_mismatch", 1)):
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
