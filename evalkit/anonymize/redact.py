@@ -72,11 +72,13 @@ class Redactor:
     """
 
     detector: PiiDetector
-    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> Redactor:
-        """A redactor for the people and places in ``names`` (see :func:`~evalkit.clean.checks.collect_roster_names`).
+        """A redactor for the people and places in ``names``.
+
+        Build ``names`` with :func:`~evalkit.clean.checks.collect_roster_names`.
 
         Parameters
         ----------
@@ -155,7 +157,8 @@ class Redactor:
         if not isinstance(s, pd.Series):
             raise TypeError(f"Redactor.redact_series: s must be a pandas Series; got {type(s).__name__}")
         if not isinstance(document_level, bool):
-            raise TypeError(f"Redactor.redact_series: document_level must be True or False; got {document_level!r}")
+            raise TypeError("Redactor.redact_series: document_level must be True or False; "
+                            f"got {document_level!r}")
         present = s.notna()
         texts = s[present].map(lambda v: v if isinstance(v, str) else str(v))
         uniq = pd.unique(texts.to_numpy(dtype=object))

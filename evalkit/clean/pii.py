@@ -4,7 +4,8 @@ This is the detection half of redaction. :meth:`PiiDetector.find` returns typed 
 original text; :meth:`PiiDetector.kinds` (which kinds are present) is derived from the same spans, so the
 clean stage's count and the anonymize stage's redaction (:mod:`evalkit.anonymize.redact`) never disagree.
 The clean stage uses ``kinds`` to count free-text cells that hold personal data (the data-quality log's
-``pii_in_free_text``); free text itself never reaches ``data_processed/`` until the anonymize stage redacts it.
+``pii_in_free_text``); free text itself never reaches ``data_processed/`` until the anonymize stage
+redacts it.
 
 Names come from the program's rosters (a *gazetteer*), not from a statistical model, so detection is
 offline and explainable. Every roster term (full names, single names, nicknames, schools and their short
@@ -44,7 +45,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "phone": re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])", re.I),
     "url": re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+"
-                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?", re.I),
+                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?",
+                      re.I),
     "street_address": re.compile(
         r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace"
         r"|Parkway|Highway|Circle|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq)\b\.?)"),
@@ -54,6 +56,30 @@ _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "phone": "PHONE", 
                   "street_address": "ADDRESS", "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
+
+# Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
+_DIGITS = re.compile(r"\d\d\d")
+_DIGIT = re.compile(r"\d")
+_TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
+_TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent")
+_SELF_CUE = re.compile(r"(?:the|as|am|i'm)\s+(?:only|first|sole|newest|youngest|oldest|the)")
+
+
+def _worth_trying(folded: str, low: str) -> list[str]:
+    """The PATTERNS that can match ``folded`` at all."""
+    names = ["titled_name"] if _TITLE_CUE.search(folded) else []
+    if "@" in folded:
+        names.append("email")
+    if "dot" in low and ("at" in low):
+        names.append("email_spelled")
+    if "://" in low or "www." in low or _TLD.search(low):
+        names.append("url")
+    if _DIGIT.search(folded):
+        names.append("street_address")
+        if _DIGITS.search(folded):
+            names.append("phone")
+    return names
+
 
 _BEFORE = r"(?<![\w'’-])"  # not inside a longer word or name
 _AFTER = r"(?![\w-])(?!['’](?!s\b)\w)"  # a possessive ('s) may follow, a contraction ("Don't") not
@@ -77,6 +103,7 @@ def _fold_char(ch: str) -> str:
 
 # Same-length substitutions after folding: curly apostrophes and Unicode hyphens become ASCII.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+_ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 
 
 @lru_cache(maxsize=8192)
@@ -96,7 +123,8 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
             parts.append(f)
             pos.extend([i] * len(f))
         folded, origin = "".join(parts), tuple(pos)
-    folded = folded.translate(_QUOTES)
+    if _ODD_QUOTES.search(folded):
+        folded = folded.translate(_QUOTES)
     return folded, folded.lower(), origin
 
 
@@ -143,8 +171,8 @@ class RosterNames:
 
 
 #: Names that are also everyday words (or months): a capitalised match counts only with more
-#: evidence (a title before it, a possessive or a capitalised surname after it, not starting a
-#: sentence).
+#: evidence, such as a title before it, a possessive, a name next to it, or a capital in mid-sentence
+#: that is not a date ("in May") (see ``PiiDetector._is_name``).
 COMMON_WORD_NAMES = frozenset("""
 hope will grant young may joy mark frank rose faith grace june april august dawn summer autumn page price
 rich love king bell lane hall banks long white black brown green gray grey wood stone strong law chase
@@ -159,10 +187,12 @@ _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|
           r"|department\s+head|team\s+lead|specialist|psychologist)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
-    r"|the youngest|the oldest)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+(?:the|our|my|a|this)\b[^.;!?]{0,40}"
+    r"|the youngest|the oldest)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+(?:the|our|my|a|this)\b"
+    r"[^.;!?]{0,40}"
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}", re.I)
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
-_TITLE_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS|Principal|Coach|Superintendent))\s+$")
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS|Principal|Coach|Superintendent))\s+$")
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -237,7 +267,8 @@ class PiiDetector:
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
         """Build from a :class:`RosterNames`."""
         if not isinstance(names, RosterNames):
-            raise TypeError(f"PiiDetector.from_roster: names must be a RosterNames; got {type(names).__name__}")
+            raise TypeError("PiiDetector.from_roster: names must be a RosterNames; "
+                            f"got {type(names).__name__}")
         return cls.from_names(first=names.first, last=names.last, full=names.full, places=names.places,
                               nicknames=nicknames)
 
@@ -251,8 +282,10 @@ class PiiDetector:
         its short form ("Roosevelt" for "Roosevelt Elementary").
         """
         first, last, full, places = _words(first), _words(last), _words(full), _words(places)
-        # Single names must look like names: no role acronyms ("AP", "TL") or initials ("B.").
-        first, last = [w for w in first if _NAME_LIKE.fullmatch(w)], [w for w in last if _NAME_LIKE.fullmatch(w)]
+        # Single names must look like names: no role acronyms ("AP", "TL", "ELL": ALL CAPS of 1-3 letters)
+        # or initials ("B.") that name columns sometimes hold.
+        first = [w for w in first if _NAME_LIKE.fullmatch(w)]
+        last = [w for w in last if _NAME_LIKE.fullmatch(w)]
         firsts = set(first) | (_nicknames(first) if nicknames else set())
         # Parts of compound surnames: "Jones" for "Smith-Jones", "Cruz" for "De la Cruz".
         parts = {p for w in last for p in [*w.split("-"), w.split()[-1]] if p != w}
@@ -269,11 +302,11 @@ class PiiDetector:
         return cls(names=names, terms=MappingProxyType(terms), common=common)
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
-        """Everyday-word first names that appear in a full name somewhere in ``texts``.
+        """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
 
-        Once a document says "Hope Cooper", a capitalised "Hope" elsewhere in it is that person,
-        even at the start of a sentence. Pass the result to :meth:`find` or :meth:`kinds` as
-        ``confirmed``. Each text confirms its own names anyway; this is for whole documents.
+        Once a document says "Hope Cooper" (or "hope.cooper@..."), a capitalised "Hope" elsewhere in
+        it is that person, even at the start of a sentence. Pass the result to :meth:`find` or
+        :meth:`kinds` as ``confirmed``. Each text confirms its own names anyway; this is for whole documents.
         """
         out: set[str] = set()
         if self.names is None or not self.common:
@@ -321,8 +354,8 @@ class PiiDetector:
             return []
         folded, low, origin = _prepare(text)
         cands: list[tuple[int, int, str]] = []
-        for name, rx in PATTERNS.items():
-            for m in rx.finditer(folded):
+        for name in _worth_trying(folded, low):
+            for m in PATTERNS[name].finditer(folded):
                 s, e = m.span()
                 if name == "url":
                     e = s + len(m.group(0).rstrip(".,;:!?)]}'\""))
@@ -338,7 +371,8 @@ class PiiDetector:
             edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
         cands += self._gazetteer(folded, low, confirmed, edges)
         spans = _resolve(folded, cands)
-        selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
+        selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
+                  if _SELF_CUE.search(low) else [])
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
 
@@ -347,15 +381,19 @@ class PiiDetector:
         if self.names is None:
             return []
         matches = [(m.start(), m.end(), self.terms[m.group(0)]) for m in self.names.finditer(low)]
-        if self.common and any(c & _FULL for _, _, c in matches):
-            confirmed = confirmed | self._confirm(low)
+        if self.common:  # "Hope Cooper" here: a capitalised "Hope" elsewhere in the text is her
+            own = {w for s, e, c in matches if c & _FULL for w in low[s:e].split() if w in self.common}
+            if own:
+                confirmed = confirmed | own
         # Everyday-word names are judged last, so names found first can vouch for them ("O'Neil May").
         common = [m for m in matches if m[2] & _SINGLE and not m[2] & (_FULL | _PLACE)
                   and low[m[0]:m[1]] in self.common and low[m[0]:m[1]] not in confirmed]
-        out = [c for c in (self._classify(folded, low, m, confirmed, edges) for m in matches if m not in common) if c]
+        judge = self._classify
+        out = [c for c in (judge(folded, low, m, confirmed, edges) for m in matches if m not in common) if c]
         while common:  # until no more is vouched for: "Will HOPE", "HOPE Will"
-            edges = edges | {i for s, e, label in out if label == "PERSON" for i in (s, e, _title_start(folded, s))}
-            judged = [(m, self._classify(folded, low, m, confirmed, edges)) for m in common]
+            edges = edges | {i for s, e, lab in out if lab == "PERSON"
+                             for i in (s, e, _title_start(folded, s))}
+            judged = [(m, judge(folded, low, m, confirmed, edges)) for m in common]
             new = [c for _, c in judged if c and c[2] == "PERSON"]
             if not new:
                 return _with_titles(folded, out + [c for _, c in judged if c])
@@ -397,23 +435,24 @@ class PiiDetector:
         low = word.lower()
         # In a text typed in capitals, capitals say nothing ("I HOPE WE GET MORE TIME IN MAY"). Redaction
         # only removes lower-case letters, so a text judged so stays so when redacted again.
+        if low not in self.common or low in confirmed:
+            return True
         shouting = _shouting(text)
-        if low not in self.common or low in confirmed or (word.isupper() and len(word) > 2 and not shouting):
+        if word.isupper() and len(word) > 2 and not shouting:
             return True
         before = text[max(0, start - 40): start]
         after = text[end: end + 40]
-        if re.search(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$", before) or after.startswith("'s"):
+        if _COURTESY_END.search(before) or after.startswith("'s"):
             return True
         if edges and (start - (len(before) - len(before.rstrip(" \t"))) in edges
                       or end + (len(after) - len(after.lstrip(" \t"))) in edges):
             return True  # next to a name found otherwise: "Ms. Chen Hope"
         if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
             return True  # a quote's attribution: "(Hope)"
-        nxt = re.match(r"\s+([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*)", after)
-        # A placeholder of an earlier run stands for the capitalised word it replaced.
-        prv = re.search(r"((?<![\w'-])[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*|\[(?:SCHOOL|ADDRESS|EMAIL|PHONE|URL)\])\s+$", before)
+        nxt = _NEXT_WORD.match(after)
+        prv = _PREV_WORD.search(before)
         # "Mark Grant shared ...": two known names in a row are a person even at a sentence start.
-        near = (re.match(r"\s+([A-Z][\w'-]*)", after), re.search(r"(?<![\w'-])([A-Z][\w'-]*)\s+$", before))
+        near = (_NEXT_CAP.match(after), _PREV_CAP.search(before))
         if any(w is not None and self.terms.get(w.group(1).lower(), 0) & _SINGLE for w in near):
             return True
         if _sentence_start(text, start):
@@ -422,7 +461,8 @@ class PiiDetector:
             month = _MONTH_BEFORE.search(before)  # "April and May", unless that April is a person
             return (bool(_PERSON_BEFORE.search(before)) and not _DATE_AFTER.match(after)
                     and (month is None or start - len(before) + month.end(1) in edges))
-        if prv is not None and (prv.group(1)[0] == "[" or not _sentence_start(text, start - len(prv.group(0)))):
+        if prv is not None and (prv.group(1)[0] == "["
+                                or not _sentence_start(text, start - len(prv.group(0)))):
             return False  # inside a capitalised phrase: "Town Hall", "Lone Star"
         if nxt is not None:
             return True  # a capitalised word after it: "Joy Nelson"
@@ -431,8 +471,21 @@ class PiiDetector:
         return low not in _NEVER_ALONE and not shouting
 
 
+_COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
+# Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
+# earlier run stands for the capitalised word it replaced.
+_NEXT_WORD = re.compile(r"\s+([A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*)")
+_PREV_WORD = re.compile(
+    r"((?<![\w'-])[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*|\[(?:SCHOOL|ADDRESS|EMAIL|PHONE|URL)\])\s+$")
+_NEXT_CAP = re.compile(r"\s+([A-Z][\w'-]*)")
+_PREV_CAP = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)\s+$")
+
+
 def _shouting(text: str) -> bool:
-    return sum(ch.islower() for ch in text) < 5 and any(ch.isupper() for ch in text)
+    return _FIVE_LOWER.match(text) is None and any(ch.isupper() for ch in text)
+
+
+_FIVE_LOWER = re.compile(r"(?:[^a-z]*[a-z]){5}", re.S)
 
 
 _PERSON_VERB = re.compile(
@@ -534,7 +587,8 @@ def _nicknamer(factory):  # the nicknames table is read once per process
 
 
 _PLACE_WORDS = re.compile(
-    r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter|community)\b.*$",
+    r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
+    r"|community)\b.*$",
     re.I)
 
 
