@@ -364,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import pandas as pd
 
-    from evalkit.anonymize.redact import Redactor
+    from evalkit.anonymize.redaction import Redactor
 
     roster, comments = make_comments(args.n, args.seed)
     texts = [c.text for c in comments]

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evalkit.anonymize.redact import PLACEHOLDERS, Redaction, Redactor, redact
+from evalkit.anonymize.redaction import PLACEHOLDERS, Redaction, Redactor, redact
 from evalkit.clean.pii import LABELS, PiiDetector, RosterNames, Span, fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -405,3 +405,13 @@ def test_demo_self_identifying_comments_need_review(demo) -> None:
         frame, _ = by_file[file]
         out = red.redact_series(frame.loc[[row]].stack())
         assert out["needs_review"].any(), (file, row)
+
+
+def test_public_redact_is_the_function() -> None:
+    """The issue names ``evalkit.anonymize.redact(text, roster)``: it is the function, whatever was imported first."""
+    import evalkit.anonymize as anonymize
+    import evalkit.anonymize.stage  # noqa: F401 - imports the redaction module too
+    from evalkit.clean.pii import RosterNames
+
+    out = anonymize.redact("Ask Maria Garcia", RosterNames(first=("Maria",), last=("Garcia",), full=("Maria Garcia",)))
+    assert callable(anonymize.redact) and out.text == "Ask [PERSON]"

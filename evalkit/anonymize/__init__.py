@@ -1,4 +1,4 @@
-"""Anonymize stage: keyed pseudonyms, and (as they arrive) redaction, linkage and k-anonymity.
+"""Anonymize stage: keyed pseudonyms, linkage, free-text redaction and the k-anonymity gate.
 
 Identifiers become HMAC-SHA256 pseudonyms under a secret key kept outside the repository
 (:func:`load_key`, :func:`keygen`, :class:`PseudonymKey`), scoped per project and identifier type
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from evalkit.anonymize.kanon import KAnonResult, default_ladder, enforce_k, k_anonymity
     from evalkit.anonymize.linkage import LinkResult, attrition_check, fuzzy_fallback, link_waves
     from evalkit.anonymize.pseudonym import Pseudonymizer, normalize_identifier
-    from evalkit.anonymize.redact import Redaction, Redactor, Span
+    from evalkit.anonymize.redaction import Redaction, Redactor, Span, redact
     from evalkit.anonymize.sgic import SgicResult, link_codes, parse_code
 
 __all__ = [
@@ -49,11 +49,11 @@ __all__ = [
     "default_ladder",
     "enforce_k",
     "k_anonymity",
-    # free-text redaction (evalkit.anonymize.redact); the one-off function is
-    # evalkit.anonymize.redact.redact: at package level its name is the submodule's
+    # free-text redaction (evalkit.anonymize.redaction); ``redact(text, roster)`` is the one-off function
     "Redaction",
     "Redactor",
     "Span",
+    "redact",
 ]
 
 _HOME = {
@@ -74,9 +74,10 @@ _HOME = {
     "default_ladder": "kanon",
     "enforce_k": "kanon",
     "k_anonymity": "kanon",
-    "Redaction": "redact",
-    "Redactor": "redact",
-    "Span": "redact",
+    "Redaction": "redaction",
+    "Redactor": "redaction",
+    "Span": "redaction",
+    "redact": "redaction",
 }
 
 __getattr__ = lazy_getattr(__name__, _HOME, globals())

@@ -70,7 +70,7 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
     from evalkit.anonymize.kanon import enforce_k
     from evalkit.anonymize.linkage import fuzzy_fallback
     from evalkit.anonymize.pseudonym import Pseudonymizer
-    from evalkit.anonymize.redact import Redactor
+    from evalkit.anonymize.redaction import Redactor
     from evalkit.anonymize.sgic import link_codes
 
     policy = cfg.project.anonymize

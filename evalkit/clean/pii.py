@@ -2,7 +2,7 @@
 
 This is the detection half of redaction. :meth:`PiiDetector.find` returns typed :class:`Span` s on the
 original text; :meth:`PiiDetector.kinds` (which kinds are present) is derived from the same spans, so the
-clean stage's count and the anonymize stage's redaction (:mod:`evalkit.anonymize.redact`) never disagree.
+clean stage's count and the anonymize stage's redaction (:mod:`evalkit.anonymize.redaction`) never disagree.
 The clean stage uses ``kinds`` to count free-text cells that hold personal data (the data-quality log's
 ``pii_in_free_text``); free text itself never reaches ``data_processed/`` until the anonymize stage
 redacts it.
