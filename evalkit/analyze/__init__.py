@@ -9,6 +9,16 @@ from __future__ import annotations
 from evalkit._lazy import lazy_getattr
 
 _HOME = {
+    "AttritionResult": "wwc",
+    "ClusterCorrectedT": "wwc",
+    "adjusted_g": "wwc",
+    "attrition": "wwc",
+    "baseline_equivalence": "wwc",
+    "cluster_corrected_t": "wwc",
+    "cox_index": "wwc",
+    "did_g": "wwc",
+    "improvement_index": "wwc",
+    "wwc_g": "wwc",
     "cles": "effect_sizes",
     "cohens_d": "effect_sizes",
     "cohens_d_from_stats": "effect_sizes",
