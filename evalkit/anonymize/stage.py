@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from evalkit._io import atomic_path, atomic_write_text
-from evalkit.clean.checks import collect_roster_names, free_text_columns
+from evalkit.clean.checks import collect_roster_names, column_specs, free_text_columns
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.config import ColumnRole, ProjectConfig, SourceKind
 
@@ -53,13 +53,6 @@ class AnonymizeResult:
     key_fingerprint: str = ""
 
 
-def _specs(cfg: ProjectConfig, table: CleanTable) -> dict:
-    specs = dict(table.source.columns)
-    if table.source.instrument:
-        specs.update(cfg.codebook.instruments[table.source.instrument].columns)
-    return specs
-
-
 def _roster_frames(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> dict[str, CleanTable]:
     return {sid: t for sid, t in tables.items() if t.source.kind == SourceKind.roster and t.source.email_columns}
 
@@ -81,11 +74,12 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
     result = AnonymizeResult(tables={}, key_fingerprint=key.fingerprint)
     review_rows: list[dict[str, Any]] = []
     released = _released(cfg)
+    earlier_panels: dict[str, pd.Series] = {}  # earlier wave's source id -> its rows' panel ids
 
     for sid, table in tables.items():
         src = table.source
         df = table.data.copy()
-        specs = _specs(cfg, table)
+        specs = column_specs(cfg, table)
         person = table.fields.get("person") if table.fields else None
 
         # 1. Link before hashing: canonical e-mail = roster e-mail when the row is on the roster.
@@ -131,10 +125,9 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
                                    "rule_counts": {"sgic_exact": res.n_exact, "sgic_one_element": res.n_fuzzy},
                                    "unmatched_later_wave": res.n_unmatched_post,
                                    "unmatched_earlier_wave": res.n_unmatched_pre})
-            result.tables.setdefault(f"__panel_{src.panel_with}", pd.DataFrame())
-            earlier_panel = pd.Series(pd.NA, index=earlier.index, dtype="string")
+            earlier_panel = pd.Series(pd.NA, index=earlier.index, dtype="string", name="panel_id")
             earlier_panel.loc[list(res.pairs["pre_row"])] = list(pre_ids)
-            result.tables[f"__panel_{src.panel_with}"] = earlier_panel.to_frame("panel_id")
+            earlier_panels[src.panel_with] = earlier_panel
 
         # 4. Redaction; self-identifying comments wait for a person's release.
         for col in free_text_columns(cfg, table):
@@ -172,11 +165,9 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
     _wave_links(cfg, tables, result)
 
     # Earlier waves of a self-coded panel get the panel ids found for them.
-    for name in [n for n in result.tables if n.startswith("__panel_")]:
-        sid = name.removeprefix("__panel_")
-        extra = result.tables.pop(name)
-        if sid in result.tables and not extra.empty:
-            result.tables[sid] = result.tables[sid].join(extra, how="left")
+    for sid, panel in earlier_panels.items():
+        if sid in result.tables:
+            result.tables[sid] = result.tables[sid].join(panel, how="left")
     result.review = pd.DataFrame(review_rows, columns=["source", "file", "row", "column", "redacted_text", "labels"])
     for r in result.redaction:
         if r["held_for_review"]:

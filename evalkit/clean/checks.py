@@ -19,10 +19,10 @@ import re
 from evalkit.clean.pii import PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
-from evalkit.config import ColumnRole, ProjectConfig, SourceKind
+from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind
 from evalkit.ingest._table import SurveyData
 
-__all__ = ["build_detector", "collect_roster_names", "free_text_columns", "check_free_text", "check_names_against_roster",
+__all__ = ["build_detector", "collect_roster_names", "column_specs", "free_text_columns", "check_free_text", "check_names_against_roster",
            "check_small_groups"]
 
 
@@ -46,9 +46,7 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
     places: list[str] = []
     for table in tables.values():
         src, df = table.source, table.data
-        specs = dict(src.columns)
-        if src.instrument:
-            specs.update(cfg.codebook.instruments[src.instrument].columns)
+        specs = column_specs(cfg, table)
         name_cols = [c for c in src.name_columns if c in df.columns]
         name_cols += [c for c, spec in specs.items() if spec.kind in ("name", "first_name", "last_name")
                       and c in df.columns and c not in name_cols]
@@ -75,10 +73,16 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
     return RosterNames(first=tuple(first), last=tuple(last), full=tuple(full), places=tuple(places))
 
 
-def free_text_columns(cfg: ProjectConfig, table: CleanTable) -> list[str]:
+def column_specs(cfg: ProjectConfig, table: CleanTable) -> dict[str, ColumnSpec]:
+    """A table's column roles: the source's own, then the codebook instrument's (which win)."""
     specs = dict(table.source.columns)
     if table.source.instrument:
         specs.update(cfg.codebook.instruments[table.source.instrument].columns)
+    return specs
+
+
+def free_text_columns(cfg: ProjectConfig, table: CleanTable) -> list[str]:
+    specs = column_specs(cfg, table)
     return [c for c, spec in specs.items() if spec.role == ColumnRole.free_text and c in table.data.columns]
 
 

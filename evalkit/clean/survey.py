@@ -220,11 +220,11 @@ def clean_survey(
         progress = finished.map({True: 100.0, False: 0.0})
     partial = ~finished
     df["_complete"] = finished
-    if "finished" not in fields and "progress" not in fields:
-        pass
-    elif rules.partial == "keep":
+    # Without finished/progress columns the rule was logged as not applicable above.
+    has_progress = "finished" in fields or "progress" in fields
+    if has_progress and rules.partial == "keep":
         _log(log, source, "partial", Defect.partial_response, Action.flagged, rows=df.index[partial])
-    else:
+    elif has_progress:
         drop = partial & progress.lt(rules.partial_min_progress).fillna(True)
         _log(log, source, "partial", Defect.partial_response, Action.dropped, rows=df.index[drop],
              detail=f"progress under {rules.partial_min_progress:g}%")

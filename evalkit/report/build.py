@@ -283,6 +283,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
 def _attendance_by_event(cleaned: CleanResult, events: pd.DataFrame, members: set[str]) -> dict[str, int]:
     """Distinct registered attendees per event from sign-in sheets and online join reports (present or partial)."""
     seen: dict[str, set[str]] = {}
+    event_ids = set(events["event_id"])
     for t in cleaned.tables.values():
         if t.source.kind != SourceKind.attendance or not t.source.email_columns:
             continue
@@ -294,6 +295,6 @@ def _attendance_by_event(cleaned: CleanResult, events: pd.DataFrame, members: se
         if "status" in d:
             d = d[d["status"].astype("string").str.casefold().isin(["present", "partial"]).fillna(False)]
         for ev, who in d[[ev_col, email]].dropna().itertuples(index=False):
-            if ev in set(events["event_id"]) and who in members:
+            if ev in event_ids and who in members:
                 seen.setdefault(ev, set()).add(who)
     return {k: len(v) for k, v in seen.items()}
