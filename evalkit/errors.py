@@ -16,6 +16,8 @@ from pathlib import Path
 
 __all__ = [
     "EvalkitError",
+    "DisclosureError",
+    "RereleaseError",
     "EvalkitWarning",
     "ConfigError",
     "InputFileError",
@@ -261,6 +263,15 @@ class KAnonymityError(EvalkitError, ValueError):
             hint=hint or ("set anonymize.on_k_violation to 'generalize' (bands, merged categories, "
                           "then local suppression), or declare fewer quasi-identifiers"),
         )
+
+
+class DisclosureError(EvalkitError):
+    """A report bundle cannot be released: a hidden figure stays recoverable, or a re-release needs
+    an override. The message names the table and row, never a hidden value."""
+
+
+class RereleaseError(DisclosureError):
+    """A unit already in the release ledger would be published again with different figures."""
 
 
 class EvalkitWarning(UserWarning):

@@ -215,11 +215,17 @@ class CleaningRules(_Model):
 
 
 class PrivacyPolicy(_Model):
-    """Disclosure thresholds. The disclose stage ([4/5]) enforces them; [1/5] uses ``n_min`` for counts."""
+    """Disclosure thresholds, enforced by the disclose stage (:class:`evalkit.disclose.DisclosurePolicy`)."""
 
-    n_min: Annotated[int, Field(ge=3)] = 10
-    comment_threshold: Annotated[int, Field(ge=3)] = 10
+    n_min: Annotated[int, Field(ge=3, description="smallest group any published figure may describe")] = 10
+    comment_threshold: Annotated[int, Field(ge=3, description="smallest group whose comments may be quoted")] = 10
     n_min_override_reason: str | None = None
+    top_code: Annotated[float, Field(gt=50, le=100, description="shares above this read '>95%'")] = 95.0
+    bottom_code: Annotated[float, Field(ge=0, lt=50, description="shares below this read '<5%'")] = 5.0
+    min_interval_width: Annotated[float, Field(ge=1, description="narrowest interval an attacker may "
+                                               "pin a hidden count to")] = 5.0
+    ledger: str | None = Field(default=None, description="the release ledger (append-only JSON lines); by "
+                               "default release_ledger.jsonl in the project's processed-data folder")
 
     @model_validator(mode="after")
     def _override(self) -> PrivacyPolicy:

@@ -1,5 +1,14 @@
-"""Disclose stage: the one suppression rule. [1/5] ships the count gate; [4/5] builds the full rule."""
+"""Disclose stage: the one suppression rule, the attacker audit, the release ledger.
 
-from evalkit.disclose.counts import SUPPRESSED_TEXT, format_count, protect_counts
+Only this stage makes :class:`ProtectedTable` s, the one kind of table that reports, charts and
+sentences accept. See ``docs/disclosure.md``.
+"""
 
-__all__ = ["SUPPRESSED_TEXT", "format_count", "protect_counts"]
+from evalkit.disclose.bundle import NOT_SHOWN, Bundle, ProtectedBundle, format_share
+from evalkit.disclose.counts import format_count, protect_counts
+from evalkit.disclose.ledger import ReleaseLedger
+from evalkit.disclose.policy import SUPPRESSED_TEXT, DisclosurePolicy
+from evalkit.disclose.protected import ProtectedTable, require_protected
+
+__all__ = ["Bundle", "ProtectedBundle", "ProtectedTable", "DisclosurePolicy", "ReleaseLedger", "NOT_SHOWN",
+           "SUPPRESSED_TEXT", "format_count", "format_share", "protect_counts", "require_protected"]

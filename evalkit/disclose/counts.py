@@ -15,7 +15,7 @@ import pandas as pd
 
 __all__ = ["SUPPRESSED_TEXT", "format_count", "protect_counts"]
 
-SUPPRESSED_TEXT = "fewer than {n_min}"
+from evalkit.disclose.policy import SUPPRESSED_TEXT
 
 
 def format_count(n: int, *, n_min: int) -> str:

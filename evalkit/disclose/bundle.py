@@ -1,0 +1,458 @@
+"""One report's figures, protected together: primary suppression, merging, complementary suppression
+until the attacker audit passes, then :class:`ProtectedTable` s and a disclosure log.
+
+Usage::
+
+    b = Bundle(policy, release_id="demo-cadre-2025-C1")
+    b.universe("staff", staff_frame, ["school", "role"])
+    b.counts("staff_by_role", "staff", rows="role", title="Staff respondents by role")
+    b.counts("staff_by_school_role", "staff", rows="school", cols="role", title="...")
+    b.shares("q1", "q1", group="role", response="answer", title="...")
+    b.statistics("prepost", frame, group="Scale", n="Matched n", title="...")
+    protected = b.protect(ledger=ledger)          # raises DisclosureError if the audit cannot pass
+
+Rules, in order (research/privacy.md §1.7, §3-4):
+
+1. *Merging* (opt-in per table, Panorama's approach): rows of a group smaller than ``n_min`` are pooled
+   into one "Other ..." row, adding the next-smallest row until the pool reaches ``n_min``.
+2. *Primary suppression*: every count of 1 to ``n_min - 1`` people; every share, mean, SD or effect size
+   of a group below ``n_min`` (the whole row, ``row_gate``); every distribution in which all of a
+   group gave one answer (``homogeneity``). Shares are top/bottom coded (">95%", "<5%").
+3. *Complementary suppression*: the attacker audit (:func:`evalkit.disclose.attack.attack`) bounds every
+   hidden count by LP across all tables of the bundle and the ledger's earlier releases; while a hidden
+   count is determined or narrower than ``min_interval_width``, hide the cheapest published figure that
+   binds it (smallest count, totals last). Statistics tables hide the next-smallest group while the
+   hidden groups together hold fewer than ``n_min`` people (a mean of 24 beside a mean of 25 gives away
+   the 25th person's score).
+4. The final audit is a hard gate: :class:`~evalkit.errors.DisclosureError` if anything is still exposed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from evalkit._io import atomic_write_text
+from evalkit.disclose.attack import AttackResult, Figure, Hidden, attack
+from evalkit.disclose.policy import DisclosurePolicy
+from evalkit.disclose.protected import HIDDEN_STATUSES, SHOWN, ProtectedTable, _make
+from evalkit.disclose.space import MISSING, Universe
+from evalkit.errors import DisclosureError
+
+__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "format_share"]
+
+#: Text of a hidden figure that is not a small count (a homogeneous distribution, a differenced figure).
+NOT_SHOWN = "not shown"
+LOG_SCHEMA = "evalkit.disclosure_log/1"
+
+
+def format_share(p: float, policy: DisclosurePolicy) -> tuple[str, str, float]:
+    """(text, status, value) of a percentage under top/bottom coding.
+
+    Examples
+    --------
+    >>> pol = DisclosurePolicy()
+    >>> [format_share(p, pol)[0] for p in (100, 96, 50.4, 4, 0)]
+    ['>95%', '>95%', '50%', '<5%', '<5%']
+    """
+    if p > policy.top_code or p >= 100:
+        return f">{policy.top_code:g}%", "top_coded", policy.top_code
+    if p < policy.bottom_code or p <= 0:
+        return f"<{policy.bottom_code:g}%", "bottom_coded", policy.bottom_code
+    r = float(np.floor(p + 0.5))
+    return f"{r:.0f}%", SHOWN, r
+
+
+@dataclass
+class _Cell:
+    table: str
+    row: str
+    column: str
+    kind: str                          # count | share | statistic
+    value: float
+    n: float                           # people the figure describes
+    universe: str | None = None
+    sel: Mapping[str, frozenset] | None = None     # count cells
+    den: Mapping[str, frozenset] | None = None     # share cells: numerator = sel, denominator = den
+    fmt: str = "{:,.0f}"
+    cost: float = 1.0
+    status: str = SHOWN
+    reason: str = ""
+    text: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.table, self.row, self.column)
+
+    @property
+    def hidden(self) -> bool:
+        return self.status in HIDDEN_STATUSES
+
+
+@dataclass
+class _Table:
+    table_id: str
+    title: str
+    row_title: str
+    rows: list[str]
+    columns: list[str]
+    cells: dict[tuple[str, str], _Cell]
+    note: str | None
+    level: int | None
+    extra: dict[tuple[str, str], str] = field(default_factory=dict)   # non-figure text cells
+    stat_total_row: str | None = None
+
+
+class Bundle:
+    """Collects one release's tables; :meth:`protect` applies the rule to all of them together."""
+
+    def __init__(self, policy: DisclosurePolicy, *, release_id: str, unit: str | None = None) -> None:
+        self.policy = policy
+        self.release_id = release_id
+        self.unit = unit or release_id
+        self.universes: dict[str, Universe] = {}
+        self.tables: dict[str, _Table] = {}
+
+    # -- building -----------------------------------------------------------------------------------
+    def universe(self, key: str, data: pd.DataFrame, dims: Sequence[str],
+                 categories: Mapping[str, Iterable[str]] | None = None) -> Universe:
+        """Register a population (see :class:`~evalkit.disclose.space.Universe`)."""
+        u = Universe(key, data, tuple(dims), categories or {})
+        self.universes[key] = u
+        return u
+
+    def _new(self, table_id: str) -> None:
+        if table_id in self.tables:
+            raise ValueError(f"table {table_id!r} is already in this bundle")
+
+    def counts(self, table_id: str, universe: str, *, rows: str, cols: str | None = None, title: str,
+               row_title: str | None = None, labels: Mapping[str, str] | None = None,
+               col_labels: Mapping[str, str] | None = None, margins: bool = True,
+               merge_small: str | None = None, responses: bool = False, note: str | None = None,
+               level: int | None = None, count_title: str = "n") -> None:
+        """A frequency table: people per ``rows`` category (x ``cols``), with totals.
+
+        ``responses=True`` marks ``cols`` as answers, so a row with everyone in one column is hidden
+        (homogeneity). ``merge_small`` names the pooled row ("Other roles") for groups under n_min.
+        """
+        self._new(table_id)
+        u = self.universes[universe]
+        labels = dict(labels or {})
+        groups = self._groups(u, rows, merge_small, labels)
+        col_groups = [(col_labels or {}).get(c, c) for c in u.cats[cols]] if cols else []
+        col_sel = {lab: frozenset([c]) for c, lab in zip(u.cats[cols], col_groups)} if cols else {}
+        cells: dict[tuple[str, str], _Cell] = {}
+        columns = [*col_groups, "Total"] if cols else [count_title]
+        total_label = "Total"
+
+        def add(row: str, col: str, s: dict, cost: float) -> None:
+            cells[(row, col)] = _Cell(table_id, row, col, "count", u.count(s), u.count(s), universe, s, cost=cost)
+
+        for label, cats in groups:
+            base = {rows: cats}
+            if cols:
+                for c in col_groups:
+                    add(label, c, {**base, cols: col_sel[c]}, 1.0)
+                add(label, "Total", base, 3.0)
+            else:
+                add(label, count_title, base, 1.0)
+        row_labels = [g[0] for g in groups]
+        if margins:
+            if cols:
+                for c in col_groups:
+                    add(total_label, c, {cols: col_sel[c]}, 3.0)
+                add(total_label, "Total", {}, 10.0)
+            else:
+                add(total_label, count_title, {}, 10.0)
+            row_labels.append(total_label)
+        if responses and cols:
+            for label, _ in groups:
+                row_cells = [cells[(label, c)] for c in col_groups]
+                tot = cells[(label, "Total")].value
+                if tot > 0 and any(c.value == tot for c in row_cells):
+                    for c in row_cells:
+                        c.status, c.reason = "homogeneity", "every member of the group gave the same answer"
+        self.tables[table_id] = _Table(table_id, title, row_title or rows.replace("_", " ").capitalize(),
+                                       row_labels, columns, cells, note, level)
+
+    def shares(self, table_id: str, universe: str, *, response: str, group: str | None = None,
+               categories: Sequence[str] | None = None, title: str, row_title: str | None = None,
+               labels: Mapping[str, str] | None = None, merge_small: str | None = None, total: bool = True,
+               note: str | None = None, level: int | None = None) -> None:
+        """A distribution table: per group, n and the % in each answer category (missing answers out)."""
+        self._new(table_id)
+        u = self.universes[universe]
+        cats = [c for c in (categories or u.cats[response]) if c != MISSING]
+        answered = frozenset(cats)
+        groups = self._groups(u, group, merge_small, dict(labels or {}), extra={response: answered}) if group else []
+        if total or not group:
+            groups.append(("All", None))
+        cells: dict[tuple[str, str], _Cell] = {}
+        for label, gcats in groups:
+            den = {response: answered, **({group: gcats} if gcats is not None else {})}
+            n = u.count(den)
+            cells[(label, "n")] = _Cell(table_id, label, "n", "count", n, n, universe, den, cost=3.0 if gcats else 10.0)
+            for c in cats:
+                num = {**den, response: frozenset([c])}
+                k = u.count(num)
+                p = 100.0 * k / n if n else math.nan
+                cells[(label, c)] = _Cell(table_id, label, c, "share", p, n, universe, num, den=den)
+            if n and any(u.count({**den, response: frozenset([c])}) == n for c in cats):
+                for c in cats:
+                    cells[(label, c)].status = "homogeneity"
+                    cells[(label, c)].reason = "every member of the group gave the same answer"
+        self.tables[table_id] = _Table(table_id, title, row_title or (group or "").replace("_", " ").capitalize(),
+                                       [g[0] for g in groups], ["n", *cats], cells, note, level)
+
+    def statistics(self, table_id: str, frame: pd.DataFrame, *, group: str, n: str | Sequence[str],
+                   columns: Mapping[str, str], title: str, total_row: str | None = None,
+                   text_columns: Sequence[str] = (), note: str | None = None, level: int | None = None) -> None:
+        """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
+
+        ``columns`` maps a frame column to its number format (``"{:.2f}"``); ``n`` names the column(s)
+        holding the people each row describes (for pre/post: the matched n). ``text_columns`` are shown
+        as they are (a method name, a label) and hidden with the row.
+        """
+        self._new(table_id)
+        n_cols = [n] if isinstance(n, str) else list(n)
+        cells: dict[tuple[str, str], _Cell] = {}
+        extra: dict[tuple[str, str], str] = {}
+        rows = []
+        for _, r in frame.iterrows():
+            label = str(r[group])
+            rows.append(label)
+            people = min(float(r[c]) for c in n_cols)
+            for c in n_cols:
+                cells[(label, c)] = _Cell(table_id, label, c, "count", float(r[c]), float(r[c]))
+            for c, fmt in columns.items():
+                v = r[c]
+                cells[(label, c)] = _Cell(table_id, label, c, "statistic",
+                                          float(v) if v is not None and not pd.isna(v) else math.nan, people, fmt=fmt)
+            for c in text_columns:
+                extra[(label, c)] = "" if pd.isna(r[c]) else str(r[c])
+        self.tables[table_id] = _Table(table_id, title, group, rows, [*n_cols, *columns, *text_columns], cells,
+                                       note, level, extra, total_row)
+
+    def _groups(self, u: Universe, dim: str, merge_small: str | None, labels: dict[str, str],
+                extra: Mapping[str, frozenset] | None = None) -> list[tuple[str, frozenset]]:
+        sizes = [(c, u.count({dim: frozenset([c]), **(extra or {})})) for c in u.cats[dim]]
+        sizes = [(c, s) for c, s in sizes if not (c == MISSING and s == 0)]
+        groups = [(labels.get(c, c), frozenset([c]), s) for c, s in sizes]
+        if merge_small:
+            small = [g for g in groups if 0 < g[2] < self.policy.n_min]
+            if small:
+                pool = sorted(small, key=lambda g: g[2])
+                rest = sorted([g for g in groups if g not in small and g[2] > 0], key=lambda g: g[2])
+                while sum(g[2] for g in pool) < self.policy.n_min and rest:
+                    pool.append(rest.pop(0))
+                if len(pool) > 1:
+                    keep = [g for g in groups if g not in pool]
+                    groups = [*keep, (merge_small, frozenset().union(*(g[1] for g in pool)), sum(g[2] for g in pool))]
+        return [(label, cats) for label, cats, _ in groups]
+
+    # -- protecting ---------------------------------------------------------------------------------
+    def protect(self, *, ledger: Any | None = None, allow_rerelease: str | None = None) -> ProtectedBundle:
+        """Apply the rule to every table together; raise :class:`DisclosureError` if it cannot pass."""
+        pol = self.policy
+        cells = [c for t in self.tables.values() for c in t.cells.values()]
+        for c in cells:                                   # primary rules
+            if c.hidden:
+                continue
+            if c.kind == "count" and 0 < c.value < pol.n_min:
+                c.status, c.reason = "primary", f"{pol.suppressed_text} people"
+            elif c.kind in ("share", "statistic") and not c.n >= pol.n_min:
+                c.status, c.reason = "row_gate", f"describes {pol.suppressed_text} people"
+        for t in self.tables.values():                   # a row's figures go with its group's n
+            for (row, col), c in t.cells.items():
+                nc = t.cells.get((row, "n"))
+                if c.kind == "share" and nc is not None and nc.status == "primary" and not c.hidden:
+                    c.status, c.reason = "row_gate", f"the group has {pol.suppressed_text} people"
+        self._statistics_complements()
+        priors = ledger.priors(self.universes, exclude_release=None) if ledger is not None else {}
+        if ledger is not None:
+            ledger.check_rerelease(self.unit, self.release_id, self._figures(), allow=allow_rerelease)
+        result = self._complement_loop(priors)
+        if not result.passed:
+            worst = result.exposed[0]
+            raise DisclosureError(
+                f"the disclosure audit of {self.release_id} cannot pass: {len(result.exposed)} hidden figure(s) "
+                f"stay recoverable (for example table {worst.cell[0]!r}, row {worst.cell[1]!r})",
+                hint="merge small groups (merge_small=...) or publish fewer breakdowns for this unit")
+        return self._finish(result)
+
+    def _statistics_complements(self) -> None:
+        pol = self.policy
+        for t in self.tables.values():
+            if t.stat_total_row is None:
+                continue
+            n_col = next(c for c in t.columns if t.cells.get((t.rows[0], c)) is not None
+                         and t.cells[(t.rows[0], c)].kind == "count")
+            groups = [r for r in t.rows if r != t.stat_total_row]
+            def hidden_n() -> float:
+                return sum(t.cells[(r, n_col)].value for r in groups if _row_hidden(t, r))
+            while 0 < hidden_n() < pol.n_min:
+                shown = sorted((r for r in groups if not _row_hidden(t, r)), key=lambda r: t.cells[(r, n_col)].value)
+                victim = shown[0] if shown else t.stat_total_row
+                if not shown and _row_hidden(t, victim):
+                    break
+                for (row, col), c in t.cells.items():
+                    if row == victim and not c.hidden:
+                        c.status = "complementary"
+                        c.reason = "hidden so that the hidden groups cannot be worked out from the total"
+
+    def _figures(self) -> list[Figure]:
+        figs = []
+        for t in self.tables.values():
+            for c in t.cells.values():
+                if c.universe is None or c.hidden:
+                    continue
+                if c.kind == "count":
+                    figs.append(Figure.count(c.universe, c.sel, c.value, cell=c.key, cost=c.cost * max(c.value, 1)))
+                elif c.kind == "share":
+                    text, status, v = format_share(c.value, self.policy)
+                    if status == "top_coded":
+                        lo, hi = self.policy.top_code / 100, 1.0
+                    elif status == "bottom_coded":
+                        lo, hi = 0.0, self.policy.bottom_code / 100
+                    else:
+                        lo, hi = max(v - 0.5, 0) / 100, min(v + 0.5, 100) / 100
+                    figs.append(Figure(c.universe, ((1.0, c.sel), (-lo, c.den)), 0.0, math.inf, c.key))
+                    figs.append(Figure(c.universe, ((1.0, c.sel), (-hi, c.den)), -math.inf, 0.0, c.key))
+        return figs
+
+    def _hidden(self) -> list[Hidden]:
+        return [Hidden(c.universe, c.sel, int(c.value), c.key, c.status in ("primary", "homogeneity") and c.value > 0)
+                for t in self.tables.values() for c in t.cells.values()
+                if c.hidden and c.kind == "count" and c.universe is not None and (c.value > 0 or c.status == "primary")]
+
+    def _complement_loop(self, priors: Mapping[str, Any]) -> AttackResult:
+        by_key = {c.key: c for t in self.tables.values() for c in t.cells.values()}
+        solves, seconds = 0, 0.0
+        for _ in range(500):
+            res = attack(self.universes, self._figures(), self._hidden(), min_width=self.policy.min_interval_width,
+                         n_min=self.policy.n_min, ledger=priors)
+            solves += res.solves
+            seconds += res.seconds
+            if res.passed:
+                break
+            b = res.exposed[0]
+            options = [by_key[k] for k in b.binding if k in by_key and not by_key[k].hidden]
+            if not options:          # binding figures unknown (e.g. a degenerate dual): widen by any figure of the universe
+                uni = by_key[b.cell].universe
+                options = [c for c in by_key.values() if c.universe == uni and not c.hidden and c.kind == "count"]
+            if not options:
+                break
+            victim = min(options, key=lambda c: (c.cost * max(c.value, 1) if c.kind == "count" else 1e9, c.key))
+            if b.kind == "difference":
+                victim.status, victim.reason = "difference", "hidden so that a change since an earlier release does not single anyone out"
+            else:
+                victim.status, victim.reason = "complementary", "hidden so that a hidden figure cannot be worked out from the others"
+            for c in by_key.values():            # shares of a group whose n is now hidden stay, bounded by the LP
+                pass
+        res.solves, res.seconds = solves, seconds
+        return res
+
+    def _finish(self, result: AttackResult) -> ProtectedBundle:
+        pol = self.policy
+        tables: dict[str, ProtectedTable] = {}
+        log: list[dict[str, str]] = []
+        for t in self.tables.values():
+            rows_out, tidy = [], []
+            for row in t.rows:
+                line = {t.row_title: row}
+                for col in t.columns:
+                    c = t.cells.get((row, col))
+                    if c is None:
+                        line[col] = t.extra.get((row, col), "")
+                        if t.extra and _row_hidden(t, row):
+                            line[col] = ""
+                        continue
+                    c.text, value, status = _render(c, pol)
+                    line[col] = c.text
+                    tidy.append({"row": row, "column": col, "kind": c.kind, "value": value, "text": c.text,
+                                 "status": status, "n": _n_shown(t, c)})
+                    if status != SHOWN:
+                        log.append({"table": t.table_id, "row": row, "column": col, "rule": status,
+                                    "reason": c.reason or ("share top-coded" if status == "top_coded" else
+                                                           "share bottom-coded" if status == "bottom_coded" else "")})
+                rows_out.append(line)
+            display = pd.DataFrame(rows_out, columns=[t.row_title, *t.columns])
+            tables[t.table_id] = _make(t.table_id, t.title, display, pd.DataFrame(tidy), note=t.note, level=t.level)
+        return ProtectedBundle(self.release_id, self.unit, pol, tables, log, result, self._figures())
+
+
+def _row_hidden(t: _Table, row: str) -> bool:
+    return any(c.hidden for (r, _), c in t.cells.items() if r == row and c.kind == "statistic") or all(
+        c.hidden for (r, _), c in t.cells.items() if r == row)
+
+
+def _n_shown(t: _Table, c: _Cell) -> float:
+    nc = t.cells.get((c.row, "n"))
+    if c.kind == "count":
+        return math.nan if c.hidden else c.value
+    if nc is not None:
+        return math.nan if nc.hidden else nc.value
+    return math.nan if c.hidden else c.n
+
+
+def _render(c: _Cell, pol: DisclosurePolicy) -> tuple[str, float, str]:
+    if c.hidden:
+        text = pol.suppressed_text if c.status in ("primary", "row_gate") or (c.kind == "count" and c.value < pol.n_min) else NOT_SHOWN
+        if c.status == "complementary" and c.kind == "count":
+            text = NOT_SHOWN
+        return text, math.nan, c.status
+    if c.kind == "share":
+        if math.isnan(c.value):
+            return "", math.nan, SHOWN
+        text, status, value = format_share(c.value, pol)
+        return text, value, status
+    if math.isnan(c.value):
+        return "", math.nan, SHOWN
+    return c.fmt.format(c.value), c.value, SHOWN
+
+
+@dataclass
+class ProtectedBundle:
+    """The protected tables of one release, their disclosure log and the audit that passed."""
+
+    release_id: str
+    unit: str
+    policy: DisclosurePolicy
+    tables: dict[str, ProtectedTable]
+    log: list[dict[str, str]]
+    audit: AttackResult
+    figures: list[Figure]
+
+    @property
+    def n_cells(self) -> int:
+        return sum(t.n_cells for t in self.tables.values())
+
+    @property
+    def n_hidden(self) -> int:
+        return sum(t.n_hidden for t in self.tables.values())
+
+    def log_dict(self) -> dict[str, Any]:
+        widths = [b.width for b in self.audit.bounds if b.kind == "cell"]
+        return {
+            "schema": LOG_SCHEMA, "release_id": self.release_id, "policy": self.policy.to_dict(),
+            "cells": self.n_cells, "hidden": self.n_hidden,
+            "share_hidden": round(self.n_hidden / self.n_cells, 4) if self.n_cells else 0.0,
+            "entries": self.log,
+            "audit": {"passed": self.audit.passed, "lp_solves": self.audit.solves,
+                      "seconds": round(self.audit.seconds, 3),
+                      "hidden_counts_checked": len(widths),
+                      "narrowest_interval": (None if not widths else
+                                             (None if not np.isfinite(min(widths)) else round(min(widths), 3)))},
+        }
+
+    def write_log(self, folder: Path) -> Path:
+        path = Path(folder) / "disclosure_log.json"
+        atomic_write_text(path, json.dumps(self.log_dict(), indent=1))
+        return path

@@ -1,0 +1,109 @@
+"""``ProtectedTable``: the only kind of table a report, chart or sentence accepts.
+
+Only :mod:`evalkit.disclose` can make one (the constructor checks a private token), so a number that
+has not passed the suppression rule cannot reach a report by accident: report helpers check
+``isinstance(obj, ProtectedTable)`` and refuse anything else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from evalkit._io import atomic_write_text
+
+__all__ = ["ProtectedTable", "SHOWN", "HIDDEN_STATUSES", "require_protected"]
+
+_TOKEN = object()
+
+#: Cell statuses.
+SHOWN = "shown"
+HIDDEN_STATUSES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference"})
+
+
+@dataclass(frozen=True, eq=False)
+class ProtectedTable:
+    """A table that passed the disclosure rule.
+
+    Attributes
+    ----------
+    table_id, title, note : str
+    display : DataFrame of str
+        What a reader sees: the first column holds row labels; hidden cells read the policy's
+        suppression text ("fewer than 10").
+    cells : DataFrame
+        Tidy, one row per displayed figure: ``row``, ``column``, ``kind`` (count, share, statistic),
+        ``value`` (float; NaN when hidden), ``text`` (as displayed), ``status`` (shown, primary,
+        complementary, homogeneity, row_gate, difference, top_coded, bottom_coded) and ``n`` (the number
+        of people the figure describes; NaN when that number is itself hidden).
+    guskey_level : int or None
+    """
+
+    table_id: str
+    title: str
+    display: pd.DataFrame
+    cells: pd.DataFrame
+    note: str | None = None
+    guskey_level: int | None = None
+    _token: Any = None
+
+    def __post_init__(self) -> None:
+        if self._token is not _TOKEN:
+            raise TypeError("ProtectedTable is made only by evalkit.disclose (Bundle.protect); "
+                            "pass your figures through the disclosure rule")
+
+    @property
+    def n_cells(self) -> int:
+        return len(self.cells)
+
+    @property
+    def n_hidden(self) -> int:
+        return int(self.cells["status"].isin(HIDDEN_STATUSES).sum())
+
+    def shown(self, row: str, column: str) -> float | None:
+        """The published value of one cell, or ``None`` when it is hidden (or absent)."""
+        hit = self.cells[(self.cells["row"] == row) & (self.cells["column"] == column)]
+        if hit.empty or hit["status"].iloc[0] in HIDDEN_STATUSES or math.isnan(hit["value"].iloc[0]):
+            return None
+        return float(hit["value"].iloc[0])
+
+    def text(self, row: str, column: str) -> str:
+        hit = self.cells[(self.cells["row"] == row) & (self.cells["column"] == column)]
+        return str(hit["text"].iloc[0]) if len(hit) else ""
+
+    def to_csv(self, path: Path) -> None:
+        atomic_write_text(Path(path), self.display.astype(str).to_csv(index=False))
+
+    def spec(self, file: str) -> dict[str, Any]:
+        return {"title": self.title, "file": file, "note": self.note, "guskey_level": self.guskey_level}
+
+
+def _make(table_id: str, title: str, display: pd.DataFrame, cells: pd.DataFrame, *, note: str | None,
+          level: int | None) -> ProtectedTable:
+    return ProtectedTable(table_id, title, display.astype(str), cells.reset_index(drop=True), note, level, _TOKEN)
+
+
+def passthrough(table_id: str, title: str, frame: pd.DataFrame, *, note: str | None = None,
+                level: int | None = None) -> ProtectedTable:
+    """A table of program facts that describe no person (schedule, logic model, hours offered)."""
+    cells = pd.DataFrame({"row": pd.Series(dtype=str), "column": pd.Series(dtype=str), "kind": pd.Series(dtype=str),
+                          "value": pd.Series(dtype=float), "text": pd.Series(dtype=str),
+                          "status": pd.Series(dtype=str), "n": pd.Series(dtype=float)})
+    return _make(table_id, title, frame, cells, note=note, level=level)
+
+
+def require_protected(obj: object, what: str = "this helper") -> ProtectedTable:
+    """Refuse anything but a ProtectedTable, naming the caller."""
+    if not isinstance(obj, ProtectedTable):
+        raise TypeError(f"{what} accepts only an evalkit.disclose.ProtectedTable, not {type(obj).__name__}; "
+                        "build the table with evalkit.disclose.Bundle so the suppression rule applies")
+    return obj
+
+
+def labels(values: Sequence[Any]) -> list[str]:
+    return [str(v) for v in values]

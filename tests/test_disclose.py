@@ -1,0 +1,283 @@
+"""The disclosure rule against the adversarial scenarios of research/privacy.md §4 (issue [4/5] §8).
+
+Each scenario builds synthetic people, publishes tables through :class:`evalkit.disclose.Bundle`
+and attacks the result with an LP written here, independently of evalkit's own audit, so a test
+fails if the shipped pattern leaks.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.optimize import linprog
+
+from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedTable, ReleaseLedger, format_share
+from evalkit.disclose.attack import Figure, Hidden, attack
+from evalkit.disclose.space import Universe, sel
+from evalkit.errors import ConfigError, DisclosureError, RereleaseError
+
+POL = DisclosurePolicy()
+
+
+def people(**groups: int) -> pd.DataFrame:
+    """``people(teacher=30, coach=3)`` → one row per person with a ``role`` column."""
+    return pd.DataFrame({"role": [r for r, k in groups.items() for _ in range(k)]})
+
+
+def crosstab(spec: dict[tuple[str, str], int], a: str = "role", b: str = "answer") -> pd.DataFrame:
+    return pd.DataFrame([(x, y) for (x, y), k in spec.items() for _ in range(k)], columns=[a, b])
+
+
+def independent_attack(df: pd.DataFrame, dims: list[str], pb, layout: dict[str, tuple[str, str | None]]):
+    """The reader's equations: every *displayed* number of the count tables named in ``layout``.
+
+    Built from ``ProtectedTable.display`` (what is printed), not from evalkit's own list of figures,
+    so this attacker is independent of the code under test. ``layout`` maps a table id to its row
+    and column dimensions; "Total" rows and columns are margins.
+    """
+    cats = {d: sorted(df[d].astype(str).unique()) for d in dims}
+    atoms = pd.MultiIndex.from_product([cats[d] for d in dims], names=dims).to_frame(index=False)
+    rows_eq, b_eq = [], []
+    for tid, (rdim, cdim) in layout.items():
+        disp = pb.tables[tid].display
+        for _, line in disp.iterrows():
+            row = line.iloc[0]
+            for col in disp.columns[1:]:
+                text = str(line[col]).replace(",", "")
+                if not text.isdigit():
+                    continue
+                m = np.ones(len(atoms), dtype=bool)
+                if row != "Total":
+                    m &= atoms[rdim].eq(row).to_numpy()
+                if cdim is not None and col != "Total":
+                    m &= atoms[cdim].eq(col).to_numpy()
+                rows_eq.append(m.astype(float))
+                b_eq.append(float(text))
+    return atoms, np.array(rows_eq), np.array(b_eq)
+
+
+def bounds_of(atoms, A, b, s: dict) -> tuple[float, float]:
+    m = np.ones(len(atoms), dtype=bool)
+    for d, vals in s.items():
+        m &= atoms[d].isin(vals).to_numpy()
+    c = m.astype(float)
+    lo = linprog(c, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+    hi = linprog(-c, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+    return lo.fun, (np.inf if hi.status == 3 else -hi.fun)
+
+
+# -- 0. the policy ------------------------------------------------------------------------------------
+def test_policy_refuses_below_3_and_needs_reason_below_5():
+    with pytest.raises(ConfigError):
+        DisclosurePolicy(n_min=2)
+    with pytest.raises(ConfigError):
+        DisclosurePolicy(n_min=4)
+    assert DisclosurePolicy(n_min=4, override_reason="tiny pilot, consent given").n_min == 4
+    assert any("tiny pilot" in s for s in DisclosurePolicy(n_min=4, override_reason="tiny pilot").describe())
+
+
+def test_protected_table_only_from_disclose():
+    with pytest.raises(TypeError, match="only by evalkit.disclose"):
+        ProtectedTable("t", "T", pd.DataFrame(), pd.DataFrame())
+
+
+# -- 1. a group of 3 ------------------------------------------------------------------------------------
+def test_group_of_three_never_shown_nor_recoverable():
+    b = Bundle(POL, release_id="r1")
+    b.universe("staff", people(teacher=30, coach=12, district_leader=3), ["role"])
+    b.counts("by_role", "staff", rows="role", title="Respondents by role")
+    pb = b.protect()
+    t = pb.tables["by_role"]
+    assert t.text("district_leader", "n") == "fewer than 10"
+    assert "3" not in set(t.display["n"])
+    atoms, A, bb = independent_attack(people(teacher=30, coach=12, district_leader=3), ["role"], pb,
+                                      {"by_role": ("role", None)})
+    lo, hi = bounds_of(atoms, A, bb, {"role": ["district_leader"]})
+    assert hi - lo >= POL.min_interval_width
+    assert pb.audit.passed and pb.audit.solves > 0
+
+
+def test_merge_small_groups_into_other_row():
+    b = Bundle(POL, release_id="r1")
+    b.universe("staff", people(teacher=30, coach=6, district_leader=3, ap=2), ["role"])
+    b.counts("by_role", "staff", rows="role", title="Respondents by role", merge_small="Other roles")
+    t = b.protect().tables["by_role"]
+    assert t.shown("Other roles", "n") == 11 and t.shown("teacher", "n") == 30 and t.shown("Total", "n") == 41
+    assert t.n_hidden == 0
+
+
+# -- 2. role x response with margins ---------------------------------------------------------------------
+SPEC2 = {("teacher", "agree"): 20, ("teacher", "neutral"): 3, ("teacher", "disagree"): 12,
+         ("coach", "agree"): 11, ("coach", "neutral"): 2, ("coach", "disagree"): 14,
+         ("principal", "agree"): 12, ("principal", "neutral"): 1, ("principal", "disagree"): 15}
+
+
+def test_primary_only_fails_the_audit_and_shipped_pattern_passes():
+    df = crosstab(SPEC2)
+    u = Universe("x", df, ["role", "answer"])
+    # primary suppression alone: hide the three neutral cells, publish the rest with margins
+    figs, hid = [], []
+    for r in ["teacher", "coach", "principal", None]:
+        for a in ["agree", "neutral", "disagree", None]:
+            s = {k: frozenset([v]) for k, v in (("role", r), ("answer", a)) if v}
+            v = u.count(s)
+            if 0 < v < 10:
+                hid.append(Hidden("x", s, v, (r, a)))
+            else:
+                figs.append(Figure.count("x", s, v, cell=(r, a)))
+    assert not attack({"x": u}, figs, hid, min_width=5, n_min=10).passed
+    b = Bundle(POL, release_id="r")
+    b.universe("x", df, ["role", "answer"])
+    b.counts("t", "x", rows="role", cols="answer", title="Answers by role", responses=True)
+    pb = b.protect()
+    assert pb.audit.passed
+    atoms, A, bb = independent_attack(df, ["role", "answer"], pb, {"t": ("role", "answer")})
+    for r, a in [("teacher", "neutral"), ("coach", "neutral"), ("principal", "neutral")]:
+        lo, hi = bounds_of(atoms, A, bb, {"role": [r], "answer": [a]})
+        assert hi - lo >= 5, (r, a, lo, hi)
+    assert any(e["rule"] == "complementary" for e in pb.log)
+
+
+# -- 3. three linked tables --------------------------------------------------------------------------------
+def test_three_tables_attacked_jointly():
+    rng = np.random.default_rng(3)
+    df = pd.DataFrame({"role": rng.choice(["teacher", "coach", "ap"], 120, p=[.7, .2, .1]),
+                       "school": rng.choice(["S1", "S2", "S3", "S4"], 120, p=[.4, .3, .2, .1])})
+    b = Bundle(POL, release_id="r")
+    b.universe("staff", df, ["role", "school"])
+    b.counts("by_role", "staff", rows="role", title="By role")
+    b.counts("by_school", "staff", rows="school", title="By school")
+    b.counts("role_school", "staff", rows="role", cols="school", title="Role by school")
+    pb = b.protect()
+    atoms, A, bb = independent_attack(df, ["role", "school"], pb, {"by_role": ("role", None), "by_school": ("school", None),
+                                                               "role_school": ("role", "school")})
+    checked = 0
+    for (r, s), k in df.value_counts(["role", "school"]).items():
+        if 0 < k < 10:
+            lo, hi = bounds_of(atoms, A, bb, {"role": [r], "school": [s]})
+            assert hi - lo >= 5 - 1e-6, (r, s, k, lo, hi)
+            checked += 1
+    assert checked >= 3
+
+
+# -- 4. the complement trap ----------------------------------------------------------------------------------
+def test_complement_trap():
+    df = pd.DataFrame({"admin": ["yes"] + ["no"] * 24})
+    b = Bundle(POL, release_id="r")
+    b.universe("staff", df, ["admin"])
+    b.counts("t", "staff", rows="admin", title="Administrators")
+    pb = b.protect()
+    t = pb.tables["t"]
+    assert t.shown("no", "n") is None or t.shown("Total", "n") is None  # 24 beside 25 never both
+    assert t.shown("yes", "n") is None
+
+
+# -- 5. percentages ----------------------------------------------------------------------------------------
+def test_no_percentage_for_small_group_and_no_count_from_share_and_denominator():
+    df = crosstab({("teacher", "agree"): 14, ("teacher", "disagree"): 10, ("coach", "agree"): 4, ("coach", "disagree"): 2})
+    b = Bundle(POL, release_id="r")
+    b.universe("q", df, ["role", "answer"])
+    b.shares("q1", "q", group="role", response="answer", title="Agreement")
+    b.counts("n_by_role", "q", rows="role", title="Respondents")
+    pb = b.protect()
+    t = pb.tables["q1"]
+    assert t.shown("coach", "agree") is None and t.shown("coach", "n") is None
+    assert t.text("coach", "agree") == "fewer than 10"
+    assert pb.audit.passed   # shares are in the LP: the coaches' n cannot be rebuilt from "All" shares
+
+
+# -- 6. top and bottom coding --------------------------------------------------------------------------------
+@pytest.mark.parametrize("p,text", [(100, ">95%"), (0, "<5%"), (96, ">95%"), (4, "<5%"), (95, "95%"), (5, "5%")])
+def test_top_bottom_coding(p, text):
+    assert format_share(p, POL)[0] == text
+
+
+def test_group_of_12_shares_coded():
+    df = crosstab({("teacher", "agree"): 12})
+    df2 = pd.concat([df, crosstab({("coach", "agree"): 11, ("coach", "disagree"): 1})])
+    b = Bundle(POL, release_id="r")
+    b.universe("q", df2, ["role", "answer"])
+    b.shares("q1", "q", group="role", response="answer", title="Agreement", total=False)
+    t = b.protect().tables["q1"]
+    text = t.display.to_string()
+    assert "100%" not in text and " 0%" not in text and "92%" in text and "8%" in text
+    assert t.text("teacher", "agree") == "not shown"      # all 12 alike: homogeneity
+
+
+# -- 7. all 11 alike ------------------------------------------------------------------------------------------
+def test_all_eleven_alike_hidden():
+    df = crosstab({("S1", "strongly disagree"): 11, ("S2", "agree"): 12, ("S2", "disagree"): 13}, a="school")
+    b = Bundle(POL, release_id="r")
+    b.universe("q", df, ["school", "answer"])
+    b.counts("t", "q", rows="school", cols="answer", title="Answers by school", responses=True)
+    pb = b.protect()
+    t = pb.tables["t"]
+    assert t.shown("S1", "strongly disagree") is None
+    assert any(e["rule"] == "homogeneity" and e["row"] == "S1" for e in pb.log)
+    assert pb.audit.passed
+
+
+# -- 8. statistics gated by n --------------------------------------------------------------------------------
+def test_mean_sd_of_five_hidden_and_paired_n_gates():
+    frame = pd.DataFrame({"Group": ["Teachers", "Coaches", "All"], "Matched n": [24, 5, 29], "Pre n": [30, 12, 42],
+                          "Pre mean": [3.1, 3.4, 3.2], "Pre SD": [.5, .6, .5], "g_av": [.4, .9, .5]})
+    b = Bundle(POL, release_id="r")
+    b.statistics("pp", frame, group="Group", n=["Matched n"], columns={"Pre mean": "{:.2f}", "Pre SD": "{:.2f}",
+                 "g_av": "{:.2f}"}, title="Pre/post", total_row="All")
+    t = b.protect().tables["pp"]
+    assert t.shown("Coaches", "Pre mean") is None and t.shown("Coaches", "Pre SD") is None
+    assert t.shown("Coaches", "g_av") is None
+    # the 5 coaches' mean would follow from 29*All - 24*Teachers: one of the two is hidden too
+    assert t.shown("Teachers", "Pre mean") is None or t.shown("All", "Pre mean") is None
+
+
+# -- 9/10. releases --------------------------------------------------------------------------------------------
+def _release(tmp_path, df, rid, unit, **kw):
+    led = ReleaseLedger(tmp_path / "ledger.jsonl")
+    b = Bundle(POL, release_id=rid, unit=unit)
+    b.universe("staff", df, ["role"])
+    b.counts("by_role", "staff", rows="role", title="Respondents by role")
+    pb = b.protect(ledger=led, **kw)
+    led.append(pb, override=kw.get("allow_rerelease"))
+    return pb
+
+
+def test_pre_10_post_11_does_not_isolate_added_person(tmp_path):
+    _release(tmp_path, people(teacher=30, principal=12), "pre", "pre-report")
+    pb = _release(tmp_path, people(teacher=31, principal=12), "post", "post-report")
+    t = pb.tables["by_role"]
+    # both roles' counts and the total may not all be shown: 31-30 would name the added person's role
+    shown = [t.shown(r, "n") for r in ("teacher", "principal", "Total")]
+    assert None in shown
+    assert any(e["rule"] == "difference" for e in pb.log)
+
+
+def test_small_totals_pre_10_post_11(tmp_path):
+    _release(tmp_path, people(teacher=7, principal=3), "pre", "pre-report")
+    pb = _release(tmp_path, people(teacher=8, principal=3), "post", "post-report")
+    assert pb.tables["by_role"].shown("teacher", "n") is None and pb.audit.passed
+
+
+def test_rerelease_after_late_response_refused_without_override(tmp_path):
+    _release(tmp_path, people(teacher=30, principal=12), "c1-v1", "cadre-C1")
+    _release(tmp_path, people(teacher=30, principal=12), "c1-v1", "cadre-C1")      # identical re-run: fine
+    with pytest.raises(RereleaseError):
+        _release(tmp_path, people(teacher=31, principal=12), "c1-v2", "cadre-C1")
+    pb = _release(tmp_path, people(teacher=31, principal=12), "c1-v2", "cadre-C1", allow_rerelease="late response")
+    assert None in [pb.tables["by_role"].shown(r, "n") for r in ("teacher", "principal", "Total")]
+    assert ReleaseLedger(tmp_path / "ledger.jsonl").releases()[-1]["override"] == "late response"
+
+
+def test_ledger_holds_figures_not_microdata(tmp_path):
+    _release(tmp_path, people(teacher=30, principal=12), "r", "u")
+    text = (tmp_path / "ledger.jsonl").read_text()
+    assert '"figures"' in text and "principal" in text and (tmp_path / "ledger.jsonl").stat().st_mode & 0o077 == 0
+
+
+def test_unprotectable_raises_disclosure_error():
+    # a hidden count with no way to widen it: the audit must not let it through silently
+    u = Universe("x", people(a=1, b=24), ["role"])
+    res = attack({"x": u}, [Figure.count("x", {}, 25, cell="T"), Figure.count("x", sel(role="b"), 24, cell="b")],
+                 [Hidden("x", sel(role="a"), 1, "a")], min_width=5, n_min=10)
+    assert not res.passed and res.exposed[0].binding
