@@ -308,12 +308,21 @@ def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None)
     return cleaned
 
 
-def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: bool = True,
-                   console: Any | None = None, cleaned: CleanResult | None = None) -> list[UnitResult]:
-    """Build artifacts for each cadre of every cadre program and render its report.
+def ledger_path(cfg: ProjectConfig) -> Path:
+    """The project's release ledger (``privacy.ledger``, else in the processed-data folder)."""
+    led = cfg.project.privacy.ledger
+    return cfg._resolve(led) if led else cfg.processed_dir / "release_ledger.jsonl"
 
-    One failing report does not stop the others; each unit's outcome is returned.
+
+def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: bool = True,
+                   console: Any | None = None, cleaned: CleanResult | None = None,
+                   allow_rerelease: str | None = None) -> list[UnitResult]:
+    """Build protected artifacts for each cadre of every cadre program, render its report, record it.
+
+    One failing report does not stop the others; each unit's outcome is returned. A unit's figures
+    are added to the release ledger only after its report rendered.
     """
+    from evalkit.disclose import ReleaseLedger
     from evalkit.report.build import build_cadre_artifacts, cadre_units
     from evalkit.report.render import render_report
 
@@ -337,10 +346,13 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
         out_dir = cfg.reports_dir / unit.cadre
         say(f"[{i}/{len(units)}] report {unit.program}/{unit.cohort}/{unit.cadre}")
         try:
-            artifact_dir = build_cadre_artifacts(cfg, cleaned, unit, out_dir / "artifacts")
+            ledger = ReleaseLedger(ledger_path(cfg))
+            artifact_dir, protected = build_cadre_artifacts(cfg, cleaned, unit, out_dir / "artifacts", ledger=ledger,
+                                                            allow_rerelease=allow_rerelease)
             res = render_report(notebook, artifact_dir, out_dir, pdf=pdf,
                                 parameters={"project": cfg.project.project, "cadre": unit.cadre,
                                             "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
+            ledger.append(protected, override=allow_rerelease)
             detail = str(res.pdf or res.html) + (f" (PDF skipped: {res.pdf_skipped_reason})" if res.pdf_skipped_reason else "")
             results.append(UnitResult(unit.cadre, True, detail))
         except EvalkitError as exc:

@@ -46,7 +46,7 @@ from evalkit.disclose.protected import HIDDEN_STATUSES, SHOWN, ProtectedTable, _
 from evalkit.disclose.space import MISSING, Universe
 from evalkit.errors import DisclosureError
 
-__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "format_share"]
+__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "format_share", "pool_small"]
 
 #: Text of a hidden figure that is not a small count (a homogeneous distribution, a differenced figure).
 NOT_SHOWN = "not shown"
@@ -213,12 +213,14 @@ class Bundle:
 
     def statistics(self, table_id: str, frame: pd.DataFrame, *, group: str, n: str | Sequence[str],
                    columns: Mapping[str, str], title: str, total_row: str | None = None,
-                   text_columns: Sequence[str] = (), note: str | None = None, level: int | None = None) -> None:
+                   shares: Sequence[str] = (), text_columns: Sequence[str] = (), note: str | None = None,
+                   level: int | None = None) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
         ``columns`` maps a frame column to its number format (``"{:.2f}"``); ``n`` names the column(s)
-        holding the people each row describes (for pre/post: the matched n). ``text_columns`` are shown
-        as they are (a method name, a label) and hidden with the row.
+        holding the people each row describes (for pre/post: the matched n). ``shares`` are percentage
+        columns (0-100), top- and bottom-coded. ``text_columns`` are shown as they are (a label) and
+        blanked with the row.
         """
         self._new(table_id)
         n_cols = [n] if isinstance(n, str) else list(n)
@@ -235,9 +237,14 @@ class Bundle:
                 v = r[c]
                 cells[(label, c)] = _Cell(table_id, label, c, "statistic",
                                           float(v) if v is not None and not pd.isna(v) else math.nan, people, fmt=fmt)
+            for c in shares:
+                v = r[c]
+                cells[(label, c)] = _Cell(table_id, label, c, "share",
+                                          float(v) if v is not None and not pd.isna(v) else math.nan, people)
             for c in text_columns:
                 extra[(label, c)] = "" if pd.isna(r[c]) else str(r[c])
-        self.tables[table_id] = _Table(table_id, title, group, rows, [*n_cols, *columns, *text_columns], cells,
+        order = [c for c in frame.columns if c in {*n_cols, *columns, *shares, *text_columns} and c != group]
+        self.tables[table_id] = _Table(table_id, title, group, rows, order, cells,
                                        note, level, extra, total_row)
 
     def _groups(self, u: Universe, dim: str, merge_small: str | None, labels: dict[str, str],
@@ -276,6 +283,14 @@ class Bundle:
                     c.status, c.reason = "row_gate", f"the group has {pol.suppressed_text} people"
         self._statistics_complements()
         priors = ledger.priors(self.universes, exclude_release=None) if ledger is not None else {}
+        for key, releases in priors.items():        # an earlier release may name categories not seen now
+            extra: dict[str, set[str]] = {}
+            for figs in releases:
+                for f in figs:
+                    for _, s in f.terms:
+                        for d, vals in s.items():
+                            extra.setdefault(d, set()).update(vals)
+            self.universes[key] = self.universes[key].with_categories({d: sorted(v) for d, v in extra.items()})
         if ledger is not None:
             ledger.check_rerelease(self.unit, self.release_id, self._figures(), allow=allow_rerelease)
         result = self._complement_loop(priors)
@@ -386,6 +401,34 @@ class Bundle:
             display = pd.DataFrame(rows_out, columns=[t.row_title, *t.columns])
             tables[t.table_id] = _make(t.table_id, t.title, display, pd.DataFrame(tidy), note=t.note, level=t.level)
         return ProtectedBundle(self.release_id, self.unit, pol, tables, log, result, self._figures())
+
+
+def pool_small(data: pd.DataFrame, column: str, *, n_min: int, label: str, within: str | None = None) -> pd.Series:
+    """Relabel groups smaller than ``n_min`` (in any ``within`` category, e.g. any wave) as ``label``.
+
+    The pool takes the smallest groups first and grows by the next-smallest until it reaches
+    ``n_min`` in every ``within`` category (Panorama's "Confidentiality protected" row), so no group
+    below the threshold is ever shown on its own.
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"school": ["A"] * 12 + ["B"] * 4 + ["C"] * 7})
+    >>> pool_small(d, "school", n_min=10, label="Other").value_counts().to_dict()
+    {'A': 12, 'Other': 11}
+    """
+    col = data[column].astype("string").fillna(MISSING)
+    def sizes(keys: Iterable[str]) -> float:
+        part = data[col.isin(list(keys))]
+        if within is None:
+            return float(len(part))
+        per = part.groupby(within, observed=True).size()
+        return float(per.reindex(data[within].dropna().unique(), fill_value=0).min()) if len(per) else 0.0
+    groups = sorted(col.unique(), key=lambda g: sizes([g]))
+    pool = [g for g in groups if sizes([g]) < n_min]
+    rest = [g for g in groups if g not in pool]
+    while pool and sizes(pool) < n_min and rest:
+        pool.append(rest.pop(0))
+    return col.where(~col.isin(pool), label) if pool else col
 
 
 def _row_hidden(t: _Table, row: str) -> bool:

@@ -16,7 +16,7 @@ import datetime as _dt
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -60,6 +60,9 @@ _TOP_KEYS = (
     "schema", "project", "program", "program_name", "cadre", "cohort", "data_as_of", "release_id",
     "evalkit_version", "n_min", "generated_by", "headline", "sections", "tables", "provenance",
 )
+#: Optional top-level keys: ``disclosure`` (the policy in plain words and the suppression summary) and
+#: ``charts`` (chart id -> {"png", "svg", "alt", "title", "section"}).
+_OPTIONAL_TOP_KEYS = ("disclosure", "charts")
 _SECTION_KEYS = ("id", "title", "guskey_level", "status", "pending_reason", "text", "tables")
 _TABLE_KEYS = ("title", "file", "note", "guskey_level")
 
@@ -136,6 +139,8 @@ class Facts:
     sections: tuple[Section, ...]
     tables: Mapping[str, TableSpec]
     provenance: Provenance
+    disclosure: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    charts: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def title(self) -> str:
@@ -163,7 +168,7 @@ class _Checker:
     def add(self, path: str, msg: str) -> None:
         self.problems.append((path, msg))
 
-    def keys(self, obj: Any, path: str, expected: tuple[str, ...]) -> bool:
+    def keys(self, obj: Any, path: str, expected: tuple[str, ...], optional: tuple[str, ...] = ()) -> bool:
         if not isinstance(obj, dict):
             self.add(path, f"must be a JSON object, got {_json_type(obj)}")
             return False
@@ -171,7 +176,7 @@ class _Checker:
             if key not in obj:
                 self.add(_join(path, key), "is missing (every key is required; use null where allowed)")
         for key in obj:
-            if key not in expected:
+            if key not in expected and key not in optional:
                 self.add(_join(path, key), f"is not part of schema {SCHEMA} (allowed: {', '.join(expected)})")
         return True
 
@@ -292,7 +297,7 @@ def load_facts(
 def _parse_facts(raw: Any, folder: Path) -> tuple[Facts | None, list[tuple[str, str]]]:
     """Validate the decoded JSON; return the Facts (None if anything is wrong) and the problems."""
     chk = _Checker()
-    if not chk.keys(raw, "", _TOP_KEYS):
+    if not chk.keys(raw, "", _TOP_KEYS, optional=_OPTIONAL_TOP_KEYS):
         return None, chk.problems
     schema = raw.get("schema")
     if "schema" in raw and schema != SCHEMA:
@@ -324,6 +329,8 @@ def _parse_facts(raw: Any, folder: Path) -> tuple[Facts | None, list[tuple[str, 
     return Facts(
         artifact_dir=folder, schema=SCHEMA, data_as_of=as_of, n_min=n_min,
         headline=headline, sections=sections, tables=MappingProxyType(tables), provenance=provenance,
+        disclosure=MappingProxyType(dict(raw.get("disclosure") or {})),
+        charts=MappingProxyType(dict(raw.get("charts") or {})),
         **strings,  # type: ignore[arg-type]  # all non-None: no problems were recorded
     ), []
 

@@ -180,7 +180,13 @@ def methods_appendix_html(facts: Facts) -> str:
         _paragraphs(
             f"Every number in this report is an aggregate. Results for any group of fewer than "
             f"{facts.n_min} respondents are not shown: such cells read \u201cfewer than {facts.n_min}\u201d."
-        ),
+        ) if not facts.disclosure.get("policy") else
+        "<ul class=\"ek-policy\">" + "".join(f"<li>{_e(p)}</li>" for p in facts.disclosure["policy"]) + "</ul>"
+        + _paragraphs(
+            f"In this report {facts.disclosure.get('hidden', 0)} of {facts.disclosure.get('cells', 0)} figures about "
+            f"people are hidden ({100 * facts.disclosure.get('share_hidden', 0):.0f}%); the attacker check "
+            f"solved {facts.disclosure.get('lp_solves', 0)} linear programs. Each hidden figure and the reason is "
+            "listed in the disclosure log that ships with this report (disclosure_log.json)."),
         "<h3>Evaluation framework</h3>",
         _paragraphs(
             "Sections are organised by Guskey\u2019s five levels of professional-development "
