@@ -178,12 +178,15 @@ def report(
     project: ProjectOpt = Path("evalkit.yml"),
     cadre: Annotated[Optional[list[str]], typer.Option(help="Only these cadres (repeatable).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF (needs WeasyPrint's Pango).")] = True,
+    allow_rerelease: Annotated[Optional[str], typer.Option(
+        "--allow-rerelease", metavar="REASON",
+        help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")] = None,
 ) -> None:
     """Build each cadre's artifacts from the cleaned data and render its report to HTML and PDF."""
     from evalkit.pipeline import report_project
 
     cfg = _load(project)
-    results = report_project(cfg, cadres=cadre, pdf=pdf, console=out)
+    results = report_project(cfg, cadres=cadre, pdf=pdf, console=out, allow_rerelease=allow_rerelease)
     _finish_batch(results)
 
 
@@ -204,6 +207,9 @@ def _finish_batch(results) -> None:
 def run(
     project: ProjectOpt = Path("evalkit.yml"),
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
+    allow_rerelease: Annotated[Optional[str], typer.Option(
+        "--allow-rerelease", metavar="REASON",
+        help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")] = None,
 ) -> None:
     """Run the whole flow: ingest → clean → anonymize → (analyze, disclose as they arrive) → report."""
     from evalkit.pipeline import process_project, report_project
@@ -211,7 +217,7 @@ def run(
     cfg = _load(project)
     result = process_project(cfg, console=out)
     _print_quality(result.log)
-    _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
+    _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result, allow_rerelease=allow_rerelease))
 
 
 @app.command()
@@ -224,10 +230,47 @@ def demo(
     """Run the whole flow on the bundled synthetic demo data (all five programs) into reports/demo/."""
     from evalkit.pipeline import demo_config, process_project, report_project
 
+    from evalkit.pipeline import ledger_path
+
     cfg = demo_config(data=data, processed_dir=processed, reports_dir=out_dir, console=out)
+    # The demo is synthetic and re-run at will: each run is a first release, not a re-release.
+    ledger_path(cfg).unlink(missing_ok=True)
     result = process_project(cfg, console=out)
     _print_quality(result.log)
     _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
+
+
+@app.command()
+def audit(
+    path: Annotated[Path, typer.Argument(help="A report bundle folder, or a folder of bundles (searched recursively).")],
+    project: Annotated[Optional[Path], typer.Option(
+        "--project", "-p", help="Project file (default: ./evalkit.yml, else the demo project for demo bundles).")] = None,
+    processed: Annotated[Optional[Path], typer.Option(
+        help="Processed tables whose pseudonyms to look for (default: the project's processed_dir).")] = None,
+) -> None:
+    """Check finished bundles for names, e-mails, phones, pseudonyms, raw ids, key material, an n below n_min,
+    0 %/100 % shares and suppressed values; exit 1 if anything is found."""
+    from rich.markup import escape
+
+    from evalkit.audit import audit_path, find_project
+
+    cfg = find_project(path, project, console=err)
+    result = audit_path(path, cfg, processed_dir=processed)
+    summary = f"{result.files} file(s) in {len(result.bundles)} bundle(s), {result.seconds:.1f} s"
+    for name in result.skipped:
+        err.print(f"skipped (binary file of a kind the audit does not read): {escape(name)}", highlight=False)
+    if result.ok:
+        out.print(f"[green]No findings[/green]: {summary}.")
+        return
+    table = Table(title=f"evalkit audit: {escape(str(path))}")
+    for col in ("file", "location", "kind", "detail"):
+        table.add_column(col, overflow="fold")
+    for f in result.findings:
+        table.add_row(escape(f.file), escape(f.location), f.kind.value, escape(f.detail))
+    out.print(table)
+    err.print(f"[red]{len(result.findings)} finding(s)[/red] ({summary}): do not publish these bundles; "
+              "fix the report or the stage that made it, then run `evalkit audit` again.")
+    raise typer.Exit(1)
 
 
 @app.command()

@@ -348,31 +348,41 @@ class Bundle:
                 if c.hidden and c.kind == "count" and c.universe is not None and (c.value > 0 or c.status == "primary")]
 
     def _complement_loop(self, priors: Mapping[str, Any]) -> AttackResult:
+        """Hide binding figures until every universe passes the audit; universes are independent LPs."""
         by_key = {c.key: c for t in self.tables.values() for c in t.cells.values()}
-        solves, seconds = 0, 0.0
-        for _ in range(500):
-            res = attack(self.universes, self._figures(), self._hidden(), min_width=self.policy.min_interval_width,
-                         n_min=self.policy.n_min, ledger=priors)
-            solves += res.solves
-            seconds += res.seconds
-            if res.passed:
-                break
-            b = res.exposed[0]
-            options = [by_key[k] for k in b.binding if k in by_key and not by_key[k].hidden]
-            if not options:          # binding figures unknown (e.g. a degenerate dual): widen by any figure of the universe
-                uni = by_key[b.cell].universe
-                options = [c for c in by_key.values() if c.universe == uni and not c.hidden and c.kind == "count"]
-            if not options:
-                break
-            victim = min(options, key=lambda c: (c.cost * max(c.value, 1) if c.kind == "count" else 1e9, c.key))
-            if b.kind == "difference":
-                victim.status, victim.reason = "difference", "hidden so that a change since an earlier release does not single anyone out"
-            else:
-                victim.status, victim.reason = "complementary", "hidden so that a hidden figure cannot be worked out from the others"
-            for c in by_key.values():            # shares of a group whose n is now hidden stay, bounded by the LP
-                pass
-        res.solves, res.seconds = solves, seconds
-        return res
+        total = AttackResult()
+        keys = sorted({c.universe for c in by_key.values() if c.universe is not None})
+        for key in keys:
+            only = {key: self.universes[key]}
+            led = {key: priors[key]} if key in priors else {}
+            for _ in range(1000):
+                res = attack(only, [f for f in self._figures() if f.universe == key],
+                             [h for h in self._hidden() if h.universe == key], min_width=self.policy.min_interval_width,
+                             n_min=self.policy.n_min, ledger=led)
+                total.solves += res.solves
+                total.seconds += res.seconds
+                if res.passed:
+                    break
+                victims: dict[tuple, _Cell] = {}
+                for b in res.exposed:      # one victim per exposed cell per round: fewer rounds, same rule
+                    options = [by_key[k] for k in b.binding if k in by_key and not by_key[k].hidden]
+                    if not options:        # a degenerate dual: widen by any published count of the universe
+                        options = [c for c in by_key.values() if c.universe == key and not c.hidden
+                                   and c.kind == "count"]
+                    if options:
+                        v = min(options, key=lambda c: (c.cost * max(c.value, 1) if c.kind == "count" else 1e9, c.key))
+                        victims.setdefault(v.key, v)
+                        if b.kind == "difference":
+                            v.status = "difference"
+                            v.reason = "hidden so that a change since an earlier release does not single anyone out"
+                if not victims:
+                    break
+                for v in victims.values():
+                    if v.status != "difference":
+                        v.status = "complementary"
+                        v.reason = "hidden so that a hidden figure cannot be worked out from the others"
+            total.bounds += res.bounds
+        return total
 
     def _finish(self, result: AttackResult) -> ProtectedBundle:
         pol = self.policy

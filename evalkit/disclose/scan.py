@@ -1,0 +1,905 @@
+"""Scan finished report bundles for anything that must not be published (the engine of ``evalkit audit``).
+
+The scan is independent of how the bundle was made: it reads every text layer of every file the way a
+reader (or an attacker) could, and looks for
+
+* **people**: roster names and their variants (nicknames, "Ms. Surname", accent-folded), e-mail
+  addresses and phone numbers, through :class:`~evalkit.clean.pii.PiiDetector` (``name``, ``email``,
+  ``phone``);
+* **identifiers**: pseudonyms of the processed data (``pseudonym``) and raw ids from the sources
+  (``raw_id``), as whole tokens, and any 8-character piece of the pseudonymization key
+  (``key_material``);
+* **small groups**: an n below ``n_min`` written out ("n = 3", "(n 3)", "3 respondents") or in a table
+  column that counts people (``small_n``), and a share of 0 % or 100 % (``extreme_share``);
+* **suppressed cells**: every cell that ``artifacts/disclosure_log.json`` lists as hidden must read
+  "fewer than <n>" or "not shown" in ``artifacts/tables/<table>.csv`` and in the HTML table of the same
+  title (``suppressed_value``);
+* files of a known kind that cannot be read (``unreadable``): a bundle that cannot be read cannot be
+  cleared.
+
+Text layers: PDF page text, document information, XMP, outline, annotations and attachments (pypdf);
+HTML visible text and the attributes a reader sees (``alt``, ``title``, ``aria-*``, ``data-*``, meta
+``content``, ``mailto:`` links) plus embedded images; notebooks (every cell source, every output,
+tracebacks, metadata); CSV/TSV; JSON (keys and values); text and log files; image text chunks (PNG
+``tEXt``/``iTXt``, via Pillow); parquet tables. Other binary files are listed as skipped.
+
+Everything the scan needs about the project comes in an :class:`AuditContext`; this module never loads
+a project (see :mod:`evalkit.audit`). A finding's ``detail`` (and its ``file`` and ``location``) never
+holds the personal value or key material it found: values are masked (``name 'M**** G*****'``).
+School names are not checked (the detector's ``SCHOOL`` spans are ignored): schools are named in
+reports on purpose, and whether a school is below ``n_min`` is the disclose stage's decision.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import enum
+import io
+import json
+import re
+import time
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from evalkit.clean.pii import PiiDetector, fold
+
+__all__ = ["AuditContext", "AuditReport", "Finding", "FindingKind", "bundle_projects", "find_bundles",
+           "key_pieces", "scan_path"]
+
+#: Rules of the disclosure log whose cells are hidden (the others are published, coarsened).
+HIDDEN_RULES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference"})
+_PIECE = 8  # length of a key piece, in characters
+
+
+class FindingKind(str, enum.Enum):
+    """What a finding is; callers and tests match on these codes, not on message wording."""
+
+    name = "name"
+    email = "email"
+    phone = "phone"
+    pseudonym = "pseudonym"
+    raw_id = "raw_id"
+    key_material = "key_material"
+    small_n = "small_n"
+    extreme_share = "extreme_share"
+    suppressed_value = "suppressed_value"
+    unreadable = "unreadable"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing in a bundle that must not be published.
+
+    ``file`` is relative to the audited path; ``location`` says where in the file ("page 3",
+    "metadata /Title", "cell 12 output 1 (text/html)", "row 4 column 'n'"). Neither they nor ``detail``
+    hold the value found.
+    """
+
+    file: str
+    location: str
+    kind: FindingKind
+    detail: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"file": self.file, "location": self.location, "kind": self.kind.value, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """What the scan looks for, built from a project by :func:`evalkit.audit.audit_context`.
+
+    Parameters
+    ----------
+    detector : PiiDetector, optional
+        The roster's names (and places). Without one, only e-mails, phones and titled names are found.
+    pseudonyms, raw_ids : iterable of str
+        Values matched as whole tokens, case-insensitively.
+    key_pieces : iterable of str
+        Every 8-character piece of the key's encodings (:func:`key_pieces`). Hex pieces match in any case.
+    n_min : int, default 10
+        The smallest group that may be published.
+    project : str, optional
+        The project id, to check against the bundles' ``facts.json``.
+
+    The sets are kept out of ``repr``.
+    """
+
+    detector: PiiDetector | None = field(default=None, repr=False)
+    pseudonyms: frozenset[str] = field(default=frozenset(), repr=False)
+    raw_ids: frozenset[str] = field(default=frozenset(), repr=False)
+    key_pieces: frozenset[str] = field(default=frozenset(), repr=False)
+    n_min: int = 10
+    project: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.n_min, bool) or not isinstance(self.n_min, int) or self.n_min < 1:
+            raise ValueError(f"AuditContext: `n_min` must be an integer >= 1; got {self.n_min!r}")
+        if self.detector is not None and not isinstance(self.detector, PiiDetector):
+            raise TypeError(f"AuditContext: `detector` must be a PiiDetector; got {type(self.detector).__name__}")
+        for name in ("pseudonyms", "raw_ids"):
+            object.__setattr__(self, name, frozenset(str(v).casefold() for v in getattr(self, name)))
+        pieces = frozenset(self.key_pieces)
+        if any(not isinstance(p, str) or len(p) != _PIECE for p in pieces):
+            raise ValueError(f"AuditContext: `key_pieces` must be strings of {_PIECE} characters")
+        object.__setattr__(self, "key_pieces", pieces)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The result of an audit: findings (empty when the bundles may be published) and what was read."""
+
+    path: Path
+    bundles: tuple[str, ...]
+    files: int
+    findings: tuple[Finding, ...]
+    skipped: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing was found."""
+        return not self.findings
+
+    def to_frame(self):
+        """The findings as a tidy DataFrame: ``file``, ``location``, ``kind``, ``detail``."""
+        import pandas as pd
+
+        return pd.DataFrame([f.to_dict() for f in self.findings], columns=["file", "location", "kind", "detail"])
+
+
+def key_pieces(key: bytes) -> frozenset[str]:
+    """Every 8-character piece of a key written in hex (lower case) or base64 (standard and URL-safe).
+
+    The pieces are what a leaked key would look like in a report; they are as secret as the key.
+
+    Examples
+    --------
+    >>> pieces = key_pieces(bytes(range(32)))   # a real key comes from evalkit.anonymize.load_key()
+    >>> len(pieces), "00010203" in pieces, "AAECAwQF" in pieces
+    (93, True, True)
+    """
+    if not isinstance(key, (bytes, bytearray)) or len(key) < _PIECE:
+        raise ValueError("key_pieces: `key` must be bytes (at least 8)")
+    out: set[str] = set()
+    for enc in (key.hex(), base64.b64encode(key).decode(), base64.urlsafe_b64encode(key).decode()):
+        enc = enc.rstrip("=")
+        out |= {enc[i:i + _PIECE] for i in range(len(enc) - _PIECE + 1)}
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text rules
+# ---------------------------------------------------------------------------------------------
+
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_N_EQ = re.compile(rf"(?<![\w.])[nN]\s*(?:=|:|≈)\s*{_NUM}(?![\d]|[.,]\d|\s*%)")
+_N_PAREN = re.compile(rf"\(\s*[nN]\s+{_NUM}\s*\)")
+_N_PHRASE = re.compile(
+    rf"(?<![\w.,]){_NUM}\s+(?:respondents?|responses?|participants?|attendees?|people|persons|staff members?"
+    r"|teachers|evaluations?|students)\b", re.I)
+_NOT_AN_N = re.compile(r"(?:than|least|most|under|below|over|above|level|step|phase|wave|grade|item|question"
+                       r"|top|bottom|[<>≤≥])\s*$", re.I)
+_SHARE = re.compile(r"(?<![\w.,<>≤≥+\-−±])(100|0)(?:[.,]0+)?\s*(?:%|percent\b)", re.I)
+_SUPPRESSED = re.compile(r"\s*(?:fewer than \d[\d,]*(?:\s+[a-z]+)?|not shown)\s*", re.I)
+_COUNT = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?\s*")
+_COMPOUND = re.compile(r"\w+(?:[-./:]\w+)*")
+_PART = re.compile(r"[^\W_]+")
+_KEYISH = re.compile(r"[A-Za-z0-9+/_=-]{8,}")
+_HEX = re.compile(r"[0-9a-f]{8}")
+_ROLE_TITLES = frozenset({"principal", "coach", "superintendent"})
+_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "miss", *_ROLE_TITLES})
+_COUNT_WORDS = frozenset("""n count counts responses respondents participants attendees evaluations matched people
+persons members rows staff teachers principals leaders students completers responders""".split())
+_NAME_SEPS = re.compile(r"[_./\\]")
+_NAME_SEPS_DASH = re.compile(r"[-_./\\]")
+_MIN_TOKEN = 4  # shorter ids and pseudonyms are not matched (they would match ordinary words and numbers)
+
+
+def _is_count_header(header: str) -> bool:
+    """Whether a column header names a count of people: "n", "Responses", "Number of respondents", "Pre n"."""
+    t = re.findall(r"[a-z#]+", header.casefold())
+    if not t:
+        return False
+    if t[0] in ("number", "no", "#") and len(t) > 2 and t[1] == "of":
+        return t[2] in _COUNT_WORDS
+    return t[0] in _COUNT_WORDS or (t[-1] == "n" and len(t) > 1)
+
+
+def _small(value: str, n_min: int) -> int | None:
+    m = _COUNT.fullmatch(value)
+    if m is None:
+        return None
+    n = int(m.group(1).replace(",", ""))
+    return n if 1 <= n < n_min else None
+
+
+def _mask_word(w: str) -> str:
+    return w[:1] + "*" * (len(w) - 1)
+
+
+def _mask(kind: FindingKind, text: str) -> str:
+    if kind == FindingKind.name:
+        return " ".join(w if w.rstrip(".").casefold() in _TITLES else _mask_word(w) for w in text.split())
+    if kind == FindingKind.email:
+        return text[:1] + "***@***"
+    if kind == FindingKind.phone:
+        return re.sub(r"\d", "*", text)
+    if kind == FindingKind.key_material:
+        return "[key]"
+    return _mask_word(text)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: FindingKind
+    detail: str
+
+
+class _Rules:
+    """The compiled rules of one :class:`AuditContext`, applied to one text at a time."""
+
+    def __init__(self, ctx: AuditContext) -> None:
+        self.ctx = ctx
+        self.detector = ctx.detector if ctx.detector is not None else PiiDetector.from_names()
+        self.terms = self.detector.terms
+        self.hex_pieces = frozenset(p for p in ctx.key_pieces if _HEX.fullmatch(p))
+        self.other_pieces = ctx.key_pieces - self.hex_pieces
+        self.tokens = ctx.pseudonyms | ctx.raw_ids
+
+    def hits(self, text: str, confirmed: frozenset[str] = frozenset()) -> list[_Hit]:
+        if not text or not text.strip():
+            return []
+        out = self._people(text, confirmed)
+        if self.tokens:
+            out += self._tokens(text)
+        if self.ctx.key_pieces:
+            out += self._key(text)
+        out += self._counts(text)
+        return out
+
+    def _people(self, text: str, confirmed: frozenset[str]) -> list[_Hit]:
+        out = []
+        for span in self.detector.find(text, confirmed=confirmed):
+            found = text[span.start:span.end]
+            if span.label == "PERSON":
+                words = [w.strip(".,;:'’()").casefold() for w in fold(found).split()]
+                roster = (fold(found).casefold() in self.terms
+                          or any(w in self.terms for w in words if w not in _TITLES))
+                if not roster and (words[0] in _ROLE_TITLES or "\n" in found):
+                    continue  # "Principal Network", "Coach\nFewer": a role word before a capital, not a name
+                masked = _mask(FindingKind.name, found)
+                out.append(_Hit(span.start, span.end, FindingKind.name,
+                                f"name {masked!r} ({'roster' if roster else 'title and name'})"))
+            elif span.label == "EMAIL":
+                out.append(_Hit(span.start, span.end, FindingKind.email,
+                                f"e-mail address {_mask(FindingKind.email, found)!r}"))
+            elif span.label == "PHONE":
+                out.append(_Hit(span.start, span.end, FindingKind.phone,
+                                f"phone number {_mask(FindingKind.phone, found)!r}"))
+        return out
+
+    def _tokens(self, text: str) -> list[_Hit]:
+        out = []
+        for m in _COMPOUND.finditer(text):
+            tok = m.group(0)
+            if len(tok) < _MIN_TOKEN:
+                continue
+            parts = [p.span() for p in _PART.finditer(tok)]
+            cands = {(0, len(tok))}
+            if len(parts) <= 8:
+                cands |= {(parts[i][0], parts[j][1]) for i in range(len(parts)) for j in range(i, len(parts))}
+            for s, e in sorted(cands):
+                value = tok[s:e]
+                if e - s < _MIN_TOKEN:
+                    continue
+                low = value.casefold()
+                if low in self.ctx.pseudonyms:
+                    out.append(_Hit(m.start() + s, m.start() + e, FindingKind.pseudonym,
+                                    f"pseudonym {_mask(FindingKind.pseudonym, value)!r} of the processed data"))
+                elif low in self.ctx.raw_ids:
+                    out.append(_Hit(m.start() + s, m.start() + e, FindingKind.raw_id,
+                                    f"raw id {_mask(FindingKind.raw_id, value)!r} from the sources"))
+        return out
+
+    def _key(self, text: str) -> list[_Hit]:
+        out = []
+        for m in _KEYISH.finditer(text):
+            run = m.group(0)
+            for i in range(len(run) - _PIECE + 1):
+                w = run[i:i + _PIECE]
+                enc = "hex" if w.casefold() in self.hex_pieces else "base64" if w in self.other_pieces else None
+                if enc:
+                    out.append(_Hit(m.start() + i, m.start() + i + _PIECE, FindingKind.key_material,
+                                    f"an {_PIECE}-character piece of the pseudonymization key ({enc})"))
+                    break
+        return out
+
+    def _counts(self, text: str) -> list[_Hit]:
+        n_min = self.ctx.n_min
+        out = []
+        for rx in (_N_EQ, _N_PAREN, _N_PHRASE):
+            for m in rx.finditer(text):
+                if rx is _N_PHRASE and _NOT_AN_N.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                n = _small(m.group(1), n_min)
+                if n is not None:
+                    out.append(_Hit(m.start(), m.end(), FindingKind.small_n,
+                                    f"{m.group(0).strip()!r}: n = {n} is below n_min = {n_min}"))
+        for m in _SHARE.finditer(text):
+            shown = "<5%" if float(m.group(1)) == 0 else ">95%"
+            out.append(_Hit(m.start(), m.end(), FindingKind.extreme_share,
+                            f"share {m.group(0).strip()!r} for a group: all or none of it (show {shown!r})"))
+        return out
+
+    def identifiers(self, text: str) -> list[_Hit]:
+        """Hits of people, identifiers and key pieces in a label or file name, where ``_``, ``.``, ``/`` and
+        ``-`` may stand for spaces ("maria_gutierrez.csv"); offsets index ``text``."""
+        found: dict[tuple[int, int, FindingKind], _Hit] = {}
+        for variant in (text, _NAME_SEPS.sub(" ", text), _NAME_SEPS_DASH.sub(" ", text)):
+            for h in self.hits(variant):
+                if h.kind not in (FindingKind.small_n, FindingKind.extreme_share):
+                    found.setdefault((h.start, h.end, h.kind), h)
+        return list(found.values())
+
+    def mask(self, text: str) -> str:
+        """``text`` with every personal value or key piece in it masked (for locations and file names)."""
+        hits = sorted(self.identifiers(text), key=lambda h: (h.start, -h.end))
+        out, pos = [], 0
+        for h in hits:
+            if h.start < pos:
+                continue
+            out += [text[pos:h.start], _mask(h.kind, text[h.start:h.end])]
+            pos = h.end
+        return "".join(out) + text[pos:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading files into text segments and tables
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Grid:
+    """A table: header, then rows as (row label for the location, cells)."""
+
+    caption: str | None
+    header: list[str]
+    rows: list[tuple[str, list[str]]]
+    where: str = ""
+    table_id: str | None = None
+
+
+@dataclass
+class _Doc:
+    """What one file says: text segments (location, text, offset → location) and tables."""
+
+    segments: list[tuple[str, str, Callable[[int], str] | None]] = field(default_factory=list)
+    grids: list[_Grid] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # locations of embedded content that cannot be read
+
+    def add(self, where: str, text: object, locate: Callable[[int], str] | None = None) -> None:
+        if isinstance(text, str) and text.strip():
+            self.segments.append((where, text, locate))
+
+    def extend(self, other: _Doc, prefix: str) -> None:
+        for where, text, locate in other.segments:
+            self.segments.append((f"{prefix} {where}".strip(), text,
+                                  None if locate is None else (lambda o, f=locate: f"{prefix} {f(o)}".strip())))
+        for g in other.grids:
+            g.where = f"{prefix} {g.where}".strip()
+            self.grids.append(g)
+        self.problems += [f"{prefix} {p}".strip() for p in other.problems]
+
+    def embedded(self, where: str, mime: str, data: bytes | str) -> None:
+        """An embedded image (base64 text or bytes): SVG as markup, others through Pillow."""
+        try:
+            raw = base64.b64decode(data) if isinstance(data, str) else data
+            if "svg" in mime:
+                self.extend(_read_html(raw.decode("utf-8", "replace"), line_prefix=False), where)
+            else:
+                self.extend(_read_image_bytes(raw), where)
+        except Exception:  # noqa: BLE001 - any decoder failure: this part cannot be cleared
+            self.problems.append(where)
+
+
+_BLOCK = frozenset("""address article aside blockquote body br caption dd details dialog div dl dt fieldset
+figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot
+th thead title tr ul desc text tspan""".split())
+_SKIP = frozenset({"script", "style", "template"})
+_ATTRS = frozenset({"alt", "title", "summary", "placeholder", "label", "content", "value", "download", "abbr"})
+_SEP = "\n|\n"  # between blocks and cells: a line break for the name rules, and no whitespace run across it
+
+
+class _Html(HTMLParser):
+    """Visible text (with its source line), reader-visible attribute values, tables and embedded images."""
+
+    def __init__(self, *, all_attrs: bool = False) -> None:
+        super().__init__(convert_charrefs=True)
+        self.all_attrs = all_attrs
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+        self.lines: list[int] = []
+        self.size = 0
+        self.skip = 0
+        self.attrs: list[tuple[int, str, str, str]] = []
+        self.images: list[tuple[int, str, str]] = []  # (line, mime, base64 text)
+        self.tables: list[dict[str, Any]] = []
+        self.grids: list[_Grid] = []
+
+    def _text(self, text: str) -> None:
+        self.offsets.append(self.size)
+        self.lines.append(self.getpos()[0])
+        self.parts.append(text)
+        self.size += len(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+            return
+        line = self.getpos()[0]
+        for k, v in attrs:
+            if not v:
+                continue
+            if (self.all_attrs or k in _ATTRS or k.startswith(("aria-", "data-"))
+                    or (k in ("href", "xlink:href") and v.strip().lower().startswith(("mailto:", "tel:")))):
+                self.attrs.append((line, tag, k, v))
+            if k in ("src", "href", "xlink:href") and v.startswith("data:image/") and ";base64," in v[:60]:
+                head, data = v.split(",", 1)
+                self.images.append((line, head[5:].split(";")[0], data))
+        if tag in _BLOCK or self.all_attrs:  # XML (XMP): every element is its own value
+            self._text(_SEP)
+        t = self.tables[-1] if self.tables else None
+        if tag == "table":
+            self.tables.append({"caption": None, "rows": [], "row": None, "cell": None, "in_caption": False,
+                                "head": False})
+        elif t is not None:
+            if tag == "caption":
+                t["in_caption"], t["caption"] = True, ""
+            elif tag == "thead":
+                t["head"] = True
+            elif tag == "tr":
+                t["row"] = []
+                t["rows"].append((t["row"], t["head"]))
+            elif tag in ("td", "th") and t["row"] is not None:
+                t["cell"] = [tag, ""]
+                t["row"].append(t["cell"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if tag in _BLOCK or self.all_attrs:
+            self._text(_SEP)
+        if not self.tables:
+            return
+        t = self.tables[-1]
+        if tag == "caption":
+            t["in_caption"] = False
+        elif tag == "thead":
+            t["head"] = False
+        elif tag in ("td", "th"):
+            t["cell"] = None
+        elif tag == "table":
+            self.tables.pop()
+            self._grid(t)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        self._text(data)
+        if self.tables:
+            t = self.tables[-1]
+            if t["in_caption"]:
+                t["caption"] += data
+            elif t["cell"] is not None:
+                t["cell"][1] += data
+
+    def _grid(self, t: dict[str, Any]) -> None:
+        rows = [([" ".join(c[1].split()) for c in r], head or all(c[0] == "th" for c in r))
+                for r, head in t["rows"] if r]
+        if not rows:
+            return
+        n_head = next((i for i, (_, h) in enumerate(rows) if not h), len(rows)) or 1
+        header = rows[n_head - 1][0]
+        caption = " ".join(t["caption"].split()) if t["caption"] else None
+        body = [(f"row {i}", cells) for i, (cells, _) in enumerate(rows[n_head:], 1)]
+        self.grids.append(_Grid(caption, header, body))
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def line_at(self, offset: int) -> int:
+        i = bisect_right(self.offsets, offset) - 1
+        return self.lines[max(i, 0)] if self.lines else 1
+
+
+def _read_html(text: str, *, all_attrs: bool = False, line_prefix: bool = True) -> _Doc:
+    p = _Html(all_attrs=all_attrs)
+    p.feed(text)
+    p.close()
+    doc = _Doc()
+    doc.add("", p.text(), (lambda o: f"line {p.line_at(o)}") if line_prefix else None)
+    for line, tag, k, v in p.attrs:
+        doc.add(f"line {line} <{tag} {k}>" if line_prefix else f"<{tag} {k}>", v)
+    for line, mime, data in p.images:
+        doc.embedded(f"line {line} embedded image" if line_prefix else "embedded image", mime, data)
+    for i, g in enumerate(p.grids, 1):
+        g.where = f"table {i}"
+        doc.grids.append(g)
+    return doc
+
+
+def _read_image_bytes(data: bytes) -> _Doc:
+    from PIL import Image
+
+    doc = _Doc()
+    with Image.open(io.BytesIO(data)) as im:
+        chunks = dict(getattr(im, "text", {}) or {})
+        chunks.update({k: v for k, v in im.info.items() if isinstance(v, (str, bytes)) and k not in chunks})
+    for k, v in chunks.items():
+        if isinstance(v, bytes):
+            v = v.decode("utf-8", "replace")
+        doc.add(f"text chunk {k!s}", f"{k}\n{v}")
+    return doc
+
+
+def _read_pdf(path: Path) -> _Doc:
+    import pypdf
+
+    doc = _Doc()
+    reader = pypdf.PdfReader(path)
+    for i, page in enumerate(reader.pages, 1):
+        doc.add(f"page {i}", page.extract_text() or "")
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            for key in ("/Contents", "/T", "/TU"):
+                doc.add(f"page {i} annotation {key}", str(a.get(key) or ""))
+            action = a.get("/A")
+            if action is not None:
+                doc.add(f"page {i} link", str(action.get_object().get("/URI") or ""))
+    for key, value in (reader.metadata or {}).items():
+        doc.add(f"metadata {key}", str(value))
+    xmp = reader.xmp_metadata
+    if xmp is not None:
+        raw = xmp.stream.get_data().decode("utf-8", "replace")
+        doc.extend(_read_html(raw, all_attrs=True, line_prefix=False), "metadata XMP")
+
+    def outline(items: Iterable[Any]) -> Iterator[str]:
+        for it in items:
+            if isinstance(it, list):
+                yield from outline(it)
+            else:
+                yield str(it.get("/Title", ""))
+    doc.add("outline", "\n".join(outline(reader.outline or [])))
+    for name, contents in (reader.attachments or {}).items():
+        doc.add("attachment name", name)
+        for data in contents:
+            doc.add(f"attachment {name}", data.decode("utf-8", "replace"))
+    for name, f in (reader.get_fields() or {}).items():
+        doc.add(f"form field {name}", str(f.get("/V") or ""))
+    return doc
+
+
+def _read_notebook(path: Path) -> _Doc:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    doc = _Doc()
+    doc.extend(_read_json_value(nb.get("metadata", {}), "$"), "notebook metadata")
+    for i, cell in enumerate(nb.get("cells", []), 1):
+        doc.add(f"cell {i} source", _joined(cell.get("source", "")))
+        doc.extend(_read_json_value(cell.get("metadata", {}), "$"), f"cell {i} metadata")
+        for name, att in (cell.get("attachments") or {}).items():
+            doc.add(f"cell {i} attachment name", name)
+            for mime, data in att.items():
+                _read_mime(doc, f"cell {i} attachment {name}", mime, data)
+        for j, out in enumerate(cell.get("outputs", []), 1):
+            where = f"cell {i} output {j}"
+            if out.get("output_type") == "stream":
+                doc.add(f"{where} ({out.get('name', 'stream')})", _joined(out.get("text", "")))
+            elif out.get("output_type") == "error":
+                tb = "\n".join(out.get("traceback", []))
+                doc.add(f"{where} (error)", re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", f"{out.get('ename', '')}: "
+                                                   f"{out.get('evalue', '')}\n{tb}"))
+            for mime, data in (out.get("data") or {}).items():
+                _read_mime(doc, where, mime, data)
+            doc.extend(_read_json_value(out.get("metadata", {}), "$"), f"{where} metadata")
+    return doc
+
+
+def _joined(v: object) -> str:
+    return "".join(v) if isinstance(v, list) else v if isinstance(v, str) else ""
+
+
+def _read_mime(doc: _Doc, where: str, mime: str, data: object) -> None:
+    if mime.startswith("image/") and mime != "image/svg+xml":
+        doc.embedded(f"{where} ({mime})", mime, _joined(data))
+    elif mime in ("text/html", "image/svg+xml"):
+        doc.extend(_read_html(_joined(data), line_prefix=False), f"{where} ({mime})")
+    elif isinstance(data, dict) or mime.endswith("json"):
+        doc.extend(_read_json_value(data, "$"), f"{where} ({mime})")
+    else:
+        doc.add(f"{where} ({mime})", _joined(data))
+
+
+def _read_json_value(value: object, path: str) -> _Doc:
+    """Every key and string of a JSON value as a segment; ``{"label": "Participants", "value": "3"}`` and
+    ``{"n": 3}`` as one-cell tables, so counts of people are checked as in a table."""
+    doc = _Doc()
+
+    def walk(v: object, where: str) -> None:
+        if isinstance(v, dict):
+            label = v.get("label")
+            value = v.get("value")
+            if isinstance(label, str) and isinstance(value, (str, int)) and not isinstance(value, bool):
+                doc.grids.append(_Grid(None, [label], [(where, [str(value)])]))
+            for k, x in v.items():
+                doc.add(f"{where} (key)", str(k))
+                if str(k).casefold() in _COUNT_WORDS and isinstance(x, (int, str)) and not isinstance(x, bool):
+                    doc.grids.append(_Grid(None, [str(k)], [(where, [str(x)])]))
+                walk(x, f"{where}.{k}" if re.fullmatch(r"\w+", str(k)) else f"{where}[{k!r}]")
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                walk(x, f"{where}[{i}]")
+        elif isinstance(v, str):
+            doc.add(where, v)
+
+    walk(value, path)
+    return doc
+
+
+def _read_delimited(path: Path, delimiter: str) -> _Doc:
+    doc = _Doc()
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = list(reader)
+    if not rows:
+        return doc
+    header = rows[0]
+    for j, h in enumerate(header):
+        doc.add(f"header column {j + 1}", h)
+    body = []
+    for i, row in enumerate(rows[1:], 2):
+        for j, cell in enumerate(row):
+            col = header[j] if j < len(header) else f"#{j + 1}"
+            doc.add(f"row {i} column {col!r}", cell)
+        body.append((f"row {i}", row))
+    doc.grids.append(_Grid(None, header, body))
+    return doc
+
+
+def _read_parquet(path: Path) -> _Doc:
+    import pandas as pd
+
+    df = pd.read_parquet(path).astype("string").fillna("")
+    doc = _Doc()
+    header = [str(c) for c in df.columns]
+    for h in header:
+        doc.add("header", h)
+    body = []
+    for i, row in enumerate(df.itertuples(index=False), 1):
+        cells = [str(v) for v in row]
+        for h, cell in zip(header, cells):
+            doc.add(f"row {i} column {h!r}", cell)
+        body.append((f"row {i}", cells))
+    doc.grids.append(_Grid(None, header, body))
+    return doc
+
+
+def _read_text(path: Path) -> _Doc:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    doc = _Doc()
+    doc.add("", text, lambda o: f"line {bisect_right(starts, o)}")
+    return doc
+
+
+_IMAGE = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bmp")
+_TEXT = (".txt", ".log", ".md", ".yml", ".yaml", ".tex", ".xml", ".rst", ".py", ".r", ".do", ".sps")
+
+
+def _read(path: Path) -> _Doc | None:
+    """The file's text layers, or None for a binary file of a kind the scan does not read."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return _read_pdf(path)
+    if suffix in (".html", ".htm", ".svg", ".xhtml"):
+        return _read_html(path.read_text(encoding="utf-8", errors="replace"))
+    if suffix == ".ipynb":
+        return _read_notebook(path)
+    if suffix in (".csv", ".tsv"):
+        return _read_delimited(path, "\t" if suffix == ".tsv" else ",")
+    if suffix == ".json":
+        return _read_json_value(json.loads(path.read_text(encoding="utf-8")), "$")
+    if suffix in _IMAGE:
+        return _read_image_bytes(path.read_bytes())
+    if suffix == ".parquet":
+        return _read_parquet(path)
+    if suffix in _TEXT:
+        return _read_text(path)
+    head = path.read_bytes()[:8192]
+    if b"\0" in head:
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            return None
+    return _read_text(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bundles
+# ---------------------------------------------------------------------------------------------
+
+def _is_bundle(folder: Path) -> bool:
+    return (folder / "artifacts" / "facts.json").is_file() or any(
+        (folder / f"report.{ext}").is_file() for ext in ("html", "pdf", "ipynb"))
+
+
+def find_bundles(path: str | Path) -> list[Path]:
+    """Every bundle folder at or under ``path``: a folder holding ``artifacts/facts.json`` or a ``report.*``."""
+    path = Path(path)
+    if not path.is_dir():
+        return []
+    return [d for d in [path, *sorted(p for p in path.rglob("*") if p.is_dir())] if _is_bundle(d)]
+
+
+def bundle_projects(path: str | Path) -> dict[str, str | None]:
+    """Bundle folder (relative to ``path``) → the project named in its ``facts.json`` (None if unknown)."""
+    path = Path(path)
+    out: dict[str, str | None] = {}
+    for b in find_bundles(path):
+        project = None
+        try:
+            facts = json.loads((b / "artifacts" / "facts.json").read_text(encoding="utf-8"))
+            project = facts.get("project") if isinstance(facts, dict) else None
+        except (OSError, ValueError):
+            pass
+        out[str(b.relative_to(path)) if b != path else "."] = project if isinstance(project, str) else None
+    return out
+
+
+@dataclass
+class _BundleInfo:
+    hidden: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)  # table → (row, col) → rule
+    titles: dict[str, str] = field(default_factory=dict)  # casefolded title → table id
+
+
+def _bundle_info(folder: Path, add: Callable[[str, str, FindingKind, str], None], rel: str) -> _BundleInfo:
+    info = _BundleInfo()
+    facts = folder / "artifacts" / "facts.json"
+    if facts.is_file():
+        try:
+            tables = json.loads(facts.read_text(encoding="utf-8")).get("tables", {})
+            info.titles = {" ".join(str(t.get("title", "")).split()).casefold(): tid
+                           for tid, t in tables.items() if isinstance(t, dict) and t.get("title")}
+        except (ValueError, AttributeError):
+            pass  # the file itself is reported as unreadable when it is scanned
+    log = folder / "artifacts" / "disclosure_log.json"
+    if not log.is_file():
+        return info
+    where = f"{rel}/artifacts/disclosure_log.json" if rel != "." else "artifacts/disclosure_log.json"
+    try:
+        data = json.loads(log.read_text(encoding="utf-8"))
+        if not str(data.get("schema", "")).startswith("evalkit.disclosure_log/"):
+            raise ValueError("schema")
+        for e in data["entries"]:
+            if e["rule"] in HIDDEN_RULES:
+                table = str(e["table"]).removesuffix(".csv")
+                info.hidden.setdefault(table, {})[(str(e["row"]).strip(), str(e["column"]).strip())] = e["rule"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        add(where, "(whole file)", FindingKind.unreadable,
+            "not a disclosure log of schema evalkit.disclosure_log/1: suppressed cells cannot be checked")
+    return info
+
+
+# ---------------------------------------------------------------------------------------------
+# The scan
+# ---------------------------------------------------------------------------------------------
+
+def scan_path(path: str | Path, ctx: AuditContext) -> AuditReport:
+    """Scan a bundle folder, a folder of bundles (recursively) or one file.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        What to scan; every file under a folder is read.
+    ctx : AuditContext
+        What to look for.
+
+    Returns
+    -------
+    AuditReport
+        ``findings`` is empty when nothing was found; ``skipped`` lists binary files the scan cannot read.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``path`` does not exist.
+    """
+    t0 = time.perf_counter()
+    path = Path(path)
+    if not isinstance(ctx, AuditContext):
+        raise TypeError(f"scan_path: `ctx` must be an AuditContext; got {type(ctx).__name__}")
+    if not path.exists():
+        raise FileNotFoundError(f"scan_path: {path} does not exist")
+    rules = _Rules(ctx)
+    findings: dict[Finding, None] = {}
+
+    def add(file: str, location: str, kind: FindingKind, detail: str) -> None:
+        findings.setdefault(Finding(rules.mask(file), location, kind, detail), None)
+
+    root = path if path.is_dir() else path.parent
+    bundles = find_bundles(path)
+    infos = {b: _bundle_info(b, add, str(b.relative_to(root)) if b != root else ".") for b in bundles}
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    skipped = []
+    for f in files:
+        rel = str(f.relative_to(root))
+        for h in rules.identifiers(rel):
+            add(rel, "file name", h.kind, h.detail)
+        bundle = max((b for b in bundles if f.is_relative_to(b)), key=lambda b: len(b.parts), default=None)
+        info = infos.get(bundle) if bundle is not None else None
+        try:
+            doc = _read(f)
+        except Exception as exc:  # noqa: BLE001 - any parser failure: the file cannot be cleared
+            add(rel, "(whole file)", FindingKind.unreadable, f"could not be read ({type(exc).__name__})")
+            continue
+        if doc is None:
+            skipped.append(rules.mask(rel))
+            continue
+        for where in doc.problems:
+            add(rel, rules.mask(where), FindingKind.unreadable, "embedded content could not be read")
+        _scan_doc(doc, rel, f, bundle, info, rules, add)
+    return AuditReport(path=path, bundles=tuple(str(b.relative_to(root)) if b != root else "." for b in bundles),
+                       files=len(files), findings=tuple(findings), skipped=tuple(skipped),
+                       seconds=time.perf_counter() - t0)
+
+
+def _scan_doc(doc: _Doc, rel: str, file: Path, bundle: Path | None, info: _BundleInfo | None, rules: _Rules,
+              add: Callable[[str, str, FindingKind, str], None]) -> None:
+    texts = [t for _, t, _ in doc.segments]
+    confirmed = rules.detector.confirmed_names(texts)
+    for where, text, locate in doc.segments:
+        for h in rules.hits(text, confirmed):
+            loc = locate(h.start) if locate is not None else where
+            add(rel, rules.mask(loc) or "(text)", h.kind, h.detail)
+    table_id = None
+    if bundle is not None and file.parent == bundle / "artifacts" / "tables" and file.suffix.lower() == ".csv":
+        table_id = file.stem
+    for g in doc.grids:
+        tid = table_id
+        if tid is None and g.caption and info is not None:
+            tid = info.titles.get(g.caption.casefold())
+        _scan_grid(g, rel, tid, info, rules, add)
+
+
+def _scan_grid(g: _Grid, rel: str, table_id: str | None, info: _BundleInfo | None, rules: _Rules,
+               add: Callable[[str, str, FindingKind, str], None]) -> None:
+    n_min = rules.ctx.n_min
+    prefix = g.where + (f" {rules.mask(g.caption)!r}" if g.caption else "")
+    counts = [j for j, h in enumerate(g.header) if _is_count_header(h)]
+    for row_label, cells in g.rows:
+        for j in counts:
+            if j < len(cells) and (n := _small(cells[j], n_min)) is not None:
+                add(rel, f"{prefix} {row_label} column {rules.mask(g.header[j])!r}".strip(), FindingKind.small_n,
+                    f"count column {rules.mask(g.header[j])!r} shows n = {n}, below n_min = {n_min}")
+    hidden = info.hidden.get(table_id, {}) if info is not None and table_id else {}
+    if not hidden or not g.header:
+        return
+    cols = {" ".join(h.split()): j for j, h in enumerate(g.header)}
+    for row_label, cells in g.rows:
+        label = " ".join(cells[0].split()) if cells else ""
+        for (row, col), rule in hidden.items():
+            j = cols.get(col)
+            if row != label or j is None or j >= len(cells) or _SUPPRESSED.fullmatch(cells[j]):
+                continue
+            shows = "a number" if re.search(r"\d", cells[j]) else "no suppression marker"
+            add(rel, f"{prefix} {row_label} column {rules.mask(col)!r}".strip(), FindingKind.suppressed_value,
+                f"cell hidden by the disclosure log (rule {rule!r}, table {table_id!r}) shows {shows}, "
+                f"not 'fewer than {n_min}' or 'not shown'")

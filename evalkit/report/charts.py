@@ -1,0 +1,516 @@
+"""Charts of protected tables: bars, Likert stacks, pre → post dumbbells and lines over events.
+
+Every chart takes only a :class:`~evalkit.disclose.protected.ProtectedTable` and draws only what it
+publishes (issue 6, section 5). A hidden cell is never drawn at any height nor labelled, and its
+``value`` and ``n`` are never read: its row stays on the axis as a *labelled gap* in the table's own
+words ("fewer than 10 responses"). A 100 %-stacked bar with any hidden segment is a gap as a whole;
+top-/bottom-coded shares are drawn at their bound and read ">95%"/"<5%". Row labels carry n, or
+"(n not shown)"; axis limits, ticks and legends come from published figures only; value labels are
+the table's display text, and the alt text names the chart, its rows, the hidden rows and why.
+
+Colours are colour-blind safe (ColorBrewer RdBu, Okabe & Ito), text is 8 pt or more on a 6.5 in
+figure (a page's text width) in the packaged Lato. Figures are built without pyplot on the Agg canvas,
+and :func:`save_chart` writes byte-for-byte reproducible PNG and SVG.
+
+References
+----------
+Brewer, C. A. (2002). ColorBrewer. https://colorbrewer2.org (RdBu, "colorblind safe").
+Okabe, M., & Ito, K. (2008). Color universal design. https://jfly.uni-koeln.de/color/
+Robbins, N. B., & Heiberger, R. M. (2011). Plotting Likert and other rating scales. JSM Proceedings.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+import re
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import matplotlib.colors
+import matplotlib.font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from evalkit._io import atomic_write_bytes
+from evalkit.disclose.protected import HIDDEN_STATUSES, ProtectedTable, require_protected
+
+__all__ = ["Chart", "bar_chart", "stacked_share_chart", "dumbbell_chart", "line_chart", "save_chart"]
+
+_FONT_DIR = Path(__file__).resolve().parent / "fonts"
+_WIDTH, _DPI, _SALT = 6.5, 150, "evalkit-charts"
+_BLUE, _ORANGE, _GREY, _GAP = "#0072B2", "#E69F00", "#7F7F7F", "#4D4D4D"  # Okabe & Ito; gap text 8.6:1
+_NEUTRAL = "#D9D9D9"
+_RDBU = {  # ColorBrewer RdBu, k classes, negative (red) to positive (blue)
+    2: ["#ef8a62", "#67a9cf"], 3: ["#ef8a62", "#f7f7f7", "#67a9cf"],
+    4: ["#ca0020", "#f4a582", "#92c5de", "#0571b0"],
+    5: ["#ca0020", "#f4a582", "#f7f7f7", "#92c5de", "#0571b0"],
+    6: ["#b2182b", "#ef8a62", "#fddbc7", "#d1e5f0", "#67a9cf", "#2166ac"],
+    7: ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"],
+}
+_RC: dict[str, Any] = {
+    "font.family": ["Lato", "DejaVu Sans"], "font.size": 8.5, "axes.titlesize": 10, "axes.labelsize": 9,
+    "xtick.labelsize": 8.5, "ytick.labelsize": 9, "legend.fontsize": 8.5, "axes.spines.top": False,
+    "axes.spines.right": False, "svg.hashsalt": _SALT, "svg.fonttype": "path", "path.simplify": True,
+}
+_STATUSES = HIDDEN_STATUSES | {"shown", "top_coded", "bottom_coded"}
+_FEWER = re.compile(r"fewer than \d+")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_fonts_loaded = False
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """A chart of one protected table, ready for :func:`save_chart`.
+
+    ``kind`` is ``"bar"``, ``"stacked"``, ``"dumbbell"`` or ``"line"``; ``alt_text`` is one or two plain
+    sentences that never hold a hidden figure; ``rows_hidden`` are the rows drawn as labelled gaps.
+    """
+
+    figure: Figure
+    alt_text: str
+    table_id: str
+    kind: str
+    title: str
+    rows_shown: tuple[str, ...]
+    rows_hidden: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Cell:
+    value: float  # NaN when hidden, as is n: a hidden cell is read for its text only
+    text: str
+    kind: str
+    n: float
+    status: str
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class _Row:
+    name: str
+    label: str  # "Teachers (n = 24)" or "Teachers (n not shown)"
+    cells: tuple[_Cell, ...] | None  # None: a labelled gap
+    gap_text: str = ""
+
+    @property
+    def gap(self) -> bool:
+        return self.cells is None
+
+
+# -- reading the table ---------------------------------------------------------------------------
+
+def _lookup(table: ProtectedTable) -> dict[tuple[str, str], _Cell]:
+    out: dict[tuple[str, str], _Cell] = {}
+    for r in table.cells.itertuples(index=False):
+        key, value, status = (str(r.row), str(r.column)), float(r.value), str(r.status)
+        if key in out:
+            raise ValueError(f"table {table.table_id!r} has two cells for row {key[0]!r}, column {key[1]!r}")
+        if status not in _STATUSES:
+            raise ValueError(f"table {table.table_id!r}: cell status must be one of {sorted(_STATUSES)}, "
+                             f"got {status!r}")
+        if status in HIDDEN_STATUSES or math.isnan(value):  # hidden whatever ``value`` and ``n`` hold
+            out[key] = _Cell(math.nan, str(r.text), str(r.kind), math.nan, status, True)
+        else:
+            out[key] = _Cell(value, str(r.text), str(r.kind), float(r.n), status, False)
+    return out
+
+
+def _rows(table: ProtectedTable, func: str, arg: str, columns: Sequence[str],
+          rows: Sequence[str] | None) -> list[_Row]:
+    """The chart's rows: each with its label and cells, or as a gap in the table's own words."""
+    cells = _lookup(table)
+    known, all_rows = list(dict.fromkeys(c for _, c in cells)), list(dict.fromkeys(r for r, _ in cells))
+    for col in columns:
+        if not isinstance(col, str) or col not in known:
+            raise ValueError(f"{func}(): {arg} must name columns of the table {known}, got {col!r}")
+    names = [str(r) for r in rows] if rows is not None else [r for r in all_rows if (r, columns[0]) in cells]
+    for name in names:
+        if name not in all_rows:
+            raise ValueError(f"{func}(): rows must name rows of the table {all_rows}, got {name!r}")
+        if any((name, c) not in cells for c in columns):
+            raise ValueError(f"{func}(): row {name!r} of table {table.table_id!r} lacks a cell for one of "
+                             f"{list(columns)}")
+    out = []
+    for name in names:
+        found = [cells[(name, c)] for c in columns]
+        hidden = [c for c in found if c.hidden]
+        n_text = _n_text(cells, name, None if hidden else found)
+        label = f"{name} (n = {n_text})" if n_text else f"{name} (n not shown)"
+        if hidden:
+            match = _FEWER.search(hidden[0].text)  # the table's own words for the cell
+            gap = f"{match[0]} responses" if match else "hidden to protect privacy"
+            out.append(_Row(name, label, None, gap))
+        else:
+            out.append(_Row(name, label, tuple(found)))
+    return out
+
+
+def _n_text(cells: dict[tuple[str, str], _Cell], name: str, shown: list[_Cell] | None) -> str | None:
+    """The row's n as displayed: the ``n`` column when the table has one, else the n behind the figures."""
+    if (name, "n") in cells:
+        return None if cells[(name, "n")].hidden else cells[(name, "n")].text.strip()
+    if not shown or any(math.isnan(c.n) for c in shown):
+        return None
+    lo, hi = int(min(c.n for c in shown)), int(max(c.n for c in shown))
+    return f"{lo:,}" if lo == hi else f"{lo:,}\u2013{hi:,}"
+
+
+# -- drawing helpers -----------------------------------------------------------------------------
+
+def _figure(height: float) -> tuple[Figure, Any]:
+    global _fonts_loaded
+    if not _fonts_loaded:  # add the packaged font once, on first use (never on import)
+        for path in sorted(_FONT_DIR.glob("Lato-*.ttf")):
+            matplotlib.font_manager.fontManager.addfont(str(path))
+        _fonts_loaded = True
+    fig = Figure(figsize=(_WIDTH, height), dpi=_DPI, layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _limits(values: list[float], kind: str, limits: tuple[float, float] | None, room: float = 0.18,
+            zero: bool = True) -> tuple[float, float]:
+    """The value axis: ``limits``, 0-100 for shares, else the published values (with 0 if ``zero``) padded."""
+    if limits is not None:
+        return float(limits[0]), float(limits[1])
+    if kind == "share" or not values:
+        return (0.0, 100.0) if kind == "share" else (0.0, 1.0)
+    lo, hi = (min(0.0, *values), max(0.0, *values)) if zero else (min(values), max(values))
+    span = (hi - lo) or 1.0
+    return (lo - room * span if lo < 0 or not zero else lo), hi + room * span
+
+
+def _finish(ax: Any, data: list[_Row], title: str, xlabel: str, top: float = -0.5) -> None:
+    """Row labels on the y axis (first row on top), the x label and a left-aligned title."""
+    ax.set_yticks(range(len(data)), [r.label for r in data])
+    ax.set_ylim(len(data) + top, top)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(xlabel)
+    ax.set_title(textwrap.fill(title, 80), loc="left", fontweight="bold")
+
+
+def _gap(ax: Any, x: float, y: float, text: str, **kw: Any) -> None:
+    # the white box only keeps a zero line from striking through the words; it marks no value
+    ax.text(x, y, text, color=_GAP, style="italic", va="center",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5}, **kw)
+
+
+def _text_colour(hex_colour: str) -> str:
+    r, g, b = matplotlib.colors.to_rgb(hex_colour)
+    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black"
+
+
+def _palette(k: int) -> list[str]:
+    colours = _RDBU.get(k) or [matplotlib.colors.to_hex(c) for c in
+                               matplotlib.colormaps["RdBu"]([0.1 + 0.8 * i / (k - 1) for i in range(k)])]
+    return [_NEUTRAL if c == "#f7f7f7" else c for c in colours]
+
+
+def _widths(cells: Sequence[_Cell]) -> list[float]:
+    """Widths summing to 100: a top-coded share keeps its bound, the bottom-coded rest share what is left."""
+    values = [c.value for c in cells]
+    top = sum(v for v, c in zip(values, cells) if c.status == "top_coded")
+    rest = sum(values) - top
+    if top and rest and top + rest > 100:
+        return [v if c.status == "top_coded" else v * (100 - top) / rest for v, c in zip(values, cells)]
+    total = sum(values) or 1.0
+    return [100.0 * v / total for v in values]
+
+
+def _chart(fig: Figure, table: ProtectedTable, kind: str, title: str, rows: list[_Row], chart: str, what: str,
+           describe: Callable[[_Row], str], order: str = "") -> Chart:
+    """The result, with alt text: the chart, its rows and shown values, then the hidden rows and why."""
+    shown = [describe(r) for r in rows if not r.gap]
+    alt = (f"{chart} of {what} from \u201c{title}\u201d, {len(rows)} rows{order}: "
+           + ("; ".join(shown) if shown else "no row can be shown") + ".")
+    hidden = [f"{r.name} ({r.gap_text})" for r in rows if r.gap]
+    alt += " Not shown, to protect privacy: " + "; ".join(hidden) + "." if hidden else ""
+    return Chart(fig, alt, table.table_id, kind, title, tuple(r.name for r in rows if not r.gap),
+                 tuple(r.name for r in rows if r.gap))
+
+
+def _styled(func: Callable[..., Chart]) -> Callable[..., Chart]:
+    """Build the chart under evalkit's style (fonts, sizes, spines) without touching global rcParams."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Chart:
+        with matplotlib.rc_context(_RC):
+            return func(*args, **kwargs)
+    return wrapper
+
+
+# -- the charts ----------------------------------------------------------------------------------
+
+@_styled
+def bar_chart(table: ProtectedTable, column: str, *, title: str | None = None, xlabel: str | None = None,
+              rows: Sequence[str] | None = None, limits: tuple[float, float] | None = None) -> Chart:
+    """One horizontal bar per row for ``column`` (counts, shares or means), labelled with its text.
+
+    Parameters
+    ----------
+    table : ProtectedTable
+    column : str
+        The column to draw, e.g. ``"Favorable %"``.
+    title, xlabel : str, optional
+        Default to the table's title and ``column``.
+    rows : sequence of str, optional
+        Rows to draw, in order (default: every row with a ``column`` cell, in table order).
+    limits : (float, float), optional
+        Value axis range (default: 0-100 for shares, else from the published values only).
+
+    Returns
+    -------
+    Chart
+    """
+    table = require_protected(table, "bar_chart()")
+    data = _rows(table, "bar_chart", "column", [column], rows)
+    kind = next((r.cells[0].kind for r in data if not r.gap), "")
+    title = title or table.title
+    fig, ax = _figure(1.0 + 0.42 * len(data))
+    lo, hi = _limits([r.cells[0].value for r in data if not r.gap], kind, limits)
+    pad = 0.01 * (hi - lo)
+    for i, r in enumerate(data):
+        if r.gap:
+            _gap(ax, lo + pad, i, r.gap_text, ha="left")
+            continue
+        v, text = r.cells[0].value, r.cells[0].text
+        ax.barh(i, v, height=0.62, color=_BLUE)
+        ax.text(v + (pad if v >= 0 else -pad), i, text, va="center", ha="left" if v >= 0 else "right")
+    ax.set_xlim(lo, hi + (12 if kind == "share" and limits is None else 0))  # room for ">95%"
+    if kind == "share":
+        ax.set_xticks([0, 25, 50, 75, 100])
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:g}%"))
+    if lo < 0:
+        ax.axvline(0, color=_GREY, linewidth=0.8)
+    _finish(ax, data, title, xlabel or column)
+    return _chart(fig, table, "bar", title, data, "Horizontal bar chart", column,
+                  lambda r: f"{r.label} {r.cells[0].text}")
+
+
+@_styled
+def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neutral: str | None = None,
+                        title: str | None = None, rows: Sequence[str] | None = None) -> Chart:
+    """A 100 %-stacked bar of ``categories`` per row, diverging around ``neutral`` when given.
+
+    With ``neutral``, the categories before it extend left of zero and the neutral segment is centred
+    on zero (Robbins & Heiberger, 2011). A row with any hidden segment is a labelled gap, so no
+    segment follows from the others. A top-coded share is drawn at its bound (95) and the
+    bottom-coded rest share what is left; otherwise the published values are scaled to sum to 100.
+
+    Parameters
+    ----------
+    table : ProtectedTable
+    categories : sequence of str
+        Share columns in scale order, most negative first (colours: ColorBrewer RdBu).
+    neutral : str, optional
+        The middle category, one of ``categories``.
+    title : str, optional
+    rows : sequence of str, optional
+
+    Returns
+    -------
+    Chart
+    """
+    table = require_protected(table, "stacked_share_chart()")
+    cats = list(categories) if isinstance(categories, Sequence) and not isinstance(categories, str) else []
+    if len(cats) < 2 or len(set(cats)) != len(cats):
+        raise ValueError("stacked_share_chart(): categories must list at least 2 distinct columns, "
+                         f"got {categories!r}")
+    if neutral is not None and neutral not in cats:
+        raise ValueError(f"stacked_share_chart(): neutral must be one of categories {cats}, got {neutral!r}")
+    data = _rows(table, "stacked_share_chart", "categories", cats, rows)
+    title, colours, k = title or table.title, _palette(len(cats)), cats.index(neutral) if neutral else None
+    fig, ax = _figure(1.5 + 0.5 * len(data))
+    bars = {i: _widths(r.cells) for i, r in enumerate(data) if not r.gap}
+    starts = {i: -(sum(w[:k]) + w[k] / 2) if k is not None else 0.0 for i, w in bars.items()}
+    lo, hi = 0.0, 100.0
+    if k is not None:
+        reach = max([50.0] + [max(-starts[i], starts[i] + sum(w)) for i, w in bars.items()])
+        hi = 10 * math.ceil(reach / 10) + 2
+        lo = -hi
+        ax.axvline(0, color=_GREY, linewidth=0.8)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{abs(x):g}%"))
+    sep = 0.06 * (hi - lo)  # room for a "<5%" label at 8 pt
+    for i, r in enumerate(data):
+        if r.gap:
+            _gap(ax, lo + 0.01 * (hi - lo), i, r.gap_text, ha="left")
+            continue
+        left, lanes = starts[i], [lo - sep / 2] * 2  # x of the last label above and below the bar
+        for j, (w, cell) in enumerate(zip(bars[i], r.cells)):
+            ax.barh(i, w, left=left, height=0.55, color=colours[j], edgecolor="white", linewidth=0.6)
+            if w >= (hi - lo) * (0.016 * len(cell.text) + 0.01):  # the label fits inside at 8 pt
+                ax.text(left + w / 2, i, cell.text, ha="center", va="center", fontsize=8,
+                        color=_text_colour(colours[j]))
+            else:  # above or below the bar, alternating, spread apart in order
+                lane = 0 if lanes[0] <= lanes[1] else 1
+                lanes[lane] = max(left + w / 2, lanes[lane] + sep)
+                ax.text(lanes[lane], i + (-0.43 if lane == 0 else 0.43), cell.text, ha="center", va="center",
+                        fontsize=8)
+            left += w
+    _finish(ax, data, title, "Share of respondents", top=-0.6)
+    handles = [Patch(facecolor=c, edgecolor="white", label=name) for c, name in zip(colours, cats)]
+    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(cats), 5), frameon=False)
+    kind = "Diverging stacked bar chart" if k is not None else "100% stacked bar chart"
+    what = f"shares answering {', '.join(cats)}" + (f", centred on {neutral}," if neutral else "")
+    return _chart(fig, table, "stacked", title, data, kind, what,
+                  lambda r: f"{r.label} " + ", ".join(f"{c} {cell.text}" for c, cell in zip(cats, r.cells)))
+
+
+@_styled
+def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Post mean", *,
+                   title: str | None = None, xlabel: str | None = None, rows: Sequence[str] | None = None,
+                   limits: tuple[float, float] | None = None) -> Chart:
+    """Pre → post per row (scale): a dot per wave joined by an arrow, row labels with the matched n.
+
+    A row is a gap unless both figures are published. Its n is the table's ``n`` column when there
+    is one (a paired table's matched n), else the n behind the two figures.
+
+    Parameters
+    ----------
+    table : ProtectedTable
+    pre, post : str
+        The columns holding the two waves' figures.
+    title, xlabel : str, optional
+    rows : sequence of str, optional
+    limits : (float, float), optional
+        The scale's range, e.g. ``(1, 5)`` (default: the published values, padded).
+
+    Returns
+    -------
+    Chart
+    """
+    table = require_protected(table, "dumbbell_chart()")
+    data = _rows(table, "dumbbell_chart", "pre/post", [pre, post], rows)
+    title = title or table.title
+    fig, ax = _figure(1.5 + 0.42 * len(data))
+    values = [c.value for r in data if not r.gap for c in r.cells]
+    lo, hi = _limits(values, "", limits, room=0.2, zero=False)  # a scale need not start at zero
+    off = 0.02 * (hi - lo)
+    for i, r in enumerate(data):
+        if r.gap:
+            _gap(ax, lo + off / 2, i, r.gap_text, ha="left")
+            continue
+        (a, ta), (b, tb) = ((c.value, c.text) for c in r.cells)
+        ax.annotate("", xy=(b, i), xytext=(a, i),
+                    arrowprops={"arrowstyle": "-|>", "color": _GREY, "linewidth": 1.4, "shrinkA": 5,
+                                "shrinkB": 5})
+        ax.plot([a], [i], "o", color=_ORANGE, markersize=7)
+        ax.plot([b], [i], "o", color=_BLUE, markersize=7)
+        up = b >= a
+        ax.text(a - off if up else a + off, i, ta, ha="right" if up else "left", va="center")
+        ax.text(b + off if up else b - off, i, tb, ha="left" if up else "right", va="center")
+    ax.set_xlim(lo, hi)
+    ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+    ax.set_axisbelow(True)
+    _finish(ax, data, title, xlabel or "Mean")
+    handles = [Line2D([], [], marker="o", linestyle="", color=c, label=name)
+               for c, name in ((_ORANGE, pre), (_BLUE, post))]
+    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    return _chart(fig, table, "dumbbell", title, data, "Dumbbell chart",
+                  f"{pre} to {post} (matched respondents)",
+                  lambda r: f"{r.label} from {r.cells[0].text} to {r.cells[1].text}")
+
+
+@_styled
+def line_chart(table: ProtectedTable, column: str, *, title: str | None = None, ylabel: str | None = None,
+               rows: Sequence[str] | None = None, limits: tuple[float, float] | None = None) -> Chart:
+    """``column`` over the table's rows in order (e.g. NPS per event), each point labelled.
+
+    A hidden row breaks the line (drawn in separate pieces, so no placeholder point exists) and its
+    gap text stands vertically where the point would be.
+
+    Parameters
+    ----------
+    table : ProtectedTable
+    column : str
+    title, ylabel : str, optional
+    rows : sequence of str, optional
+    limits : (float, float), optional
+        Value axis range, e.g. ``(-100, 100)`` for NPS (default: 0-100 for shares, else from the
+        published values only).
+
+    Returns
+    -------
+    Chart
+    """
+    table = require_protected(table, "line_chart()")
+    data = _rows(table, "line_chart", "column", [column], rows)
+    kind = next((r.cells[0].kind for r in data if not r.gap), "")
+    title = title or table.title
+    fig, ax = _figure(3.6)
+    lo, hi = _limits([r.cells[0].value for r in data if not r.gap], kind, limits, room=0.2)
+    pieces: list[list[int]] = []
+    for i, r in enumerate(data):
+        if r.gap:
+            _gap(ax, i, (lo + hi) / 2, r.gap_text, ha="center", rotation=90)
+        elif pieces and pieces[-1][-1] == i - 1:
+            pieces[-1].append(i)
+        else:
+            pieces.append([i])
+    for piece in pieces:
+        ax.plot(piece, [data[i].cells[0].value for i in piece], "-o", color=_BLUE, linewidth=1.8,
+                markersize=6)
+    for i in (i for piece in pieces for i in piece):
+        ax.text(i, data[i].cells[0].value + 0.04 * (hi - lo), data[i].cells[0].text, ha="center", va="bottom")
+    if lo < 0 < hi:
+        ax.axhline(0, color=_GREY, linewidth=0.8)
+    ax.set_ylim(lo, hi)
+    ax.set_xlim(-0.5, len(data) - 0.5)
+    ax.set_xticks(range(len(data)), [r.label.replace(" (", "\n(", 1) for r in data])
+    ax.set_ylabel(ylabel or column)
+    ax.grid(axis="y", color="#E5E5E5", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_title(textwrap.fill(title, 80), loc="left", fontweight="bold")
+    return _chart(fig, table, "line", title, data, "Line chart", column,
+                  lambda r: f"{r.label} {r.cells[0].text}", order=" in order")
+
+
+# -- output --------------------------------------------------------------------------------------
+
+def save_chart(chart: Chart, folder: str | Path, name: str) -> dict[str, Any]:
+    """Write ``name.png`` (150 dpi) and ``name.svg`` into ``folder`` atomically.
+
+    Only the title and alt text are kept as metadata (PNG ``Title``/``Description``, SVG
+    ``dc:title``/``dc:description``); software, creator and date are left out and SVG ids use a
+    fixed salt, so the same chart always gives the same bytes.
+
+    Parameters
+    ----------
+    chart : Chart
+    folder : str or Path
+        Created if missing.
+    name : str
+        File stem: letters, digits, ``_``, ``-`` and ``.`` (no path).
+
+    Returns
+    -------
+    dict
+        ``{"png": Path, "svg": Path, "alt": str}``; ``alt`` is the chart's alt text.
+    """
+    if not isinstance(chart, Chart):
+        raise TypeError("save_chart(): chart must be a Chart from evalkit.report.charts, "
+                        f"got {type(chart).__name__}")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError("save_chart(): name must be a plain file stem (letters, digits, '_', '-', '.'), "
+                         f"got {name!r}")
+    folder = Path(folder)
+    paths = {"png": folder / f"{name}.png", "svg": folder / f"{name}.svg"}
+    metadata = {
+        "png": {"Software": None, "Title": chart.title, "Description": chart.alt_text},
+        "svg": {"Date": None, "Creator": None, "Title": chart.title, "Description": chart.alt_text},
+    }
+    with matplotlib.rc_context({"svg.hashsalt": _SALT, "svg.fonttype": "path"}):
+        for fmt, path in paths.items():
+            buf = io.BytesIO()
+            chart.figure.savefig(buf, format=fmt, dpi=_DPI, metadata=metadata[fmt], facecolor="white")
+            atomic_write_bytes(path, buf.getvalue())
+    return {**paths, "alt": chart.alt_text}
