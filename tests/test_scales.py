@@ -2,9 +2,10 @@
 
 Reference values and where they come from:
 
-* Wilson score interval: Newcombe (1998), Statistics in Medicine 17:857-872, Table II, method 3
-  ("score method without continuity correction"), printed to 4 decimals; and statsmodels
-  ``proportion_confint(method="wilson")`` as an independent implementation.
+* Wilson score interval: statsmodels ``proportion_confint(method="wilson")`` as an independent
+  implementation, on a grid and on the example proportions of Newcombe (1998), Statistics in
+  Medicine 17:857-872 (method 3, "score method without continuity correction"). The paper's own
+  printed limits were not available to check against (see the comment above that test).
 * Design effect of a pooled scale share: the cluster-robust variance of an intercept-only OLS with
   respondents as clusters (statsmodels ``cov_type="cluster"``), an independent computation.
 * NPS standard error: the closed form of Engelhardt (2016, cybaea.net, "Net Promoter Score
@@ -208,19 +209,28 @@ def test_score_scales_validates_arguments(cb, df, data_fn, scales, exc, match):
 # ---------------------------------------------------------------- Wilson interval
 
 
+# The example proportions of Newcombe (1998), "Two-sided confidence intervals for the single
+# proportion: comparison of seven methods", Stat Med 17:857-872 (81/263, 15/148, 0/20, 1/29).
+# The limits below are NOT checked against the paper's table: the paper was not at hand, and an
+# earlier version of this test quoted them from memory. They are an independent computation,
+# statsmodels 0.15 proportion_confint(x, n, alpha=0.05, method="wilson") rounded to 4 decimals
+# (full precision: 0.2552885198782742, 0.36620957698280004; 0.06238639953073628,
+# 0.16048724172330803; 0.0, 0.1611251580528194; 0.006113214292762667, 0.17175521879320294).
+# Several public test suites quote the same four-decimal figures as Newcombe's method 3 (Wilson
+# score without continuity correction), which is consistent with, but not proof of, the paper.
 @pytest.mark.parametrize(
     ("x", "n", "low", "high"),
     [
-        # Newcombe (1998), Table II, method 3 (Wilson score, no continuity correction), 95 %.
         (81, 263, 0.2553, 0.3662),
         (15, 148, 0.0624, 0.1605),
         (0, 20, 0.0000, 0.1611),
         (1, 29, 0.0061, 0.1718),
     ],
 )
-def test_wilson_matches_newcombe_1998_table(x, n, low, high):
+def test_wilson_on_newcombe_1998_examples(x, n, low, high):
     got = _wilson(x, n, 1.959963984540054)
     assert_allclose(got, (low, high), atol=5e-5)
+    assert_allclose(got, proportion_confint(x, n, alpha=0.05, method="wilson"), rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("cl", [0.8, 0.9, 0.95, 0.99])

@@ -1,4 +1,4 @@
-"""WWC computations (evalkit.analyze.wwc) against published values and independent computations.
+"""WWC computations (evalkit.analyze.wwc, .wwc_rules) against published values and independent computations.
 
 Sources of the reference values, per test:
 - baselinr (CRAN) reference docs, ``hedges_g`` example citing the WWC Handbook v5.0: scores
@@ -10,9 +10,13 @@ Sources of the reference values, per test:
 - statsmodels ``Table2x2``: Woolf log odds ratio and its standard error (for the Cox index).
 - Hedges (2007), JEBS 32(2): the corrected t equals the naive t at rho = 0 and the t test on
   cluster means (N/m - 2 df) at rho = 1; the df formula also as transcribed by two independent
-  R packages (VIVECampbell ``df_h``, WWC 2022 eq. E.21; RWWC ``declust``/``degclust``, v4.0).
-- WWC Standards Handbook v4.1, Table II.1 (attrition boundaries), and the worked calls of the
-  RWWC package's ``attritest``.
+  R packages (VIVECampbell ``df_h``, WWC 2022 eq. E.21; RWWC ``declust``/``degclust``, v4.0), and
+  the documented output of VIVECampbell ``df_h(N_total = 100, ICC = 0.1, avg_grp_size = 5)``:
+  94.4 (MikkelVembye/VIVECampbell, reference/df_h.md).
+- WWC Standards Handbook v4.1, Table II.1 (attrition boundaries), as transcribed by the RWWC
+  package (HaiwenChu/RWWC-v.4-Group-Designs, ``R/Group Designs``, v4.0 Table II.1, rows 0-57), and
+  the worked calls of its ``attritest``. The handbook PDF itself was not consulted: see the Notes
+  of ``wwc_rules.attrition`` for which rows this verifies.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import pytest
 from numpy.testing import assert_allclose
 from scipy import stats
 
-from evalkit.analyze import wwc
+from evalkit.analyze import wwc, wwc_rules
 from evalkit.analyze._result import Estimate
 from evalkit.analyze.wwc import (
     AttritionResult,
@@ -355,6 +359,23 @@ def test_cluster_correction_matches_independent_transcriptions(g, n_i, n_c, m, r
     assert set(res.to_dict()) == {"t", "df", "p", "t_unadjusted", "icc", "avg_cluster_size"}
 
 
+def test_cluster_correction_df_matches_the_vivecampbell_documented_example():
+    # VIVECampbell reference/df_h.md: df_h(N_total = 100, ICC = 0.1, avg_grp_size = 5)  #> 94.4
+    # (WWC 2022, eq. E.21). Printed to one decimal; our h = 9447.84 / 100.08.
+    res = cluster_corrected_t(0.3, 50, 50, 5, 0.1)
+    assert round(res.df, 1) == 94.4
+    assert_allclose(res.df, 97.2**2 / 100.08, rtol=1e-12)
+
+
+def test_rules_are_reexported_from_wwc():
+    for name in ("AttritionResult", "ClusterCorrectedT", "attrition", "baseline_equivalence",
+                 "cluster_corrected_t", "DEFAULT_ICC"):
+        assert getattr(wwc, name) is getattr(wwc_rules, name), name
+    import evalkit.analyze as analyze
+    for name in wwc.__all__:
+        assert getattr(analyze, name) is getattr(wwc, name), name
+
+
 def test_cluster_correction_at_rho_zero_is_the_naive_test():
     res = cluster_corrected_t(0.3, 50, 40, 10, 0.0)
     assert_allclose([res.t, res.df], [res.t_unadjusted, 88.0], rtol=1e-12)
@@ -425,20 +446,33 @@ def test_baseline_equivalence_rejects_bad_input(bad, exc):
 # attrition
 # ---------------------------------------------------------------------------------------------
 
-# Second, independent transcription of Table II.1 (RWWC, "WWC Standards Handbook v4.0, Table II.1
-# (p.12)"), rows 0-57 only.
+# Second, independent transcription of Table II.1 (RWWC, "Constants from WWC Standards Handbook
+# v4.0, Table II.1 (p.12)"; overall 0:57 for both columns), copied from its R source.
 _RWWC_CAUTIOUS = [5.7, 5.8, 5.9, 5.9, 6, 6.1, 6.2, 6.3, 6.3, 6.3, 6.3, 6.2, 6.2, 6.1, 6, 5.9, 5.9, 5.8, 5.7,
                   5.5, 5.4, 5.3, 5.2, 5.1, 4.9, 4.8, 4.7, 4.5, 4.4, 4.3, 4.1, 4, 3.8, 3.6, 3.5, 3.3, 3.2,
                   3.1, 2.9, 2.8, 2.6, 2.5, 2.3, 2.1, 2, 1.8, 1.6, 1.5, 1.3, 1.2, 1, .9, .7, .6, .4, .3,
                   .2, 0]
-_RWWC_OPTIMISTIC_0_12 = [10, 10.1, 10.2, 10.3, 10.4, 10.5, 10.7, 10.8, 10.9, 10.9, 10.9, 10.9, 10.9]
+_RWWC_OPTIMISTIC = [10, 10.1, 10.2, 10.3, 10.4, 10.5, 10.7, 10.8, 10.9, 10.9, 10.9, 10.9, 10.9, 10.9, 10.8,
+                    10.8, 10.7, 10.6, 10.5, 10.3, 10.2, 10, 9.9, 9.7, 9.5, 9.4, 9.2, 9, 8.8, 8.6, 8.4, 8.2,
+                    8, 7.8, 7.6, 7.4, 7.2, 7, 6.7, 6.5, 6.3, 6, 5.8, 5.6, 5.3, 5.1, 4.9, 4.6, 4.4, 4.2,
+                    3.9, 3.7, 3.5, 3.2, 3, 2.8, 2.6, 2.3]
 
 
 def test_attrition_table_agrees_with_a_second_transcription():
-    assert list(wwc._CAUTIOUS) == _RWWC_CAUTIOUS
-    assert list(wwc._OPTIMISTIC[:13]) == _RWWC_OPTIMISTIC_0_12
-    assert (len(wwc._CAUTIOUS), len(wwc._OPTIMISTIC)) == (58, 66)   # rows 0-57 and 0-65
-    assert all(c < o for c, o in zip(wwc._CAUTIOUS, wwc._OPTIMISTIC))
+    assert list(wwc_rules._CAUTIOUS) == _RWWC_CAUTIOUS
+    assert list(wwc_rules._OPTIMISTIC[:13]) == _RWWC_OPTIMISTIC[:13]
+    assert (len(wwc_rules._CAUTIOUS), len(wwc_rules._OPTIMISTIC)) == (58, 66)   # rows 0-57 and 0-65
+    assert all(c < o for c, o in zip(wwc_rules._CAUTIOUS, wwc_rules._OPTIMISTIC))
+
+
+def test_attrition_optimistic_rows_13_57_are_the_stricter_transcription():
+    # Where the two transcriptions differ (optimistic rows 13-57), RWWC reads one row later than
+    # ours, and ours is never the larger value: a "low" verdict holds under both (wwc_rules.attrition
+    # Notes). If the table is re-keyed from the PDF, this test says what changed.
+    ours = wwc_rules._OPTIMISTIC
+    assert list(ours[12:57]) == _RWWC_OPTIMISTIC[13:58]
+    assert all(ours[k] <= _RWWC_OPTIMISTIC[k] for k in range(58))
+    assert sum(ours[k] < _RWWC_OPTIMISTIC[k] for k in range(13, 58)) > 30
 
 
 def _counts(overall_pct: float, diff_pp: float, randomized: int = 2000) -> tuple[int, int, int, int]:

@@ -1,10 +1,10 @@
-"""Numerical core of :mod:`evalkit.analyze.effect_sizes`: noncentral-t limits, Hedges' J, input checks.
+"""Numerical core of the effect-size modules: noncentral-t limits, Hedges' J, input checks.
 
-The public functions in ``effect_sizes`` validate their arguments here (one message shape:
-``func(): argument, rule, what was received``; never a data value, since raw exports hold personal
-data) and then call the kernels below, which trust their inputs. Every raw-data function reduces
-its data to summary statistics and calls the same kernel as its ``*_from_stats`` twin, so the two
-can never disagree.
+The public functions in ``effect_sizes``, ``conversions`` and ``nonparametric`` validate their
+arguments here (one message shape: ``func(): argument, rule, what was received``; never a data
+value, since raw exports hold personal data) and then call the kernels below, which trust their
+inputs. Every raw-data function reduces its data to summary statistics and calls the same kernel
+as its ``*_from_stats`` twin, so the two can never disagree.
 """
 
 from __future__ import annotations

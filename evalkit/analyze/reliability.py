@@ -19,14 +19,12 @@ import pandas as pd
 from scipy.stats import f as f_dist
 
 from evalkit.analyze._result import Estimate
-from evalkit.analyze.scales import (
-    _as_float,
-    _check_confidence_level,
-    _check_frame,
-    _keyed_items,
-    _resolve_instrument,
-    _select_scales,
-)
+from evalkit.analyze._survey import as_float as _as_float
+from evalkit.analyze._survey import check_confidence_level as _check_confidence_level
+from evalkit.analyze._survey import check_frame as _check_frame
+from evalkit.analyze._survey import keyed_items as _keyed_items
+from evalkit.analyze._survey import resolve_instrument as _resolve_instrument
+from evalkit.analyze._survey import select_scales as _select_scales
 from evalkit.config.codebook import Codebook, Instrument
 from evalkit.errors import SmallSampleWarning
 

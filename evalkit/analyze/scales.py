@@ -29,131 +29,17 @@ import pandas as pd
 from scipy.stats import norm
 
 from evalkit.analyze._result import Estimate
-from evalkit.config.codebook import Codebook, Instrument, Scale
+from evalkit.analyze._survey import as_float as _as_float
+from evalkit.analyze._survey import check_confidence_level as _check_confidence_level
+from evalkit.analyze._survey import check_frame as _check_frame
+from evalkit.analyze._survey import keyed as _keyed
+from evalkit.analyze._survey import keyed_items as _keyed_items
+from evalkit.analyze._survey import resolve_instrument as _resolve_instrument
+from evalkit.analyze._survey import select_items as _select_items
+from evalkit.analyze._survey import select_scales as _select_scales
+from evalkit.config.codebook import Codebook, Instrument
 
 __all__ = ["ScaleScores", "reverse_items", "score_scales", "percent_favorable", "net_promoter_score"]
-
-
-# --------------------------------------------------------------------------------------------
-# Shared checks (private: reliability.py uses them too). They validate at the edge and return
-# cleaned values; everything after them trusts its inputs.
-# --------------------------------------------------------------------------------------------
-
-
-def _check_frame(data: Any, *, func: str, arg: str = "data") -> pd.DataFrame:
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"{func}(): {arg} must be a pandas DataFrame, got {type(data).__name__}")
-    if not data.columns.is_unique:
-        dup = sorted({str(c) for c in data.columns[data.columns.duplicated()]})
-        raise ValueError(f"{func}(): {arg} has duplicate column names {dup}; each item must be one column")
-    return data
-
-
-def _check_confidence_level(value: Any, *, func: str) -> float:
-    ok = not isinstance(value, bool) and isinstance(value, (int, float, np.floating)) and 0 < float(value) < 1
-    if not ok:
-        raise ValueError(f"{func}(): confidence_level must be a number in (0, 1), got {value!r}")
-    return float(value)
-
-
-def _resolve_instrument(instrument: Any, codebook: Any, *, func: str) -> Instrument:
-    if not isinstance(codebook, Codebook):
-        raise TypeError(f"{func}(): codebook must be an evalkit Codebook, got {type(codebook).__name__}")
-    if isinstance(instrument, str):
-        if instrument not in codebook.instruments:
-            raise ValueError(f"{func}(): instrument {instrument!r} is not in the codebook "
-                             f"(instruments: {sorted(codebook.instruments)})")
-        instrument = codebook.instruments[instrument]
-    if not isinstance(instrument, Instrument):
-        raise TypeError(f"{func}(): instrument must be an Instrument or the name of one in the codebook, "
-                        f"got {type(instrument).__name__}")
-    unknown = sorted({it.scale for it in instrument.items.values()} - set(codebook.response_scales))
-    if unknown:
-        raise ValueError(f"{func}(): the instrument's items use response scales {unknown} that the codebook "
-                         f"does not define (defined: {sorted(codebook.response_scales)})")
-    return instrument
-
-
-def _as_float(data: pd.DataFrame, columns: Sequence[str], *, func: str, arg: str = "data") -> pd.DataFrame:
-    """The columns as float64, non-finite values (NaN, NA, ±inf) set to NaN; non-numeric columns raise."""
-    bad = [c for c in columns
-           if not pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c])]
-    if bad:
-        raise TypeError(f"{func}(): {arg} columns {bad} must be numeric codes; clean the data first "
-                        f"(evalkit clean turns labels into codes)")
-    out = pd.DataFrame(
-        {c: data[c].to_numpy(dtype="float64", na_value=np.nan) for c in columns},
-        index=data.index, columns=list(columns),
-    )
-    return out.where(np.isfinite(out))
-
-
-def _check_codes(block: pd.DataFrame, instrument: Instrument, codebook: Codebook, *, func: str) -> None:
-    """Finite values must be substantive codes of the item's response scale (data must be cleaned)."""
-    problems = []
-    for col in block.columns:
-        codes = codebook.response_scales[instrument.items[col].scale].codes
-        v = block[col].to_numpy()
-        n_bad = int((np.isfinite(v) & ~np.isin(v, np.asarray(list(codes), dtype=float))).sum())
-        if n_bad:
-            problems.append(f"{col!r} ({n_bad} value(s) not among codes {sorted(codes)})")
-    if problems:
-        raise ValueError(f"{func}(): item columns hold values that are not substantive codes of their "
-                         f"response scale: {', '.join(problems)}; run the data through evalkit clean, "
-                         f"which sets non-substantive codes to missing and rejects unknown ones")
-
-
-def _select_items(instrument: Instrument, data: pd.DataFrame, items: Any, *, func: str) -> list[str]:
-    if items is None:
-        return [name for name in instrument.items if name in data.columns]
-    if isinstance(items, str) or not isinstance(items, Sequence):
-        raise TypeError(f"{func}(): items must be a list of item names or None, got {type(items).__name__}")
-    unknown = [i for i in items if i not in instrument.items]
-    if unknown:
-        raise ValueError(f"{func}(): items {unknown} are not items of the instrument")
-    absent = [i for i in items if i not in data.columns]
-    if absent:
-        raise ValueError(f"{func}(): items {absent} are not columns of data")
-    return list(dict.fromkeys(items))
-
-
-def _select_scales(instrument: Instrument, data: pd.DataFrame, scales: Any, *, func: str) -> dict[str, Scale]:
-    """Named scales (all their items must be columns), or by default every scale whose items all are."""
-    if scales is None:
-        return {n: s for n, s in instrument.scales.items() if all(i in data.columns for i in s.items)}
-    if isinstance(scales, str) or not isinstance(scales, Sequence):
-        raise TypeError(f"{func}(): scales must be a list of scale names or None, "
-                        f"got {type(scales).__name__}")
-    unknown = [s for s in scales if s not in instrument.scales]
-    if unknown:
-        raise ValueError(f"{func}(): scales {unknown} are not scales of the instrument "
-                         f"(scales: {sorted(instrument.scales)})")
-    out = {}
-    for name in dict.fromkeys(scales):
-        absent = [i for i in instrument.scales[name].items if i not in data.columns]
-        if absent:
-            raise ValueError(f"{func}(): scale {name!r} needs items {absent}, which are not columns of data")
-        out[name] = instrument.scales[name]
-    return out
-
-
-def _keyed(block: pd.DataFrame, instrument: Instrument, codebook: Codebook) -> pd.DataFrame:
-    """Reverse the reverse-keyed columns of a float block: ``(min + max) - x``."""
-    out = block.copy()
-    for col in out.columns:
-        item = instrument.items[col]
-        if item.reverse:
-            rs = codebook.response_scales[item.scale]
-            out[col] = (rs.min + rs.max) - out[col]
-    return out
-
-
-def _keyed_items(data: pd.DataFrame, instrument: Instrument, codebook: Codebook, columns: Sequence[str], *,
-                 func: str) -> pd.DataFrame:
-    """Validated float block of item columns, reverse-keyed (used by reliability.py too)."""
-    block = _as_float(data, columns, func=func)
-    _check_codes(block, instrument, codebook, func=func)
-    return _keyed(block, instrument, codebook)
 
 
 # --------------------------------------------------------------------------------------------
