@@ -10,12 +10,10 @@ on the way goes to a temporary folder and is discarded.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from evalkit.clean.pii import RosterNames
 from evalkit.config import ColumnRole, ProjectConfig, SourceKind
 from evalkit.disclose.scan import AuditContext, AuditReport, bundle_projects, key_pieces, scan_path
 from evalkit.errors import EvalkitError
@@ -89,7 +87,7 @@ def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None
     """
     if not isinstance(cfg, ProjectConfig):
         raise TypeError(f"audit_context: `cfg` must be a ProjectConfig; got {type(cfg).__name__}")
-    from evalkit.clean.pii import PiiDetector
+    from evalkit.clean.checks import build_detector
 
     processed = Path(processed_dir) if processed_dir is not None else cfg.processed_dir
     files = sorted(processed.glob("*.parquet")) if processed.is_dir() else []
@@ -100,7 +98,7 @@ def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None
     pieces, fingerprint = _key_pieces(cfg)
     _check_same_key(processed, fingerprint)
     cleaned = _clean_in_memory(cfg)
-    return AuditContext(detector=PiiDetector.from_roster(_roster(cfg, cleaned)),
+    return AuditContext(detector=build_detector(cfg, cleaned.tables),
                         pseudonyms=_pseudonyms(cfg, cleaned, files), raw_ids=_raw_ids(cfg, cleaned),
                         key_pieces=pieces, n_min=cfg.project.privacy.n_min, project=cfg.project.project)
 
@@ -167,28 +165,6 @@ def _clean_in_memory(cfg: ProjectConfig):
         except EvalkitError as exc:
             raise EvalkitError(f"the audit reads the project's sources to know its roster, and could not: "
                                f"{exc.message}", hint=exc.hint or "run `evalkit validate`") from None
-
-
-# Words that display names add after a name ("Tony Howard - Coach", "Ava's iPad"): not surnames.
-_NOT_NAMES = frozenset("""coach principal superintendent teacher leader director specialist counselor facilitator
-admin host co-host guest ap tl ipad iphone android laptop phone galaxy pc mac""".split())
-_DISPLAY_PARTS = re.compile(r"\s+-\s+|\s*[()]\s*|'s\s+\S+$")
-
-
-def _roster(cfg: ProjectConfig, cleaned) -> RosterNames:
-    """The clean stage's roster (:func:`~evalkit.clean.checks.collect_roster_names`), with display names
-    split into their names ("Becky Müller - Principal (Rebecca Müller)" → both names) and the role and
-    device words they carry ("Coach", "iPad") dropped from the surnames, so report prose does not match."""
-    from evalkit.clean.checks import collect_roster_names
-
-    names = collect_roster_names(cfg, cleaned.tables)
-    full = set(names.full)
-    for value in names.full:
-        parts = [p.strip() for p in _DISPLAY_PARTS.split(value) if p and p.strip()]
-        full |= {p for p in parts if len(p.split()) > 1 and p.split()[-1].casefold() not in _NOT_NAMES}
-    last = {w.strip("()") for w in names.last}
-    last = {w for w in last if w and w.casefold() not in _NOT_NAMES}
-    return RosterNames(first=names.first, last=tuple(sorted(last)), full=tuple(sorted(full)), places=names.places)
 
 
 def _check_same_key(processed: Path, fingerprint: str) -> None:

@@ -342,6 +342,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             hint="install evalkit from its repository with `pip install -e .` (make demo does), so notebooks/ is found",
         )
     results = []
+    audit_ctx = None
     for i, unit in enumerate(units, 1):
         out_dir = cfg.reports_dir / unit.cadre
         say(f"[{i}/{len(units)}] report {unit.program}/{unit.cohort}/{unit.cadre}")
@@ -352,6 +353,20 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             res = render_report(notebook, artifact_dir, out_dir, pdf=pdf,
                                 parameters={"project": cfg.project.project, "cadre": unit.cadre,
                                             "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
+            # the independent audit of the finished bundle gates success and the ledger
+            if audit_ctx is None:
+                from evalkit.audit import audit_context
+                audit_ctx = audit_context(cfg)
+            from evalkit.disclose.scan import scan_path
+            found = scan_path(out_dir, audit_ctx)
+            if not found.ok:
+                for name in ("report.html", "report.pdf", "report.ipynb"):
+                    (out_dir / name).unlink(missing_ok=True)
+                kinds = sorted({f.kind.value for f in found.findings})
+                results.append(UnitResult(unit.cadre, False, f"the audit found {len(found.findings)} problem(s) "
+                                          f"({', '.join(kinds)}); the report was withheld. Run `evalkit audit "
+                                          f"{out_dir}` after fixing the cause to see them"))
+                continue
             ledger.append(protected, override=allow_rerelease)
             detail = str(res.pdf or res.html) + (f" (PDF skipped: {res.pdf_skipped_reason})" if res.pdf_skipped_reason else "")
             results.append(UnitResult(unit.cadre, True, detail))

@@ -359,6 +359,42 @@ def test_embedded_images(tmp_path) -> None:
                      ("r.ipynb", FindingKind.name, "cell 3 output 3 (image/png) text chunk Description")}
 
 
+def _saved_chart(folder: Path, label: str, title: str, alt: str) -> None:
+    """A bar chart on a 0-100 % axis written by save_chart: PNG and SVG as in artifacts/charts/."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import PercentFormatter
+
+    from evalkit.report.charts import Chart, save_chart
+
+    fig = Figure(figsize=(4, 2))
+    ax = fig.add_subplot()
+    ax.barh([label, "Teachers (n = 24)"], [100, 40])
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(PercentFormatter())
+    save_chart(Chart(figure=fig, alt_text=alt, table_id="agreement", kind="bar", title=title,
+                     rows_shown=(label, "Teachers (n = 24)"), rows_hidden=()), folder, "agreement")
+
+
+def test_saved_chart_svg_labels_and_png_text_chunks(tmp_path) -> None:
+    """save_chart's SVG keeps labels as comments (text is drawn as paths) and the title and alt text as
+    dc:title/dc:description; its PNG keeps them as Title/Description chunks. All are read; the axis
+    scale (0% ... 100%) is not a share."""
+    _saved_chart(tmp_path / "clean", "Coaches (n = 12)", "Agreement by role", "Bar chart of agreement by role.")
+    assert "<!-- 100% -->" in (tmp_path / "clean" / "agreement.svg").read_text(encoding="utf-8")
+    assert scan_path(tmp_path / "clean", _ctx()).ok
+    _saved_chart(tmp_path / "bad", "Coaches (n = 3)", "Agreement for Will Lewis",
+                 "Bar chart: Maria Gutiérrez's coaches agree most.")
+    report = scan_path(tmp_path / "bad", _ctx())
+    found = {(f.file, f.kind) for f in report.findings}
+    assert found == {("agreement.svg", FindingKind.small_n), ("agreement.svg", FindingKind.name),
+                     ("agreement.png", FindingKind.name)}, report.findings
+    png = {f.location for f in report.findings if f.file == "agreement.png"}
+    assert png == {"text chunk Title", "text chunk Description"}
+    assert len([f for f in report.findings if f.file == "agreement.svg" and f.kind == FindingKind.name]) >= 2
+    printed = str(report.findings)
+    assert "Lewis" not in printed and "Gutiérrez" not in printed
+
+
 def test_folder_of_bundles_and_one_file(tmp_path) -> None:
     _bundle(tmp_path / "a")
     _bundle(tmp_path / "b", "html_text", "Thanks to Maria Gutiérrez.")

@@ -131,3 +131,43 @@ def test_roster_link_drops_withdrawn() -> None:
     assert _rows(log, "roster_link") == (6,)  # p2 not in roster
     assert table.data.loc[4, "cadre_id"] == "C1"
     assert log.total(Defect.withdrawn_participant) == 1
+
+
+# --- the roster that PII detection and redaction use -----------------------------------------------
+
+def _zoom_roster(names: list[str]):
+    from pathlib import Path
+
+    from evalkit.clean.checks import collect_roster_names
+    from evalkit.clean.survey import CleanTable
+    from evalkit.config import Project, ProjectConfig
+
+    src = Source.model_validate({"id": "zoom", "file": "zoom.csv", "kind": "attendance",
+                                 "name_columns": ["Name (Original Name)"]})
+    project = Project.model_validate({"project": "t", "title": "T", "programs": [
+        {"id": "c", "kind": "cadre", "name": "Cadre"}], "sources": [src.model_dump()]})
+    cfg = ProjectConfig(project=project, codebook=CODEBOOK, project_file=Path("evalkit.yml"))
+    table = CleanTable(source=src, data=pd.DataFrame({"Name (Original Name)": names}), fields={},
+                       identifier_columns=(), drop_columns=())
+    return collect_roster_names(cfg, {"zoom": table})
+
+
+def test_display_name_roles_and_devices_are_not_surnames() -> None:
+    """Zoom display names: "Tony Howard - Coach" names Howard, not a Coach (the clean stage's PII check,
+    redaction and the audit all build their detector from this roster)."""
+    from evalkit.clean.pii import PiiDetector
+
+    names = _zoom_roster(["Tony Howard - Coach"])
+    assert "Howard" in names.last and "Coach" not in names.last
+    assert names.full == ("Tony Howard - Coach", "Tony Howard")
+    detector = PiiDetector.from_roster(names)
+    assert detector.kinds("The Coach met the Principal.") == set()
+    assert detector.kinds("Ask Howard about it.") == {"name"}
+
+    names = _zoom_roster(["Hope Cooper - Principal", "Aaliyah De la Cruz - Coach (Aaliyah De la Cruz)",
+                          "Ama Turner - AP", "Ava's iPad", "Ama's iPad (Ama Mensah)", "Zoom user", "iPhone",
+                          "Omar Baker | TL", "BROWN, Chloé (Chloé Brown)", "Alexander H. (Alexander Haddad)"])
+    assert sorted(set(names.last)) == ["BROWN", "Baker", "Brown", "Cooper", "Cruz", "Haddad", "Mensah", "Turner"]
+    assert names.first == ("Chloé",)  # "LAST, First": the first name is written apart
+    both = _zoom_roster(["Becky Müller - Principal (Rebecca Müller)"])
+    assert {"Becky Müller", "Rebecca Müller"} <= set(both.full) and set(both.last) == {"Müller"}

@@ -165,9 +165,9 @@ def test_reports_hold_no_code_and_no_error(demo_run) -> None:
 
 
 def test_every_count_is_at_least_n_min(demo_run) -> None:
-    """Until the disclose stage lands, every person or response count shown is >= 10 or suppressed."""
-    count_columns = {"Participants", "Attendees", "Evaluations", "Responses", "Responses (all schools pooled)",
-                     "Schools with at least 10 responses", "Rows or cells"}
+    """Every person or response count shown is >= 10 or suppressed."""
+    count_columns = {"n", "Attendees", "Evaluations", "Respondents", "Matched n", "Pre n", "Post n", "Pre", "Post",
+                     "Total", "Rows or cells"}
     checked = 0
     for csv in demo_run["reports"].rglob("tables/*.csv"):
         table = pd.read_csv(csv, dtype=str, keep_default_na=False)
@@ -319,3 +319,97 @@ def test_analysis_recovers_the_demo_effect(demo_run) -> None:
     assert (main["ci_low"] > 0).all()
     rel = reliability_table(pd.read_parquet(demo_run["processed"] / "participant_pre.parquet"), inst, cfg.codebook)
     assert rel["alpha"].between(0.3, 1).all()
+
+
+# -- the disclose stage on the demo (issue [4/5]) ------------------------------------------------------
+
+def test_every_bundle_has_a_passed_disclosure_log_and_charts_with_alt_text(demo_run) -> None:
+    for cadre in ("C1", "C2", "C3"):
+        art = demo_run["reports"] / cadre / "artifacts"
+        log = json.loads((art / "disclosure_log.json").read_text())
+        assert log["schema"] == "evalkit.disclosure_log/1" and log["audit"]["passed"]
+        assert log["cells"] > 100 and 0 <= log["share_hidden"] < 0.5
+        facts = json.loads((art / "facts.json").read_text())
+        assert facts["disclosure"]["policy"] and len(facts["charts"]) >= 4
+        html = (demo_run["reports"] / cadre / "report.html").read_text(encoding="utf-8")
+        imgs = re.findall(r"<img\b[^>]*>", html)
+        assert imgs and all(re.search(r'alt="[^"]{20,}"', tag) for tag in imgs)
+        assert "attacker" in html and "disclosure_log.json" in html      # the policy in plain words
+
+
+def test_staff_survey_only_in_summary_form(demo_run) -> None:
+    """Scenarios 13 and 14: no per-school figure for a school under n_min, no verbatim staff comment."""
+    from evalkit.pipeline import clean_project, demo_config
+
+    cfg = demo_config(data=DEMO)
+    cleaned = clean_project(cfg)
+    staff = pd.concat([cleaned.tables[s].data.assign(wave=w) for s, w in (("staff_pre", "pre"), ("staff_post", "post"))])
+    per = staff.groupby(["school_code", "wave"]).size().unstack(fill_value=0)
+    small = {str(code) for code, row in per.iterrows() if row.min() < 10}
+    comments = [str(c) for c in staff["comment_text"].dropna() if len(str(c)) > 25]
+    assert small and comments      # the demo plants both
+    texts = _report_texts(demo_run)
+    for name, text in texts.items():
+        shown = {code for code in small if re.search(rf"\b{re.escape(code)}\b", text)}
+        assert not shown, f"{name} shows schools under n_min: {sorted(shown)[:3]}"
+        assert not any(c[:25] in text for c in comments), f"{name} quotes a staff comment"
+
+
+def test_release_ledger_records_figures_only(demo_run) -> None:
+    rows = [json.loads(line) for line in (demo_run["processed"] / "release_ledger.jsonl").read_text().splitlines()]
+    assert [r["unit"] for r in rows] == ["demo/cadre/2025/C1", "demo/cadre/2025/C2", "demo/cadre/2025/C3"]
+    assert all(r["figures"] and set(r) >= {"release_id", "released_at", "policy"} for r in rows)
+    assert (demo_run["processed"] / "release_ledger.jsonl").stat().st_mode & 0o077 == 0
+
+
+@pytest.fixture()
+def demo_key(demo_run, tmp_path, monkeypatch):
+    """The key the demo run was made with, as EVALKIT_KEY_FILE (mode 0600, outside any repository)."""
+    key = tmp_path / "demo_test.key"
+    key.write_bytes(demo_run["key"])
+    key.chmod(0o600)
+    monkeypatch.setenv("EVALKIT_KEY_FILE", str(key))
+    return key
+
+
+def test_audit_of_the_demo_passes_and_a_doctored_copy_fails(demo_run, demo_key, tmp_path) -> None:
+    """The issue's must-show: `evalkit audit` exits 0 on the demo, 1 after a roster name and an n = 3 go in."""
+    import shutil
+
+    args = ["--processed", str(demo_run["processed"])]
+    assert CliRunner().invoke(app, ["audit", str(demo_run["reports"]), *args]).exit_code == 0
+    copy = tmp_path / "doctored"
+    shutil.copytree(demo_run["reports"] / "C1", copy / "C1")
+    reg = read_export(DEMO / "registration.xlsx").data
+    name = f"{reg['first_name'].iloc[0]} {reg['last_name'].iloc[0]}"
+    html = copy / "C1" / "report.html"
+    html.write_text(html.read_text(encoding="utf-8").replace("</body>", f"<p>Thanks to {name} (n = 3).</p></body>"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["audit", str(copy), *args])
+    assert result.exit_code == 1
+    assert name not in result.output          # findings are masked
+
+
+def test_batch_withholds_a_bundle_the_audit_rejects(demo_run, demo_key, monkeypatch) -> None:
+    """A bundle with findings is not declared a success, its report files are removed, the ledger is untouched."""
+    from dataclasses import replace
+
+    from evalkit.disclose import scan
+    from evalkit.pipeline import demo_config, report_project
+
+    real = scan.scan_path
+
+    def doctored(path, ctx):
+        report = real(path, ctx)
+        return replace(report, findings=(*report.findings, scan.Finding(
+            "report.html", "line 1", scan.FindingKind.small_n, "n = 3 (planted by the test)")))
+
+    monkeypatch.setattr(scan, "scan_path", doctored)
+    ledger = demo_run["processed"] / "release_ledger.jsonl"
+    before = ledger.read_bytes()
+    out = demo_run["reports"].parent / "withheld"
+    cfg = demo_config(data=DEMO, processed_dir=demo_run["processed"], reports_dir=out)
+    results = report_project(cfg, cadres=["C1"], pdf=False)
+    assert not results[0].ok and "withheld" in results[0].detail
+    assert not (out / "C1" / "report.html").exists()
+    assert ledger.read_bytes() == before

@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
-
-import re
 
 from evalkit.clean.pii import PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
@@ -22,8 +21,8 @@ from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind
 from evalkit.ingest._table import SurveyData
 
-__all__ = ["build_detector", "collect_roster_names", "column_specs", "free_text_columns", "check_free_text", "check_names_against_roster",
-           "check_small_groups"]
+__all__ = ["build_detector", "collect_roster_names", "column_specs", "free_text_columns", "check_free_text",
+           "check_names_against_roster", "check_small_groups"]
 
 
 def _name_kind(column: str, kind: str | None) -> str:
@@ -39,7 +38,14 @@ def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDete
 
 
 def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> RosterNames:
-    """Every person and place named in the project's name and place columns (in memory only)."""
+    """Every person and place named in the project's name and place columns (in memory only).
+
+    A whole-name column holds display names as people type them ("Tony Howard - Coach", "Ava's iPad
+    (Ava Clark)", "BROWN, Chloé"): each value is kept as written in ``full`` and parsed by
+    ``_display_names`` into the names it holds, which add their surnames to ``last``, their whole
+    names to ``full`` and, when written "LAST, First", their first names to ``first``. Role, title
+    and device words ("Coach", "AP", "iPad") never become surnames.
+    """
     first: list[str] = []
     last: list[str] = []
     full: list[str] = []
@@ -58,9 +64,15 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
             elif kinds[c] == "last_name":
                 last += values
             else:
-                # A full name ("Will Osei", "LAST, First"): the whole, and its last word as a surname.
+                # A whole or display name: as written, and the names parsed from it.
                 full += values
-                last += [v.replace(",", " ").split()[-1] for v in values if len(v.split()) > 1]
+                for v in values:
+                    for given, surname, inverted in _display_names(v):
+                        last.append(surname)
+                        if given and all(len(w) > 1 for w in given.split()):  # not "A. Brooks" as "A Brooks"
+                            full.append(f"{given} {surname}")
+                        if given and inverted:  # "LAST, First": the first name is written apart
+                            first.append(given)
         # Whole names row by row, so each first name meets its own surname.
         f_cols = [c for c in name_cols if kinds[c] == "first_name"]
         l_cols = [c for c in name_cols if kinds[c] == "last_name"]
@@ -71,6 +83,85 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
             if c in df.columns:
                 places += [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
     return RosterNames(first=tuple(first), last=tuple(last), full=tuple(full), places=tuple(places))
+
+
+# Words that display names carry besides names: roles, titles, devices, Zoom's defaults, suffixes.
+_NOT_NAME_WORDS = frozenset("""coach coaches principal principals superintendent teacher teachers leader leaders
+lead director specialist counselor facilitator presenter admin administrator host co-host cohost guest ap aps tl
+tls asst assistant vice interim instructional district team staff mr mrs ms mx dr miss prof
+ipad iphone android galaxy pixel chromebook laptop desktop pc phone mobile tablet zoom user
+jr sr ii iii iv phd edd med nbct""".split())
+_DISPLAY_CUT = re.compile(r"\s+[-–—]+\s+|\s*[|/•·]\s*|\s*:\s+")  # "Tony Howard - Coach", "Ava | Lincoln"
+_PAREN = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
+_POSSESSIVE = re.compile(r"^(.*?\w)['’]s\b", re.I)  # "Ava's iPad" belongs to Ava
+_EDGE = ".,;:!?\"'’“”()[]{}<>*_#~"
+
+
+def _display_names(value: str) -> list[tuple[str, str, bool]]:
+    """The people a display name names, as ``(given names, surname, written "LAST, First")``; ``given``
+    may be empty.
+
+    The part before the first parenthesis and each parenthesized part ("(Original Name)" in Zoom) are
+    read apart. Each is cut at " - ", "|", "/" and ": ", and the first piece that holds a name is
+    read: a possessive ends it ("Ava's iPad" → Ava), edge punctuation is stripped, and role, title
+    and device words are dropped ("Coach", "AP", "Dr.", "iPad", "Zoom user"), as are words with a
+    digit or "@". "LAST, First" is turned around. A surname is the last word left of two or more, or
+    the one word left after a role or title ("Ms. Osei", "Coach Howard"); it has two letters or more.
+
+    Examples
+    --------
+    >>> _display_names("Tony Howard - Coach")
+    [('Tony', 'Howard', False)]
+    >>> _display_names("Becky Müller - Principal (Rebecca Müller)")
+    [('Becky', 'Müller', False), ('Rebecca', 'Müller', False)]
+    >>> [_display_names(v) for v in ("Ama's iPad (Ama Mensah)", "BROWN, Chloé", "Alexander H.")]
+    [[('Ama', 'Mensah', False)], [('Chloé', 'BROWN', True)], []]
+    """
+    out: list[tuple[str, str, bool]] = []
+    parts = [_PAREN.sub(" ", value), *(a or b for a, b in _PAREN.findall(value))]
+    for part in parts:
+        for piece in _DISPLAY_CUT.split(part):
+            name = _one_name(piece)
+            if name is not None:
+                if name[1] and name not in out:
+                    out.append(name)
+                break
+    return out
+
+
+def _one_name(piece: str) -> tuple[str, str, bool] | None:
+    """``(given, surname, inverted)`` of one piece of a display name; surname ``""`` if it has none; None if
+    it holds no name."""
+    m = _POSSESSIVE.match(piece.strip())
+    owned = m is not None
+    if owned:
+        piece = m.group(1)
+    if "," in piece:
+        surname, given = (_name_words(p)[0] for p in piece.split(",", 1))
+        if surname and given:
+            return " ".join(given), " ".join(surname), True
+        piece = piece.replace(",", " ")
+    words, dropped = _name_words(piece)
+    if not words:
+        return None
+    if len(words) == 1 and (owned or not dropped):
+        return words[0], "", False  # "Ava's iPad", "acampbell": a first name or a user name, no surname
+    given, surname = " ".join(words[:-1]), words[-1]
+    return given, surname if len(surname.strip("-'’")) >= 2 else "", False
+
+
+def _name_words(text: str) -> tuple[list[str], bool]:
+    """The words of ``text`` that can be names, and whether a role, title or device word was dropped."""
+    words, dropped = [], False
+    for w in text.split():
+        w = w.strip(_EDGE)
+        if not w or any(c.isdigit() for c in w) or "@" in w:
+            continue
+        if w.casefold() in _NOT_NAME_WORDS:
+            dropped = True
+            continue
+        words.append(w)
+    return words, dropped
 
 
 def column_specs(cfg: ProjectConfig, table: CleanTable) -> dict[str, ColumnSpec]:

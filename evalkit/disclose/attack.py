@@ -1,4 +1,4 @@
-"""The attacker audit: bound every hidden count with two linear programs.
+"""The attacker audit: bound every hidden count with two linear programs (HiGHS via highspy).
 
 The attacker knows every figure a bundle publishes, every figure of earlier releases in the ledger,
 and that counts are non-negative (integrality is relaxed, as in sdcTable's ``attack()``). For each
@@ -6,7 +6,7 @@ hidden cell with count vector ``a`` over a universe's atoms ``x`` the audit solv
 
     min a·x  and  max a·x   subject to  A_eq x = b,  A_ub x <= c,  x >= 0
 
-with scipy's HiGHS. A cell is *exposed* when only one integer lies in [min, max], or when the interval
+with HiGHS. A cell is *exposed* when only one integer lies in [min, max], or when the interval
 is narrower than the policy's ``min_interval_width``. The duals of the two solves name the published
 figures that pin the cell; complementary suppression hides one of them next.
 
@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linprog
+
 
 from evalkit.disclose.space import Selection, Universe
 
@@ -151,12 +152,14 @@ class _LP:
             change[qk:qk + n] = 1.0
             if np.isfinite(max_change):
                 ub_rows.append(change); ub_b.append(max_change); ub_cells.append(None)
-        self.A_eq = np.array(eq_rows) if eq_rows else None
-        self.b_eq = np.array(eq_b) if eq_rows else None
-        self.A_ub = np.array(ub_rows) if ub_rows else None
-        self.b_ub = np.array(ub_b) if ub_rows else None
-        self.eq_cells, self.ub_cells = eq_cells, ub_cells
+        rows = [*eq_rows, *ub_rows]
+        self.cells = [*eq_cells, *ub_cells]
+        self.n_eq = len(eq_rows)
         self.solves = 0
+        self._highs = _highs_model(nvar, np.array(rows) if rows else np.zeros((0, nvar)),
+                                   np.array([*eq_b, *([-np.inf] * len(ub_b))], dtype=float),
+                                   np.array([*eq_b, *ub_b], dtype=float))
+        self._idx = np.arange(nvar, dtype=np.int32)
 
     def bound(self, c: np.ndarray) -> tuple[float, float, frozenset]:
         lo, b1 = self._solve(c)
@@ -164,19 +167,45 @@ class _LP:
         return lo, -neg_hi, b1 | b2
 
     def _solve(self, c: np.ndarray) -> tuple[float, frozenset]:
+        """min c·x; HiGHS re-solves from the previous basis, so a run of objectives over one model is cheap."""
+        import highspy
+
         self.solves += 1
-        res = linprog(c, A_ub=self.A_ub, b_ub=self.b_ub, A_eq=self.A_eq, b_eq=self.b_eq,
-                      bounds=(0, None), method="highs")
-        if res.status == 3:          # unbounded: the attacker has no upper limit
-            return -np.inf, frozenset()
-        if res.status != 0:          # infeasible cannot happen with true figures; be safe, not silent
-            raise RuntimeError(f"attacker LP failed: {res.message}")
-        binding = set()
-        if self.A_eq is not None:
-            binding |= {cell for cell, m in zip(self.eq_cells, res.eqlin.marginals) if cell is not None and abs(m) > 1e-9}
-        if self.A_ub is not None:
-            binding |= {cell for cell, m in zip(self.ub_cells, res.ineqlin.marginals) if cell is not None and abs(m) > 1e-9}
-        return float(res.fun), frozenset(binding)
+        h = self._highs
+        h.changeColsCost(len(c), self._idx, np.asarray(c, dtype=float))
+        h.run()
+        status = h.getModelStatus()
+        if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return -np.inf, frozenset()         # the attacker has no limit in this direction
+        if status != highspy.HighsModelStatus.kOptimal:  # infeasible cannot happen with true figures: be loud
+            raise RuntimeError(f"attacker LP failed: {h.modelStatusToString(status)}")
+        duals = h.getSolution().row_dual
+        binding = frozenset(cell for cell, d in zip(self.cells, duals) if cell is not None and abs(d) > 1e-9)
+        return float(h.getInfo().objective_function_value), binding
+
+
+def _highs_model(nvar: int, A: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> Any:
+    """A HiGHS model ``lower <= A x <= upper, x >= 0`` kept open for repeated objectives."""
+    import highspy
+    from scipy.sparse import csc_matrix
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = nvar, A.shape[0]
+    lp.col_cost_ = np.zeros(nvar)
+    lp.col_lower_ = np.zeros(nvar)
+    lp.col_upper_ = np.full(nvar, highspy.kHighsInf)
+    inf = highspy.kHighsInf
+    lp.row_lower_ = np.where(np.isfinite(lower), lower, -inf)
+    lp.row_upper_ = np.where(np.isfinite(upper), upper, inf)
+    m = csc_matrix(A)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = m.indptr
+    lp.a_matrix_.index_ = m.indices
+    lp.a_matrix_.value_ = m.data
+    h.passModel(lp)
+    return h
 
 
 def attack(universes: Mapping[str, Universe], figures: Iterable[Figure], hidden: Iterable[Hidden], *,

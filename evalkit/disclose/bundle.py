@@ -217,7 +217,8 @@ class Bundle:
                    level: int | None = None) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
-        ``columns`` maps a frame column to its number format (``"{:.2f}"``); ``n`` names the column(s)
+        ``columns`` maps a frame column to its number format (``"{:.2f}"``, or ``"p"`` for a p value:
+        "<0.001" below .001); ``n`` names the column(s)
         holding the people each row describes (for pre/post: the matched n). ``shares`` are percentage
         columns (0-100), top- and bottom-coded. ``text_columns`` are shown as they are (a label) and
         blanked with the row.
@@ -355,10 +356,14 @@ class Bundle:
         for key in keys:
             only = {key: self.universes[key]}
             led = {key: priors[key]} if key in priors else {}
+            # Hiding a figure removes a constraint, so intervals only widen: a hidden cell that passed
+            # keeps passing. Each round re-checks only the cells that failed and the new complements;
+            # the final round below re-checks everything (the hard gate).
+            pending: set | None = None
             for _ in range(1000):
-                res = attack(only, [f for f in self._figures() if f.universe == key],
-                             [h for h in self._hidden() if h.universe == key], min_width=self.policy.min_interval_width,
-                             n_min=self.policy.n_min, ledger=led)
+                hid = [h for h in self._hidden() if h.universe == key and (pending is None or h.cell in pending)]
+                res = attack(only, [f for f in self._figures() if f.universe == key], hid,
+                             min_width=self.policy.min_interval_width, n_min=self.policy.n_min, ledger=led)
                 total.solves += res.solves
                 total.seconds += res.seconds
                 if res.passed:
@@ -381,6 +386,12 @@ class Bundle:
                     if v.status != "difference":
                         v.status = "complementary"
                         v.reason = "hidden so that a hidden figure cannot be worked out from the others"
+                pending = {b.cell for b in res.exposed} | set(victims)
+            res = attack(only, [f for f in self._figures() if f.universe == key],
+                         [h for h in self._hidden() if h.universe == key], min_width=self.policy.min_interval_width,
+                         n_min=self.policy.n_min, ledger=led)
+            total.solves += res.solves
+            total.seconds += res.seconds
             total.bounds += res.bounds
         return total
 
@@ -468,6 +479,8 @@ def _render(c: _Cell, pol: DisclosurePolicy) -> tuple[str, float, str]:
         return text, value, status
     if math.isnan(c.value):
         return "", math.nan, SHOWN
+    if c.fmt == "p":            # APA style: p below .001 reads "<0.001", never "0.000"
+        return ("<0.001" if c.value < 0.001 else f"{c.value:.3f}"), c.value, SHOWN
     return c.fmt.format(c.value), c.value, SHOWN
 
 

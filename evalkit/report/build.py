@@ -204,6 +204,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
         tables.add(t)
     protected.write_log(out_dir)
     T = {**{t.table_id: t for t in plain}, **protected.tables}
+    charts = _charts(T, out_dir)
 
     def have(*ids: str) -> list[str]:
         return [i for i in ids if i in T]
@@ -273,6 +274,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
         "provenance": {"inputs": [{"file": f, "sha256": h} for f, h in inputs],
                        "parameters": {"privacy": policy.to_dict(),
                                       "cleaning": cfg.project.cleaning.model_dump(mode="json")}},
+        "charts": charts,
         "disclosure": {"policy": policy.describe(), "cells": log["cells"], "hidden": log["hidden"],
                        "share_hidden": log["share_hidden"], "lp_solves": log["audit"]["lp_solves"],
                        "log_file": "disclosure_log.json"},
@@ -375,7 +377,7 @@ def _prepost(b: Bundle, data: _Inputs, cfg: ProjectConfig) -> None:
             "d_z": part["estimate_secondary"].to_numpy(), "p (BH)": part["p_adjusted"].to_numpy()})
         b.statistics(tid, frame, group="Measure", n="Matched n",
                      columns={c: fmt for c in ("Earlier mean", "Earlier SD", "Later mean", "Later SD", "g_av",
-                                               "CI low", "CI high", "d_z")} | {"p (BH)": "{:.3f}"},
+                                               "CI low", "CI high", "d_z")} | {"p (BH)": "p"},
                      title=title, level=level,
                      note="1-5 scale. g_av: mean change over the average of the two SDs, small-sample corrected "
                           "(primary); d_z: mean change over the SD of the changes; 95% CI. p from the paired t test, "
@@ -443,6 +445,41 @@ def _quality(b: Bundle, cleaned: CleanResult, unit: ReportUnit) -> None:
     b.statistics("data_quality", frame, group="Check", n="Rows or cells", columns={},
                  title="Data-quality checks (all cadres of the program)",
                  note="From the cleaning stage's data-quality log; counts under the threshold are not shown.")
+
+
+def _charts(T: dict[str, ProtectedTable], out_dir: Path) -> dict[str, dict[str, str]]:
+    """Charts drawn from protected tables only, saved as PNG and SVG with their alt text."""
+    from evalkit.report import charts as ch
+
+    plan = []
+    if "attendance_by_event" in T:
+        plan.append(("attendance", "participation", lambda: ch.bar_chart(
+            T["attendance_by_event"], "Attendees", title="Attendance by event", xlabel="Registered attendees")))
+    if "event_ratings" in T and len(T["event_ratings"].display.columns) > 2:
+        col = T["event_ratings"].display.columns[2]
+        plan.append(("ratings", "reactions", lambda: ch.bar_chart(
+            T["event_ratings"], col, title=f"\u201c{col}\u201d: percent favorable by event",
+            xlabel="Percent favorable", limits=(0, 100))))
+    if "event_nps" in T:
+        plan.append(("nps", "reactions", lambda: ch.line_chart(
+            T["event_nps"], "NPS", title="Net Promoter Score by event", ylabel="NPS", limits=(-100, 100),
+            rows=[r for r in T["event_nps"].display.iloc[:, 0] if r != "All events"])))
+    for tid, sid in (("prepost_learning", "learning"), ("prepost_use", "use")):
+        if tid in T:
+            plan.append((tid, sid, lambda tid=tid: ch.dumbbell_chart(
+                T[tid], pre="Earlier mean", post="Later mean", title=T[tid].title, xlabel="Mean (1-5 scale)",
+                limits=(1, 5))))
+    if "staff_favorable" in T:
+        plan.append(("staff", "org_support", lambda: ch.dumbbell_chart(
+            T["staff_favorable"], pre="Pre % favorable", post="Post % favorable",
+            title="Staff survey: percent favorable, before and after", xlabel="Percent favorable", limits=(0, 100))))
+    out: dict[str, dict[str, str]] = {}
+    for cid, sid, make in plan:
+        chart = make()
+        saved = ch.save_chart(chart, out_dir / "charts", cid)
+        out[cid] = {"png": f"charts/{cid}.png", "svg": f"charts/{cid}.svg", "alt": saved["alt"],
+                    "title": chart.title, "section": sid}
+    return out
 
 
 def _findings(T: dict[str, ProtectedTable]) -> list[str]:

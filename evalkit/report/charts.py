@@ -191,11 +191,14 @@ def _limits(values: list[float], kind: str, limits: tuple[float, float] | None, 
 
 def _finish(ax: Any, data: list[_Row], title: str, xlabel: str, top: float = -0.5) -> None:
     """Row labels on the y axis (first row on top), the x label and a left-aligned title."""
-    ax.set_yticks(range(len(data)), [r.label for r in data])
+    # long row labels wrap, so the plot keeps its width on a printed page
+    ax.set_yticks(range(len(data)), [textwrap.fill(r.label, 38) for r in data])
     ax.set_ylim(len(data) + top, top)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(xlabel)
-    ax.set_title(textwrap.fill(title, 80), loc="left", fontweight="bold")
+    # the title goes on the figure, left-aligned, so long row labels cannot push it off the page
+    ax.figure.suptitle(textwrap.fill(title, 80), x=0.01, ha="left", fontweight="bold",
+                       fontsize=matplotlib.rcParams["axes.titlesize"])
 
 
 def _gap(ax: Any, x: float, y: float, text: str, **kw: Any) -> None:

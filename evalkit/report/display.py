@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from evalkit.report.artifacts import GUSKEY_LEVELS, load_table
@@ -144,6 +144,16 @@ def _pending_html(section: Section) -> str:
     return f'<div class="ek-pending"><em>To be added: {_e(section.pending_reason)}</em></div>'
 
 
+def chart_html(facts: Facts, chart: Mapping[str, Any]) -> str:
+    """A chart as a figure with its alt text and caption; the PNG is embedded so the HTML stands alone."""
+    import base64
+
+    data = (facts.artifact_dir / chart["png"]).read_bytes()
+    src = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+    return (f'<figure class="ek-chart"><img src="{src}" alt="{_e(chart["alt"])}"/>'
+            f'<figcaption>{_e(chart["title"])}</figcaption></figure>')
+
+
 def section_html(facts: Facts, section_id: str) -> str:
     """One section: heading, Guskey level, text and its tables, or a "To be added" box if pending.
 
@@ -159,6 +169,8 @@ def section_html(facts: Facts, section_id: str) -> str:
         parts.append(_pending_html(section))
     else:
         parts.append(_paragraphs(section.text))
+        for chart in (c for c in facts.charts.values() if c.get("section") == section.id):
+            parts.append(chart_html(facts, chart))
         for table_id in section.tables:
             spec = facts.tables[table_id]
             df = load_table(facts.artifact_dir, table_id)
