@@ -281,3 +281,24 @@ def test_unprotectable_raises_disclosure_error():
     res = attack({"x": u}, [Figure.count("x", {}, 25, cell="T"), Figure.count("x", sel(role="b"), 24, cell="b")],
                  [Hidden("x", sel(role="a"), 1, "a")], min_width=5, n_min=10)
     assert not res.passed and res.exposed[0].binding
+
+
+def test_scipy_fallback_agrees_with_highspy():
+    """The fallback used when highspy reports a solve error gives the same bounds and binding figures."""
+    from evalkit.disclose.attack import _LP
+
+    df = crosstab(SPEC2)
+    u = Universe("x", df, ["role", "answer"])
+    figs = [Figure.count("x", {"role": frozenset([r])}, u.count({"role": frozenset([r])}), cell=r)
+            for r in ("teacher", "coach", "principal")]
+    figs += [Figure.count("x", {"answer": frozenset([a])}, u.count({"answer": frozenset([a])}), cell=a)
+             for a in ("agree", "neutral")]
+    lp = _LP(u, figs, [], 0)
+    for r, a in [("teacher", "neutral"), ("coach", "agree"), ("principal", "disagree")]:
+        c = u.mask({"role": frozenset([r]), "answer": frozenset([a])})
+        for sign in (1, -1):
+            v1, b1 = lp._solve(sign * c)
+            v2, b2 = lp._solve_scipy(sign * c)
+            assert v1 == pytest.approx(v2)
+            if sign == -1:           # the upper bound is held by published figures in both solvers
+                assert b1 and b2

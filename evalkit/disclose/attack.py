@@ -156,9 +156,10 @@ class _LP:
         self.cells = [*eq_cells, *ub_cells]
         self.n_eq = len(eq_rows)
         self.solves = 0
-        self._highs = _highs_model(nvar, np.array(rows) if rows else np.zeros((0, nvar)),
-                                   np.array([*eq_b, *([-np.inf] * len(ub_b))], dtype=float),
-                                   np.array([*eq_b, *ub_b], dtype=float))
+        self._A = np.array(rows) if rows else np.zeros((0, nvar))
+        self._lower = np.array([*eq_b, *([-np.inf] * len(ub_b))], dtype=float)
+        self._upper = np.array([*eq_b, *ub_b], dtype=float)
+        self._highs = _highs_model(nvar, self._A, self._lower, self._upper)
         self._idx = np.arange(nvar, dtype=np.int32)
 
     def bound(self, c: np.ndarray) -> tuple[float, float, frozenset]:
@@ -175,13 +176,42 @@ class _LP:
         h.changeColsCost(len(c), self._idx, np.asarray(c, dtype=float))
         h.run()
         status = h.getModelStatus()
+        if status not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kUnbounded,
+                          highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            h.clearSolver()                     # a warm start can stall: solve this objective from scratch
+            h.run()
+            status = h.getModelStatus()
         if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
             return -np.inf, frozenset()         # the attacker has no limit in this direction
-        if status != highspy.HighsModelStatus.kOptimal:  # infeasible cannot happen with true figures: be loud
-            raise RuntimeError(f"attacker LP failed: {h.modelStatusToString(status)}")
+        if status != highspy.HighsModelStatus.kOptimal:
+            return self._solve_scipy(c)
         duals = h.getSolution().row_dual
         binding = frozenset(cell for cell, d in zip(self.cells, duals) if cell is not None and abs(d) > 1e-9)
         return float(h.getInfo().objective_function_value), binding
+
+
+    def _solve_scipy(self, c: np.ndarray) -> tuple[float, frozenset]:
+        """The same LP through scipy's own HiGHS build: the fallback when highspy reports a solve error."""
+        from scipy.optimize import linprog
+
+        eq = np.isclose(self._lower, self._upper)
+        ub_rows = [self._A[~eq & np.isfinite(self._upper)], -self._A[~eq & np.isfinite(self._lower)]]
+        ub_b = [self._upper[~eq & np.isfinite(self._upper)], -self._lower[~eq & np.isfinite(self._lower)]]
+        ub_cells = ([c_ for c_, e, f in zip(self.cells, eq, np.isfinite(self._upper)) if not e and f]
+                    + [c_ for c_, e, f in zip(self.cells, eq, np.isfinite(self._lower)) if not e and f])
+        A_ub = np.vstack(ub_rows) if sum(len(r) for r in ub_rows) else None
+        res = linprog(c, A_ub=A_ub, b_ub=np.concatenate(ub_b) if A_ub is not None else None,
+                      A_eq=self._A[eq] if eq.any() else None, b_eq=self._lower[eq] if eq.any() else None,
+                      bounds=(0, None), method="highs")
+        if res.status == 3:
+            return -np.inf, frozenset()
+        if res.status != 0:      # infeasible cannot happen with true figures: be loud, not silent
+            raise RuntimeError(f"attacker LP failed: {res.message}")
+        eq_cells = [c_ for c_, e in zip(self.cells, eq) if e]
+        binding = {cell for cell, m in zip(eq_cells, res.eqlin.marginals) if cell is not None and abs(m) > 1e-9}
+        if A_ub is not None:
+            binding |= {cell for cell, m in zip(ub_cells, res.ineqlin.marginals) if cell is not None and abs(m) > 1e-9}
+        return float(res.fun), frozenset(binding)
 
 
 def _highs_model(nvar: int, A: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> Any:
