@@ -446,4 +446,6 @@ def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) 
     ]
     resources = {"evalkit": {"title": facts.title, "meta": meta, "page_size": page_size, "lang": "en"}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return body
+    from evalkit.report._toc import add_toc
+
+    return add_toc(body)
