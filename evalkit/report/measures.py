@@ -1,0 +1,190 @@
+"""The measures of a cadre report, each added to the report's disclosure :class:`~evalkit.disclose.Bundle`.
+
+Each function computes with :mod:`evalkit.analyze` from in-memory cleaned data and hands the results
+to the bundle as counts, shares or statistics with the n they describe; nothing here decides what may
+be shown (that is :meth:`Bundle.protect`) and nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from evalkit.clean.quality import Action
+from evalkit.config import ProjectConfig, SourceKind
+from evalkit.disclose import Bundle
+from evalkit.disclose.bundle import pool_small
+from evalkit.report.inputs import DEFECTS, Inputs, ReportUnit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from evalkit.pipeline import CleanResult
+
+__all__ = ["reactions", "prepost", "staff", "quality"]
+
+
+def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
+    from evalkit.analyze import net_promoter_score, percent_favorable
+
+    cb = cfg.codebook
+    evals = data.evals.assign(event=data.evals["event_id"].astype(str))
+    b.universe(f"{b.unit}/evaluations", evals, ["event"], categories={"event": data.events["event_id"].astype(str)})
+    b.counts("evaluations_by_event", f"{b.unit}/evaluations", rows="event", row_title="Event", count_title="Evaluations",
+             title="Event evaluations received", margins=False, level=1,
+             note="After cleaning; evaluations that named another cadre's event are left out.")
+    name = next((n for n, i in cb.instruments.items() if i.nps_item and i.nps_item in evals), None)
+    if name is None:
+        return
+    inst = cb.instruments[name]
+    items = [i for i, it in inst.items.items() if i in evals and i != inst.nps_item
+             and set(cb.response_scales[it.scale].codes) == {1, 2, 3, 4, 5}
+             and cb.response_scales[it.scale].codes.get(5, "").startswith("Strongly")]
+    rows, nps_rows = [], []
+    groups = [(e, evals[evals["event"] == e]) for e in data.events["event_id"].astype(str)] + [("All events", evals)]
+    for label, d in groups:
+        row: dict[str, Any] = {"Event": label, "n": len(d)}
+        pf = percent_favorable(d, name, cb, items=items, scales=[]) if len(d) else None
+        for item in items:
+            hit = None if pf is None else pf[pf["name"] == item]
+            row[_short(inst.items[item].text)] = float(hit["pct"].iloc[0]) if hit is not None and len(hit) else np.nan
+        rows.append(row)
+        x = pd.to_numeric(d[inst.nps_item], errors="coerce").dropna()
+        nrow: dict[str, Any] = {"Event": label, "n": len(x)}
+        if len(x) >= 2:
+            est = net_promoter_score(x)
+            nrow.update({"NPS": est.estimate, "CI low": est.ci_low, "CI high": est.ci_high,
+                         "Promoters": 100 * est.extra["promoters"], "Passives": 100 * est.extra["passives"],
+                         "Detractors": 100 * est.extra["detractors"]})
+        nps_rows.append(nrow)
+    frame = pd.DataFrame(rows)
+    b.statistics("event_ratings", frame, group="Event", n="n", columns={},
+                 shares=[c for c in frame.columns if c not in ("Event", "n")],
+                 title="Percent favorable by event", total_row="All events", level=1,
+                 note="Percent answering Agree or Strongly agree among those who answered the item.")
+    nf = pd.DataFrame(nps_rows).reindex(columns=["Event", "n", "NPS", "CI low", "CI high", "Promoters", "Passives",
+                                                 "Detractors"])
+    b.statistics("event_nps", nf, group="Event", n="n",
+                 columns={"NPS": "{:+.0f}", "CI low": "{:+.0f}", "CI high": "{:+.0f}"},
+                 shares=["Promoters", "Passives", "Detractors"], title="Net Promoter Score by event",
+                 total_row="All events", level=1,
+                 note="NPS = percent of promoters (9-10) minus percent of detractors (0-6); 95% CI from the "
+                      "standard error of the +1/0/-1 scores.")
+
+
+def _short(text: str) -> str:
+    t = text.rstrip(".?")
+    return t if len(t) <= 42 else t[:40].rsplit(" ", 1)[0] + "\u2026"
+
+
+def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
+    from evalkit.analyze import prepost_table, reliability_table, score_scales
+
+    cb = cfg.codebook
+    name = next(n for n, i in cb.instruments.items() if not i.anonymous and i.scales
+                and all(set(i.scales[s].items) & set(data.waves["pre"]) for s in list(i.scales)[:1]))
+    inst = cb.instruments[name]
+    person = "RecipientEmail"
+    scored = {}
+    for wave, d in data.waves.items():
+        s = score_scales(d, inst, cb)
+        # the person key stays in memory: it pairs the waves and is never written
+        scored[wave] = s.scores.assign(person=d[person].astype("string").str.strip().str.casefold().to_numpy())
+    pre, post = scored["pre"], scored["post"]
+    # Every row of the table describes the same matched people: rows over overlapping but different
+    # sets (26 matched beside 29 post respondents) would give away the mean of the few in between.
+    matched = set(pre["person"].dropna()) & set(post["person"].dropna())
+    pre_ids, post_ids = set(pre["person"].dropna()), set(post["person"].dropna())
+    pre, post = pre[pre["person"].isin(matched)], post[post["person"].isin(matched)]
+    shared = [s for s in inst.scales if s in pre and s in post and not s.endswith("_retro")]
+    retro = {s: f"{s}_retro" for s in shared if f"{s}_retro" in post}
+    table = prepost_table(pre, post, scales=shared, person="person", retro=post if retro else None,
+                          retro_scales=retro or None)
+    table = table[table["group"] == "all"]
+    label = {"post - pre": "after vs before", "post - retro_pre": "after vs looking back",
+             "retro_pre - pre": "looking back vs before (response shift)"}
+    fmt = "{:.2f}"
+    for level, tid, title in ((2, "prepost_learning", "Learning: before and after (matched respondents)"),
+                              (4, "prepost_use", "Practice: before and after (matched respondents)")):
+        part = table[table["scale"].map(lambda s: (inst.scales[s].guskey_level or 2) == level)]
+        if part.empty:
+            continue
+        frame = pd.DataFrame({
+            "Measure": [f"{inst.scales[s].label}: {label.get(c, c)}" for s, c in zip(part["scale"], part["comparison"])],
+            "Matched n": part["n"].to_numpy(), "Earlier mean": part["mean2"].to_numpy(),
+            "Earlier SD": part["sd2"].to_numpy(), "Later mean": part["mean1"].to_numpy(),
+            "Later SD": part["sd1"].to_numpy(), "g_av": part["estimate"].to_numpy(),
+            "CI low": part["ci_low"].to_numpy(), "CI high": part["ci_high"].to_numpy(),
+            "d_z": part["estimate_secondary"].to_numpy(), "p (BH)": part["p_adjusted"].to_numpy()})
+        b.statistics(tid, frame, group="Measure", n="Matched n",
+                     columns={c: fmt for c in ("Earlier mean", "Earlier SD", "Later mean", "Later SD", "g_av",
+                                               "CI low", "CI high", "d_z")} | {"p (BH)": "p"},
+                     title=title, level=level,
+                     note="1-5 scale. g_av: mean change over the average of the two SDs, small-sample corrected "
+                          "(primary); d_z: mean change over the SD of the changes; 95% CI. p from the paired t test, "
+                          "Benjamini-Hochberg adjusted across the scales.")
+    rel = reliability_table(data.waves["pre"], inst, cb)
+    rel = rel[rel["scale"].isin(shared)]
+    if len(rel):
+        frame = pd.DataFrame({"Scale": rel["scale"].map(lambda s: inst.scales[s].label), "n": rel["n"],
+                              "Items": rel["k"].astype(int).astype(str), "alpha": rel["alpha"],
+                              "CI low": rel["alpha_ci_low"], "CI high": rel["alpha_ci_high"], "omega": rel["omega"]})
+        b.statistics("reliability", frame, group="Scale", n="n", text_columns=["Items"],
+                     columns={"alpha": fmt, "CI low": fmt, "CI high": fmt, "omega": fmt},
+                     title="Scale reliability (pre survey)", level=2,
+                     note="Cronbach's alpha with the Feldt 95% CI; McDonald's omega (one factor) beside it.")
+    resp = pd.DataFrame({"Wave": ["Pre survey", "Post survey", "Matched pre and post"],
+                         "Respondents": [len(pre_ids), len(post_ids), len(pre_ids & post_ids)]})
+    b.statistics("participant_responses", resp, group="Wave", n="Respondents", columns={},
+                 title="Participant survey responses", level=2,
+                 note="After cleaning (previews, partials, speeders, duplicates and withdrawn participants removed).")
+
+
+def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
+    from evalkit.analyze import percent_favorable
+
+    cb = cfg.codebook
+    name = next(n for n, i in cb.instruments.items() if i.anonymous)
+    inst = cb.instruments[name]
+    both = pd.concat([d.assign(wave=w) for w, d in data.staff.items()], ignore_index=True)
+    both["school"] = pool_small(both, "school_code", n_min=n_min, label="Other schools (pooled)", within="wave")
+    b.universe(f"{b.unit}/staff", both, ["school", "wave"], categories={"wave": ["pre", "post"]})
+    b.counts("staff_responses", f"{b.unit}/staff", rows="school", cols="wave", row_title="School",
+             col_labels={"pre": "Pre", "post": "Post"}, title="Staff survey responses by school", level=3,
+             note=f"Schools by code only; schools with fewer than {n_min} responses in a wave are pooled.")
+    rows = []
+    for s, sc in inst.scales.items():
+        row: dict[str, Any] = {"Topic": sc.label}
+        for w in ("pre", "post"):
+            d = data.staff.get(w)
+            if d is None or d.empty:
+                row[f"{w.capitalize()} n"], row[f"{w.capitalize()} % favorable"] = 0, np.nan
+                continue
+            r = percent_favorable(d, name, cb, items=[], scales=[s]).query("level == 'scale'").iloc[0]
+            row[f"{w.capitalize()} n"] = int(r["n_respondents"])
+            row[f"{w.capitalize()} % favorable"] = float(r["pct"])
+        rows.append(row)
+    b.statistics("staff_favorable", pd.DataFrame(rows), group="Topic", n=["Pre n", "Post n"], columns={},
+                 shares=["Pre % favorable", "Post % favorable"], title="Staff survey: percent favorable by topic",
+                 level=3, note="All participating schools pooled. Percent answering Agree or Strongly agree among "
+                               "those who answered (\u201cDon't know\u201d left out).")
+
+
+def quality(b: Bundle, cleaned: CleanResult, unit: ReportUnit) -> None:
+    used = {t.source.id for t in cleaned.tables.values() if t.source.program in (unit.program, None)
+            and t.source.kind in (SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance)}
+    qlog = cleaned.log.to_frame()
+    q = qlog[qlog["source"].isin(used) & qlog["defect"].notna()
+             & ~qlog["action"].isin([Action.off.value, Action.not_applicable.value])]
+    if q.empty:
+        return
+    agg = q.groupby(["defect", "action"], as_index=False)["count"].sum()
+    agg = agg[agg["count"] > 0]
+    frame = pd.DataFrame({"Check": [f"{DEFECTS.get(d, d.replace('_', ' ').capitalize())}: {a}"
+                                    for d, a in zip(agg["defect"], agg["action"])],
+                          "Rows or cells": agg["count"].to_numpy()})
+    b.statistics("data_quality", frame, group="Check", n="Rows or cells", columns={},
+                 title="Data-quality checks (all cadres of the program)",
+                 note="From the cleaning stage's data-quality log; counts under the threshold are not shown.")
+
+
