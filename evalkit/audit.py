@@ -17,6 +17,7 @@ from typing import Any
 from evalkit.config import ColumnRole, ProjectConfig, SourceKind
 from evalkit.disclose.scan import AuditContext, AuditReport, bundle_projects, key_pieces, scan_path
 from evalkit.errors import EvalkitError
+from evalkit.report.appendix import REFERENCE_PHRASES
 
 __all__ = ["audit_context", "audit_path", "find_project", "AuditContext", "AuditReport"]
 
@@ -100,7 +101,8 @@ def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None
     cleaned = _clean_in_memory(cfg)
     return AuditContext(detector=build_detector(cfg, cleaned.tables),
                         pseudonyms=_pseudonyms(cfg, cleaned, files), raw_ids=_raw_ids(cfg, cleaned),
-                        key_pieces=pieces, n_min=cfg.project.privacy.n_min, project=cfg.project.project)
+                        key_pieces=pieces, n_min=cfg.project.privacy.n_min, project=cfg.project.project,
+                        allowed_phrases=REFERENCE_PHRASES)
 
 
 def audit_path(path: str | Path, cfg: ProjectConfig, *, processed_dir: str | Path | None = None) -> AuditReport:

@@ -102,6 +102,10 @@ class AuditContext:
         The smallest group that may be published.
     project : str, optional
         The project id, to check against the bundles' ``facts.json``.
+    allowed_phrases : iterable of str
+        Exact phrases evalkit itself prints that hold an author's name (a citation such as
+        "Howard (1980)", a method such as "Wilson interval"). A name inside an exact occurrence is not a
+        finding; the same surname anywhere else still is.
 
     The sets are kept out of ``repr``.
     """
@@ -112,6 +116,7 @@ class AuditContext:
     key_pieces: frozenset[str] = field(default=frozenset(), repr=False)
     n_min: int = 10
     project: str | None = None
+    allowed_phrases: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         if isinstance(self.n_min, bool) or not isinstance(self.n_min, int) or self.n_min < 1:
@@ -177,7 +182,7 @@ _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _N_EQ = re.compile(rf"(?<![\w.])[nN]\s*(?:=|:|≈)\s*{_NUM}(?![\d]|[.,]\d|\s*%)")
 _N_PAREN = re.compile(rf"\(\s*[nN]\s+{_NUM}\s*\)")
 _N_PHRASE = re.compile(
-    rf"(?<![\w.,]){_NUM}\s+(?:respondents?|responses?|participants?|attendees?|people|persons|staff members?"
+    rf"(?<![\w.,]){_NUM}[ \t\u00a0]+(?:respondents?|responses?|participants?|attendees?|people|persons|staff members?"
     r"|teachers|evaluations?|students)\b", re.I)
 _NOT_AN_N = re.compile(r"(?:than|least|most|under|below|over|above|level|step|phase|wave|grade|item|question"
                        r"|top|bottom|[<>≤≥])\s*$", re.I)
@@ -247,6 +252,8 @@ class _Rules:
         self.hex_pieces = frozenset(p for p in ctx.key_pieces if _HEX.fullmatch(p))
         self.other_pieces = ctx.key_pieces - self.hex_pieces
         self.tokens = ctx.pseudonyms | ctx.raw_ids
+        # a phrase may wrap across lines in PDF text: any run of whitespace matches a space
+        self.allowed = [re.compile(r"\s+".join(map(re.escape, p.split()))) for p in ctx.allowed_phrases if p.split()]
 
     def hits(self, text: str, confirmed: frozenset[str] = frozenset()) -> list[_Hit]:
         if not text or not text.strip():
@@ -261,8 +268,11 @@ class _Rules:
 
     def _people(self, text: str, confirmed: frozenset[str]) -> list[_Hit]:
         out = []
+        allowed = [(m.start(), m.end()) for rx in self.allowed for m in rx.finditer(text)]
         for span in self.detector.find(text, confirmed=confirmed):
             found = text[span.start:span.end]
+            if span.label == "PERSON" and any(a <= span.start and span.end <= b for a, b in allowed):
+                continue         # an author in one of evalkit's own citations, printed verbatim
             if span.label == "PERSON":
                 words = [w.strip(".,;:'’()").casefold() for w in fold(found).split()]
                 roster = (fold(found).casefold() in self.terms

@@ -15,7 +15,6 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 import evalkit
@@ -24,7 +23,7 @@ from evalkit.config import ProjectConfig
 from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable, require_protected
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
-from evalkit.report import measures
+from evalkit.report import appendix, measures
 from evalkit.report.artifacts import SCHEMA
 from evalkit.report.inputs import MODALITY, ReportUnit, cadre_units, gather, role_label
 
@@ -101,13 +100,30 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
                  count_title="Attendees", margins=False,
                  note="Registered participants of this cadre who signed in or joined online (facilitators and "
                       "guests not counted).")
+    measures.participation(b, data, n_min)
+    likert_order: list[str] = []
     if len(data.evals):
         measures.reactions(b, data, cfg)
+        likert_order = measures.likert(b, data, cfg)
     if {"pre", "post"} <= set(data.waves):
         measures.prepost(b, data, cfg)
     if data.staff:
         measures.staff(b, data, cfg, n_min)
+    measures.item_tables(b, data, cfg, n_min)
+    measures.data_sources(b, data, cfg)
     measures.quality(b, cleaned, unit)
+    used = [n for n in (data.participant_instrument,
+                        next((n for n, i in cfg.codebook.instruments.items() if i.nps_item and i.nps_item in data.evals),
+                             None) if len(data.evals) else None,
+                        next((n for n, i in cfg.codebook.instruments.items() if i.anonymous), None) if data.staff else None)
+            if n]
+    level_sources = {1: ["event evaluations"] if len(data.evals) else [],
+                     2: ["participant pre/post survey"] if data.waves else [],
+                     3: ["anonymous staff survey"] if data.staff else [],
+                     4: ["participant pre/post survey (practice items)", "event evaluations (intent to apply)"]
+                     if data.waves else [], 5: []}
+    plain += [appendix.evaluation_questions(program.guskey_levels or [1, 2, 3, 4, 5], level_sources),
+              appendix.methods(), appendix.software(), *appendix.instruments(cfg, used), appendix.glossary()]
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
 
@@ -119,7 +135,10 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
         tables.add(t)
     protected.write_log(out_dir)
     T = {**{t.table_id: t for t in plain}, **protected.tables}
-    charts = _charts(T, out_dir)
+    log_table = appendix.disclosure_log(protected.log, {k: v.title for k, v in T.items()})
+    tables.add(log_table)
+    T[log_table.table_id] = log_table
+    charts = _charts(T, out_dir, likert_order)
 
     def have(*ids: str) -> list[str]:
         return [i for i in ids if i in T]
@@ -139,21 +158,28 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
             f"This report covers cadre {unit.cadre} of the {program.name}, cohort {unit.cohort}. The logic model "
             "below sets out the program's planned work and intended results; the sections after it follow "
             "Guskey's five levels of professional-development evaluation.", have("logic_model", "participants_by_role"))
+    section("questions", "Evaluation questions and data sources", None,
+            "The evaluation asks one question at each of Guskey's levels that the program aims to reach, and "
+            "answers it from the sources below. The response rates say how far each source speaks for the cadre.",
+            have("evaluation_questions", "data_sources"))
     section("participation", "Participation and implementation", None,
-            "Who took part and how much of the program was offered, by modality.",
-            have("events", "dosage", "attendance_by_event"))
-    ids = have("evaluations_by_event", "event_ratings", "event_nps")
+            "Who took part, how much of the program was offered by modality, and how much of it participants "
+            "received.", have("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"))
+    ids = have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps")
     section("reactions", "Level 1: participants' reactions", 1,
             "Participants evaluated each event they attended. Percent favorable counts \u201cAgree\u201d and "
             "\u201cStrongly agree\u201d among those who answered the item (\u201cN/A\u201d is left out). The Net "
-            "Promoter Score is the percent of promoters minus the percent of detractors.", ids,
+            "Promoter Score is the percent of promoters minus the percent of detractors. Comments are not quoted "
+            "in this report: they are held for human review of self-identifying details first.", ids,
             pending=None if ids else "event evaluations are not among this project's sources")
     ids = have("prepost_learning", "reliability")
     section("learning", "Level 2: participants' learning", 2,
             "Participants rated their science instructional leadership before and after the cadre, and looked back "
             "at their starting point in a retrospective-pre block on the post survey. Changes are computed only for "
             "people who answered both surveys (matched on a keyed pseudonym); the effect size is Hedges' g_av with "
-            "a 95% confidence interval, and p values are adjusted across the scales with Benjamini-Hochberg.", ids,
+            "a 95% confidence interval, and p values are adjusted across the scales with Benjamini-Hochberg. The "
+            "retrospective pre is its own wave, never pooled with the pre survey; the difference between the two "
+            "is the response shift.", ids,
             pending=None if ids else "no participant pre/post survey among this project's sources")
     ids = have("staff_responses", "staff_favorable")
     section("org_support", "Level 3: organizational support and change", 3,
@@ -167,10 +193,27 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
             "after the cadre (matched respondents).", ids,
             pending=None if ids else "no practice items among this project's sources")
     section("outcomes", "Level 5: student outcomes", 5, None, [],
-            pending="school outcome comparisons arrive with the report stage (issue 5/5)")
+            pending="no student-outcome source is linked to this program in the project file; school outcomes "
+                    "are reported with the state-resources analyses")
+    conclusions = _conclusions(T)
+    section("conclusions", "Conclusions", None, "\n\n".join(conclusions) if conclusions else
+            "The figures of this cadre are below the privacy threshold for written conclusions.", [])
+    section("appendix_methods", "Appendix: methods and software", None,
+            "The statistics behind every figure, with their formulas and sources, and the software that computed "
+            "them. The privacy rules are set out in the methods section at the end.", have("methods", "software"))
+    section("appendix_instruments", "Appendix: instruments", None,
+            "The items as participants and staff saw them.", [i for i in T if i.startswith("instrument_")])
+    section("appendix_items", "Appendix: item tables", None,
+            "Percent favorable for every item, with the number of answers behind it.",
+            have("items_participants", "items_staff"))
+    section("appendix_disclosure", "Appendix: disclosure log", None,
+            "Every figure hidden or coded by the privacy rules, and why. No hidden value is printed.",
+            have("disclosure_log"))
     section("data_quality", "Appendix: data quality", None,
-            "Every cleaning rule and what it found, across the program's sources. The full log, with file rows, is "
-            "kept with the cleaned data.", have("data_quality", "participant_responses"))
+            "Every cleaning rule and what it found, across the program's sources, and how many participants "
+            "answered both surveys. The full log, with file rows, is kept with the cleaned data.",
+            have("data_quality", "participant_responses"))
+    section("glossary", "Appendix: glossary", None, None, have("glossary"))
 
     headline = [{"label": "Participants", "value": T["participants_by_role"].text("Total", "n")
                  if "participants_by_role" in T else "none"},
@@ -199,11 +242,17 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     return out_dir, protected
 
 
-def _charts(T: dict[str, ProtectedTable], out_dir: Path) -> dict[str, dict[str, str]]:
+def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]) -> dict[str, dict[str, str]]:
     """Charts drawn from protected tables only, saved as PNG and SVG with their alt text."""
     from evalkit.report import charts as ch
 
     plan = []
+    if "logic_model" in T:
+        plan.append(("logic_model", "program", lambda: ch.logic_model_chart(T["logic_model"])))
+    if "attendance_rates" in T:
+        cols = [c for c in T["attendance_rates"].display.columns[2:]]
+        plan.append(("attendance_heatmap", "participation", lambda: ch.heatmap_chart(
+            T["attendance_rates"], cols, title="Attendance rate by role group and event")))
     if "attendance_by_event" in T:
         plan.append(("attendance", "participation", lambda: ch.bar_chart(
             T["attendance_by_event"], "Attendees", title="Attendance by event", xlabel="Registered attendees")))
@@ -212,6 +261,10 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path) -> dict[str, dict[str, 
         plan.append(("ratings", "reactions", lambda: ch.bar_chart(
             T["event_ratings"], col, title=f"\u201c{col}\u201d: percent favorable by event",
             xlabel="Percent favorable", limits=(0, 100))))
+    if "event_item_answers" in T and likert_order:
+        plan.append(("event_answers", "reactions", lambda: ch.stacked_share_chart(
+            T["event_item_answers"], likert_order, neutral=likert_order[len(likert_order) // 2],
+            title="Event evaluations: answers by item (all events)")))
     if "event_nps" in T:
         plan.append(("nps", "reactions", lambda: ch.line_chart(
             T["event_nps"], "NPS", title="Net Promoter Score by event", ylabel="NPS", limits=(-100, 100),
@@ -234,6 +287,43 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path) -> dict[str, dict[str, 
     return out
 
 
+def _lower_first(text: str) -> str:
+    """'My time was well spent' -> 'my time was well spent'; 'I will apply' stays."""
+    return text if text[:2] in ("I ", "I'") else text[:1].lower() + text[1:]
+
+
+def _conclusions(T: dict[str, ProtectedTable]) -> list[str]:
+    """Conclusions by Guskey level, each from protected cells only (a hidden cell drops the sentence)."""
+    out: list[str | None] = []
+    if "event_ratings" in T and "All events" in set(T["event_ratings"].display.iloc[:, 0]):
+        t = T["event_ratings"]
+        cols = list(t.display.columns[2:])
+        if cols:
+            out.append(sentence("Reactions: across all events, " + ", ".join(
+                "{c%d} agreed that \u201c%s\u201d" % (i, _lower_first(c)) for i, c in enumerate(cols)) + ".",
+                **{f"c{i}": (t, "All events", c) for i, c in enumerate(cols)}))
+    for tid, level in (("prepost_learning", "Learning"), ("prepost_use", "Use in practice")):
+        if tid in T:
+            t = T[tid]
+            for row in t.display.iloc[:, 0]:
+                if row.endswith("after vs before"):
+                    lo, hi = t.shown(row, "CI low"), t.shown(row, "CI high")
+                    if lo is None or hi is None:
+                        continue
+                    verdict = ("grew" if lo > 0 else "fell" if hi < 0 else
+                               "changed by an amount the data cannot tell from zero")
+                    out.append(sentence(f"{level}: {row.split(':')[0].lower()} {verdict} among matched "
+                                        "participants (g_av {g}, 95% CI {lo} to {hi}).",
+                                        g=(t, row, "g_av"), lo=(t, row, "CI low"), hi=(t, row, "CI high")))
+    if "staff_favorable" in T:
+        t = T["staff_favorable"]
+        for row in t.display.iloc[:, 0]:
+            out.append(sentence(f"Organizational support: staff favorable on {row.lower()} went from "
+                                "{a} to {b} (repeated cross-sections).", a=(t, row, "Pre % favorable"),
+                                b=(t, row, "Post % favorable")))
+    return [s for s in out if s]
+
+
 def _findings(T: dict[str, ProtectedTable]) -> list[str]:
     """Three to five plain sentences, each quoting only cells the rule left visible."""
     out: list[str | None] = []
@@ -249,7 +339,7 @@ def _findings(T: dict[str, ProtectedTable]) -> list[str]:
         t = T["event_ratings"]
         col = t.display.columns[2] if len(t.display.columns) > 2 else None
         if col:
-            out.append(sentence("Across all events, {p} of evaluations agreed that \u201c" + col.lower()
+            out.append(sentence("Across all events, {p} of evaluations agreed that \u201c" + _lower_first(col)
                                 + "\u201d (n {n}).", p=(t, "All events", col), n=(t, "All events", "n")))
     if "event_nps" in T:
         t = T["event_nps"]

@@ -21,6 +21,7 @@ Robbins, N. B., & Heiberger, R. M. (2011). Plotting Likert and other rating scal
 
 from __future__ import annotations
 
+
 import functools
 import io
 import math
@@ -34,6 +35,7 @@ from typing import Any
 import matplotlib
 import matplotlib.colors
 import matplotlib.font_manager
+import matplotlib.patches
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -478,6 +480,80 @@ def line_chart(table: ProtectedTable, column: str, *, title: str | None = None, 
 
 
 # -- output --------------------------------------------------------------------------------------
+
+@_styled
+def heatmap_chart(table: ProtectedTable, columns: Sequence[str], *, title: str | None = None,
+                  rows: Sequence[str] | None = None) -> Chart:
+    """Rows x columns of shares (e.g. attendance rate by role group and event), each cell labelled.
+
+    A hidden cell is drawn as a hatched grey tile reading "hidden", never coloured by its value; the row
+    label carries n as in the other charts.
+    """
+    table = require_protected(table, "heatmap_chart()")
+    cells = _lookup(table)
+    data = _rows(table, "heatmap_chart", "columns", list(columns), rows)
+    names = [r.name for r in data]
+    title = title or table.title
+    fig, ax = _figure(1.2 + 0.45 * len(names))
+    cmap = matplotlib.colormaps["Blues"]
+    hidden_cells = []
+    for i, name in enumerate(names):
+        for j, col in enumerate(columns):
+            c = cells[(name, col)]
+            if c.hidden:
+                hidden_cells.append(f"{name}, {col}")
+                ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#eeeeee",
+                                                          edgecolor="white", hatch="///", linewidth=1))
+                ax.text(j, i, "hidden", ha="center", va="center", color=_GAP, fontsize=7)
+                continue
+            colour = cmap(0.15 + 0.8 * max(0.0, min(c.value, 100.0)) / 100.0)
+            ax.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=colour,
+                                                      edgecolor="white", linewidth=1))
+            ax.text(j, i, c.text, ha="center", va="center", fontsize=7.5,
+                    color=_text_colour(matplotlib.colors.to_hex(colour)))
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_xticks(range(len(columns)), list(columns), rotation=45, ha="right")
+    ax.spines[["left", "bottom"]].set_visible(False)
+    ax.tick_params(axis="x", length=0)
+    _finish(ax, data, title, "")
+    parts = [f"{r.label}: " + ", ".join(f"{col} {cells[(r.name, col)].text}" for col in columns
+                                         if not cells[(r.name, col)].hidden) for r in data]
+    alt = f"Heat map of \u201c{title}\u201d, {len(names)} rows by {len(columns)} columns: " + "; ".join(parts) + "."
+    if hidden_cells:
+        alt += f" {len(hidden_cells)} cell(s) are hidden to protect privacy."
+    return Chart(fig, alt, table.table_id, "heatmap", title, tuple(names), ())
+
+
+@_styled
+def logic_model_chart(table: ProtectedTable, *, title: str | None = None) -> Chart:
+    """The logic model as a left-to-right chain of boxes (program facts, one box per component)."""
+    table = require_protected(table, "logic_model_chart()")
+    rows = [(str(a), str(b)) for a, b in table.display.iloc[:, :2].itertuples(index=False)]
+    title = title or table.title
+    fig, ax = _figure(3.4)
+    ax.set_axis_off()
+    k = max(len(rows), 1)
+    width = 1.0 / k
+    for i, (head, body) in enumerate(rows):
+        x = i * width
+        ax.add_patch(matplotlib.patches.FancyBboxPatch((x + 0.008, 0.04), width - 0.03, 0.9,
+                                                       boxstyle="round,pad=0.004", facecolor="#eef3f8",
+                                                       edgecolor=_BLUE, linewidth=0.8))
+        ax.text(x + width / 2 - 0.007, 0.9, textwrap.fill(head, 14), ha="center", va="top", fontweight="bold",
+                fontsize=7.5)
+        ax.text(x + width / 2 - 0.007, 0.72, "\n".join(textwrap.fill(part.strip(), 16)
+                                                       for part in body.split(";")),
+                ha="center", va="top", fontsize=6.3, linespacing=1.15)
+        if i < k - 1:
+            ax.annotate("", xy=(x + width + 0.006, 0.5), xytext=(x + width - 0.022, 0.5),
+                        arrowprops={"arrowstyle": "->", "color": _GREY, "lw": 1})
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=matplotlib.rcParams["axes.titlesize"])
+    alt = (f"Logic model from \u201c{title}\u201d, read left to right: "
+           + "; ".join(f"{h}: {b}" for h, b in rows) + ".")
+    return Chart(fig, alt, table.table_id, "diagram", title, tuple(h for h, _ in rows), ())
+
 
 def save_chart(chart: Chart, folder: str | Path, name: str) -> dict[str, Any]:
     """Write ``name.png`` (150 dpi) and ``name.svg`` into ``folder`` atomically.

@@ -20,14 +20,14 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ReportUnit", "cadre_units", "gather", "Inputs", "ROLES", "MODALITY", "DEFECTS", "role_label"]
 
 ROLES = {"ap": "Assistant principal", "principal": "Principal", "teacher_leader": "Teacher leader", "coach": "Coach",
-          "district_leader": "District leader"}
+         "district_leader": "District leader"}
 DEFECTS = {"pii_in_free_text": "Personal data in free text", "name_noise": "Typed name differs from roster",
-            "email_noise": "E-mail case or spacing", "non_substantive_code": "Don't know / N/A answers",
-            "event_match_review": "Event name to review", "unmatched_roster": "Respondent not on roster",
-            "no_consent": "No evaluation consent", "small_group": "Groups under the threshold",
-            "wrong_event": "Evaluation names another cadre's event"}
+           "email_noise": "E-mail case or spacing", "non_substantive_code": "Don't know / N/A answers",
+           "event_match_review": "Event name to review", "unmatched_roster": "Respondent not on roster",
+           "no_consent": "No evaluation consent", "small_group": "Groups under the threshold",
+           "wrong_event": "Evaluation names another cadre's event"}
 MODALITY = {"face_to_face": "Face-to-face", "virtual": "Virtual", "site_visit": "Site visit", "coaching": "Coaching",
-             "network_meeting": "Network meeting", "working_group": "Working group"}
+            "network_meeting": "Network meeting", "working_group": "Working group"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def cadre_units(cfg: ProjectConfig) -> list[ReportUnit]:
 
 
 def sources(cfg: ProjectConfig, cleaned: CleanResult, *, kind: SourceKind, program: str | None = None,
-             instrument: str | None = None) -> list[CleanTable]:
+            instrument: str | None = None) -> list[CleanTable]:
     return [t for t in cleaned.tables.values() if t.source.kind == kind
             and (program is None or t.source.program in (None, program))
             and (instrument is None or t.source.instrument == instrument)]
@@ -68,6 +68,9 @@ class Inputs:
     evals: pd.DataFrame
     waves: dict[str, pd.DataFrame]    # participant survey rows of this cadre, by wave
     staff: dict[str, pd.DataFrame]    # staff survey rows of this cadre's schools, by wave
+    email_column: str | None = None   # the roster's e-mail column (the attendance key)
+    participant_instrument: str | None = None
+    person_column: str | None = None  # the participant survey's person key (pairs pre and post, in memory)
 
 
 def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs:
@@ -92,15 +95,23 @@ def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs
         evals = ev[ev["event_id"].isin(events["event_id"]) & ~ev.get("wrong_event", False)]
     waves: dict[str, pd.DataFrame] = {}
     staff: dict[str, pd.DataFrame] = {}
+    participant, person = None, None
     for t in sources(cfg, cleaned, kind=SourceKind.survey, program=unit.program):
         if t.source.wave not in ("pre", "post"):
             continue
-        if cfg.codebook.instruments[t.source.instrument].anonymous:
+        inst = cfg.codebook.instruments[t.source.instrument]
+        if inst.anonymous:
             d = t.data
             staff[t.source.wave] = d[d["school_code"].isin(schools)] if "school_code" in d else d.iloc[0:0]
         elif "cadre_id" in t.data:
             waves[t.source.wave] = t.data[t.data["cadre_id"] == unit.cadre]
-    return Inputs(roster, events, schools, _attendance(cleaned, events, members), evals, waves, staff)
+            participant = t.source.instrument
+            person = person or next((c for c, spec in inst.columns.items() if spec.role == "identifier"
+                                     and spec.kind == "email" and c in t.data), None)
+            person = person or (t.source.email_columns[0] if t.source.email_columns else None)
+    email = roster_t.source.email_columns[0] if roster_t is not None and roster_t.source.email_columns else None
+    return Inputs(roster, events, schools, _attendance(cleaned, events, members), evals, waves, staff,
+                  email, participant, person)
 
 
 def _attendance(cleaned: CleanResult, events: pd.DataFrame, members: set[str]) -> pd.DataFrame:

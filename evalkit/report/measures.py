@@ -81,10 +81,9 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     from evalkit.analyze import prepost_table, reliability_table, score_scales
 
     cb = cfg.codebook
-    name = next(n for n, i in cb.instruments.items() if not i.anonymous and i.scales
-                and all(set(i.scales[s].items) & set(data.waves["pre"]) for s in list(i.scales)[:1]))
+    name = data.participant_instrument
     inst = cb.instruments[name]
-    person = "RecipientEmail"
+    person = data.person_column
     scored = {}
     for wave, d in data.waves.items():
         s = score_scales(d, inst, cb)
@@ -188,3 +187,153 @@ def quality(b: Bundle, cleaned: CleanResult, unit: ReportUnit) -> None:
                  note="From the cleaning stage's data-quality log; counts under the threshold are not shown.")
 
 
+
+
+def participation(b: Bundle, data: Inputs, n_min: int) -> None:
+    """Attendance rate by role group and event (the heatmap) and hours attended per participant by modality.
+
+    Teams are smaller than ``n_min``, so attendance is shown by role group (small roles pooled), never by
+    team; each rate describes the role group's participants, its n.
+    """
+    from evalkit.report.inputs import MODALITY, role_label
+
+    ro, ev = data.roster, data.events
+    email = data.email_column
+    if ro.empty or ev.empty or email is None:
+        return
+    people = ro.assign(group=ro["role"].map(role_label), who=ro[email])
+    people["group"] = pool_small(people, "group", n_min=n_min, label="Other roles")
+    came = set(map(tuple, data.attendance[["event", "who"]].to_numpy())) if len(data.attendance) else set()
+    rows = []
+    groups = [(g, d) for g, d in people.groupby("group", sort=True)] + [("All participants", people)]
+    for g, d in groups:
+        row: dict[str, Any] = {"Role group": g, "n": len(d)}
+        for e in ev["event_id"].astype(str):
+            row[e] = 100.0 * sum((e, w) in came for w in d["who"]) / len(d) if len(d) else np.nan
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    b.statistics("attendance_rates", frame, group="Role group", n="n", columns={},
+                 shares=[c for c in frame.columns if c not in ("Role group", "n")], total_row="All participants",
+                 title="Attendance rate by role group and event",
+                 note=f"Percent of the group's active participants who attended. Teams have fewer than {n_min} "
+                      "members, so attendance is not shown by team.")
+    hours = pd.to_numeric(ev["hours"], errors="coerce").fillna(0).to_numpy()
+    mod = ev["event_type"].map(lambda v: MODALITY.get(v, str(v))).to_numpy()
+    ids = ev["event_id"].astype(str).to_numpy()
+    per = {m: [] for m in dict.fromkeys(mod)}
+    for w in people["who"]:
+        for m in per:
+            per[m].append(float(sum(h for e, h, mm in zip(ids, hours, mod) if mm == m and (e, w) in came)))
+    frame = pd.DataFrame({"Modality": list(per), "n": [len(people)] * len(per),
+                          "Hours offered": [float(hours[mod == m].sum()) for m in per],
+                          "Mean hours attended": [float(np.mean(v)) for v in per.values()],
+                          "SD": [float(np.std(v, ddof=1)) if len(v) > 1 else np.nan for v in per.values()]})
+    b.statistics("dosage_attended", frame, group="Modality", n="n",
+                 columns={"Hours offered": "{:g}", "Mean hours attended": "{:.1f}", "SD": "{:.1f}"},
+                 title="Dosage received by modality",
+                 note="Hours of events each active participant attended, averaged over all active participants "
+                      "(those who attended none count as zero).")
+
+
+def likert(b: Bundle, data: Inputs, cfg: ProjectConfig) -> list[str]:
+    """Answer distributions of the event-evaluation items, all events pooled (the diverging bars).
+
+    Returns the category labels in order, for the chart.
+    """
+    cb = cfg.codebook
+    name = next((n for n, i in cb.instruments.items() if i.nps_item and i.nps_item in data.evals), None)
+    if name is None or data.evals.empty:
+        return []
+    inst = cb.instruments[name]
+    items = [i for i, it in inst.items.items() if i in data.evals and set(cb.response_scales[it.scale].codes)
+             == {1, 2, 3, 4, 5} and str(cb.response_scales[it.scale].codes[5]).startswith("Strongly")]
+    if not items:
+        return []
+    labels = cb.response_scales[inst.items[items[0]].scale].codes
+    long = []
+    for item in items:
+        codes = pd.to_numeric(data.evals[item], errors="coerce")
+        long.append(pd.DataFrame({"item": _short(inst.items[item].text),
+                                  "answer": codes.map(lambda c: labels.get(int(c)) if c == c else None)}))
+    frame = pd.concat(long, ignore_index=True).dropna(subset=["answer"])
+    order = [labels[k] for k in sorted(labels)]
+    b.universe(f"{b.unit}/event_answers", frame, ["item", "answer"], categories={"answer": order})
+    b.shares("event_item_answers", f"{b.unit}/event_answers", group="item", response="answer", categories=order,
+             total=False, row_title="Item", title="Event evaluations: answers by item (all events)", level=1,
+             note="Percent of the evaluations that answered the item; \u201cN/A\u201d left out.")
+    return order
+
+
+def item_tables(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
+    """Full item tables with n: % favorable per item, pre and post (participants matched; staff pooled)."""
+    from evalkit.analyze import percent_favorable
+
+    cb = cfg.codebook
+    if {"pre", "post"} <= set(data.waves):
+        name = data.participant_instrument
+        inst = cb.instruments[name]
+        pre, post = data.waves["pre"], data.waves["post"]
+        key = data.person_column
+        if key:
+            both = set(pre[key].dropna().str.strip().str.casefold()) & set(post[key].dropna().str.strip().str.casefold())
+            pre = pre[pre[key].str.strip().str.casefold().isin(both)]
+            post = post[post[key].str.strip().str.casefold().isin(both)]
+        _item_table(b, "items_participants", "Participant survey items: percent favorable (matched respondents)",
+                    inst, cb, name, {"Pre": pre, "Post": post}, percent_favorable, level=2)
+    if data.staff:
+        name = next(n for n, i in cb.instruments.items() if i.anonymous)
+        _item_table(b, "items_staff", "Staff survey items: percent favorable (all participating schools)",
+                    cb.instruments[name], cb, name, {w.capitalize(): d for w, d in data.staff.items()},
+                    percent_favorable, level=3)
+
+
+def _item_table(b, tid, title, inst, cb, name, waves, percent_favorable, *, level) -> None:
+    items = [i for i, it in inst.items.items() if cb.response_scales[it.scale].favorable
+             and all(i in d for d in waves.values()) and not getattr(it, "wave", None)]
+    rows = []
+    results = {w: percent_favorable(d, name, cb, items=items, scales=[]).set_index("name") for w, d in waves.items()}
+    for i in items:
+        row: dict[str, Any] = {"Item": f"{i}: {_short(inst.items[i].text)}"
+                                       + (" (reverse-worded: favorable = disagree)" if inst.items[i].reverse else "")}
+        for w, res in results.items():
+            row[f"{w} n"] = int(res.loc[i, "n"]) if i in res.index else 0
+            row[f"{w} % favorable"] = float(res.loc[i, "pct"]) if i in res.index else np.nan
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    b.statistics(tid, frame, group="Item", n=[f"{w} n" for w in waves], columns={},
+                 shares=[f"{w} % favorable" for w in waves], title=title, level=level,
+                 note="n: answers to the item (\u201cDon't know\u201d and N/A left out).")
+
+
+def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
+    """The data-source matrix: source x Guskey level x timing x n x response rate."""
+    cb = cfg.codebook
+    roster_n = len(data.roster)
+    rows = []
+    if data.evals is not None and len(data.evals):
+        per_event = data.evals.groupby("event_id").size()
+        att = data.attendance.groupby("event").size() if len(data.attendance) else pd.Series(dtype=int)
+        rows.append({"Source": "Event evaluations", "Guskey level": "1 (and 4)", "Timing": "after each event",
+                     "n": int(len(data.evals)),
+                     "Response rate": 100.0 * per_event.sum() / att.sum() if att.sum() else np.nan})
+    for wave in ("pre", "post"):
+        if wave in data.waves:
+            rows.append({"Source": f"Participant survey ({wave})", "Guskey level": "2 and 4",
+                         "Timing": "start of the cadre" if wave == "pre" else "end of the cadre (with retrospective pre)",
+                         "n": int(len(data.waves[wave])),
+                         "Response rate": 100.0 * len(data.waves[wave]) / roster_n if roster_n else np.nan})
+    for wave, d in data.staff.items():
+        rows.append({"Source": f"Staff survey ({wave}, anonymous)", "Guskey level": "3",
+                     "Timing": "start of the year" if wave == "pre" else "end of the year", "n": int(len(d)),
+                     "Response rate": np.nan})
+    if len(data.attendance):
+        rows.append({"Source": "Sign-in sheets and online join reports", "Guskey level": "participation",
+                     "Timing": "each event", "n": int(data.attendance["who"].nunique()), "Response rate": np.nan})
+    if not rows:
+        return
+    b.statistics("data_sources", pd.DataFrame(rows), group="Source", n="n", columns={},
+                 shares=["Response rate"], text_columns=["Guskey level", "Timing"],
+                 title="Data sources by Guskey level", level=None,
+                 note="n: responses after cleaning. Response rate: evaluations over attendances; participant "
+                      "surveys over active participants. The staff survey is anonymous and has no roster, so no "
+                      "rate is shown.")

@@ -1,0 +1,144 @@
+"""Appendix tables that describe methods and instruments, not people: pass-through tables.
+
+The formulas and sources here are the ones :mod:`evalkit.analyze` documents (``docs/statistics.md``);
+the software versions are read from the running environment, so the appendix says what really made
+the numbers.
+"""
+
+from __future__ import annotations
+
+import platform
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.metadata import PackageNotFoundError, version
+
+import pandas as pd
+
+from evalkit.config import ProjectConfig
+from evalkit.disclose import ProtectedTable
+from evalkit.disclose.protected import passthrough
+
+__all__ = ["evaluation_questions", "methods", "software", "instruments", "glossary", "disclosure_log",
+           "GUSKEY_QUESTIONS", "REFERENCE_PHRASES"]
+
+#: The evaluation question of each Guskey level (Guskey 2000), as the report asks it.
+GUSKEY_QUESTIONS: Mapping[int, str] = {
+    1: "Did participants find the events useful, relevant and well run?",
+    2: "Did participants gain the intended knowledge and skills?",
+    3: "Did their schools support and change with the work (as their staff see it)?",
+    4: "Do participants use what they learned in their practice?",
+    5: "Did student outcomes improve in participating schools?",
+}
+
+_METHODS = [
+    ("Scale score", "mean of the answered items after reversing negatively worded ones as (min + max) - x; "
+     "missing unless at least 75% of the items (rounded up) are answered", "codebook; evalkit.analyze.scales"),
+    ("Percent favorable", "favorable answers / substantive answers x 100 (N/A and Don't know left out)",
+     "Panorama and CALSCHLS reporting conventions"),
+    ("Wilson interval", "(p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)", "Wilson (1927); Newcombe (1998)"),
+    ("Net Promoter Score", "100 x (promoters - detractors) / n; SE from the +1/0/-1 scores; normal CI",
+     "Reichheld (2003); Rocks (2016)"),
+    ("Cronbach's alpha", "k/(k-1) x (1 - sum of item variances / variance of the total); Feldt CI from the "
+     "F distribution with (n-1) and (n-1)(k-1) df", "Cronbach (1951); Feldt, Woodruff & Salih (1987)"),
+    ("McDonald's omega", "(sum of loadings)^2 / ((sum of loadings)^2 + sum of uniquenesses), one-factor model",
+     "McDonald (1999)"),
+    ("Hedges' g_av (paired)", "(mean post - mean pre) / ((SD pre + SD post)/2) x J, J = 1 - 3/(4 df - 1)",
+     "Lakens (2013); Cumming (2012)"),
+    ("d_z (paired)", "mean of the changes / SD of the changes", "Cohen (1988); Lakens (2013)"),
+    ("Confidence interval of d", "noncentral t limits for the noncentrality, rescaled", "Steiger & Fouladi (1997)"),
+    ("Paired t test", "t = mean change / (SD change / sqrt(n)), df = n - 1", "Student (1908)"),
+    ("Benjamini-Hochberg", "p_(i) x m / i, step-up with running minimum; controls the false discovery rate",
+     "Benjamini & Hochberg (1995)"),
+    ("Retrospective pre", "\"then\" ratings on the post survey, a wave of their own; response shift = retro-pre - pre",
+     "Howard (1980); Pratt, McGuigan & Katzev (2000)"),
+    ("Disclosure audit", "min and max of each hidden count over all tables' published figures by linear "
+     "programming", "Hundepool et al. (2012); sdcTable attack()"),
+]
+
+_GLOSSARY = [
+    ("Cadre", "A group of school teams that go through the program together."),
+    ("Guskey levels", "Five levels of evaluating professional development: reactions, learning, organizational "
+     "support, use, and student outcomes (Guskey, 2000)."),
+    ("Matched respondents", "Participants who answered both the pre and the post survey, linked by a keyed "
+     "pseudonym; only they enter before-and-after comparisons."),
+    ("Retrospective pre", "On the post survey, participants rate where they think they stood before the cadre."),
+    ("Response shift", "The retrospective-pre rating minus the original pre rating: how much the yardstick moved."),
+    ("Effect size (g_av)", "The change in means in units of the average standard deviation; about 0.2 is small, "
+     "0.5 medium and 0.8 large by Cohen's rough guide, but context matters more."),
+    ("95% confidence interval", "The range of values compatible with the data; if it excludes zero, the change "
+     "is unlikely to be chance alone."),
+    ("Percent favorable", "The share of answers that are Agree or Strongly agree (or the top two options)."),
+    ("Net Promoter Score", "The percent who would recommend (9-10) minus the percent who would not (0-6)."),
+    ("Repeated cross-sections", "Two surveys of the same population at two times without linking people; they "
+     "show change in the group, not in individuals."),
+    ("Suppressed figure", "A figure hidden because it would describe too few people or let a hidden figure be "
+     "worked out."),
+]
+
+
+def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[str]]) -> ProtectedTable:
+    """The evaluation questions, one per Guskey level the program evaluates, with their data sources."""
+    rows = [(f"Level {lv}", GUSKEY_QUESTIONS[lv], "; ".join(sources.get(lv, ())) or "not collected")
+            for lv in sorted({int(v) for v in levels}) if lv in GUSKEY_QUESTIONS]
+    return passthrough("evaluation_questions", "Evaluation questions by Guskey level",
+                       pd.DataFrame(rows, columns=["Level", "Evaluation question", "Data sources"]))
+
+
+def methods() -> ProtectedTable:
+    return passthrough("methods", "Statistics used in this report: formula and source",
+                       pd.DataFrame(_METHODS, columns=["Statistic", "Formula", "Source"]),
+                       note="Each statistic is one function of evalkit.analyze, tested against published worked "
+                            "examples or an independent computation (docs/statistics.md).")
+
+
+def software() -> ProtectedTable:
+    rows = [("Python", platform.python_version())]
+    for pkg in ("evalkit", "numpy", "pandas", "scipy", "statsmodels", "highspy", "matplotlib", "papermill",
+                "nbconvert", "weasyprint", "pyarrow"):
+        try:
+            rows.append((pkg, version(pkg)))
+        except PackageNotFoundError:
+            rows.append((pkg, "not installed"))
+    return passthrough("software", "Software", pd.DataFrame(rows, columns=["Package", "Version"]))
+
+
+def instruments(cfg: ProjectConfig, names: Sequence[str]) -> list[ProtectedTable]:
+    """One table per instrument: item, wording, answer scale and the scale it belongs to."""
+    cb = cfg.codebook
+    out = []
+    for name in names:
+        inst = cb.instruments[name]
+        member = {i: sc.label for sc in inst.scales.values() for i in sc.items}
+        rows = [(item, it.text, " / ".join(str(v) for v in cb.response_scales[it.scale].codes.values())
+                 if len(cb.response_scales[it.scale].codes) <= 5 else
+                 f"{min(cb.response_scales[it.scale].codes)}-{max(cb.response_scales[it.scale].codes)}",
+                 member.get(item, "") + (" (reversed)" if it.reverse else ""))
+                for item, it in inst.items.items()]
+        out.append(passthrough(f"instrument_{name}", f"Instrument: {inst.title or name}",
+                               pd.DataFrame(rows, columns=["Item", "Wording", "Answer options", "Scale"])))
+    return out
+
+
+def glossary() -> ProtectedTable:
+    return passthrough("glossary", "Glossary", pd.DataFrame(_GLOSSARY, columns=["Term", "Meaning"]))
+
+
+def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, str]) -> ProtectedTable:
+    """Where figures are hidden or coded and why (never the hidden value)."""
+    rule = {"primary": "fewer than the threshold", "complementary": "protects another hidden figure",
+            "homogeneity": "everyone gave the same answer", "row_gate": "group below the threshold",
+            "difference": "change since an earlier release", "top_coded": "coded >95%", "bottom_coded": "coded <5%"}
+    rows = [(titles.get(e["table"], e["table"]), e["row"], e["column"], rule.get(e["rule"], e["rule"]))
+            for e in entries]
+    return passthrough("disclosure_log", "Disclosure log: hidden and coded figures",
+                       pd.DataFrame(rows, columns=["Table", "Row", "Column", "Rule"]),
+                       note="The same list, machine-readable, is in disclosure_log.json beside this report.")
+
+
+#: Exact phrases evalkit prints that carry an author's name. The audit does not count a roster surname
+#: inside an exact occurrence of one of them ("Howard (1980)" in the methods table when a participant
+#: is called Howard); anywhere else the surname is still a finding.
+REFERENCE_PHRASES: frozenset[str] = frozenset(
+    {cell for row in (*_METHODS, *_GLOSSARY) for cell in row}
+    | {"Hedges' g_av", "Guskey's five levels", "Guskey\u2019s five levels", "(Guskey, 2000)", "Guskey (2000)",
+       "Benjamini-Hochberg", "Wilson interval", "Wilson intervals", "Feldt 95% CI", "Cronbach's alpha",
+       "McDonald's omega", "Guskey level", "Guskey levels"})
