@@ -56,6 +56,24 @@ def _url_fetcher(weasyprint: Any) -> Any:
     return fetcher
 
 
+#: The bundled faces: (file, font-style, font-weight). Declared for WeasyPrint only (see _font_faces).
+_FACES = (("Lato-Regular.ttf", "normal", 400), ("Lato-Bold.ttf", "normal", 700),
+          ("Lato-Italic.ttf", "italic", 400))
+
+
+def _font_faces() -> str:
+    """``@font-face`` rules for the bundled Lato, by absolute ``file:`` URL.
+
+    They live here rather than in the report's stylesheet so that ``report.html`` references no
+    file: opened from a report folder, relative font URLs would fail to load (a console error in
+    every browser), and absolute ones would point into this machine's site-packages.
+    """
+    return "\n".join(
+        f'@font-face {{ font-family: "Lato"; font-style: {style}; font-weight: {weight}; '
+        f'src: url("{(FONT_DIR / name).as_uri()}") format("truetype"); }}'
+        for name, style, weight in _FACES)
+
+
 class _DropFontTimestampNotice(logging.Filter):
     """Hide fontTools' notice that Lato's ``head.created`` is a Unix timestamp (harmless, per page)."""
 
@@ -83,7 +101,7 @@ def html_to_pdf(html_text: str, *, base_dir: Path) -> tuple[bytes | None, str | 
     html_text : str
         A complete HTML document (the report template's output).
     base_dir : Path
-        Folder that relative URLs resolve against (``fonts/...`` in the stylesheet).
+        Folder that relative URLs resolve against (the report itself uses none).
 
     Returns
     -------
@@ -93,9 +111,13 @@ def html_to_pdf(html_text: str, *, base_dir: Path) -> tuple[bytes | None, str | 
 
     Notes
     -----
-    Only ``data:`` URLs and files under :data:`FONT_DIR` are loaded; any other URL (a web image
-    in a notebook output, say) is refused and WeasyPrint logs a warning and leaves it out.
-    ``<meta>`` tags become PDF document information (``custom_metadata=True``).
+    The bundled Lato is added as a user stylesheet of ``@font-face`` rules, so it is embedded
+    (subset) in every PDF. Only ``data:`` URLs and files under :data:`FONT_DIR` are loaded; any
+    other URL (a web image in a notebook output, say) is refused and WeasyPrint logs a warning
+    and leaves it out.
+    ``<meta>`` tags become PDF document information (``custom_metadata=True``); the ``<title>``
+    and ``lang`` of the document become its title and language. The PDF is tagged for
+    accessibility and asks viewers to show its title.
     """
     try:
         import weasyprint
@@ -103,7 +125,28 @@ def html_to_pdf(html_text: str, *, base_dir: Path) -> tuple[bytes | None, str | 
         reason = f"WeasyPrint is not usable here ({type(exc).__name__}: {exc}); run `evalkit doctor`"
         log.warning("report: no PDF: %s", reason)
         return None, reason
-    document = weasyprint.HTML(string=html_text, base_url=base_dir.as_uri() + "/",
-                               url_fetcher=_url_fetcher(weasyprint))
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = _url_fetcher(weasyprint)
+    font_config = FontConfiguration()
+    fonts = weasyprint.CSS(string=_font_faces(), font_config=font_config, url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html_text, base_url=base_dir.as_uri() + "/", url_fetcher=fetcher)
     with _quiet_font_timestamps():
-        return document.write_pdf(custom_metadata=True), None
+        # pdf_tags (WeasyPrint >= 61; evalkit requires >= 62): the structure tree screen readers use.
+        return document.write_pdf(stylesheets=[fonts], font_config=font_config, custom_metadata=True,
+                                  pdf_tags=True, finisher=_show_title), None
+
+
+def _show_title(document: Any, pdf: Any) -> None:
+    """Finisher: viewers show the document title, not the file name (PDF/UA, WCAG PDF18).
+
+    Also drops the ``viewport`` entry that ``custom_metadata`` copies from the HTML head: it
+    is for phones reading the HTML, not provenance.
+    """
+    import pydyf
+
+    pdf.info.pop("viewport", None)
+    prefs = pdf.catalog.get("ViewerPreferences")
+    if not isinstance(prefs, pydyf.Dictionary):
+        prefs = pdf.catalog["ViewerPreferences"] = pydyf.Dictionary()
+    prefs["DisplayDocTitle"] = "true"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["Check", "check_environment", "REQUIRED_PACKAGES"]
+__all__ = ["Check", "check_environment", "pango_fix", "REQUIRED_PACKAGES"]
 
 _FONT_DIR = Path(__file__).resolve().parent / "fonts"
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "evalkit_html"
@@ -38,13 +38,49 @@ REQUIRED_PACKAGES: dict[str, str] = {
 # Distributions whose import name is not derivable from the distribution name.
 _IMPORT_NAMES = {"pyyaml": "yaml", "charset-normalizer": "charset_normalizer", "pillow": "PIL"}
 
-_PANGO_FIX = (
-    "WeasyPrint needs Pango. Debian/Ubuntu: `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
-    "libharfbuzz0b libfontconfig1` (add `libharfbuzz-subset0` for faster font subsetting); "
-    "macOS: `brew install pango`; Windows: install WeasyPrint with MSYS2 (see its documentation) "
-    "or use conda-forge: `conda install -c conda-forge weasyprint`. "
-    "Reports still render to HTML without it."
-)
+# How to get Pango, per system. conda-forge ships Pango for Linux, macOS and Windows alike, so it
+# is the one recipe that works everywhere; the native routes follow WeasyPrint's install docs.
+_PANGO_FIXES = {
+    "linux": "Debian/Ubuntu: `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b "
+             "libfontconfig1` (add `libharfbuzz-subset0` for faster font subsetting)",
+    "darwin": "macOS: `brew install pango` (Homebrew)",
+    "win32": "Windows: install the GTK3 runtime (github.com/tschoonj/GTK-for-Windows-Runtime-Environment-"
+             "Installer) or MSYS2 and `pacman -S mingw-w64-x86_64-pango`, then point WeasyPrint at the "
+             "DLLs: `set WEASYPRINT_DLL_DIRECTORIES=C:\\msys64\\mingw64\\bin` (the folder that holds them)",
+}
+_CONDA_FIX = ("or, on any of the three: `conda install -c conda-forge weasyprint` in a conda environment "
+              "(conda-forge ships Pango for Linux, macOS and Windows)")
+
+
+def pango_fix(platform: str | None = None) -> str:
+    """How to install WeasyPrint's system libraries, this system's recipe first.
+
+    Parameters
+    ----------
+    platform : str, optional
+        A ``sys.platform`` value; default this machine's.
+
+    Returns
+    -------
+    str
+        One paragraph: what is missing, that HTML reports still render, then the recipes for
+        this system, the other two systems, and conda-forge (which works on all three).
+
+    Examples
+    --------
+    >>> fix = pango_fix("darwin")
+    >>> "macOS: `brew install pango`" in fix and fix.index("macOS") < fix.index("Debian/Ubuntu")
+    True
+    >>> "conda install -c conda-forge weasyprint" in pango_fix("win32")
+    True
+    """
+    platform = sys.platform if platform is None else platform
+    key = "win32" if platform.startswith(("win", "cygwin", "msys")) else (
+        "darwin" if platform == "darwin" else "linux")
+    order = [key] + [k for k in _PANGO_FIXES if k != key]
+    return ("WeasyPrint needs the Pango libraries to print PDFs; HTML reports still render without them. "
+            + "; ".join(_PANGO_FIXES[k] for k in order) + "; " + _CONDA_FIX
+            + ". Then run `evalkit doctor` again.")
 
 
 @dataclass(frozen=True)
@@ -154,13 +190,13 @@ def _check_weasyprint() -> Check:
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: the Pango/GObject libraries were not found
-        return Check(name, False, f"{type(exc).__name__}: {exc}", _PANGO_FIX)
+        return Check(name, False, f"{type(exc).__name__}: {exc}", pango_fix())
     try:
         pdf = weasyprint.HTML(string="<p>evalkit doctor</p>").write_pdf()
     except Exception as exc:  # a broken Pango/HarfBuzz install fails here, not at import
-        return Check(name, False, f"printing a test PDF failed: {type(exc).__name__}: {exc}", _PANGO_FIX)
+        return Check(name, False, f"printing a test PDF failed: {type(exc).__name__}: {exc}", pango_fix())
     if not pdf or not pdf.startswith(b"%PDF"):
-        return Check(name, False, "printing a test PDF gave no PDF", _PANGO_FIX)
+        return Check(name, False, "printing a test PDF gave no PDF", pango_fix())
     pango = ""
     try:
         from weasyprint.text.ffi import pango as _pango
