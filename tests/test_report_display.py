@@ -24,13 +24,23 @@ def test_table_html_snapshot():
     html = display.table_html(df, caption="Counts", note='Rounded; "n" is respondents.')
     assert html == (
         '<div class="ek-table"><table><caption>Counts</caption>'
-        '<thead><tr><th scope="col">Group</th><th scope="col">n</th></tr></thead><tbody>'
+        '<thead><tr><th scope="col">Group</th><th scope="col" class="ek-num">n</th></tr></thead><tbody>'
         '<tr><th scope="row">A &amp; B</th><td class="ek-num">12</td></tr>'
         '<tr><th scope="row">&lt;C&gt;</th><td class="ek-num">fewer than 10</td></tr>'
         "</tbody></table>"
         '<p class="ek-table-note"><em>Note.</em> Rounded; &quot;n&quot; is respondents.</p></div>'
     )
     assert "7" not in html  # the index is never shown
+
+
+def test_numeric_columns_align_right_text_columns_left():
+    df = pd.DataFrame({"Item": ["a", "b"], "Wording": ["Time well spent", "Relevant"],
+                       "%": [">95%", "<5%"], "p": ["<0.001", "0.042"], "n": ["12", "not shown"]})
+    html = display.table_html(df, caption=None, note=None)
+    assert '<th scope="col">Wording</th>' in html
+    for col in ("%", "p", "n"):
+        assert f'<th scope="col" class="ek-num">{col}</th>' in html
+    assert '<td class="ek-num">&gt;95%</td>' in html and '<td class="ek-num">&lt;0.001</td>' in html
 
 
 def test_table_html_escapes_captions_and_headers():

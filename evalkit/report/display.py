@@ -39,9 +39,9 @@ __all__ = [
 
 # A cell that reads as a number (or a suppressed count) is right-aligned, as journals set them.
 _NUMERIC_RE = re.compile(
-    r"^\s*(?:[-+\u2212]?[\d.,]+\s*%?"  # 12, 4.6, -0.3, 89%
+    r"^\s*(?:[<>]?[-+\u2212]?[\d.,]+\s*%?"  # 12, 4.6, -0.3, 89%, >95%, <5%, <0.001
     r"|[-+\u2212]?[\d.,]+\s*\([^)]*\)"  # 24 (89%), 0.41 (0.12)
-    r"|fewer than \d+|\u2014|-)\s*$"  # a suppressed cell or an em dash
+    r"|fewer than \d+|not shown|\u2014|-)\s*$"  # a hidden cell or an em dash
 )
 
 
@@ -59,7 +59,13 @@ def _paragraphs(text: str | None) -> str:
 
 def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption: str | None,
                note: str | None, css_class: str = "ek-table", align_numbers: bool = True) -> str:
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in header)
+    rows = [list(r) for r in rows]
+    # a column is numeric (header set right, like its figures) when its non-empty cells all read as numbers
+    numeric = [j > 0 and align_numbers and any(str(r[j]).strip() for r in rows)
+               and all(_NUMERIC_RE.match(str(r[j])) or not str(r[j]).strip() for r in rows)
+               for j in range(len(header))]
+    num_th = ' class="ek-num"'
+    head = "".join(f'<th scope="col"{num_th if numeric[j] else ""}>{_e(h)}</th>' for j, h in enumerate(header))
     body = []
     for row in rows:
         cells = []
@@ -101,7 +107,7 @@ def table_html(df: pd.DataFrame, *, caption: str | None, note: str | None) -> st
     >>> df = pd.DataFrame({"Item": ["<b>Q1</b>"], "Mean": ["3.4"]})
     >>> print(table_html(df, caption="Ratings", note=None))  # doctest: +NORMALIZE_WHITESPACE
     <div class="ek-table"><table><caption>Ratings</caption><thead><tr><th scope="col">Item</th><th
-    scope="col">Mean</th></tr></thead><tbody><tr><th scope="row">&lt;b&gt;Q1&lt;/b&gt;</th><td
+    scope="col" class="ek-num">Mean</th></tr></thead><tbody><tr><th scope="row">&lt;b&gt;Q1&lt;/b&gt;</th><td
     class="ek-num">3.4</td></tr></tbody></table></div>
     """
     rows = df.itertuples(index=False, name=None)
