@@ -364,3 +364,50 @@ def test_a_table_with_every_row_hidden_draws_only_gaps(name: str, tmp_path) -> N
     assert all("n not shown" in t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()
                if "(" in t.get_text())
     assert save_chart(chart, tmp_path, name)["png"].exists()
+
+
+def _rates_table():
+    """Attendance rates by group and event from the disclose stage itself (one group below n_min)."""
+    import pandas as pd
+
+    from evalkit.disclose import Bundle, DisclosurePolicy
+
+    frame = pd.DataFrame({"Group": ["Teachers", "Principals", "Coaches", "All"], "n": [24, 12, 4, 40],
+                          "E1": [87.5, 66.7, 75.0, 80.0], "E2": [100.0, 83.3, 50.0, 90.0]})
+    b = Bundle(DisclosurePolicy(), release_id="t")
+    b.statistics("rates", frame, group="Group", n="n", columns={}, shares=["E1", "E2"], total_row="All",
+                 title="Attendance rate")
+    return b.protect().tables["rates"]
+
+
+def test_heatmap_never_colours_or_labels_a_hidden_cell(tmp_path):
+    from evalkit.report.charts import heatmap_chart, save_chart
+
+    table = _rates_table()
+    chart = heatmap_chart(table, ["E1", "E2"])
+    chart.figure.canvas.draw()
+    from matplotlib.text import Text
+
+    texts = [t.get_text() for t in chart.figure.findobj(Text)]
+    joined = " ".join(texts) + " " + chart.alt_text
+    for hidden in ("75%", "50%", "(n = 4)", "(n = 12)", "67%", "83%"):   # coaches, and principals beside them
+        assert hidden not in joined
+    assert "hidden" in joined and ">95%" in joined        # the 100% of 24 teachers is top-coded
+    assert "Coaches (n = fewer than 10)" not in joined
+    saved = save_chart(chart, tmp_path, "rates")
+    assert saved["png"].exists() and "hidden to protect privacy" in saved["alt"]
+
+
+def test_logic_model_chart_reads_program_facts(tmp_path):
+    import pandas as pd
+
+    from evalkit.disclose.protected import passthrough
+    from evalkit.report.charts import logic_model_chart
+
+    table = passthrough("lm", "Logic model", pd.DataFrame({"Component": ["Inputs", "Activities", "Outcomes"],
+                                                           "What it holds": ["Coaches; Funding", "Sessions",
+                                                                             "Stronger teaching"]}))
+    chart = logic_model_chart(table)
+    assert chart.kind == "diagram" and "Inputs: Coaches; Funding" in chart.alt_text
+    with pytest.raises(TypeError):
+        logic_model_chart(pd.DataFrame())

@@ -333,7 +333,7 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
         raise ValueError(f"stacked_share_chart(): neutral must be one of categories {cats}, got {neutral!r}")
     data = _rows(table, "stacked_share_chart", "categories", cats, rows)
     title, colours, k = title or table.title, _palette(len(cats)), cats.index(neutral) if neutral else None
-    fig, ax = _figure(1.5 + 0.5 * len(data))
+    fig, ax = _figure(1.5 + 0.75 * len(data))  # room above and below each bar for small segments' labels
     bars = {i: _widths(r.cells) for i, r in enumerate(data) if not r.gap}
     starts = {i: -(sum(w[:k]) + w[k] / 2) if k is not None else 0.0 for i, w in bars.items()}
     lo, hi = 0.0, 100.0
@@ -530,7 +530,7 @@ def logic_model_chart(table: ProtectedTable, *, title: str | None = None) -> Cha
     table = require_protected(table, "logic_model_chart()")
     rows = [(str(a), str(b)) for a, b in table.display.iloc[:, :2].itertuples(index=False)]
     title = title or table.title
-    fig, ax = _figure(3.4)
+    fig, ax = _figure(2.5)
     ax.set_axis_off()
     k = max(len(rows), 1)
     width = 1.0 / k
@@ -540,10 +540,10 @@ def logic_model_chart(table: ProtectedTable, *, title: str | None = None) -> Cha
                                                        boxstyle="round,pad=0.004", facecolor="#eef3f8",
                                                        edgecolor=_BLUE, linewidth=0.8))
         ax.text(x + width / 2 - 0.007, 0.9, textwrap.fill(head, 14), ha="center", va="top", fontweight="bold",
-                fontsize=7.5)
-        ax.text(x + width / 2 - 0.007, 0.72, "\n".join(textwrap.fill(part.strip(), 16)
-                                                       for part in body.split(";")),
-                ha="center", va="top", fontsize=6.3, linespacing=1.15)
+                fontsize=8)
+        ax.text(x + width / 2 - 0.007, 0.7, "\n".join(textwrap.fill(part.strip(), 17)
+                                                      for part in body.split(";")),
+                ha="center", va="top", fontsize=7, linespacing=1.2)
         if i < k - 1:
             ax.annotate("", xy=(x + width + 0.006, 0.5), xytext=(x + width - 0.022, 0.5),
                         arrowprops={"arrowstyle": "->", "color": _GREY, "lw": 1})
