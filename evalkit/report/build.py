@@ -105,6 +105,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     if len(data.evals):
         measures.reactions(b, data, cfg)
         likert_order = measures.likert(b, data, cfg)
+        plain += measures.comments(b, data, cfg, cleaned, policy)
     if {"pre", "post"} <= set(data.waves):
         measures.prepost(b, data, cfg)
     if data.staff:
@@ -165,12 +166,14 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     section("participation", "Participation and implementation", None,
             "Who took part, how much of the program was offered by modality, and how much of it participants "
             "received.", have("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"))
-    ids = have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps")
+    ids = have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
+               *sorted(i for i in T if i.startswith("quotes_")))
     section("reactions", "Level 1: participants' reactions", 1,
             "Participants evaluated each event they attended. Percent favorable counts \u201cAgree\u201d and "
             "\u201cStrongly agree\u201d among those who answered the item (\u201cN/A\u201d is left out). The Net "
-            "Promoter Score is the percent of promoters minus the percent of detractors. Comments are not quoted "
-            "in this report: they are held for human review of self-identifying details first.", ids,
+            "Promoter Score is the percent of promoters minus the percent of detractors. Comments are quoted only "
+            "after names and contact details are removed, never when held for review, and only when at least "
+            f"{policy.comment_threshold} were written.", ids,
             pending=None if ids else "event evaluations are not among this project's sources")
     ids = have("prepost_learning", "reliability")
     section("learning", "Level 2: participants' learning", 2,

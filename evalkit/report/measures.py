@@ -337,3 +337,73 @@ def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                  note="n: responses after cleaning. Response rate: evaluations over attendances; participant "
                       "surveys over active participants. The staff survey is anonymous and has no roster, so no "
                       "rate is shown.")
+
+
+#: Keyword themes for professional-development comments (rule-based, so a reader can check them).
+THEMES: dict[str, tuple[str, ...]] = {
+    "Time to plan and collaborate": ("plan", "collaborat", "team", "together", "colleague", "network"),
+    "Classroom visits and practice": ("classroom", "visit", "walkthrough", "rounds", "observ", "practice"),
+    "Facilitation": ("facilitat", "presenter", "speaker", "coach"),
+    "Relevance and use": ("use ", "apply", "relevant", "useful", "helpful", "practical", "take back"),
+    "Pacing and format": ("pace", "pacing", "long", "short", "break", "sitting", "listening", "format", "more time"),
+    "Materials and resources": ("material", "resource", "slides", "recording", "handout", "tool"),
+    "Logistics and technology": ("parking", "room", "zoom", "audio", "wifi", "tech", "location", "lunch", "food"),
+}
+
+
+def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, cleaned: CleanResult, policy) -> list[Any]:
+    """Themes of the event-evaluation comments (counts under the rule) and quotes above the comment threshold.
+
+    Quotes come from the *redacted* text of the anonymize stage; comments held for review, and comments with
+    any redaction mark, are never quoted. Themes are keyword rules (``THEMES``), counted per comment.
+    Returns pass-through quote tables (empty when the cadre's comments are fewer than the threshold).
+    """
+    from evalkit.disclose.protected import passthrough
+
+    anon = getattr(cleaned, "anonymized", None)
+    if anon is None or data.evals.empty:
+        return []
+    name = next((n for n, i in cfg.codebook.instruments.items() if i.nps_item and i.nps_item in data.evals), None)
+    if name is None:
+        return []
+    inst = cfg.codebook.instruments[name]
+    texts: dict[str, list[str]] = {}
+    for sid, t in cleaned.tables.items():
+        if t.source.instrument != name or sid not in anon.tables:
+            continue
+        red, d = anon.tables[sid], t.data
+        mine = d["event_id"].isin(data.events["event_id"]) & ~d.get("wrong_event", pd.Series(False, index=d.index))
+        rows = red.index.intersection(d.index[mine.fillna(False).astype(bool)])
+        for col, spec in inst.columns.items():
+            if spec.role != "free_text" or spec.description or "other" in col or col not in red:
+                continue
+            vals = [str(v).strip() for v in red.loc[rows, col].dropna() if len(str(v).split()) >= 3]
+            if vals:
+                texts.setdefault(col, []).extend(vals)
+    if not texts:
+        return []
+    all_comments = [c for v in texts.values() for c in v]
+    rows_out = []
+    for theme, words in THEMES.items():
+        k = sum(any(w in c.casefold() for w in words) for c in all_comments)
+        rows_out.append({"Theme": theme, "Comments": k, "Share of comments": 100.0 * k / len(all_comments)})
+    frame = pd.DataFrame(rows_out)
+    b.statistics("comment_themes", frame, group="Theme", n="Comments", columns={}, shares=["Share of comments"],
+                 title="What participants wrote about: comment themes", level=1,
+                 note=f"{len(all_comments):,} comments from the event evaluations, coded by keyword rules "
+                      "(a comment can touch several themes). Themes mentioned in fewer comments than the "
+                      "threshold are not counted out.")
+    out = []
+    questions = {"q6": "What worked well", "q7": "What could be better"}
+    for col, vals in texts.items():
+        if len(vals) < policy.comment_threshold:
+            continue
+        clean = sorted({v for v in vals if "[" not in v and 6 <= len(v.split()) <= 40}, key=lambda v: (-len(v), v))
+        picks = clean[:3]
+        if picks:
+            out.append(passthrough(f"quotes_{col}", f"In their words: {questions.get(col, col)}",
+                                   pd.DataFrame({"Comment": [f"\u201c{p}\u201d" for p in picks]}),
+                                   note=f"From {len(vals):,} comments; quoted only because at least "
+                                        f"{policy.comment_threshold} were written. Names and contact details "
+                                        "are removed; comments held for review are never quoted.", level=1))
+    return out
