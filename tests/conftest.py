@@ -31,3 +31,33 @@ def real_fixtures() -> Path:
         pytest.skip("../shared/fixtures/real not found: real-export tests skipped "
                     "(set EVALKIT_REAL_FIXTURES to its location)")
     return REAL_FIXTURES
+
+
+def _demo_hashes() -> dict[str, str]:
+    import hashlib
+
+    return {str(p.relative_to(DEMO_DIR)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(DEMO_DIR.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory):
+    """One `evalkit demo` run (all cadres, HTML and PDF) into a temp folder, shared by every test module.
+
+    Its own key (mode 0600, outside the repository); the raw files' hashes before and after.
+    """
+    from typer.testing import CliRunner
+
+    from evalkit.anonymize.keys import keygen
+    from evalkit.cli import app
+
+    before = _demo_hashes()
+    out = tmp_path_factory.mktemp("demo")
+    key_path = keygen(tmp_path_factory.mktemp("keys") / "demo_test.key")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("EVALKIT_KEY_FILE", str(key_path))
+        result = CliRunner().invoke(app, ["demo", "--data", str(DEMO_DIR), "--out", str(out / "reports"),
+                                          "--processed", str(out / "processed")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return {"before": before, "after": _demo_hashes(), "reports": out / "reports", "processed": out / "processed",
+            "output": result.output, "key": key_path.read_bytes(), "key_file": key_path}

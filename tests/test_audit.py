@@ -481,29 +481,6 @@ def test_cli_refuses_a_bundle_of_another_project(tmp_path, capsys, monkeypatch) 
 # Must show: the real demo output passes; a doctored copy fails
 # ---------------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory):
-    from typer.testing import CliRunner
-
-    from evalkit.anonymize.keys import keygen
-    from evalkit.cli import app
-
-    out = tmp_path_factory.mktemp("demo")
-    key_path = keygen(tmp_path_factory.mktemp("keys") / "demo_test.key")
-    old = os.environ.get("EVALKIT_KEY_FILE")
-    os.environ["EVALKIT_KEY_FILE"] = str(key_path)
-    try:
-        result = CliRunner().invoke(app, ["demo", "--data", str(DEMO), "--out", str(out / "reports"),
-                                          "--processed", str(out / "processed")], catch_exceptions=False)
-    finally:
-        if old is None:
-            os.environ.pop("EVALKIT_KEY_FILE", None)
-        else:
-            os.environ["EVALKIT_KEY_FILE"] = old
-    assert result.exit_code == 0, result.output
-    return {"reports": out / "reports", "processed": out / "processed", "key_file": key_path}
-
-
 @pytest.fixture
 def demo_env(demo_run, monkeypatch):
     monkeypatch.chdir(ROOT)  # ./data_raw/demo is the demo's raw data; no ./evalkit.yml here

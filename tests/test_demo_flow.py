@@ -33,35 +33,6 @@ EXACT = {"preview_response", "test_response", "duplicate_response", "partial_res
          "renamed_column", "email_noise", "wrong_event", "small_group"}
 
 
-def _hashes() -> dict[str, str]:
-    return {str(p.relative_to(DEMO)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(DEMO.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory):
-    import os
-
-    from evalkit.anonymize.keys import keygen
-
-    before = _hashes()
-    out = tmp_path_factory.mktemp("demo")
-    key_path = keygen(tmp_path_factory.mktemp("keys") / "demo_test.key")
-    old = os.environ.get("EVALKIT_KEY_FILE")
-    os.environ["EVALKIT_KEY_FILE"] = str(key_path)
-    try:
-        result = CliRunner().invoke(app, ["demo", "--data", str(DEMO), "--out", str(out / "reports"),
-                                          "--processed", str(out / "processed")], catch_exceptions=False)
-    finally:
-        if old is None:
-            os.environ.pop("EVALKIT_KEY_FILE", None)
-        else:
-            os.environ["EVALKIT_KEY_FILE"] = old
-    assert result.exit_code == 0, result.output
-    return {"before": before, "after": _hashes(), "reports": out / "reports", "processed": out / "processed",
-            "output": result.output, "key": key_path.read_bytes()}
-
-
 @pytest.fixture(scope="module")
 def log(demo_run) -> pd.DataFrame:
     entries = json.loads((demo_run["processed"] / "quality_log.json").read_text())["entries"]

@@ -164,18 +164,8 @@ def browser() -> str:
 
 
 @pytest.fixture(scope="module")
-def report_html(tmp_path_factory) -> Path:
-    from evalkit.anonymize.keys import keygen
-    from evalkit.pipeline import demo_config, report_project
-
-    base = tmp_path_factory.mktemp("browser")
-    key = keygen(tmp_path_factory.mktemp("keys") / "browser_test.key")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("EVALKIT_KEY_FILE", str(key))
-        cfg = demo_config(data=DEMO, processed_dir=base / "processed", reports_dir=base / "reports")
-        results = report_project(cfg, cadres=["C1"], pdf=False)
-    assert [(r.unit, r.ok) for r in results] == [("C1", True)], results
-    return base / "reports" / "C1" / "report.html"
+def report_html(demo_run) -> Path:
+    return demo_run["reports"] / "C1" / "report.html"
 
 
 @pytest.fixture(scope="module")

@@ -140,27 +140,17 @@ def test_no_code_path_downloads_a_browser_or_uses_latex():
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> SimpleNamespace:
-    from evalkit.anonymize.keys import keygen
-    from evalkit.pipeline import demo_config, report_project
-
-    base = tmp_path_factory.mktemp("pdf")
-    key = keygen(tmp_path_factory.mktemp("keys") / "pdf_test.key")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("EVALKIT_KEY_FILE", str(key))
-        cfg = demo_config(data=DEMO, processed_dir=base / "processed", reports_dir=base / "reports")
-        results = report_project(cfg, cadres=["C1"], pdf=True)
-    assert [(r.unit, r.ok) for r in results] == [("C1", True)], results
+def demo(demo_run) -> SimpleNamespace:
     import pypdf
 
-    out = base / "reports" / "C1"
+    out = demo_run["reports"] / "C1"
     reader = pypdf.PdfReader(out / "report.pdf")
     return SimpleNamespace(
         reader=reader, html=(out / "report.html").read_text(encoding="utf-8"),
         texts=[page.extract_text() or "" for page in reader.pages],
         page_of={page.indirect_reference.idnum: i + 1 for i, page in enumerate(reader.pages)},
-        key=key.read_bytes(),
-        provenance=json.loads((base / "processed" / "provenance.json").read_text()),
+        key=demo_run["key"],
+        provenance=json.loads((demo_run["processed"] / "provenance.json").read_text()),
     )
 
 

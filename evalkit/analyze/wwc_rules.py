@@ -5,20 +5,8 @@ The clustering correction of a significance test from a mismatched analysis
 and the attrition boundary (:func:`attrition`, with the handbook's boundary table). The WWC
 effect sizes are in :mod:`evalkit.analyze.wwc`, which re-exports everything here.
 
-Sources, cited per function:
-
-- [WWC22] What Works Clearinghouse (2022). *Procedures and Standards Handbook, Version 5.0*.
-  NCEE, IES, U.S. Department of Education. Appendix E (effect sizes and standard errors; the
-  clustering degrees of freedom *h* are eq. E.21, p. 171).
-  https://ies.ed.gov/ncee/wwc/Docs/referenceresources/Final_WWC-HandbookVer5_0-0-508.pdf
-- [WWC20] What Works Clearinghouse (2020). *Standards Handbook, Version 4.1*, Table II.1 (the
-  attrition boundaries), and *Procedures Handbook, Version 4.1*, Appendix E (ERIC ED602035).
-  https://ies.ed.gov/ncee/wwc/Docs/referenceresources/WWC-Standards-Handbook-v4-1-508.pdf
-- [WWC08] What Works Clearinghouse (2008). *Procedures and Standards Handbook, Version 2.0*,
-  Appendix C (clustering correction of mismatched analyses) and Appendix D (Benjamini-Hochberg).
-  ERIC ED503772, https://eric.ed.gov/?id=ED503772
-- [H07] Hedges, L. V. (2007). Correcting a significance test for clustering. *Journal of
-  Educational and Behavioral Statistics*, 32(2), 151-179. https://doi.org/10.3102/1076998606298040
+Sources, cited per function by the keys of :mod:`evalkit.analyze.wwc` ([WWC22], [WWC20], [WWC08],
+[H07]); the full references are listed there.
 
 Every function validates its arguments on entry and raises ``ValueError``/``TypeError`` whose
 message names the function, the argument, the rule and the value received.
