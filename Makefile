@@ -24,7 +24,10 @@ sysdeps:
 	        echo "Installing Pango and HarfBuzz for PDF output (apt-get)"; \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core >/dev/null; \
-	      else echo "Pango not found: PDF output will be skipped. Run 'evalkit doctor' for the fix on your system."; fi; }
+	      else echo "Pango not found: PDF output will be skipped (HTML reports still render)."; \
+	        echo "  Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1"; \
+	        echo "  macOS: brew install pango    any system: conda install -c conda-forge weasyprint"; \
+	        echo "  Windows and details: run 'evalkit doctor' after 'make install'."; fi; }
 
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -47,6 +50,7 @@ bench: install
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/redact.py
+	$(BIN)/python benchmarks/batch.py
 
 doctor: install
 	$(BIN)/evalkit doctor

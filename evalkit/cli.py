@@ -173,29 +173,74 @@ def _print_quality(log) -> None:
     out.print(table)
 
 
+WorkersOpt = Annotated[Optional[int], typer.Option(
+    "--workers", min=1, help="Worker processes for the local executor (default: one per core).")]
+ExecutorOpt = Annotated[str, typer.Option(
+    "--executor", help="Where reports render: local (a process pool here) or dask (an existing cluster).")]
+SchedulerOpt = Annotated[Optional[str], typer.Option(
+    "--scheduler", metavar="ADDRESS", help="Dask scheduler address for --executor dask, e.g. tcp://host:8786.")]
+CellTimeoutOpt = Annotated[int, typer.Option("--cell-timeout", min=1, help="Seconds any one notebook cell may run.")]
+DeadlineOpt = Annotated[float, typer.Option("--deadline", min=1, help="Seconds one whole report may take.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Render every report, even those whose inputs are unchanged.")]
+
+
+def _check_executor(executor: str, workers: Optional[int], scheduler: Optional[str]) -> None:
+    from evalkit.report.batch import check_executor_options
+
+    check_executor_options(executor, workers=workers, scheduler=scheduler)
+
+
+def _render(cfg, *, executor: str, workers: Optional[int], scheduler: Optional[str], **kwargs) -> None:
+    """Open the executor, run the report batch with a progress bar, print the table, exit 1 on failures."""
+    from evalkit.pipeline import report_project
+    from evalkit.report.batch import open_executor
+
+    with open_executor(executor, workers=workers, scheduler=scheduler) as (ex, n):
+        results = report_project(cfg, console=out, executor=ex, workers=n, progress=True, **kwargs)
+    _finish_batch(results)
+
+
 @app.command()
 def report(
     project: ProjectOpt = Path("evalkit.yml"),
+    all_: Annotated[bool, typer.Option("--all", help="Every cadre (the default when no --cadre is given).")] = False,
     cadre: Annotated[Optional[list[str]], typer.Option(help="Only these cadres (repeatable).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF (needs WeasyPrint's Pango).")] = True,
     allow_rerelease: Annotated[Optional[str], typer.Option(
         "--allow-rerelease", metavar="REASON",
         help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")] = None,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
+    cell_timeout: CellTimeoutOpt = 300,
+    deadline: DeadlineOpt = 900.0,
+    force: ForceOpt = False,
 ) -> None:
-    """Build each cadre's artifacts from the cleaned data and render its report to HTML and PDF."""
-    from evalkit.pipeline import report_project
+    """Build each cadre's artifacts from the cleaned data and render its report to HTML and PDF, in parallel.
 
+    Reports whose inputs are unchanged since their last render are skipped (--force renders them);
+    every bundle is audited before it counts as released. Exit 1 if any report failed or was withheld.
+    """
+    if all_ and cadre:
+        raise EvalkitError("--all and --cadre contradict each other", hint="give --all, or one --cadre per cadre")
+    _check_executor(executor, workers, scheduler)
     cfg = _load(project)
-    results = report_project(cfg, cadres=cadre, pdf=pdf, console=out, allow_rerelease=allow_rerelease)
-    _finish_batch(results)
+    _render(cfg, executor=executor, workers=workers, scheduler=scheduler, cadres=cadre, pdf=pdf,
+            allow_rerelease=allow_rerelease, cell_timeout=cell_timeout, deadline=deadline, incremental=not force)
 
 
 def _finish_batch(results) -> None:
+    from rich.markup import escape
+
     table = Table(title="Reports")
-    for col in ("unit", "status", "output / reason"):
+    for col in ("unit", "status", "failing cell", "output / error", "executed notebook"):
         table.add_column(col, overflow="fold")
     for r in results:
-        table.add_row(r.unit, "[green]ok[/green]" if r.ok else "[red]failed[/red]", r.detail)
+        status = r.status or ("ok" if r.ok else "failed")
+        shown = f"[green]{status}[/green]" if r.ok else f"[red]{status}[/red]"
+        detail = r.detail if r.ok or not r.error_type or r.detail.startswith(r.error_type) else f"{r.error_type}: {r.detail}"
+        cell = "" if r.failing_cell is None else str(r.failing_cell)
+        table.add_row(escape(r.unit), shown, cell, escape(detail), escape(r.notebook or ""))
     out.print(table)
     failed = [r for r in results if not r.ok]
     if failed:
@@ -210,14 +255,20 @@ def run(
     allow_rerelease: Annotated[Optional[str], typer.Option(
         "--allow-rerelease", metavar="REASON",
         help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")] = None,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Run the whole flow: ingest → clean → anonymize → (analyze, disclose as they arrive) → report."""
-    from evalkit.pipeline import process_project, report_project
+    from evalkit.pipeline import process_project
 
+    _check_executor(executor, workers, scheduler)
     cfg = _load(project)
     result = process_project(cfg, console=out)
     _print_quality(result.log)
-    _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result, allow_rerelease=allow_rerelease))
+    _render(cfg, executor=executor, workers=workers, scheduler=scheduler, pdf=pdf, cleaned=result,
+            allow_rerelease=allow_rerelease, incremental=not force)
 
 
 @app.command()
@@ -226,18 +277,22 @@ def demo(
     out_dir: Annotated[Path, typer.Option("--out", help="Where reports go.")] = Path("reports/demo"),
     processed: Annotated[Path, typer.Option(help="Where cleaned tables go.")] = Path("data_processed/demo"),
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Run the whole flow on the bundled synthetic demo data (all five programs) into reports/demo/."""
-    from evalkit.pipeline import demo_config, process_project, report_project
+    from evalkit.pipeline import demo_config, ledger_path, process_project
 
-    from evalkit.pipeline import ledger_path
-
+    _check_executor(executor, workers, scheduler)
     cfg = demo_config(data=data, processed_dir=processed, reports_dir=out_dir, console=out)
     # The demo is synthetic and re-run at will: each run is a first release, not a re-release.
     ledger_path(cfg).unlink(missing_ok=True)
     result = process_project(cfg, console=out)
     _print_quality(result.log)
-    _finish_batch(report_project(cfg, pdf=pdf, console=out, cleaned=result))
+    _render(cfg, executor=executor, workers=workers, scheduler=scheduler, pdf=pdf, cleaned=result,
+            incremental=not force)
 
 
 @app.command()

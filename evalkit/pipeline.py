@@ -96,9 +96,17 @@ class CleanResult:
 
 @dataclass(frozen=True)
 class UnitResult:
+    """One report unit's outcome: ``status`` is rendered, skipped (up to date), failed or withheld
+    (the audit rejected the bundle); a failed notebook names its ``failing_cell`` (0-based, source
+    notebook), the ``error_type`` and the executed ``notebook`` kept for debugging."""
+
     unit: str
     ok: bool
     detail: str
+    status: str = ""
+    failing_cell: int | None = None
+    error_type: str | None = None
+    notebook: str | None = None
 
 
 def _files_under(paths: Iterable[Path]) -> list[Path]:
@@ -316,15 +324,23 @@ def ledger_path(cfg: ProjectConfig) -> Path:
 
 def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: bool = True,
                    console: Any | None = None, cleaned: CleanResult | None = None,
-                   allow_rerelease: str | None = None) -> list[UnitResult]:
+                   allow_rerelease: str | None = None, executor: Any | None = None,
+                   workers: int | None = None, cell_timeout: int = 300, deadline: float | None = 900,
+                   incremental: bool = True, progress: bool = False) -> list[UnitResult]:
     """Build protected artifacts for each cadre of every cadre program, render its report, record it.
 
-    One failing report does not stop the others; each unit's outcome is returned. A unit's figures
-    are added to the release ledger only after its report rendered.
+    Artifacts are built here, in this process, from the in-memory cleaned data; only the rendering
+    (artifact folder → notebook → HTML, PDF) goes to ``executor``'s workers, which never see
+    microdata. Each finished bundle is audited here (a bundle with findings is withheld: its report
+    files are removed) and only then added to the release ledger, which has this one writer.
+
+    One failing report does not stop the others; each unit's outcome is returned in unit order.
+    ``executor`` is any :class:`concurrent.futures.Executor` (default: a spawned pool of
+    ``workers`` processes); the other options are :func:`evalkit.report.batch.render_batch`'s.
     """
     from evalkit.disclose import ReleaseLedger
+    from evalkit.report.batch import ReportJob, forget_render, render_batch
     from evalkit.report.build import build_cadre_artifacts, cadre_units
-    from evalkit.report.render import render_report
 
     say = _Progress(console)
     if cleaned is None:
@@ -341,40 +357,79 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             f"the report notebook {notebook.name} was not found beside the evalkit package",
             hint="install evalkit from its repository with `pip install -e .` (make demo does), so notebooks/ is found",
         )
-    results = []
-    audit_ctx = None
-    for i, unit in enumerate(units, 1):
-        out_dir = cfg.reports_dir / unit.cadre
-        say(f"[{i}/{len(units)}] report {unit.program}/{unit.cohort}/{unit.cadre}")
+    results: dict[str, UnitResult] = {}
+    protected_of: dict[str, Any] = {}
+    audit_ctx: list[Any] = []
+
+    def jobs():
+        # Built lazily, so the workers render one cadre while the next one's artifacts are built.
+        # Every universe a bundle protects is prefixed by its own unit, so one cadre's release
+        # (appended when its report passes the audit) never changes how another is protected.
+        for i, unit in enumerate(units, 1):
+            out_dir = cfg.reports_dir / unit.cadre
+            say(f"[{i}/{len(units)}] artifacts {unit.program}/{unit.cohort}/{unit.cadre}")
+            try:
+                ledger = ReleaseLedger(ledger_path(cfg))
+                artifact_dir, protected = build_cadre_artifacts(cfg, cleaned, unit, out_dir / "artifacts",
+                                                                ledger=ledger, allow_rerelease=allow_rerelease)
+            except EvalkitError as exc:
+                results[unit.cadre] = UnitResult(unit.cadre, False, str(exc), status="failed",
+                                                 error_type=type(exc).__name__)
+                continue
+            except Exception as exc:  # noqa: BLE001 - batch survives one failing unit and says why
+                results[unit.cadre] = UnitResult(unit.cadre, False, f"internal error: {type(exc).__name__}",
+                                                 status="failed", error_type=type(exc).__name__)
+                continue
+            protected_of[unit.cadre] = protected
+            yield ReportJob(unit=unit.cadre, notebook=str(notebook), artifact_dir=str(artifact_dir),
+                            out_dir=str(out_dir), pdf=pdf,
+                            parameters={"project": cfg.project.project, "cadre": unit.cadre,
+                                        "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
+
+    def finish(job, outcome):
+        # In this process, as each report arrives: the audit gates success and the ledger.
+        cadre, out_dir = job.unit, Path(job.out_dir)
+        if not outcome.ok:
+            results[cadre] = _failed_unit(outcome)
+            return None
         try:
-            ledger = ReleaseLedger(ledger_path(cfg))
-            artifact_dir, protected = build_cadre_artifacts(cfg, cleaned, unit, out_dir / "artifacts", ledger=ledger,
-                                                            allow_rerelease=allow_rerelease)
-            res = render_report(notebook, artifact_dir, out_dir, pdf=pdf,
-                                parameters={"project": cfg.project.project, "cadre": unit.cadre,
-                                            "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
-            # the independent audit of the finished bundle gates success and the ledger
-            if audit_ctx is None:
+            if not audit_ctx:
                 from evalkit.audit import audit_context
-                audit_ctx = audit_context(cfg)
+                audit_ctx.append(audit_context(cfg))
             from evalkit.disclose.scan import scan_path
-            found = scan_path(out_dir, audit_ctx)
+            found = scan_path(out_dir, audit_ctx[0])
             if not found.ok:
                 for name in ("report.html", "report.pdf", "report.ipynb"):
                     (out_dir / name).unlink(missing_ok=True)
+                forget_render(out_dir)
                 kinds = sorted({f.kind.value for f in found.findings})
-                results.append(UnitResult(unit.cadre, False, f"the audit found {len(found.findings)} problem(s) "
-                                          f"({', '.join(kinds)}); the report was withheld. Run `evalkit audit "
-                                          f"{out_dir}` after fixing the cause to see them"))
-                continue
-            ledger.append(protected, override=allow_rerelease)
-            detail = str(res.pdf or res.html) + (f" (PDF skipped: {res.pdf_skipped_reason})" if res.pdf_skipped_reason else "")
-            results.append(UnitResult(unit.cadre, True, detail))
+                results[cadre] = UnitResult(cadre, False, f"the audit found {len(found.findings)} problem(s) "
+                                            f"({', '.join(kinds)}); the report was withheld. Run `evalkit audit "
+                                            f"{out_dir}` after fixing the cause to see them",
+                                            status="withheld", error_type="AuditFindings")
+                return None
+            ReleaseLedger(ledger_path(cfg)).append(protected_of[cadre], override=allow_rerelease)
         except EvalkitError as exc:
-            results.append(UnitResult(unit.cadre, False, str(exc)))
+            results[cadre] = UnitResult(cadre, False, str(exc), status="failed", error_type=type(exc).__name__)
+            return None
         except Exception as exc:  # noqa: BLE001 - batch survives one failing unit and says why
-            results.append(UnitResult(unit.cadre, False, f"internal error: {type(exc).__name__}"))
-    return results
+            results[cadre] = UnitResult(cadre, False, f"internal error: {type(exc).__name__}", status="failed",
+                                        error_type=type(exc).__name__)
+            return None
+        detail = str(outcome.pdf or outcome.html)
+        if outcome.pdf_skipped_reason:
+            detail += f" (PDF skipped: {outcome.pdf_skipped_reason})"
+        results[cadre] = UnitResult(cadre, True, detail, status=outcome.status.value, notebook=outcome.notebook)
+        return None
+
+    render_batch(jobs(), executor=executor, workers=workers, cell_timeout=cell_timeout, deadline=deadline,
+                 incremental=incremental, progress=progress, total=len(units), on_result=finish)
+    return [results[u.cadre] for u in units]
+
+
+def _failed_unit(outcome: Any) -> UnitResult:
+    return UnitResult(outcome.unit, False, outcome.message or outcome.error_type or "failed", status="failed",
+                      failing_cell=outcome.failing_cell, error_type=outcome.error_type, notebook=outcome.notebook)
 
 
 def demo_key(*, console: Any | None = None) -> Path:

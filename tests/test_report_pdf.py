@@ -365,8 +365,6 @@ def test_metadata_records_version_inputs_and_parameters(demo):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="render._to_html does not yet write facts.provenance.parameters "
-                                       "(key_fingerprint, cleaning and privacy rules) into the <meta> tags")
 def test_metadata_records_the_key_fingerprint(demo):
     fingerprint = demo.provenance["key_fingerprint"]
     assert re.fullmatch(r"[0-9a-f]{8}", fingerprint)

@@ -17,7 +17,10 @@ import inspect
 import json
 import logging
 import os
+import shutil
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,7 +32,7 @@ from evalkit.errors import InputFileError, Reason, ReportError, ReportReason
 from evalkit.report._pdf import html_to_pdf
 from evalkit.report.artifacts import Facts, load_facts
 
-__all__ = ["RenderResult", "render_report", "KERNEL_NAME", "PAGE_SIZES"]
+__all__ = ["RenderResult", "render_report", "KERNEL_NAME", "PAGE_SIZES", "DEADLINE_ENAME"]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ log = logging.getLogger(__name__)
 KERNEL_NAME = "python3"
 #: Page sizes the print stylesheet supports.
 PAGE_SIZES = ("A4", "Letter")
+#: ``ReportError.ename`` of a report stopped at its whole-report deadline (reason ``cell_timeout``).
+DEADLINE_ENAME = "ReportDeadlineExceeded"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates"
@@ -83,6 +88,7 @@ def render_report(
     parameters: Mapping[str, Any],
     pdf: bool = True,
     timeout: int = 300,
+    deadline: float | None = None,
     page_size: str = "A4",
 ) -> RenderResult:
     """Execute a report notebook on one artifact folder and write its HTML and PDF.
@@ -104,8 +110,11 @@ def render_report(
     pdf : bool, default True
         Also print ``report.pdf`` with WeasyPrint.
     timeout : int, default 300
-        Seconds any one cell may run (nbclient's per-cell timeout; a whole-batch deadline is the
-        driver's job). Kernel start-up may take up to ``min(timeout, 60)`` seconds.
+        Seconds any one cell may run (nbclient's per-cell timeout; see ``deadline`` for the whole
+        render). Kernel start-up may take up to ``min(timeout, 60)`` seconds.
+    deadline : float, optional
+        Seconds the whole render (kernel, every cell, HTML and PDF) may take; None for no limit.
+        At the deadline the kernel is killed; the HTML and PDF steps do not start once it passed.
     page_size : {"A4", "Letter"}, default "A4"
         Paper size of the PDF.
 
@@ -120,7 +129,9 @@ def render_report(
         ``unknown_parameter`` if a parameter is not declared by the notebook (checked with
         ``papermill.inspect_notebook`` before executing); ``parameter_mismatch`` if a parameter
         contradicts ``artifact_dir`` or ``facts.json``; ``bad_artifacts`` from ``load_facts``;
-        ``cell_failed`` / ``cell_timeout`` / ``kernel_failed`` if the run fails; the message names
+        ``cell_failed`` / ``cell_timeout`` / ``kernel_failed`` if the run fails (``cell_timeout``
+        with ``ename`` :data:`DEADLINE_ENAME` when the whole-report ``deadline`` passed; a kernel
+        that fails to start is retried once before ``kernel_failed``); the message names
         the failing cell (0-based index in the source notebook) and the error's class name, and
         the executed notebook is kept as ``<out_dir>/report.failed.ipynb``.
     InputFileError
@@ -138,8 +149,9 @@ def render_report(
     ``metadata.evalkit``. Provenance never holds row-level data: only hashes, versions and the
     parameters.
 
-    papermill changes the process's working directory while a notebook runs, so run several
-    renders in separate *processes*, never threads.
+    The kernel runs in the notebook's folder; this process's working directory is never changed,
+    so renders may run in threads. Each still needs about a core: a pool of *processes*, one per
+    core, is the fast way to render many (:func:`evalkit.report.batch.render_batch`).
 
     Examples
     --------
@@ -158,6 +170,10 @@ def render_report(
         raise ValueError(f"render_report(): timeout must be a positive integer of seconds, got {timeout!r}")
     if page_size not in PAGE_SIZES:
         raise ValueError(f"render_report(): page_size must be one of {PAGE_SIZES}, got {page_size!r}")
+    if deadline is not None and (isinstance(deadline, bool) or not isinstance(deadline, (int, float))
+                                 or not deadline > 0):
+        raise ValueError(f"render_report(): deadline must be a positive number of seconds or None, got {deadline!r}")
+    deadline_at = None if deadline is None else time.monotonic() + deadline
     facts = load_facts(artifact_dir)
     params = _resolve_parameters(notebook, Path(artifact_dir), parameters, facts)
 
@@ -165,11 +181,13 @@ def render_report(
     out_dir.mkdir(parents=True, exist_ok=True)
     try:
         with tempfile.TemporaryDirectory(prefix=".evalkit-render-", dir=out_dir) as work:
-            nb = _execute(notebook, Path(work) / "executed.ipynb", params, timeout, out_dir)
+            nb = _execute(notebook, Path(work) / "executed.ipynb", params, timeout, out_dir, deadline_at)
             provenance = _provenance(notebook, out_dir, params, facts)
             nb.metadata["evalkit"] = provenance
+            _check_deadline(notebook, deadline_at, "the HTML")
             html_text = _to_html(nb, facts, provenance, page_size)
             if pdf:
+                _check_deadline(notebook, deadline_at, "the PDF")
                 pdf_bytes, skipped = html_to_pdf(html_text, base_dir=PACKAGE_DIR)
             else:
                 pdf_bytes, skipped = None, "not requested (pdf=False)"
@@ -195,6 +213,15 @@ def render_report(
         pdf_skipped_reason=skipped,
         seconds=time.perf_counter() - started,
     )
+
+
+def _check_deadline(notebook: Path, deadline_at: float | None, step: str) -> None:
+    if deadline_at is not None and time.monotonic() > deadline_at:
+        raise ReportError(
+            f"{notebook}: the report ran past its deadline before {step} was made; no report was written",
+            reason=ReportReason.cell_timeout, file=notebook, ename=DEADLINE_ENAME,
+            hint="allow more time (evalkit report --deadline SECONDS) or find what made this report slow",
+        )
 
 
 def _unlink(path: Path) -> None:
@@ -287,41 +314,123 @@ def _engine_kwargs() -> dict[str, Any]:
     return {}
 
 
-def _execute(notebook: Path, target: Path, params: dict[str, Any], timeout: int, out_dir: Path) -> Any:
-    """Run the notebook with papermill; translate every way a run can fail into ReportError."""
+class _KernelRun:
+    """One attempt's kernel: its manager, whether it came up, and the whole-report deadline.
+
+    nbclient creates and owns the kernel manager (so it stops the client's channels and kills the
+    kernel the moment the last cell is done); a class made for this attempt only lets us see that
+    manager without any module-level registry. The kernel talks over Unix sockets in a private
+    folder where the platform has them: no TCP port can be taken by a neighbour between choosing
+    it and binding it (a known race when many kernels start at once), and nothing is reachable from
+    the network. A watchdog kills the kernel at the deadline; nbclient notices within a second.
+    """
+
+    def __init__(self, deadline_at: float | None) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.started = False
+        self.expired = False
+        self.kms: list[Any] = []
+        self.ipc_dir = tempfile.mkdtemp(prefix="ek-") if os.name == "posix" else None
+        run = self
+
+        class _Manager(AsyncKernelManager):  # type: ignore[misc, valid-type]
+            def __init__(self, **kwargs: Any) -> None:
+                super().__init__(**kwargs)
+                if run.ipc_dir is not None:
+                    self.transport = "ipc"
+                    self.ip = os.path.join(run.ipc_dir, "k")
+                run.kms.append(self)
+
+        self.manager_class = _Manager
+        self._timer: threading.Timer | None = None
+        if deadline_at is not None:
+            self._timer = threading.Timer(max(0.0, deadline_at - time.monotonic()), self._expire)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def mark_started(self, **_: Any) -> None:
+        """nbclient's ``on_notebook_start`` hook: the kernel answered, cells are about to run."""
+        self.started = True
+
+    def _expire(self) -> None:
+        self.expired = True
+        for km in self.kms:
+            pid = getattr(getattr(km, "provisioner", None), "pid", None)
+            if pid:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, getattr(signal, "SIGKILL", signal.SIGTERM))
+
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if self.ipc_dir is not None:
+            shutil.rmtree(self.ipc_dir, ignore_errors=True)
+
+
+def _execute(notebook: Path, target: Path, params: dict[str, Any], timeout: int, out_dir: Path,
+             deadline_at: float | None = None) -> Any:
+    """Run the notebook with papermill; translate every way a run can fail into ReportError.
+
+    A kernel that fails to *start* (no reply in time, or dead before the first cell) is retried
+    once with a new kernel; a failure after the first cell started never is (the notebook's own
+    code may have caused it). The working directory is given to the kernel, never set on this
+    process, so renders may run in threads (Dask workers) without racing on ``os.chdir``.
+    """
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        nb = papermill.execute_notebook(
-            str(notebook), str(target), parameters=params, kernel_name=KERNEL_NAME,
-            cwd=str(notebook.parent),  # so the notebook's relative default artifact_dir still works
-            progress_bar=False, log_output=False,
-            request_save_on_cell_execute=True,  # a timed-out or dead run still leaves its notebook
-            start_timeout=min(timeout, 60), execution_timeout=timeout, **_engine_kwargs(),
-        )
-    except PapermillExecutionError as exc:
-        raise _failure(notebook, target, out_dir, ReportReason.cell_failed, exc.ename,
-                       exc.evalue, exec_index=exc.cell_index) from None
-    except CellTimeoutError:
-        raise _failure(notebook, target, out_dir, ReportReason.cell_timeout, "CellTimeoutError",
-                       f"a cell ran longer than {timeout} s") from None
-    except DeadKernelError as exc:
-        raise _failure(notebook, target, out_dir, ReportReason.kernel_failed, "DeadKernelError",
-                       str(exc) or "the kernel died (out of memory?)") from None
-    except NoSuchKernel:
-        raise ReportError(
-            f"{notebook}: no Jupyter kernel named {KERNEL_NAME!r}", reason=ReportReason.kernel_failed,
-            file=notebook,
-            hint="run `evalkit doctor`; usually `python -m ipykernel install --user --name python3`",
-        ) from None
-    except RuntimeError as exc:  # e.g. "Kernel didn't respond in 60 seconds" from jupyter_client
-        raise ReportError(
-            f"{notebook}: the {KERNEL_NAME!r} kernel could not run the notebook ({exc})",
-            reason=ReportReason.kernel_failed, file=notebook, hint="run `evalkit doctor`; then retry once",
-        ) from exc
+    notebook = notebook.resolve()
+    for attempt in (1, 2):
+        run = _KernelRun(deadline_at)
+        try:
+            nb = papermill.execute_notebook(
+                str(notebook), str(target.resolve()), parameters=params, kernel_name=KERNEL_NAME,
+                # the notebook's folder is the kernel's cwd (its relative default artifact_dir works)
+                resources={"metadata": {"path": str(notebook.parent)}},
+                kernel_manager_class=run.manager_class, on_notebook_start=run.mark_started,
+                progress_bar=False, log_output=False,
+                request_save_on_cell_execute=True,  # a timed-out or dead run still leaves its notebook
+                start_timeout=min(timeout, 60), execution_timeout=timeout, **_engine_kwargs(),
+            )
+        except PapermillExecutionError as exc:
+            raise _failure(notebook, target, out_dir, ReportReason.cell_failed, exc.ename,
+                           exc.evalue, exec_index=exc.cell_index) from None
+        except CellTimeoutError:
+            raise _failure(notebook, target, out_dir, ReportReason.cell_timeout, "CellTimeoutError",
+                           f"a cell ran longer than {timeout} s") from None
+        except DeadKernelError as exc:
+            if run.expired:
+                raise _failure(notebook, target, out_dir, ReportReason.cell_timeout, DEADLINE_ENAME,
+                               "the report ran past its deadline; its kernel was stopped") from None
+            if not run.started and attempt == 1:
+                log.warning("report: the kernel died while starting; retrying once with a new kernel")
+                continue
+            raise _failure(notebook, target, out_dir, ReportReason.kernel_failed, "DeadKernelError",
+                           str(exc) or "the kernel died (out of memory?)") from None
+        except NoSuchKernel:
+            raise ReportError(
+                f"{notebook}: no Jupyter kernel named {KERNEL_NAME!r}", reason=ReportReason.kernel_failed,
+                file=notebook,
+                hint="run `evalkit doctor`; usually `python -m ipykernel install --user --name python3`",
+            ) from None
+        except (RuntimeError, OSError) as exc:  # e.g. "Kernel didn't respond in 60 seconds"
+            if run.expired:
+                raise _failure(notebook, target, out_dir, ReportReason.cell_timeout, DEADLINE_ENAME,
+                               "the report ran past its deadline; its kernel was stopped") from None
+            if not run.started and attempt == 1:
+                log.warning("report: the kernel did not start (%s); retrying once with a new kernel", exc)
+                continue
+            raise ReportError(
+                f"{notebook}: the {KERNEL_NAME!r} kernel could not run the notebook ({exc})",
+                reason=ReportReason.kernel_failed, file=notebook,
+                hint="run `evalkit doctor`; a kernel that fails twice in a row will not start by retrying",
+            ) from exc
+        finally:
+            run.close()
+        break
     if nb.metadata.get("papermill", {}).get("exception"):
         # papermill normally raises above; this guards an engine that records but does not raise.
         raise _failure(notebook, target, out_dir, ReportReason.cell_failed, "Exception",
@@ -419,6 +528,15 @@ def _strip_for_report(nb: Any) -> None:
         cell.outputs = kept
 
 
+def _plain(value: Any) -> Any:
+    """Read-only mappings (the facts' views) as plain JSON-ready dicts and lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) -> str:
     from nbconvert import HTMLExporter
     from traitlets.config import Config
@@ -443,6 +561,10 @@ def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) 
         ("evalkit-notebook-sha256", provenance["notebook_sha256"]),
         ("evalkit-parameters", json.dumps(provenance["parameters"], sort_keys=True, ensure_ascii=False)),
         ("evalkit-inputs", json.dumps(provenance["inputs"], ensure_ascii=False)),
+        # the producing run's parameters: key fingerprint (never the key), privacy and cleaning rules
+        ("evalkit-key-fingerprint", str(facts.provenance.parameters.get("key_fingerprint") or "")),
+        ("evalkit-run-parameters", json.dumps(_plain(facts.provenance.parameters), sort_keys=True,
+                                              ensure_ascii=False)),
     ]
     resources = {"evalkit": {"title": facts.title, "meta": meta, "page_size": page_size, "lang": "en"}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)

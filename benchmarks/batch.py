@@ -1,0 +1,214 @@
+"""Batch rendering benchmark: 20 cohort reports (HTML + PDF), the shell loop against evalkit's batch.
+
+Both ways render the same 20 artifact folders with the same notebook, one after the other in the
+same run:
+
+* **shell loop**: what a user would write, one report after another::
+
+      papermill cadre_report.ipynb out.ipynb -p artifact_dir ... -k python3
+      jupyter nbconvert --to html --no-input out.ipynb
+      weasyprint out.html out.pdf
+
+* **evalkit batch**: :func:`evalkit.report.batch.render_batch`, the render step of
+  ``evalkit report --all`` (spawned pool, one worker per core, fresh kernel per report, evalkit's
+  HTML template and WeasyPrint in-process). The audit and the ledger (parent-side steps the
+  shell loop has no equivalent of) are not timed.
+
+The 20 artifact folders are the demo's cadre folders (3 cadres, built from ``data_raw/demo`` or
+the generated demo data) copied round-robin, each with its own cohort id in ``facts.json``.
+
+It prints both wall times, the ratio, reports per minute and the peak memory (Linux ``VmHWM`` /
+``ru_maxrss``) of each worker process and of the largest kernel it started.
+
+Target (issue [5/5] §6) on 2 cores: >= 12x the shell loop, <= 300 MB per worker.
+
+Usage::
+
+    python benchmarks/batch.py [--reports 20] [--workers N] [--executor local|dask --scheduler ADDR]
+                               [--artifacts DIR] [--skip-shell]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "cadre_report.ipynb"
+BIN = Path(sys.executable).parent
+
+
+def demo_artifacts(dest: Path) -> list[Path]:
+    """Build the demo's cadre artifact folders into ``dest`` (the real pipeline, no rendering)."""
+    from evalkit.pipeline import demo_config, process_project
+    from evalkit.report.build import build_cadre_artifacts, cadre_units
+
+    data = ROOT / "data_raw" / "demo"
+    cfg = demo_config(data=data if (data / "MANIFEST.md").exists() else None,
+                      processed_dir=dest / "processed", reports_dir=dest / "reports")
+    cleaned = process_project(cfg)
+    folders = []
+    for unit in cadre_units(cfg):
+        folder, _ = build_cadre_artifacts(cfg, cleaned, unit, dest / "reports" / unit.cadre / "artifacts")
+        folders.append(folder)
+    return folders
+
+
+def cohort_folders(sources: list[Path], n: int, dest: Path) -> list[tuple[Path, dict]]:
+    """``n`` artifact folders: the sources copied round-robin, each with a distinct cohort id."""
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        folder = dest / f"r{i:02d}" / "artifacts"
+        shutil.copytree(src, folder)
+        facts_file = folder / "facts.json"
+        facts = json.loads(facts_file.read_text(encoding="utf-8"))
+        facts["cohort"] = f"{facts['cohort']}-b{i:02d}"
+        facts["release_id"] = f"{facts['release_id']}-b{i:02d}"
+        facts_file.write_text(json.dumps(facts, indent=1, ensure_ascii=False), encoding="utf-8")
+        out.append((folder, {"project": facts["project"], "cadre": facts["cadre"], "cohort": facts["cohort"],
+                             "artifact_dir": str(folder)}))
+    return out
+
+
+def shell_loop(folders: list[tuple[Path, dict]], dest: Path) -> tuple[float, int]:
+    """papermill CLI → jupyter nbconvert CLI → weasyprint CLI, one report after another."""
+    failed = 0
+    started = time.perf_counter()
+    for i, (_, params) in enumerate(folders):
+        work = dest / f"r{i:02d}"
+        work.mkdir(parents=True, exist_ok=True)
+        cmds = [
+            [str(BIN / "papermill"), str(NOTEBOOK), "out.ipynb", "-k", "python3", "--no-progress-bar",
+             "--cwd", str(NOTEBOOK.parent)] + [a for k, v in params.items() for a in ("-p", k, str(v))],
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", "out.ipynb"],
+            [str(BIN / "weasyprint"), "out.html", "out.pdf"],
+        ]
+        for cmd in cmds:
+            done = subprocess.run(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if done.returncode:
+                failed += 1
+                break
+    return time.perf_counter() - started, failed
+
+
+class KernelSampler(threading.Thread):
+    """Every 0.2 s, the ``VmHWM`` of each running kernel (``ipykernel_launcher``), by its parent's pid.
+
+    Kernels are processes of their own, so a worker cannot see their memory in its own; a kernel's
+    high-water mark read shortly before it exits is its peak. Linux only (reads /proc).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peaks: dict[str, float] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.2):
+            for entry in os.scandir("/proc"):
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    cmd = Path(f"/proc/{entry.name}/cmdline").read_bytes()
+                    if b"ipykernel_launcher" not in cmd:
+                        continue
+                    parent = Path(f"/proc/{entry.name}/stat").read_text().rsplit(")", 1)[1].split()[1]
+                    status = Path(f"/proc/{entry.name}/status").read_text()
+                except (OSError, IndexError):
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        mb = int(line.split()[1]) / 1024
+                        self.peaks[parent] = max(self.peaks.get(parent, 0.0), mb)
+
+
+def evalkit_batch(folders: list[tuple[Path, dict]], dest: Path, *, workers: int | None, executor: str,
+                  scheduler: str | None):
+    from evalkit.report.batch import ReportJob, open_executor, render_batch
+
+    jobs = [ReportJob(f"r{i:02d}", str(NOTEBOOK), str(folder), str(dest / f"r{i:02d}"), parameters=params)
+            for i, (folder, params) in enumerate(folders)]
+    sampler = KernelSampler()
+    if Path("/proc/self/status").exists():
+        sampler.start()
+    started = time.perf_counter()
+    try:
+        with open_executor(executor, workers=workers, scheduler=scheduler) as (ex, n):
+            result = render_batch(jobs, executor=ex, workers=n, incremental=False, progress=True, total=len(jobs))
+    finally:
+        sampler.stop.set()
+    return time.perf_counter() - started, result, sampler.peaks
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reports", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=None, help="local pool size (default: cores)")
+    parser.add_argument("--executor", default="local", choices=["local", "dask"])
+    parser.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://host:8786")
+    parser.add_argument("--artifacts", type=Path, default=None,
+                        help="folder of cadre artifact folders (*/artifacts/facts.json) instead of building the demo's")
+    parser.add_argument("--skip-shell", action="store_true", help="time evalkit's batch only (scaling runs)")
+    parser.add_argument("--keep", type=Path, default=None, help="write everything here and keep it")
+    args = parser.parse_args(argv)
+
+    from evalkit.report.batch import BatchStatus, default_workers
+
+    base = args.keep or Path(tempfile.mkdtemp(prefix="evalkit-bench-batch-"))
+    base.mkdir(parents=True, exist_ok=True)
+    try:
+        t = time.perf_counter()
+        if args.artifacts:
+            sources = sorted(p.parent for p in args.artifacts.glob("*/artifacts/facts.json"))
+        else:
+            sources = demo_artifacts(base / "demo")
+        if not sources:
+            print(f"no artifact folders found under {args.artifacts}", file=sys.stderr)
+            return 2
+        folders = cohort_folders(sources, args.reports, base / "artifacts")
+        print(f"prepared {len(folders)} artifact folders from {len(sources)} demo cadre(s) in "
+              f"{time.perf_counter() - t:.1f} s")
+        print(f"machine: {os.cpu_count()} CPU(s), {default_workers()} usable; python {sys.version.split()[0]}")
+
+        batch_s, result, kernels = evalkit_batch(folders, base / "evalkit", workers=args.workers, executor=args.executor,
+                                        scheduler=args.scheduler)
+        bad = result.failed
+        for o in bad:
+            print(f"  evalkit failed: {o.unit}: {o.error_type}: {o.message}", file=sys.stderr)
+        n = len(folders)
+        where = f"{args.executor}, {result.workers or '?'} worker(s)"
+        print(f"\nevalkit batch ({where}): {batch_s:7.1f} s  {n / batch_s * 60:6.1f} reports/min  "
+              f"({result.count(BatchStatus.rendered)} rendered, {len(bad)} failed)")
+        if not args.skip_shell:
+            shell_s, shell_failed = shell_loop(folders, base / "shell")
+            print(f"shell loop (serial CLIs):  {shell_s:7.1f} s  {n / shell_s * 60:6.1f} reports/min  "
+                  f"({n - shell_failed} rendered, {shell_failed} failed)")
+            print(f"ratio: evalkit is {shell_s / batch_s:.1f}x the shell loop (target >= 12x on 2 cores)")
+
+        per_worker: dict[str, float] = {}
+        for o in result.outcomes:
+            per_worker[o.worker] = max(per_worker.get(o.worker, 0.0), o.worker_peak_mb or 0.0)
+        print("\npeak memory (VmHWM) per worker (target <= 300 MB):")
+        for name, w in sorted(per_worker.items()):
+            k = kernels.get(name.rsplit(":", 1)[-1])
+            kernel = f"{k:5.0f} MB" if k else "  n/a"
+            print(f"  worker {name}: process {w:5.0f} MB; its largest kernel {kernel}; together {w + (k or 0):5.0f} MB")
+        times = sorted(o.seconds for o in result.outcomes)
+        print(f"per report in a worker: median {times[len(times) // 2]:.2f} s, max {times[-1]:.2f} s")
+        return 1 if bad else 0
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
