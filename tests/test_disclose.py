@@ -30,40 +30,49 @@ def crosstab(spec: dict[tuple[str, str], int], a: str = "role", b: str = "answer
 
 
 def independent_attack(df: pd.DataFrame, dims: list[str], pb, layout: dict[str, tuple[str, str | None]]):
-    """The reader's equations: every *displayed* number of the count tables named in ``layout``.
+    """The reader's equations and inequalities from the *displayed* text of the count tables in ``layout``.
 
-    Built from ``ProtectedTable.display`` (what is printed), not from evalkit's own list of figures,
-    so this attacker is independent of the code under test. ``layout`` maps a table id to its row
-    and column dimensions; "Total" rows and columns are margins.
+    Built from ``ProtectedTable.display`` (what is printed), not from evalkit's own list of figures, so this
+    attacker is independent of the code under test. A number is an equation; "fewer than 10" means 1..9;
+    "not shown" (a complement) means at least 10. ``layout`` maps a table id to its row and column
+    dimensions; "Total" rows and columns are margins.
     """
     cats = {d: sorted(df[d].astype(str).unique()) for d in dims}
     atoms = pd.MultiIndex.from_product([cats[d] for d in dims], names=dims).to_frame(index=False)
-    rows_eq, b_eq = [], []
+    eq, b_eq, ub, b_ub = [], [], [], []
     for tid, (rdim, cdim) in layout.items():
         disp = pb.tables[tid].display
         for _, line in disp.iterrows():
             row = line.iloc[0]
             for col in disp.columns[1:]:
                 text = str(line[col]).replace(",", "")
-                if not text.isdigit():
-                    continue
                 m = np.ones(len(atoms), dtype=bool)
                 if row != "Total":
                     m &= atoms[rdim].eq(row).to_numpy()
                 if cdim is not None and col != "Total":
                     m &= atoms[cdim].eq(col).to_numpy()
-                rows_eq.append(m.astype(float))
-                b_eq.append(float(text))
-    return atoms, np.array(rows_eq), np.array(b_eq)
+                v = m.astype(float)
+                if text.isdigit():
+                    eq.append(v)
+                    b_eq.append(float(text))
+                elif text.startswith("fewer than"):
+                    n = float(text.split()[-1])
+                    ub += [v, -v]
+                    b_ub += [n - 1, -1.0]
+                elif text == "not shown":
+                    ub.append(-v)
+                    b_ub.append(-float(POL.n_min))
+    return atoms, (np.array(eq), np.array(b_eq), np.array(ub) if ub else None, np.array(b_ub) if ub else None)
 
 
-def bounds_of(atoms, A, b, s: dict) -> tuple[float, float]:
+def bounds_of(atoms, system, s: dict) -> tuple[float, float]:
+    A, b, A_ub, b_ub = system
     m = np.ones(len(atoms), dtype=bool)
     for d, vals in s.items():
         m &= atoms[d].isin(vals).to_numpy()
     c = m.astype(float)
-    lo = linprog(c, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
-    hi = linprog(-c, A_eq=A, b_eq=b, bounds=(0, None), method="highs")
+    lo = linprog(c, A_eq=A, b_eq=b, A_ub=A_ub, b_ub=b_ub, bounds=(0, None), method="highs")
+    hi = linprog(-c, A_eq=A, b_eq=b, A_ub=A_ub, b_ub=b_ub, bounds=(0, None), method="highs")
     return lo.fun, (np.inf if hi.status == 3 else -hi.fun)
 
 
@@ -91,9 +100,9 @@ def test_group_of_three_never_shown_nor_recoverable():
     t = pb.tables["by_role"]
     assert t.text("district_leader", "n") == "fewer than 10"
     assert "3" not in set(t.display["n"])
-    atoms, A, bb = independent_attack(people(teacher=30, coach=12, district_leader=3), ["role"], pb,
+    atoms, system = independent_attack(people(teacher=30, coach=12, district_leader=3), ["role"], pb,
                                       {"by_role": ("role", None)})
-    lo, hi = bounds_of(atoms, A, bb, {"role": ["district_leader"]})
+    lo, hi = bounds_of(atoms, system, {"role": ["district_leader"]})
     assert hi - lo >= POL.min_interval_width
     assert pb.audit.passed and pb.audit.solves > 0
 
@@ -132,9 +141,9 @@ def test_primary_only_fails_the_audit_and_shipped_pattern_passes():
     b.counts("t", "x", rows="role", cols="answer", title="Answers by role", responses=True)
     pb = b.protect()
     assert pb.audit.passed
-    atoms, A, bb = independent_attack(df, ["role", "answer"], pb, {"t": ("role", "answer")})
+    atoms, system = independent_attack(df, ["role", "answer"], pb, {"t": ("role", "answer")})
     for r, a in [("teacher", "neutral"), ("coach", "neutral"), ("principal", "neutral")]:
-        lo, hi = bounds_of(atoms, A, bb, {"role": [r], "answer": [a]})
+        lo, hi = bounds_of(atoms, system, {"role": [r], "answer": [a]})
         assert hi - lo >= 5, (r, a, lo, hi)
     assert any(e["rule"] == "complementary" for e in pb.log)
 
@@ -150,12 +159,12 @@ def test_three_tables_attacked_jointly():
     b.counts("by_school", "staff", rows="school", title="By school")
     b.counts("role_school", "staff", rows="role", cols="school", title="Role by school")
     pb = b.protect()
-    atoms, A, bb = independent_attack(df, ["role", "school"], pb, {"by_role": ("role", None), "by_school": ("school", None),
+    atoms, system = independent_attack(df, ["role", "school"], pb, {"by_role": ("role", None), "by_school": ("school", None),
                                                                "role_school": ("role", "school")})
     checked = 0
     for (r, s), k in df.value_counts(["role", "school"]).items():
         if 0 < k < 10:
-            lo, hi = bounds_of(atoms, A, bb, {"role": [r], "school": [s]})
+            lo, hi = bounds_of(atoms, system, {"role": [r], "school": [s]})
             assert hi - lo >= 5 - 1e-6, (r, s, k, lo, hi)
             checked += 1
     assert checked >= 3
@@ -302,3 +311,18 @@ def test_scipy_fallback_agrees_with_highspy():
             assert v1 == pytest.approx(v2)
             if sign == -1:           # the upper bound is held by published figures in both solvers
                 assert b1 and b2
+
+
+def test_labels_of_hidden_cells_are_part_of_the_attack():
+    """ "fewer than 10" says 1..9 and a complement's "not shown" says at least 10: with a row total of 14,
+    hiding 3 and 11 alone would pin the 3 to 1..4, so more must go."""
+    df = crosstab({("other", "pre"): 3, ("other", "post"): 11, ("teacher", "pre"): 40, ("teacher", "post"): 45,
+                   ("para", "pre"): 15, ("para", "post"): 17}, a="role", b="wave")
+    b = Bundle(POL, release_id="r")
+    b.universe("s", df, ["role", "wave"])
+    b.counts("t", "s", rows="role", cols="wave", title="By role and wave")
+    pb = b.protect()
+    atoms, system = independent_attack(df, ["role", "wave"], pb, {"t": ("role", "wave")})
+    lo, hi = bounds_of(atoms, system, {"role": ["other"], "wave": ["pre"]})
+    assert pb.tables["t"].text("other", "pre") == "fewer than 10"
+    assert hi - lo >= POL.min_interval_width, (lo, hi)

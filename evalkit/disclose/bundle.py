@@ -325,9 +325,19 @@ class Bundle:
 
     def _figures(self) -> list[Figure]:
         figs = []
+        n_min = self.policy.n_min
         for t in self.tables.values():
             for c in t.cells.values():
-                if c.universe is None or c.hidden:
+                if c.universe is None:
+                    continue
+                if c.hidden:
+                    # What a hidden count's label and the disclosure log tell a reader: "fewer than n_min"
+                    # is 1..n_min-1; a complement is never below n_min (smaller counts are primary and zeros
+                    # are never complements). The attacker uses both.
+                    if c.kind == "count" and c.status == "primary":
+                        figs.append(Figure(c.universe, ((1.0, c.sel),), 1.0, n_min - 1.0))
+                    elif c.kind == "count" and c.status in ("complementary", "difference") and c.value >= n_min:
+                        figs.append(Figure(c.universe, ((1.0, c.sel),), float(n_min), math.inf))
                     continue
                 if c.kind == "count":
                     figs.append(Figure.count(c.universe, c.sel, c.value, cell=c.key, cost=c.cost * max(c.value, 1)))
@@ -370,12 +380,18 @@ class Bundle:
                     break
                 victims: dict[tuple, _Cell] = {}
                 for b in res.exposed:      # one victim per exposed cell per round: fewer rounds, same rule
-                    options = [by_key[k] for k in b.binding if k in by_key and not by_key[k].hidden]
+                    # a zero is never a complement: "not shown" must mean at least n_min (see _figures)
+                    options = [by_key[k] for k in b.binding if k in by_key and not by_key[k].hidden
+                               and not (by_key[k].kind == "count" and by_key[k].value < self.policy.n_min)]
                     if not options:        # a degenerate dual: widen by any published count of the universe
                         options = [c for c in by_key.values() if c.universe == key and not c.hidden
-                                   and c.kind == "count"]
+                                   and c.kind == "count" and c.value >= self.policy.n_min]
                     if options:
-                        v = min(options, key=lambda c: (c.cost * max(c.value, 1) if c.kind == "count" else 1e9, c.key))
+                        # prefer the exposed cell's own table, then the cheapest figure (small counts, totals
+                        # last): the duals of a degenerate LP name many figures, most of them far away
+                        here = b.cell[0] if isinstance(b.cell, tuple) else None
+                        v = min(options, key=lambda c: (c.table != here, c.cost * max(c.value, 1)
+                                                        if c.kind == "count" else 1e9, c.key))
                         victims.setdefault(v.key, v)
                         if b.kind == "difference":
                             v.status = "difference"

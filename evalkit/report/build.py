@@ -184,7 +184,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
             "retrospective pre is its own wave, never pooled with the pre survey; the difference between the two "
             "is the response shift.", ids,
             pending=None if ids else "no participant pre/post survey among this project's sources")
-    ids = have("staff_responses", "staff_favorable")
+    ids = have("staff_responses", "staff_by_role", "staff_favorable")
     section("org_support", "Level 3: organizational support and change", 3,
             "Staff at participating schools answered an anonymous survey before and after the cadre year; it is "
             "reported in summary form only, pooled across schools. The two waves are repeated cross-sections of "

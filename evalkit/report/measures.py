@@ -139,6 +139,9 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                  note="After cleaning (previews, partials, speeders, duplicates and withdrawn participants removed).")
 
 
+_STAFF_ROLES = {"teacher": "Teachers", "specialist": "Specialists", "para": "Paraprofessionals", "other": "Other staff"}
+
+
 def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
     from evalkit.analyze import percent_favorable
 
@@ -147,10 +150,21 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
     inst = cb.instruments[name]
     both = pd.concat([d.assign(wave=w) for w, d in data.staff.items()], ignore_index=True)
     both["school"] = pool_small(both, "school_code", n_min=n_min, label="Other schools (pooled)", within="wave")
-    b.universe(f"{b.unit}/staff", both, ["school", "wave"], categories={"wave": ["pre", "post"]})
+    dims = ["school", "wave"]
+    if "role_group" in both:
+        both["role"] = both["role_group"].map(lambda v: _STAFF_ROLES.get(str(v), str(v).replace("_", " ").capitalize())
+                                              if pd.notna(v) else v)
+        dims.append("role")
+    # one universe: the attacker combines the school table and the role table (their margins agree)
+    b.universe(f"{b.unit}/staff", both, dims, categories={"wave": ["pre", "post"]})
     b.counts("staff_responses", f"{b.unit}/staff", rows="school", cols="wave", row_title="School",
              col_labels={"pre": "Pre", "post": "Post"}, title="Staff survey responses by school", level=3,
              note=f"Schools by code only; schools with fewer than {n_min} responses in a wave are pooled.")
+    if "role" in dims:
+        b.counts("staff_by_role", f"{b.unit}/staff", rows="role", cols="wave", row_title="Role group",
+                 col_labels={"pre": "Pre", "post": "Post"}, title="Staff survey responses by role group", level=3,
+                 note="All participating schools pooled; never crossed with schools. Counts under the threshold, "
+                      "and any count that would give one away through the totals or the school table, are hidden.")
     rows = []
     for s, sc in inst.scales.items():
         row: dict[str, Any] = {"Topic": sc.label}
