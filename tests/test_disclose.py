@@ -326,3 +326,17 @@ def test_labels_of_hidden_cells_are_part_of_the_attack():
     lo, hi = bounds_of(atoms, system, {"role": ["other"], "wave": ["pre"]})
     assert pb.tables["t"].text("other", "pre") == "fewer than 10"
     assert hi - lo >= POL.min_interval_width, (lo, hi)
+
+
+def test_rerelease_of_a_protected_unit_with_complements_is_idempotent(tmp_path):
+    """Publishing the same data again (a re-run) is not a re-release, even when complements were needed."""
+    df = crosstab({("other", "pre"): 3, ("other", "post"): 11, ("teacher", "pre"): 40, ("teacher", "post"): 45,
+                   ("para", "pre"): 15, ("para", "post"): 17}, a="role", b="wave")
+    led = ReleaseLedger(tmp_path / "ledger.jsonl")
+    for _ in range(2):
+        b = Bundle(POL, release_id="r1", unit="u")
+        b.universe("s", df, ["role", "wave"])
+        b.counts("t", "s", rows="role", cols="wave", title="By role and wave")
+        pb = b.protect(ledger=led)
+        assert any(e["rule"] == "complementary" for e in pb.log)
+        led.append(pb)

@@ -292,9 +292,9 @@ class Bundle:
                         for d, vals in s.items():
                             extra.setdefault(d, set()).update(vals)
             self.universes[key] = self.universes[key].with_categories({d: sorted(v) for d, v in extra.items()})
-        if ledger is not None:
-            ledger.check_rerelease(self.unit, self.release_id, self._figures(), allow=allow_rerelease)
         result = self._complement_loop(priors)
+        if ledger is not None:   # compare what would be published now with what was published then
+            ledger.check_rerelease(self.unit, self.release_id, self._figures(), allow=allow_rerelease)
         if not result.passed:
             worst = result.exposed[0]
             raise DisclosureError(
