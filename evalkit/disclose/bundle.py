@@ -323,12 +323,12 @@ class Bundle:
                         c.status = "complementary"
                         c.reason = "hidden so that the hidden groups cannot be worked out from the total"
 
-    def _figures(self) -> list[Figure]:
+    def _figures(self, universe: str | None = None) -> list[Figure]:
         figs = []
         n_min = self.policy.n_min
         for t in self.tables.values():
             for c in t.cells.values():
-                if c.universe is None:
+                if c.universe is None or (universe is not None and c.universe != universe):
                     continue
                 if c.hidden:
                     # What a hidden count's label and the disclosure log tell a reader: "fewer than n_min"
@@ -353,10 +353,11 @@ class Bundle:
                     figs.append(Figure(c.universe, ((1.0, c.sel), (-hi, c.den)), -math.inf, 0.0, c.key))
         return figs
 
-    def _hidden(self) -> list[Hidden]:
+    def _hidden(self, universe: str | None = None) -> list[Hidden]:
         return [Hidden(c.universe, c.sel, int(c.value), c.key, c.status in ("primary", "homogeneity") and c.value > 0)
                 for t in self.tables.values() for c in t.cells.values()
-                if c.hidden and c.kind == "count" and c.universe is not None and (c.value > 0 or c.status == "primary")]
+                if c.hidden and c.kind == "count" and c.universe is not None and (c.value > 0 or c.status == "primary")
+                and (universe is None or c.universe == universe)]
 
     def _complement_loop(self, priors: Mapping[str, Any]) -> AttackResult:
         """Hide binding figures until every universe passes the audit; universes are independent LPs."""
@@ -371,8 +372,8 @@ class Bundle:
             # the final round below re-checks everything (the hard gate).
             pending: set | None = None
             for _ in range(1000):
-                hid = [h for h in self._hidden() if h.universe == key and (pending is None or h.cell in pending)]
-                res = attack(only, [f for f in self._figures() if f.universe == key], hid,
+                hid = [h for h in self._hidden(key) if pending is None or h.cell in pending]
+                res = attack(only, self._figures(key), hid,
                              min_width=self.policy.min_interval_width, n_min=self.policy.n_min, ledger=led)
                 total.solves += res.solves
                 total.seconds += res.seconds
@@ -403,8 +404,7 @@ class Bundle:
                         v.status = "complementary"
                         v.reason = "hidden so that a hidden figure cannot be worked out from the others"
                 pending = {b.cell for b in res.exposed} | set(victims)
-            res = attack(only, [f for f in self._figures() if f.universe == key],
-                         [h for h in self._hidden() if h.universe == key], min_width=self.policy.min_interval_width,
+            res = attack(only, self._figures(key), self._hidden(key), min_width=self.policy.min_interval_width,
                          n_min=self.policy.n_min, ledger=led)
             total.solves += res.solves
             total.seconds += res.seconds
