@@ -182,6 +182,9 @@ SchedulerOpt = Annotated[Optional[str], typer.Option(
 CellTimeoutOpt = Annotated[int, typer.Option("--cell-timeout", min=1, help="Seconds any one notebook cell may run.")]
 DeadlineOpt = Annotated[float, typer.Option("--deadline", min=1, help="Seconds one whole report may take.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Render every report, even those whose inputs are unchanged.")]
+RereleaseOpt = Annotated[Optional[str], typer.Option(
+    "--allow-rerelease", metavar="REASON",
+    help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")]
 
 
 def _check_executor(executor: str, workers: Optional[int], scheduler: Optional[str]) -> None:
@@ -206,9 +209,7 @@ def report(
     all_: Annotated[bool, typer.Option("--all", help="Every cadre (the default when no --cadre is given).")] = False,
     cadre: Annotated[Optional[list[str]], typer.Option(help="Only these cadres (repeatable).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF (needs WeasyPrint's Pango).")] = True,
-    allow_rerelease: Annotated[Optional[str], typer.Option(
-        "--allow-rerelease", metavar="REASON",
-        help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")] = None,
+    allow_rerelease: RereleaseOpt = None,
     workers: WorkersOpt = None,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
@@ -252,9 +253,7 @@ def _finish_batch(results) -> None:
 def run(
     project: ProjectOpt = Path("evalkit.yml"),
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
-    allow_rerelease: Annotated[Optional[str], typer.Option(
-        "--allow-rerelease", metavar="REASON",
-        help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")] = None,
+    allow_rerelease: RereleaseOpt = None,
     workers: WorkersOpt = None,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
