@@ -5,10 +5,9 @@ sentences accept. See ``docs/disclosure.md``.
 """
 
 from evalkit.disclose.bundle import NOT_SHOWN, Bundle, ProtectedBundle, format_share
-from evalkit.disclose.counts import format_count, protect_counts
 from evalkit.disclose.ledger import ReleaseLedger
 from evalkit.disclose.policy import SUPPRESSED_TEXT, DisclosurePolicy
 from evalkit.disclose.protected import ProtectedTable, require_protected
 
 __all__ = ["Bundle", "ProtectedBundle", "ProtectedTable", "DisclosurePolicy", "ReleaseLedger", "NOT_SHOWN",
-           "SUPPRESSED_TEXT", "format_count", "format_share", "protect_counts", "require_protected"]
+           "SUPPRESSED_TEXT", "format_share", "require_protected"]

@@ -8,7 +8,6 @@ has not passed the suppression rule cannot reach a report by accident: report he
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,6 +103,3 @@ def require_protected(obj: object, what: str = "this helper") -> ProtectedTable:
                         "build the table with evalkit.disclose.Bundle so the suppression rule applies")
     return obj
 
-
-def labels(values: Sequence[Any]) -> list[str]:
-    return [str(v) for v in values]
