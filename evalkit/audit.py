@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evalkit.config import ColumnRole, ProjectConfig, SourceKind
 from evalkit.disclose.scan import AuditContext, AuditReport, bundle_projects, key_pieces, scan_path
 from evalkit.errors import EvalkitError
 from evalkit.report.appendix import REFERENCE_PHRASES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from evalkit.pipeline import CleanResult
 
 __all__ = ["audit_context", "audit_path", "find_project", "AuditContext", "AuditReport"]
 
@@ -65,7 +68,8 @@ def _check_path(path: Path) -> None:
                            hint="give the folder of a report bundle (report.html, report.pdf, artifacts/)")
 
 
-def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None) -> AuditContext:
+def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None,
+                  cleaned: CleanResult | None = None) -> AuditContext:
     """Everything the audit looks for in ``cfg``'s bundles, built in memory.
 
     Parameters
@@ -75,6 +79,9 @@ def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None
         ids) and its pseudonymization key is loaded (for the key pieces).
     processed_dir : str or pathlib.Path, optional
         The processed tables whose pseudonyms to look for; default ``cfg.processed_dir``.
+    cleaned : CleanResult, optional
+        The project's cleaned sources, when the caller already has them (the report batch does); by
+        default the sources are read and cleaned again here.
 
     Returns
     -------
@@ -98,7 +105,7 @@ def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None
                                 "folder the bundles were made from")
     pieces, fingerprint = _key_pieces(cfg)
     _check_same_key(processed, fingerprint)
-    cleaned = _clean_in_memory(cfg)
+    cleaned = cleaned if cleaned is not None else _clean_in_memory(cfg)
     return AuditContext(detector=build_detector(cfg, cleaned.tables),
                         pseudonyms=_pseudonyms(cfg, cleaned, files), raw_ids=_raw_ids(cfg, cleaned),
                         key_pieces=pieces, n_min=cfg.project.privacy.n_min, project=cfg.project.project,

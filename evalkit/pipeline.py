@@ -395,7 +395,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
         try:
             if not audit_ctx:
                 from evalkit.audit import audit_context
-                audit_ctx.append(audit_context(cfg))
+                audit_ctx.append(audit_context(cfg, cleaned=cleaned))   # the roster: cleaned once, not again
             from evalkit.disclose.scan import scan_path
             found = scan_path(out_dir, audit_ctx[0])
             if not found.ok:
