@@ -96,6 +96,25 @@ def test_load_table_keeps_cells_as_text(art):
     assert all(isinstance(v, str) for v in df.to_numpy().ravel())
 
 
+def test_read_table_is_the_same_text_without_pandas(art):
+    from evalkit.report.artifacts import read_table
+
+    (art / "tables" / "odd.csv").write_text('Group,Value\nNA,007\n\n"a, b",\nshort\n', encoding="utf-8")
+    header, rows = read_table(art, "odd")
+    assert header == ["Group", "Value"]
+    assert rows == [["NA", "007"], ["a, b", ""], ["short", ""]]  # blank line skipped, short row padded
+    assert load_table(art, "odd").values.tolist() == rows
+
+
+def test_read_table_refuses_a_row_wider_than_its_header(art):
+    from evalkit.report.artifacts import read_table
+
+    (art / "tables" / "odd.csv").write_text("Group,Value\na,1,2\n", encoding="utf-8")
+    with pytest.raises(ReportError, match="line 2 has 3 cells but the header has 2") as info:
+        read_table(art, "odd")
+    assert info.value.reason is ReportReason.bad_artifacts
+
+
 @pytest.mark.parametrize("table_id", ["missing", "../facts", "a/b", ""])
 def test_load_table_refuses_unknown_or_unsafe_ids(art, table_id):
     with pytest.raises(ReportError) as info:

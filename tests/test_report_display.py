@@ -24,13 +24,38 @@ def test_table_html_snapshot():
     html = display.table_html(df, caption="Counts", note='Rounded; "n" is respondents.')
     assert html == (
         '<div class="ek-table"><table><caption>Counts</caption>'
-        '<thead><tr><th scope="col">Group</th><th scope="col" class="ek-num">n</th></tr></thead><tbody>'
+        '<colgroup><col style="width:31.8%"><col style="width:68.2%"></colgroup><thead><tr><th scope="col">Group</th><th scope="col" class="ek-num">n</th></tr></thead><tbody>'
         '<tr><th scope="row">A &amp; B</th><td class="ek-num">12</td></tr>'
         '<tr><th scope="row">&lt;C&gt;</th><td class="ek-num">fewer than 10</td></tr>'
         "</tbody></table>"
         '<p class="ek-table-note"><em>Note.</em> Rounded; &quot;n&quot; is respondents.</p></div>'
     )
     assert "7" not in html  # the index is never shown
+
+
+def test_column_widths_follow_the_text_and_never_starve_a_column():
+    # fits the line: each column its longest line (+2 padding), scaled to 100 %
+    assert display._column_widths(["Item", "n"], [["abcdefgh", "12"]]) == pytest.approx([100 * 10 / 14, 100 * 4 / 14])
+    # too wide for the line: every column keeps at least its longest word, long text gets the rest
+    header = ["Item", "Wording", "Pre %", "Post %", "n"]
+    rows = [["Q1_1", "I can help teachers plan lessons where students explain phenomena " * 2, "45%", "61%", "29"],
+            ["Q1_2", "Short", "fewer than 10", "50%", "12"]]
+    widths = display._column_widths(header, rows)
+    assert sum(widths) == pytest.approx(100)
+    chars = [w / 100 * display._LINE_CHARS for w in widths]
+    longest_word = [max(len(w) for t in [h, *(r[j] for r in rows)] for w in t.split()) for j, h in enumerate(header)]
+    assert all(c >= lw for c, lw in zip(chars, longest_word))
+    assert widths[1] == max(widths)  # the wording column takes the room
+    # a 64-character hash wants no more than a wrapped cell (it may break: see the hashes table style)
+    hashes = display._column_widths(["File", "SHA-256"], [["a.csv", "f" * 64]])
+    assert hashes == pytest.approx([100 * 7 / 43, 100 * 36 / 43])
+
+
+def test_tables_have_fixed_layout_in_the_report_style():
+    from evalkit.report.render import TEMPLATE_DIR
+
+    css = next(TEMPLATE_DIR.rglob("evalkit_report.css")).read_text(encoding="utf-8")
+    assert "table-layout: fixed" in css  # the colgroup widths only matter with a fixed layout
 
 
 def test_numeric_columns_align_right_text_columns_left():
@@ -104,6 +129,23 @@ def test_import_is_cheap():
         "er.load_facts, er.load_table, er.show_cover, er.show_section, er.table_html\n"
         "heavy = {'pandas', 'matplotlib', 'numpy', 'papermill', 'nbconvert', 'weasyprint', 'IPython'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_whole_report_displays_without_pandas(tmp_path):
+    # The report kernel shows every section; pandas (about 80 MB per kernel) must stay out of it.
+    folder = write_example_artifacts(tmp_path)
+    code = (
+        "import sys\n"
+        "from evalkit.report import display, load_facts\n"
+        f"facts = load_facts({str(folder)!r})\n"
+        "html = display.cover_html(facts) + display.headline_html(facts)\n"
+        "html += ''.join(display.section_html(facts, s.id) for s in facts.sections)\n"
+        "html += display.methods_appendix_html(facts)\n"
+        "assert html.count('<table') >= 2, html[:200]\n"
+        "print(sorted({'pandas', 'numpy', 'matplotlib'} & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
