@@ -27,9 +27,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import enum
-import functools
-import hashlib
-import json
 import logging
 import os
 import signal
@@ -40,8 +37,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evalkit._io import atomic_write_text, sha256_file
 from evalkit.errors import EvalkitError, ReportError
+from evalkit.report._stamp import STAMP_NAME, forget_render, fresh_outputs, stamp_key, write_stamp
+from evalkit.report.executors import (
+    EXECUTORS,
+    check_executor_options,
+    dask_executor,
+    default_workers,
+    local_executor,
+    open_executor,
+)
+from evalkit.report.render import _OUTPUTS  # the files a render writes
 
 __all__ = [
     "EXECUTORS",
@@ -62,13 +68,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Executors ``evalkit report --executor`` knows by name.
-EXECUTORS = ("local", "dask")
-#: Stamp file written beside a report's outputs (what the outputs were rendered from).
-STAMP_NAME = ".evalkit-render.json"
-_STAMP_SCHEMA = "evalkit.render_stamp/1"
-_OUTPUTS = ("report.ipynb", "report.html", "report.pdf")
-_PACKAGE = Path(__file__).resolve().parents[1]
 # The driver gives up on a report this long after its deadline (a worker that no longer answers).
 _DRIVER_GRACE = 120.0
 # In a worker's main thread, a SIGALRM this long after the deadline stops HTML/PDF work that the
@@ -195,30 +194,6 @@ class BatchResult:
                             columns=[f for f in ReportOutcome.__dataclass_fields__])
 
 
-def default_workers() -> int:
-    """Usable cores (the process's CPU affinity where the platform says it), at least 1."""
-    with contextlib.suppress(AttributeError, OSError):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
-# ---------------------------------------------------------------------------------------------
-# The worker side
-
-
-def _warm_worker() -> None:
-    """Pool initializer: import the rendering stack once per worker process, not once per report."""
-    import nbclient  # noqa: F401
-    import nbconvert  # noqa: F401
-    import nbformat  # noqa: F401
-    import papermill  # noqa: F401
-
-    import evalkit.report.render  # noqa: F401
-
-    with contextlib.suppress(ImportError, OSError):  # no Pango: the PDF step says so per report
-        import weasyprint  # noqa: F401
-
-
 def _vm_hwm() -> float | None:
     """Peak resident memory (``VmHWM``) of this process in MB, or None where /proc does not say."""
     with contextlib.suppress(OSError, ValueError, IndexError):
@@ -292,8 +267,8 @@ def render_one(job: ReportJob, *, cell_timeout: int = 300, deadline: float | Non
     key = None
     if incremental:
         with contextlib.suppress(OSError):  # a missing folder: render_report says so properly
-            key = _stamp_key(job)
-        kept = _fresh_outputs(out_dir, key) if key else None
+            key = stamp_key(job)
+        kept = fresh_outputs(out_dir, key) if key else None
         if kept is not None:
             return outcome(BatchStatus.skipped, html=kept.get("report.html"), pdf=kept.get("report.pdf"),
                            notebook=kept.get("report.ipynb"))
@@ -318,17 +293,17 @@ def render_one(job: ReportJob, *, cell_timeout: int = 300, deadline: float | Non
         return outcome(BatchStatus.failed, error_type=type(exc).__name__,
                        message=f"internal error in evalkit ({type(exc).__name__}); see the worker's log")
     if key is not None:
-        _write_stamp(out_dir, key, res, pdf=job.pdf)
+        write_stamp(out_dir, key, res, pdf=job.pdf)
     return outcome(BatchStatus.rendered, html=str(res.html), pdf=None if res.pdf is None else str(res.pdf),
                    notebook=str(res.notebook), pdf_skipped_reason=res.pdf_skipped_reason)
 
 
 def _skip_if_fresh(job: ReportJob) -> ReportOutcome | None:
     try:
-        key = _stamp_key(job)
+        key = stamp_key(job)
     except OSError:
         return None
-    kept = _fresh_outputs(Path(job.out_dir), key)
+    kept = fresh_outputs(Path(job.out_dir), key)
     if kept is None:
         return None
     return ReportOutcome(job.unit, BatchStatus.skipped, html=kept.get("report.html"), pdf=kept.get("report.pdf"),
@@ -338,140 +313,6 @@ def _skip_if_fresh(job: ReportJob) -> ReportOutcome | None:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return (text.splitlines()[0] if text else type(exc).__name__)[:400]
-
-
-# ---------------------------------------------------------------------------------------------
-# Incremental rendering: the stamp
-
-
-def _tree_hash(folder: Path) -> str:
-    """SHA-256 over every file's relative path and content (hidden files skipped), in sorted order."""
-    h = hashlib.sha256()
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"
-                   and not any(part.startswith((".", "__pycache__")) for part in p.relative_to(folder).parts))
-    if not files:
-        raise FileNotFoundError(folder)
-    for p in files:
-        h.update(p.relative_to(folder).as_posix().encode() + b"\0" + sha256_file(p).encode() + b"\n")
-    return h.hexdigest()
-
-
-@functools.lru_cache(maxsize=1)
-def _code_hash() -> str:
-    """evalkit's own files (code, report templates, fonts): the version number alone misses edits."""
-    return _tree_hash(_PACKAGE)
-
-
-def _stamp_key(job: ReportJob) -> str:
-    """What a report's outputs depend on, hashed: change any of it and the report is rendered again."""
-    from evalkit import __version__
-    from evalkit.report.render import KERNEL_NAME
-
-    parts = {
-        "evalkit_version": __version__,
-        "notebook_sha256": sha256_file(Path(job.notebook)),
-        "artifacts_sha256": _tree_hash(Path(job.artifact_dir)),
-        "code_sha256": _code_hash(),
-        "artifact_dir": str(Path(job.artifact_dir).resolve()),
-        "parameters": job.parameters,
-        "pdf": job.pdf,
-        "page_size": job.page_size,
-        "kernel": KERNEL_NAME,
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _fresh_outputs(out_dir: Path, key: str) -> dict[str, str] | None:
-    """The outputs' paths if the stamp matches ``key`` and every output is intact, else None."""
-    try:
-        stamp = json.loads((out_dir / STAMP_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if stamp.get("schema") != _STAMP_SCHEMA or stamp.get("key") != key or stamp.get("pdf_skipped_reason"):
-        return None  # a PDF skipped last time (no Pango then) is tried again
-    outputs = stamp.get("outputs") or {}
-    for name, digest in outputs.items():
-        path = out_dir / name
-        if name not in _OUTPUTS or not path.is_file() or sha256_file(path) != digest:
-            return None
-    return {name: str(out_dir / name) for name in outputs}
-
-
-def _write_stamp(out_dir: Path, key: str, res: Any, *, pdf: bool) -> None:
-    written = [p for p in (res.notebook, res.html, res.pdf) if p is not None]
-    missing = res.pdf_skipped_reason if pdf and res.pdf is None else None
-    stamp = {"schema": _STAMP_SCHEMA, "key": key, "pdf_skipped_reason": missing,
-             "outputs": {p.name: sha256_file(p) for p in written}}
-    atomic_write_text(out_dir / STAMP_NAME, json.dumps(stamp, indent=1) + "\n")
-
-
-def forget_render(out_dir: str | Path) -> None:
-    """Drop a report's stamp (e.g. after its outputs were withheld), so the next run renders it."""
-    (Path(out_dir) / STAMP_NAME).unlink(missing_ok=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# Executors
-
-
-def local_executor(workers: int | None = None) -> cf.ProcessPoolExecutor:
-    """A pool of ``workers`` (default: usable cores) spawned processes, each warmed up once."""
-    import multiprocessing
-
-    n = default_workers() if workers is None else workers
-    return cf.ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn"),
-                                  initializer=_warm_worker)
-
-
-@contextlib.contextmanager
-def dask_executor(address: str, **client_kwargs: Any) -> Iterator[cf.Executor]:
-    """``distributed.Client(address).get_executor()``, warmed up on every worker, closed on exit.
-
-    Each task is submitted with ``pure=False`` so two renders are never merged into one. Run the
-    workers with one thread each (``dask worker --nthreads 1 --nworkers N``): a report keeps about
-    one core busy.
-    """
-    try:
-        from distributed import Client
-    except ImportError:
-        raise EvalkitError("the dask executor needs dask.distributed, which is not installed here",
-                           hint="pip install 'evalkit[dask]' (the same version on the scheduler and workers)") from None
-    client = Client(address, **client_kwargs)
-    try:
-        client.run(_warm_worker)
-        yield client.get_executor(pure=False)
-    finally:
-        client.close()
-
-
-def check_executor_options(name: str, *, workers: int | None = None, scheduler: str | None = None) -> None:
-    """Refuse contradictory executor options before any work starts (EvalkitError, exit code 2)."""
-    if name not in EXECUTORS:
-        raise EvalkitError(f"unknown executor {name!r}", hint=f"use one of: {', '.join(EXECUTORS)}")
-    if name == "local" and scheduler is not None:
-        raise EvalkitError("--scheduler is only for --executor dask", hint="drop --scheduler, or add --executor dask")
-    if name == "dask" and not scheduler:
-        raise EvalkitError("--executor dask needs the scheduler's address",
-                           hint="e.g. --scheduler tcp://scheduler-host:8786 (see docs/cluster.md)")
-    if name == "dask" and workers is not None:
-        raise EvalkitError("--workers is for the local executor; a Dask cluster has the workers it was started with",
-                           hint="start the Dask workers with --nworkers N --nthreads 1 (docs/cluster.md)")
-
-
-@contextlib.contextmanager
-def open_executor(name: str, *, workers: int | None = None, scheduler: str | None = None
-                  ) -> Iterator[tuple[cf.Executor | None, int | None]]:
-    """The executor named ``name`` (one of :data:`EXECUTORS`) and its worker count if known.
-
-    ``local`` yields None: :func:`render_batch` then makes and owns the local pool itself.
-    """
-    check_executor_options(name, workers=workers, scheduler=scheduler)
-    if name == "local":
-        yield None, workers
-        return
-    assert scheduler is not None  # checked above
-    with dask_executor(scheduler) as ex:
-        yield ex, None
 
 
 # ---------------------------------------------------------------------------------------------
