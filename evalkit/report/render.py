@@ -323,15 +323,23 @@ class _KernelRun:
     folder where the platform has them: no TCP port can be taken by a neighbour between choosing
     it and binding it (a known race when many kernels start at once), and nothing is reachable from
     the network. A watchdog kills the kernel at the deadline; nbclient notices within a second.
+
+    In a batch worker that called :func:`~evalkit.report._kernel_fork.start_worker_template`, the
+    kernel is forked from that worker's pre-imported template process instead of started from
+    scratch (a new process all the same: nothing is shared between reports); anywhere else, or
+    when the template cannot serve, the kernel starts the normal way.
     """
 
     def __init__(self, deadline_at: float | None) -> None:
         from jupyter_client.manager import AsyncKernelManager
 
+        from evalkit.report._kernel_fork import forking_provisioner, worker_template
+
         self.started = False
         self.expired = False
         self.kms: list[Any] = []
         self.ipc_dir = tempfile.mkdtemp(prefix="ek-") if os.name == "posix" else None
+        self.template = worker_template()
         run = self
 
         class _Manager(AsyncKernelManager):  # type: ignore[misc, valid-type]
@@ -341,6 +349,17 @@ class _KernelRun:
                     self.transport = "ipc"
                     self.ip = os.path.join(run.ipc_dir, "k")
                 run.kms.append(self)
+
+            async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+                # The manager only creates its own provisioner when none is set yet.
+                if self.provisioner is None and run.template is not None:
+                    self.provisioner = forking_provisioner(self, run.template)
+                return await super()._async_pre_start_kernel(**kw)
+
+            async def _async_post_start_kernel(self, **kw: Any) -> None:
+                await super()._async_post_start_kernel(**kw)
+                if run.expired:  # the deadline passed while the kernel was launching: no pid to kill then
+                    run._expire()
 
         self.manager_class = _Manager
         self._timer: threading.Timer | None = None
