@@ -101,6 +101,15 @@ NPS = [(name, "NPS", "statistic", v, t, s, n) for name, v, t, s, n in [
     ("Wrap-up", -5, "-5", "shown", 15)]]
 NPS_SECRETS = [-60, 4]
 
+# Two groups by year (a trend figure); 2023 rests on 6 students and is hidden in both columns.
+TREND = [(year, col, "share", v, t, s, n) for year, vals, s, n in [
+    ("2022", (55.5, 48.0), "shown", 420), ("2023", (77.7, 12.3), "primary", 6), ("2024", (58.0, 47.0), "shown", 400)]
+    for col, v, t in zip(("Cadre %", "Comparison %"), vals,
+                         ("fewer than 10",) * 2 if s != "shown" else tuple(f"{x:.0f}%" for x in vals))]
+TREND += [(year, "n", "count", n, t, s, n) for year, t, s, n in [
+    ("2022", "420", "shown", 420), ("2023", "fewer than 10", "primary", 6), ("2024", "400", "shown", 400)]]
+TREND_SECRETS = [77.7, 12.3, 6]
+
 BUILDERS = {
     "bar": lambda t: bar_chart(t(ROLE), "Favorable %"),
     "bar_counts": lambda t: bar_chart(t(ROLE), "n", xlabel="Respondents"),
@@ -108,9 +117,12 @@ BUILDERS = {
     "stacked_plain": lambda t: stacked_share_chart(t(EVENTS), LIKERT),
     "dumbbell": lambda t: dumbbell_chart(t(PREPOST), limits=(1, 5)),
     "line": lambda t: line_chart(t(NPS), "NPS", limits=(-100, 100)),
+    "trend": lambda t: line_chart(t(TREND), ["Cadre %", "Comparison %"], marker=(2.5, "cadre begins"),
+                                  noun="students"),
 }
 SECRETS = {"bar": ROLE_SECRETS, "bar_counts": ROLE_SECRETS, "stacked": EVENT_SECRETS,
-           "stacked_plain": EVENT_SECRETS, "dumbbell": PREPOST_SECRETS, "line": NPS_SECRETS}
+           "stacked_plain": EVENT_SECRETS, "dumbbell": PREPOST_SECRETS, "line": NPS_SECRETS,
+           "trend": TREND_SECRETS}
 
 
 def _build(name: str, *, honest: bool = False) -> Chart:
@@ -257,6 +269,20 @@ def test_line_chart_breaks_at_a_hidden_event_without_a_placeholder() -> None:
     assert not any(isinstance(x, Line2D) and 2 in list(x.get_xdata()) for x in pieces)
 
 
+def test_line_chart_of_two_groups_has_a_legend_a_marker_and_a_gap_in_both_lines() -> None:
+    chart = line_chart(_table(TREND), ["Cadre %", "Comparison %"], marker=(2.5, "cadre begins"), noun="students")
+    ax = chart.figure.axes[0]
+    lines = [line for line in ax.lines if line.get_marker() == "o"]
+    assert sorted(list(x.get_xdata()) for x in lines) == [[0], [0], [2], [2]]  # 2023 breaks both lines
+    assert [t.get_text() for t in chart.figure.legends[0].get_texts()] == ["Cadre %", "Comparison %"]
+    assert any(list(x.get_xdata()) == [2.5, 2.5] and x.get_linestyle() == "--" for x in ax.lines)
+    texts = [t.get_text() for t in ax.texts]
+    assert "fewer than 10 students" in texts and " cadre begins" in texts
+    assert sorted(t for t in texts if t.endswith("%")) == ["47%", "58%"]  # each line labelled at its last point
+    assert "2023 (fewer than 10 students)" in chart.alt_text
+    assert "2024 (n = 400) Cadre % 58%, Comparison % 47%" in chart.alt_text
+
+
 # -- alt text ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, opening, shown, hidden", [
@@ -360,7 +386,9 @@ def test_a_table_with_every_row_hidden_draws_only_gaps(name: str, tmp_path) -> N
     ax = chart.figure.axes[0]
     assert _bars(chart) == [] and [line for line in ax.lines if line.get_marker() == "o"] == []
     assert chart.rows_shown == () and "no row can be shown" in chart.alt_text
-    assert {t.get_text() for t in ax.texts if t.get_text()} == {GAP}
+    expected = {"fewer than 10 students", " cadre begins"} if name == "trend" else {GAP}
+    assert {t.get_text() for t in ax.texts if t.get_text()} == expected
+    assert name != "trend" or not chart.figure.legends  # no line drawn, no legend to explain one
     assert all("n not shown" in t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()
                if "(" in t.get_text())
     assert save_chart(chart, tmp_path, name)["png"].exists()

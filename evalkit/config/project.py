@@ -87,6 +87,9 @@ class Program(_Model):
     codes: list[str] = Field(default_factory=list, description="how raw files name this program (e.g. CADRE)")
     instruments: list[str] = Field(default_factory=list, description="instrument ids from the codebook")
     guskey_levels: list[GuskeyLevel] = Field(default_factory=list, description="levels this program reports on")
+    outcome_sources: list[str] = Field(
+        default_factory=list, description="ids of sources of kind 'outcomes' holding school results (e.g. state "
+        "assessments) of this program's schools; a cadre report's Level 5 section is built from them")
     logic_model: LogicModel = Field(default_factory=LogicModel)
 
 
@@ -284,6 +287,18 @@ class Project(_Model):
         for s in self.sources:
             if s.program is not None and s.program not in pids:
                 raise ValueError(f"source {s.id!r}: program {s.program!r} is not defined (defined: {sorted(pids)})")
+        kinds = {s.id: s.kind for s in self.sources}
+        outcome_ids = sorted(i for i, k in kinds.items() if k == SourceKind.outcomes)
+        for i, p in enumerate(self.programs):
+            for j, sid in enumerate(p.outcome_sources):
+                # the message starts with the key path, so the loader reports programs[i].outcome_sources[j]
+                where = f"programs[{i}].outcome_sources[{j}]"
+                if sid not in kinds:
+                    raise ValueError(f"{where}: source {sid!r} is not defined in sources "
+                                     f"(sources of kind 'outcomes': {outcome_ids})")
+                if kinds[sid] != SourceKind.outcomes:
+                    raise ValueError(f"{where}: source {sid!r} is of kind {kinds[sid].value!r}; an outcome source "
+                                     f"must be of kind 'outcomes' (those defined: {outcome_ids})")
         return self
 
     def program(self, program_id: str) -> Program:

@@ -54,6 +54,29 @@ _METHODS = [
      "programming", "Hundepool et al. (2012); sdcTable attack()"),
 ]
 
+#: Added to the methods table when the report has a Level 5 section (school outcomes).
+_OUTCOME_METHODS = [
+    ("Students-weighted mean of school results", "sum of n_i x v_i / sum of n_i over the group's schools with a "
+     "published result v_i (n_i = students tested); with v_i a school's percent meeting the standard, it is the "
+     "percent of all students tested at those schools. State-suppressed results are left out, not imputed",
+     "Kish (1965); evalkit.report.measures.weighted_outcomes"),
+    ("Difference in differences (descriptive)", "(cadre mean, latest year - cadre mean, last year before the "
+     "cadre) - (the same for the comparison schools); no model and no standard error, not an effect estimate",
+     "Angrist & Pischke (2009), ch. 5"),
+    ("Cox index", "omega x (ln(p_i / (1 - p_i)) - ln(p_c / (1 - p_c))) / 1.65, omega = 1 - 3/(4N - 9); WWC "
+     "baseline equivalence: |g| <= 0.05 satisfied, <= 0.25 with statistical adjustment, else not satisfied",
+     "WWC Handbook 5.0, Appendix E; Sanchez-Meca et al. (2003)"),
+]
+
+_OUTCOME_GLOSSARY = [
+    ("Baseline", "Results from before the program began; they describe where the schools started, not the "
+     "program's effects."),
+    ("Comparison schools", "The schools in the state file outside the program, pooled the same way as the "
+     "cadre's schools."),
+    ("Difference in differences", "The cadre's change minus the comparison schools' change over the same years; "
+     "descriptive unless a model with standard errors and comparable groups backs it."),
+]
+
 _GLOSSARY = [
     ("Cadre", "A group of school teams that go through the program together."),
     ("Guskey levels", "Five levels of evaluating professional development: reactions, learning, organizational "
@@ -83,9 +106,11 @@ def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[s
                        pd.DataFrame(rows, columns=["Level", "Evaluation question", "Data sources"]))
 
 
-def methods() -> ProtectedTable:
+def methods(*, outcomes: bool = False) -> ProtectedTable:
+    """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section."""
+    rows = _METHODS + (_OUTCOME_METHODS if outcomes else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
-                       pd.DataFrame(_METHODS, columns=["Statistic", "Formula", "Source"]),
+                       pd.DataFrame(rows, columns=["Statistic", "Formula", "Source"]),
                        note="Each statistic is one function of evalkit.analyze, tested against published worked "
                             "examples or an independent computation (docs/statistics.md).")
 
@@ -118,8 +143,9 @@ def instruments(cfg: ProjectConfig, names: Sequence[str]) -> list[ProtectedTable
     return out
 
 
-def glossary() -> ProtectedTable:
-    return passthrough("glossary", "Glossary", pd.DataFrame(_GLOSSARY, columns=["Term", "Meaning"]))
+def glossary(*, outcomes: bool = False) -> ProtectedTable:
+    rows = _GLOSSARY + (_OUTCOME_GLOSSARY if outcomes else [])
+    return passthrough("glossary", "Glossary", pd.DataFrame(rows, columns=["Term", "Meaning"]))
 
 
 def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, str]) -> ProtectedTable:
@@ -138,7 +164,7 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
 #: inside an exact occurrence of one of them ("Howard (1980)" in the methods table when a participant
 #: is called Howard); anywhere else the surname is still a finding.
 REFERENCE_PHRASES: frozenset[str] = frozenset(
-    {cell for row in (*_METHODS, *_GLOSSARY) for cell in row}
+    {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY) for cell in row}
     | {"Hedges' g_av", "Guskey's five levels", "Guskey\u2019s five levels", "(Guskey, 2000)", "Guskey (2000)",
        "Benjamini-Hochberg", "Wilson interval", "Wilson intervals", "Feldt 95% CI", "Cronbach's alpha",
        "McDonald's omega", "Guskey level", "Guskey levels"})

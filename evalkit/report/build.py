@@ -21,11 +21,11 @@ import evalkit
 from evalkit._io import atomic_write_text
 from evalkit.config import ProjectConfig
 from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable, require_protected
-from evalkit.disclose.protected import passthrough
+from evalkit.disclose.protected import HIDDEN_STATUSES, passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.artifacts import SCHEMA
-from evalkit.report.inputs import MODALITY, ReportUnit, cadre_units, gather, role_label
+from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gather, role_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
@@ -111,6 +111,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     if data.staff:
         measures.staff(b, data, cfg, n_min)
     measures.item_tables(b, data, cfg, n_min)
+    level5 = measures.outcomes(b, data) if data.outcome_sources else None
     measures.data_sources(b, data, cfg)
     measures.quality(b, cleaned, unit)
     used = [n for n in (data.participant_instrument,
@@ -122,9 +123,12 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
                      2: ["participant pre/post survey"] if data.waves else [],
                      3: ["anonymous staff survey"] if data.staff else [],
                      4: ["participant pre/post survey (practice items)", "event evaluations (intent to apply)"]
-                     if data.waves else [], 5: []}
+                     if data.waves else [],
+                     5: [f"state school results ({', '.join(data.outcome_sources)})"
+                         + (", a baseline only" if not level5.post_years else "")] if level5 else []}
     plain += [appendix.evaluation_questions(program.guskey_levels or [1, 2, 3, 4, 5], level_sources),
-              appendix.methods(), appendix.software(), *appendix.instruments(cfg, used), appendix.glossary()]
+              appendix.methods(outcomes=level5 is not None), appendix.software(), *appendix.instruments(cfg, used),
+              appendix.glossary(outcomes=level5 is not None)]
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
 
@@ -139,7 +143,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     log_table = appendix.disclosure_log(protected.log, {k: v.title for k, v in T.items()})
     tables.add(log_table)
     T[log_table.table_id] = log_table
-    charts = _charts(T, out_dir, likert_order)
+    charts = _charts(T, out_dir, likert_order, level5, data.cohort_label)
 
     def have(*ids: str) -> list[str]:
         return [i for i in ids if i in T]
@@ -195,10 +199,15 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
             "Self-reported leadership practice and how often participants lead science-focused work, before and "
             "after the cadre (matched respondents).", ids,
             pending=None if ids else "no practice items among this project's sources")
-    section("outcomes", "Level 5: student outcomes", 5, None, [],
-            pending="no student-outcome source is linked to this program in the project file; school outcomes "
-                    "are reported with the state-resources analyses")
-    conclusions = _conclusions(T)
+    if level5 is not None:
+        section("outcomes", "Level 5: student outcomes", 5, _outcomes_text(level5, T, data, n_min),
+                _outcome_tables(level5, T))
+    else:
+        section("outcomes", "Level 5: student outcomes", 5, None, [],
+                pending="no student-outcome source is linked to this program in the project file; school outcomes "
+                        "are reported with the state-resources analyses" if not data.outcome_sources else
+                        f"none of the cadre's schools is in the outcome source(s) {', '.join(data.outcome_sources)}")
+    conclusions = _conclusions(T) + _outcome_conclusion(level5)
     section("conclusions", "Conclusions", None, "\n\n".join(conclusions) if conclusions else
             "The figures of this cadre are below the privacy threshold for written conclusions.", [])
     section("appendix_methods", "Appendix: methods and software", None,
@@ -245,7 +254,8 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     return out_dir, protected
 
 
-def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]) -> dict[str, dict[str, str]]:
+def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str],
+            level5: measures.OutcomeSummary | None = None, cohort_label: str = "") -> dict[str, dict[str, str]]:
     """Charts drawn from protected tables only, saved as PNG and SVG with their alt text."""
     from evalkit.report import charts as ch
 
@@ -254,14 +264,14 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
         plan.append(("logic_model", "program", lambda: ch.logic_model_chart(T["logic_model"])))
     if "attendance_rates" in T:
         cols = [c for c in T["attendance_rates"].display.columns[2:]]
-        plan.append(("attendance_heatmap", "participation", lambda: ch.heatmap_chart(
+        plan.append(("attendance_heatmap", "participation", lambda cols=cols: ch.heatmap_chart(
             T["attendance_rates"], cols, title="Attendance rate by role group and event")))
     if "attendance_by_event" in T:
         plan.append(("attendance", "participation", lambda: ch.bar_chart(
             T["attendance_by_event"], "Attendees", title="Attendance by event", xlabel="Registered attendees")))
     if "event_ratings" in T and len(T["event_ratings"].display.columns) > 2:
         col = T["event_ratings"].display.columns[2]
-        plan.append(("ratings", "reactions", lambda: ch.bar_chart(
+        plan.append(("ratings", "reactions", lambda col=col: ch.bar_chart(
             T["event_ratings"], col, title=f"\u201c{col}\u201d: percent favorable by event",
             xlabel="Percent favorable", limits=(0, 100))))
     if "event_item_answers" in T and likert_order:
@@ -281,6 +291,26 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
         plan.append(("staff", "org_support", lambda: ch.dumbbell_chart(
             T["staff_favorable"], pre="Pre % favorable", post="Post % favorable",
             title="Staff survey: percent favorable, before and after", xlabel="Percent favorable", limits=(0, 100))))
+    for measure, label, tid in (level5.measures if level5 else ()):
+        # Both groups' levels by year, with the cadre's start marked: the trend figure of a comparative
+        # interrupted time series. Values are bound as defaults (lambdas see a name's last value).
+        names = [str(c) for c in T[tid].display.columns]
+        mine = next(c for c in names if c.startswith("Cadre"))
+        theirs = next(c for c in names if c.startswith("Comparison") and c not in ("Comparison n",
+                                                                                  "Comparison schools"))
+        years = [str(r) for r in T[tid].display.iloc[:, 0]]
+        if sum(T[tid].shown(r, mine) is not None for r in years) < 2:
+            continue
+        start = level5.cohort_start
+        at = next((i for i, y in enumerate(years) if y.isdigit() and start is not None and int(y) >= start),
+                  len(years)) - 0.5
+        marker = (at, f"cadre begins ({cohort_label})") if start is not None else None
+        when = (f"the cadre began in {cohort_label}, after the last year shown" if not level5.post_years else
+                f"the cadre began in {cohort_label}")
+        plan.append((f"outcomes_{measure}", "outcomes",
+                     lambda tid=tid, mine=mine, theirs=theirs, label=label, when=when, marker=marker: ch.line_chart(
+                         T[tid], [mine, theirs], title=f"{label}: cadre schools and comparison schools by school "
+                         f"year ({when})", ylabel=label.split(": ")[-1].capitalize(), marker=marker, noun="students")))
     out: dict[str, dict[str, str]] = {}
     for cid, sid, make in plan:
         chart = make()
@@ -288,6 +318,160 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
         out[cid] = {"png": f"charts/{cid}.png", "svg": f"charts/{cid}.svg", "alt": saved["alt"],
                     "title": chart.title, "section": sid}
     return out
+
+
+def _outcome_tables(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]) -> list[str]:
+    """The Level 5 tables worth showing: a table in which no cadre figure survived the rule is left out of
+    the section (the text says why; the table stays in the artifacts and the disclosure log)."""
+    ids = [tid for _, _, tid in s.measures] + [t for t in (s.change_table, s.baseline_table) if t]
+    return [tid for tid in ids if tid in T and _any_shown(T[tid])]
+
+
+def _any_shown(t: ProtectedTable) -> bool:
+    figures = t.cells[t.cells["kind"] != "count"]
+    return bool((~figures["status"].isin(HIDDEN_STATUSES) & figures["value"].notna()).any())
+
+
+#: How the Level 5 text names a measure (others: the table label, lower-cased).
+_MEASURE_PROSE = {"ela_pct_meeting": "the percent of students meeting the ELA standard",
+                  "math_pct_meeting": "the percent of students meeting the math standard",
+                  "chronic_absence_rate": "the chronic absence rate"}
+#: Sentences quoting the latest year's figures (no literal numbers: every figure is a protected cell).
+_LATEST = {"ela_pct_meeting": "{a} of the {n} students tested at the cadre's schools met the ELA standard, "
+                              "against {b} at the comparison schools",
+           "math_pct_meeting": "{a} of the {n} students tested at the cadre's schools met the math standard, "
+                               "against {b} at the comparison schools",
+           "chronic_absence_rate": "{a} of the {n} students at the cadre's schools were chronically absent, "
+                                   "against {b} at the comparison schools"}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], data: Inputs, n_min: int) -> str:
+    """Level 5 prose: what the figures are, whether they precede the cadre, and what could be estimated later.
+
+    Years and the cohort are program facts; every figure about students is quoted from a protected cell
+    with :func:`sentence` (a hidden cell drops its sentence).
+    """
+    first, last, cohort = s.years[0], s.latest_year, data.cohort_label
+    ids = [m for m, _, _ in s.measures]
+    names = [_MEASURE_PROSE.get(m, label.lower()) for m, label, _ in s.measures
+             if not ({"ela_pct_meeting", "math_pct_meeting"} <= set(ids) and m in ("ela_pct_meeting", "math_pct_meeting"))]
+    if {"ela_pct_meeting", "math_pct_meeting"} <= set(ids):
+        names.insert(0, "the percent of students meeting the ELA and math standards")
+    others = bool((data.outcomes["group"] == "program").any())
+    paras = [f"The state's school results ({', '.join(data.outcome_sources)}) give {_join(names)}, school years "
+             f"{first} to {last}, for the cadre's schools and for the comparison schools: every school in the file "
+             "outside the program" + (" (the program's other cadres started at the same time, so their schools are "
+                                      "in neither group)" if others else "")
+             + ". Each figure pools a group's schools, weighting each school's result by the number of students it "
+             "describes (tested, or enrolled for attendance): sum of n \u00d7 value over sum of n, the percent of all "
+             "those students at the group's schools. "
+             "Results the state suppressed are left out and counted in the table notes, and a figure is shown only "
+             f"when at least {n_min} students are behind it."]
+    if s.cohort_start is None:
+        paras.append("The cohort's name holds no year, so these figures cannot be placed before or after the "
+                     "cadre: they describe the schools, not the program's effects.")
+    elif not s.post_years:
+        paras.append(f"The outcome data end in {last}; the cadre began in {cohort}. These are therefore "
+                     "baseline figures: they describe the schools before the cadre, not its effects. Effects can "
+                     f"be estimated once the state publishes results for {cohort} and later, with a comparative "
+                     "interrupted time series or a difference-in-differences design that compares the change at "
+                     "the cadre's schools with the change at the comparison schools over the same years. The What "
+                     "Works Clearinghouse asks that the two groups be equivalent at baseline: a difference of up to "
+                     "0.05 standard deviations satisfies it, up to 0.25 requires statistical adjustment, and a "
+                     "larger one rules the comparison out.")
+    else:
+        after = _join([str(y) for y in s.post_years]) if len(s.post_years) <= 2 else \
+            f"{s.post_years[0]} to {s.post_years[-1]}"
+        paras.append(f"The outcome data run to {last}; the cadre began in {cohort}, so {after} "
+                     f"{'is' if len(s.post_years) == 1 else 'are'} after its start"
+                     + (f" and {s.baseline_year} is the last year before it." if s.baseline_year else
+                        "; the data hold no year before it, so no change can be described."))
+        if s.baseline_year is not None:
+            paras += _change_sentences(s, T)
+    figures = [sentence(_LATEST[m], a=(T[tid], str(last), "Cadre %"), b=(T[tid], str(last), "Comparison %"),
+                        n=(T[tid], str(last), "n")) for m, _, tid in s.measures if tid in T and m in _LATEST]
+    if any(figures):
+        paras.append(f"In {last}, " + "; ".join(f for f in figures if f) + ".")
+    if s.baseline_year is not None:
+        paras += _baseline_sentences(s, T, s.baseline_year)
+    if not any(_any_shown(T[tid]) for _, _, tid in s.measures if tid in T):
+        paras.append(f"The cadre's figures are not shown: each must rest on at least {n_min} students, and the "
+                     "cadre's schools have fewer students with published results.")
+    elif any(not _all_rows_shown(T[tid]) for _, _, tid in s.measures if tid in T):
+        paras.append(f"Years in which fewer than {n_min} students are behind a figure are not shown.")
+    if s.suppressed.get("cadre"):
+        paras.append("Some results of the cadre's schools were suppressed by the state and are left out; the "
+                     "table notes count them.")
+    if s.grant_groups:
+        who = {("cadre",): "some of the cadre's schools", ("comparison",): "some of the comparison schools"}.get(
+            s.grant_groups, "some of the cadre's schools and some of the comparison schools")
+        since = f" (starting in {' or '.join(str(y) for y in s.grant_years)})" if s.grant_years else ""
+        paras.append(f"The file flags {who} as taking part in a state grant program{since}; a later comparison "
+                     "should account for it, for example by matching on it or leaving those schools out.")
+    return "\n\n".join(paras)
+
+
+def _all_rows_shown(t: ProtectedTable) -> bool:
+    figures = t.cells[t.cells["kind"] != "count"]
+    return not figures["status"].isin(HIDDEN_STATUSES).any()
+
+
+def _baseline_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], year: int) -> list[str]:
+    """The WWC screen of the last baseline year, one clause per measure whose row is shown."""
+    t = T.get(s.baseline_table or "")
+    if t is None:
+        return []
+    verdicts = dict(zip(t.display.iloc[:, 0], t.display["WWC baseline equivalence"]))
+    parts = []
+    for _, label, _ in s.measures:
+        # the label goes outside the template: a measure's name may hold digits, a template may not
+        text = sentence("{g}", g=(t, label, "Cox index")) if label in verdicts else None
+        if text and verdicts[label]:
+            parts.append(f"{label.split(':')[0]} {text} ({verdicts[label]})")
+    if not parts:
+        return []
+    return [f"As a first screen for an impact study, the {year} difference between the groups on the WWC's scale "
+            "(the Cox index, students pooled across schools) is: " + "; ".join(parts) + "."]
+
+
+def _change_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]) -> list[str]:
+    """The descriptive difference in differences, clearly labelled as not an effect."""
+    t = T.get(s.change_table or "")
+    out = []
+    if t is not None:
+        for m, label, _ in s.measures:
+            unit = " points" if measures.share_measure(m) else ""
+            # the measure's name goes outside the template: it may hold digits, a template may not
+            text = sentence(f"changed by {{c}}{unit} at the cadre's schools and by {{k}}{unit} at the comparison "
+                            f"schools, a difference in differences of {{d}}{unit}",
+                            c=(t, label, "Cadre change"), k=(t, label, "Comparison change"),
+                            d=(t, label, "Difference in differences"))
+            if text:
+                out.append(f"{_MEASURE_PROSE.get(m, label.lower())} {text}")
+    if not out:
+        return ["The change since the cadre began cannot be shown for these schools (see the tables)."]
+    return [f"From {s.baseline_year} to {s.latest_year}, " + "; ".join(out) + ". This is a descriptive "
+            "comparison, not a causal estimate: it has no model and no standard error, the schools behind the two "
+            "years may differ, and the groups may have been changing at different rates before the cadre. An "
+            "estimate of the cadre's effect needs a comparative interrupted time series or a difference-in-"
+            "differences model over all the years, with standard errors that allow for schools, against comparison "
+            "schools that meet the WWC's baseline-equivalence standard."]
+
+
+def _outcome_conclusion(s: measures.OutcomeSummary | None) -> list[str]:
+    """Level 5 in the conclusions: what the outcome data can and cannot say yet (no figures)."""
+    if s is None or s.cohort_start is None:
+        return []
+    if not s.post_years:
+        return [(f"Student outcomes: the state results available end in {s.latest_year}, before the cadre began, "
+                 "so they set a baseline for its schools; no effect on students can be reported yet.")]
+    return [("Student outcomes: the change since the cadre began is described in the Level 5 section as a "
+             "difference in differences of the schools' results; it is descriptive, not an estimate of the "
+             "cadre's effect.")]
 
 
 def _lower_first(text: str) -> str:

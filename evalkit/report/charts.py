@@ -127,7 +127,7 @@ def _lookup(table: ProtectedTable) -> dict[tuple[str, str], _Cell]:
 
 
 def _rows(table: ProtectedTable, func: str, arg: str, columns: Sequence[str],
-          rows: Sequence[str] | None) -> list[_Row]:
+          rows: Sequence[str] | None, *, noun: str = "responses") -> list[_Row]:
     """The chart's rows: each with its label and cells, or as a gap in the table's own words."""
     cells = _lookup(table)
     known, all_rows = list(dict.fromkeys(c for _, c in cells)), list(dict.fromkeys(r for r, _ in cells))
@@ -149,7 +149,7 @@ def _rows(table: ProtectedTable, func: str, arg: str, columns: Sequence[str],
         label = f"{name} (n = {n_text})" if n_text else f"{name} (n not shown)"
         if hidden:
             match = _FEWER.search(hidden[0].text)  # the table's own words for the cell
-            gap = f"{match[0]} responses" if match else "hidden to protect privacy"
+            gap = f"{match[0]} {noun}" if match else "hidden to protect privacy"
             out.append(_Row(name, label, None, gap))
         else:
             out.append(_Row(name, label, tuple(found)))
@@ -426,33 +426,47 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
 
 
 @_styled
-def line_chart(table: ProtectedTable, column: str, *, title: str | None = None, ylabel: str | None = None,
-               rows: Sequence[str] | None = None, limits: tuple[float, float] | None = None) -> Chart:
+def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str | None = None,
+               ylabel: str | None = None, rows: Sequence[str] | None = None,
+               limits: tuple[float, float] | None = None, marker: tuple[float, str] | None = None,
+               noun: str = "responses") -> Chart:
     """``column`` over the table's rows in order (e.g. NPS per event), each point labelled.
 
     A hidden row breaks the line (drawn in separate pieces, so no placeholder point exists) and its
-    gap text stands vertically where the point would be.
+    gap text stands vertically where the point would be. Several columns draw several lines (e.g.
+    the cadre's schools against the comparison schools by year) with a legend; each line is then
+    labelled at its last point only, so the labels do not collide.
 
     Parameters
     ----------
     table : ProtectedTable
-    column : str
+    column : str or sequence of str
+        One column, or the columns to draw as separate lines (Okabe-Ito colours, in order).
     title, ylabel : str, optional
     rows : sequence of str, optional
     limits : (float, float), optional
         Value axis range, e.g. ``(-100, 100)`` for NPS (default: 0-100 for shares, else from the
         published values only).
+    marker : (float, str), optional
+        A dashed vertical line at this x position (row positions are 0, 1, ...; ``len(rows) - 0.5``
+        is just after the last row) with its label, e.g. where a program starts.
+    noun : str, default "responses"
+        What the n of a hidden row counts, for its gap text ("fewer than 10 students").
 
     Returns
     -------
     Chart
     """
     table = require_protected(table, "line_chart()")
-    data = _rows(table, "line_chart", "column", [column], rows)
+    columns = [column] if isinstance(column, str) else list(column)
+    if not columns:
+        raise ValueError("line_chart(): column must name at least one column")
+    data = _rows(table, "line_chart", "column", columns, rows, noun=noun)
     kind = next((r.cells[0].kind for r in data if not r.gap), "")
     title = title or table.title
     fig, ax = _figure(3.6)
-    lo, hi = _limits([r.cells[0].value for r in data if not r.gap], kind, limits, room=0.2)
+    values = [c.value for r in data if not r.gap for c in r.cells]
+    lo, hi = _limits(values, kind, limits, room=0.2)
     pieces: list[list[int]] = []
     for i, r in enumerate(data):
         if r.gap:
@@ -461,22 +475,38 @@ def line_chart(table: ProtectedTable, column: str, *, title: str | None = None, 
             pieces[-1].append(i)
         else:
             pieces.append([i])
-    for piece in pieces:
-        ax.plot(piece, [data[i].cells[0].value for i in piece], "-o", color=_BLUE, linewidth=1.8,
-                markersize=6)
-    for i in (i for piece in pieces for i in piece):
-        ax.text(i, data[i].cells[0].value + 0.04 * (hi - lo), data[i].cells[0].text, ha="center", va="bottom")
+    colours = (_BLUE, _ORANGE, _GREY, "#009E73", "#CC79A7")
+    shown = [i for piece in pieces for i in piece]
+    for j, col in enumerate(columns):
+        colour = colours[j % len(colours)]
+        for k, piece in enumerate(pieces):
+            ax.plot(piece, [data[i].cells[j].value for i in piece], "-o", color=colour, linewidth=1.8,
+                    markersize=6 if len(columns) == 1 else 4.5, label=col if k == 0 else None)
+        for i in (shown if len(columns) == 1 else shown[-1:]):
+            ax.text(i + (0 if len(columns) == 1 else 0.12), data[i].cells[j].value
+                    + (0.04 * (hi - lo) if len(columns) == 1 else 0), data[i].cells[j].text,
+                    ha="center" if len(columns) == 1 else "left",
+                    va="bottom" if len(columns) == 1 else "center", color=_GAP if len(columns) == 1 else colour)
     if lo < 0 < hi:
         ax.axhline(0, color=_GREY, linewidth=0.8)
+    if marker is not None:
+        ax.axvline(marker[0], color=_GAP, linewidth=1, linestyle="--")
+        ax.text(marker[0], hi, " " + marker[1], ha="right" if marker[0] >= len(data) - 1 else "left",
+                va="top", fontsize=8, color=_GAP)
     ax.set_ylim(lo, hi)
-    ax.set_xlim(-0.5, len(data) - 0.5)
+    ax.set_xlim(-0.5, len(data) - 0.5 + (0.6 if len(columns) > 1 else 0))
     ax.set_xticks(range(len(data)), [r.label.replace(" (", "\n(", 1) for r in data])
-    ax.set_ylabel(ylabel or column)
+    ax.set_ylabel(ylabel or (columns[0] if len(columns) == 1 else ""))
     ax.grid(axis="y", color="#E5E5E5", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_title(textwrap.fill(title, 80), loc="left", fontweight="bold")
-    return _chart(fig, table, "line", title, data, "Line chart", column,
-                  lambda r: f"{r.label} {r.cells[0].text}", order=" in order")
+    if len(columns) > 1 and pieces:  # no line, no legend
+        fig.legend(loc="outside lower center", ncol=len(columns), frameon=False)
+    what = columns[0] if len(columns) == 1 else " and ".join(columns)
+    return _chart(fig, table, "line", title, data, "Line chart", what,
+                  lambda r: f"{r.label} " + ", ".join(
+                      (f"{col} " if len(columns) > 1 else "") + c.text for col, c in zip(columns, r.cells)),
+                  order=" in order")
 
 
 # -- output --------------------------------------------------------------------------------------

@@ -6,18 +6,22 @@ joins them for :mod:`evalkit.report.measures`, which turns them into protected t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from evalkit.config import ProgramKind, ProjectConfig, SourceKind
+from evalkit.errors import EvalkitError
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.clean.survey import CleanTable
+    from evalkit.config import Program
     from evalkit.pipeline import CleanResult
 
-__all__ = ["ReportUnit", "cadre_units", "gather", "Inputs", "ROLES", "MODALITY", "DEFECTS", "role_label"]
+__all__ = ["ReportUnit", "cadre_units", "gather", "Inputs", "ROLES", "MODALITY", "DEFECTS", "role_label",
+           "OUTCOME_COLUMNS", "outcome_rows", "cohort_start_year"]
 
 ROLES = {"ap": "Assistant principal", "principal": "Principal", "teacher_leader": "Teacher leader", "coach": "Coach",
          "district_leader": "District leader"}
@@ -71,6 +75,13 @@ class Inputs:
     email_column: str | None = None   # the roster's e-mail column (the attendance key)
     participant_instrument: str | None = None
     person_column: str | None = None  # the participant survey's person key (pairs pre and post, in memory)
+    # school results of the program's outcome sources (subgroup "all"): the cadre's schools, the program's
+    # other schools and the rest of the files' schools, one row per source x school x year x measure
+    # (see outcome_rows)
+    outcomes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    outcome_sources: tuple[str, ...] = ()
+    cohort_start: int | None = None   # first school year of the cohort (2025 for "2025" / "2025-26")
+    cohort_label: str = ""            # the cohort as the project file names it ("2025-26")
 
 
 def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs:
@@ -110,8 +121,117 @@ def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs
                                      and spec.kind == "email" and c in t.data), None)
             person = person or (t.source.email_columns[0] if t.source.email_columns else None)
     email = roster_t.source.email_columns[0] if roster_t is not None and roster_t.source.email_columns else None
+    program = cfg.project.program(unit.program)
+    cohort = next((c for c in program.cohorts if c.id == unit.cohort), None)
+    label = (cohort.label if cohort is not None and cohort.label else None) or unit.cohort
+    outcomes = outcome_rows([cleaned.tables[sid] for sid in program.outcome_sources if sid in cleaned.tables],
+                            schools, others=_program_schools(roster_t, program) - schools)
     return Inputs(roster, events, schools, _attendance(cleaned, events, members), evals, waves, staff,
-                  email, participant, person)
+                  email, participant, person, outcomes, tuple(program.outcome_sources),
+                  cohort_start_year(unit.cohort, label), label)
+
+
+#: Columns an outcome source needs after cleaning: the state files' long layout, one row per school,
+#: year, subgroup and measure (``subgroup``, ``value_mark``, ``grant`` and ``grant_start_year`` are used
+#: when present).
+OUTCOME_COLUMNS = ("school_code", "school_year", "measure", "n_tested", "value")
+
+
+def cohort_start_year(cohort_id: str, label: str | None = None) -> int | None:
+    """The first school year of a cohort: the first four-digit year in its id, else in its label.
+
+    Examples
+    --------
+    >>> cohort_start_year("2025", "2025-26"), cohort_start_year("fall", "2024-25"), cohort_start_year("A")
+    (2025, 2024, None)
+    """
+    for text in (cohort_id, label or ""):
+        m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", str(text))
+        if m:
+            return int(m.group(0))
+    return None
+
+
+def _program_schools(roster_t: CleanTable | None, program: Program) -> set[str]:
+    """Every school on the roster of any cadre of the program (withdrawn people's schools too)."""
+    if roster_t is None or not roster_t.source.cadre_column or "school_code" not in roster_t.data:
+        return set()
+    r = roster_t.data
+    cadres = {c for cohort in program.cohorts for c in cohort.cadres}
+    mine = r[roster_t.source.cadre_column].isin(cadres)
+    if program.codes and "program" in r:   # cadre ids may repeat across programs; the program code decides
+        mine &= r["program"].astype("string").str.strip().str.casefold().isin([c.casefold() for c in program.codes])
+    return {str(s).strip() for s in r.loc[mine.fillna(False).to_numpy(), "school_code"].dropna()}
+
+
+def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str] = frozenset()) -> pd.DataFrame:
+    """School results of cleaned outcome sources, subgroup "all", split into the cadre's schools and the rest.
+
+    Parameters
+    ----------
+    tables : list of CleanTable
+        Cleaned sources of kind ``outcomes`` (state marks already split off: ``value`` is a number or
+        missing, ``value_mark`` holds the mark).
+    schools : set of str
+        The cadre's school codes (as the roster writes them; leading zeros kept).
+    others : set of str
+        Schools of the program's other cadres: they take part in the program at the same time, so they
+        are no comparison for this cadre (group ``"program"``, left out of both groups).
+
+    Returns
+    -------
+    DataFrame
+        ``source``, ``school_code``, ``school_year`` (int), ``measure``, ``n`` (students tested, float;
+        missing when not a number), ``value`` (float), ``mark`` (the state's suppression mark or
+        missing), ``group`` (``"cadre"``, ``"program"`` or ``"comparison"``: every school of the file
+        outside the program) and
+        ``state_grant`` and ``grant_start`` (the file's ``grant`` flag and ``grant_start_year``: another
+        program some schools are in, context for a later comparison; missing when the file has none).
+
+    Raises
+    ------
+    EvalkitError
+        A source lacks one of :data:`OUTCOME_COLUMNS`.
+    """
+    parts = []
+    for t in tables:
+        d = t.data
+        missing = [c for c in OUTCOME_COLUMNS if c not in d.columns]
+        if missing:
+            raise EvalkitError(f"outcome source {t.source.id!r} ({t.source.file}) lacks the column(s) {missing}",
+                               hint="a Level 5 source needs one row per school, year and measure with the columns "
+                                    f"{list(OUTCOME_COLUMNS)}; rename the columns in a copy of the export")
+        if "subgroup" in d.columns:
+            d = d[d["subgroup"].astype("string").str.strip().str.casefold().eq("all").fillna(False).to_numpy()]
+        code = d["school_code"].astype("string").str.strip()
+        year = pd.to_numeric(d["school_year"].astype("string").str.extract(r"((?:19|20)\d\d)", expand=False),
+                             errors="coerce")
+        grant = (d["grant"].astype("string").str.strip().str.casefold().map({"y": True, "yes": True, "true": True,
+                                                                               "n": False, "no": False, "false": False})
+                 if "grant" in d.columns else pd.Series(pd.NA, index=d.index))
+        mark = d["value_mark"].astype("string") if "value_mark" in d.columns else pd.Series(pd.NA, index=d.index,
+                                                                                               dtype="string")
+        parts.append(pd.DataFrame({
+            "source": t.source.id, "school_code": code.to_numpy(), "school_year": year.to_numpy(),
+            "measure": d["measure"].astype("string").str.strip().to_numpy(),
+            # n_tested is left as text by cleaning; a marked count ("<10") cannot weight a mean
+            "n": pd.to_numeric(d["n_tested"].astype("string").str.replace(",", "", regex=False),
+                               errors="coerce").to_numpy(dtype=float),
+            "value": pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float),
+            "mark": mark.to_numpy(), "state_grant": grant.astype("boolean").to_numpy(),
+            "grant_start": (pd.to_numeric(d["grant_start_year"], errors="coerce").to_numpy(dtype=float)
+                            if "grant_start_year" in d.columns else float("nan"))}))
+    columns = ["source", "school_code", "school_year", "measure", "n", "value", "mark", "group", "state_grant",
+               "grant_start"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts, ignore_index=True).dropna(subset=["school_code", "school_year", "measure"])
+    out["school_year"] = out["school_year"].astype(int)
+    code = out["school_code"]
+    out["group"] = "comparison"
+    out.loc[code.isin({str(s).strip() for s in others}).to_numpy(), "group"] = "program"
+    out.loc[code.isin({str(s).strip() for s in schools}).to_numpy(), "group"] = "cadre"
+    return out[columns].reset_index(drop=True)
 
 
 def _attendance(cleaned: CleanResult, events: pd.DataFrame, members: set[str]) -> pd.DataFrame:

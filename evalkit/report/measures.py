@@ -7,6 +7,8 @@ be shown (that is :meth:`Bundle.protect`) and nothing here writes a file.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,7 +23,8 @@ from evalkit.report.inputs import DEFECTS, Inputs, ReportUnit
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.pipeline import CleanResult
 
-__all__ = ["reactions", "prepost", "staff", "quality"]
+__all__ = ["reactions", "prepost", "staff", "quality", "outcomes", "weighted_outcomes", "OutcomeSummary",
+           "OUTCOME_LABELS"]
 
 
 def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
@@ -321,7 +324,6 @@ def _item_table(b, tid, title, inst, cb, name, waves, percent_favorable, *, leve
 
 def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     """The data-source matrix: source x Guskey level x timing x n x response rate."""
-    cb = cfg.codebook
     roster_n = len(data.roster)
     rows = []
     if data.evals is not None and len(data.evals):
@@ -343,6 +345,9 @@ def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     if len(data.attendance):
         rows.append({"Source": "Sign-in sheets and online join reports", "Guskey level": "participation",
                      "Timing": "each event", "n": int(data.attendance["who"].nunique()), "Response rate": np.nan})
+    outcome = _outcome_source_row(data)
+    if outcome:
+        rows.append(outcome)
     if not rows:
         return
     b.statistics("data_sources", pd.DataFrame(rows), group="Source", n="n", columns={},
@@ -350,7 +355,348 @@ def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                  title="Data sources by Guskey level", level=None,
                  note="n: responses after cleaning. Response rate: evaluations over attendances; participant "
                       "surveys over active participants. The staff survey is anonymous and has no roster, so no "
-                      "rate is shown.")
+                      "rate is shown." + (" State school results: n is the students behind the cadre's figures in "
+                                          "the latest year (the largest over the measures); they are published "
+                                          "results, so no response rate applies." if outcome else ""))
+
+
+def _outcome_source_row(data: Inputs) -> dict[str, Any] | None:
+    """The data-source matrix row of the program's outcome sources: years covered, before or after the cohort."""
+    rows = data.outcomes
+    if rows is None or rows.empty or not (rows["group"] == "cadre").any():
+        return None
+    w = weighted_outcomes(rows[rows["group"] == "cadre"])
+    first, last = int(w["school_year"].min()), int(w["school_year"].max())
+    timing = f"yearly, {first} to {last}"
+    if data.cohort_start is not None:
+        timing += (" (all before the cadre: a baseline)" if last < data.cohort_start
+                   else f" (from {data.cohort_start}: after the cadre began)")
+    return {"Source": f"State school results ({', '.join(data.outcome_sources)})", "Guskey level": "5",
+            "Timing": timing, "n": int(w.loc[w["school_year"] == last, "n"].max()), "Response rate": np.nan}
+
+
+# -- Level 5: school outcomes ---------------------------------------------------------------------
+
+#: Display labels of the state outcome measures evalkit knows; other measures are labelled from their id.
+OUTCOME_LABELS: dict[str, str] = {
+    "ela_pct_meeting": "ELA: percent meeting standard",
+    "math_pct_meeting": "Math: percent meeting standard",
+    "chronic_absence_rate": "Chronic absence: percent of students",
+}
+_WWC_TEXT = {"satisfied": "satisfied", "satisfied_with_adjustment": "needs statistical adjustment",
+             "not_satisfied": "not satisfied"}
+
+
+@dataclass(frozen=True)
+class OutcomeSummary:
+    """What the Level 5 text needs about the outcome tables: years, table ids and counts of school results.
+
+    Holds no figure about people (those are in the protected tables): years, and how many school-years
+    the state suppressed, which the state's own file publishes.
+    """
+
+    measures: tuple[tuple[str, str, str], ...]   # (measure id, label, table id), in table order
+    years: tuple[int, ...]                      # school years shown, ascending
+    cohort_start: int | None
+    baseline_year: int | None                   # last year before the cohort (None: no such year)
+    post_years: tuple[int, ...]                 # years at or after the cohort's start
+    suppressed: dict[str, int]                  # school-years left out for a state mark, by group
+    missing: dict[str, int]                     # school-years without a number or without n tested, by group
+    baseline_table: str | None = None
+    change_table: str | None = None
+    grant_years: tuple[int, ...] = ()           # years the file's grant program started, if any school has it
+    grant_groups: tuple[str, ...] = ()          # which groups ("cadre", "comparison") hold grant schools
+
+    @property
+    def latest_year(self) -> int:
+        return self.years[-1]
+
+
+def share_measure(measure: str) -> bool:
+    """Whether a measure is a percentage of students, 0-100 (top- and bottom-coded like every share).
+
+    Read from the measure's id ("ela_pct_meeting", "chronic_absence_rate"); other measures (scale
+    scores) are shown as means with one decimal.
+    """
+    return any(w in measure.casefold() for w in ("pct", "percent", "rate", "share"))
+
+
+def outcome_label(measure: str) -> str:
+    return OUTCOME_LABELS.get(measure, measure.replace("_", " ").strip().capitalize())
+
+
+def weighted_outcomes(rows: pd.DataFrame) -> pd.DataFrame:
+    """Students-weighted mean of school results per group, measure and school year.
+
+    .. math::
+
+        \\bar v_{g,m,t} = \\frac{\\sum_{i \\in S_{g,m,t}} n_i v_i}{\\sum_{i \\in S_{g,m,t}} n_i}
+
+    over :math:`S_{g,m,t}`, the schools of group *g* with a published value :math:`v_i` and a count of
+    students tested :math:`n_i > 0` for measure *m* in year *t*. When :math:`v_i` is the percent of school
+    *i*'s tested students who met the standard, :math:`n_i v_i / 100` is the number who met it, so the
+    weighted mean is exactly the percent of all students tested at the group's schools who met it; an
+    unweighted mean of school percentages would give a school of 50 students the weight of one of 2,000
+    (Kish, 1965, ch. 2; the way states aggregate school results to districts). Values the state
+    suppressed ("*", "<10") are left out, never imputed: with them out the mean describes the schools
+    that were published, and the note counts the rest.
+
+    Parameters
+    ----------
+    rows : DataFrame
+        :func:`evalkit.report.inputs.outcome_rows`: ``group``, ``measure``, ``school_year``,
+        ``school_code``, ``n``, ``value``, ``mark``.
+
+    Returns
+    -------
+    DataFrame
+        ``group``, ``measure``, ``school_year``, ``mean`` (NaN when no school is usable), ``n`` (the
+        students behind the mean: the sum of :math:`n_i` over :math:`S`), ``schools`` (:math:`|S|`),
+        ``suppressed`` (school results carrying a state mark) and ``missing`` (other school results without
+        a number or without students tested).
+
+    References
+    ----------
+    Kish, L. (1965). *Survey Sampling*. Wiley.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"group": "cadre", "measure": "ela", "school_year": 2024, "school_code": ["a", "b", "c"],
+    ...                      "n": [100.0, 300.0, 20.0], "value": [40.0, 60.0, float("nan")], "mark": [None, None, "*"]})
+    >>> weighted_outcomes(rows)[["mean", "n", "schools", "suppressed"]].to_dict("records")
+    [{'mean': 55.0, 'n': 400.0, 'schools': 2, 'suppressed': 1}]
+    """
+    keys = ["group", "measure", "school_year"]
+    # one result per school, year and measure: two sources naming the same result must not count it twice
+    d = rows.drop_duplicates(subset=[*keys, "school_code"], keep="first")
+    marked = d["mark"].notna().to_numpy()
+    n = pd.to_numeric(d["n"], errors="coerce").to_numpy(dtype=float)
+    v = pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float)
+    used = ~marked & np.isfinite(v) & np.isfinite(n) & (n > 0)
+    parts = pd.DataFrame({k: d[k].to_numpy() for k in keys})
+    parts["w"] = np.where(used, n, 0.0)
+    parts["wv"] = np.where(used, n * np.where(used, v, 0.0), 0.0)
+    parts["schools"] = used.astype(int)
+    parts["suppressed"] = marked.astype(int)
+    parts["missing"] = (~used & ~marked).astype(int)
+    out = parts.groupby(keys, sort=True).sum().reset_index()
+    out["mean"] = np.where(out["w"] > 0, out["wv"] / out["w"].where(out["w"] > 0, 1.0), np.nan)
+    return out.rename(columns={"w": "n"})[[*keys, "mean", "n", "schools", "suppressed", "missing"]]
+
+
+def _coded(v: float, policy: Any) -> bool:
+    """Whether a share would be top- or bottom-coded (so a difference must not give its value away)."""
+    return not np.isfinite(v) or v > policy.top_code or v >= 100 or v < policy.bottom_code or v <= 0
+
+
+def _gate_columns(c: Any, k: Any) -> dict[str, int]:
+    """The counts a row is gated by: students and schools behind the cadre's and the comparison's figures."""
+    return {"n": int(c.n) if c is not None else 0, "Schools": int(c.schools) if c is not None else 0,
+            "Comparison n": int(k.n) if k is not None else 0,
+            "Comparison schools": int(k.schools) if k is not None else 0}
+
+
+#: The counts every Level 5 row is gated by (``Bundle.statistics`` hides the row when the smallest is under
+#: n_min): the students behind the cadre's figure and behind the comparison's. The suppression rule protects
+#: people; a school count is not one, and the schools' own results are published by the state, so the
+#: number of schools is shown with its row (``_SCHOOLS``) and gates nothing.
+_GATES = ["n", "Comparison n"]
+_SCHOOLS = {"Schools": "{:,.0f}", "Comparison schools": "{:,.0f}"}
+
+
+def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSummary | None:
+    """Level 5: state results of the cadre's schools and of the comparison schools by school year.
+
+    For each measure and school year the students-weighted mean of the school results
+    (:func:`weighted_outcomes`, :math:`\\sum n_i v_i / \\sum n_i`) of the cadre's schools and of every school
+    in the file outside the program (the comparison: the program's other cadres take part at the same time,
+    so they are left out of it), and their difference. Each row is a statistics row gated by the
+    students behind both groups' figures (``_GATES``): a row resting on fewer than ``n_min`` students is
+    hidden whole. The number of schools is shown beside each figure but gates nothing (it counts no
+    person, and each school's own result is already public).
+    Percentages are top- and bottom-coded like every share, and a difference is left blank where either
+    percentage is coded, so it cannot undo the coding.
+
+    When the data reach the cohort's start year (years at or after it count as *after*), a second table
+    gives the descriptive change from the last year before the cohort to the latest year for both groups
+    and the difference in differences,
+
+    .. math:: \\Delta\\Delta = (\\bar v^{cadre}_{t_1} - \\bar v^{cadre}_{t_0}) - (\\bar v^{comp}_{t_1} - \\bar v^{comp}_{t_0}),
+
+    gated by the smaller n and school count of the two years (so it is shown only when both years' rows
+    are). It is a description, not a causal estimate: no model, no standard error, and the schools behind
+    the two years may differ. A third table puts the last baseline year's difference on the WWC's scale
+    for a dichotomous outcome (the Cox index, :func:`evalkit.analyze.cox_index`) with its
+    baseline-equivalence category (:func:`evalkit.analyze.baseline_equivalence`).
+
+    Parameters
+    ----------
+    b : Bundle
+    data : Inputs
+        ``data.outcomes`` from :func:`evalkit.report.inputs.outcome_rows`.
+    years : int, optional
+        Show only the last ``years`` school years (default: every year of the files).
+
+    Returns
+    -------
+    OutcomeSummary or None
+        None when no row of the files belongs to the cadre's schools.
+
+    References
+    ----------
+    Angrist, J. D., & Pischke, J.-S. (2009). *Mostly Harmless Econometrics*, ch. 5. Princeton University Press.
+    What Works Clearinghouse (2022). *Procedures and Standards Handbook*, Version 5.0 (baseline
+    equivalence; Cox index, Appendix E).
+    """
+    rows = data.outcomes
+    if rows is None or rows.empty or not (rows["group"] == "cadre").any():
+        return None
+    cadre_measures = set(rows.loc[rows["group"] == "cadre", "measure"])
+    rows = rows[rows["measure"].isin(cadre_measures)]
+    stats = weighted_outcomes(rows)
+    all_years = sorted(set(stats.loc[stats["group"] == "cadre", "school_year"].astype(int)))
+    shown_years = all_years[-years:] if years else all_years
+    start = data.cohort_start
+    post = tuple(y for y in shown_years if start is not None and y >= start)
+    before = [y for y in all_years if start is None or y < start]
+    base = before[-1] if before else None
+    lookup = {(r.group, r.measure, int(r.school_year)): r for r in stats.itertuples(index=False)}
+    pol = b.policy
+    in_years = stats["school_year"].isin(shown_years)
+    measures = []
+    for m in sorted(cadre_measures, key=lambda m: (list(OUTCOME_LABELS).index(m) if m in OUTCOME_LABELS else 99, m)):
+        tid = "outcomes_" + re.sub(r"[^A-Za-z0-9_]+", "_", m).strip("_")
+        label, share = outcome_label(m), share_measure(m)
+        mine, theirs = ("Cadre %", "Comparison %") if share else ("Cadre mean", "Comparison mean")
+        dcol = "Difference (points)" if share else "Difference"
+        frame_rows = []
+        for y in shown_years:
+            c, k = lookup.get(("cadre", m, y)), lookup.get(("comparison", m, y))
+            cv = c.mean if c is not None else np.nan
+            kv = k.mean if k is not None else np.nan
+            # a difference beside a coded share would give the share's value away
+            diff = np.nan if share and (_coded(cv, pol) or _coded(kv, pol)) else cv - kv
+            gates = _gate_columns(c, k)
+            frame_rows.append({"School year": str(y), mine: cv, "n": gates["n"], "Schools": gates["Schools"],
+                               theirs: kv, "Comparison n": gates["Comparison n"],
+                               "Comparison schools": gates["Comparison schools"], dcol: diff})
+        b.statistics(tid, pd.DataFrame(frame_rows), group="School year", n=_GATES,
+                     shares=[mine, theirs] if share else (),
+                     columns={dcol: "{:+.1f}"} | _SCHOOLS | ({} if share else {mine: "{:.1f}", theirs: "{:.1f}"}),
+                     title=f"{label}: the cadre's schools and the comparison schools, by school year", level=5,
+                     note=_outcome_note(data, stats, m, shown_years, share))
+        measures.append((m, label, tid))
+    in_shown = stats[in_years]
+    summary = dict(
+        measures=tuple(measures), years=tuple(shown_years), cohort_start=start, baseline_year=base, post_years=post,
+        suppressed={g: int(in_shown.loc[in_shown["group"] == g, "suppressed"].sum()) for g in ("cadre", "comparison")},
+        missing={g: int(in_shown.loc[in_shown["group"] == g, "missing"].sum()) for g in ("cadre", "comparison")},
+        **_grant_context(rows))
+    if base is not None:
+        summary["baseline_table"] = _baseline_table(b, lookup, measures, base)
+    if base is not None and post:
+        summary["change_table"] = _change_table(b, lookup, measures, base, shown_years[-1])
+    return OutcomeSummary(**summary)
+
+
+def _outcome_note(data: Inputs, stats: pd.DataFrame, measure: str, years: list[int], share: bool) -> str:
+    part = stats[(stats["measure"] == measure) & stats["school_year"].isin(years)]
+    others = bool((part["group"] == "program").any())
+    sup = {g: int(part.loc[part["group"] == g, "suppressed"].sum()) for g in ("cadre", "comparison")}
+    gone = {g: int(part.loc[part["group"] == g, "missing"].sum()) for g in ("cadre", "comparison")}
+    what = "students tested" if "absence" not in measure else "students counted"
+    text = (f"Each school's result is weighted by its {what} (n): sum of n x value over sum of n, the "
+            f"{'percent' if share else 'mean'} over all {what} at the group's schools. n and Schools: the "
+            f"{what} and schools behind the cadre's figure; comparison: every school in the file "
+            f"({', '.join(data.outcome_sources)}) outside the program"
+            + ("; the schools of the program's other cadres are in neither group" if others else "")
+            + ". A year is shown only when at least the privacy threshold of "
+            "students is behind each group's figure. ")
+    if sup["cadre"] or sup["comparison"]:
+        text += (f"Results the state suppressed (\u201c*\u201d, \u201c<10\u201d) are left out: {sup['cadre']} "
+                 f"school-year(s) of the cadre's schools, {sup['comparison']} of the comparison schools. ")
+    else:
+        text += "No result of these schools and years was suppressed by the state. "
+    if gone["cadre"] or gone["comparison"]:
+        text += (f"Without a number or a count of students, also left out: {gone['cadre']} of the cadre's, "
+                 f"{gone['comparison']} of the comparison's school-years. ")
+    if share:
+        text += "The difference is left blank where a percentage is coded (>95% or <5%)."
+    return text.strip()
+
+
+def _grant_context(rows: pd.DataFrame) -> dict[str, tuple]:
+    """Which groups hold schools of another program named in the file (its ``grant`` flag), and its start years."""
+    flag = rows["state_grant"].fillna(False).astype(bool) if "state_grant" in rows else pd.Series(False, index=rows.index)
+    flag &= rows["group"].isin(["cadre", "comparison"])
+    if not flag.any():
+        return {}
+    g = rows[flag.to_numpy()]
+    years = pd.to_numeric(g["grant_start"], errors="coerce").dropna() if "grant_start" in g else pd.Series(dtype=float)
+    return {"grant_groups": tuple(sorted(set(g["group"]))), "grant_years": tuple(sorted({int(y) for y in years}))}
+
+
+def _baseline_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]], year: int) -> str | None:
+    """The last baseline year's cadre-comparison difference as a Cox index, with the WWC category."""
+    from evalkit.analyze import baseline_equivalence, cox_index
+
+    pol = b.policy
+    rows = []
+    for m, label, _ in measures:
+        c, k = lookup.get(("cadre", m, year)), lookup.get(("comparison", m, year))
+        if not share_measure(m) or c is None or k is None:
+            continue
+        cox, verdict = np.nan, ""
+        if not (_coded(c.mean, pol) or _coded(k.mean, pol)) and c.n >= 2 and k.n >= 2:
+            cox = cox_index(c.mean / 100, k.mean / 100, int(c.n), int(k.n)).estimate
+            verdict = _WWC_TEXT[baseline_equivalence(cox)]
+        rows.append({"Measure": label, "Year": str(year), **_gate_columns(c, k),
+                     "Difference (points)": c.mean - k.mean if np.isfinite(cox) else np.nan,
+                     "Cox index": cox, "WWC baseline equivalence": verdict})
+    if not rows:
+        return None
+    b.statistics("outcomes_baseline", pd.DataFrame(rows), group="Measure", n=_GATES,
+                 text_columns=["Year", "WWC baseline equivalence"],
+                 columns={"Difference (points)": "{:+.1f}", "Cox index": "{:+.2f}"} | _SCHOOLS,
+                 title="Baseline difference on the WWC's scale: the last school year before the cadre", level=5,
+                 note="Cox index: the log odds ratio of the cadre's and the comparison's percentages over 1.65, "
+                      "times the small-sample factor (WWC Handbook 5.0, Appendix E), with students pooled "
+                      "across schools and no allowance for clustering: a screen for a later study, not the "
+                      "WWC's review of it. The WWC counts baseline equivalence as satisfied up to 0.05 in "
+                      "absolute value, as needing statistical adjustment up to 0.25, and as not satisfied above.")
+    return "outcomes_baseline"
+
+
+def _change_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]], t0: int, t1: int) -> str | None:
+    """Descriptive change from the last baseline year to the latest year, and the difference in differences."""
+    pol = b.policy
+    rows = []
+    for m, label, _ in measures:
+        got = [lookup.get((g, m, y)) for g in ("cadre", "comparison") for y in (t0, t1)]
+        if any(r is None for r in got):
+            continue
+        c0, c1, k0, k1 = got
+        share = share_measure(m)
+        coded = share and any(_coded(r.mean, pol) for r in got)
+        dc, dk = (np.nan, np.nan) if coded else (c1.mean - c0.mean, k1.mean - k0.mean)
+        # gated by the smaller count of the two years: the row is shown only when both years' rows are
+        gates = {"n": int(min(c0.n, c1.n)), "Schools": int(min(c0.schools, c1.schools)),
+                 "Comparison n": int(min(k0.n, k1.n)), "Comparison schools": int(min(k0.schools, k1.schools))}
+        rows.append({"Measure": label, "Years": f"{t0} to {t1}", **gates, "Cadre change": dc,
+                     "Comparison change": dk, "Difference in differences": dc - dk})
+    if not rows:
+        return None
+    frame = pd.DataFrame(rows)
+    b.statistics("outcomes_change", frame, group="Measure", n=_GATES, text_columns=["Years"],
+                 columns={"Cadre change": "{:+.1f}", "Comparison change": "{:+.1f}",
+                          "Difference in differences": "{:+.1f}"} | _SCHOOLS,
+                 title="Change since the last school year before the cadre (descriptive, not an effect)", level=5,
+                 note="Change: the latest year's weighted mean minus that of the last year before the cadre, in "
+                      "percentage points for percentages. Difference in differences: the cadre's change minus the "
+                      "comparison's. Descriptive only: no model and no standard error; the schools behind the "
+                      "two years may differ. n and schools: the smaller of the two years'. Blank where a "
+                      "percentage is coded (>95% or <5%).")
+    return "outcomes_change"
 
 
 #: Keyword themes for professional-development comments (rule-based, so a reader can check them).
