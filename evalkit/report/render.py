@@ -556,20 +556,32 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) -> str:
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
+#: One HTML exporter per thread, reused across reports: building one and compiling its Jinja
+#: templates is half of the HTML step's time. Everything per report goes in through ``resources``.
+_EXPORTERS = threading.local()
 
+
+def _html_exporter() -> Any:
+    exporter = getattr(_EXPORTERS, "html", None)
+    if exporter is None:
+        from nbconvert import HTMLExporter
+        from traitlets.config import Config
+
+        config = Config()
+        config.HTMLExporter.exclude_input = True
+        config.HTMLExporter.exclude_input_prompt = True
+        config.HTMLExporter.exclude_output_prompt = True
+        config.TagRemovePreprocessor.enabled = True
+        config.TagRemovePreprocessor.remove_cell_tags = set(_REMOVE_TAGS)
+        exporter = _EXPORTERS.html = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
+                                                  extra_template_basedirs=[str(TEMPLATE_DIR)])
+    return exporter
+
+
+def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) -> str:
     nb = copy.deepcopy(nb)
     _strip_for_report(nb)
-    config = Config()
-    config.HTMLExporter.exclude_input = True
-    config.HTMLExporter.exclude_input_prompt = True
-    config.HTMLExporter.exclude_output_prompt = True
-    config.TagRemovePreprocessor.enabled = True
-    config.TagRemovePreprocessor.remove_cell_tags = set(_REMOVE_TAGS)
-    exporter = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
-                            extra_template_basedirs=[str(TEMPLATE_DIR)])
+    exporter = _html_exporter()
     meta = [
         ("generator", f"evalkit {provenance['evalkit_version']}"),
         ("description", f"{facts.title}; data as of {facts.data_as_of.isoformat()}"),
