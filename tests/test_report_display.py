@@ -25,8 +25,8 @@ def test_table_html_snapshot():
     assert html == (
         '<div class="ek-table"><table><caption>Counts</caption>'
         '<colgroup><col style="width:31.8%"><col style="width:68.2%"></colgroup><thead><tr><th scope="col">Group</th><th scope="col" class="ek-num">n</th></tr></thead><tbody>'
-        '<tr><th scope="row">A &amp; B</th><td class="ek-num">12</td></tr>'
-        '<tr><th scope="row">&lt;C&gt;</th><td class="ek-num">fewer than 10</td></tr>'
+        '<tr class="ek-keep"><th scope="row">A &amp; B</th><td class="ek-num">12</td></tr>'
+        '<tr class="ek-keep"><th scope="row">&lt;C&gt;</th><td class="ek-num">fewer than 10</td></tr>'
         "</tbody></table>"
         '<p class="ek-table-note"><em>Note.</em> Rounded; &quot;n&quot; is respondents.</p></div>'
     )
@@ -49,6 +49,14 @@ def test_column_widths_follow_the_text_and_never_starve_a_column():
     # a 64-character hash wants no more than a wrapped cell (it may break: see the hashes table style)
     hashes = display._column_widths(["File", "SHA-256"], [["a.csv", "f" * 64]])
     assert hashes == pytest.approx([100 * 7 / 43, 100 * 36 / 43])
+
+
+def test_long_tables_may_break_and_keep_their_first_and_last_rows():
+    short = display._rows_html(["Item", "n"], [[f"Q{i}", "12"] for i in range(15)], caption=None, note=None)
+    long = display._rows_html(["Item", "n"], [[f"Q{i}", "12"] for i in range(16)], caption=None, note=None)
+    assert short.startswith('<div class="ek-table">') and long.startswith('<div class="ek-table ek-long">')
+    rows = long.split("<tr")[2:]  # after the header row
+    assert [r.startswith(' class="ek-keep"') for r in rows] == [True, True] + [False] * 12 + [True, True]
 
 
 def test_tables_have_fixed_layout_in_the_report_style():

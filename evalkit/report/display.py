@@ -57,6 +57,8 @@ def _paragraphs(text: str | None) -> str:
     return "".join(f"<p>{'<br>'.join(_e(line) for line in p.splitlines())}</p>" for p in paras)
 
 
+#: Rows from which a table may break across pages (shorter ones are kept whole).
+_LONG_TABLE = 16
 #: Characters of table text (0.92em Lato) across the printed text width (A4/Letter less margins).
 _LINE_CHARS = 95
 #: A cell longer than this wraps in the table (characters); the row label may take twice as much.
@@ -107,7 +109,7 @@ def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption:
     num_th = ' class="ek-num"'
     head = "".join(f'<th scope="col"{num_th if numeric[j] else ""}>{_e(h)}</th>' for j, h in enumerate(header))
     body = []
-    for row in rows:
+    for i, row in enumerate(rows):
         cells = []
         for j, value in enumerate(row):
             if j == 0:  # the first column is the row label
@@ -115,10 +117,15 @@ def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption:
             else:
                 num = ' class="ek-num"' if align_numbers and _NUMERIC_RE.match(str(value)) else ""
                 cells.append(f"<td{num}>{_e(value)}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
+        # The first and last two rows stay with their neighbours across a page break. Marked here rather
+        # than with :nth-child/:nth-last-child selectors, which cost the PDF engine a sibling count per row.
+        keep = ' class="ek-keep"' if i < 2 or i >= len(rows) - 2 else ""
+        body.append(f"<tr{keep}>{''.join(cells)}</tr>")
     cap = f"<caption>{_e(caption)}</caption>" if caption else ""
     cols = "".join(f'<col style="width:{w:.1f}%">' for w in _column_widths(header, rows))
     note_html = f'<p class="ek-table-note"><em>Note.</em> {_e(note)}</p>' if note else ""
+    if len(rows) >= _LONG_TABLE:  # may break between rows (see the report style)
+        css_class += " ek-long"
     return (f'<div class="{css_class}"><table>{cap}<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>{note_html}</div>")
 
@@ -150,8 +157,8 @@ def table_html(df: pd.DataFrame, *, caption: str | None, note: str | None) -> st
     >>> print(table_html(df, caption="Ratings", note=None))  # doctest: +NORMALIZE_WHITESPACE
     <div class="ek-table"><table><caption>Ratings</caption><colgroup><col style="width:64.7%"><col
     style="width:35.3%"></colgroup><thead><tr><th scope="col">Item</th><th scope="col"
-    class="ek-num">Mean</th></tr></thead><tbody><tr><th scope="row">&lt;b&gt;Q1&lt;/b&gt;</th><td
-    class="ek-num">3.4</td></tr></tbody></table></div>
+    class="ek-num">Mean</th></tr></thead><tbody><tr class="ek-keep"><th
+    scope="row">&lt;b&gt;Q1&lt;/b&gt;</th><td class="ek-num">3.4</td></tr></tbody></table></div>
     """
     rows = df.itertuples(index=False, name=None)
     return _rows_html([str(c) for c in df.columns], rows, caption=caption, note=note)
