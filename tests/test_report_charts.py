@@ -439,3 +439,11 @@ def test_logic_model_chart_reads_program_facts(tmp_path):
     assert chart.kind == "diagram" and "Inputs: Coaches; Funding" in chart.alt_text
     with pytest.raises(TypeError):
         logic_model_chart(pd.DataFrame())
+
+
+def test_end_labels_are_pushed_apart_and_stay_centred_on_their_values() -> None:
+    from evalkit.report.charts import _spread
+
+    ys = _spread([19.0, 18.0], 7.0)
+    assert ys[0] - ys[1] == pytest.approx(7.0) and sum(ys) / 2 == pytest.approx(18.5)
+    assert _spread([10.0, 50.0, 90.0], 7.0) == [10.0, 50.0, 90.0]  # far apart: left where they are

@@ -425,6 +425,16 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
                   lambda r: f"{r.label} from {r.cells[0].text} to {r.cells[1].text}")
 
 
+def _spread(values: Sequence[float], gap: float) -> list[float]:
+    """Label positions as close to ``values`` as possible and at least ``gap`` apart (order kept)."""
+    order = sorted(range(len(values)), key=lambda j: values[j])
+    out = list(values)
+    for a, b in zip(order, order[1:]):
+        out[b] = max(out[b], out[a] + gap)
+    shift = (sum(out) - sum(values)) / len(values)  # centre the group on the values again
+    return [y - shift for y in out]
+
+
 @_styled
 def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str | None = None,
                ylabel: str | None = None, rows: Sequence[str] | None = None,
@@ -482,11 +492,16 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
         for k, piece in enumerate(pieces):
             ax.plot(piece, [data[i].cells[j].value for i in piece], "-o", color=colour, linewidth=1.8,
                     markersize=6 if len(columns) == 1 else 4.5, label=col if k == 0 else None)
-        for i in (shown if len(columns) == 1 else shown[-1:]):
-            ax.text(i + (0 if len(columns) == 1 else 0.12), data[i].cells[j].value
-                    + (0.04 * (hi - lo) if len(columns) == 1 else 0), data[i].cells[j].text,
-                    ha="center" if len(columns) == 1 else "left",
-                    va="bottom" if len(columns) == 1 else "center", color=_GAP if len(columns) == 1 else colour)
+        if len(columns) == 1:
+            for i in shown:
+                ax.text(i, data[i].cells[0].value + 0.04 * (hi - lo), data[i].cells[0].text, ha="center",
+                        va="bottom", color=_GAP)
+    if len(columns) > 1 and shown:  # each line labelled at its last point, labels pushed apart if close
+        last = shown[-1]
+        ys = _spread([data[last].cells[j].value for j in range(len(columns))], 0.07 * (hi - lo))
+        for j, y in enumerate(ys):
+            ax.text(last + 0.12, y, data[last].cells[j].text, ha="left", va="center",
+                    color=colours[j % len(colours)])
     if lo < 0 < hi:
         ax.axhline(0, color=_GREY, linewidth=0.8)
     if marker is not None:
