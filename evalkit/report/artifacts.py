@@ -506,12 +506,7 @@ def read_table(artifact_dir: str | Path, table_id: str) -> tuple[list[str], list
 def load_table(artifact_dir: str | Path, table_id: str) -> pd.DataFrame:
     """Read ``<artifact_dir>/tables/<table_id>.csv`` as a DataFrame with every cell as text.
 
-    Parameters
-    ----------
-    artifact_dir : str or Path
-        The cadre's artifact folder.
-    table_id : str
-        A table id as listed under ``tables`` in ``facts.json``.
+    Parameters are those of :func:`read_table`.
 
     Returns
     -------
