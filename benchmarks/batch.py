@@ -198,6 +198,7 @@ def dask_cluster(args: argparse.Namespace):
 
     n = args.workers or default_workers()
     args.workers = None  # the cluster has its workers; open_executor refuses --workers for dask
+    args.cluster_workers = n
     with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         print(f"started a Dask LocalCluster of {n} single-threaded worker(s) at {cluster.scheduler_address}")
         yield cluster.scheduler_address
@@ -245,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         for o in bad:
             print(f"  evalkit failed: {o.unit}: {o.error_type}: {o.message}", file=sys.stderr)
         n = len(folders)
-        where = f"{args.executor}, {result.workers or '?'} worker(s)"
+        where = f"{args.executor}, {result.workers or getattr(args, 'cluster_workers', None) or '?'} worker(s)"
         print(f"\nevalkit batch ({where}): {batch_s:7.1f} s  {n / batch_s * 60:6.1f} reports/min  "
               f"({result.count(BatchStatus.rendered)} rendered, {len(bad)} failed)")
         if not args.skip_shell:
