@@ -17,7 +17,8 @@ import pandas as pd
 from evalkit.clean.quality import Action
 from evalkit.config import ProjectConfig, SourceKind
 from evalkit.disclose import Bundle
-from evalkit.disclose.bundle import pool_small
+from evalkit.disclose.bundle import format_share, pool_small
+from evalkit.disclose.protected import SHOWN
 from evalkit.report.inputs import DEFECTS, Inputs, ReportUnit
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -486,11 +487,11 @@ def weighted_outcomes(rows: pd.DataFrame) -> pd.DataFrame:
 
 def _coded(v: float, policy: Any) -> bool:
     """Whether a share would be top- or bottom-coded (so a difference must not give its value away)."""
-    return not np.isfinite(v) or v > policy.top_code or v >= 100 or v < policy.bottom_code or v <= 0
+    return not np.isfinite(v) or format_share(v, policy)[1] != SHOWN
 
 
 def _gate_columns(c: Any, k: Any) -> dict[str, int]:
-    """The counts a row is gated by: students and schools behind the cadre's and the comparison's figures."""
+    """The counts shown with a row: students (which gate it, ``_GATES``) and schools, for both groups."""
     return {"n": int(c.n) if c is not None else 0, "Schools": int(c.schools) if c is not None else 0,
             "Comparison n": int(k.n) if k is not None else 0,
             "Comparison schools": int(k.schools) if k is not None else 0}
@@ -523,8 +524,7 @@ def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSum
 
     .. math:: \\Delta\\Delta = (\\bar v^{cadre}_{t_1} - \\bar v^{cadre}_{t_0}) - (\\bar v^{comp}_{t_1} - \\bar v^{comp}_{t_0}),
 
-    gated by the smaller n and school count of the two years (so it is shown only when both years' rows
-    are). It is a description, not a causal estimate: no model, no standard error, and the schools behind
+    gated by the smaller n of the two years (so it is shown only when both years' rows are). It is a description, not a causal estimate: no model, no standard error, and the schools behind
     the two years may differ. A third table puts the last baseline year's difference on the WWC's scale
     for a dichotomous outcome (the Cox index, :func:`evalkit.analyze.cox_index`) with its
     baseline-equivalence category (:func:`evalkit.analyze.baseline_equivalence`).
