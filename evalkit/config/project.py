@@ -145,6 +145,10 @@ class Source(_Model):
     date_columns: list[str] = Field(default_factory=list)
     email_columns: list[str] = Field(default_factory=list)
     name_columns: list[str] = Field(default_factory=list)
+    rename: dict[str, str] = Field(
+        default_factory=dict, description="the file's column name -> the name evalkit expects (e.g. SchoolCode: "
+        "school_code), applied as the file is read (the file itself is never changed); every other setting of "
+        "this source names columns after renaming")
     key: list[str] = Field(default_factory=list, description="columns that must be unique together")
     columns: dict[str, ColumnSpec] = Field(
         default_factory=dict, description="roles of this file's columns (surveys take them from the codebook)"
@@ -176,6 +180,17 @@ class Source(_Model):
 
     def survey_like(self) -> bool:
         return self.kind == SourceKind.survey
+
+    @model_validator(mode="after")
+    def _rename_is_one_to_one(self) -> Source:
+        blank = [k for k, v in self.rename.items() if not str(k).strip() or not str(v).strip()]
+        if blank:
+            raise ValueError(f"rename: {blank[0]!r} maps a column to or from an empty name")
+        targets = list(self.rename.values())
+        twice = next((t for t in targets if targets.count(t) > 1), None)
+        if twice is not None:
+            raise ValueError(f"rename: two columns are renamed to {twice!r}; each new name may be given once")
+        return self
 
     @model_validator(mode="after")
     def _survey_needs_instrument(self) -> Source:
