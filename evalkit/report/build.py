@@ -327,9 +327,15 @@ def _outcome_tables(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]) ->
     return [tid for tid in ids if tid in T and _any_shown(T[tid])]
 
 
-def _any_shown(t: ProtectedTable) -> bool:
+def _figures_hidden(t: ProtectedTable) -> tuple[pd.Series, pd.Series]:
+    """Per figure cell (counts aside): whether it is hidden, and whether it holds a value."""
     figures = t.cells[t.cells["kind"] != "count"]
-    return bool((~figures["status"].isin(HIDDEN_STATUSES) & figures["value"].notna()).any())
+    return figures["status"].isin(HIDDEN_STATUSES), figures["value"].notna()
+
+
+def _any_shown(t: ProtectedTable) -> bool:
+    hidden, has_value = _figures_hidden(t)
+    return bool((~hidden & has_value).any())
 
 
 #: How the Level 5 text names a measure (others: the table label, lower-cased).
@@ -416,8 +422,7 @@ def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], dat
 
 
 def _all_rows_shown(t: ProtectedTable) -> bool:
-    figures = t.cells[t.cells["kind"] != "count"]
-    return not figures["status"].isin(HIDDEN_STATUSES).any()
+    return not _figures_hidden(t)[0].any()
 
 
 def _baseline_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], year: int) -> list[str]:

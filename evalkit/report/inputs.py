@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from evalkit.clean.tables import parse_state_values
 from evalkit.config import ProgramKind, ProjectConfig, SourceKind
 from evalkit.errors import EvalkitError
 
@@ -200,7 +201,8 @@ def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str
         if missing:
             raise EvalkitError(f"outcome source {t.source.id!r} ({t.source.file}) lacks the column(s) {missing}",
                                hint="a Level 5 source needs one row per school, year and measure with the columns "
-                                    f"{list(OUTCOME_COLUMNS)}; rename the columns in a copy of the export")
+                                    f"{list(OUTCOME_COLUMNS)}; map the file's own names with "
+                                    f"sources[{t.source.id}].rename in the project file")
         if "subgroup" in d.columns:
             d = d[d["subgroup"].astype("string").str.strip().str.casefold().eq("all").fillna(False).to_numpy()]
         code = d["school_code"].astype("string").str.strip()
@@ -214,9 +216,9 @@ def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str
         parts.append(pd.DataFrame({
             "source": t.source.id, "school_code": code.to_numpy(), "school_year": year.to_numpy(),
             "measure": d["measure"].astype("string").str.strip().to_numpy(),
-            # n_tested is left as text by cleaning; a marked count ("<10") cannot weight a mean
-            "n": pd.to_numeric(d["n_tested"].astype("string").str.replace(",", "", regex=False),
-                               errors="coerce").to_numpy(dtype=float),
+            # n_tested is left as text by cleaning; read it by the state-value rule cleaning uses for
+            # ``value`` ("1,204" -> 1204): a marked count ("<10") is missing and cannot weight a mean
+            "n": parse_state_values(d["n_tested"])[0].to_numpy(dtype=float),
             "value": pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float),
             "mark": mark.to_numpy(), "state_grant": grant.astype("boolean").to_numpy(),
             "grant_start": (pd.to_numeric(d["grant_start_year"], errors="coerce").to_numpy(dtype=float)
