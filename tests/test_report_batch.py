@@ -81,6 +81,23 @@ def test_workers_are_spawned_processes_that_report_their_memory(spawned):
     assert result.workers == 2
 
 
+def _numeric_stack_in_this_process() -> list[str]:
+    import sys
+
+    return sorted(m for m in ("numpy", "pyarrow", "pandas") if sys.modules.get(m) is not None)
+
+
+def test_a_pool_worker_renders_html_and_pdf_without_numpy_or_pyarrow(tmp_path):
+    # papermill imports pyarrow (and so numpy) for HDFS paths: 40 MB per worker that the pool avoids.
+    from evalkit.report.executors import local_executor
+
+    with local_executor(1) as pool:
+        out = pool.submit(render_one, _job(tmp_path, "A", pdf=True), incremental=False).result()
+        loaded = pool.submit(_numeric_stack_in_this_process).result()
+    assert out.status is BatchStatus.rendered and Path(out.pdf).is_file()
+    assert loaded == []
+
+
 def test_unchanged_reports_are_skipped_and_a_changed_artifact_renders_again(spawned):
     tmp, jobs, _, _ = spawned
     good = [jobs[0], jobs[2]]
