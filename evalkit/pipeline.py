@@ -8,7 +8,6 @@ for e-mail addresses and phone numbers before it is written.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable
@@ -28,6 +27,7 @@ from evalkit.clean.tables import clean_table
 from evalkit.config import ProjectConfig, Source, SourceKind
 from evalkit.errors import DataError, EvalkitError, Reason
 from evalkit.ingest import SurveyData, read_export
+from evalkit.source_columns import renamed, source_columns  # noqa: F401 - renamed: public here since 0.1
 
 __all__ = [
     "Check",
@@ -136,37 +136,7 @@ def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str
 
 def _read(cfg: ProjectConfig, src: Source) -> SurveyData:
     raw = read_export(cfg.source_path(src), format=src.format, sheet=src.sheet)
-    return renamed(raw, src) if src.rename else raw
-
-
-def renamed(raw: SurveyData, src: Source) -> SurveyData:
-    """The export with the columns ``src.rename`` maps given the names evalkit expects.
-
-    Only the in-memory copy changes (the raw file is hashed before and after a run and must stay
-    byte-identical). Each column's metadata keeps its header as written in the file (``original``).
-
-    Raises
-    ------
-    DataError
-        ``missing_column`` if ``rename`` names a column the file lacks; ``duplicate_column`` if a new
-        name is already a column the file keeps. Both name the file, the column and the setting.
-    """
-    cols = list(raw.data.columns)
-    for old in src.rename:
-        if old not in cols:
-            raise DataError(raw.path, Reason.missing_column,
-                            f"sources[{src.id}].rename names column {old!r}, which the file does not have",
-                            column=old, hint=f"use one of the file's columns: {', '.join(map(repr, cols[:30]))}"
-                            + (" ..." if len(cols) > 30 else ""))
-    kept = [c for c in cols if c not in src.rename]
-    for old, new in src.rename.items():
-        if new in kept:
-            raise DataError(raw.path, Reason.duplicate_column,
-                            f"sources[{src.id}].rename gives column {old!r} the name {new!r}, which another "
-                            "column of the file already has", column=old,
-                            hint=f"rename {new!r} too, or choose another name for {old!r}")
-    meta = {src.rename.get(k, k): dataclasses.replace(m, name=src.rename.get(k, k)) for k, m in raw.columns.items()}
-    return dataclasses.replace(raw, data=raw.data.rename(columns=src.rename), columns=meta)
+    return source_columns(raw, src)
 
 
 def validate_project(cfg: ProjectConfig) -> list[Check]:

@@ -128,13 +128,17 @@ def clean_table(
 
     if source.kind == SourceKind.outcomes:
         marked_rows: set[int] = set()
-        for col in [c for c in df.columns if c in ("value",) or c.endswith(("_value", "_pct", "_rate"))]:
+        marked_columns: list[str] = []
+        # n_tested too: a state prints "<10" for a small count as it does for a small group's value
+        for col in [c for c in df.columns if c in ("value", "n_tested") or c.endswith(("_value", "_pct", "_rate"))]:
             value, mark = parse_state_values(df[col])
             df[col] = value
             df[f"{col}_mark"] = mark
-            marked_rows |= set(df.index[mark.notna()])
+            if mark.notna().any():
+                marked_rows |= set(df.index[mark.notna()])
+                marked_columns.append(col)
         log.add(source.id, source.file, "state_marks", None, Action.recoded, rows=marked_rows,
-                detail="state suppression marks kept as marks, values set missing")
+                columns=marked_columns, detail="state suppression marks kept as marks, values set missing")
 
     drop = [c for c, spec in source.columns.items() if spec.role.value in ("identifier", "free_text", "self_code")
             and c in df.columns]

@@ -13,6 +13,7 @@ from evalkit.config.codebook import (
 )
 from evalkit.config.load import ProjectConfig, load_codebook, load_project, read_yaml
 from evalkit.config.project import (
+    AddedColumn,
     AnonymizePolicy,
     CleaningRules,
     Cohort,
@@ -41,6 +42,7 @@ __all__ = [
     "load_codebook",
     "load_project",
     "read_yaml",
+    "AddedColumn",
     "AnonymizePolicy",
     "CleaningRules",
     "Cohort",

@@ -23,6 +23,7 @@ __all__ = [
     "Program",
     "SourceKind",
     "FieldMap",
+    "AddedColumn",
     "Source",
     "CleaningRules",
     "PrivacyPolicy",
@@ -129,6 +130,42 @@ class FieldMap(_Model):
     distribution_channel: str | None = None
 
 
+class AddedColumn(_Model):
+    """One column a source adds to its file, built from what the file states (``sources[].add_columns``).
+
+    Exactly one of:
+
+    * ``constant``: the same value on every row, for what a state file says only in its title or
+      name (the school year, the test and grade);
+    * ``join`` (with ``sep``, default none): codes joined as text, e.g. a school code that is unique
+      only within its district, ``[district_code, school_code]`` → ``0010060``;
+    * ``sum``: published numbers added up row by row, e.g. percent meeting standard as the sum of
+      the state's level-4 and level-5 percents. A part with a suppression mark ("*") marks the sum;
+      a blank part leaves it blank.
+    """
+
+    constant: str | int | float | None = None
+    join: list[str] | None = None
+    sep: str = ""
+    sum: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> AddedColumn:
+        given = [k for k in ("constant", "join", "sum") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'constant', 'join' or 'sum'" + (f" (given: {given})" if given else ""))
+        parts = self.join if self.join is not None else self.sum
+        if parts is not None and len(parts) < 2:
+            raise ValueError(f"'{given[0]}' needs at least two of the file's columns")
+        if self.sep and self.join is None:
+            raise ValueError("'sep' only goes with 'join'")
+        return self
+
+    def inputs(self) -> list[str]:
+        """The file's columns this column is built from."""
+        return list(self.join or self.sum or [])
+
+
 class Source(_Model):
     """One raw file."""
 
@@ -149,6 +186,9 @@ class Source(_Model):
         default_factory=dict, description="the file's column name -> the name evalkit expects (e.g. SchoolCode: "
         "school_code), applied as the file is read (the file itself is never changed); every other setting of "
         "this source names columns after renaming")
+    add_columns: dict[str, AddedColumn] = Field(
+        default_factory=dict, description="columns built from the file's own after renaming: a constant, a join "
+        "of codes or a sum of published numbers (e.g. school_year: {constant: 2024-25}); the file is never changed")
     key: list[str] = Field(default_factory=list, description="columns that must be unique together")
     columns: dict[str, ColumnSpec] = Field(
         default_factory=dict, description="roles of this file's columns (surveys take them from the codebook)"

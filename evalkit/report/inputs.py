@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from evalkit.clean.tables import parse_state_values
 from evalkit.config import ProgramKind, ProjectConfig, SourceKind
 from evalkit.errors import EvalkitError
 
@@ -136,6 +135,8 @@ def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs
 #: year, subgroup and measure (``subgroup``, ``value_mark``, ``grant`` and ``grant_start_year`` are used
 #: when present).
 OUTCOME_COLUMNS = ("school_code", "school_year", "measure", "n_tested", "value")
+#: How state files name the whole school's row in a ``subgroup`` column (compared case-blind).
+ALL_STUDENTS = frozenset({"all", "all students", "total", "schoolwide"})
 
 
 def cohort_start_year(cohort_id: str, label: str | None = None) -> int | None:
@@ -166,13 +167,15 @@ def _program_schools(roster_t: CleanTable | None, program: Program) -> set[str]:
 
 
 def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str] = frozenset()) -> pd.DataFrame:
-    """School results of cleaned outcome sources, subgroup "all", split into the cadre's schools and the rest.
+    """School results of cleaned outcome sources, all students, split into the cadre's schools and the rest.
 
     Parameters
     ----------
     tables : list of CleanTable
-        Cleaned sources of kind ``outcomes`` (state marks already split off: ``value`` is a number or
-        missing, ``value_mark`` holds the mark).
+        Cleaned sources of kind ``outcomes`` (state marks already split off: ``value`` and
+        ``n_tested`` are numbers or missing, ``value_mark`` holds the mark). With a ``subgroup``
+        column, only the whole school's rows are used (:data:`ALL_STUDENTS`: "all", "All Students",
+        "Total", "Schoolwide").
     schools : set of str
         The cadre's school codes (as the roster writes them; leading zeros kept).
     others : set of str
@@ -204,7 +207,7 @@ def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str
                                     f"{list(OUTCOME_COLUMNS)}; map the file's own names with "
                                     f"sources[{t.source.id}].rename in the project file")
         if "subgroup" in d.columns:
-            d = d[d["subgroup"].astype("string").str.strip().str.casefold().eq("all").fillna(False).to_numpy()]
+            d = d[d["subgroup"].astype("string").str.strip().str.casefold().isin(ALL_STUDENTS).fillna(False).to_numpy()]
         code = d["school_code"].astype("string").str.strip()
         year = pd.to_numeric(d["school_year"].astype("string").str.extract(r"((?:19|20)\d\d)", expand=False),
                              errors="coerce")
@@ -216,9 +219,9 @@ def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str
         parts.append(pd.DataFrame({
             "source": t.source.id, "school_code": code.to_numpy(), "school_year": year.to_numpy(),
             "measure": d["measure"].astype("string").str.strip().to_numpy(),
-            # n_tested is left as text by cleaning; read it by the state-value rule cleaning uses for
-            # ``value`` ("1,204" -> 1204): a marked count ("<10") is missing and cannot weight a mean
-            "n": parse_state_values(d["n_tested"])[0].to_numpy(dtype=float),
+            # cleaning has read n_tested by the state-value rule ("1,204" -> 1204; a marked count is
+            # missing, its mark in n_tested_mark): a count that is not a number cannot weight a mean
+            "n": pd.to_numeric(d["n_tested"], errors="coerce").to_numpy(dtype=float),
             "value": pd.to_numeric(d["value"], errors="coerce").to_numpy(dtype=float),
             "mark": mark.to_numpy(), "state_grant": grant.astype("boolean").to_numpy(),
             "grant_start": (pd.to_numeric(d["grant_start_year"], errors="coerce").to_numpy(dtype=float)
