@@ -199,7 +199,9 @@ def dask_cluster(args: argparse.Namespace):
     n = args.workers or default_workers()
     args.workers = None  # the cluster has its workers; open_executor refuses --workers for dask
     args.cluster_workers = n
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    # the preload docs/cluster.md gives for workers dedicated to reports
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                      preload=["evalkit.report.dask_worker"]) as cluster:
         print(f"started a Dask LocalCluster of {n} single-threaded worker(s) at {cluster.scheduler_address}")
         yield cluster.scheduler_address
 

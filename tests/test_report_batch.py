@@ -208,3 +208,20 @@ def test_batch_runs_on_a_dask_local_cluster(tmp_path):
     assert all(o.status is BatchStatus.rendered for o in result.outcomes)
     assert Path(jobs[1].out_dir, "report.pdf").is_file() and Path(jobs[0].out_dir, "report.html").is_file()
     assert len({o.worker for o in result.outcomes}) >= 1
+
+
+def _rendering_stack_in_this_process() -> list[str]:
+    import sys
+
+    return sorted(m for m in ("numpy", "pyarrow", "papermill", "weasyprint") if sys.modules.get(m) is not None)
+
+
+@pytest.mark.slow
+def test_dedicated_dask_workers_preload_the_stack_without_pyarrow():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  preload=["evalkit.report.dask_worker"]) as cluster, \
+            distributed.Client(cluster) as client:
+        loaded = next(iter(client.run(_rendering_stack_in_this_process).values()))
+    assert "papermill" in loaded and "weasyprint" in loaded  # warmed as the worker started
+    assert "pyarrow" not in loaded                           # numpy: Dask's own import

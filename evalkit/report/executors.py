@@ -15,8 +15,8 @@ from typing import Any
 
 from evalkit.errors import EvalkitError
 
-__all__ = ["EXECUTORS", "default_workers", "warm_worker", "local_executor", "dask_executor",
-           "check_executor_options", "open_executor"]
+__all__ = ["EXECUTORS", "default_workers", "warm_worker", "skip_papermill_hdfs", "local_executor",
+           "dask_executor", "check_executor_options", "open_executor"]
 
 #: Executors ``evalkit report --executor`` knows by name.
 EXECUTORS = ("local", "dask")
@@ -54,19 +54,27 @@ def warm_worker() -> None:
         import weasyprint  # noqa: F401
 
 
-def _warm_own_worker() -> None:
-    """Initializer of evalkit's own pool: :func:`warm_worker`, without papermill's HDFS support.
+def skip_papermill_hdfs() -> None:
+    """Keep papermill from importing pyarrow (and numpy) for ``hdfs://`` notebook paths.
 
-    papermill imports ``pyarrow.fs`` at import time for ``hdfs://`` notebook paths, which loads
-    pyarrow and numpy: about 40 MB per worker (measured: 122 MB → 83 MB after the imports) and a
-    tenth of a second, for a feature reports never use. A ``None`` entry in ``sys.modules`` makes
-    that import fail (Python's documented way to block one), and papermill then only refuses
-    ``hdfs://`` paths. Done only in processes this pool spawned: a shared Dask worker may run other
-    people's tasks that need pyarrow.
+    papermill imports ``pyarrow.fs`` at import time for HDFS support, which loads pyarrow and numpy:
+    about 40 MB per worker (measured: 122 MB → 83 MB after the imports) and a tenth of a second,
+    for a feature reports never use. A ``None`` entry in ``sys.modules`` makes that one import fail
+    (Python's documented way to block a module); papermill then only refuses ``hdfs://`` paths.
+
+    Only for processes that do nothing but render: evalkit's own pool calls it, and Dask workers
+    dedicated to reports can (``--preload evalkit.report.dask_worker``). A shared Dask worker may
+    run other people's tasks that need pyarrow, so :func:`dask_executor` never does.
     """
     import sys
 
-    sys.modules.setdefault("pyarrow.fs", None)  # type: ignore[arg-type]
+    if "pyarrow" not in sys.modules:
+        sys.modules.setdefault("pyarrow.fs", None)  # type: ignore[arg-type]
+
+
+def _warm_own_worker() -> None:
+    """Initializer of evalkit's own pool: :func:`warm_worker` without papermill's HDFS imports."""
+    skip_papermill_hdfs()
     warm_worker()
 
 
