@@ -24,8 +24,6 @@ from evalkit.report.inputs import outcome_rows
 from evalkit.report.measures import weighted_outcomes
 from evalkit.source_columns import source_columns, with_added_columns
 
-NJSLA = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real" / "state_ed" / "nj_njsla_ela04_school_subgroup.xlsx"
-
 NJSLA_SOURCE = dict(
     id="njsla_ela4", file="nj_njsla_ela04_school_subgroup.xlsx", kind="outcomes",
     # the file's "subgroup" is the category ("Race/Ethnicity"); its "subgroup_type" is the group itself
@@ -45,12 +43,11 @@ def _src(**add_columns) -> Source:
 
 
 @pytest.fixture
-def njsla() -> Path:
-    if not NJSLA.is_file():
-        pytest.skip(f"the real NJ fixture is not here ({NJSLA}); it comes with ../shared beside the repository")
-    return NJSLA
+def njsla(real_fixtures: Path) -> Path:
+    return real_fixtures / "state_ed" / "nj_njsla_ela04_school_subgroup.xlsx"
 
 
+@pytest.mark.real_fixtures
 def test_a_real_njsla_file_becomes_a_level5_source_without_being_changed(njsla: Path) -> None:
     before = sha256_file(njsla)
     src = Source(**NJSLA_SOURCE)
