@@ -333,6 +333,7 @@ class _KernelRun:
     def __init__(self, deadline_at: float | None) -> None:
         from jupyter_client.manager import AsyncKernelManager
 
+        from evalkit.report._kernel_client import QuickReadyClient
         from evalkit.report._kernel_fork import forking_provisioner, worker_template
 
         self.started = False
@@ -345,6 +346,7 @@ class _KernelRun:
         class _Manager(AsyncKernelManager):  # type: ignore[misc, valid-type]
             def __init__(self, **kwargs: Any) -> None:
                 super().__init__(**kwargs)
+                self.client_factory = QuickReadyClient  # the handshake without a 0.2 s idle drain
                 if run.ipc_dir is not None:
                     self.transport = "ipc"
                     self.ip = os.path.join(run.ipc_dir, "k")
