@@ -27,7 +27,7 @@ from evalkit.clean.tables import clean_table
 from evalkit.config import ProjectConfig, Source, SourceKind
 from evalkit.errors import DataError, EvalkitError, Reason
 from evalkit.ingest import SurveyData, read_export
-from evalkit.source_columns import renamed, source_columns  # noqa: F401 - renamed: public here since 0.1
+from evalkit.source_columns import source_columns
 
 __all__ = [
     "Check",

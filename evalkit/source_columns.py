@@ -129,7 +129,7 @@ def _published_sum(parts: pd.DataFrame) -> pd.Series:
     parsed = [parse_state_values(parts[c]) for c in parts.columns]
     values = pd.concat([v for v, _ in parsed], axis=1)
     marks = pd.concat([m for _, m in parsed], axis=1)
-    total = values.sum(axis=1, min_count=len(parsed)).where(values.notna().all(axis=1))
+    total = values.sum(axis=1, min_count=len(parsed))  # any blank part: no sum
     first_mark = marks.bfill(axis=1).iloc[:, 0]
     # round away float noise (26.8 + 36.6 = 63.400000000000006) without cutting real decimals
     text = total.round(9).map(lambda x: pd.NA if pd.isna(x) else repr(float(x)).removesuffix(".0")).astype("string")

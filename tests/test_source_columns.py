@@ -7,6 +7,7 @@ schools within districts and publishes performance levels rather than percent me
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -94,6 +95,8 @@ def test_join_sum_and_constant_row_by_row() -> None:
     assert out["value"][0] == "35.3" and out["value"][1] == "*" and out["value"][2] == "<5"
     assert pd.isna(out["value"][3])
     assert out["year"].eq("2024").all()
+    dated = with_added_columns(raw, _src(as_of={"constant": dt.date(2024, 9, 1)})).data  # as YAML reads 2024-09-01
+    assert dated["as_of"].eq("2024-09-01").all()
     assert list(out.columns) == ["district_code", "school_code", "l4", "l5", "value", "year"]
     assert raw.data["school_code"].tolist()[0] == " 060"  # the input frame is untouched
 

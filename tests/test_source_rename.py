@@ -16,7 +16,7 @@ from evalkit.clean.tables import parse_state_values
 from evalkit.config import Source
 from evalkit.errors import DataError, Reason
 from evalkit.ingest import read_export
-from evalkit.pipeline import renamed
+from evalkit.source_columns import renamed
 from evalkit.report.inputs import outcome_rows
 from evalkit.report.measures import weighted_outcomes
 

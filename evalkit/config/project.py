@@ -144,7 +144,7 @@ class AddedColumn(_Model):
       a blank part leaves it blank.
     """
 
-    constant: str | int | float | None = None
+    constant: str | int | float | dt.date | None = None  # YAML reads 2024-09-01 as a date
     join: list[str] | None = None
     sep: str = ""
     sum: list[str] | None = None
