@@ -17,13 +17,15 @@ import pandas as pd
 import pytest
 import yaml
 
+from evalkit.clean.quality import QualityLog
 from evalkit.clean.survey import CleanTable
-from evalkit.clean.tables import parse_state_values
-from evalkit.config import Source, load_project
+from evalkit.clean.tables import clean_table
+from evalkit.config import CleaningRules, Source, load_project
 from evalkit.config.starter import write_starter
 from evalkit.disclose import Bundle, DisclosurePolicy
 from evalkit.disclose.protected import HIDDEN_STATUSES
 from evalkit.errors import ConfigError
+from evalkit.ingest._table import ColumnMeta, SourceMeta, SurveyData
 from evalkit.report import build, measures
 from evalkit.report.inputs import Inputs, cohort_start_year, outcome_rows
 
@@ -33,12 +35,10 @@ ELA = "ela_pct_meeting"
 # -- handmade state files ------------------------------------------------------------------------
 
 def _state_table(records: list[dict], source_id: str = "state_outcomes") -> CleanTable:
-    """A state outcome file as cleaning leaves it: codes and n_tested as text, value split from its mark."""
+    """A handmade state outcome file put through cleaning (marks split off, the grant flag read)."""
     raw = pd.DataFrame(records)
-    value, mark = parse_state_values(raw["value"].astype(str))
-    data = raw.assign(value=value, value_mark=mark)
-    return CleanTable(source=Source(id=source_id, file="state.csv", kind="outcomes"), data=data, fields={},
-                      identifier_columns=(), drop_columns=())
+    data = SurveyData(raw, {c: ColumnMeta(c, c) for c in raw.columns}, SourceMeta("state.csv", "", "csv"))
+    return clean_table(data, Source(id=source_id, file="state.csv", kind="outcomes"), CleaningRules(), QualityLog())
 
 
 def _school(code: str, year: int, measure: str, n: int | str, value: float | str, *, grant: str = "N",

@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from evalkit._io import sha256_file
-from evalkit.clean.tables import parse_state_values
-from evalkit.config import Source
+from evalkit.clean.quality import QualityLog
+from evalkit.clean.tables import clean_table
+from evalkit.config import CleaningRules, Source
 from evalkit.errors import DataError, Reason
 from evalkit.ingest import read_export
 from evalkit.source_columns import renamed
@@ -46,12 +47,7 @@ def test_rename_gives_evalkit_names_and_leaves_the_file_alone(tmp_path: Path) ->
     assert sha256_file(path) == before
 
     # and Level 5 can use it: the students-weighted mean of the cadre's schools 0001 and 0002
-    data = raw.data.astype(str)
-    value, mark = parse_state_values(data["value"])
-    from evalkit.clean.survey import CleanTable
-
-    table = CleanTable(source=src, data=data.assign(value=value, value_mark=mark), fields={},
-                       identifier_columns=(), drop_columns=())
+    table = clean_table(raw, src, CleaningRules(), QualityLog())
     rows = outcome_rows([table], {"0001", "0002", "0003"})
     w = weighted_outcomes(rows).set_index("group")
     assert w.loc["cadre", "mean"] == pytest.approx((100 * 40 + 300 * 60) / 400)

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["STATE_MARK_PATTERN", "parse_marked_numbers", "clean_state_outcomes", "OutcomeCleanSummary"]
+__all__ = ["STATE_MARK_PATTERN", "FLAG_COLUMNS", "parse_marked_numbers", "parse_flags", "clean_state_outcomes",
+           "OutcomeCleanSummary"]
 
+#: Y/N columns of a state outcome file read as booleans (another program's schools, e.g. a state grant).
+FLAG_COLUMNS = ("grant",)
 #: A whole cell that is a suppression mark rather than a number.
 STATE_MARK_PATTERN = r"^\s*(\*+|[<>]\s*=?\s*\d+(\.\d+)?%?|[nN]\s*[<>]\s*\d+|[nN]/?[aA]|-{1,2}|—)\s*$"
 
@@ -61,6 +64,23 @@ def parse_marked_numbers(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Chunked
     return numbers, marks
 
 
+def parse_flags(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Y/N flags of a state file as booleans: y, yes, true, 1 → True; n, no, false, 0 → False; else missing.
+
+    Case and surrounding spaces are ignored.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> parse_flags(pa.array(["Y", " no", "TRUE", "0", "maybe", None])).to_pylist()
+    [True, False, True, False, None, None]
+    """
+    t = values.cast(pa.string())
+    yes = pc.match_substring_regex(t, r"^\s*(y|yes|true|1)\s*$", ignore_case=True)
+    no = pc.match_substring_regex(t, r"^\s*(n|no|false|0)\s*$", ignore_case=True)
+    return pc.if_else(pc.or_(yes, no), yes, pa.nulls(len(t), pa.bool_()))
+
+
 def _false_if_null(mask: pa.ChunkedArray) -> pa.ChunkedArray:
     # fill_null(mask, False) without building a Python scalar: Kleene AND with "is valid".
     return pc.and_kleene(mask, pc.is_valid(mask))
@@ -80,7 +100,7 @@ def clean_state_outcomes(
     *,
     value_columns: Sequence[str] = ("value", "n_tested"),
     code_columns: Sequence[str] | None = None,
-    flag_columns: Sequence[str] = ("grant",),
+    flag_columns: Sequence[str] = FLAG_COLUMNS,
 ) -> tuple[pa.Table, OutcomeCleanSummary]:
     """Clean a state outcome table read with :func:`evalkit.ingest.large.read_large_csv`.
 
@@ -126,10 +146,5 @@ def clean_state_outcomes(
         table = table.append_column(f"{col}_mark", marks)
     for col in flag_columns:
         if col in table.column_names:
-            t = table[col].cast(pa.string())
-            yes = pc.match_substring_regex(t, r"^\s*(y|yes|true|1)\s*$", ignore_case=True)
-            no = pc.match_substring_regex(t, r"^\s*(n|no|false|0)\s*$", ignore_case=True)
-            # True for yes, False for no, missing for anything else.
-            flag = pc.if_else(pc.or_(yes, no), yes, pa.nulls(len(t), pa.bool_()))
-            table = table.set_column(table.schema.get_field_index(col), col, flag)
+            table = table.set_column(table.schema.get_field_index(col), col, parse_flags(table[col]))
     return table, OutcomeCleanSummary(rows=table.num_rows, marked=marked, unparsed=unparsed)

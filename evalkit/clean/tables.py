@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 
 from evalkit.clean.events import match_events
-from evalkit.clean.outcomes import parse_marked_numbers
+from evalkit.clean.outcomes import FLAG_COLUMNS, parse_flags, parse_marked_numbers
 from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_date_columns
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
@@ -139,6 +139,11 @@ def clean_table(
                 marked_columns.append(col)
         log.add(source.id, source.file, "state_marks", None, Action.recoded, rows=marked_rows,
                 columns=marked_columns, detail="state suppression marks kept as marks, values set missing")
+        for col in [c for c in FLAG_COLUMNS if c in df.columns]:
+            # the rule of the million-row path, so both paths give the same booleans
+            flags = parse_flags(pa.array([None if pd.isna(v) else str(v) for v in df[col].astype(object)],
+                                         type=pa.string()))
+            df[col] = pd.Series(flags.to_pylist(), index=df.index, dtype="boolean")
 
     drop = [c for c, spec in source.columns.items() if spec.role.value in ("identifier", "free_text", "self_code")
             and c in df.columns]

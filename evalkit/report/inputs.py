@@ -75,7 +75,7 @@ class Inputs:
     email_column: str | None = None   # the roster's e-mail column (the attendance key)
     participant_instrument: str | None = None
     person_column: str | None = None  # the participant survey's person key (pairs pre and post, in memory)
-    # school results of the program's outcome sources (subgroup "all"): the cadre's schools, the program's
+    # school results of the program's outcome sources (all students): the cadre's schools, the program's
     # other schools and the rest of the files' schools, one row per source x school x year x measure
     # (see outcome_rows)
     outcomes: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -205,15 +205,16 @@ def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str
             raise EvalkitError(f"outcome source {t.source.id!r} ({t.source.file}) lacks the column(s) {missing}",
                                hint="a Level 5 source needs one row per school, year and measure with the columns "
                                     f"{list(OUTCOME_COLUMNS)}; map the file's own names with "
-                                    f"sources[{t.source.id}].rename in the project file")
+                                    f"sources[{t.source.id}].rename and build what it only implies (a year in its "
+                                    f"title, district+school codes) with sources[{t.source.id}].add_columns "
+                                    "(docs/project-file.md)")
         if "subgroup" in d.columns:
             d = d[d["subgroup"].astype("string").str.strip().str.casefold().isin(ALL_STUDENTS).fillna(False).to_numpy()]
         code = d["school_code"].astype("string").str.strip()
         year = pd.to_numeric(d["school_year"].astype("string").str.extract(r"((?:19|20)\d\d)", expand=False),
                              errors="coerce")
-        grant = (d["grant"].astype("string").str.strip().str.casefold().map({"y": True, "yes": True, "true": True,
-                                                                               "n": False, "no": False, "false": False})
-                 if "grant" in d.columns else pd.Series(pd.NA, index=d.index))
+        # cleaning has read the Y/N flag (evalkit.clean.outcomes.parse_flags)
+        grant = d["grant"] if "grant" in d.columns else pd.Series(pd.NA, index=d.index)
         mark = d["value_mark"].astype("string") if "value_mark" in d.columns else pd.Series(pd.NA, index=d.index,
                                                                                                dtype="string")
         parts.append(pd.DataFrame({

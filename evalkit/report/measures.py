@@ -589,8 +589,7 @@ def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSum
     in_shown = stats[in_years]
     summary = dict(
         measures=tuple(measures), years=tuple(shown_years), cohort_start=start, baseline_year=base, post_years=post,
-        suppressed={g: int(in_shown.loc[in_shown["group"] == g, "suppressed"].sum()) for g in ("cadre", "comparison")},
-        missing={g: int(in_shown.loc[in_shown["group"] == g, "missing"].sum()) for g in ("cadre", "comparison")},
+        suppressed=_by_group(in_shown, "suppressed"), missing=_by_group(in_shown, "missing"),
         **_grant_context(rows))
     if base is not None:
         summary["baseline_table"] = _baseline_table(b, lookup, measures, base)
@@ -599,11 +598,15 @@ def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSum
     return OutcomeSummary(**summary)
 
 
+def _by_group(stats: pd.DataFrame, count: str) -> dict[str, int]:
+    """A count column of :func:`weighted_outcomes` summed for the cadre and for the comparison."""
+    return {g: int(stats.loc[stats["group"] == g, count].sum()) for g in ("cadre", "comparison")}
+
+
 def _outcome_note(data: Inputs, stats: pd.DataFrame, measure: str, years: list[int], share: bool) -> str:
     part = stats[(stats["measure"] == measure) & stats["school_year"].isin(years)]
     others = bool((part["group"] == "program").any())
-    sup = {g: int(part.loc[part["group"] == g, "suppressed"].sum()) for g in ("cadre", "comparison")}
-    gone = {g: int(part.loc[part["group"] == g, "missing"].sum()) for g in ("cadre", "comparison")}
+    sup, gone = _by_group(part, "suppressed"), _by_group(part, "missing")
     what = "students tested" if "absence" not in measure else "students counted"
     text = (f"Each school's result is weighted by its {what} (n): sum of n x value over sum of n, the "
             f"{'percent' if share else 'mean'} over all {what} at the group's schools. n and Schools: the "
