@@ -26,6 +26,11 @@ from evalkit.ingest._table import SurveyData
 
 __all__ = ["clean_table", "parse_state_values"]
 
+def _arrow_text(s: pd.Series) -> pa.Array:
+    """A column as pyarrow text (missing stays missing), for the rules shared with the pyarrow path."""
+    return pa.array([None if pd.isna(v) else str(v) for v in s.astype(object)], type=pa.string())
+
+
 def parse_state_values(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Split a published value column into numbers and suppression marks (pandas front end).
 
@@ -38,8 +43,7 @@ def parse_state_values(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> v.tolist()[:1], v.isna().tolist()[1:3], m.tolist()[1:3], v.tolist()[3:]
     ([45.2], [True, True], ['*', '<10'], [1204.0, 9.9])
     """
-    arr = pa.array([None if pd.isna(v) else str(v) for v in s.astype(object)], type=pa.string())
-    nums, marks = parse_marked_numbers(arr)
+    nums, marks = parse_marked_numbers(_arrow_text(s))
     value = pd.Series(nums.to_numpy(zero_copy_only=False), index=s.index, dtype="float64")
     mark = pd.Series(marks.to_pylist(), index=s.index, dtype="string")
     return value, mark
@@ -141,8 +145,7 @@ def clean_table(
                 columns=marked_columns, detail="state suppression marks kept as marks, values set missing")
         for col in [c for c in FLAG_COLUMNS if c in df.columns]:
             # the rule of the million-row path, so both paths give the same booleans
-            flags = parse_flags(pa.array([None if pd.isna(v) else str(v) for v in df[col].astype(object)],
-                                         type=pa.string()))
+            flags = parse_flags(_arrow_text(df[col]))
             df[col] = pd.Series(flags.to_pylist(), index=df.index, dtype="boolean")
 
     drop = [c for c, spec in source.columns.items() if spec.role.value in ("identifier", "free_text", "self_code")
