@@ -57,7 +57,8 @@ def demo_bundle() -> tuple[Bundle, str]:
     import tempfile
     from pathlib import Path
 
-    from evalkit.pipeline import clean_project, demo_config
+    from evalkit.clean.project import clean_project
+    from evalkit.demo.config import demo_config
     from evalkit.report import build
 
     cfg = demo_config()

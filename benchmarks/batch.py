@@ -62,7 +62,8 @@ BIN = Path(sys.executable).parent
 
 def demo_artifacts(dest: Path) -> list[Path]:
     """Build the demo's cadre artifact folders into ``dest`` (the real pipeline, no rendering)."""
-    from evalkit.pipeline import demo_config, process_project
+    from evalkit.demo.config import demo_config
+    from evalkit.pipeline import process_project
     from evalkit.report.build import build_cadre_artifacts, cadre_units
 
     data = ROOT / "data_raw" / "demo"

@@ -67,7 +67,7 @@ def _ascii(text: str) -> str:
 
 def make_roster(rng: random.Random):
     """300 people, 60 schools and 20 districts drawn from the demo's name pools."""
-    from evalkit.clean.pii import RosterNames
+    from evalkit.pii import RosterNames
     from evalkit.demo._people import _DISTRICT_STEMS, _NAMESAKES, FIRST_NAMES, LAST_NAMES
 
     pairs: set[tuple[str, str]] = set()
@@ -84,7 +84,7 @@ def make_roster(rng: random.Random):
 
 def _nick(first: str, rng: random.Random) -> str | None:
     if first not in _NICKS:
-        from evalkit.clean.pii import _nicknames
+        from evalkit.pii import _nicknames
 
         _NICKS[first] = sorted(_nicknames([first]))
     return rng.choice(_NICKS[first]) if _NICKS[first] else None
@@ -254,7 +254,7 @@ def make_comments(n: int, seed: int):
             elif kind == "school":
                 place = rng.choice(places)
                 if rng.random() < 0.3:  # the short form people type
-                    from evalkit.clean.pii import _short_place
+                    from evalkit.pii import _short_place
 
                     place = _short_place(place)
                 before, after = rng.choice(SCHOOL_SENTENCES).split("{s}")
@@ -294,7 +294,7 @@ def make_comments(n: int, seed: int):
 
 def deny_terms(roster) -> tuple[list[str], list[str]]:
     """The roster as deny lists: names with and without accents, nicknames, schools and short forms."""
-    from evalkit.clean.pii import _nicknames, _short_place
+    from evalkit.pii import _nicknames, _short_place
 
     names = set(roster.first) | set(roster.last) | set(roster.full) | _nicknames(roster.first)
     names |= {_ascii(n) for n in names}

@@ -20,7 +20,7 @@ from evalkit.errors import EvalkitError
 from evalkit.report.appendix import REFERENCE_PHRASES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from evalkit.pipeline import CleanResult
+    from evalkit.clean.project import CleanResult
 
 __all__ = ["audit_context", "audit_path", "find_project", "AuditContext", "AuditReport"]
 
@@ -50,7 +50,7 @@ def find_project(path: str | Path, project: str | Path | None = None, *,
         return load_project(Path("evalkit.yml"))
     named = set(bundle_projects(path).values())
     if named == {"demo"}:
-        from evalkit.pipeline import demo_config
+        from evalkit.demo.config import demo_config
 
         return demo_config(console=console)
     found = ", ".join(sorted(repr(p) for p in named if p)) or "none"
@@ -163,7 +163,7 @@ def _names_people(cfg: ProjectConfig, src) -> bool:
 def _clean_in_memory(cfg: ProjectConfig):
     """Ingest and clean, as the clean stage does, every source that can name a person, place or id; the
     quality log goes to a discarded folder."""
-    from evalkit.pipeline import clean_project
+    from evalkit.clean.project import clean_project
 
     sources = [s for s in cfg.project.sources if _names_people(cfg, s)]
     with tempfile.TemporaryDirectory(prefix="evalkit-audit-") as tmp:
@@ -194,9 +194,9 @@ def _check_same_key(processed: Path, fingerprint: str) -> None:
 def _key_pieces(cfg: ProjectConfig) -> tuple[frozenset[str], str]:
     """The key's 8-character pieces. The key is checked by ``load_key`` first; its bytes live only here."""
     from evalkit.anonymize.keys import key_fingerprint
-    from evalkit.pipeline import resolve_key
+    from evalkit.anonymize.keys import project_key
 
-    key = resolve_key(cfg)
+    key = project_key(cfg)
     data = Path(key.path).read_bytes()
     same = key_fingerprint(data) == key.fingerprint
     pieces = key_pieces(data) if same else frozenset()

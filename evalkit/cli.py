@@ -129,7 +129,7 @@ def ingest(
 @app.command()
 def clean(project: ProjectOpt = Path("evalkit.yml")) -> None:
     """Ingest and clean every source in memory and write the data-quality log (tables: `evalkit anonymize`)."""
-    from evalkit.pipeline import clean_project
+    from evalkit.clean.project import clean_project
 
     cfg = _load(project)
     result = clean_project(cfg, console=out)
@@ -282,7 +282,8 @@ def demo(
     force: ForceOpt = False,
 ) -> None:
     """Run the whole flow on the bundled synthetic demo data (all five programs) into reports/demo/."""
-    from evalkit.pipeline import demo_config, ledger_path, process_project
+    from evalkit.demo.config import demo_config
+    from evalkit.pipeline import ledger_path, process_project
 
     _check_executor(executor, workers, scheduler)
     cfg = demo_config(data=data, processed_dir=processed, reports_dir=out_dir, console=out)

@@ -11,54 +11,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 import evalkit
-from evalkit._io import atomic_write_text, sha256_file
-from evalkit.clean.pii import PATTERNS
-from evalkit.clean.checks import check_free_text, check_names_against_roster, check_small_groups
-from evalkit.clean.quality import QualityLog
-from evalkit.clean.survey import CleanTable, Roster, clean_survey
-from evalkit.clean.tables import clean_table
-from evalkit.config import ProjectConfig, Source, SourceKind
-from evalkit.errors import DataError, EvalkitError, Reason
-from evalkit.ingest import SurveyData, read_export
-from evalkit.source_columns import source_columns
+from evalkit._console import Progress
+from evalkit._io import atomic_write_text
+from evalkit.anonymize.keys import project_key
+from evalkit.clean.project import CleanResult, check_raw_unchanged, clean_project, read_source
+from evalkit.config import ProjectConfig
+from evalkit.errors import EvalkitError
+from evalkit.ingest import read_export
 
 __all__ = [
     "Check",
     "IngestResult",
-    "CleanResult",
     "UnitResult",
     "validate_project",
     "ingest_paths",
-    "clean_project",
     "report_project",
-    "demo_config",
-    "demo_key",
     "process_project",
-    "resolve_key",
+    "ledger_path",
 ]
 
-# One set of patterns for detection, redaction and this last check (evalkit.clean.pii).
-_EMAIL = PATTERNS["email"]
-_PHONE = PATTERNS["phone"]
 _SKIP_SUFFIXES: set[str] = set()
-
-
-class _Progress:
-    """Minimal progress printing that works with or without a rich console."""
-
-    def __init__(self, console: Any | None) -> None:
-        self.console = console
-
-    def __call__(self, msg: str) -> None:
-        if self.console is not None:
-            self.console.print(msg, highlight=False)
 
 
 @dataclass(frozen=True)
@@ -82,16 +59,6 @@ class IngestResult:
 
     def to_dict(self) -> dict[str, Any]:
         return self.__dict__.copy()
-
-
-@dataclass
-class CleanResult:
-    tables: dict[str, CleanTable]
-    raw: dict[str, SurveyData]
-    log: QualityLog
-    out_dir: Path
-    provenance: dict[str, Any] = field(default_factory=dict)
-    anonymized: Any = None
 
 
 @dataclass(frozen=True)
@@ -134,17 +101,12 @@ def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str
     return results
 
 
-def _read(cfg: ProjectConfig, src: Source) -> SurveyData:
-    raw = read_export(cfg.source_path(src), format=src.format, sheet=src.sheet)
-    return source_columns(raw, src)
-
-
 def validate_project(cfg: ProjectConfig) -> list[Check]:
     """Check every source: the file exists and ingests, and the columns the config names are there."""
     checks = [Check("(project)", "project file and codebook", True, str(cfg.project_file))]
     for src in cfg.project.sources:
         try:
-            sd = _read(cfg, src)
+            sd = read_source(cfg, src)
         except EvalkitError as exc:
             checks.append(Check(src.id, "file ingests", False, str(exc)))
             continue
@@ -166,122 +128,6 @@ def validate_project(cfg: ProjectConfig) -> list[Check]:
     return checks
 
 
-_ORDER = {SourceKind.roster: 0, SourceKind.events: 1}
-
-
-def _roster(table: CleanTable) -> Roster:
-    src = table.source
-    df = table.data
-    email = src.email_columns[0]
-    keep = [c for c in table.publishable().columns if c != "withdrawn"]
-    by = df[df[email].notna()].drop_duplicates(subset=[email], keep="first").set_index(email)
-    out = by[keep].copy()
-    if "status" not in out.columns:
-        out["status"] = "active"
-    if src.consent_column and src.consent_column in by.columns:
-        out["_consent"] = by[src.consent_column]
-    return Roster(by_email=out, attributes=tuple(keep), cadre_attribute=src.cadre_column)
-
-
-def _event_list(table: CleanTable, cfg: ProjectConfig) -> pd.DataFrame:
-    """The official event list in the shape :func:`evalkit.clean.match_events` takes."""
-    df = table.data
-    src = table.source
-    id_col = src.key[0] if src.key else "event_id"
-    names = {code.casefold(): p.name for p in cfg.project.programs for code in [p.id, *p.codes]}
-    out = pd.DataFrame({"event_id": df[id_col].astype("string")}, index=df.index)
-    out["topic"] = df["topic"].astype("string") if "topic" in df.columns else out["event_id"]
-    if src.cadre_column and src.cadre_column in df.columns:
-        out["cadre"] = df[src.cadre_column].astype("string")
-    date_col = next((c for c in src.date_columns if "date" in c), None)
-    if date_col:
-        out["date"] = pd.to_datetime(df[date_col])
-    if "event_type" in df.columns:
-        out["modality"] = df["event_type"].astype("string")
-    # Words people type that are not in the topic: the phase and the program's name.
-    extra = []
-    for col in ("phase", "program"):
-        if col in df.columns:
-            extra.append(df[col].astype("string").map(lambda v: names.get(str(v).casefold(), v) if isinstance(v, str) else ""))
-    if extra:
-        out["label"] = pd.concat(extra, axis=1).fillna("").agg(" ".join, axis=1).str.strip()
-    return out.reset_index(drop=True)
-
-
-def _check_no_identifiers(df: pd.DataFrame, src: Source, file: str) -> None:
-    for col in df.columns:
-        if not (pd.api.types.is_object_dtype(df[col]) or pd.api.types.is_string_dtype(df[col])):
-            continue
-        text = df[col].dropna().astype(str)
-        for pattern, what in ((_EMAIL, "e-mail addresses"), (_PHONE, "phone numbers")):
-            hit = text.str.contains(pattern)
-            if hit.any():
-                row = int(hit.index[hit.to_numpy().argmax()])
-                raise DataError(
-                    file, Reason.identifier_in_unmarked_column,
-                    f"column holds what look like {what} but is not marked as an identifier or free text",
-                    row=row, column=col,
-                    hint=f"mark it in the codebook (columns: {{{col}: {{role: identifier}}}}) or in sources[{src.id}].columns",
-                )
-
-
-def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanResult:
-    """Ingest and clean every source, then write tables, the quality log and provenance.
-
-    Sources are cleaned rosters first, then event lists, then the rest, so surveys can be linked
-    to the roster and attendance matched to events.
-    """
-    say = _Progress(console)
-    rules = cfg.project.cleaning
-    log = QualityLog()
-    tables: dict[str, CleanTable] = {}
-    raws: dict[str, SurveyData] = {}
-    rosters: dict[str, Roster] = {}
-    events: pd.DataFrame | None = None
-    sources = sorted(cfg.project.sources, key=lambda s: _ORDER.get(s.kind, 2))
-    for i, src in enumerate(sources, 1):
-        say(f"[{i}/{len(sources)}] {src.id}: {src.file}")
-        raw = _read(cfg, src)
-        raws[src.id] = raw
-        if src.kind == SourceKind.survey:
-            roster = rosters.get(src.roster_link) if src.roster_link else None
-            table = clean_survey(raw, src, cfg.codebook, rules, log, roster=roster, events=events)
-        else:
-            table = clean_table(raw, src, rules, log, events=events)
-        tables[src.id] = table
-        if src.kind == SourceKind.roster and src.email_columns:
-            rosters[src.id] = _roster(table)
-        if src.kind == SourceKind.events:
-            events = _event_list(table, cfg)
-
-    say("checking free text for personal data and groups for size")
-    check_free_text(cfg, tables, raws, log)
-    check_names_against_roster(cfg, tables, raws, log)
-    check_small_groups(cfg, tables, log)
-
-    out_dir = cfg.processed_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
-    log.write(out_dir)  # the log names rows and columns, never values: safe before anonymization
-    _check_raw_unchanged(raws)
-    say(f"cleaned {len(tables)} source(s); data-quality log written to {out_dir}")
-    return CleanResult(tables=tables, raw=raws, log=log, out_dir=out_dir)
-
-
-def _check_raw_unchanged(raws: dict[str, SurveyData]) -> None:
-    """Raw files must be byte-identical after the run: re-hash and compare."""
-    for raw in raws.values():
-        if sha256_file(raw.path) != raw.source.sha256:
-            raise EvalkitError(f"{raw.path}: the raw file changed while evalkit was reading it",
-                               hint="make sure nothing else writes to data_raw/ during a run")
-
-
-def resolve_key(cfg: ProjectConfig):
-    """Load the pseudonymization key named by EVALKIT_KEY_FILE or the project file (refuses bad keys)."""
-    from evalkit.anonymize.keys import load_key
-
-    return load_key(key_file=cfg.project.anonymize.key_file, project_root=cfg.root)
-
-
 def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None) -> CleanResult:
     """Ingest, clean and anonymize every source, then write ``processed_dir``.
 
@@ -290,12 +136,12 @@ def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None)
     """
     from evalkit.anonymize.stage import anonymize_tables, write_processed
 
-    say = _Progress(console)
-    key = key or resolve_key(cfg)
+    say = Progress(console)
+    key = key or project_key(cfg)
     cleaned = clean_project(cfg, console=console)
     say("anonymizing: linkage, pseudonyms, redaction, k-anonymity")
     anon = anonymize_tables(cfg, cleaned.tables, cleaned.raw, key=key, log=cleaned.log)
-    outputs = write_processed(cfg, anon, cleaned.raw, check=_check_no_identifiers)
+    outputs = write_processed(cfg, anon, cleaned.raw)
     cleaned.log.write(cleaned.out_dir)
     provenance = {
         "schema": "evalkit.provenance/1",
@@ -312,7 +158,7 @@ def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None)
     atomic_write_text(cleaned.out_dir / "provenance.json", json.dumps(provenance, indent=1))
     cleaned.provenance = provenance
     cleaned.anonymized = anon
-    _check_raw_unchanged(cleaned.raw)
+    check_raw_unchanged(cleaned.raw)
     say(f"wrote {sum(1 for o in outputs if o.get('file'))} table(s), the logs and provenance to {cleaned.out_dir}")
     return cleaned
 
@@ -343,7 +189,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     from evalkit.report.batch import ReportJob, forget_render, render_batch
     from evalkit.report.build import build_cadre_artifacts, cadre_units
 
-    say = _Progress(console)
+    say = Progress(console)
     if cleaned is None:
         cleaned = process_project(cfg, console=console)
     units = [u for u in cadre_units(cfg) if not cadres or u.cadre in cadres]
@@ -433,51 +279,3 @@ def _failed_unit(outcome: Any) -> UnitResult:
                       failing_cell=outcome.failing_cell, error_type=outcome.error_type, notebook=outcome.notebook)
 
 
-def demo_key(*, console: Any | None = None) -> Path:
-    """The demo's pseudonymization key, outside the work tree (created on first use, and said so).
-
-    There is no default key, not even for the demo: this one is random, lives in the user's cache
-    folder (mode 0600) and only ever pseudonymizes the synthetic demo data.
-    """
-    import os
-
-    from platformdirs import user_cache_dir
-
-    from evalkit.anonymize.keys import keygen
-
-    if os.environ.get("EVALKIT_KEY_FILE"):
-        return Path(os.environ["EVALKIT_KEY_FILE"])
-    path = Path(user_cache_dir("evalkit")) / "keys" / "demo.key"
-    if not path.exists():
-        keygen(path)
-        _Progress(console)(f"created a demo pseudonymization key at {path} (outside the work tree, mode 0600)")
-    return path
-
-
-def demo_config(*, data: Path | None = None, processed_dir: Path = Path("data_processed/demo"),
-                reports_dir: Path = Path("reports/demo"), console: Any | None = None) -> ProjectConfig:
-    """The bundled demo project, pointed at the demo data (generated into a cache folder if absent)."""
-    from importlib import resources
-
-    from evalkit.config import load_project
-
-    say = _Progress(console)
-    if data is None:
-        data = Path("data_raw/demo")
-        if not (data / "MANIFEST.md").exists():
-            from platformdirs import user_cache_dir
-
-            from evalkit.demo.generate import generate_demo
-
-            data = Path(user_cache_dir("evalkit")) / "demo_data"
-            say(f"no ./data_raw/demo here: generating the synthetic demo data into {data}")
-            generate_demo(data)
-    project_file = Path(str(resources.files("evalkit.demo") / "project" / "evalkit.yml"))
-    cfg = load_project(project_file)
-    anon = cfg.project.anonymize.model_copy(update={"key_file": str(demo_key(console=console)),
-                                                    "review_dir": str(Path("review").resolve())})
-    proj = cfg.project.model_copy(update={"raw_dir": str(Path(data).resolve()),
-                                          "processed_dir": str(Path(processed_dir).resolve()),
-                                          "reports_dir": str(Path(reports_dir).resolve()),
-                                          "anonymize": anon})
-    return ProjectConfig(project=proj, codebook=cfg.codebook, project_file=cfg.project_file)

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evalkit.anonymize.redaction import PLACEHOLDERS, Redaction, Redactor, redact
-from evalkit.clean.pii import LABELS, PiiDetector, RosterNames, Span, fold
+from evalkit.pii import LABELS, PiiDetector, RosterNames, Span, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data_raw" / "demo"
@@ -308,7 +308,8 @@ def test_evalkit_never_imports_presidio() -> None:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     from evalkit.clean.checks import collect_roster_names, free_text_columns
-    from evalkit.pipeline import clean_project, demo_config
+    from evalkit.clean.project import clean_project
+    from evalkit.demo.config import demo_config
 
     out = tmp_path_factory.mktemp("demo")
     cfg = demo_config(data=DEMO, processed_dir=out / "processed", reports_dir=out / "reports")
@@ -411,7 +412,7 @@ def test_public_redact_is_the_function() -> None:
     """The issue names ``evalkit.anonymize.redact(text, roster)``: it is the function, whatever was imported first."""
     import evalkit.anonymize as anonymize
     import evalkit.anonymize.stage  # noqa: F401 - imports the redaction module too
-    from evalkit.clean.pii import RosterNames
+    from evalkit.pii import RosterNames
 
     out = anonymize.redact("Ask Maria Garcia", RosterNames(first=("Maria",), last=("Garcia",), full=("Maria Garcia",)))
     assert callable(anonymize.redact) and out.text == "Ask [PERSON]"

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from evalkit.clean.pii import PiiDetector
+from evalkit.pii import PiiDetector
 from evalkit.cli import main
 from evalkit.disclose.scan import AuditContext, FindingKind, key_pieces, scan_path
 
@@ -491,7 +491,7 @@ def demo_env(demo_run, monkeypatch):
 @pytest.fixture(scope="module")
 def demo_context(demo_run):
     from evalkit.audit import audit_context
-    from evalkit.pipeline import demo_config
+    from evalkit.demo.config import demo_config
 
     old = os.environ.get("EVALKIT_KEY_FILE")
     os.environ["EVALKIT_KEY_FILE"] = str(demo_run["key_file"])

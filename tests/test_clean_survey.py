@@ -155,7 +155,7 @@ def _zoom_roster(names: list[str]):
 def test_display_name_roles_and_devices_are_not_surnames() -> None:
     """Zoom display names: "Tony Howard - Coach" names Howard, not a Coach (the clean stage's PII check,
     redaction and the audit all build their detector from this roster)."""
-    from evalkit.clean.pii import PiiDetector
+    from evalkit.pii import PiiDetector
 
     names = _zoom_roster(["Tony Howard - Coach"])
     assert "Howard" in names.last and "Coach" not in names.last

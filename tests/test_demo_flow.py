@@ -311,7 +311,8 @@ def test_every_bundle_has_a_passed_disclosure_log_and_charts_with_alt_text(demo_
 
 def test_staff_survey_only_in_summary_form(demo_run) -> None:
     """Scenarios 13 and 14: no per-school figure for a school under n_min, no verbatim staff comment."""
-    from evalkit.pipeline import clean_project, demo_config
+    from evalkit.clean.project import clean_project
+    from evalkit.demo.config import demo_config
 
     cfg = demo_config(data=DEMO)
     cleaned = clean_project(cfg)
@@ -367,7 +368,8 @@ def test_batch_withholds_a_bundle_the_audit_rejects(demo_run, demo_key, monkeypa
     from dataclasses import replace
 
     from evalkit.disclose import scan
-    from evalkit.pipeline import demo_config, report_project
+    from evalkit.demo.config import demo_config
+    from evalkit.pipeline import report_project
 
     real = scan.scan_path
 

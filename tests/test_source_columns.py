@@ -23,7 +23,7 @@ from evalkit.ingest import read_export
 from evalkit.ingest._table import ColumnMeta, SourceMeta, SurveyData
 from evalkit.report.inputs import outcome_rows
 from evalkit.report.measures import weighted_outcomes
-from evalkit.source_columns import source_columns, with_added_columns
+from evalkit.clean.source_columns import source_columns, with_added_columns
 
 NJSLA_SOURCE = dict(
     id="njsla_ela4", file="nj_njsla_ela04_school_subgroup.xlsx", kind="outcomes",

@@ -17,7 +17,7 @@ from evalkit.clean.tables import clean_table
 from evalkit.config import CleaningRules, Source
 from evalkit.errors import DataError, Reason
 from evalkit.ingest import read_export
-from evalkit.source_columns import renamed
+from evalkit.clean.source_columns import renamed
 from evalkit.report.inputs import outcome_rows
 from evalkit.report.measures import weighted_outcomes
 

@@ -33,7 +33,7 @@ from typing import Any, NoReturn
 
 from evalkit.errors import KeyFileError, KeyReason
 
-__all__ = ["PseudonymKey", "load_key", "keygen", "key_fingerprint", "KEY_ENV_VAR", "MIN_KEY_BYTES"]
+__all__ = ["PseudonymKey", "load_key", "project_key", "keygen", "key_fingerprint", "KEY_ENV_VAR", "MIN_KEY_BYTES"]
 
 #: Environment variable naming the key file; it takes precedence over the project file.
 KEY_ENV_VAR = "EVALKIT_KEY_FILE"
@@ -441,3 +441,11 @@ def keygen(path: str | Path, *, repo_root: Path | None = None, overwrite: bool =
         if tmp.exists():
             tmp.unlink()
     return path
+
+
+def project_key(cfg: Any) -> PseudonymKey:
+    """The key of a loaded project: ``EVALKIT_KEY_FILE``, else ``anonymize.key_file`` (refuses bad keys).
+
+    ``cfg`` is an :class:`evalkit.config.ProjectConfig`; see :func:`load_key` for what is refused.
+    """
+    return load_key(key_file=cfg.project.anonymize.key_file, project_root=cfg.root)

@@ -24,7 +24,7 @@ import pandas as pd
 from evalkit._validation import check_series
 from rapidfuzz import fuzz, process
 
-from evalkit.clean.pii import fold
+from evalkit.pii import fold
 
 __all__ = ["LinkResult", "attrition_check", "fuzzy_fallback", "link_waves"]
 

@@ -1,6 +1,6 @@
 """Redact free text offline: names, schools, e-mails, phones, URLs and street addresses become placeholders.
 
-Redaction runs the clean stage's detector (:class:`~evalkit.clean.pii.PiiDetector`), so what the
+Redaction runs the clean stage's detector (:class:`~evalkit.pii.PiiDetector`), so what the
 quality log counts and what is redacted come from one engine. Each span found is replaced by a typed
 placeholder ("[PERSON]", "[SCHOOL]", "[EMAIL]", "[PHONE]", "[URL]", "[ADDRESS]"). A comment holding a
 self-identifying phrase ("the only Spanish-speaking AP in the district", "as the principal at ...") is
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from evalkit.clean.pii import PiiDetector, RosterNames, Span
+from evalkit.pii import PiiDetector, RosterNames, Span
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,7 +58,7 @@ class Redactor:
 
     Examples
     --------
-    >>> from evalkit.clean.pii import RosterNames
+    >>> from evalkit.pii import RosterNames
     >>> names = RosterNames(first=("Deborah", "Hope"), last=("Gonzalez", "Cooper"),
     ...                     full=("Deborah Gonzalez", "Hope Cooper"), places=("Roosevelt Elementary",))
     >>> r = Redactor.from_roster(names)
@@ -102,7 +102,7 @@ class Redactor:
             The text. Placeholders already in it are left alone, so redacting twice changes nothing.
         confirmed : frozenset of str, optional
             Everyday-word names known to name a person in this document
-            (:meth:`~evalkit.clean.pii.PiiDetector.confirmed_names`); each text confirms its own.
+            (:meth:`~evalkit.pii.PiiDetector.confirmed_names`); each text confirms its own.
 
         Returns
         -------
@@ -186,7 +186,7 @@ def redact(text: str, roster: RosterNames) -> Redaction:
 
     Examples
     --------
-    >>> from evalkit.clean.pii import RosterNames
+    >>> from evalkit.pii import RosterNames
     >>> redact("Email jwhit at bps dot org or Dr. O'Neil.", RosterNames()).text
     'Email [EMAIL] or [PERSON].'
     """

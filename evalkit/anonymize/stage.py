@@ -29,14 +29,16 @@ import pandas as pd
 from evalkit._io import atomic_path, atomic_write_text
 from evalkit.clean.checks import collect_roster_names, column_specs, free_text_columns
 from evalkit.clean.quality import Action, Defect, QualityLog
-from evalkit.config import ColumnRole, ProjectConfig, SourceKind
+from evalkit.config import ColumnRole, ProjectConfig, Source, SourceKind
+from evalkit.errors import DataError, Reason
+from evalkit.pii import PATTERNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.anonymize.keys import PseudonymKey
     from evalkit.clean.survey import CleanTable
     from evalkit.ingest._table import SurveyData
 
-__all__ = ["AnonymizeResult", "anonymize_tables", "REVIEW_PLACEHOLDER"]
+__all__ = ["AnonymizeResult", "anonymize_tables", "write_processed", "check_no_identifiers", "REVIEW_PLACEHOLDER"]
 
 REVIEW_PLACEHOLDER = "[held for review]"
 
@@ -260,9 +262,10 @@ def _fallback(df, person, roster_table, table, specs, fuzzy_fallback, threshold)
 
 
 def write_processed(cfg: ProjectConfig, result: AnonymizeResult, raws: dict[str, SurveyData], *,
-                    check) -> list[dict[str, Any]]:
+                    check=None) -> list[dict[str, Any]]:
     """Check every table, then write them all (parquet via temporary files) and the review queue."""
     out_dir = cfg.processed_dir
+    check = check or check_no_identifiers
     for sid, df in result.tables.items():
         check(df, cfg.project.source(sid), raws[sid].path.name)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -275,7 +278,7 @@ def write_processed(cfg: ProjectConfig, result: AnonymizeResult, raws: dict[str,
         dest = out_dir / f"{sid}.parquet"
         with atomic_path(dest, suffix=".parquet") as tmp:
             frame.to_parquet(tmp, index=False)
-        outputs.append({"file": dest.name, "rows": len(frame), "columns": len(frame.columns)})
+        outputs.append({"file": dest.name, "source": sid, "rows": len(frame), "columns": len(frame.columns)})
     review_dir = _review_dir(cfg)
     if result.review is not None and len(result.review):
         review_dir.mkdir(parents=True, exist_ok=True)
@@ -285,6 +288,25 @@ def write_processed(cfg: ProjectConfig, result: AnonymizeResult, raws: dict[str,
          "linkage": result.linkage, "k_anonymity": result.kanon, "redaction": result.redaction,
          "held_for_review": int(len(result.review)) if result.review is not None else 0}, indent=1, default=str))
     return outputs
+
+
+def check_no_identifiers(df: pd.DataFrame, src: Source, file: str) -> None:
+    """The last check before a table is written: no e-mail address or phone number in any text column
+    that is not marked as an identifier or free text (those were dropped or redacted already)."""
+    for col in df.columns:
+        if not (pd.api.types.is_object_dtype(df[col]) or pd.api.types.is_string_dtype(df[col])):
+            continue
+        text = df[col].dropna().astype(str)
+        for pattern, what in ((PATTERNS["email"], "e-mail addresses"), (PATTERNS["phone"], "phone numbers")):
+            hit = text.str.contains(pattern)
+            if hit.any():
+                row = int(hit.index[hit.to_numpy().argmax()])
+                raise DataError(
+                    file, Reason.identifier_in_unmarked_column,
+                    f"column holds what look like {what} but is not marked as an identifier or free text",
+                    row=row, column=col,
+                    hint=f"mark it in the codebook (columns: {{{col}: {{role: identifier}}}}) or in sources[{src.id}].columns",
+                )
 
 
 def _released(cfg: ProjectConfig) -> set[tuple[str, int, str]]:

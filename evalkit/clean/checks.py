@@ -1,7 +1,7 @@
 """Checks that need the whole project cleaned first: personal data in free text, and small groups.
 
 * ``pii_in_free_text``: every free-text column (role ``free_text``) is scanned with a
-  :class:`~evalkit.clean.pii.PiiDetector` built from all rosters' names and places. The log counts
+  :class:`~evalkit.pii.PiiDetector` built from all rosters' names and places. The log counts
   cells holding personal data; the text itself stays in memory and is never written by this stage.
 * ``small_group``: for sources that name ``small_group_columns`` (an anonymous staff survey's
   ``school_code``), groups with fewer than ``privacy.n_min`` responses are counted, so the report
@@ -15,7 +15,7 @@ from collections import Counter
 
 import pandas as pd
 
-from evalkit.clean.pii import PiiDetector, RosterNames, fold
+from evalkit.pii import PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind

@@ -4,7 +4,7 @@ The scan is independent of how the bundle was made: it reads every text layer of
 reader (or an attacker) could, and looks for
 
 * **people**: roster names and their variants (nicknames, "Ms. Surname", accent-folded), e-mail
-  addresses and phone numbers, through :class:`~evalkit.clean.pii.PiiDetector` (``name``, ``email``,
+  addresses and phone numbers, through :class:`~evalkit.pii.PiiDetector` (``name``, ``email``,
   ``phone``);
 * **identifiers**: pseudonyms of the processed data (``pseudonym``) and raw ids from the sources
   (``raw_id``), as whole tokens, and any 8-character piece of the pseudonymization key
@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evalkit.clean.pii import PiiDetector, fold
+from evalkit.pii import PiiDetector, fold
 from evalkit.disclose._layers import COUNT_WORDS, Doc, Grid, read_layers
 
 __all__ = ["AuditContext", "AuditReport", "Finding", "FindingKind", "bundle_projects", "find_bundles",

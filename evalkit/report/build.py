@@ -29,7 +29,7 @@ from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gat
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
-    from evalkit.pipeline import CleanResult
+    from evalkit.clean.project import CleanResult
 
 __all__ = ["ReportUnit", "cadre_units", "build_cadre_artifacts"]
 

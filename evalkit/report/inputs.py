@@ -18,7 +18,7 @@ from evalkit.errors import EvalkitError
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.clean.survey import CleanTable
     from evalkit.config import Program
-    from evalkit.pipeline import CleanResult
+    from evalkit.clean.project import CleanResult
 
 __all__ = ["ReportUnit", "cadre_units", "gather", "Inputs", "ROLES", "MODALITY", "DEFECTS", "role_label",
            "OUTCOME_COLUMNS", "outcome_rows", "cohort_start_year"]

@@ -22,7 +22,7 @@ from evalkit.disclose.protected import SHOWN
 from evalkit.report.inputs import DEFECTS, Inputs, ReportUnit
 
 if TYPE_CHECKING:  # pragma: no cover
-    from evalkit.pipeline import CleanResult
+    from evalkit.clean.project import CleanResult
 
 __all__ = ["reactions", "prepost", "staff", "quality", "outcomes", "weighted_outcomes", "OutcomeSummary",
            "OUTCOME_LABELS"]
