@@ -32,8 +32,10 @@ _MIN_NUMERIC_ID = 6  # all-digit ids shorter than this would match counts, years
 
 def find_project(path: str | Path, project: str | Path | None = None, *,
                  console: Any | None = None) -> ProjectConfig:
-    """The project an audit checks against, in this order: ``project`` if given; ``./evalkit.yml`` if it
-    exists; the packaged demo project if every bundle under ``path`` says ``"project": "demo"``.
+    """The project an audit checks against, in this order: ``project`` if given; the project the bundles
+    were made from (their ``facts.json`` names it; its ``evalkit.yml`` is found in a folder above the
+    bundles, or one level below such a folder, and its ``reports_dir`` holds them); ``./evalkit.yml`` if
+    it exists; the packaged demo project if every bundle under ``path`` says ``"project": "demo"``.
 
     Raises
     ------
@@ -46,9 +48,13 @@ def find_project(path: str | Path, project: str | Path | None = None, *,
     _check_path(path)
     if project is not None:
         return load_project(Path(project))
+    named = set(bundle_projects(path).values())
+    if len(named) == 1 and None not in named:
+        own = _project_of_bundles(path, str(next(iter(named))))
+        if own is not None:
+            return own
     if Path("evalkit.yml").is_file():
         return load_project(Path("evalkit.yml"))
-    named = set(bundle_projects(path).values())
     if named == {"demo"}:
         from evalkit.demo.config import demo_config
 
@@ -56,6 +62,30 @@ def find_project(path: str | Path, project: str | Path | None = None, *,
     found = ", ".join(sorted(repr(p) for p in named if p)) or "none"
     raise EvalkitError(f"{path}: no project file given and none found (bundles name the project(s): {found})",
                        hint="pass --project path/to/evalkit.yml, or run from the folder that holds evalkit.yml")
+
+
+#: How many folders above the audited path are searched for the bundles' project file.
+_SEARCH_UP = 8
+
+
+def _project_of_bundles(path: Path, project_id: str) -> ProjectConfig | None:
+    """The project file whose id is ``project_id`` and whose reports folder holds ``path``, if one is near."""
+    from evalkit.config import load_project
+    from evalkit.config.load import read_yaml
+
+    here = path.resolve()
+    for folder in [here, *here.parents][:_SEARCH_UP]:
+        for candidate in [folder / "evalkit.yml", *sorted(folder.glob("*/evalkit.yml"))]:
+            try:
+                doc = read_yaml(candidate) if candidate.is_file() else None
+            except EvalkitError:
+                continue
+            if not isinstance(doc, dict) or doc.get("project") != project_id:
+                continue
+            cfg = load_project(candidate)
+            if here.is_relative_to(cfg.reports_dir.resolve()):
+                return cfg
+    return None
 
 
 def _check_path(path: Path) -> None:

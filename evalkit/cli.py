@@ -98,14 +98,21 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Export files or folders to read (folders are searched).")],
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="Override format detection.")] = None,
     sheet: Annotated[Optional[str], typer.Option(help="Excel sheet name (default: the first).")] = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", "-e", help="Text encoding of CSV/TSV files (e.g. cp1252), read strictly; default: detected.")] = None,
+    columns: Annotated[bool, typer.Option(
+        "--columns", help="List each file's columns: evalkit's name, the header as written, the question text.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print metadata as JSON instead of a table.")] = False,
 ) -> None:
-    """Read exports and report what was found (format, rows, columns, encoding, SHA-256). Writes nothing."""
+    """Read exports and report what was found (format, rows, columns, encoding, SHA-256). Writes nothing.
+
+    The project file and codebook may name a column either way that --columns shows.
+    """
     import json
 
     from evalkit.pipeline import ingest_paths
 
-    results = ingest_paths(paths, format=format, sheet=sheet)
+    results = ingest_paths(paths, format=format, sheet=sheet, encoding=encoding, columns=columns)
     if json_out:
         out.print_json(json.dumps([r.to_dict() for r in results]))
     else:
@@ -118,6 +125,15 @@ def ingest(
             else:
                 table.add_row(r.file, "", "", "", "", "", f"[red]{r.error}[/red]")
         out.print(table)
+        for r in results if columns else ():
+            if not r.ok:
+                continue
+            cols = Table(title=f"Columns of {r.file}")
+            for col in ("name (evalkit)", "header as written", "question text"):
+                cols.add_column(col, overflow="fold")
+            for name, header, text in r.column_names:
+                cols.add_row(name, header, text)
+            out.print(cols)
     failed = [r for r in results if not r.ok]
     if failed:
         err.print(f"[red]{len(failed)} of {len(results)} file(s) could not be read[/red]:")
@@ -243,6 +259,14 @@ def _finish_batch(results) -> None:
         cell = "" if r.failing_cell is None else str(r.failing_cell)
         table.add_row(escape(r.unit), shown, cell, escape(detail), escape(r.notebook or ""))
     out.print(table)
+    for r in results:
+        if r.findings:
+            found = Table(title=f"Audit findings that withheld {escape(r.unit)}")
+            for col in ("file", "page / line", "rule", "detail (value masked)"):
+                found.add_column(col, overflow="fold")
+            for file, location, kind, detail in r.findings:
+                found.add_row(escape(file), escape(location), kind, escape(detail))
+            out.print(found)
     failed = [r for r in results if not r.ok]
     if failed:
         err.print(f"[red]{len(failed)} of {len(results)} report(s) failed[/red]: " + ", ".join(r.unit for r in failed))
@@ -355,6 +379,20 @@ def _crash_file() -> Path:
     return Path(name)
 
 
+def _click_errors() -> tuple[type[Exception], ...]:
+    """Click's usage and parameter errors: click's own, and those of the copy of click Typer 0.17+ vendors."""
+    import click
+
+    types: list[type[Exception]] = [click.exceptions.ClickException]
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException
+    except ImportError:  # Typer without a vendored click raises click's own
+        pass
+    else:
+        types.append(TyperClickException)
+    return tuple(types)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: runs the app and maps errors to exit codes."""
     try:
@@ -373,10 +411,8 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as exc:  # noqa: BLE001 - last resort: never show a bare traceback
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
+        if isinstance(exc, _click_errors()):
+            exc.show()   # a usage error prints the command's usage line and what was wrong with it
             sys.exit(2)
         crash = _crash_file()
         crash.write_text(traceback.format_exc(), encoding="utf-8")

@@ -56,9 +56,12 @@ class IngestResult:
     encoding: str | None = None
     sha256: str = ""
     error: str = ""
+    column_names: tuple[tuple[str, str, str], ...] = ()   # (evalkit's name, header as written, question text)
 
     def to_dict(self) -> dict[str, Any]:
-        return self.__dict__.copy()
+        out = self.__dict__.copy()
+        out["column_names"] = [{"name": n, "header": h, "text": t} for n, h, t in self.column_names]
+        return out
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ class UnitResult:
     failing_cell: int | None = None
     error_type: str | None = None
     notebook: str | None = None
+    # a withheld unit's audit findings: (file, location, kind, detail); the detail masks the value
+    findings: tuple[tuple[str, str, str, str], ...] = ()
 
 
 def _files_under(paths: Iterable[Path]) -> list[Path]:
@@ -87,33 +92,52 @@ def _files_under(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str | None = None) -> list[IngestResult]:
-    """Read every file (folders are searched); one failing file does not stop the others."""
+def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str | None = None,
+                 encoding: str | None = None, columns: bool = False) -> list[IngestResult]:
+    """Read every file (folders are searched); one failing file does not stop the others.
+
+    With ``columns``, each result lists the file's columns: evalkit's name, the header as written
+    and the question text (either name may be used in the project file and codebook).
+    """
     results = []
     for f in _files_under(paths):
         try:
-            sd = read_export(f, format=format, sheet=sheet)
+            sd = read_export(f, format=format, sheet=sheet, encoding=encoding)
         except EvalkitError as exc:
             results.append(IngestResult(file=str(f), ok=False, error=str(exc)))
             continue
+        cols = tuple((name, m.original, m.text or "") for name, m in sd.columns.items()) if columns else ()
         results.append(IngestResult(file=str(f), ok=True, format=sd.source.format, rows=sd.source.n_rows,
-                                    columns=len(sd.data.columns), encoding=sd.source.encoding, sha256=sd.source.sha256))
+                                    columns=len(sd.data.columns), encoding=sd.source.encoding, sha256=sd.source.sha256,
+                                    column_names=cols))
     return results
 
 
-def validate_project(cfg: ProjectConfig) -> list[Check]:
-    """Check every source: the file exists and ingests, and the columns the config names are there."""
+def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
+    """Every check ``run`` makes before it writes anything, each reported rather than stopping the others.
+
+    Per source: the file exists and ingests; the columns the project file and codebook name are
+    there (by evalkit's name or the file's own header; an unknown name gets a "did you mean").
+    Then the whole project is cleaned in memory, as ``run`` cleans it, so response codes, labels,
+    dates and events are checked by the same rules; nothing is written. Last, the pseudonymization
+    key is loaded and checked (with ``key``). "Valid" therefore means ``run`` will not stop on the data.
+    """
+    from evalkit.clean.source_columns import did_you_mean
+
     checks = [Check("(project)", "project file and codebook", True, str(cfg.project_file))]
+    readable = True
     for src in cfg.project.sources:
         try:
             sd = read_source(cfg, src)
         except EvalkitError as exc:
             checks.append(Check(src.id, "file ingests", False, str(exc)))
+            readable = False
             continue
         checks.append(Check(src.id, "file ingests", True, f"{sd.source.format}, {sd.source.n_rows} rows"))
         cols = set(sd.data.columns)
         named = [*src.email_columns, *src.name_columns, *src.date_columns, *src.key]
         named += [v for v in src.fields.model_dump().values() if v]
+        named += [c for c in (src.cadre_column, src.consent_column) if c]
         if src.instrument:
             inst = cfg.instrument(src.instrument)
             aliases = inst.alias_map()
@@ -121,10 +145,28 @@ def validate_project(cfg: ProjectConfig) -> list[Check]:
             wanted = [i for i, item in inst.items.items() if item.wave in (None, src.wave)]
             absent = [i for i in wanted if i not in present]
             checks.append(Check(src.id, "codebook items present", not absent,
-                                f"missing: {', '.join(absent)}" if absent else f"{len(wanted)} items"))
+                                "; ".join(f"missing {a!r}: {did_you_mean(a, sd)}" for a in absent[:5])
+                                + (f" (and {len(absent) - 5} more)" if len(absent) > 5 else "")
+                                if absent else f"{len(wanted)} items"))
         missing = [c for c in dict.fromkeys(named) if c not in cols]
         checks.append(Check(src.id, "configured columns present", not missing,
-                            f"missing: {', '.join(missing)}" if missing else "ok"))
+                            "; ".join(f"missing {m!r}: {did_you_mean(m, sd)}" for m in missing) if missing else "ok"))
+    if readable and all(c.ok for c in checks):
+        try:
+            cleaned = clean_project(cfg, write_log=False)
+        except EvalkitError as exc:
+            checks.append(Check("(all sources)", "cleaning rules (codes, labels, dates, events)", False, str(exc)))
+        else:
+            rows = sum(len(t.data) for t in cleaned.tables.values())
+            checks.append(Check("(all sources)", "cleaning rules (codes, labels, dates, events)", True,
+                                f"{len(cleaned.tables)} source(s), {rows} rows kept; nothing written"))
+    if key:
+        try:
+            project_key(cfg)
+        except EvalkitError as exc:
+            checks.append(Check("(project)", "pseudonymization key", False, str(exc)))
+        else:
+            checks.append(Check("(project)", "pseudonymization key", True, "loaded and checked"))
     return checks
 
 
@@ -161,6 +203,38 @@ def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None)
     check_raw_unchanged(cleaned.raw)
     say(f"wrote {sum(1 for o in outputs if o.get('file'))} table(s), the logs and provenance to {cleaned.out_dir}")
     return cleaned
+
+
+#: What a withheld bundle's rendering leaves in reports/ (moved out to the quarantine folder).
+_RENDERED = ("report.html", "report.pdf", "report.ipynb")
+
+
+def quarantine_path(cfg: ProjectConfig, unit: str) -> Path:
+    """Where a withheld unit's render is kept: ``privacy.quarantine_dir``/<project>/<unit>, outside ``reports/``."""
+    base = cfg._resolve(cfg.project.privacy.quarantine_dir)
+    if base.resolve().is_relative_to(cfg.reports_dir.resolve()):
+        raise EvalkitError(f"privacy.quarantine_dir ({base}) is inside reports_dir ({cfg.reports_dir})",
+                           hint="a withheld report must not sit where reports are published; choose a folder "
+                                "outside reports_dir")
+    return base / cfg.project.project / unit
+
+
+def quarantine(cfg: ProjectConfig, out_dir: Path) -> Path:
+    """Move a withheld bundle out of ``reports/`` (rendered files and artifacts) for a person to inspect.
+
+    The folder is replaced whole, so it always holds the latest withheld render; nothing of the bundle
+    stays where reports are published.
+    """
+    import shutil
+
+    dest = quarantine_path(cfg, out_dir.name)
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for name in (*_RENDERED, "artifacts"):
+        if (out_dir / name).exists():
+            shutil.move(str(out_dir / name), str(dest / name))
+    return dest
 
 
 def ledger_path(cfg: ProjectConfig) -> Path:
@@ -246,14 +320,15 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             from evalkit.disclose.scan import scan_path
             found = scan_path(out_dir, audit_ctx[0])
             if not found.ok:
-                for name in ("report.html", "report.pdf", "report.ipynb"):
-                    (out_dir / name).unlink(missing_ok=True)
+                held = quarantine(cfg, out_dir)
                 forget_render(out_dir)
                 kinds = sorted({f.kind.value for f in found.findings})
                 results[cadre] = UnitResult(cadre, False, f"the audit found {len(found.findings)} problem(s) "
-                                            f"({', '.join(kinds)}); the report was withheld. Run `evalkit audit "
-                                            f"{out_dir}` after fixing the cause to see them",
-                                            status="withheld", error_type="AuditFindings")
+                                            f"({', '.join(kinds)}); the report was withheld and moved to {held} "
+                                            "for you to inspect. Fix the cause and run again",
+                                            status="withheld", error_type="AuditFindings",
+                                            findings=tuple((f.file, f.location, f.kind.value, f.detail)
+                                                           for f in found.findings))
                 return None
             ReleaseLedger(ledger_path(cfg)).append(protected_of[cadre], override=allow_rerelease)
         except EvalkitError as exc:

@@ -60,10 +60,16 @@ def test_init_then_validate_reports_missing_source(tmp_path: Path, capsys) -> No
     assert "participant_pre.csv" in out and "file not found" in out
 
 
-def test_validate_demo_project(capsys) -> None:
+def test_validate_demo_project(capsys, tmp_path: Path, monkeypatch) -> None:
+    """validate cleans every source as run would (codes, labels, events) and checks the key; writes nothing."""
+    monkeypatch.delenv("EVALKIT_KEY_FILE", raising=False)
+    code, out = _main(["validate", "-p", str(DEMO_PROJECT)], capsys)
+    assert code == 2 and "no pseudonymization key is configured" in out   # run would stop there too
+    _main(["keygen", str(tmp_path / "k.key")], capsys)
+    monkeypatch.setenv("EVALKIT_KEY_FILE", str(tmp_path / "k.key"))
     code, out = _main(["validate", "-p", str(DEMO_PROJECT)], capsys)
     assert code == 0, out
-    assert "Project is valid" in out
+    assert "Project is valid" in out and "cleaning rules" in out and "nothing written" in out
 
 
 def test_bad_config_exit_2_with_key_path(tmp_path: Path, capsys) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from collections import defaultdict
 from pathlib import Path
 
@@ -369,7 +370,7 @@ def test_batch_withholds_a_bundle_the_audit_rejects(demo_run, demo_key, monkeypa
 
     from evalkit.disclose import scan
     from evalkit.demo.config import demo_config
-    from evalkit.pipeline import report_project
+    from evalkit.pipeline import quarantine_path, report_project
 
     real = scan.scan_path
 
@@ -385,5 +386,11 @@ def test_batch_withholds_a_bundle_the_audit_rejects(demo_run, demo_key, monkeypa
     cfg = demo_config(data=DEMO, processed_dir=demo_run["processed"], reports_dir=out)
     results = report_project(cfg, cadres=["C1"], pdf=False)
     assert not results[0].ok and "withheld" in results[0].detail
-    assert not (out / "C1" / "report.html").exists()
+    assert not (out / "C1" / "report.html").exists() and not (out / "C1" / "artifacts").exists()
     assert ledger.read_bytes() == before
+    # the findings travel with the result (the CLI prints them), and the render is kept for a person
+    assert ("report.html", "line 1", "small_n", "n = 3 (planted by the test)") in results[0].findings
+    held = quarantine_path(cfg, "C1")
+    assert (held / "report.html").is_file() and (held / "artifacts" / "facts.json").is_file()
+    assert not held.resolve().is_relative_to(out.resolve())
+    shutil.rmtree(held)

@@ -42,8 +42,9 @@ class CleanResult:
 
 def read_source(cfg: ProjectConfig, src: Source) -> SurveyData:
     """Read one source's file as the project file describes it (format, sheet, rename, add_columns)."""
-    raw = read_export(cfg.source_path(src), format=src.format, sheet=src.sheet)
-    return source_columns(raw, src)
+    raw = read_export(cfg.source_path(src), format=src.format, sheet=src.sheet, encoding=src.encoding)
+    instrument = cfg.codebook.instruments.get(src.instrument) if src.instrument else None
+    return source_columns(raw, src, instrument=instrument)
 
 
 _ORDER = {SourceKind.roster: 0, SourceKind.events: 1}
@@ -88,8 +89,8 @@ def _event_list(table: CleanTable, cfg: ProjectConfig) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanResult:
-    """Ingest and clean every source, then write tables, the quality log and provenance.
+def clean_project(cfg: ProjectConfig, *, console: Any | None = None, write_log: bool = True) -> CleanResult:
+    """Ingest and clean every source in memory, then write the data-quality log (unless ``write_log`` is False).
 
     Sources are cleaned rosters first, then event lists, then the rest, so surveys can be linked
     to the roster and attendance matched to events.
@@ -123,10 +124,11 @@ def clean_project(cfg: ProjectConfig, *, console: Any | None = None) -> CleanRes
     check_small_groups(cfg, tables, log)
 
     out_dir = cfg.processed_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
-    log.write(out_dir)  # the log names rows and columns, never values: safe before anonymization
+    if write_log:  # validate cleans to check, and writes nothing
+        out_dir.mkdir(parents=True, exist_ok=True)
+        log.write(out_dir)  # the log names rows and columns, never values: safe before anonymization
     check_raw_unchanged(raws)
-    say(f"cleaned {len(tables)} source(s); data-quality log written to {out_dir}")
+    say(f"cleaned {len(tables)} source(s)" + (f"; data-quality log written to {out_dir}" if write_log else ""))
     return CleanResult(tables=tables, raw=raws, log=log, out_dir=out_dir)
 
 

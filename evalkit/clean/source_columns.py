@@ -13,21 +13,119 @@ import dataclasses
 import pandas as pd
 
 from evalkit.clean.tables import parse_state_values
-from evalkit.config import AddedColumn, Source
+from evalkit.config import AddedColumn, Instrument, Source
 from evalkit.errors import DataError, Reason
 from evalkit.ingest import SurveyData
+from evalkit.ingest._names import clean_header
 from evalkit.ingest._table import ColumnMeta
 
-__all__ = ["renamed", "with_added_columns", "source_columns"]
+__all__ = ["renamed", "with_added_columns", "source_columns", "referenced_columns", "with_own_headers",
+           "did_you_mean"]
 
 
-def source_columns(raw: SurveyData, src: Source) -> SurveyData:
-    """``raw`` with ``src.rename`` and then ``src.add_columns`` applied (a no-op when neither is set)."""
+def source_columns(raw: SurveyData, src: Source, *, instrument: Instrument | None = None) -> SurveyData:
+    """``raw`` with the file's own headers resolved, then ``src.rename`` and ``src.add_columns`` applied.
+
+    A project file and codebook may name a column by evalkit's normalized name (``uniqueid``) or by
+    the header exactly as the file writes it (``UniqueID``); see :func:`with_own_headers`.
+    """
+    raw = with_own_headers(raw, referenced_columns(src, instrument))
     if src.rename:
         raw = renamed(raw, src)
     if src.add_columns:
         raw = with_added_columns(raw, src)
     return raw
+
+
+def referenced_columns(src: Source, instrument: Instrument | None = None) -> list[str]:
+    """Every column name the project file (and the source's instrument in the codebook) gives for ``src``."""
+    names: list[str] = [*src.rename, *(c for spec in src.add_columns.values() for c in spec.inputs()),
+                        *(v for v in src.fields.model_dump().values() if v), *src.date_columns, *src.email_columns,
+                        *src.name_columns, *src.key, *src.columns, *src.place_columns, *src.small_group_columns,
+                        *src.kanon_keep]
+    names += [c for c in (src.cadre_column, src.consent_column) if c]
+    if instrument is not None:
+        names += [*instrument.items, *instrument.alias_map(), *instrument.columns]
+        names += [instrument.nps_item] if instrument.nps_item else []
+    return list(dict.fromkeys(names))
+
+
+def _fold_header(text: str) -> str:
+    return clean_header(text).casefold()
+
+
+def with_own_headers(raw: SurveyData, names: list[str]) -> SurveyData:
+    """Give a column the name the project file uses for it when that name is the file's own header.
+
+    Readers name columns by stable, normalized slugs (``UniqueID`` → ``uniqueid``, ``Date`` →
+    ``date``) and keep the header as written in ``ColumnMeta.original``. A new user copies headers
+    from the file, so a name in ``names`` that is not a column is looked up among the headers: as
+    written, then with whitespace collapsed, then case-blind; exactly one match renames that column
+    (in memory) to the name the project file uses. A name that matches nothing or several columns is
+    left alone, for the check that needs it to report with :func:`did_you_mean`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from evalkit.ingest._table import SurveyData, ColumnMeta, SourceMeta
+    >>> df = pd.DataFrame({"uniqueid": ["a1"], "date": ["2024-01-02"]})
+    >>> meta = {"uniqueid": ColumnMeta("uniqueid", "UniqueID"), "date": ColumnMeta("date", "Date")}
+    >>> raw = SurveyData(df, meta, SourceMeta("export.csv", "", "csv"))
+    >>> list(with_own_headers(raw, ["UniqueID", "date"]).data.columns)
+    ['UniqueID', 'date']
+    """
+    present = set(raw.data.columns)
+    wanted = [n for n in names if n and n not in present]
+    if not wanted:
+        return raw
+    mapping: dict[str, str] = {}
+    for name in wanted:
+        for same in (lambda h: h == name, lambda h: clean_header(h) == clean_header(name),
+                     lambda h: _fold_header(h) == _fold_header(name)):
+            hits = [c for c, m in raw.columns.items() if same(m.original) and c not in mapping]
+            if len(hits) == 1:
+                if hits[0] not in names:  # a column the project also names normalized keeps that name
+                    mapping[hits[0]] = name
+                break
+            if len(hits) > 1:
+                break
+    if not mapping:
+        return raw
+    meta = {mapping.get(k, k): dataclasses.replace(m, name=mapping.get(k, k)) for k, m in raw.columns.items()}
+    return dataclasses.replace(raw, data=raw.data.rename(columns=mapping), columns=meta)
+
+
+def did_you_mean(name: str, raw: SurveyData, *, n: int = 3) -> str:
+    """A hint naming the file's columns closest to ``name`` (normalized names and headers as written).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from evalkit.ingest._table import SurveyData, ColumnMeta, SourceMeta
+    >>> df = pd.DataFrame({"uniqueid": ["a1"]})
+    >>> raw = SurveyData(df, {"uniqueid": ColumnMeta("uniqueid", "UniqueID")}, SourceMeta("x.csv", "", "csv"))
+    >>> did_you_mean("UniqueId_", raw)
+    "did you mean 'UniqueID' (evalkit's name: 'uniqueid')? `evalkit ingest FILE --columns` lists every column"
+    """
+    import difflib
+
+    by_fold: dict[str, tuple[str, str]] = {}
+    for col, meta in raw.columns.items():
+        if col in raw.data.columns:
+            by_fold.setdefault(col.casefold(), (col, meta.original or col))
+            if meta.original:
+                by_fold.setdefault(_fold_header(meta.original), (col, meta.original))
+    close = difflib.get_close_matches(_fold_header(name), list(by_fold), n=n, cutoff=0.6)
+    tail = "`evalkit ingest FILE --columns` lists every column"
+    if not close:
+        return f"no column of the file is close to {name!r}; {tail}"
+    shown = []
+    for key in close:
+        col, header = by_fold[key]
+        item = repr(header) if header == col else f"{header!r} (evalkit's name: {col!r})"
+        if item not in shown:
+            shown.append(item)
+    return f"did you mean {' or '.join(shown)}? {tail}"
 
 
 def _column_list(cols: list[str]) -> str:

@@ -174,6 +174,8 @@ class Source(_Model):
     kind: SourceKind
     format: str | None = Field(default=None, description="override the detected format")
     sheet: str | None = None
+    encoding: str | None = Field(default=None, description="the text file's encoding (e.g. cp1252) when it is not "
+                                 "UTF-8 and evalkit's detection is not enough; read strictly, never guessed")
     program: str | None = None
     instrument: str | None = None
     wave: Wave | None = None
@@ -284,6 +286,8 @@ class PrivacyPolicy(_Model):
                                                "pin a hidden count to")] = 5.0
     ledger: str | None = Field(default=None, description="the release ledger (append-only JSON lines); by "
                                "default release_ledger.jsonl in the project's processed-data folder")
+    quarantine_dir: str = Field(default="quarantine", description="where a report the audit withheld is kept for "
+                                "a person to inspect (per project and unit); never inside reports/")
 
     @model_validator(mode="after")
     def _override(self) -> PrivacyPolicy:

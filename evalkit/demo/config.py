@@ -54,7 +54,9 @@ def demo_config(*, data: Path | None = None, processed_dir: Path = Path("data_pr
     cfg = load_project(project_file)
     anon = cfg.project.anonymize.model_copy(update={"key_file": str(demo_key(console=console)),
                                                     "review_dir": str(Path("review").resolve())})
-    proj = cfg.project.model_copy(update={"raw_dir": str(Path(data).resolve()),
+    # Withheld reports go beside the review queue, in the working folder: never inside the package.
+    privacy = cfg.project.privacy.model_copy(update={"quarantine_dir": str(Path("quarantine").resolve())})
+    proj = cfg.project.model_copy(update={"privacy": privacy, "raw_dir": str(Path(data).resolve()),
                                           "processed_dir": str(Path(processed_dir).resolve()),
                                           "reports_dir": str(Path(reports_dir).resolve()),
                                           "anonymize": anon})

@@ -72,7 +72,7 @@ def _check_arguments(p: Path, fmt: str, sheet: str | int | None, encoding: str |
                              hint="leave --sheet out")
     if encoding is not None and fmt in _WORKBOOK_FORMATS:
         raise InputFileError(p, Reason.wrong_format, "encoding= applies to text files; an Excel workbook "
-                             "records its own", hint="leave --encoding out")
+                             "records its own", hint="leave the encoding out for workbooks (--encoding, sources[].encoding)")
     if encoding is not None:
         check_codec(p, encoding)
 

@@ -42,7 +42,7 @@ def load_rows(
         if encoding is not None:
             raise InputFileError(path, Reason.wrong_format,
                                  "encoding= applies to text files; an Excel workbook records its own",
-                                 hint="leave --encoding out for .xlsx files")
+                                 hint="leave the encoding out for .xlsx files (--encoding, sources[].encoding)")
         t = read_excel_table(path, sheet=sheet)
         return Rows(rows=t.rows, sha256=t.sha256, excel=True, sheet=t.sheet, sheets=t.sheets, notes=t.notes,
                     date_cells=t.date_cells)

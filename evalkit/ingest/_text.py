@@ -31,7 +31,8 @@ TEXT_EXTENSIONS = frozenset({".csv", ".tsv", ".txt", ".tab", ".dat"})
 #: The only encodings a fallback guess may pick: what survey tools and Excel actually write.
 _FALLBACKS = ("cp1252", "latin_1", "utf_16_le", "utf_16_be")
 _DELIMITERS = (",", "\t", ";", "|")
-_ENCODING_HINT = "re-save the file as 'CSV UTF-8', or name its encoding with --encoding (e.g. cp1252)"
+_ENCODING_HINT = ("re-save the file as 'CSV UTF-8', or name its encoding (e.g. cp1252): "
+                  "`evalkit ingest FILE --encoding cp1252`, or `encoding: cp1252` under the source in evalkit.yml")
 
 
 @dataclass
@@ -108,7 +109,7 @@ def decode_bytes(raw: bytes, path: Path, *, encoding: str | None = None) -> tupl
     text = _strict(raw, path, guess, named=guess)
     note = (f"not valid UTF-8 (first non-UTF-8 byte on line {bad_line}); decoded as {guess}, "
             "charset-normalizer's best guess: check accented letters and curly quotes, "
-            "and pass --encoding if they look wrong")
+            "and name the encoding (--encoding, or sources[].encoding) if they look wrong")
     return text, guess, [note]
 
 
