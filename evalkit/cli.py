@@ -167,6 +167,26 @@ def anonymize(project: ProjectOpt = Path("evalkit.yml")) -> None:
 
 
 @app.command()
+def export(
+    source: Annotated[str, typer.Argument(help="Source id of the table to extract (as in evalkit.yml).")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="File to write (.csv or .parquet), outside "
+                                           "processed_dir and reports_dir.")],
+    project: ProjectOpt = Path("evalkit.yml"),
+    columns: Annotated[Optional[list[str]], typer.Option(
+        "--column", help="Keep only these columns (repeatable; default: all but free text and person_id).")] = None,
+) -> None:
+    """Write a k-anonymous person-level extract of one anonymized table, for someone outside the project."""
+    from evalkit.anonymize.export import export_extract
+
+    cfg = _load(project)
+    res = export_extract(cfg, source, out_file, columns=columns)
+    out.print(f"[green]wrote[/green] {res.file} ({res.rows} rows, {len(res.columns)} columns); "
+              + (f"k = {res.k_before} before, {res.k_after} after (target {cfg.project.anonymize.k}); "
+                 if res.k_after is not None else "no quasi-identifiers declared; ")
+              + f"what was done is recorded in {res.record.name}")
+
+
+@app.command()
 def keygen(
     path: Annotated[Path, typer.Argument(help="Where to write the key: a path outside any repository.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing key (old pseudonyms stop linking).")] = False,
@@ -233,7 +253,8 @@ def report(
     deadline: DeadlineOpt = 900.0,
     force: ForceOpt = False,
 ) -> None:
-    """Build each cadre's artifacts from the cleaned data and render its report to HTML and PDF, in parallel.
+    """Build each cadre's artifacts from the anonymized tables (`evalkit anonymize` wrote them) and render its
+    report to HTML and PDF, in parallel. Raw exports are not read again.
 
     Reports whose inputs are unchanged since their last render are skipped (--force renders them);
     every bundle is audited before it counts as released. Exit 1 if any report failed or was withheld.

@@ -250,9 +250,11 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
                    incremental: bool = True, progress: bool = False) -> list[UnitResult]:
     """Build protected artifacts for each cadre of every cadre program, render its report, record it.
 
-    Artifacts are built here, in this process, from the in-memory cleaned data; only the rendering
-    (artifact folder → notebook → HTML, PDF) goes to ``executor``'s workers, which never see
-    microdata. Each finished bundle is audited here (a bundle with findings is withheld: its report
+    Artifacts are built here, in this process, from the anonymized store that ``evalkit anonymize``
+    wrote (:func:`evalkit.processed.load_processed`): the report never reads ``data_raw/`` or an
+    identified table. Only the rendering (artifact folder → notebook → HTML, PDF) goes to
+    ``executor``'s workers, which never see microdata. ``cleaned`` (the same run's in-memory result,
+    when ``run`` calls this) only spares the audit a second cleaning for the names it looks for. Each finished bundle is audited here (a bundle with findings is withheld: its report
     files are removed) and only then added to the release ledger, which has this one writer.
 
     One failing report does not stop the others; each unit's outcome is returned in unit order.
@@ -263,9 +265,10 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     from evalkit.report.batch import ReportJob, forget_render, render_batch
     from evalkit.report.build import build_cadre_artifacts, cadre_units
 
+    from evalkit.processed import load_processed
+
     say = Progress(console)
-    if cleaned is None:
-        cleaned = process_project(cfg, console=console)
+    store = load_processed(cfg)
     units = [u for u in cadre_units(cfg) if not cadres or u.cadre in cadres]
     if cadres:
         unknown = sorted(set(cadres) - {u.cadre for u in units})
@@ -291,7 +294,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             say(f"[{i}/{len(units)}] artifacts {unit.program}/{unit.cohort}/{unit.cadre}")
             try:
                 ledger = ReleaseLedger(ledger_path(cfg))
-                artifact_dir, protected = build_cadre_artifacts(cfg, cleaned, unit, out_dir / "artifacts",
+                artifact_dir, protected = build_cadre_artifacts(cfg, store, unit, out_dir / "artifacts",
                                                                 ledger=ledger, allow_rerelease=allow_rerelease)
             except EvalkitError as exc:
                 results[unit.cadre] = UnitResult(unit.cadre, False, str(exc), status="failed",
@@ -316,7 +319,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
         try:
             if not audit_ctx:
                 from evalkit.audit import audit_context
-                audit_ctx.append(audit_context(cfg, cleaned=cleaned))   # the roster: cleaned once, not again
+                audit_ctx.append(audit_context(cfg, cleaned=cleaned))   # names to look for: cleaned once, not again
             from evalkit.disclose.scan import scan_path
             found = scan_path(out_dir, audit_ctx[0])
             if not found.ok:

@@ -11,7 +11,8 @@ For every cleaned table, in this order:
 4. **redact** every free-text column; comments with a self-identifying phrase go to the review queue
    (``review_dir``, outside ``data_processed/`` and ``reports/``) and are withheld until released;
 5. **drop** every identifier and self-code column;
-6. **gate**: k-anonymity on the table's declared quasi-identifiers (generalize, or refuse);
+6. **measure** k on the table's declared quasi-identifiers (kept as they are: the k gate belongs to
+   person-level extracts, :mod:`evalkit.anonymize.export`);
 7. **check and write**: no e-mail or phone left in any text column, then parquet via temporary files.
 
 Nothing is written until every table has passed, and the key never leaves :class:`PseudonymKey`.
@@ -62,7 +63,7 @@ def _roster_frames(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> dict[st
 def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dict[str, SurveyData], *,
                      key: PseudonymKey, log: QualityLog) -> AnonymizeResult:
     """Run steps 1-6 on every table (in memory); the caller writes with :func:`write_processed`."""
-    from evalkit.anonymize.kanon import enforce_k
+    from evalkit.anonymize.kanon import k_anonymity
     from evalkit.anonymize.linkage import fuzzy_fallback
     from evalkit.anonymize.pseudonym import Pseudonymizer
     from evalkit.anonymize.redaction import Redactor
@@ -150,18 +151,17 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
         drop |= {c for c in (person, link_col) if c}
         df = df.drop(columns=[c for c in df.columns if c in drop])
 
-        # 6. k-anonymity on the declared quasi-identifiers.
+        # 6. k measured on the declared quasi-identifiers. The analysis store keeps them as they are
+        #    (per-school and per-role results need them, and every figure made from the store passes the
+        #    disclosure rule); the k gate applies to person-level extracts that leave the project
+        #    (evalkit.anonymize.export, `evalkit export`).
         qis = [c for c, s in specs.items() if s.role == ColumnRole.quasi_identifier and c in df.columns]
         if qis and len(df):
-            kres = enforce_k(df, qis, k=policy.k, on_violation=policy.on_k_violation,
-                             generalizers=_ladders(df, qis, policy.k, keep=src.kanon_keep))
-            df = kres.data
-            result.kanon.append({"source": sid, "quasi_identifiers": qis, "k_before": kres.k_before,
-                                 "k_after": kres.k_after, "steps": [list(s) for s in kres.steps],
-                                 "suppressed_cells": kres.suppressed_cells})
-            log.add(sid, src.file, "k_anonymity", None, Action.recoded if kres.steps else Action.reported,
-                    count=kres.suppressed_cells, columns=qis,
-                    detail=f"k = {kres.k_before} before, {kres.k_after} after (target {policy.k})")
+            k_store = k_anonymity(df, qis)
+            result.kanon.append({"source": sid, "quasi_identifiers": qis, "k": k_store, "target_for_export": policy.k})
+            log.add(sid, src.file, "k_anonymity", None, Action.reported, count=0, columns=qis,
+                    detail=f"k = {k_store} in the analysis store; person-level extracts are made k >= {policy.k} "
+                           "by `evalkit export`")
         result.tables[sid] = df
 
     _wave_links(cfg, tables, result)
@@ -208,27 +208,6 @@ def _wave_links(cfg: ProjectConfig, tables: dict[str, CleanTable], result: Anony
             "attrition_check": attrition.round(4).to_dict(orient="records") if attrition is not None else [],
             "max_abs_std_diff": float(attrition["std_diff"].abs().max()) if attrition is not None and len(attrition) else None,
         })
-
-
-def _ladders(df: pd.DataFrame, qis: list[str], k: int, *, keep: list[str] = ()) -> dict:
-    """Generalization ladders: none for the table's unit of analysis (``kanon_keep``: suppress only);
-    schools first to their district, then the district's default ladder."""
-    from evalkit.anonymize.kanon import default_ladder
-
-    out: dict = {c: [] for c in keep if c in qis}
-    if "school_code" in qis and "school_code" not in out and "district_code" in df.columns:
-        mapping = dict(zip(df["school_code"], df["district_code"]))
-
-        def to_district(s: pd.Series) -> pd.Series:
-            return s.map(mapping).astype(s.dtype)
-
-        to_district.description = "schools generalized to their district"  # type: ignore[attr-defined]
-        district = to_district(df["school_code"])
-        coarser = [(lambda s, f=f: f(to_district(s))) for f in default_ladder(district, k=k)]
-        for f, g in zip(coarser, default_ladder(district, k=k)):
-            f.description = f"district: {getattr(g, 'description', None) or getattr(g, '__name__', 'coarser')}"  # type: ignore[attr-defined]
-        out["school_code"] = [to_district, *coarser]
-    return out
 
 
 def _pseudonymize_ids(pz, s: pd.Series, col: str) -> pd.Series:

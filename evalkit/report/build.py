@@ -29,7 +29,7 @@ from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gat
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
-    from evalkit.clean.project import CleanResult
+    from evalkit.processed import ProcessedData
 
 __all__ = ["ReportUnit", "cadre_units", "build_cadre_artifacts"]
 
@@ -49,7 +49,7 @@ class _Tables:
         return table.table_id
 
 
-def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit, out_dir: Path, *,
+def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit, out_dir: Path, *,
                           ledger: ReleaseLedger | None = None, allow_rerelease: str | None = None
                           ) -> tuple[Path, ProtectedBundle]:
     """Write ``out_dir/facts.json``, ``tables/`` and ``disclosure_log.json`` for one cadre.
@@ -63,7 +63,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     n_min = policy.n_min
     out_dir = Path(out_dir)
     program = cfg.project.program(unit.program)
-    data = gather(cfg, cleaned, unit)
+    data = gather(cfg, store, unit)
     as_of = cfg.project.data_as_of.isoformat() if cfg.project.data_as_of else pd.Timestamp.now().date().isoformat()
     release_id = f"{cfg.project.project}-{unit.program}-{unit.cohort}-{unit.cadre}-{as_of}"
     b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}/{unit.cohort}/{unit.cadre}")
@@ -105,7 +105,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     if len(data.evals):
         measures.reactions(b, data, cfg)
         likert_order = measures.likert(b, data, cfg)
-        plain += measures.comments(b, data, cfg, cleaned, policy)
+        plain += measures.comments(b, data, cfg, store, policy)
     if {"pre", "post"} <= set(data.waves):
         measures.prepost(b, data, cfg)
     if data.staff:
@@ -113,7 +113,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     measures.item_tables(b, data, cfg, n_min)
     level5 = measures.outcomes(b, data) if data.outcome_sources else None
     measures.data_sources(b, data, cfg)
-    measures.quality(b, cleaned, unit)
+    measures.quality(b, cfg, store, unit)
     used = [n for n in (data.participant_instrument,
                         next((n for n, i in cfg.codebook.instruments.items() if i.nps_item and i.nps_item in data.evals),
                              None) if len(data.evals) else None,
@@ -234,7 +234,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
     if "participant_responses" in T:
         headline.append({"label": "Matched pre and post",
                          "value": T["participant_responses"].text("Matched pre and post", "Respondents")})
-    inputs = sorted({(Path(r.source.path).name, r.source.sha256) for r in cleaned.raw.values()})
+    inputs = sorted({(i["file"], i["sha256"]) for i in store.provenance.get("inputs", [])})
     log = protected.log_dict()
     facts = {
         "schema": SCHEMA, "project": cfg.project.project, "program": unit.program, "program_name": program.name,
@@ -242,7 +242,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, cleaned: CleanResult, unit: Report
         "evalkit_version": evalkit.__version__, "n_min": n_min, "generated_by": "evalkit.report.build",
         "headline": headline, "sections": sections, "tables": tables.specs,
         "provenance": {"inputs": [{"file": f, "sha256": h} for f, h in inputs],
-                       "parameters": {"key_fingerprint": (getattr(cleaned, "provenance", None) or {}).get("key_fingerprint"),
+                       "parameters": {"key_fingerprint": store.provenance.get("key_fingerprint"),
                                       "privacy": policy.to_dict(),
                                       "cleaning": cfg.project.cleaning.model_dump(mode="json")}},
         "charts": charts,

@@ -1,12 +1,15 @@
-"""What one cadre report is computed from: the units, the cleaned sources of a cadre, display labels.
+"""What one cadre report is computed from: the units, a cadre's rows of the analysis store, display labels.
 
-Everything here stays in memory: the cleaned tables hold identifiers, so this module only selects and
-joins them for :mod:`evalkit.report.measures`, which turns them into protected tables.
+The report reads the anonymized store only (:func:`evalkit.processed.load_processed`): people are keyed
+pseudonyms (``person_id``), so attendance, pre/post pairs and event evaluations join on those, never on a
+name or an e-mail. This module selects and joins the store's tables for :mod:`evalkit.report.measures`,
+which turns them into protected tables.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,11 +19,10 @@ from evalkit.config import ProgramKind, ProjectConfig, SourceKind
 from evalkit.errors import EvalkitError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from evalkit.clean.survey import CleanTable
-    from evalkit.config import Program
-    from evalkit.clean.project import CleanResult
+    from evalkit.config import Program, Source
+    from evalkit.processed import ProcessedData
 
-__all__ = ["ReportUnit", "cadre_units", "gather", "Inputs", "ROLES", "MODALITY", "DEFECTS", "role_label",
+__all__ = ["ReportUnit", "cadre_units", "gather", "Inputs", "StoreTable", "store_tables", "PERSON", "ROLES", "MODALITY", "DEFECTS", "role_label",
            "OUTCOME_COLUMNS", "outcome_rows", "cohort_start_year"]
 
 ROLES = {"ap": "Assistant principal", "principal": "Principal", "teacher_leader": "Teacher leader", "coach": "Coach",
@@ -50,9 +52,26 @@ def cadre_units(cfg: ProjectConfig) -> list[ReportUnit]:
             for c in p.cohorts for cadre in c.cadres]
 
 
-def sources(cfg: ProjectConfig, cleaned: CleanResult, *, kind: SourceKind, program: str | None = None,
-            instrument: str | None = None) -> list[CleanTable]:
-    return [t for t in cleaned.tables.values() if t.source.kind == kind
+#: The keyed pseudonym of a person in the analysis store (made by the anonymize stage).
+PERSON = "person_id"
+
+
+@dataclass(frozen=True)
+class StoreTable:
+    """One anonymized table of the store with the project file's description of its source."""
+
+    source: Source
+    data: pd.DataFrame
+
+
+def store_tables(cfg: ProjectConfig, store: ProcessedData) -> dict[str, StoreTable]:
+    """The store's tables in the project file's source order, each with its :class:`~evalkit.config.Source`."""
+    return {s.id: StoreTable(s, store.tables[s.id]) for s in cfg.project.sources if s.id in store.tables}
+
+
+def sources(cfg: ProjectConfig, store: ProcessedData, *, kind: SourceKind, program: str | None = None,
+            instrument: str | None = None) -> list[StoreTable]:
+    return [t for t in store_tables(cfg, store).values() if t.source.kind == kind
             and (program is None or t.source.program in (None, program))
             and (instrument is None or t.source.instrument == instrument)]
 
@@ -72,9 +91,9 @@ class Inputs:
     evals: pd.DataFrame
     waves: dict[str, pd.DataFrame]    # participant survey rows of this cadre, by wave
     staff: dict[str, pd.DataFrame]    # staff survey rows of this cadre's schools, by wave
-    email_column: str | None = None   # the roster's e-mail column (the attendance key)
+    email_column: str | None = None   # the roster's person column (``person_id``: the attendance key)
     participant_instrument: str | None = None
-    person_column: str | None = None  # the participant survey's person key (pairs pre and post, in memory)
+    person_column: str | None = None  # the participant survey's person key (``person_id``: pairs pre and post)
     # school results of the program's outcome sources (all students): the cadre's schools, the program's
     # other schools and the rest of the files' schools, one row per source x school x year x measure
     # (see outcome_rows)
@@ -84,9 +103,10 @@ class Inputs:
     cohort_label: str = ""            # the cohort as the project file names it ("2025-26")
 
 
-def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs:
-    roster_t = next(iter(sources(cfg, cleaned, kind=SourceKind.roster)), None)
-    events_t = next(iter(sources(cfg, cleaned, kind=SourceKind.events)), None)
+def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs:
+    """One cadre's rows of the analysis store: roster, events, attendance, evaluations, surveys, outcomes."""
+    roster_t = next(iter(sources(cfg, store, kind=SourceKind.roster)), None)
+    events_t = next(iter(sources(cfg, store, kind=SourceKind.events)), None)
     roster = pd.DataFrame(columns=["role"])
     if roster_t is not None and roster_t.source.cadre_column:
         r = roster_t.data
@@ -96,18 +116,17 @@ def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs
     if events_t is not None and events_t.source.cadre_column:
         e = events_t.data
         events = e[e[events_t.source.cadre_column] == unit.cadre].sort_values("event_date")
-    members = (set(roster[roster_t.source.email_columns[0]].dropna())
-               if roster_t is not None and roster_t.source.email_columns and len(roster) else set())
+    members = set(roster[PERSON].dropna()) if PERSON in roster and len(roster) else set()
     evals = pd.DataFrame()
-    ev_tables = [t.data for t in sources(cfg, cleaned, kind=SourceKind.survey, program=unit.program)
+    ev_tables = [t.data for t in sources(cfg, store, kind=SourceKind.survey, program=unit.program)
                  if t.source.wave == "event"]
     if ev_tables and len(events):
-        ev = pd.concat(ev_tables)
+        ev = pd.concat(ev_tables, ignore_index=True)
         evals = ev[ev["event_id"].isin(events["event_id"]) & ~ev.get("wrong_event", False)]
     waves: dict[str, pd.DataFrame] = {}
     staff: dict[str, pd.DataFrame] = {}
     participant, person = None, None
-    for t in sources(cfg, cleaned, kind=SourceKind.survey, program=unit.program):
+    for t in sources(cfg, store, kind=SourceKind.survey, program=unit.program):
         if t.source.wave not in ("pre", "post"):
             continue
         inst = cfg.codebook.instruments[t.source.instrument]
@@ -117,17 +136,15 @@ def gather(cfg: ProjectConfig, cleaned: CleanResult, unit: ReportUnit) -> Inputs
         elif "cadre_id" in t.data:
             waves[t.source.wave] = t.data[t.data["cadre_id"] == unit.cadre]
             participant = t.source.instrument
-            person = person or next((c for c, spec in inst.columns.items() if spec.role == "identifier"
-                                     and spec.kind == "email" and c in t.data), None)
-            person = person or (t.source.email_columns[0] if t.source.email_columns else None)
-    email = roster_t.source.email_columns[0] if roster_t is not None and roster_t.source.email_columns else None
+            person = PERSON if PERSON in t.data else person
     program = cfg.project.program(unit.program)
     cohort = next((c for c in program.cohorts if c.id == unit.cohort), None)
     label = (cohort.label if cohort is not None and cohort.label else None) or unit.cohort
-    outcomes = outcome_rows([cleaned.tables[sid] for sid in program.outcome_sources if sid in cleaned.tables],
+    tables = store_tables(cfg, store)
+    outcomes = outcome_rows([tables[sid] for sid in program.outcome_sources if sid in tables],
                             schools, others=_program_schools(roster_t, program) - schools)
-    return Inputs(roster, events, schools, _attendance(cleaned, events, members), evals, waves, staff,
-                  email, participant, person, outcomes, tuple(program.outcome_sources),
+    return Inputs(roster, events, schools, _attendance(tables.values(), events, members), evals, waves, staff,
+                  PERSON if members else None, participant, person, outcomes, tuple(program.outcome_sources),
                   cohort_start_year(unit.cohort, label), label)
 
 
@@ -154,7 +171,7 @@ def cohort_start_year(cohort_id: str, label: str | None = None) -> int | None:
     return None
 
 
-def _program_schools(roster_t: CleanTable | None, program: Program) -> set[str]:
+def _program_schools(roster_t: StoreTable | None, program: Program) -> set[str]:
     """Every school on the roster of any cadre of the program (withdrawn people's schools too)."""
     if roster_t is None or not roster_t.source.cadre_column or "school_code" not in roster_t.data:
         return set()
@@ -166,13 +183,13 @@ def _program_schools(roster_t: CleanTable | None, program: Program) -> set[str]:
     return {str(s).strip() for s in r.loc[mine.fillna(False).to_numpy(), "school_code"].dropna()}
 
 
-def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str] = frozenset()) -> pd.DataFrame:
+def outcome_rows(tables: list[StoreTable], schools: set[str], *, others: set[str] = frozenset()) -> pd.DataFrame:
     """School results of cleaned outcome sources, all students, split into the cadre's schools and the rest.
 
     Parameters
     ----------
-    tables : list of CleanTable
-        Cleaned sources of kind ``outcomes`` (state marks already split off: ``value`` and
+    tables : list of StoreTable
+        Sources of kind ``outcomes`` as cleaning and anonymizing left them (state marks already split off: ``value`` and
         ``n_tested`` are numbers or missing, ``value_mark`` holds the mark). With a ``subgroup``
         column, only the whole school's rows are used (:data:`ALL_STUDENTS`: "all", "All Students",
         "Total", "Schoolwide").
@@ -240,21 +257,21 @@ def outcome_rows(tables: list[CleanTable], schools: set[str], *, others: set[str
     return out[columns].reset_index(drop=True)
 
 
-def _attendance(cleaned: CleanResult, events: pd.DataFrame, members: set[str]) -> pd.DataFrame:
-    """Distinct registered attendees per event from sign-in sheets and online join reports (present or partial)."""
+def _attendance(tables: Iterable[StoreTable], events: pd.DataFrame, members: set[str]) -> pd.DataFrame:
+    """Distinct registered attendees per event (by pseudonym) from sign-in sheets and online join reports
+    (present or partial)."""
     seen: dict[str, set[str]] = {}
     event_ids = set(events["event_id"])
-    for t in cleaned.tables.values():
-        if t.source.kind != SourceKind.attendance or not t.source.email_columns:
+    for t in tables:
+        if t.source.kind != SourceKind.attendance or PERSON not in t.data:
             continue
         d = t.data
-        email = t.source.email_columns[0]
         ev_col = "event_id" if "event_id" in d else "event_id_matched" if "event_id_matched" in d else None
         if ev_col is None:
             continue
         if "status" in d:
             d = d[d["status"].astype("string").str.casefold().isin(["present", "partial"]).fillna(False)]
-        for ev, who in d[[ev_col, email]].dropna().itertuples(index=False):
+        for ev, who in d[[ev_col, PERSON]].dropna().itertuples(index=False):
             if ev in event_ids and who in members:
                 seen.setdefault(ev, set()).add(who)
     return pd.DataFrame([(e, w) for e, who in seen.items() for w in sorted(who)], columns=["event", "who"])

@@ -1,6 +1,6 @@
 """The measures of a cadre report, each added to the report's disclosure :class:`~evalkit.disclose.Bundle`.
 
-Each function computes with :mod:`evalkit.analyze` from in-memory cleaned data and hands the results
+Each function computes with :mod:`evalkit.analyze` from the anonymized store and hands the results
 to the bundle as counts, shares or statistics with the n they describe; nothing here decides what may
 be shown (that is :meth:`Bundle.protect`) and nothing here writes a file.
 """
@@ -19,10 +19,10 @@ from evalkit.config import ProjectConfig, SourceKind
 from evalkit.disclose import Bundle
 from evalkit.disclose.bundle import format_share, pool_small
 from evalkit.disclose.protected import SHOWN
-from evalkit.report.inputs import DEFECTS, Inputs, ReportUnit
+from evalkit.report.inputs import DEFECTS, Inputs, ReportUnit, store_tables
 
 if TYPE_CHECKING:  # pragma: no cover
-    from evalkit.clean.project import CleanResult
+    from evalkit.processed import ProcessedData
 
 __all__ = ["reactions", "prepost", "staff", "quality", "outcomes", "weighted_outcomes", "OutcomeSummary",
            "OUTCOME_LABELS"]
@@ -187,10 +187,12 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
                                "those who answered (\u201cDon't know\u201d left out).")
 
 
-def quality(b: Bundle, cleaned: CleanResult, unit: ReportUnit) -> None:
-    used = {t.source.id for t in cleaned.tables.values() if t.source.program in (unit.program, None)
-            and t.source.kind in (SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance)}
-    qlog = cleaned.log.to_frame()
+def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> None:
+    used = {s.id for s in cfg.project.sources if s.program in (unit.program, None)
+            and s.kind in (SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance)}
+    qlog = store.quality_log
+    if qlog is None or qlog.empty:
+        return
     q = qlog[qlog["source"].isin(used) & qlog["defect"].notna()
              & ~qlog["action"].isin([Action.off.value, Action.not_applicable.value])]
     if q.empty:
@@ -714,7 +716,7 @@ THEMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, cleaned: CleanResult, policy) -> list[Any]:
+def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, policy) -> list[Any]:
     """Themes of the event-evaluation comments (counts under the rule) and quotes above the comment threshold.
 
     Quotes come from the *redacted* text of the anonymize stage; comments held for review, and comments with
@@ -723,20 +725,19 @@ def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, cleaned: CleanResult, 
     """
     from evalkit.disclose.protected import passthrough
 
-    anon = getattr(cleaned, "anonymized", None)
-    if anon is None or data.evals.empty:
+    if data.evals.empty:
         return []
     name = next((n for n, i in cfg.codebook.instruments.items() if i.nps_item and i.nps_item in data.evals), None)
     if name is None:
         return []
     inst = cfg.codebook.instruments[name]
     texts: dict[str, list[str]] = {}
-    for sid, t in cleaned.tables.items():
-        if t.source.instrument != name or sid not in anon.tables:
+    for t in store_tables(cfg, store).values():
+        if t.source.instrument != name:
             continue
-        red, d = anon.tables[sid], t.data
-        mine = d["event_id"].isin(data.events["event_id"]) & ~d.get("wrong_event", pd.Series(False, index=d.index))
-        rows = red.index.intersection(d.index[mine.fillna(False).astype(bool)])
+        red = t.data   # the store's free text is the anonymize stage's redacted text
+        mine = red["event_id"].isin(data.events["event_id"]) & ~red.get("wrong_event", pd.Series(False, index=red.index))
+        rows = red.index[mine.fillna(False).astype(bool)]
         for col, spec in inst.columns.items():
             if spec.role != "free_text" or spec.description or "other" in col or col not in red:
                 continue
