@@ -181,14 +181,27 @@ def key_pieces(key: bytes) -> frozenset[str]:
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _N_EQ = re.compile(rf"(?<![\w.])[nN]\s*(?:=|:|≈)\s*{_NUM}(?![\d]|[.,]\d|\s*%)")
 _N_PAREN = re.compile(rf"\(\s*[nN]\s+{_NUM}\s*\)")
-_N_PHRASE = re.compile(
-    rf"(?<![\w.,]){_NUM}[ \t\u00a0]+(?:respondents?|responses?|participants?|attendees?|people|persons|staff members?"
-    r"|teachers|evaluations?|students)\b", re.I)
-_NOT_AN_N = re.compile(r"(?:than|least|most|under|below|over|above|level|step|phase|wave|grade|item|question"
-                       r"|top|bottom|[<>≤≥])\s*$", re.I)
+_PEOPLE = (r"(?:respondents?|responses?|participants?|attendees?|people|persons|staff members?|teachers"
+           r"|evaluations?|students)\b")
+_N_PHRASE = re.compile(rf"(?<![\w.,]){_NUM}[ \t\u00a0]+{_PEOPLE}", re.I)
+# "3 of 12 participants": the 3 is a count of people too
+_N_OF = re.compile(
+    rf"(?<![\w.,]){_NUM}[ \t\u00a0]+(?:out[ \t\u00a0]+)?of[ \t\u00a0]+{_NUM}[ \t\u00a0]+{_PEOPLE}", re.I)
+# A word before a number that makes it a bound or a label, not a count: "fewer than 10 respondents", "Grade 4
+# students", "Cohort 2 participants", "Day 2 attendees", "Session 3 respondents".
+_NOT_AN_N = re.compile(
+    r"(?:\b(?:than|least|most|under|below|over|above|top|bottom|level|step|phase|wave|grade|item|question"
+    r"|session|cohort|cadre|day|week|month|year|term|semester|quarter|module|unit|tier|room|part|round|cycle"
+    r"|block|period|track|strand|stage|group|team|class|section|chapter|page|table|figure|event|workshop"
+    r"|meeting|visit|lesson|course|site|region|district|zone|version|form|panel|row|column|line|slide"
+    r"|no\.|nr\.|number)|[<>≤≥#])\s*$", re.I)
+# A number glued to what comes before it is part of an identifier, date or time: "XYZ-09", "PD-2025-03",
+# "K-8", "2025-09-04", "9:05". A short number before a dash is a range of counts instead: "2-3 participants".
+_GLUED = re.compile(r"(?:[\w#][-–/.]|\d:)$")
+_RANGE = re.compile(r"(?<![\w.,/:#-])\d{1,3}[-–]$")
 _SHARE = re.compile(r"(?<![\w.,<>≤≥+\-−±])(100|0)(?:[.,]0+)?\s*(?:%|percent\b)", re.I)
 _SUPPRESSED = re.compile(r"\s*(?:fewer than \d[\d,]*(?:\s+[a-z]+)?|not shown)\s*", re.I)
-_COUNT = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?\s*")
+_COUNT = re.compile(r"\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.0+)?\s*(\(\s*[<>≤≥]?\s*\d+(?:[.,]\d+)?\s*%\s*\))?\s*")
 _COMPOUND = re.compile(r"\w+(?:[-./:]\w+)*")
 _PART = re.compile(r"[^\W_]+")
 _KEYISH = re.compile(r"[A-Za-z0-9+/_=-]{8,}")
@@ -200,22 +213,68 @@ _NAME_SEPS_DASH = re.compile(r"[-_./\\]")
 _MIN_TOKEN = 4  # shorter ids and pseudonyms are not matched (they would match ordinary words and numbers)
 
 
+#: Header words that make a column a share or a statistic of a count, not a count ("Share of participants").
+_SHARE_WORDS = frozenset({"percent", "percentage", "pct", "share", "proportion", "rate", "mean", "average",
+                          "avg", "median", "sd"})
+#: Header words that make a column an identifier or a label of people, not a count ("Staff ID").
+_LABEL_WORDS = frozenset({"id", "ids", "identifier", "code", "codes", "name", "names", "email", "version"})
+#: Words that make the count word a condition on something else ("Schools with at least 10 responses").
+_LINK_WORDS = frozenset({"with", "without", "of", "per", "at", "least", "than", "from", "by", "in", "for",
+                         "who", "whose", "to", "among", "where"})
+_POSSESSIVE = re.compile(r"\s*[^\W\d_]+['’]s?\s")  # "Teachers' grade level": an attribute of the people
+
+
+def _header_words(header: str) -> list[str]:
+    return re.findall(r"[a-z#]+", header.casefold())
+
+
 def _is_count_header(header: str) -> bool:
-    """Whether a column header names a count of people: "n", "Responses", "Number of respondents", "Pre n"."""
-    t = re.findall(r"[a-z#]+", header.casefold())
-    if not t:
+    """Whether a column header names a count of people: "n", "Responses", "Number of respondents", "Pre n",
+    "Total respondents", "# participants".
+
+    Not a count: an identifier or label column ("Staff ID", "Teachers' grade level", "N°"), a share or a
+    statistic of a count ("Share of participants"; "Respondents (%)" holds counts only as "4 (40%)", see
+    :func:`_is_share_header`), a count of something else ("Schools with at least 10 responses")."""
+    t = _header_words(header)
+    if not t or re.search(r"[°º]", header) or _POSSESSIVE.match(header):
         return False
-    if t[0] in ("number", "no", "#") and len(t) > 2 and t[1] == "of":
+    if any(w in _LABEL_WORDS for w in t):
+        return False
+    if t[0] in ("number", "no", "#", "total") and len(t) > 2 and t[1] == "of":
         return t[2] in COUNT_WORDS
-    return t[0] in COUNT_WORDS or (t[-1] == "n" and len(t) > 1)
+    if t[0] in COUNT_WORDS or (t[-1] == "n" and len(t) > 1):
+        return True
+    # a count word after qualifiers: "Total respondents", "# participants", "Post-survey respondents"
+    return t[-1] in COUNT_WORDS and not any(w in _LINK_WORDS or w in _SHARE_WORDS for w in t)
 
 
-def _small(value: str, n_min: int) -> int | None:
+def _is_share_header(header: str) -> bool:
+    """Whether a count column's bare numbers are shares or statistics ("Respondents (%)", "Attendees, mean");
+    a header that says n or count ("n (%)", "Count (%)") keeps its bare numbers as counts."""
+    t = _header_words(header)
+    share = "%" in header or any(w in _SHARE_WORDS for w in t)
+    return share and not any(w in ("n", "count", "counts") for w in t)
+
+
+def _small(value: str, n_min: int, *, bare: bool = True) -> int | None:
+    """The count in a cell ("3", "3.0", "1,234", "3 (25%)") if it is from 1 to n_min - 1; a bare number
+    counts only when ``bare``."""
     m = _COUNT.fullmatch(value)
-    if m is None:
+    if m is None or (m.group(2) is None and not bare):
         return None
     n = int(m.group(1).replace(",", ""))
     return n if 1 <= n < n_min else None
+
+
+def _not_a_count(text: str, start: int, number: str) -> bool:
+    """Whether the number at ``start`` in running text is a bound, a label or part of an identifier rather
+    than a count of people: "fewer than 5", "Cohort 2", "XYZ-09", "K-8", "2025-09-04", "9:05", "03"."""
+    if len(number) > 1 and number.startswith("0"):
+        return True  # zero-padded: a code, never a written count
+    before = text[max(0, start - 40):start]
+    if _GLUED.search(before) and not _RANGE.search(before):
+        return True
+    return _NOT_AN_N.search(before) is not None
 
 
 def _mask_word(w: str) -> str:
@@ -329,9 +388,9 @@ class _Rules:
     def _counts(self, text: str) -> list[_Hit]:
         n_min = self.ctx.n_min
         out = []
-        for rx in (_N_EQ, _N_PAREN, _N_PHRASE):
+        for rx in (_N_EQ, _N_PAREN, _N_PHRASE, _N_OF):
             for m in rx.finditer(text):
-                if rx is _N_PHRASE and _NOT_AN_N.search(text, max(0, m.start() - 12), m.start()):
+                if rx in (_N_PHRASE, _N_OF) and _not_a_count(text, m.start(), m.group(1)):
                     continue
                 n = _small(m.group(1), n_min)
                 if n is not None:
@@ -516,10 +575,12 @@ def _scan_grid(g: Grid, rel: str, table_id: str | None, info: _BundleInfo | None
                add: Callable[[str, str, FindingKind, str], None]) -> None:
     n_min = rules.ctx.n_min
     prefix = g.where + (f" {rules.mask(g.caption)!r}" if g.caption else "")
-    counts = [j for j, h in enumerate(g.header) if _is_count_header(h)]
+    # Only a column whose header names a count is read for counts; a label or id column ("XYZ-01", "Grade 4")
+    # never is, whatever digits it holds.
+    counts = [(j, not _is_share_header(h)) for j, h in enumerate(g.header) if _is_count_header(h)]
     for row_label, cells in g.rows:
-        for j in counts:
-            if j < len(cells) and (n := _small(cells[j], n_min)) is not None:
+        for j, bare in counts:
+            if j < len(cells) and (n := _small(cells[j], n_min, bare=bare)) is not None:
                 add(rel, f"{prefix} {row_label} column {rules.mask(g.header[j])!r}".strip(), FindingKind.small_n,
                     f"count column {rules.mask(g.header[j])!r} shows n = {n}, below n_min = {n_min}")
     hidden = info.hidden.get(table_id, {}) if info is not None and table_id else {}
