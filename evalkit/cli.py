@@ -53,7 +53,7 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Folder to write evalkit.yml and codebook.yml into.")] = Path("."),
     project: Annotated[str, typer.Option(help="Short project id (used in folder names).")] = "my_program",
     title: Annotated[str, typer.Option(help="Program title for the report cover.")] = "My Leadership Program",
-    kind: Annotated[str, typer.Option(help="cadre | pipeline | network | principal_network | state_resources")] = "cadre",
+    kind: Annotated[str, typer.Option(help="survey | cadre | pipeline | network | principal_network | state_resources")] = "cadre",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
 ) -> None:
     """Write a commented starter project (evalkit.yml + codebook.yml) for a new program."""

@@ -37,9 +37,11 @@ class _Model(BaseModel):
 
 
 class ProgramKind(str, Enum):
-    """The five kinds of program evalkit reports on."""
+    """The kinds of program evalkit reports on: the five program designs, and ``survey`` for any program
+    whose data are surveys (and, optionally, events) only."""
 
     cadre = "cadre"
+    survey = "survey"
     pipeline = "pipeline"
     network = "network"
     principal_network = "principal_network"
@@ -83,6 +85,8 @@ class Program(_Model):
     id: str
     kind: ProgramKind
     name: str
+    description: str | None = Field(default=None, description="one or two sentences on what the program does and "
+                                    "for whom; the report's introduction quotes it")
     cohorts: list[Cohort] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     codes: list[str] = Field(default_factory=list, description="how raw files name this program (e.g. CADRE)")

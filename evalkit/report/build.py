@@ -10,21 +10,17 @@ no school names; schools appear only by code, and only when at least ``n_min`` s
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-import evalkit
-from evalkit._io import atomic_write_text
 from evalkit.config import ProjectConfig
-from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable, require_protected
+from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable
 from evalkit.disclose.protected import HIDDEN_STATUSES, passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.artifacts import SCHEMA
+from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gather, role_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,21 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from evalkit.processed import ProcessedData
 
 __all__ = ["ReportUnit", "cadre_units", "build_cadre_artifacts"]
-
-
-class _Tables:
-    """Writes protected tables as text-only CSV files and remembers their specs (accepts nothing else)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.specs: dict[str, dict[str, Any]] = {}
-
-    def add(self, table: ProtectedTable) -> str:
-        require_protected(table, "the report's table writer")
-        file = f"tables/{table.table_id}.csv"
-        table.to_csv(self.folder / file)
-        self.specs[table.table_id] = table.spec(file)
-        return table.table_id
 
 
 def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit, out_dir: Path, *,
@@ -132,29 +113,14 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
 
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    (out_dir / "tables").mkdir(parents=True)
-    tables = _Tables(out_dir)
-    for t in [*plain, *protected.tables.values()]:
-        tables.add(t)
-    protected.write_log(out_dir)
-    T = {**{t.table_id: t for t in plain}, **protected.tables}
-    log_table = appendix.disclosure_log(protected.log, {k: v.title for k, v in T.items()})
-    tables.add(log_table)
-    T[log_table.table_id] = log_table
+    T, specs = write_tables(out_dir, plain, protected)
     charts = _charts(T, out_dir, likert_order, level5, data.cohort_label)
 
     def have(*ids: str) -> list[str]:
         return [i for i in ids if i in T]
 
-    sections: list[dict[str, Any]] = []
-
-    def section(sid: str, title: str, level: int | None, text: str | None, table_ids: list[str],
-                pending: str | None = None) -> None:
-        sections.append({"id": sid, "title": title, "guskey_level": level,
-                         "status": "pending" if pending else "ready", "pending_reason": pending,
-                         "text": text, "tables": table_ids})
+    sections = Sections()
+    section = sections.add
 
     findings = _findings(T)
     section("summary", "Executive summary", None, "\n\n".join(findings) if findings else
@@ -234,23 +200,9 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     if "participant_responses" in T:
         headline.append({"label": "Matched pre and post",
                          "value": T["participant_responses"].text("Matched pre and post", "Respondents")})
-    inputs = sorted({(i["file"], i["sha256"]) for i in store.provenance.get("inputs", [])})
-    log = protected.log_dict()
-    facts = {
-        "schema": SCHEMA, "project": cfg.project.project, "program": unit.program, "program_name": program.name,
-        "cadre": unit.cadre, "cohort": unit.cohort, "data_as_of": as_of, "release_id": release_id,
-        "evalkit_version": evalkit.__version__, "n_min": n_min, "generated_by": "evalkit.report.build",
-        "headline": headline, "sections": sections, "tables": tables.specs,
-        "provenance": {"inputs": [{"file": f, "sha256": h} for f, h in inputs],
-                       "parameters": {"key_fingerprint": store.provenance.get("key_fingerprint"),
-                                      "privacy": policy.to_dict(),
-                                      "cleaning": cfg.project.cleaning.model_dump(mode="json")}},
-        "charts": charts,
-        "disclosure": {"policy": policy.describe(), "cells": log["cells"], "hidden": log["hidden"],
-                       "share_hidden": log["share_hidden"], "lp_solves": log["audit"]["lp_solves"],
-                       "log_file": "disclosure_log.json"},
-    }
-    atomic_write_text(out_dir / "facts.json", json.dumps(facts, indent=1))
+    write_facts(out_dir, cfg=cfg, store=store, program=unit.program, program_name=program.name, unit=unit.cadre,
+                cohort=unit.cohort, release_id=release_id, as_of=as_of, policy=policy, protected=protected,
+                headline=headline, sections=sections, specs=specs, charts=charts, generated_by="evalkit.report.build")
     return out_dir, protected
 
 
@@ -311,13 +263,7 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
                      lambda tid=tid, mine=mine, theirs=theirs, label=label, when=when, marker=marker: ch.line_chart(
                          T[tid], [mine, theirs], title=f"{label}: cadre schools and comparison schools by school "
                          f"year ({when})", ylabel=label.split(": ")[-1].capitalize(), marker=marker, noun="students")))
-    out: dict[str, dict[str, str]] = {}
-    for cid, sid, make in plan:
-        chart = make()
-        saved = ch.save_chart(chart, out_dir / "charts", cid)
-        out[cid] = {"png": f"charts/{cid}.png", "svg": f"charts/{cid}.svg", "alt": saved["alt"],
-                    "title": chart.title, "section": sid}
-    return out
+    return save_charts(plan, out_dir)
 
 
 def _outcome_tables(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]) -> list[str]:
