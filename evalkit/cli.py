@@ -242,8 +242,9 @@ def _render(cfg, *, executor: str, workers: Optional[int], scheduler: Optional[s
 @app.command()
 def report(
     project: ProjectOpt = Path("evalkit.yml"),
-    all_: Annotated[bool, typer.Option("--all", help="Every cadre (the default when no --cadre is given).")] = False,
-    cadre: Annotated[Optional[list[str]], typer.Option(help="Only these cadres (repeatable).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every report unit (the default when no --unit is given).")] = False,
+    cadre: Annotated[Optional[list[str]], typer.Option(
+        "--unit", "--cadre", help="Only these report units: a cadre id, or a survey program's id (repeatable).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF (needs WeasyPrint's Pango).")] = True,
     allow_rerelease: RereleaseOpt = None,
     workers: WorkersOpt = None,
@@ -260,7 +261,7 @@ def report(
     every bundle is audited before it counts as released. Exit 1 if any report failed or was withheld.
     """
     if all_ and cadre:
-        raise EvalkitError("--all and --cadre contradict each other", hint="give --all, or one --cadre per cadre")
+        raise EvalkitError("--all and --unit contradict each other", hint="give --all, or one --unit per report unit")
     _check_executor(executor, workers, scheduler)
     cfg = _load(project)
     _render(cfg, executor=executor, workers=workers, scheduler=scheduler, cadres=cadre, pdf=pdf,

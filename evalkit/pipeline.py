@@ -248,7 +248,8 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
                    allow_rerelease: str | None = None, executor: Any | None = None,
                    workers: int | None = None, cell_timeout: int = 300, deadline: float | None = 900,
                    incremental: bool = True, progress: bool = False) -> list[UnitResult]:
-    """Build protected artifacts for each cadre of every cadre program, render its report, record it.
+    """Build protected artifacts for each report unit (each cadre of a cadre program, each survey program),
+    render its report, record it.
 
     Artifacts are built here, in this process, from the anonymized store that ``evalkit anonymize``
     wrote (:func:`evalkit.processed.load_processed`): the report never reads ``data_raw/`` or an
@@ -263,18 +264,21 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     """
     from evalkit.disclose import ReleaseLedger
     from evalkit.report.batch import ReportJob, forget_render, render_batch
-    from evalkit.report.build import build_cadre_artifacts, cadre_units
+    from evalkit.report.kinds import build_artifacts, kinds_without_report, report_units
 
     from evalkit.processed import load_processed
 
     say = Progress(console)
     store = load_processed(cfg)
-    units = [u for u in cadre_units(cfg) if not cadres or u.cadre in cadres]
+    units = [u for u in report_units(cfg) if not cadres or u.cadre in cadres]
+    skipped = kinds_without_report(cfg)
+    if skipped:
+        say(f"no report yet for programs of these kinds (skipped): {', '.join(skipped)}")
     if cadres:
         unknown = sorted(set(cadres) - {u.cadre for u in units})
         if unknown:
             raise EvalkitError(f"unknown cadre(s): {', '.join(unknown)}",
-                               hint=f"use one of: {', '.join(u.cadre for u in cadre_units(cfg))}")
+                               hint=f"use one of: {', '.join(u.cadre for u in report_units(cfg))}")
     notebook = Path(__file__).resolve().parents[1] / "notebooks" / "cadre_report.ipynb"
     if not notebook.exists():
         raise EvalkitError(
@@ -291,10 +295,10 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
         # (appended when its report passes the audit) never changes how another is protected.
         for i, unit in enumerate(units, 1):
             out_dir = cfg.reports_dir / unit.cadre
-            say(f"[{i}/{len(units)}] artifacts {unit.program}/{unit.cohort}/{unit.cadre}")
+            say(f"[{i}/{len(units)}] artifacts {'/'.join(dict.fromkeys(p for p in (unit.program, unit.cohort, unit.cadre) if p))}")
             try:
                 ledger = ReleaseLedger(ledger_path(cfg))
-                artifact_dir, protected = build_cadre_artifacts(cfg, store, unit, out_dir / "artifacts",
+                artifact_dir, protected = build_artifacts(cfg, store, unit, out_dir / "artifacts",
                                                                 ledger=ledger, allow_rerelease=allow_rerelease)
             except EvalkitError as exc:
                 results[unit.cadre] = UnitResult(unit.cadre, False, str(exc), status="failed",

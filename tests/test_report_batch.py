@@ -180,7 +180,7 @@ def test_a_worker_crash_is_a_failed_report_not_a_crashed_batch(tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--all", "--cadre", "C1"], "--all and --cadre contradict"),
+    (["--all", "--cadre", "C1"], "--all and --unit contradict"),
     (["--executor", "dask"], "needs the scheduler's address"),
     (["--scheduler", "tcp://localhost:8786"], "only for --executor dask"),
     (["--executor", "ray"], "unknown executor"),

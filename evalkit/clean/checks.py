@@ -58,7 +58,7 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
                       and c in df.columns and c not in name_cols]
         kinds = {c: _name_kind(c, specs[c].kind if c in specs else None) for c in name_cols}
         for c in name_cols:
-            values = [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
+            values = [v for v in pd.unique(df[c].dropna()) if isinstance(v, str) and _could_be_a_name(v)]
             if kinds[c] == "first_name":
                 first += values
             elif kinds[c] == "last_name":
@@ -83,6 +83,31 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
             if c in df.columns:
                 places += [v for v in pd.unique(df[c].dropna()) if isinstance(v, str)]
     return RosterNames(first=tuple(first), last=tuple(last), full=tuple(full), places=tuple(places))
+
+
+#: Longest display name taken from a name column, in words ("Ava's iPad (Ava Clark) - Coach" has 6).
+_MAX_NAME_WORDS = 8
+_SENTENCE = re.compile(r"[!?;]")
+#: Lower-case words that belong in names ("Ludwig van Beethoven", "María de la Cruz").
+_PARTICLES = frozenset("van von der den de del della di da la le du dos das bin ibn al el y e".split())
+
+
+def _could_be_a_name(value: str) -> bool:
+    """Whether a value of a name column could be a name: a sentence typed into a "Name" box is not, and
+    its every word would otherwise become a "name" the redactor and the audit look for.
+
+    Examples
+    --------
+    >>> _could_be_a_name("BROWN, Chloé Anne"), _could_be_a_name("Ava's iPad (Ava Clark) - Coach")
+    (True, True)
+    >>> _could_be_a_name("María de la Cruz"), _could_be_a_name("Dr. Mary Ann Smith")
+    (True, True)
+    >>> _could_be_a_name("Primis in etiam bibendum natoque rhoncus. Natoque felis rutrum id venenatis.")
+    False
+    """
+    words = value.split()
+    lower = [w for w in words if w[:1].islower() and w.casefold().strip(".,") not in _PARTICLES]
+    return len(words) <= _MAX_NAME_WORDS and not _SENTENCE.search(value) and len(lower) < 3
 
 
 # Words that display names carry besides names: roles, titles, devices, Zoom's defaults, suffixes.

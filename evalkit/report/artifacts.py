@@ -146,7 +146,9 @@ class Facts:
     @property
     def title(self) -> str:
         """The report's title as it appears on the cover and in the running header."""
-        return f"{self.program_name}: cadre {self.cadre}, cohort {self.cohort}"
+        if self.cadre != self.program:
+            return f"{self.program_name}: cadre {self.cadre}, cohort {self.cohort}"
+        return f"{self.program_name}, cohort {self.cohort}" if self.cohort else self.program_name
 
     def section(self, section_id: str) -> Section:
         """Return the section called ``section_id``; raise :class:`ReportError` naming the known ids."""
@@ -304,8 +306,14 @@ def _parse_facts(raw: Any, folder: Path) -> tuple[Facts | None, list[tuple[str, 
     if "schema" in raw and schema != SCHEMA:
         chk.add("schema", f"must be {SCHEMA!r} (the version this evalkit reads), got {schema!r}")
     strings = {k: chk.text(raw, k, "") for k in
-               ("project", "program", "program_name", "cadre", "cohort", "release_id",
-                "evalkit_version", "generated_by")}
+               ("project", "program", "program_name", "cadre", "release_id", "evalkit_version", "generated_by")}
+    # A report on a whole program (its unit is the program) may have no cohort: "" says so.
+    cohort = raw.get("cohort")
+    if not isinstance(cohort, str):
+        if "cohort" in raw:
+            chk.add("cohort", f"must be a string (empty for a report on a whole program), got {_json_type(cohort)}")
+        cohort = None
+    strings["cohort"] = cohort
 
     as_of: _dt.date | None = None
     if isinstance(raw.get("data_as_of"), str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw["data_as_of"]):

@@ -170,13 +170,34 @@ def _level_html(level: int | None) -> str:
     return f'<p class="ek-level">Guskey level {level}: {_e(GUSKEY_LEVELS[level])}</p>'
 
 
+def _hidden_sentence(disclosure: Any) -> str:
+    """How many figures the rule hid. A share is given only between none and all: "0%" or "100%" of the
+    report's figures reads like a share of people (and the audit rightly asks for "<5%" there)."""
+    hidden, cells = int(disclosure.get("hidden", 0)), int(disclosure.get("cells", 0))
+    lp = f"the attacker check solved {disclosure.get('lp_solves', 0)} linear programs."
+    if hidden == 0:
+        return f"No figure about people in this report had to be hidden (figures checked: {cells}); {lp}"
+    if hidden >= cells:
+        return f"Every figure about people in this report is hidden (figures checked: {cells}); {lp}"
+    return (f"In this report {hidden} of {cells} figures about people are hidden "
+            f"({100 * disclosure.get('share_hidden', 0):.0f}%); {lp}")
+
+
+def _unit_line(facts: Facts) -> str:
+    """"Cadre C1, cohort 2025" for a cadre report; "Cohort 2025" (or nothing) for a whole-program report,
+    whose unit is the program itself."""
+    if facts.cadre != facts.program:
+        return f"Cadre {facts.cadre}, cohort {facts.cohort}"
+    return f"Cohort {facts.cohort}" if facts.cohort else ""
+
+
 def cover_html(facts: Facts) -> str:
     """The cover block: title (which also feeds the PDF's running header), cadre, cohort and data date."""
     return (
         '<header class="ek-cover">'
         f'<p class="ek-kicker">{_e(facts.program)} evaluation report</p>'
         f'<h1 class="ek-title">{_e(facts.program_name)}</h1>'
-        f'<p class="ek-subtitle">Cadre {_e(facts.cadre)}, cohort {_e(facts.cohort)}</p>'
+        + (f'<p class="ek-subtitle">{_e(_unit_line(facts))}</p>' if _unit_line(facts) else "") +
         '<dl class="ek-cover-meta">'
         f"<dt>Data as of</dt><dd>{_e(facts.data_as_of.isoformat())}</dd>"
         f"<dt>Release</dt><dd>{_e(facts.release_id)}</dd>"
@@ -250,11 +271,8 @@ def methods_appendix_html(facts: Facts) -> str:
             f"{facts.n_min} respondents are not shown: such cells read \u201cfewer than {facts.n_min}\u201d."
         ) if not facts.disclosure.get("policy") else
         "<ul class=\"ek-policy\">" + "".join(f"<li>{_e(p)}</li>" for p in facts.disclosure["policy"]) + "</ul>"
-        + _paragraphs(
-            f"In this report {facts.disclosure.get('hidden', 0)} of {facts.disclosure.get('cells', 0)} figures about "
-            f"people are hidden ({100 * facts.disclosure.get('share_hidden', 0):.0f}%); the attacker check "
-            f"solved {facts.disclosure.get('lp_solves', 0)} linear programs. Each hidden figure and the reason is "
-            "listed in the disclosure log that ships with this report (disclosure_log.json)."),
+        + _paragraphs(_hidden_sentence(facts.disclosure) + " Each hidden figure and the reason is "
+                      "listed in the disclosure log that ships with this report (disclosure_log.json)."),
         "<h3>Evaluation framework</h3>",
         _paragraphs(
             "Sections are organised by Guskey\u2019s five levels of professional-development "
@@ -270,8 +288,9 @@ def methods_appendix_html(facts: Facts) -> str:
         "<h3>Data and provenance</h3>",
         _rows_html(
             ["Item", "Value"],
-            [["Program", f"{facts.program_name} ({facts.program})"], ["Cadre", facts.cadre],
-             ["Cohort", facts.cohort], ["Data as of", facts.data_as_of.isoformat()],
+            [["Program", f"{facts.program_name} ({facts.program})"],
+             *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
+             *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
              ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
              ["Produced by", f"{facts.generated_by} (evalkit {facts.evalkit_version})"],
              ["Rendered with", f"evalkit {__version__}"]],

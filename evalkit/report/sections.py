@@ -1,0 +1,149 @@
+"""Reports are declared: each program kind lists its sections in one registry.
+
+A section names the evidence it needs (what the data must hold for it to say anything) and the Guskey
+level it serves. :func:`plan` includes a section only when its evidence exists and its level is one the
+program reports on (``programs[].guskey_levels``); every other section is left out with the reason in the
+report's own words ("not collected", "no pre wave", "fewer than 10 responses"), which the data-source
+matrix shows. Privacy is named as the reason only when it is the reason.
+
+Adding a program kind means adding its sections here and their builders, not a new pipeline: the
+``pipeline``, ``network``, ``principal_network`` and ``state_resources`` kinds have empty slots that
+their issues fill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from evalkit.config import ProgramKind
+from evalkit.errors import EvalkitError
+
+__all__ = ["SectionSpec", "Decision", "REGISTRY", "plan", "sections_of", "LEVEL_TITLES"]
+
+#: How the report titles a section of each Guskey level (Guskey 2000).
+LEVEL_TITLES: Mapping[int, str] = MappingProxyType({
+    1: "Level 1: participants' reactions",
+    2: "Level 2: participants' learning",
+    3: "Level 3: organizational support and change",
+    4: "Level 4: participants' use of new knowledge and skills",
+    5: "Level 5: student outcomes",
+})
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One section of a report kind.
+
+    ``needs`` names the evidence the section needs (keys of the evidence mapping a builder computes);
+    all must be present. ``level`` is the Guskey level it serves, or None for framing sections (summary,
+    limitations, appendices), which are always included.
+    """
+
+    id: str
+    title: str
+    level: int | None = None
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether a section is in the report, and if not, why (in the report's words)."""
+
+    spec: SectionSpec
+    included: bool
+    reason: str | None = None
+
+
+def _level(n: int, *needs: str) -> SectionSpec:
+    return SectionSpec(f"level{n}", LEVEL_TITLES[n], n, needs or (f"level{n}",))
+
+
+_SURVEY = (
+    SectionSpec("summary", "Executive summary"),
+    SectionSpec("program", "The program and this evaluation"),
+    SectionSpec("responses", "Who answered", needs=("responses",)),
+    _level(1), _level(2), _level(3), _level(4), _level(5),
+    SectionSpec("limitations", "What these results can and cannot show"),
+    SectionSpec("appendix_methods", "Appendix: methods and software"),
+    SectionSpec("appendix_instruments", "Appendix: instruments", needs=("responses",)),
+    SectionSpec("appendix_disclosure", "Appendix: disclosure log"),
+    SectionSpec("data_quality", "Appendix: data quality"),
+    SectionSpec("glossary", "Appendix: glossary"),
+)
+
+#: Sections per program kind. The cadre report (evalkit.report.build) builds the cadre's; the empty
+#: kinds are the slots the pipeline, network, principal-network and state-resources reports fill.
+REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
+    ProgramKind.survey: _SURVEY,
+    ProgramKind.cadre: (
+        SectionSpec("summary", "Executive summary"),
+        SectionSpec("program", "The program"),
+        SectionSpec("questions", "Evaluation questions and data sources"),
+        SectionSpec("participation", "Participation and implementation", needs=("roster",)),
+        _level(1, "event_evaluations"), _level(2, "participant_survey"), _level(3, "staff_survey"),
+        _level(4, "participant_survey"), _level(5, "outcome_sources"),
+        SectionSpec("conclusions", "Conclusions"),
+    ),
+    ProgramKind.pipeline: (),
+    ProgramKind.network: (),
+    ProgramKind.principal_network: (),
+    ProgramKind.state_resources: (),
+})
+
+
+def sections_of(kind: ProgramKind) -> tuple[SectionSpec, ...]:
+    """The declared sections of a program kind.
+
+    Raises
+    ------
+    EvalkitError
+        The kind has no report yet (its slot is empty).
+    """
+    specs = REGISTRY.get(kind, ())
+    if not specs:
+        ready = ", ".join(k.value for k, v in REGISTRY.items() if v)
+        raise EvalkitError(f"programs of kind {kind.value!r} have no report yet",
+                           hint=f"report kinds available now: {ready}; a program with surveys only can use "
+                                "kind 'survey'")
+    return specs
+
+
+def plan(kind: ProgramKind, evidence: Mapping[str, str | None], *, levels: Sequence[int] = ()
+         ) -> list[Decision]:
+    """Decide which of a kind's sections a report includes.
+
+    Parameters
+    ----------
+    kind : ProgramKind
+        The program's kind (its sections come from :data:`REGISTRY`).
+    evidence : mapping of str to str or None
+        For each kind of evidence, None when the data hold it, else why not ("not collected", "no pre
+        wave", "fewer than 10 responses"). Evidence not named is "not collected".
+    levels : sequence of int
+        The Guskey levels the program reports on; empty means every level with data.
+
+    Returns
+    -------
+    list of Decision
+        One per declared section, in order.
+
+    Examples
+    --------
+    >>> from evalkit.config import ProgramKind
+    >>> d = plan(ProgramKind.survey, {"responses": None, "level1": None, "level2": "no pre wave"}, levels=[1, 2])
+    >>> [(x.spec.id, x.included) for x in d if x.spec.level]
+    [('level1', True), ('level2', False), ('level3', False), ('level4', False), ('level5', False)]
+    >>> print(d[4].reason, "/", d[5].reason)
+    no pre wave / not among the program's levels
+    """
+    out = []
+    for spec in sections_of(kind):
+        if spec.level is not None and levels and spec.level not in levels:
+            out.append(Decision(spec, False, "not among the program's levels"))
+            continue
+        missing = next((evidence.get(n, "not collected") for n in spec.needs
+                        if evidence.get(n, "not collected") is not None), None)
+        out.append(Decision(spec, missing is None, missing))
+    return out
