@@ -113,6 +113,26 @@ def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str
     return results
 
 
+def _emptied_sources(cleaned: CleanResult) -> list[Check]:
+    """A source whose every row cleaning dropped is almost always a rule that does not fit the export
+    (all of a file's rows marked as tests, a wrong progress column): say which rule took most of them."""
+    from evalkit.clean.quality import Action
+
+    out = []
+    for sid, table in cleaned.tables.items():
+        n_raw = cleaned.raw[sid].source.n_rows
+        if n_raw == 0 or len(table.data):
+            continue
+        drops = sorted((e for e in cleaned.log.entries if e.source == sid and e.action == Action.dropped and e.count),
+                       key=lambda e: -e.count)
+        why = (f"; most by the rule '{drops[0].rule}' ({drops[0].count} rows: {drops[0].detail or drops[0].rule})"
+               if drops else "")
+        out.append(Check(sid, "rows left after cleaning", False,
+                         f"cleaning dropped every one of the {n_raw} rows{why}. Check that rule against the export "
+                         "(docs/cleaning.md says how to switch each rule off)"))
+    return out
+
+
 def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
     """Every check ``run`` makes before it writes anything, each reported rather than stopping the others.
 
@@ -160,6 +180,7 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
             rows = sum(len(t.data) for t in cleaned.tables.values())
             checks.append(Check("(all sources)", "cleaning rules (codes, labels, dates, events)", True,
                                 f"{len(cleaned.tables)} source(s), {rows} rows kept; nothing written"))
+            checks += _emptied_sources(cleaned)
     if key:
         try:
             project_key(cfg)

@@ -61,8 +61,14 @@ def with_own_headers(raw: SurveyData, names: list[str]) -> SurveyData:
     ``date``) and keep the header as written in ``ColumnMeta.original``. A new user copies headers
     from the file, so a name in ``names`` that is not a column is looked up among the headers: as
     written, then with whitespace collapsed, then case-blind; exactly one match renames that column
-    (in memory) to the name the project file uses. A name that matches nothing or several columns is
-    left alone, for the check that needs it to report with :func:`did_you_mean`.
+    (in memory) to the name the project file uses. A name that matches nothing is left alone, for the
+    check that needs it to report with :func:`did_you_mean`.
+
+    Raises
+    ------
+    DataError
+        ``duplicate_column`` if a name is the header of several columns (a Qualtrics export may repeat
+        "other_TEXT") and the project file does not name every one of them by evalkit's name.
 
     Examples
     --------
@@ -75,6 +81,17 @@ def with_own_headers(raw: SurveyData, names: list[str]) -> SurveyData:
     ['UniqueID', 'date']
     """
     present = set(raw.data.columns)
+    named = set(names)
+    for name in names:
+        same = [c for c, m in raw.columns.items() if m.original == name and c in present]
+        # Several columns share the header: naming it reaches one column only, so the project file must
+        # name every one of them by evalkit's name (or it would silently leave the others out).
+        if len(same) > 1 and not set(same) <= named:
+            raise DataError(raw.path, Reason.duplicate_column,
+                            f"the project file names column {name!r}, and the file has {len(same)} columns with "
+                            "that header", column=name,
+                            hint=f"name each of them by evalkit's name: {_column_list(same)} "
+                                 "(`evalkit ingest FILE --columns` lists them with their question text)")
     wanted = [n for n in names if n and n not in present]
     if not wanted:
         return raw

@@ -42,7 +42,7 @@ import pandas as pd
 from evalkit._io import atomic_write_text
 from evalkit.disclose.attack import AttackResult, Figure, Hidden, attack
 from evalkit.disclose.policy import DisclosurePolicy
-from evalkit.disclose.protected import HIDDEN_STATUSES, SHOWN, ProtectedTable, _make
+from evalkit.disclose.protected import HIDDEN_STATUSES, SHOWN, ProtectedTable, _make, cell_frame
 from evalkit.disclose.space import MISSING, Universe
 from evalkit.errors import DisclosureError
 
@@ -436,7 +436,7 @@ class Bundle:
                                                            "share bottom-coded" if status == "bottom_coded" else "")})
                 rows_out.append(line)
             display = pd.DataFrame(rows_out, columns=[t.row_title, *t.columns])
-            tables[t.table_id] = _make(t.table_id, t.title, display, pd.DataFrame(tidy), note=t.note, level=t.level)
+            tables[t.table_id] = _make(t.table_id, t.title, display, cell_frame(tidy), note=t.note, level=t.level)
         return ProtectedBundle(self.release_id, self.unit, pol, tables, log, result, self._figures())
 
 

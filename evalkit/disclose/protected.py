@@ -90,10 +90,19 @@ def _make(table_id: str, title: str, display: pd.DataFrame, cells: pd.DataFrame,
 def passthrough(table_id: str, title: str, frame: pd.DataFrame, *, note: str | None = None,
                 level: int | None = None) -> ProtectedTable:
     """A table of program facts that describe no person (schedule, logic model, hours offered)."""
-    cells = pd.DataFrame({"row": pd.Series(dtype=str), "column": pd.Series(dtype=str), "kind": pd.Series(dtype=str),
+    return _make(table_id, title, frame, cell_frame([]), note=note, level=level)
+
+
+#: The columns of a protected table's cells, in order.
+CELL_COLUMNS = ("row", "column", "kind", "value", "text", "status", "n")
+
+
+def cell_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """A protected table's cells as a frame with :data:`CELL_COLUMNS`, also when there are none."""
+    empty = pd.DataFrame({"row": pd.Series(dtype=str), "column": pd.Series(dtype=str), "kind": pd.Series(dtype=str),
                           "value": pd.Series(dtype=float), "text": pd.Series(dtype=str),
                           "status": pd.Series(dtype=str), "n": pd.Series(dtype=float)})
-    return _make(table_id, title, frame, cells, note=note, level=level)
+    return pd.DataFrame(records, columns=list(CELL_COLUMNS)) if records else empty
 
 
 def require_protected(obj: object, what: str = "this helper") -> ProtectedTable:

@@ -22,7 +22,7 @@ __all__ = ["evaluation_questions", "methods", "software", "instruments", "glossa
 
 #: The evaluation question of each Guskey level (Guskey 2000), as the report asks it.
 GUSKEY_QUESTIONS: Mapping[int, str] = {
-    1: "Did participants find the events useful, relevant and well run?",
+    1: "Did participants find the program's sessions useful, relevant and well run?",
     2: "Did participants gain the intended knowledge and skills?",
     3: "Did their schools support and change with the work (as their staff see it)?",
     4: "Do participants use what they learned in their practice?",
@@ -83,7 +83,7 @@ _GLOSSARY = [
      "support, use, and student outcomes (Guskey, 2000)."),
     ("Matched respondents", "Participants who answered both the pre and the post survey, linked by a keyed "
      "pseudonym; only they enter before-and-after comparisons."),
-    ("Retrospective pre", "On the post survey, participants rate where they think they stood before the cadre."),
+    ("Retrospective pre", "On the post survey, participants rate where they think they stood before the program."),
     ("Response shift", "The retrospective-pre rating minus the original pre rating: how much the yardstick moved."),
     ("Effect size (g_av)", "The change in means in units of the average standard deviation; about 0.2 is small, "
      "0.5 medium and 0.8 large by Cohen's rough guide, but context matters more."),
@@ -143,8 +143,17 @@ def instruments(cfg: ProjectConfig, names: Sequence[str]) -> list[ProtectedTable
     return out
 
 
-def glossary(*, outcomes: bool = False) -> ProtectedTable:
-    rows = _GLOSSARY + (_OUTCOME_GLOSSARY if outcomes else [])
+#: Glossary terms that only a report on cadres, or on before-and-after change, uses.
+_CADRE_TERMS = frozenset({"Cadre"})
+_CHANGE_TERMS = frozenset({"Matched respondents", "Retrospective pre", "Response shift", "Effect size (g_av)",
+                           "Repeated cross-sections"})
+
+
+def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True) -> ProtectedTable:
+    """The terms the report uses: ``cadres``, ``change`` (pre/post) and ``nps`` terms only when it uses them."""
+    drop = (set() if cadres else set(_CADRE_TERMS)) | (set() if change else set(_CHANGE_TERMS)) \
+        | (set() if nps else {"Net Promoter Score"})
+    rows = [r for r in _GLOSSARY if r[0] not in drop] + (_OUTCOME_GLOSSARY if outcomes else [])
     return passthrough("glossary", "Glossary", pd.DataFrame(rows, columns=["Term", "Meaning"]))
 
 

@@ -199,6 +199,8 @@ def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUni
         return
     agg = q.groupby(["defect", "action"], as_index=False)["count"].sum()
     agg = agg[agg["count"] > 0]
+    if agg.empty:
+        return
     frame = pd.DataFrame({"Check": [f"{DEFECTS.get(d, d.replace('_', ' ').capitalize())}: {a}"
                                     for d, a in zip(agg["defect"], agg["action"])],
                           "Rows or cells": agg["count"].to_numpy()})

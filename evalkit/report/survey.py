@@ -216,8 +216,9 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
     decisions = plan(ProgramKind.survey, evidence, levels=levels)
     shown_levels = [d.spec.level for d in decisions if d.spec.level and d.included]
     used = list(dict.fromkeys(s.instrument for s in surveys))
+    has_nps = any(t.startswith("nps_") for t in by_level[1])
     plain = [_source_matrix(decisions, surveys, designs), appendix.methods(), appendix.software(),
-             *appendix.instruments(cfg, used), appendix.glossary()]
+             *appendix.instruments(cfg, used), appendix.glossary(cadres=False, change=bool(matched), nps=has_nps)]
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
     T, specs = write_tables(Path(out_dir), plain, protected)
@@ -230,6 +231,7 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
            "pre_post": any(d == "matched" for v in designs.values() for d in v),
            "post_only": not any(s.wave == "pre" for s in surveys)}
     ctx["findings"] = _findings(T, by_level, shown_levels)
+    ctx["quality_table"] = "data_quality" in T
     sections = Sections()
     level_of = {f"level{lv}": lv for lv in range(1, 6)}
     tables_of = {"program": ["data_sources"], "responses": ["responses"] + (["participant_responses"] if matched else []),
@@ -363,6 +365,9 @@ def _extremes(t: ProtectedTable) -> list[str]:
         return []
     hi, lo = max(shown), min(shown)
     out = []
+    if len(shown) == 1:
+        text = sentence("{p} favorable, n {n}", p=(t, hi[1], "% favorable"), n=(t, hi[1], "n"))
+        return [f"\u201c{hi[1]}\u201d: {text}."] if text else []
     # the item's wording goes outside the template: it may hold digits, a template may not
     text = sentence("{p} favorable, n {n}", p=(t, hi[1], "% favorable"), n=(t, hi[1], "n"))
     if text:
