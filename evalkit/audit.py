@@ -91,8 +91,8 @@ def _project_of_bundles(path: Path, project_id: str) -> ProjectConfig | None:
 def _check_path(path: Path) -> None:
     if not path.exists():
         raise EvalkitError(f"{path}: no such file or folder",
-                           hint="give a report bundle folder (e.g. reports/demo/C1) or a folder of bundles "
-                                "(e.g. reports/demo); `make demo` writes them")
+                           hint="give a report bundle folder (e.g. reports/<project>/<unit>) or a folder of bundles "
+                                "(e.g. reports/<project>); `evalkit run` and `make demo` write them")
     if path.is_dir() and not any(p.is_file() for p in path.rglob("*")):
         raise EvalkitError(f"{path}: the folder holds no files to audit",
                            hint="give the folder of a report bundle (report.html, report.pdf, artifacts/)")

@@ -109,7 +109,7 @@ def test_unknown_section_is_an_error(facts):
 def test_cover_headline_and_appendix(facts):
     cover = display.cover_html(facts)
     assert 'class="ek-title">Leading Learning Fellows</h1>' in cover
-    assert "Cadre C1, cohort 2025" in cover and "2026-06-30" in cover
+    assert "Cadre A, cohort 2025" in cover and "2026-06-30" in cover
     head = display.headline_html(facts)
     assert head.count('class="ek-figure"') == 2 and "88%" in head
     appendix = display.methods_appendix_html(facts)

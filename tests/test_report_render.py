@@ -30,7 +30,7 @@ NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "cadre_report.ipy
 def rendered(tmp_path_factory) -> tuple[RenderResult, Path]:
     base = tmp_path_factory.mktemp("render")
     art = write_example_artifacts(base / "artifacts")
-    result = render_report(NOTEBOOK, art, base / "out", parameters={"cadre": "C1"}, timeout=120)
+    result = render_report(NOTEBOOK, art, base / "out", parameters={"cadre": "A"}, timeout=120)
     return result, art
 
 
@@ -64,7 +64,7 @@ def test_html_has_no_code_prompts_or_errors(html):
 
 
 def test_html_shows_the_artifacts(html):
-    assert "<title>Leading Learning Fellows: cadre C1, cohort 2025</title>" in html
+    assert "<title>Leading Learning Fellows: cadre A, cohort 2025</title>" in html
     for text in ("Orientation &lt;retreat&gt;", "Coaching &amp; feedback", "fewer than 10",
                  "Assistant principal", "89%", "To be added: state assessment results"):
         assert text in html, text
@@ -94,7 +94,7 @@ def test_provenance_in_html_and_notebook(rendered, html):
     assert meta["evalkit-version"]
     assert json.loads(meta["evalkit-inputs"])[0]["sha256"] == "0" * 63 + "1"
     params = json.loads(meta["evalkit-parameters"])
-    assert params["cadre"] == "C1" and params["cohort"] == "2025"  # cohort filled in from facts.json
+    assert params["cadre"] == "A" and params["cohort"] == "2025"  # cohort filled in from facts.json
     assert not Path(params["artifact_dir"]).is_absolute()  # no machine paths in a funder's file
 
     nb = nbformat.read(result.notebook, as_version=4)
@@ -134,7 +134,7 @@ def test_pdf_embeds_the_bundled_font(rendered):
 def test_unknown_parameter_is_refused_before_running(tmp_path):
     art = write_example_artifacts(tmp_path / "artifacts")
     with pytest.raises(ReportError) as info:
-        render_report(NOTEBOOK, art, tmp_path / "out", parameters={"cadre": "C1", "colour": "red"})
+        render_report(NOTEBOOK, art, tmp_path / "out", parameters={"cadre": "A", "colour": "red"})
     assert info.value.reason is ReportReason.unknown_parameter
     assert [p for p, _ in info.value.problems] == ["colour"]
     assert not (tmp_path / "out").exists()

@@ -85,8 +85,8 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
     return RosterNames(first=tuple(first), last=tuple(last), full=tuple(full), places=tuple(places))
 
 
-#: Longest display name taken from a name column, in words ("Ava's iPad (Ava Clark) - Coach" has 6).
-_MAX_NAME_WORDS = 8
+#: Longest display name taken from a name column, in words ("Aaliyah De la Cruz - Coach (Aaliyah ...)" ~ 10).
+_MAX_NAME_WORDS = 12
 _SENTENCE = re.compile(r"[!?;]")
 #: Lower-case words that belong in names ("Ludwig van Beethoven", "María de la Cruz").
 _PARTICLES = frozenset("van von der den de del della di da la le du dos das bin ibn al el y e".split())

@@ -44,8 +44,9 @@ _MODALITY = {
     "face_to_face": re.compile(r"\b(in[- ]person|face[- ]to[- ]face|f2f)\b", re.I),
     "site_visit": re.compile(r"\bsite[- ]visit\b", re.I),
 }
-_GENERIC = {"session", "sessions", "the", "mtg", "meeting", "of", "and", "evaluation", "event", "day", "program",
-            "science", "leadership", "cadre"}
+#: Words that name no particular event; the words of each program's name are added per call (``program_name``).
+_GENERIC = frozenset({"session", "sessions", "the", "mtg", "meeting", "of", "and", "evaluation", "event", "day",
+                      "program", "leadership", "cadre"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class _Cues:
     words: str
 
 
-def _cues(text: str) -> _Cues:
+def _cues(text: str, generic: frozenset[str] = _GENERIC) -> _Cues:
     rest = text
     cadre = None
     if m := _CADRE.search(rest):
@@ -91,7 +92,7 @@ def _cues(text: str) -> _Cues:
             modality = name
             rest = rest[: m.start()] + " " + rest[m.end():]
             break
-    words = " ".join(w for w in utils.default_process(rest).split() if w not in _GENERIC)
+    words = " ".join(w for w in utils.default_process(rest).split() if w not in generic)
     return _Cues(cadre, month_day, month, modality, words)
 
 
@@ -122,7 +123,8 @@ def match_events(
     events : DataFrame
         Columns ``event_id`` and ``topic``; optional ``cadre`` (e.g. "C2"), ``date`` (datetime),
         ``modality`` (face_to_face, virtual, site_visit, ...), ``label`` (extra words such as a
-        phase or program name that people may type).
+        phase or program name that people may type), ``program_name`` (the event's program's name,
+        whose words are ignored as topic cues: they say which program, not which event).
     when : Series of datetime, optional
         Response or join time per row, to choose among events that fit equally.
     cadre : Series of str, optional
@@ -144,6 +146,8 @@ def match_events(
     (['C2-01', 'C1-02', <NA>, <NA>], ['matched', 'review', 'ambiguous', 'unmatched'])
     """
     ev = events.reset_index(drop=True)
+    generic = _GENERIC | {w for v in (ev["program_name"] if "program_name" in ev else []) if isinstance(v, str)
+                          for w in utils.default_process(v).split()}
     topics = [utils.default_process(" ".join(str(v) for v in (t, lab) if isinstance(v, str)))
               for t, lab in zip(ev["topic"], ev["label"] if "label" in ev else [None] * len(ev))]
     cadres = [_cadre_number(c) for c in (ev["cadre"] if "cadre" in ev else [None] * len(ev))]
@@ -162,7 +166,7 @@ def match_events(
         own = _cadre_number(cadre[idx]) if cadre is not None else None
         key = (raw, day, own)
         if key not in cache:
-            cache[key] = _match_one(_cues(raw), day, own, ev["event_id"].astype(str).tolist(), topics, cadres, dates,
+            cache[key] = _match_one(_cues(raw, generic), day, own, ev["event_id"].astype(str).tolist(), topics, cadres, dates,
                                     modalities, threshold, review_below, margin, window_days)
         eid, score, st = cache[key]
         ids[idx] = eid if eid is not None else pd.NA

@@ -86,6 +86,10 @@ def _event_list(table: CleanTable, cfg: ProjectConfig) -> pd.DataFrame:
             extra.append(df[col].astype("string").map(lambda v: names.get(str(v).casefold(), v) if isinstance(v, str) else ""))
     if extra:
         out["label"] = pd.concat(extra, axis=1).fillna("").agg(" ".join, axis=1).str.strip()
+    if "program" in df.columns:
+        # the program's own name says which program, not which event: its words are no topic cue
+        out["program_name"] = df["program"].astype("string").map(
+            lambda v: names.get(str(v).casefold(), "") if isinstance(v, str) else "")
     return out.reset_index(drop=True)
 
 

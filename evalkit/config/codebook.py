@@ -145,6 +145,8 @@ class ColumnSpec(_Model):
     kind: Literal["email", "name", "first_name", "last_name", "phone", "ip", "location", "id", "other"] | None = None
     aliases: list[str] = Field(default_factory=list)
     description: str | None = None
+    text: str | None = Field(default=None, description="the question as respondents saw it (for an open question: "
+                             "the heading its quoted comments get)")
 
 
 class Instrument(_Model):

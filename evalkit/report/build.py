@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from evalkit.config import ProjectConfig
+from evalkit.config import ProgramKind, ProjectConfig
 from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable
 from evalkit.disclose.protected import HIDDEN_STATUSES, passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
+from evalkit.report.prose import render_prose
+from evalkit.report.sections import plan
 from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gather, role_label
 
@@ -96,8 +98,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     measures.data_sources(b, data, cfg)
     measures.quality(b, cfg, store, unit)
     used = [n for n in (data.participant_instrument,
-                        next((n for n, i in cfg.codebook.instruments.items() if i.nps_item and i.nps_item in data.evals),
-                             None) if len(data.evals) else None,
+                        data.eval_instrument if len(data.evals) else None,
                         next((n for n, i in cfg.codebook.instruments.items() if i.anonymous), None) if data.staff else None)
             if n]
     level_sources = {1: ["event evaluations"] if len(data.evals) else [],
@@ -119,79 +120,48 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     def have(*ids: str) -> list[str]:
         return [i for i in ids if i in T]
 
+    tables_of = {
+        "summary": [], "program": have("logic_model", "participants_by_role"),
+        "questions": have("evaluation_questions", "data_sources"),
+        "participation": have("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"),
+        "reactions": have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
+                          *sorted(i for i in T if i.startswith("quotes_"))),
+        "learning": have("prepost_learning", "reliability"),
+        "org_support": have("staff_responses", "staff_by_role", "staff_favorable"),
+        "use": have("prepost_use"), "outcomes": _outcome_tables(level5, T) if level5 is not None else [],
+        "conclusions": [], "appendix_methods": have("methods", "software"),
+        "appendix_instruments": [i for i in T if i.startswith("instrument_")],
+        "appendix_items": have("items_participants", "items_staff"),
+        "appendix_disclosure": have("disclosure_log"), "data_quality": have("data_quality", "participant_responses"),
+        "glossary": have("glossary")}
+    evidence = {
+        "roster": None if len(data.roster) else "no roster of this cadre's participants",
+        "event_evaluations": None if tables_of["reactions"] else "not collected",
+        "participant_survey": None if tables_of["learning"] else (
+            "no pre wave" if "post" in data.waves and "pre" not in data.waves else "not collected"),
+        "staff_survey": None if tables_of["org_support"] else "not collected",
+        "practice_items": None if tables_of["use"] else "not collected",
+        "outcome_sources": None if level5 is not None else (
+            "not collected" if not data.outcome_sources else
+            f"none of the cadre's schools is in the outcome source(s) {', '.join(data.outcome_sources)}"),
+        "item_tables": None if tables_of["appendix_items"] else "none"}
+    inst = cfg.codebook.instruments.get(data.participant_instrument or "")
+    scales_at = {lv: [sc.label for n, sc in inst.scales.items() if (sc.guskey_level or 2) == lv
+                      and not n.endswith("_retro")] if inst else [] for lv in (2, 4)}
+    ctx = {"unit": unit, "program": program, "n_min": n_min, "comment_threshold": policy.comment_threshold,
+           "findings": _findings(T), "conclusions": _conclusions(T) + _outcome_conclusion(level5),
+           "has_logic_model": "logic_model" in T, "has_nps": "event_nps" in T,
+           "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
+           "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
     sections = Sections()
-    section = sections.add
-
-    findings = _findings(T)
-    section("summary", "Executive summary", None, "\n\n".join(findings) if findings else
-            "The figures of this cadre are below the privacy threshold for a written summary; see the tables.", [])
-    section("program", f"{program.name}: cadre {unit.cadre}", None,
-            f"This report covers cadre {unit.cadre} of the {program.name}, cohort {unit.cohort}. The logic model "
-            "below sets out the program's planned work and intended results; the sections after it follow "
-            "Guskey's five levels of professional-development evaluation.", have("logic_model", "participants_by_role"))
-    section("questions", "Evaluation questions and data sources", None,
-            "The evaluation asks one question at each of Guskey's levels that the program aims to reach, and "
-            "answers it from the sources below. The response rates say how far each source speaks for the cadre.",
-            have("evaluation_questions", "data_sources"))
-    section("participation", "Participation and implementation", None,
-            "Who took part, how much of the program was offered by modality, and how much of it participants "
-            "received.", have("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"))
-    ids = have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
-               *sorted(i for i in T if i.startswith("quotes_")))
-    section("reactions", "Level 1: participants' reactions", 1,
-            "Participants evaluated each event they attended. Percent favorable counts \u201cAgree\u201d and "
-            "\u201cStrongly agree\u201d among those who answered the item (\u201cN/A\u201d is left out). The Net "
-            "Promoter Score is the percent of promoters minus the percent of detractors. Comments are quoted only "
-            "after names and contact details are removed, never when held for review, and only when at least "
-            f"{policy.comment_threshold} were written.", ids,
-            pending=None if ids else "event evaluations are not among this project's sources")
-    ids = have("prepost_learning", "reliability")
-    section("learning", "Level 2: participants' learning", 2,
-            "Participants rated their science instructional leadership before and after the cadre, and looked back "
-            "at their starting point in a retrospective-pre block on the post survey. Changes are computed only for "
-            "people who answered both surveys (matched on a keyed pseudonym); the effect size is Hedges' g_av with "
-            "a 95% confidence interval, and p values are adjusted across the scales with Benjamini-Hochberg. The "
-            "retrospective pre is its own wave, never pooled with the pre survey; the difference between the two "
-            "is the response shift.", ids,
-            pending=None if ids else "no participant pre/post survey among this project's sources")
-    ids = have("staff_responses", "staff_by_role", "staff_favorable")
-    section("org_support", "Level 3: organizational support and change", 3,
-            "Staff at participating schools answered an anonymous survey before and after the cadre year; it is "
-            "reported in summary form only, pooled across schools. The two waves are repeated cross-sections of "
-            "each school's staff, not the same people followed over time, so they describe change in the schools, "
-            "not in individuals.", ids, pending=None if ids else "no staff survey among this project's sources")
-    ids = have("prepost_use")
-    section("use", "Level 4: participants' use of new knowledge and skills", 4,
-            "Self-reported leadership practice and how often participants lead science-focused work, before and "
-            "after the cadre (matched respondents).", ids,
-            pending=None if ids else "no practice items among this project's sources")
-    if level5 is not None:
-        section("outcomes", "Level 5: student outcomes", 5, _outcomes_text(level5, T, data, n_min),
-                _outcome_tables(level5, T))
-    else:
-        section("outcomes", "Level 5: student outcomes", 5, None, [],
-                pending="no student-outcome source is linked to this program in the project file; school outcomes "
-                        "are reported with the state-resources analyses" if not data.outcome_sources else
-                        f"none of the cadre's schools is in the outcome source(s) {', '.join(data.outcome_sources)}")
-    conclusions = _conclusions(T) + _outcome_conclusion(level5)
-    section("conclusions", "Conclusions", None, "\n\n".join(conclusions) if conclusions else
-            "The figures of this cadre are below the privacy threshold for written conclusions.", [])
-    section("appendix_methods", "Appendix: methods and software", None,
-            "The statistics behind every figure, with their formulas and sources, and the software that computed "
-            "them. The privacy rules are set out in the methods section at the end.", have("methods", "software"))
-    section("appendix_instruments", "Appendix: instruments", None,
-            "The items as participants and staff saw them.", [i for i in T if i.startswith("instrument_")])
-    section("appendix_items", "Appendix: item tables", None,
-            "Percent favorable for every item, with the number of answers behind it.",
-            have("items_participants", "items_staff"))
-    section("appendix_disclosure", "Appendix: disclosure log", None,
-            "Every figure hidden or coded by the privacy rules, and why. No hidden value is printed.",
-            have("disclosure_log"))
-    section("data_quality", "Appendix: data quality", None,
-            "Every cleaning rule and what it found, across the program's sources, and how many participants "
-            "answered both surveys. The full log, with file rows, is kept with the cleaned data.",
-            have("data_quality", "participant_responses"))
-    section("glossary", "Appendix: glossary", None, None, have("glossary"))
+    for d in plan(ProgramKind.cadre, evidence, levels=program.guskey_levels):
+        if not d.included:
+            continue  # the evaluation-questions table says why a level is absent
+        sid = d.spec.id
+        title = f"{program.name}: cadre {unit.cadre}" if sid == "program" else d.spec.title
+        text = (_outcomes_text(level5, T, data, n_min) if sid == "outcomes" and level5 is not None
+                else render_prose("cadre", sid, **ctx))
+        sections.add(sid, title, d.spec.level, text or None, tables_of[sid])
 
     headline = [{"label": "Participants", "value": T["participants_by_role"].text("Total", "n")
                  if "participants_by_role" in T else "none"},

@@ -37,7 +37,7 @@ def example_facts() -> dict[str, Any]:
         "project": "demo",
         "program": "LLF",
         "program_name": "Leading Learning Fellows",
-        "cadre": "C1",
+        "cadre": "A",
         "cohort": "2025",
         "data_as_of": "2026-06-30",
         "release_id": "demo-2026-06-30-a",
@@ -93,7 +93,7 @@ def write_example_artifacts(dest: str | Path, *, facts: dict[str, Any] | None = 
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     facts = load_facts(write_example_artifacts(tmp))
     >>> facts.cadre, [s.id for s in facts.sections]
-    ('C1', ['reactions', 'students'])
+    ('A', ['reactions', 'students'])
     """
     folder = Path(dest)
     for table_id, text in _TABLES.items():

@@ -101,6 +101,7 @@ class Inputs:
     outcome_sources: tuple[str, ...] = ()
     cohort_start: int | None = None   # first school year of the cohort (2025 for "2025" / "2025-26")
     cohort_label: str = ""            # the cohort as the project file names it ("2025-26")
+    eval_instrument: str | None = None  # the event evaluations' instrument (the codebook's name)
 
 
 def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs:
@@ -118,8 +119,8 @@ def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs
         events = e[e[events_t.source.cadre_column] == unit.cadre].sort_values("event_date")
     members = set(roster[PERSON].dropna()) if PERSON in roster and len(roster) else set()
     evals = pd.DataFrame()
-    ev_tables = [t.data for t in sources(cfg, store, kind=SourceKind.survey, program=unit.program)
-                 if t.source.wave == "event"]
+    ev_sources = [t for t in sources(cfg, store, kind=SourceKind.survey, program=unit.program) if t.source.wave == "event"]
+    ev_tables = [t.data for t in ev_sources]
     if ev_tables and len(events):
         ev = pd.concat(ev_tables, ignore_index=True)
         evals = ev[ev["event_id"].isin(events["event_id"]) & ~ev.get("wrong_event", False)]
@@ -145,7 +146,8 @@ def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs
                             schools, others=_program_schools(roster_t, program) - schools)
     return Inputs(roster, events, schools, _attendance(tables.values(), events, members), evals, waves, staff,
                   PERSON if members else None, participant, person, outcomes, tuple(program.outcome_sources),
-                  cohort_start_year(unit.cohort, label), label)
+                  cohort_start_year(unit.cohort, label), label,
+                  ev_sources[0].source.instrument if ev_sources else None)
 
 
 #: Columns an outcome source needs after cleaning: the state files' long layout, one row per school,

@@ -37,13 +37,11 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     b.counts("evaluations_by_event", f"{b.unit}/evaluations", rows="event", row_title="Event", count_title="Evaluations",
              title="Event evaluations received", margins=False, level=1,
              note="After cleaning; evaluations that named another cadre's event are left out.")
-    name = next((n for n, i in cb.instruments.items() if i.nps_item and i.nps_item in evals), None)
+    name = data.eval_instrument
     if name is None:
         return
     inst = cb.instruments[name]
-    items = [i for i, it in inst.items.items() if i in evals and i != inst.nps_item
-             and set(cb.response_scales[it.scale].codes) == {1, 2, 3, 4, 5}
-             and cb.response_scales[it.scale].codes.get(5, "").startswith("Strongly")]
+    items = rated_items(cfg, data)
     rows, nps_rows = [], []
     groups = [(e, evals[evals["event"] == e]) for e in data.events["event_id"].astype(str)] + [("All events", evals)]
     for label, d in groups:
@@ -53,6 +51,8 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
             hit = None if pf is None else pf[pf["name"] == item]
             row[_short(inst.items[item].text)] = float(hit["pct"].iloc[0]) if hit is not None and len(hit) else np.nan
         rows.append(row)
+        if not inst.nps_item or inst.nps_item not in d:
+            continue
         x = pd.to_numeric(d[inst.nps_item], errors="coerce").dropna()
         nrow: dict[str, Any] = {"Event": label, "n": len(x)}
         if len(x) >= 2:
@@ -65,7 +65,9 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     b.statistics("event_ratings", frame, group="Event", n="n", columns={},
                  shares=[c for c in frame.columns if c not in ("Event", "n")],
                  title="Percent favorable by event", total_row="All events", level=1,
-                 note="Percent answering Agree or Strongly agree among those who answered the item.")
+                 note=f"Percent answering {favorable_labels(cfg, data)} among those who answered the item.")
+    if not inst.nps_item or inst.nps_item not in evals:
+        return
     nf = pd.DataFrame(nps_rows).reindex(columns=["Event", "n", "NPS", "CI low", "CI high", "Promoters", "Passives",
                                                  "Detractors"])
     b.statistics("event_nps", nf, group="Event", n="n",
@@ -74,6 +76,34 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                  total_row="All events", level=1,
                  note="NPS = percent of promoters (9-10) minus percent of detractors (0-6); 95% CI from the "
                       "standard error of the +1/0/-1 scores.")
+
+
+def rated_items(cfg: ProjectConfig, data: Inputs) -> list[str]:
+    """The event evaluation's rated items: those whose response scale has favorable codes in the codebook,
+    on the scale most of them share (one table and one chart of answers need one scale); never the NPS item."""
+    from collections import Counter
+
+    if data.eval_instrument is None:
+        return []
+    cb = cfg.codebook
+    inst = cb.instruments[data.eval_instrument]
+    items = [i for i, it in inst.items.items() if i in data.evals and i != inst.nps_item
+             and cb.response_scales[it.scale].favorable and it.wave in (None, "event")]
+    if not items:
+        return []
+    common = Counter(inst.items[i].scale for i in items).most_common(1)[0][0]
+    return [i for i in items if inst.items[i].scale == common]
+
+
+def favorable_labels(cfg: ProjectConfig, data: Inputs) -> str:
+    """The favorable answers of the rated items' scale, as the report names them ("Agree or Strongly agree")."""
+    from evalkit.report.prose import join_words
+
+    items = rated_items(cfg, data)
+    if not items:
+        return "the favorable answers"
+    scale = cfg.codebook.response_scales[cfg.codebook.instruments[data.eval_instrument].items[items[0]].scale]
+    return join_words([f"\u201c{scale.codes[c]}\u201d" for c in scale.favorable if c in scale.codes], "or")
 
 
 def _short(text: str) -> str:
@@ -263,12 +293,11 @@ def likert(b: Bundle, data: Inputs, cfg: ProjectConfig) -> list[str]:
     Returns the category labels in order, for the chart.
     """
     cb = cfg.codebook
-    name = next((n for n, i in cb.instruments.items() if i.nps_item and i.nps_item in data.evals), None)
+    name = data.eval_instrument
     if name is None or data.evals.empty:
         return []
     inst = cb.instruments[name]
-    items = [i for i, it in inst.items.items() if i in data.evals and set(cb.response_scales[it.scale].codes)
-             == {1, 2, 3, 4, 5} and str(cb.response_scales[it.scale].codes[5]).startswith("Strongly")]
+    items = rated_items(cfg, data)
     if not items:
         return []
     labels = cb.response_scales[inst.items[items[0]].scale].codes
@@ -729,7 +758,7 @@ def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, 
 
     if data.evals.empty:
         return []
-    name = next((n for n, i in cfg.codebook.instruments.items() if i.nps_item and i.nps_item in data.evals), None)
+    name = data.eval_instrument
     if name is None:
         return []
     inst = cfg.codebook.instruments[name]
@@ -760,14 +789,14 @@ def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, 
                       "(a comment can touch several themes). Themes mentioned in fewer comments than the "
                       "threshold are not counted out.")
     out = []
-    questions = {"q6": "What worked well", "q7": "What could be better"}
     for col, vals in texts.items():
         if len(vals) < policy.comment_threshold:
             continue
         clean = sorted({v for v in vals if "[" not in v and 6 <= len(v.split()) <= 40}, key=lambda v: (-len(v), v))
         picks = clean[:3]
         if picks:
-            out.append(passthrough(f"quotes_{col}", f"In their words: {questions.get(col, col)}",
+            question = _short(inst.columns[col].text or col) if col in inst.columns else col
+            out.append(passthrough(f"quotes_{col}", f"In their words: {question}",
                                    pd.DataFrame({"Comment": [f"\u201c{p}\u201d" for p in picks]}),
                                    note=f"From {len(vals):,} comments; quoted only because at least "
                                         f"{policy.comment_threshold} were written. Names and contact details "
