@@ -75,7 +75,7 @@ def test_missing_table_file_and_bad_json_name_the_file(tmp_path):
 
 
 def test_expected_cadre_must_match(art):
-    assert load_facts(art, project="demo", cadre="C1", cohort="2025").cadre == "C1"
+    assert load_facts(art, project="demo", cadre="A", cohort="2025").cadre == "A"
     with pytest.raises(ReportError) as info:
         load_facts(art, cadre="C2", cohort=2025)  # an int cohort compares as text
     assert info.value.reason is ReportReason.parameter_mismatch

@@ -119,7 +119,14 @@ def _problems(exc: ValidationError) -> list[tuple[str, str]]:
     return problems
 
 
-def _validate(model: type[BaseModel], data: dict[str, Any], file: Path) -> Any:
+def validate_model(model: type[BaseModel], data: dict[str, Any], file: str | Path) -> Any:
+    """Validate ``data`` against one of the project file's models; every problem as (key path, what is expected).
+
+    Raises
+    ------
+    ConfigError
+        Naming ``file`` (a path, or what the data are when they come from code) and each problem.
+    """
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -129,7 +136,7 @@ def _validate(model: type[BaseModel], data: dict[str, Any], file: Path) -> Any:
 def load_codebook(path: str | Path) -> Codebook:
     """Read and validate a codebook YAML file."""
     p = Path(path)
-    return _validate(Codebook, read_yaml(p), p)
+    return validate_model(Codebook, read_yaml(p), p)
 
 
 def load_project(path: str | Path = "evalkit.yml") -> ProjectConfig:
@@ -153,7 +160,7 @@ def load_project(path: str | Path = "evalkit.yml") -> ProjectConfig:
     if p.is_dir():
         p = p / "evalkit.yml"
     p = p.resolve()
-    project: Project = _validate(Project, read_yaml(p), p)
+    project: Project = validate_model(Project, read_yaml(p), p)
     cb_path = (p.parent / project.codebook_file).resolve()
     codebook = load_codebook(cb_path)
 

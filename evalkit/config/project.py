@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from evalkit._limits import N_MIN_FLOOR, N_MIN_PLAIN
 from evalkit.config.codebook import ColumnSpec, GuskeyLevel, Wave
 
 __all__ = [
@@ -279,9 +280,13 @@ class CleaningRules(_Model):
 
 
 class PrivacyPolicy(_Model):
-    """Disclosure thresholds, enforced by the disclose stage (:class:`evalkit.disclose.DisclosurePolicy`)."""
+    """Disclosure thresholds, enforced by the disclose stage (:class:`evalkit.disclose.DisclosurePolicy`).
 
-    n_min: Annotated[int, Field(ge=3, description="smallest group any published figure may describe")] = 10
+    The one rule set for them: the disclose stage's policy object and every reader of a release's
+    ``n_min`` check against these bounds.
+    """
+
+    n_min: Annotated[int, Field(ge=N_MIN_FLOOR, description="smallest group any published figure may describe")] = 10
     comment_threshold: Annotated[int, Field(ge=3, description="smallest group whose comments may be quoted")] = 10
     n_min_override_reason: str | None = None
     top_code: Annotated[float, Field(gt=50, le=100, description="shares above this read '>95%'")] = 95.0
@@ -295,7 +300,7 @@ class PrivacyPolicy(_Model):
 
     @model_validator(mode="after")
     def _override(self) -> PrivacyPolicy:
-        if self.n_min < 5 and not self.n_min_override_reason:
+        if self.n_min < N_MIN_PLAIN and not self.n_min_override_reason:
             raise ValueError("n_min below 5 needs 'n_min_override_reason' (recorded in the methods appendix)")
         return self
 

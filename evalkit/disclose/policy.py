@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from evalkit.errors import ConfigError
-
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.config.project import PrivacyPolicy
 
@@ -55,19 +53,16 @@ class DisclosurePolicy:
     override_reason: str | None = None
 
     def __post_init__(self) -> None:
-        problems = []
-        if self.n_min < 3:
-            problems.append(("privacy.n_min", f"at least 3 (PTAC's absolute minimum cell size), not {self.n_min}"))
-        elif self.n_min < 5 and not self.override_reason:
-            problems.append(("privacy.n_min_override_reason", "a reason, because n_min is below 5"))
-        if self.comment_threshold < 3:
-            problems.append(("privacy.comment_threshold", "at least 3"))
-        if not 0 <= self.bottom_code < 50 < self.top_code <= 100:
-            problems.append(("privacy.top_code / bottom_code", "0 <= bottom_code < 50 < top_code <= 100"))
-        if self.min_interval_width < 1:
-            problems.append(("privacy.min_interval_width", "at least 1, so no hidden value is determined"))
-        if problems:
-            raise ConfigError("the disclosure policy is not allowed", problems=problems)
+        # One rule set for the thresholds: the project file's (evalkit.config.PrivacyPolicy), so a policy
+        # built in code is held to exactly what a project file may say.
+        from evalkit.config.load import validate_model
+        from evalkit.config.project import PrivacyPolicy
+
+        validate_model(PrivacyPolicy, {"n_min": self.n_min, "comment_threshold": self.comment_threshold,
+                                       "top_code": self.top_code, "bottom_code": self.bottom_code,
+                                       "min_interval_width": self.min_interval_width,
+                                       "n_min_override_reason": self.override_reason},
+                       "the disclosure policy (privacy)")
 
     @classmethod
     def from_config(cls, privacy: PrivacyPolicy) -> DisclosurePolicy:

@@ -42,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evalkit._limits import N_MIN_FLOOR
 from evalkit.pii import PiiDetector, fold
 from evalkit.disclose._layers import COUNT_WORDS, Doc, Grid, read_layers
 
@@ -119,8 +120,8 @@ class AuditContext:
     allowed_phrases: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
-        if isinstance(self.n_min, bool) or not isinstance(self.n_min, int) or self.n_min < 1:
-            raise ValueError(f"AuditContext: `n_min` must be an integer >= 1; got {self.n_min!r}")
+        if isinstance(self.n_min, bool) or not isinstance(self.n_min, int) or self.n_min < N_MIN_FLOOR:
+            raise ValueError(f"AuditContext: `n_min` must be an integer >= {N_MIN_FLOOR}; got {self.n_min!r}")
         if self.detector is not None and not isinstance(self.detector, PiiDetector):
             raise TypeError(f"AuditContext: `detector` must be a PiiDetector; got {type(self.detector).__name__}")
         for name in ("pseudonyms", "raw_ids"):

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
+from evalkit._limits import N_MIN_FLOOR
 from evalkit.errors import ReportError, ReportReason
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -325,8 +326,8 @@ def _parse_facts(raw: Any, folder: Path) -> tuple[Facts | None, list[tuple[str, 
         chk.add("data_as_of", f"must be a date written YYYY-MM-DD, got {raw['data_as_of']!r}")
 
     n_min = raw.get("n_min")
-    if "n_min" in raw and (isinstance(n_min, bool) or not isinstance(n_min, int) or n_min < 1):
-        chk.add("n_min", f"must be a positive integer (the suppression threshold), got {n_min!r}")
+    if "n_min" in raw and (isinstance(n_min, bool) or not isinstance(n_min, int) or n_min < N_MIN_FLOOR):
+        chk.add("n_min", f"must be an integer of at least {N_MIN_FLOOR} (the suppression threshold), got {n_min!r}")
 
     headline = _parse_headline(raw.get("headline"), chk) if "headline" in raw else ()
     tables = _parse_tables(raw.get("tables"), folder, chk) if "tables" in raw else {}

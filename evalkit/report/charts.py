@@ -43,6 +43,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from evalkit._io import atomic_write_bytes
+from evalkit.disclose.bundle import NOT_SHOWN
 from evalkit.disclose.protected import HIDDEN_STATUSES, ProtectedTable, require_protected
 
 __all__ = ["Chart", "bar_chart", "stacked_share_chart", "dumbbell_chart", "line_chart", "save_chart"]
@@ -64,7 +65,6 @@ _RC: dict[str, Any] = {
     "axes.spines.right": False, "svg.hashsalt": _SALT, "svg.fonttype": "path", "path.simplify": True,
 }
 _STATUSES = HIDDEN_STATUSES | {"shown", "top_coded", "bottom_coded"}
-_FEWER = re.compile(r"fewer than \d+")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _fonts_loaded = False
 
@@ -148,8 +148,9 @@ def _rows(table: ProtectedTable, func: str, arg: str, columns: Sequence[str],
         n_text = _n_text(cells, name, None if hidden else found)
         label = f"{name} (n = {n_text})" if n_text else f"{name} (n not shown)"
         if hidden:
-            match = _FEWER.search(hidden[0].text)  # the table's own words for the cell
-            gap = f"{match[0]} {noun}" if match else "hidden to protect privacy"
+            # the disclose stage's own words for the cell, used as they are: "fewer than 10" + " responses"
+            text = hidden[0].text
+            gap = f"{text} {noun}" if text and text != NOT_SHOWN else "hidden to protect privacy"
             out.append(_Row(name, label, None, gap))
         else:
             out.append(_Row(name, label, tuple(found)))
