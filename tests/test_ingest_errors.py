@@ -143,6 +143,13 @@ def test_old_xls_and_other_zip_files(tmp_path):
     _raises(docx, Reason.unknown_format)
 
 
+def test_password_protected_workbook(tmp_path):
+    # Excel wraps an encrypted .xlsx in an OLE2 container: say so, rather than "an old .xls".
+    path = _write(tmp_path, "export.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    err = _raises(path, Reason.unknown_format)
+    assert "password-protected" in str(err) and "remove the password" in err.hint
+
+
 def test_text_that_is_not_a_table(tmp_path):
     _raises(_write(tmp_path, "settings.cfg", 'just one line of prose\n'), Reason.unknown_format)
 

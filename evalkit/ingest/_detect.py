@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import zipfile
 from pathlib import Path
 
 from evalkit._io import check_readable
@@ -17,11 +16,14 @@ from evalkit.errors import InputFileError, Reason
 from evalkit.ingest._table import FORMATS
 from evalkit.ingest._text import TEXT_EXTENSIONS, decode_head, sniff_delimiter
 
-__all__ = ["detect_format", "qualtrics_layout", "is_surveymonkey", "is_google_forms",
-           "is_microsoft_forms", "SPSS_MAGICS", "OLE2_MAGIC"]
+__all__ = ["detect_format", "qualtrics_layout", "is_surveymonkey", "has_surveymonkey_ids",
+           "surveymonkey_metadata_width", "is_google_forms", "is_microsoft_forms", "SPSS_MAGICS",
+           "OLE2_MAGIC", "WORKBOOK_EXTENSIONS"]
 
 SPSS_MAGICS = (b"$FL2", b"$FL3")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Extensions of the workbooks evalkit reads (the content decides; these only name a damaged one).
+WORKBOOK_EXTENSIONS = frozenset({".xlsx", ".xlsm"})
 _HEAD = 1 << 20
 _OVERRIDE = f"if you know the format, name it with --format (one of: {', '.join(FORMATS)})"
 
@@ -33,6 +35,11 @@ GOOGLE_TIMESTAMPS = frozenset({
 _QUALTRICS_IDS = ("ResponseId", "ResponseID", "_recordId")
 _QUALTRICS_TIMES = ("StartDate", "EndDate", "RecordedDate")
 _LEGACY = ["V1", "V2", "V3"]
+#: SurveyMonkey's row-2 sub-headers of a one-column question and of a comment box (spaces removed).
+_SM_SUBHEADERS = frozenset({"response", "open-endedresponse", "other(pleasespecify)"})
+#: SurveyMonkey's metadata headers, current and legacy (spaces and a trailing number removed).
+_SM_METADATA = frozenset({"respondentid", "collectorid", "startdate", "enddate", "ipaddress", "emailaddress",
+                          "firstname", "lastname", "customdata"})
 
 
 def _cells(rows: list[list[str]], i: int) -> list[str]:
@@ -61,10 +68,68 @@ def qualtrics_layout(rows: list[list[str]]) -> str | None:
     return None
 
 
-def is_surveymonkey(rows: list[list[str]]) -> bool:
-    """Row 1 starts with SurveyMonkey's ``Respondent ID`` and ``Collector ID`` columns."""
+def _squash(cell: str) -> str:
+    return "".join(cell.split()).lower()
+
+
+def surveymonkey_metadata_width(top: list[str], sub: list[str]) -> int | None:
+    """How many metadata columns precede the questions, if rows 1-2 are SurveyMonkey's header rows.
+
+    SurveyMonkey's second header row (see :mod:`evalkit.ingest.surveymonkey`) is blank under the
+    respondent metadata columns, which come first, and holds ``Response``, ``Open-Ended Response`` or
+    a choice/row label under *every* question column; row 1 is blank only over a column that
+    continues the question to its left. ``None`` when the two rows do not have that shape or no
+    ``Response``/``Open-Ended Response``/``Other (please specify)`` sub-header is there. Unless a
+    metadata header is one SurveyMonkey writes, the rows must also show a continued question (a blank
+    in row 1) or have only those sub-headers in row 2 (at least two of them after metadata columns),
+    since a plain table's first data row can hold the word "Response" too.
+
+    Examples
+    --------
+    >>> surveymonkey_metadata_width(["RespondentID", "CollectorID", "Your role?", ""],
+    ...                             ["", "", "Response", "Other (please specify)"])
+    2
+    >>> surveymonkey_metadata_width(["Your role?", "What did you learn?"],
+    ...                             ["Response", "Open-Ended Response"])
+    0
+    >>> surveymonkey_metadata_width(["name", "status"], ["Ana", "Response"]) is None
+    True
+    """
+    width = max(len(top), len(sub))
+    top = [c.strip() for c in top] + [""] * (width - len(top))
+    sub = [c.strip() for c in sub] + [""] * (width - len(sub))
+    while width and not top[width - 1] and not sub[width - 1]:
+        width -= 1  # a trailing delimiter
+    meta = 0
+    while meta < width and top[meta] and not sub[meta]:
+        meta += 1
+    if meta == width or not top[meta] or not all(sub[meta:width]):
+        return None
+    labels = [_squash(c) for c in sub[meta:width]]
+    if not any(label in _SM_SUBHEADERS for label in labels):
+        return None
+    continued = any(not c for c in top[meta:width])
+    known = any(_squash(c).rstrip("0123456789") in _SM_METADATA for c in top[:meta])
+    only_subheaders = all(label in _SM_SUBHEADERS for label in labels) and (meta == 0 or len(labels) > 1)
+    if known or continued or only_subheaders:
+        return meta
+    return None
+
+
+def has_surveymonkey_ids(rows: list[list[str]]) -> bool:
+    """Row 1 starts with SurveyMonkey's ``Respondent ID`` and ``Collector ID`` (legacy: ``RespondentID``,
+    ``CollectorID``) columns."""
     first = _cells(rows, 0)
-    return first[:1] == ["Respondent ID"] and "Collector ID" in first[:4]
+    return bool(first) and _squash(first[0]) == "respondentid" and any(_squash(c) == "collectorid"
+                                                                       for c in first[1:4])
+
+
+def is_surveymonkey(rows: list[list[str]]) -> bool:
+    """A SurveyMonkey export: rows 1-2 have the shape of its header rows, or row 1 starts with its id
+    columns (so a file whose row 2 was damaged is still read, and refused, as SurveyMonkey)."""
+    if has_surveymonkey_ids(rows):
+        return True
+    return len(rows) > 1 and surveymonkey_metadata_width(_cells(rows, 0), _cells(rows, 1)) is not None
 
 
 def is_google_forms(rows: list[list[str]]) -> bool:
@@ -103,18 +168,21 @@ def _from_rows(rows: list[list[str]], *, delimiter: str) -> str | None:
 
 
 def _detect_workbook(path: Path) -> str:
-    from evalkit.ingest._excel import read_excel_table  # openpyxl is only needed for workbooks
+    from evalkit.ingest._excel import read_excel_table, zip_names  # openpyxl is only needed for workbooks
 
+    named_xlsx = path.suffix.lower() in WORKBOOK_EXTENSIONS
     try:
-        with zipfile.ZipFile(path) as zf:
-            is_xlsx = "xl/workbook.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        is_xlsx = path.suffix.lower() in (".xlsx", ".xlsm")  # damaged: the reader will say so
-        if not is_xlsx:
-            raise InputFileError(path, Reason.unknown_format, "is a damaged zip archive, not a known export",
-                                 hint=_OVERRIDE) from None
-        return "excel"
-    if not is_xlsx:
+        names = zip_names(path)
+    except InputFileError as exc:
+        if named_xlsx:
+            return "excel"  # a damaged workbook: the reader says what is wrong with its zip container
+        raise InputFileError(path, Reason.unknown_format,
+                             f"is a zip archive, not a known export, and {exc.issue.message}",
+                             hint=f"{exc.hint}; " + _OVERRIDE) from None
+    # An .xlsx whose zip directory lists nothing, or lost xl/workbook.xml but kept other xl/ parts,
+    # is a damaged workbook: the reader names the missing part.
+    damaged = named_xlsx and (not names or any(n.startswith("xl/") for n in names))
+    if "xl/workbook.xml" not in names and not damaged:
         raise InputFileError(
             path, Reason.unknown_format, "is a zip archive but not an Excel workbook (no xl/workbook.xml)",
             hint="unzip it and read the export inside; " + _OVERRIDE,
@@ -170,6 +238,14 @@ def detect_format(path: str | Path) -> str:
         return "spss"
     if head[:4] == b"PK\x03\x04":
         return _detect_workbook(p)
+    if head.startswith(OLE2_MAGIC) and p.suffix.lower() in WORKBOOK_EXTENSIONS:
+        # Excel stores a password-protected .xlsx inside an OLE2 container.
+        raise InputFileError(
+            p, Reason.unknown_format, "is a password-protected (encrypted) Excel workbook, or an old .xls "
+            "file renamed .xlsx; evalkit cannot read either",
+            hint="open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+            "Password) and save it as .xlsx (Excel Workbook)",
+        )
     if head.startswith(OLE2_MAGIC):
         raise InputFileError(
             p, Reason.unknown_format, "is an old binary Excel (.xls) or other OLE2 file, which evalkit does not read",

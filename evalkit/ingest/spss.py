@@ -83,7 +83,7 @@ def read_spss(path: str | Path, *, encoding: str | None = None) -> SurveyData:
         raise InputFileError(p, Reason.wrong_format, "is not an SPSS data file (.sav/.zsav)",
                              hint="leave --format out to let evalkit detect the format")
     sha = sha256_file(p)
-    check_sav_dictionary(p)  # ReadStat crashes the process on some damaged dictionaries
+    check_sav_dictionary(p, encoding=encoding)  # ReadStat crashes the process on some damaged dictionaries
     try:
         df, meta = pyreadstat.read_sav(str(p), user_missing=True, encoding=encoding)
     except Exception as exc:  # noqa: BLE001 - ReadstatError, PyreadstatError, UnicodeError, ...

@@ -6,9 +6,14 @@ types. Only an empty cell is missing.
 
 State education files put title rows above the header and footnotes below the data. The header
 is the first row (among the first 30) that fills at least 60% as many cells as the widest of
-those rows; rows above it are skipped with a note. Below the data, trailing rows with a single
-cell in the first column (``*  Data is suppressed...``, ``end of worksheet``) are dropped with a
-note, when the table has at least three columns.
+those rows. A row above it that fills one or two cells is a title or a note and is skipped with a
+note; a row above it that fills three or more is a header row too (labels spanning several
+columns, such as subjects over their "Met"/"Not met" columns, or the question texts over the
+choices of a two-row survey export) and is never dropped: each of its labels is carried to the
+columns on its right up to the next label, and kept in ``ColumnMeta.text`` (``"ELA - Met"``);
+``ColumnMeta.original`` stays the header row's cell as written. Below the data, trailing rows with
+a single cell in the first column (``*  Data is suppressed...``, ``end of worksheet``) are dropped
+with a note, when the table has at least three columns.
 
 Column names, one rule per file: if every header already is a name (``school_code``,
 ``CountyCode``, ``Q1``: letters, digits, ``_`` and ``.``, not starting with a digit) they are kept
@@ -35,6 +40,7 @@ __all__ = ["read_tabular", "find_header_row"]
 _SCAN = 30
 _SHARE = 0.6
 _MAX_FOOTNOTES = 10
+_TITLE_CELLS = 2  # a title or note above the header fills at most this many cells
 
 
 def find_header_row(rows: list[list[str]], *, scan: int = _SCAN) -> int | None:
@@ -72,14 +78,32 @@ def _footnotes_start(rows: list[list[str]], first_data: int, width: int) -> int:
     return start if found else len(rows)
 
 
-def _columns(header: list[str]) -> list[ColumnMeta]:
+def _filled(row: list[str]) -> int:
+    return sum(1 for c in row if c.strip())
+
+
+def _spans(row: list[str], width: int) -> list[str]:
+    """Each column's label in a spanning header row: the nearest label at or to the left of it."""
+    labels, current = [], ""
+    for j in range(width):
+        cell = clean_header(row[j]) if j < len(row) else ""
+        current = cell or current
+        labels.append(current)
+    return labels
+
+
+def _columns(header: list[str], groups: list[list[str]] | None = None) -> list[ColumnMeta]:
     texts = [clean_header(h) for h in header]
     # One rule per file, so a table never mixes ``Subgroup`` with ``subgroup_type``.
     keep = all(is_identifier_like(t) for t in texts if t)
-    return [
-        ColumnMeta(name=(t if keep else slugify(t, max_len=64)) or f"unnamed_{j}", original=h, text=t or None)
-        for j, (h, t) in enumerate(zip(header, texts), start=1)
-    ]
+    spans = [_spans(g, len(header)) for g in groups or []]
+    columns = []
+    for j, (h, t) in enumerate(zip(header, texts), start=1):
+        labels = [s[j - 1] for s in spans if s[j - 1]]
+        text = " - ".join(dict.fromkeys([*labels, t] if t else labels))  # a label repeated once
+        columns.append(ColumnMeta(name=(t if keep else slugify(t, max_len=64)) or f"unnamed_{j}", original=h,
+                                  text=text or None))
+    return columns
 
 
 def read_tabular(
@@ -136,15 +160,20 @@ def read_tabular(
                              "has no data: every row is blank" + (f" in sheet {loaded.sheet!r}" if loaded.sheet else ""),
                              hint="check the file (or choose another sheet with --sheet)")
     notes = list(loaded.notes)
+    groups = [i for i in range(at) if _filled(rows[i]) > _TITLE_CELLS]
     if at > 0:
-        notes.append(f"header found on row {at + 1}; {row_span(list(range(1, at + 1)))} above it "
-                     "(title or notes) skipped")
+        skipped = [i + 1 for i in range(at) if i not in groups]
+        notes.append(f"header found on row {at + 1}"
+                     + (f"; {row_span(skipped)} above it (title or notes) skipped" if skipped else ""))
+    if groups:
+        notes.append(f"{row_span([i + 1 for i in groups])} above the header: labels spanning several "
+                     "columns, kept in the column texts (ColumnMeta.text)")
     header = rows[at]
     end = _footnotes_start(rows, at + 1, len(header))
     if end < len(rows):
         dropped = [i + 1 for i in range(end, len(rows)) if any(rows[i])]
         notes.append(f"dropped {len(dropped)} footnote {row_span(dropped)} below the table")
-    columns = unique_columns(_columns(header), notes)
+    columns = unique_columns(_columns(header, [rows[i] for i in groups]), notes)
     return build_survey_data(
         p, fmt="excel" if loaded.excel else "csv", rows=rows, header_rows=at + 1, end=end, columns=columns,
         sha256=loaded.sha256, encoding=loaded.encoding, sheet=loaded.sheet, sheets=loaded.sheets,
