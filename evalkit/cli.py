@@ -101,8 +101,10 @@ def ingest(
     encoding: Annotated[Optional[str], typer.Option(
         "--encoding", "-e", help="Text encoding of CSV/TSV files (e.g. cp1252), read strictly; default: detected.")] = None,
     columns: Annotated[bool, typer.Option(
-        "--columns", help="List each file's columns: evalkit's name, the header as written, the question text.")] = False,
-    json_out: Annotated[bool, typer.Option("--json", help="Print metadata as JSON instead of a table.")] = False,
+        "--columns", help="List each file's columns: evalkit's name, the header as written, the question text, "
+                          "the value labels and the codes the file declares missing (SPSS).")] = False,
+    json_out: Annotated[bool, typer.Option(
+        "--json", help="Print metadata as JSON instead of a table (with --columns: each file's column_names).")] = False,
 ) -> None:
     """Read exports and report what was found (format, rows, columns, encoding, SHA-256). Writes nothing.
 
@@ -129,10 +131,10 @@ def ingest(
             if not r.ok:
                 continue
             cols = Table(title=f"Columns of {r.file}")
-            for col in ("name (evalkit)", "header as written", "question text"):
+            for col in ("name (evalkit)", "header as written", "question text", "values (code=label; missing)"):
                 cols.add_column(col, overflow="fold")
-            for name, header, text in r.column_names:
-                cols.add_row(name, header, text)
+            for c in r.column_names or ():
+                cols.add_row(c.name, c.header, c.text, c.values)
             out.print(cols)
     failed = [r for r in results if not r.ok]
     if failed:
@@ -434,8 +436,13 @@ def main(argv: list[str] | None = None) -> None:
         raise
     except Exception as exc:  # noqa: BLE001 - last resort: never show a bare traceback
         if isinstance(exc, _click_errors()):
+            if getattr(exc, "ctx", None) is None:   # raised before click knew the command: say the usage here
+                words = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("-")][:1]
+                command = f"evalkit {words[0]}" if words else "evalkit"
+                err.print(f"Usage: {command} [OPTIONS] ...\nTry '{command} --help' for help.", highlight=False,
+                          markup=False)
             exc.show()   # a usage error prints the command's usage line and what was wrong with it
-            sys.exit(2)
+            sys.exit(getattr(exc, "exit_code", 2) or 2)
         crash = _crash_file()
         crash.write_text(traceback.format_exc(), encoding="utf-8")
         err.print(

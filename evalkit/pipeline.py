@@ -26,6 +26,7 @@ from evalkit.ingest import read_export
 
 __all__ = [
     "Check",
+    "IngestColumn",
     "IngestResult",
     "UnitResult",
     "validate_project",
@@ -46,8 +47,67 @@ class Check:
     detail: str = ""
 
 
+def _code_text(code: Any) -> str:
+    """A code as a codebook writes it: SPSS stores 1 as 1.0, a codebook says 1."""
+    from evalkit.ingest import MissingRange
+
+    if isinstance(code, MissingRange):
+        return f"{_code_text(code.low)} thru {_code_text(code.high)}"
+    if isinstance(code, float) and code.is_integer():
+        return str(int(code))
+    return str(code)
+
+
+@dataclass(frozen=True)
+class IngestColumn:
+    """One column as ``evalkit ingest --columns`` lists it, with what the codebook needs to know.
+
+    ``value_labels`` are ``(code, label)`` pairs and ``missing_codes`` the codes the file declares
+    missing (a range as ``"2000 thru 3000"``), each code written as a codebook writes it (``1``, not
+    ``1.0``). ``values`` puts both in one line.
+
+    Examples
+    --------
+    >>> c = IngestColumn("myord", "myord", "", (("-1", "missing"), ("1", "low"), ("2", "medium")), ("-1", "-3"))
+    >>> c.values
+    '1=low; 2=medium; missing: -1=missing, -3'
+    """
+
+    name: str
+    header: str
+    text: str = ""
+    value_labels: tuple[tuple[str, str], ...] = ()
+    missing_codes: tuple[str, ...] = ()
+
+    @classmethod
+    def from_meta(cls, meta: Any) -> IngestColumn:
+        """From a reader's :class:`~evalkit.ingest.ColumnMeta`."""
+        return cls(meta.name, meta.original, meta.text or "",
+                   tuple((_code_text(k), str(v)) for k, v in meta.value_labels.items()),
+                   tuple(_code_text(c) for c in meta.missing_codes))
+
+    @property
+    def values(self) -> str:
+        """Value labels of the substantive codes, then the declared missing codes (with their labels)."""
+        labels = dict(self.value_labels)
+        parts = [f"{k}={v}" for k, v in self.value_labels if k not in self.missing_codes]
+        text = "; ".join(parts)
+        if self.missing_codes:
+            missing = ", ".join(f"{c}={labels[c]}" if c in labels else c for c in self.missing_codes)
+            text = f"{text}; missing: {missing}" if text else f"missing: {missing}"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "header": self.header, "text": self.text,
+                "value_labels": dict(self.value_labels), "missing_codes": list(self.missing_codes),
+                "values": self.values}
+
+
 @dataclass(frozen=True)
 class IngestResult:
+    """One file read by :func:`ingest_paths`. ``column_names`` is ``None`` unless columns were asked for
+    (and the file was read); ``to_dict`` then leaves the key out rather than show an empty list."""
+
     file: str
     ok: bool
     format: str = ""
@@ -56,11 +116,14 @@ class IngestResult:
     encoding: str | None = None
     sha256: str = ""
     error: str = ""
-    column_names: tuple[tuple[str, str, str], ...] = ()   # (evalkit's name, header as written, question text)
+    column_names: tuple[IngestColumn, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = self.__dict__.copy()
-        out["column_names"] = [{"name": n, "header": h, "text": t} for n, h, t in self.column_names]
+        if self.column_names is None:
+            del out["column_names"]
+        else:
+            out["column_names"] = [c.to_dict() for c in self.column_names]
         return out
 
 
@@ -96,8 +159,10 @@ def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str
                  encoding: str | None = None, columns: bool = False) -> list[IngestResult]:
     """Read every file (folders are searched); one failing file does not stop the others.
 
-    With ``columns``, each result lists the file's columns: evalkit's name, the header as written
-    and the question text (either name may be used in the project file and codebook).
+    With ``columns``, each result lists the file's columns (:class:`IngestColumn`): evalkit's name,
+    the header as written (either may be used in the project file and codebook), the question text,
+    and the value labels and declared missing codes (SPSS), from which a codebook's response scale is
+    written.
     """
     results = []
     for f in _files_under(paths):
@@ -106,7 +171,7 @@ def ingest_paths(paths: Iterable[Path], *, format: str | None = None, sheet: str
         except EvalkitError as exc:
             results.append(IngestResult(file=str(f), ok=False, error=str(exc)))
             continue
-        cols = tuple((name, m.original, m.text or "") for name, m in sd.columns.items()) if columns else ()
+        cols = tuple(IngestColumn.from_meta(m) for m in sd.columns.values()) if columns else None
         results.append(IngestResult(file=str(f), ok=True, format=sd.source.format, rows=sd.source.n_rows,
                                     columns=len(sd.data.columns), encoding=sd.source.encoding, sha256=sd.source.sha256,
                                     column_names=cols))

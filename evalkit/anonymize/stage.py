@@ -20,6 +20,7 @@ Nothing is written until every table has passed, and the key never leaves :class
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,11 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
                 df[col] = pz.series(df[col].astype("string"), "response_id")
             elif spec.role == ColumnRole.identifier and spec.kind == "id":
                 df[f"{col}_pid"] = _pseudonymize_ids(pz, df[col], col)
+        # The export's own response id (ResponseId, respondent_id, a form's Id) is a record id: keyed too,
+        # whether or not the codebook marks it (docs/anonymize.md, step 2).
+        rid = (table.fields or {}).get("response_id")
+        if rid and rid in df.columns and rid not in specs and rid != person:
+            df[rid] = pz.series(df[rid].astype("string"), "response_id")
         for col in src.email_columns:
             if col in df.columns and "person_id" not in df.columns:
                 df["person_id"] = pz.series(df[col], "email")
@@ -310,9 +316,44 @@ def _review_dir(cfg: ProjectConfig) -> Path:
 
 
 def _parquet_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as it is written: ``source_row`` as a column, each object column typed for parquet.
+
+    Object columns hold what the readers left: text, and for SPSS dates and times as Python objects.
+    A missing value (None, NaN, NaT, ``pd.NA``) stays null, never the text "nan". A column of only
+    dates, only times or only (timezone-naive) datetimes keeps its type (parquet date32, time64,
+    timestamp); anything else is written as text, dates and times in ISO 8601 (``str`` of a date,
+    time or timestamp is ISO).
+
+    Examples
+    --------
+    >>> frame = _parquet_frame(pd.DataFrame({"d": [dt.date(1583, 1, 1), float("nan")],
+    ...                                      "t": [dt.time(10, 10), None], "x": ["a", 2.5]}))
+    >>> frame["d"].tolist(), frame["t"].tolist(), frame["x"].tolist()
+    ([datetime.date(1583, 1, 1), None], [datetime.time(10, 10), None], ['a', '2.5'])
+    """
     out = df.copy()
     for col in out.columns:
         if pd.api.types.is_object_dtype(out[col]):
-            out[col] = out[col].map(lambda v: v if v is None or isinstance(v, str) else str(v)).astype("string")
+            out[col] = _parquet_column(out[col])
     out.index.name = "source_row"
     return out.reset_index()
+
+
+def _is_missing(v: object) -> bool:
+    try:
+        return v is None or bool(pd.isna(v))
+    except (TypeError, ValueError):  # a list or array in a cell is a value, not a missing one
+        return False
+
+
+def _parquet_column(s: pd.Series) -> pd.Series:
+    values = [None if _is_missing(v) else v for v in s]
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, dt.datetime) and v.tzinfo is None for v in present):
+        return pd.Series(values, index=s.index, dtype=object)
+    if present and all(isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in present):
+        return pd.Series(values, index=s.index, dtype=object)
+    if present and all(isinstance(v, dt.time) for v in present):
+        return pd.Series(values, index=s.index, dtype=object)
+    return pd.Series([v if v is None or isinstance(v, str) else str(v) for v in values], index=s.index,
+                     dtype="string")

@@ -2,7 +2,9 @@
 
 Exports mix numeric codes ("4"), choice labels ("Agree") and non-substantive answers ("Don't know",
 "N/A", 99). :func:`code_items` turns every item column into numbers using the codebook's response
-scale, and counts each kind of recode for the data-quality log.
+scale, and counts each kind of recode for the data-quality log. Codes the export itself declares
+missing (SPSS user-missing values, ``ColumnMeta.missing_codes``) are found by
+:func:`declared_missing`, so cleaning can set them missing before the scale is checked.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import pandas as pd
 from evalkit.clean.normalize import is_blank
 from evalkit.config import ResponseScale
 from evalkit.errors import Issue, Reason
+from evalkit.ingest._table import MissingRange
 
-__all__ = ["ItemRecode", "code_item"]
+__all__ = ["ItemRecode", "code_item", "declared_missing", "declared_missing_cells"]
 
 
 @dataclass
@@ -34,6 +37,96 @@ def _as_number(v: str) -> float | None:
     except ValueError:
         return None
     return x if np.isfinite(x) else None
+
+
+def _is_declared(v: object, codes: tuple[object, ...]) -> bool:
+    if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
+        num: float | None = float(v)
+    else:
+        num = _as_number(str(v).strip())
+    for c in codes:
+        if isinstance(c, MissingRange):
+            if (num is not None and num in c) or v in c:
+                return True
+        elif v == c or (num is not None and num == _as_number(str(c))):
+            return True
+    return False
+
+
+def declared_missing(s: pd.Series, codes: tuple[object, ...]) -> pd.Series:
+    """Where a column holds a code its export declares missing (SPSS user-missing values).
+
+    Parameters
+    ----------
+    s : Series
+        Raw values indexed by ``source_row``.
+    codes : tuple
+        ``ColumnMeta.missing_codes``: single codes, and :class:`~evalkit.ingest.MissingRange` for a
+        range (bounds included). A number matches its text too ("-1" matches -1.0).
+
+    Returns
+    -------
+    Series of bool
+        True where the cell holds a declared missing code; False for blanks and other values.
+
+    Examples
+    --------
+    >>> from evalkit.ingest import MissingRange
+    >>> s = pd.Series([1.0, -1.0, 2500.0, "-3", None], index=[1, 2, 3, 4, 5])
+    >>> declared_missing(s, (-1.0, -3.0, MissingRange(2000.0, 3000.0))).tolist()
+    [False, True, True, True, False]
+    """
+    out = pd.Series(False, index=s.index, dtype=bool)
+    if not codes:
+        return out
+    present = s[~is_blank(s).to_numpy(dtype=bool, na_value=True)]
+    hits = {raw for raw in pd.unique(present) if _is_declared(raw, codes)}
+    if hits:
+        out.loc[present.index] = present.isin(hits).to_numpy(dtype=bool)
+    return out
+
+
+def declared_missing_cells(
+    df: pd.DataFrame, codes: dict[str, tuple[object, ...]]
+) -> tuple[dict[str, pd.Series], set[int], int]:
+    """Every cell of ``df`` holding a code its column declares missing.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The table being cleaned, indexed by ``source_row``.
+    codes : dict
+        Column name in ``df`` → its declared missing codes (``ColumnMeta.missing_codes``, keyed by
+        the name the column has *now*, after aliases).
+
+    Returns
+    -------
+    masks : dict
+        Column → Series of bool, for each column with at least one declared missing cell.
+    rows : set of int
+        The source rows holding one.
+    cells : int
+        How many cells.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"q": [1.0, -1.0, 3.0], "n": [5.0, 2500.0, -1.0]}, index=[1, 2, 3])
+    >>> masks, rows, cells = declared_missing_cells(df, {"q": (-1.0,), "n": ()})
+    >>> sorted(masks), rows, cells
+    (['q'], {2}, 1)
+    """
+    masks: dict[str, pd.Series] = {}
+    rows: set[int] = set()
+    cells = 0
+    for col, declared in codes.items():
+        if col not in df.columns or not declared:
+            continue
+        hit = declared_missing(df[col], declared)
+        if hit.any():
+            masks[col] = hit
+            rows |= {int(r) for r in df.index[hit]}
+            cells += int(hit.sum())
+    return masks, rows, cells
 
 
 def code_item(

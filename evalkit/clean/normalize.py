@@ -16,7 +16,7 @@ import pandas as pd
 
 from evalkit.errors import Issue, Reason
 
-__all__ = ["normalize_email", "normalize_name", "parse_dates", "parse_date_columns", "DATE_FORMATS", "is_blank"]
+__all__ = ["normalize_email", "normalize_name", "blank_person_placeholders", "looks_like_emails", "parse_dates", "parse_date_columns", "DATE_FORMATS", "DATE_DTYPE", "is_blank"]
 
 _WS = re.compile(r"\s+")
 
@@ -55,6 +55,39 @@ def normalize_email(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     out = _map_unique(s, fn)
     changed = s.notna() & (out.astype(object) != s.astype(object))
     return out, changed.fillna(False).astype(bool)
+
+
+#: What forms write in a person column when there is no person to name: Microsoft Forms puts "anonymous"
+#: in the Email column of every anonymous response. Compared case-blind after trimming.
+PERSON_PLACEHOLDERS = frozenset({"anonymous", "anon", "n/a", "na", "none", "null", "unknown", "-", "--", "no email",
+                                 "not provided", "prefer not to say", "anonymous user", "guest"})
+
+
+def blank_person_placeholders(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Placeholders in a person column ("anonymous", "N/A", "-") become missing: they name nobody, and as a
+    key they would make every such response the same person. Returns (cleaned, changed mask).
+
+    Examples
+    --------
+    >>> out, changed = blank_person_placeholders(pd.Series(["anonymous", "ann@example.org", " N/A ", None]))
+    >>> out.isna().tolist(), changed.tolist()
+    ([True, False, True, True], [True, False, True, False])
+    """
+    text = s.astype("string").str.strip().str.casefold()
+    changed = text.isin(PERSON_PLACEHOLDERS).fillna(False).astype(bool)
+    return s.mask(changed), changed
+
+
+def looks_like_emails(s: pd.Series, *, share: float = 0.5) -> bool:
+    """Whether at least ``share`` of a column's values hold an "@": a person column of e-mails, not of ids.
+
+    Examples
+    --------
+    >>> looks_like_emails(pd.Series(["a@x.org", "b@x.org", None])), looks_like_emails(pd.Series(["R_1a", "R_2b"]))
+    (True, False)
+    """
+    text = s.dropna().astype(str)
+    return bool(len(text)) and float(text.str.contains("@", regex=False).mean()) >= share
 
 
 def normalize_name(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -112,6 +145,50 @@ def _day_first(fmt: str) -> str:
     return fmt.replace("%m/%d/", "%d/%m/")
 
 
+#: The dtype of parsed date columns. Microseconds, not pandas' old nanosecond default: a nanosecond
+#: timestamp only reaches 1677-2262, and real exports hold older dates (an SPSS file's 1583-01-01).
+#: Microseconds cover every date Python's ``datetime`` can hold (years 1-9999).
+DATE_DTYPE = "datetime64[us]"
+_DATE_TYPES = (dt.datetime, dt.date, pd.Timestamp, np.datetime64)
+_TOO_FAR = (pd.errors.OutOfBoundsDatetime, OverflowError)
+_RANGE_HINT = ("correct the date in a copy of the export, or leave the column out of date_columns "
+               "in the project file")
+
+
+def _typed_stamps(values: pd.Series) -> tuple[list[object], list[object]]:
+    """Dates a reader already typed (datetime, date, numpy datetime64) as microsecond timestamps.
+
+    Returns the timestamps (NaT where a value is beyond even microsecond range) and the index
+    labels of those values.
+    """
+    try:
+        return list(pd.to_datetime(values.astype(object)).dt.as_unit("us")), []
+    except _TOO_FAR:
+        pass
+    out: list[object] = []
+    far: list[object] = []
+    for idx, v in values.items():
+        try:
+            out.append(pd.Timestamp(v).as_unit("us"))
+        except _TOO_FAR:
+            out.append(pd.NaT)
+            far.append(idx)
+    return out, far
+
+
+def _strptime_far(raw: str, day_first: bool) -> tuple[pd.Timestamp, str] | None:
+    """A date pandas rejected only because it is outside its nanosecond range (pandas < 3 coerces
+    "1583-01-01" to NaT); dates inside that range are left to pandas' own parsing."""
+    for label, fmt in DATE_FORMATS:
+        try:
+            d = dt.datetime.strptime(raw, _day_first(fmt) if day_first else fmt)
+        except ValueError:
+            continue
+        if not 1678 <= d.year <= 2261:
+            return pd.Timestamp(d).as_unit("us"), label
+    return None
+
+
 def parse_dates(
     s: pd.Series, *, file: str, column: str, day_first: bool = False, typed_rows: tuple[int, ...] = ()
 ) -> tuple[pd.Series, pd.Series, list[Issue]]:
@@ -132,12 +209,15 @@ def parse_dates(
 
     Returns
     -------
-    parsed : Series of datetime64
+    parsed : Series of datetime64[us]
+        Microseconds (:data:`DATE_DTYPE`), so dates before 1677 or after 2262 (outside pandas'
+        nanosecond range) are kept as the dates they are.
     fmt : Series of str
         The format family each value was written in (``iso_date``, ``slash_date``...), for
         counting mixed formats; missing where the cell is blank.
     issues : list of Issue
-        One per value that fits no format, naming the row and column but not the value.
+        One per value that fits no format, or is a typed date too far out to store (beyond
+        microsecond range), naming the row and column but not the value.
 
     Examples
     --------
@@ -145,13 +225,21 @@ def parse_dates(
     >>> parsed, fmt, issues = parse_dates(s, file="f.csv", column="d")
     >>> parsed.dt.strftime("%Y-%m-%d").tolist()[:3], fmt.tolist()[:3], issues
     (['2025-08-14', '2025-08-14', '2025-08-14'], ['iso_date', 'slash_date', 'text_date'], [])
+    >>> old = pd.Series([dt.date(1583, 1, 1), "1583-01-01", None], index=[2, 3, 4])
+    >>> parsed, fmt, issues = parse_dates(old, file="f.sav", column="d")
+    >>> parsed.dt.strftime("%Y-%m-%d").tolist()[:2], str(parsed.dtype), issues
+    (['1583-01-01', '1583-01-01'], 'datetime64[us]', [])
     """
-    parsed = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    parsed = pd.Series(pd.NaT, index=s.index, dtype=DATE_DTYPE)
     fmt_label = pd.Series(pd.NA, index=s.index, dtype="string")
-    blank = is_blank(s)
-    typed = s.map(lambda v: isinstance(v, (dt.datetime, dt.date, pd.Timestamp, np.datetime64)))
+    # Plain numpy masks: an empty or all-missing column gives object, float or pyarrow-bool masks that
+    # do not combine with each other. NaT is a datetime instance, but a blank cell, not a typed date.
+    blank = is_blank(s).to_numpy(dtype=bool, na_value=True)
+    typed = np.fromiter((isinstance(v, _DATE_TYPES) for v in s), dtype=bool, count=len(s)) & ~blank
+    far_rows: list[object] = []
     if typed.any():
-        parsed[typed] = pd.to_datetime(s[typed].astype(object))
+        stamps, far_rows = _typed_stamps(s[typed])
+        parsed[typed] = stamps
         fmt_label[typed] = "spreadsheet_date"
     todo = ~blank & ~typed
     text = s[todo].astype("string").str.strip()
@@ -174,8 +262,17 @@ def parse_dates(
         for raw, n in zip(remaining[serial], num[serial]):
             result[raw] = (pd.Timestamp("1899-12-30") + pd.to_timedelta(float(n), unit="D"), "excel_serial")
         remaining = remaining[~serial.to_numpy()]
-    bad = set(remaining)
+    for raw in list(remaining):
+        far = _strptime_far(raw, day_first)
+        if far is not None:
+            result[raw] = far
+    bad = {v for v in remaining if v not in result}
     issues = [
+        Issue(file, Reason.bad_date, "a date too far in the past or future to be stored", row=int(idx),
+              column=column, hint=_RANGE_HINT)
+        for idx in far_rows
+    ]
+    issues += [
         Issue(file, Reason.bad_date, "not a date in any known format", row=int(idx), column=column,
               hint="write dates as YYYY-MM-DD (or M/D/YYYY), or mark the column as text in the project file")
         for idx, v in text.items()

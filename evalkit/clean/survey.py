@@ -4,7 +4,8 @@
 2. preview and test responses dropped;
 3. e-mails and names normalized;
 4. dates parsed from mixed formats;
-5. items coded: labels → codes, non-substantive codes → missing, unknown codes are errors;
+5. items coded: codes the export declares missing (SPSS user-missing values, in any column) →
+   missing, labels → codes, non-substantive codes → missing, unknown codes are errors;
 6. partial responses below the progress threshold dropped;
 7. roster link: respondents matched to the roster by e-mail; withdrawn participants dropped;
 8. speeders (under a share of the median duration) dropped or flagged;
@@ -24,8 +25,9 @@ import pandas as pd
 
 from evalkit.clean.events import match_events
 from evalkit.clean.fields import PREVIEW_STATUS, TEST_STATUS, resolve_fields
-from evalkit.clean.items import code_item
-from evalkit.clean.normalize import normalize_email, normalize_name, parse_date_columns
+from evalkit.clean.items import code_item, declared_missing_cells
+from evalkit.clean.normalize import (blank_person_placeholders, looks_like_emails, normalize_email, normalize_name,
+                                     parse_date_columns)
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.config import CleaningRules, Codebook, Instrument, Source
 from evalkit.errors import DataErrors, Issue, Reason
@@ -141,9 +143,22 @@ def clean_survey(
         _log(log, source, rule, defect, Action.dropped, rows=df.index[hit])
         df = df[~hit]
 
-    # 3. e-mails and names
+    # 3. e-mails and names. A person column of ids (ResponseId, an employee number) is a key, not an e-mail:
+    # it is only trimmed. Placeholders ("anonymous") name nobody and become missing.
     person = fields.get("person")
-    email_cols = [c for c in dict.fromkeys([*source.email_columns, *([person] if person else [])]) if c in df.columns]
+    if person and person in df.columns:
+        df[person], placeholder = blank_person_placeholders(df[person])
+        if placeholder.any():
+            _log(log, source, "person_placeholders", None, Action.recoded, rows=df.index[placeholder],
+                 columns=[person], detail="placeholders such as 'anonymous' in the person column made missing "
+                                          "(they name nobody)")
+    person_is_email = bool(person) and person in df.columns and (
+        looks_like_emails(df[person]) or person in source.email_columns
+        or getattr(inst.columns.get(person), "kind", None) == "email")
+    if person and person in df.columns and not person_is_email:
+        df[person] = df[person].astype("string").str.strip()
+    email_cols = [c for c in dict.fromkeys([*source.email_columns, *([person] if person_is_email else [])])
+                  if c in df.columns]
     email_cols += [c for c, spec in inst.columns.items() if spec.kind == "email" and c in df.columns and c not in email_cols]
     name_cols = [c for c, spec in inst.columns.items() if spec.kind in ("name", "first_name", "last_name") and c in df.columns]
     name_cols += [c for c in source.name_columns if c in df.columns and c not in name_cols]
@@ -175,7 +190,19 @@ def clean_survey(
         _log(log, source, "normalize_dates", Defect.mixed_date_format, Action.recoded, rows=mixed_rows,
              count=mixed_cells, columns=date_cols, detail="cells written in another format than the column's usual one")
 
-    # 5. items
+    # 5. items. First the codes the export itself declares missing (SPSS -1, 999, 2000 thru 3000), in any
+    # column: they are missing values, not answers, so they never meet the response scale.
+    applied = renames if rules.apply_aliases else {}
+    declared = {applied.get(c, c): m.missing_codes for c, m in raw.columns.items() if m.missing_codes}
+    if declared:
+        masks, miss_rows, miss_cells = declared_missing_cells(df, declared)
+        if rules.non_substantive_to_missing:
+            for col, hit in masks.items():
+                df[col] = df[col].mask(hit)
+        _log(log, source, "source_missing_to_missing", Defect.non_substantive_code,
+             Action.recoded if rules.non_substantive_to_missing else Action.off, rows=miss_rows, count=miss_cells,
+             columns=list(masks) or [c for c in declared if c in df.columns],
+             detail="cells holding a code the export declares missing (SPSS missing values) set missing")
     label_rows: set[int] = set()
     ns_rows: set[int] = set()
     label_cells = ns_cells = 0

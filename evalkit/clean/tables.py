@@ -2,8 +2,10 @@
 
 Rules by source kind (each logged in the data-quality log):
 
-* every kind: e-mails and names normalized (``email_columns``, ``name_columns``), dates parsed
-  (``date_columns``), the ``key`` columns checked for duplicates (a located error);
+* every kind: codes the export declares missing (SPSS user-missing values) set missing (the
+  ``non_substantive_to_missing`` switch), e-mails and names normalized (``email_columns``,
+  ``name_columns``), dates parsed (``date_columns``), the ``key`` columns checked for duplicates
+  (a located error);
 * roster: withdrawn participants flagged (a ``status`` of "withdrawn"), so counts can leave them out;
 * attendance: free-typed event names (``fields.event``) matched to the event list;
 * outcomes: state suppression marks ("*", "<10", "n<10") become missing with a ``<column>_mark``
@@ -16,6 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from evalkit.clean.events import match_events
+from evalkit.clean.items import declared_missing_cells
 from evalkit.clean.outcomes import FLAG_COLUMNS, parse_flags, parse_marked_numbers
 from evalkit.clean.normalize import is_blank, normalize_email, normalize_name, parse_date_columns
 from evalkit.clean.quality import Action, Defect, QualityLog
@@ -69,6 +72,17 @@ def clean_table(
                                 column=col, hint=f"fix the column name in sources[{source.id}] or re-export the file"))
     if issues:
         raise DataErrors(issues)
+
+    declared = {c: m.missing_codes for c, m in raw.columns.items() if m.missing_codes}
+    if declared:
+        masks, miss_rows, miss_cells = declared_missing_cells(df, declared)
+        if rules.non_substantive_to_missing:
+            for col, hit in masks.items():
+                df[col] = df[col].mask(hit)
+        log.add(source.id, source.file, "source_missing_to_missing", Defect.non_substantive_code,
+                Action.recoded if rules.non_substantive_to_missing else Action.off, rows=miss_rows,
+                count=miss_cells, columns=list(masks) or [c for c in declared if c in df.columns],
+                detail="cells holding a code the export declares missing (SPSS missing values) set missing")
 
     for rule, on, defect, cols, fn in (
         ("normalize_emails", rules.normalize_emails, Defect.email_noise, source.email_columns, normalize_email),

@@ -1,0 +1,120 @@
+"""A real evaluator's first run: the file's own headers, encodings, usage errors, validate = run, placeholders.
+
+Each test writes a small export and a project file the way a new user would, then uses the command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from evalkit.anonymize.keys import keygen
+from evalkit.cli import main
+
+
+def _cli(args: list[str], capsys) -> tuple[int, str]:
+    try:
+        main(args)
+        code = 0
+    except SystemExit as done:
+        code = int(done.code or 0)
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def _project(root: Path, csv_text: str, *, items: dict, columns: dict | None = None, source: dict | None = None,
+             cleaning: dict | None = None, encoding: str = "utf-8") -> Path:
+    key = keygen(root / "keys" / "k.key")
+    folder = root / "project"
+    (folder / "raw").mkdir(parents=True)
+    (folder / "raw" / "export.csv").write_bytes(csv_text.encode(encoding))
+    project = {"schema_version": 1, "project": "firstrun", "title": "First run", "raw_dir": "raw",
+               "processed_dir": "processed", "reports_dir": "reports",
+               "programs": [{"id": "p", "kind": "survey", "name": "Program", "instruments": ["s"],
+                             "guskey_levels": [1]}],
+               "sources": [{"id": "s", "file": "export.csv", "kind": "survey", "program": "p", "instrument": "s",
+                            "wave": "post", **(source or {})}],
+               "cleaning": cleaning or {}, "anonymize": {"key_file": str(key)}}
+    codebook = {"response_scales": {"yn": {"codes": {0: "No", 1: "Yes"}, "favorable": [1]}},
+                "instruments": {"s": {"title": "Poll", "items": items, "columns": columns or {}}}}
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    (folder / "codebook.yml").write_text(yaml.safe_dump(codebook, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def _rows(n: int) -> str:
+    return "".join(f"{i},2025-01-{1 + i % 28:02d},{'Yes' if i % 3 else 'No'}\n" for i in range(n))
+
+
+def test_own_headers_and_did_you_mean(tmp_path: Path, capsys) -> None:
+    csv = "UniqueID,Date,Was the session useful?\n" + _rows(20)
+    folder = _project(tmp_path, csv, items={"Was the session useful?": {"text": "Useful", "scale": "yn"}},
+                      columns={"UniqueID": {"role": "key"}}, source={"date_columns": ["Date"]})
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    assert code == 0, out                                     # the file's own headers are accepted
+    text = (folder / "codebook.yml").read_text(encoding="utf-8").replace("Was the session useful?",
+                                                                          "Was the sesion useful")
+    (folder / "codebook.yml").write_text(text, encoding="utf-8")
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    assert code == 2
+    assert "did you mean 'Was the session useful?'" in " ".join(out.split())
+
+
+def test_ingest_columns_lists_both_names_and_encoding_is_an_option(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("Id,Caf\u00e9 r\u00e9ponse\n1,oui\n".encode("cp1252"))
+    code, out = _cli(["ingest", str(path), "--columns", "--encoding", "cp1252", "--json"], capsys)
+    assert code == 0, out
+    assert '"header": "Caf\u00e9 r\u00e9ponse"' in out and '"encoding": "cp1252"' in out
+    code, out = _cli(["ingest", str(path), "--no-such-option"], capsys)
+    assert code == 2 and "Usage:" in out and "internal error" not in out
+
+
+def test_validate_names_the_rule_that_emptied_a_source(tmp_path: Path, capsys) -> None:
+    csv = "Id,Status,Q\n" + "".join(f"{i},Survey Test,Yes\n" for i in range(15))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Q", "scale": "yn"}},
+                      source={"fields": {"status": "Status", "response_id": "Id"}})
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    assert code == 2, out
+    flat = " ".join(out.split())
+    assert "dropped every one of the 15 rows" in flat and "drop_test" in flat
+    assert not (folder / "processed").exists()
+
+
+def test_person_placeholders_and_response_ids(tmp_path: Path, capsys) -> None:
+    """Microsoft Forms writes 'anonymous' in Email: such rows are different people, not one duplicated;
+    the export's response id is keyed in the store although the codebook does not mark it."""
+    csv = "Id,Email,Q\n" + "".join(f"{100 + i},anonymous,{'Yes' if i % 2 else 'No'}\n" for i in range(30))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Q", "scale": "yn"}},
+                      columns={"Email": {"role": "identifier", "kind": "email"}},
+                      source={"fields": {"person": "Email", "response_id": "Id"}})
+    code, out = _cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 0, out
+    store = pd.read_parquet(folder / "processed" / "s.parquet")
+    assert len(store) == 30                                  # not deduplicated into one "anonymous" person
+    assert store["Id"].str.fullmatch(r"[0-9a-f]{20}").all()  # raw ids never reach the store
+    assert "person_id" not in store.columns or store["person_id"].isna().all()
+
+
+def test_a_header_shared_by_two_columns_must_be_named_each(tmp_path: Path, capsys) -> None:
+    csv = "Id,other_TEXT,other_TEXT,Q\n" + "".join(f"{i},a,b,Yes\n" for i in range(12))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Q", "scale": "yn"}},
+                      columns={"other_TEXT": {"role": "free_text"}})
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    assert code == 2 and "2 columns with that header" in " ".join(out.split())
+    text = (folder / "codebook.yml").read_text(encoding="utf-8")
+    cb = yaml.safe_load(text)
+    second = next(c for c in ("other_TEXT_2", "other_text_2") if c)  # evalkit's name for the second column
+    cb["instruments"]["s"]["columns"][second] = {"role": "free_text"}
+    (folder / "codebook.yml").write_text(yaml.safe_dump(cb), encoding="utf-8")
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    assert code == 0, out
+
+
+@pytest.mark.parametrize("bad", [["report", "--workers", "0"], ["audit"], ["init", "--kind"]])
+def test_usage_errors_exit_2_with_usage(bad: list[str], capsys) -> None:
+    code, out = _cli(bad, capsys)
+    assert code == 2 and "Usage:" in out and "internal error" not in out
