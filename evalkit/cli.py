@@ -169,6 +169,23 @@ def anonymize(project: ProjectOpt = Path("evalkit.yml")) -> None:
 
 
 @app.command()
+def analyze(
+    project: ProjectOpt = Path("evalkit.yml"),
+    unit: Annotated[Optional[list[str]], typer.Option(
+        "--unit", "--cadre", help="Only these report units: a cadre id, or a survey program's id (repeatable).")] = None,
+) -> None:
+    """Compute each report unit's statistics from the anonymized tables and protect them (no rendering).
+
+    Reads only what `evalkit anonymize` wrote; writes each unit's artifacts/ (tables, charts, facts.json,
+    disclosure log) under reports_dir. `evalkit report` renders and audits them. Exit 1 if a unit failed.
+    """
+    from evalkit.pipeline import analyze_project
+
+    cfg = _load(project)
+    _finish_batch(analyze_project(cfg, units=unit, console=out))
+
+
+@app.command()
 def export(
     source: Annotated[str, typer.Argument(help="Source id of the table to extract (as in evalkit.yml).")],
     out_file: Annotated[Path, typer.Option("--out", "-o", help="File to write (.csv or .parquet), outside "

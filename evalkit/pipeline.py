@@ -31,6 +31,7 @@ __all__ = [
     "UnitResult",
     "validate_project",
     "ingest_paths",
+    "analyze_project",
     "report_project",
     "process_project",
     "ledger_path",
@@ -329,6 +330,65 @@ def ledger_path(cfg: ProjectConfig) -> Path:
     return cfg._resolve(led) if led else cfg.processed_dir / "release_ledger.jsonl"
 
 
+def _unit_path(unit: Any) -> str:
+    return "/".join(dict.fromkeys(p for p in (unit.program, unit.cohort, unit.cadre) if p))
+
+
+def _units(cfg: ProjectConfig, wanted: list[str] | None, say: Progress) -> list[Any]:
+    """The project's report units (all, or those named), saying which programs have no report yet."""
+    from evalkit.report.kinds import kinds_without_report, report_units
+
+    units = [u for u in report_units(cfg) if not wanted or u.cadre in wanted]
+    skipped = kinds_without_report(cfg)
+    if skipped:
+        say(f"no report yet for programs of these kinds (skipped): {', '.join(skipped)}")
+    if wanted:
+        unknown = sorted(set(wanted) - {u.cadre for u in units})
+        if unknown:
+            raise EvalkitError(f"unknown report unit(s): {', '.join(unknown)}",
+                               hint=f"use one of: {', '.join(u.cadre for u in report_units(cfg))}")
+    return units
+
+
+def _build_unit(cfg: ProjectConfig, store: Any, unit: Any, allow_rerelease: str | None) -> Any:
+    """One unit's protected artifact folder from the store, or the :class:`UnitResult` of its failure
+    (a batch survives one failing unit and says why)."""
+    from evalkit.disclose import ReleaseLedger
+    from evalkit.report.kinds import build_artifacts
+
+    try:
+        ledger = ReleaseLedger(ledger_path(cfg))
+        return build_artifacts(cfg, store, unit, cfg.reports_dir / unit.cadre / "artifacts", ledger=ledger,
+                               allow_rerelease=allow_rerelease)
+    except EvalkitError as exc:
+        return UnitResult(unit.cadre, False, str(exc), status="failed", error_type=type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - batch survives one failing unit and says why
+        return UnitResult(unit.cadre, False, f"internal error: {type(exc).__name__}", status="failed",
+                          error_type=type(exc).__name__)
+
+
+def analyze_project(cfg: ProjectConfig, *, units: list[str] | None = None, console: Any | None = None,
+                    allow_rerelease: str | None = None) -> list[UnitResult]:
+    """The analyze and disclose stages alone: each unit's protected artifacts from the anonymized store.
+
+    Reads only ``processed_dir`` (what ``evalkit anonymize`` wrote) and writes each unit's
+    ``artifacts/`` folder (protected tables, charts, ``facts.json``, the disclosure log) under
+    ``reports_dir``; nothing is rendered, audited or recorded as released (``evalkit report`` does that).
+    """
+    from evalkit.processed import load_processed
+
+    say = Progress(console)
+    store = load_processed(cfg)
+    out = []
+    chosen = _units(cfg, units, say)
+    for i, unit in enumerate(chosen, 1):
+        say(f"[{i}/{len(chosen)}] artifacts {_unit_path(unit)}")
+        built = _build_unit(cfg, store, unit, allow_rerelease)
+        out.append(built if isinstance(built, UnitResult) else
+                   UnitResult(unit.cadre, True, str(built[0]), status="analyzed"))
+    return out
+
+
 def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: bool = True,
                    console: Any | None = None, cleaned: CleanResult | None = None,
                    allow_rerelease: str | None = None, executor: Any | None = None,
@@ -349,22 +409,12 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     ``workers`` processes); the other options are :func:`evalkit.report.batch.render_batch`'s.
     """
     from evalkit.disclose import ReleaseLedger
-    from evalkit.report.batch import ReportJob, forget_render, render_batch
-    from evalkit.report.kinds import build_artifacts, kinds_without_report, report_units
-
     from evalkit.processed import load_processed
+    from evalkit.report.batch import ReportJob, forget_render, render_batch
 
     say = Progress(console)
     store = load_processed(cfg)
-    units = [u for u in report_units(cfg) if not cadres or u.cadre in cadres]
-    skipped = kinds_without_report(cfg)
-    if skipped:
-        say(f"no report yet for programs of these kinds (skipped): {', '.join(skipped)}")
-    if cadres:
-        unknown = sorted(set(cadres) - {u.cadre for u in units})
-        if unknown:
-            raise EvalkitError(f"unknown cadre(s): {', '.join(unknown)}",
-                               hint=f"use one of: {', '.join(u.cadre for u in report_units(cfg))}")
+    units = _units(cfg, cadres, say)
     notebook = Path(__file__).resolve().parents[1] / "notebooks" / "cadre_report.ipynb"
     if not notebook.exists():
         raise EvalkitError(
@@ -381,19 +431,12 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
         # (appended when its report passes the audit) never changes how another is protected.
         for i, unit in enumerate(units, 1):
             out_dir = cfg.reports_dir / unit.cadre
-            say(f"[{i}/{len(units)}] artifacts {'/'.join(dict.fromkeys(p for p in (unit.program, unit.cohort, unit.cadre) if p))}")
-            try:
-                ledger = ReleaseLedger(ledger_path(cfg))
-                artifact_dir, protected = build_artifacts(cfg, store, unit, out_dir / "artifacts",
-                                                                ledger=ledger, allow_rerelease=allow_rerelease)
-            except EvalkitError as exc:
-                results[unit.cadre] = UnitResult(unit.cadre, False, str(exc), status="failed",
-                                                 error_type=type(exc).__name__)
+            say(f"[{i}/{len(units)}] artifacts {_unit_path(unit)}")
+            built = _build_unit(cfg, store, unit, allow_rerelease)
+            if isinstance(built, UnitResult):
+                results[unit.cadre] = built
                 continue
-            except Exception as exc:  # noqa: BLE001 - batch survives one failing unit and says why
-                results[unit.cadre] = UnitResult(unit.cadre, False, f"internal error: {type(exc).__name__}",
-                                                 status="failed", error_type=type(exc).__name__)
-                continue
+            artifact_dir, protected = built
             protected_of[unit.cadre] = protected
             yield ReportJob(unit=unit.cadre, notebook=str(notebook), artifact_dir=str(artifact_dir),
                             out_dir=str(out_dir), pdf=pdf,

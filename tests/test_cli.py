@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data_raw" / "demo"
 DEMO_PROJECT = ROOT / "evalkit" / "demo" / "project" / "evalkit.yml"
 runner = CliRunner()
-COMMANDS = ["init", "validate", "ingest", "clean", "anonymize", "keygen", "report", "run", "demo", "doctor"]
+COMMANDS = ["init", "validate", "ingest", "clean", "anonymize", "analyze", "export", "keygen", "report", "run", "demo",
+            "doctor", "audit"]
 SECRET = "jane.doe.secret@example.org"
 
 

@@ -118,3 +118,18 @@ def test_a_header_shared_by_two_columns_must_be_named_each(tmp_path: Path, capsy
 def test_usage_errors_exit_2_with_usage(bad: list[str], capsys) -> None:
     code, out = _cli(bad, capsys)
     assert code == 2 and "Usage:" in out and "internal error" not in out
+
+
+def test_each_stage_runs_alone_on_the_previous_stages_files(tmp_path: Path, capsys) -> None:
+    """anonymize writes the store; analyze reads only the store (the raw export may be gone)."""
+    csv = "Id,Q\n" + "".join(f"{i},{'Yes' if i % 3 else 'No'}\n" for i in range(25))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Useful", "scale": "yn"}},
+                      source={"fields": {"response_id": "Id"}})
+    code, out = _cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 0, out
+    (folder / "raw" / "export.csv").unlink()          # analyze must not need data_raw/
+    code, out = _cli(["analyze", "-p", str(folder)], capsys)
+    assert code == 0, out
+    facts = (folder / "reports" / "p" / "artifacts" / "facts.json").read_text(encoding="utf-8")
+    assert "Useful" in facts and "% favorable" in facts
+    assert not (folder / "reports" / "p" / "report.html").exists()

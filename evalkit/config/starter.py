@@ -24,6 +24,9 @@ def write_starter(folder: str | Path, *, project: str, title: str, kind: Program
     >>> _ = write_starter(d, project="science_cadre", title="Science Leadership Cadre")
     >>> load_project(d).project.programs[0].kind.value
     'cadre'
+    >>> _ = write_starter(d, project="workshop", title="Data Workshop", kind="survey", overwrite=True)
+    >>> load_project(d).project.programs[0].kind.value, load_project(d).project.sources[0].wave
+    ('survey', 'post')
     """
     folder = Path(folder)
     targets = [folder / "evalkit.yml", folder / "codebook.yml"]
@@ -33,8 +36,11 @@ def write_starter(folder: str | Path, *, project: str, title: str, kind: Program
     pkg = resources.files("evalkit.config") / "starter"
     values = {"project": project, "title": title.replace('"', "'"), "kind": ProgramKind(kind).value}
     written = []
+    # A survey program gets a survey-shaped starter: no cohorts of cadres, no logic model, no roster.
+    sources = {"evalkit.yml": "evalkit_survey.yml" if ProgramKind(kind) == ProgramKind.survey else "evalkit.yml",
+               "codebook.yml": "codebook.yml"}
     for target in targets:
-        text = (pkg / target.name).read_text(encoding="utf-8")
+        text = (pkg / sources[target.name]).read_text(encoding="utf-8")
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
         written.append(atomic_write_text(target, text))
