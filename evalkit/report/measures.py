@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from evalkit.clean.quality import Action
 from evalkit.config import ProjectConfig, SourceKind
 from evalkit.disclose import Bundle
 from evalkit.disclose.bundle import format_share, pool_small
@@ -217,6 +216,10 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
                                "those who answered (\u201cDon't know\u201d left out).")
 
 
+#: Actions of the data-quality log (quality_log.csv, written by the clean stage) that mean the rule did not run.
+_RULE_DID_NOT_RUN = ("off", "not_applicable")
+
+
 def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> None:
     used = {s.id for s in cfg.project.sources if s.program in (unit.program, None)
             and s.kind in (SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance)}
@@ -224,7 +227,7 @@ def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUni
     if qlog is None or qlog.empty:
         return
     q = qlog[qlog["source"].isin(used) & qlog["defect"].notna()
-             & ~qlog["action"].isin([Action.off.value, Action.not_applicable.value])]
+             & ~qlog["action"].isin(_RULE_DID_NOT_RUN)]
     if q.empty:
         return
     agg = q.groupby(["defect", "action"], as_index=False)["count"].sum()
