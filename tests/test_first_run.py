@@ -133,3 +133,14 @@ def test_each_stage_runs_alone_on_the_previous_stages_files(tmp_path: Path, caps
     facts = (folder / "reports" / "p" / "artifacts" / "facts.json").read_text(encoding="utf-8")
     assert "Useful" in facts and "% favorable" in facts
     assert not (folder / "reports" / "p" / "report.html").exists()
+
+
+def test_validate_stops_on_what_anonymize_would_stop_on(tmp_path: Path, capsys) -> None:
+    """An e-mail address in a column nobody marked stops anonymize; validate finds it first, writing nothing."""
+    csv = "Id,Contact,Q\n" + "".join(f"{i},person{i}@example.org,{'Yes' if i % 2 else 'No'}\n" for i in range(12))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Q", "scale": "yn"}})
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    flat = " ".join(out.split())
+    assert code == 2, out
+    assert "Contact" in flat and "e-mail addresses" in flat and "@example.org" not in flat   # no value printed
+    assert not (folder / "processed").exists() and not (folder.parent / "review").exists()
