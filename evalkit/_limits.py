@@ -1,7 +1,7 @@
 """Bounds of the privacy thresholds, shared by the project-file model and every reader of a release.
 
-Kept apart from :mod:`evalkit.config` (pydantic) so that the report kernel, which reads ``facts.json``
-without pydantic or pandas, checks a release's ``n_min`` against the very same bounds.
+Kept apart from :mod:`evalkit.config` so that the report kernel, which reads ``facts.json`` without the
+project file (and without pandas), checks a release's ``n_min`` against the very same bounds.
 """
 
 __all__ = ["N_MIN_FLOOR", "N_MIN_PLAIN"]

@@ -144,3 +144,34 @@ def test_validate_stops_on_what_anonymize_would_stop_on(tmp_path: Path, capsys) 
     assert code == 2, out
     assert "Contact" in flat and "e-mail addresses" in flat and "@example.org" not in flat   # no value printed
     assert not (folder / "processed").exists() and not (folder.parent / "review").exists()
+
+
+def test_an_event_topic_that_names_someone_is_redacted(tmp_path: Path) -> None:
+    """An event list's topics are hand-written: a roster name in one is redacted in the store, so the report's
+    schedule never prints it (a conference report was once withheld for a presenter named in a topic)."""
+    from evalkit.config import load_project
+    from evalkit.pipeline import process_project
+
+    key = keygen(tmp_path / "keys" / "k.key")
+    folder = tmp_path / "project"
+    (folder / "raw").mkdir(parents=True)
+    pd.DataFrame({"email": [f"p{i}@example.org" for i in range(12)],
+                  "first_name": ["Marisol", *[f"Ann{i}" for i in range(11)]],
+                  "last_name": ["Quintanilla", *[f"Lee{i}" for i in range(11)]]}).to_csv(folder / "raw" / "roster.csv",
+                                                                                        index=False)
+    pd.DataFrame({"event_id": ["XYZ-01", "XYZ-02"], "event_date": ["2025-09-01", "2025-10-01"],
+                  "topic": ["Keynote with Marisol Quintanilla", "Data teams"]}).to_csv(folder / "raw" / "events.csv",
+                                                                                      index=False)
+    project = {"schema_version": 1, "project": "conf", "title": "Conference", "raw_dir": "raw",
+               "processed_dir": "processed", "reports_dir": "reports",
+               "programs": [{"id": "p", "kind": "survey", "name": "Conference"}],
+               "sources": [{"id": "roster", "file": "roster.csv", "kind": "roster", "email_columns": ["email"],
+                            "name_columns": ["first_name", "last_name"]},
+                           {"id": "events", "file": "events.csv", "kind": "events", "key": ["event_id"],
+                            "date_columns": ["event_date"]}],
+               "anonymize": {"key_file": str(key)}}
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    (folder / "codebook.yml").write_text("instruments: {}\n", encoding="utf-8")
+    process_project(load_project(folder))
+    topics = pd.read_parquet(folder / "processed" / "events.parquet")["topic"].tolist()
+    assert topics[1] == "Data teams" and "Quintanilla" not in topics[0] and "[PERSON]" in topics[0]

@@ -197,9 +197,19 @@ def column_specs(cfg: ProjectConfig, table: CleanTable) -> dict[str, ColumnSpec]
     return specs
 
 
+#: Columns of an event list that people write by hand and that may name someone ("Keynote with Dr. Ruiz"):
+#: free text unless the project file gives them another role.
+EVENT_TEXT_COLUMNS = ("topic", "title", "session_title", "description", "notes")
+
+
 def free_text_columns(cfg: ProjectConfig, table: CleanTable) -> list[str]:
+    """A table's free-text columns: those the codebook or project file marks ``free_text``, and an event list's
+    hand-written ones (:data:`EVENT_TEXT_COLUMNS`) unless marked otherwise. Each is scanned and redacted."""
     specs = column_specs(cfg, table)
-    return [c for c, spec in specs.items() if spec.role == ColumnRole.free_text and c in table.data.columns]
+    out = [c for c, spec in specs.items() if spec.role == ColumnRole.free_text and c in table.data.columns]
+    if table.source.kind == SourceKind.events:
+        out += [c for c in EVENT_TEXT_COLUMNS if c in table.data.columns and c not in specs and c not in out]
+    return out
 
 
 def check_free_text(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dict[str, SurveyData],
@@ -231,7 +241,7 @@ def check_free_text(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dic
         detail = ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())) or "none found"
         log.add(sid, table.source.file, "pii_in_free_text", Defect.pii_in_free_text, Action.reported, rows=rows,
                 count=cells, columns=cols,
-                detail=f"cells with personal data ({detail}); free text is kept out of data_processed/")
+                detail=f"cells with personal data ({detail}); the anonymize stage redacts them before data_processed/")
 
 
 def check_names_against_roster(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: dict[str, SurveyData],

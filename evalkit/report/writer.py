@@ -7,7 +7,6 @@ Every report kind (the cadre report, the survey report, the kinds to come) build
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,10 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import evalkit
+from pydantic import ValidationError
+
 from evalkit._io import atomic_write_text
 from evalkit.disclose import ProtectedBundle, ProtectedTable, require_protected
+from evalkit.errors import ReportError, ReportReason
 from evalkit.report import appendix
-from evalkit.report.artifacts import SCHEMA
+from evalkit.report.facts_model import SCHEMA, Facts, validation_problems
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.config import ProjectConfig
@@ -94,7 +96,18 @@ def write_facts(out_dir: Path, *, cfg: ProjectConfig, store: ProcessedData, prog
                 unit: str, cohort: str, release_id: str, as_of: str, policy: DisclosurePolicy,
                 protected: ProtectedBundle, headline: list[dict[str, str]], sections: Sections,
                 specs: dict[str, dict[str, Any]], charts: dict[str, dict[str, str]], generated_by: str) -> Path:
-    """Write ``facts.json`` (schema :data:`~evalkit.report.artifacts.SCHEMA`) for one unit."""
+    """Write ``facts.json`` (schema :data:`~evalkit.report.artifacts.SCHEMA`) for one unit.
+
+    The content is validated as a :class:`~evalkit.report.facts_model.Facts`, the model
+    :func:`~evalkit.report.artifacts.load_facts` reads it with (the table files written by
+    :func:`write_tables` must already be in ``out_dir``), and written with ``model_dump_json``.
+
+    Raises
+    ------
+    ReportError
+        ``reason=bad_artifacts``, listing every problem with its key path, if the content breaks
+        the contract; nothing is written then.
+    """
     inputs = sorted({(i["file"], i["sha256"]) for i in store.provenance.get("inputs", [])})
     log = protected.log_dict()
     facts = {
@@ -111,4 +124,14 @@ def write_facts(out_dir: Path, *, cfg: ProjectConfig, store: ProcessedData, prog
                        "share_hidden": log["share_hidden"], "lp_solves": log["audit"]["lp_solves"],
                        "log_file": "disclosure_log.json"},
     }
-    return atomic_write_text(out_dir / "facts.json", json.dumps(facts, indent=1))
+    file = out_dir / "facts.json"
+    try:
+        model = Facts.model_validate(facts, context={"artifact_dir": out_dir})
+    except ValidationError as exc:
+        problems = validation_problems(exc)
+        raise ReportError(
+            f"{file}: not written, {len(problems)} problem(s) against schema {SCHEMA}",
+            reason=ReportReason.bad_artifacts, file=file, problems=problems,
+            hint="a bug in the report's producer: the contract is in docs/artifacts.md",
+        ) from None
+    return atomic_write_text(file, model.model_dump_json(indent=1, by_alias=True))
