@@ -25,6 +25,7 @@ def _demo_tokens() -> set[str]:
         tokens |= set(inst.get("items", {})) | set(inst.get("scales", {}))
         tokens |= {c for c in inst.get("columns", {}) if re.search(r"\d", c)}   # q6, Q9_TEXT; not "email"
     for p in project["programs"]:
+        tokens |= set(p.get("outcome_measures", {}))       # the state file's measure ids
         for cohort in p.get("cohorts", []):
             tokens |= {c for c in cohort.get("cadres", [])}
     tokens |= {s["id"] for s in project["sources"] if "_" in s["id"]}
@@ -42,7 +43,8 @@ def _literals(path: Path) -> list[tuple[int, str]]:
 
 
 def test_the_demo_tokens_are_many() -> None:
-    assert {"q6", "q7", "C1", "Q1_1", "q3_my_time_was_well_spent", "science_leadership"} <= _demo_tokens()
+    assert {"q6", "q7", "C1", "Q1_1", "q3_my_time_was_well_spent", "science_leadership",
+            "ela_pct_meeting"} <= _demo_tokens()
 
 
 def test_no_demo_id_or_subject_in_evalkit_code() -> None:

@@ -20,7 +20,7 @@ import yaml
 from evalkit.clean.quality import QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.clean.tables import clean_table
-from evalkit.config import CleaningRules, Source, load_project
+from evalkit.config import CleaningRules, OutcomeMeasure, Source, load_project
 from evalkit.config.starter import write_starter
 from evalkit.disclose import Bundle, DisclosurePolicy
 from evalkit.disclose.protected import HIDDEN_STATUSES
@@ -48,10 +48,15 @@ def _school(code: str, year: int, measure: str, n: int | str, value: float | str
             "n_tested": str(n), "value": str(value)}
 
 
+#: The measures as a project file names them (programs[].outcome_measures).
+MEASURES = {"ela_pct_meeting": OutcomeMeasure(label="ELA: percent meeting standard",
+                                              description="the percent of students meeting the ELA standard")}
+
+
 def _inputs(rows: pd.DataFrame, *, start: int | None = 2025, label: str = "2025-26") -> Inputs:
     empty = pd.DataFrame()
     return Inputs(empty, empty, set(), empty, empty, {}, {}, outcomes=rows, outcome_sources=("state_outcomes",),
-                  cohort_start=start, cohort_label=label)
+                  cohort_start=start, cohort_label=label, outcome_measures=MEASURES)
 
 
 def _protected(rows: pd.DataFrame, **kw):
@@ -185,7 +190,8 @@ def test_baseline_only_wording_when_every_year_precedes_the_cohort() -> None:
     assert "baseline figures" in text and "not its effects" in text
     assert "comparative interrupted time series" in text and "difference-in-differences" in text
     assert "baseline" in text and "What Works Clearinghouse" in text
-    assert "In 2024, 55% of the 2,000 students tested at the cadre's schools met the ELA standard, against 40%" in text
+    assert ("In 2024, the percent of students meeting the ELA standard was 55% at the cadre's schools (2,000 students) "
+            "and 40% at the comparison schools") in text
     assert "difference in differences of" not in text
 
 

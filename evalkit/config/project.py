@@ -22,6 +22,7 @@ __all__ = [
     "Cohort",
     "Event",
     "Program",
+    "OutcomeMeasure",
     "SourceKind",
     "FieldMap",
     "AddedColumn",
@@ -80,6 +81,17 @@ class Event(_Model):
     hours: float | None = None
 
 
+class OutcomeMeasure(_Model):
+    """How a report names one measure of the outcome sources (the file's ``measure`` value is the key)."""
+
+    label: str = Field(description="how tables and charts name it, e.g. 'ELA: percent meeting standard'")
+    description: str | None = Field(default=None, description="how sentences name it, e.g. 'the percent of "
+                                    "students meeting the ELA standard' (default: the label in lower case)")
+    unit: Literal["percent", "mean"] | None = Field(
+        default=None, description="percent (0-100, top- and bottom-coded, changes in points) or mean; by default "
+        "read from the id: pct, percent, rate or share means percent")
+
+
 class Program(_Model):
     """One program of the project."""
 
@@ -96,6 +108,9 @@ class Program(_Model):
     outcome_sources: list[str] = Field(
         default_factory=list, description="ids of sources of kind 'outcomes' holding school results (e.g. state "
         "assessments) of this program's schools; a cadre report's Level 5 section is built from them")
+    outcome_measures: dict[str, OutcomeMeasure] = Field(
+        default_factory=dict, description="the outcome sources' measures by id, in the order the report shows "
+        "them, with their labels; a measure not listed is named after its id")
     logic_model: LogicModel = Field(default_factory=LogicModel)
 
 

@@ -254,19 +254,6 @@ def _any_shown(t: ProtectedTable) -> bool:
     return bool((~hidden & has_value).any())
 
 
-#: How the Level 5 text names a measure (others: the table label, lower-cased).
-_MEASURE_PROSE = {"ela_pct_meeting": "the percent of students meeting the ELA standard",
-                  "math_pct_meeting": "the percent of students meeting the math standard",
-                  "chronic_absence_rate": "the chronic absence rate"}
-#: Sentences quoting the latest year's figures (no literal numbers: every figure is a protected cell).
-_LATEST = {"ela_pct_meeting": "{a} of the {n} students tested at the cadre's schools met the ELA standard, "
-                              "against {b} at the comparison schools",
-           "math_pct_meeting": "{a} of the {n} students tested at the cadre's schools met the math standard, "
-                               "against {b} at the comparison schools",
-           "chronic_absence_rate": "{a} of the {n} students at the cadre's schools were chronically absent, "
-                                   "against {b} at the comparison schools"}
-
-
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -278,11 +265,7 @@ def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], dat
     with :func:`sentence` (a hidden cell drops its sentence).
     """
     first, last, cohort = s.years[0], s.latest_year, data.cohort_label
-    ids = [m for m, _, _ in s.measures]
-    names = [_MEASURE_PROSE.get(m, label.lower()) for m, label, _ in s.measures
-             if not ({"ela_pct_meeting", "math_pct_meeting"} <= set(ids) and m in ("ela_pct_meeting", "math_pct_meeting"))]
-    if {"ela_pct_meeting", "math_pct_meeting"} <= set(ids):
-        names.insert(0, "the percent of students meeting the ELA and math standards")
+    names = [measures.outcome_description(m, data.outcome_measures) for m, _, _ in s.measures]
     others = bool((data.outcomes["group"] == "program").any())
     paras = [f"The state's school results ({', '.join(data.outcome_sources)}) give {_join(names)}, school years "
              f"{first} to {last}, for the cadre's schools and for the comparison schools: every school in the file "
@@ -313,11 +296,19 @@ def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], dat
                      + (f" and {s.baseline_year} is the last year before it." if s.baseline_year else
                         "; the data hold no year before it, so no change can be described."))
         if s.baseline_year is not None:
-            paras += _change_sentences(s, T)
-    figures = [sentence(_LATEST[m], a=(T[tid], str(last), "Cadre %"), b=(T[tid], str(last), "Comparison %"),
-                        n=(T[tid], str(last), "n")) for m, _, tid in s.measures if tid in T and m in _LATEST]
-    if any(figures):
-        paras.append(f"In {last}, " + "; ".join(f for f in figures if f) + ".")
+            paras += _change_sentences(s, T, data.outcome_measures)
+    figures = []
+    for m, _, tid in s.measures:
+        if tid not in T or not measures.share_measure(m, data.outcome_measures):
+            continue
+        # the measure's description goes outside the template: it may hold digits, a template may not
+        text = sentence("{a} at the cadre's schools ({n} students) and {b} at the comparison schools",
+                        a=(T[tid], str(last), "Cadre %"), b=(T[tid], str(last), "Comparison %"),
+                        n=(T[tid], str(last), "n"))
+        if text:
+            figures.append(f"{measures.outcome_description(m, data.outcome_measures)} was {text}")
+    if figures:
+        paras.append(f"In {last}, " + "; ".join(figures) + ".")
     if s.baseline_year is not None:
         paras += _baseline_sentences(s, T, s.baseline_year)
     if not any(_any_shown(T[tid]) for _, _, tid in s.measures if tid in T):
@@ -359,20 +350,20 @@ def _baseline_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]
             "(the Cox index, students pooled across schools) is: " + "; ".join(parts) + "."]
 
 
-def _change_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]) -> list[str]:
+def _change_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], specs: dict) -> list[str]:
     """The descriptive difference in differences, clearly labelled as not an effect."""
     t = T.get(s.change_table or "")
     out = []
     if t is not None:
         for m, label, _ in s.measures:
-            unit = " points" if measures.share_measure(m) else ""
+            unit = " points" if measures.share_measure(m, specs) else ""
             # the measure's name goes outside the template: it may hold digits, a template may not
             text = sentence(f"changed by {{c}}{unit} at the cadre's schools and by {{k}}{unit} at the comparison "
                             f"schools, a difference in differences of {{d}}{unit}",
                             c=(t, label, "Cadre change"), k=(t, label, "Comparison change"),
                             d=(t, label, "Difference in differences"))
             if text:
-                out.append(f"{_MEASURE_PROSE.get(m, label.lower())} {text}")
+                out.append(f"{measures.outcome_description(m, specs)} {text}")
     if not out:
         return ["The change since the cadre began cannot be shown for these schools (see the tables)."]
     return [f"From {s.baseline_year} to {s.latest_year}, " + "; ".join(out) + ". This is a descriptive "

@@ -102,6 +102,7 @@ class Inputs:
     cohort_start: int | None = None   # first school year of the cohort (2025 for "2025" / "2025-26")
     cohort_label: str = ""            # the cohort as the project file names it ("2025-26")
     eval_instrument: str | None = None  # the event evaluations' instrument (the codebook's name)
+    outcome_measures: dict[str, Any] = field(default_factory=dict)  # programs[].outcome_measures
 
 
 def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs:
@@ -147,7 +148,7 @@ def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs
     return Inputs(roster, events, schools, _attendance(tables.values(), events, members), evals, waves, staff,
                   PERSON if members else None, participant, person, outcomes, tuple(program.outcome_sources),
                   cohort_start_year(unit.cohort, label), label,
-                  ev_sources[0].source.instrument if ev_sources else None)
+                  ev_sources[0].source.instrument if ev_sources else None, dict(program.outcome_measures))
 
 
 #: Columns an outcome source needs after cleaning: the state files' long layout, one row per school,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -24,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from evalkit.processed import ProcessedData
 
 __all__ = ["reactions", "prepost", "staff", "quality", "outcomes", "weighted_outcomes", "OutcomeSummary",
-           "OUTCOME_LABELS"]
+           "outcome_label", "outcome_description", "share_measure"]
 
 
 def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
@@ -415,11 +416,6 @@ def _outcome_source_row(data: Inputs) -> dict[str, Any] | None:
 # -- Level 5: school outcomes ---------------------------------------------------------------------
 
 #: Display labels of the state outcome measures evalkit knows; other measures are labelled from their id.
-OUTCOME_LABELS: dict[str, str] = {
-    "ela_pct_meeting": "ELA: percent meeting standard",
-    "math_pct_meeting": "Math: percent meeting standard",
-    "chronic_absence_rate": "Chronic absence: percent of students",
-}
 _WWC_TEXT = {"satisfied": "satisfied", "satisfied_with_adjustment": "needs statistical adjustment",
              "not_satisfied": "not satisfied"}
 
@@ -449,17 +445,36 @@ class OutcomeSummary:
         return self.years[-1]
 
 
-def share_measure(measure: str) -> bool:
+def share_measure(measure: str, measures: Mapping[str, Any] | None = None) -> bool:
     """Whether a measure is a percentage of students, 0-100 (top- and bottom-coded like every share).
 
-    Read from the measure's id ("ela_pct_meeting", "chronic_absence_rate"); other measures (scale
-    scores) are shown as means with one decimal.
+    The project file says so (``programs[].outcome_measures.<id>.unit``); otherwise it is read from the
+    measure's id ("..._pct_...", "..._rate"); other measures (scale scores) are shown as means.
+
+    Examples
+    --------
+    >>> share_measure("ela_pct_meeting"), share_measure("scale_score"), share_measure("x", {"x": {"unit": "percent"}})
+    (True, False, True)
     """
+    spec = (measures or {}).get(measure)
+    unit = spec.get("unit") if isinstance(spec, Mapping) else getattr(spec, "unit", None)
+    if unit is not None:
+        return unit == "percent"
     return any(w in measure.casefold() for w in ("pct", "percent", "rate", "share"))
 
 
-def outcome_label(measure: str) -> str:
-    return OUTCOME_LABELS.get(measure, measure.replace("_", " ").strip().capitalize())
+def outcome_label(measure: str, measures: Mapping[str, Any] | None = None) -> str:
+    """How tables name a measure: the project file's label, else its id made readable."""
+    spec = (measures or {}).get(measure)
+    return spec.label if spec is not None else measure.replace("_", " ").strip().capitalize()
+
+
+def outcome_description(measure: str, measures: Mapping[str, Any] | None = None) -> str:
+    """How sentences name a measure: the project file's description, else its label in lower case."""
+    spec = (measures or {}).get(measure)
+    if spec is not None and spec.description:
+        return spec.description
+    return outcome_label(measure, measures).lower()
 
 
 def weighted_outcomes(rows: pd.DataFrame) -> pd.DataFrame:
@@ -600,9 +615,10 @@ def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSum
     pol = b.policy
     in_years = stats["school_year"].isin(shown_years)
     measures = []
-    for m in sorted(cadre_measures, key=lambda m: (list(OUTCOME_LABELS).index(m) if m in OUTCOME_LABELS else 99, m)):
+    order = list(data.outcome_measures)
+    for m in sorted(cadre_measures, key=lambda m: (order.index(m) if m in order else len(order), m)):
         tid = "outcomes_" + re.sub(r"[^A-Za-z0-9_]+", "_", m).strip("_")
-        label, share = outcome_label(m), share_measure(m)
+        label, share = outcome_label(m, data.outcome_measures), share_measure(m, data.outcome_measures)
         mine, theirs = ("Cadre %", "Comparison %") if share else ("Cadre mean", "Comparison mean")
         dcol = "Difference (points)" if share else "Difference"
         frame_rows = []
@@ -628,9 +644,9 @@ def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSum
         suppressed=_by_group(in_shown, "suppressed"), missing=_by_group(in_shown, "missing"),
         **_grant_context(rows))
     if base is not None:
-        summary["baseline_table"] = _baseline_table(b, lookup, measures, base)
+        summary["baseline_table"] = _baseline_table(b, lookup, measures, base, data.outcome_measures)
     if base is not None and post:
-        summary["change_table"] = _change_table(b, lookup, measures, base, shown_years[-1])
+        summary["change_table"] = _change_table(b, lookup, measures, base, shown_years[-1], data.outcome_measures)
     return OutcomeSummary(**summary)
 
 
@@ -675,7 +691,8 @@ def _grant_context(rows: pd.DataFrame) -> dict[str, tuple]:
     return {"grant_groups": tuple(sorted(set(g["group"]))), "grant_years": tuple(sorted({int(y) for y in years}))}
 
 
-def _baseline_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]], year: int) -> str | None:
+def _baseline_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]], year: int,
+                    specs: Mapping[str, Any]) -> str | None:
     """The last baseline year's cadre-comparison difference as a Cox index, with the WWC category."""
     from evalkit.analyze import baseline_equivalence, cox_index
 
@@ -683,7 +700,7 @@ def _baseline_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]
     rows = []
     for m, label, _ in measures:
         c, k = lookup.get(("cadre", m, year)), lookup.get(("comparison", m, year))
-        if not share_measure(m) or c is None or k is None:
+        if not share_measure(m, specs) or c is None or k is None:
             continue
         cox, verdict = np.nan, ""
         if not (_coded(c.mean, pol) or _coded(k.mean, pol)) and c.n >= 2 and k.n >= 2:
@@ -706,7 +723,8 @@ def _baseline_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]
     return "outcomes_baseline"
 
 
-def _change_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]], t0: int, t1: int) -> str | None:
+def _change_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]], t0: int, t1: int,
+                  specs: Mapping[str, Any]) -> str | None:
     """Descriptive change from the last baseline year to the latest year, and the difference in differences."""
     pol = b.policy
     rows = []
@@ -715,7 +733,7 @@ def _change_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]],
         if any(r is None for r in got):
             continue
         c0, c1, k0, k1 = got
-        share = share_measure(m)
+        share = share_measure(m, specs)
         coded = share and any(_coded(r.mean, pol) for r in got)
         dc, dk = (np.nan, np.nan) if coded else (c1.mean - c0.mean, k1.mean - k0.mean)
         # gated by the smaller count of the two years: the row is shown only when both years' rows are
