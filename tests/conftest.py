@@ -61,3 +61,16 @@ def demo_run(tmp_path_factory):
     assert result.exit_code == 0, result.output
     return {"before": before, "after": _demo_hashes(), "reports": out / "reports", "processed": out / "processed",
             "output": result.output, "key": key_path.read_bytes(), "key_file": key_path}
+
+
+def run_cli(args: list[str], capsys) -> tuple[int, str, str]:
+    """Run the ``evalkit`` console entry point as a user does: (exit code, stdout, stderr)."""
+    from evalkit.cli import main
+
+    try:
+        main(args)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

@@ -13,6 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from evalkit.cli import app, main
+from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data_raw" / "demo"
@@ -30,13 +31,8 @@ def _wide_terminal(monkeypatch) -> None:
 
 def _main(args: list[str], capsys) -> tuple[int, str]:
     """Run the console entry point; returns (exit code, everything printed)."""
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
+    code, out, err = run_cli(args, capsys)
+    return code, out + err
 
 
 @pytest.mark.parametrize("command", COMMANDS)

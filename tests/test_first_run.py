@@ -12,17 +12,13 @@ import pytest
 import yaml
 
 from evalkit.anonymize.keys import keygen
-from evalkit.cli import main
+from conftest import run_cli
 
 
 def _cli(args: list[str], capsys) -> tuple[int, str]:
-    try:
-        main(args)
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    """Run the command line as the console script does: its exit code and everything it printed."""
+    code, out, err = run_cli(args, capsys)
+    return code, out + err
 
 
 def _project(root: Path, csv_text: str, *, items: dict, columns: dict | None = None, source: dict | None = None,

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from evalkit.anonymize.keys import keygen
-from evalkit.cli import main
+from conftest import run_cli
 
 pytestmark = [pytest.mark.real_fixtures, pytest.mark.slow]
 
@@ -28,13 +28,8 @@ NAMES = sorted(p.name for p in PROJECTS.iterdir() if (p / "evalkit.yml").is_file
 
 def _cli(args: list[str], capsys) -> tuple[int, str]:
     """Run the command line as the console script does: its exit code and everything it printed."""
-    try:
-        main(args)
-        code = 0
-    except SystemExit as done:
-        code = int(done.code or 0)
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    code, out, err = run_cli(args, capsys)
+    return code, out + err
 
 
 def test_four_real_projects_are_kept() -> None:

@@ -28,11 +28,11 @@ from evalkit.clean.normalize import parse_date_columns, parse_dates
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import clean_survey
 from evalkit.clean.tables import clean_table
-from evalkit.cli import main
 from evalkit.config import CleaningRules, Codebook, Source
 from evalkit.errors import DataErrors, Reason
 from evalkit.ingest import MissingRange
 from evalkit.ingest._table import ColumnMeta, SourceMeta, SurveyData
+from conftest import run_cli
 
 real = pytest.mark.real_fixtures
 
@@ -42,15 +42,7 @@ def _wide_terminal(monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "250")
 
 
-def _main(args: list[str], capsys) -> tuple[int, str, str]:
-    """Run the console entry point; returns (exit code, stdout, stderr)."""
-    try:
-        main(args)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+_main = run_cli   # (exit code, stdout, stderr)
 
 
 # --- 1. dates outside pandas' nanosecond range; empty date columns ---------------------------------

@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 
 from evalkit.errors import ReportError, ReportReason
 from evalkit.report.facts_model import (
@@ -33,7 +32,7 @@ from evalkit.report.facts_model import (
     Provenance,
     Section,
     TableSpec,
-    validation_problems,
+    validate_facts,
 )
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -120,15 +119,7 @@ def load_facts(
         raise ReportError(f"{file}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
                           reason=ReportReason.bad_artifacts, file=file) from None
 
-    try:
-        facts = Facts.model_validate(raw, context={"artifact_dir": folder})
-    except ValidationError as exc:
-        problems = validation_problems(exc)
-        raise ReportError(
-            f"{file}: {len(problems)} problem(s) against schema {SCHEMA}",
-            reason=ReportReason.bad_artifacts, file=file, problems=problems,
-            hint="fix the producer of the artifacts; the contract is in docs/artifacts.md",
-        ) from None
+    facts = validate_facts(raw, folder, writing=False)
 
     expected = {"project": project, "cadre": cadre, "cohort": cohort}
     mismatched = [(k, f"the notebook asks for {v!r} but the file is for {getattr(facts, k)!r}")

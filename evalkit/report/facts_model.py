@@ -66,6 +66,7 @@ __all__ = [
     "ChartSpec",
     "Disclosure",
     "validation_problems",
+    "validate_facts",
 ]
 
 #: The schema identifier of this contract. A producer that changes the contract bumps it.
@@ -462,3 +463,25 @@ def _schema_at(loc: tuple[str | int, ...]) -> dict[str, Any]:
 
 def _nullable(loc: tuple[str | int, ...]) -> bool:
     return any(b.get("type") == "null" for b in _schema_at(loc).get("anyOf", ()))
+
+
+def validate_facts(data: Any, folder: Path, *, writing: bool) -> Facts:
+    """``data`` as :class:`Facts`, checked against the folder it belongs to (its table files must be there).
+
+    Raises
+    ------
+    ReportError
+        ``bad_artifacts``, with every problem as ``(key path, what is wrong)``; the message says whether the
+        producer (``writing``: nothing was written) or the file is at fault.
+    """
+    file = Path(folder) / "facts.json"
+    try:
+        return Facts.model_validate(data, context={"artifact_dir": folder})
+    except ValidationError as exc:
+        problems = validation_problems(exc)
+        raise ReportError(
+            f"{file}: {'not written, ' if writing else ''}{len(problems)} problem(s) against schema {SCHEMA}",
+            reason=ReportReason.bad_artifacts, file=file, problems=problems,
+            hint=("a bug in the report's producer" if writing else "fix the producer of the artifacts")
+            + "; the contract is in docs/artifacts.md",
+        ) from None

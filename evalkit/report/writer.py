@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import evalkit
-from pydantic import ValidationError
 
 from evalkit._io import atomic_write_text
 from evalkit.disclose import ProtectedBundle, ProtectedTable, require_protected
-from evalkit.errors import ReportError, ReportReason
 from evalkit.report import appendix
-from evalkit.report.facts_model import SCHEMA, Facts, validation_problems
+from evalkit.report.facts_model import SCHEMA, validate_facts
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.config import ProjectConfig
@@ -124,14 +122,5 @@ def write_facts(out_dir: Path, *, cfg: ProjectConfig, store: ProcessedData, prog
                        "share_hidden": log["share_hidden"], "lp_solves": log["audit"]["lp_solves"],
                        "log_file": "disclosure_log.json"},
     }
-    file = out_dir / "facts.json"
-    try:
-        model = Facts.model_validate(facts, context={"artifact_dir": out_dir})
-    except ValidationError as exc:
-        problems = validation_problems(exc)
-        raise ReportError(
-            f"{file}: not written, {len(problems)} problem(s) against schema {SCHEMA}",
-            reason=ReportReason.bad_artifacts, file=file, problems=problems,
-            hint="a bug in the report's producer: the contract is in docs/artifacts.md",
-        ) from None
-    return atomic_write_text(file, model.model_dump_json(indent=1, by_alias=True))
+    model = validate_facts(facts, out_dir, writing=True)
+    return atomic_write_text(out_dir / "facts.json", model.model_dump_json(indent=1, by_alias=True))
