@@ -264,39 +264,7 @@ def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], dat
     Years and the cohort are program facts; every figure about students is quoted from a protected cell
     with :func:`sentence` (a hidden cell drops its sentence).
     """
-    first, last, cohort = s.years[0], s.latest_year, data.cohort_label
-    names = [measures.outcome_description(m, data.outcome_measures) for m, _, _ in s.measures]
-    others = bool((data.outcomes["group"] == "program").any())
-    paras = [f"The state's school results ({', '.join(data.outcome_sources)}) give {_join(names)}, school years "
-             f"{first} to {last}, for the cadre's schools and for the comparison schools: every school in the file "
-             "outside the program" + (" (the program's other cadres started at the same time, so their schools are "
-                                      "in neither group)" if others else "")
-             + ". Each figure pools a group's schools, weighting each school's result by the number of students it "
-             "describes (tested, or enrolled for attendance): sum of n \u00d7 value over sum of n, the percent of all "
-             "those students at the group's schools. "
-             "Results the state suppressed are left out and counted in the table notes, and a figure is shown only "
-             f"when at least {n_min} students are behind it."]
-    if s.cohort_start is None:
-        paras.append("The cohort's name holds no year, so these figures cannot be placed before or after the "
-                     "cadre: they describe the schools, not the program's effects.")
-    elif not s.post_years:
-        paras.append(f"The outcome data end in {last}; the cadre began in {cohort}. These are therefore "
-                     "baseline figures: they describe the schools before the cadre, not its effects. Effects can "
-                     f"be estimated once the state publishes results for {cohort} and later, with a comparative "
-                     "interrupted time series or a difference-in-differences design that compares the change at "
-                     "the cadre's schools with the change at the comparison schools over the same years. The What "
-                     "Works Clearinghouse asks that the two groups be equivalent at baseline: a difference of up to "
-                     "0.05 standard deviations satisfies it, up to 0.25 requires statistical adjustment, and a "
-                     "larger one rules the comparison out.")
-    else:
-        after = _join([str(y) for y in s.post_years]) if len(s.post_years) <= 2 else \
-            f"{s.post_years[0]} to {s.post_years[-1]}"
-        paras.append(f"The outcome data run to {last}; the cadre began in {cohort}, so {after} "
-                     f"{'is' if len(s.post_years) == 1 else 'are'} after its start"
-                     + (f" and {s.baseline_year} is the last year before it." if s.baseline_year else
-                        "; the data hold no year before it, so no change can be described."))
-        if s.baseline_year is not None:
-            paras += _change_sentences(s, T, data.outcome_measures)
+    last = s.latest_year
     figures = []
     for m, _, tid in s.measures:
         if tid not in T or not measures.share_measure(m, data.outcome_measures):
@@ -307,25 +275,21 @@ def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], dat
                         n=(T[tid], str(last), "n"))
         if text:
             figures.append(f"{measures.outcome_description(m, data.outcome_measures)} was {text}")
-    if figures:
-        paras.append(f"In {last}, " + "; ".join(figures) + ".")
-    if s.baseline_year is not None:
-        paras += _baseline_sentences(s, T, s.baseline_year)
-    if not any(_any_shown(T[tid]) for _, _, tid in s.measures if tid in T):
-        paras.append(f"The cadre's figures are not shown: each must rest on at least {n_min} students, and the "
-                     "cadre's schools have fewer students with published results.")
-    elif any(not _all_rows_shown(T[tid]) for _, _, tid in s.measures if tid in T):
-        paras.append(f"Years in which fewer than {n_min} students are behind a figure are not shown.")
-    if s.suppressed.get("cadre"):
-        paras.append("Some results of the cadre's schools were suppressed by the state and are left out; the "
-                     "table notes count them.")
+    shown = [T[tid] for _, _, tid in s.measures if tid in T]
+    grant_who = None
     if s.grant_groups:
-        who = {("cadre",): "some of the cadre's schools", ("comparison",): "some of the comparison schools"}.get(
+        grant_who = {("cadre",): "some of the cadre's schools", ("comparison",): "some of the comparison schools"}.get(
             s.grant_groups, "some of the cadre's schools and some of the comparison schools")
-        since = f" (starting in {' or '.join(str(y) for y in s.grant_years)})" if s.grant_years else ""
-        paras.append(f"The file flags {who} as taking part in a state grant program{since}; a later comparison "
-                     "should account for it, for example by matching on it or leaving those schools out.")
-    return "\n\n".join(paras)
+    return render_prose(
+        "cadre", "outcomes", sources=list(data.outcome_sources), first=s.years[0], last=last,
+        names=[measures.outcome_description(m, data.outcome_measures) for m, _, _ in s.measures],
+        others=bool((data.outcomes["group"] == "program").any()), n_min=n_min, cohort=data.cohort_label,
+        cohort_start=s.cohort_start, post_years=list(s.post_years), baseline_year=s.baseline_year,
+        change=(_change_sentences(s, T, data.outcome_measures)
+                if s.post_years and s.baseline_year is not None else []),
+        figures=figures, baseline=_baseline_sentences(s, T, s.baseline_year) if s.baseline_year is not None else [],
+        none_shown=not any(_any_shown(t) for t in shown), some_hidden=any(not _all_rows_shown(t) for t in shown),
+        suppressed_cadre=bool(s.suppressed.get("cadre")), grant_who=grant_who, grant_years=list(s.grant_years))
 
 
 def _all_rows_shown(t: ProtectedTable) -> bool:
