@@ -119,7 +119,8 @@ def test_cover_headline_and_appendix(facts):
     assert "[&quot;useful&quot;, &quot;relevant&quot;]" in appendix  # JSON parameter value, escaped
 
 
-def test_show_helpers_publish_html_and_plain_text(facts, monkeypatch):
+def test_show_helpers_publish_html_typst_and_plain_text(facts, monkeypatch):
+    """One object, two forms (HTML for JupyterLab and the HTML report, Typst for the PDF) and a fallback."""
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append((obj, raw)))
     display.show_cover(facts)
@@ -127,7 +128,9 @@ def test_show_helpers_publish_html_and_plain_text(facts, monkeypatch):
     display.show_section(facts, "students")
     display.show_methods_appendix(facts)
     assert len(shown) == 4 and all(raw for _, raw in shown)
-    assert all(set(obj) == {"text/html", "text/plain"} for obj, _ in shown)
+    assert all(set(obj) == {"text/html", "text/x-typst", "text/plain"} for obj, _ in shown)
+    assert [obj["text/x-typst"].split("(")[0] for obj, _ in shown] == ["#ek-cover", "#ek-headline", "#ek-section",
+                                                                       "#ek-section"]
     assert shown[2][0]["text/plain"].startswith("Student outcomes (to be added")
 
 
@@ -140,7 +143,7 @@ def _heavy_modules_after(code: str, heavy: set[str]) -> list[str]:
 
 def test_import_is_cheap():
     code = "import evalkit.report as er\ner.load_facts, er.load_table, er.show_cover, er.show_section, er.table_html"
-    heavy = {"pandas", "matplotlib", "numpy", "papermill", "nbconvert", "weasyprint", "IPython"}
+    heavy = {"pandas", "matplotlib", "numpy", "papermill", "nbconvert", "weasyprint", "IPython", "typst"}
     assert _heavy_modules_after(code, heavy) == []
 
 

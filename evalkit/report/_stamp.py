@@ -58,6 +58,7 @@ def stamp_key(job: Any) -> str:
         "parameters": job.parameters,
         "pdf": job.pdf,
         "page_size": job.page_size,
+        "pdf_engine": getattr(job, "pdf_engine", None),
         "kernel": KERNEL_NAME,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()

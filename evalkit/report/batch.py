@@ -100,6 +100,8 @@ class ReportJob:
     pdf : bool, default True
         Also print the PDF.
     page_size : {"A4", "Letter"}, default "A4"
+    pdf_engine : {"typst", "weasyprint"}, optional
+        The PDF engine (default :data:`evalkit.report.render.PDF_ENGINE`).
     """
 
     unit: str
@@ -109,6 +111,7 @@ class ReportJob:
     parameters: dict[str, Any] = field(default_factory=dict)
     pdf: bool = True
     page_size: str = "A4"
+    pdf_engine: str | None = None
 
 
 @dataclass(frozen=True)
@@ -276,7 +279,8 @@ def render_one(job: ReportJob, *, cell_timeout: int = 300, deadline: float | Non
     try:
         with _alarm(None if deadline is None else deadline + _ALARM_GRACE):
             res = render_report(job.notebook, job.artifact_dir, out_dir, parameters=dict(job.parameters),
-                                pdf=job.pdf, timeout=cell_timeout, deadline=deadline, page_size=job.page_size)
+                                pdf=job.pdf, timeout=cell_timeout, deadline=deadline, page_size=job.page_size,
+                                pdf_engine=job.pdf_engine)
     except ReportError as exc:
         return outcome(BatchStatus.failed, notebook=exc.notebook, failing_cell=exc.cell_index,
                        error_type=exc.ename or type(exc).__name__, message=_first_line(exc),

@@ -314,33 +314,45 @@ def methods_appendix_html(facts: Facts) -> str:
     return "".join(parts)
 
 
-def _show(markup: str, plain: str) -> None:
-    """Display ``markup`` as text/html with a short text/plain fallback for non-HTML frontends."""
+def _show(markup: str, plain: str, typst: str) -> None:
+    """Display one block with two forms: text/html (JupyterLab, the HTML report) and text/x-typst (the PDF,
+    :mod:`evalkit.report.typst_markup`), with a short text/plain fallback for other frontends."""
     from IPython.display import display  # deferred: only needed inside a kernel
 
-    display({"text/html": markup, "text/plain": plain}, raw=True)
+    from evalkit.report.typst_markup import MIME
+
+    display({"text/html": markup, MIME: typst, "text/plain": plain}, raw=True)
 
 
 def show_cover(facts: Facts) -> None:
-    """Display the cover block (see :func:`cover_html`)."""
-    _show(cover_html(facts), facts.title)
+    """Display the cover block (see :func:`cover_html`; the PDF's cover is followed by the contents)."""
+    from evalkit.report.typst_markup import cover_typst
+
+    _show(cover_html(facts), facts.title, cover_typst(facts))
 
 
 def show_headline(facts: Facts) -> None:
     """Display the key figures (see :func:`headline_html`); shows nothing if there are none."""
+    from evalkit.report.typst_markup import headline_typst
+
     markup = headline_html(facts)
     if markup:
-        _show(markup, "Key figures: " + "; ".join(f"{h.label}: {h.value}" for h in facts.headline))
+        _show(markup, "Key figures: " + "; ".join(f"{h.label}: {h.value}" for h in facts.headline),
+              headline_typst(facts))
 
 
 def show_section(facts: Facts, section_id: str) -> None:
     """Display one section (see :func:`section_html`)."""
+    from evalkit.report.typst_markup import section_typst
+
     section = facts.section(section_id)
     pending = section.status == "pending"
     plain = section.title + (f" (to be added: {section.pending_reason})" if pending else "")
-    _show(section_html(facts, section_id), plain)
+    _show(section_html(facts, section_id), plain, section_typst(facts, section_id))
 
 
 def show_methods_appendix(facts: Facts) -> None:
     """Display the methods and provenance appendix (see :func:`methods_appendix_html`)."""
-    _show(methods_appendix_html(facts), "Methods and data")
+    from evalkit.report.typst_markup import methods_appendix_typst
+
+    _show(methods_appendix_html(facts), "Methods and data", methods_appendix_typst(facts))

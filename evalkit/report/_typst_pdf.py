@@ -1,0 +1,96 @@
+"""Notebook → PDF with Typst (the ``typst`` wheel), offline, PDF/UA-1, in a fresh child process per report.
+
+The executed notebook's outputs carry a ``text/x-typst`` form (:mod:`evalkit.report.typst_markup`): calls of
+the report template ``templates/typst/evalkit.typ`` with data only. :func:`notebook_to_typst` joins them into
+one document; :func:`compile_pdf` compiles it in a child process, because the wheel's memory grows by tens of
+MB with each compile in one process (issue [2/9]). Only the bundled Lato is used (system fonts are ignored)
+and nothing is fetched: Typst packages are not allowed in the template.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from evalkit.errors import ReportError, ReportReason
+
+__all__ = ["notebook_to_typst", "compile_pdf", "TEMPLATE", "FONT_DIR"]
+
+_HERE = Path(__file__).resolve().parent
+TEMPLATE = _HERE / "templates" / "typst" / "evalkit.typ"
+FONT_DIR = _HERE / "fonts"
+MIME = "text/x-typst"
+
+
+def notebook_to_typst(nb: Any, *, title: str, description: str, keywords: list[str], running: str) -> str:
+    """The Typst document of an executed notebook: the template, then every ``text/x-typst`` output in order.
+
+    Outputs without a Typst form (an evaluator's own plain prints) are left out of the PDF; the HTML keeps them.
+    """
+    from evalkit.report.typst_markup import lit
+
+    parts = ['#import "evalkit.typ": *\n',
+             f"#show: ek-document.with(title: {lit(title)}, lang: \"en\", description: {lit(description)}, "
+             f"keywords: {lit(keywords)}, running: {lit(running)})\n"]
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        for out in cell.get("outputs", []):
+            data = out.get("data") or {}
+            if MIME in data:
+                text = data[MIME]
+                parts.append("".join(text) if isinstance(text, list) else str(text))
+    return "".join(parts)
+
+
+def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> bytes:
+    """Compile ``source`` to PDF/UA-1 in a fresh child process and return the bytes.
+
+    The build folder holds the document, the template and a copy of the artifact folder's ``charts/``
+    (the document names charts as ``/charts/<id>.png``, relative to the build folder, Typst's root).
+
+    Raises
+    ------
+    ReportError
+        ``reason=pdf_failed`` with Typst's message (which quotes template code, never data values).
+    """
+    with tempfile.TemporaryDirectory(prefix="evalkit-typst-") as tmp:
+        build = Path(tmp)
+        shutil.copy(TEMPLATE, build / "evalkit.typ")
+        charts = Path(artifact_dir) / "charts"
+        if charts.is_dir():
+            shutil.copytree(charts, build / "charts")
+        (build / "report.typ").write_text(source, encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "evalkit.report._typst_pdf", str(build)],
+                              capture_output=True, text=True, timeout=timeout)
+        if done.returncode != 0:
+            message = (done.stderr.strip().splitlines() or ["(no message)"])[-1][:500]
+            raise ReportError(f"the PDF could not be compiled with Typst: {message}",
+                              reason=ReportReason.pdf_failed if hasattr(ReportReason, "pdf_failed")
+                              else ReportReason.bad_artifacts,
+                              hint="a bug in evalkit's report template or markup; the executed notebook is kept")
+        return (build / "report.pdf").read_bytes()
+
+
+def _main(build: Path) -> int:
+    """The child process: compile ``build/report.typ`` to ``build/report.pdf`` (PDF/UA-1, bundled fonts)."""
+    import typst
+
+    pdf = typst.compile(str(build / "report.typ"), root=str(build), font_paths=[str(FONT_DIR)],
+                        ignore_system_fonts=True, pdf_standards=["ua-1"])
+    (build / "report.pdf").write_bytes(pdf)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover - run as a child process by compile_pdf
+    try:
+        sys.exit(_main(Path(sys.argv[1])))
+    except Exception as exc:  # noqa: BLE001 - the parent reports it as a ReportError
+        print(json.dumps({"error": type(exc).__name__}), file=sys.stderr)
+        print(str(exc).replace("\n", " "), file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,171 @@
+"""The Typst form of the display helpers: each block of a report as a call of the report template.
+
+Every ``show_*`` helper displays one object with two forms: ``text/html`` (JupyterLab and the HTML
+report, from :mod:`evalkit.report.display`) and ``text/x-typst`` (the PDF). The Typst form is code that
+calls a function of ``templates/typst/evalkit.typ`` with data only (strings, arrays, booleans), every
+string written as a Typst string literal by :func:`lit`: nothing from the artifacts is ever read as
+markup, so an asterisk or a hash sign in a label is printed, not interpreted. All layout decisions
+live in the template. evalkit writes this itself; no HTML is converted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from evalkit.report.artifacts import GUSKEY_LEVELS, read_table
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from evalkit.report.artifacts import Facts
+
+__all__ = ["lit", "MIME", "cover_typst", "headline_typst", "section_typst", "methods_appendix_typst",
+           "table_typst"]
+
+#: The MIME type of the Typst form of a display helper's output.
+MIME = "text/x-typst"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def lit(value: Any) -> str:
+    """A Python value as a Typst literal: str, int, float, bool, None, sequences and str-keyed mappings.
+
+    Examples
+    --------
+    >>> lit('He said "#1" \\\\ *not* bold')
+    '"He said \\\\"#1\\\\" \\\\\\\\ *not* bold"'
+    >>> lit(["a"]), lit({"n": 3, "ok": True, "x": None})
+    ('("a",)', '("n": 3, "ok": true, "x": none)')
+    """
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        text = _CONTROL.sub(" ", value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        return f'"{text}"'
+    if isinstance(value, Mapping):
+        return "(" + ", ".join(f"{lit(str(k))}: {lit(v)}" for k, v in value.items()) + ")" if value else "(:)"
+    if isinstance(value, Sequence):
+        items = [lit(v) for v in value]
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    raise TypeError(f"lit(): no Typst literal for {type(value).__name__}")
+
+
+def _call(name: str, **kwargs: Any) -> str:
+    return f"#{name}(" + ", ".join(f"{k.replace('_', '-')}: {lit(v)}" for k, v in kwargs.items()) + ")\n"
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def table_typst(header: Sequence[Any], rows: Sequence[Sequence[Any]], *, caption: str | None,
+                note: str | None, align_numbers: bool = True) -> str:
+    """One journal-style table: caption above, repeated header row, row labels as row headers, note below."""
+    from evalkit.report.display import _LONG_TABLE, _NUMERIC_RE, _column_widths
+
+    rows = [[str(v) for v in r] for r in rows]
+    numeric = [j > 0 and align_numbers and any(r[j].strip() for r in rows)
+               and all(_NUMERIC_RE.match(r[j]) or not r[j].strip() for r in rows) for j in range(len(header))]
+    widths = [round(w, 1) for w in _column_widths(header, rows)]
+    return _call("ek-table", caption=caption, note=note, header=[str(h) for h in header], rows=rows,
+                 numeric=numeric, widths=widths, breakable=len(rows) >= _LONG_TABLE)
+
+
+def _unit_line(facts: Facts) -> str:
+    from evalkit.report.display import _unit_line as line
+
+    return line(facts)
+
+
+def cover_typst(facts: Facts) -> str:
+    """The cover: kicker, title, unit, data date, release, project; the contents follow it."""
+    return _call("ek-cover", kicker=f"{facts.program} evaluation report", title=facts.program_name,
+                 subtitle=_unit_line(facts) or None,
+                 meta=[["Data as of", facts.data_as_of.isoformat()], ["Release", facts.release_id],
+                       ["Project", facts.project]])
+
+
+def headline_typst(facts: Facts) -> str:
+    """The key figures (empty string if there are none)."""
+    if not facts.headline:
+        return ""
+    return _call("ek-headline", items=[[h.label, h.value] for h in facts.headline])
+
+
+def _level(level: int | None) -> str | None:
+    return None if level is None else f"Guskey level {level}: {GUSKEY_LEVELS[level]}"
+
+
+def section_typst(facts: Facts, section_id: str) -> str:
+    """One section: heading, Guskey level, paragraphs, its charts (with alt text) and its tables.
+
+    Appendices start on a new page.
+    """
+    section = facts.section(section_id)
+    appendix = section.id.startswith("appendix") or section.id in ("data_quality", "glossary")
+    out = [_call("ek-section", title=section.title, level=_level(section.guskey_level),
+                 paragraphs=_paragraphs(section.text) if section.status != "pending" else [],
+                 pending=section.pending_reason if section.status == "pending" else None, appendix=appendix)]
+    if section.status != "pending":
+        for chart in (c for c in facts.charts.values() if c.get("section") == section.id):
+            # the build folder holds the artifact folder's charts/ at its root (see evalkit.report._typst_pdf)
+            out.append(_call("ek-chart", path="/" + str(chart["png"]), alt=chart["alt"], caption=chart["title"]))
+        for table_id in section.tables:
+            spec = facts.tables[table_id]
+            header, rows = read_table(facts.artifact_dir, table_id)
+            out.append(table_typst(header, rows, caption=spec.title, note=spec.note))
+    return "".join(out)
+
+
+def methods_appendix_typst(facts: Facts) -> str:
+    """The methods and provenance appendix, as :func:`evalkit.report.display.methods_appendix_html` has it."""
+    from evalkit import __version__
+    from evalkit.report.display import _hidden_sentence
+
+    levels = sorted({s.guskey_level for s in facts.sections if s.guskey_level is not None})
+    out = [_call("ek-section", title="Methods and data", level=None, paragraphs=[], pending=None, appendix=True),
+           _call("ek-subheading", title="Privacy")]
+    if facts.disclosure.get("policy"):
+        out.append(_call("ek-list", items=list(facts.disclosure["policy"])))
+        out.append(_call("ek-paragraph", body=_hidden_sentence(facts.disclosure) + " Each hidden figure and the "
+                         "reason is listed in the disclosure log that ships with this report (disclosure_log.json)."))
+    else:
+        out.append(_call("ek-paragraph", body=f"Every number in this report is an aggregate. Results for any group "
+                         f"of fewer than {facts.n_min} respondents are not shown: such cells read \u201cfewer than "
+                         f"{facts.n_min}\u201d."))
+    out.append(_call("ek-subheading", title="Evaluation framework"))
+    out.append(_call("ek-paragraph", body=(
+        "Sections are organised by Guskey\u2019s five levels of professional-development evaluation (Guskey, "
+        "2000): " + "; ".join(f"level {lv}, {GUSKEY_LEVELS[lv].lower()}" for lv in levels) + "."
+        if levels else "No section of this report is assigned to a Guskey level.")))
+    pending = [s for s in facts.sections if s.status == "pending"]
+    if pending:
+        out.append(_call("ek-subheading", title="Not yet reported"))
+        out.append(_call("ek-list", items=[f"{s.title}: {s.pending_reason}" for s in pending]))
+    out.append(_call("ek-subheading", title="Data and provenance"))
+    rows = [["Program", f"{facts.program_name} ({facts.program})"],
+            *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
+            *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
+            ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
+            ["Produced by", f"{facts.generated_by} (evalkit {facts.evalkit_version})"],
+            ["Rendered with", f"evalkit {__version__}"]]
+    out.append(table_typst(["Item", "Value"], rows, caption=None, note=None, align_numbers=False))
+    if facts.provenance.inputs:
+        out.append(table_typst(["Input file", "SHA-256"], [[i.file, i.sha256] for i in facts.provenance.inputs],
+                               caption="Input files", note="The SHA-256 identifies the exact bytes of each input file.",
+                               align_numbers=False))
+    if facts.provenance.parameters:
+        out.append(table_typst(
+            ["Parameter", "Value"],
+            [[k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)]
+             for k, v in sorted(facts.provenance.parameters.items())],
+            caption="Analysis parameters", note=None, align_numbers=False))
+    return "".join(out)
