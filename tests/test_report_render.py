@@ -187,7 +187,7 @@ def test_without_weasyprint_html_is_written_and_a_stale_pdf_removed(tmp_path, re
     out = tmp_path / "out"
     shutil.copytree(rendered[0].html.parent, out)  # holds a report.pdf from an earlier render
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if WeasyPrint or Pango were missing
-    result = render_report(NOTEBOOK, art, out, parameters={}, timeout=120)
+    result = render_report(NOTEBOOK, art, out, parameters={}, timeout=120, pdf_engine="weasyprint")
     assert result.pdf is None and "WeasyPrint is not usable" in result.pdf_skipped_reason
     assert result.html.is_file() and result.notebook.is_file()
     assert not (out / "report.pdf").exists()  # an older PDF would disagree with the new HTML

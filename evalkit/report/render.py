@@ -43,7 +43,7 @@ PAGE_SIZES = ("A4", "Letter")
 #: PDF engines: Typst (the ``typst`` wheel, PDF/UA-1, pip-only) and WeasyPrint (HTML printed; needs Pango).
 PDF_ENGINES = ("typst", "weasyprint")
 #: The engine a report is printed with unless a caller names one.
-PDF_ENGINE = "weasyprint"
+PDF_ENGINE = "typst"
 #: ``ReportError.ename`` of a report stopped at its whole-report deadline (reason ``cell_timeout``).
 DEADLINE_ENAME = "ReportDeadlineExceeded"
 
