@@ -343,6 +343,25 @@ def quarantine(cfg: ProjectConfig, out_dir: Path) -> Path:
     return dest
 
 
+def _withdraw(cfg: ProjectConfig, out_dir: Path) -> None:
+    """Take a render that was not audited and released out of ``reports/``: to the quarantine folder when
+    that works, else deleted. Never raises: it runs on the way out of a failure."""
+    from evalkit.report.batch import forget_render
+
+    try:
+        quarantine(cfg, out_dir)
+    except Exception:  # noqa: BLE001 - whatever failed, the render must not stay where reports are published
+        for name in (*_RENDERED, "artifacts"):
+            target = out_dir / name
+            if target.is_dir():
+                import shutil
+
+                shutil.rmtree(target, ignore_errors=True)
+            else:
+                target.unlink(missing_ok=True)
+    forget_render(out_dir)
+
+
 def ledger_path(cfg: ProjectConfig) -> Path:
     """The project's release ledger (``privacy.ledger``, else in the processed-data folder)."""
     led = cfg.project.privacy.ledger
@@ -488,11 +507,14 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
                 return None
             ReleaseLedger(ledger_path(cfg)).append(protected_of[cadre], override=allow_rerelease)
         except EvalkitError as exc:
-            results[cadre] = UnitResult(cadre, False, str(exc), status="failed", error_type=type(exc).__name__)
+            _withdraw(cfg, out_dir)   # fail closed: an unaudited or unreleased render never stays in reports/
+            results[cadre] = UnitResult(cadre, False, f"{exc} (the render was withdrawn from {out_dir})",
+                                        status="failed", error_type=type(exc).__name__)
             return None
         except Exception as exc:  # noqa: BLE001 - batch survives one failing unit and says why
-            results[cadre] = UnitResult(cadre, False, f"internal error: {type(exc).__name__}", status="failed",
-                                        error_type=type(exc).__name__)
+            _withdraw(cfg, out_dir)
+            results[cadre] = UnitResult(cadre, False, f"internal error: {type(exc).__name__} (the render was "
+                                        f"withdrawn from {out_dir})", status="failed", error_type=type(exc).__name__)
             return None
         detail = str(outcome.pdf or outcome.html)
         if outcome.pdf_skipped_reason:

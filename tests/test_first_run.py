@@ -171,3 +171,35 @@ def test_an_event_topic_that_names_someone_is_redacted(tmp_path: Path) -> None:
     process_project(load_project(folder))
     topics = pd.read_parquet(folder / "processed" / "events.parquet")["topic"].tolist()
     assert topics[1] == "Data teams" and "Quintanilla" not in topics[0] and "[PERSON]" in topics[0]
+
+
+def test_a_render_that_was_not_audited_never_stays_in_reports(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Fail closed: when the audit cannot run (here: its context fails), the render is withdrawn."""
+    from evalkit.config import load_project
+    from evalkit.errors import EvalkitError
+    from evalkit.pipeline import quarantine_path, report_project
+
+    csv = "Id,Q\n" + "".join(f"{i},{'Yes' if i % 3 else 'No'}\n" for i in range(25))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Useful", "scale": "yn"}})
+    code, out = _cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 0, out
+
+    def no_context(*args, **kwargs):
+        raise EvalkitError("the raw exports are gone")
+
+    monkeypatch.setattr("evalkit.audit.audit_context", no_context)
+    cfg = load_project(folder)
+    [result] = report_project(cfg, pdf=False, workers=1)
+    assert not result.ok and "withdrawn" in result.detail
+    unit = folder / "reports" / "p"
+    assert not (unit / "report.html").exists() and not (unit / "artifacts").exists()
+    assert (quarantine_path(cfg, "p") / "report.html").is_file()
+
+
+def test_a_quarantine_inside_reports_is_refused(tmp_path: Path, capsys) -> None:
+    folder = _project(tmp_path, "Id,Q\n1,Yes\n", items={"Q": {"text": "Q", "scale": "yn"}})
+    cfg = yaml.safe_load((folder / "evalkit.yml").read_text(encoding="utf-8"))
+    cfg["privacy"] = {"quarantine_dir": "reports/held"}
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    assert code == 2 and "privacy.quarantine_dir" in out

@@ -165,6 +165,11 @@ def load_project(path: str | Path = "evalkit.yml") -> ProjectConfig:
     codebook = load_codebook(cb_path)
 
     problems: list[tuple[str, str]] = []
+    quarantine = (p.parent / Path(project.privacy.quarantine_dir).expanduser()).resolve()
+    reports = (p.parent / Path(project.reports_dir).expanduser()).resolve()
+    if quarantine.is_relative_to(reports):
+        problems.append(("privacy.quarantine_dir", f"a folder outside reports_dir ({project.reports_dir}): a withheld "
+                         "report must not sit where reports are published"))
     instruments = set(codebook.instruments)
     for i, prog in enumerate(project.programs):
         for j, inst in enumerate(prog.instruments):
