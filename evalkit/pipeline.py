@@ -208,7 +208,7 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
     dates and events are checked by the same rules; nothing is written. Last, the pseudonymization
     key is loaded and checked (with ``key``). "Valid" therefore means ``run`` will not stop on the data.
     """
-    from evalkit.clean.source_columns import did_you_mean
+    from evalkit.clean.source_columns import did_you_mean, unresolved_roles
 
     checks = [Check("(project)", "project file and codebook", True, str(cfg.project_file))]
     readable = True
@@ -235,6 +235,8 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
                                 + (f" (and {len(absent) - 5} more)" if len(absent) > 5 else "")
                                 if absent else f"{len(wanted)} items"))
         missing = [c for c in dict.fromkeys(named) if c not in cols]
+        # column roles (identifier, free text, key...) that name no column would silently protect nothing
+        missing += unresolved_roles(sd, src, cfg.instrument(src.instrument) if src.instrument else None)
         checks.append(Check(src.id, "configured columns present", not missing,
                             "; ".join(f"missing {m!r}: {did_you_mean(m, sd)}" for m in missing) if missing else "ok"))
     loaded = None

@@ -203,3 +203,30 @@ def test_a_quarantine_inside_reports_is_refused(tmp_path: Path, capsys) -> None:
     (folder / "evalkit.yml").write_text(yaml.safe_dump(cfg), encoding="utf-8")
     code, out = _cli(["validate", "-p", str(folder)], capsys)
     assert code == 2 and "privacy.quarantine_dir" in out
+
+
+def test_a_role_that_names_no_column_stops_validate_and_run(tmp_path: Path, capsys) -> None:
+    """A codebook naming 'Your name' when the file says 'Your name:' would protect nothing: it is an error."""
+    csv = "Id,Your name:,Comments,Q\n" + "".join(f"{i},Person {i},fine,Yes\n" for i in range(12))
+    folder = _project(tmp_path, csv, items={"Q": {"text": "Q", "scale": "yn"}},
+                      columns={"Your name": {"role": "identifier", "kind": "name"}, "Comments": {"role": "free_text"}})
+    code, out = _cli(["validate", "-p", str(folder)], capsys)
+    flat = " ".join(out.split())
+    assert code == 2 and "would protect nothing" in flat and "did you mean 'Your name:'" in flat
+    code, out = _cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 2 and not (folder / "processed" / "s.parquet").exists()
+
+
+def test_platform_identifiers_are_dropped_and_numeric_ids_keyed(tmp_path: Path, capsys) -> None:
+    """Microsoft Forms' Email and Name are dropped although the codebook never mentions them; a numeric
+    response id is keyed like any other."""
+    csv = ("Id,Start time,Completion time,Email,Name,Is it useful\n" + "".join(
+        f"{i},1/2/2025 9:00:00,1/2/2025 9:0{i % 9 + 1}:00,p{i}@example.org,Pat Doe{i},{'Yes' if i % 2 else 'No'}\n"
+        for i in range(1, 13)))
+    folder = _project(tmp_path, csv, items={"Is it useful": {"text": "Useful", "scale": "yn"}},
+                      source={"fields": {"response_id": "Id"}})
+    code, out = _cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 0, out
+    store = pd.read_parquet(folder / "processed" / "s.parquet")
+    assert not {"Email", "Name", "email", "name"} & set(store.columns)
+    assert store["Id"].str.fullmatch(r"[0-9a-f]{20}").all()

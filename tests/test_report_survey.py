@@ -159,3 +159,42 @@ def test_plan_follows_levels_and_evidence() -> None:
     assert d["level2"].reason == "not among the program's levels"
     with pytest.raises(Exception, match="no report yet"):
         plan(ProgramKind.pipeline, {})
+
+
+def test_a_survey_released_again_with_one_more_response_is_refused(tmp_path: Path) -> None:
+    """Statistics tables count for the re-release check: 45% of 60 then 46% of 61 gives the 61st answer away."""
+    from evalkit.disclose import ReleaseLedger
+    from evalkit.errors import RereleaseError
+
+    rng = np.random.default_rng(7)
+    post = _post(60, rng)
+    root = _project(tmp_path, levels=[1], files={"post.csv": post},
+                    sources=[{"id": "post", "file": "post.csv", "wave": "post"}], items=ITEMS)
+    cfg = load_project(root)
+    process_project(cfg)
+    ledger = ReleaseLedger(tmp_path / "ledger.jsonl")
+    unit = report_units(cfg)[0]
+    _, protected = build_artifacts(cfg, load_processed(cfg), unit, tmp_path / "a1", ledger=ledger)
+    ledger.append(protected)
+    _, again = build_artifacts(cfg, load_processed(cfg), unit, tmp_path / "a2", ledger=ledger)   # same data: fine
+    pd.concat([post, _post(1, np.random.default_rng(8))]).to_csv(root / "raw" / "post.csv", index=False)
+    process_project(cfg)
+    with pytest.raises(RereleaseError, match="now read differently"):
+        build_artifacts(cfg, load_processed(cfg), unit, tmp_path / "a3", ledger=ledger)
+    build_artifacts(cfg, load_processed(cfg), unit, tmp_path / "a4", ledger=ledger, allow_rerelease="late response")
+
+
+def test_an_interval_never_gives_back_a_coded_share(tmp_path: Path) -> None:
+    """40 of 40 favorable reads '>95%'; its Wilson lower bound (91%) would say 'all of them', so it is blank."""
+    rng = np.random.default_rng(9)
+    post = _post(40, rng)
+    post["q2"] = 4
+    root = _project(tmp_path, levels=[1], files={"post.csv": post},
+                    sources=[{"id": "post", "file": "post.csv", "wave": "post"}], items=ITEMS)
+    facts, tables = _build(root)
+    row = tables["favorable_l1_post"].set_index("Item").loc["The materials were useful"]
+    assert row["% favorable"] == ">95%" and row["CI low"] == "" and row["CI high"] == ""
+    other = tables["favorable_l1_post"].set_index("Item").loc["The sessions were well organized"]
+    assert other["CI low"].endswith("%") and other["CI high"].endswith("%")
+    log = tables["disclosure_log"]
+    assert ((log["Column"] == "CI low") & (log["Rule"] == "would give back a coded figure of its row")).any()

@@ -30,6 +30,7 @@ import pandas as pd
 
 from evalkit._io import atomic_path, atomic_write_text
 from evalkit.clean.checks import collect_roster_names, column_specs, free_text_columns
+from evalkit.clean.fields import platform_identifiers
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.config import ColumnRole, ProjectConfig, Source, SourceKind
 from evalkit.errors import DataError, Reason
@@ -103,15 +104,15 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
         for col, spec in specs.items():
             if col not in df.columns or col == person:
                 continue
-            if spec.role == ColumnRole.key and spec.kind in (None, "id") and df[col].dtype != "float64":
-                df[col] = pz.series(df[col].astype("string"), "response_id")
+            if spec.role == ColumnRole.key and spec.kind in (None, "id"):
+                df[col] = pz.series(_id_text(df[col]), "response_id")
             elif spec.role == ColumnRole.identifier and spec.kind == "id":
                 df[f"{col}_pid"] = _pseudonymize_ids(pz, df[col], col)
         # The export's own response id (ResponseId, respondent_id, a form's Id) is a record id: keyed too,
         # whether or not the codebook marks it (docs/anonymize.md, step 2).
         rid = (table.fields or {}).get("response_id")
         if rid and rid in df.columns and rid not in specs and rid != person:
-            df[rid] = pz.series(df[rid].astype("string"), "response_id")
+            df[rid] = pz.series(_id_text(df[rid]), "response_id")
         for col in src.email_columns:
             if col in df.columns and "person_id" not in df.columns:
                 df["person_id"] = pz.series(df[col], "email")
@@ -155,6 +156,8 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
         drop = set(table.identifier_columns) | {c for c, s in specs.items()
                                                  if s.role in (ColumnRole.identifier, ColumnRole.self_code)}
         drop |= {c for c in (person, link_col) if c}
+        # what the platform itself fills with who answered goes too, unless the codebook gives it a role
+        drop |= {c for c in platform_identifiers(raws[sid].source.format, list(df.columns)) if c not in specs}
         df = df.drop(columns=[c for c in df.columns if c in drop])
 
         # 6. k measured on the declared quasi-identifiers. The analysis store keeps them as they are
@@ -214,6 +217,15 @@ def _wave_links(cfg: ProjectConfig, tables: dict[str, CleanTable], result: Anony
             "attrition_check": attrition.round(4).to_dict(orient="records") if attrition is not None else [],
             "max_abs_std_diff": float(attrition["std_diff"].abs().max()) if attrition is not None and len(attrition) else None,
         })
+
+
+def _id_text(s: pd.Series) -> pd.Series:
+    """Ids as text to key: SPSS stores every number as a float, so 880101.0 is the id "880101"."""
+    if pd.api.types.is_float_dtype(s):
+        whole = s.dropna()
+        if (whole == whole.round()).all():
+            return s.map(lambda v: pd.NA if pd.isna(v) else str(int(v))).astype("string")
+    return s.astype("string")
 
 
 def _pseudonymize_ids(pz, s: pd.Series, col: str) -> pd.Series:

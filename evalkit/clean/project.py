@@ -17,11 +17,11 @@ from evalkit._console import Progress
 from evalkit._io import sha256_file
 from evalkit.clean.checks import check_free_text, check_names_against_roster, check_small_groups
 from evalkit.clean.quality import QualityLog
-from evalkit.clean.source_columns import source_columns
+from evalkit.clean.source_columns import did_you_mean, source_columns, unresolved_roles
 from evalkit.clean.survey import CleanTable, Roster, clean_survey
 from evalkit.clean.tables import clean_table
 from evalkit.config import ProjectConfig, Source, SourceKind
-from evalkit.errors import EvalkitError
+from evalkit.errors import DataError, EvalkitError, Reason
 from evalkit.ingest import SurveyData, read_export
 
 __all__ = ["CleanResult", "clean_project", "read_source", "check_raw_unchanged"]
@@ -44,7 +44,14 @@ def read_source(cfg: ProjectConfig, src: Source) -> SurveyData:
     """Read one source's file as the project file describes it (format, sheet, rename, add_columns)."""
     raw = read_export(cfg.source_path(src), format=src.format, sheet=src.sheet, encoding=src.encoding)
     instrument = cfg.codebook.instruments.get(src.instrument) if src.instrument else None
-    return source_columns(raw, src, instrument=instrument)
+    raw = source_columns(raw, src, instrument=instrument)
+    unresolved = unresolved_roles(raw, src, instrument)
+    if unresolved:
+        raise DataError(raw.path, Reason.missing_column,
+                        f"the project file or codebook gives column {unresolved[0]!r} a role (identifier, free text, "
+                        "self code or key) but the file has no such column, so it would protect nothing",
+                        column=unresolved[0], hint=did_you_mean(unresolved[0], raw))
+    return raw
 
 
 _ORDER = {SourceKind.roster: 0, SourceKind.events: 1}

@@ -20,7 +20,10 @@ from evalkit.ingest._names import clean_header
 from evalkit.ingest._table import ColumnMeta
 
 __all__ = ["renamed", "with_added_columns", "source_columns", "referenced_columns", "with_own_headers",
-           "did_you_mean"]
+           "did_you_mean", "unresolved_roles", "GUARDED_ROLES"]
+
+#: Roles whose column must exist: a name that matches no column would leave names, ids or comments unprotected.
+GUARDED_ROLES = frozenset({"identifier", "free_text", "self_code", "key"})
 
 
 def source_columns(raw: SurveyData, src: Source, *, instrument: Instrument | None = None) -> SurveyData:
@@ -112,6 +115,23 @@ def with_own_headers(raw: SurveyData, names: list[str]) -> SurveyData:
     return dataclasses.replace(raw, data=raw.data.rename(columns=mapping), columns=meta)
 
 
+def _candidates(raw: SurveyData) -> dict[str, tuple[str, str]]:
+    """Case-folded names and headers of the file's columns -> (evalkit's name, header as written)."""
+    by_fold: dict[str, tuple[str, str]] = {}
+    for col, meta in raw.columns.items():
+        if col in raw.data.columns:
+            by_fold.setdefault(col.casefold(), (col, meta.original or col))
+            if meta.original:
+                by_fold.setdefault(_fold_header(meta.original), (col, meta.original))
+    return by_fold
+
+
+def _close(name: str, raw: SurveyData, *, n: int = 3) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(_fold_header(name), list(_candidates(raw)), n=n, cutoff=0.6)
+
+
 def did_you_mean(name: str, raw: SurveyData, *, n: int = 3) -> str:
     """A hint naming the file's columns closest to ``name`` (normalized names and headers as written).
 
@@ -124,15 +144,8 @@ def did_you_mean(name: str, raw: SurveyData, *, n: int = 3) -> str:
     >>> did_you_mean("UniqueId_", raw)
     "did you mean 'UniqueID' (evalkit's name: 'uniqueid')? `evalkit ingest FILE --columns` lists every column"
     """
-    import difflib
-
-    by_fold: dict[str, tuple[str, str]] = {}
-    for col, meta in raw.columns.items():
-        if col in raw.data.columns:
-            by_fold.setdefault(col.casefold(), (col, meta.original or col))
-            if meta.original:
-                by_fold.setdefault(_fold_header(meta.original), (col, meta.original))
-    close = difflib.get_close_matches(_fold_header(name), list(by_fold), n=n, cutoff=0.6)
+    by_fold = _candidates(raw)
+    close = _close(name, raw, n=n)
     tail = "`evalkit ingest FILE --columns` lists every column"
     if not close:
         return f"no column of the file is close to {name!r}; {tail}"
@@ -143,6 +156,26 @@ def did_you_mean(name: str, raw: SurveyData, *, n: int = 3) -> str:
         if item not in shown:
             shown.append(item)
     return f"did you mean {' or '.join(shown)}? {tail}"
+
+
+def unresolved_roles(raw: SurveyData, src: Source, instrument: Instrument | None = None) -> list[str]:
+    """Columns given a protecting role (identifier, free text, self code, key) that the file does not have.
+
+    Each must name a column (by evalkit's name or the file's own header, after ``rename``): otherwise the
+    role protects nothing, and the column it meant reaches the analysis store as it is. A role the
+    instrument gives (shared by its waves' exports) counts only when the file has a near miss for it.
+    """
+    aliases = instrument.alias_map() if instrument is not None else {}
+
+    def absent(c: str) -> bool:
+        return c not in raw.data.columns and not any(a in raw.data.columns for a, canon in aliases.items() if canon == c)
+
+    # A source's own roles must name its columns. An instrument's may name a column that only some of its
+    # waves' exports have; it is an error only when the file holds a near miss ("Your name" for "Your name:").
+    mine = [c for c, spec in src.columns.items() if spec.role.value in GUARDED_ROLES and absent(c)]
+    shared = [c for c, spec in (instrument.columns if instrument is not None else {}).items()
+              if spec.role.value in GUARDED_ROLES and c not in src.columns and absent(c) and _close(c, raw)]
+    return mine + shared
 
 
 def _column_list(cols: list[str]) -> str:

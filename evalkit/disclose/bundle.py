@@ -108,6 +108,9 @@ class _Table:
     level: int | None
     extra: dict[tuple[str, str], str] = field(default_factory=dict)   # non-figure text cells
     stat_total_row: str | None = None
+    # column -> columns blanked in the same row when that column's figure is coded or hidden (an interval
+    # around a coded share would give the share back; NPS beside coded promoter and detractor shares too)
+    coded_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Bundle:
@@ -214,14 +217,16 @@ class Bundle:
     def statistics(self, table_id: str, frame: pd.DataFrame, *, group: str, n: str | Sequence[str],
                    columns: Mapping[str, str], title: str, total_row: str | None = None,
                    shares: Sequence[str] = (), text_columns: Sequence[str] = (), note: str | None = None,
-                   level: int | None = None) -> None:
+                   level: int | None = None, coded_with: Mapping[str, Sequence[str]] | None = None) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
         ``columns`` maps a frame column to its number format (``"{:.2f}"``, or ``"p"`` for a p value:
         "<0.001" below .001); ``n`` names the column(s)
         holding the people each row describes (for pre/post: the matched n). ``shares`` are percentage
         columns (0-100), top- and bottom-coded. ``text_columns`` are shown as they are (a label) and
-        blanked with the row.
+        blanked with the row. ``coded_with`` maps a column to the columns of the same row that are
+        blanked when its figure is top- or bottom-coded or hidden: the interval of a coded share, or an
+        NPS and its interval beside coded promoter and detractor shares, would give the coded value back.
         """
         self._new(table_id)
         n_cols = [n] if isinstance(n, str) else list(n)
@@ -246,7 +251,8 @@ class Bundle:
                 extra[(label, c)] = "" if pd.isna(r[c]) else str(r[c])
         order = [c for c in frame.columns if c in {*n_cols, *columns, *shares, *text_columns} and c != group]
         self.tables[table_id] = _Table(table_id, title, group, rows, order, cells,
-                                       note, level, extra, total_row)
+                                       note, level, extra, total_row,
+                                       {k: tuple(v) for k, v in (coded_with or {}).items()})
 
     def _groups(self, u: Universe, dim: str, merge_small: str | None, labels: dict[str, str],
                 extra: Mapping[str, frozenset] | None = None) -> list[tuple[str, frozenset]]:
@@ -301,7 +307,10 @@ class Bundle:
                 f"the disclosure audit of {self.release_id} cannot pass: {len(result.exposed)} hidden figure(s) "
                 f"stay recoverable (for example table {worst.cell[0]!r}, row {worst.cell[1]!r})",
                 hint="merge small groups (merge_small=...) or publish fewer breakdowns for this unit")
-        return self._finish(result)
+        bundle = self._finish(result)
+        if ledger is not None:   # every published cell, statistics too (means, %, NPS have no universe)
+            ledger.check_published(self.unit, bundle.published(), allow=allow_rerelease)
+        return bundle
 
     def _statistics_complements(self) -> None:
         pol = self.policy
@@ -419,6 +428,8 @@ class Bundle:
             rows_out, tidy = [], []
             for row in t.rows:
                 line = {t.row_title: row}
+                blanked = {dep for key, deps in t.coded_with.items() if (c := t.cells.get((row, key))) is not None
+                           and (c.hidden or _render(c, pol)[2] in ("top_coded", "bottom_coded")) for dep in deps}
                 for col in t.columns:
                     c = t.cells.get((row, col))
                     if c is None:
@@ -427,6 +438,9 @@ class Bundle:
                             line[col] = ""
                         continue
                     c.text, value, status = _render(c, pol)
+                    if col in blanked:
+                        c.text, value, status = "", math.nan, "coded_with"
+                        c.reason = "blank: it would give back a coded or hidden figure of its row"
                     line[col] = c.text
                     tidy.append({"row": row, "column": col, "kind": c.kind, "value": value, "text": c.text,
                                  "status": status, "n": _n_shown(t, c)})
@@ -511,6 +525,18 @@ class ProtectedBundle:
     log: list[dict[str, str]]
     audit: AttackResult
     figures: list[Figure]
+
+    def published(self) -> dict[str, str]:
+        """Per table, a SHA-256 of every cell it shows (row, column, text): what a reader of this release
+        sees. Two releases of a unit whose digests differ publish different figures."""
+        import hashlib
+
+        out = {}
+        for tid, t in sorted(self.tables.items()):
+            shown = t.cells[~t.cells["status"].isin(HIDDEN_STATUSES)]
+            lines = sorted(f"{r}\t{c}\t{x}" for r, c, x in zip(shown["row"], shown["column"], shown["text"]))
+            out[tid] = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        return out
 
     @property
     def n_cells(self) -> int:

@@ -95,12 +95,29 @@ class ReleaseLedger:
                     hint="re-release only with a reason: `evalkit report --allow-rerelease \"why\"`; the audit "
                          "still hides every figure that would isolate the change")
 
+    def check_published(self, unit: str, published: Mapping[str, str], *, allow: str | None) -> None:
+        """Refuse to publish ``unit`` again when any table it shows reads differently from its last release
+        (statistics tables included: a mean or a percentage that moved by one response can single out that
+        response), unless ``allow`` gives a reason."""
+        for rec in self.releases():
+            theirs = rec.get("published")
+            if rec.get("unit") != unit or theirs is None:
+                continue
+            changed = sorted(t for t in set(theirs) | set(published) if theirs.get(t) != published.get(t))
+            if changed and not allow:
+                raise RereleaseError(
+                    f"{unit} was released before ({rec.get('release_id')}, {rec.get('released_at')}) and "
+                    f"{len(changed)} of its tables now read differently (e.g. {changed[0]!r}); publishing it again "
+                    "could single out the people whose answers changed them",
+                    hint="re-release only with a reason: `evalkit report --allow-rerelease \"why\"`")
+
     def append(self, bundle: Any, *, override: str | None = None) -> None:
         """Record a release (its published figures only). Appends one line; never rewrites."""
         rec = {"schema": SCHEMA, "release_id": bundle.release_id, "unit": bundle.unit,
                "released_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                "policy": bundle.policy.to_dict(), "override": override,
-               "figures": [_fig_to_json(f) for f in bundle.figures]}
+               "figures": [_fig_to_json(f) for f in bundle.figures],
+               "published": bundle.published() if hasattr(bundle, "published") else None}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         line = json.dumps(rec, separators=(",", ":")) + "\n"
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)

@@ -22,7 +22,7 @@ _TOKEN = object()
 
 #: Cell statuses.
 SHOWN = "shown"
-HIDDEN_STATUSES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference"})
+HIDDEN_STATUSES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference", "coded_with"})
 
 
 @dataclass(frozen=True, eq=False)

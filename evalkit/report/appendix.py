@@ -161,7 +161,8 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
     """Where figures are hidden or coded and why (never the hidden value)."""
     rule = {"primary": "fewer than the threshold", "complementary": "protects another hidden figure",
             "homogeneity": "everyone gave the same answer", "row_gate": "group below the threshold",
-            "difference": "change since an earlier release", "top_coded": "coded >95%", "bottom_coded": "coded <5%"}
+            "difference": "change since an earlier release", "top_coded": "coded >95%", "bottom_coded": "coded <5%",
+            "coded_with": "would give back a coded figure of its row"}
     rows = [(titles.get(e["table"], e["table"]), e["row"], e["column"], rule.get(e["rule"], e["rule"]))
             for e in entries]
     return passthrough("disclosure_log", "Disclosure log: hidden and coded figures",

@@ -73,6 +73,8 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     b.statistics("event_nps", nf, group="Event", n="n",
                  columns={"NPS": "{:+.0f}", "CI low": "{:+.0f}", "CI high": "{:+.0f}"},
                  shares=["Promoters", "Passives", "Detractors"], title="Net Promoter Score by event",
+                 coded_with={s: ("Promoters", "Passives", "Detractors", "CI low", "CI high")
+                             for s in ("Promoters", "Passives", "Detractors")},
                  total_row="All events", level=1,
                  note="NPS = percent of promoters (9-10) minus percent of detractors (0-6); 95% CI from the "
                       "standard error of the +1/0/-1 scores.")
