@@ -37,9 +37,6 @@ __all__ = [
     "ledger_path",
 ]
 
-_SKIP_SUFFIXES: set[str] = set()
-
-
 @dataclass(frozen=True)
 class Check:
     source: str
@@ -149,8 +146,7 @@ def _files_under(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() not in _SKIP_SUFFIXES
-                            and not f.name.startswith("."))
+            files += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
         else:
             files.append(p)
     return files
@@ -205,8 +201,9 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
     Per source: the file exists and ingests; the columns the project file and codebook name are
     there (by evalkit's name or the file's own header; an unknown name gets a "did you mean").
     Then the whole project is cleaned in memory, as ``run`` cleans it, so response codes, labels,
-    dates and events are checked by the same rules; nothing is written. Last, the pseudonymization
-    key is loaded and checked (with ``key``). "Valid" therefore means ``run`` will not stop on the data.
+    dates and events are checked by the same rules, and with the key (loaded and checked when ``key``)
+    the anonymize stage runs in memory too; nothing is written. "Valid" therefore means ``run`` will
+    not stop on the data.
     """
     from evalkit.clean.source_columns import did_you_mean, unresolved_roles
 
@@ -423,7 +420,8 @@ def analyze_project(cfg: ProjectConfig, *, units: list[str] | None = None, conso
     chosen = _units(cfg, units, say)
     for i, unit in enumerate(chosen, 1):
         say(f"[{i}/{len(chosen)}] artifacts {_unit_path(unit)}")
-        built = _build_unit(cfg, store, unit, allow_rerelease)
+        # analyze releases nothing, so a change since the last release is no reason to stop here (report checks)
+        built = _build_unit(cfg, store, unit, allow_rerelease or "evalkit analyze: nothing is released")
         out.append(built if isinstance(built, UnitResult) else
                    UnitResult(unit.cadre, True, str(built[0]), status="analyzed"))
     return out
@@ -439,10 +437,11 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     render its report, record it.
 
     Artifacts are built here, in this process, from the anonymized store that ``evalkit anonymize``
-    wrote (:func:`evalkit.processed.load_processed`): the report never reads ``data_raw/`` or an
+    wrote (:func:`evalkit.processed.load_processed`): no figure is computed from ``data_raw/`` or an
     identified table. Only the rendering (artifact folder → notebook → HTML, PDF) goes to
-    ``executor``'s workers, which never see microdata. ``cleaned`` (the same run's in-memory result,
-    when ``run`` calls this) only spares the audit a second cleaning for the names it looks for. Each finished bundle is audited here (a bundle with findings is withheld: its report
+    ``executor``'s workers, which never see microdata. The independent audit of each bundle does read
+    the raw exports, for the names, e-mails and ids it looks for; ``cleaned`` (the same run's in-memory
+    result, when ``run`` calls this) spares it a second cleaning. Each finished bundle is audited here (a bundle with findings is withheld: its report
     files are removed) and only then added to the release ledger, which has this one writer.
 
     One failing report does not stop the others; each unit's outcome is returned in unit order.

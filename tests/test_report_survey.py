@@ -96,7 +96,7 @@ def test_post_only_percent_favorable_from_codebook_codes(tmp_path: Path) -> None
     assert "level1" in ids and "level2" in ids and "level3" not in ids      # levels [1, 2] only
     matrix = tables["data_sources"].set_index("Level")
     assert list(matrix.index) == ["Level 1", "Level 2"]
-    assert matrix.loc["Level 2", "Status"] == "reported; no pre wave, so change is not measured"
+    assert matrix.loc["Level 2", "Status"] == "reported; change is not measured: no pre wave"
     summary = next(s for s in facts["sections"] if s["id"] == "summary")["text"]
     assert "60 responses" in summary and "after the program only" in summary
     assert "below the privacy threshold" not in json.dumps(facts)
@@ -198,3 +198,24 @@ def test_an_interval_never_gives_back_a_coded_share(tmp_path: Path) -> None:
     assert other["CI low"].endswith("%") and other["CI high"].endswith("%")
     log = tables["disclosure_log"]
     assert ((log["Column"] == "CI low") & (log["Rule"] == "would give back a coded figure of its row")).any()
+
+
+def test_the_matrix_gives_the_true_reason_for_no_change(tmp_path: Path) -> None:
+    """A pre wave that cannot be paired is not 'no pre wave'; items without favorable codes are not 'too few'."""
+    rng = np.random.default_rng(10)
+    items = {**ITEMS, "learn2": {"text": "I can lead a data meeting", "scale": "plain", "guskey_level": 4}}
+    root = _project(tmp_path, levels=[1, 2, 4], files={"pre.csv": _post(200, rng), "post.csv": _post(200, rng)},
+                    sources=[{"id": "pre", "file": "pre.csv", "wave": "pre"},
+                             {"id": "post", "file": "post.csv", "wave": "post"}], items=items)
+    cb = yaml.safe_load((root / "codebook.yml").read_text(encoding="utf-8"))
+    cb["response_scales"]["plain"] = {"codes": RATING}          # no favorable codes
+    cb["instruments"]["feedback"]["scales"] = {"learning": {"label": "Data literacy", "items": ["learn1"],
+                                                            "guskey_level": 2}}
+    (root / "codebook.yml").write_text(yaml.safe_dump(cb), encoding="utf-8")
+    df = _post(200, rng).assign(learn2=rng.choice([1, 2, 3, 4], size=200))
+    df.to_csv(root / "raw" / "post.csv", index=False)
+    facts, tables = _build(root)
+    matrix = tables["data_sources"].set_index("Level")
+    assert matrix.loc["Level 2", "Status"] == ("reported; change is not measured: the pre and post waves cannot be "
+                                               "paired (no person column, or no scales in the codebook)")
+    assert matrix.loc["Level 4", "Status"] == "its items have no favorable answers defined in the codebook"

@@ -87,7 +87,7 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
 
 #: Longest display name taken from a name column, in words ("Aaliyah De la Cruz - Coach (Aaliyah ...)" ~ 10).
 _MAX_NAME_WORDS = 12
-_SENTENCE = re.compile(r"[!?;]")
+_SENTENCE = re.compile(r"[!?]|\.\s+[A-Z][a-z]+\s+[a-z]")
 #: Lower-case words that belong in names ("Ludwig van Beethoven", "María de la Cruz").
 _PARTICLES = frozenset("van von der den de del della di da la le du dos das bin ibn al el y e".split())
 
@@ -102,12 +102,16 @@ def _could_be_a_name(value: str) -> bool:
     (True, True)
     >>> _could_be_a_name("María de la Cruz"), _could_be_a_name("Dr. Mary Ann Smith")
     (True, True)
+    >>> _could_be_a_name("Ann Lee - she/her - 5th grade math teacher"), _could_be_a_name("Lee, Ann; Lincoln ES")
+    (True, True)
     >>> _could_be_a_name("Primis in etiam bibendum natoque rhoncus. Natoque felis rutrum id venenatis.")
     False
     """
     words = value.split()
     lower = [w for w in words if w[:1].islower() and w.casefold().strip(".,") not in _PARTICLES]
-    return len(words) <= _MAX_NAME_WORDS and not _SENTENCE.search(value) and len(lower) < 3
+    # a run of lower-case words ending a sentence ("... dignissim, aenean.") is prose, not a display name
+    prose = len(lower) >= 3 and (value.rstrip().endswith(".") or bool(_SENTENCE.search(value)))
+    return len(words) <= _MAX_NAME_WORDS and not prose and len(lower) < 6
 
 
 # Words that display names carry besides names: roles, titles, devices, Zoom's defaults, suffixes.

@@ -254,10 +254,6 @@ def _any_shown(t: ProtectedTable) -> bool:
     return bool((~hidden & has_value).any())
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], data: Inputs, n_min: int) -> str:
     """Level 5 prose: what the figures are, whether they precede the cadre, and what could be estimated later.
 

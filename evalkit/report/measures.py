@@ -113,6 +113,16 @@ def _short(text: str) -> str:
     return t if len(t) <= 42 else t[:40].rsplit(" ", 1)[0] + "\u2026"
 
 
+#: The change tables the cadre report names, by Guskey level (other levels get ``prepost_l<level>``).
+PREPOST_TABLES = {2: ("prepost_learning", "Learning: before and after (matched respondents)"),
+                  4: ("prepost_use", "Practice: before and after (matched respondents)")}
+
+
+def scale_level(inst: Any, scale: str) -> int:
+    """A scale's Guskey level: its own, else its instrument's, else 2 (a pre/post scale measures learning)."""
+    return int(inst.scales[scale].guskey_level or inst.guskey_level or 2)
+
+
 def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     from evalkit.analyze import prepost_table, reliability_table, score_scales
 
@@ -139,11 +149,15 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     label = {"post - pre": "after vs before", "post - retro_pre": "after vs looking back",
              "retro_pre - pre": "looking back vs before (response shift)"}
     fmt = "{:.2f}"
-    for level, tid, title in ((2, "prepost_learning", "Learning: before and after (matched respondents)"),
-                              (4, "prepost_use", "Practice: before and after (matched respondents)")):
-        part = table[table["scale"].map(lambda s: (inst.scales[s].guskey_level or 2) == level)]
+    levels = sorted({scale_level(inst, s) for s in table["scale"]})
+    for level in levels:
+        tid, title = PREPOST_TABLES.get(level, (f"prepost_l{level}", f"Level {level}: before and after (matched "
+                                                                       "respondents)"))
+        part = table[table["scale"].map(lambda s: scale_level(inst, s) == level)]
         if part.empty:
             continue
+        codes = sorted({c for s in part["scale"] for i in inst.scales[s].items
+                        for c in cfg.codebook.response_scales[inst.items[i].scale].codes})
         frame = pd.DataFrame({
             "Measure": [f"{inst.scales[s].label}: {label.get(c, c)}" for s, c in zip(part["scale"], part["comparison"])],
             "Matched n": part["n"].to_numpy(), "Earlier mean": part["mean2"].to_numpy(),
@@ -155,7 +169,8 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                      columns={c: fmt for c in ("Earlier mean", "Earlier SD", "Later mean", "Later SD", "g_av",
                                                "CI low", "CI high", "d_z")} | {"p (BH)": "p"},
                      title=title, level=level,
-                     note="1-5 scale. g_av: mean change over the average of the two SDs, small-sample corrected "
+                     note=f"{codes[0]}-{codes[-1]} scale. g_av: mean change over the average of the two SDs, "
+                          "small-sample corrected "
                           "(primary); d_z: mean change over the SD of the changes; 95% CI. p from the paired t test, "
                           "Benjamini-Hochberg adjusted across the scales.")
     rel = reliability_table(data.waves["pre"], inst, cb)
@@ -241,7 +256,7 @@ def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUni
                                     for d, a in zip(agg["defect"], agg["action"])],
                           "Rows or cells": agg["count"].to_numpy()})
     b.statistics("data_quality", frame, group="Check", n="Rows or cells", columns={},
-                 title="Data-quality checks (all cadres of the program)",
+                 title="Data-quality checks (all of the program's sources)",
                  note="From the cleaning stage's data-quality log; counts under the threshold are not shown.")
 
 

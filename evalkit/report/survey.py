@@ -1,4 +1,4 @@
-"""The survey report: any program whose data are surveys (post only, one wave, pre/post, retrospective pre).
+"""The survey report: any program whose data are surveys (post only, one wave, pre/post with a retro-pre block).
 
 Built from the anonymized store alone (:func:`evalkit.processed.load_processed`), for programs of kind
 ``survey``. Which sections appear is declared in :mod:`evalkit.report.sections`; which items count as
@@ -60,8 +60,7 @@ class _Survey:
 
 def survey_units(cfg: ProjectConfig) -> list[ReportUnit]:
     """One report per program of kind ``survey``; the unit is named after the program."""
-    return [ReportUnit(p.id, p.name, p.cohorts[0].id if p.cohorts else "", p.id)
-            for p in cfg.project.programs if p.kind == ProgramKind.survey]
+    return [ReportUnit(p.id, p.name, "", p.id) for p in cfg.project.programs if p.kind == ProgramKind.survey]
 
 
 def _surveys(cfg: ProjectConfig, store: ProcessedData, program_id: str, instruments: list[str]) -> list[_Survey]:
@@ -211,21 +210,26 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
                 designs[1].add(s.wave)
             else:
                 reasons.setdefault(1, few)
-    matched = _prepost(b, cfg, surveys, n_min)
+    matched, no_change = _prepost(b, cfg, surveys, n_min, policy.suppressed_text)
     for lv, tid in (matched or {}).items():
         by_level[lv].insert(0, tid)
         designs[lv].add("matched")
     for lv in range(1, 6):
-        evidence[f"level{lv}"] = None if by_level[lv] else reasons.get(lv, "not collected")
-    if evidence.get("level2") == "not collected" and any(_has_level_items(s, cfg, 2) for s in surveys):
-        evidence["level2"] = reasons.get(2, few)
+        if by_level[lv]:
+            evidence[f"level{lv}"] = None
+        elif lv in reasons:
+            evidence[f"level{lv}"] = reasons[lv]          # too few responses: privacy is the reason
+        elif any(_level_in(s, lv) for s in surveys):
+            evidence[f"level{lv}"] = "its items have no favorable answers defined in the codebook"
+        else:
+            evidence[f"level{lv}"] = "not collected"
 
     measures.quality(b, cfg, store, unit)
     decisions = plan(ProgramKind.survey, evidence, levels=levels)
     shown_levels = [d.spec.level for d in decisions if d.spec.level and d.included]
     used = list(dict.fromkeys(s.instrument for s in surveys))
     has_nps = any(t.startswith("nps_") for t in by_level[1])
-    plain = [_source_matrix(decisions, surveys, designs), appendix.methods(), appendix.software(),
+    plain = [_source_matrix(decisions, surveys, designs, no_change), appendix.methods(), appendix.software(),
              *appendix.instruments(cfg, used), appendix.glossary(cadres=False, change=bool(matched), nps=has_nps)]
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
@@ -237,7 +241,7 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
            "surveys": [{"title": s.inst.title, "wave": WAVE_LABELS.get(s.wave, s.wave)} for s in surveys],
            "matched": bool(matched), "comment_threshold": policy.comment_threshold,
            "pre_post": any(d == "matched" for v in designs.values() for d in v),
-           "post_only": not any(s.wave == "pre" for s in surveys)}
+           "post_only": not any(s.wave == "pre" for s in surveys), "no_change": no_change}
     ctx["findings"] = _findings(T, by_level, shown_levels)
     ctx["quality_table"] = "data_quality" in T
     sections = Sections()
@@ -265,38 +269,44 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
     return Path(out_dir), protected
 
 
-def _has_level_items(s: _Survey, cfg: ProjectConfig, level: int) -> bool:
-    return any(_item_level(s.inst, i) == level and i in s.data.columns for i in s.inst.items)
-
-
-def _prepost(b: Bundle, cfg: ProjectConfig, surveys: list[_Survey], n_min: int) -> dict[int, str]:
+def _prepost(b: Bundle, cfg: ProjectConfig, surveys: list[_Survey], n_min: int, fewer: str
+             ) -> tuple[dict[int, str], str]:
     """Matched pre/post change of the scales of the first instrument with both waves and pseudonyms.
 
     The waves pair on ``person_id``, the keyed pseudonym the anonymize stage made; the tables are the
-    cadre report's (:func:`evalkit.report.measures.prepost`). Returns level -> change table id.
+    cadre report's (:func:`evalkit.report.measures.prepost`). Returns level -> change table id, and when
+    there is none, why: no pre wave; the waves cannot be paired (anonymous, no person column); too few pairs.
     """
-    by_inst: dict[str, dict[str, pd.DataFrame]] = {}
+    waves_of: dict[str, dict[str, list[_Survey]]] = {}
     for s in surveys:
-        if s.wave in ("pre", "post") and PERSON in s.data.columns and s.inst.scales:
-            by_inst.setdefault(s.instrument, {})[s.wave] = s.data
-    for name, waves in by_inst.items():
+        if s.wave in ("pre", "post"):
+            waves_of.setdefault(s.instrument, {}).setdefault(s.wave, []).append(s)
+    reason = "no pre wave"
+    for name, waves in waves_of.items():
         if set(waves) != {"pre", "post"}:
             continue
-        pairs = set(waves["pre"][PERSON].dropna()) & set(waves["post"][PERSON].dropna())
+        if not all(PERSON in s.data.columns for w in waves.values() for s in w) or not waves["pre"][0].inst.scales:
+            reason = "the pre and post waves cannot be paired (no person column, or no scales in the codebook)"
+            continue
+        # every source of a wave counts (an instrument may come in several files per wave)
+        pre = pd.concat([s.data for s in waves["pre"]], ignore_index=True)
+        post = pd.concat([s.data for s in waves["post"]], ignore_index=True)
+        pairs = set(pre[PERSON].dropna()) & set(post[PERSON].dropna())
         if len(pairs) < n_min:
+            reason = f"{fewer} people answered both the pre and the post wave"
             continue
         data = Inputs(roster=pd.DataFrame(), events=pd.DataFrame(), schools=set(), attendance=pd.DataFrame(),
-                      evals=pd.DataFrame(), waves=waves, staff={}, participant_instrument=name, person_column=PERSON)
+                      evals=pd.DataFrame(), waves={"pre": pre, "post": post}, staff={}, participant_instrument=name,
+                      person_column=PERSON)
         measures.prepost(b, data, cfg)
-        out = {}
-        for tid, lv in (("prepost_learning", 2), ("prepost_use", 4)):
-            if tid in b.tables:
-                out[lv] = tid
-        return out
-    return {}
+        made = {lv: tid for lv, (tid, _) in measures.PREPOST_TABLES.items() if tid in b.tables}
+        made |= {int(t.removeprefix("prepost_l")): t for t in b.tables if re.fullmatch(r"prepost_l\d", t)}
+        return made, ""
+    return {}, reason
 
 
-def _source_matrix(decisions: list[Any], surveys: list[_Survey], designs: dict[int, set[str]]) -> ProtectedTable:
+def _source_matrix(decisions: list[Any], surveys: list[_Survey], designs: dict[int, set[str]],
+                   no_change: str) -> ProtectedTable:
     """Evaluation question, data source, timing and status for each Guskey level the program evaluates."""
     rows = []
     for d in decisions:
@@ -307,7 +317,7 @@ def _source_matrix(decisions: list[Any], surveys: list[_Survey], designs: dict[i
         timing = ("before and after (matched respondents)" if "matched" in designs[lv] else
                   "; ".join(WAVE_LABELS.get(w, w) for w in sorted(designs[lv])) or "\u2014")
         if d.included and lv in (2, 4) and "matched" not in designs[lv]:
-            status = "reported; no pre wave, so change is not measured"
+            status = f"reported; change is not measured: {no_change or 'no pre wave'}"
         else:
             status = "reported" if d.included else d.reason
         rows.append((f"Level {lv}", appendix.GUSKEY_QUESTIONS[lv], "; ".join(srcs) or "\u2014", timing, status))
@@ -361,11 +371,11 @@ def _findings(T: dict[str, ProtectedTable], by_level: dict[int, list[str]], leve
                 if text:
                     out.append(text)
             else:
-                out += _extremes(t)
+                out += _extremes(t, t.title.split(": percent favorable")[0])
     return out
 
 
-def _extremes(t: ProtectedTable) -> list[str]:
+def _extremes(t: ProtectedTable, survey: str) -> list[str]:
     """The most and the least favorably rated item of a table, when both are shown."""
     shown = [(t.shown(r, "% favorable"), r) for r in t.display.iloc[:, 0] if not str(r).startswith("Scale: ")]
     shown = [(v, r) for v, r in shown if v is not None and not np.isnan(v)]
@@ -375,13 +385,13 @@ def _extremes(t: ProtectedTable) -> list[str]:
     out = []
     if len(shown) == 1:
         text = sentence("{p} favorable, n {n}", p=(t, hi[1], "% favorable"), n=(t, hi[1], "n"))
-        return [f"\u201c{hi[1]}\u201d: {text}."] if text else []
+        return [f"{survey}: \u201c{hi[1]}\u201d, {text}."] if text else []
     # the item's wording goes outside the template: it may hold digits, a template may not
     text = sentence("{p} favorable, n {n}", p=(t, hi[1], "% favorable"), n=(t, hi[1], "n"))
     if text:
-        out.append(f"Most favorable: \u201c{hi[1]}\u201d ({text}).")
+        out.append(f"{survey}, most favorable: \u201c{hi[1]}\u201d ({text}).")
     if lo[1] != hi[1]:
         text = sentence("{p} favorable, n {n}", p=(t, lo[1], "% favorable"), n=(t, lo[1], "n"))
         if text:
-            out.append(f"Least favorable: \u201c{lo[1]}\u201d ({text}).")
+            out.append(f"{survey}, least favorable: \u201c{lo[1]}\u201d ({text}).")
     return out
