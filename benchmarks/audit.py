@@ -57,12 +57,15 @@ def demo_bundle() -> tuple[Bundle, str]:
     import tempfile
     from pathlib import Path
 
-    from evalkit.clean.project import clean_project
     from evalkit.demo.config import demo_config
+    from evalkit.pipeline import process_project
+    from evalkit.processed import load_processed
     from evalkit.report import build
 
-    cfg = demo_config()
-    cleaned = clean_project(cfg)
+    tmp = Path(tempfile.mkdtemp())
+    cfg = demo_config(processed_dir=tmp / "processed", reports_dir=tmp / "reports")
+    process_project(cfg)
+    store = load_processed(cfg)
     captured: dict[str, Bundle] = {}
     original = Bundle.protect
 
@@ -75,7 +78,7 @@ def demo_bundle() -> tuple[Bundle, str]:
     Bundle.protect = spy
     try:
         for unit in build.cadre_units(cfg):
-            build.build_cadre_artifacts(cfg, cleaned, unit, Path(tempfile.mkdtemp()) / "a")
+            build.build_cadre_artifacts(cfg, store, unit, Path(tempfile.mkdtemp()) / "a")
     finally:
         Bundle.protect = original
     rid = max(captured, key=lambda r: sum(len(t.cells) for t in captured[r].tables.values()))

@@ -64,15 +64,17 @@ def demo_artifacts(dest: Path) -> list[Path]:
     """Build the demo's cadre artifact folders into ``dest`` (the real pipeline, no rendering)."""
     from evalkit.demo.config import demo_config
     from evalkit.pipeline import process_project
+    from evalkit.processed import load_processed
     from evalkit.report.build import build_cadre_artifacts, cadre_units
 
     data = ROOT / "data_raw" / "demo"
     cfg = demo_config(data=data if (data / "MANIFEST.md").exists() else None,
                       processed_dir=dest / "processed", reports_dir=dest / "reports")
-    cleaned = process_project(cfg)
+    process_project(cfg)
+    store = load_processed(cfg)
     folders = []
     for unit in cadre_units(cfg):
-        folder, _ = build_cadre_artifacts(cfg, cleaned, unit, dest / "reports" / unit.cadre / "artifacts")
+        folder, _ = build_cadre_artifacts(cfg, store, unit, dest / "reports" / unit.cadre / "artifacts")
         folders.append(folder)
     return folders
 

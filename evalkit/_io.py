@@ -50,7 +50,7 @@ def sha256_file(path: str | Path) -> str:
 def atomic_path(dest: str | Path, *, suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``dest``; on success rename it onto ``dest``, on failure delete it.
 
-    Use for writers that want a path (``DataFrame.to_parquet``, WeasyPrint) rather than a handle.
+    Use for writers that want a path (``DataFrame.to_parquet``) rather than a handle.
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -242,10 +242,6 @@ RereleaseOpt = Annotated[Optional[str], typer.Option(
     help="Publish a unit again whose figures changed since its last release (recorded in the ledger).")]
 
 
-PdfEngineOpt = Annotated[Optional[str], typer.Option(
-    "--pdf-engine", metavar="ENGINE", help="typst (PDF/UA-1, no system libraries) or weasyprint (the default for now).")]
-
-
 def _check_executor(executor: str, workers: Optional[int], scheduler: Optional[str]) -> None:
     from evalkit.report.batch import check_executor_options
 
@@ -269,7 +265,6 @@ def report(
     cadre: Annotated[Optional[list[str]], typer.Option(
         "--unit", "--cadre", help="Only these report units: a cadre id, or a survey program's id (repeatable).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write PDF.")] = True,
-    pdf_engine: PdfEngineOpt = None,
     allow_rerelease: RereleaseOpt = None,
     workers: WorkersOpt = None,
     executor: ExecutorOpt = "local",
@@ -288,11 +283,8 @@ def report(
         raise EvalkitError("--all and --unit contradict each other", hint="give --all, or one --unit per report unit")
     _check_executor(executor, workers, scheduler)
     cfg = _load(project)
-    if pdf_engine is not None and pdf_engine not in ("typst", "weasyprint"):
-        raise EvalkitError(f"unknown PDF engine {pdf_engine!r}", hint="use --pdf-engine typst or --pdf-engine weasyprint")
     _render(cfg, executor=executor, workers=workers, scheduler=scheduler, cadres=cadre, pdf=pdf,
-            allow_rerelease=allow_rerelease, cell_timeout=cell_timeout, deadline=deadline, incremental=not force,
-            pdf_engine=pdf_engine)
+            allow_rerelease=allow_rerelease, cell_timeout=cell_timeout, deadline=deadline, incremental=not force)
 
 
 def _finish_batch(results) -> None:

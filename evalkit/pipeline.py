@@ -431,8 +431,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
                    console: Any | None = None, cleaned: CleanResult | None = None,
                    allow_rerelease: str | None = None, executor: Any | None = None,
                    workers: int | None = None, cell_timeout: int = 300, deadline: float | None = 900,
-                   incremental: bool = True, progress: bool = False, pdf_engine: str | None = None
-                   ) -> list[UnitResult]:
+                   incremental: bool = True, progress: bool = False) -> list[UnitResult]:
     """Build protected artifacts for each report unit (each cadre of a cadre program, each survey program),
     render its report, record it.
 
@@ -479,7 +478,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             artifact_dir, protected = built
             protected_of[unit.cadre] = protected
             yield ReportJob(unit=unit.cadre, notebook=str(notebook), artifact_dir=str(artifact_dir),
-                            out_dir=str(out_dir), pdf=pdf, pdf_engine=pdf_engine,
+                            out_dir=str(out_dir), pdf=pdf,
                             parameters={"project": cfg.project.project, "cadre": unit.cadre,
                                         "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
 

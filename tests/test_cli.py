@@ -172,7 +172,7 @@ def test_internal_error_exit_3_without_traceback(monkeypatch, tmp_path: Path, ca
 @pytest.mark.skipif(os.environ.get("EVALKIT_SKIP_DOCTOR") == "1", reason="doctor disabled")
 def test_doctor_runs(capsys) -> None:
     code, out = _main(["doctor"], capsys)
-    assert "Python" in out and "WeasyPrint" in out.replace("weasyprint", "WeasyPrint")
+    assert "Python" in out and "PDF engine (Typst" in out
     assert code in (0, 2)
 
 

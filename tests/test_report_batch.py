@@ -213,7 +213,7 @@ def test_batch_runs_on_a_dask_local_cluster(tmp_path):
 def _rendering_stack_in_this_process() -> list[str]:
     import sys
 
-    return sorted(m for m in ("numpy", "pyarrow", "papermill", "weasyprint") if sys.modules.get(m) is not None)
+    return sorted(m for m in ("numpy", "pyarrow", "papermill", "nbconvert") if sys.modules.get(m) is not None)
 
 
 @pytest.mark.slow
@@ -223,5 +223,5 @@ def test_dedicated_dask_workers_preload_the_stack_without_pyarrow():
                                   preload=["evalkit.report.dask_worker"]) as cluster, \
             distributed.Client(cluster) as client:
         loaded = next(iter(client.run(_rendering_stack_in_this_process).values()))
-    assert "papermill" in loaded and "weasyprint" in loaded  # warmed as the worker started
+    assert "papermill" in loaded and "nbconvert" in loaded  # warmed as the worker started
     assert "pyarrow" not in loaded                           # numpy: Dask's own import

@@ -12,8 +12,8 @@ def test_check_environment_passes_here():
     checks = check_environment()
     assert all(isinstance(c, Check) for c in checks)
     names = [c.name for c in checks]
-    for expected in ("Python >= 3.11", "package pandas", "package papermill", "package weasyprint",
-                     "WeasyPrint + Pango (PDF output)", "Jupyter kernel python3",
+    for expected in ("Python >= 3.11", "package pandas", "package papermill", "package typst",
+                     "PDF engine (Typst, PDF/UA-1)", "Jupyter kernel python3",
                      "bundled font (Lato, OFL)", "report template"):
         assert expected in names, expected
     failed = [(c.name, c.detail) for c in checks if not c.ok]
@@ -21,12 +21,17 @@ def test_check_environment_passes_here():
     assert all(c.fix is None for c in checks if c.ok)
 
 
-def test_missing_weasyprint_gives_os_specific_fixes(monkeypatch):
-    monkeypatch.setitem(sys.modules, "weasyprint", None)
-    check = doctor._check_weasyprint()
-    assert not check.ok
-    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1" in check.fix
-    assert "brew install pango" in check.fix and "conda install -c conda-forge weasyprint" in check.fix
+def test_a_broken_pdf_engine_says_how_to_fix_it(monkeypatch):
+    """The PDF needs no system library: a failing compile is fixed by reinstalling the wheel."""
+    import evalkit.report._typst_pdf as typst_pdf
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr(typst_pdf, "compile_pdf", broken)
+    check = doctor._check_pdf()
+    assert not check.ok and "RuntimeError: no fonts" in check.detail
+    assert "pip install --force-reinstall" in check.fix and "apt" not in check.fix
 
 
 def test_missing_package_and_old_version():

@@ -1,6 +1,6 @@
 """The printed report, read back as a reader (and a screen reader) would get it.
 
-Fast tests cover the table of contents builder, the Pango advice of ``evalkit doctor`` and the
+Fast tests cover the table of contents builder and the
 promise that no code path downloads a browser or uses LaTeX. The slow tests render one demo
 report (cadre C1: ingest, clean, protect, one notebook run, audit; about 25 s) in a
 module-scoped fixture and read ``report.pdf`` back with pypdf: pages, contents and page numbers,
@@ -9,7 +9,6 @@ bookmarks, fonts, tags, metadata, and what must never be printed.
 
 from __future__ import annotations
 
-import importlib.abc
 import json
 import re
 import sys
@@ -18,7 +17,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from evalkit.report import _pdf, doctor
 from evalkit.report._toc import TOC_TITLE, add_toc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,47 +78,6 @@ def test_toc_is_idempotent_and_leaves_documents_without_sections_alone():
 def test_toc_without_a_cover_goes_first_in_main():
     out = add_toc('<body><main class="ek-report"><section><h2>Only</h2></section></main></body>')
     assert out.startswith('<body><main class="ek-report"><nav class="ek-toc"')
-
-
-# ---------------------------------------------------------------------------------------------
-# No PDF engine: HTML still renders, and doctor says how to get one on each system
-# ---------------------------------------------------------------------------------------------
-
-
-class _NoPango(importlib.abc.MetaPathFinder):
-    """Import WeasyPrint the way it fails where Pango is missing (an OSError from cffi's dlopen)."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "weasyprint" or name.startswith("weasyprint."):
-            raise OSError("cannot load library 'gobject-2.0-0': error 0x7e")
-        return None
-
-
-@pytest.fixture()
-def no_pango(monkeypatch):
-    for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
-        monkeypatch.delitem(sys.modules, name)
-    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
-
-
-def test_missing_pango_gives_no_pdf_and_a_reason(no_pango):
-    pdf, reason = _pdf.html_to_pdf("<p>x</p>", base_dir=ROOT)
-    assert pdf is None
-    assert "OSError" in reason and "gobject-2.0-0" in reason and "evalkit doctor" in reason
-
-
-def test_doctor_explains_missing_pango_for_every_system(no_pango, monkeypatch):
-    for platform, first in (("linux", "Debian/Ubuntu"), ("darwin", "macOS"), ("win32", "Windows")):
-        monkeypatch.setattr(sys, "platform", platform)
-        check = doctor._check_weasyprint()
-        assert not check.ok and "gobject-2.0-0" in check.detail
-        fix = check.fix
-        assert "HTML reports still render" in fix
-        assert fix.index(first) == min(fix.index(s) for s in ("Debian/Ubuntu", "macOS", "Windows")), platform
-        assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in fix
-        assert "brew install pango" in fix
-        assert "mingw-w64-x86_64-pango" in fix and "WEASYPRINT_DLL_DIRECTORIES" in fix
-        assert "conda install -c conda-forge weasyprint" in fix
 
 
 def test_no_code_path_downloads_a_browser_or_uses_latex():

@@ -2,7 +2,7 @@
 
 Each render starts a kernel (a few seconds), so this module renders three times in all: one good
 report shared by every test through a module-scoped fixture, one failing notebook, and one
-render without WeasyPrint.
+render without a PDF.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import nbformat
 import pytest
 
 from evalkit.errors import ReportError, ReportReason
-from evalkit.report import _pdf
 from evalkit.report.examples import write_example_artifacts
 from evalkit.report.render import RenderResult, render_report
 
@@ -182,30 +181,15 @@ def test_failing_cell_names_the_cell_and_leaves_no_report(tmp_path, rendered):
     assert err.notebook == str(out / "report.failed.ipynb")
 
 
-def test_without_weasyprint_html_is_written_and_a_stale_pdf_removed(tmp_path, rendered, monkeypatch):
+def test_no_pdf_asked_html_is_written_and_a_stale_pdf_removed(tmp_path, rendered):
     art = write_example_artifacts(tmp_path / "artifacts")
     out = tmp_path / "out"
     shutil.copytree(rendered[0].html.parent, out)  # holds a report.pdf from an earlier render
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if WeasyPrint or Pango were missing
-    result = render_report(NOTEBOOK, art, out, parameters={}, timeout=120, pdf_engine="weasyprint")
-    assert result.pdf is None and "WeasyPrint is not usable" in result.pdf_skipped_reason
+    result = render_report(NOTEBOOK, art, out, parameters={}, timeout=120, pdf=False)
+    assert result.pdf is None and "not requested" in result.pdf_skipped_reason
     assert result.html.is_file() and result.notebook.is_file()
     assert not (out / "report.pdf").exists()  # an older PDF would disagree with the new HTML
 
-
-def test_missing_weasyprint_gives_html_and_a_reason(monkeypatch, tmp_path):
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # makes `import weasyprint` raise ImportError
-    pdf, reason = _pdf.html_to_pdf("<html><body><p>x</p></body></html>", base_dir=tmp_path)
-    assert pdf is None
-    assert "WeasyPrint is not usable" in reason and "evalkit doctor" in reason
-
-
-def test_url_policy_allows_only_data_and_bundled_fonts():
-    _pdf._LocalOnly.check("data:image/png;base64,AAAA")
-    _pdf._LocalOnly.check((_pdf.FONT_DIR / "Lato-Regular.ttf").as_uri())
-    for url in ("https://example.org/x.png", "file:///etc/passwd", "ftp://x/y"):
-        with pytest.raises(ValueError, match="offline"):
-            _pdf._LocalOnly.check(url)
 
 
 def test_committed_notebook_is_thin_and_clean():

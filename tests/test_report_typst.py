@@ -46,7 +46,7 @@ def test_literals_keep_markup_characters_as_text(tmp_path: Path) -> None:
 def rendered(tmp_path_factory):
     base = tmp_path_factory.mktemp("typst")
     art = write_example_artifacts(base / "artifacts")
-    result = render_report(NOTEBOOK, art, base / "out", parameters={"cadre": "A"}, timeout=120, pdf_engine="typst")
+    result = render_report(NOTEBOOK, art, base / "out", parameters={"cadre": "A"}, timeout=120)
     import pypdf
 
     reader = pypdf.PdfReader(result.pdf)

@@ -7,7 +7,7 @@ with papermill and turns it into ``report.html`` and ``report.pdf``; :func:`chec
 says whether this machine can do that.
 
 Names are resolved lazily (PEP 562), so ``import evalkit.report`` inside a kernel costs almost
-nothing: pandas is imported when a table is read, papermill/nbconvert/WeasyPrint only by
+nothing: pandas is imported when a table is read, papermill/nbconvert only by
 :func:`render_report`.
 """
 

@@ -58,7 +58,6 @@ def stamp_key(job: Any) -> str:
         "parameters": job.parameters,
         "pdf": job.pdf,
         "page_size": job.page_size,
-        "pdf_engine": getattr(job, "pdf_engine", None),
         "kernel": KERNEL_NAME,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
@@ -71,7 +70,7 @@ def fresh_outputs(out_dir: Path, key: str) -> dict[str, str] | None:
     except (OSError, ValueError):
         return None
     if stamp.get("schema") != _STAMP_SCHEMA or stamp.get("key") != key or stamp.get("pdf_skipped_reason"):
-        return None  # a PDF skipped last time (no Pango then) is tried again
+        return None  # a PDF skipped last time (not asked for then) is made now
     outputs = stamp.get("outputs") or {}
     for name, digest in outputs.items():
         path = out_dir / name

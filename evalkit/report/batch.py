@@ -6,7 +6,7 @@ for a failing report. :func:`render_batch` hands jobs to any :class:`concurrent.
 and only uses ``submit`` and the futures it returns, so the same batch runs on
 
 * the default local pool: one *spawned* worker process per core, each importing papermill,
-  nbconvert and WeasyPrint once (``spawn``, never ``fork``: the driver may hold ZeroMQ threads);
+  nbconvert and the report template once (``spawn``, never ``fork``: the driver may hold ZeroMQ threads);
 * ``distributed.Client(address).get_executor()`` for a Dask cluster (:func:`dask_executor`);
 * a ``ThreadPoolExecutor`` (renders never change the process's working directory).
 
@@ -100,8 +100,6 @@ class ReportJob:
     pdf : bool, default True
         Also print the PDF.
     page_size : {"A4", "Letter"}, default "A4"
-    pdf_engine : {"typst", "weasyprint"}, optional
-        The PDF engine (default :data:`evalkit.report.render.PDF_ENGINE`).
     """
 
     unit: str
@@ -111,7 +109,6 @@ class ReportJob:
     parameters: dict[str, Any] = field(default_factory=dict)
     pdf: bool = True
     page_size: str = "A4"
-    pdf_engine: str | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +134,7 @@ class ReportOutcome:
     reason : str or None
         :class:`~evalkit.errors.ReportReason` value when the error was a ``ReportError``.
     pdf_skipped_reason : str or None
-        Why no PDF was made although one was asked for (WeasyPrint unusable here).
+        Why no PDF was made (not asked for).
     worker : str
         Host and process id of the worker that ran it.
     worker_peak_mb : float or None
@@ -279,8 +276,7 @@ def render_one(job: ReportJob, *, cell_timeout: int = 300, deadline: float | Non
     try:
         with _alarm(None if deadline is None else deadline + _ALARM_GRACE):
             res = render_report(job.notebook, job.artifact_dir, out_dir, parameters=dict(job.parameters),
-                                pdf=job.pdf, timeout=cell_timeout, deadline=deadline, page_size=job.page_size,
-                                pdf_engine=job.pdf_engine)
+                                pdf=job.pdf, timeout=cell_timeout, deadline=deadline, page_size=job.page_size)
     except ReportError as exc:
         return outcome(BatchStatus.failed, notebook=exc.notebook, failing_cell=exc.cell_index,
                        error_type=exc.ename or type(exc).__name__, message=_first_line(exc),

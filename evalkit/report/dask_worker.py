@@ -7,8 +7,8 @@ Start dedicated workers with it::
 Each worker then imports the rendering stack and starts its kernel template when it starts, rather
 than when the first batch connects, and leaves out papermill's HDFS imports (pyarrow): measured after
 warm-up, 108 MB per worker instead of the 137 MB of a plain worker that
-:func:`~evalkit.report.executors.dask_executor` warms (Dask itself already imports numpy). The
-peak while a PDF is laid out is set by WeasyPrint and hardly moves. Do not preload it on workers
+:func:`~evalkit.report.executors.dask_executor` warms (Dask itself already imports numpy). The PDF is
+compiled in a child process of its own (Typst). Do not preload it on workers
 shared with other work.
 """
 

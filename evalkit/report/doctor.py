@@ -1,9 +1,9 @@
 """Can this machine render reports? Checks behind ``evalkit doctor``.
 
-Each check *does* the thing it checks where that is cheap (import the package, print a tiny PDF,
-start the kernel's Python), because "installed" and "usable" differ most often exactly here:
-WeasyPrint imports but cannot find Pango, or the ``python3`` kernel points at another Python
-that has no evalkit. Every failed check carries the command that fixes it.
+Each check *does* the thing it checks where that is cheap (import the package, compile a tiny PDF,
+start the kernel's Python), because "installed" and "usable" differ most often exactly here: the
+``python3`` kernel points at another Python that has no evalkit, say. Every failed check carries the
+command that fixes it. PDFs come from the ``typst`` wheel: no system library is needed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["Check", "check_environment", "pango_fix", "REQUIRED_PACKAGES"]
+__all__ = ["Check", "check_environment", "REQUIRED_PACKAGES"]
 
 _FONT_DIR = Path(__file__).resolve().parent / "fonts"
 _TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "evalkit_html"
@@ -33,55 +33,10 @@ REQUIRED_PACKAGES: dict[str, str] = {
     "typer": "typer", "rich": "rich", "rapidfuzz": "rapidfuzz",
     "charset-normalizer": "charset_normalizer", "platformdirs": "platformdirs", "jinja2": "jinja2",
     "papermill": "papermill", "nbformat": "nbformat", "nbconvert": "nbconvert",
-    "nbclient": "nbclient", "ipykernel": "ipykernel", "weasyprint": "weasyprint",
+    "nbclient": "nbclient", "ipykernel": "ipykernel", "typst": "typst",
 }
 # Distributions whose import name is not derivable from the distribution name.
 _IMPORT_NAMES = {"pyyaml": "yaml", "charset-normalizer": "charset_normalizer", "pillow": "PIL"}
-
-# How to get Pango, per system. conda-forge ships Pango for Linux, macOS and Windows alike, so it
-# is the one recipe that works everywhere; the native routes follow WeasyPrint's install docs.
-_PANGO_FIXES = {
-    "linux": "Debian/Ubuntu: `sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b "
-             "libfontconfig1` (add `libharfbuzz-subset0` for faster font subsetting)",
-    "darwin": "macOS: `brew install pango` (Homebrew)",
-    "win32": "Windows: install the GTK3 runtime (github.com/tschoonj/GTK-for-Windows-Runtime-Environment-"
-             "Installer) or MSYS2 and `pacman -S mingw-w64-x86_64-pango`, then point WeasyPrint at the "
-             "DLLs: `set WEASYPRINT_DLL_DIRECTORIES=C:\\msys64\\mingw64\\bin` (the folder that holds them)",
-}
-_CONDA_FIX = ("or, on any of the three: `conda install -c conda-forge weasyprint` in a conda environment "
-              "(conda-forge ships Pango for Linux, macOS and Windows)")
-
-
-def pango_fix(platform: str | None = None) -> str:
-    """How to install WeasyPrint's system libraries, this system's recipe first.
-
-    Parameters
-    ----------
-    platform : str, optional
-        A ``sys.platform`` value; default this machine's.
-
-    Returns
-    -------
-    str
-        One paragraph: what is missing, that HTML reports still render, then the recipes for
-        this system, the other two systems, and conda-forge (which works on all three).
-
-    Examples
-    --------
-    >>> fix = pango_fix("darwin")
-    >>> "macOS: `brew install pango`" in fix and fix.index("macOS") < fix.index("Debian/Ubuntu")
-    True
-    >>> "conda install -c conda-forge weasyprint" in pango_fix("win32")
-    True
-    """
-    platform = sys.platform if platform is None else platform
-    key = "win32" if platform.startswith(("win", "cygwin", "msys")) else (
-        "darwin" if platform == "darwin" else "linux")
-    order = [key] + [k for k in _PANGO_FIXES if k != key]
-    return ("WeasyPrint needs the Pango libraries to print PDFs; HTML reports still render without them. "
-            + "; ".join(_PANGO_FIXES[k] for k in order) + "; " + _CONDA_FIX
-            + ". Then run `evalkit doctor` again.")
-
 
 @dataclass(frozen=True)
 class Check:
@@ -112,7 +67,7 @@ def check_environment() -> list[Check]:
     -------
     list of Check
         In order: Python version; each required package (importable, version, minimum met);
-        WeasyPrint with Pango (a one-paragraph PDF is actually printed in memory); the Jupyter
+        the PDF engine (a one-page PDF/UA-1 is compiled with the bundled font); the Jupyter
         kernel ``python3`` (exists, and its Python can import evalkit); the bundled font and its
         licence; the report template. Nothing is downloaded or installed.
 
@@ -128,7 +83,7 @@ def check_environment() -> list[Check]:
     """
     checks = [_check_python()]
     checks += [_check_package(dist, module, minimum) for dist, module, minimum in _requirements()]
-    checks.append(_check_weasyprint())
+    checks.append(_check_pdf())
     checks.append(_check_kernel())
     checks.append(_check_font())
     checks.append(_check_template())
@@ -174,9 +129,6 @@ def _check_package(dist: str, module: str, minimum: str | None) -> Check:
         return Check(name, False, "not installed", fix)
     if minimum and _version_tuple(version) < _version_tuple(minimum):
         return Check(name, False, f"{version} installed, evalkit needs >= {minimum}", fix)
-    if dist == "weasyprint":
-        # Importing WeasyPrint loads Pango; its own check below reports that with the right fix.
-        return Check(name, True, version)
     try:
         importlib.import_module(module)
     except Exception as exc:  # any import-time failure means the package is unusable
@@ -185,27 +137,23 @@ def _check_package(dist: str, module: str, minimum: str | None) -> Check:
     return Check(name, True, version)
 
 
-def _check_weasyprint() -> Check:
-    name = "WeasyPrint + Pango (PDF output)"
+def _check_pdf() -> Check:
+    name = "PDF engine (Typst, PDF/UA-1)"
     try:
-        import weasyprint
-    except (ImportError, OSError) as exc:  # OSError: the Pango/GObject libraries were not found
-        return Check(name, False, f"{type(exc).__name__}: {exc}", pango_fix())
-    try:
-        pdf = weasyprint.HTML(string="<p>evalkit doctor</p>").write_pdf()
-    except Exception as exc:  # a broken Pango/HarfBuzz install fails here, not at import
-        return Check(name, False, f"printing a test PDF failed: {type(exc).__name__}: {exc}", pango_fix())
-    if not pdf or not pdf.startswith(b"%PDF"):
-        return Check(name, False, "printing a test PDF gave no PDF", pango_fix())
-    pango = ""
-    try:
-        from weasyprint.text.ffi import pango as _pango
+        from evalkit.report._typst_pdf import compile_pdf
 
-        number = int(_pango.pango_version())  # encoded as major*10000 + minor*100 + micro
-        pango = f", Pango {number // 10000}.{number // 100 % 100}.{number % 100}"
-    except Exception:  # the version string is a nicety; the PDF above is the real check
-        pass
-    return Check(name, True, f"WeasyPrint {weasyprint.__version__}{pango}; test PDF printed")
+        source = ('#import "evalkit.typ": *\n#show: ek-document.with(title: "evalkit doctor", description: "", '
+                  'keywords: (), running: "")\n#ek-paragraph(body: "evalkit doctor")\n')
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = compile_pdf(source, Path(tmp), timeout=60)
+    except Exception as exc:  # any failure means no PDF: say what it was
+        return Check(name, False, f"compiling a test PDF failed: {type(exc).__name__}: {exc}",
+                     "python -m pip install --force-reinstall 'typst>=0.14' (a wheel; no system library needed)")
+    if not pdf.startswith(b"%PDF"):
+        return Check(name, False, "compiling a test PDF gave no PDF", "python -m pip install --force-reinstall typst")
+    return Check(name, True, f"typst {metadata.version('typst')}; test PDF compiled with the bundled Lato")
 
 
 def _check_kernel() -> Check:

@@ -50,9 +50,6 @@ def warm_worker() -> None:
 
     import evalkit.report.render  # noqa: F401
 
-    with contextlib.suppress(ImportError, OSError):  # no Pango: the PDF step says so per report
-        import weasyprint  # noqa: F401
-
 
 def skip_papermill_hdfs() -> None:
     """Keep papermill from importing pyarrow (and numpy) for ``hdfs://`` notebook paths.

@@ -2,10 +2,10 @@
 
 The pipeline for one report is: validate the artifacts and the parameters (before any kernel
 starts), execute with papermill (kernel pinned to ``python3``), refuse a notebook whose run
-raised, export the outputs only through evalkit's own nbconvert template, print to PDF with
-WeasyPrint, and only then move the three files into place. Heavy libraries (papermill,
-nbconvert, WeasyPrint) are imported inside the functions that use them, so importing this module
-is cheap and a missing WeasyPrint only costs the PDF.
+raised, export the outputs only through evalkit's own nbconvert template, compile the outputs'
+Typst form into a PDF/UA-1 in a child process (:mod:`evalkit.report._typst_pdf`), and only then
+move the three files into place. Heavy libraries (papermill, nbconvert) are imported inside the
+functions that use them, so importing this module is cheap.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from typing import Any
 
 from evalkit._io import atomic_write_bytes, atomic_write_text, sha256_file
 from evalkit.errors import InputFileError, Reason, ReportError, ReportReason
-from evalkit.report._pdf import html_to_pdf
 from evalkit.report.artifacts import Facts, load_facts
 
 __all__ = ["RenderResult", "render_report", "KERNEL_NAME", "PAGE_SIZES", "DEADLINE_ENAME"]
@@ -40,10 +39,6 @@ log = logging.getLogger(__name__)
 KERNEL_NAME = "python3"
 #: Page sizes the print stylesheet supports.
 PAGE_SIZES = ("A4", "Letter")
-#: PDF engines: Typst (the ``typst`` wheel, PDF/UA-1, pip-only) and WeasyPrint (HTML printed; needs Pango).
-PDF_ENGINES = ("typst", "weasyprint")
-#: The engine a report is printed with unless a caller names one.
-PDF_ENGINE = "typst"
 #: ``ReportError.ename`` of a report stopped at its whole-report deadline (reason ``cell_timeout``).
 DEADLINE_ENAME = "ReportDeadlineExceeded"
 
@@ -72,7 +67,7 @@ class RenderResult:
     notebook : Path
         ``<out_dir>/report.ipynb``, the executed notebook with ``metadata.evalkit`` provenance.
     pdf_skipped_reason : str or None
-        Why there is no PDF (not requested, or WeasyPrint/Pango unusable); None when ``pdf`` is set.
+        Why there is no PDF (not requested); None when ``pdf`` is set.
     seconds : float
         Wall-clock time of the whole render.
     """
@@ -94,7 +89,6 @@ def render_report(
     timeout: int = 300,
     deadline: float | None = None,
     page_size: str = "A4",
-    pdf_engine: str | None = None,
 ) -> RenderResult:
     """Execute a report notebook on one artifact folder and write its HTML and PDF.
 
@@ -113,7 +107,7 @@ def render_report(
         in the notebook's ``parameters`` cell. ``project``, ``cadre`` and ``cohort``, when the
         notebook declares them and they are not given, are taken from ``facts.json``.
     pdf : bool, default True
-        Also print ``report.pdf`` with WeasyPrint.
+        Also write ``report.pdf`` (PDF/UA-1, compiled with Typst from the outputs' Typst form).
     timeout : int, default 300
         Seconds any one cell may run (nbclient's per-cell timeout; see ``deadline`` for the whole
         render). Kernel start-up may take up to ``min(timeout, 60)`` seconds.
@@ -173,9 +167,6 @@ def render_report(
         raise TypeError(f"render_report(): parameters must be a mapping, got {type(parameters).__name__}")
     if isinstance(timeout, bool) or not isinstance(timeout, int) or timeout < 1:
         raise ValueError(f"render_report(): timeout must be a positive integer of seconds, got {timeout!r}")
-    pdf_engine = pdf_engine or PDF_ENGINE
-    if pdf_engine not in PDF_ENGINES:
-        raise ValueError(f"render_report(): pdf_engine must be one of {PDF_ENGINES}, got {pdf_engine!r}")
     if page_size not in PAGE_SIZES:
         raise ValueError(f"render_report(): page_size must be one of {PAGE_SIZES}, got {page_size!r}")
     if deadline is not None and (isinstance(deadline, bool) or not isinstance(deadline, (int, float))
@@ -196,10 +187,7 @@ def render_report(
             html_text = _to_html(nb, facts, provenance, page_size)
             if pdf:
                 _check_deadline(notebook, deadline_at, "the PDF")
-                if pdf_engine == "typst":
-                    pdf_bytes, skipped = _typst_pdf(nb, facts, provenance, Path(artifact_dir)), None
-                else:
-                    pdf_bytes, skipped = html_to_pdf(html_text, base_dir=PACKAGE_DIR)
+                pdf_bytes, skipped = _typst_pdf(nb, facts, provenance, Path(artifact_dir)), None
             else:
                 pdf_bytes, skipped = None, "not requested (pdf=False)"
 
@@ -526,7 +514,7 @@ def _provenance(notebook: Path, out_dir: Path, params: dict[str, Any], facts: Fa
     with contextlib.suppress(ValueError):
         recorded["artifact_dir"] = os.path.relpath(params["artifact_dir"], out_dir.resolve())
     packages = {}
-    for name in ("papermill", "nbconvert", "weasyprint"):
+    for name in ("papermill", "nbconvert", "typst"):
         try:
             packages[name] = version(name)
         except PackageNotFoundError:
