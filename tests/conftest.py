@@ -74,3 +74,30 @@ def run_cli(args: list[str], capsys) -> tuple[int, str, str]:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def assert_html_and_pdf_agree(html_file, pdf_file) -> None:
+    """The HTML report and the PDF carry the same content: every heading, table cell and figure caption of
+    the HTML is in the PDF's text (whitespace folded; the HTML's own navigation aside)."""
+    import html as html_lib
+    import re
+
+    import pypdf
+
+    page = Path(html_file).read_text(encoding="utf-8")
+    page = re.sub(r'<nav class="ek-toc".*?</nav>', "", page, flags=re.S)
+    # compared without whitespace: a PDF's text extraction breaks lines inside cells ("(n-1) (k-1)")
+    pdf_text = "".join("".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(pdf_file).pages)
+
+    def texts(pattern: str) -> list[str]:
+        out = []
+        for raw in re.findall(pattern, page, flags=re.S):
+            text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+            if text:
+                out.append(text)
+        return out
+
+    missing = [t for t in (texts(r"<h[1-3][^>]*>(.*?)</h[1-3]>") + texts(r"<t[hd][^>]*>(.*?)</t[hd]>")
+                           + texts(r"<figcaption>(.*?)</figcaption>") + texts(r"<caption>(.*?)</caption>"))
+               if "".join(t.split()) not in pdf_text]
+    assert not missing, f"{len(missing)} piece(s) of the HTML are not in the PDF, e.g. {missing[:5]}"

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from evalkit.anonymize.keys import keygen
-from conftest import run_cli
+from conftest import assert_html_and_pdf_agree, run_cli
 
 pytestmark = [pytest.mark.real_fixtures, pytest.mark.slow]
 
@@ -60,7 +60,7 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
     assert code == 0, out
     assert "Project is valid" in out and "nothing written" in out
     assert not (project / "data_processed").exists()                    # validate writes nothing
-    code, out = _cli(["run", "-p", str(project), "--no-pdf", "--workers", "1"], capsys)
+    code, out = _cli(["run", "-p", str(project), "--workers", "1"], capsys)
     assert code == 0, out
     units = [p for p in (project / "reports").iterdir() if p.is_dir()]
     assert len(units) == 1
@@ -76,6 +76,8 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
     levels = yaml.safe_load((project / "evalkit.yml").read_text(encoding="utf-8"))["programs"][0]["guskey_levels"]
     assert {s["guskey_level"] for s in facts["sections"] if s["guskey_level"]} <= set(levels)
     # the stages' files: the store holds no raw identifier column the codebook names
+    # the PDF carries what the HTML does (Typst, PDF/UA-1)
+    assert_html_and_pdf_agree(units[0] / "report.html", units[0] / "report.pdf")
     code, out = _cli(["audit", str(project / "reports")], capsys)
     assert code == 0, out
     assert "No findings" in out

@@ -348,3 +348,13 @@ def test_pdf_holds_no_code_no_traceback_no_roster_value_and_no_key(demo):
     assert hits == [], f"the PDF holds {len(hits)} roster value(s) ({sorted(set(hits))})"
     key_hex = demo.key.hex()
     assert not any(key_hex[i:i + 8] in low for i in range(len(key_hex) - 7))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cadre", ["C1", "C2", "C3"])
+def test_html_and_pdf_carry_the_same_content(demo_run, cadre):
+    """Every heading, table cell and figure caption of each cadre's HTML report is in its PDF."""
+    from conftest import assert_html_and_pdf_agree
+
+    out = demo_run["reports"] / cadre
+    assert_html_and_pdf_agree(out / "report.html", out / "report.pdf")
