@@ -105,4 +105,15 @@ def test_pdf_holds_no_code_and_is_compiled_outside_this_process(rendered) -> Non
     probe = subprocess.run([sys.executable, "-c", "import sys, evalkit.report._typst_pdf; "
                             "print('typst' in sys.modules)"], capture_output=True, text=True, timeout=60)
     assert probe.stdout.strip() == "False"
-    assert "typst" not in sys.modules
+
+
+def test_the_compile_runs_in_a_child_process(tmp_path: Path, monkeypatch) -> None:
+    """A compile in this process would fail here: the PDF still comes, so it was made elsewhere."""
+    import typst
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled in the parent process")
+
+    monkeypatch.setattr(typst, "compile", refuse)
+    source = '#import "evalkit.typ": *\n#show: ek-document.with(title: "T", description: "", keywords: (), running: "")\n'
+    assert compile_pdf(source + '#ek-paragraph(body: "x")\n', tmp_path).startswith(b"%PDF")
