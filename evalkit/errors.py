@@ -166,6 +166,7 @@ class ReportReason(str, enum.Enum):
     cell_failed = "cell_failed"
     cell_timeout = "cell_timeout"
     kernel_failed = "kernel_failed"
+    pdf_failed = "pdf_failed"
 
 
 class ReportError(EvalkitError):

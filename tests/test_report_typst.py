@@ -117,3 +117,11 @@ def test_the_compile_runs_in_a_child_process(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setattr(typst, "compile", refuse)
     source = '#import "evalkit.typ": *\n#show: ek-document.with(title: "T", description: "", keywords: (), running: "")\n'
     assert compile_pdf(source + '#ek-paragraph(body: "x")\n', tmp_path).startswith(b"%PDF")
+
+
+def test_a_template_error_is_a_report_error_with_typsts_message(tmp_path: Path) -> None:
+    from evalkit.errors import ReportError, ReportReason
+
+    with pytest.raises(ReportError, match="could not be compiled with Typst") as info:
+        compile_pdf('#import "evalkit.typ": *\n#no-such-function()\n', tmp_path)
+    assert info.value.reason is ReportReason.pdf_failed and "no-such-function" in str(info.value)

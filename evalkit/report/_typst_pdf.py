@@ -9,7 +9,6 @@ and nothing is fetched: Typst packages are not allowed in the template.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -66,31 +65,29 @@ def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> byt
         if charts.is_dir():
             shutil.copytree(charts, build / "charts")
         (build / "report.typ").write_text(source, encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "evalkit.report._typst_pdf", str(build)],
+        # the child imports typst only (not evalkit): its start is part of every report's time
+        done = subprocess.run([sys.executable, "-c", _CHILD, str(build), str(FONT_DIR)],
                               capture_output=True, text=True, timeout=timeout)
         if done.returncode != 0:
             message = (done.stderr.strip().splitlines() or ["(no message)"])[-1][:500]
             raise ReportError(f"the PDF could not be compiled with Typst: {message}",
-                              reason=ReportReason.pdf_failed if hasattr(ReportReason, "pdf_failed")
-                              else ReportReason.bad_artifacts,
+                              reason=ReportReason.pdf_failed,
                               hint="a bug in evalkit's report template or markup; the executed notebook is kept")
         return (build / "report.pdf").read_bytes()
 
 
-def _main(build: Path) -> int:
-    """The child process: compile ``build/report.typ`` to ``build/report.pdf`` (PDF/UA-1, bundled fonts)."""
+#: The child process: compile ``<build>/report.typ`` to ``<build>/report.pdf`` (PDF/UA-1, the bundled fonts
+#: only). On failure its last stderr line is Typst's message, which the parent reports.
+_CHILD = """
+import sys
+build, fonts = sys.argv[1], sys.argv[2]
+try:
     import typst
-
-    pdf = typst.compile(str(build / "report.typ"), root=str(build), font_paths=[str(FONT_DIR)],
-                        ignore_system_fonts=True, pdf_standards=["ua-1"])
-    (build / "report.pdf").write_bytes(pdf)
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover - run as a child process by compile_pdf
-    try:
-        sys.exit(_main(Path(sys.argv[1])))
-    except Exception as exc:  # noqa: BLE001 - the parent reports it as a ReportError
-        print(json.dumps({"error": type(exc).__name__}), file=sys.stderr)
-        print(str(exc).replace("\n", " "), file=sys.stderr)
-        sys.exit(1)
+    pdf = typst.compile(build + "/report.typ", root=build, font_paths=[fonts], ignore_system_fonts=True,
+                        pdf_standards=["ua-1"])
+    open(build + "/report.pdf", "wb").write(pdf)
+except Exception as exc:
+    print(type(exc).__name__, file=sys.stderr)
+    print(str(exc).replace(chr(10), " "), file=sys.stderr)
+    sys.exit(1)
+"""
