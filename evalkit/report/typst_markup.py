@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from evalkit.report.artifacts import GUSKEY_LEVELS, read_table
@@ -79,6 +80,16 @@ def table_typst(header: Sequence[Any], rows: Sequence[Sequence[Any]], *, caption
                  numeric=numeric, widths=widths, breakable=len(rows) >= _LONG_TABLE)
 
 
+def _aspect(png: Path) -> float:
+    """A PNG's height over its width, from its header (the kernel reads 24 bytes, not the image)."""
+    import struct
+
+    with open(png, "rb") as fh:
+        head = fh.read(24)
+    width, height = struct.unpack(">II", head[16:24])
+    return round(height / width, 4) if width else 0.6
+
+
 def _unit_line(facts: Facts) -> str:
     from evalkit.report.display import _unit_line as line
 
@@ -117,7 +128,8 @@ def section_typst(facts: Facts, section_id: str) -> str:
     if section.status != "pending":
         for chart in (c for c in facts.charts.values() if c.get("section") == section.id):
             # the build folder holds the artifact folder's charts/ at its root (see evalkit.report._typst_pdf)
-            out.append(_call("ek-chart", path="/" + str(chart["png"]), alt=chart["alt"], caption=chart["title"]))
+            out.append(_call("ek-chart", path="/" + str(chart["png"]), alt=chart["alt"], caption=chart["title"],
+                             aspect=_aspect(facts.artifact_dir / chart["png"])))
         for table_id in section.tables:
             spec = facts.tables[table_id]
             header, rows = read_table(facts.artifact_dir, table_id)
