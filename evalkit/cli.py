@@ -177,7 +177,8 @@ def analyze(
     """Compute each report unit's statistics from the anonymized tables and protect them (no rendering).
 
     Reads only what `evalkit anonymize` wrote; writes each unit's artifacts/ (tables, charts, facts.json,
-    disclosure log) under reports_dir. `evalkit report` renders and audits them. Exit 1 if a unit failed.
+    disclosure log) beside the store (processed_dir/analysis/), never into reports/. `evalkit report` builds,
+    renders, audits and releases. Exit 1 if a unit failed.
     """
     from evalkit.pipeline import analyze_project
 

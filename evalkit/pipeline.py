@@ -387,7 +387,14 @@ def _units(cfg: ProjectConfig, wanted: list[str] | None, say: Progress) -> list[
     return units
 
 
-def _build_unit(cfg: ProjectConfig, store: Any, unit: Any, allow_rerelease: str | None) -> Any:
+def analysis_dir(cfg: ProjectConfig, unit: str) -> Path:
+    """Where ``evalkit analyze`` puts a unit's artifacts: beside the store, never in ``reports/``, whose files
+    are the released reports (artifacts of newer data beside an older report would tell what changed)."""
+    return cfg.processed_dir / "analysis" / unit / "artifacts"
+
+
+def _build_unit(cfg: ProjectConfig, store: Any, unit: Any, allow_rerelease: str | None,
+                out_dir: Path | None = None) -> Any:
     """One unit's protected artifact folder from the store, or the :class:`UnitResult` of its failure
     (a batch survives one failing unit and says why)."""
     from evalkit.disclose import ReleaseLedger
@@ -395,7 +402,7 @@ def _build_unit(cfg: ProjectConfig, store: Any, unit: Any, allow_rerelease: str 
 
     try:
         ledger = ReleaseLedger(ledger_path(cfg))
-        return build_artifacts(cfg, store, unit, cfg.reports_dir / unit.cadre / "artifacts", ledger=ledger,
+        return build_artifacts(cfg, store, unit, out_dir or cfg.reports_dir / unit.cadre / "artifacts", ledger=ledger,
                                allow_rerelease=allow_rerelease)
     except EvalkitError as exc:
         return UnitResult(unit.cadre, False, str(exc), status="failed", error_type=type(exc).__name__)
@@ -409,8 +416,9 @@ def analyze_project(cfg: ProjectConfig, *, units: list[str] | None = None, conso
     """The analyze and disclose stages alone: each unit's protected artifacts from the anonymized store.
 
     Reads only ``processed_dir`` (what ``evalkit anonymize`` wrote) and writes each unit's
-    ``artifacts/`` folder (protected tables, charts, ``facts.json``, the disclosure log) under
-    ``reports_dir``; nothing is rendered, audited or recorded as released (``evalkit report`` does that).
+    ``artifacts/`` folder (protected tables, charts, ``facts.json``, the disclosure log) to
+    :func:`analysis_dir`, beside the store and outside ``reports_dir``; nothing is rendered, audited or
+    recorded as released (``evalkit report`` builds its own and does that).
     """
     from evalkit.processed import load_processed
 
@@ -421,7 +429,8 @@ def analyze_project(cfg: ProjectConfig, *, units: list[str] | None = None, conso
     for i, unit in enumerate(chosen, 1):
         say(f"[{i}/{len(chosen)}] artifacts {_unit_path(unit)}")
         # analyze releases nothing, so a change since the last release is no reason to stop here (report checks)
-        built = _build_unit(cfg, store, unit, allow_rerelease or "evalkit analyze: nothing is released")
+        built = _build_unit(cfg, store, unit, allow_rerelease or "evalkit analyze: nothing is released",
+                            out_dir=analysis_dir(cfg, unit.cadre))
         out.append(built if isinstance(built, UnitResult) else
                    UnitResult(unit.cadre, True, str(built[0]), status="analyzed"))
     return out
@@ -486,6 +495,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
         # In this process, as each report arrives: the audit gates success and the ledger.
         cadre, out_dir = job.unit, Path(job.out_dir)
         if not outcome.ok:
+            _withdraw(cfg, out_dir)   # its artifacts were never audited either
             results[cadre] = _failed_unit(outcome)
             return None
         try:

@@ -340,3 +340,21 @@ def test_rerelease_of_a_protected_unit_with_complements_is_idempotent(tmp_path):
         pb = b.protect(ledger=led)
         assert any(e["rule"] == "complementary" for e in pb.log)
         led.append(pb)
+
+
+def test_a_total_row_loses_what_a_coded_row_would_give_back() -> None:
+    """Session A's shares are coded; the 'All' row minus Session B would give them back, so it goes blank."""
+    import pandas as pd
+
+    from evalkit.disclose import Bundle, DisclosurePolicy
+
+    b = Bundle(DisclosurePolicy(), release_id="t")
+    frame = pd.DataFrame({"Event": ["A", "B", "All"], "n": [20, 30, 50], "NPS": [100.0, 20.0, 52.0],
+                          "Promoters": [100.0, 50.0, 70.0], "Detractors": [0.0, 30.0, 18.0]})
+    deps = ("Promoters", "Detractors", "NPS")
+    b.statistics("nps", frame, group="Event", n="n", columns={"NPS": "{:+.0f}"}, shares=["Promoters", "Detractors"],
+                 title="NPS", total_row="All", coded_with={"Promoters": deps, "Detractors": deps})
+    t = b.protect().tables["nps"].display.set_index("Event")
+    assert (t.loc["A", ["NPS", "Promoters", "Detractors"]] == "").all()
+    assert (t.loc["All", ["NPS", "Promoters", "Detractors"]] == "").all()
+    assert t.loc["B", "NPS"] == "+20" and t.loc["B", "Promoters"] == "50%"

@@ -126,9 +126,9 @@ def test_each_stage_runs_alone_on_the_previous_stages_files(tmp_path: Path, caps
     (folder / "raw" / "export.csv").unlink()          # analyze must not need data_raw/
     code, out = _cli(["analyze", "-p", str(folder)], capsys)
     assert code == 0, out
-    facts = (folder / "reports" / "p" / "artifacts" / "facts.json").read_text(encoding="utf-8")
+    facts = (folder / "processed" / "analysis" / "p" / "artifacts" / "facts.json").read_text(encoding="utf-8")
     assert "Useful" in facts and "% favorable" in facts
-    assert not (folder / "reports" / "p" / "report.html").exists()
+    assert not (folder / "reports").exists()          # analyze publishes nothing
 
 
 def test_validate_stops_on_what_anonymize_would_stop_on(tmp_path: Path, capsys) -> None:

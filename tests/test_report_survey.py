@@ -219,3 +219,24 @@ def test_the_matrix_gives_the_true_reason_for_no_change(tmp_path: Path) -> None:
     assert matrix.loc["Level 2", "Status"] == ("reported; change is not measured: the pre and post waves cannot be "
                                                "paired (no person column, or no scales in the codebook)")
     assert matrix.loc["Level 4", "Status"] == "its items have no favorable answers defined in the codebook"
+
+
+def test_coded_figures_are_not_given_back_by_the_nps_or_a_scale_row(tmp_path: Path) -> None:
+    """All answers 10: NPS +100 would say '100% promoters', which coding hides. An item at '>95%' pooled in a
+    scale row with a shown item would come back as the scale minus the other."""
+    rng = np.random.default_rng(11)
+    post = _post(40, rng)
+    post["nps"] = 10
+    post["q1"] = 4                                             # 40 of 40 favorable: '>95%'
+    post["q2"] = rng.choice([1, 2, 3, 4], size=40)
+    items = {**ITEMS, "nps": {"text": "How likely are you to recommend the workshop?", "scale": "nps11"}}
+    root = _project(tmp_path, levels=[1], files={"post.csv": post}, items=items, nps="nps",
+                    sources=[{"id": "post", "file": "post.csv", "wave": "post"}],
+                    scales={"org": {"label": "Organization", "items": ["q1", "q2"]}})
+    facts, tables = _build(root)
+    nps = tables["nps_post"].iloc[0]
+    assert nps["NPS"] == "" and nps["Promoters"] == "" and nps["CI low"] == ""
+    fav = tables["favorable_l1_post"].set_index("Item")
+    assert fav.loc["The sessions were well organized", "% favorable"] == ">95%"
+    assert fav.loc["Scale: Organization", "% favorable"] == "" and fav.loc["Scale: Organization", "CI low"] == ""
+    assert fav.loc["The materials were useful", "% favorable"].endswith("%")

@@ -111,6 +111,8 @@ class _Table:
     # column -> columns blanked in the same row when that column's figure is coded or hidden (an interval
     # around a coded share would give the share back; NPS beside coded promoter and detractor shares too)
     coded_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # row -> rows that pool it (a scale row over its items): their cells of a coded column go blank too
+    coded_rows_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Bundle:
@@ -217,7 +219,8 @@ class Bundle:
     def statistics(self, table_id: str, frame: pd.DataFrame, *, group: str, n: str | Sequence[str],
                    columns: Mapping[str, str], title: str, total_row: str | None = None,
                    shares: Sequence[str] = (), text_columns: Sequence[str] = (), note: str | None = None,
-                   level: int | None = None, coded_with: Mapping[str, Sequence[str]] | None = None) -> None:
+                   level: int | None = None, coded_with: Mapping[str, Sequence[str]] | None = None,
+                   coded_rows_with: Mapping[str, Sequence[str]] | None = None) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
         ``columns`` maps a frame column to its number format (``"{:.2f}"``, or ``"p"`` for a p value:
@@ -227,6 +230,9 @@ class Bundle:
         blanked with the row. ``coded_with`` maps a column to the columns of the same row that are
         blanked when its figure is top- or bottom-coded or hidden: the interval of a coded share, or an
         NPS and its interval beside coded promoter and detractor shares, would give the coded value back.
+        Rows that pool others (``total_row``, and ``coded_rows_with``: a scale row over its items) lose
+        the same column and its dependents when a pooled row's figure there is coded: the pool minus the
+        shown rows would give it back.
         """
         self._new(table_id)
         n_cols = [n] if isinstance(n, str) else list(n)
@@ -252,7 +258,8 @@ class Bundle:
         order = [c for c in frame.columns if c in {*n_cols, *columns, *shares, *text_columns} and c != group]
         self.tables[table_id] = _Table(table_id, title, group, rows, order, cells,
                                        note, level, extra, total_row,
-                                       {k: tuple(v) for k, v in (coded_with or {}).items()})
+                                       {k: tuple(v) for k, v in (coded_with or {}).items()},
+                                       {k: tuple(v) for k, v in (coded_rows_with or {}).items()})
 
     def _groups(self, u: Universe, dim: str, merge_small: str | None, labels: dict[str, str],
                 extra: Mapping[str, frozenset] | None = None) -> list[tuple[str, frozenset]]:
@@ -426,10 +433,10 @@ class Bundle:
         log: list[dict[str, str]] = []
         for t in self.tables.values():
             rows_out, tidy = [], []
+            blank = _coded_blanks(t, pol)
             for row in t.rows:
                 line = {t.row_title: row}
-                blanked = {dep for key, deps in t.coded_with.items() if (c := t.cells.get((row, key))) is not None
-                           and (c.hidden or _render(c, pol)[2] in ("top_coded", "bottom_coded")) for dep in deps}
+                blanked = {col for (r, col) in blank if r == row}
                 for col in t.columns:
                     c = t.cells.get((row, col))
                     if c is None:
@@ -452,6 +459,23 @@ class Bundle:
             display = pd.DataFrame(rows_out, columns=[t.row_title, *t.columns])
             tables[t.table_id] = _make(t.table_id, t.title, display, cell_frame(tidy), note=t.note, level=t.level)
         return ProtectedBundle(self.release_id, self.unit, pol, tables, log, result, self._figures())
+
+
+def _coded_blanks(t: _Table, pol: DisclosurePolicy) -> set[tuple[str, str]]:
+    """Cells blanked because they would give back a coded or hidden figure (see ``coded_with``)."""
+    out: set[tuple[str, str]] = set()
+    for key, deps in t.coded_with.items():
+        for row in t.rows:
+            c = t.cells.get((row, key))
+            if c is None or not (c.hidden or _render(c, pol)[2] in ("top_coded", "bottom_coded")):
+                continue
+            out |= {(row, d) for d in deps}
+            pools = list(t.coded_rows_with.get(row, ()))
+            if t.stat_total_row is not None and row != t.stat_total_row:
+                pools.append(t.stat_total_row)
+            for p in pools:
+                out |= {(p, key)} | {(p, d) for d in deps}
+    return out
 
 
 def pool_small(data: pd.DataFrame, column: str, *, n_min: int, label: str, within: str | None = None) -> pd.Series:

@@ -84,9 +84,7 @@ class ReleaseLedger:
     def check_rerelease(self, unit: str, release_id: str, figures: Sequence[Figure], *, allow: str | None) -> None:
         """Refuse to publish ``unit`` again with different figures unless ``allow`` gives a reason."""
         mine = {(_sig(f), round(f.lo, 9), round(f.hi, 9)) for f in figures}
-        for rec in self.releases():
-            if rec.get("unit") != unit:
-                continue
+        for rec in [r for r in self.releases() if r.get("unit") == unit][-1:]:   # its latest release
             theirs = {(_sig(g), round(g.lo, 9), round(g.hi, 9)) for g in map(_fig_from_json, rec.get("figures", []))}
             if theirs != mine and not allow:
                 raise RereleaseError(
@@ -99,10 +97,9 @@ class ReleaseLedger:
         """Refuse to publish ``unit`` again when any table it shows reads differently from its last release
         (statistics tables included: a mean or a percentage that moved by one response can single out that
         response), unless ``allow`` gives a reason."""
-        for rec in self.releases():
-            theirs = rec.get("published")
-            if rec.get("unit") != unit or theirs is None:
-                continue
+        latest = [r for r in self.releases() if r.get("unit") == unit and r.get("published") is not None][-1:]
+        for rec in latest:
+            theirs = rec["published"]
             changed = sorted(t for t in set(theirs) | set(published) if theirs.get(t) != published.get(t))
             if changed and not allow:
                 raise RereleaseError(

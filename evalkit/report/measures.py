@@ -73,11 +73,17 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     b.statistics("event_nps", nf, group="Event", n="n",
                  columns={"NPS": "{:+.0f}", "CI low": "{:+.0f}", "CI high": "{:+.0f}"},
                  shares=["Promoters", "Passives", "Detractors"], title="Net Promoter Score by event",
-                 coded_with={s: ("Promoters", "Passives", "Detractors", "CI low", "CI high")
-                             for s in ("Promoters", "Passives", "Detractors")},
+                 coded_with=NPS_CODED_WITH,
                  total_row="All events", level=1,
                  note="NPS = percent of promoters (9-10) minus percent of detractors (0-6); 95% CI from the "
                       "standard error of the +1/0/-1 scores.")
+
+
+#: A coded promoter, passive or detractor share blanks its row's other shares, the NPS and its interval (the
+#: interval's width gives promoters + detractors, which with the NPS gives both back); a total row pooling the
+#: events loses the same (the Bundle's ``coded_with`` rule).
+NPS_CODED_WITH = {s: ("Promoters", "Passives", "Detractors", "NPS", "CI low", "CI high")
+                  for s in ("Promoters", "Passives", "Detractors")}
 
 
 def rated_items(cfg: ProjectConfig, data: Inputs) -> list[str]:

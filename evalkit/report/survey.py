@@ -119,8 +119,12 @@ def _favorable_table(b: Bundle, tid: str, s: _Survey, cfg: ProjectConfig, items:
                           "% favorable": pf["pct"].to_numpy(), "CI low": pf["ci_low"].to_numpy(),
                           "CI high": pf["ci_high"].to_numpy()})
     favorable = sorted({c for i in items for c in cfg.codebook.response_scales[s.inst.items[i].scale].favorable})
+    # a scale row pools its items: an item's coded share would come back as the scale minus the others
+    pooled = {labels[i]: tuple(labels[j] for j, (lv, n) in enumerate(zip(pf["level"], pf["name"]))
+                               if lv == "scale" and pf["name"].iloc[i] in s.inst.scales[n].items)
+              for i, lv in enumerate(pf["level"]) if lv == "item"}
     b.statistics(tid, frame, group="Item", n="n", columns={}, shares=["% favorable", "CI low", "CI high"],
-                 coded_with={"% favorable": ("CI low", "CI high")},
+                 coded_with={"% favorable": ("CI low", "CI high")}, coded_rows_with=pooled,
                  title=f"{s.label}: percent favorable by item", level=level,
                  note="Percent of the answers to each item that are favorable (codes "
                       + ", ".join(map(str, favorable)) + " as the codebook defines them); n counts the answers "
@@ -143,15 +147,9 @@ def _nps_table(b: Bundle, tid: str, s: _Survey) -> None:
     b.statistics(tid, frame, group="Respondents", n="n", columns={"NPS": "{:+.0f}", "CI low": "{:+.0f}",
                                                                   "CI high": "{:+.0f}"},
                  shares=["Promoters", "Passives", "Detractors"], title=f"{s.label}: Net Promoter Score", level=1,
-                 coded_with=NPS_CODED_WITH,
+                 coded_with=measures.NPS_CODED_WITH,
                  note="NPS = percent of promoters (9-10) minus percent of detractors (0-6) on the 0-10 "
                       "\u201chow likely to recommend\u201d item; 95% CI from the standard error of the +1/0/-1 scores.")
-
-
-#: A coded promoter, passive or detractor share blanks the other two and the NPS interval (its width gives
-#: promoters + detractors, which with the NPS gives both back).
-NPS_CODED_WITH = {s: ("Promoters", "Passives", "Detractors", "CI low", "CI high")
-                  for s in ("Promoters", "Passives", "Detractors")}
 
 
 def _tid(*parts: str) -> str:
