@@ -22,10 +22,10 @@ $(BIN)/python:
 sysdeps:
 	@$(PYTHON) -c "import ctypes.util as u,sys; sys.exit(0 if all(u.find_library(n) for n in ('pango-1.0','pangoft2-1.0','harfbuzz-subset')) else 1)" \
 	 || { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	        echo "Installing Pango and HarfBuzz for PDF output (apt-get)"; \
+	        echo "Installing Pango and HarfBuzz for the benchmark's WeasyPrint baseline (apt-get)"; \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core >/dev/null; \
-	      else echo "Pango not found: PDF output will be skipped (HTML reports still render)."; \
+	      else echo "Pango not found: the benchmark's shell-loop baseline cannot print PDFs (evalkit's reports do not need it)."; \
 	        echo "  Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1"; \
 	        echo "  macOS: brew install pango    any system: conda install -c conda-forge weasyprint"; \
 	        echo "  Windows and details: run 'evalkit doctor' after 'make install'."; fi; }

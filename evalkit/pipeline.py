@@ -205,7 +205,7 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
     the anonymize stage runs in memory too; nothing is written. "Valid" therefore means ``run`` will
     not stop on the data.
     """
-    from evalkit.clean.source_columns import did_you_mean, unresolved_roles
+    from evalkit.clean.source_columns import did_you_mean
 
     checks = [Check("(project)", "project file and codebook", True, str(cfg.project_file))]
     readable = True
@@ -231,9 +231,8 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
                                 "; ".join(f"missing {a!r}: {did_you_mean(a, sd)}" for a in absent[:5])
                                 + (f" (and {len(absent) - 5} more)" if len(absent) > 5 else "")
                                 if absent else f"{len(wanted)} items"))
+        # roles that name no column (identifier, free text...) already failed "file ingests": read_source refuses them
         missing = [c for c in dict.fromkeys(named) if c not in cols]
-        # column roles (identifier, free text, key...) that name no column would silently protect nothing
-        missing += unresolved_roles(sd, src, cfg.instrument(src.instrument) if src.instrument else None)
         checks.append(Check(src.id, "configured columns present", not missing,
                             "; ".join(f"missing {m!r}: {did_you_mean(m, sd)}" for m in missing) if missing else "ok"))
     loaded = None

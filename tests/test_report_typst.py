@@ -125,3 +125,69 @@ def test_a_template_error_is_a_report_error_with_typsts_message(tmp_path: Path) 
     with pytest.raises(ReportError, match="could not be compiled with Typst") as info:
         compile_pdf('#import "evalkit.typ": *\n#no-such-function()\n', tmp_path)
     assert info.value.reason is ReportReason.pdf_failed and "no-such-function" in str(info.value)
+
+
+def _document(body: str, **cell_meta) -> object:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x", metadata=cell_meta)
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/x-typst": body, "text/plain": "x"})]
+    nb.cells.append(cell)
+    return nb
+
+
+def test_cells_the_html_removes_stay_out_of_the_pdf_too() -> None:
+    """A cell tagged like papermill's injected parameters (or ``remove-cell``) is in neither format."""
+    from evalkit.report._typst_pdf import notebook_to_typst
+
+    kwargs = dict(title="T", description="", keywords=[], running="")
+    shown = notebook_to_typst(_document('#ek-paragraph(body: "shown")\n'), **kwargs)
+    assert "shown" in shown
+    for tag in ("parameters", "injected-parameters", "remove-cell", "papermill-error-cell-tag"):
+        hidden = notebook_to_typst(_document('#ek-paragraph(body: "hidden")\n', tags=[tag]), **kwargs)
+        assert "hidden" not in hidden, tag
+
+
+def test_characters_without_a_glyph_become_question_marks_and_controls_go(tmp_path: Path) -> None:
+    """An emoji or a script Lato lacks is printed as ``?`` (never silently dropped); a BOM or a C1 control
+    from a spreadsheet is not printed at all; accented Latin letters are kept."""
+    from evalkit.report._typst_pdf import _glyphs, notebook_to_typst
+
+    assert ord("é") in _glyphs() and ord("😀") not in _glyphs() and ord("漢") not in _glyphs()
+    label = "Café \ufeffteam\x85 😀 漢"
+    source = notebook_to_typst(_document(f"#ek-paragraph(body: {lit(label)})\n"), title="T", description="",
+                               keywords=[], running="")
+    assert "Café  team  ? ?" in source
+    path = tmp_path / "g.pdf"
+    path.write_bytes(compile_pdf(source, tmp_path))
+    import pypdf
+
+    assert "Café team ? ?" in " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
+
+
+@pytest.mark.parametrize(("paper", "width_pt"), [("a4", 595.3), ("us-letter", 612.0)])
+def test_the_page_size_reaches_the_pdf(tmp_path: Path, paper: str, width_pt: float) -> None:
+    from evalkit.report._typst_pdf import notebook_to_typst
+
+    source = notebook_to_typst(_document('#ek-paragraph(body: "x")\n'), title="T", description="", keywords=[],
+                               running="", paper=paper)
+    path = tmp_path / "p.pdf"
+    path.write_bytes(compile_pdf(source, tmp_path))
+    import pypdf
+
+    assert float(pypdf.PdfReader(path).pages[0].mediabox.width) == pytest.approx(width_pt, abs=0.5)
+
+
+def test_a_compile_that_runs_too_long_is_a_report_error(tmp_path: Path, monkeypatch) -> None:
+    """The child is stopped at the timeout and the render fails with a reason, not a bare traceback."""
+    from evalkit.errors import ReportError, ReportReason
+    from evalkit.report import _typst_pdf
+
+    def slow(cmd, **kwargs):
+        raise subprocess.TimeoutExpired(cmd, kwargs["timeout"])
+
+    monkeypatch.setattr(_typst_pdf.subprocess, "run", slow)
+    with pytest.raises(ReportError, match="not compiled within 1 s") as info:
+        compile_pdf("", tmp_path, timeout=1)
+    assert info.value.reason is ReportReason.pdf_failed and "--no-pdf" in str(info.value)

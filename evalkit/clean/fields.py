@@ -37,8 +37,9 @@ PLATFORM_FIELDS: dict[str, dict[str, str]] = {
 #: Columns each platform fills with who answered (names, e-mails, IP addresses, locations): dropped by the
 #: anonymize stage whether or not the codebook marks them, unless it gives them another role explicitly.
 PLATFORM_IDENTIFIERS: dict[str, tuple[str, ...]] = {
-    "qualtrics": ("RecipientEmail", "RecipientFirstName", "RecipientLastName", "IPAddress", "LocationLatitude",
-                  "LocationLongitude"),
+    # ExternalReference is the contact list's own id (often an HR or student number): an identifier too
+    "qualtrics": ("RecipientEmail", "RecipientFirstName", "RecipientLastName", "ExternalReference", "IPAddress",
+                  "LocationLatitude", "LocationLongitude"),
     "surveymonkey": ("email_address", "first_name", "last_name", "ip_address"),
     "google_forms": ("email_address",),
     "microsoft_forms": ("email", "name"),

@@ -3,9 +3,8 @@
 :func:`add_toc` is the last step of ``render._to_html``. It reads the finished HTML once with the
 standard library's parser, gives every section heading an ``id`` (headings that have one keep
 it), and inserts a ``<nav class="ek-toc">`` right after the cover. The page numbers are not
-computed here: the print stylesheet asks WeasyPrint for them with
-``target-counter(attr(href), page)``, so they are the pages the headings really land on.
-Browsers ignore that rule and show a plain linked list.
+computed here: the PDF's contents come from Typst's own outline (templates/typst/evalkit.typ), with
+the pages the headings really land on; the HTML shows a plain linked list.
 
 What goes in: every ``h2`` after the cover, and the ``h3`` parts of the appendices (a section
 with class ``ek-appendix`` or an ``h2`` that starts with "Appendix"). Other ``h3`` headings stay

@@ -9,6 +9,7 @@ and nothing is fetched: Typst packages are not allowed in the template.
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 import sys
@@ -26,25 +27,52 @@ FONT_DIR = _HERE / "fonts"
 MIME = "text/x-typst"
 
 
-def notebook_to_typst(nb: Any, *, title: str, description: str, keywords: list[str], running: str) -> str:
+def notebook_to_typst(nb: Any, *, title: str, description: str, keywords: list[str], running: str,
+                      paper: str = "a4") -> str:
     """The Typst document of an executed notebook: the template, then every ``text/x-typst`` output in order.
 
     Outputs without a Typst form (an evaluator's own plain prints) are left out of the PDF; the HTML keeps them.
+    Cells the HTML removes (tagged ``parameters``, ``injected-parameters``, ``remove-cell`` or papermill's
+    error tag) are left out here too, so both formats show the same cells. Characters the bundled Lato has no
+    glyph for (emoji, most non-Latin scripts) become ``?``: Typst would otherwise drop them with a warning, and
+    PDF/UA forbids a missing glyph.
     """
+    from evalkit.report.render import _REMOVE_TAGS
     from evalkit.report.typst_markup import lit
 
     parts = ['#import "evalkit.typ": *\n',
              f"#show: ek-document.with(title: {lit(title)}, lang: \"en\", description: {lit(description)}, "
-             f"keywords: {lit(keywords)}, running: {lit(running)})\n"]
+             f"keywords: {lit(keywords)}, running: {lit(running)}, paper: {lit(paper)})\n"]
     for cell in nb.cells:
-        if cell.get("cell_type") != "code":
+        if cell.get("cell_type") != "code" or _REMOVE_TAGS & set(cell.get("metadata", {}).get("tags", [])):
             continue
         for out in cell.get("outputs", []):
             data = out.get("data") or {}
             if MIME in data:
                 text = data[MIME]
                 parts.append("".join(text) if isinstance(text, list) else str(text))
-    return "".join(parts)
+    return _with_known_glyphs("".join(parts))
+
+
+@functools.lru_cache(maxsize=1)
+def _glyphs() -> frozenset[int]:
+    """The code points every bundled Lato face maps (read once per process: about 0.03 s)."""
+    from fontTools.ttLib import TTFont
+
+    faces = [set(TTFont(path, lazy=True).getBestCmap()) for path in sorted(FONT_DIR.glob("*.ttf"))]
+    return frozenset(set.intersection(*faces)) if faces else frozenset()
+
+
+def _with_known_glyphs(source: str) -> str:
+    """``source`` with each character outside ASCII that the fonts lack replaced by ``?``.
+
+    ASCII passes untouched (the markup's own syntax, newlines and tabs are ASCII and not all are in a
+    font's cmap); :func:`~evalkit.report.typst_markup.lit` has already removed control characters.
+    """
+    if source.isascii():
+        return source
+    known = _glyphs()
+    return "".join(ch if ch.isascii() or ord(ch) in known else "?" for ch in source)
 
 
 def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> bytes:
@@ -66,13 +94,19 @@ def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> byt
             shutil.copytree(charts, build / "charts")
         (build / "report.typ").write_text(source, encoding="utf-8")
         # the child imports typst only (not evalkit): its start is part of every report's time
-        done = subprocess.run([sys.executable, "-c", _CHILD, str(build), str(FONT_DIR)],
-                              capture_output=True, text=True, timeout=timeout)
+        try:
+            done = subprocess.run([sys.executable, "-c", _CHILD, str(build), str(FONT_DIR)],
+                                  capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise ReportError(f"the PDF was not compiled within {timeout:g} s", reason=ReportReason.pdf_failed,
+                              hint="a very long report or a loaded machine: render again with --no-pdf, or "
+                                   "report it with the report's size") from None
         if done.returncode != 0:
             message = (done.stderr.strip().splitlines() or ["(no message)"])[-1][:500]
             raise ReportError(f"the PDF could not be compiled with Typst: {message}",
                               reason=ReportReason.pdf_failed,
-                              hint="a bug in evalkit's report template or markup; the executed notebook is kept")
+                              hint="a bug in evalkit's report template or markup; please report it with this "
+                                   "message. Render with --no-pdf to get the HTML meanwhile")
         return (build / "report.pdf").read_bytes()
 
 

@@ -118,7 +118,7 @@ def methods(*, outcomes: bool = False) -> ProtectedTable:
 def software() -> ProtectedTable:
     rows = [("Python", platform.python_version())]
     for pkg in ("evalkit", "numpy", "pandas", "scipy", "statsmodels", "highspy", "matplotlib", "papermill",
-                "nbconvert", "weasyprint", "pyarrow"):
+                "nbconvert", "typst", "pyarrow"):
         try:
             rows.append((pkg, version(pkg)))
         except PackageNotFoundError:

@@ -70,9 +70,9 @@ _LONG_WORD = 24
 def _column_widths(header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list[float]:
     """Each column's share of the table width (percent), estimated from its text.
 
-    The table is set with ``table-layout: fixed`` and these widths, so the PDF engine never
-    measures every cell's minimum and maximum content width (CSS's automatic table layout, which
-    was a third of WeasyPrint's layout time for our reports). The estimate follows that automatic
+    The HTML table is set with ``table-layout: fixed`` and these widths, and the Typst table gets the
+    same fractions, so both formats break lines alike and neither measures every cell's content width
+    (CSS's automatic table layout was a third of the old HTML-to-PDF engine's time). The estimate follows that automatic
     algorithm (CSS 2.1 section 17.5.2.2) in characters: a column's minimum is its longest word,
     its maximum its longest line (cells wrap after ``_WRAP_AT`` characters); if every maximum fits
     the line, columns get their maximum and share the rest in proportion; otherwise each gets its

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 KERNEL_NAME = "python3"
 #: Page sizes the print stylesheet supports.
 PAGE_SIZES = ("A4", "Letter")
+#: ``page_size`` as Typst names the paper
+_TYPST_PAPER = {"A4": "a4", "Letter": "us-letter"}
 #: ``ReportError.ename`` of a report stopped at its whole-report deadline (reason ``cell_timeout``).
 DEADLINE_ENAME = "ReportDeadlineExceeded"
 
@@ -143,8 +145,8 @@ def render_report(
     ``out_dir`` are removed too, so a folder never shows a report older than its last attempt.
     When no PDF is made, an older ``report.pdf`` is removed for the same reason.
 
-    The HTML carries the provenance as ``<meta name="evalkit-...">`` tags, which WeasyPrint copies
-    into the PDF's document information; the executed notebook carries it in
+    The HTML carries the provenance as ``<meta name="evalkit-...">`` tags and the PDF as its document
+    keywords (written by :func:`_typst_pdf`); the executed notebook carries it in
     ``metadata.evalkit``. Provenance never holds row-level data: only hashes, versions and the
     parameters.
 
@@ -187,7 +189,7 @@ def render_report(
             html_text = _to_html(nb, facts, provenance, page_size)
             if pdf:
                 _check_deadline(notebook, deadline_at, "the PDF")
-                pdf_bytes, skipped = _typst_pdf(nb, facts, provenance, Path(artifact_dir)), None
+                pdf_bytes, skipped = _typst_pdf(nb, facts, provenance, Path(artifact_dir), page_size), None
             else:
                 pdf_bytes, skipped = None, "not requested (pdf=False)"
 
@@ -533,7 +535,8 @@ def _provenance(notebook: Path, out_dir: Path, params: dict[str, Any], facts: Fa
     }
 
 
-def _typst_pdf(nb: Any, facts: Facts, provenance: dict[str, Any], artifact_dir: Path) -> bytes:
+def _typst_pdf(nb: Any, facts: Facts, provenance: dict[str, Any], artifact_dir: Path,
+               page_size: str = "A4") -> bytes:
     """The PDF from the notebook's Typst outputs (PDF/UA-1; title, language and provenance in the metadata:
     evalkit version, release, data date, notebook hash and the key's fingerprint, never the key or row data)."""
     from evalkit.report._typst_pdf import compile_pdf, notebook_to_typst
@@ -544,7 +547,8 @@ def _typst_pdf(nb: Any, facts: Facts, provenance: dict[str, Any], artifact_dir: 
                 # input files by hash only: a file's name may hold a school's or a person's name
                 *(f"input sha256 {i['sha256']}" for i in provenance["inputs"])]
     source = notebook_to_typst(nb, title=facts.title, description=f"{facts.title}; data as of "
-                               f"{facts.data_as_of.isoformat()}", keywords=keywords, running=facts.release_id)
+                               f"{facts.data_as_of.isoformat()}", keywords=keywords, running=facts.release_id,
+                               paper=_TYPST_PAPER[page_size])
     return compile_pdf(source, artifact_dir)
 
 

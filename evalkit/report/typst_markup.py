@@ -11,6 +11,8 @@ live in the template. evalkit writes this itself; no HTML is converted.
 from __future__ import annotations
 
 import json
+import math
+import numbers
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -27,7 +29,9 @@ __all__ = ["lit", "MIME", "cover_typst", "headline_typst", "section_typst", "met
 #: The MIME type of the Typst form of a display helper's output.
 MIME = "text/x-typst"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: Characters no text should carry into a PDF: C0 and C1 controls (newline and tab excepted), the byte-order
+#: mark and other zero-width formatting marks a spreadsheet leaves behind, and Unicode noncharacters.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def lit(value: Any) -> str:
@@ -39,13 +43,20 @@ def lit(value: Any) -> str:
     '"He said \\\\"#1\\\\" \\\\\\\\ *not* bold"'
     >>> lit(["a"]), lit({"n": 3, "ok": True, "x": None})
     ('("a",)', '("n": 3, "ok": true, "x": none)')
+    >>> import numpy as np
+    >>> lit(np.float64(0.5)), lit(np.int64(7)), lit(np.bool_(True)), lit(float("nan")), lit("A\\x85B")
+    ('0.5', '7', 'true', 'none', '"A B"')
     """
     if value is None:
         return "none"
-    if isinstance(value, bool):
+    # numpy's bool is no ``bool`` (nor a number); checked by its dtype so the PDF worker need not import numpy
+    if isinstance(value, bool) or getattr(getattr(value, "dtype", None), "kind", "") == "b":
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        # a missing or infinite number has no place in a published figure: it shows as nothing
+        return repr(float(value)) if math.isfinite(value) else "none"
     if isinstance(value, str):
         text = _CONTROL.sub(" ", value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
         return f'"{text}"'
@@ -86,6 +97,10 @@ def _aspect(png: Path) -> float:
 
     with open(png, "rb") as fh:
         head = fh.read(24)
+    # the PNG signature, then the IHDR chunk whose first fields are width and height; anything else
+    # (a truncated or non-PNG file) gets a typical chart's aspect and Typst reports the image itself
+    if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
+        return 0.6
     width, height = struct.unpack(">II", head[16:24])
     return round(height / width, 4) if width else 0.6
 
