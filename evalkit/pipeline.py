@@ -486,7 +486,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
             artifact_dir, protected = built
             protected_of[unit.cadre] = protected
             yield ReportJob(unit=unit.cadre, notebook=str(notebook), artifact_dir=str(artifact_dir),
-                            out_dir=str(out_dir), pdf=pdf,
+                            out_dir=str(out_dir), pdf=pdf, page_size=cfg.project.page_size,
                             parameters={"project": cfg.project.project, "cadre": unit.cadre,
                                         "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})
 

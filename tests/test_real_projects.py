@@ -78,6 +78,12 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
     # the stages' files: the store holds no raw identifier column the codebook names
     # the PDF carries what the HTML does (Typst, PDF/UA-1)
     assert_html_and_pdf_agree(units[0] / "report.html", units[0] / "report.pdf")
+    # the project file's paper (one project asks for Letter, the others take the A4 default)
+    import pypdf
+
+    paper = yaml.safe_load((project / "evalkit.yml").read_text(encoding="utf-8")).get("page_size", "A4")
+    width = float(pypdf.PdfReader(units[0] / "report.pdf").pages[0].mediabox.width)
+    assert width == pytest.approx({"A4": 595.3, "Letter": 612.0}[paper], abs=0.5), (paper, width)
     code, out = _cli(["audit", str(project / "reports")], capsys)
     assert code == 0, out
     assert "No findings" in out

@@ -353,6 +353,8 @@ class Project(_Model):
     raw_dir: str = "data_raw"
     processed_dir: str = "data_processed"
     reports_dir: str = "reports"
+    page_size: Literal["A4", "Letter"] = Field(
+        default="A4", description="the PDF reports' paper: A4, or Letter for North American funders")
     codebook_file: str = Field(default="codebook.yml", alias="codebook")
     programs: list[Program] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
