@@ -51,3 +51,12 @@ def test_missing_font_is_reported(monkeypatch, tmp_path):
     monkeypatch.setattr(doctor, "_FONT_DIR", tmp_path)
     check = doctor._check_font()
     assert not check.ok and "Lato-Regular.ttf" in check.detail
+
+
+def test_a_dependency_whose_module_name_differs_is_found_by_its_installed_files() -> None:
+    """fonttools installs the module ``fontTools``: the doctor imports what the distribution really provides."""
+    from evalkit.report.doctor import _installed_module
+
+    assert _installed_module("fonttools") == "fontTools"
+    assert _installed_module("PyYAML") == "yaml"
+    assert _installed_module("no-such-distribution-evalkit") is None

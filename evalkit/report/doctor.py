@@ -111,9 +111,21 @@ def _requirements() -> list[tuple[str, str, str | None]]:
         match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:>=\s*([\w.]+))?", req)
         if match:
             dist = match.group(1).lower()
-            module = REQUIRED_PACKAGES.get(dist) or _IMPORT_NAMES.get(dist) or dist.replace("-", "_")
+            module = (REQUIRED_PACKAGES.get(dist) or _IMPORT_NAMES.get(dist) or _installed_module(dist)
+                      or dist.replace("-", "_"))
             found.append((dist, module, match.group(2)))
     return found
+
+
+def _installed_module(dist: str) -> str | None:
+    """The top-level module an installed distribution provides (``fonttools`` → ``fontTools``), read from the
+    installed files' records; None when it is not installed or provides no single obvious module."""
+    wanted = re.sub(r"[-_.]+", "-", dist).lower()
+    provided = sorted(module for module, dists in metadata.packages_distributions().items()
+                      if any(re.sub(r"[-_.]+", "-", d).lower() == wanted for d in dists)
+                      and not module.startswith("_"))
+    same = [m for m in provided if m.lower() == wanted.replace("-", "_")]
+    return (same or provided or [None])[0]
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
