@@ -225,3 +225,15 @@ def test_dedicated_dask_workers_preload_the_stack_without_pyarrow():
         loaded = next(iter(client.run(_rendering_stack_in_this_process).values()))
     assert "papermill" in loaded and "nbconvert" in loaded  # warmed as the worker started
     assert "pyarrow" not in loaded                           # numpy: Dask's own import
+
+
+def test_another_paper_size_is_a_change_that_renders_again(tmp_path: Path) -> None:
+    """The project file's page_size is part of what a report depends on: Letter after A4 is not skipped."""
+    import dataclasses
+
+    from evalkit.report._stamp import stamp_key
+
+    a4 = _job(tmp_path, "A", pdf=True)
+    letter = dataclasses.replace(a4, page_size="Letter")
+    assert stamp_key(a4) != stamp_key(letter)
+    assert stamp_key(a4) == stamp_key(dataclasses.replace(a4))
