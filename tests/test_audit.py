@@ -571,3 +571,23 @@ def test_demo_context_finds_identifiers_of_this_run(demo_run, demo_context, tmp_
             FindingKind.extreme_share} <= _kinds(report)
     assert key_hex[20:28] not in str(report) and pid not in str(report)
     assert report.seconds < 10
+
+
+def test_an_email_wrapped_inside_a_narrow_pdf_cell_is_still_found(tmp_path) -> None:
+    """Long words get zero-width break opportunities in the PDF, so an e-mail can wrap over two lines of a
+    cell; the audit joins it again and still finds it."""
+    import pypdf
+
+    from evalkit.report._typst_pdf import compile_pdf
+    from evalkit.report.typst_markup import table_typst
+
+    email = "maria.gutierrez.of.the.leadership.cadre@district-schools.example.org"
+    digest = "3f2a9c1b7d4e5f60" * 4                          # a SHA-256 beside it, as in the input-files table
+    source = ('#import "evalkit.typ": *\n#show: ek-document.with(title: "T", description: "", keywords: (), '
+              'running: "")\n' + table_typst(["Contact", "SHA-256", "Also"], [[email, digest, email]],
+                                              caption="c", note=None))
+    (tmp_path / "report.pdf").write_bytes(compile_pdf(source, tmp_path / "build"))
+    text = pypdf.PdfReader(tmp_path / "report.pdf").pages[0].extract_text()
+    assert email not in text and "\u200b\n" in text          # it did wrap at a break opportunity
+    found = [f for f in scan_path(tmp_path / "report.pdf", _ctx()).findings if f.location == "page 1"]
+    assert found and "gutierrez" not in str(found)

@@ -256,7 +256,9 @@ def _read_pdf(path: Path) -> Doc:
     doc = Doc()
     reader = pypdf.PdfReader(path)
     for i, page in enumerate(reader.pages, 1):
-        doc.add(f"page {i}", page.extract_text() or "")
+        # the report's long words carry zero-width break opportunities (typst_markup._breakable): a word
+        # wrapped at one is joined again, so an e-mail or an id split over two lines is still found whole
+        doc.add(f"page {i}", (page.extract_text() or "").replace("\u200b\n", "").replace("\u200b", ""))
         for annot in page.get("/Annots") or []:
             a = annot.get_object()
             for key in ("/Contents", "/T", "/TU"):

@@ -87,8 +87,33 @@ def table_typst(header: Sequence[Any], rows: Sequence[Sequence[Any]], *, caption
     numeric = [j > 0 and align_numbers and any(r[j].strip() for r in rows)
                and all(_NUMERIC_RE.match(r[j]) or not r[j].strip() for r in rows) for j in range(len(header))]
     widths = [round(w, 1) for w in _column_widths(header, rows)]
+    rows = [[_breakable(v) for v in r] for r in rows]
     return _call("ek-table", caption=caption, note=note, header=[str(h) for h in header], rows=rows,
                  numeric=numeric, widths=widths, breakable=len(rows) >= _LONG_TABLE)
+
+
+#: A word this long may not fit its column: it gets break opportunities (Typst never breaks inside a word).
+_LONG_WORD = 18
+_ZWSP = "\u200b"
+
+
+def _breakable(text: str) -> str:
+    """``text`` with zero-width break opportunities in its long words: after ``_ / . -`` and every 16
+    characters of an unbroken run (a SHA-256, an item id in snake case), so it wraps inside its column
+    instead of running over the next one or off the page. Short words are left alone.
+
+    >>> _breakable("q3_i_will_apply_what_i_learned") == "q3_\u200bi_\u200bwill_\u200bapply_\u200bwhat_\u200bi_\u200blearned"
+    True
+    >>> _breakable("a" * 40).count("\u200b"), _breakable("ok 12")
+    (2, 'ok 12')
+    """
+    def split(word: str) -> str:
+        if len(word) < _LONG_WORD:
+            return word
+        word = re.sub(r"([_/.\-])(?=.)", "\\1" + _ZWSP, word)
+        return re.sub(r"[^_/.\-\u200b]{16}(?=[^_/.\-\u200b])", lambda m: m.group(0) + _ZWSP, word)
+
+    return re.sub(r"\S+", lambda m: split(m.group(0)), text)
 
 
 def _aspect(png: Path) -> float:
