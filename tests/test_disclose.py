@@ -355,6 +355,6 @@ def test_a_total_row_loses_what_a_coded_row_would_give_back() -> None:
     b.statistics("nps", frame, group="Event", n="n", columns={"NPS": "{:+.0f}"}, shares=["Promoters", "Detractors"],
                  title="NPS", total_row="All", coded_with={"Promoters": deps, "Detractors": deps})
     t = b.protect().tables["nps"].display.set_index("Event")
-    assert (t.loc["A", ["NPS", "Promoters", "Detractors"]] == "").all()
-    assert (t.loc["All", ["NPS", "Promoters", "Detractors"]] == "").all()
+    assert (t.loc["A", ["NPS", "Promoters", "Detractors"]] == "not shown").all()
+    assert (t.loc["All", ["NPS", "Promoters", "Detractors"]] == "not shown").all()
     assert t.loc["B", "NPS"] == "+20" and t.loc["B", "Promoters"] == "50%"

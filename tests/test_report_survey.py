@@ -193,7 +193,7 @@ def test_an_interval_never_gives_back_a_coded_share(tmp_path: Path) -> None:
                     sources=[{"id": "post", "file": "post.csv", "wave": "post"}], items=ITEMS)
     facts, tables = _build(root)
     row = tables["favorable_l1_post"].set_index("Item").loc["The materials were useful"]
-    assert row["% favorable"] == ">95%" and row["CI low"] == "" and row["CI high"] == ""
+    assert row["% favorable"] == ">95%" and row["CI low"] == "not shown" and row["CI high"] == "not shown"
     other = tables["favorable_l1_post"].set_index("Item").loc["The sessions were well organized"]
     assert other["CI low"].endswith("%") and other["CI high"].endswith("%")
     log = tables["disclosure_log"]
@@ -235,8 +235,8 @@ def test_coded_figures_are_not_given_back_by_the_nps_or_a_scale_row(tmp_path: Pa
                     scales={"org": {"label": "Organization", "items": ["q1", "q2"]}})
     facts, tables = _build(root)
     nps = tables["nps_post"].iloc[0]
-    assert nps["NPS"] == "" and nps["Promoters"] == "" and nps["CI low"] == ""
+    assert nps["NPS"] == "not shown" and nps["Promoters"] == "not shown" and nps["CI low"] == "not shown"
     fav = tables["favorable_l1_post"].set_index("Item")
     assert fav.loc["The sessions were well organized", "% favorable"] == ">95%"
-    assert fav.loc["Scale: Organization", "% favorable"] == "" and fav.loc["Scale: Organization", "CI low"] == ""
+    assert fav.loc["Scale: Organization", "% favorable"] == "not shown" and fav.loc["Scale: Organization", "CI low"] == "not shown"
     assert fav.loc["The materials were useful", "% favorable"].endswith("%")

@@ -446,7 +446,8 @@ class Bundle:
                         continue
                     c.text, value, status = _render(c, pol)
                     if col in blanked:
-                        c.text, value, status = "", math.nan, "coded_with"
+                        # marked, not left empty: a reader must see a figure was withheld, not missing
+                        c.text, value, status = NOT_SHOWN, math.nan, "coded_with"
                         c.reason = "blank: it would give back a coded or hidden figure of its row"
                     line[col] = c.text
                     tidy.append({"row": row, "column": col, "kind": c.kind, "value": value, "text": c.text,

@@ -90,7 +90,9 @@ class DisclosurePolicy:
             f"published number and every earlier release: no hidden figure may be pinned down to a range "
             f"narrower than {self.min_interval_width:g}.",
             f"Percentages below {self.bottom_code:g}% read \u201c<{self.bottom_code:g}%\u201d and above "
-            f"{self.top_code:g}% read \u201c>{self.top_code:g}%\u201d.",
+            f"{self.top_code:g}% read \u201c>{self.top_code:g}%\u201d; a figure that would give such a "
+            "percentage back exactly (its confidence interval, a Net Promoter Score beside it, a total it "
+            "is part of) reads \u201cnot shown\u201d.",
             "When every member of a group gave the same answer, that group's answers are not shown.",
             "Before-and-after figures count only people who answered both surveys, and are hidden below the "
             "same threshold.",
