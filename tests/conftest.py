@@ -103,3 +103,14 @@ def assert_html_and_pdf_agree(html_file, pdf_file) -> None:
                            + texts(r"<figcaption>(.*?)</figcaption>") + texts(r"<caption>(.*?)</caption>"))
                if "".join(t.split()) not in pdf_text]
     assert not missing, f"{len(missing)} piece(s) of the HTML are not in the PDF, e.g. {missing[:5]}"
+
+
+def decode_export(raw: bytes, fallback: str = "latin-1") -> str:
+    """A text export's bytes as text: UTF-8 (with or without BOM), else UTF-16, else ``fallback`` (any byte
+    decodes; undecodable ones are replaced)."""
+    for enc in ("utf-8-sig", "utf-16"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode(fallback, errors="replace")

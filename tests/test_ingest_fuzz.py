@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import real_fixture_files
+from conftest import decode_export, real_fixture_files
 
 from evalkit.errors import EvalkitError, InputFileError, Reason
 from evalkit.ingest import read_export
@@ -108,22 +108,14 @@ def _flip(rng: random.Random, raw: bytes) -> Mutation:
     return f"flip:{','.join(map(str, spots))}", bytes(b)
 
 
-def _decode(raw: bytes) -> str:
-    for enc in ("utf-8-sig", "utf-16"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("cp1252", errors="replace")
-
 
 def _reencode(rng: random.Random, raw: bytes) -> Mutation:
     enc = rng.choice(_ENCODINGS)
-    return f"reencode:{enc}", _decode(raw).encode(enc, errors="replace")
+    return f"reencode:{enc}", decode_export(raw, fallback="cp1252").encode(enc, errors="replace")
 
 
 def _swap_delimiters(rng: random.Random, raw: bytes) -> Mutation:
-    text = _decode(raw)
+    text = decode_export(raw, fallback="cp1252")
     a, b = rng.sample(_DELIMS, 2)
     if rng.random() < 0.5:  # a -> b everywhere (quoted cells too, as a careless find-and-replace does)
         return f"delimiter:{a!r}->{b!r}", text.replace(a, b).encode("utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from conftest import real_fixture_files
+from conftest import decode_export, real_fixture_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,14 +55,6 @@ def workdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("damaged")
 
 
-def _decode(raw: bytes) -> str:
-    for enc in ("utf-8-sig", "utf-16"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
-
 
 def _read(workdir: Path, name: str, raw: bytes, **kwargs) -> SurveyData | None:
     path = workdir / f"case{Path(name).suffix}"
@@ -96,7 +88,7 @@ def test_truncated_exports(workdir, source, cut):
 @given(source=st.sampled_from(TEXT_SOURCES), encoding=st.sampled_from(["utf-16", "utf-16-le", "cp1252", "latin-1"]))
 def test_reencoded_exports(workdir, source, encoding):
     name, raw = source
-    text = _decode(raw)
+    text = decode_export(raw)
     survey = _read(workdir, name, text.encode(encoding, errors="replace"))
     if survey is not None and encoding != "utf-16-le":
         assert survey.source.encoding  # whatever was used is recorded

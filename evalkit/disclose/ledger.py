@@ -81,10 +81,15 @@ class ReleaseLedger:
                 out.setdefault(k, []).append(figs)
         return out
 
+    def _latest(self, unit: str, holding: str) -> list[dict[str, Any]]:
+        """``unit``'s latest release that records ``holding`` (as a list of none or one): a re-release is
+        compared with what was last published, not with every earlier version."""
+        return [r for r in self.releases() if r.get("unit") == unit and r.get(holding) is not None][-1:]
+
     def check_rerelease(self, unit: str, release_id: str, figures: Sequence[Figure], *, allow: str | None) -> None:
         """Refuse to publish ``unit`` again with different figures unless ``allow`` gives a reason."""
         mine = {(_sig(f), round(f.lo, 9), round(f.hi, 9)) for f in figures}
-        for rec in [r for r in self.releases() if r.get("unit") == unit][-1:]:   # its latest release
+        for rec in self._latest(unit, "figures"):
             theirs = {(_sig(g), round(g.lo, 9), round(g.hi, 9)) for g in map(_fig_from_json, rec.get("figures", []))}
             if theirs != mine and not allow:
                 raise RereleaseError(
@@ -97,8 +102,7 @@ class ReleaseLedger:
         """Refuse to publish ``unit`` again when any table it shows reads differently from its last release
         (statistics tables included: a mean or a percentage that moved by one response can single out that
         response), unless ``allow`` gives a reason."""
-        latest = [r for r in self.releases() if r.get("unit") == unit and r.get("published") is not None][-1:]
-        for rec in latest:
+        for rec in self._latest(unit, "published"):
             theirs = rec["published"]
             changed = sorted(t for t in set(theirs) | set(published) if theirs.get(t) != published.get(t))
             if changed and not allow:

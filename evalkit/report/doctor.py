@@ -8,6 +8,7 @@ command that fixes it. PDFs come from the ``typst`` wheel: no system library is 
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import subprocess
@@ -120,12 +121,25 @@ def _requirements() -> list[tuple[str, str, str | None]]:
 def _installed_module(dist: str) -> str | None:
     """The top-level module an installed distribution provides (``fonttools`` → ``fontTools``), read from the
     installed files' records; None when it is not installed or provides no single obvious module."""
-    wanted = re.sub(r"[-_.]+", "-", dist).lower()
-    provided = sorted(module for module, dists in metadata.packages_distributions().items()
-                      if any(re.sub(r"[-_.]+", "-", d).lower() == wanted for d in dists)
-                      and not module.startswith("_"))
+    wanted = _normalized(dist)
+    provided = sorted(_modules_by_distribution().get(wanted, ()))
     same = [m for m in provided if m.lower() == wanted.replace("-", "_")]
     return (same or provided or [None])[0]
+
+
+def _normalized(dist: str) -> str:
+    return re.sub(r"[-_.]+", "-", dist).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _modules_by_distribution() -> dict[str, tuple[str, ...]]:
+    """Every installed distribution's public top-level modules (one scan of the installed files' records)."""
+    out: dict[str, list[str]] = {}
+    for module, dists in metadata.packages_distributions().items():
+        if not module.startswith("_"):
+            for d in dists:
+                out.setdefault(_normalized(d), []).append(module)
+    return {d: tuple(m) for d, m in out.items()}
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
