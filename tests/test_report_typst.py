@@ -191,3 +191,92 @@ def test_a_compile_that_runs_too_long_is_a_report_error(tmp_path: Path, monkeypa
     with pytest.raises(ReportError, match="not compiled within 1 s") as info:
         compile_pdf("", tmp_path, timeout=1)
     assert info.value.reason is ReportReason.pdf_failed and "--no-pdf" in str(info.value)
+
+
+def _structure(reader):
+    """The structure tree as (type, attributes, element) triples per table, read with pypdf (not pikepdf,
+    which wrote the row headers)."""
+    def kids(element):
+        k = element.get("/K")
+        if k is None:
+            return []
+        k = k.get_object() if hasattr(k, "get_object") else k
+        items = list(k) if isinstance(k, list) else [k]
+        return [i.get_object() for i in items if isinstance(i.get_object(), dict)]
+
+    def find(element, kind):
+        for kid in kids(element):
+            if kid.get("/S") == kind:
+                yield kid
+            else:
+                yield from find(kid, kind)
+
+    def table_attrs(cell):
+        a = cell.get("/A")
+        a = a.get_object() if a is not None else []
+        for d in (a if isinstance(a, list) else [a]):
+            d = d.get_object()
+            if d.get("/O") == "/Table":
+                return d
+        return {}
+
+    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    ids = set()
+    names = root["/IDTree"].get_object()
+
+    def collect(node):
+        node = node.get_object()
+        arr = node.get("/Names") or []
+        ids.update(str(arr[i]) for i in range(0, len(arr), 2))
+        for kid in node.get("/Kids") or []:
+            collect(kid)
+
+    collect(names)
+    tables = []
+    for table in find(root, "/Table"):
+        rows = [[(str(c["/S"]), table_attrs(c), c) for c in kids(tr) if c.get("/S") in ("/TD", "/TH")]
+                for body in find(table, "/TBody") for tr in find(body, "/TR")]
+        heads = [[(str(c["/S"]), table_attrs(c), c) for c in kids(tr)]
+                 for head in find(table, "/THead") for tr in find(head, "/TR")]
+        tables.append((heads, rows))
+    return tables, ids
+
+
+def test_tables_mark_row_headers_as_th_with_row_scope(rendered) -> None:
+    """Each table's first column is a row header (TH, Scope Row, an ID in the IDTree), every other cell of
+    its row names it in /Headers beside its column header, and the header row stays TH, Scope Column."""
+    tables, ids = _structure(rendered["reader"])
+    assert tables
+    facts = rendered["facts"]
+    body_rows = sum(len(read_table(rendered["art"], t)[1]) for s in facts.sections for t in s.tables)
+    assert sum(len(rows) for _, rows in tables) >= body_rows > 0
+    for heads, rows in tables:
+        assert heads and all(kind == "/TH" and a.get("/Scope") == "/Column" for kind, a, _ in heads[0])
+        for row in rows:
+            (kind, attrs, cell), others = row[0], row[1:]
+            assert kind == "/TH" and attrs.get("/Scope") == "/Row"
+            ident = str(cell["/ID"])
+            assert ident in ids
+            for other_kind, other, _ in others:
+                assert other_kind == "/TD"
+                headers = [str(h) for h in other.get("/Headers", [])]
+                assert ident in headers and len(headers) == 2, headers
+
+
+def test_row_headers_on_a_small_table_and_nothing_without_tables(tmp_path: Path) -> None:
+    from evalkit.report._pdf_tags import mark_row_headers
+    import io
+    import pypdf
+
+    preamble = ('#import "evalkit.typ": *\n#show: ek-document.with(title: "T", description: "d", keywords: (), '
+                'running: "r")\n')
+    pdf = compile_pdf(preamble + table_typst(["Group", "n", "Mean"], [["A", "12", "3.1"], ["B", "14", "2.9"],
+                                                                       ["C", "11", "3.4"]], caption="Three", note=None),
+                      tmp_path)
+    tables, ids = _structure(pypdf.PdfReader(io.BytesIO(pdf)))
+    assert len(tables) == 1 and [r[0][0] for r in tables[0][1]] == ["/TH"] * 3
+    assert "/Row" not in str([a for _, a, _ in tables[0][0][0]])
+    again, marked = mark_row_headers(pdf)                 # already marked: nothing left to do
+    assert marked == 0 and again == pdf
+    plain = compile_pdf(preamble + "Just a paragraph.", tmp_path)
+    assert mark_row_headers(plain) == (plain, 0)

@@ -4,7 +4,8 @@ The executed notebook's outputs carry a ``text/x-typst`` form (:mod:`evalkit.rep
 the report template ``templates/typst/evalkit.typ`` with data only. :func:`notebook_to_typst` joins them into
 one document; :func:`compile_pdf` compiles it in a child process, because the wheel's memory grows by tens of
 MB with each compile in one process (issue [2/9]). Only the bundled Lato is used (system fonts are ignored)
-and nothing is fetched: Typst packages are not allowed in the template.
+and nothing is fetched: Typst packages are not allowed in the template. The compiled file's tables then get
+their row headers tagged (:mod:`evalkit.report._pdf_tags`), which the wheel's Typst cannot do itself.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from evalkit.errors import ReportError, ReportReason
+from evalkit.report._pdf_tags import mark_row_headers
 
 __all__ = ["notebook_to_typst", "compile_pdf", "TEMPLATE", "FONT_DIR"]
 
@@ -107,7 +109,8 @@ def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> byt
                               reason=ReportReason.pdf_failed,
                               hint="a bug in evalkit's report template or markup; please report it with this "
                                    "message. Render with --no-pdf to get the HTML meanwhile")
-        return (build / "report.pdf").read_bytes()
+        # Typst tags column headers; the row headers (each table's first column) are ours to add
+        return mark_row_headers((build / "report.pdf").read_bytes())[0]
 
 
 #: The child process: compile ``<build>/report.typ`` to ``<build>/report.pdf`` (PDF/UA-1, the bundled fonts

@@ -34,7 +34,7 @@ REQUIRED_PACKAGES: dict[str, str] = {
     "typer": "typer", "rich": "rich", "rapidfuzz": "rapidfuzz",
     "charset-normalizer": "charset_normalizer", "platformdirs": "platformdirs", "jinja2": "jinja2",
     "papermill": "papermill", "nbformat": "nbformat", "nbconvert": "nbconvert",
-    "nbclient": "nbclient", "ipykernel": "ipykernel", "typst": "typst",
+    "nbclient": "nbclient", "ipykernel": "ipykernel", "typst": "typst", "pikepdf": "pikepdf",
 }
 # Distributions whose import name is not derivable from the distribution name.
 _IMPORT_NAMES = {"pyyaml": "yaml", "charset-normalizer": "charset_normalizer", "pillow": "PIL"}
