@@ -30,6 +30,7 @@ from evalkit.analyze.scales import (
     ScaleScores,
     _pooled_deff,
     _wilson,
+    favorable_change,
     net_promoter_score,
     percent_favorable,
     reverse_items,
@@ -498,3 +499,115 @@ def test_public_api_conventions():
     res = net_promoter_score([9, 3, 7])
     assert type(res.estimate) is float and type(res.ci_low) is float and type(res.n) is int
     assert "extra" not in res.to_dict() and res.to_frame().shape == (1, len(res.to_dict()))
+
+
+# ---------------------------------------------------------------- favorable_change (repeated cross-sections)
+
+
+def _waves(seed: int, schools: int = 8, per: int = 12):
+    """Two waves of a four-item scale (q4 reverse-keyed, some blanks), nested in schools."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for shift in (0.0, 0.5):
+        rows = []
+        for s in range(schools):
+            base = rng.normal(3 + shift, 0.6)            # school effect: answers correlate within a school
+            for _ in range(rng.integers(per // 2, per + 1)):
+                person = base + rng.normal(0, 0.7)
+                row = {f"q{j}": float(np.clip(np.rint(person + rng.normal(0, 0.8)), 1, 5)) for j in (1, 2, 3)}
+                row["q4"] = float(np.clip(np.rint(6 - person + rng.normal(0, 0.8)), 1, 5))
+                row["school"] = f"S{s:02d}"
+                rows.append(row)
+        d = pd.DataFrame(rows)
+        d.loc[d.sample(frac=0.1, random_state=seed).index, "q2"] = np.nan
+        d.loc[d.sample(frac=0.05, random_state=seed + 1).index, "q3"] = np.nan   # "Don't know", cleaned to missing
+        out.append(d)
+    return out
+
+
+def _cr1_by_hand(pre, post, cb, cluster):
+    """The CR1 sandwich for a difference of pooled shares, written out with numpy (no statsmodels)."""
+    from scipy import stats
+
+    fav_codes = {4, 5}
+    ys, xs, gs = [], [], []
+    for x, d in enumerate((pre, post)):
+        for _, r in d.iterrows():
+            for item in ("q1", "q2", "q3", "q4"):
+                v = r[item]
+                if pd.isna(v) or v == 99:
+                    continue
+                v = 6 - v if item == "q4" else v
+                ys.append(float(v in fav_codes))
+                xs.append(float(x))
+                gs.append(r[cluster] if cluster else f"{x}:{_}")
+    y, xv, g = np.array(ys), np.array(xs), np.array(gs)
+    X = np.column_stack([np.ones_like(xv), xv])
+    beta = np.linalg.solve(X.T @ X, X.T @ y)
+    e = y - X @ beta
+    bread = np.linalg.inv(X.T @ X)
+    meat = np.zeros((2, 2))
+    labels = np.unique(g)
+    for lab in labels:
+        s = X[g == lab].T @ e[g == lab]
+        meat += np.outer(s, s)
+    G, N = len(labels), len(y)
+    V = G / (G - 1) * (N - 1) / (N - 2) * bread @ meat @ bread
+    se = math.sqrt(V[1, 1])
+    t = stats.t.ppf(0.975, G - 1)
+    return 100 * beta[1], 100 * (beta[1] - t * se), 100 * (beta[1] + t * se), G
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_favorable_change_matches_the_cr1_sandwich_by_hand(cb, seed):
+    pre, post = _waves(seed)
+    est = favorable_change(pre, post, "svy", cb, scale="sc", cluster="school")
+    d, lo, hi, G = _cr1_by_hand(pre, post, cb, "school")
+    assert_allclose([est.estimate, est.ci_low, est.ci_high], [d, lo, hi], rtol=1e-9)
+    assert est.df == G - 1 and est.extra["n_clusters"] == G
+    # the point estimate is the difference of the two shares percent_favorable reports
+    shares = [percent_favorable(w, "svy", cb, items=[], scales=["sc"]).iloc[0]["pct"] for w in (pre, post)]
+    assert_allclose([est.extra["pct_pre"], est.extra["pct_post"], est.estimate],
+                    [shares[0], shares[1], shares[1] - shares[0]], rtol=1e-12)
+
+
+def test_favorable_change_one_answer_each_is_the_unpooled_wald_variance(cb):
+    """Each respondent one answer and its own cluster: CR1 = N/(N-2) (p1 q1/n1 + p0 q0/n0), the textbook
+    variance of a difference of two independent proportions, with t(N-1)."""
+    from scipy import stats
+
+    pre = pd.DataFrame({"q1": [5, 4, 2, 1, 2, 3, 4, 1, 2, 2], "q2": np.nan, "q3": np.nan, "q4": np.nan})
+    post = pd.DataFrame({"q1": [5, 4, 4, 1, 5, 3, 4, 4, 2, 5, 4, 1], "q2": np.nan, "q3": np.nan, "q4": np.nan})
+    est = favorable_change(pre, post, "svy", cb, scale="sc")
+    p0, n0, p1, n1 = 3 / 10, 10, 8 / 12, 12
+    N = n0 + n1
+    se = math.sqrt(N / (N - 2) * (p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0))
+    t = stats.t.ppf(0.975, N - 1)
+    assert_allclose([est.estimate, est.extra["se"], est.ci_low, est.ci_high],
+                    [100 * (p1 - p0), 100 * se, 100 * (p1 - p0 - t * se), 100 * (p1 - p0 + t * se)], rtol=1e-9)
+    assert (est.n1, est.n2) == (10, 12)
+
+
+def test_favorable_change_clustering_widens_the_interval_when_schools_differ(cb):
+    pre, post = _waves(7)
+    by_school = favorable_change(pre, post, "svy", cb, scale="sc", cluster="school")
+    by_person = favorable_change(pre, post, "svy", cb, scale="sc")
+    assert by_school.estimate == pytest.approx(by_person.estimate)
+    assert by_school.ci_high - by_school.ci_low > by_person.ci_high - by_person.ci_low
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"scale": "nope", "cluster": "school"}, "unknown scale"),
+    ({"scale": "yn_scale", "cluster": "school"}, "without favorable codes"),
+    ({"scale": "sc", "cluster": "district"}, "no column 'district'"),
+])
+def test_favorable_change_validates(cb, kwargs, match):
+    pre, post = _waves(1)
+    with pytest.raises(ValueError, match=match):
+        favorable_change(pre, post, "svy", cb, **kwargs)
+
+
+def test_favorable_change_needs_two_clusters(cb):
+    pre, post = _waves(1, schools=1)
+    with pytest.raises(ValueError, match="at least two clusters"):
+        favorable_change(pre, post, "svy", cb, scale="sc", cluster="school")

@@ -36,6 +36,7 @@ _HOME = {
     "reverse_items": "scales",
     "score_scales": "scales",
     "percent_favorable": "scales",
+    "favorable_change": "scales",
     "net_promoter_score": "scales",
     "cronbach_alpha": "reliability",
     "mcdonald_omega": "reliability",
