@@ -31,6 +31,11 @@ def _kids(element) -> list:
     return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
 
 
+#: Structure types that never hold a table: the walk does not descend into them (it is most of the time).
+_NO_TABLES = frozenset({"/P", "/Span", "/Strong", "/Em", "/Link", "/Reference", "/Caption", "/TOC", "/TOCI",
+                        "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/Lbl", "/Figure", "/Formula", "/Note"})
+
+
 def _elements(element, kind: str):
     """Structure elements of type ``kind`` below ``element`` (depth first, document order)."""
     import pikepdf
@@ -38,9 +43,10 @@ def _elements(element, kind: str):
     for kid in _kids(element):
         if not isinstance(kid, pikepdf.Dictionary):
             continue                          # marked-content ids and object references to content
-        if kid.get("/S") == kind:
+        s = kid.get("/S")
+        if s == kind:
             yield kid
-        else:
+        elif s not in _NO_TABLES:
             yield from _elements(kid, kind)
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "Facts",
     "Section",
     "read_table",
+    "list_items",
     "TableSpec",
     "HeadlineItem",
     "InputFile",
@@ -217,3 +218,17 @@ def load_table(artifact_dir: str | Path, table_id: str) -> pd.DataFrame:
 
     header, rows = read_table(artifact_dir, table_id)
     return pd.DataFrame(rows, columns=header, dtype=object)
+
+
+def list_items(paragraph: str) -> list[str] | None:
+    """The items of a section-text paragraph written as a list ("- " before each item), or None for prose.
+
+    The one list convention of ``facts.json`` section text: the HTML and the Typst forms both read it here.
+
+    >>> list_items("- one\\n- two"), list_items("one - two")
+    (['one', 'two'], None)
+    """
+    lines = [line.strip() for line in paragraph.strip().splitlines() if line.strip()]
+    if lines and all(line.startswith("- ") for line in lines):
+        return [line[2:].strip() for line in lines]
+    return None

@@ -22,6 +22,8 @@ from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.prose import render_prose
 from evalkit.report.sections import plan
+from evalkit.report.measures import STAFF_CHANGE
+from evalkit.report.summary import cadre_summary, change_words
 from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gather, role_label
 
@@ -121,18 +123,18 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
         return [i for i in ids if i in T]
 
     tables_of = {
-        "summary": [], "program": have("logic_model", "participants_by_role"),
+        "summary": [], "limitations": [], "program": have("logic_model", "participants_by_role"),
         "questions": have("evaluation_questions", "data_sources"),
         "participation": have("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"),
         "reactions": have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
                           *sorted(i for i in T if i.startswith("quotes_"))),
-        "learning": have("prepost_learning", "reliability"),
+        "learning": have("prepost_learning", "participant_responses", "matched_vs_unmatched", "reliability"),
         "org_support": have("staff_responses", "staff_by_role", "staff_favorable"),
         "use": have("prepost_use"), "outcomes": _outcome_tables(level5, T) if level5 is not None else [],
         "conclusions": [], "appendix_methods": have("methods", "software"),
         "appendix_instruments": [i for i in T if i.startswith("instrument_")],
         "appendix_items": have("items_participants", "items_staff"),
-        "appendix_disclosure": have("disclosure_log"), "data_quality": have("data_quality", "participant_responses"),
+        "appendix_disclosure": have("disclosure_log"), "data_quality": have("data_quality"),
         "glossary": have("glossary")}
     evidence = {
         "roster": None if len(data.roster) else "no roster of this cadre's participants",
@@ -149,7 +151,9 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     scales_at = {lv: [sc.label for n, sc in inst.scales.items() if (sc.guskey_level or 2) == lv
                       and not n.endswith("_retro")] if inst else [] for lv in (2, 4)}
     ctx = {"unit": unit, "program": program, "n_min": n_min, "comment_threshold": policy.comment_threshold,
-           "findings": _findings(T), "conclusions": _conclusions(T) + _outcome_conclusion(level5),
+           "summary": cadre_summary(T, outcome_sentence=next(
+               (c.split(": ", 1)[1] for c in _outcome_conclusion(level5)), None)),
+           "conclusions": _conclusions(T) + _outcome_conclusion(level5),
            "has_logic_model": "logic_model" in T, "has_nps": "event_nps" in T,
            "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
            "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
@@ -212,7 +216,8 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
     if "staff_favorable" in T:
         plan.append(("staff", "org_support", lambda: ch.dumbbell_chart(
             T["staff_favorable"], pre="Pre % favorable", post="Post % favorable",
-            title="Staff survey: percent favorable, before and after", xlabel="Percent favorable", limits=(0, 100))))
+            title="Staff survey: percent favorable, before and after", xlabel="Percent favorable", limits=(0, 100),
+            waves=[("Pre n", "before"), ("Post n", "after")])))
     for measure, label, tid in (level5.measures if level5 else ()):
         # Both groups' levels by year, with the cadre's start marked: the trend figure of a comparative
         # interrupted time series. Values are bound as defaults (lambdas see a name's last value).
@@ -371,45 +376,19 @@ def _conclusions(T: dict[str, ProtectedTable]) -> list[str]:
                         continue
                     verdict = ("grew" if lo > 0 else "fell" if hi < 0 else
                                "changed by an amount the data cannot tell from zero")
-                    out.append(sentence(f"{level}: {row.split(':')[0].lower()} {verdict} among matched "
-                                        "participants (g_av {g}, 95% CI {lo} to {hi}).",
+                    out.append(sentence(f"{level}: participants' self-reported {row.split(':')[0].lower()} "
+                                        f"{verdict} among those who answered both surveys "
+                                        "(g_av {g}, 95% CI {lo} to {hi}).",
                                         g=(t, row, "g_av"), lo=(t, row, "CI low"), hi=(t, row, "CI high")))
     if "staff_favorable" in T:
         t = T["staff_favorable"]
         for row in t.display.iloc[:, 0]:
-            out.append(sentence(f"Organizational support: staff favorable on {row.lower()} went from "
-                                "{a} to {b} (repeated cross-sections).", a=(t, row, "Pre % favorable"),
-                                b=(t, row, "Post % favorable")))
+            lo, hi = t.shown(row, STAFF_CHANGE[1]), t.shown(row, STAFF_CHANGE[2])
+            lead = f"Organizational support: staff favorable on {row.lower()} went from {{a}} to {{b}}"
+            refs = {"a": (t, row, "Pre % favorable"), "b": (t, row, "Post % favorable")}
+            text = sentence(lead + " ({d} points, 95% CI {lo} to {hi}; different staff each year)",
+                            d=(t, row, STAFF_CHANGE[0]), lo=(t, row, STAFF_CHANGE[1]), hi=(t, row, STAFF_CHANGE[2]),
+                            **refs) if lo is not None and hi is not None else None
+            out.append(f"{text}: {change_words(lo, hi)}." if text else
+                       sentence(lead + " (different staff each year).", **refs))
     return [s for s in out if s]
-
-
-def _findings(T: dict[str, ProtectedTable]) -> list[str]:
-    """Three to five plain sentences, each quoting only cells the rule left visible."""
-    out: list[str | None] = []
-    for tid in ("prepost_learning", "prepost_use"):
-        if tid in T:
-            t = T[tid]
-            row = t.display.iloc[0, 0]
-            out.append(sentence(row.split(":")[0] + ": the mean went from {a} to {b} (g_av {g}, 95% CI {lo} to "
-                                "{hi}; matched n {n}).", a=(t, row, "Earlier mean"), b=(t, row, "Later mean"),
-                                g=(t, row, "g_av"), lo=(t, row, "CI low"), hi=(t, row, "CI high"),
-                                n=(t, row, "Matched n")))
-    if "event_ratings" in T:
-        t = T["event_ratings"]
-        col = t.display.columns[2] if len(t.display.columns) > 2 else None
-        if col:
-            out.append(sentence("Across all events, {p} of evaluations agreed that \u201c" + _lower_first(col)
-                                + "\u201d (n {n}).", p=(t, "All events", col), n=(t, "All events", "n")))
-    if "event_nps" in T:
-        t = T["event_nps"]
-        out.append(sentence("The Net Promoter Score across events was {v} (95% CI {lo} to {hi}).",
-                            v=(t, "All events", "NPS"), lo=(t, "All events", "CI low"), hi=(t, "All events", "CI high")))
-    if "staff_favorable" in T:
-        t = T["staff_favorable"]
-        row = t.display.iloc[-1, 0]
-        out.append(sentence("Staff at participating schools were {a} favorable on " + row.lower() + " before and {b} "
-                            "after (repeated cross-sections).", a=(t, row, "Pre % favorable"),
-                            b=(t, row, "Post % favorable")))
-    return [s for s in out if s]
-
-

@@ -127,8 +127,13 @@ def _lookup(table: ProtectedTable) -> dict[tuple[str, str], _Cell]:
 
 
 def _rows(table: ProtectedTable, func: str, arg: str, columns: Sequence[str],
-          rows: Sequence[str] | None, *, noun: str = "responses") -> list[_Row]:
-    """The chart's rows: each with its label and cells, or as a gap in the table's own words."""
+          rows: Sequence[str] | None, *, noun: str = "responses",
+          waves: Sequence[tuple[str, str]] | None = None) -> list[_Row]:
+    """The chart's rows: each with its label and cells, or as a gap in the table's own words.
+
+    ``waves`` (pairs of an n column and its wave's name) labels a row with each wave's own n, "(n = 154
+    before, 160 after)", where two independent waves have different n.
+    """
     cells = _lookup(table)
     known, all_rows = list(dict.fromkeys(c for _, c in cells)), list(dict.fromkeys(r for r, _ in cells))
     for col in columns:
@@ -145,8 +150,13 @@ def _rows(table: ProtectedTable, func: str, arg: str, columns: Sequence[str],
     for name in names:
         found = [cells[(name, c)] for c in columns]
         hidden = [c for c in found if c.hidden]
-        n_text = _n_text(cells, name, None if hidden else found)
-        label = f"{name} (n = {n_text})" if n_text else f"{name} (n not shown)"
+        if waves:
+            parts = [f"{cells[(name, c)].text.strip()} {w}" for c, w in waves
+                     if (name, c) in cells and not cells[(name, c)].hidden]
+            label = f"{name} (n = {', '.join(parts)})" if len(parts) == len(waves) else f"{name} (n not shown)"
+        else:
+            n_text = _n_text(cells, name, None if hidden else found)
+            label = f"{name} (n = {n_text})" if n_text else f"{name} (n not shown)"
         if hidden:
             # the disclose stage's own words for the cell, used as they are: "fewer than 10" + " responses"
             text = hidden[0].text
@@ -374,11 +384,13 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
 @_styled
 def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Post mean", *,
                    title: str | None = None, xlabel: str | None = None, rows: Sequence[str] | None = None,
-                   limits: tuple[float, float] | None = None) -> Chart:
+                   limits: tuple[float, float] | None = None,
+                   waves: Sequence[tuple[str, str]] | None = None) -> Chart:
     """Pre → post per row (scale): a dot per wave joined by an arrow, row labels with the matched n.
 
     A row is a gap unless both figures are published. Its n is the table's ``n`` column when there
-    is one (a paired table's matched n), else the n behind the two figures.
+    is one (a paired table's matched n), else the n behind the two figures; ``waves`` gives each
+    wave's own n column instead (independent waves: ``[("Pre n", "before"), ("Post n", "after")]``).
 
     Parameters
     ----------
@@ -395,7 +407,7 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     Chart
     """
     table = require_protected(table, "dumbbell_chart()")
-    data = _rows(table, "dumbbell_chart", "pre/post", [pre, post], rows)
+    data = _rows(table, "dumbbell_chart", "pre/post", [pre, post], rows, waves=waves)
     title = title or table.title
     fig, ax = _figure(1.5 + 0.42 * len(data))
     values = [c.value for r in data if not r.gap for c in r.cells]
@@ -422,7 +434,7 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
                for c, name in ((_ORANGE, pre), (_BLUE, post))]
     fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
     return _chart(fig, table, "dumbbell", title, data, "Dumbbell chart",
-                  f"{pre} to {post} (matched respondents)",
+                  f"{pre} to {post}" + (" (independent waves)" if waves else " (matched respondents)"),
                   lambda r: f"{r.label} from {r.cells[0].text} to {r.cells[1].text}")
 
 

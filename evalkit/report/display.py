@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from evalkit.report.artifacts import GUSKEY_LEVELS, read_table
+from evalkit.report.artifacts import GUSKEY_LEVELS, list_items, read_table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
@@ -50,11 +50,17 @@ def _e(value: Any) -> str:
 
 
 def _paragraphs(text: str | None) -> str:
-    """Plain text → ``<p>`` elements: a blank line starts a paragraph, a single newline is a break."""
+    """Plain text → ``<p>`` elements: a blank line starts a paragraph, a single newline is a break, and a
+    paragraph whose every line starts with "- " is a bulleted list (``<ul>``)."""
     if not text:
         return ""
     paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join(f"<p>{'<br>'.join(_e(line) for line in p.splitlines())}</p>" for p in paras)
+    out = []
+    for p in paras:
+        items = list_items(p)
+        out.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>" if items is not None else
+                   f"<p>{'<br>'.join(_e(line) for line in p.splitlines())}</p>")
+    return "".join(out)
 
 
 #: Rows from which a table may break across pages (shorter ones are kept whole).

@@ -189,18 +189,66 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                      columns={"alpha": fmt, "CI low": fmt, "CI high": fmt, "omega": fmt},
                      title="Scale reliability (pre survey)", level=2,
                      note="Cronbach's alpha with the Feldt 95% CI; McDonald's omega (one factor) beside it.")
-    resp = pd.DataFrame({"Wave": ["Pre survey", "Post survey", "Matched pre and post"],
-                         "Respondents": [len(pre_ids), len(post_ids), len(pre_ids & post_ids)]})
+    active = len(data.roster)
+    counts = [len(pre_ids), len(post_ids), len(pre_ids & post_ids)]
+    resp = pd.DataFrame({"Wave": (["Active participants"] if active else []) + ["Pre survey", "Post survey",
+                                                                                "Matched pre and post"],
+                         "Respondents": ([active] if active else []) + counts})
+    if active:
+        resp["% of active participants"] = 100.0 * resp["Respondents"] / active
+        resp.loc[0, "% of active participants"] = np.nan        # the base row: its own 100% says nothing
     b.statistics("participant_responses", resp, group="Wave", n="Respondents", columns={},
-                 title="Participant survey responses", level=2,
-                 note="After cleaning (previews, partials, speeders, duplicates and withdrawn participants removed).")
+                 shares=["% of active participants"] if active else [],
+                 title="Participant flow: from the roster to matched pre/post responses", level=2,
+                 note="Active participants are the cadre's roster without those who withdrew. Survey responses "
+                      "are counted after cleaning (previews, partials, speeders, duplicates and withdrawn "
+                      "participants removed). Only those who answered both surveys enter the before-and-after "
+                      "comparison.")
+    _matched_vs_unmatched(b, inst, scored, matched, shared)
+
+
+def _matched_vs_unmatched(b: Bundle, inst: Any, scored: dict[str, pd.DataFrame], matched: set,
+                          scales: list[str]) -> None:
+    """Attrition check: each wave's scale means of those who answered both surveys against those who
+    answered that wave only, with the standardized difference (Hedges' g, pooled SD). A large difference
+    means the matched comparison may not describe everyone; groups under the threshold stay hidden."""
+    from evalkit.analyze import hedges_g
+
+    rows = []
+    for wave, label in (("pre", "pre survey"), ("post", "post survey")):
+        d = scored[wave]
+        both = d[d["person"].isin(matched)]
+        once = d[~d["person"].isin(matched)]
+        for s in scales:
+            a, o = both[s].dropna().to_numpy(float), once[s].dropna().to_numpy(float)
+            g = hedges_g(a, o).estimate if len(a) > 1 and len(o) > 1 else np.nan
+            rows.append({"Scale and wave": f"{inst.scales[s].label} ({label})", "Answered both n": len(a),
+                         "Answered both mean": a.mean() if len(a) else np.nan,
+                         "Answered one n": len(o), "Answered one mean": o.mean() if len(o) else np.nan,
+                         "Difference (g)": g})
+    # shown only when some row has both groups at the threshold; otherwise every row would be hidden and
+    # the flow table already says how few answered once
+    if any(min(r["Answered both n"], r["Answered one n"]) >= b.policy.n_min for r in rows):
+        b.statistics("matched_vs_unmatched", pd.DataFrame(rows), group="Scale and wave",
+                     n=["Answered both n", "Answered one n"],
+                     columns={"Answered both mean": "{:.2f}", "Answered one mean": "{:.2f}",
+                              "Difference (g)": "{:.2f}"},
+                     title="Who answered both surveys and who answered one: scale means", level=2,
+                     note="Participants who answered both surveys against those who answered one wave only. A "
+                          "difference (g, those who answered both minus the others, in pooled SDs) beyond about "
+                          "0.25 would mean the before-and-after comparison may not describe everyone. Rows where "
+                          "either group is under the privacy threshold are hidden.")
 
 
 _STAFF_ROLES = {"teacher": "Teachers", "specialist": "Specialists", "para": "Paraprofessionals", "other": "Other staff"}
 
 
+#: The staff table's change columns: percentage points post minus pre, and its 95% interval.
+STAFF_CHANGE = ("Change (points)", "Change CI low", "Change CI high")
+
+
 def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
-    from evalkit.analyze import percent_favorable
+    from evalkit.analyze import favorable_change, percent_favorable
 
     cb = cfg.codebook
     name = next(n for n, i in cb.instruments.items() if i.anonymous)
@@ -223,6 +271,7 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
                  note="All participating schools pooled; never crossed with schools. Counts under the threshold, "
                       "and any count that would give one away through the totals or the school table, are hidden.")
     rows = []
+    schools = 0
     for s, sc in inst.scales.items():
         row: dict[str, Any] = {"Topic": sc.label}
         for w in ("pre", "post"):
@@ -233,11 +282,28 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
             r = percent_favorable(d, name, cb, items=[], scales=[s]).query("level == 'scale'").iloc[0]
             row[f"{w.capitalize()} n"] = int(r["n_respondents"])
             row[f"{w.capitalize()} % favorable"] = float(r["pct"])
+        row.update(dict.fromkeys(STAFF_CHANGE, np.nan))
+        if all(data.staff.get(w) is not None and len(data.staff[w]) for w in ("pre", "post")):
+            try:
+                est = favorable_change(data.staff["pre"], data.staff["post"], name, cb, scale=s,
+                                       cluster="school_code")
+            except ValueError:
+                pass                      # one school only, or no answers: no interval, the cells stay blank
+            else:
+                row.update(zip(STAFF_CHANGE, (est.estimate, est.ci_low, est.ci_high)))
+                schools = max(schools, est.extra["n_clusters"])
         rows.append(row)
-    b.statistics("staff_favorable", pd.DataFrame(rows), group="Topic", n=["Pre n", "Post n"], columns={},
+    change = list(STAFF_CHANGE)
+    b.statistics("staff_favorable", pd.DataFrame(rows), group="Topic", n=["Pre n", "Post n"],
+                 columns={STAFF_CHANGE[0]: "{:+.1f}", STAFF_CHANGE[1]: "{:+.1f}", STAFF_CHANGE[2]: "{:+.1f}"},
                  shares=["Pre % favorable", "Post % favorable"], title="Staff survey: percent favorable by topic",
+                 coded_with={"Pre % favorable": change, "Post % favorable": change},
                  level=3, note="All participating schools pooled. Percent answering Agree or Strongly agree among "
-                               "those who answered (\u201cDon't know\u201d left out).")
+                               "those who answered (\u201cDon't know\u201d left out). Change in percentage points "
+                               "with a 95% CI that allows for staff answering within the same school (cluster-robust "
+                               f"by school, {schools} schools"
+                               + ("; with fewer than 20 schools the interval is approximate" if schools < 20 else "")
+                               + "). The waves are different staff at the same schools, not the same people.")
 
 
 #: Actions of the data-quality log (quality_log.csv, written by the clean stage) that mean the rule did not run.

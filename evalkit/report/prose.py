@@ -3,7 +3,8 @@
 Templates live in ``evalkit/report/templates/prose/<kind>/<section>.j2``; code passes them facts (the
 program's name and description, the design, sentences already made from protected cells) and never
 writes report prose itself. A template renders plain text: a blank line starts a paragraph, and single
-line breaks inside a paragraph are joined, so templates can be wrapped for reading.
+line breaks inside a paragraph are joined, so templates can be wrapped for reading; a paragraph whose every
+line starts with "- " is a list and keeps its lines.
 """
 
 from __future__ import annotations
@@ -52,5 +53,9 @@ def render_prose(kind: str, section: str, **context: Any) -> str:
         as an empty string).
     """
     text = _environment().get_template(f"{kind}/{section}.j2").render(**context)
-    paras = [" ".join(line.strip() for line in p.splitlines() if line.strip()) for p in _PARAS.split(text)]
+    paras = []
+    for p in _PARAS.split(text):
+        lines = [line.strip() for line in p.splitlines() if line.strip()]
+        # a list keeps one item per line ("- " before each; see artifacts.list_items); prose is joined
+        paras.append("\n".join(lines) if lines and all(x.startswith("- ") for x in lines) else " ".join(lines))
     return "\n\n".join(p for p in paras if p)

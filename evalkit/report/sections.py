@@ -79,6 +79,7 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
     ProgramKind.survey: _SURVEY,
     ProgramKind.cadre: (
         SectionSpec("summary", "Executive summary"),
+        SectionSpec("limitations", "What this evaluation can and cannot tell you"),
         SectionSpec("program", "The program"),
         SectionSpec("questions", "Evaluation questions and data sources"),
         SectionSpec("participation", "Participation and implementation", needs=("roster",)),

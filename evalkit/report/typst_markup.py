@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evalkit.report.artifacts import GUSKEY_LEVELS, read_table
+from evalkit.report.artifacts import GUSKEY_LEVELS, list_items, read_table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from evalkit.report.artifacts import Facts
@@ -72,10 +72,16 @@ def _call(name: str, **kwargs: Any) -> str:
     return f"#{name}(" + ", ".join(f"{k.replace('_', '-')}: {lit(v)}" for k, v in kwargs.items()) + ")\n"
 
 
-def _paragraphs(text: str | None) -> list[str]:
+def _paragraphs(text: str | None) -> list[str | list[str]]:
+    """Paragraphs as strings; a paragraph written as a list ("- " lines) as a list of its items."""
     if not text:
         return []
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    out: list[str | list[str]] = []
+    for p in re.split(r"\n\s*\n", text):
+        if p.strip():
+            items = list_items(p)
+            out.append([" ".join(i.split()) for i in items] if items is not None else " ".join(p.split()))
+    return out
 
 
 def table_typst(header: Sequence[Any], rows: Sequence[Sequence[Any]], *, caption: str | None,

@@ -1,0 +1,237 @@
+"""The cadre report's executive summary and its "what this evaluation can and cannot tell you" box.
+
+A program officer reads these two sections and perhaps nothing else, so they answer "did it work, for
+whom, how sure are we" in plain words: one sentence per Guskey level with the strength of its evidence,
+attendance and dosage, response rates, the weakest events, the design caveat, and findings with next
+steps. Statistics go in parentheses.
+
+Every figure is quoted from a protected cell (:func:`~evalkit.disclose.sentences.sentence`, or a cell's
+published value): a hidden cell drops its sentence, never prints a number. Labels that may hold digits
+(event ids, item wording) go outside the sentence templates, which may not hold literal numbers. The
+reading rules (what counts as a weak event, how a change is worded) are decided here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evalkit.disclose import ProtectedTable
+from evalkit.disclose.sentences import sentence
+
+__all__ = ["WEAK_SHARE", "Summary", "cadre_summary", "change_words"]
+
+#: An event item under this percent favorable, or an event Net Promoter Score at or below zero, is named
+#: in the summary as a weak result (a share bottom-coded as "<5%" is under it too).
+WEAK_SHARE = 60
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The summary's parts, each a list of finished sentences (empty when nothing could be said)."""
+
+    levels: list[str]          # one plain sentence per Guskey level shown
+    participation: list[str]   # attendance, dosage and response
+    weak: list[str]            # the weakest events, by name
+    findings: list[str]        # findings, each with its next step
+    limits: list[str]          # what the evaluation can and cannot tell
+
+
+def change_words(lo: float, hi: float, *, noun: str = "change") -> str:
+    """How a change with interval ``[lo, hi]`` is worded: the one reading rule of the report.
+
+    >>> change_words(0.19, 0.71), change_words(-0.1, 0.3), change_words(-0.5, -0.1)
+    ('an increase larger than chance alone would usually give', 'a change the data cannot tell from no change', 'a decrease larger than chance alone would usually give')
+    """
+    if lo > 0:
+        return "an increase larger than chance alone would usually give"
+    if hi < 0:
+        return "a decrease larger than chance alone would usually give"
+    return f"a {noun} the data cannot tell from no change"
+
+
+def _size(g: float) -> str:
+    """Cohen's (1988) benchmarks for a standardized mean difference, worded for a reader."""
+    a = abs(g)
+    return "small" if a < 0.5 else "moderate" if a < 0.8 else "large"
+
+
+def _lower_first(text: str) -> str:
+    return text if text[:2] in ("I ", "I'") else text[:1].lower() + text[1:]
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _rows(t: ProtectedTable) -> list[str]:
+    return [str(r) for r in t.display.iloc[:, 0]]
+
+
+def _is_weak(t: ProtectedTable, row: str, col: str) -> bool:
+    v = t.shown(row, col)
+    text = t.text(row, col).strip()
+    if v is None:
+        return False
+    return text.startswith("<") or v < WEAK_SHARE
+
+
+def _weak_events(T: dict[str, ProtectedTable]) -> list[str]:
+    out = []
+    ratings, nps = T.get("event_ratings"), T.get("event_nps")
+    events = [r for r in _rows(ratings) if r != "All events"] if ratings is not None else []
+    items = list(ratings.display.columns[2:]) if ratings is not None else []
+    for event in events:
+        low = [f"\u201c{_lower_first(c)}\u201d {ratings.text(event, c).strip()}" for c in items
+               if _is_weak(ratings, event, c)]
+        score = None
+        if nps is not None and event in _rows(nps):
+            v = nps.shown(event, "NPS")
+            if v is not None and v <= 0:
+                score = f"a Net Promoter Score of {nps.text(event, 'NPS').strip()}"
+        if low or score:
+            parts = ([", ".join(low) + " favorable"] if low else []) + ([score] if score else [])
+            out.append(f"{event} ({'; '.join(parts)})")
+    return out
+
+
+def _prepost_sentences(T: dict[str, ProtectedTable], tid: str, level: str, what: str) -> tuple[list[str], list[str]]:
+    """(level sentences, findings) from a matched pre/post table: the "after vs before" rows."""
+    t = T.get(tid)
+    if t is None:
+        return [], []
+    levels, findings = [], []
+    for row in _rows(t):
+        if not row.endswith("after vs before"):
+            continue
+        g, lo, hi = t.shown(row, "g_av"), t.shown(row, "CI low"), t.shown(row, "CI high")
+        if g is None or lo is None or hi is None:
+            continue
+        scale = row.split(":")[0]
+        words = change_words(lo, hi)
+        stats = sentence("(mean {a} to {b}; g {g}, 95% CI {lo} to {hi}; {n} matched participants)",
+                         a=(t, row, "Earlier mean"), b=(t, row, "Later mean"), g=(t, row, "g_av"),
+                         lo=(t, row, "CI low"), hi=(t, row, "CI high"), n=(t, row, "Matched n"))
+        if stats is None:
+            continue
+        size = f"{_size(g)} " if lo > 0 or hi < 0 else ""
+        levels.append(f"{level}: participants' own ratings of their {_lower_first(scale)} show {words} "
+                      f"{stats}; the effect is {size}by the usual benchmarks." if size else
+                      f"{level}: participants' own ratings of their {_lower_first(scale)} show {words} {stats}.")
+        if lo > 0:
+            findings.append(f"Participants report stronger {_lower_first(scale)} after the cadre {stats}. Next "
+                            f"step: confirm it with evidence beyond self-report, such as {what}.")
+        elif hi >= 0:
+            findings.append(f"Self-reported {_lower_first(scale)} did not change measurably {stats}. Next step: "
+                            "review whether the sessions addressed it directly, and whether the scale measures "
+                            "what the cadre teaches.")
+    return levels, findings
+
+
+def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None = None,
+                  has_comparison: bool = False) -> Summary:
+    """The executive summary's parts for one cadre, from its protected tables only.
+
+    Parameters
+    ----------
+    T : dict of ProtectedTable
+        The cadre's protected tables by id.
+    outcome_sentence : str, optional
+        Level 5 in one sentence (written by the outcomes section, which knows the years).
+    has_comparison : bool, default False
+        Whether the participant results have a comparison group (the cadre design has none).
+    """
+    levels: list[str] = []
+    findings: list[str] = []
+    weak = _weak_events(T)
+    ratings = T.get("event_ratings")
+    if ratings is not None and "All events" in _rows(ratings) and len(ratings.display.columns) > 2:
+        first = ratings.display.columns[2]
+        s = sentence("{p} of event evaluations agreed that", p=(ratings, "All events", first))
+        n = sentence("(n {n})", n=(ratings, "All events", "n"))
+        if s and n:
+            tail = (f"; the weakest events are named below" if weak else "")
+            levels.append(f"Reactions (Level 1): participants valued the events: {s} \u201c{_lower_first(first)}\u201d "
+                          f"{n}{tail}.")
+            findings.append("Events were well received overall" + (
+                f", but not evenly: {'one event' if len(weak) == 1 else f'{len(weak)} events'} fell under {WEAK_SHARE}% favorable on at least one item "
+                "or had a Net Promoter Score at or below zero: " + "; ".join(weak) + ". Next step: review those "
+                "sessions' design and "
+                "facilitation with the facilitators, and read the comments about them." if weak else
+                ". Next step: keep the event format, and read the comments for what to change."))
+    lv2, f2 = _prepost_sentences(T, "prepost_learning", "Learning (Level 2)",
+                                 "observations of their leadership or artifacts of their work")
+    lv4, f4 = _prepost_sentences(T, "prepost_use", "Use in practice (Level 4)",
+                                 "classroom walkthroughs or coaching logs")
+    staff = T.get("staff_favorable")
+    lv3: list[str] = []
+    if staff is not None:
+        for row in _rows(staff):
+            lo, hi = staff.shown(row, "Change CI low"), staff.shown(row, "Change CI high")
+            if lo is None or hi is None:
+                continue
+            s = sentence("went from {a} to {b} favorable ({d} points, 95% CI {lo} to {hi})",
+                         a=(staff, row, "Pre % favorable"), b=(staff, row, "Post % favorable"),
+                         d=(staff, row, "Change (points)"), lo=(staff, row, "Change CI low"),
+                         hi=(staff, row, "Change CI high"))
+            if s:
+                lv3.append(f"{_lower_first(row)} {s}: {change_words(lo, hi)}")
+        if lv3:
+            levels.append("Organizational support (Level 3): in the staff surveys of participants' schools, "
+                          + "; ".join(lv3) + ".")
+            if any("larger than chance" in x for x in lv3):
+                findings.append("Staff at participants' schools view some conditions more favorably than a year "
+                                "earlier (different staff each year, so this describes the schools, not the same "
+                                "people). Next step: share the school-level staff results with each school team "
+                                "where the privacy rule allows.")
+            else:
+                findings.append("Staff views of school conditions have not changed measurably. Next step: ask "
+                                "school teams which supports the cadre should add for staff beyond the "
+                                "participants.")
+    levels = levels[:1] + lv2 + levels[1:] + lv4
+    if outcome_sentence:
+        levels.append("Student outcomes (Level 5): " + _lower_first(outcome_sentence))
+    findings = findings[:1] + f2 + findings[1:] + f4
+
+    participation: list[str] = []
+    dosage = T.get("dosage_attended")
+    if dosage is not None:
+        parts = [sentence("{m} of {o}", m=(dosage, r, "Mean hours attended"), o=(dosage, r, "Hours offered"))
+                 for r in _rows(dosage)]
+        parts = [f"{p} {r.lower()} hours" for p, r in zip(parts, _rows(dosage)) if p]
+        if parts:
+            participation.append("Attendance and dosage: on average, participants attended " + _join(parts)
+                                 + " offered (those who missed an event count with zero hours for it).")
+    resp, people = T.get("participant_responses"), T.get("participants_by_role")
+    if resp is not None:
+        s = sentence("Response: {pre} participants answered the pre survey, {post} the post survey and {m} both",
+                     pre=(resp, "Pre survey", "Respondents"), post=(resp, "Post survey", "Respondents"),
+                     m=(resp, "Matched pre and post", "Respondents"))
+        total = people.shown("Total", "n") if people is not None and "Total" in _rows(people) else None
+        m = resp.shown("Matched pre and post", "Respondents")
+        if s:
+            rate = (f", {round(100 * m / total)}% of the {people.text('Total', 'n').strip()} active participants"
+                    if total and m is not None else "")
+            participation.append(s + rate + "; the participant flow in the Level 2 section shows who is "
+                                 "missing at each step.")
+
+    limits = [
+        "The participant results come from one group measured before and after, with no comparison group: they "
+        "show how much participants changed, not that the cadre caused the change. Other events in the same "
+        "year, the participants' own growth, and who chose to answer both surveys could explain part of it."
+        if not has_comparison else "",
+        "Learning (Level 2) and use in practice (Level 4) are self-reported: participants rated themselves. "
+        "People who learn more about a practice often rate their starting point lower after the fact (the "
+        "response shift), which can make a pre/post change smaller or larger than the real one; the looking-back "
+        "rows of the Level 2 table show its size.",
+        "Only participants who answered both surveys are compared; if those who answered once differ from them, "
+        "the change may not hold for everyone.",
+        "The staff surveys are anonymous and answered by whoever was on staff each time: they describe the schools' "
+        "staff as a group, not the same people over time, and they include staff the cadre never worked with."
+        if staff is not None else "",
+        "Small groups are hidden or pooled under the privacy rule, so some events, roles and schools have no "
+        "figures; a missing figure is never a zero.",
+        "The report can tell you: how participants rated the events, how their own ratings changed, how their "
+        "schools' staff answered, and who took part. It cannot tell you: the cadre's effect on students or "
+        "teachers' practice as others would observe it, or whether the results would repeat with other schools.",
+    ]
+    return Summary(levels, participation, weak, findings[:5], [x for x in limits if x])
