@@ -8,6 +8,7 @@ set ``EVALKIT_REAL_FIXTURES`` to use another copy. Tests that need it skip when 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,21 @@ def decode_export(raw: bytes, fallback: str = "latin-1") -> str:
         except UnicodeDecodeError:
             continue
     return raw.decode(fallback, errors="replace")
+
+
+#: Statistical notation the methods appendix and the tables use on purpose (Hedges' g_av, d_z, a school's n_i and
+#: v_i, a group's p_i and p_c in the Cox index): the only snake_case a reader may meet.
+NOTATION = frozenset({"g_av", "d_z", "n_i", "v_i", "p_i", "p_c"})
+_INTERNAL = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b[\w-]+\.(?:csv|md|xlsx|xls|sav|zsav|py|json|ipynb|yml|yaml|parquet)\b"
+                       r"|\bevalkit\.[a-z_]+(?:\.[a-z_]+)*|\{\s*[\"']")
+
+
+def internal_tokens(html_file) -> list[str]:
+    """Identifier-like tokens in a report's body text (snake_case names, file names, module paths, JSON), with
+    the page's scripts, styles and metadata left out: what a program officer must never have to read."""
+    import html as html_lib
+
+    page = Path(html_file).read_text(encoding="utf-8")
+    body = re.sub(r"<(script|style|head)[^>]*>.*?</\1>", " ", page, flags=re.S | re.I)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+    return sorted({m.group(0) for m in _INTERNAL.finditer(text)} - NOTATION)

@@ -136,6 +136,23 @@ def test_reports_hold_no_code_and_no_error(demo_run) -> None:
             assert needle not in html, (cadre, needle)
 
 
+def test_reports_speak_in_human_labels(demo_run) -> None:
+    """No snake_case ids, file names, module paths or JSON in any demo report's body (issue [3/9])."""
+    from conftest import internal_tokens
+
+    for cadre in ("C1", "C2", "C3"):
+        assert internal_tokens(demo_run["reports"] / cadre / "report.html") == [], cadre
+
+
+def test_no_report_names_a_file_or_another_cadre(demo_run) -> None:
+    """Case notes are named after schools: no report lists a file, and none mentions another cadre's files."""
+    for cadre in ("C1", "C2", "C3"):
+        html = (demo_run["reports"] / cadre / "report.html").read_text(encoding="utf-8")
+        assert "case_study_notes" not in html and "_elementary" not in html, cadre
+        others = [c for c in ("C1", "C2", "C3") if c != cadre]
+        assert not any(f"{o}-T0" in html for o in others), cadre
+
+
 def test_every_count_is_at_least_n_min(demo_run) -> None:
     """Every person or response count shown is >= 10 or suppressed."""
     count_columns = {"n", "Attendees", "Evaluations", "Respondents", "Matched n", "Pre n", "Post n", "Pre", "Post",
@@ -307,7 +324,7 @@ def test_every_bundle_has_a_passed_disclosure_log_and_charts_with_alt_text(demo_
         html = (demo_run["reports"] / cadre / "report.html").read_text(encoding="utf-8")
         imgs = re.findall(r"<img\b[^>]*>", html)
         assert imgs and all(re.search(r'alt="[^"]{20,}"', tag) for tag in imgs)
-        assert "attacker" in html and "disclosure_log.json" in html      # the policy in plain words
+        assert "attacker" in html and "machine-readable file beside it" in html      # the policy in plain words
 
 
 def test_staff_survey_only_in_summary_form(demo_run) -> None:

@@ -116,7 +116,7 @@ def test_cover_headline_and_appendix(facts):
     assert "fewer than 10 respondents are not shown" in appendix
     assert "0" * 63 + "1" in appendix  # input hash
     assert "Student outcomes" in appendix  # listed under "Not yet reported"
-    assert "[&quot;useful&quot;, &quot;relevant&quot;]" in appendix  # JSON parameter value, escaped
+    assert "<td>useful, relevant</td>" in appendix and "&quot;" not in appendix  # a list reads as words, never JSON
 
 
 def test_show_helpers_publish_html_typst_and_plain_text(facts, monkeypatch):

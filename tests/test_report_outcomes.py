@@ -296,7 +296,7 @@ def test_demo_level5_is_a_baseline_with_charts(demo_run) -> None:
     charts = {k: v for k, v in facts["charts"].items() if v["section"] == "outcomes"}
     assert "outcomes_ela_pct_meeting" in charts and "2025-26" in charts["outcomes_ela_pct_meeting"]["title"]
     sources = (demo_run["reports"] / "C1" / "artifacts" / "tables" / "data_sources.csv").read_text()
-    assert "State school results (state_outcomes),5," in sources
+    assert "The state's school results (assessments and chronic absence),5," in sources
 
 
 def test_demo_cadre_with_fewer_schools_than_the_threshold_is_shown_by_its_students(demo_run) -> None:

@@ -198,6 +198,8 @@ class Source(_Model):
                                  "UTF-8 and evalkit's detection is not enough; read strictly, never guessed")
     program: str | None = None
     instrument: str | None = None
+    title: str | None = Field(default=None, description="how reports name the source, e.g. 'State assessment "
+                              "results, 2016-2024'; never its id or file name (a file name may hold a school's)")
     wave: Wave | None = None
     cadre_column: str | None = None
     fields: FieldMap = Field(default_factory=FieldMap)

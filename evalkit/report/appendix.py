@@ -31,7 +31,7 @@ GUSKEY_QUESTIONS: Mapping[int, str] = {
 
 _METHODS = [
     ("Scale score", "mean of the answered items after reversing negatively worded ones as (min + max) - x; "
-     "missing unless at least 75% of the items (rounded up) are answered", "codebook; evalkit.analyze.scales"),
+     "missing unless at least 75% of the items (rounded up) are answered", "the project's codebook"),
     ("Percent favorable", "favorable answers / substantive answers x 100 (N/A and Don't know left out)",
      "Panorama and CALSCHLS reporting conventions"),
     ("Wilson interval", "(p + z^2/2n +- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)", "Wilson (1927); Newcombe (1998)"),
@@ -59,7 +59,7 @@ _OUTCOME_METHODS = [
     ("Students-weighted mean of school results", "sum of n_i x v_i / sum of n_i over the group's schools with a "
      "published result v_i (n_i = students tested); with v_i a school's percent meeting the standard, it is the "
      "percent of all students tested at those schools. State-suppressed results are left out, not imputed",
-     "Kish (1965); evalkit.report.measures.weighted_outcomes"),
+     "Kish (1965)"),
     ("Difference in differences (descriptive)", "(cadre mean, latest year - cadre mean, last year before the "
      "cadre) - (the same for the comparison schools); no model and no standard error, not an effect estimate",
      "Angrist & Pischke (2009), ch. 5"),
@@ -111,8 +111,9 @@ def methods(*, outcomes: bool = False) -> ProtectedTable:
     rows = _METHODS + (_OUTCOME_METHODS if outcomes else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
                        pd.DataFrame(rows, columns=["Statistic", "Formula", "Source"]),
-                       note="Each statistic is one function of evalkit.analyze, tested against published worked "
-                            "examples or an independent computation (docs/statistics.md).")
+                       note="Each statistic is computed by evalkit's statistics library, which is tested against "
+                            "published worked examples or an independent computation; its documentation gives the "
+                            "formulas in full.")
 
 
 def software() -> ProtectedTable:
@@ -133,11 +134,11 @@ def instruments(cfg: ProjectConfig, names: Sequence[str]) -> list[ProtectedTable
     for name in names:
         inst = cb.instruments[name]
         member = {i: sc.label for sc in inst.scales.values() for i in sc.items}
-        rows = [(item, it.text, " / ".join(str(v) for v in cb.response_scales[it.scale].codes.values())
+        rows = [(f"Q{k}", it.text, " / ".join(str(v) for v in cb.response_scales[it.scale].codes.values())
                  if len(cb.response_scales[it.scale].codes) <= 5 else
                  f"{min(cb.response_scales[it.scale].codes)}-{max(cb.response_scales[it.scale].codes)}",
                  member.get(item, "") + (" (reversed)" if it.reverse else ""))
-                for item, it in inst.items.items()]
+                for k, (item, it) in enumerate(inst.items.items(), 1)]
         out.append(passthrough(f"instrument_{name}", f"Instrument: {inst.title or name}",
                                pd.DataFrame(rows, columns=["Item", "Wording", "Answer options", "Scale"])))
     return out
@@ -167,7 +168,7 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
             for e in entries]
     return passthrough("disclosure_log", "Disclosure log: hidden and coded figures",
                        pd.DataFrame(rows, columns=["Table", "Row", "Column", "Rule"]),
-                       note="The same list, machine-readable, is in disclosure_log.json beside this report.")
+                       note="The same list is kept, machine-readable, with the report's files.")
 
 
 #: Exact phrases evalkit prints that carry an author's name. The audit does not count a roster surname

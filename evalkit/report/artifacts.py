@@ -45,6 +45,8 @@ __all__ = [
     "Section",
     "read_table",
     "list_items",
+    "provenance_tables",
+    "readable_value",
     "TableSpec",
     "HeadlineItem",
     "InputFile",
@@ -232,3 +234,36 @@ def list_items(paragraph: str) -> list[str] | None:
     if lines and all(line.startswith("- ") for line in lines):
         return [line[2:].strip() for line in lines]
     return None
+
+
+def readable_value(value: object) -> str:
+    """A run parameter as a reader reads it: ``{"n_min": 10, "top_code": 95}`` -> ``n min 10; top code 95``.
+
+    >>> readable_value({"b_c": [1, 2], "a": True}), readable_value("x"), readable_value(None)
+    ('a yes; b c 1, 2', 'x', 'none')
+    """
+    if isinstance(value, dict):
+        return "; ".join(f"{str(k).replace('_', ' ')} {readable_value(v)}" for k, v in sorted(value.items())) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(readable_value(v) for v in value) or "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "none" if value is None else str(value).replace("_", " ") if isinstance(value, str) else str(value)
+
+
+def provenance_tables(facts: Facts) -> list[tuple[list[str], list[list[str]], str | None, str | None]]:
+    """The provenance appendix's tables as (header, rows, caption, note), for the HTML and the Typst forms.
+
+    Inputs appear by SHA-256 only: a file's name may hold a school's or a person's name.
+    """
+    out = []
+    if facts.provenance.inputs:
+        out.append((["Input", "SHA-256"], [[f"Input file {i}", f.sha256] for i, f in
+                                           enumerate(facts.provenance.inputs, 1)], "Input files",
+                    "The SHA-256 identifies the exact bytes of each input file; file names are left out because a "
+                    "name may hold a school's or a person's name."))
+    if facts.provenance.parameters:
+        out.append((["Parameter", "Value"], [[k.replace("_", " "), readable_value(v)]
+                                             for k, v in sorted(facts.provenance.parameters.items())],
+                    "Analysis parameters", None))
+    return out

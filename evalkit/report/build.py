@@ -50,7 +50,8 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     program = cfg.project.program(unit.program)
     data = gather(cfg, store, unit)
     as_of = cfg.project.data_as_of.isoformat() if cfg.project.data_as_of else pd.Timestamp.now().date().isoformat()
-    release_id = f"{cfg.project.project}-{unit.program}-{unit.cohort}-{unit.cadre}-{as_of}"
+    # hyphens only: the id is printed in the report's header, where a snake_case id reads as internals
+    release_id = f"{cfg.project.project}-{unit.program}-{unit.cohort}-{unit.cadre}-{as_of}".replace("_", "-")
     b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}/{unit.cohort}/{unit.cadre}")
     plain: list[ProtectedTable] = []
 
@@ -108,7 +109,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
                      3: ["anonymous staff survey"] if data.staff else [],
                      4: ["participant pre/post survey (practice items)", "event evaluations (intent to apply)"]
                      if data.waves else [],
-                     5: [f"state school results ({', '.join(data.outcome_sources)})"
+                     5: [", ".join(data.outcome_titles)
                          + (", a baseline only" if not level5.post_years else "")] if level5 else []}
     plain += [appendix.evaluation_questions(program.guskey_levels or [1, 2, 3, 4, 5], level_sources),
               appendix.methods(outcomes=level5 is not None), appendix.software(), *appendix.instruments(cfg, used),
@@ -145,7 +146,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
         "practice_items": None if tables_of["use"] else "not collected",
         "outcome_sources": None if level5 is not None else (
             "not collected" if not data.outcome_sources else
-            f"none of the cadre's schools is in the outcome source(s) {', '.join(data.outcome_sources)}"),
+            f"none of the cadre's schools is in {', '.join(data.outcome_titles)}"),
         "item_tables": None if tables_of["appendix_items"] else "none"}
     inst = cfg.codebook.instruments.get(data.participant_instrument or "")
     scales_at = {lv: [sc.label for n, sc in inst.scales.items() if (sc.guskey_level or 2) == lv
@@ -282,7 +283,7 @@ def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], dat
         grant_who = {("cadre",): "some of the cadre's schools", ("comparison",): "some of the comparison schools"}.get(
             s.grant_groups, "some of the cadre's schools and some of the comparison schools")
     return render_prose(
-        "cadre", "outcomes", sources=list(data.outcome_sources), first=s.years[0], last=last,
+        "cadre", "outcomes", sources=list(data.outcome_titles), first=s.years[0], last=last,
         names=[measures.outcome_description(m, data.outcome_measures) for m, _, _ in s.measures],
         others=bool((data.outcomes["group"] == "program").any()), n_min=n_min, cohort=data.cohort_label,
         cohort_start=s.cohort_start, post_years=list(s.post_years), baseline_year=s.baseline_year,

@@ -13,12 +13,11 @@ which keeps ``import evalkit.report`` cheap.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from evalkit.report.artifacts import GUSKEY_LEVELS, list_items, read_table
+from evalkit.report.artifacts import GUSKEY_LEVELS, list_items, provenance_tables, read_table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
@@ -201,13 +200,12 @@ def cover_html(facts: Facts) -> str:
     """The cover block: title (which also feeds the PDF's running header), cadre, cohort and data date."""
     return (
         '<header class="ek-cover">'
-        f'<p class="ek-kicker">{_e(facts.program)} evaluation report</p>'
+        '<p class="ek-kicker">Evaluation report</p>'
         f'<h1 class="ek-title">{_e(facts.program_name)}</h1>'
         + (f'<p class="ek-subtitle">{_e(_unit_line(facts))}</p>' if _unit_line(facts) else "") +
         '<dl class="ek-cover-meta">'
         f"<dt>Data as of</dt><dd>{_e(facts.data_as_of.isoformat())}</dd>"
         f"<dt>Release</dt><dd>{_e(facts.release_id)}</dd>"
-        f"<dt>Project</dt><dd>{_e(facts.project)}</dd>"
         "</dl></header>"
     )
 
@@ -278,7 +276,7 @@ def methods_appendix_html(facts: Facts) -> str:
         ) if not facts.disclosure.get("policy") else
         "<ul class=\"ek-policy\">" + "".join(f"<li>{_e(p)}</li>" for p in facts.disclosure["policy"]) + "</ul>"
         + _paragraphs(_hidden_sentence(facts.disclosure) + " Each hidden figure and the reason is "
-                      "listed in the disclosure log that ships with this report (disclosure_log.json)."),
+                      "listed in the disclosure log that ships with this report (a machine-readable file beside it)."),
         "<h3>Evaluation framework</h3>",
         _paragraphs(
             "Sections are organised by Guskey\u2019s five levels of professional-development "
@@ -294,28 +292,19 @@ def methods_appendix_html(facts: Facts) -> str:
         "<h3>Data and provenance</h3>",
         _rows_html(
             ["Item", "Value"],
-            [["Program", f"{facts.program_name} ({facts.program})"],
+            [["Program", facts.program_name],
              *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
              *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
              ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
-             ["Produced by", f"{facts.generated_by} (evalkit {facts.evalkit_version})"],
+             ["Produced by", f"evalkit {facts.evalkit_version}"],
              ["Rendered with", f"evalkit {__version__}"]],
             caption=None, note=None, css_class="ek-table ek-plain", align_numbers=False,
         ),
     ]
-    if facts.provenance.inputs:
-        parts.append(_rows_html(
-            ["Input file", "SHA-256"], [[i.file, i.sha256] for i in facts.provenance.inputs],
-            caption="Input files", note="The SHA-256 identifies the exact bytes of each input file.",
-            css_class="ek-table ek-hashes", align_numbers=False,
-        ))
-    if facts.provenance.parameters:
-        parts.append(_rows_html(
-            ["Parameter", "Value"],
-            [[k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)]
-             for k, v in sorted(facts.provenance.parameters.items())],
-            caption="Analysis parameters", note=None, css_class="ek-table ek-params", align_numbers=False,
-        ))
+    for header, rows, caption, note in provenance_tables(facts):
+        parts.append(_rows_html(header, rows, caption=caption, note=note,
+                                css_class="ek-table " + ("ek-hashes" if caption == "Input files" else "ek-params"),
+                                align_numbers=False))
     parts.append("</section>")
     return "".join(parts)
 

@@ -9,7 +9,7 @@ which turns them into protected tables.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -99,10 +99,21 @@ class Inputs:
     # (see outcome_rows)
     outcomes: pd.DataFrame = field(default_factory=pd.DataFrame)
     outcome_sources: tuple[str, ...] = ()
+    outcome_titles: tuple[str, ...] = ()  # how the report names them (the sources' titles), never ids or files
     cohort_start: int | None = None   # first school year of the cohort (2025 for "2025" / "2025-26")
     cohort_label: str = ""            # the cohort as the project file names it ("2025-26")
     eval_instrument: str | None = None  # the event evaluations' instrument (the codebook's name)
     outcome_measures: dict[str, Any] = field(default_factory=dict)  # programs[].outcome_measures
+
+
+def source_titles(cfg: ProjectConfig, ids: Sequence[str], *, default: str) -> tuple[str, ...]:
+    """How a report names sources: each one's ``title`` from the project file, else ``default`` (once).
+
+    A source's id and file name never reach a report: a file name may hold a school's or a person's name.
+    """
+    by_id = {s.id: s for s in cfg.project.sources}
+    titles = [by_id[i].title if i in by_id and by_id[i].title else default for i in ids]
+    return tuple(dict.fromkeys(titles))
 
 
 def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs:
@@ -147,6 +158,7 @@ def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs
                             schools, others=_program_schools(roster_t, program) - schools)
     return Inputs(roster, events, schools, _attendance(tables.values(), events, members), evals, waves, staff,
                   PERSON if members else None, participant, person, outcomes, tuple(program.outcome_sources),
+                  source_titles(cfg, program.outcome_sources, default="the state's school results"),
                   cohort_start_year(unit.cohort, label), label,
                   ev_sources[0].source.instrument if ev_sources else None, dict(program.outcome_measures))
 

@@ -498,7 +498,7 @@ def _outcome_source_row(data: Inputs) -> dict[str, Any] | None:
     if data.cohort_start is not None:
         timing += (" (all before the cadre: a baseline)" if last < data.cohort_start
                    else f" (from {data.cohort_start}: after the cadre began)")
-    return {"Source": f"State school results ({', '.join(data.outcome_sources)})", "Guskey level": "5",
+    return {"Source": "; ".join(t[:1].upper() + t[1:] for t in data.outcome_titles), "Guskey level": "5",
             "Timing": timing, "n": int(w.loc[w["school_year"] == last, "n"].max()), "Response rate": np.nan}
 
 
@@ -752,7 +752,7 @@ def _outcome_note(data: Inputs, stats: pd.DataFrame, measure: str, years: list[i
     text = (f"Each school's result is weighted by its {what} (n): sum of n x value over sum of n, the "
             f"{'percent' if share else 'mean'} over all {what} at the group's schools. n and Schools: the "
             f"{what} and schools behind the cadre's figure; comparison: every school in the file "
-            f"({', '.join(data.outcome_sources)}) outside the program"
+            f"({', '.join(data.outcome_titles)}) outside the program"
             + ("; the schools of the program's other cadres are in neither group" if others else "")
             + ". A year is shown only when at least the privacy threshold of "
             "students is behind each group's figure. ")

@@ -26,6 +26,7 @@ def _environment():
                              undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["join_words"] = join_words
+    env.filters["capitalize_first"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
 

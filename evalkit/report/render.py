@@ -530,7 +530,8 @@ def _provenance(notebook: Path, out_dir: Path, params: dict[str, Any], facts: Fa
         "release_id": facts.release_id,
         "data_as_of": facts.data_as_of.isoformat(),
         "artifacts_evalkit_version": facts.evalkit_version,
-        "inputs": [{"file": i.file, "sha256": i.sha256} for i in facts.provenance.inputs],
+        # by hash only: a file's name may hold a school's or a person's name
+        "inputs": [{"sha256": i.sha256} for i in facts.provenance.inputs],
         "packages": packages,
     }
 

@@ -169,7 +169,8 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
     levels = sorted(int(v) for v in program.guskey_levels) or [1, 2, 3, 4, 5]
     surveys = _surveys(cfg, store, program.id, list(program.instruments))
     as_of = cfg.project.data_as_of.isoformat() if cfg.project.data_as_of else pd.Timestamp.now().date().isoformat()
-    release_id = f"{cfg.project.project}-{unit.program}-{as_of}"
+    # hyphens only: the id is printed in the report's header, where a snake_case id reads as internals
+    release_id = f"{cfg.project.project}-{unit.program}-{as_of}".replace("_", "-")
     b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}")
     evidence: dict[str, str | None] = {}
     few = f"{policy.suppressed_text} responses"

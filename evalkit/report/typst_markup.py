@@ -10,7 +10,6 @@ live in the template. evalkit writes this itself; no HTML is converted.
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 import re
@@ -18,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evalkit.report.artifacts import GUSKEY_LEVELS, list_items, read_table
+from evalkit.report.artifacts import GUSKEY_LEVELS, list_items, provenance_tables, read_table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from evalkit.report.artifacts import Facts
@@ -143,11 +142,10 @@ def _unit_line(facts: Facts) -> str:
 
 
 def cover_typst(facts: Facts) -> str:
-    """The cover: kicker, title, unit, data date, release, project; the contents follow it."""
-    return _call("ek-cover", kicker=f"{facts.program} evaluation report", title=facts.program_name,
+    """The cover: kicker, title, unit, data date and release (ids stay out of it); the contents follow it."""
+    return _call("ek-cover", kicker="Evaluation report", title=facts.program_name,
                  subtitle=_unit_line(facts) or None,
-                 meta=[["Data as of", facts.data_as_of.isoformat()], ["Release", facts.release_id],
-                       ["Project", facts.project]])
+                 meta=[["Data as of", facts.data_as_of.isoformat()], ["Release", facts.release_id]])
 
 
 def headline_typst(facts: Facts) -> str:
@@ -194,7 +192,7 @@ def methods_appendix_typst(facts: Facts) -> str:
     if facts.disclosure.get("policy"):
         out.append(_call("ek-list", items=list(facts.disclosure["policy"])))
         out.append(_call("ek-paragraph", body=_hidden_sentence(facts.disclosure) + " Each hidden figure and the "
-                         "reason is listed in the disclosure log that ships with this report (disclosure_log.json)."))
+                         "reason is listed in the disclosure log that ships with this report (a machine-readable file beside it)."))
     else:
         out.append(_call("ek-paragraph", body=f"Every number in this report is an aggregate. Results for any group "
                          f"of fewer than {facts.n_min} respondents are not shown: such cells read \u201cfewer than "
@@ -209,21 +207,13 @@ def methods_appendix_typst(facts: Facts) -> str:
         out.append(_call("ek-subheading", title="Not yet reported"))
         out.append(_call("ek-list", items=[f"{s.title}: {s.pending_reason}" for s in pending]))
     out.append(_call("ek-subheading", title="Data and provenance"))
-    rows = [["Program", f"{facts.program_name} ({facts.program})"],
+    rows = [["Program", facts.program_name],
             *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
             *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
             ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
-            ["Produced by", f"{facts.generated_by} (evalkit {facts.evalkit_version})"],
+            ["Produced by", f"evalkit {facts.evalkit_version}"],
             ["Rendered with", f"evalkit {__version__}"]]
     out.append(table_typst(["Item", "Value"], rows, caption=None, note=None, align_numbers=False))
-    if facts.provenance.inputs:
-        out.append(table_typst(["Input file", "SHA-256"], [[i.file, i.sha256] for i in facts.provenance.inputs],
-                               caption="Input files", note="The SHA-256 identifies the exact bytes of each input file.",
-                               align_numbers=False))
-    if facts.provenance.parameters:
-        out.append(table_typst(
-            ["Parameter", "Value"],
-            [[k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)]
-             for k, v in sorted(facts.provenance.parameters.items())],
-            caption="Analysis parameters", note=None, align_numbers=False))
+    for header, rows, caption, note in provenance_tables(facts):
+        out.append(table_typst(header, rows, caption=caption, note=note, align_numbers=False))
     return "".join(out)
