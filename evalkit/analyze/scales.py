@@ -279,6 +279,21 @@ def _pooled_deff(fav: np.ndarray, answered: np.ndarray) -> tuple[float, int, flo
     return deff, m, big_n / deff
 
 
+def _favorable_answers(data: pd.DataFrame, inst: Instrument, codebook: Codebook, items: Sequence[str], *,
+                       func: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per response and item: whether it was answered, and whether the answer is favorable (judged on the
+    reverse-keyed value). ValueError names the items whose response scale defines no favorable codes."""
+    no_fav = sorted({i for i in items if not codebook.response_scales[inst.items[i].scale].favorable})
+    if no_fav:
+        raise ValueError(f"{func}(): items {no_fav} have a response scale without favorable codes; "
+                         f"add `favorable` to the response scale in the codebook or leave them out")
+    keyed = _keyed_items(data, inst, codebook, list(items), func=func)
+    answered = keyed.notna()
+    fav = pd.DataFrame({c: keyed[c].isin(codebook.response_scales[inst.items[c].scale].favorable)
+                        for c in items}, index=keyed.index) & answered
+    return answered, fav
+
+
 def percent_favorable(
     data: pd.DataFrame,
     instrument: Instrument | str,
@@ -408,17 +423,8 @@ def percent_favorable(
                          if all(has_favorable(i) for i in s.items)}
     else:
         chosen_scales = _select_scales(inst, data, scales, func=func)
-    no_fav = sorted({i for i in [*chosen_items, *(i for s in chosen_scales.values() for i in s.items)]
-                     if not has_favorable(i)})
-    if no_fav:
-        raise ValueError(f"{func}(): items {no_fav} have a response scale without favorable codes; "
-                         f"add `favorable` to the response scale in the codebook or leave them out")
-
     needed = list(dict.fromkeys([*chosen_items, *(i for s in chosen_scales.values() for i in s.items)]))
-    keyed = _keyed_items(data, inst, codebook, needed, func=func)
-    answered = keyed.notna()
-    fav = pd.DataFrame({c: keyed[c].isin(codebook.response_scales[inst.items[c].scale].favorable)
-                        for c in needed}, index=keyed.index) & answered
+    answered, fav = _favorable_answers(data, inst, codebook, needed, func=func)
     z = float(norm.ppf(1 - (1 - cl) / 2))
 
     rows = []
@@ -550,18 +556,11 @@ def favorable_change(
     if scale not in inst.scales:
         raise ValueError(f"{func}(): unknown scale {scale!r}; the instrument has {sorted(inst.scales)}")
     items = list(inst.scales[scale].items)
-    no_fav = [i for i in items if not codebook.response_scales[inst.items[i].scale].favorable]
-    if no_fav:
-        raise ValueError(f"{func}(): items {no_fav} have a response scale without favorable codes; "
-                         f"add `favorable` to the response scale in the codebook")
     ys, xs, gs, n_resp, answers = [], [], [], {}, {}
     for x, (wave, d) in enumerate(waves.items()):
         if cluster is not None and cluster not in d.columns:
             raise ValueError(f"{func}(): the {wave} wave has no column {cluster!r} to cluster by")
-        keyed = _keyed_items(d, inst, codebook, items, func=func)
-        answered = keyed.notna().to_numpy()
-        fav = np.column_stack([keyed[c].isin(codebook.response_scales[inst.items[c].scale].favorable).to_numpy()
-                               for c in items]) & answered
+        answered, fav = (f.to_numpy() for f in _favorable_answers(d, inst, codebook, items, func=func))
         who = (d[cluster].astype(str).to_numpy() if cluster is not None
                else np.array([f"{wave}:{i}" for i in range(len(d))], dtype=object))
         rows, cols = np.nonzero(answered)

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import io
 
+import pikepdf
+
 __all__ = ["mark_row_headers"]
 
 
 def _kids(element) -> list:
-    import pikepdf
-
     kids = element.get("/K")
     if kids is None:
         return []
@@ -38,8 +38,6 @@ _NO_TABLES = frozenset({"/P", "/Span", "/Strong", "/Em", "/Link", "/Reference", 
 
 def _elements(element, kind: str):
     """Structure elements of type ``kind`` below ``element`` (depth first, document order)."""
-    import pikepdf
-
     for kid in _kids(element):
         if not isinstance(kid, pikepdf.Dictionary):
             continue                          # marked-content ids and object references to content
@@ -52,8 +50,6 @@ def _elements(element, kind: str):
 
 def _table_attributes(cell):
     """The cell's ``/O /Table`` attribute dictionary, created when the cell has none."""
-    import pikepdf
-
     attrs = cell.get("/A")
     found = [attrs] if isinstance(attrs, pikepdf.Dictionary) else list(attrs) if attrs is not None else []
     for a in found:
@@ -98,8 +94,6 @@ def mark_row_headers(pdf: bytes) -> tuple[bytes, int]:
     >>> n, mark_row_headers(tagged)[1]
     (2, 0)
     """
-    import pikepdf
-
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         root = doc.Root.get("/StructTreeRoot")
         if root is None:

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from evalkit.errors import ReportError, ReportReason
-from evalkit.report._pdf_tags import mark_row_headers
 
 __all__ = ["notebook_to_typst", "compile_pdf", "TEMPLATE", "FONT_DIR"]
 
@@ -109,7 +108,10 @@ def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> byt
                               reason=ReportReason.pdf_failed,
                               hint="a bug in evalkit's report template or markup; please report it with this "
                                    "message. Render with --no-pdf to get the HTML meanwhile")
-        # Typst tags column headers; the row headers (each table's first column) are ours to add
+        # Typst tags column headers; the row headers (each table's first column) are ours to add. Imported
+        # here: pikepdf costs about 50 ms to import, paid only by a process that prints a PDF
+        from evalkit.report._pdf_tags import mark_row_headers
+
         return mark_row_headers((build / "report.pdf").read_bytes())[0]
 
 

@@ -251,19 +251,28 @@ def readable_value(value: object) -> str:
     return "none" if value is None else str(value).replace("_", " ") if isinstance(value, str) else str(value)
 
 
-def provenance_tables(facts: Facts) -> list[tuple[list[str], list[list[str]], str | None, str | None]]:
-    """The provenance appendix's tables as (header, rows, caption, note), for the HTML and the Typst forms.
+def provenance_tables(facts: Facts) -> list[tuple[str, list[str], list[list[str]], str | None, str | None]]:
+    """The provenance appendix's tables as (kind, header, rows, caption, note), for the HTML and the Typst
+    forms; kind is ``"plain"`` (the report's data), ``"hashes"`` (input files) or ``"params"`` (the run).
 
     Inputs appear by SHA-256 only: a file's name may hold a school's or a person's name.
     """
-    out = []
+    from evalkit import __version__  # the evalkit that rendered, which may differ from the producer's
+
+    out = [("plain", ["Item", "Value"],
+            [["Program", facts.program_name],
+             *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
+             *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
+             ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
+             ["Produced by", f"evalkit {facts.evalkit_version}"], ["Rendered with", f"evalkit {__version__}"]],
+            None, None)]
     if facts.provenance.inputs:
-        out.append((["Input", "SHA-256"], [[f"Input file {i}", f.sha256] for i, f in
+        out.append(("hashes", ["Input", "SHA-256"], [[f"Input file {i}", f.sha256] for i, f in
                                            enumerate(facts.provenance.inputs, 1)], "Input files",
                     "The SHA-256 identifies the exact bytes of each input file; file names are left out because a "
                     "name may hold a school's or a person's name."))
     if facts.provenance.parameters:
-        out.append((["Parameter", "Value"], [[k.replace("_", " "), readable_value(v)]
+        out.append(("params", ["Parameter", "Value"], [[k.replace("_", " "), readable_value(v)]
                                              for k, v in sorted(facts.provenance.parameters.items())],
                     "Analysis parameters", None))
     return out

@@ -23,7 +23,7 @@ from evalkit.report import appendix, measures
 from evalkit.report.prose import render_prose
 from evalkit.report.sections import plan
 from evalkit.report.measures import STAFF_CHANGE
-from evalkit.report.summary import cadre_summary, change_words
+from evalkit.report.summary import cadre_summary, change_words, direction, lower_first
 from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gather, role_label
 
@@ -152,9 +152,9 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     scales_at = {lv: [sc.label for n, sc in inst.scales.items() if (sc.guskey_level or 2) == lv
                       and not n.endswith("_retro")] if inst else [] for lv in (2, 4)}
     ctx = {"unit": unit, "program": program, "n_min": n_min, "comment_threshold": policy.comment_threshold,
-           "summary": cadre_summary(T, outcome_sentence=next(
-               (c.split(": ", 1)[1] for c in _outcome_conclusion(level5)), None)),
-           "conclusions": _conclusions(T) + _outcome_conclusion(level5),
+           "summary": cadre_summary(T, outcome_sentence=_outcome_reading(level5)),
+           "conclusions": _conclusions(T) + ([f"Student outcomes: {_outcome_reading(level5)}"]
+                                             if _outcome_reading(level5) else []),
            "has_logic_model": "logic_model" in T, "has_nps": "event_nps" in T,
            "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
            "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
@@ -340,21 +340,16 @@ def _change_sentences(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], 
             "schools that meet the WWC's baseline-equivalence standard."]
 
 
-def _outcome_conclusion(s: measures.OutcomeSummary | None) -> list[str]:
-    """Level 5 in the conclusions: what the outcome data can and cannot say yet (no figures)."""
+def _outcome_reading(s: measures.OutcomeSummary | None) -> str | None:
+    """Level 5 in one sentence for the summary and the conclusions: what the outcome data can and cannot say
+    yet (no figures)."""
     if s is None or s.cohort_start is None:
-        return []
+        return None
     if not s.post_years:
-        return [(f"Student outcomes: the state results available end in {s.latest_year}, before the cadre began, "
-                 "so they set a baseline for its schools; no effect on students can be reported yet.")]
-    return [("Student outcomes: the change since the cadre began is described in the Level 5 section as a "
-             "difference in differences of the schools' results; it is descriptive, not an estimate of the "
-             "cadre's effect.")]
-
-
-def _lower_first(text: str) -> str:
-    """'My time was well spent' -> 'my time was well spent'; 'I will apply' stays."""
-    return text if text[:2] in ("I ", "I'") else text[:1].lower() + text[1:]
+        return (f"the state results available end in {s.latest_year}, before the cadre began, so they set a "
+                "baseline for its schools; no effect on students can be reported yet.")
+    return ("the change since the cadre began is described in the Level 5 section as a difference in differences "
+            "of the schools' results; it is descriptive, not an estimate of the cadre's effect.")
 
 
 def _conclusions(T: dict[str, ProtectedTable]) -> list[str]:
@@ -365,7 +360,7 @@ def _conclusions(T: dict[str, ProtectedTable]) -> list[str]:
         cols = list(t.display.columns[2:])
         if cols:
             out.append(sentence("Reactions: across all events, " + ", ".join(
-                "{c%d} agreed that \u201c%s\u201d" % (i, _lower_first(c)) for i, c in enumerate(cols)) + ".",
+                "{c%d} agreed that \u201c%s\u201d" % (i, lower_first(c)) for i, c in enumerate(cols)) + ".",
                 **{f"c{i}": (t, "All events", c) for i, c in enumerate(cols)}))
     for tid, level in (("prepost_learning", "Learning"), ("prepost_use", "Use in practice")):
         if tid in T:
@@ -375,8 +370,8 @@ def _conclusions(T: dict[str, ProtectedTable]) -> list[str]:
                     lo, hi = t.shown(row, "CI low"), t.shown(row, "CI high")
                     if lo is None or hi is None:
                         continue
-                    verdict = ("grew" if lo > 0 else "fell" if hi < 0 else
-                               "changed by an amount the data cannot tell from zero")
+                    verdict = {"up": "grew", "down": "fell",
+                               None: "changed by an amount the data cannot tell from zero"}[direction(lo, hi)]
                     out.append(sentence(f"{level}: participants' self-reported {row.split(':')[0].lower()} "
                                         f"{verdict} among those who answered both surveys "
                                         "(g_av {g}, 95% CI {lo} to {hi}).",

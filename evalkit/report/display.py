@@ -262,7 +262,6 @@ def section_html(facts: Facts, section_id: str) -> str:
 
 def methods_appendix_html(facts: Facts) -> str:
     """The methods and provenance appendix: privacy rule, framework, pending items, inputs, parameters."""
-    from evalkit import __version__  # the evalkit that rendered, which may differ from the producer's
 
     levels = sorted({s.guskey_level for s in facts.sections if s.guskey_level is not None})
     pending = [s for s in facts.sections if s.status == "pending"]
@@ -288,22 +287,9 @@ def methods_appendix_html(facts: Facts) -> str:
     if pending:
         items = "".join(f"<li><strong>{_e(s.title)}</strong>: {_e(s.pending_reason)}</li>" for s in pending)
         parts += ["<h3>Not yet reported</h3>", f'<ul class="ek-pending-list">{items}</ul>']
-    parts += [
-        "<h3>Data and provenance</h3>",
-        _rows_html(
-            ["Item", "Value"],
-            [["Program", facts.program_name],
-             *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
-             *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
-             ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
-             ["Produced by", f"evalkit {facts.evalkit_version}"],
-             ["Rendered with", f"evalkit {__version__}"]],
-            caption=None, note=None, css_class="ek-table ek-plain", align_numbers=False,
-        ),
-    ]
-    for header, rows, caption, note in provenance_tables(facts):
-        parts.append(_rows_html(header, rows, caption=caption, note=note,
-                                css_class="ek-table " + ("ek-hashes" if caption == "Input files" else "ek-params"),
+    parts.append("<h3>Data and provenance</h3>")
+    for kind, header, rows, caption, note in provenance_tables(facts):
+        parts.append(_rows_html(header, rows, caption=caption, note=note, css_class=f"ek-table ek-{kind}",
                                 align_numbers=False))
     parts.append("</section>")
     return "".join(parts)

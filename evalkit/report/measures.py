@@ -293,11 +293,11 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
                 row.update(zip(STAFF_CHANGE, (est.estimate, est.ci_low, est.ci_high)))
                 schools = max(schools, est.extra["n_clusters"])
         rows.append(row)
-    change = list(STAFF_CHANGE)
     b.statistics("staff_favorable", pd.DataFrame(rows), group="Topic", n=["Pre n", "Post n"],
-                 columns={STAFF_CHANGE[0]: "{:+.1f}", STAFF_CHANGE[1]: "{:+.1f}", STAFF_CHANGE[2]: "{:+.1f}"},
+                 columns=dict.fromkeys(STAFF_CHANGE, "{:+.1f}"),
                  shares=["Pre % favorable", "Post % favorable"], title="Staff survey: percent favorable by topic",
-                 coded_with={"Pre % favorable": change, "Post % favorable": change},
+                 # a coded share (">95%") would come back as the other share plus the change
+                 coded_with=dict.fromkeys(("Pre % favorable", "Post % favorable"), STAFF_CHANGE),
                  level=3, note="All participating schools pooled. Percent answering Agree or Strongly agree among "
                                "those who answered (\u201cDon't know\u201d left out). Change in percentage points "
                                "with a 95% CI that allows for staff answering within the same school (cluster-robust "
@@ -498,7 +498,9 @@ def _outcome_source_row(data: Inputs) -> dict[str, Any] | None:
     if data.cohort_start is not None:
         timing += (" (all before the cadre: a baseline)" if last < data.cohort_start
                    else f" (from {data.cohort_start}: after the cadre began)")
-    return {"Source": "; ".join(t[:1].upper() + t[1:] for t in data.outcome_titles), "Guskey level": "5",
+    from evalkit.report.prose import capitalize_first
+
+    return {"Source": "; ".join(capitalize_first(t) for t in data.outcome_titles), "Guskey level": "5",
             "Timing": timing, "n": int(w.loc[w["school_year"] == last, "n"].max()), "Response rate": np.nan}
 
 

@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["render_prose", "join_words"]
+from evalkit.report.artifacts import list_items
+
+__all__ = ["render_prose", "join_words", "capitalize_first"]
 
 _PARAS = re.compile(r"\n\s*\n")
 
@@ -26,7 +28,7 @@ def _environment():
                              undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=False)
     env.filters["join_words"] = join_words
-    env.filters["capitalize_first"] = lambda text: str(text)[:1].upper() + str(text)[1:]
+    env.filters["capitalize_first"] = capitalize_first
     return env
 
 
@@ -44,6 +46,16 @@ def join_words(items: Any, conj: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conj} " + items[-1]
 
 
+def capitalize_first(text: Any) -> str:
+    """Capitalize the first letter only (``str.capitalize`` would lower the rest).
+
+    >>> capitalize_first("the state's ELA results")
+    "The state's ELA results"
+    """
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
 def render_prose(kind: str, section: str, **context: Any) -> str:
     """Render ``templates/prose/<kind>/<section>.j2`` into paragraphs (blank-line separated plain text).
 
@@ -57,6 +69,6 @@ def render_prose(kind: str, section: str, **context: Any) -> str:
     paras = []
     for p in _PARAS.split(text):
         lines = [line.strip() for line in p.splitlines() if line.strip()]
-        # a list keeps one item per line ("- " before each; see artifacts.list_items); prose is joined
-        paras.append("\n".join(lines) if lines and all(x.startswith("- ") for x in lines) else " ".join(lines))
+        # a list keeps one item per line (the convention artifacts.list_items reads); prose is joined
+        paras.append("\n".join(lines) if list_items(p) is not None else " ".join(lines))
     return "\n\n".join(p for p in paras if p)

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from evalkit.disclose import ProtectedTable
 from evalkit.disclose.sentences import sentence
+from evalkit.report.measures import STAFF_CHANGE
+from evalkit.report.prose import join_words
 
-__all__ = ["WEAK_SHARE", "Summary", "cadre_summary", "change_words"]
+__all__ = ["WEAK_SHARE", "Summary", "cadre_summary", "change_words", "direction", "lower_first"]
 
 #: An event item under this percent favorable, or an event Net Promoter Score at or below zero, is named
 #: in the summary as a weak result (a share bottom-coded as "<5%" is under it too).
@@ -36,17 +38,25 @@ class Summary:
     limits: list[str]          # what the evaluation can and cannot tell
 
 
-def change_words(lo: float, hi: float, *, noun: str = "change") -> str:
-    """How a change with interval ``[lo, hi]`` is worded: the one reading rule of the report.
+def direction(lo: float, hi: float) -> str | None:
+    """The one reading rule of a change with 95% interval ``[lo, hi]``: ``"up"`` when it lies above zero,
+    ``"down"`` below, None when it covers zero (the data cannot tell the change from none).
 
-    >>> change_words(0.19, 0.71), change_words(-0.1, 0.3), change_words(-0.5, -0.1)
-    ('an increase larger than chance alone would usually give', 'a change the data cannot tell from no change', 'a decrease larger than chance alone would usually give')
+    >>> direction(0.19, 0.71), direction(-0.5, -0.1), direction(-0.1, 0.3), direction(0.0, 0.4)
+    ('up', 'down', None, None)
     """
-    if lo > 0:
-        return "an increase larger than chance alone would usually give"
-    if hi < 0:
-        return "a decrease larger than chance alone would usually give"
-    return f"a {noun} the data cannot tell from no change"
+    return "up" if lo > 0 else "down" if hi < 0 else None
+
+
+def change_words(lo: float, hi: float) -> str:
+    """How the summary words a change with interval ``[lo, hi]`` (see :func:`direction`).
+
+    >>> change_words(0.19, 0.71)
+    'an increase larger than chance alone would usually give'
+    """
+    return {"up": "an increase larger than chance alone would usually give",
+            "down": "a decrease larger than chance alone would usually give",
+            None: "a change the data cannot tell from no change"}[direction(lo, hi)]
 
 
 def _size(g: float) -> str:
@@ -55,12 +65,13 @@ def _size(g: float) -> str:
     return "small" if a < 0.5 else "moderate" if a < 0.8 else "large"
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
+    """An item's wording inside a sentence.
+
+    >>> lower_first("My time was well spent"), lower_first("I will apply it")
+    ('my time was well spent', 'I will apply it')
+    """
     return text if text[:2] in ("I ", "I'") else text[:1].lower() + text[1:]
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _rows(t: ProtectedTable) -> list[str]:
@@ -81,7 +92,7 @@ def _weak_events(T: dict[str, ProtectedTable]) -> list[str]:
     events = [r for r in _rows(ratings) if r != "All events"] if ratings is not None else []
     items = list(ratings.display.columns[2:]) if ratings is not None else []
     for event in events:
-        low = [f"\u201c{_lower_first(c)}\u201d {ratings.text(event, c).strip()}" for c in items
+        low = [f"\u201c{lower_first(c)}\u201d {ratings.text(event, c).strip()}" for c in items
                if _is_weak(ratings, event, c)]
         score = None
         if nps is not None and event in _rows(nps):
@@ -106,29 +117,26 @@ def _prepost_sentences(T: dict[str, ProtectedTable], tid: str, level: str, what:
         g, lo, hi = t.shown(row, "g_av"), t.shown(row, "CI low"), t.shown(row, "CI high")
         if g is None or lo is None or hi is None:
             continue
-        scale = row.split(":")[0]
-        words = change_words(lo, hi)
+        scale, way = row.split(":")[0], direction(lo, hi)
         stats = sentence("(mean {a} to {b}; g {g}, 95% CI {lo} to {hi}; {n} matched participants)",
                          a=(t, row, "Earlier mean"), b=(t, row, "Later mean"), g=(t, row, "g_av"),
                          lo=(t, row, "CI low"), hi=(t, row, "CI high"), n=(t, row, "Matched n"))
         if stats is None:
             continue
-        size = f"{_size(g)} " if lo > 0 or hi < 0 else ""
-        levels.append(f"{level}: participants' own ratings of their {_lower_first(scale)} show {words} "
-                      f"{stats}; the effect is {size}by the usual benchmarks." if size else
-                      f"{level}: participants' own ratings of their {_lower_first(scale)} show {words} {stats}.")
-        if lo > 0:
-            findings.append(f"Participants report stronger {_lower_first(scale)} after the cadre {stats}. Next "
+        size = f"; the effect is {_size(g)} by the usual benchmarks" if way else ""
+        levels.append(f"{level}: participants' own ratings of their {lower_first(scale)} show "
+                      f"{change_words(lo, hi)} {stats}{size}.")
+        if way == "up":
+            findings.append(f"Participants report stronger {lower_first(scale)} after the cadre {stats}. Next "
                             f"step: confirm it with evidence beyond self-report, such as {what}.")
-        elif hi >= 0:
-            findings.append(f"Self-reported {_lower_first(scale)} did not change measurably {stats}. Next step: "
+        elif way is None:
+            findings.append(f"Self-reported {lower_first(scale)} did not change measurably {stats}. Next step: "
                             "review whether the sessions addressed it directly, and whether the scale measures "
                             "what the cadre teaches.")
     return levels, findings
 
 
-def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None = None,
-                  has_comparison: bool = False) -> Summary:
+def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None = None) -> Summary:
     """The executive summary's parts for one cadre, from its protected tables only.
 
     Parameters
@@ -137,8 +145,8 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         The cadre's protected tables by id.
     outcome_sentence : str, optional
         Level 5 in one sentence (written by the outcomes section, which knows the years).
-    has_comparison : bool, default False
-        Whether the participant results have a comparison group (the cadre design has none).
+
+    The cadre design has no comparison group for its participants; the limits say so.
     """
     levels: list[str] = []
     findings: list[str] = []
@@ -149,14 +157,14 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         s = sentence("{p} of event evaluations agreed that", p=(ratings, "All events", first))
         n = sentence("(n {n})", n=(ratings, "All events", "n"))
         if s and n:
-            tail = (f"; the weakest events are named below" if weak else "")
-            levels.append(f"Reactions (Level 1): participants valued the events: {s} \u201c{_lower_first(first)}\u201d "
+            tail = "; the weakest events are named below" if weak else ""
+            levels.append(f"Reactions (Level 1): participants valued the events: {s} \u201c{lower_first(first)}\u201d "
                           f"{n}{tail}.")
+            how_many = "one event" if len(weak) == 1 else f"{len(weak)} events"
             findings.append("Events were well received overall" + (
-                f", but not evenly: {'one event' if len(weak) == 1 else f'{len(weak)} events'} fell under {WEAK_SHARE}% favorable on at least one item "
-                "or had a Net Promoter Score at or below zero: " + "; ".join(weak) + ". Next step: review those "
-                "sessions' design and "
-                "facilitation with the facilitators, and read the comments about them." if weak else
+                f", but not evenly: {how_many} fell under {WEAK_SHARE}% favorable on at least one item or had a "
+                "Net Promoter Score at or below zero: " + "; ".join(weak) + ". Next step: review those sessions' "
+                "design and facilitation with the facilitators, and read the comments about them." if weak else
                 ". Next step: keep the event format, and read the comments for what to change."))
     lv2, f2 = _prepost_sentences(T, "prepost_learning", "Learning (Level 2)",
                                  "observations of their leadership or artifacts of their work")
@@ -164,21 +172,23 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
                                  "classroom walkthroughs or coaching logs")
     staff = T.get("staff_favorable")
     lv3: list[str] = []
+    rose = False
     if staff is not None:
+        change, low, high = STAFF_CHANGE
         for row in _rows(staff):
-            lo, hi = staff.shown(row, "Change CI low"), staff.shown(row, "Change CI high")
+            lo, hi = staff.shown(row, low), staff.shown(row, high)
             if lo is None or hi is None:
                 continue
             s = sentence("went from {a} to {b} favorable ({d} points, 95% CI {lo} to {hi})",
                          a=(staff, row, "Pre % favorable"), b=(staff, row, "Post % favorable"),
-                         d=(staff, row, "Change (points)"), lo=(staff, row, "Change CI low"),
-                         hi=(staff, row, "Change CI high"))
+                         d=(staff, row, change), lo=(staff, row, low), hi=(staff, row, high))
             if s:
-                lv3.append(f"{_lower_first(row)} {s}: {change_words(lo, hi)}")
+                lv3.append(f"{lower_first(row)} {s}: {change_words(lo, hi)}")
+                rose = rose or direction(lo, hi) == "up"
         if lv3:
             levels.append("Organizational support (Level 3): in the staff surveys of participants' schools, "
                           + "; ".join(lv3) + ".")
-            if any("larger than chance" in x for x in lv3):
+            if rose:
                 findings.append("Staff at participants' schools view some conditions more favorably than a year "
                                 "earlier (different staff each year, so this describes the schools, not the same "
                                 "people). Next step: share the school-level staff results with each school team "
@@ -189,7 +199,7 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
                                 "participants.")
     levels = levels[:1] + lv2 + levels[1:] + lv4
     if outcome_sentence:
-        levels.append("Student outcomes (Level 5): " + _lower_first(outcome_sentence))
+        levels.append("Student outcomes (Level 5): " + lower_first(outcome_sentence))
     findings = findings[:1] + f2 + findings[1:] + f4
 
     participation: list[str] = []
@@ -199,7 +209,7 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
                  for r in _rows(dosage)]
         parts = [f"{p} {r.lower()} hours" for p, r in zip(parts, _rows(dosage)) if p]
         if parts:
-            participation.append("Attendance and dosage: on average, participants attended " + _join(parts)
+            participation.append("Attendance and dosage: on average, participants attended " + join_words(parts)
                                  + " offered (those who missed an event count with zero hours for it).")
     resp, people = T.get("participant_responses"), T.get("participants_by_role")
     if resp is not None:
@@ -217,8 +227,7 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
     limits = [
         "The participant results come from one group measured before and after, with no comparison group: they "
         "show how much participants changed, not that the cadre caused the change. Other events in the same "
-        "year, the participants' own growth, and who chose to answer both surveys could explain part of it."
-        if not has_comparison else "",
+        "year, the participants' own growth, and who chose to answer both surveys could explain part of it.",
         "Learning (Level 2) and use in practice (Level 4) are self-reported: participants rated themselves. "
         "People who learn more about a practice often rate their starting point lower after the fact (the "
         "response shift), which can make a pre/post change smaller or larger than the real one; the looking-back "

@@ -183,7 +183,6 @@ def section_typst(facts: Facts, section_id: str) -> str:
 
 def methods_appendix_typst(facts: Facts) -> str:
     """The methods and provenance appendix, as :func:`evalkit.report.display.methods_appendix_html` has it."""
-    from evalkit import __version__
     from evalkit.report.display import _hidden_sentence
 
     levels = sorted({s.guskey_level for s in facts.sections if s.guskey_level is not None})
@@ -207,13 +206,6 @@ def methods_appendix_typst(facts: Facts) -> str:
         out.append(_call("ek-subheading", title="Not yet reported"))
         out.append(_call("ek-list", items=[f"{s.title}: {s.pending_reason}" for s in pending]))
     out.append(_call("ek-subheading", title="Data and provenance"))
-    rows = [["Program", facts.program_name],
-            *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
-            *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
-            ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
-            ["Produced by", f"evalkit {facts.evalkit_version}"],
-            ["Rendered with", f"evalkit {__version__}"]]
-    out.append(table_typst(["Item", "Value"], rows, caption=None, note=None, align_numbers=False))
-    for header, rows, caption, note in provenance_tables(facts):
+    for _, header, rows, caption, note in provenance_tables(facts):
         out.append(table_typst(header, rows, caption=caption, note=note, align_numbers=False))
     return "".join(out)
