@@ -613,6 +613,23 @@ def logic_model_chart(table: ProtectedTable, *, title: str | None = None) -> Cha
     return Chart(fig, alt, table.table_id, "diagram", title, tuple(h for h, _ in rows), ())
 
 
+def _opaque_png(png: bytes) -> bytes:
+    """The PNG as RGB without its alpha channel (every chart is drawn on white, so nothing is lost).
+
+    Agg writes RGBA; an alpha channel makes the PDF carry a second image (a soft mask) per chart, and
+    decoding and compressing both was about a tenth of Typst's time for a report.
+    """
+    from PIL import Image, PngImagePlugin
+
+    with Image.open(io.BytesIO(png)) as im:
+        info = PngImagePlugin.PngInfo()
+        for key, value in im.text.items():  # Title and Description, as savefig wrote them
+            info.add_text(key, value)
+        out = io.BytesIO()
+        im.convert("RGB").save(out, format="png", pnginfo=info, dpi=im.info.get("dpi", (_DPI, _DPI)))
+        return out.getvalue()
+
+
 def save_chart(chart: Chart, folder: str | Path, name: str) -> dict[str, Any]:
     """Write ``name.png`` (150 dpi) and ``name.svg`` into ``folder`` atomically.
 
@@ -649,5 +666,5 @@ def save_chart(chart: Chart, folder: str | Path, name: str) -> dict[str, Any]:
         for fmt, path in paths.items():
             buf = io.BytesIO()
             chart.figure.savefig(buf, format=fmt, dpi=_DPI, metadata=metadata[fmt], facecolor="white")
-            atomic_write_bytes(path, buf.getvalue())
+            atomic_write_bytes(path, _opaque_png(buf.getvalue()) if fmt == "png" else buf.getvalue())
     return {**paths, "alt": chart.alt_text}
