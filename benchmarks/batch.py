@@ -10,8 +10,9 @@ same run:
       weasyprint out.html out.pdf
 
 * **evalkit batch**: :func:`evalkit.report.batch.render_batch`, the render step of
-  ``evalkit report --all`` (spawned pool, one worker per core, fresh kernel per report, evalkit's
-  HTML template and WeasyPrint in-process). The audit and the ledger (parent-side steps the
+  ``evalkit report --all`` (spawned pool, one worker per core, a new kernel per report forked from
+  the worker's pre-imported template, evalkit's HTML template in-process, the PDF compiled by
+  Typst in a fresh child process per report). The audit and the ledger (parent-side steps the
   shell loop has no equivalent of) are not timed.
 
 The 20 artifact folders are the demo's cadre folders (3 cadres, built from ``data_raw/demo`` or
@@ -22,20 +23,23 @@ worker process's own ``VmHWM`` and the peak of its whole process tree (worker, k
 kernels), as proportional set size (PSS, shared pages split between the processes sharing them)
 and as resident size (RSS, shared pages counted in every process).
 
-Target (issue [5/5] §6) on 2 cores: >= 12x the shell loop, <= 300 MB per worker.
+Target (issue [2/9]) on 2 cores: >= 12x the shell loop, <= 300 MB per worker.
 
 ``--notebook benchmarks/thin_report.ipynb`` renders a two-page notebook (the cover and executive
-summary only) both ways instead: the thin notebooks the issue's "for scale" numbers describe, so the
-batch machinery is measured without the full report's 30-page PDF layout, which costs both ways the
-same. It is a second measurement, not the report evalkit ships.
+summary only) both ways instead, so the batch machinery is measured without the full report's PDF
+layout. It is a second measurement, not the report evalkit ships.
+
+``--fresh-kernels`` runs evalkit's batch with a plain fresh kernel per report (no kernel template,
+``EVALKIT_FORK_KERNELS=0``): the difference to a default run is what forked kernels buy.
 
 Usage::
 
     python benchmarks/batch.py [--reports 20] [--workers N] [--executor local|dask [--scheduler ADDR]]
                                [--artifacts DIR] [--skip-shell] [--html-only] [--notebook PATH]
+                               [--fresh-kernels]
 
-``--html-only`` stops both ways at the HTML (no WeasyPrint): the PDF layout costs both ways the same,
-so this isolates what the batch machinery (warm workers, forked kernels, no CLI start-ups) gains.
+``--html-only`` stops both ways at the HTML (no PDF), which isolates what the batch machinery (warm
+workers, forked kernels, no CLI start-ups) gains apart from the PDF engine.
 
 ``--executor dask`` without ``--scheduler`` starts a LocalCluster of ``--workers`` workers, so the
 same script measures the Dask path here and, with ``--scheduler``, scaling on a real cluster.
@@ -121,7 +125,7 @@ def shell_loop(folders: list[tuple[Path, dict]], dest: Path, *, pdf: bool = True
 class TreeSampler(threading.Thread):
     """Every 0.2 s, the memory of each worker's process tree (the worker, its kernels and helpers).
 
-    A report's memory is spread over processes: the worker (papermill, nbconvert, WeasyPrint), the
+    A report's memory is spread over processes: the worker (papermill, nbconvert, pikepdf), its Typst child, the
     kernel it starts and, with forked kernels, the template the kernels are forked from. Each
     direct child of this process (a pool worker, or a Dask nanny) roots one tree; the sampler sums
     the tree's resident memory (RSS) and its proportional set size (PSS: a page shared by k
@@ -227,13 +231,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder of cadre artifact folders (*/artifacts/facts.json) instead of building the demo's")
     parser.add_argument("--skip-shell", action="store_true", help="time evalkit's batch only (scaling runs)")
     parser.add_argument("--html-only", action="store_true",
-                        help="both ways stop at the HTML (no WeasyPrint): what the batch machinery itself gains")
+                        help="both ways stop at the HTML (no PDF): what the batch machinery itself gains")
     parser.add_argument("--notebook", type=Path, default=NOTEBOOK,
                         help="the notebook both ways render (default: the cadre report; benchmarks/thin_report.ipynb: "
                              "cover and executive summary only, to measure the machinery without the long PDF)")
+    parser.add_argument("--fresh-kernels", action="store_true",
+                        help="evalkit's batch without forked kernels: a plain fresh kernel per report "
+                             "(EVALKIT_FORK_KERNELS=0), to measure what the kernel template buys")
     parser.add_argument("--keep", type=Path, default=None, help="write everything here and keep it")
     args = parser.parse_args(argv)
     args.notebook = args.notebook.resolve()
+    if args.fresh_kernels:
+        from evalkit.report._kernel_fork import NO_FORK_ENV
+
+        os.environ[NO_FORK_ENV[0]] = NO_FORK_ENV[1]  # the spawned workers inherit it
 
     from evalkit.report.batch import BatchStatus, default_workers
 

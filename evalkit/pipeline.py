@@ -310,7 +310,7 @@ def process_project(cfg: ProjectConfig, *, console: Any | None = None, key=None)
 
 
 #: What a withheld bundle's rendering leaves in reports/ (moved out to the quarantine folder).
-_RENDERED = ("report.html", "report.pdf", "report.ipynb")
+_RENDERED = ("report.html", "report.pdf", "report.ipynb", "supplement.html", "supplement.pdf")
 
 
 def quarantine_path(cfg: ProjectConfig, unit: str) -> Path:

@@ -164,7 +164,7 @@ def _bundle(root: Path, layer: str | None = None, text: str = "") -> Path:
             ["Teacher leader", "not shown", "<5%"], ["Note", put("csv") or "counts under 10 are not shown", ""]]
     (b / "artifacts" / "tables" / "participants_by_role.csv").write_text(
         "\n".join(",".join(f'"{c}"' for c in r) for r in rows) + "\n", encoding="utf-8")
-    facts = {"schema": "evalkit.artifacts/1", "project": "test", "cadre": "C1", "n_min": 10,
+    facts = {"schema": "evalkit.artifacts/2", "project": "test", "cadre": "C1", "n_min": 10,
              "headline": [{"label": "Participants", "value": "32"}, {"label": "Events held", "value": "8"}],
              "sections": [{"id": "program", "text": PROSE + " " + put("json")}],
              "tables": {"participants_by_role": {"title": "Participants by role", "file": "tables/participants_by_role.csv"}}}

@@ -200,6 +200,27 @@ def test_no_percentage_for_small_group_and_no_count_from_share_and_denominator()
 @pytest.mark.parametrize("p,text", [(100, ">95%"), (0, "<5%"), (96, ">95%"), (4, "<5%"), (95, "95%"), (5, "5%")])
 def test_top_bottom_coding(p, text):
     assert format_share(p, POL)[0] == text
+    assert format_share(p, POL, 1000)[0] == text  # 5% of 1000 is 50 people: the fixed codes bind
+
+
+@pytest.mark.parametrize("n", [20, 21, 26, 40, 99, 200, 1000])
+def test_a_shown_share_never_stands_for_fewer_than_n_min_people(n):
+    """Issue [3/9]: the coding of shares follows n_min in people, on both sides of the share."""
+    for k in range(n + 1):
+        text, status, _ = format_share(100 * k / n, POL, n)
+        small = min(k, n - k) < POL.n_min or not 5 <= 100 * k / n <= 95
+        assert (status != "shown") == small, (n, k, text)
+        if status == "bottom_coded":   # the published bound is true
+            assert 100 * k / n < float(text.strip("<%"))
+        if status == "top_coded":
+            assert 100 * k / n > float(text.strip(">%"))
+
+
+def test_share_min_people_is_the_projects_choice():
+    pol = DisclosurePolicy(share_min_people=5)
+    assert format_share(20, pol, 25)[0] == "20%" and format_share(16, pol, 25)[0] == "<20%"
+    with pytest.raises(Exception, match="share_min_people"):
+        DisclosurePolicy(share_min_people=1)
 
 
 def test_group_of_12_shares_coded():
@@ -210,7 +231,11 @@ def test_group_of_12_shares_coded():
     b.shares("q1", "q", group="role", response="answer", title="Agreement", total=False)
     t = b.protect().tables["q1"]
     text = t.display.to_string()
-    assert "100%" not in text and " 0%" not in text and "92%" in text and "8%" in text
+    assert "100%" not in text and " 0%" not in text
+    # 11 of 12 and 1 of 12: each share leaves fewer than 10 people on one side, so none is shown (issue
+    # [3/9]: "8%" of 12 would be one person)
+    assert "92%" not in text and "8%" not in text
+    assert t.text("coach", "agree") == "not shown" and t.text("coach", "disagree") == "not shown"
     assert t.text("teacher", "agree") == "not shown"      # all 12 alike: homogeneity
 
 
@@ -349,12 +374,13 @@ def test_a_total_row_loses_what_a_coded_row_would_give_back() -> None:
     from evalkit.disclose import Bundle, DisclosurePolicy
 
     b = Bundle(DisclosurePolicy(), release_id="t")
-    frame = pd.DataFrame({"Event": ["A", "B", "All"], "n": [20, 30, 50], "NPS": [100.0, 20.0, 52.0],
-                          "Promoters": [100.0, 50.0, 70.0], "Detractors": [0.0, 30.0, 18.0]})
+    # B: 20 promoters and 10 detractors of 40, so each of its shares stands for at least 10 people
+    frame = pd.DataFrame({"Event": ["A", "B", "All"], "n": [20, 40, 60], "NPS": [100.0, 25.0, 50.0],
+                          "Promoters": [100.0, 50.0, 200 / 3], "Detractors": [0.0, 25.0, 50 / 3]})
     deps = ("Promoters", "Detractors", "NPS")
     b.statistics("nps", frame, group="Event", n="n", columns={"NPS": "{:+.0f}"}, shares=["Promoters", "Detractors"],
                  title="NPS", total_row="All", coded_with={"Promoters": deps, "Detractors": deps})
     t = b.protect().tables["nps"].display.set_index("Event")
     assert (t.loc["A", ["NPS", "Promoters", "Detractors"]] == "not shown").all()
     assert (t.loc["All", ["NPS", "Promoters", "Detractors"]] == "not shown").all()
-    assert t.loc["B", "NPS"] == "+20" and t.loc["B", "Promoters"] == "50%"
+    assert t.loc["B", "NPS"] == "+25" and t.loc["B", "Promoters"] == "50%"

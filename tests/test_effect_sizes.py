@@ -218,14 +218,22 @@ def test_hedges_j_exact_table_value():
     assert_allclose(_noncentral.hedges_j(4000, "exact"), 1 - 3 / (4 * 4000 - 1), rtol=1e-8)
 
 
-def test_hedges_g_effectsize_mtcars_and_the_interval_disagreement():
+def test_hedges_g_effectsize_mtcars_and_the_two_interval_scales():
     # R effectsize tests: hedges_g(wt ~ am, data = mtcars) = 1.844 [1.004, 2.664] (tolerance 0.001).
-    # effectsize multiplies the noncentral limits by J; we keep the interval for delta, i.e. Cohen's d's.
+    # effectsize multiplies the noncentral limits by J, and so do we by default (ci_scale="g");
+    # ci_scale="delta" keeps the interval for the population effect, i.e. Cohen's d's [1.030, 2.732].
     res = es.hedges_g(WT_AUTOMATIC, WT_MANUAL)
-    assert_allclose(res.estimate, 1.844, rtol=1e-3)
+    assert_allclose([res.estimate, *ci(res)], [1.844, 1.004, 2.664], rtol=1e-3)
+    assert res.extra["ci_scale"] == "g"
     d = es.cohens_d(WT_AUTOMATIC, WT_MANUAL)
-    assert ci(res) == ci(d)
-    assert_allclose(np.array(ci(res)) * res.extra["j"], [1.004, 2.664], rtol=1e-3)
+    delta = es.hedges_g(WT_AUTOMATIC, WT_MANUAL, ci_scale="delta")
+    assert ci(delta) == ci(d) and delta.estimate == res.estimate
+    assert_allclose(ci(delta), [1.030, 2.732], rtol=1e-3)
+    # from summary statistics the same two scales
+    a, b = np.asarray(WT_AUTOMATIC), np.asarray(WT_MANUAL)
+    stats_ = (a.mean(), a.std(ddof=1), a.size, b.mean(), b.std(ddof=1), b.size)
+    assert_allclose(ci(es.hedges_g_from_stats(*stats_)), ci(res), rtol=1e-10)
+    assert_allclose(ci(es.hedges_g_from_stats(*stats_, ci_scale="delta")), ci(d), rtol=1e-10)
 
 
 def test_hedges_g_against_pingouin(pg):
@@ -319,7 +327,10 @@ def test_paired_g_av_three_published_values(pg):
     # We (like ESCI and R effectsize) use df = n - 1 = 9, so g_av = 1.03.
     g_av = es.paired_d(MOVIE_1, MOVIE_2, standardizer="av", correction="approx")
     assert_allclose([g_av.estimate, g_av.extra["j"]], [1.03, 1 - 3 / 35], **TWO_DECIMALS)
-    assert g_av.method == "paired_g_av" and ci(g_av) == ci(av)  # the correction leaves the interval alone
+    assert g_av.method == "paired_g_av"
+    # the interval of g is d's interval times J (R effectsize, MOTE); ci_scale="delta" leaves d's (ESCI)
+    assert_allclose(ci(g_av), np.array(ci(av)) * g_av.extra["j"], rtol=1e-12)
+    assert ci(es.paired_d(MOVIE_1, MOVIE_2, standardizer="av", correction="approx", ci_scale="delta")) == ci(av)
     g_exact = es.paired_d(MOVIE_1, MOVIE_2, standardizer="av_rms", correction="exact")
     assert_allclose(g_exact.estimate, rms.estimate * _noncentral.hedges_j(9, "exact"), rtol=1e-12)
 

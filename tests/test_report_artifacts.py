@@ -209,7 +209,7 @@ def test_the_documented_keys_are_the_models_keys():
     defs = schema["$defs"]
     documented = _documented_keys()
     expected = {
-        "`facts.json` (schema `evalkit.artifacts/1`)": schema,
+        "`facts.json` (schema `evalkit.artifacts/2`)": schema,
         "Section object": defs[Section.__name__],
         "Table object": defs[TableSpec.__name__],
         "Provenance": defs[Provenance.__name__],

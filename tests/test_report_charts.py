@@ -188,7 +188,7 @@ def test_bar_chart_draws_no_bar_at_any_height_for_hidden_rows() -> None:
 def test_bar_chart_hidden_rows_are_labelled_gaps_with_n() -> None:
     chart = bar_chart(_table(ROLE), "Favorable %")
     ax = chart.figure.axes[0]
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == [
         "Teachers (n = 24)", "Principals (n not shown)", "Coaches (n not shown)", "Counselors (n = 16)",
         "Librarians (n = 12)"]
     assert _row_texts(chart, 1) == [GAP] and _row_texts(chart, 3) == [GAP]
@@ -212,7 +212,7 @@ def test_stacked_bar_with_any_hidden_segment_is_a_whole_gap(neutral: str | None)
     assert _row_texts(chart, 2) == [GAP]  # Coaching: one primary segment hides the other four
     assert _row_texts(chart, 3) == ["hidden to protect privacy"]  # Site visit: everyone agreed
     assert not any("19%" in t or "38%" in t for t in _texts(chart) + [chart.alt_text])
-    labels = [t.get_text() for t in chart.figure.axes[0].get_yticklabels()]
+    labels = [t.get_text().replace("\n", " ") for t in chart.figure.axes[0].get_yticklabels()]
     assert labels == ["Kickoff (n = 24)", "Workshop (n = 30)", "Coaching (n = 16)",
                       "Site visit (n not shown)"]
 
@@ -223,7 +223,10 @@ def test_coded_segments_are_drawn_at_their_bound_and_labelled() -> None:
     assert len(workshop) == 5
     assert workshop[-1].get_width() == pytest.approx(95)  # the top-coded segment keeps its bound
     assert sum(b.get_width() for b in workshop) == pytest.approx(100)
-    assert sorted(_row_texts(chart, 1)) == ["<5%"] * 4 + [">95%"]
+    # only a label that fits inside its segment is drawn (labels beside narrow segments floated off them and
+    # collided); the narrow ones' values are in the alt text, and the axis label says where to find them
+    assert sorted(_row_texts(chart, 1)) == [">95%"]
+    assert chart.alt_text.count("<5%") >= 4 and "too narrow for a label" in chart.figure.axes[0].get_xlabel()
 
 
 def test_diverging_bar_centres_neutral_on_zero_with_colour_blind_safe_colours() -> None:
@@ -249,7 +252,7 @@ def test_dumbbell_draws_no_point_for_a_row_with_a_hidden_wave() -> None:
     assert points == [(2.9, 0), (3.1, 1), (3.4, 1), (3.6, 0)]  # Scale D's published pre is not drawn alone
     arrows = [t for t in ax.texts if isinstance(t, Annotation)]
     assert sorted(a.xy[1] for a in arrows) == [0, 1]
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == [
         "Scale A (n = 24)", "Scale B (n = 31)", "Scale C (n not shown)", "Scale D (n not shown)"]
     assert _row_texts(chart, 2) == [GAP] and _row_texts(chart, 3) == [GAP]
     assert sorted(_row_texts(chart, 0)) == ["2.9", "3.6"]
@@ -419,8 +422,9 @@ def test_heatmap_never_colours_or_labels_a_hidden_cell(tmp_path):
     texts = [t.get_text() for t in chart.figure.findobj(Text)]
     joined = " ".join(texts) + " " + chart.alt_text
     for hidden in ("75%", "50%", "(n = 4)", "(n = 12)", "67%", "83%"):   # coaches, and principals beside them
-        assert hidden not in joined
-    assert "hidden" in joined and ">95%" in joined        # the 100% of 24 teachers is top-coded
+        assert not re.search(r"(?<![<>\d])" + re.escape(hidden), joined), hidden  # ">75%" is a bound, not a value
+    # the teachers' 87.5% and 100% of 24 each leave fewer than 10 on one side: shown as the bound ">58%"
+    assert "hidden" in joined and ">58%" in joined and "88%" not in joined
     assert "Coaches (n = fewer than 10)" not in joined
     saved = save_chart(chart, tmp_path, "rates")
     assert saved["png"].exists() and "hidden to protect privacy" in saved["alt"]
@@ -447,3 +451,88 @@ def test_end_labels_are_pushed_apart_and_stay_centred_on_their_values() -> None:
     ys = _spread([19.0, 18.0], 7.0)
     assert ys[0] - ys[1] == pytest.approx(7.0) and sum(ys) / 2 == pytest.approx(18.5)
     assert _spread([10.0, 50.0, 90.0], 7.0) == [10.0, 50.0, 90.0]  # far apart: left where they are
+
+
+# -- intervals, both groups' n, labels clear of a marker (issue [3/9]) ------------------------------------------
+
+def _whiskers(chart: Chart) -> list[tuple[float, float]]:
+    """The x (or y) extent of every whisker line drawn by errorbar, as (low, high)."""
+    from matplotlib.collections import LineCollection
+
+    out = []
+    for coll in chart.figure.axes[0].collections:
+        if isinstance(coll, LineCollection):
+            for seg in coll.get_segments():
+                (x0, y0), (x1, y1) = seg[0], seg[-1]
+                out.append((min(x0, x1), max(x0, x1)) if abs(x1 - x0) > abs(y1 - y0) else (min(y0, y1), max(y0, y1)))
+    return out
+
+
+def test_dumbbell_whiskers_are_each_waves_t_interval_from_published_sd_and_n() -> None:
+    from scipy import stats
+
+    rows = [("Leadership: after vs before", c, k, v, t, "shown", 26) for c, k, v, t in (
+        ("Matched n", "count", 26, "26"), ("Earlier mean", "statistic", 2.80, "2.80"),
+        ("Earlier SD", "statistic", 0.69, "0.69"), ("Later mean", "statistic", 3.15, "3.15"),
+        ("Later SD", "statistic", 0.87, "0.87"))]
+    chart = dumbbell_chart(_table(rows), "Earlier mean", "Later mean", spread=("Earlier SD", "Later SD"),
+                           n="Matched n", limits=(1, 5))
+    # independent computation: mean +- t(0.975, 25) SD / sqrt(26)
+    half = stats.t.ppf(0.975, 25) / math.sqrt(26)
+    expected = sorted([(2.80 - half * 0.69, 2.80 + half * 0.69), (3.15 - half * 0.87, 3.15 + half * 0.87)])
+    got = sorted(w for w in _whiskers(chart) if w[1] - w[0] > 0.2)
+    assert [v for w in got for v in w] == pytest.approx([v for w in expected for v in w], rel=1e-6)
+    assert "95% confidence interval" in chart.alt_text
+
+
+def test_dumbbell_draws_no_whisker_from_a_withheld_figure_and_none_when_asked() -> None:
+    rows = [("Scale", "Matched n", "count", 26, "26", "shown", 26),
+            ("Scale", "Earlier mean", "statistic", 2.8, "2.80", "shown", 26),
+            ("Scale", "Earlier SD", "statistic", 0.7, "not shown", "complementary", 26),
+            ("Scale", "Later mean", "statistic", 3.1, "3.10", "shown", 26),
+            ("Scale", "Later SD", "statistic", 0.8, "0.80", "shown", 26)]
+    chart = dumbbell_chart(_table(rows), "Earlier mean", "Later mean", spread=("Earlier SD", "Later SD"),
+                           n="Matched n")
+    assert len([w for w in _whiskers(chart) if w[1] - w[0] > 0.05]) == 1      # the later wave's only
+    plain = dumbbell_chart(_table(rows), "Earlier mean", "Later mean", spread=("Earlier SD", "Later SD"),
+                           n="Matched n", whiskers=False)
+    assert not [w for w in _whiskers(plain) if w[1] - w[0] > 0.05]
+
+
+def test_dumbbell_share_whiskers_are_wilson_intervals() -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    rows = [("Climate", "Pre n", "count", 188, "188", "shown", 188),
+            ("Climate", "Pre %", "share", 40.0, "40%", "shown", 188),
+            ("Climate", "Post n", "count", 227, "227", "shown", 227),
+            ("Climate", "Post %", "share", 44.0, "44%", "shown", 227)]
+    chart = dumbbell_chart(_table(rows), "Pre %", "Post %", waves=[("Pre n", "before"), ("Post n", "after")])
+    expected = sorted(tuple(100 * v for v in proportion_confint(round(p * n / 100), n, method="wilson"))
+                      for p, n in ((40.0, 188), (44.0, 227)))
+    got = sorted(w for w in _whiskers(chart) if w[1] - w[0] > 1)
+    assert [v for w in got for v in w] == pytest.approx([v for w in expected for v in w], rel=1e-9)
+
+
+def test_line_chart_whiskers_both_groups_n_and_end_labels_beyond_the_marker() -> None:
+    years = ["2022", "2023", "2024"]
+    rows = []
+    for i, y in enumerate(years):
+        rows += [(y, "Cadre %", "share", 50.0 + i, f"{50 + i}%", "shown", 2001),
+                 (y, "n", "count", 2001, "2,001", "shown", 2001),
+                 (y, "Comparison %", "share", 45.0, "45%", "shown", 43222),
+                 (y, "Comparison n", "count", 43222, "43,222", "shown", 43222)]
+    chart = line_chart(_table(rows), ["Cadre %", "Comparison %"], marker=(2.5, "cadre begins"),
+                       waves=[("n", "cadre schools"), ("Comparison n", "comparison schools")], noun="students")
+    ax = chart.figure.axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert ticks[0] == "2022\n2,001\n43,222" and "cadre schools, then comparison schools" in ax.get_xlabel()
+    ends = [t for t in ax.texts if t.get_text() in ("52%", "45%")]
+    assert len(ends) == 2 and all(t.get_position()[0] > 2.5 for t in ends)   # right of the dashed line
+
+    nps = [("E1", "NPS", "statistic", 20.0, "+20", "shown", 30), ("E1", "n", "count", 30, "30", "shown", 30),
+           ("E1", "CI low", "statistic", -5.0, "-5", "shown", 30), ("E1", "CI high", "statistic", 45.0, "+45", "shown", 30),
+           ("E2", "NPS", "statistic", 10.0, "+10", "shown", 30), ("E2", "n", "count", 30, "30", "shown", 30),
+           ("E2", "CI low", "statistic", -20.0, "not shown", "complementary", 30),
+           ("E2", "CI high", "statistic", 40.0, "+40", "shown", 30)]
+    chart = line_chart(_table(nps), "NPS", interval=("CI low", "CI high"), limits=(-100, 100))
+    assert [w for w in _whiskers(chart) if w[1] - w[0] > 1] == [(-5.0, 45.0)]   # E2's low limit is withheld

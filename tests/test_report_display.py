@@ -114,9 +114,12 @@ def test_cover_headline_and_appendix(facts):
     assert head.count('class="ek-figure"') == 2 and "88%" in head
     appendix = display.methods_appendix_html(facts)
     assert "fewer than 10 respondents are not shown" in appendix
-    assert "0" * 63 + "1" in appendix  # input hash
     assert "Student outcomes" in appendix  # listed under "Not yet reported"
-    assert "<td>useful, relevant</td>" in appendix and "&quot;" not in appendix  # a list reads as words, never JSON
+    assert "technical supplement" in appendix and "0" * 63 + "1" not in appendix  # hashes are not for funders
+    supplement = display.supplement_html(facts)
+    assert 'class="ek-kicker">Technical supplement</p>' in supplement
+    assert "0" * 63 + "1" in supplement  # input hash
+    assert "<td>useful, relevant</td>" in supplement and "&quot;" not in supplement  # a list reads as words
 
 
 def test_show_helpers_publish_html_typst_and_plain_text(facts, monkeypatch):

@@ -15,12 +15,12 @@ from evalkit.report.measures import STAFF_CHANGE
 from evalkit.report.summary import WEAK_SHARE, cadre_summary, change_words
 
 
-def _tables(*, staff_ci=(0.2, 14.9), matched_n=26, eval_n=(20, 18, 22)):
+def _tables(*, staff_ci=(0.2, 14.9), matched_n=26, eval_n=(40, 45, 50), weak=WEAK_SHARE - 16.0):
     b = Bundle(DisclosurePolicy(), release_id="t")
     items = ["My time was well spent", "The facilitator(s) were effective"]
     ratings = pd.DataFrame({"Event": ["E-01", "E-02", "E-03", "All events"],
                             "n": [*eval_n, sum(eval_n)],
-                            items[0]: [90.0, 80.0, 85.0, 85.0], items[1]: [92.0, WEAK_SHARE - 16.0, 70.0, 72.0]})
+                            items[0]: [90.0, 80.0, 85.0, 85.0], items[1]: [92.0, weak, 70.0, 72.0]})
     b.statistics("event_ratings", ratings, group="Event", n="n", columns={}, shares=items, total_row="All events", title="T")
     nps = pd.DataFrame({"Event": ["E-01", "E-02", "E-03", "All events"], "n": [*eval_n, sum(eval_n)],
                         "NPS": [40.0, 10.0, -5.0, 15.0]})
@@ -45,6 +45,15 @@ def test_weak_events_are_named_and_strong_ones_are_not():
     assert s.weak[1].startswith("E-03") and "-5" in s.weak[1]           # a negative Net Promoter Score
     assert not any(w.startswith("E-01") for w in s.weak)
     assert "2 events fell under" in s.findings[0] and "Next step" in s.findings[0]
+
+
+def test_a_coded_share_is_named_weak_only_when_its_bound_proves_it():
+    # 15% of 45 is 7 people: coded "<23%", certainly under the line, so named with its bound
+    s = cadre_summary(_tables(weak=15.0))
+    assert s.weak[0].startswith("E-02") and "<23%" in s.weak[0]
+    # at 18 evaluations no share of E-02 can be shown ("not shown"): it may be weak or not, so it is not named
+    s = cadre_summary(_tables(eval_n=(40, 18, 50)))
+    assert not any(w.startswith("E-02") for w in s.weak)
 
 
 def test_each_level_gets_a_plain_sentence_with_its_evidence():

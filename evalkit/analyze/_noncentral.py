@@ -275,10 +275,12 @@ def _z(confidence_level: float) -> float:
 
 def two_group(func: str, m1: float, s1: float, n1: int, m2: float, s2: float, n2: int, *,
               kind: str, correction: str | None, confidence_level: float, ci_method: str = "noncentral",
-              extra: dict | None = None) -> Estimate:
+              ci_scale: str = "g", extra: dict | None = None) -> Estimate:
     """Cohen's d (pooled or average-variance), Hedges' g and Glass's delta from summary statistics.
 
-    ``kind`` is ``pooled``, ``average_variance`` or ``glass``.
+    ``kind`` is ``pooled``, ``average_variance`` or ``glass``. With a ``correction``, ``ci_scale="g"``
+    multiplies the noncentral limits by J (R effectsize, MOTE); ``"delta"`` leaves them on the scale of
+    the population effect (MBESS, ESCI).
     """
     diff = m1 - m2
     extra = dict(extra or {})
@@ -318,18 +320,32 @@ def two_group(func: str, m1: float, s1: float, n1: int, m2: float, s2: float, n2
     else:
         lam_lo, lam_hi = ncp_limits(t, ci_df, confidence_level)
         lo, hi = lam_lo * se_diff / sd, lam_hi * se_diff / sd
+        if correction:
+            lo, hi = _scaled(lo, hi, extra["j"], ci_scale)
+            extra["ci_scale"] = ci_scale
     extra["ci_method"] = ci_name
     return Estimate(float(estimate), float(lo), float(hi), confidence_level, method,
                     n1=int(n1), n2=int(n2), df=float(df), extra=extra)
+
+
+#: Scales of a corrected estimate's noncentral interval: J times the limits, or the population effect's.
+CI_SCALES = ("g", "delta")
+
+
+def _scaled(lo: float, hi: float, j: float, ci_scale: str) -> tuple[float, float]:
+    """The noncentral limits of d on the scale ``ci_scale``: ``g`` multiplies them by J (R effectsize
+    ``hedges_g``; MOTE ``g.ind.t``), ``delta`` keeps the interval for the population effect (MBESS, ESCI)."""
+    return (j * lo, j * hi) if ci_scale == "g" else (lo, hi)
 
 
 PAIRED_STANDARDIZERS = ("z", "av", "av_rms", "rm", "pre")
 
 
 def paired(func: str, m1: float, s1: float, m2: float, s2: float, n: int, r: float, sd_diff: float, *,
-           standardizer: str, correction: str | None, confidence_level: float,
+           standardizer: str, correction: str | None, confidence_level: float, ci_scale: str = "g",
            extra: dict | None = None) -> Estimate:
-    """Paired standardized mean differences from summary statistics (``sd_diff`` given directly)."""
+    """Paired standardized mean differences from summary statistics (``sd_diff`` given directly); with a
+    ``correction``, ``ci_scale`` as in :func:`two_group`."""
     diff = m1 - m2
     df = n - 1.0
     if not sd_diff > 0:
@@ -367,7 +383,8 @@ def paired(func: str, m1: float, s1: float, m2: float, s2: float, n: int, r: flo
     if correction:
         j = hedges_j(df, correction)
         estimate = j * d
-        extra.update(d=d, j=j, correction=correction)
+        lo, hi = _scaled(lo, hi, j, ci_scale)
+        extra.update(d=d, j=j, correction=correction, ci_scale=ci_scale)
     method = f"paired_{'g' if correction else 'd'}_{standardizer}"
     return Estimate(float(estimate), float(lo), float(hi), confidence_level, method,
                     n=int(n), df=df, extra=extra)

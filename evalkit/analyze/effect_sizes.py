@@ -7,9 +7,10 @@ quantities behind it (mean difference, standardizer, t, J, the uncorrected d...)
 Conventions, the same in every function of the effect-size modules:
 
 * **Sign: first argument minus second.** For pre/post data pass ``post`` first, ``pre`` second.
-* A bias correction (Hedges' J) changes the point estimate only. The interval stays the
-  interval for the population effect, identical with or without the correction (R effectsize
-  instead multiplies the limits by J; MBESS and ESCI do not).
+* A bias correction (Hedges' J) multiplies the point estimate and, by default, the limits of its
+  noncentral interval (``ci_scale="g"``, as R effectsize and MOTE report g's interval).
+  ``ci_scale="delta"`` keeps the interval for the population effect delta instead, identical with
+  or without the correction (as MBESS and ESCI).
 * Missing values: ``nan_policy="omit"`` (default) drops them, per group for independent samples
   and whole pairs for paired samples, and counts them in ``extra["n_dropped"]``;
   ``nan_policy="raise"`` refuses them. Infinite values, fewer than two values, zero variance,
@@ -203,7 +204,7 @@ def cohens_d_from_stats(mean1: float, sd1: float, n1: int, mean2: float, sd2: fl
 
 
 def hedges_g(x: Any, y: Any, *, correction: str = "approx", confidence_level: float = 0.95,
-             ci_method: str = "noncentral", nan_policy: str = "omit") -> Estimate:
+             ci_method: str = "noncentral", ci_scale: str = "g", nan_policy: str = "omit") -> Estimate:
     """Hedges' g: the pooled-SD Cohen's d times the small-sample bias correction J.
 
     Parameters
@@ -215,15 +216,19 @@ def hedges_g(x: Any, y: Any, *, correction: str = "approx", confidence_level: fl
         :math:`J = \\Gamma(df/2) / (\\sqrt{df/2}\\,\\Gamma((df-1)/2))`; df = n1 + n2 - 2.
     confidence_level : float, default 0.95
     ci_method : {"noncentral", "normal"}, default "noncentral"
-        ``noncentral``: the exact interval for the population effect :math:`\\delta`, the same as
-        :func:`cohens_d`'s. ``normal``: :math:`g \\pm z_{1-\\alpha/2} SE`.
+        ``noncentral``: the exact noncentral-t interval (scaled by ``ci_scale``). ``normal``:
+        :math:`g \\pm z_{1-\\alpha/2} SE`.
+    ci_scale : {"g", "delta"}, default "g"
+        ``g``: the noncentral limits of d multiplied by J, the interval R effectsize and MOTE report
+        for g. ``delta``: the interval for the population effect :math:`\\delta`, the same as
+        :func:`cohens_d`'s (MBESS, ESCI). Ignored by ``ci_method="normal"``.
     nan_policy : {"omit", "raise"}, default "omit"
 
     Returns
     -------
     Estimate
         ``method`` ``hedges_g_pooled``; ``extra``: ``d`` (uncorrected), ``j``, ``correction``,
-        ``se``, ``mean_diff``, ``standardizer``, ``t``, ``ci_method``, ``n_dropped``.
+        ``se``, ``mean_diff``, ``standardizer``, ``t``, ``ci_method``, ``ci_scale``, ``n_dropped``.
 
     Raises
     ------
@@ -244,8 +249,9 @@ def hedges_g(x: Any, y: Any, *, correction: str = "approx", confidence_level: fl
     denominator: :math:`SE = \\sqrt{(n_1+n_2)/(n_1 n_2) + g^2 / (2(n_1+n_2))}`. Variants differ:
     Borenstein et al. (2009) use :math:`J\\,SE(d)`; pingouin ``compute_esci`` uses a t quantile.
 
-    The noncentral interval is *not* multiplied by J (R effectsize ``hedges_g`` does so; for
-    mtcars ``wt ~ am`` it prints [1.004, 2.664] where this function gives [1.030, 2.733]).
+    The noncentral interval is multiplied by J by default, as R effectsize ``hedges_g`` does (for
+    mtcars ``wt ~ am`` it prints [1.004, 2.664]; ``ci_scale="delta"`` gives the population
+    effect's [1.030, 2.733]).
 
     References
     ----------
@@ -276,14 +282,16 @@ def hedges_g(x: Any, y: Any, *, correction: str = "approx", confidence_level: fl
     cl = _nc.check_confidence_level(func, confidence_level)
     _nc.check_choice(func, "correction", correction, _CORRECTIONS)
     _nc.check_choice(func, "ci_method", ci_method, ("noncentral", "normal"))
+    _nc.check_choice(func, "ci_scale", ci_scale, _nc.CI_SCALES)
     a, b, dropped = _nc.independent_samples(func, x, y, nan_policy)
     return _nc.two_group(func, *_nc.two_group_stats(a, b), kind="pooled", correction=correction,
-                         confidence_level=cl, ci_method=ci_method, extra={"n_dropped": dropped})
+                         confidence_level=cl, ci_method=ci_method, ci_scale=ci_scale,
+                         extra={"n_dropped": dropped})
 
 
 def hedges_g_from_stats(mean1: float, sd1: float, n1: int, mean2: float, sd2: float, n2: int, *,
                         correction: str = "approx", confidence_level: float = 0.95,
-                        ci_method: str = "noncentral") -> Estimate:
+                        ci_method: str = "noncentral", ci_scale: str = "g") -> Estimate:
     """Hedges' g for two independent groups from their means, SDs and sizes.
 
     Parameters
@@ -295,6 +303,8 @@ def hedges_g_from_stats(mean1: float, sd1: float, n1: int, mean2: float, sd2: fl
     correction : {"approx", "exact"}, default "approx"
     confidence_level : float, default 0.95
     ci_method : {"noncentral", "normal"}, default "noncentral"
+    ci_scale : {"g", "delta"}, default "g"
+        As :func:`hedges_g`.
 
     Returns
     -------
@@ -332,9 +342,10 @@ def hedges_g_from_stats(mean1: float, sd1: float, n1: int, mean2: float, sd2: fl
     cl = _nc.check_confidence_level(func, confidence_level)
     _nc.check_choice(func, "correction", correction, _CORRECTIONS)
     _nc.check_choice(func, "ci_method", ci_method, ("noncentral", "normal"))
+    _nc.check_choice(func, "ci_scale", ci_scale, _nc.CI_SCALES)
     stats_ = _check_group_stats(func, mean1, sd1, n1, mean2, sd2, n2)
     return _nc.two_group(func, *stats_, kind="pooled", correction=correction, confidence_level=cl,
-                         ci_method=ci_method)
+                         ci_method=ci_method, ci_scale=ci_scale)
 
 
 def glass_delta(x: Any, y: Any, *, confidence_level: float = 0.95, nan_policy: str = "omit") -> Estimate:
@@ -405,7 +416,7 @@ def glass_delta(x: Any, y: Any, *, confidence_level: float = 0.95, nan_policy: s
 # ---------------------------------------------------------------------------------------------
 
 def paired_d(x: Any, y: Any, *, standardizer: str = "z", correction: str | None = None,
-             confidence_level: float = 0.95, nan_policy: str = "omit") -> Estimate:
+             confidence_level: float = 0.95, ci_scale: str = "g", nan_policy: str = "omit") -> Estimate:
     """Standardized mean difference for paired (repeated-measures, pre/post) data.
 
     Parameters
@@ -417,6 +428,9 @@ def paired_d(x: Any, y: Any, *, standardizer: str = "z", correction: str | None 
     correction : {None, "approx", "exact"}, default None
         Hedges' J with df = n - 1 (see Notes on why software disagrees).
     confidence_level : float, default 0.95
+    ci_scale : {"g", "delta"}, default "g"
+        With a correction: ``g`` multiplies the interval's limits by J (R effectsize, MOTE),
+        ``delta`` keeps the population effect's interval (ESCI). Without one it changes nothing.
     nan_policy : {"omit", "raise"}, default "omit"
         ``omit`` drops every pair with a missing value on either side; ``n`` counts complete pairs.
 
@@ -508,6 +522,7 @@ def paired_d(x: Any, y: Any, *, standardizer: str = "z", correction: str | None 
     cl = _nc.check_confidence_level(func, confidence_level)
     _nc.check_choice(func, "standardizer", standardizer, _nc.PAIRED_STANDARDIZERS)
     _nc.check_choice(func, "correction", correction, (None, *_CORRECTIONS))
+    _nc.check_choice(func, "ci_scale", ci_scale, _nc.CI_SCALES)
     a, b, dropped = _nc.paired_samples(func, x, y, nan_policy)
     n = a.size
     _nc.check_correction_df(func, n - 1, correction)
@@ -515,12 +530,12 @@ def paired_d(x: Any, y: Any, *, standardizer: str = "z", correction: str | None 
     r = float(np.corrcoef(a, b)[0, 1]) if s1 > 0 and s2 > 0 else float("nan")
     return _nc.paired(func, float(a.mean()), s1, float(b.mean()), s2, n, r, float((a - b).std(ddof=1)),
                       standardizer=standardizer, correction=correction, confidence_level=cl,
-                      extra={"n_dropped": dropped})
+                      ci_scale=ci_scale, extra={"n_dropped": dropped})
 
 
 def paired_d_from_stats(mean1: float, sd1: float, mean2: float, sd2: float, n: int, r: float, *,
                         standardizer: str = "z", correction: str | None = None,
-                        confidence_level: float = 0.95) -> Estimate:
+                        confidence_level: float = 0.95, ci_scale: str = "g") -> Estimate:
     """Paired standardized mean difference from the two means, SDs, the n of pairs and r.
 
     Parameters
@@ -536,6 +551,8 @@ def paired_d_from_stats(mean1: float, sd1: float, mean2: float, sd2: float, n: i
     standardizer : {"z", "av", "av_rms", "rm", "pre"}, default "z"
     correction : {None, "approx", "exact"}, default None
     confidence_level : float, default 0.95
+    ci_scale : {"g", "delta"}, default "g"
+        As :func:`paired_d`.
 
     Returns
     -------
@@ -580,8 +597,9 @@ def paired_d_from_stats(mean1: float, sd1: float, mean2: float, sd2: float, n: i
     m2, s2 = _nc.check_number(func, "mean2", mean2), _nc.check_number(func, "sd2", sd2, positive=True)
     n = _nc.check_count(func, "n", n, minimum=2)
     r = _nc.check_correlation(func, r)
+    _nc.check_choice(func, "ci_scale", ci_scale, _nc.CI_SCALES)
     _nc.check_correction_df(func, n - 1, correction)
     sd_diff = math.sqrt(max(s1 ** 2 + s2 ** 2 - 2 * r * s1 * s2, 0.0))
     return _nc.paired(func, m1, s1, m2, s2, n, r, sd_diff, standardizer=standardizer,
-                      correction=correction, confidence_level=cl)
+                      correction=correction, confidence_level=cl, ci_scale=ci_scale)
 

@@ -308,6 +308,9 @@ class PrivacyPolicy(_Model):
     n_min_override_reason: str | None = None
     top_code: Annotated[float, Field(gt=50, le=100, description="shares above this read '>95%'")] = 95.0
     bottom_code: Annotated[float, Field(ge=0, lt=50, description="shares below this read '<5%'")] = 5.0
+    share_min_people: Annotated[int | None, Field(ge=N_MIN_FLOOR, description="a share standing for fewer "
+                                                  "people than this, or leaving fewer on the other side, reads "
+                                                  "as a bound; default: n_min")] = None
     min_interval_width: Annotated[float, Field(ge=1, description="narrowest interval an attacker may "
                                                "pin a hidden count to")] = 5.0
     ledger: str | None = Field(default=None, description="the release ledger (append-only JSON lines); by "

@@ -46,26 +46,61 @@ from evalkit.disclose.protected import HIDDEN_STATUSES, SHOWN, ProtectedTable, _
 from evalkit.disclose.space import MISSING, Universe
 from evalkit.errors import DisclosureError
 
-__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "format_share", "pool_small"]
+__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "format_share", "share_bounds", "pool_small"]
 
 #: Text of a hidden figure that is not a small count (a homogeneous distribution, a differenced figure).
 NOT_SHOWN = "not shown"
 LOG_SCHEMA = "evalkit.disclosure_log/1"
 
 
-def format_share(p: float, policy: DisclosurePolicy) -> tuple[str, str, float]:
-    """(text, status, value) of a percentage under top/bottom coding.
+def share_bounds(policy: DisclosurePolicy, n: float | None = None) -> tuple[float, float]:
+    """(low, high): the percentages below ``low`` and above ``high`` that are coded, for a share of ``n`` people.
+
+    A share of ``n`` people gives back a count (p x n / 100): below ``low`` it stands for fewer than
+    ``policy.share_min_people`` people, above ``high`` it leaves fewer than that many on the other side. So the
+    coding follows the threshold in people, not a fixed percentage (issue [3/9]: "5% at n = 20" was one person,
+    shown, while "<5%" was masked elsewhere). ``bottom_code`` and ``top_code`` stay as the floor for large
+    groups, where a few people are a tiny share. Without ``n`` only those fixed codes apply.
+
+    Examples
+    --------
+    >>> pol = DisclosurePolicy()                 # n_min = 10: shares follow 10 people
+    >>> [round(b, 1) for b in share_bounds(pol, 26)], share_bounds(pol, 1000), share_bounds(pol)
+    ([38.5, 61.5], (5.0, 95.0), (5.0, 95.0))
+    """
+    low, high = policy.bottom_code, policy.top_code
+    if n is not None and math.isfinite(n) and n > 0:
+        people = 100.0 * policy.share_people / n
+        low, high = max(low, people), min(high, 100.0 - people)
+    return low, high
+
+
+def format_share(p: float, policy: DisclosurePolicy, n: float | None = None) -> tuple[str, str, float]:
+    """(text, status, value) of a percentage of ``n`` people under the coding of :func:`share_bounds`.
+
+    A coded share reads as the bound it lies beyond ("<39%", ">61%"; the bound rounded outwards, so the text
+    stays true) and its value is the exact bound. When ``n`` is under twice the threshold, every share has a
+    side of too few people: it reads "not shown" (coded, with the bound on its side of 50 %).
 
     Examples
     --------
     >>> pol = DisclosurePolicy()
     >>> [format_share(p, pol)[0] for p in (100, 96, 50.4, 4, 0)]
     ['>95%', '>95%', '50%', '<5%', '<5%']
+    >>> [format_share(p, pol, n=26)[0] for p in (4, 30, 50, 70)]   # 1, 8, 13 and 18 of 26 people
+    ['<39%', '<39%', '50%', '>61%']
+    >>> format_share(100, pol, n=12)[:2]                         # 12 of 12: the other side is 0 people
+    ('not shown', 'top_coded')
     """
-    if p > policy.top_code or p >= 100:
-        return f">{policy.top_code:g}%", "top_coded", policy.top_code
-    if p < policy.bottom_code or p <= 0:
-        return f"<{policy.bottom_code:g}%", "bottom_coded", policy.bottom_code
+    low, high = share_bounds(policy, n)
+    if low > high:
+        # fewer than twice the threshold: whatever its value, one side of the share is too few people, and
+        # a bound such as ">16%" for 100% would read as a finding. Not shown; the bound keeps the LP true.
+        return (NOT_SHOWN, "bottom_coded", low) if p <= 50 else (NOT_SHOWN, "top_coded", high)
+    if p > high or p >= 100:
+        return f">{math.floor(high + 1e-9):g}%", "top_coded", high
+    if p < low or p <= 0:
+        return f"<{math.ceil(low - 1e-9):g}%", "bottom_coded", low
     r = float(np.floor(p + 0.5))
     return f"{r:.0f}%", SHOWN, r
 
@@ -358,11 +393,11 @@ class Bundle:
                 if c.kind == "count":
                     figs.append(Figure.count(c.universe, c.sel, c.value, cell=c.key, cost=c.cost * max(c.value, 1)))
                 elif c.kind == "share":
-                    text, status, v = format_share(c.value, self.policy)
+                    text, status, v = format_share(c.value, self.policy, c.n)
                     if status == "top_coded":
-                        lo, hi = self.policy.top_code / 100, 1.0
+                        lo, hi = v / 100, 1.0
                     elif status == "bottom_coded":
-                        lo, hi = 0.0, self.policy.bottom_code / 100
+                        lo, hi = 0.0, v / 100
                     else:
                         lo, hi = max(v - 0.5, 0) / 100, min(v + 0.5, 100) / 100
                     figs.append(Figure(c.universe, ((1.0, c.sel), (-lo, c.den)), 0.0, math.inf, c.key))
@@ -530,8 +565,9 @@ def _render(c: _Cell, pol: DisclosurePolicy) -> tuple[str, float, str]:
     if c.kind == "share":
         if math.isnan(c.value):
             return "", math.nan, SHOWN
-        text, status, value = format_share(c.value, pol)
-        return text, value, status
+        text, status, value = format_share(c.value, pol, c.n)
+        # a share of a group too small for any share: readers (charts, sentences) see no value at all
+        return text, (math.nan if text == NOT_SHOWN else value), status
     if math.isnan(c.value):
         return "", math.nan, SHOWN
     if c.fmt == "p":            # APA style: p below .001 reads "<0.001", never "0.000"

@@ -34,6 +34,9 @@ class DisclosurePolicy:
         Smallest group whose verbatim (redacted) comments may be quoted.
     top_code, bottom_code : float
         Shares above ``top_code`` % read ">95%", below ``bottom_code`` % read "<5%" (0 % and 100 % too).
+    share_min_people : int or None
+        A share that stands for fewer than this many people, or leaves fewer on the other side, is coded
+        too (see :func:`~evalkit.disclose.bundle.share_bounds`); None (the default) follows ``n_min``.
     min_interval_width : float
         Every suppressed count must stay at least this wide in the attacker's feasible interval.
     override_reason : str or None
@@ -51,6 +54,7 @@ class DisclosurePolicy:
     bottom_code: float = 5.0
     min_interval_width: float = 5.0
     override_reason: str | None = None
+    share_min_people: int | None = None
 
     def __post_init__(self) -> None:
         # One rule set for the thresholds: the project file's (evalkit.config.PrivacyPolicy), so a policy
@@ -61,7 +65,8 @@ class DisclosurePolicy:
         validate_model(PrivacyPolicy, {"n_min": self.n_min, "comment_threshold": self.comment_threshold,
                                        "top_code": self.top_code, "bottom_code": self.bottom_code,
                                        "min_interval_width": self.min_interval_width,
-                                       "n_min_override_reason": self.override_reason},
+                                       "n_min_override_reason": self.override_reason,
+                                       "share_min_people": self.share_min_people},
                        "the disclosure policy (privacy)")
 
     @classmethod
@@ -69,7 +74,13 @@ class DisclosurePolicy:
         """The policy of a project file's ``privacy`` block."""
         return cls(n_min=privacy.n_min, comment_threshold=privacy.comment_threshold,
                    top_code=privacy.top_code, bottom_code=privacy.bottom_code,
-                   min_interval_width=privacy.min_interval_width, override_reason=privacy.n_min_override_reason)
+                   min_interval_width=privacy.min_interval_width, override_reason=privacy.n_min_override_reason,
+                   share_min_people=privacy.share_min_people)
+
+    @property
+    def share_people(self) -> int:
+        """The people a shown share must stand for on each side: ``share_min_people``, else ``n_min``."""
+        return self.share_min_people if self.share_min_people is not None else self.n_min
 
     @property
     def suppressed_text(self) -> str:
@@ -89,8 +100,11 @@ class DisclosurePolicy:
             "Before the report is written, a computer check plays the part of an attacker who knows every "
             f"published number and every earlier release: no hidden figure may be pinned down to a range "
             f"narrower than {self.min_interval_width:g}.",
-            f"Percentages below {self.bottom_code:g}% read \u201c<{self.bottom_code:g}%\u201d and above "
-            f"{self.top_code:g}% read \u201c>{self.top_code:g}%\u201d; a figure that would give such a "
+            f"A percentage that stands for fewer than {self.share_people} people, or leaves fewer than "
+            f"{self.share_people} on the other side, is shown only as the bound it lies beyond (\u201cless than\u201d "
+            f"or \u201cmore than\u201d the share that {self.share_people} people make of the group); whatever the "
+            f"group's size, percentages below {self.bottom_code:g}% read \u201c<{self.bottom_code:g}%\u201d and above "
+            f"{self.top_code:g}% read \u201c>{self.top_code:g}%\u201d. A figure that would give such a "
             "percentage back exactly (its confidence interval, a Net Promoter Score beside it, a total it "
             "is part of) reads \u201cnot shown\u201d.",
             "When every member of a group gave the same answer, that group's answers are not shown.",

@@ -11,6 +11,8 @@ import re
 import string
 from collections.abc import Mapping
 
+import pandas as pd
+
 from evalkit.disclose.protected import HIDDEN_STATUSES, ProtectedTable, require_protected
 
 __all__ = ["Ref", "sentence"]
@@ -56,7 +58,8 @@ def sentence(template: str, **refs: Ref) -> str | None:
     for name, (table, row, column) in refs.items():
         require_protected(table, "sentence()")
         hit = table.cells[(table.cells["row"] == row) & (table.cells["column"] == column)]
-        if hit.empty or hit["status"].iloc[0] in HIDDEN_STATUSES or not str(hit["text"].iloc[0]).strip():
+        if (hit.empty or hit["status"].iloc[0] in HIDDEN_STATUSES or not str(hit["text"].iloc[0]).strip()
+                or pd.isna(hit["value"].iloc[0])):  # no value: a coded share that is "not shown"
             return None
         values[name] = str(hit["text"].iloc[0])
     return template.format(**values)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         show_headline,
         show_methods_appendix,
         show_section,
+        show_supplement,
         table_html,
     )
     from evalkit.report.doctor import Check, check_environment
@@ -37,6 +38,7 @@ _EXPORTS = {
     "show_headline": "display",
     "show_section": "display",
     "show_methods_appendix": "display",
+    "show_supplement": "display",
     "render_report": "render",
     "RenderResult": "render",
     "check_environment": "doctor",

@@ -34,7 +34,7 @@ from typing import Any
 
 from jupyter_client.provisioning import KernelProvisionerFactory, LocalProvisioner
 
-__all__ = ["FORKED_ENV", "PRELOAD", "ForkedKernel", "ForkingProvisioner", "KernelTemplate",
+__all__ = ["FORKED_ENV", "NO_FORK_ENV", "PRELOAD", "ForkedKernel", "ForkingProvisioner", "KernelTemplate",
            "TemplateUnavailable", "forking_provisioner", "is_standard_kernel_cmd",
            "start_worker_template", "stop_worker_template", "worker_template"]
 
@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "jedi", "zmq",
            "jupyter_client.session", "evalkit.report", "evalkit.report.display",
            "evalkit.report.artifacts")
+#: ``EVALKIT_FORK_KERNELS=0`` in a worker's environment: no template, every kernel starts the normal way.
+NO_FORK_ENV = ("EVALKIT_FORK_KERNELS", "0")
 #: Set to "1" in the environment of every forked kernel.
 FORKED_ENV = "EVALKIT_FORKED_KERNEL"
 #: Whether this platform forks kernels at all: Linux only, where it is tested. (macOS forbids
@@ -359,8 +361,10 @@ def start_worker_template(preload: tuple[str, ...] | list[str] = PRELOAD) -> Ker
     Returns
     -------
     KernelTemplate or None
-        None, having done nothing, where ``os.fork`` is unavailable (not Linux) or the
-        template process could not be started.
+        None, having done nothing, where ``os.fork`` is unavailable (not Linux), where the
+        environment sets ``EVALKIT_FORK_KERNELS=0`` (every kernel then starts the normal way; the
+        batch benchmark's ``--fresh-kernels`` measures what forking buys), or where the template
+        process could not be started.
 
     Examples
     --------
@@ -368,7 +372,7 @@ def start_worker_template(preload: tuple[str, ...] | list[str] = PRELOAD) -> Ker
     >>> start_worker_template()  # doctest: +SKIP
     """
     global _worker
-    if not CAN_FORK:
+    if not CAN_FORK or os.environ.get(NO_FORK_ENV[0]) == NO_FORK_ENV[1]:
         return None
     with _worker_lock:
         if _worker is None:

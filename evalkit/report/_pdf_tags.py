@@ -88,7 +88,8 @@ def mark_row_headers(pdf: bytes) -> tuple[bytes, int]:
     ...     build = pathlib.Path(tmp)
     ...     _ = (build / "evalkit.typ").write_bytes(_typst_pdf.TEMPLATE.read_bytes())
     ...     _ = (build / "report.typ").write_text(src, encoding="utf-8")
-    ...     _ = subprocess.run([sys.executable, "-c", _typst_pdf._CHILD, tmp, str(_typst_pdf.FONT_DIR)], check=True)
+    ...     _ = subprocess.run([sys.executable, "-c", _typst_pdf._CHILD, tmp, str(_typst_pdf.FONT_DIR), "report"],
+    ...                        check=True)
     ...     typst_pdf = (build / "report.pdf").read_bytes()
     >>> tagged, n = mark_row_headers(typst_pdf)
     >>> n, mark_row_headers(tagged)[1]

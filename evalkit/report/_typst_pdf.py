@@ -21,7 +21,7 @@ from typing import Any
 
 from evalkit.errors import ReportError, ReportReason
 
-__all__ = ["notebook_to_typst", "compile_pdf", "TEMPLATE", "FONT_DIR"]
+__all__ = ["notebook_to_typst", "compile_pdf", "compile_pdfs", "TEMPLATE", "FONT_DIR"]
 
 _HERE = Path(__file__).resolve().parent
 TEMPLATE = _HERE / "templates" / "typst" / "evalkit.typ"
@@ -81,10 +81,17 @@ def _with_known_glyphs(source: str) -> str:
 
 
 def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> bytes:
-    """Compile ``source`` to PDF/UA-1 in a fresh child process and return the bytes.
+    """Compile ``source`` to PDF/UA-1 in a fresh child process and return the bytes (see :func:`compile_pdfs`)."""
+    return compile_pdfs([source], artifact_dir, timeout=timeout)[0]
 
-    The build folder holds the document, the template and a copy of the artifact folder's ``charts/``
-    (the document names charts as ``/charts/<id>.png``, relative to the build folder, Typst's root).
+
+def compile_pdfs(sources: list[str], artifact_dir: Path, *, timeout: float = 120) -> list[bytes]:
+    """Compile each of ``sources`` to PDF/UA-1 in one fresh child process and return the PDFs in order.
+
+    A report and its technical supplement share the child: two compiles stay far below the memory that
+    makes one child per report necessary (tens of MB per compile), and the child starts once. The build
+    folder holds the documents, the template and a copy of the artifact folder's ``charts/`` (the documents
+    name charts as ``/charts/<id>.png``, relative to the build folder, Typst's root).
 
     Raises
     ------
@@ -97,10 +104,12 @@ def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> byt
         charts = Path(artifact_dir) / "charts"
         if charts.is_dir():
             shutil.copytree(charts, build / "charts")
-        (build / "report.typ").write_text(source, encoding="utf-8")
+        names = [f"doc{i}" for i in range(len(sources))]
+        for name, source in zip(names, sources):
+            (build / f"{name}.typ").write_text(source, encoding="utf-8")
         # the child imports typst only (not evalkit): its start is part of every report's time
         try:
-            done = subprocess.run([sys.executable, "-c", _CHILD, str(build), str(FONT_DIR)],
+            done = subprocess.run([sys.executable, "-c", _CHILD, str(build), str(FONT_DIR), *names],
                                   capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             raise ReportError(f"the PDF was not compiled within {timeout:g} s", reason=ReportReason.pdf_failed,
@@ -116,19 +125,20 @@ def compile_pdf(source: str, artifact_dir: Path, *, timeout: float = 120) -> byt
         # here: pikepdf costs about 50 ms to import, paid only by a process that prints a PDF
         from evalkit.report._pdf_tags import mark_row_headers
 
-        return mark_row_headers((build / "report.pdf").read_bytes())[0]
+        return [mark_row_headers((build / f"{name}.pdf").read_bytes())[0] for name in names]
 
 
-#: The child process: compile ``<build>/report.typ`` to ``<build>/report.pdf`` (PDF/UA-1, the bundled fonts
-#: only). On failure its last stderr line is Typst's message, which the parent reports.
+#: The child process: compile each ``<build>/<name>.typ`` named on its command line to ``<build>/<name>.pdf``
+#: (PDF/UA-1, the bundled fonts only). On failure its last stderr line is Typst's message, which the parent reports.
 _CHILD = """
 import sys
-build, fonts = sys.argv[1], sys.argv[2]
+build, fonts, names = sys.argv[1], sys.argv[2], sys.argv[3:]
 try:
     import typst
-    pdf = typst.compile(build + "/report.typ", root=build, font_paths=[fonts], ignore_system_fonts=True,
-                        pdf_standards=["ua-1"])
-    open(build + "/report.pdf", "wb").write(pdf)
+    for name in names:
+        pdf = typst.compile(build + "/" + name + ".typ", root=build, font_paths=[fonts], ignore_system_fonts=True,
+                            pdf_standards=["ua-1"])
+        open(build + "/" + name + ".pdf", "wb").write(pdf)
 except Exception as exc:
     print(type(exc).__name__, file=sys.stderr)
     print(str(exc).replace(chr(10), " "), file=sys.stderr)

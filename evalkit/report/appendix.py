@@ -44,7 +44,9 @@ _METHODS = [
     ("Hedges' g_av (paired)", "(mean post - mean pre) / ((SD pre + SD post)/2) x J, J = 1 - 3/(4 df - 1)",
      "Lakens (2013); Cumming (2012)"),
     ("d_z (paired)", "mean of the changes / SD of the changes", "Cohen (1988); Lakens (2013)"),
-    ("Confidence interval of d", "noncentral t limits for the noncentrality, rescaled", "Steiger & Fouladi (1997)"),
+    ("Confidence interval of g_av", "noncentral t limits of the paired t, rescaled to the effect-size scale "
+     "(Algina & Keselman's method) and multiplied by J, the interval R effectsize and MOTE report for g; d_z's "
+     "interval has no J", "Steiger & Fouladi (1997); Algina & Keselman (2003)"),
     ("Paired t test", "t = mean change / (SD change / sqrt(n)), df = n - 1", "Student (1908)"),
     ("Benjamini-Hochberg", "p_(i) x m / i, step-up with running minimum; controls the false discovery rate",
      "Benjamini & Hochberg (1995)"),
@@ -162,7 +164,8 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
     """Where figures are hidden or coded and why (never the hidden value)."""
     rule = {"primary": "fewer than the threshold", "complementary": "protects another hidden figure",
             "homogeneity": "everyone gave the same answer", "row_gate": "group below the threshold",
-            "difference": "change since an earlier release", "top_coded": "coded >95%", "bottom_coded": "coded <5%",
+            "difference": "change since an earlier release", "top_coded": "large share shown as a bound",
+            "bottom_coded": "small share shown as a bound",
             "coded_with": "would give back a coded figure of its row"}
     rows = [(titles.get(e["table"], e["table"]), e["row"], e["column"], rule.get(e["rule"], e["rule"]))
             for e in entries]

@@ -79,7 +79,7 @@ def load_facts(
     cadre: str | None = None,
     cohort: str | None = None,
 ) -> Facts:
-    """Read and validate ``<artifact_dir>/facts.json`` against schema ``evalkit.artifacts/1``.
+    """Read and validate ``<artifact_dir>/facts.json`` against schema ``evalkit.artifacts/2``.
 
     Parameters
     ----------

@@ -11,7 +11,7 @@ no school names; schools appear only by code, and only when at least ``n_min`` s
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -123,27 +123,39 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     def have(*ids: str) -> list[str]:
         return [i for i in ids if i in T]
 
+    # Each result once (issue [3/9]): a table that a chart in the body draws goes to the appendix of
+    # detailed tables, where its exact figures stay available; the chart speaks in the body.
+    drawn = {"logic_model": "logic_model", "attendance_heatmap": "attendance_rates",
+             "attendance": "attendance_by_event", "event_answers": "event_item_answers", "nps": "event_nps",
+             "prepost_learning": "prepost_learning", "prepost_use": "prepost_use", "staff": "staff_favorable",
+             **{f"outcomes_{m}": tid for m, _, tid in (level5.measures if level5 else ())}}
+    charted = [drawn[c] for c in charts if c in drawn]
+
+    def body(*ids: str) -> list[str]:
+        return [i for i in have(*ids) if i not in charted]
+
     tables_of = {
-        "summary": [], "limitations": [], "program": have("logic_model", "participants_by_role"),
+        "summary": [], "limitations": [], "program": body("logic_model", "participants_by_role"),
         "questions": have("evaluation_questions", "data_sources"),
-        "participation": have("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"),
-        "reactions": have("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
+        "participation": body("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"),
+        "reactions": body("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
                           *sorted(i for i in T if i.startswith("quotes_"))),
-        "learning": have("prepost_learning", "participant_responses", "matched_vs_unmatched", "reliability"),
-        "org_support": have("staff_responses", "staff_by_role", "staff_favorable"),
-        "use": have("prepost_use"), "outcomes": _outcome_tables(level5, T) if level5 is not None else [],
+        "learning": body("participant_responses", "matched_vs_unmatched", "prepost_learning", "reliability"),
+        "org_support": body("staff_responses", "staff_by_role", "staff_favorable"),
+        "use": body("prepost_use"), "outcomes": [i for i in (_outcome_tables(level5, T) if level5 is not None else [])
+                                                 if i not in charted],
         "conclusions": [], "appendix_methods": have("methods", "software"),
         "appendix_instruments": [i for i in T if i.startswith("instrument_")],
-        "appendix_items": have("items_participants", "items_staff"),
+        "appendix_items": charted + have("items_participants", "items_staff"),
         "appendix_disclosure": have("disclosure_log"), "data_quality": have("data_quality"),
         "glossary": have("glossary")}
     evidence = {
         "roster": None if len(data.roster) else "no roster of this cadre's participants",
-        "event_evaluations": None if tables_of["reactions"] else "not collected",
-        "participant_survey": None if tables_of["learning"] else (
+        "event_evaluations": None if _has(tables_of, charts, "reactions") else "not collected",
+        "participant_survey": None if _has(tables_of, charts, "learning") else (
             "no pre wave" if "post" in data.waves and "pre" not in data.waves else "not collected"),
-        "staff_survey": None if tables_of["org_support"] else "not collected",
-        "practice_items": None if tables_of["use"] else "not collected",
+        "staff_survey": None if _has(tables_of, charts, "org_support") else "not collected",
+        "practice_items": None if _has(tables_of, charts, "use") else "not collected",
         "outcome_sources": None if level5 is not None else (
             "not collected" if not data.outcome_sources else
             f"none of the cadre's schools is in {', '.join(data.outcome_titles)}"),
@@ -166,7 +178,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
         title = f"{program.name}: cadre {unit.cadre}" if sid == "program" else d.spec.title
         text = (_outcomes_text(level5, T, data, n_min) if sid == "outcomes" and level5 is not None
                 else render_prose("cadre", sid, **ctx))
-        sections.add(sid, title, d.spec.level, text or None, tables_of[sid])
+        sections.add(sid, title, d.spec.level, text or None, tables_of[sid], part=d.spec.part)
 
     headline = [{"label": "Participants", "value": T["participants_by_role"].text("Total", "n")
                  if "participants_by_role" in T else "none"},
@@ -196,29 +208,30 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
     if "attendance_by_event" in T:
         plan.append(("attendance", "participation", lambda: ch.bar_chart(
             T["attendance_by_event"], "Attendees", title="Attendance by event", xlabel="Registered attendees")))
-    if "event_ratings" in T and len(T["event_ratings"].display.columns) > 2:
-        col = T["event_ratings"].display.columns[2]
-        plan.append(("ratings", "reactions", lambda col=col: ch.bar_chart(
-            T["event_ratings"], col, title=f"\u201c{col}\u201d: percent favorable by event",
-            xlabel="Percent favorable", limits=(0, 100))))
     if "event_item_answers" in T and likert_order:
         plan.append(("event_answers", "reactions", lambda: ch.stacked_share_chart(
             T["event_item_answers"], likert_order, neutral=likert_order[len(likert_order) // 2],
             title="Event evaluations: answers by item (all events)")))
-    if "event_nps" in T:
+    if "event_nps" in T and any(T["event_nps"].shown(r, "NPS") is not None
+                                for r in T["event_nps"].display.iloc[:, 0] if r != "All events"):
+        # drawn only when an event's score can be shown: a chart of "hidden" marks says nothing the table
+        # does not (the table then stays in the body)
         plan.append(("nps", "reactions", lambda: ch.line_chart(
             T["event_nps"], "NPS", title="Net Promoter Score by event", ylabel="NPS", limits=(-100, 100),
+            interval=("CI low", "CI high"),
             rows=[r for r in T["event_nps"].display.iloc[:, 0] if r != "All events"])))
     for tid, sid in (("prepost_learning", "learning"), ("prepost_use", "use")):
         if tid in T:
             plan.append((tid, sid, lambda tid=tid: ch.dumbbell_chart(
                 T[tid], pre="Earlier mean", post="Later mean", title=T[tid].title, xlabel="Mean (1-5 scale)",
-                limits=(1, 5))))
+                limits=(1, 5), spread=("Earlier SD", "Later SD"), n="Matched n")))
     if "staff_favorable" in T:
         plan.append(("staff", "org_support", lambda: ch.dumbbell_chart(
             T["staff_favorable"], pre="Pre % favorable", post="Post % favorable",
             title="Staff survey: percent favorable, before and after", xlabel="Percent favorable", limits=(0, 100),
-            waves=[("Pre n", "before"), ("Post n", "after")])))
+            # staff are nested in schools: a per-wave interval would ignore that; the change's school-clustered
+            # interval is in the text and the detailed table
+            waves=[("Pre n", "before"), ("Post n", "after")], whiskers=False)))
     for measure, label, tid in (level5.measures if level5 else ()):
         # Both groups' levels by year, with the cadre's start marked: the trend figure of a comparative
         # interrupted time series. Values are bound as defaults (lambdas see a name's last value).
@@ -238,8 +251,14 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
         plan.append((f"outcomes_{measure}", "outcomes",
                      lambda tid=tid, mine=mine, theirs=theirs, label=label, when=when, marker=marker: ch.line_chart(
                          T[tid], [mine, theirs], title=f"{label}: cadre schools and comparison schools by school "
-                         f"year ({when})", ylabel=label.split(": ")[-1].capitalize(), marker=marker, noun="students")))
+                         f"year ({when})", ylabel=label.split(": ")[-1].capitalize(), marker=marker, noun="students",
+                         waves=[("n", "cadre schools"), ("Comparison n", "comparison schools")])))
     return save_charts(plan, out_dir)
+
+
+def _has(tables_of: dict[str, list[str]], charts: dict[str, Any], section: str) -> bool:
+    """Whether a section has anything to show: a table in its body or a chart of its own."""
+    return bool(tables_of[section]) or any(c.get("section") == section for c in charts.values())
 
 
 def _outcome_tables(s: measures.OutcomeSummary, T: dict[str, ProtectedTable]) -> list[str]:

@@ -202,10 +202,16 @@ def _limits(values: list[float], kind: str, limits: tuple[float, float] | None, 
     return (lo - room * span if lo < 0 or not zero else lo), hi + room * span
 
 
+def _row_label(label: str) -> str:
+    """A row label as lines: the name wrapped at 38 characters (the plot keeps its width on a printed page),
+    then its n on a line of its own, never broken ("School climate" / "(n = 188 before, 227 after)")."""
+    name, sep, n = label.partition(" (n ")
+    return textwrap.fill(name, 38) + ("\n(n " + n if sep else "")
+
+
 def _finish(ax: Any, data: list[_Row], title: str, xlabel: str, top: float = -0.5) -> None:
     """Row labels on the y axis (first row on top), the x label and a left-aligned title."""
-    # long row labels wrap, so the plot keeps its width on a printed page
-    ax.set_yticks(range(len(data)), [textwrap.fill(r.label, 38) for r in data])
+    ax.set_yticks(range(len(data)), [_row_label(r.label) for r in data])
     ax.set_ylim(len(data) + top, top)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel(xlabel)
@@ -344,7 +350,7 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
         raise ValueError(f"stacked_share_chart(): neutral must be one of categories {cats}, got {neutral!r}")
     data = _rows(table, "stacked_share_chart", "categories", cats, rows)
     title, colours, k = title or table.title, _palette(len(cats)), cats.index(neutral) if neutral else None
-    fig, ax = _figure(1.5 + 0.75 * len(data))  # room above and below each bar for small segments' labels
+    fig, ax = _figure(1.2 + 0.55 * len(data))
     bars = {i: _widths(r.cells) for i, r in enumerate(data) if not r.gap}
     starts = {i: -(sum(w[:k]) + w[k] / 2) if k is not None else 0.0 for i, w in bars.items()}
     lo, hi = 0.0, 100.0
@@ -355,24 +361,25 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
         ax.axvline(0, color=_GREY, linewidth=0.8)
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{abs(x):g}%"))
-    sep = 0.06 * (hi - lo)  # room for a "<5%" label at 8 pt
+    unlabelled = False
     for i, r in enumerate(data):
         if r.gap:
             _gap(ax, lo + 0.01 * (hi - lo), i, r.gap_text, ha="left")
             continue
-        left, lanes = starts[i], [lo - sep / 2] * 2  # x of the last label above and below the bar
+        left = starts[i]
         for j, (w, cell) in enumerate(zip(bars[i], r.cells)):
-            ax.barh(i, w, left=left, height=0.55, color=colours[j], edgecolor="white", linewidth=0.6)
-            if w >= (hi - lo) * (0.016 * len(cell.text) + 0.01):  # the label fits inside at 8 pt
+            ax.barh(i, w, left=left, height=0.62, color=colours[j], edgecolor="white", linewidth=0.6)
+            # a label only inside its own segment: labels set beside narrow segments floated off them and
+            # collided (issue [3/9]); those values are in the alt text and the detailed table
+            if w >= (hi - lo) * (0.016 * len(cell.text) + 0.01):
                 ax.text(left + w / 2, i, cell.text, ha="center", va="center", fontsize=8,
                         color=_text_colour(colours[j]))
-            else:  # above or below the bar, alternating, spread apart in order
-                lane = 0 if lanes[0] <= lanes[1] else 1
-                lanes[lane] = max(left + w / 2, lanes[lane] + sep)
-                ax.text(lanes[lane], i + (-0.43 if lane == 0 else 0.43), cell.text, ha="center", va="center",
-                        fontsize=8)
+            else:
+                unlabelled = True
             left += w
     _finish(ax, data, title, "Share of respondents", top=-0.6)
+    if unlabelled:
+        ax.set_xlabel("Share of respondents\n(segments too narrow for a label: see the detailed table)")
     handles = [Patch(facecolor=c, edgecolor="white", label=name) for c, name in zip(colours, cats)]
     fig.legend(handles=handles, loc="outside lower center", ncol=min(len(cats), 5), frameon=False)
     kind = "Diverging stacked bar chart" if k is not None else "100% stacked bar chart"
@@ -381,11 +388,52 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
                   lambda r: f"{r.label} " + ", ".join(f"{c} {cell.text}" for c, cell in zip(cats, r.cells)))
 
 
+def _intervals(table: ProtectedTable, func: str, data: list[_Row],
+               pairs: Sequence[tuple[str, str] | None]) -> list[dict[int, tuple[float, float]]]:
+    """For each (low, high) column pair, the published limits by row position; a row is left out when a
+    limit is hidden or missing (no whisker is drawn from a figure the rule withheld)."""
+    cells = _lookup(table)
+    known = list(dict.fromkeys(c for _, c in cells))
+    out = []
+    for pair in pairs:
+        got: dict[int, tuple[float, float]] = {}
+        if pair is not None:
+            for col in pair:
+                if col not in known:
+                    raise ValueError(f"{func}(): interval columns must be columns of the table {known}, got {col!r}")
+            for i, r in enumerate(data):
+                if r.gap:
+                    continue
+                lim = [cells.get((r.name, c)) for c in pair]
+                if all(c is not None and not c.hidden and math.isfinite(c.value) for c in lim):
+                    got[i] = (lim[0].value, lim[1].value)
+        out.append(got)
+    return out
+
+
+def _mean_limits(mean: float, sd: float, n: float, level: float = 0.95) -> tuple[float, float]:
+    """The t interval of a mean from its published SD and n: mean +- t(n-1) SD / sqrt(n) (Student, 1908)."""
+    from scipy.stats import t as _t
+
+    half = float(_t.ppf((1 + level) / 2, n - 1)) * sd / math.sqrt(n)
+    return mean - half, mean + half
+
+
+def _share_limits(share: float, n: float, level: float = 0.95) -> tuple[float, float]:
+    """The Wilson interval (Wilson, 1927; statsmodels ``proportion_confint``) of a published percentage of n."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    low, high = proportion_confint(round(share * n / 100), int(n), alpha=1 - level, method="wilson")
+    return 100 * float(low), 100 * float(high)
+
+
 @_styled
 def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Post mean", *,
                    title: str | None = None, xlabel: str | None = None, rows: Sequence[str] | None = None,
                    limits: tuple[float, float] | None = None,
-                   waves: Sequence[tuple[str, str]] | None = None) -> Chart:
+                   waves: Sequence[tuple[str, str]] | None = None,
+                   spread: tuple[str, str] | None = None, n: str | tuple[str, str] | None = None,
+                   whiskers: bool = True) -> Chart:
     """Pre → post per row (scale): a dot per wave joined by an arrow, row labels with the matched n.
 
     A row is a gap unless both figures are published. Its n is the table's ``n`` column when there
@@ -401,6 +449,16 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     rows : sequence of str, optional
     limits : (float, float), optional
         The scale's range, e.g. ``(1, 5)`` (default: the published values, padded).
+    spread : (str, str), optional
+        Each wave's SD column: every dot gets the 95% t interval of its mean as a whisker,
+        :math:`\\bar x \\pm t_{n-1} s / \\sqrt n`, from the published SD and n. Without it, a
+        table of percentages (its cells are shares) gets each share's Wilson interval.
+    n : str or (str, str), optional
+        The n column (one for both waves, e.g. a paired table's matched n) or each wave's; the whiskers
+        need it. Default: ``waves``' n columns.
+    whiskers : bool, default True
+        False draws no intervals: for respondents nested in groups (staff in schools), where a simple
+        interval would be too narrow and the clustered interval of the change is given elsewhere.
 
     Returns
     -------
@@ -408,6 +466,9 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     """
     table = require_protected(table, "dumbbell_chart()")
     data = _rows(table, "dumbbell_chart", "pre/post", [pre, post], rows, waves=waves)
+    n_cols = ((n, n) if isinstance(n, str) else tuple(n) if n is not None else
+              tuple(c for c, _ in waves) if waves else None)
+    limits_of = _wave_limits(table, data, [pre, post], spread, n_cols if whiskers else None)
     title = title or table.title
     fig, ax = _figure(1.5 + 0.42 * len(data))
     values = [c.value for r in data if not r.gap for c in r.cells]
@@ -421,21 +482,56 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
         ax.annotate("", xy=(b, i), xytext=(a, i),
                     arrowprops={"arrowstyle": "-|>", "color": _GREY, "linewidth": 1.4, "shrinkA": 5,
                                 "shrinkB": 5})
-        ax.plot([a], [i], "o", color=_ORANGE, markersize=7)
-        ax.plot([b], [i], "o", color=_BLUE, markersize=7)
+        ends = []
+        for v, colour, dy, got in ((a, _ORANGE, 0.13, limits_of[0]), (b, _BLUE, -0.13, limits_of[1])):
+            ax.plot([v], [i], "o", color=colour, markersize=7)
+            if i in got:  # the wave's interval, just above (before) or below (after) the row's line
+                ax.errorbar([v], [i + dy], xerr=[[v - got[i][0]], [got[i][1] - v]], fmt="none", ecolor=colour,
+                            elinewidth=1, capsize=2, alpha=0.8)
+                ends.append(got[i])
         up = b >= a
-        ax.text(a - off if up else a + off, i, ta, ha="right" if up else "left", va="center")
-        ax.text(b + off if up else b - off, i, tb, ha="left" if up else "right", va="center")
+        # value labels outside the whiskers, so no label sits on a line
+        left = min([a, b] + [lo_ for lo_, _ in ends]) - off
+        right = max([a, b] + [hi_ for _, hi_ in ends]) + off
+        ax.text(left, i, ta if up else tb, ha="right", va="center")
+        ax.text(right, i, tb if up else ta, ha="left", va="center")
     ax.set_xlim(lo, hi)
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
     ax.set_axisbelow(True)
     _finish(ax, data, title, xlabel or "Mean")
     handles = [Line2D([], [], marker="o", linestyle="", color=c, label=name)
                for c, name in ((_ORANGE, pre), (_BLUE, post))]
-    fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+    if any(limits_of):
+        handles.append(Line2D([], [], color=_GREY, label="95% confidence interval"))
+    fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
     return _chart(fig, table, "dumbbell", title, data, "Dumbbell chart",
-                  f"{pre} to {post}" + (" (independent waves)" if waves else " (matched respondents)"),
+                  f"{pre} to {post}" + (" (independent waves)" if waves else " (matched respondents)")
+                  + (", each with its 95% confidence interval" if any(limits_of) else ""),
                   lambda r: f"{r.label} from {r.cells[0].text} to {r.cells[1].text}")
+
+
+def _wave_limits(table: ProtectedTable, data: list[_Row], columns: Sequence[str], spread: tuple[str, str] | None,
+                 n_cols: tuple[str, str] | None) -> list[dict[int, tuple[float, float]]]:
+    """Each wave's whiskers by row position: the mean's t interval (with ``spread``) or the share's Wilson
+    interval, from published figures only; none without n columns or where a figure is withheld."""
+    out: list[dict[int, tuple[float, float]]] = [{}, {}]
+    if n_cols is None:
+        return out
+    cells = _lookup(table)
+    for w in range(2):
+        for i, r in enumerate(data):
+            if r.gap:
+                continue
+            value, n_cell = r.cells[w], cells.get((r.name, n_cols[w]))
+            if n_cell is None or n_cell.hidden or not n_cell.value >= 2 or value.status != "shown":
+                continue
+            if spread is not None:
+                sd = cells.get((r.name, spread[w]))
+                if sd is not None and not sd.hidden and math.isfinite(sd.value):
+                    out[w][i] = _mean_limits(value.value, sd.value, n_cell.value)
+            elif value.kind == "share":
+                out[w][i] = _share_limits(value.value, n_cell.value)
+    return out
 
 
 def _spread(values: Sequence[float], gap: float) -> list[float]:
@@ -452,7 +548,8 @@ def _spread(values: Sequence[float], gap: float) -> list[float]:
 def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str | None = None,
                ylabel: str | None = None, rows: Sequence[str] | None = None,
                limits: tuple[float, float] | None = None, marker: tuple[float, str] | None = None,
-               noun: str = "responses") -> Chart:
+               noun: str = "responses", interval: tuple[str, str] | None = None,
+               waves: Sequence[tuple[str, str]] | None = None) -> Chart:
     """``column`` over the table's rows in order (e.g. NPS per event), each point labelled.
 
     A hidden row breaks the line (drawn in separate pieces, so no placeholder point exists) and its
@@ -475,6 +572,12 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
         is just after the last row) with its label, e.g. where a program starts.
     noun : str, default "responses"
         What the n of a hidden row counts, for its gap text ("fewer than 10 students").
+    interval : (str, str), optional
+        Columns of each point's confidence limits (one column drawn), e.g. ``("CI low", "CI high")``:
+        drawn as whiskers where both limits are published.
+    waves : sequence of (str, str), optional
+        Each line's own n column and name, e.g. ``[("n", "cadre"), ("Comparison n", "comparison")]``:
+        every tick then carries both groups' n (one line each, in this order).
 
     Returns
     -------
@@ -484,7 +587,8 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
     columns = [column] if isinstance(column, str) else list(column)
     if not columns:
         raise ValueError("line_chart(): column must name at least one column")
-    data = _rows(table, "line_chart", "column", columns, rows, noun=noun)
+    data = _rows(table, "line_chart", "column", columns, rows, noun=noun, waves=waves)
+    whiskers = _intervals(table, "line_chart", data, [interval] if interval else [])
     kind = next((r.cells[0].kind for r in data if not r.gap), "")
     title = title or table.title
     fig, ax = _figure(3.6)
@@ -507,13 +611,23 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
                     markersize=6 if len(columns) == 1 else 4.5, label=col if k == 0 else None)
         if len(columns) == 1:
             for i in shown:
-                ax.text(i, data[i].cells[0].value + 0.04 * (hi - lo), data[i].cells[0].text, ha="center",
-                        va="bottom", color=_GAP)
+                if whiskers and whiskers[0].get(i):
+                    low, high = whiskers[0][i]
+                    ax.errorbar([i], [data[i].cells[0].value], yerr=[[data[i].cells[0].value - low],
+                                                                     [high - data[i].cells[0].value]],
+                                fmt="none", ecolor=colour, elinewidth=1, capsize=3)
+                # the label sits right of the point, clear of its whisker
+                ax.text(i + 0.1, data[i].cells[0].value, data[i].cells[0].text, ha="left", va="center",
+                        color=_GAP, fontsize=8)
+    label_x = None
     if len(columns) > 1 and shown:  # each line labelled at its last point, labels pushed apart if close
         last = shown[-1]
+        label_x = last + 0.12
+        if marker is not None and last < marker[0] < last + 1:
+            label_x = marker[0] + 0.1  # beyond the marker's dashed line, never across it
         ys = _spread([data[last].cells[j].value for j in range(len(columns))], 0.07 * (hi - lo))
         for j, y in enumerate(ys):
-            ax.text(last + 0.12, y, data[last].cells[j].text, ha="left", va="center",
+            ax.text(label_x, y, data[last].cells[j].text, ha="left", va="center",
                     color=colours[j % len(colours)])
     if lo < 0 < hi:
         ax.axhline(0, color=_GREY, linewidth=0.8)
@@ -522,8 +636,17 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
         ax.text(marker[0], hi, " " + marker[1], ha="right" if marker[0] >= len(data) - 1 else "left",
                 va="top", fontsize=8, color=_GAP)
     ax.set_ylim(lo, hi)
-    ax.set_xlim(-0.5, len(data) - 0.5 + (0.6 if len(columns) > 1 else 0))
-    ax.set_xticks(range(len(data)), [r.label.replace(" (", "\n(", 1) for r in data])
+    right = len(data) - 0.5 + (0.6 if len(columns) > 1 else 0)
+    ax.set_xlim(-0.5, max(right, (label_x or 0) + 0.6))
+    if waves:
+        # "2016 (n = 2,001 cadre, 43,222 comparison)" as three short lines: the row, then each group's n
+        ticks = [r.label.split(" (", 1)[0] + "".join(
+            "\n" + part.strip().split(" ", 1)[0] for part in r.label.split("(n = ", 1)[1].rstrip(")").split(", "))
+            if "(n = " in r.label else r.label.replace(" (", "\n(", 1) for r in data]
+        ax.set_xlabel("n of " + noun + ": " + ", then ".join(name for _, name in waves), fontsize=8, color=_GAP)
+    else:
+        ticks = [r.label.replace(" (", "\n(", 1) for r in data]
+    ax.set_xticks(range(len(data)), ticks)
     ax.set_ylabel(ylabel or (columns[0] if len(columns) == 1 else ""))
     ax.grid(axis="y", color="#E5E5E5", linewidth=0.6)
     ax.set_axisbelow(True)

@@ -24,7 +24,23 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
     from evalkit.report.artifacts import Facts, Section
 
+#: The technical supplement's cover kicker, its opening words, the report's pointer to it, and the
+#: heading of its provenance tables (one wording for the HTML and the PDF).
+SUPPLEMENT_KICKER = "Technical supplement"
+SUPPLEMENT_INTRO = ("This supplement accompanies the evaluation report of the same title. It holds what a methods "
+                    "reviewer checks and a reader of the report does not need: the instruments as respondents saw "
+                    "them, the statistics and software behind every figure, every figure the privacy rule hid and why, the data-quality checks, and the "
+                    "analysis parameters and input files (by fingerprint only). It follows the same privacy rule as "
+                    "the report.")
+SUPPLEMENT_POINTER = ("The instruments' full wording, the statistics behind each figure with their formulas and sources, the software versions, "
+                      "the disclosure log of every hidden figure, the data-quality checks and the analysis parameters "
+                      "are in the technical supplement that accompanies this report.")
+PROVENANCE_TITLE = "Data and provenance"
+
 __all__ = [
+    "SUPPLEMENT_KICKER",
+    "supplement_html",
+    "show_supplement",
     "table_html",
     "cover_html",
     "headline_html",
@@ -196,11 +212,11 @@ def _unit_line(facts: Facts) -> str:
     return f"Cohort {facts.cohort}" if facts.cohort else ""
 
 
-def cover_html(facts: Facts) -> str:
-    """The cover block: title (which also feeds the PDF's running header), cadre, cohort and data date."""
+def cover_html(facts: Facts, kicker: str = "Evaluation report") -> str:
+    """The cover block: kicker, title (which also feeds the PDF's running header), cadre, cohort and data date."""
     return (
         '<header class="ek-cover">'
-        '<p class="ek-kicker">Evaluation report</p>'
+        f'<p class="ek-kicker">{_e(kicker)}</p>'
         f'<h1 class="ek-title">{_e(facts.program_name)}</h1>'
         + (f'<p class="ek-subtitle">{_e(_unit_line(facts))}</p>' if _unit_line(facts) else "") +
         '<dl class="ek-cover-meta">'
@@ -287,7 +303,16 @@ def methods_appendix_html(facts: Facts) -> str:
     if pending:
         items = "".join(f"<li><strong>{_e(s.title)}</strong>: {_e(s.pending_reason)}</li>" for s in pending)
         parts += ["<h3>Not yet reported</h3>", f'<ul class="ek-pending-list">{items}</ul>']
-    parts.append("<h3>Data and provenance</h3>")
+    parts += ["<h3>Technical supplement</h3>", _paragraphs(SUPPLEMENT_POINTER)]
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def supplement_html(facts: Facts) -> str:
+    """The technical supplement: its cover, its sections, then the data and provenance tables."""
+    parts = [cover_html(facts, kicker=SUPPLEMENT_KICKER), _paragraphs(SUPPLEMENT_INTRO)]
+    parts += [section_html(facts, s.id) for s in facts.supplement_sections]
+    parts += ['<section class="ek-section ek-appendix" id="provenance">', f"<h2>{PROVENANCE_TITLE}</h2>"]
     for kind, header, rows, caption, note in provenance_tables(facts):
         parts.append(_rows_html(header, rows, caption=caption, note=note, css_class=f"ek-table ek-{kind}",
                                 align_numbers=False))
@@ -330,6 +355,17 @@ def show_section(facts: Facts, section_id: str) -> None:
     pending = section.status == "pending"
     plain = section.title + (f" (to be added: {section.pending_reason})" if pending else "")
     _show(section_html(facts, section_id), plain, section_typst(facts, section_id))
+
+
+def show_supplement(facts: Facts) -> None:
+    """Display the technical supplement (see :func:`supplement_html`).
+
+    The report notebook shows it in its last cell, tagged ``supplement``: the render writes that cell's
+    output as ``supplement.html`` and ``supplement.pdf`` and leaves it out of the report itself.
+    """
+    from evalkit.report.typst_markup import supplement_typst
+
+    _show(supplement_html(facts), f"{SUPPLEMENT_KICKER}: {facts.title}", supplement_typst(facts))
 
 
 def show_methods_appendix(facts: Facts) -> None:

@@ -1,6 +1,6 @@
 """A small, valid example artifact folder, shared by doctests, tests and anyone trying the notebook.
 
-The numbers are invented; the folder follows schema ``evalkit.artifacts/1`` exactly (see
+The numbers are invented; the folder follows schema ``evalkit.artifacts/2`` exactly (see
 ``docs/artifacts.md``) and includes one suppressed cell, one pending section and text that needs
 HTML escaping, so it exercises every branch of the display helpers.
 """
@@ -33,7 +33,7 @@ _TABLES = {
 def example_facts() -> dict[str, Any]:
     """The content of the example ``facts.json`` as a dict (a fresh copy each call)."""
     return {
-        "schema": "evalkit.artifacts/1",
+        "schema": "evalkit.artifacts/2",
         "project": "demo",
         "program": "LLF",
         "program_name": "Leading Learning Fellows",
@@ -53,10 +53,10 @@ def example_facts() -> dict[str, Any]:
              "status": "ready", "pending_reason": None,
              "text": "Fellows rated each session on a five-point scale.\n\n"
                      "Most sessions were rated highly; one session had too few ratings to report.",
-             "tables": ["ratings", "completion"]},
+             "tables": ["ratings", "completion"], "part": "report"},
             {"id": "students", "title": "Student outcomes", "guskey_level": 5, "status": "pending",
              "pending_reason": "state assessment results are released in October 2026",
-             "text": None, "tables": []},
+             "text": None, "tables": [], "part": "report"},
         ],
         "tables": {
             "ratings": {"title": "Session ratings", "file": "tables/ratings.csv",

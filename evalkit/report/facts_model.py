@@ -1,4 +1,4 @@
-"""The ``facts.json`` contract (schema ``evalkit.artifacts/1``) as one set of pydantic models.
+"""The ``facts.json`` contract (schema ``evalkit.artifacts/2``) as one set of pydantic models.
 
 :class:`Facts` and the models it holds are the single definition of the file that
 ``docs/artifacts.md`` describes. The writer (:func:`evalkit.report.writer.write_facts`) validates what
@@ -70,7 +70,7 @@ __all__ = [
 ]
 
 #: The schema identifier of this contract. A producer that changes the contract bumps it.
-SCHEMA: Final = "evalkit.artifacts/1"
+SCHEMA: Final = "evalkit.artifacts/2"
 
 #: Guskey's five levels of professional-development evaluation (Guskey 2000), by number.
 GUSKEY_LEVELS: Mapping[int, str] = MappingProxyType({
@@ -163,7 +163,10 @@ class HeadlineItem(_Model):
 
 
 class Section(_Model):
-    """One report section. ``text`` is plain text; a blank line starts a new paragraph."""
+    """One report section. ``text`` is plain text; a blank line starts a new paragraph.
+
+    ``part`` is the document that shows it: the report, or the technical supplement beside it.
+    """
 
     id: SafeId
     title: Text
@@ -172,6 +175,7 @@ class Section(_Model):
     pending_reason: Text | None
     text: Text | None
     tables: tuple[StrictStr, ...]
+    part: Literal["report", "supplement"]
 
     @field_validator("pending_reason")
     @classmethod
@@ -316,6 +320,16 @@ class Facts(_Model):
         if self.cadre != self.program:
             return f"{self.program_name}: cadre {self.cadre}, cohort {self.cohort}"
         return f"{self.program_name}, cohort {self.cohort}" if self.cohort else self.program_name
+
+    @property
+    def report_sections(self) -> tuple[Section, ...]:
+        """The sections of the report itself, in order (the notebook shows these one by one)."""
+        return tuple(s for s in self.sections if s.part == "report")
+
+    @property
+    def supplement_sections(self) -> tuple[Section, ...]:
+        """The sections of the technical supplement, in order (:func:`~evalkit.report.show_supplement`)."""
+        return tuple(s for s in self.sections if s.part == "supplement")
 
     def section(self, section_id: str) -> Section:
         """Return the section called ``section_id``; raise :class:`ReportError` naming the known ids."""

@@ -191,13 +191,13 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                      note="Cronbach's alpha with the Feldt 95% CI; McDonald's omega (one factor) beside it.")
     active = len(data.roster)
     counts = [len(pre_ids), len(post_ids), len(pre_ids & post_ids)]
-    resp = pd.DataFrame({"Wave": (["Active participants"] if active else []) + ["Pre survey", "Post survey",
+    resp = pd.DataFrame({"Step": (["Active participants"] if active else []) + ["Pre survey", "Post survey",
                                                                                 "Matched pre and post"],
                          "Respondents": ([active] if active else []) + counts})
     if active:
         resp["% of active participants"] = 100.0 * resp["Respondents"] / active
         resp.loc[0, "% of active participants"] = np.nan        # the base row: its own 100% says nothing
-    b.statistics("participant_responses", resp, group="Wave", n="Respondents", columns={},
+    b.statistics("participant_responses", resp, group="Step", n="Respondents", columns={},
                  shares=["% of active participants"] if active else [],
                  title="Participant flow: from the roster to matched pre/post responses", level=2,
                  note="Active participants are the cadre's roster without those who withdrew. Survey responses "
@@ -627,9 +627,10 @@ def weighted_outcomes(rows: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={"w": "n"})[[*keys, "mean", "n", "schools", "suppressed", "missing"]]
 
 
-def _coded(v: float, policy: Any) -> bool:
-    """Whether a share would be top- or bottom-coded (so a difference must not give its value away)."""
-    return not np.isfinite(v) or format_share(v, policy)[1] != SHOWN
+def _coded(v: float, policy: Any, n: float | None = None) -> bool:
+    """Whether a share of ``n`` people would be top- or bottom-coded (so a difference must not give its value
+    away); ``n`` is the people the table's row is gated by, as the bundle codes the share."""
+    return not np.isfinite(v) or format_share(v, policy, n)[1] != SHOWN
 
 
 def _gate_columns(c: Any, k: Any) -> dict[str, int]:
@@ -718,8 +719,9 @@ def outcomes(b: Bundle, data: Inputs, *, years: int | None = None) -> OutcomeSum
             cv = c.mean if c is not None else np.nan
             kv = k.mean if k is not None else np.nan
             # a difference beside a coded share would give the share's value away
-            diff = np.nan if share and (_coded(cv, pol) or _coded(kv, pol)) else cv - kv
             gates = _gate_columns(c, k)
+            people = min(gates["n"], gates["Comparison n"])
+            diff = np.nan if share and (_coded(cv, pol, people) or _coded(kv, pol, people)) else cv - kv
             frame_rows.append({"School year": str(y), mine: cv, "n": gates["n"], "Schools": gates["Schools"],
                                theirs: kv, "Comparison n": gates["Comparison n"],
                                "Comparison schools": gates["Comparison schools"], dcol: diff})
@@ -794,7 +796,8 @@ def _baseline_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]
         if not share_measure(m, specs) or c is None or k is None:
             continue
         cox, verdict = np.nan, ""
-        if not (_coded(c.mean, pol) or _coded(k.mean, pol)) and c.n >= 2 and k.n >= 2:
+        people = min(c.n, k.n)
+        if not (_coded(c.mean, pol, people) or _coded(k.mean, pol, people)) and c.n >= 2 and k.n >= 2:
             cox = cox_index(c.mean / 100, k.mean / 100, int(c.n), int(k.n)).estimate
             verdict = _WWC_TEXT[baseline_equivalence(cox)]
         rows.append({"Measure": label, "Year": str(year), **_gate_columns(c, k),
@@ -825,7 +828,9 @@ def _change_table(b: Bundle, lookup: dict, measures: list[tuple[str, str, str]],
             continue
         c0, c1, k0, k1 = got
         share = share_measure(m, specs)
-        coded = share and any(_coded(r.mean, pol) for r in got)
+        # each year's shares are coded as that year's row of the year table codes them (by its smaller group)
+        coded = share and any(_coded(r.mean, pol, min(a.n, b_.n)) for r, (a, b_) in
+                              zip(got, ((c0, k0), (c1, k1), (c0, k0), (c1, k1))))
         dc, dk = (np.nan, np.nan) if coded else (c1.mean - c0.mean, k1.mean - k0.mean)
         # gated by the smaller count of the two years: the row is shown only when both years' rows are
         gates = {"n": int(min(c0.n, c1.n)), "Schools": int(min(c0.schools, c1.schools)),

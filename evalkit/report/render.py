@@ -31,6 +31,7 @@ from typing import Any
 from evalkit._io import atomic_write_bytes, atomic_write_text, sha256_file
 from evalkit.errors import InputFileError, Reason, ReportError, ReportReason
 from evalkit.report.artifacts import Facts, load_facts
+from evalkit.report.display import SUPPLEMENT_KICKER as SUPPLEMENT_TITLE
 
 __all__ = ["RenderResult", "render_report", "KERNEL_NAME", "PAGE_SIZES", "DEADLINE_ENAME"]
 
@@ -52,7 +53,9 @@ TEMPLATE_NAME = "evalkit_html"
 # Cells carrying these tags never reach the report: the parameter cells (defaults and injected
 # values), notes for the notebook's reader, and papermill's error banner.
 _REMOVE_TAGS = {"parameters", "injected-parameters", "remove-cell", "papermill-error-cell-tag"}
-_OUTPUTS = ("report.ipynb", "report.html", "report.pdf")
+#: Cells with this tag make the technical supplement (``supplement.html``, ``supplement.pdf``), not the report.
+SUPPLEMENT_TAG = "supplement"
+_OUTPUTS = ("report.ipynb", "report.html", "report.pdf", "supplement.html", "supplement.pdf")
 _FAILED_NOTEBOOK = "report.failed.ipynb"
 _JSON_SCALARS = (str, int, float, bool, type(None))
 
@@ -73,6 +76,9 @@ class RenderResult:
         Why there is no PDF (not requested); None when ``pdf`` is set.
     seconds : float
         Wall-clock time of the whole render.
+    supplement_html, supplement_pdf : Path or None
+        ``<out_dir>/supplement.html`` and ``.pdf``, the technical supplement, when the notebook has cells
+        tagged ``supplement`` (and, for the PDF, when a PDF was made); None otherwise.
     """
 
     html: Path
@@ -80,6 +86,8 @@ class RenderResult:
     notebook: Path
     pdf_skipped_reason: str | None
     seconds: float
+    supplement_html: Path | None = None
+    supplement_pdf: Path | None = None
 
 
 def render_report(
@@ -187,22 +195,32 @@ def render_report(
             provenance = _provenance(notebook, out_dir, params, facts)
             nb.metadata["evalkit"] = provenance
             _check_deadline(notebook, deadline_at, "the HTML")
-            html_text = _to_html(nb, facts, provenance, page_size)
+            # the report and, from the cells tagged "supplement", the technical supplement beside it
+            parts = {"report": _part(nb, supplement=False), "supplement": _part(nb, supplement=True)}
+            parts = {name: part for name, part in parts.items() if part is not None}
+            html_text = {name: _to_html(part, facts, provenance, page_size,
+                                        title=facts.title if name == "report" else f"{SUPPLEMENT_TITLE}: {facts.title}")
+                         for name, part in parts.items()}
             if pdf:
                 _check_deadline(notebook, deadline_at, "the PDF")
-                pdf_bytes, skipped = _typst_pdf(nb, facts, provenance, Path(artifact_dir), page_size), None
+                pdf_bytes = _typst_pdf(parts, facts, provenance, Path(artifact_dir), page_size)
+                skipped = None
             else:
-                pdf_bytes, skipped = None, "not requested (pdf=False)"
+                pdf_bytes, skipped = {}, "not requested (pdf=False)"
 
             import nbformat
 
             paths = {name: out_dir / name for name in _OUTPUTS}
             atomic_write_text(paths["report.ipynb"], nbformat.writes(nb))
-            atomic_write_text(paths["report.html"], html_text)
-            if pdf_bytes is not None:
-                atomic_write_bytes(paths["report.pdf"], pdf_bytes)
-            else:
-                _unlink(paths["report.pdf"])
+            for name in ("report", "supplement"):
+                if name in html_text:
+                    atomic_write_text(paths[f"{name}.html"], html_text[name])
+                else:
+                    _unlink(paths[f"{name}.html"])
+                if name in pdf_bytes:
+                    atomic_write_bytes(paths[f"{name}.pdf"], pdf_bytes[name])
+                else:
+                    _unlink(paths[f"{name}.pdf"])
             _unlink(out_dir / _FAILED_NOTEBOOK)
     except BaseException:
         for name in _OUTPUTS:
@@ -210,10 +228,12 @@ def render_report(
         raise
     return RenderResult(
         html=paths["report.html"],
-        pdf=paths["report.pdf"] if pdf_bytes is not None else None,
+        pdf=paths["report.pdf"] if "report" in pdf_bytes else None,
         notebook=paths["report.ipynb"],
         pdf_skipped_reason=skipped,
         seconds=time.perf_counter() - started,
+        supplement_html=paths["supplement.html"] if "supplement" in html_text else None,
+        supplement_pdf=paths["supplement.pdf"] if "supplement" in pdf_bytes else None,
     )
 
 
@@ -582,21 +602,25 @@ def _provenance(notebook: Path, out_dir: Path, params: dict[str, Any], facts: Fa
     }
 
 
-def _typst_pdf(nb: Any, facts: Facts, provenance: dict[str, Any], artifact_dir: Path,
-               page_size: str = "A4") -> bytes:
-    """The PDF from the notebook's Typst outputs (PDF/UA-1; title, language and provenance in the metadata:
-    evalkit version, release, data date, notebook hash and the key's fingerprint, never the key or row data)."""
-    from evalkit.report._typst_pdf import compile_pdf, notebook_to_typst
+def _typst_pdf(parts: Mapping[str, Any], facts: Facts, provenance: dict[str, Any], artifact_dir: Path,
+               page_size: str = "A4") -> dict[str, bytes]:
+    """The PDFs of the notebook's parts (``{"report": nb, "supplement": nb}``) from their Typst outputs, compiled
+    in one child process: PDF/UA-1; title, language and provenance in the metadata (evalkit version, release,
+    data date, notebook hash and the key's fingerprint, never the key or row data)."""
+    from evalkit.report._typst_pdf import compile_pdfs, notebook_to_typst
 
     keywords = [f"evalkit {provenance['evalkit_version']}", f"release {facts.release_id}",
                 f"data as of {facts.data_as_of.isoformat()}", f"notebook sha256 {provenance['notebook_sha256']}",
                 f"key fingerprint {facts.provenance.parameters.get('key_fingerprint') or 'none'}",
                 # input files by hash only: a file's name may hold a school's or a person's name
                 *(f"input sha256 {i['sha256']}" for i in provenance["inputs"])]
-    source = notebook_to_typst(nb, title=facts.title, description=f"{facts.title}; data as of "
-                               f"{facts.data_as_of.isoformat()}", keywords=keywords, running=facts.release_id,
-                               paper=_TYPST_PAPER[page_size])
-    return compile_pdf(source, artifact_dir)
+    sources = {}
+    for name, part in parts.items():
+        title = facts.title if name == "report" else f"{SUPPLEMENT_TITLE}: {facts.title}"
+        sources[name] = notebook_to_typst(part, title=title, description=f"{title}; data as of "
+                                          f"{facts.data_as_of.isoformat()}", keywords=keywords,
+                                          running=facts.release_id, paper=_TYPST_PAPER[page_size])
+    return dict(zip(sources, compile_pdfs(list(sources.values()), artifact_dir)))
 
 
 def _strip_for_report(nb: Any) -> None:
@@ -669,7 +693,18 @@ def _html_exporter() -> Any:
     return exporter
 
 
-def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) -> str:
+def _part(nb: Any, *, supplement: bool) -> Any | None:
+    """The notebook's report cells (``supplement=False``) or its supplement cells, as a shallow copy of the
+    notebook; None when it has no supplement cells. Both share the cells' objects: callers copy before editing."""
+    cells = [c for c in nb.cells if (SUPPLEMENT_TAG in c.get("metadata", {}).get("tags", [])) == supplement]
+    if supplement and not cells:
+        return None
+    part = copy.copy(nb)
+    part.cells = cells
+    return part
+
+
+def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str, *, title: str) -> str:
     nb = copy.deepcopy(nb)
     _strip_for_report(nb)
     exporter = _html_exporter()
@@ -688,7 +723,7 @@ def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str) 
         ("evalkit-run-parameters", json.dumps(_plain(facts.provenance.parameters), sort_keys=True,
                                               ensure_ascii=False)),
     ]
-    resources = {"evalkit": {"title": facts.title, "meta": meta, "page_size": page_size, "lang": "en"}}
+    resources = {"evalkit": {"title": title, "meta": meta, "page_size": page_size, "lang": "en"}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     from evalkit.report._toc import add_toc
 

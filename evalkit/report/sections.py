@@ -38,13 +38,16 @@ class SectionSpec:
 
     ``needs`` names the evidence the section needs (keys of the evidence mapping a builder computes);
     all must be present. ``level`` is the Guskey level it serves, or None for framing sections (summary,
-    limitations, appendices), which are always included.
+    limitations, appendices), which are always included. ``part`` says which document shows it: the
+    report a funder reads, or the technical supplement beside it (versions, statistics, the disclosure log,
+    data quality: what a methods reviewer checks, not what a program officer reads).
     """
 
     id: str
     title: str
     level: int | None = None
     needs: tuple[str, ...] = ()
+    part: str = "report"
 
 
 @dataclass(frozen=True)
@@ -60,17 +63,22 @@ def _level(n: int, *needs: str) -> SectionSpec:
     return SectionSpec(f"level{n}", LEVEL_TITLES[n], n, needs or (f"level{n}",))
 
 
+#: The technical supplement's sections, the same for every kind (its provenance tables follow them).
+_SUPPLEMENT = (
+    SectionSpec("appendix_methods", "Statistics and software", part="supplement"),
+    SectionSpec("appendix_disclosure", "Disclosure log", part="supplement"),
+    SectionSpec("data_quality", "Data quality", part="supplement"),
+)
+
 _SURVEY = (
     SectionSpec("summary", "Executive summary"),
     SectionSpec("program", "The program and this evaluation"),
     SectionSpec("responses", "Who answered", needs=("responses",)),
     _level(1), _level(2), _level(3), _level(4), _level(5),
     SectionSpec("limitations", "What these results can and cannot show"),
-    SectionSpec("appendix_methods", "Appendix: methods and software"),
-    SectionSpec("appendix_instruments", "Appendix: instruments", needs=("responses",)),
-    SectionSpec("appendix_disclosure", "Appendix: disclosure log"),
-    SectionSpec("data_quality", "Appendix: data quality"),
     SectionSpec("glossary", "Appendix: glossary"),
+    SectionSpec("appendix_instruments", "Instruments", needs=("responses",), part="supplement"),
+    *_SUPPLEMENT,
 )
 
 #: Sections per program kind. The cadre report (evalkit.report.build) builds the cadre's; the empty
@@ -89,12 +97,10 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
         SectionSpec("use", LEVEL_TITLES[4], 4, ("practice_items",)),
         SectionSpec("outcomes", LEVEL_TITLES[5], 5, ("outcome_sources",)),
         SectionSpec("conclusions", "Conclusions"),
-        SectionSpec("appendix_methods", "Appendix: methods and software"),
-        SectionSpec("appendix_instruments", "Appendix: instruments"),
-        SectionSpec("appendix_items", "Appendix: item tables", needs=("item_tables",)),
-        SectionSpec("appendix_disclosure", "Appendix: disclosure log"),
-        SectionSpec("data_quality", "Appendix: data quality"),
+        SectionSpec("appendix_items", "Appendix: detailed tables", needs=("item_tables",)),
         SectionSpec("glossary", "Appendix: glossary"),
+        SectionSpec("appendix_instruments", "Instruments", part="supplement"),
+        *_SUPPLEMENT,
     ),
     ProgramKind.pipeline: (),
     ProgramKind.network: (),

@@ -23,7 +23,7 @@ from evalkit.report.prose import join_words
 __all__ = ["WEAK_SHARE", "Summary", "cadre_summary", "change_words", "direction", "lower_first"]
 
 #: An event item under this percent favorable, or an event Net Promoter Score at or below zero, is named
-#: in the summary as a weak result (a share bottom-coded as "<5%" is under it too).
+#: in the summary as a weak result (a share coded as "<x%" with x at most this is under it too).
 WEAK_SHARE = 60
 
 
@@ -79,11 +79,13 @@ def _rows(t: ProtectedTable) -> list[str]:
 
 
 def _is_weak(t: ProtectedTable, row: str, col: str) -> bool:
+    """Whether a published share is certainly under :data:`WEAK_SHARE`: an exact figure under it, or a coded
+    "<x%" with x at most the line. A coded ">x%" or a share not shown may lie on either side: not named."""
     v = t.shown(row, col)
     text = t.text(row, col).strip()
-    if v is None:
+    if v is None or not text.endswith("%") or text.startswith(">"):
         return False
-    return text.startswith("<") or v < WEAK_SHARE
+    return v <= WEAK_SHARE if text.startswith("<") else v < WEAK_SHARE
 
 
 def _weak_events(T: dict[str, ProtectedTable]) -> list[str]:

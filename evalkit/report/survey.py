@@ -256,7 +256,7 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
         lv = level_of.get(sid)
         ids = (by_level[lv] + (["reliability"] if lv == 2 and matched else [])) if lv else tables_of.get(sid, [])
         text = render_prose("survey", "level" if lv else sid, level=lv, **ctx)
-        sections.add(sid, d.spec.title, lv, text or None, [i for i in ids if i in T])
+        sections.add(sid, d.spec.title, lv, text or None, [i for i in ids if i in T], part=d.spec.part)
     headline = [{"label": "Surveys", "value": str(len(surveys))}]
     if "responses" in T and len(surveys) == 1:
         headline.append({"label": "Responses", "value": T["responses"].text(surveys[0].label, "Responses")})

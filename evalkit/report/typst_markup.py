@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from evalkit.report.artifacts import Facts
 
 __all__ = ["lit", "MIME", "cover_typst", "headline_typst", "section_typst", "methods_appendix_typst",
-           "table_typst"]
+           "supplement_typst", "table_typst"]
 
 #: The MIME type of the Typst form of a display helper's output.
 MIME = "text/x-typst"
@@ -141,9 +141,9 @@ def _unit_line(facts: Facts) -> str:
     return line(facts)
 
 
-def cover_typst(facts: Facts) -> str:
+def cover_typst(facts: Facts, kicker: str = "Evaluation report") -> str:
     """The cover: kicker, title, unit, data date and release (ids stay out of it); the contents follow it."""
-    return _call("ek-cover", kicker="Evaluation report", title=facts.program_name,
+    return _call("ek-cover", kicker=kicker, title=facts.program_name,
                  subtitle=_unit_line(facts) or None,
                  meta=[["Data as of", facts.data_as_of.isoformat()], ["Release", facts.release_id]])
 
@@ -159,13 +159,15 @@ def _level(level: int | None) -> str | None:
     return None if level is None else f"Guskey level {level}: {GUSKEY_LEVELS[level]}"
 
 
-def section_typst(facts: Facts, section_id: str) -> str:
+def section_typst(facts: Facts, section_id: str, *, new_page: bool | None = None) -> str:
     """One section: heading, Guskey level, paragraphs, its charts (with alt text) and its tables.
 
-    Appendices start on a new page.
+    Appendices start on a new page (``new_page`` overrides that either way).
     """
     section = facts.section(section_id)
     appendix = section.id.startswith("appendix") or section.id in ("data_quality", "glossary")
+    if new_page is not None:
+        appendix = new_page
     out = [_call("ek-section", title=section.title, level=_level(section.guskey_level),
                  paragraphs=_paragraphs(section.text) if section.status != "pending" else [],
                  pending=section.pending_reason if section.status == "pending" else None, appendix=appendix)]
@@ -205,7 +207,22 @@ def methods_appendix_typst(facts: Facts) -> str:
     if pending:
         out.append(_call("ek-subheading", title="Not yet reported"))
         out.append(_call("ek-list", items=[f"{s.title}: {s.pending_reason}" for s in pending]))
-    out.append(_call("ek-subheading", title="Data and provenance"))
+    from evalkit.report.display import SUPPLEMENT_POINTER
+
+    out.append(_call("ek-subheading", title="Technical supplement"))
+    out.append(_call("ek-paragraph", body=SUPPLEMENT_POINTER))
+    return "".join(out)
+
+
+def supplement_typst(facts: Facts) -> str:
+    """The technical supplement, as :func:`evalkit.report.display.supplement_html` has it."""
+    from evalkit.report.display import PROVENANCE_TITLE, SUPPLEMENT_INTRO, SUPPLEMENT_KICKER
+
+    out = [cover_typst(facts, kicker=SUPPLEMENT_KICKER), _call("ek-paragraph", body=SUPPLEMENT_INTRO)]
+    # the first section follows the opening words on their page; the others start on a new page
+    out += [section_typst(facts, s.id, new_page=False if i == 0 else None)
+            for i, s in enumerate(facts.supplement_sections)]
+    out.append(_call("ek-section", title=PROVENANCE_TITLE, level=None, paragraphs=[], pending=None, appendix=True))
     for _, header, rows, caption, note in provenance_tables(facts):
         out.append(table_typst(header, rows, caption=caption, note=note, align_numbers=False))
     return "".join(out)

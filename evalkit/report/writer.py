@@ -84,10 +84,10 @@ class Sections:
     items: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, sid: str, title: str, level: int | None, text: str | None, table_ids: Sequence[str],
-            pending: str | None = None) -> None:
+            pending: str | None = None, part: str = "report") -> None:
         self.items.append({"id": sid, "title": title, "guskey_level": level,
                            "status": "pending" if pending else "ready", "pending_reason": pending,
-                           "text": text, "tables": list(table_ids)})
+                           "text": text, "tables": list(table_ids), "part": part})
 
 
 def write_facts(out_dir: Path, *, cfg: ProjectConfig, store: ProcessedData, program: str, program_name: str,
