@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -533,7 +533,50 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
 
     render_batch(jobs(), executor=executor, workers=workers, cell_timeout=cell_timeout, deadline=deadline,
                  incremental=incremental, progress=progress, total=len(units), on_result=finish)
-    return [results[u.cadre] for u in units]
+    summaries = list(_program_summary_jobs(cfg, store, units, results, protected_of, notebook, pdf, say))
+    if summaries:
+        render_batch(summaries, executor=executor, workers=workers, cell_timeout=cell_timeout, deadline=deadline,
+                     incremental=incremental, progress=progress, total=len(summaries), on_result=finish)
+    return [results[u.cadre] for u in units] + [results[j.unit] for j in summaries if j.unit in results]
+
+
+def _program_summary_jobs(cfg: ProjectConfig, store: Any, units: list[Any], results: dict[str, UnitResult],
+                          protected_of: dict[str, Any], notebook: Path, pdf: bool, say: Progress) -> Iterator[Any]:
+    """One job per cadre program and cohort with two or more audited cadre reports: its program-level summary
+    (the cadres side by side, each figure as its own report published it; :mod:`evalkit.report.program`).
+
+    Only cadres whose reports rendered and passed the audit enter, so the summary never shows a figure that
+    was withheld. Its folder is ``<reports_dir>/program-<program>-<cohort>``.
+    """
+    from evalkit.config import ProgramKind
+    from evalkit.report.batch import ReportJob
+    from evalkit.report.program import CadreBundle, build_program_artifacts
+
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for unit in units:
+        result = results.get(unit.cadre)
+        if result is not None and result.ok and cfg.project.program(unit.program).kind == ProgramKind.cadre:
+            groups.setdefault((unit.program, unit.cohort), []).append(unit)
+    for (program, cohort), members in groups.items():
+        if len(members) < 2:
+            continue
+        name = f"program-{program}-{cohort}".replace("_", "-")
+        say(f"program summary {program}/{cohort}: {len(members)} cadres side by side")
+        out_dir = cfg.reports_dir / name
+        try:
+            artifact_dir, protected = build_program_artifacts(
+                cfg, store, program, cohort,
+                [CadreBundle(u.cadre, cfg.reports_dir / u.cadre / "artifacts") for u in members],
+                out_dir / "artifacts")
+        except EvalkitError as exc:
+            results[name] = UnitResult(name, False, f"the program summary could not be built: {exc}",
+                                       status="failed", error_type=type(exc).__name__)
+            continue
+        protected_of[name] = protected
+        yield ReportJob(unit=name, notebook=str(notebook), artifact_dir=str(artifact_dir), out_dir=str(out_dir),
+                        pdf=pdf, page_size=cfg.project.page_size,
+                        parameters={"project": cfg.project.project, "cadre": program, "cohort": cohort,
+                                    "artifact_dir": str(artifact_dir)})
 
 
 def _failed_unit(outcome: Any) -> UnitResult:

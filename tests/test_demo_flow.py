@@ -348,8 +348,35 @@ def test_staff_survey_only_in_summary_form(demo_run) -> None:
 
 def test_release_ledger_records_figures_only(demo_run) -> None:
     rows = [json.loads(line) for line in (demo_run["processed"] / "release_ledger.jsonl").read_text().splitlines()]
-    assert [r["unit"] for r in rows] == ["demo/cadre/2025/C1", "demo/cadre/2025/C2", "demo/cadre/2025/C3"]
-    assert all(r["figures"] and set(r) >= {"release_id", "released_at", "policy"} for r in rows)
+    assert [r["unit"] for r in rows] == ["demo/cadre/2025/C1", "demo/cadre/2025/C2", "demo/cadre/2025/C3",
+                                         "demo/cadre/2025/program"]
+    assert all(r["figures"] and set(r) >= {"release_id", "released_at", "policy"} for r in rows[:3])
+    assert rows[3]["figures"] == []   # the program summary copies published figures: it releases none of its own
+
+
+def test_program_summary_sets_the_cadres_side_by_side_as_each_report_published_them(demo_run) -> None:
+    """Issue [3/9]: one table of the cadres side by side, under the same rule: every cell is the text the
+    cadre's own (audited) report publishes, or a dash; nothing pooled; the bundle passes the audit."""
+    import csv
+
+    root = demo_run["reports"]
+    summary = root / "program-cadre-2025"
+    assert (summary / "report.pdf").is_file() and (summary / "supplement.html").is_file()
+    with (summary / "artifacts" / "tables" / "cadres.csv").open(encoding="utf-8") as fh:
+        table = list(csv.DictReader(fh))
+    assert [c for c in table[0] if c != "Figure"] == ["Cadre C1", "Cadre C2", "Cadre C3"]
+    for cadre in ("C1", "C2", "C3"):
+        with (root / cadre / "artifacts" / "tables" / "participant_responses.csv").open(encoding="utf-8") as fh:
+            flow = {r["Step"]: r for r in csv.DictReader(fh)}
+        row = next(r for r in table if r["Figure"] == "Matched pre and post respondents")
+        assert row[f"Cadre {cadre}"] == flow["Matched pre and post"]["Respondents"]
+        with (root / cadre / "artifacts" / "tables" / "prepost_learning.csv").open(encoding="utf-8") as fh:
+            pp = next(r for r in csv.DictReader(fh) if r["Measure"].endswith("after vs before"))
+        row = next(r for r in table if r["Figure"].startswith("Learning:"))
+        assert row[f"Cadre {cadre}"] == f"{pp['g_av']} ({pp['CI low']} to {pp['CI high']})"
+    assert "All" not in " ".join(table[0])   # no pooled column
+    # the audit of the whole reports folder (test_audit_of_the_demo_passes...) covers this bundle too
+    assert "program-cadre-2025" in demo_run["output"] or (summary / ".evalkit-render.json").is_file()
     assert (demo_run["processed"] / "release_ledger.jsonl").stat().st_mode & 0o077 == 0
 
 
