@@ -140,17 +140,21 @@ def test_reports_speak_in_human_labels(demo_run) -> None:
     """No snake_case ids, file names, module paths or JSON in any demo report's body (issue [3/9])."""
     from conftest import internal_tokens
 
-    for cadre in ("C1", "C2", "C3"):
-        assert internal_tokens(demo_run["reports"] / cadre / "report.html") == [], cadre
+    for cadre in ("C1", "C2", "C3", "program-cadre-2025"):
+        for doc in ("report.html", "supplement.html"):   # the technical supplement speaks in words too
+            assert internal_tokens(demo_run["reports"] / cadre / doc) == [], (cadre, doc)
 
 
 def test_no_report_names_a_file_or_another_cadre(demo_run) -> None:
     """Case notes are named after schools: no report lists a file, and none mentions another cadre's files."""
     for cadre in ("C1", "C2", "C3"):
-        html = (demo_run["reports"] / cadre / "report.html").read_text(encoding="utf-8")
-        assert "case_study_notes" not in html and "_elementary" not in html, cadre
-        others = [c for c in ("C1", "C2", "C3") if c != cadre]
-        assert not any(f"{o}-T0" in html for o in others), cadre
+        for doc in ("report.html", "supplement.html"):
+            html = (demo_run["reports"] / cadre / doc).read_text(encoding="utf-8")
+            assert "case_study_notes" not in html and "_elementary" not in html, (cadre, doc)
+            others = [c for c in ("C1", "C2", "C3") if c != cadre]
+            assert not any(f"{o}-T0" in html for o in others), (cadre, doc)
+            assert not any(f"cadre {o}" in html.casefold() for o in ("c1", "c2", "c3") if o.upper() != cadre), \
+                (cadre, doc)
 
 
 def test_every_count_is_at_least_n_min(demo_run) -> None:

@@ -83,6 +83,7 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
     from conftest import internal_tokens
 
     assert internal_tokens(units[0] / "report.html") == []            # human labels, no ids or file names
+    assert internal_tokens(units[0] / "supplement.html") == []        # the technical supplement too
     # the project file's paper (one project asks for Letter, the others take the A4 default)
     import pypdf
 

@@ -46,7 +46,7 @@ __all__ = [
     "read_table",
     "list_items",
     "provenance_tables",
-    "readable_value",
+    "parameter_rows",
     "TableSpec",
     "HeadlineItem",
     "InputFile",
@@ -236,21 +236,6 @@ def list_items(paragraph: str) -> list[str] | None:
     return None
 
 
-def readable_value(value: object) -> str:
-    """A run parameter as a reader reads it: ``{"n_min": 10, "top_code": 95}`` -> ``n min 10; top code 95``.
-
-    >>> readable_value({"b_c": [1, 2], "a": True}), readable_value("x"), readable_value(None)
-    ('a yes; b c 1, 2', 'x', 'none')
-    """
-    if isinstance(value, dict):
-        return "; ".join(f"{str(k).replace('_', ' ')} {readable_value(v)}" for k, v in sorted(value.items())) or "none"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(readable_value(v) for v in value) or "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "none" if value is None else str(value).replace("_", " ") if isinstance(value, str) else str(value)
-
-
 def provenance_tables(facts: Facts) -> list[tuple[str, list[str], list[list[str]], str | None, str | None]]:
     """The provenance appendix's tables as (kind, header, rows, caption, note), for the HTML and the Typst
     forms; kind is ``"plain"`` (the report's data), ``"hashes"`` (input files) or ``"params"`` (the run).
@@ -272,7 +257,55 @@ def provenance_tables(facts: Facts) -> list[tuple[str, list[str], list[list[str]
                     "The SHA-256 identifies the exact bytes of each input file; file names are left out because a "
                     "name may hold a school's or a person's name."))
     if facts.provenance.parameters:
-        out.append(("params", ["Parameter", "Value"], [[k.replace("_", " "), readable_value(v)]
-                                             for k, v in sorted(facts.provenance.parameters.items())],
-                    "Analysis parameters", None))
+        out.append(("params", ["Setting", "Value"], parameter_rows(facts.provenance.parameters),
+                    "Analysis parameters",
+                    "The run's settings from the project file, one per row; text patterns are left in the project "
+                    "file, where they are written."))
     return out
+
+
+#: How the analysis parameters read in the supplement: (group, key) -> label. Keys not listed read as their name.
+_PARAMETER_LABELS = {
+    ("privacy", "n_min"): "smallest group any figure may describe",
+    ("privacy", "comment_threshold"): "smallest group whose comments are quoted",
+    ("privacy", "top_code"): "percentages above this read as a bound (%)",
+    ("privacy", "bottom_code"): "percentages below this read as a bound (%)",
+    ("privacy", "min_interval_width"): "narrowest range a hidden count may be pinned to",
+    ("privacy", "override_reason"): "reason for a threshold below 5",
+    ("privacy", "share_min_people"): "people a shown percentage must stand for on each side",
+    ("key_fingerprint", ""): "fingerprint of the pseudonymization key (not the key)",
+}
+_GROUPS = {"privacy": "Privacy", "cleaning": "Cleaning", "key_fingerprint": "Pseudonymization"}
+
+
+def _setting_value(value: object) -> str:
+    """One setting's value in words: yes/no, a number to 3 significant digits, a list, or patterns by count."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, dict):  # e.g. test markers: a text pattern per column
+        return f"{len(value)} text pattern(s), kept in the project file" if value else "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_setting_value(v) for v in value) or "none"
+    return "none" if value is None else str(value).replace("_", " ")
+
+
+def parameter_rows(parameters: dict[str, object]) -> list[list[str]]:
+    """The run's parameters as [setting, value] rows a reader reads: grouped, labelled, no code or patterns.
+
+    >>> parameter_rows({"privacy": {"n_min": 10, "share_min_people": None}, "key_fingerprint": "8f58"})
+    [['Pseudonymization: fingerprint of the pseudonymization key (not the key)', '8f58'], ['Privacy: smallest group any figure may describe', '10'], ['Privacy: people a shown percentage must stand for on each side', 'as the smallest group (10)']]
+    """
+    rows = []
+    for group in sorted(parameters, key=lambda g: (g != "key_fingerprint", g)):
+        value = parameters[group]
+        name = _GROUPS.get(group, group.replace("_", " ").capitalize())
+        items = value.items() if isinstance(value, dict) else [("", value)]
+        for key, v in items:
+            label = _PARAMETER_LABELS.get((group, key)) or key.replace("_", " ")
+            text = _setting_value(v)
+            if (group, key) == ("privacy", "share_min_people") and v is None and isinstance(value, dict):
+                text = f"as the smallest group ({value.get('n_min')})"
+            rows.append([f"{name}: {label}", text])
+    return rows
