@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -329,7 +330,8 @@ def _engine_name() -> str:
     Papermill writes the whole growing notebook when the run starts and at every cell's start and end: 18
     writes and about 0.05 s of CPU per cadre report, for a file nobody reads while it runs. Its last write,
     when the run ends, is made in a ``finally`` (after a failing cell, a timeout or a dead kernel too), and that
-    is the one :func:`_failure` keeps; so only that one is kept.
+    is the one :func:`_failure` keeps; so only that one is kept, and only when the run failed (a run that
+    succeeded is written once, by :func:`render_report`).
     """
     from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
@@ -341,7 +343,10 @@ def _engine_name() -> str:
                 super().save(**kwargs)
 
         def notebook_complete(self, **kwargs: Any) -> None:
-            self._done = True
+            # called in a ``finally``: an exception in flight (a timeout, a dead kernel) or a failed cell means
+            # the file is wanted; a run that succeeded is written by render_report, with its provenance
+            self._done = sys.exc_info()[0] is not None or bool(self.nb.metadata.get("papermill", {})
+                                                               .get("exception"))
             super().notebook_complete(**kwargs)
 
     class _Engine(NBClientEngine):
@@ -623,19 +628,29 @@ def _typst_pdf(parts: Mapping[str, Any], facts: Facts, provenance: dict[str, Any
     return dict(zip(sources, compile_pdfs(list(sources.values()), artifact_dir)))
 
 
-def _strip_for_report(nb: Any) -> None:
-    """Drop stderr streams and error outputs: warnings and tracebacks never reach a funder."""
+def _for_report(nb: Any) -> Any:
+    """The notebook without stderr streams and error outputs: warnings and tracebacks never reach a funder.
+
+    A shallow copy (a cell that loses an output is copied, the others are shared): nbconvert deep-copies the
+    notebook itself, twice, so a deep copy here only cost time.
+    """
+    out = copy.copy(nb)
+    cells = []
     for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
+        outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
         kept = []
-        for out in cell.get("outputs", []):
-            if out.output_type == "error" or (out.output_type == "stream" and out.get("name") == "stderr"):
+        for item in outputs:
+            if item.output_type == "error" or (item.output_type == "stream" and item.get("name") == "stderr"):
                 log.warning("report: dropped a %s output of cell %d (kept in report.ipynb)",
-                            out.get("name", out.output_type), index)
+                            item.get("name", item.output_type), index)
                 continue
-            kept.append(out)
-        cell.outputs = kept
+            kept.append(item)
+        if len(kept) != len(outputs):
+            cell = copy.copy(cell)
+            cell.outputs = kept
+        cells.append(cell)
+    out.cells = cells
+    return out
 
 
 def _plain(value: Any) -> Any:
@@ -705,8 +720,7 @@ def _part(nb: Any, *, supplement: bool) -> Any | None:
 
 
 def _to_html(nb: Any, facts: Facts, provenance: dict[str, Any], page_size: str, *, title: str) -> str:
-    nb = copy.deepcopy(nb)
-    _strip_for_report(nb)
+    nb = _for_report(nb)
     exporter = _html_exporter()
     meta = [
         ("generator", f"evalkit {provenance['evalkit_version']}"),
