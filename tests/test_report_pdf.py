@@ -351,10 +351,29 @@ def test_pdf_holds_no_code_no_traceback_no_roster_value_and_no_key(demo):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("cadre", ["C1", "C2", "C3"])
-def test_html_and_pdf_carry_the_same_content(demo_run, cadre):
-    """Every heading, table cell and figure caption of each cadre's HTML report is in its PDF."""
+@pytest.mark.parametrize("cadre", ["C1", "C2", "C3", "program-cadre-2025"])
+@pytest.mark.parametrize("doc", ["report", "supplement"])
+def test_html_and_pdf_carry_the_same_content(demo_run, cadre, doc):
+    """Every heading, table cell and figure caption of each bundle's HTML report and technical supplement is in
+    its PDF (the program summary's too)."""
     from conftest import assert_html_and_pdf_agree
 
     out = demo_run["reports"] / cadre
-    assert_html_and_pdf_agree(out / "report.html", out / "report.pdf")
+    assert_html_and_pdf_agree(out / f"{doc}.html", out / f"{doc}.pdf")
+
+
+@pytest.mark.slow
+def test_the_supplement_is_tagged_and_says_what_it_is(demo_run):
+    """The technical supplement is a PDF/UA-1 document of its own: identifier, title, language, tags, outline."""
+    import pypdf
+
+    reader = pypdf.PdfReader(demo_run["reports"] / "C1" / "supplement.pdf")
+    assert b"pdfuaid:part" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()   # PDF/UA-1
+    assert reader.metadata.title.startswith("Technical supplement: ")
+    assert reader.trailer["/Root"]["/Lang"] == "en" and "/StructTreeRoot" in reader.trailer["/Root"]
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[:4] == ["Instruments", "Statistics and software", "Disclosure log", "Data quality"]
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Technical supplement" in text and "Input file 1" in text
+    html = (demo_run["reports"] / "C1" / "report.html").read_text(encoding="utf-8")
+    assert "Disclosure log: hidden and coded figures" not in html and "Input file 1" not in html   # not for funders

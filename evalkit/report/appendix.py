@@ -161,17 +161,39 @@ def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True
 
 
 def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, str]) -> ProtectedTable:
-    """Where figures are hidden or coded and why (never the hidden value)."""
+    """Where figures are hidden or coded and why (never the hidden value), one row per table and rule.
+
+    Each row counts the figures and says where they are: "rows A, B; columns X, Y" when every listed row has
+    the same columns, else "A: X, Y; B: Z". The machine-readable log beside the report keeps one entry per
+    figure; this table is for a reader, who wants to see which tables lost what, and why.
+
+    >>> t = disclosure_log([{"table": "t", "row": "A", "column": "n", "rule": "primary"},
+    ...                     {"table": "t", "row": "B", "column": "n", "rule": "primary"}], {"t": "Roles"})
+    >>> t.display.values.tolist()
+    [['Roles', 'fewer than the threshold', '2', 'rows A, B; column n']]
+    """
     rule = {"primary": "fewer than the threshold", "complementary": "protects another hidden figure",
             "homogeneity": "everyone gave the same answer", "row_gate": "group below the threshold",
             "difference": "change since an earlier release", "top_coded": "large share shown as a bound",
             "bottom_coded": "small share shown as a bound",
             "coded_with": "would give back a coded figure of its row"}
-    rows = [(titles.get(e["table"], e["table"]), e["row"], e["column"], rule.get(e["rule"], e["rule"]))
-            for e in entries]
-    return passthrough("disclosure_log", "Disclosure log: hidden and coded figures",
-                       pd.DataFrame(rows, columns=["Table", "Row", "Column", "Rule"]),
-                       note="The same list is kept, machine-readable, with the report's files.")
+    groups: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for e in entries:
+        where = groups.setdefault((titles.get(e["table"], e["table"]), rule.get(e["rule"], e["rule"])), {})
+        where.setdefault(str(e["row"]), []).append(str(e["column"]))
+    rows = []
+    for (table, why), where in groups.items():
+        column_sets = {tuple(cols) for cols in where.values()}
+        if len(column_sets) == 1:
+            cols = next(iter(column_sets))
+            place = (f"row{'s' if len(where) > 1 else ''} {', '.join(where)}; "
+                     f"column{'s' if len(cols) > 1 else ''} {', '.join(cols)}")
+        else:
+            place = "; ".join(f"{row}: {', '.join(cols)}" for row, cols in where.items())
+        rows.append((table, why, str(sum(len(c) for c in where.values())), place))
+    return passthrough("disclosure_log", "Disclosure log: hidden and coded figures, by table and reason",
+                       pd.DataFrame(rows, columns=["Table", "Rule", "Figures", "Where"]),
+                       note="The machine-readable log kept with the report's files lists each figure on its own.")
 
 
 #: Exact phrases evalkit prints that carry an author's name. The audit does not count a roster surname

@@ -103,7 +103,8 @@ def _column_widths(header: Sequence[Any], rows: Sequence[Sequence[Any]]) -> list
     for j, head in enumerate(header):
         texts = [str(head)] + [str(r[j]) for r in rows if j < len(r)]
         words = [len(w) for t in texts for w in t.split()] or [1]
-        cap = _WRAP_AT * (2 if j == 0 else 1)
+        # the row labels, and a column of long text (a paragraph per cell), may wrap at twice the usual width
+        cap = _WRAP_AT * (2 if j == 0 or max(len(t) for t in texts) > 3 * _WRAP_AT else 1)
         lo = min(max(words), _LONG_WORD) + 2  # + padding
         hi = max(lo, max(min(len(t), cap) for t in texts) + 2)
         mins.append(lo)

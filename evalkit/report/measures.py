@@ -431,14 +431,24 @@ def item_tables(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None
                     percent_favorable, level=3)
 
 
+def _reversed_favorable(cb: Any, item: Any) -> str:
+    """The answers that count as favorable for a reverse-worded item, in the scale's own words: the mirror
+    (min + max - code) of the scale's favorable codes, e.g. "Strongly disagree or Disagree", "Never or Rarely"."""
+    scale = cb.response_scales[item.scale]
+    lo, hi = min(scale.codes), max(scale.codes)
+    return " or ".join(scale.codes[c] for c in sorted(lo + hi - f for f in scale.favorable) if c in scale.codes)
+
+
 def _item_table(b, tid, title, inst, cb, name, waves, percent_favorable, *, level) -> None:
     items = [i for i, it in inst.items.items() if cb.response_scales[it.scale].favorable
              and all(i in d for d in waves.values()) and not getattr(it, "wave", None)]
     rows = []
     results = {w: percent_favorable(d, name, cb, items=items, scales=[]).set_index("name") for w, d in waves.items()}
+    number = {item: k for k, item in enumerate(inst.items, 1)}   # as the instruments table numbers them
     for i in items:
-        row: dict[str, Any] = {"Item": f"{i}: {_short(inst.items[i].text)}"
-                                       + (" (reverse-worded: favorable = disagree)" if inst.items[i].reverse else "")}
+        row: dict[str, Any] = {"Item": f"Q{number[i]}: {_short(inst.items[i].text)}"
+                                       + (f" (reverse-worded: favorable = {_reversed_favorable(cb, inst.items[i])})"
+                                          if inst.items[i].reverse else "")}
         for w, res in results.items():
             row[f"{w} n"] = int(res.loc[i, "n"]) if i in res.index else 0
             row[f"{w} % favorable"] = float(res.loc[i, "pct"]) if i in res.index else np.nan

@@ -86,15 +86,19 @@ def _paragraphs(text: str | None) -> list[str | list[str]]:
 def table_typst(header: Sequence[Any], rows: Sequence[Sequence[Any]], *, caption: str | None,
                 note: str | None, align_numbers: bool = True) -> str:
     """One journal-style table: caption above, repeated header row, row labels as row headers, note below."""
-    from evalkit.report.display import _LONG_TABLE, _NUMERIC_RE, _column_widths
+    from evalkit.report.display import _LINE_CHARS, _LONG_TABLE, _NUMERIC_RE, _column_widths
 
     rows = [[str(v) for v in r] for r in rows]
     numeric = [j > 0 and align_numbers and any(r[j].strip() for r in rows)
                and all(_NUMERIC_RE.match(r[j]) or not r[j].strip() for r in rows) for j in range(len(header))]
     widths = [round(w, 1) for w in _column_widths(header, rows)]
+    # lines the table takes, estimated from each cell's length and its column's width: a table of a few
+    # rows with long cells (the disclosure log) is as long as a table of many rows, and may break too
+    lines = sum(max([math.ceil(len(v) / max(w * _LINE_CHARS / 100 - 2, 1)) for v, w in zip(r, widths)] or [1])
+                for r in rows)
     rows = [[_breakable(v) for v in r] for r in rows]
     return _call("ek-table", caption=caption, note=note, header=[str(h) for h in header], rows=rows,
-                 numeric=numeric, widths=widths, breakable=len(rows) >= _LONG_TABLE)
+                 numeric=numeric, widths=widths, breakable=max(len(rows), lines) >= _LONG_TABLE)
 
 
 #: A word this long may not fit its column: it gets break opportunities (Typst never breaks inside a word).
