@@ -80,6 +80,7 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
     # the stages' files: the store holds no raw identifier column the codebook names
     # the PDF carries what the HTML does (Typst, PDF/UA-1)
     assert_html_and_pdf_agree(units[0] / "report.html", units[0] / "report.pdf")
+    assert_html_and_pdf_agree(units[0] / "supplement.html", units[0] / "supplement.pdf")
     from conftest import internal_tokens
 
     assert internal_tokens(units[0] / "report.html") == []            # human labels, no ids or file names
