@@ -27,14 +27,34 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 #: The technical supplement's cover kicker, its opening words, the report's pointer to it, and the
 #: heading of its provenance tables (one wording for the HTML and the PDF).
 SUPPLEMENT_KICKER = "Technical supplement"
-SUPPLEMENT_INTRO = ("This supplement accompanies the evaluation report of the same title. It holds what a methods "
-                    "reviewer checks and a reader of the report does not need: the instruments as respondents saw "
-                    "them, the statistics and software behind every figure, every figure the privacy rule hid and why, the data-quality checks, and the "
-                    "analysis parameters and input files (by fingerprint only). It follows the same privacy rule as "
-                    "the report.")
-SUPPLEMENT_POINTER = ("The instruments' full wording, the statistics behind each figure with their formulas and sources, the software versions, "
-                      "the disclosure log of every hidden figure, the data-quality checks and the analysis parameters "
-                      "are in the technical supplement that accompanies this report.")
+#: What each supplement section holds, in the words the supplement's opening and the report's pointer use.
+_SUPPLEMENT_HOLDS = {
+    "appendix_instruments": "the instruments as respondents saw them",
+    "appendix_methods": "the statistics behind every figure with their formulas and sources, and the software",
+    "appendix_disclosure": "every figure the privacy rule hid or coded, and why",
+    "data_quality": "the data-quality checks",
+}
+_PROVENANCE_HOLDS = "the analysis parameters and the input files (by fingerprint only)"
+
+
+def _supplement_holds(facts: Facts) -> str:
+    """What this report's supplement holds, from its own sections: "a; b; and c" (the parts hold commas)."""
+    parts = [_SUPPLEMENT_HOLDS.get(s.id, s.title.lower()) for s in facts.supplement_sections] + [_PROVENANCE_HOLDS]
+    return "; ".join(parts[:-1]) + "; and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def supplement_intro(facts: Facts) -> str:
+    """The supplement's opening words."""
+    return ("This supplement accompanies the evaluation report of the same title. It holds what a methods reviewer "
+            f"checks and a reader of the report does not need: {_supplement_holds(facts)}. It follows the same "
+            "privacy rule as the report.")
+
+
+def supplement_pointer(facts: Facts) -> str:
+    """The report's pointer to its supplement."""
+    return f"The technical supplement that accompanies this report holds {_supplement_holds(facts)}."
+
+
 PROVENANCE_TITLE = "Data and provenance"
 
 __all__ = [
@@ -197,6 +217,9 @@ def _hidden_sentence(disclosure: Any) -> str:
     report's figures reads like a share of people (and the audit rightly asks for "<5%" there)."""
     hidden, cells = int(disclosure.get("hidden", 0)), int(disclosure.get("cells", 0))
     lp = f"the attacker check solved {disclosure.get('lp_solves', 0)} linear programs."
+    if cells == 0:  # a summary of other reports' published figures (evalkit.report.program)
+        return ("This report computes no figure about people of its own: each figure in it is copied as another "
+                "report of this release published it, after that report's privacy rule and audit.")
     if hidden == 0:
         return f"No figure about people in this report had to be hidden (figures checked: {cells}); {lp}"
     if hidden >= cells:
@@ -304,14 +327,14 @@ def methods_appendix_html(facts: Facts) -> str:
     if pending:
         items = "".join(f"<li><strong>{_e(s.title)}</strong>: {_e(s.pending_reason)}</li>" for s in pending)
         parts += ["<h3>Not yet reported</h3>", f'<ul class="ek-pending-list">{items}</ul>']
-    parts += ["<h3>Technical supplement</h3>", _paragraphs(SUPPLEMENT_POINTER)]
+    parts += ["<h3>Technical supplement</h3>", _paragraphs(supplement_pointer(facts))]
     parts.append("</section>")
     return "".join(parts)
 
 
 def supplement_html(facts: Facts) -> str:
     """The technical supplement: its cover, its sections, then the data and provenance tables."""
-    parts = [cover_html(facts, kicker=SUPPLEMENT_KICKER), _paragraphs(SUPPLEMENT_INTRO)]
+    parts = [cover_html(facts, kicker=SUPPLEMENT_KICKER), _paragraphs(supplement_intro(facts))]
     parts += [section_html(facts, s.id) for s in facts.supplement_sections]
     parts += ['<section class="ek-section ek-appendix" id="provenance">', f"<h2>{PROVENANCE_TITLE}</h2>"]
     for kind, header, rows, caption, note in provenance_tables(facts):

@@ -211,18 +211,18 @@ def methods_appendix_typst(facts: Facts) -> str:
     if pending:
         out.append(_call("ek-subheading", title="Not yet reported"))
         out.append(_call("ek-list", items=[f"{s.title}: {s.pending_reason}" for s in pending]))
-    from evalkit.report.display import SUPPLEMENT_POINTER
+    from evalkit.report.display import supplement_pointer
 
     out.append(_call("ek-subheading", title="Technical supplement"))
-    out.append(_call("ek-paragraph", body=SUPPLEMENT_POINTER))
+    out.append(_call("ek-paragraph", body=supplement_pointer(facts)))
     return "".join(out)
 
 
 def supplement_typst(facts: Facts) -> str:
     """The technical supplement, as :func:`evalkit.report.display.supplement_html` has it."""
-    from evalkit.report.display import PROVENANCE_TITLE, SUPPLEMENT_INTRO, SUPPLEMENT_KICKER
+    from evalkit.report.display import PROVENANCE_TITLE, SUPPLEMENT_KICKER, supplement_intro
 
-    out = [cover_typst(facts, kicker=SUPPLEMENT_KICKER), _call("ek-paragraph", body=SUPPLEMENT_INTRO)]
+    out = [cover_typst(facts, kicker=SUPPLEMENT_KICKER), _call("ek-paragraph", body=supplement_intro(facts))]
     # the first section follows the opening words on their page; the others start on a new page
     out += [section_typst(facts, s.id, new_page=False if i == 0 else None)
             for i, s in enumerate(facts.supplement_sections)]
