@@ -462,7 +462,17 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
     say = Progress(console)
     store = load_processed(cfg)
     units = _units(cfg, cadres, say)
-    notebook = Path(__file__).resolve().parents[1] / "notebooks" / "cadre_report.ipynb"
+    notebooks = Path(__file__).resolve().parents[1] / "notebooks"
+    notebook = notebooks / "cadre_report.ipynb"
+
+    def notebook_of(unit: Any) -> Path:
+        # each program kind has its report notebook, one cell per section it can have
+        from evalkit.config import ProgramKind
+
+        kind = cfg.project.program(unit.program).kind
+        own = notebooks / f"{kind.value}_report.ipynb"
+        return own if kind != ProgramKind.cadre and own.is_file() else notebook
+
     if not notebook.exists():
         raise EvalkitError(
             f"the report notebook {notebook.name} was not found beside the evalkit package",
@@ -485,7 +495,7 @@ def report_project(cfg: ProjectConfig, *, cadres: list[str] | None = None, pdf: 
                 continue
             artifact_dir, protected = built
             protected_of[unit.cadre] = protected
-            yield ReportJob(unit=unit.cadre, notebook=str(notebook), artifact_dir=str(artifact_dir),
+            yield ReportJob(unit=unit.cadre, notebook=str(notebook_of(unit)), artifact_dir=str(artifact_dir),
                             out_dir=str(out_dir), pdf=pdf, page_size=cfg.project.page_size,
                             parameters={"project": cfg.project.project, "cadre": unit.cadre,
                                         "cohort": unit.cohort, "artifact_dir": str(artifact_dir)})

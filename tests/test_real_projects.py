@@ -98,3 +98,10 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
 
     store = ek.load_processed(project / "evalkit.yml")
     assert store.tables and all("source_row" in t.columns for t in store.tables.values())
+    # the research notebook runs on a project nobody here wrote (issue [4/9]): no pre wave is said, not a crash
+    from test_notebooks import run_notebook
+
+    nb = run_notebook("explore.ipynb", {"project": str(project / "evalkit.yml"),
+                                        "export_dir": str(tmp_path / "exports")})
+    said = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "anonymized table(s)" in said

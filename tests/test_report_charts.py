@@ -226,7 +226,24 @@ def test_coded_segments_are_drawn_at_their_bound_and_labelled() -> None:
     # only a label that fits inside its segment is drawn (labels beside narrow segments floated off them and
     # collided); the narrow ones' values are in the alt text, and the axis label says where to find them
     assert sorted(_row_texts(chart, 1)) == [">95%"]
-    assert chart.alt_text.count("<5%") >= 4 and "too narrow for a label" in chart.figure.axes[0].get_xlabel()
+    assert chart.alt_text.count("<5%") >= 4 and "unlabelled segments" in chart.figure.axes[0].get_xlabel()
+
+
+def test_shown_shares_keep_their_width_and_coded_ones_share_the_rest_hatched() -> None:
+    """Issue [3/9]: segment widths matched neither labels nor axis when every segment was rescaled."""
+    from evalkit.report.charts import _Cell, _widths
+
+    cells = [_Cell(7.0, "<7%", "share", 150, "bottom_coded", False), _Cell(7.0, "<7%", "share", 150, "bottom_coded", False),
+             _Cell(12.0, "12%", "share", 150, "shown", False), _Cell(50.0, "50%", "share", 150, "shown", False),
+             _Cell(30.0, "30%", "share", 150, "shown", False)]
+    assert _widths(cells) == pytest.approx([4.0, 4.0, 12.0, 50.0, 30.0])
+    rows = [("Item", c, "share", v, t, st, 150) for c, v, t, st in (
+        ("Strongly disagree", 7.0, "<7%", "bottom_coded"), ("Disagree", 7.0, "<7%", "bottom_coded"),
+        ("Neutral", 12.0, "12%", "shown"), ("Agree", 50.0, "50%", "shown"), ("Strongly agree", 30.0, "30%", "shown"))]
+    chart = stacked_share_chart(_table(rows), LIKERT, neutral="Neutral")
+    bars = _bars(chart)
+    assert [round(b.get_width(), 6) for b in bars] == [4.0, 4.0, 12.0, 50.0, 30.0]
+    assert [bool(b.get_hatch()) for b in bars] == [True, True, False, False, False]
 
 
 def test_diverging_bar_centres_neutral_on_zero_with_colour_blind_safe_colours() -> None:
@@ -280,7 +297,7 @@ def test_line_chart_of_two_groups_has_a_legend_a_marker_and_a_gap_in_both_lines(
     assert [t.get_text() for t in chart.figure.legends[0].get_texts()] == ["Cadre %", "Comparison %"]
     assert any(list(x.get_xdata()) == [2.5, 2.5] and x.get_linestyle() == "--" for x in ax.lines)
     texts = [t.get_text() for t in ax.texts]
-    assert "fewer than 10 students" in texts and " cadre begins" in texts
+    assert "fewer than 10 students" in texts and "cadre begins " in texts
     assert sorted(t for t in texts if t.endswith("%")) == ["47%", "58%"]  # each line labelled at its last point
     assert "2023 (fewer than 10 students)" in chart.alt_text
     assert "2024 (n = 400) Cadre % 58%, Comparison % 47%" in chart.alt_text
@@ -389,7 +406,7 @@ def test_a_table_with_every_row_hidden_draws_only_gaps(name: str, tmp_path) -> N
     ax = chart.figure.axes[0]
     assert _bars(chart) == [] and [line for line in ax.lines if line.get_marker() == "o"] == []
     assert chart.rows_shown == () and "no row can be shown" in chart.alt_text
-    expected = {"fewer than 10 students", " cadre begins"} if name == "trend" else {GAP}
+    expected = {"fewer than 10 students", "cadre begins "} if name == "trend" else {GAP}
     assert {t.get_text() for t in ax.texts if t.get_text()} == expected
     assert name != "trend" or not chart.figure.legends  # no line drawn, no legend to explain one
     assert all("n not shown" in t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()
@@ -528,6 +545,13 @@ def test_line_chart_whiskers_both_groups_n_and_end_labels_beyond_the_marker() ->
     assert ticks[0] == "2022\n2,001\n43,222" and "cadre schools, then comparison schools" in ax.get_xlabel()
     ends = [t for t in ax.texts if t.get_text() in ("52%", "45%")]
     assert len(ends) == 2 and all(t.get_position()[0] > 2.5 for t in ends)   # right of the dashed line
+    # a marker far enough right (the program began after the last year shown): labels stay before it
+    later = line_chart(_table(rows), ["Cadre %", "Comparison %"], marker=(2.85, "cadre begins"),
+                       waves=[("n", "cadre schools"), ("Comparison n", "comparison schools")], noun="students")
+    ends = [t for t in later.figure.axes[0].texts if t.get_text() in ("52%", "45%")]
+    assert len(ends) == 2 and all(2 < t.get_position()[0] < 2.85 for t in ends)
+    label = next(t for t in later.figure.axes[0].texts if "cadre begins" in t.get_text())
+    assert label.get_text().endswith(" ") and label.get_ha() == "right"   # never touching the dashed line
 
     nps = [("E1", "NPS", "statistic", 20.0, "+20", "shown", 30), ("E1", "n", "count", 30, "30", "shown", 30),
            ("E1", "CI low", "statistic", -5.0, "-5", "shown", 30), ("E1", "CI high", "statistic", 45.0, "+45", "shown", 30),

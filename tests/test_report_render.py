@@ -198,10 +198,19 @@ def test_committed_notebook_is_thin_and_clean():
     assert nb.metadata.kernelspec.name == "python3"
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", [])
-    assert sum(c.cell_type == "markdown" for c in nb.cells) <= 1
+    # markdown cells are headings for the evaluator in JupyterLab, never part of the report
+    assert all("remove-cell" in c.metadata.get("tags", []) for c in nb.cells if c.cell_type == "markdown")
     for cell in code:
         assert cell.outputs == [] and cell.execution_count is None
         assert "def " not in cell.source and "lambda" not in cell.source and "pd." not in cell.source
+    # one cell per section the kind can have (issue [4/9]), then the catch-all and the supplement
+    from evalkit.config import ProgramKind
+    from evalkit.report.sections import REGISTRY
+
+    shown = [c.source for c in code if "show_section(" in c.source]
+    assert shown == [f'er.show_section(facts, "{s.id}", missing_ok=True)' for s in REGISTRY[ProgramKind.cadre]
+                     if s.part == "report"]
+    assert any("show_other_sections" in c.source for c in code) and "supplement" in code[-1].metadata["tags"]
 
     import papermill
 

@@ -5,9 +5,10 @@ sentences accept. See ``docs/disclosure.md``.
 """
 
 from evalkit.disclose.bundle import NOT_SHOWN, Bundle, ProtectedBundle, format_share
+from evalkit.disclose.export import export_table
 from evalkit.disclose.ledger import ReleaseLedger
 from evalkit.disclose.policy import SUPPRESSED_TEXT, DisclosurePolicy
 from evalkit.disclose.protected import ProtectedTable, require_protected
 
 __all__ = ["Bundle", "ProtectedBundle", "ProtectedTable", "DisclosurePolicy", "ReleaseLedger", "NOT_SHOWN",
-           "SUPPRESSED_TEXT", "format_share", "require_protected"]
+           "SUPPRESSED_TEXT", "export_table", "format_share", "require_protected"]

@@ -46,10 +46,12 @@ from evalkit.disclose.protected import HIDDEN_STATUSES, SHOWN, ProtectedTable, _
 from evalkit.disclose.space import MISSING, Universe
 from evalkit.errors import DisclosureError
 
-__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "format_share", "share_bounds", "pool_small"]
+__all__ = ["Bundle", "ProtectedBundle", "NOT_SHOWN", "SMALL_GROUP", "format_share", "share_bounds", "pool_small"]
 
 #: Text of a hidden figure that is not a small count (a homogeneous distribution, a differenced figure).
 NOT_SHOWN = "not shown"
+#: Status of a share of a group under twice the share threshold: no percentage of it can be shown.
+SMALL_GROUP = "small_group"
 LOG_SCHEMA = "evalkit.disclosure_log/1"
 
 
@@ -80,7 +82,7 @@ def format_share(p: float, policy: DisclosurePolicy, n: float | None = None) -> 
 
     A coded share reads as the bound it lies beyond ("<39%", ">61%"; the bound rounded outwards, so the text
     stays true) and its value is the exact bound. When ``n`` is under twice the threshold, every share has a
-    side of too few people: it reads "not shown" (coded, with the bound on its side of 50 %).
+    side of too few people: it reads "not shown", status :data:`SMALL_GROUP`, value NaN (no bound at all).
 
     Examples
     --------
@@ -90,13 +92,14 @@ def format_share(p: float, policy: DisclosurePolicy, n: float | None = None) -> 
     >>> [format_share(p, pol, n=26)[0] for p in (4, 30, 50, 70)]   # 1, 8, 13 and 18 of 26 people
     ['<39%', '<39%', '50%', '>61%']
     >>> format_share(100, pol, n=12)[:2]                         # 12 of 12: the other side is 0 people
-    ('not shown', 'top_coded')
+    ('not shown', 'small_group')
     """
     low, high = share_bounds(policy, n)
     if low > high:
         # fewer than twice the threshold: whatever its value, one side of the share is too few people, and
-        # a bound such as ">16%" for 100% would read as a finding. Not shown; the bound keeps the LP true.
-        return (NOT_SHOWN, "bottom_coded", low) if p <= 50 else (NOT_SHOWN, "top_coded", high)
+        # a bound such as ">16%" for 100% would read as a finding. Not shown, with one status whatever the
+        # value (a "bottom" or "top" status in the published log would tell which side of 50% it lies)
+        return NOT_SHOWN, SMALL_GROUP, math.nan
     if p > high or p >= 100:
         return f">{math.floor(high + 1e-9):g}%", "top_coded", high
     if p < low or p <= 0:
@@ -394,6 +397,8 @@ class Bundle:
                     figs.append(Figure.count(c.universe, c.sel, c.value, cell=c.key, cost=c.cost * max(c.value, 1)))
                 elif c.kind == "share":
                     text, status, v = format_share(c.value, self.policy, c.n)
+                    if status == SMALL_GROUP:
+                        continue  # nothing published about it: no constraint for the attacker either
                     if status == "top_coded":
                         lo, hi = v / 100, 1.0
                     elif status == "bottom_coded":
@@ -490,7 +495,9 @@ class Bundle:
                     if status != SHOWN:
                         log.append({"table": t.table_id, "row": row, "column": col, "rule": status,
                                     "reason": c.reason or ("share top-coded" if status == "top_coded" else
-                                                           "share bottom-coded" if status == "bottom_coded" else "")})
+                                                           "share bottom-coded" if status == "bottom_coded" else
+                                                           "group too small for any share" if status == SMALL_GROUP
+                                                           else "")})
                 rows_out.append(line)
             display = pd.DataFrame(rows_out, columns=[t.row_title, *t.columns])
             tables[t.table_id] = _make(t.table_id, t.title, display, cell_frame(tidy), note=t.note, level=t.level)
@@ -503,7 +510,7 @@ def _coded_blanks(t: _Table, pol: DisclosurePolicy) -> set[tuple[str, str]]:
     for key, deps in t.coded_with.items():
         for row in t.rows:
             c = t.cells.get((row, key))
-            if c is None or not (c.hidden or _render(c, pol)[2] in ("top_coded", "bottom_coded")):
+            if c is None or not (c.hidden or _render(c, pol)[2] in ("top_coded", "bottom_coded", SMALL_GROUP)):
                 continue
             out |= {(row, d) for d in deps}
             pools = list(t.coded_rows_with.get(row, ()))
@@ -566,8 +573,7 @@ def _render(c: _Cell, pol: DisclosurePolicy) -> tuple[str, float, str]:
         if math.isnan(c.value):
             return "", math.nan, SHOWN
         text, status, value = format_share(c.value, pol, c.n)
-        # a share of a group too small for any share: readers (charts, sentences) see no value at all
-        return text, (math.nan if text == NOT_SHOWN else value), status
+        return text, value, status   # NaN for SMALL_GROUP: readers (charts, sentences) see no value at all
     if math.isnan(c.value):
         return "", math.nan, SHOWN
     if c.fmt == "p":            # APA style: p below .001 reads "<0.001", never "0.000"

@@ -106,7 +106,8 @@ class DisclosurePolicy:
             f"group's size, percentages below {self.bottom_code:g}% read \u201c<{self.bottom_code:g}%\u201d and above "
             f"{self.top_code:g}% read \u201c>{self.top_code:g}%\u201d. A figure that would give such a "
             "percentage back exactly (its confidence interval, a Net Promoter Score beside it, a total it "
-            "is part of) reads \u201cnot shown\u201d.",
+            "is part of) reads \u201cnot shown\u201d. A group of fewer than "
+            f"{2 * self.share_people} people therefore shows no percentage at all.",
             "When every member of a group gave the same answer, that group's answers are not shown.",
             "Before-and-after figures count only people who answered both surveys, and are hidden below the "
             "same threshold.",

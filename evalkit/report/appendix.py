@@ -175,7 +175,7 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
     rule = {"primary": "fewer than the threshold", "complementary": "protects another hidden figure",
             "homogeneity": "everyone gave the same answer", "row_gate": "group below the threshold",
             "difference": "change since an earlier release", "top_coded": "large share shown as a bound",
-            "bottom_coded": "small share shown as a bound",
+            "bottom_coded": "small share shown as a bound", "small_group": "group too small for any percentage",
             "coded_with": "would give back a coded figure of its row"}
     groups: dict[tuple[str, str], dict[str, list[str]]] = {}
     for e in entries:

@@ -243,8 +243,10 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
         if sum(T[tid].shown(r, mine) is not None for r in years) < 2:
             continue
         start = level5.cohort_start
-        at = next((i for i, y in enumerate(years) if y.isdigit() and start is not None and int(y) >= start),
-                  len(years)) - 0.5
+        first = next((i for i, y in enumerate(years) if y.isdigit() and start is not None and int(y) >= start), None)
+        # between the last year before the cadre and its first year; after the last year shown, far enough
+        # right that the lines' end labels sit before it (on the side of the years they describe)
+        at = first - 0.5 if first is not None else len(years) - 1 + 0.85
         marker = (at, f"cadre begins ({cohort_label})") if start is not None else None
         when = (f"the cadre began in {cohort_label}, after the last year shown" if not level5.post_years else
                 f"the cadre began in {cohort_label}")

@@ -64,7 +64,7 @@ _RC: dict[str, Any] = {
     "xtick.labelsize": 8.5, "ytick.labelsize": 9, "legend.fontsize": 8.5, "axes.spines.top": False,
     "axes.spines.right": False, "svg.hashsalt": _SALT, "svg.fonttype": "path", "path.simplify": True,
 }
-_STATUSES = HIDDEN_STATUSES | {"shown", "top_coded", "bottom_coded"}
+_STATUSES = HIDDEN_STATUSES | {"shown", "top_coded", "bottom_coded", "small_group"}
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _fonts_loaded = False
 
@@ -238,14 +238,25 @@ def _palette(k: int) -> list[str]:
 
 
 def _widths(cells: Sequence[_Cell]) -> list[float]:
-    """Widths summing to 100: a top-coded share keeps its bound, the bottom-coded rest share what is left."""
-    values = [c.value for c in cells]
-    top = sum(v for v, c in zip(values, cells) if c.status == "top_coded")
-    rest = sum(values) - top
-    if top and rest and top + rest > 100:
-        return [v if c.status == "top_coded" else v * (100 - top) / rest for v, c in zip(values, cells)]
-    total = sum(values) or 1.0
-    return [100.0 * v / total for v in values]
+    """Widths summing to 100 in which every published share keeps its own value.
+
+    A coded share's value is unknown (only a bound is published), so the coded segments of a bar share what
+    the shown ones leave, in proportion to their bounds; they are drawn hatched, as an estimate. A top-coded
+    share ("> 61%") takes at least its bound. If the shown shares alone exceed 100 (rounding), all are scaled.
+    """
+    coded = [c.status != "shown" for c in cells]
+    shown = sum(c.value for c, k in zip(cells, coded) if not k)
+    if not any(coded) or shown >= 100:
+        total = sum(c.value for c in cells) if not any(coded) else shown
+        return [0.0 if k else 100.0 * c.value / (total or 1.0) for c, k in zip(cells, coded)]
+    left = 100.0 - shown
+    top = [c.value if c.status == "top_coded" else 0.0 for c in cells]
+    if sum(top) > left:  # rounding of the shown ones: the bounds of the top-coded get what is left
+        return [left * t / sum(top) if k else c.value for c, k, t in zip(cells, coded, top)]
+    rest = left - sum(top)
+    small = [c.value if k and c.status != "top_coded" else 0.0 for c, k in zip(cells, coded)]
+    return [c.value if not k else t + (rest * b / sum(small) if sum(small) else 0.0)
+            for c, k, t, b in zip(cells, coded, top, small)]
 
 
 def _chart(fig: Figure, table: ProtectedTable, kind: str, title: str, rows: list[_Row], chart: str, what: str,
@@ -358,7 +369,7 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
         reach = max([50.0] + [max(-starts[i], starts[i] + sum(w)) for i, w in bars.items()])
         hi = 10 * math.ceil(reach / 10) + 2
         lo = -hi
-        ax.axvline(0, color=_GREY, linewidth=0.8)
+        ax.axvline(0, color=_GREY, linewidth=0.8, zorder=0.5)  # behind the bars, never through a label
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{abs(x):g}%"))
     unlabelled = False
@@ -368,7 +379,9 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
             continue
         left = starts[i]
         for j, (w, cell) in enumerate(zip(bars[i], r.cells)):
-            ax.barh(i, w, left=left, height=0.62, color=colours[j], edgecolor="white", linewidth=0.6)
+            estimated = cell.status != "shown"  # a coded share: its width is an estimate, drawn hatched
+            ax.barh(i, w, left=left, height=0.62, color=colours[j], edgecolor="white", linewidth=0.6,
+                    hatch="////" if estimated else None, alpha=0.55 if estimated else 1.0)
             # a label only inside its own segment: labels set beside narrow segments floated off them and
             # collided (issue [3/9]); those values are in the alt text and the detailed table
             if w >= (hi - lo) * (0.016 * len(cell.text) + 0.01):
@@ -379,7 +392,7 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
             left += w
     _finish(ax, data, title, "Share of respondents", top=-0.6)
     if unlabelled:
-        ax.set_xlabel("Share of respondents\n(segments too narrow for a label: see the detailed table)")
+        ax.set_xlabel("Share of respondents\n(hatched: value withheld; unlabelled segments: see the detailed table)")
     handles = [Patch(facecolor=c, edgecolor="white", label=name) for c, name in zip(colours, cats)]
     fig.legend(handles=handles, loc="outside lower center", ncol=min(len(cats), 5), frameon=False)
     kind = "Diverging stacked bar chart" if k is not None else "100% stacked bar chart"
@@ -499,10 +512,10 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
     ax.set_axisbelow(True)
     _finish(ax, data, title, xlabel or "Mean")
-    handles = [Line2D([], [], marker="o", linestyle="", color=c, label=name)
-               for c, name in ((_ORANGE, pre), (_BLUE, post))]
-    if any(limits_of):
-        handles.append(Line2D([], [], color=_GREY, label="95% confidence interval"))
+    # each wave's key shows its dot and, when drawn, its whisker in its own colour
+    handles = [Line2D([], [], marker="o", linestyle="-" if got else "", linewidth=1, color=c,
+                      label=f"{name} (whisker: 95% CI)" if got else name)
+               for c, name, got in ((_ORANGE, pre, limits_of[0]), (_BLUE, post, limits_of[1]))]
     fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
     return _chart(fig, table, "dumbbell", title, data, "Dumbbell chart",
                   f"{pre} to {post}" + (" (independent waves)" if waves else " (matched respondents)")
@@ -623,8 +636,8 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
     if len(columns) > 1 and shown:  # each line labelled at its last point, labels pushed apart if close
         last = shown[-1]
         label_x = last + 0.12
-        if marker is not None and last < marker[0] < last + 1:
-            label_x = marker[0] + 0.1  # beyond the marker's dashed line, never across it
+        if marker is not None and last + 0.05 < marker[0] < last + 0.7:
+            label_x = marker[0] + 0.1  # the labels would cross the marker's dashed line: beyond it
         ys = _spread([data[last].cells[j].value for j in range(len(columns))], 0.07 * (hi - lo))
         for j, y in enumerate(ys):
             ax.text(label_x, y, data[last].cells[j].text, ha="left", va="center",
@@ -633,7 +646,9 @@ def line_chart(table: ProtectedTable, column: str | Sequence[str], *, title: str
         ax.axhline(0, color=_GREY, linewidth=0.8)
     if marker is not None:
         ax.axvline(marker[0], color=_GAP, linewidth=1, linestyle="--")
-        ax.text(marker[0], hi, " " + marker[1], ha="right" if marker[0] >= len(data) - 1 else "left",
+        right = marker[0] >= len(data) - 1
+        # a space on the line's side, so the text never touches the dashed line
+        ax.text(marker[0], hi, marker[1] + " " if right else " " + marker[1], ha="right" if right else "left",
                 va="top", fontsize=8, color=_GAP)
     ax.set_ylim(lo, hi)
     right = len(data) - 0.5 + (0.6 if len(columns) > 1 else 0)

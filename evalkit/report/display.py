@@ -61,6 +61,7 @@ __all__ = [
     "SUPPLEMENT_KICKER",
     "supplement_html",
     "show_supplement",
+    "show_other_sections",
     "table_html",
     "cover_html",
     "headline_html",
@@ -371,14 +372,33 @@ def show_headline(facts: Facts) -> None:
               headline_typst(facts))
 
 
-def show_section(facts: Facts, section_id: str) -> None:
-    """Display one section (see :func:`section_html`)."""
+def show_section(facts: Facts, section_id: str, *, missing_ok: bool = False) -> None:
+    """Display one section (see :func:`section_html`).
+
+    ``missing_ok=True`` displays nothing when this report has no such section (a report notebook has a cell
+    for every section its kind can have; the data decide which a report holds). Each section shown is
+    remembered, so :func:`show_other_sections` can show the ones no cell named.
+    """
     from evalkit.report.typst_markup import section_typst
 
+    if missing_ok and section_id not in {s.id for s in facts.sections}:
+        return
+    facts._shown.add(section_id)
     section = facts.section(section_id)
     pending = section.status == "pending"
     plain = section.title + (f" (to be added: {section.pending_reason})" if pending else "")
     _show(section_html(facts, section_id), plain, section_typst(facts, section_id))
+
+
+def show_other_sections(facts: Facts) -> None:
+    """Display, in order, every section of the report that no :func:`show_section` call has shown yet.
+
+    The last section cell of a report notebook: a section the notebook has no cell for (a new kind of
+    section, an evaluator's own artifacts) still reaches the report.
+    """
+    for section in facts.report_sections:
+        if section.id not in facts._shown:
+            show_section(facts, section.id)
 
 
 def show_supplement(facts: Facts) -> None:

@@ -275,6 +275,8 @@ class Facts(_Model):
         default_factory=_no_mapping)  # type: ignore[assignment]
 
     _artifact_dir: Path | None = PrivateAttr(default=None)
+    # the sections a notebook has shown (evalkit.report.display.show_other_sections shows the rest)
+    _shown: set[str] = PrivateAttr(default_factory=set)
 
     @model_validator(mode="wrap")
     @classmethod
