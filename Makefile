@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.evalkit-installed
 
-.PHONY: help install sysdeps demo test test-fast bench doctor demo-data clean-outputs
+.PHONY: help install sysdeps demo test test-fast bench doctor demo-data clean-outputs lab
 
 help:
 	@echo "make demo       install (first time) and run the whole flow on data_raw/demo/ into reports/demo/"
@@ -55,6 +55,12 @@ bench: install sysdeps
 
 doctor: install
 	$(BIN)/evalkit doctor
+
+# JupyterLab on notebooks/, with the demo's artifacts ready (the demo runs first when they are missing).
+# LAB_ARGS passes options on, e.g. make lab LAB_ARGS="--no-browser --port 8890".
+lab: install
+	@test -f reports/demo/C1/artifacts/facts.json || $(BIN)/evalkit demo
+	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.extension_manager=readonly $(LAB_ARGS)
 
 demo-data: install
 	$(BIN)/python -m evalkit.demo.generate data_raw/demo

@@ -35,7 +35,7 @@ REQUIRED_PACKAGES: dict[str, str] = {
     "charset-normalizer": "charset_normalizer", "platformdirs": "platformdirs", "jinja2": "jinja2",
     "papermill": "papermill", "nbformat": "nbformat", "nbconvert": "nbconvert",
     "nbclient": "nbclient", "ipykernel": "ipykernel", "typst": "typst", "pikepdf": "pikepdf",
-    "pillow": "PIL",
+    "pillow": "PIL", "jupyterlab": "jupyterlab",
 }
 # Distributions whose import name is not derivable from the distribution name.
 _IMPORT_NAMES = {"pyyaml": "yaml", "charset-normalizer": "charset_normalizer", "pillow": "PIL"}
