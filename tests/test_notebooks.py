@@ -79,3 +79,20 @@ def test_export_refuses_a_cell_under_n_min_and_writes_a_protected_table(tmp_path
     b.statistics("t", frame, group="Role", n="n", columns={"Mean": "{:.1f}"}, total_row="All", title="T")
     written = export_table(b.protect().tables["t"], tmp_path / "p.csv").read_text(encoding="utf-8")
     assert "3.6" not in written and "fewer than 10" in written
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["cadre_report.ipynb", "survey_report.ipynb"])
+def test_each_report_notebook_runs_on_the_demo(demo_run, name: str) -> None:
+    """Both report notebooks run headless on a demo cadre: each section once, the rest under other sections."""
+    art = demo_run["reports"] / "C1" / "artifacts"
+    nb = run_notebook(name, {"artifact_dir": str(art)})
+    kinds = [o.output_type for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert "error" not in kinds
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    import json
+
+    facts = json.loads((art / "facts.json").read_text(encoding="utf-8"))
+    for section in facts["sections"]:
+        assert html.count(f'id="section-{section["id"]}"') == 1, section["id"]   # every section, exactly once

@@ -105,3 +105,7 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
                                         "export_dir": str(tmp_path / "exports")})
     said = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert "anonymized table(s)" in said
+    # and the cadre report notebook shows this survey program's sections too (under "other sections")
+    nb = run_notebook("cadre_report.ipynb", {"project": facts["project"], "cadre": facts["cadre"],
+                                             "cohort": facts["cohort"], "artifact_dir": str(units[0] / "artifacts")})
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
