@@ -24,9 +24,13 @@ def test_table_html_snapshot():
     html = display.table_html(df, caption="Counts", note='Rounded; "n" is respondents.')
     assert html == (
         '<div class="ek-table"><table><caption>Counts</caption>'
-        '<colgroup><col style="width:31.8%"><col style="width:68.2%"></colgroup><thead><tr><th scope="col">Group</th><th scope="col" class="ek-num">n</th></tr></thead><tbody>'
-        '<tr class="ek-keep"><th scope="row">A &amp; B</th><td class="ek-num">12</td></tr>'
-        '<tr class="ek-keep"><th scope="row">&lt;C&gt;</th><td class="ek-num">fewer than 10</td></tr>'
+        '<colgroup><col style="width:31.8%"><col style="width:68.2%"></colgroup><thead><tr>'
+        '<th scope="col" style="text-align:left">Group</th><th scope="col" class="ek-num" style="text-align:right">n'
+        '</th></tr></thead><tbody>'
+        '<tr class="ek-keep"><th scope="row" style="text-align:left">A &amp; B</th>'
+        '<td class="ek-num" style="text-align:right">12</td></tr>'
+        '<tr class="ek-keep"><th scope="row" style="text-align:left">&lt;C&gt;</th>'
+        '<td class="ek-num" style="text-align:right">fewer than 10</td></tr>'
         "</tbody></table>"
         '<p class="ek-table-note"><em>Note.</em> Rounded; &quot;n&quot; is respondents.</p></div>'
     )
@@ -70,10 +74,12 @@ def test_numeric_columns_align_right_text_columns_left():
     df = pd.DataFrame({"Item": ["a", "b"], "Wording": ["Time well spent", "Relevant"],
                        "%": [">95%", "<5%"], "p": ["<0.001", "0.042"], "n": ["12", "not shown"]})
     html = display.table_html(df, caption=None, note=None)
-    assert '<th scope="col">Wording</th>' in html
+    # by class for the report's style sheet, and inline for JupyterLab, whose own style right-aligns every cell
+    right, left = ' class="ek-num" style="text-align:right"', ' style="text-align:left"'
+    assert f'<th scope="col"{left}>Wording</th>' in html and f"<td{left}>Time well spent</td>" in html
     for col in ("%", "p", "n"):
-        assert f'<th scope="col" class="ek-num">{col}</th>' in html
-    assert '<td class="ek-num">&gt;95%</td>' in html and '<td class="ek-num">&lt;0.001</td>' in html
+        assert f'<th scope="col"{right}>{col}</th>' in html
+    assert f"<td{right}>&gt;95%</td>" in html and f"<td{right}>&lt;0.001</td>" in html
 
 
 def test_table_html_escapes_captions_and_headers():
@@ -119,7 +125,7 @@ def test_cover_headline_and_appendix(facts):
     supplement = display.supplement_html(facts)
     assert 'class="ek-kicker">Technical supplement</p>' in supplement
     assert "0" * 63 + "1" in supplement  # input hash
-    assert "<td>useful, relevant</td>" in supplement and "&quot;" not in supplement  # a list reads as words
+    assert '<td style="text-align:left">useful, relevant</td>' in supplement and "&quot;" not in supplement
 
 
 def test_show_helpers_publish_html_typst_and_plain_text(facts, monkeypatch):

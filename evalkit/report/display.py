@@ -149,17 +149,19 @@ def _rows_html(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, caption:
     numeric = [j > 0 and align_numbers and any(str(r[j]).strip() for r in rows)
                and all(_NUMERIC_RE.match(str(r[j])) or not str(r[j]).strip() for r in rows)
                for j in range(len(header))]
-    num_th = ' class="ek-num"'
-    head = "".join(f'<th scope="col"{num_th if numeric[j] else ""}>{_e(h)}</th>' for j, h in enumerate(header))
+    # alignment inline as well as by class: JupyterLab's own table style right-aligns every cell, which sets
+    # text (an evaluation question, an item's wording) against the right edge in the notebook
+    num, text = ' class="ek-num" style="text-align:right"', ' style="text-align:left"'
+    head = "".join(f'<th scope="col"{num if numeric[j] else text}>{_e(h)}</th>' for j, h in enumerate(header))
     body = []
     for i, row in enumerate(rows):
         cells = []
         for j, value in enumerate(row):
             if j == 0:  # the first column is the row label
-                cells.append(f'<th scope="row">{_e(value)}</th>')
+                cells.append(f'<th scope="row"{text}>{_e(value)}</th>')
             else:
-                num = ' class="ek-num"' if align_numbers and _NUMERIC_RE.match(str(value)) else ""
-                cells.append(f"<td{num}>{_e(value)}</td>")
+                align = num if align_numbers and _NUMERIC_RE.match(str(value)) else text
+                cells.append(f"<td{align}>{_e(value)}</td>")
         # The first and last two rows stay with their neighbours across a page break. Marked here rather
         # than with :nth-child/:nth-last-child selectors, which cost the PDF engine a sibling count per row.
         keep = ' class="ek-keep"' if i < 2 or i >= len(rows) - 2 else ""
@@ -199,9 +201,9 @@ def table_html(df: pd.DataFrame, *, caption: str | None, note: str | None) -> st
     >>> df = pd.DataFrame({"Item": ["<b>Q1</b>"], "Mean": ["3.4"]})
     >>> print(table_html(df, caption="Ratings", note=None))  # doctest: +NORMALIZE_WHITESPACE
     <div class="ek-table"><table><caption>Ratings</caption><colgroup><col style="width:64.7%"><col
-    style="width:35.3%"></colgroup><thead><tr><th scope="col">Item</th><th scope="col"
-    class="ek-num">Mean</th></tr></thead><tbody><tr class="ek-keep"><th
-    scope="row">&lt;b&gt;Q1&lt;/b&gt;</th><td class="ek-num">3.4</td></tr></tbody></table></div>
+    style="width:35.3%"></colgroup><thead><tr><th scope="col" style="text-align:left">Item</th><th scope="col"
+    class="ek-num" style="text-align:right">Mean</th></tr></thead><tbody><tr class="ek-keep"><th scope="row"
+    style="text-align:left">&lt;b&gt;Q1&lt;/b&gt;</th><td class="ek-num" style="text-align:right">3.4</td></tr></tbody></table></div>
     """
     rows = df.itertuples(index=False, name=None)
     return _rows_html([str(c) for c in df.columns], rows, caption=caption, note=note)
