@@ -358,6 +358,24 @@ def test_release_ledger_records_figures_only(demo_run) -> None:
     assert rows[3]["figures"] == []   # the program summary copies published figures: it releases none of its own
 
 
+def test_a_table_with_no_figure_shown_is_not_in_the_body(demo_run) -> None:
+    """A body table whose every figure is withheld says nothing there: it goes to the appendix of detailed tables."""
+    import csv
+
+    for cadre in ("C1", "C2", "C3"):
+        facts = json.loads((demo_run["reports"] / cadre / "artifacts" / "facts.json").read_text(encoding="utf-8"))
+        body = {t for s in facts["sections"] if s["part"] == "report" and s["id"] != "appendix_items"
+                for t in s["tables"]}
+        for tid in body:
+            with (demo_run["reports"] / cadre / "artifacts" / "tables" / f"{tid}.csv").open(encoding="utf-8") as fh:
+                header, *rows = list(csv.reader(fh))
+            counts = {"n", "Evaluations", "Respondents", "Pre", "Post", "Total", "Pre n", "Post n", "Matched n",
+                      "Comments", "Attendees", "Events", "Hours offered"}
+            keep = [j for j, h in enumerate(header) if j and h not in counts]   # figures, not their n
+            cells = [r[j] for r in rows for j in keep if j < len(r) and r[j].strip()]
+            assert not cells or any(c not in ("not shown", "fewer than 10") for c in cells), (cadre, tid)
+
+
 def test_program_summary_sets_the_cadres_side_by_side_as_each_report_published_them(demo_run) -> None:
     """Issue [3/9]: one table of the cadres side by side, under the same rule: every cell is the text the
     cadre's own (audited) report publishes, or a dash; nothing pooled; the bundle passes the audit."""

@@ -67,6 +67,8 @@ def test_each_level_gets_a_plain_sentence_with_its_evidence():
     assert "cannot tell from no change" in flat and "by the usual benchmarks" not in flat
     assert any("did not change measurably" in f for f in s.findings)
     assert any("one group measured before and after" in x for x in s.limits)
+    assert any(x.startswith("For whom:") for x in s.limits)                    # says it cannot split by role
+    assert any("grouped in schools" in x for x in s.limits)                    # the staff intervals' caveat
     assert any("self-reported" in x for x in s.limits)
 
 

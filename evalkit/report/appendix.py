@@ -77,6 +77,10 @@ _OUTCOME_GLOSSARY = [
      "cadre's schools."),
     ("Difference in differences", "The cadre's change minus the comparison schools' change over the same years; "
      "descriptive unless a model with standard errors and comparable groups backs it."),
+    ("ELA", "English language arts: the state's reading and writing assessments."),
+    ("WWC, Cox index", "The What Works Clearinghouse, the federal reviewer of education research, compares groups "
+     "at baseline on a standardized scale; for percentages it uses the Cox index, and calls a difference up to "
+     "0.05 equivalent and up to 0.25 acceptable with statistical adjustment."),
 ]
 
 _GLOSSARY = [
@@ -89,6 +93,12 @@ _GLOSSARY = [
     ("Response shift", "The retrospective-pre rating minus the original pre rating: how much the yardstick moved."),
     ("Effect size (g_av)", "The change in means in units of the average standard deviation; about 0.2 is small, "
      "0.5 medium and 0.8 large by Cohen's rough guide, but context matters more."),
+    ("d_z", "A second effect size beside g_av: the mean change in units of the spread of the individual changes; "
+     "it says how consistently people changed."),
+    ("p (BH)", "The probability of a change at least this large if there were none, adjusted with the "
+     "Benjamini-Hochberg method because several scales are tested at once."),
+    ("Cronbach's alpha, McDonald's omega", "How consistently the items of a scale measure the same thing; 0.7 or "
+     "more is usually taken as adequate."),
     ("95% confidence interval", "The range of values compatible with the data; if it excludes zero, the change "
      "is unlikely to be chance alone."),
     ("Percent favorable", "The share of answers that are Agree or Strongly agree (or the top two options)."),
@@ -149,7 +159,7 @@ def instruments(cfg: ProjectConfig, names: Sequence[str]) -> list[ProtectedTable
 #: Glossary terms that only a report on cadres, or on before-and-after change, uses.
 _CADRE_TERMS = frozenset({"Cadre"})
 _CHANGE_TERMS = frozenset({"Matched respondents", "Retrospective pre", "Response shift", "Effect size (g_av)",
-                           "Repeated cross-sections"})
+                           "Repeated cross-sections", "d_z", "p (BH)", "Cronbach's alpha, McDonald's omega"})
 
 
 def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True) -> ProtectedTable:

@@ -233,7 +233,7 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         "Learning (Level 2) and use in practice (Level 4) are self-reported: participants rated themselves. "
         "People who learn more about a practice often rate their starting point lower after the fact (the "
         "response shift), which can make a pre/post change smaller or larger than the real one; the looking-back "
-        "rows of the Level 2 table show its size.",
+        "rows of the Level 2 chart show its size.",
         "Only participants who answered both surveys are compared; if those who answered once differ from them, "
         "the change may not hold for everyone.",
         "The staff surveys are anonymous and answered by whoever was on staff each time: they describe the schools' "
@@ -241,6 +241,11 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         if staff is not None else "",
         "Small groups are hidden or pooled under the privacy rule, so some events, roles and schools have no "
         "figures; a missing figure is never a zero.",
+        "For whom: the results describe the cadre as a whole. Its roles and schools are too small to be reported "
+        "one by one under the privacy rule, so this report cannot say whether the program worked better for some "
+        "of them than for others.",
+        "The staff survey's intervals allow for staff being grouped in schools; with only a few schools they are "
+        "approximate." if staff is not None else "",
         "The report can tell you: how participants rated the events, how their own ratings changed, how their "
         "schools' staff answered, and who took part. It cannot tell you: the cadre's effect on students or "
         "teachers' practice as others would observe it, or whether the results would repeat with other schools.",
