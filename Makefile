@@ -60,7 +60,8 @@ doctor: install
 # LAB_ARGS passes options on, e.g. make lab LAB_ARGS="--no-browser --port 8890".
 lab: install
 	@test -f reports/demo/C1/artifacts/facts.json || $(BIN)/evalkit demo
-	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.extension_manager=readonly $(LAB_ARGS)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.extension_manager=readonly \
+	  $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root) $(LAB_ARGS)
 
 demo-data: install
 	$(BIN)/python -m evalkit.demo.generate data_raw/demo
