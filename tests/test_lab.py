@@ -58,6 +58,8 @@ def lab(demo_run, tmp_path_factory):
     import nbformat
 
     nbformat.write(executed, root / "explore.ipynb")
+    # a report notebook after a run (the demo's C1 render), to read its helpers' output in both themes
+    shutil.copy(demo_run["reports"] / "C1" / "report.ipynb", root / "cadre_report_run.ipynb")
     port, token = _free_port(), secrets.token_hex(16)
     jupyter = Path(sys.executable).with_name("jupyter")
     home = tempfile.mkdtemp(prefix="evalkit-lab-")
@@ -187,3 +189,55 @@ def test_the_research_notebook_renders_in_a_browser_without_console_errors(lab) 
                 or (e["method"] == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
                 or (e["method"] == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")]
     assert problems == [], json.dumps([p["params"] for p in problems], indent=1)[:3000]
+
+
+_CONTRAST = """(() => {
+  const rgb = s => (s.match(/[0-9.]+/g) || []).map(Number);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const background = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c; } return [255, 255, 255]; };
+  const cells = Array.from(document.querySelectorAll(
+      '.jp-NotebookPanel .jp-OutputArea-output td, .jp-NotebookPanel .jp-OutputArea-output th, ' +
+      '.jp-NotebookPanel .jp-OutputArea-output p')).slice(0, 400);
+  const ratios = cells.map(el => { const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
+  return JSON.stringify({n: ratios.length, min: Math.min(...ratios),
+                         body: getComputedStyle(document.body).backgroundColor});
+})()"""
+
+
+@pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
+def test_report_helpers_read_well_in_the_light_and_dark_themes(lab, theme) -> None:
+    """Every table cell and paragraph the report helpers display has WCAG AA contrast (4.5:1) in the theme."""
+    base, token = lab
+    _api(base, token, "/lab/api/settings/@jupyterlab/apputils-extension:themes", "PUT",
+         {"raw": json.dumps({"theme": theme})})
+    binary = _chromium()
+    with tempfile.TemporaryDirectory(prefix="evalkit-chromium-") as profile:
+        tools = _DevTools(binary, profile, timeout=90)
+        try:
+            target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            tools.call("Runtime.enable", session=session)
+            # a workspace of its own: no layout restored from the other tests' pages
+            workspace = "theme-" + theme.split()[-1].lower()
+            tools.call("Page.navigate", {"url": f"{base}/lab/workspaces/{workspace}/tree/cadre_report_run.ipynb"
+                                                f"?token={token}"}, session=session)
+            deadline, seen = time.monotonic() + 90, {}
+            while time.monotonic() < deadline:
+                result = tools.call("Runtime.evaluate", {"expression": _CONTRAST, "returnByValue": True},
+                                    session=session)
+                if "value" in result.get("result", {}):   # the page may still be loading (no result yet)
+                    seen = json.loads(result["result"]["value"])
+                    if seen["n"] >= 50:
+                        break
+                time.sleep(1)
+        finally:
+            tools.close()
+    assert seen.get("n", 0) >= 50, seen
+    dark = theme.endswith("Dark")
+    body = [float(v) for v in seen["body"].replace("rgba(", "").replace("rgb(", "").rstrip(")").split(",")[:3]]
+    assert (sum(body) / 3 < 128) == dark, seen            # the theme really is the one asked for
+    assert seen["min"] >= 4.5, seen
