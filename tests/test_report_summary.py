@@ -90,3 +90,15 @@ def test_a_hidden_cell_drops_its_sentence_never_prints_a_number():
                                               (-0.1, 0.1, "cannot tell"), (0.0, 0.4, "cannot tell")])
 def test_change_words(lo, hi, expected):
     assert expected in change_words(lo, hi)
+
+
+def test_conclusions_say_what_the_findings_mean_without_repeating_their_statistics():
+    """The reviewer's complaint: the closing section repeated the summary's numbers and had no recommendations."""
+    from evalkit.report.summary import conclusions
+
+    s = cadre_summary(_tables(), outcome_sentence="No results after the cadre began yet.")
+    said = conclusions(s, "no results after the cadre began yet.")
+    assert len(said) == len(s.findings) + 1 and said[-1].startswith("Student outcomes:")
+    assert all("95% CI" not in c and " g 0." not in c for c in said)
+    assert all("Recommendation: " in c for c in said[:-1])
+    assert any("facilitator(s)" in c for c in said)          # a parenthesis inside a word stays

@@ -22,8 +22,7 @@ from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.prose import render_prose
 from evalkit.report.sections import plan
-from evalkit.report.measures import STAFF_CHANGE
-from evalkit.report.summary import cadre_summary, change_words, direction, lower_first
+from evalkit.report.summary import cadre_summary, conclusions
 from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 from evalkit.report.inputs import MODALITY, Inputs, ReportUnit, cadre_units, gather, role_label
 
@@ -169,9 +168,9 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     scales_at = {lv: [sc.label for n, sc in inst.scales.items() if (sc.guskey_level or 2) == lv
                       and not n.endswith("_retro")] if inst else [] for lv in (2, 4)}
     ctx = {"unit": unit, "program": program, "n_min": n_min, "comment_threshold": policy.comment_threshold,
-           "summary": cadre_summary(T, outcome_sentence=_outcome_reading(level5)),
-           "conclusions": _conclusions(T) + ([f"Student outcomes: {_outcome_reading(level5)}"]
-                                             if _outcome_reading(level5) else []),
+           "summary": (summary := cadre_summary(T, outcome_sentence=_outcome_reading(level5))),
+           # the closing section words the summary's findings without their statistics and lists the next steps
+           "conclusions": conclusions(summary, _outcome_reading(level5)),
            "has_logic_model": "logic_model" in T, "has_nps": "event_nps" in T,
            "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
            "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
@@ -385,39 +384,3 @@ def _outcome_reading(s: measures.OutcomeSummary | None) -> str | None:
             "of the schools' results; it is descriptive, not an estimate of the cadre's effect.")
 
 
-def _conclusions(T: dict[str, ProtectedTable]) -> list[str]:
-    """Conclusions by Guskey level, each from protected cells only (a hidden cell drops the sentence)."""
-    out: list[str | None] = []
-    if "event_ratings" in T and "All events" in set(T["event_ratings"].display.iloc[:, 0]):
-        t = T["event_ratings"]
-        cols = list(t.display.columns[2:])
-        if cols:
-            out.append(sentence("Reactions: across all events, " + ", ".join(
-                "{c%d} agreed that \u201c%s\u201d" % (i, lower_first(c)) for i, c in enumerate(cols)) + ".",
-                **{f"c{i}": (t, "All events", c) for i, c in enumerate(cols)}))
-    for tid, level in (("prepost_learning", "Learning"), ("prepost_use", "Use in practice")):
-        if tid in T:
-            t = T[tid]
-            for row in t.display.iloc[:, 0]:
-                if row.endswith("after vs before"):
-                    lo, hi = t.shown(row, "CI low"), t.shown(row, "CI high")
-                    if lo is None or hi is None:
-                        continue
-                    verdict = {"up": "grew", "down": "fell",
-                               None: "changed by an amount the data cannot tell from zero"}[direction(lo, hi)]
-                    out.append(sentence(f"{level}: participants' self-reported {row.split(':')[0].lower()} "
-                                        f"{verdict} among those who answered both surveys "
-                                        "(g_av {g}, 95% CI {lo} to {hi}).",
-                                        g=(t, row, "g_av"), lo=(t, row, "CI low"), hi=(t, row, "CI high")))
-    if "staff_favorable" in T:
-        t = T["staff_favorable"]
-        for row in t.display.iloc[:, 0]:
-            lo, hi = t.shown(row, STAFF_CHANGE[1]), t.shown(row, STAFF_CHANGE[2])
-            lead = f"Organizational support: staff favorable on {row.lower()} went from {{a}} to {{b}}"
-            refs = {"a": (t, row, "Pre % favorable"), "b": (t, row, "Post % favorable")}
-            text = sentence(lead + " ({d} points, 95% CI {lo} to {hi}; different staff each year)",
-                            d=(t, row, STAFF_CHANGE[0]), lo=(t, row, STAFF_CHANGE[1]), hi=(t, row, STAFF_CHANGE[2]),
-                            **refs) if lo is not None and hi is not None else None
-            out.append(f"{text}: {change_words(lo, hi)}." if text else
-                       sentence(lead + " (different staff each year).", **refs))
-    return [s for s in out if s]

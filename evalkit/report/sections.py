@@ -96,7 +96,7 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
         SectionSpec("org_support", LEVEL_TITLES[3], 3, ("staff_survey",)),
         SectionSpec("use", LEVEL_TITLES[4], 4, ("practice_items",)),
         SectionSpec("outcomes", LEVEL_TITLES[5], 5, ("outcome_sources",)),
-        SectionSpec("conclusions", "Conclusions"),
+        SectionSpec("conclusions", "Conclusions and recommendations"),
         SectionSpec("appendix_items", "Appendix: detailed tables", needs=("item_tables",)),
         SectionSpec("glossary", "Appendix: glossary"),
         SectionSpec("appendix_instruments", "Instruments", part="supplement"),

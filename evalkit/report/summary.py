@@ -13,6 +13,8 @@ reading rules (what counts as a weak event, how a change is worded) are decided 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from evalkit.disclose import ProtectedTable
@@ -20,7 +22,7 @@ from evalkit.disclose.sentences import sentence
 from evalkit.report.measures import STAFF_CHANGE
 from evalkit.report.prose import join_words
 
-__all__ = ["WEAK_SHARE", "Summary", "cadre_summary", "change_words", "direction", "lower_first"]
+__all__ = ["WEAK_SHARE", "Summary", "cadre_summary", "conclusions", "change_words", "direction", "lower_first"]
 
 #: An event item under this percent favorable, or an event Net Promoter Score at or below zero, is named
 #: in the summary as a weak result (a share coded as "<x%" with x at most this is under it too).
@@ -191,10 +193,10 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
             levels.append("Organizational support (Level 3): in the staff surveys of participants' schools, "
                           + "; ".join(lv3) + ".")
             if rose:
-                findings.append("Staff at participants' schools view some conditions more favorably than a year "
-                                "earlier (different staff each year, so this describes the schools, not the same "
-                                "people). Next step: share the school-level staff results with each school team "
-                                "where the privacy rule allows.")
+                findings.append("Staff at participants' schools view some conditions more favorably at the second "
+                                "survey than at the first (whoever was on staff each time, so this describes the "
+                                "schools, not the same people). Next step: share the school-level staff results "
+                                "with each school team where the privacy rule allows.")
             else:
                 findings.append("Staff views of school conditions have not changed measurably. Next step: ask "
                                 "school teams which supports the cadre should add for staff beyond the "
@@ -251,3 +253,31 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         "teachers' practice as others would observe it, or whether the results would repeat with other schools.",
     ]
     return Summary(levels, participation, weak, findings[:5], [x for x in limits if x])
+
+
+#: A parenthesis after a space: the statistics a finding carries ("(mean 2.80 to 3.15; g 0.44, ...)"). One that
+#: follows a letter ("facilitator(s)") is part of a word and stays.
+_STATS = re.compile(r" \([^()]*\)")
+
+
+def conclusions(summary: Summary, outcome_sentence: str | None = None) -> list[str]:
+    """The report's closing section: each of the summary's findings in words, with its recommendation.
+
+    The statistics the executive summary gives in parentheses are left out (a conclusion says what the numbers
+    mean; the numbers are said once, in the summary and their sections), and each finding keeps its next step as
+    a recommendation beside it, where "it" and "those sessions" still have their referent. Nothing here reads a
+    table: every figure left in a conclusion was published by the summary's own protected sentences.
+
+    >>> s = Summary([], [], [], ["Participants report stronger practice after the cadre (g 0.60, 95% CI 0.36 to "
+    ...                          "0.83). Next step: confirm it with observations."], [])
+    >>> conclusions(s)
+    ['Participants report stronger practice after the cadre. Recommendation: confirm it with observations.']
+    """
+    said = []
+    for finding in summary.findings:
+        claim, _, step = finding.partition(" Next step: ")
+        claim = _STATS.sub("", claim).strip()
+        said.append(f"{claim} Recommendation: {step.strip()}" if step.strip() else claim)
+    if outcome_sentence:
+        said.append(f"Student outcomes: {outcome_sentence}")
+    return said
