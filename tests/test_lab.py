@@ -9,6 +9,7 @@ name to keep a PNG of the page.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -151,11 +152,11 @@ _RENDERED = """(() => {
 })()"""
 
 
-def test_the_research_notebook_renders_in_a_browser_without_console_errors(lab) -> None:
-    base, token = lab
-    binary = _chromium()
+@contextlib.contextmanager
+def _page(url: str):
+    """Headless Chromium (DevTools over its pipe) on ``url`` at 1400 x 1000: yields (tools, session)."""
     with tempfile.TemporaryDirectory(prefix="evalkit-chromium-") as profile:
-        tools = _DevTools(binary, profile, timeout=90)
+        tools = _DevTools(_chromium(), profile, timeout=90)
         try:
             target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
             session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
@@ -163,27 +164,39 @@ def test_the_research_notebook_renders_in_a_browser_without_console_errors(lab) 
                 tools.call(f"{domain}.enable", session=session)
             tools.call("Emulation.setDeviceMetricsOverride", {"width": 1400, "height": 1000, "deviceScaleFactor": 1,
                                                               "mobile": False}, session=session)
-            tools.call("Page.navigate", {"url": f"{base}/lab/tree/explore.ipynb?token={token}"}, session=session)
-            deadline, seen = time.monotonic() + 90, {}
-            while time.monotonic() < deadline:
-                result = tools.call("Runtime.evaluate", {"expression": _RENDERED, "returnByValue": True},
-                                    session=session)
-                seen = json.loads(result["result"]["value"])
-                if seen["cells"] >= 10 and seen["images"] >= 1:
-                    break
-                time.sleep(1)
-            time.sleep(2)  # late console output
-            if os.environ.get("EVALKIT_LAB_SCREENSHOT"):  # the run's chart and the refused/protected export
-                tools.call("Runtime.evaluate", {"expression": "document.querySelector("
-                                                "'.jp-NotebookPanel .jp-RenderedImage').scrollIntoView()"},
-                           session=session)
-                time.sleep(1)
-                import base64
-
-                shot = tools.call("Page.captureScreenshot", {"format": "png"}, session=session)
-                Path(os.environ["EVALKIT_LAB_SCREENSHOT"]).write_bytes(base64.b64decode(shot["data"]))
+            tools.call("Page.navigate", {"url": url}, session=session)
+            yield tools, session
         finally:
             tools.close()
+
+
+def _poll(tools: _DevTools, session: str, expression: str, done, timeout: float = 90) -> dict:
+    """Evaluate ``expression`` (a JSON string) every second until ``done(value)`` or the timeout; the last value."""
+    deadline, seen = time.monotonic() + timeout, {}
+    while time.monotonic() < deadline:
+        result = tools.call("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
+        if "value" in result.get("result", {}):   # the page may still be loading (no result yet)
+            seen = json.loads(result["result"]["value"])
+            if done(seen):
+                break
+        time.sleep(1)
+    return seen
+
+
+def test_the_research_notebook_renders_in_a_browser_without_console_errors(lab) -> None:
+    base, token = lab
+    with _page(f"{base}/lab/workspaces/research/tree/explore.ipynb?token={token}") as (tools, session):
+        seen = _poll(tools, session, _RENDERED, lambda v: v["cells"] >= 10 and v["images"] >= 1)
+        time.sleep(2)  # late console output
+        if os.environ.get("EVALKIT_LAB_SCREENSHOT"):  # the run's chart and the refused/protected export
+            tools.call("Runtime.evaluate", {"expression": "document.querySelector("
+                                            "'.jp-NotebookPanel .jp-RenderedImage').scrollIntoView()"},
+                       session=session)
+            time.sleep(1)
+            import base64
+
+            shot = tools.call("Page.captureScreenshot", {"format": "png"}, session=session)
+            Path(os.environ["EVALKIT_LAB_SCREENSHOT"]).write_bytes(base64.b64decode(shot["data"]))
     assert seen.get("cells", 0) >= 10 and seen.get("outputs", 0) >= 5 and seen.get("images", 0) >= 1, seen
     problems = [e for e in tools.events if e["method"] == "Runtime.exceptionThrown"
                 or (e["method"] == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
@@ -214,28 +227,10 @@ def test_report_helpers_read_well_in_the_light_and_dark_themes(lab, theme) -> No
     base, token = lab
     _api(base, token, "/lab/api/settings/@jupyterlab/apputils-extension:themes", "PUT",
          {"raw": json.dumps({"theme": theme})})
-    binary = _chromium()
-    with tempfile.TemporaryDirectory(prefix="evalkit-chromium-") as profile:
-        tools = _DevTools(binary, profile, timeout=90)
-        try:
-            target = tools.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            session = tools.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            tools.call("Runtime.enable", session=session)
-            # a workspace of its own: no layout restored from the other tests' pages
-            workspace = "theme-" + theme.split()[-1].lower()
-            tools.call("Page.navigate", {"url": f"{base}/lab/workspaces/{workspace}/tree/cadre_report_run.ipynb"
-                                                f"?token={token}"}, session=session)
-            deadline, seen = time.monotonic() + 90, {}
-            while time.monotonic() < deadline:
-                result = tools.call("Runtime.evaluate", {"expression": _CONTRAST, "returnByValue": True},
-                                    session=session)
-                if "value" in result.get("result", {}):   # the page may still be loading (no result yet)
-                    seen = json.loads(result["result"]["value"])
-                    if seen["n"] >= 50:
-                        break
-                time.sleep(1)
-        finally:
-            tools.close()
+    # a workspace of its own: no layout restored from the other tests' pages
+    workspace = "theme-" + theme.split()[-1].lower()
+    with _page(f"{base}/lab/workspaces/{workspace}/tree/cadre_report_run.ipynb?token={token}") as (tools, session):
+        seen = _poll(tools, session, _CONTRAST, lambda v: v["n"] >= 50)
     assert seen.get("n", 0) >= 50, seen
     dark = theme.endswith("Dark")
     body = [float(v) for v in seen["body"].replace("rgba(", "").replace("rgb(", "").rstrip(")").split(",")[:3]]
