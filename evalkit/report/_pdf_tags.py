@@ -76,7 +76,7 @@ def mark_row_headers(pdf: bytes) -> tuple[bytes, int]:
 
     Examples
     --------
-    ``compile_pdf`` calls it on every report; here on a one-table document compiled without it:
+    ``compile_pdfs`` calls it on every PDF it compiles; here on a one-table document compiled without it:
 
     >>> import tempfile, pathlib, subprocess, sys
     >>> from evalkit.report import _typst_pdf

@@ -132,9 +132,11 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
 
     # a table whose every figure (counts aside) is withheld says nothing in the body: it goes to the appendix
     # too, where the reader who looks for it sees why (the section's text names what cannot be shown)
-    empty = [i for i in T if len(T[i].cells) and (T[i].cells["kind"] != "count").any() and not _any_shown(T[i])]
+    empty = {i for i in T if len(T[i].cells) and (T[i].cells["kind"] != "count").any() and not _any_shown(T[i])}
+    moved: list[str] = []   # the body's empty tables, in the order the sections name them
 
     def body(*ids: str) -> list[str]:
+        moved.extend(i for i in have(*ids) if i in empty and i not in charted)
         return [i for i in have(*ids) if i not in charted and i not in empty]
 
     tables_of = {
@@ -149,8 +151,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
                                                  if i not in charted],
         "conclusions": [], "appendix_methods": have("methods", "software"),
         "appendix_instruments": [i for i in T if i.startswith("instrument_")],
-        "appendix_items": charted + [i for i in empty if i not in charted and i in _BODY_TABLES]
-        + have("items_participants", "items_staff"),
+        "appendix_items": charted + moved + have("items_participants", "items_staff"),
         "appendix_disclosure": have("disclosure_log"), "data_quality": have("data_quality"),
         "glossary": have("glossary")}
     evidence = {
@@ -260,13 +261,6 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
                          f"year ({when})", ylabel=label.split(": ")[-1].capitalize(), marker=marker, noun="students",
                          waves=[("n", "cadre schools"), ("Comparison n", "comparison schools")])))
     return save_charts(plan, out_dir)
-
-
-#: The tables a cadre report's body can show (an empty one of them moves to the appendix of detailed tables).
-_BODY_TABLES = frozenset({"participants_by_role", "attendance_by_event", "attendance_rates", "dosage_attended",
-                          "evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
-                          "participant_responses", "matched_vs_unmatched", "prepost_learning", "reliability",
-                          "staff_responses", "staff_by_role", "staff_favorable", "prepost_use"})
 
 
 def _has(tables_of: dict[str, list[str]], charts: dict[str, Any], section: str) -> bool:

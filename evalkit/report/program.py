@@ -39,23 +39,6 @@ class CadreBundle:
     artifact_dir: Path
 
 
-def _cell(folder: Path, table_id: str, row: str, column: str) -> str | None:
-    """The published text of one cell of a cadre's table, or None when the table, row or column is absent."""
-    if not (folder / "tables" / f"{table_id}.csv").is_file():
-        return None
-    header, rows = read_table(folder, table_id)
-    if column not in header:
-        return None
-    j = header.index(column)
-    return next((r[j] for r in rows if r and r[0] == row), None)
-
-
-def _rows_of(folder: Path, table_id: str) -> list[str]:
-    if not (folder / "tables" / f"{table_id}.csv").is_file():
-        return []
-    return [r[0] for r in read_table(folder, table_id)[1] if r]
-
-
 def program_rows(cadres: Sequence[CadreBundle]) -> pd.DataFrame:
     """The side-by-side table: one row per figure, one column per cadre, every cell a published text.
 
@@ -69,50 +52,61 @@ def program_rows(cadres: Sequence[CadreBundle]) -> pd.DataFrame:
     >>> program_rows([]).columns.tolist()
     ['Figure']
     """
-    facts = {c.cadre: load_facts(c.artifact_dir) for c in cadres}
+    tables: dict[tuple[Path, str], tuple[list[str], list[list[str]]] | None] = {}
+
+    def table(c: CadreBundle, tid: str) -> tuple[list[str], list[list[str]]] | None:
+        # each cadre's published table read once, however many rows of the summary quote it
+        if (c.artifact_dir, tid) not in tables:
+            found = (c.artifact_dir / "tables" / f"{tid}.csv").is_file()
+            tables[(c.artifact_dir, tid)] = read_table(c.artifact_dir, tid) if found else None
+        return tables[(c.artifact_dir, tid)]
+
+    def cell(c: CadreBundle, tid: str, row: str, column: str) -> str | None:
+        got = table(c, tid)
+        if got is None or column not in got[0]:
+            return None
+        j = got[0].index(column)
+        return next((r[j] for r in got[1] if r and r[0] == row), None)
+
+    def rows_of(tid: str) -> list[str]:
+        return list(dict.fromkeys(r[0] for c in cadres for r in (table(c, tid) or ([], []))[1] if r))
+
+    def with_interval(tid: str, row: str, estimate: str, low: str, high: str):  # noqa: ANN202
+        def get(c: CadreBundle) -> str | None:
+            est, lo, hi = (cell(c, tid, row, col) for col in (estimate, low, high))
+            if est is None:
+                return None
+            # an interval whose limit is withheld ("not shown") is left out, the estimate stays
+            return f"{est} ({lo} to {hi})" if lo and hi and lo[-1:].isdigit() and hi[-1:].isdigit() else est
+        return get
+
+    headlines = {c.cadre: {h.label: h.value for h in load_facts(c.artifact_dir).headline} for c in cadres}
     lines: list[tuple[str, dict[str, str | None]]] = []
 
     def add(label: str, get) -> None:  # noqa: ANN001 - a small local reader
-        values = {c.cadre: get(c.artifact_dir) for c in cadres}
+        values = {c.cadre: get(c) for c in cadres}
         if any(v is not None for v in values.values()):
             lines.append((label, values))
 
-    def headline(label: str):  # noqa: ANN202
-        return lambda folder: next((h.value for c, f in facts.items() if f.artifact_dir == folder
-                                    for h in f.headline if h.label == label), None)
-
-    add("Active participants", headline("Participants"))
-    add("Participating schools", headline("Participating schools"))
-    add("Events held", headline("Events held"))
-    add("Matched pre and post respondents", lambda f: _cell(f, "participant_responses", "Matched pre and post",
-                                                            "Respondents"))
-    add("Matched, % of active participants", lambda f: _cell(f, "participant_responses", "Matched pre and post",
-                                                             "% of active participants"))
-    first_item = next((h for c in cadres for h in read_table(c.artifact_dir, "event_ratings")[0][2:3]
-                       if (c.artifact_dir / "tables" / "event_ratings.csv").is_file()), None)
+    for label, key in (("Active participants", "Participants"), ("Participating schools", "Participating schools"),
+                       ("Events held", "Events held")):
+        add(label, lambda c, key=key: headlines[c.cadre].get(key))
+    add("Matched pre and post respondents",
+        lambda c: cell(c, "participant_responses", "Matched pre and post", "Respondents"))
+    add("Matched, % of active participants",
+        lambda c: cell(c, "participant_responses", "Matched pre and post", "% of active participants"))
+    first_item = next((got[0][2] for c in cadres if (got := table(c, "event_ratings")) and len(got[0]) > 2), None)
     if first_item:
         add(f"Event evaluations: \u201c{first_item}\u201d, % agreeing (all events)",
-            lambda f: _cell(f, "event_ratings", "All events", first_item))
-    add("Net Promoter Score (all events)", lambda f: _cell(f, "event_nps", "All events", "NPS"))
+            lambda c: cell(c, "event_ratings", "All events", first_item))
+    add("Net Promoter Score (all events)", lambda c: cell(c, "event_nps", "All events", "NPS"))
     for tid, what in (("prepost_learning", "Learning"), ("prepost_use", "Practice")):
-        for row in dict.fromkeys(r for c in cadres for r in _rows_of(c.artifact_dir, tid)
-                                 if r.endswith("after vs before")):
-            def g(folder: Path, tid: str = tid, row: str = row) -> str | None:
-                est, lo, hi = (_cell(folder, tid, row, col) for col in ("g_av", "CI low", "CI high"))
-                if est is None:
-                    return None
-                return est if lo is None or hi is None or not lo[-1:].isdigit() or not hi[-1:].isdigit() \
-                    else f"{est} ({lo} to {hi})"
-            add(f"{what}: {row.removesuffix(': after vs before')}, g_av (95% CI)", g)
-    for row in dict.fromkeys(r for c in cadres for r in _rows_of(c.artifact_dir, "staff_favorable")):
-        def staff(folder: Path, row: str = row) -> str | None:
-            est, lo, hi = (_cell(folder, "staff_favorable", row, col)
-                           for col in ("Change (points)", "Change CI low", "Change CI high"))
-            if est is None:
-                return None
-            return est if lo is None or hi is None or not lo[-1:].isdigit() or not hi[-1:].isdigit() \
-                else f"{est} ({lo} to {hi})"
-        add(f"Staff survey: {row}, change in % favorable (95% CI)", staff)
+        for row in (r for r in rows_of(tid) if r.endswith("after vs before")):
+            add(f"{what}: {row.removesuffix(': after vs before')}, g_av (95% CI)",
+                with_interval(tid, row, "g_av", "CI low", "CI high"))
+    for row in rows_of("staff_favorable"):
+        add(f"Staff survey: {row}, change in % favorable (95% CI)",
+            with_interval("staff_favorable", row, "Change (points)", "Change CI low", "Change CI high"))
     frame = pd.DataFrame({"Figure": [label for label, _ in lines]})
     for c in cadres:
         frame[f"Cadre {c.cadre}"] = [values[c.cadre] if values[c.cadre] is not None else DASH for _, values in lines]

@@ -32,7 +32,7 @@ from typing import Any
 from evalkit._io import atomic_write_bytes, atomic_write_text, sha256_file
 from evalkit.errors import InputFileError, Reason, ReportError, ReportReason
 from evalkit.report.artifacts import Facts, load_facts
-from evalkit.report.display import SUPPLEMENT_KICKER as SUPPLEMENT_TITLE
+from evalkit.report.display import SUPPLEMENT_KICKER
 
 __all__ = ["RenderResult", "render_report", "KERNEL_NAME", "PAGE_SIZES", "DEADLINE_ENAME"]
 
@@ -199,8 +199,7 @@ def render_report(
             # the report and, from the cells tagged "supplement", the technical supplement beside it
             parts = {"report": _part(nb, supplement=False), "supplement": _part(nb, supplement=True)}
             parts = {name: part for name, part in parts.items() if part is not None}
-            html_text = {name: _to_html(part, facts, provenance, page_size,
-                                        title=facts.title if name == "report" else f"{SUPPLEMENT_TITLE}: {facts.title}")
+            html_text = {name: _to_html(part, facts, provenance, page_size, title=_title(facts, name))
                          for name, part in parts.items()}
             if pdf:
                 _check_deadline(notebook, deadline_at, "the PDF")
@@ -621,7 +620,7 @@ def _typst_pdf(parts: Mapping[str, Any], facts: Facts, provenance: dict[str, Any
                 *(f"input sha256 {i['sha256']}" for i in provenance["inputs"])]
     sources = {}
     for name, part in parts.items():
-        title = facts.title if name == "report" else f"{SUPPLEMENT_TITLE}: {facts.title}"
+        title = _title(facts, name)
         sources[name] = notebook_to_typst(part, title=title, description=f"{title}; data as of "
                                           f"{facts.data_as_of.isoformat()}", keywords=keywords,
                                           running=facts.release_id, paper=_TYPST_PAPER[page_size])
@@ -706,6 +705,11 @@ def _html_exporter() -> Any:
         exporter = _EXPORTERS.html = HTMLExporter(config=config, template_name=TEMPLATE_NAME,
                                                   extra_template_basedirs=[str(TEMPLATE_DIR)])
     return exporter
+
+
+def _title(facts: Facts, part: str) -> str:
+    """The document title of a part: the report's own, or "Technical supplement: <the report's>"."""
+    return facts.title if part == "report" else f"{SUPPLEMENT_KICKER}: {facts.title}"
 
 
 def _part(nb: Any, *, supplement: bool) -> Any | None:
