@@ -384,3 +384,44 @@ def test_a_total_row_loses_what_a_coded_row_would_give_back() -> None:
     assert (t.loc["A", ["NPS", "Promoters", "Detractors"]] == "not shown").all()
     assert (t.loc["All", ["NPS", "Promoters", "Detractors"]] == "not shown").all()
     assert t.loc["B", "NPS"] == "+25" and t.loc["B", "Promoters"] == "50%"
+
+
+def test_a_share_of_two_published_counts_is_shown_exactly() -> None:
+    """29 of 32 is 91%: when both counts are printed, coding the share as ">69%" hides nothing and contradicts
+    a sentence that divides them; when a part is hidden, the share is coded (or hidden) as before."""
+    frame = pd.DataFrame({"Step": ["Active", "Pre", "Post", "Matched"], "Respondents": [32, 29, 7, 26],
+                          "%": [np.nan, 100 * 29 / 32, 100 * 7 / 32, 100 * 26 / 32]})
+    b = Bundle(POL, release_id="t")
+    b.statistics("flow", frame, group="Step", n="Respondents", columns={}, shares=["%"],
+                 share_of={"%": ("Respondents", ("Active", "Respondents"))}, title="Flow")
+    t = b.protect().tables["flow"].display.set_index("Step")
+    assert t.loc["Pre", "%"] == "91%" and t.loc["Matched", "%"] == "81%"
+    assert t.loc["Post", "Respondents"] == "fewer than 10" and t.loc["Post", "%"] != "22%"
+    # the same table without share_of codes the shares it cannot show exactly (26 of 32: 10 people left over
+    # would be the bound, 81% is beyond it)
+    b = Bundle(POL, release_id="t2")
+    b.statistics("flow", frame, group="Step", n="Respondents", columns={}, shares=["%"], title="Flow")
+    t = b.protect().tables["flow"].display.set_index("Step")
+    assert t.loc["Pre", "%"].startswith(">")
+    # a denominator in a column of the same row that is hidden leaves the share coded
+    frame = pd.DataFrame({"Source": ["A", "B"], "n": [12, 40], "Invited": [np.nan, 45.0], "Rate": [80.0, 100 * 40 / 45]})
+    b = Bundle(POL, release_id="t3")
+    b.statistics("src", frame, group="Source", n="n", columns={"Invited": "{:,.0f}"}, shares=["Rate"],
+                 share_of={"Rate": ("n", "Invited")}, title="Sources")
+    t = b.protect().tables["src"].display.set_index("Source")
+    assert t.loc["B", "Rate"] == "89%" and t.loc["A", "Rate"] == "not shown"
+
+
+def test_a_share_of_published_counts_is_not_gated_for_the_rows_size() -> None:
+    """12 of 158 comments: both counts are printed, so the share 8% is shown although 12 < 2 x n_min; a theme
+    in 4 comments has its count hidden, so its share stays hidden; 0% is never printed exactly (the audit's
+    homogeneity rule) even when both parts are."""
+    frame = pd.DataFrame({"Theme": ["A", "B", "C", "Z", "All"], "Comments": [12, 4, 40, 0, 158],
+                          "Share": [100 * 12 / 158, 100 * 4 / 158, 100 * 40 / 158, 0.0, np.nan]})
+    b = Bundle(POL, release_id="t")
+    b.statistics("themes", frame, group="Theme", n="Comments", columns={}, shares=["Share"],
+                 share_of={"Share": ("Comments", ("All", "Comments"))}, title="Themes")
+    t = b.protect().tables["themes"].display.set_index("Theme")
+    assert t.loc["A", "Share"] == "8%" and t.loc["C", "Share"] == "25%"
+    assert t.loc["B", "Comments"] == "fewer than 10" and t.loc["B", "Share"] == "fewer than 10"
+    assert t.loc["Z", "Share"] != "0%"

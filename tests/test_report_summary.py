@@ -102,3 +102,14 @@ def test_conclusions_say_what_the_findings_mean_without_repeating_their_statisti
     assert all("95% CI" not in c and " g 0." not in c for c in said)
     assert all("Recommendation: " in c for c in said[:-1])
     assert any("facilitator(s)" in c for c in said)          # a parenthesis inside a word stays
+
+
+def test_the_summary_explains_each_term_it_puts_in_parentheses_and_no_other():
+    """Issue [3/9]: "g" and the Net Promoter Score were used in the summary without a word on what they are."""
+    s = cadre_summary(_tables())
+    text = " ".join(s.reading)
+    assert "Hedges' g" in text and "confidence interval" in text and "percentage points" in text
+    assert "Net Promoter Score" in text                      # E-03's negative score is named among weak events
+    s = cadre_summary(_tables(matched_n=6, eval_n=(3, 3, 3)))  # no g and no event named: only the staff terms
+    text = " ".join(s.reading)
+    assert "Hedges' g" not in text and "Net Promoter Score" not in text and "percentage points" in text

@@ -120,6 +120,8 @@ class _Cell:
     sel: Mapping[str, frozenset] | None = None     # count cells
     den: Mapping[str, frozenset] | None = None     # share cells: numerator = sel, denominator = den
     fmt: str = "{:,.0f}"
+    of: tuple[tuple[str, str, str], tuple[str, str, str]] | None = None   # a share's published parts
+    exact: bool = False                # set by protect: numerator and denominator are both shown
     cost: float = 1.0
     status: str = SHOWN
     reason: str = ""
@@ -258,7 +260,9 @@ class Bundle:
                    columns: Mapping[str, str], title: str, total_row: str | None = None,
                    shares: Sequence[str] = (), text_columns: Sequence[str] = (), note: str | None = None,
                    level: int | None = None, coded_with: Mapping[str, Sequence[str]] | None = None,
-                   coded_rows_with: Mapping[str, Sequence[str]] | None = None) -> None:
+                   coded_rows_with: Mapping[str, Sequence[str]] | None = None,
+                   share_of: Mapping[str | tuple[str, str], tuple[str | tuple[str, ...], str | tuple[str, ...]]]
+                   | None = None) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
         ``columns`` maps a frame column to its number format (``"{:.2f}"``, or ``"p"`` for a p value:
@@ -271,6 +275,13 @@ class Bundle:
         Rows that pool others (``total_row``, and ``coded_rows_with``: a scale row over its items) lose
         the same column and its dependents when a pooled row's figure there is coded: the pool minus the
         shown rows would give it back.
+
+        ``share_of`` names, per share column, the figures it is a ratio of: ``{"Response rate": ("n",
+        "Invited")}`` (two columns of the same row) or ``("Respondents", ("Active participants",
+        "Respondents"))`` (a denominator in another row; a ``(table, row, column)`` triple for another
+        table); a ``(row, column)`` key names one cell instead of a whole column. When both parts are published the share is shown exactly, not coded: anyone can divide them,
+        so a bound such as ">61%" beside "29 of 32" would hide nothing and contradict the text that quotes
+        81%. When either part is hidden the share is coded as usual.
         """
         self._new(table_id)
         n_cols = [n] if isinstance(n, str) else list(n)
@@ -293,6 +304,10 @@ class Bundle:
                                           float(v) if v is not None and not pd.isna(v) else math.nan, people)
             for c in text_columns:
                 extra[(label, c)] = "" if pd.isna(r[c]) else str(r[c])
+        for key, (num, den) in (share_of or {}).items():
+            for label in ([key[0]] if isinstance(key, tuple) else rows):
+                col = key[1] if isinstance(key, tuple) else key
+                cells[(label, col)].of = (_ref(table_id, label, num), _ref(table_id, label, den))
         order = [c for c in frame.columns if c in {*n_cols, *columns, *shares, *text_columns} and c != group]
         self.tables[table_id] = _Table(table_id, title, group, rows, order, cells,
                                        note, level, extra, total_row,
@@ -467,8 +482,23 @@ class Bundle:
             total.bounds += res.bounds
         return total
 
+    def _mark_exact(self) -> None:
+        """Shares whose numerator and denominator are both published are shown exactly (``share_of``)."""
+        by_key = {c.key: c for t in self.tables.values() for c in t.cells.values()}
+        for c in by_key.values():
+            # a share gated only for its row's size (9 of 158 comments, both printed) is as public as its parts
+            if c.of is None or (c.hidden and c.status != "row_gate"):
+                continue
+            parts = [by_key.get(k) for k in c.of]
+            # 0% and 100% stay coded: "all or none of a group" is the homogeneity the rule never prints
+            c.exact = 0 < c.value < 100 and all(p is not None and not p.hidden and math.isfinite(p.value)
+                                                 and p.kind != "share" for p in parts)
+            if c.exact and c.hidden:
+                c.status, c.reason = SHOWN, ""
+
     def _finish(self, result: AttackResult) -> ProtectedBundle:
         pol = self.policy
+        self._mark_exact()
         tables: dict[str, ProtectedTable] = {}
         log: list[dict[str, str]] = []
         for t in self.tables.values():
@@ -502,6 +532,13 @@ class Bundle:
             display = pd.DataFrame(rows_out, columns=[t.row_title, *t.columns])
             tables[t.table_id] = _make(t.table_id, t.title, display, cell_frame(tidy), note=t.note, level=t.level)
         return ProtectedBundle(self.release_id, self.unit, pol, tables, log, result, self._figures())
+
+
+def _ref(table: str, row: str, ref: str | tuple[str, ...]) -> tuple[str, str, str]:
+    """A ``share_of`` part as a cell key: a column of the same row, (row, column), or (table, row, column)."""
+    if isinstance(ref, str):
+        return (table, row, ref)
+    return (table, *ref) if len(ref) == 2 else tuple(ref)  # type: ignore[return-value]
 
 
 def _coded_blanks(t: _Table, pol: DisclosurePolicy) -> set[tuple[str, str]]:
@@ -572,6 +609,9 @@ def _render(c: _Cell, pol: DisclosurePolicy) -> tuple[str, float, str]:
     if c.kind == "share":
         if math.isnan(c.value):
             return "", math.nan, SHOWN
+        if c.exact:     # both parts are published: the coding would hide nothing (see ``share_of``)
+            r = float(np.floor(c.value + 0.5))
+            return f"{r:.0f}%", r, SHOWN
         text, status, value = format_share(c.value, pol, c.n)
         return text, value, status   # NaN for SMALL_GROUP: readers (charts, sentences) see no value at all
     if math.isnan(c.value):

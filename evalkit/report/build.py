@@ -98,7 +98,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     measures.item_tables(b, data, cfg, n_min)
     level5 = measures.outcomes(b, data) if data.outcome_sources else None
     measures.data_sources(b, data, cfg)
-    measures.quality(b, cfg, store, unit)
+    measures.quality(b, cfg, store, unit, rows=measures.unit_rows(cfg, store, unit, data))
     used = [n for n in (data.participant_instrument,
                         data.eval_instrument if len(data.evals) else None,
                         next((n for n, i in cfg.codebook.instruments.items() if i.anonymous), None) if data.staff else None)
@@ -124,7 +124,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
 
     # Each result once (issue [3/9]): a table that a chart in the body draws goes to the appendix of
     # detailed tables, where its exact figures stay available; the chart speaks in the body.
-    drawn = {"logic_model": "logic_model", "attendance_heatmap": "attendance_rates",
+    drawn = {"logic_model": "logic_model",
              "attendance": "attendance_by_event", "event_answers": "event_item_answers", "nps": "event_nps",
              "prepost_learning": "prepost_learning", "prepost_use": "prepost_use", "staff": "staff_favorable",
              **{f"outcomes_{m}": tid for m, _, tid in (level5.measures if level5 else ())}}
@@ -142,7 +142,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     tables_of = {
         "summary": [], "limitations": [], "program": body("logic_model", "participants_by_role"),
         "questions": have("evaluation_questions", "data_sources"),
-        "participation": body("events", "attendance_by_event", "attendance_rates", "dosage", "dosage_attended"),
+        "participation": body("events", "attendance_by_event", "dosage", "dosage_attended"),
         "reactions": body("evaluations_by_event", "event_ratings", "event_item_answers", "event_nps", "comment_themes",
                           *sorted(i for i in T if i.startswith("quotes_"))),
         "learning": body("participant_responses", "matched_vs_unmatched", "prepost_learning", "reliability"),
@@ -151,8 +151,10 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
                                                  if i not in charted],
         "conclusions": [], "appendix_methods": have("methods", "software"),
         "appendix_instruments": [i for i in T if i.startswith("instrument_")],
-        "appendix_items": charted + moved + have("items_participants", "items_staff"),
-        "appendix_disclosure": have("disclosure_log"), "data_quality": have("data_quality"),
+        # attendance once in the body (the chart by event); the rates by role group are mostly bounds at
+        # these group sizes, so their table is a detail
+        "appendix_items": charted + moved + have("attendance_rates", "items_participants", "items_staff"),
+        "appendix_disclosure": have("disclosure_log") if protected.log else [], "data_quality": have("data_quality"),
         "glossary": have("glossary")}
     evidence = {
         "roster": None if len(data.roster) else "no roster of this cadre's participants",
@@ -172,7 +174,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
            "summary": (summary := cadre_summary(T, outcome_sentence=_outcome_reading(level5))),
            # the closing section words the summary's findings without their statistics and lists the next steps
            "conclusions": conclusions(summary, _outcome_reading(level5)),
-           "has_logic_model": "logic_model" in T, "has_nps": "event_nps" in T,
+           "attendance_range": _attendance_range(T), "has_logic_model": "logic_model" in T, "hidden_figures": len(protected.log), "has_nps": "event_nps" in T,
            "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
            "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
     sections = Sections()
@@ -206,10 +208,6 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
     plan = []
     if "logic_model" in T:
         plan.append(("logic_model", "program", lambda: ch.logic_model_chart(T["logic_model"])))
-    if "attendance_rates" in T:
-        cols = [c for c in T["attendance_rates"].display.columns[2:]]
-        plan.append(("attendance_heatmap", "participation", lambda cols=cols: ch.heatmap_chart(
-            T["attendance_rates"], cols, title="Attendance rate by role group and event")))
     if "attendance_by_event" in T:
         plan.append(("attendance", "participation", lambda: ch.bar_chart(
             T["attendance_by_event"], "Attendees", title="Attendance by event", xlabel="Registered attendees")))
@@ -279,6 +277,23 @@ def _figures_hidden(t: ProtectedTable) -> tuple[pd.Series, pd.Series]:
     """Per figure cell (counts aside): whether it is hidden, and whether it holds a value."""
     figures = t.cells[t.cells["kind"] != "count"]
     return figures["status"].isin(HIDDEN_STATUSES), figures["value"].notna()
+
+
+def _attendance_range(T: dict[str, ProtectedTable]) -> str | None:
+    """"Each event drew between 69% (C1-04) and 97% (C1-01) of the 32 active participants": the lowest and
+    highest exact rates of the whole cadre (rates shown only as a bound are left out), or None."""
+    rates, people = T.get("attendance_rates"), T.get("participants_by_role")
+    if rates is None or people is None:
+        return None
+    c = rates.cells
+    exact = c[(c["row"] == "All participants") & (c["status"] == "shown") & (c["kind"] == "share")
+              & c["value"].notna()].sort_values(["value", "column"])
+    if len(exact) < 2:
+        return None
+    lo, hi = exact.iloc[0]["column"], exact.iloc[-1]["column"]
+    s = sentence("Each event drew between {lo} and {hi} of the {n} active participants",
+                 lo=(rates, "All participants", lo), hi=(rates, "All participants", hi), n=(people, "Total", "n"))
+    return None if s is None else f"{s} (lowest: {lo}; highest: {hi})."
 
 
 def _any_shown(t: ProtectedTable) -> bool:

@@ -199,6 +199,8 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
         resp.loc[0, "% of active participants"] = np.nan        # the base row: its own 100% says nothing
     b.statistics("participant_responses", resp, group="Step", n="Respondents", columns={},
                  shares=["% of active participants"] if active else [],
+                 share_of={"% of active participants": ("Respondents", ("Active participants", "Respondents"))}
+                 if active else None,
                  title="Participant flow: from the roster to matched pre/post responses", level=2,
                  note="Active participants are the cadre's roster without those who withdrew. Survey responses "
                       "are counted after cleaning (previews, partials, speeders, duplicates and withdrawn "
@@ -310,28 +312,79 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
 _RULE_DID_NOT_RUN = ("off", "not_applicable")
 
 
-def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> None:
+def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit,
+            rows: Mapping[str, set[int]] | None = None) -> None:
+    """The data-quality table: what each cleaning check recoded, flagged or dropped.
+
+    With ``rows`` (source id -> the file rows of one cadre, :func:`unit_rows`) only that cadre's rows are
+    counted, so a cadre's report says nothing about another cadre's data; rows that cleaning dropped are in
+    no cadre's data and so in no cadre's table (the program summary counts them). Without ``rows``, every
+    source of the program counts (rows or cells, as the log does).
+    """
     used = {s.id for s in cfg.project.sources if s.program in (unit.program, None)
             and s.kind in (SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance)}
     qlog = store.quality_log
     if qlog is None or qlog.empty:
         return
     q = qlog[qlog["source"].isin(used) & qlog["defect"].notna()
-             & ~qlog["action"].isin(_RULE_DID_NOT_RUN)]
+             & ~qlog["action"].isin(_RULE_DID_NOT_RUN)].copy()
+    if rows is not None:
+        def mine(e: pd.Series) -> int:
+            found = rows.get(str(e["source"]))
+            v = e["rows"]     # "14 30 49" in the CSV; a lone row may read back as a number
+            listed = {int(float(r)) for r in str(v).split()} if isinstance(v, str) or pd.notna(v) else set()
+            return len(listed & found) if found else 0
+        q["count"] = [mine(e) for _, e in q.iterrows()] if len(q) else []
     if q.empty:
         return
     agg = q.groupby(["defect", "action"], as_index=False)["count"].sum()
     agg = agg[agg["count"] > 0]
     if agg.empty:
         return
+    counted = "Rows" if rows is not None else "Rows or cells"
     frame = pd.DataFrame({"Check": [f"{DEFECTS.get(d, d.replace('_', ' ').capitalize())}: {a}"
                                     for d, a in zip(agg["defect"], agg["action"])],
-                          "Rows or cells": agg["count"].to_numpy()})
-    b.statistics("data_quality", frame, group="Check", n="Rows or cells", columns={},
-                 title="Data-quality checks (all of the program's sources)",
-                 note="From the cleaning stage's data-quality log; counts under the threshold are not shown.")
+                          counted: agg["count"].to_numpy()})
+    if rows is not None:
+        title = "Data-quality checks: this cadre's rows"
+        note = ("Rows of this cadre's data (its roster, events, attendance, evaluations and surveys) that a "
+                "cleaning check recoded or flagged, from the cleaning stage's data-quality log. Rows that "
+                "cleaning removed (previews, tests, partial responses, speeders) belong to no cadre's data and "
+                "are counted in the program summary. Counts under the threshold are not shown.")
+    else:
+        title = "Data-quality checks (all of the program's sources)"
+        note = "From the cleaning stage's data-quality log; counts under the threshold are not shown."
+    b.statistics("data_quality", frame, group="Check", n=counted, columns={}, title=title, note=note)
 
 
+def unit_rows(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit, data: Inputs) -> dict[str, set[int]]:
+    """Per source of the program, the file rows (``source_row``, as the data-quality log numbers them) that
+    belong to one cadre: its roster and events rows (the source's cadre column), survey rows of its cadre or
+    its events, attendance rows of its events, anonymous staff rows of its schools."""
+    from evalkit.report.inputs import PERSON
+
+    events = set(data.events["event_id"].astype(str)) if len(data.events) else set()
+    members = set(data.roster[PERSON].dropna()) if PERSON in data.roster else set()
+    out: dict[str, set[int]] = {}
+    for sid, t in store_tables(cfg, store).items():
+        d, src = t.data, t.source
+        if "source_row" not in d or src.program not in (None, unit.program):
+            continue
+        inst = cfg.codebook.instruments.get(src.instrument or "")
+        if src.cadre_column and src.cadre_column in d:
+            mask = d[src.cadre_column].astype("string") == unit.cadre
+        elif "cadre_id" in d:
+            mask = d["cadre_id"].astype("string") == unit.cadre
+        elif "event_id" in d or "event_id_matched" in d:
+            mask = d["event_id" if "event_id" in d else "event_id_matched"].astype("string").isin(events)
+        elif inst is not None and inst.anonymous and "school_code" in d:
+            mask = d["school_code"].astype("string").isin(data.schools)
+        elif PERSON in d:
+            mask = d[PERSON].isin(members)
+        else:
+            continue
+        out[sid] = set(d.loc[mask.fillna(False).to_numpy(dtype=bool), "source_row"].astype(int))
+    return out
 
 
 def participation(b: Bundle, data: Inputs, n_min: int) -> None:
@@ -357,8 +410,12 @@ def participation(b: Bundle, data: Inputs, n_min: int) -> None:
             row[e] = 100.0 * sum((e, w) in came for w in d["who"]) / len(d) if len(d) else np.nan
         rows.append(row)
     frame = pd.DataFrame(rows)
-    b.statistics("attendance_rates", frame, group="Role group", n="n", columns={},
-                 shares=[c for c in frame.columns if c not in ("Role group", "n")], total_row="All participants",
+    events = [c for c in frame.columns if c not in ("Role group", "n")]
+    b.statistics("attendance_rates", frame, group="Role group", n="n", columns={}, shares=events,
+                 total_row="All participants",
+                 # the whole cadre's rate is attendees over active participants, two published counts
+                 share_of={("All participants", e): (("attendance_by_event", e, "Attendees"),
+                                                     ("participants_by_role", "Total", "n")) for e in events},
                  title="Attendance rate by role group and event",
                  note=f"Percent of the group's active participants who attended. Teams have fewer than {n_min} "
                       "members, so attendance is not shown by team.")
@@ -464,16 +521,15 @@ def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     roster_n = len(data.roster)
     rows = []
     if data.evals is not None and len(data.evals):
-        per_event = data.evals.groupby("event_id").size()
         att = data.attendance.groupby("event").size() if len(data.attendance) else pd.Series(dtype=int)
         rows.append({"Source": "Event evaluations", "Guskey level": "1 (and 4)", "Timing": "after each event",
-                     "n": int(len(data.evals)),
-                     "Response rate": 100.0 * per_event.sum() / att.sum() if att.sum() else np.nan})
+                     "n": int(len(data.evals)), "Invited": float(att.sum()) if att.sum() else np.nan,
+                     "Response rate": 100.0 * len(data.evals) / att.sum() if att.sum() else np.nan})
     for wave in ("pre", "post"):
         if wave in data.waves:
             rows.append({"Source": f"Participant survey ({wave})", "Guskey level": "2 and 4",
                          "Timing": "start of the cadre" if wave == "pre" else "end of the cadre (with retrospective pre)",
-                         "n": int(len(data.waves[wave])),
+                         "n": int(len(data.waves[wave])), "Invited": float(roster_n) if roster_n else np.nan,
                          "Response rate": 100.0 * len(data.waves[wave]) / roster_n if roster_n else np.nan})
     for wave, d in data.staff.items():
         rows.append({"Source": f"Staff survey ({wave}, anonymous)", "Guskey level": "3",
@@ -487,11 +543,17 @@ def data_sources(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
         rows.append(outcome)
     if not rows:
         return
-    b.statistics("data_sources", pd.DataFrame(rows), group="Source", n="n", columns={},
+    frame = pd.DataFrame(rows)
+    if "Invited" not in frame:
+        frame["Invited"] = np.nan
+    frame = frame[["Source", "Guskey level", "Timing", "n", "Invited", "Response rate"]]
+    b.statistics("data_sources", frame, group="Source", n="n", columns={"Invited": "{:,.0f}"},
                  shares=["Response rate"], text_columns=["Guskey level", "Timing"],
+                 share_of={"Response rate": ("n", "Invited")},
                  title="Data sources by Guskey level", level=None,
-                 note="n: responses after cleaning. Response rate: evaluations over attendances; participant "
-                      "surveys over active participants. The staff survey is anonymous and has no roster, so no "
+                 note="n: responses after cleaning. Invited: attendances for the event evaluations (one "
+                      "evaluation per person per event), active participants for the participant surveys. "
+                      "Response rate: n over invited. The staff survey is anonymous and has no roster, so no "
                       "rate is shown." + (" State school results: n is the students behind the cadre's figures in "
                                           "the latest year (the largest over the measures); they are published "
                                           "results, so no response rate applies." if outcome else ""))
@@ -908,13 +970,17 @@ def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, 
     rows_out = []
     for theme, words in THEMES.items():
         k = sum(any(w in c.casefold() for w in words) for c in all_comments)
+        if k == 0:
+            continue          # a theme no comment touched is not a finding (and 0% is never printed)
         rows_out.append({"Theme": theme, "Comments": k, "Share of comments": 100.0 * k / len(all_comments)})
+    rows_out.append({"Theme": "All comments", "Comments": len(all_comments), "Share of comments": np.nan})
     frame = pd.DataFrame(rows_out)
     b.statistics("comment_themes", frame, group="Theme", n="Comments", columns={}, shares=["Share of comments"],
+                 share_of={"Share of comments": ("Comments", ("All comments", "Comments"))},
                  title="What participants wrote about: comment themes", level=1,
                  note=f"{len(all_comments):,} comments from the event evaluations, coded by keyword rules "
-                      "(a comment can touch several themes). Themes mentioned in fewer comments than the "
-                      "threshold are not counted out.")
+                      "(a comment can touch several themes; themes no comment touched are left out). Themes "
+                      "mentioned in fewer comments than the threshold are not counted out.")
     out = []
     for col, vals in texts.items():
         if len(vals) < policy.comment_threshold:

@@ -139,7 +139,7 @@ def build_program_artifacts(cfg: ProjectConfig, store: ProcessedData, program: s
                  "between two cadres is not an effect of anything the program did differently.", ["cadres"])
     sections.add("appendix_disclosure", "Disclosure log", None,
                  "This summary releases no figure of its own: every figure comes from a cadre's report, where the "
-                 "privacy rule and its audit were applied.", ["disclosure_log"], part="supplement")
+                 "privacy rule and its audit were applied.", [], part="supplement")
     headline = [{"label": "Cadres", "value": str(len(cadres))}]
     write_facts(Path(out_dir), cfg=cfg, store=store, program=program, program_name=spec.name, unit=program,
                 cohort=cohort, release_id=release_id, as_of=as_of, policy=policy, protected=protected,

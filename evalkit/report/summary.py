@@ -38,6 +38,7 @@ class Summary:
     weak: list[str]            # the weakest events, by name
     findings: list[str]        # findings, each with its next step
     limits: list[str]          # what the evaluation can and cannot tell
+    reading: list[str] = ()    # what the terms in parentheses mean (only those the summary uses)
 
 
 def direction(lo: float, hi: float) -> str | None:
@@ -130,11 +131,12 @@ def _prepost_sentences(T: dict[str, ProtectedTable], tid: str, level: str, what:
         size = f"; the effect is {_size(g)} by the usual benchmarks" if way else ""
         levels.append(f"{level}: participants' own ratings of their {lower_first(scale)} show "
                       f"{change_words(lo, hi)} {stats}{size}.")
+        # a finding names the result; its statistics are in the level's sentence just above, said once
         if way == "up":
-            findings.append(f"Participants report stronger {lower_first(scale)} after the cadre {stats}. Next "
+            findings.append(f"Participants report stronger {lower_first(scale)} after the cadre. Next "
                             f"step: confirm it with evidence beyond self-report, such as {what}.")
         elif way is None:
-            findings.append(f"Self-reported {lower_first(scale)} did not change measurably {stats}. Next step: "
+            findings.append(f"Self-reported {lower_first(scale)} did not change measurably. Next step: "
                             "review whether the sessions addressed it directly, and whether the scale measures "
                             "what the cadre teaches.")
     return levels, findings
@@ -187,11 +189,18 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
                          a=(staff, row, "Pre % favorable"), b=(staff, row, "Post % favorable"),
                          d=(staff, row, change), lo=(staff, row, low), hi=(staff, row, high))
             if s:
-                lv3.append(f"{lower_first(row)} {s}: {change_words(lo, hi)}")
+                lv3.append((f"{lower_first(row)} {s}", direction(lo, hi)))
                 rose = rose or direction(lo, hi) == "up"
         if lv3:
+            # topics that read alike share one verdict: "A went ..., B went ... and C went ...: each an increase"
+            said = []
+            for way in dict.fromkeys(w for _, w in lv3):
+                same = [t for t, w in lv3 if w == way]
+                words = change_words(1, 1) if way == "up" else change_words(-1, -1) if way == "down" \
+                    else change_words(-1, 1)
+                said.append(join_words(same) + (f": each {words}" if len(same) > 1 else f": {words}"))
             levels.append("Organizational support (Level 3): in the staff surveys of participants' schools, "
-                          + "; ".join(lv3) + ".")
+                          + "; ".join(said) + ".")
             if rose:
                 findings.append("Staff at participants' schools view some conditions more favorably at the second "
                                 "survey than at the first (whoever was on staff each time, so this describes the "
@@ -252,7 +261,30 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         "schools' staff answered, and who took part. It cannot tell you: the cadre's effect on students or "
         "teachers' practice as others would observe it, or whether the results would repeat with other schools.",
     ]
-    return Summary(levels, participation, weak, findings[:5], [x for x in limits if x])
+    return Summary(levels, participation, weak, findings[:5], [x for x in limits if x],
+                   reading_notes(" ".join([*levels, *participation, *findings[:5]])))
+
+
+#: What each term the summary puts in parentheses means, for a reader who has not met it: (marker, note).
+_TERMS = (
+    ("; g ", "g is the size of a change in standard deviations (Hedges' g): about 0.2 is small, 0.5 moderate "
+             "and 0.8 large by the usual benchmarks."),
+    ("95% CI", "The 95% CI (confidence interval) is the range the true value plausibly lies in."),
+    (" points", "Points are percentage points, not percent changes."),
+    ("Net Promoter Score", "The Net Promoter Score is the percent who would recommend an event (9 or 10 of 10) "
+                           "minus the percent who would not (0 to 6), from -100 to +100."),
+)
+
+
+def reading_notes(text: str) -> list[str]:
+    """How to read the terms of ``text``: one note per term it uses (g, 95% CI, points, Net Promoter Score).
+
+    >>> reading_notes("an increase (g 0.44; 95% CI 0.18 to 0.69)")[0][:40]
+    'The 95% CI (confidence interval) is the '
+    >>> len(reading_notes("mean 2.80 to 3.15; g 0.44, 95% CI 0.18 to 0.69")), reading_notes("no terms")
+    (2, [])
+    """
+    return [note for marker, note in _TERMS if marker in text]
 
 
 #: A parenthesis after a space: the statistics a finding carries ("(mean 2.80 to 3.15; g 0.44, ...)"). One that

@@ -243,12 +243,13 @@ def build_survey_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repor
            "post_only": not any(s.wave == "pre" for s in surveys), "no_change": no_change}
     ctx["findings"] = _findings(T, by_level, shown_levels)
     ctx["quality_table"] = "data_quality" in T
+    ctx["hidden_figures"] = len(protected.log)
     sections = Sections()
     level_of = {f"level{lv}": lv for lv in range(1, 6)}
     tables_of = {"program": ["data_sources"], "responses": ["responses"] + (["participant_responses"] if matched else []),
                  "appendix_methods": ["methods", "software"],
                  "appendix_instruments": [t for t in T if t.startswith("instrument_")],
-                 "appendix_disclosure": ["disclosure_log"], "data_quality": ["data_quality"], "glossary": ["glossary"]}
+                 "appendix_disclosure": ["disclosure_log"] if protected.log else [], "data_quality": ["data_quality"], "glossary": ["glossary"]}
     for d in decisions:
         if not d.included:
             continue
