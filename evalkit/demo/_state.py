@@ -56,7 +56,10 @@ def outcomes_table(rng: np.random.Generator, school_codes: np.ndarray, district_
     g_idx = np.broadcast_to(np.arange(n_g)[None, None, :, None], shape).ravel()
     m_idx = np.broadcast_to(np.arange(n_m)[None, None, None, :], shape).ravel()
     year = np.asarray(YEARS)[y_idx]
-    tested_all = enrollment[s_idx] * np.where(m_idx == 2, 1.0, 0.45)
+    # enrollment drifts from year to year (a random walk of about 4% a year), so a school's number of
+    # students tested is not the same every year, as in real state files
+    drift = np.exp(np.cumsum(rng.normal(0, 0.04, (n_s, n_y)), axis=1))
+    tested_all = enrollment[s_idx] * drift[s_idx, y_idx] * np.where(m_idx == 2, 1.0, 0.45)
     n = rng.binomial(np.maximum(tested_all, 0).astype(np.int64), shares[s_idx, g_idx])
     post = grant[s_idx] & (year >= grant_start[s_idx])
     years_in = np.where(post, year - grant_start[s_idx] + 1, 0)

@@ -166,10 +166,13 @@ def _level(level: int | None) -> str | None:
 def section_typst(facts: Facts, section_id: str, *, new_page: bool | None = None) -> str:
     """One section: heading, Guskey level, paragraphs, its charts (with alt text) and its tables.
 
-    Appendices start on a new page (``new_page`` overrides that either way).
+    The report's first appendix starts on a new page (``new_page`` overrides that either way).
     """
     section = facts.section(section_id)
-    appendix = section.id.startswith("appendix") or section.id in ("data_quality", "glossary")
+    # the report's appendices start on a new page once, at the first of them; after it they flow, and the
+    # supplement's sections flow from one to the next (a page per section left pages mostly empty)
+    first = next((s.id for s in facts.report_sections if _is_appendix(s.id)), None)
+    appendix = section.part == "report" and section.id == first
     if new_page is not None:
         appendix = new_page
     out = [_call("ek-section", title=section.title, level=_level(section.guskey_level),
@@ -187,12 +190,17 @@ def section_typst(facts: Facts, section_id: str, *, new_page: bool | None = None
     return "".join(out)
 
 
+def _is_appendix(section_id: str) -> bool:
+    return section_id.startswith("appendix") or section_id in ("data_quality", "glossary")
+
+
 def methods_appendix_typst(facts: Facts) -> str:
     """The methods and provenance appendix, as :func:`evalkit.report.display.methods_appendix_html` has it."""
     from evalkit.report.display import _hidden_sentence
 
     levels = sorted({s.guskey_level for s in facts.sections if s.guskey_level is not None})
-    out = [_call("ek-section", title="Methods and data", level=None, paragraphs=[], pending=None, appendix=True),
+    out = [_call("ek-section", title="Methods and data", level=None, paragraphs=[], pending=None,
+                 appendix=not any(_is_appendix(s.id) for s in facts.report_sections)),
            _call("ek-subheading", title="Privacy")]
     if facts.disclosure.get("policy"):
         out.append(_call("ek-list", items=list(facts.disclosure["policy"])))
@@ -223,10 +231,9 @@ def supplement_typst(facts: Facts) -> str:
     from evalkit.report.display import PROVENANCE_TITLE, SUPPLEMENT_KICKER, supplement_intro
 
     out = [cover_typst(facts, kicker=SUPPLEMENT_KICKER), _call("ek-paragraph", body=supplement_intro(facts))]
-    # the first section follows the opening words on their page; the others start on a new page
-    out += [section_typst(facts, s.id, new_page=False if i == 0 else None)
-            for i, s in enumerate(facts.supplement_sections)]
-    out.append(_call("ek-section", title=PROVENANCE_TITLE, level=None, paragraphs=[], pending=None, appendix=True))
+    # the sections follow one another: the supplement is read as a reference, not section by section
+    out += [section_typst(facts, s.id, new_page=False) for s in facts.supplement_sections]
+    out.append(_call("ek-section", title=PROVENANCE_TITLE, level=None, paragraphs=[], pending=None, appendix=False))
     for _, header, rows, caption, note in provenance_tables(facts):
         out.append(table_typst(header, rows, caption=caption, note=note, align_numbers=False))
     return "".join(out)
