@@ -425,3 +425,22 @@ def test_a_share_of_published_counts_is_not_gated_for_the_rows_size() -> None:
     assert t.loc["A", "Share"] == "8%" and t.loc["C", "Share"] == "25%"
     assert t.loc["B", "Comments"] == "fewer than 10" and t.loc["B", "Share"] == "fewer than 10"
     assert t.loc["Z", "Share"] != "0%"
+
+
+def test_shown_shares_of_a_row_never_pin_its_coded_shares() -> None:
+    """Issue [3/9] review: Neutral 9%, Agree 35%, Strongly agree 56% add to 100%, so "<7%" for Disagree and
+    Strongly disagree meant 0 people. The reader's arithmetic, done here from the printed text alone, must
+    leave the coded answers at least ``min_interval_width`` people of room."""
+    answers = ["SD", "D", "N", "A", "SA"]
+    df = pd.DataFrame({"item": ["q"] * 154, "answer": ["N"] * 14 + ["A"] * 54 + ["SA"] * 86})
+    b = Bundle(POL, release_id="t")
+    b.universe("ev", df, ["item", "answer"], categories={"answer": answers})
+    b.shares("answers", "ev", group="item", response="answer", categories=answers, title="Answers", total=False)
+    pb = b.protect()
+    row = pb.tables["answers"].display.set_index("Item").loc["q"] if "Item" in pb.tables["answers"].display \
+        else pb.tables["answers"].display.iloc[0]
+    shown = [float(str(row[a]).rstrip("%")) for a in answers if str(row[a]).rstrip("%").isdigit()]
+    room = (100 - sum(v - 0.5 for v in shown)) * 154 / 100       # the most the other answers can hold
+    assert room >= POL.min_interval_width
+    assert str(row["SD"]).startswith("<") and str(row["D"]).startswith("<")
+    assert any(e["rule"] == "complementary" and e["column"] == "N" for e in pb.log)

@@ -205,11 +205,12 @@ def test_top_coded_bar_is_drawn_at_its_bound_and_reads_over_95() -> None:
 # -- stacked shares ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("neutral", ["Neutral", None])
-def test_stacked_bar_with_any_hidden_segment_is_a_whole_gap(neutral: str | None) -> None:
+def test_stacked_bar_with_one_hidden_segment_or_only_bounds_is_a_whole_gap(neutral: str | None) -> None:
     chart = stacked_share_chart(_table(EVENTS), LIKERT, neutral=neutral)
     rows = sorted({round(b.get_y() + b.get_height() / 2) for b in _bars(chart)})
-    assert rows == [0, 1] and len(_bars(chart)) == 10  # Kickoff and Workshop only, 5 segments each
-    assert _row_texts(chart, 2) == [GAP]  # Coaching: one primary segment hides the other four
+    assert rows == [0] and len(_bars(chart)) == 5  # Kickoff only, 5 segments
+    assert _row_texts(chart, 1) == ["shown only as bounds: see the table"]  # Workshop: no exact answer
+    assert _row_texts(chart, 2) == [GAP]  # Coaching: one primary segment; drawing the rest would draw it
     assert _row_texts(chart, 3) == ["hidden to protect privacy"]  # Site visit: everyone agreed
     assert not any("19%" in t or "38%" in t for t in _texts(chart) + [chart.alt_text])
     labels = [t.get_text().replace("\n", " ") for t in chart.figure.axes[0].get_yticklabels()]
@@ -217,33 +218,21 @@ def test_stacked_bar_with_any_hidden_segment_is_a_whole_gap(neutral: str | None)
                       "Site visit (n not shown)"]
 
 
-def test_coded_segments_are_drawn_at_their_bound_and_labelled() -> None:
-    chart = stacked_share_chart(_table(EVENTS), LIKERT, neutral="Neutral")
-    workshop = [b for b in _bars(chart) if round(b.get_y() + b.get_height() / 2) == 1]
-    assert len(workshop) == 5
-    assert workshop[-1].get_width() == pytest.approx(95)  # the top-coded segment keeps its bound
-    assert sum(b.get_width() for b in workshop) == pytest.approx(100)
-    # only a label that fits inside its segment is drawn (labels beside narrow segments floated off them and
-    # collided); the narrow ones' values are in the alt text, and the axis label says where to find them
-    assert sorted(_row_texts(chart, 1)) == [">95%"]
-    assert chart.alt_text.count("<5%") >= 4 and "unlabelled segments" in chart.figure.axes[0].get_xlabel()
-
-
-def test_shown_shares_keep_their_width_and_coded_ones_share_the_rest_hatched() -> None:
-    """Issue [3/9]: segment widths matched neither labels nor axis when every segment was rescaled."""
-    from evalkit.report.charts import _Cell, _widths
-
-    cells = [_Cell(7.0, "<7%", "share", 150, "bottom_coded", False), _Cell(7.0, "<7%", "share", 150, "bottom_coded", False),
-             _Cell(12.0, "12%", "share", 150, "shown", False), _Cell(50.0, "50%", "share", 150, "shown", False),
-             _Cell(30.0, "30%", "share", 150, "shown", False)]
-    assert _widths(cells) == pytest.approx([4.0, 4.0, 12.0, 50.0, 30.0])
+def test_withheld_answers_side_by_side_are_one_hatched_block_as_wide_as_the_shown_ones_leave() -> None:
+    """Issue [3/9] review: "<7%" segments drawn at a width each (what the shown ones left, shared out) were
+    slivers that gave back the coded values (0). Now the coded and hidden answers next to one another are
+    one block, whose width a reader can work out from the table anyway; exact answers keep their width."""
     rows = [("Item", c, "share", v, t, st, 150) for c, v, t, st in (
-        ("Strongly disagree", 7.0, "<7%", "bottom_coded"), ("Disagree", 7.0, "<7%", "bottom_coded"),
-        ("Neutral", 12.0, "12%", "shown"), ("Agree", 50.0, "50%", "shown"), ("Strongly agree", 30.0, "30%", "shown"))]
+        ("Strongly disagree", 0.0, "<7%", "bottom_coded"), ("Disagree", 1.0, "<7%", "bottom_coded"),
+        ("Neutral", 11.0, "not shown", "complementary"), ("Agree", 50.0, "50%", "shown"),
+        ("Strongly agree", 38.0, "38%", "shown"))]
     chart = stacked_share_chart(_table(rows), LIKERT, neutral="Neutral")
     bars = _bars(chart)
-    assert [round(b.get_width(), 6) for b in bars] == [4.0, 4.0, 12.0, 50.0, 30.0]
-    assert [bool(b.get_hatch()) for b in bars] == [True, True, False, False, False]
+    assert [round(b.get_width(), 6) for b in bars] == [12.0, 50.0, 30.0 + 8.0]
+    assert [bool(b.get_hatch()) for b in bars] == [True, False, False]
+    assert bars[0].get_x() == 0                      # no diverging layout: the block has no known split
+    assert "Not shown (privacy)" in [t.get_text() for t in chart.figure.legends[0].get_texts()]
+    assert not any(_mentions(t, 11.0) or _mentions(t, 1.0) for t in _texts(chart))
 
 
 def test_diverging_bar_centres_neutral_on_zero_with_colour_blind_safe_colours() -> None:
@@ -310,8 +299,9 @@ def test_line_chart_of_two_groups_has_a_legend_a_marker_and_a_gap_in_both_lines(
      ["Teachers (n = 24) 88%", "Coaches (n not shown) 77%", "Librarians (n = 12) >95%"],
      ["Principals (fewer than 10 responses)", "Counselors (fewer than 10 responses)"]),
     ("stacked", "Diverging stacked bar chart",
-     ["Kickoff (n = 24) Strongly disagree 4%", "Strongly agree >95%"],
-     ["Coaching (fewer than 10 responses)", "Site visit (hidden to protect privacy)"]),
+     ["Kickoff (n = 24) Strongly disagree 4%"],
+     ["Workshop (shown only as bounds: see the table)", "Coaching (fewer than 10 responses)",
+      "Site visit (hidden to protect privacy)"]),
     ("dumbbell", "Dumbbell chart", ["Scale A (n = 24) from 2.9 to 3.6", "Scale B (n = 31) from 3.4 to 3.1"],
      ["Scale C (fewer than 10 responses)", "Scale D (fewer than 10 responses)"]),
     ("line", "Line chart", ["Kickoff (n = 24) 35", "Wrap-up (n = 15) -5"],

@@ -425,10 +425,20 @@ class Bundle:
         return figs
 
     def _hidden(self, universe: str | None = None) -> list[Hidden]:
-        return [Hidden(c.universe, c.sel, int(c.value), c.key, c.status in ("primary", "homogeneity") and c.value > 0)
-                for t in self.tables.values() for c in t.cells.values()
-                if c.hidden and c.kind == "count" and c.universe is not None and (c.value > 0 or c.status == "primary")
-                and (universe is None or c.universe == universe)]
+        out = [Hidden(c.universe, c.sel, int(c.value), c.key, c.status in ("primary", "homogeneity") and c.value > 0)
+               for t in self.tables.values() for c in t.cells.values()
+               if c.hidden and c.kind == "count" and c.universe is not None and (c.value > 0 or c.status == "primary")
+               and (universe is None or c.universe == universe)]
+        # A bottom-coded share ("<7%") hides how many people gave that answer; the other shares of its row
+        # must not pin that number down (three shown shares adding to 101% leave 0 for the coded ones)
+        for t in self.tables.values():
+            for c in t.cells.values():
+                if (c.kind == "share" and not c.hidden and c.universe is not None and c.den is not None
+                        and (universe is None or c.universe == universe)
+                        and format_share(c.value, self.policy, c.n)[1] == "bottom_coded"):
+                    k = self.universes[c.universe].count(c.sel)
+                    out.append(Hidden(c.universe, c.sel, int(k), c.key, True))
+        return out
 
     def _complement_loop(self, priors: Mapping[str, Any]) -> AttackResult:
         """Hide binding figures until every universe passes the audit; universes are independent LPs."""
@@ -455,6 +465,17 @@ class Bundle:
                     # a zero is never a complement: "not shown" must mean at least n_min (see _figures)
                     options = [by_key[k] for k in b.binding if k in by_key and not by_key[k].hidden
                                and not (by_key[k].kind == "count" and by_key[k].value < self.policy.n_min)]
+                    coded = by_key.get(b.cell)
+                    if coded is not None and coded.kind == "share":
+                        # a coded share is pinned by the other shares of its row: hiding a count would not
+                        # loosen a ratio, so the smallest shown share of the same row goes
+                        row = [by_key[k] for k in b.binding if k in by_key and by_key[k].kind == "share"
+                               and not by_key[k].hidden and by_key[k].table == coded.table
+                               and by_key[k].row == coded.row and by_key[k].key != coded.key]
+                        if row:
+                            v = min(row, key=lambda c: (c.value, c.key))
+                            victims.setdefault(v.key, v)
+                            continue
                     if not options:        # a degenerate dual: widen by any published count of the universe
                         options = [c for c in by_key.values() if c.universe == key and not c.hidden
                                    and c.kind == "count" and c.value >= self.policy.n_min]
@@ -653,11 +674,15 @@ class ProtectedBundle:
     def n_hidden(self) -> int:
         return sum(t.n_hidden for t in self.tables.values())
 
+    @property
+    def n_coded(self) -> int:
+        return sum(t.n_coded for t in self.tables.values())
+
     def log_dict(self) -> dict[str, Any]:
         widths = [b.width for b in self.audit.bounds if b.kind == "cell"]
         return {
             "schema": LOG_SCHEMA, "release_id": self.release_id, "policy": self.policy.to_dict(),
-            "cells": self.n_cells, "hidden": self.n_hidden,
+            "cells": self.n_cells, "hidden": self.n_hidden, "coded": self.n_coded,
             "share_hidden": round(self.n_hidden / self.n_cells, 4) if self.n_cells else 0.0,
             "entries": self.log,
             "audit": {"passed": self.audit.passed, "lp_solves": self.audit.solves,

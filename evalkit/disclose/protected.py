@@ -23,6 +23,11 @@ _TOKEN = object()
 #: Cell statuses.
 SHOWN = "shown"
 HIDDEN_STATUSES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference", "coded_with"})
+#: Figures a reader does not see: the hidden ones and the shares of groups too small for any percentage
+#: (kept apart from HIDDEN_STATUSES, which also decides what a release's digest covers)
+NOT_SHOWN_STATUSES = HIDDEN_STATUSES | {"small_group"}
+#: Shares shown only as the bound they lie beyond.
+CODED_STATUSES = frozenset({"top_coded", "bottom_coded"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,7 +67,11 @@ class ProtectedTable:
 
     @property
     def n_hidden(self) -> int:
-        return int(self.cells["status"].isin(HIDDEN_STATUSES).sum())
+        return int(self.cells["status"].isin(NOT_SHOWN_STATUSES).sum())
+
+    @property
+    def n_coded(self) -> int:
+        return int(self.cells["status"].isin(CODED_STATUSES).sum())
 
     def shown(self, row: str, column: str) -> float | None:
         """The published value of one cell, or ``None`` when it is hidden (or absent)."""

@@ -53,7 +53,7 @@ _METHODS = [
     ("Retrospective pre", "\"then\" ratings on the post survey, a wave of their own; response shift = retro-pre - pre",
      "Howard (1980); Pratt, McGuigan & Katzev (2000)"),
     ("Disclosure audit", "min and max of each hidden count over all tables' published figures by linear "
-     "programming", "Hundepool et al. (2012); sdcTable attack()"),
+     "programming", "Hundepool et al. (2012); the attack of the R package sdcTable"),
 ]
 
 #: Added to the methods table when the report has a Level 5 section (school outcomes).

@@ -130,8 +130,8 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
              **{f"outcomes_{m}": tid for m, _, tid in (level5.measures if level5 else ())}}
     charted = [drawn[c] for c in charts if c in drawn]
 
-    # a table whose every figure (counts aside) is withheld says nothing in the body: it goes to the appendix
-    # too, where the reader who looks for it sees why (the section's text names what cannot be shown)
+    # a table whose every figure (counts aside) is withheld says nothing: it is named in the appendix of
+    # detailed tables, and the disclosure log in the supplement says why each figure is withheld
     empty = {i for i in T if len(T[i].cells) and (T[i].cells["kind"] != "count").any() and not _any_shown(T[i])}
     moved: list[str] = []   # the body's empty tables, in the order the sections name them
 
@@ -153,7 +153,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
         "appendix_instruments": [i for i in T if i.startswith("instrument_")],
         # attendance once in the body (the chart by event); the rates by role group are mostly bounds at
         # these group sizes, so their table is a detail
-        "appendix_items": charted + moved + have("attendance_rates", "items_participants", "items_staff"),
+        "appendix_items": charted + have("attendance_rates", "items_participants", "items_staff"),
         "appendix_disclosure": have("disclosure_log") if protected.log else [], "data_quality": have("data_quality"),
         "glossary": have("glossary")}
     evidence = {
@@ -174,6 +174,8 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
            "summary": (summary := cadre_summary(T, outcome_sentence=_outcome_reading(level5))),
            # the closing section words the summary's findings without their statistics and lists the next steps
            "conclusions": conclusions(summary, _outcome_reading(level5)),
+           # a table whose every figure is withheld is named, not printed: a page of "not shown" says nothing
+           "withheld_tables": [T[i].title for i in dict.fromkeys(moved)],
            "attendance_range": _attendance_range(T), "has_logic_model": "logic_model" in T, "hidden_figures": len(protected.log), "has_nps": "event_nps" in T,
            "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
            "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
@@ -227,7 +229,7 @@ def _charts(T: dict[str, ProtectedTable], out_dir: Path, likert_order: list[str]
         if tid in T:
             plan.append((tid, sid, lambda tid=tid: ch.dumbbell_chart(
                 T[tid], pre="Earlier mean", post="Later mean", title=T[tid].title, xlabel="Mean (1-5 scale)",
-                limits=(1, 5), spread=("Earlier SD", "Later SD"), n="Matched n")))
+                limits=(1, 5), spread=("Earlier SD", "Later SD"), n="Matched n", row_waves=_row_waves(T[tid]))))
     if "staff_favorable" in T:
         plan.append(("staff", "org_support", lambda: ch.dumbbell_chart(
             T["staff_favorable"], pre="Pre % favorable", post="Post % favorable",
@@ -277,6 +279,17 @@ def _figures_hidden(t: ProtectedTable) -> tuple[pd.Series, pd.Series]:
     """Per figure cell (counts aside): whether it is hidden, and whether it holds a value."""
     figures = t.cells[t.cells["kind"] != "count"]
     return figures["status"].isin(HIDDEN_STATUSES), figures["value"].notna()
+
+
+def _row_waves(t: ProtectedTable) -> dict[str, tuple[str, str]]:
+    """Per row of a pre/post table, the waves its Earlier and Later columns hold (for one colour per wave)."""
+    waves = dict(measures.PREPOST_COMPARISONS.values())
+    out = {}
+    for row in (str(r) for r in t.display.iloc[:, 0]):
+        comparison = row.rsplit(": ", 1)[-1]
+        if comparison in waves:
+            out[row] = waves[comparison]
+    return out
 
 
 def _attendance_range(T: dict[str, ProtectedTable]) -> str | None:

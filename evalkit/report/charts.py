@@ -27,7 +27,7 @@ import io
 import math
 import re
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ _FONT_DIR = Path(__file__).resolve().parent / "fonts"
 _WIDTH, _DPI, _SALT = 6.5, 150, "evalkit-charts"
 _BLUE, _ORANGE, _GREY, _GAP = "#0072B2", "#E69F00", "#7F7F7F", "#4D4D4D"  # Okabe & Ito; gap text 8.6:1
 _NEUTRAL = "#D9D9D9"
+_GREEN = "#009E73"   # Okabe & Ito bluish green: a third wave (the retrospective "looking back" rating)
 _RDBU = {  # ColorBrewer RdBu, k classes, negative (red) to positive (blue)
     2: ["#ef8a62", "#67a9cf"], 3: ["#ef8a62", "#f7f7f7", "#67a9cf"],
     4: ["#ca0020", "#f4a582", "#92c5de", "#0571b0"],
@@ -237,28 +238,6 @@ def _palette(k: int) -> list[str]:
     return [_NEUTRAL if c == "#f7f7f7" else c for c in colours]
 
 
-def _widths(cells: Sequence[_Cell]) -> list[float]:
-    """Widths summing to 100 in which every published share keeps its own value.
-
-    A coded share's value is unknown (only a bound is published), so the coded segments of a bar share what
-    the shown ones leave, in proportion to their bounds; they are drawn hatched, as an estimate. A top-coded
-    share ("> 61%") takes at least its bound. If the shown shares alone exceed 100 (rounding), all are scaled.
-    """
-    coded = [c.status != "shown" for c in cells]
-    shown = sum(c.value for c, k in zip(cells, coded) if not k)
-    if not any(coded) or shown >= 100:
-        total = sum(c.value for c in cells) if not any(coded) else shown
-        return [0.0 if k else 100.0 * c.value / (total or 1.0) for c, k in zip(cells, coded)]
-    left = 100.0 - shown
-    top = [c.value if c.status == "top_coded" else 0.0 for c in cells]
-    if sum(top) > left:  # rounding of the shown ones: the bounds of the top-coded get what is left
-        return [left * t / sum(top) if k else c.value for c, k, t in zip(cells, coded, top)]
-    rest = left - sum(top)
-    small = [c.value if k and c.status != "top_coded" else 0.0 for c, k in zip(cells, coded)]
-    return [c.value if not k else t + (rest * b / sum(small) if sum(small) else 0.0)
-            for c, k, t, b in zip(cells, coded, top, small)]
-
-
 def _chart(fig: Figure, table: ProtectedTable, kind: str, title: str, rows: list[_Row], chart: str, what: str,
            describe: Callable[[_Row], str], order: str = "") -> Chart:
     """The result, with alt text: the chart, its rows and shown values, then the hidden rows and why."""
@@ -334,9 +313,11 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
     """A 100 %-stacked bar of ``categories`` per row, diverging around ``neutral`` when given.
 
     With ``neutral``, the categories before it extend left of zero and the neutral segment is centred
-    on zero (Robbins & Heiberger, 2011). A row with any hidden segment is a labelled gap, so no
-    segment follows from the others. A top-coded share is drawn at its bound (95) and the
-    bottom-coded rest share what is left; otherwise the published values are scaled to sum to 100.
+    on zero (Robbins & Heiberger, 2011). Exact shares keep their width. Answers withheld or shown only
+    as a bound, when at least two sit next to one another, are drawn as one hatched "not shown" block as
+    wide as the exact ones leave (see :func:`_segments`); any other row with a withheld answer is a
+    labelled gap, so no single withheld value is ever drawn. A chart with such a block starts every bar
+    at zero (the block has no known split around the neutral answer).
 
     Parameters
     ----------
@@ -360,28 +341,43 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
     if neutral is not None and neutral not in cats:
         raise ValueError(f"stacked_share_chart(): neutral must be one of categories {cats}, got {neutral!r}")
     data = _rows(table, "stacked_share_chart", "categories", cats, rows)
-    title, colours, k = title or table.title, _palette(len(cats)), cats.index(neutral) if neutral else None
+    title, colours = title or table.title, _palette(len(cats))
+    bars = {i: b for i, r in enumerate(data) if (b := _segments(table, r, cats)) is not None}
+    looked = _lookup(table)
+    data = [_Row(r.name, r.label, tuple(looked[(r.name, c)] for c in cats)) if i in bars and r.gap else
+            _Row(r.name, r.label, None, "shown only as bounds: see the table") if i not in bars and not r.gap
+            else r for i, r in enumerate(data)]
+    # diverging around the neutral answer only when every bar shows each answer: a withheld block has no
+    # known split around zero, so then every bar starts at zero (one layout for the whole chart)
+    whole = all(all(j is not None for j, _ in b) for b in bars.values())
+    k = cats.index(neutral) if neutral and whole else None
     fig, ax = _figure(1.2 + 0.55 * len(data))
-    bars = {i: _widths(r.cells) for i, r in enumerate(data) if not r.gap}
-    starts = {i: -(sum(w[:k]) + w[k] / 2) if k is not None else 0.0 for i, w in bars.items()}
+    starts = {i: -(sum(w for j, w in b if j < k) + dict(b)[k] / 2) if k is not None else 0.0
+              for i, b in bars.items()}
     lo, hi = 0.0, 100.0
     if k is not None:
-        reach = max([50.0] + [max(-starts[i], starts[i] + sum(w)) for i, w in bars.items()])
+        reach = max([50.0] + [max(-starts[i], starts[i] + sum(w for _, w in b)) for i, b in bars.items()])
         hi = 10 * math.ceil(reach / 10) + 2
         lo = -hi
         ax.axvline(0, color=_GREY, linewidth=0.8, zorder=0.5)  # behind the bars, never through a label
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{abs(x):g}%"))
-    unlabelled = False
+    unlabelled = withheld = False
+    cells = _lookup(table)
     for i, r in enumerate(data):
-        if r.gap:
+        if i not in bars:
             _gap(ax, lo + 0.01 * (hi - lo), i, r.gap_text, ha="left")
             continue
         left = starts[i]
-        for j, (w, cell) in enumerate(zip(bars[i], r.cells)):
-            estimated = cell.status != "shown"  # a coded share: its width is an estimate, drawn hatched
-            ax.barh(i, w, left=left, height=0.62, color=colours[j], edgecolor="white", linewidth=0.6,
-                    hatch="////" if estimated else None, alpha=0.55 if estimated else 1.0)
+        for j, w in bars[i]:
+            if j is None:      # the answers withheld or shown only as a bound, as one block: its width is
+                withheld = True  # what the shown answers leave, which a reader can work out anyway
+                ax.barh(i, w, left=left, height=0.62, color=_NEUTRAL, edgecolor="white", linewidth=0.6,
+                        hatch="////")
+                left += w
+                continue
+            cell = cells[(r.name, cats[j])]
+            ax.barh(i, w, left=left, height=0.62, color=colours[j], edgecolor="white", linewidth=0.6)
             # a label only inside its own segment: labels set beside narrow segments floated off them and
             # collided (issue [3/9]); those values are in the alt text and the detailed table
             if w >= (hi - lo) * (0.016 * len(cell.text) + 0.01):
@@ -392,13 +388,50 @@ def stacked_share_chart(table: ProtectedTable, categories: Sequence[str], *, neu
             left += w
     _finish(ax, data, title, "Share of respondents", top=-0.6)
     if unlabelled:
-        ax.set_xlabel("Share of respondents\n(hatched: value withheld; unlabelled segments: see the detailed table)")
-    handles = [Patch(facecolor=c, edgecolor="white", label=name) for c, name in zip(colours, cats)]
+        ax.set_xlabel("Share of respondents\n(unlabelled segments: see the detailed table)")
+    # the key names the answers drawn (an answer only ever inside the "not shown" block has no colour to explain)
+    drawn = {j for b in bars.values() for j, _ in b if j is not None}
+    handles = [Patch(facecolor=c, edgecolor="white", label=name) for j, (c, name) in enumerate(zip(colours, cats))
+               if j in drawn or not bars]
+    if withheld:
+        handles.append(Patch(facecolor=_NEUTRAL, edgecolor="white", hatch="////", label="Not shown (privacy)"))
     fig.legend(handles=handles, loc="outside lower center", ncol=min(len(cats), 5), frameon=False)
-    kind = "Diverging stacked bar chart" if k is not None else "100% stacked bar chart"
+    kind = "Diverging stacked bar chart" if k is not None else "Stacked bar chart (each bar all respondents)"
     what = f"shares answering {', '.join(cats)}" + (f", centred on {neutral}," if neutral else "")
     return _chart(fig, table, "stacked", title, data, kind, what,
-                  lambda r: f"{r.label} " + ", ".join(f"{c} {cell.text}" for c, cell in zip(cats, r.cells)))
+                  lambda r: f"{r.label} " + ", ".join(f"{c} {cells[(r.name, c)].text}" for c in cats))
+
+
+def _segments(table: ProtectedTable, r: _Row, cats: Sequence[str]) -> list[tuple[int | None, float]] | None:
+    """A bar's segments, (category index, width) in scale order, or None for a gap.
+
+    Every exact share keeps its value; the answers that are hidden or shown only as a bound, when they are
+    next to one another, become one block (index None) as wide as the exact ones leave: a reader can work
+    that out from the table, so the block tells nothing new, while a width per coded answer would (the
+    slivers of "<7%" answers gave back that they were 0). Withheld answers on both sides of shown ones, or a
+    row whose n is hidden, leave a gap.
+    """
+    cells = _lookup(table)
+    found = [cells[(r.name, c)] for c in cats]
+    n = cells.get((r.name, "n"))
+    if n is not None and n.hidden:
+        return None
+    exact = [c.status == "shown" and math.isfinite(c.value) for c in found]
+    if all(exact):
+        total = sum(c.value for c in found) or 1.0
+        return [(j, 100.0 * c.value / total) for j, c in enumerate(found)]
+    held = [j for j, e in enumerate(exact) if not e]
+    # one block of at least two answers: a block of one would draw that answer's own value
+    if held != list(range(held[0], held[-1] + 1)) or len(held) == len(cats) or len(held) < 2:
+        return None
+    shown = sum(c.value for c, e in zip(found, exact) if e)
+    out: list[tuple[int | None, float]] = []
+    for j, (c, e) in enumerate(zip(found, exact)):
+        if e:
+            out.append((j, c.value * (100.0 / shown if shown > 100 else 1.0)))
+        elif j == held[0]:
+            out.append((None, max(100.0 - shown, 0.0)))
+    return out
 
 
 def _intervals(table: ProtectedTable, func: str, data: list[_Row],
@@ -446,7 +479,7 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
                    limits: tuple[float, float] | None = None,
                    waves: Sequence[tuple[str, str]] | None = None,
                    spread: tuple[str, str] | None = None, n: str | tuple[str, str] | None = None,
-                   whiskers: bool = True) -> Chart:
+                   whiskers: bool = True, row_waves: Mapping[str, tuple[str, str]] | None = None) -> Chart:
     """Pre → post per row (scale): a dot per wave joined by an arrow, row labels with the matched n.
 
     A row is a gap unless both figures are published. Its n is the table's ``n`` column when there
@@ -472,6 +505,11 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     whiskers : bool, default True
         False draws no intervals: for respondents nested in groups (staff in schools), where a simple
         interval would be too narrow and the clustered interval of the change is given elsewhere.
+    row_waves : mapping of str to (str, str), optional
+        Per row, the names of the waves its two columns hold, when they differ between rows (a
+        retrospective pre is the earlier figure of one row and the later of another): each wave then
+        keeps one colour on every row, and the legend names the waves. Default: the columns are the
+        waves (``pre`` orange, ``post`` blue).
 
     Returns
     -------
@@ -484,6 +522,14 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     limits_of = _wave_limits(table, data, [pre, post], spread, n_cols if whiskers else None)
     title = title or table.title
     fig, ax = _figure(1.5 + 0.42 * len(data))
+
+    def waves_of(name: str) -> tuple[str, str]:
+        return tuple(row_waves[name]) if row_waves and name in row_waves else (pre, post)  # type: ignore[return-value]
+
+    # one colour per wave, in the order the waves first appear (pre orange, post blue, a third green)
+    names = list(dict.fromkeys([pre, post] if not row_waves else
+                               [w for r in data if not r.gap for w in waves_of(r.name)]))
+    colour_of = dict(zip(names, (_ORANGE, _BLUE, _GREEN, _GREY)))
     values = [c.value for r in data if not r.gap for c in r.cells]
     lo, hi = _limits(values, "", limits, room=0.2, zero=False)  # a scale need not start at zero
     off = 0.02 * (hi - lo)
@@ -496,7 +542,8 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
                     arrowprops={"arrowstyle": "-|>", "color": _GREY, "linewidth": 1.4, "shrinkA": 5,
                                 "shrinkB": 5})
         ends = []
-        for v, colour, dy, got in ((a, _ORANGE, 0.13, limits_of[0]), (b, _BLUE, -0.13, limits_of[1])):
+        ca, cb = (colour_of[w] for w in waves_of(r.name))
+        for v, colour, dy, got in ((a, ca, 0.13, limits_of[0]), (b, cb, -0.13, limits_of[1])):
             ax.plot([v], [i], "o", color=colour, markersize=7)
             if i in got:  # the wave's interval, just above (before) or below (after) the row's line
                 ax.errorbar([v], [i + dy], xerr=[[v - got[i][0]], [got[i][1] - v]], fmt="none", ecolor=colour,
@@ -513,9 +560,9 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     ax.set_axisbelow(True)
     _finish(ax, data, title, xlabel or "Mean")
     # each wave's key shows its dot and, when drawn, its whisker in its own colour
-    handles = [Line2D([], [], marker="o", linestyle="-" if got else "", linewidth=1, color=c,
-                      label=f"{name} (whisker: 95% CI)" if got else name)
-               for c, name, got in ((_ORANGE, pre, limits_of[0]), (_BLUE, post, limits_of[1]))]
+    got_any = bool(limits_of[0] or limits_of[1])
+    handles = [Line2D([], [], marker="o", linestyle="-" if got_any else "", linewidth=1, color=colour_of[name],
+                      label=f"{name} (whisker: 95% CI)" if got_any else name) for name in names]
     fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
     return _chart(fig, table, "dumbbell", title, data, "Dumbbell chart",
                   f"{pre} to {post}" + (" (independent waves)" if waves else " (matched respondents)")

@@ -227,8 +227,11 @@ def _hidden_sentence(disclosure: Any) -> str:
         return f"No figure about people in this report had to be hidden (figures checked: {cells}); {lp}"
     if hidden >= cells:
         return f"Every figure about people in this report is hidden (figures checked: {cells}); {lp}"
-    return (f"In this report {hidden} of {cells} figures about people are hidden "
-            f"({100 * disclosure.get('share_hidden', 0):.0f}%); {lp}")
+    coded = int(disclosure.get("coded", 0))
+    bounds = (f", and {coded} more are shown only as a bound (\u201cless than\u201d or \u201cmore than\u201d a "
+              "share)" if coded else "")
+    return (f"In this report {hidden} of {cells} figures about people are not shown "
+            f"({100 * disclosure.get('share_hidden', 0):.0f}%){bounds}; {lp}")
 
 
 def _unit_line(facts: Facts) -> str:
@@ -321,7 +324,7 @@ def methods_appendix_html(facts: Facts) -> str:
                       "listed in the disclosure log that ships with this report (a machine-readable file beside it)."),
         "<h3>Evaluation framework</h3>",
         _paragraphs(
-            "Sections are organised by Guskey\u2019s five levels of professional-development "
+            "Sections are organized by Guskey\u2019s five levels of professional-development "
             "evaluation (Guskey, 2000): " + "; ".join(f"level {lv}, {GUSKEY_LEVELS[lv].lower()}"
                                                        for lv in levels) + "."
             if levels else "No section of this report is assigned to a Guskey level."

@@ -76,7 +76,7 @@ SCHEMA: Final = "evalkit.artifacts/2"
 GUSKEY_LEVELS: Mapping[int, str] = MappingProxyType({
     1: "Participants' reactions",
     2: "Participants' learning",
-    3: "Organization support and change",
+    3: "Organizational support and change",
     4: "Participants' use of new knowledge and skills",
     5: "Student learning outcomes",
 })
@@ -236,6 +236,7 @@ class Disclosure(TypedDict):
     cells: Count
     hidden: Count
     share_hidden: Annotated[StrictFloat, Field(ge=0, le=1)]
+    coded: Count                       # shares shown only as a bound ("<39%")
     lp_solves: Count
     log_file: Text
 

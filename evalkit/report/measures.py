@@ -129,6 +129,14 @@ def scale_level(inst: Any, scale: str) -> int:
     return int(inst.scales[scale].guskey_level or inst.guskey_level or 2)
 
 
+#: How a pre/post table names each comparison of ``prepost_table``, and the waves its "Earlier" and "Later"
+#: columns then hold (a chart gives each wave one colour: the retrospective pre is earlier in one row and
+#: later in another).
+PREPOST_COMPARISONS = {"post - pre": ("after vs before", ("Before", "After")),
+                       "post - retro_pre": ("after vs looking back", ("Looking back", "After")),
+                       "retro_pre - pre": ("looking back vs before (response shift)", ("Before", "Looking back"))}
+
+
 def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     from evalkit.analyze import prepost_table, reliability_table, score_scales
 
@@ -152,8 +160,7 @@ def prepost(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     table = prepost_table(pre, post, scales=shared, person="person", retro=post if retro else None,
                           retro_scales=retro or None)
     table = table[table["group"] == "all"]
-    label = {"post - pre": "after vs before", "post - retro_pre": "after vs looking back",
-             "retro_pre - pre": "looking back vs before (response shift)"}
+    label = {k: words for k, (words, _) in PREPOST_COMPARISONS.items()}
     fmt = "{:.2f}"
     levels = sorted({scale_level(inst, s) for s in table["scale"]})
     for level in levels:
@@ -388,37 +395,34 @@ def unit_rows(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit, data: 
 
 
 def participation(b: Bundle, data: Inputs, n_min: int) -> None:
-    """Attendance rate by role group and event (the heatmap) and hours attended per participant by modality.
+    """The cadre's attendance rate per event and hours attended per participant by modality.
 
-    Teams are smaller than ``n_min``, so attendance is shown by role group (small roles pooled), never by
-    team; each rate describes the role group's participants, its n.
+    Teams and most role groups are smaller than ``n_min``, and a group's rate beside the cadre's (which two
+    published counts give exactly) would give away the rest, so attendance is shown for the whole cadre.
     """
-    from evalkit.report.inputs import MODALITY, role_label
+    from evalkit.report.inputs import MODALITY
 
     ro, ev = data.roster, data.events
     email = data.email_column
     if ro.empty or ev.empty or email is None:
         return
-    people = ro.assign(group=ro["role"].map(role_label), who=ro[email])
-    people["group"] = pool_small(people, "group", n_min=n_min, label="Other roles")
+    people = ro.assign(who=ro[email])
     came = set(map(tuple, data.attendance[["event", "who"]].to_numpy())) if len(data.attendance) else set()
-    rows = []
-    groups = [(g, d) for g, d in people.groupby("group", sort=True)] + [("All participants", people)]
-    for g, d in groups:
-        row: dict[str, Any] = {"Role group": g, "n": len(d)}
-        for e in ev["event_id"].astype(str):
-            row[e] = 100.0 * sum((e, w) in came for w in d["who"]) / len(d) if len(d) else np.nan
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    events = [c for c in frame.columns if c not in ("Role group", "n")]
-    b.statistics("attendance_rates", frame, group="Role group", n="n", columns={}, shares=events,
-                 total_row="All participants",
-                 # the whole cadre's rate is attendees over active participants, two published counts
+    # the whole cadre only: its rate is attendees over active participants, two published counts, so a role
+    # group's rate beside it would pin down the other groups' attendance (31 of 32 came and "Other roles
+    # >54%" left the principals at 9 or 10 of 10)
+    row: dict[str, Any] = {"Group": "All participants", "n": len(people)}
+    for e in ev["event_id"].astype(str):
+        row[e] = 100.0 * sum((e, w) in came for w in people["who"]) / len(people) if len(people) else np.nan
+    frame = pd.DataFrame([row])
+    events = [c for c in frame.columns if c not in ("Group", "n")]
+    b.statistics("attendance_rates", frame, group="Group", n="n", columns={}, shares=events,
                  share_of={("All participants", e): (("attendance_by_event", e, "Attendees"),
                                                      ("participants_by_role", "Total", "n")) for e in events},
-                 title="Attendance rate by role group and event",
-                 note=f"Percent of the group's active participants who attended. Teams have fewer than {n_min} "
-                      "members, so attendance is not shown by team.")
+                 title="Attendance rate by event",
+                 note="Percent of the cadre's active participants who attended each event: the attendees over "
+                      "the active participants, both shown above. Role groups and teams are too small to be "
+                      "shown one by one.")
     hours = pd.to_numeric(ev["hours"], errors="coerce").fillna(0).to_numpy()
     mod = ev["event_type"].map(lambda v: MODALITY.get(v, str(v))).to_numpy()
     ids = ev["event_id"].astype(str).to_numpy()
@@ -980,7 +984,7 @@ def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, 
                  title="What participants wrote about: comment themes", level=1,
                  note=f"{len(all_comments):,} comments from the event evaluations, coded by keyword rules "
                       "(a comment can touch several themes; themes no comment touched are left out). Themes "
-                      "mentioned in fewer comments than the threshold are not counted out.")
+                      "mentioned in fewer comments than the threshold show no count.")
     out = []
     for col, vals in texts.items():
         if len(vals) < policy.comment_threshold:

@@ -116,6 +116,8 @@ def _prepost_sentences(T: dict[str, ProtectedTable], tid: str, level: str, what:
     if t is None:
         return [], []
     levels, findings = [], []
+    up: list[str] = []
+    flat: list[str] = []
     for row in _rows(t):
         if not row.endswith("after vs before"):
             continue
@@ -131,14 +133,16 @@ def _prepost_sentences(T: dict[str, ProtectedTable], tid: str, level: str, what:
         size = f"; the effect is {_size(g)} by the usual benchmarks" if way else ""
         levels.append(f"{level}: participants' own ratings of their {lower_first(scale)} show "
                       f"{change_words(lo, hi)} {stats}{size}.")
-        # a finding names the result; its statistics are in the level's sentence just above, said once
-        if way == "up":
-            findings.append(f"Participants report stronger {lower_first(scale)} after the cadre. Next "
-                            f"step: confirm it with evidence beyond self-report, such as {what}.")
-        elif way is None:
-            findings.append(f"Self-reported {lower_first(scale)} did not change measurably. Next step: "
-                            "review whether the sessions addressed it directly, and whether the scale measures "
-                            "what the cadre teaches.")
+        (up if way == "up" else flat if way is None else []).append(lower_first(scale))
+    # a finding names the result, once for all the level's scales that read alike; the statistics are in the
+    # level's sentences above, said once
+    if up:
+        findings.append(f"Participants report stronger {join_words(up)} after the cadre. Next step: confirm "
+                        f"{'it' if len(up) == 1 else 'them'} with evidence beyond self-report, such as {what}.")
+    if flat:
+        findings.append(f"Self-reported {join_words(flat)} did not change measurably. Next step: review whether "
+                        "the sessions addressed " + ("it" if len(flat) == 1 else "them") + " directly, and "
+                        "whether the scales measure what the cadre teaches.")
     return levels, findings
 
 
@@ -163,14 +167,21 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         s = sentence("{p} of event evaluations agreed that", p=(ratings, "All events", first))
         n = sentence("(n {n})", n=(ratings, "All events", "n"))
         if s and n:
-            tail = "; the weakest events are named below" if weak else ""
+            one = len(weak) == 1
+            tail = ("; the weakest event is named below" if one else "; the weakest events are named below") \
+                if weak else ""
             levels.append(f"Reactions (Level 1): participants valued the events: {s} \u201c{lower_first(first)}\u201d "
                           f"{n}{tail}.")
-            how_many = "one event" if len(weak) == 1 else f"{len(weak)} events"
+            how_many = "one" if one else f"{len(weak)}"
+            nps = T.get("event_nps")
+            score = nps is not None and any(nps.shown(r, "NPS") is not None for r in _rows(nps))
+            # only events with enough evaluations to show can be named: the claim says so
             findings.append("Events were well received overall" + (
-                f", but not evenly: {how_many} fell under {WEAK_SHARE}% favorable on at least one item or had a "
-                "Net Promoter Score at or below zero: " + "; ".join(weak) + ". Next step: review those sessions' "
-                "design and facilitation with the facilitators, and read the comments about them." if weak else
+                f", but not evenly: of the events whose results can be shown, {how_many} fell under {WEAK_SHARE}% "
+                "favorable on at least one item" + (" or had a Net Promoter Score at or below zero" if score else "")
+                + ": " + "; ".join(weak) + ". Next step: review " + ("that session's" if one else "those sessions'")
+                + " design and facilitation with the facilitators, and read the comments about "
+                + ("it." if one else "them.") if weak else
                 ". Next step: keep the event format, and read the comments for what to change."))
     lv2, f2 = _prepost_sentences(T, "prepost_learning", "Learning (Level 2)",
                                  "observations of their leadership or artifacts of their work")

@@ -212,7 +212,7 @@ def methods_appendix_typst(facts: Facts) -> str:
                          f"{facts.n_min}\u201d."))
     out.append(_call("ek-subheading", title="Evaluation framework"))
     out.append(_call("ek-paragraph", body=(
-        "Sections are organised by Guskey\u2019s five levels of professional-development evaluation (Guskey, "
+        "Sections are organized by Guskey\u2019s five levels of professional-development evaluation (Guskey, "
         "2000): " + "; ".join(f"level {lv}, {GUSKEY_LEVELS[lv].lower()}" for lv in levels) + "."
         if levels else "No section of this report is assigned to a Guskey level.")))
     pending = [s for s in facts.sections if s.status == "pending"]

@@ -119,7 +119,7 @@ def write_facts(out_dir: Path, *, cfg: ProjectConfig, store: ProcessedData, prog
                                       "cleaning": cfg.project.cleaning.model_dump(mode="json")}},
         "charts": charts,
         "disclosure": {"policy": policy.describe(), "cells": log["cells"], "hidden": log["hidden"],
-                       "share_hidden": log["share_hidden"], "lp_solves": log["audit"]["lp_solves"],
+                       "coded": log.get("coded", 0), "share_hidden": log["share_hidden"], "lp_solves": log["audit"]["lp_solves"],
                        "log_file": "disclosure_log.json"},
     }
     model = validate_facts(facts, out_dir, writing=True)
