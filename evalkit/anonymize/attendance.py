@@ -1,0 +1,331 @@
+"""Who attended: sign-in sheets, Zoom participant reports and coordinators' wide rosters matched to the
+registration roster, in memory and before pseudonyms.
+
+Attendance sources name people the way people type: a nickname on a sign-in sheet, "Sue Price (iPad)" as a
+Zoom display name, a personal or second e-mail address, a person who reconnected three times. Each row is
+matched to one roster person by the rules below, in order; what none of them settles is never guessed: it
+goes to the review list (and the data-quality log) with the rule that failed.
+
+1. ``email``: the row's e-mail, case and spaces ignored, is a roster e-mail.
+2. ``email_alias``: the e-mail is not on the roster but its domain is, and its local part spells the name of
+   exactly one roster person of that domain ("sprice", "susan.price", "price.s" for Susan Price).
+3. ``name``: the typed or display name, folded (accents, case, punctuation, "LAST, First", a trailing
+   "(iPad)"), equals exactly one roster name.
+4. ``nickname``: the same with first names compared through the nicknames table ("Bill" = "William").
+5. ``name_fuzzy``: one roster name scores at least ``threshold`` (rapidfuzz ``token_sort_ratio``) and no
+   other comes within ``margin`` points of it (a typo: "Joseph Borwn").
+
+A row that two roster people fit equally is ``ambiguous``; one that nobody fits is ``unmatched``; a row
+whose e-mail domain is the organizer's own (``staff_domains``) is ``facilitator``, and a Zoom guest that
+matches nobody is ``guest``: both are left out of attendance and counted.
+
+Zoom writes one row per connection, so :func:`connection_minutes` sums a person's connections to one event
+as the union of their intervals (a reconnect that overlaps is not counted twice), and
+:func:`attended` applies the project's minimum share of the session.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+
+from evalkit.anonymize.linkage import _norm_name
+
+__all__ = ["MATCH_RULES", "REVIEW_RULES", "match_to_roster", "connection_minutes", "attended", "roster_marks",
+           "DEFAULT_MARKS"]
+
+#: The rules that link a row to a roster person, in the order they are tried.
+MATCH_RULES = ("email", "email_alias", "name", "nickname", "name_fuzzy")
+#: Outcomes that link nobody and go to the review list (facilitators and guests are counted, not reviewed).
+REVIEW_RULES = ("ambiguous", "unmatched")
+
+#: How coordinators mark a wide roster, case and spaces ignored: attended in full, in part, excused, absent.
+DEFAULT_MARKS: Mapping[str, str] = {
+    "x": "present", "p": "present", "present": "present", "y": "present", "yes": "present", "1": "present",
+    "late": "partial", "l": "partial", "left early": "partial", "partial": "partial",
+    "e": "excused", "excused": "excused", "ex": "excused",
+    "a": "absent", "absent": "absent", "n": "absent", "no": "absent", "0": "absent", "": "absent",
+}
+
+_DEVICE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*$")   # "Sue Price (iPad)", "Ann Lee [she/her]"
+_LETTERS = re.compile(r"[^a-z]")
+
+
+def _email(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = value.strip().casefold()
+    return text if "@" in text else None
+
+
+def _clean_name(value: object) -> str | None:
+    """A typed or display name folded for comparison, with a trailing "(iPad)" or "(Original Name)" removed."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    while _DEVICE.search(text) and _DEVICE.sub("", text).strip():
+        text = _DEVICE.sub("", text)
+    return _norm_name(text)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer  # a declared dependency: the nickname table of the nicknames package
+
+    return NickNamer()
+
+
+def _first_forms(first: str) -> frozenset[str]:
+    """A first name with its nicknames and the names it is a nickname of ("sue" -> susan, suzanne, ...)."""
+    nn = _nicknamer()
+    return frozenset({first} | set(nn.nicknames_of(first)) | set(nn.canonicals_of(first)))
+
+
+def match_to_roster(records: pd.DataFrame, roster: pd.DataFrame, *, email: str | None,
+                    name: str | Sequence[str] | None, roster_email: str, roster_name: Sequence[str],
+                    staff_domains: Iterable[str] = (), guest: str | None = None, threshold: float = 88.0,
+                    margin: float = 4.0) -> pd.DataFrame:
+    """Match each attendance row to one roster person, or say why it cannot be.
+
+    Parameters
+    ----------
+    records : DataFrame
+        The attendance rows (identified: before pseudonyms).
+    roster : DataFrame
+        The registration roster.
+    email : str or None
+        The records' e-mail column (None: the source has none, as some sign-in sheets).
+    name : str, sequence of str or None
+        The records' name column(s): one ("Name (Original Name)", "name_as_typed") or several tried in turn
+        (a Zoom report's display name and original name), or ``(first, last)`` joined when
+        ``len == 2`` and both look like parts is not assumed: each column is tried as a whole name.
+    roster_email : str
+        The roster's e-mail column.
+    roster_name : (str, str)
+        The roster's first- and last-name columns.
+    staff_domains : iterable of str
+        E-mail domains of the organizer's own staff (facilitators, coaches): their rows are ``facilitator``.
+    guest : str, optional
+        A yes/no column marking a guest (Zoom's "Guest"): a guest who matches nobody is ``guest``, not
+        ``unmatched``.
+    threshold, margin : float
+        ``name_fuzzy`` accepts a best score of at least ``threshold`` (0-100) only when the runner-up is
+        more than ``margin`` points behind.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``records``: ``roster_index`` (the roster row's index label, or None), ``rule`` (one of
+        :data:`MATCH_RULES`, ``"ambiguous"``, ``"unmatched"``, ``"facilitator"``, ``"guest"``) and
+        ``candidates`` (how many roster people fitted the deciding rule).
+
+    Examples
+    --------
+    >>> roster = pd.DataFrame({"first": ["William", "Susan"], "last": ["Ortiz", "Price"],
+    ...                        "email": ["william.ortiz@d1.org", "susan.price@d2.org"]})
+    >>> rows = pd.DataFrame({"name": ["Bill Ortiz", "Sue Price (iPad)", "Pat Doe"],
+    ...                      "email": ["", "sprice@d2.org", "pat@leadlab.org"]})
+    >>> match_to_roster(rows, roster, email="email", name="name", roster_email="email",
+    ...                 roster_name=("first", "last"), staff_domains=["leadlab.org"])[["roster_index", "rule"]]
+      roster_index         rule
+    0            0     nickname
+    1            1  email_alias
+    2         None  facilitator
+    """
+    staff = {d.strip().casefold().lstrip("@") for d in staff_domains}
+    r_email = roster[roster_email].map(_email)
+    firsts = roster[roster_name[0]].map(_norm_name)
+    lasts = roster[roster_name[1]].map(_norm_name)
+    full = pd.Series([" ".join(p for p in (f, la) if p) or None for f, la in zip(firsts, lasts)], index=roster.index)
+    by_email: dict[str, list] = {}
+    for idx, e in r_email.items():
+        if e:
+            by_email.setdefault(e, []).append(idx)
+    by_domain: dict[str, list] = {}
+    for idx, e in r_email.items():
+        if e:
+            by_domain.setdefault(e.rsplit("@", 1)[1], []).append(idx)
+    by_name: dict[str, list] = {}
+    for idx, n in full.items():
+        if n:
+            by_name.setdefault(n, []).append(idx)
+    name_cols = [name] if isinstance(name, str) else list(name or [])
+    out = []
+    for _, row in records.iterrows():
+        e = _email(row[email]) if email else None
+        names = [n for n in (_clean_name(row[c]) for c in name_cols) if n]
+        result = _match_one(e, names, by_email, by_domain, by_name, firsts, lasts, full, threshold, margin)
+        if result[1] == "unmatched" and e and e.rsplit("@", 1)[1] in staff:
+            result = (None, "facilitator", 0)
+        elif result[1] == "unmatched" and guest and str(row[guest]).strip().casefold() in ("yes", "y", "true", "1"):
+            result = (None, "guest", 0)
+        elif result[0] is None and e and e.rsplit("@", 1)[1] in staff:
+            result = (None, "facilitator", result[2])
+        out.append(result)
+    res = pd.DataFrame({"roster_index": pd.Series([r[0] for r in out], index=records.index, dtype=object),
+                        "rule": [r[1] for r in out], "candidates": [int(r[2]) for r in out]}, index=records.index)
+    return res
+
+
+def _match_one(e, names, by_email, by_domain, by_name, firsts, lasts, full, threshold, margin):
+    if e and e in by_email:
+        hits = by_email[e]
+        return (hits[0], "email", 1) if len(hits) == 1 else (None, "ambiguous", len(hits))
+    if e:
+        local, domain = e.rsplit("@", 1)
+        letters = _LETTERS.sub("", local)
+        fits = [i for i in by_domain.get(domain, []) if _local_fits(letters, firsts[i], lasts[i])]
+        if len(fits) == 1:
+            return fits[0], "email_alias", 1
+        if len(fits) > 1:
+            return None, "ambiguous", len(fits)
+    for n in names:
+        hits = by_name.get(n, [])
+        if len(hits) == 1:
+            return hits[0], "name", 1
+        if len(hits) > 1:
+            return None, "ambiguous", len(hits)
+    for n in names:
+        words = n.split()
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        forms = _first_forms(first)
+        hits = [i for i in full.index if lasts[i] and firsts[i] and lasts[i].split()[-1] == last
+                and (firsts[i].split()[0] in forms or first in _first_forms(firsts[i].split()[0]))]
+        if len(hits) == 1:
+            return hits[0], "nickname", 1
+        if len(hits) > 1:
+            return None, "ambiguous", len(hits)
+    for n in names:
+        valid = full.dropna()
+        if valid.empty:
+            break
+        scores = np.array([fuzz.token_sort_ratio(n, v) for v in valid])
+        order = np.argsort(-scores)
+        best = scores[order[0]]
+        second = scores[order[1]] if len(order) > 1 else -np.inf
+        if best >= threshold and best - second > margin:
+            return valid.index[order[0]], "name_fuzzy", 1
+        if best >= threshold:
+            return None, "ambiguous", int((scores >= best - margin).sum())
+    return None, "unmatched", 0
+
+
+def _local_fits(letters: str, first: str | None, last: str | None) -> bool:
+    """Whether an e-mail's local part (letters only) spells this person: last name plus first name, a first
+    initial or a nickname of the first name, in either order ("sprice", "pricesusan", "suep")."""
+    if not letters or not first or not last:
+        return False
+    last_l = _LETTERS.sub("", last)
+    first_l = _LETTERS.sub("", first.split()[0])
+    if not last_l or last_l not in letters:
+        return False
+    rest = letters.replace(last_l, "", 1)
+    if not rest:
+        return False
+    forms = {_LETTERS.sub("", f) for f in _first_forms(first_l)} | {first_l[:1]}
+    return rest in forms or any(len(f) >= 3 and rest.startswith(f) for f in forms)
+
+
+def connection_minutes(frame: pd.DataFrame, *, person: str, event: str, join: str, leave: str) -> pd.DataFrame:
+    """Minutes each person was connected to each event, from one row per connection (a Zoom report).
+
+    A person's connections to one event are merged as the union of their ``[join, leave]`` intervals, so a
+    reconnect, or a second device joined while the first was still in, is not counted twice.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per connection; ``join`` and ``leave`` as datetimes (rows missing either are left out).
+    person, event : str
+        The columns identifying the person (a roster index after :func:`match_to_roster`) and the event.
+    join, leave : str
+        The connection's start and end.
+
+    Returns
+    -------
+    DataFrame
+        One row per person and event: ``person``, ``event``, ``connections``, ``minutes`` (float),
+        ``first_join`` and ``last_leave``.
+
+    Examples
+    --------
+    >>> t = pd.to_datetime
+    >>> rows = pd.DataFrame({"who": ["a", "a", "a"], "ev": ["E1"] * 3,
+    ...                      "in": t(["2025-01-01 09:00", "2025-01-01 09:50", "2025-01-01 10:30"]),
+    ...                      "out": t(["2025-01-01 10:00", "2025-01-01 10:10", "2025-01-01 11:00"])})
+    >>> connection_minutes(rows, person="who", event="ev", join="in", leave="out")[["person", "minutes"]]
+      person  minutes
+    0      a    100.0
+    """
+    cols = ["person", "event", "connections", "minutes", "first_join", "last_leave"]
+    d = frame[[person, event, join, leave]].dropna()
+    d = d[d[leave] >= d[join]]
+    out = []
+    for (p, ev), g in d.groupby([person, event], sort=True):
+        spans = sorted(zip(g[join], g[leave]))
+        total = pd.Timedelta(0)
+        start, end = spans[0]
+        for a, b in spans[1:]:
+            if a <= end:
+                end = max(end, b)
+            else:
+                total += end - start
+                start, end = a, b
+        total += end - start
+        out.append((p, ev, len(g), total.total_seconds() / 60.0, spans[0][0], max(b for _, b in spans)))
+    return pd.DataFrame(out, columns=cols)
+
+
+def attended(minutes: pd.Series, session_minutes: pd.Series, *, min_share: float) -> pd.Series:
+    """Whether each person's minutes reach ``min_share`` (0-1) of the session's length.
+
+    >>> attended(pd.Series([100.0, 80.0, 40.0]), pd.Series([180.0] * 3), min_share=0.5).tolist()
+    [True, False, False]
+    """
+    if not 0 < min_share <= 1:
+        raise ValueError(f"attended(): min_share must be in (0, 1], got {min_share!r}")
+    return (minutes.astype(float) >= min_share * session_minutes.astype(float) - 1e-9).fillna(False)
+
+
+def roster_marks(frame: pd.DataFrame, columns: Mapping[str, str], *,
+                 marks: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A coordinator's wide roster (one column per meeting) as one row per person and meeting.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        The roster, one row per person.
+    columns : mapping of str to str
+        Meeting column -> event id (``{"Mtg 1 (2/7/25)": "NET-M1"}``).
+    marks : mapping of str to str, optional
+        Mark -> ``present``, ``partial``, ``excused`` or ``absent`` (case and spaces ignored); default
+        :data:`DEFAULT_MARKS`. A mark not in it has status None and is reported, never guessed.
+
+    Returns
+    -------
+    DataFrame
+        ``row`` (the roster row's index label), ``event``, ``mark`` (as written) and ``status``.
+
+    Examples
+    --------
+    >>> wide = pd.DataFrame({"M1": ["P", "x", "E"], "M2": ["late", "", "?"]})
+    >>> roster_marks(wide, {"M1": "E1", "M2": "E2"})["status"].tolist()
+    ['present', 'partial', 'present', 'absent', 'excused', None]
+    """
+    table = {str(k).strip().casefold(): v for k, v in (DEFAULT_MARKS if marks is None else marks).items()}
+    out = []
+    for idx, row in frame.iterrows():
+        for col, ev in columns.items():
+            v = row[col]
+            text = "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
+            out.append((idx, ev, text, table.get(text.casefold())))
+    res = pd.DataFrame(out, columns=["row", "event", "mark", "status"])
+    res["status"] = pd.Series([o[3] for o in out], dtype=object)
+    return res
