@@ -1,4 +1,4 @@
-"""The attendance merge (evalkit.anonymize.attendance) on the quirks real attendance files have (issue [5/9]).
+"""The attendance merge (evalkit.anonymize.attendance, evalkit.analyze.attendance) on the quirks real attendance files have (issue [5/9]).
 
 Each quirk is a handmade case with the answer written down before the rules: a reconnect, a renamed Zoom
 display name, a typed name with a nickname, a person only in the sign-in sheet, an e-mail alias, plus the
@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from evalkit.anonymize.attendance import attended, connection_minutes, match_to_roster, roster_marks
+from evalkit.analyze.attendance import attended, connection_minutes, roster_marks
+from evalkit.anonymize.attendance import match_to_roster
 
 ROSTER = pd.DataFrame({
     "first_name": ["William", "Susan", "José", "John", "John", "Deborah"],

@@ -19,15 +19,14 @@ A row that two roster people fit equally is ``ambiguous``; one that nobody fits 
 whose e-mail domain is the organizer's own (``staff_domains``) is ``facilitator``, and a Zoom guest that
 matches nobody is ``guest``: both are left out of attendance and counted.
 
-Zoom writes one row per connection, so :func:`connection_minutes` sums a person's connections to one event
-as the union of their intervals (a reconnect that overlaps is not counted twice), and
-:func:`attended` applies the project's minimum share of the session.
+What happens after the match (minutes from Zoom connections, a wide roster's marks, the minimum share of
+a session) needs no identifier: :mod:`evalkit.analyze.attendance` does it on the anonymized rows.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -36,21 +35,12 @@ from rapidfuzz import fuzz
 
 from evalkit.anonymize.linkage import _norm_name
 
-__all__ = ["MATCH_RULES", "REVIEW_RULES", "match_to_roster", "connection_minutes", "attended", "roster_marks",
-           "DEFAULT_MARKS"]
+__all__ = ["MATCH_RULES", "REVIEW_RULES", "match_to_roster"]
 
 #: The rules that link a row to a roster person, in the order they are tried.
 MATCH_RULES = ("email", "email_alias", "name", "nickname", "name_fuzzy")
 #: Outcomes that link nobody and go to the review list (facilitators and guests are counted, not reviewed).
 REVIEW_RULES = ("ambiguous", "unmatched")
-
-#: How coordinators mark a wide roster, case and spaces ignored: attended in full, in part, excused, absent.
-DEFAULT_MARKS: Mapping[str, str] = {
-    "x": "present", "p": "present", "present": "present", "y": "present", "yes": "present", "1": "present",
-    "late": "partial", "l": "partial", "left early": "partial", "partial": "partial",
-    "e": "excused", "excused": "excused", "ex": "excused",
-    "a": "absent", "absent": "absent", "n": "absent", "no": "absent", "0": "absent", "": "absent",
-}
 
 _DEVICE = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*$")   # "Sue Price (iPad)", "Ann Lee [she/her]"
 _LETTERS = re.compile(r"[^a-z]")
@@ -231,101 +221,3 @@ def _local_fits(letters: str, first: str | None, last: str | None) -> bool:
         return False
     forms = {_LETTERS.sub("", f) for f in _first_forms(first_l)} | {first_l[:1]}
     return rest in forms or any(len(f) >= 3 and rest.startswith(f) for f in forms)
-
-
-def connection_minutes(frame: pd.DataFrame, *, person: str, event: str, join: str, leave: str) -> pd.DataFrame:
-    """Minutes each person was connected to each event, from one row per connection (a Zoom report).
-
-    A person's connections to one event are merged as the union of their ``[join, leave]`` intervals, so a
-    reconnect, or a second device joined while the first was still in, is not counted twice.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        One row per connection; ``join`` and ``leave`` as datetimes (rows missing either are left out).
-    person, event : str
-        The columns identifying the person (a roster index after :func:`match_to_roster`) and the event.
-    join, leave : str
-        The connection's start and end.
-
-    Returns
-    -------
-    DataFrame
-        One row per person and event: ``person``, ``event``, ``connections``, ``minutes`` (float),
-        ``first_join`` and ``last_leave``.
-
-    Examples
-    --------
-    >>> t = pd.to_datetime
-    >>> rows = pd.DataFrame({"who": ["a", "a", "a"], "ev": ["E1"] * 3,
-    ...                      "in": t(["2025-01-01 09:00", "2025-01-01 09:50", "2025-01-01 10:30"]),
-    ...                      "out": t(["2025-01-01 10:00", "2025-01-01 10:10", "2025-01-01 11:00"])})
-    >>> connection_minutes(rows, person="who", event="ev", join="in", leave="out")[["person", "minutes"]]
-      person  minutes
-    0      a    100.0
-    """
-    cols = ["person", "event", "connections", "minutes", "first_join", "last_leave"]
-    d = frame[[person, event, join, leave]].dropna()
-    d = d[d[leave] >= d[join]]
-    out = []
-    for (p, ev), g in d.groupby([person, event], sort=True):
-        spans = sorted(zip(g[join], g[leave]))
-        total = pd.Timedelta(0)
-        start, end = spans[0]
-        for a, b in spans[1:]:
-            if a <= end:
-                end = max(end, b)
-            else:
-                total += end - start
-                start, end = a, b
-        total += end - start
-        out.append((p, ev, len(g), total.total_seconds() / 60.0, spans[0][0], max(b for _, b in spans)))
-    return pd.DataFrame(out, columns=cols)
-
-
-def attended(minutes: pd.Series, session_minutes: pd.Series, *, min_share: float) -> pd.Series:
-    """Whether each person's minutes reach ``min_share`` (0-1) of the session's length.
-
-    >>> attended(pd.Series([100.0, 80.0, 40.0]), pd.Series([180.0] * 3), min_share=0.5).tolist()
-    [True, False, False]
-    """
-    if not 0 < min_share <= 1:
-        raise ValueError(f"attended(): min_share must be in (0, 1], got {min_share!r}")
-    return (minutes.astype(float) >= min_share * session_minutes.astype(float) - 1e-9).fillna(False)
-
-
-def roster_marks(frame: pd.DataFrame, columns: Mapping[str, str], *,
-                 marks: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """A coordinator's wide roster (one column per meeting) as one row per person and meeting.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        The roster, one row per person.
-    columns : mapping of str to str
-        Meeting column -> event id (``{"Mtg 1 (2/7/25)": "NET-M1"}``).
-    marks : mapping of str to str, optional
-        Mark -> ``present``, ``partial``, ``excused`` or ``absent`` (case and spaces ignored); default
-        :data:`DEFAULT_MARKS`. A mark not in it has status None and is reported, never guessed.
-
-    Returns
-    -------
-    DataFrame
-        ``row`` (the roster row's index label), ``event``, ``mark`` (as written) and ``status``.
-
-    Examples
-    --------
-    >>> wide = pd.DataFrame({"M1": ["P", "x", "E"], "M2": ["late", "", "?"]})
-    >>> roster_marks(wide, {"M1": "E1", "M2": "E2"})["status"].tolist()
-    ['present', 'partial', 'present', 'absent', 'excused', None]
-    """
-    table = {str(k).strip().casefold(): v for k, v in (DEFAULT_MARKS if marks is None else marks).items()}
-    out = []
-    for idx, row in frame.iterrows():
-        for col, ev in columns.items():
-            v = row[col]
-            text = "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-            out.append((idx, ev, text, table.get(text.casefold())))
-    res = pd.DataFrame(out, columns=["row", "event", "mark", "status"])
-    res["status"] = pd.Series([o[3] for o in out], dtype=object)
-    return res
