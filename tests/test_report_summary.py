@@ -44,7 +44,7 @@ def test_weak_events_are_named_and_strong_ones_are_not():
     assert s.weak[0].startswith("E-02") and "44%" in s.weak[0]          # under the weak share on one item
     assert s.weak[1].startswith("E-03") and "-5" in s.weak[1]           # a negative Net Promoter Score
     assert not any(w.startswith("E-01") for w in s.weak)
-    assert "results can be shown, 2 fell under" in s.findings[0] and "Next step" in s.findings[0]
+    assert "2 events are known to have fallen under" in s.findings[0] and "Next step" in s.findings[0]
 
 
 def test_a_coded_share_is_named_weak_only_when_its_bound_proves_it():

@@ -59,7 +59,10 @@ def outcomes_table(rng: np.random.Generator, school_codes: np.ndarray, district_
     # enrollment drifts from year to year (a random walk of about 4% a year), so a school's number of
     # students tested is not the same every year, as in real state files
     drift = np.exp(np.cumsum(rng.normal(0, 0.04, (n_s, n_y)), axis=1))
-    tested_all = enrollment[s_idx] * drift[s_idx, y_idx] * np.where(m_idx == 2, 1.0, 0.45)
+    # and each test has its own turnout (absent on test day, exempt), so ELA and math are not tested by the
+    # same number of students
+    turnout = np.clip(rng.normal(0.45, 0.01, (n_s, n_y, n_m)), 0.4, 0.5)
+    tested_all = enrollment[s_idx] * drift[s_idx, y_idx] * np.where(m_idx == 2, 1.0, turnout[s_idx, y_idx, m_idx])
     n = rng.binomial(np.maximum(tested_all, 0).astype(np.int64), shares[s_idx, g_idx])
     post = grant[s_idx] & (year >= grant_start[s_idx])
     years_in = np.where(post, year - grant_start[s_idx] + 1, 0)

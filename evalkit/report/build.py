@@ -111,10 +111,11 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
                      5: [", ".join(data.outcome_titles)
                          + (", a baseline only" if not level5.post_years else "")] if level5 else []}
     plain += [appendix.evaluation_questions(program.guskey_levels or [1, 2, 3, 4, 5], level_sources),
-              appendix.methods(outcomes=level5 is not None), appendix.software(), *appendix.instruments(cfg, used),
-              appendix.glossary(outcomes=level5 is not None)]
+              appendix.methods(outcomes=level5 is not None), appendix.software(), *appendix.instruments(cfg, used)]
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
+    # the glossary explains the Net Promoter Score only when the report shows one
+    plain.append(appendix.glossary(outcomes=level5 is not None, nps=_nps_shown(protected.tables)))
 
     T, specs = write_tables(out_dir, plain, protected)
     charts = _charts(T, out_dir, likert_order, level5, data.cohort_label)
@@ -176,7 +177,10 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
            "conclusions": conclusions(summary, _outcome_reading(level5)),
            # a table whose every figure is withheld is named, not printed: a page of "not shown" says nothing
            "withheld_tables": [T[i].title for i in dict.fromkeys(moved)],
-           "attendance_range": _attendance_range(T), "has_logic_model": "logic_model" in T, "hidden_figures": len(protected.log), "has_nps": "event_nps" in T,
+           "attendance_range": _attendance_range(T), "has_logic_model": "logic_model" in T, "hidden_figures": len(protected.log),
+           # the NPS is explained only where one is shown; a table of withheld scores is named, not printed
+           "has_nps": _nps_shown(T),
+           "attrition_check": "matched_vs_unmatched" in T and _any_shown(T["matched_vs_unmatched"]),
            "favorable_labels": measures.favorable_labels(cfg, data), "learning_scales": scales_at[2],
            "use_scales": scales_at[4], "retro": bool(inst and any(n.endswith("_retro") for n in inst.scales))}
     sections = Sections()
@@ -290,6 +294,11 @@ def _row_waves(t: ProtectedTable) -> dict[str, tuple[str, str]]:
         if comparison in waves:
             out[row] = waves[comparison]
     return out
+
+
+def _nps_shown(T: dict[str, ProtectedTable]) -> bool:
+    nps = T.get("event_nps")
+    return nps is not None and any(nps.shown(str(r), "NPS") is not None for r in nps.display.iloc[:, 0])
 
 
 def _attendance_range(T: dict[str, ProtectedTable]) -> str | None:

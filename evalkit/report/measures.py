@@ -420,9 +420,9 @@ def participation(b: Bundle, data: Inputs, n_min: int) -> None:
                  share_of={("All participants", e): (("attendance_by_event", e, "Attendees"),
                                                      ("participants_by_role", "Total", "n")) for e in events},
                  title="Attendance rate by event",
-                 note="Percent of the cadre's active participants who attended each event: the attendees over "
-                      "the active participants, both shown above. Role groups and teams are too small to be "
-                      "shown one by one.")
+                 note="Percent of the cadre's active participants who attended each event: the attendees "
+                      "(attendance by event) over the active participants (participants by role). Role groups "
+                      "and teams are too small to be shown one by one.")
     hours = pd.to_numeric(ev["hours"], errors="coerce").fillna(0).to_numpy()
     mod = ev["event_type"].map(lambda v: MODALITY.get(v, str(v))).to_numpy()
     ids = ev["event_id"].astype(str).to_numpy()

@@ -168,8 +168,8 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
         n = sentence("(n {n})", n=(ratings, "All events", "n"))
         if s and n:
             one = len(weak) == 1
-            tail = ("; the weakest event is named below" if one else "; the weakest events are named below") \
-                if weak else ""
+            tail = ("; an event under the line is named below" if one else "; events under the line are named "
+                    "below") if weak else ""
             levels.append(f"Reactions (Level 1): participants valued the events: {s} \u201c{lower_first(first)}\u201d "
                           f"{n}{tail}.")
             how_many = "one" if one else f"{len(weak)}"
@@ -177,9 +177,11 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
             score = nps is not None and any(nps.shown(r, "NPS") is not None for r in _rows(nps))
             # only events with enough evaluations to show can be named: the claim says so
             findings.append("Events were well received overall" + (
-                f", but not evenly: of the events whose results can be shown, {how_many} fell under {WEAK_SHARE}% "
-                "favorable on at least one item" + (" or had a Net Promoter Score at or below zero" if score else "")
-                + ": " + "; ".join(weak) + ". Next step: review " + ("that session's" if one else "those sessions'")
+                f", but not evenly: {how_many} {'event is' if one else 'events are'} known to have fallen under "
+                f"{WEAK_SHARE}% favorable on at least one item"
+                + (" or to have had a Net Promoter Score at or below zero" if score else "")
+                + ": " + "; ".join(weak) + " (an event shown only as a bound, or not shown, may lie on either side "
+                "of that line). Next step: review " + ("that session's" if one else "those sessions'")
                 + " design and facilitation with the facilitators, and read the comments about "
                 + ("it." if one else "them.") if weak else
                 ". Next step: keep the event format, and read the comments for what to change."))
