@@ -219,6 +219,38 @@ def keygen(
               "up: without it, pseudonyms cannot be reproduced.")
 
 
+@app.command()
+def pdp(
+    project: ProjectOpt = Path("evalkit.yml"),
+    program: Annotated[Optional[str], typer.Option("--program", help="The program whose points to list (needed "
+                                                   "when several have a pdp rule).")] = None,
+    demo: Annotated[bool, typer.Option("--demo", help="Use the bundled demo project (after `evalkit demo`).")] = False,
+) -> None:
+    """Write the organizer's certificate list of professional development points (names, e-mails, hours, PDPs).
+
+    Eligibility follows the program's `pdp` rule in the project file; the list goes to `pdp.certificates`,
+    outside reports/ and data_processed/, mode 0600, and never into a report. Prints how many are eligible.
+    """
+    from evalkit.pipeline import pdp_list
+
+    if demo:
+        from evalkit.demo.config import demo_config
+
+        cfg = demo_config(console=out)
+    else:
+        cfg = _load(project)
+    res = pdp_list(cfg, program, console=out)
+    table = Table(title=f"Participation funnel: {res.program}")
+    table.add_column("step")
+    table.add_column("people", justify="right")
+    for step, people in res.funnel.itertuples(index=False):
+        table.add_row(step, str(people))
+    out.print(table)
+    out.print(f"[green]{res.eligible} of {res.registered}[/green] registered participants earned PDPs; the "
+              f"certificate list is in {res.file} (mode 0600: it names people; keep it out of reports and shared "
+              "folders).")
+
+
 def _print_quality(log) -> None:
     counts = log.counts()
     table = Table(title="Data-quality log (totals)")

@@ -594,3 +594,154 @@ def _failed_unit(outcome: Any) -> UnitResult:
                       failing_cell=outcome.failing_cell, error_type=outcome.error_type, notebook=outcome.notebook)
 
 
+
+
+@dataclass
+class PdpResult:
+    """What ``evalkit pdp`` did: who is eligible, out of how many, and where the list went."""
+
+    program: str
+    registered: int
+    eligible: int
+    file: Path
+    funnel: Any
+    unknown_marks: dict[str, int]
+
+
+def _program_rows(frame: Any, codes: list[str]) -> Any:
+    """Rows of a program in a table with a ``program`` column (its codes, case-blind); all rows without one."""
+    if "program" not in frame.columns or not codes:
+        return frame
+    return frame[frame["program"].astype("string").str.strip().str.casefold().isin([c.casefold() for c in codes])
+                 .fillna(False).to_numpy(dtype=bool)]
+
+
+def program_attendance(cfg: ProjectConfig, store: Any, program: str) -> Any:
+    """Every (person_id, event) a program's participants attended, from its attendance sources in the store:
+    wide rosters (``meeting_columns``) and sign-in rows with a status (``project.attendance`` says which
+    marks and statuses count)."""
+    import pandas as pd
+
+    from evalkit.analyze.attendance import counts_as_attended, wide_attendance
+    from evalkit.config import SourceKind
+
+    policy = cfg.project.attendance
+    parts = []
+    unknown: dict[str, int] = {}
+    for src in cfg.project.sources:
+        if src.kind != SourceKind.attendance or src.program not in (None, program) or src.id not in store.tables:
+            continue
+        d = store.tables[src.id]
+        if "person_id" not in d.columns:
+            continue
+        if src.meeting_columns:
+            long = wide_attendance(d, src.meeting_columns, marks=policy.marks)
+            odd = long.loc[long["status"].isna() & long["mark"].ne(""), "mark"]
+            for mark, k in odd.value_counts().items():   # never guessed: counted for nobody, and said
+                unknown[str(mark)] = unknown.get(str(mark), 0) + int(k)
+        elif "event_id" in d.columns and "status" in d.columns:
+            long = d.rename(columns={"event_id": "event"}).assign(status=d["status"])
+        else:
+            continue
+        ok = counts_as_attended(long["status"], partial_counts=policy.partial_counts)
+        parts.append(long.loc[ok.to_numpy(), ["person_id", "event"]])
+    frame = (pd.concat(parts, ignore_index=True).dropna().drop_duplicates() if parts
+             else pd.DataFrame(columns=["person_id", "event"]))
+    frame.attrs["unknown_marks"] = unknown
+    return frame
+
+
+def pdp_list(cfg: ProjectConfig, program: str | None = None, *, key: Any = None,
+             console: Any | None = None) -> PdpResult:
+    """Write the organizer's identified certificate list of one program's PDP earners (``evalkit pdp``).
+
+    Eligibility is computed on the anonymized store (:mod:`evalkit.analyze.participation`, the program's
+    ``pdp`` rule); names and e-mails come back only here, from the raw roster matched through the keyed
+    pseudonym, into ``pdp.certificates``: a file outside ``reports_dir``, ``processed_dir`` and ``raw_dir``,
+    written atomically with mode 0600. Nothing of it enters a report.
+
+    Raises
+    ------
+    EvalkitError
+        No program with a ``pdp`` rule (or several and none named), no anonymized store, or a certificates
+        path inside a folder reports or data are written to.
+    """
+    import pandas as pd
+
+    from evalkit.analyze.participation import participation_funnel, pdp_eligibility, person_hours
+    from evalkit.anonymize.pseudonym import Pseudonymizer
+    from evalkit.config import SourceKind
+    from evalkit.processed import load_processed
+
+    say = Progress(console)
+    ruled = [p for p in cfg.project.programs if p.pdp is not None]
+    if program is not None:
+        ruled = [p for p in ruled if p.id == program]
+    if len(ruled) != 1:
+        names = ", ".join(p.id for p in cfg.project.programs if p.pdp is not None) or "none"
+        raise EvalkitError(f"{cfg.project_file}: " + ("no program has a pdp rule" if not ruled and program is None
+                           else f"program {program!r} has no pdp rule" if program else
+                           "several programs have a pdp rule"),
+                           hint=f"programs with a pdp rule: {names}; name one with --program, or add programs[].pdp "
+                                "(docs/project-file.md)")
+    prog = ruled[0]
+    rule = prog.pdp
+    dest = Path(rule.certificates)
+    if not dest.is_absolute():
+        dest = (Path(cfg.project_file).parent / dest)
+    dest = dest.expanduser().resolve()
+    for inside, what in ((cfg.processed_dir, "processed_dir"), (cfg.reports_dir, "reports_dir"),
+                         (cfg.raw_dir, "raw_dir")):
+        if dest.is_relative_to(Path(inside).resolve()):
+            raise EvalkitError(f"programs[{prog.id}].pdp.certificates: {dest} is inside {what} ({inside}); the "
+                               "certificate list names people and must be kept apart from data and reports",
+                               hint="point it at a private folder of the organizer, e.g. ../private/pdp.csv")
+    store = load_processed(cfg)
+    roster_src = next((s for s in cfg.project.sources if s.kind == SourceKind.roster and s.email_columns), None)
+    events_src = next((s for s in cfg.project.sources if s.kind == SourceKind.events), None)
+    if roster_src is None or roster_src.id not in store.tables or events_src is None or events_src.id not in store.tables:
+        raise EvalkitError(f"{cfg.project_file}: evalkit pdp needs a roster and an event list in the store",
+                           hint="run `evalkit anonymize` first; the project needs sources of kind roster and events")
+    roster = _program_rows(store.tables[roster_src.id], prog.codes)
+    if "withdrawn" in roster.columns:
+        roster = roster[~roster["withdrawn"].fillna(False).astype(bool)]
+    registered = set(roster["person_id"].dropna())
+    events = _program_rows(store.tables[events_src.id], prog.codes)
+    say(f"pdp: {prog.name}: {len(registered)} registered, {len(events)} events")
+    attended_rows = program_attendance(cfg, store, prog.id)
+    unknown = attended_rows.attrs.get("unknown_marks", {})
+    if unknown:
+        say("pdp: roster marks not understood, counted as not attended: "
+            + ", ".join(f"{m!r} ({k} cells)" for m, k in sorted(unknown.items()))
+            + "; say what they mean in attendance.marks of the project file")
+    hours = person_hours(attended_rows, events, event_types=rule.event_types)
+    completed = set()
+    if rule.evaluation is not None and rule.evaluation in store.tables:
+        completed = set(store.tables[rule.evaluation].get("person_id", pd.Series(dtype=object)).dropna())
+    table = pdp_eligibility(registered, hours, completed, rule)
+    funnel = participation_funnel(registered, hours, completed, rule)
+
+    # names back: the raw roster, cleaned in memory, keyed with the project's key (only this command does it)
+    key = key or project_key(cfg)
+    from evalkit.clean.quality import QualityLog
+    from evalkit.clean.tables import clean_table
+
+    cleaned = clean_table(read_source(cfg, roster_src), roster_src, cfg.project.cleaning, QualityLog())
+    email = roster_src.email_columns[0]
+    pol = cfg.project.anonymize
+    pz = Pseudonymizer(key, project=cfg.project.project, linkage_key=pol.linkage_key, length=pol.pseudonym_length)
+    who = cleaned.data.assign(person_id=pz.series(cleaned.data[email], "email"))
+    first, last = (roster_src.name_columns + [None, None])[:2]
+    who = who.drop_duplicates("person_id").set_index("person_id")
+    earned = table[table["eligible"]].copy()
+    out = pd.DataFrame({
+        "first_name": earned["person"].map(who[first]) if first in who else "",
+        "last_name": earned["person"].map(who[last]) if last in who else "",
+        "email": earned["person"].map(who[email]),
+        "events_attended": earned["events"].to_numpy(), "hours": earned["hours"].round(2).to_numpy(),
+        "evaluation_completed": earned["evaluation"].map({True: "yes", False: "no"}).to_numpy(),
+        "pdps": earned["pdps"].to_numpy()}).sort_values(["last_name", "first_name"], kind="stable")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(dest, out.to_csv(index=False))
+    dest.chmod(0o600)
+    return PdpResult(prog.id, len(registered), int(table["eligible"].sum()), dest, funnel, unknown)

@@ -149,3 +149,14 @@ def test_a_wide_roster_becomes_one_row_per_person_and_meeting() -> None:
     assert got.loc[got["status"].isna(), "mark"].tolist() == ["?"]           # reported, never guessed
     custom = roster_marks(wide, {"Mtg 1 (2/7/25)": "NET-M1"}, marks={"p": "present", "x": "partial"})
     assert custom["status"].tolist() == ["present", "partial", None, None]
+
+
+def test_a_projects_own_marks_add_to_the_usual_ones_and_unmatched_rows_drop_out() -> None:
+    from evalkit.analyze.attendance import counts_as_attended, wide_attendance
+
+    wide = pd.DataFrame({"person_id": ["p1", "p2", None], "M1": ["PT", "W", "P"], "M2": ["P", "zz", "P"]})
+    got = wide_attendance(wide, {"M1": "E1", "M2": "E2"}, marks={"PT": "partial", "W": "absent"})
+    assert got["person_id"].tolist() == ["p1", "p1", "p2", "p2"]             # the unmatched row is not anybody's
+    assert got["status"].tolist() == ["partial", "present", "absent", None]   # "zz": never guessed
+    assert counts_as_attended(got["status"]).tolist() == [True, True, False, False]
+    assert counts_as_attended(got["status"], partial_counts=False).tolist() == [False, True, False, False]

@@ -119,3 +119,26 @@ def roster_marks(frame: pd.DataFrame, columns: Mapping[str, str], *,
     res = pd.DataFrame(out, columns=["row", "event", "mark", "status"])
     res["status"] = pd.Series([o[3] for o in out], dtype=object)
     return res
+
+
+def wide_attendance(frame: pd.DataFrame, columns: Mapping[str, str], *, person: str = "person_id",
+                    marks: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A wide roster's marks as ``person_id``, ``event``, ``mark``, ``status`` rows (:func:`roster_marks` with
+    the person of each roster row); rows of no person (unmatched) are left out.
+
+    ``marks`` add to :data:`DEFAULT_MARKS` (a project's own marks win).
+    """
+    table = {**DEFAULT_MARKS, **{str(k).strip().casefold(): v for k, v in (marks or {}).items()}}
+    long = roster_marks(frame, columns, marks=table)
+    long[person] = frame.loc[long["row"], person].to_numpy()
+    return long[long[person].notna()].drop(columns="row").reset_index(drop=True)
+
+
+def counts_as_attended(status: pd.Series, *, partial_counts: bool = True) -> pd.Series:
+    """Whether a status (``present``, ``partial``, ``excused``, ``absent``, or None) counts as attended.
+
+    >>> counts_as_attended(pd.Series(["present", "partial", "excused", None])).tolist()
+    [True, True, False, False]
+    """
+    ok = {"present", "partial"} if partial_counts else {"present"}
+    return status.astype("string").str.casefold().isin(ok).fillna(False).astype(bool)

@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["AnonymizeResult", "anonymize_tables", "write_processed", "check_no_identifiers", "REVIEW_PLACEHOLDER"]
 
 REVIEW_PLACEHOLDER = "[held for review]"
+#: The attendance review list: rows no roster person could be matched to, with what was typed.
+ATTENDANCE_REVIEW_COLUMNS = ["source", "file", "row", "outcome", "candidates", "name_as_written", "email_as_written"]
 
 
 @dataclass
@@ -55,6 +57,7 @@ class AnonymizeResult:
     kanon: list[dict[str, Any]] = field(default_factory=list)
     redaction: list[dict[str, Any]] = field(default_factory=list)
     review: pd.DataFrame | None = None
+    attendance_review: pd.DataFrame | None = None   # identified: written to the review folder only, mode 0600
     key_fingerprint: str = ""
 
 
@@ -78,6 +81,7 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
     rosters = _roster_frames(cfg, tables)
     result = AnonymizeResult(tables={}, key_fingerprint=key.fingerprint)
     review_rows: list[dict[str, Any]] = []
+    attendance_review: list[dict[str, Any]] = []
     released = _released(cfg)
     earlier_panels: dict[str, pd.Series] = {}  # earlier wave's source id -> its rows' panel ids
 
@@ -97,6 +101,13 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
             if roster is not None and "cadre_id" in df.columns:
                 by_rule.update(_fallback(df, person, roster, table, specs, fuzzy_fallback, policy.fuzzy_threshold))
             result.linkage.append({"source": sid, "wave": src.wave, "rule_counts": by_rule})
+        elif src.kind == SourceKind.attendance and src.roster_link in rosters:
+            # an attendance row is one roster person's, found by e-mail, alias, name or nickname; the rest is
+            # logged and listed for a person to resolve, never guessed (evalkit.anonymize.attendance)
+            df["_link"], df["roster_match"], counts = _attendance_link(cfg, sid, table, df, rosters[src.roster_link],
+                                                                      attendance_review, log)
+            link_col = "_link"
+            result.linkage.append({"source": sid, "linked_to": src.roster_link, "rule_counts": counts})
 
         # 2. Pseudonyms.
         if link_col:
@@ -180,6 +191,7 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
         if sid in result.tables:
             result.tables[sid] = result.tables[sid].join(panel, how="left")
     result.review = pd.DataFrame(review_rows, columns=["source", "file", "row", "column", "redacted_text", "labels"])
+    result.attendance_review = pd.DataFrame(attendance_review, columns=ATTENDANCE_REVIEW_COLUMNS)
     for r in result.redaction:
         if r["held_for_review"]:
             log.add(r["source"], tables[r["source"]].source.file, "review_queue", Defect.pii_in_free_text,
@@ -237,6 +249,54 @@ def _pseudonymize_ids(pz, s: pd.Series, col: str) -> pd.Series:
     return pz.series(text, "person_id")
 
 
+def _attendance_link(cfg: ProjectConfig, sid: str, table: CleanTable, df: pd.DataFrame, roster_table: CleanTable,
+                     review: list[dict[str, Any]], log: QualityLog) -> tuple[pd.Series, pd.Series, dict[str, int]]:
+    """Each attendance row's canonical e-mail (its roster person's), the rule that matched it, and counts.
+
+    A row no rule settles keeps no link (None): it counts for nobody's attendance, and it is logged
+    (``unmatched_roster``) and listed in the review list with what was typed, never guessed.
+    """
+    from evalkit.anonymize.attendance import REVIEW_RULES, match_to_roster
+
+    src, r_src = table.source, roster_table.source
+    roster = roster_table.data
+    email = next((c for c in src.email_columns if c in df.columns), None)
+    names = [c for c in src.name_columns if c in df.columns]
+    r_email = r_src.email_columns[0]
+    r_names = [c for c in r_src.name_columns if c in roster.columns]
+    if len(r_names) == 1:      # one whole-name column: its last word is the last name
+        whole = roster[r_names[0]].astype("string")
+        roster = roster.assign(_first=whole.str.rsplit(" ", n=1).str[0], _last=whole.str.rsplit(" ", n=1).str[-1])
+        r_names = ["_first", "_last"]
+    if len(names) == 2 and any("first" in c.lower() for c in names) and any("last" in c.lower() for c in names):
+        first = next(c for c in names if "first" in c.lower())
+        last = next(c for c in names if "last" in c.lower())
+        df = df.assign(_whole=df[first].astype("string").str.cat(df[last].astype("string"), sep=" "))
+        names = ["_whole"]
+    guest = next((c for c in df.columns if c.strip().casefold() == "guest"), None)
+    got = match_to_roster(df, roster, email=email, name=names or None, roster_email=r_email,
+                          roster_name=r_names[:2], staff_domains=cfg.project.attendance.organizer_domains,
+                          guest=guest, threshold=cfg.project.anonymize.fuzzy_threshold)
+    link = got["roster_index"].map(lambda i: None if i is None or pd.isna(i) else roster.at[i, r_email])
+    counts = {str(k): int(v) for k, v in got["rule"].value_counts().sort_index().items()}
+    open_rows = got.index[got["rule"].isin(REVIEW_RULES)]
+    if len(open_rows):
+        log.add(sid, src.file, "roster_match", Defect.unmatched_roster, Action.reported, rows=open_rows,
+                columns=[c for c in (email, *src.name_columns) if c],
+                detail="attendance rows no roster person could be matched to (ambiguous or unknown): counted for "
+                       "nobody and listed in attendance_review.csv for a person to resolve")
+    for idx in open_rows:
+        review.append({"source": sid, "file": src.file, "row": int(idx), "outcome": got.at[idx, "rule"],
+                       "candidates": int(got.at[idx, "candidates"]),
+                       "name_as_written": " / ".join(str(df.at[idx, c]) for c in names if pd.notna(df.at[idx, c])),
+                       "email_as_written": df.at[idx, email] if email else None})
+    staff = got.index[got["rule"].isin(["facilitator", "guest"])]
+    if len(staff):
+        log.add(sid, src.file, "roster_match", None, Action.reported, rows=staff,
+                detail="facilitators (the organizer's e-mail domains) and guests: not participants, not counted")
+    return link.astype(object), got["rule"], counts
+
+
 def _fallback(df, person, roster_table, table, specs, fuzzy_fallback, threshold) -> dict[str, int]:
     """Respondents whose e-mail is not on the roster: match on name + school to a roster person."""
     unmatched = df[df[person].notna() & df["cadre_id"].isna()]
@@ -280,6 +340,14 @@ def write_processed(cfg: ProjectConfig, result: AnonymizeResult, raws: dict[str,
     if result.review is not None and len(result.review):
         review_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_text(review_dir / "review_queue.csv", result.review.to_csv(index=False))
+    review_list = review_dir / "attendance_review.csv"
+    if result.attendance_review is not None and len(result.attendance_review):
+        review_dir.mkdir(parents=True, exist_ok=True)
+        # names and e-mails as typed: a person needs them to resolve a row; only the owner may read them
+        atomic_write_text(review_list, result.attendance_review.to_csv(index=False))
+        review_list.chmod(0o600)
+    elif review_list.exists():
+        review_list.unlink()          # nothing left to resolve: an old list would mislead
     atomic_write_text(out_dir / "anonymize_log.json", json.dumps(
         {"schema": "evalkit.anonymize_log/1", "key_fingerprint": result.key_fingerprint,
          "linkage": result.linkage, "k_anonymity": result.kanon, "redaction": result.redaction,

@@ -45,7 +45,7 @@ def referenced_columns(src: Source, instrument: Instrument | None = None) -> lis
     names: list[str] = [*src.rename, *(c for spec in src.add_columns.values() for c in spec.inputs()),
                         *(v for v in src.fields.model_dump().values() if v), *src.date_columns, *src.email_columns,
                         *src.name_columns, *src.key, *src.columns, *src.place_columns, *src.small_group_columns,
-                        *src.kanon_keep]
+                        *src.kanon_keep, *src.meeting_columns]
     names += [c for c in (src.cadre_column, src.consent_column) if c]
     if instrument is not None:
         names += [*instrument.items, *instrument.alias_map(), *instrument.columns]

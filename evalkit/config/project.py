@@ -92,6 +92,34 @@ class OutcomeMeasure(_Model):
         "read from the id: pct, percent, rate or share means percent")
 
 
+class PdpRule(_Model):
+    """When a participant earns professional development points (PDPs), and how many.
+
+    Every criterion given must hold (hours, meetings, a completed evaluation, in any combination); at least
+    one must be given. evalkit never hard-codes a state's rule: this is the program's own.
+    """
+
+    min_hours: Annotated[float, Field(ge=0)] | None = Field(
+        default=None, description="hours of the program's events attended, at least")
+    min_meetings: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="events attended, at least (of the event types counted)")
+    evaluation: str | None = Field(
+        default=None, description="id of a survey source the participant must have completed (e.g. the "
+        "end-of-network evaluation)")
+    event_types: list[str] = Field(
+        default_factory=list, description="event types that count (events.csv's event_type); all when empty")
+    points_per_hour: Annotated[float, Field(gt=0)] = Field(default=1.0, description="PDPs per hour attended")
+    certificates: str = Field(
+        description="where `evalkit pdp` writes the organizer's identified list (names, e-mails, hours, PDPs), "
+        "relative to the project file; never inside reports/ or data_processed/")
+
+    @model_validator(mode="after")
+    def _some_criterion(self) -> PdpRule:
+        if self.min_hours is None and self.min_meetings is None and self.evaluation is None:
+            raise ValueError("a pdp rule needs at least one of min_hours, min_meetings or evaluation")
+        return self
+
+
 class Program(_Model):
     """One program of the project."""
 
@@ -112,6 +140,7 @@ class Program(_Model):
         default_factory=dict, description="the outcome sources' measures by id, in the order the report shows "
         "them, with their labels; a measure not listed is named after its id")
     logic_model: LogicModel = Field(default_factory=LogicModel)
+    pdp: PdpRule | None = Field(default=None, description="professional development points: who earns them")
 
 
 class SourceKind(str, Enum):
@@ -241,6 +270,9 @@ class Source(_Model):
     event_window_days: Annotated[int, Field(ge=0)] = Field(
         default=30, description="how long after an event a response may still refer to it (attendance: 0)"
     )
+    meeting_columns: dict[str, str] = Field(
+        default_factory=dict, description="a wide attendance roster's meeting columns -> event ids (e.g. "
+        "'Mtg 1 (2/7/25)': NET-M1): one column per meeting, marked x, P, late, excused ...")
 
     def survey_like(self) -> bool:
         return self.kind == SourceKind.survey
@@ -345,6 +377,22 @@ class AnonymizePolicy(_Model):
                             "never data_processed/ or reports/")
 
 
+class AttendancePolicy(_Model):
+    """How attendance files are read: who is staff, how much of a session counts, what roster marks mean."""
+
+    organizer_domains: list[str] = Field(
+        default_factory=list, description="e-mail domains of the organizer's own staff: their rows in sign-in "
+        "sheets and Zoom reports are facilitators, counted apart from participants")
+    min_share: Share = Field(
+        default=0.5, description="share of a session a person must be connected (Zoom) for it to count as "
+        "attended")
+    partial_counts: bool = Field(
+        default=True, description="a 'partial' or 'late' mark (or status) counts as attended")
+    marks: dict[str, Literal["present", "partial", "excused", "absent"]] = Field(
+        default_factory=dict, description="a wide roster's own marks -> status, added to the usual ones (x, P, "
+        "late, E, A, ...)")
+
+
 class Project(_Model):
     """A whole evaluation project, as read from ``evalkit.yml`` plus its codebook."""
 
@@ -366,6 +414,7 @@ class Project(_Model):
     cleaning: CleaningRules = Field(default_factory=CleaningRules)
     privacy: PrivacyPolicy = Field(default_factory=PrivacyPolicy)
     anonymize: AnonymizePolicy = Field(default_factory=AnonymizePolicy)
+    attendance: AttendancePolicy = Field(default_factory=AttendancePolicy)
 
     @model_validator(mode="after")
     def _check_refs(self) -> Project:
@@ -380,6 +429,9 @@ class Project(_Model):
         kinds = {s.id: s.kind for s in self.sources}
         outcome_ids = sorted(i for i, k in kinds.items() if k == SourceKind.outcomes)
         for i, p in enumerate(self.programs):
+            if p.pdp is not None and p.pdp.evaluation is not None and kinds.get(p.pdp.evaluation) != SourceKind.survey:
+                raise ValueError(f"programs[{i}].pdp.evaluation: {p.pdp.evaluation!r} is not a source of kind "
+                                 "'survey' (the evaluation a participant must complete)")
             for j, sid in enumerate(p.outcome_sources):
                 # the message starts with the key path, so the loader reports programs[i].outcome_sources[j]
                 where = f"programs[{i}].outcome_sources[{j}]"

@@ -56,7 +56,12 @@ def demo_config(*, data: Path | None = None, processed_dir: Path = Path("data_pr
                                                     "review_dir": str(Path("review").resolve())})
     # Withheld reports go beside the review queue, in the working folder: never inside the package.
     privacy = cfg.project.privacy.model_copy(update={"quarantine_dir": str(Path("quarantine").resolve())})
-    proj = cfg.project.model_copy(update={"privacy": privacy, "raw_dir": str(Path(data).resolve()),
+    # the PDP certificate list names people: it goes to the working folder's exports/ (git-ignored), never
+    # beside the project file inside the package
+    programs = [p.model_copy(update={"pdp": p.pdp.model_copy(update={
+        "certificates": str((Path("exports") / Path(p.pdp.certificates).name).resolve())})}) if p.pdp else p
+        for p in cfg.project.programs]
+    proj = cfg.project.model_copy(update={"privacy": privacy, "programs": programs, "raw_dir": str(Path(data).resolve()),
                                           "processed_dir": str(Path(processed_dir).resolve()),
                                           "reports_dir": str(Path(reports_dir).resolve()),
                                           "anonymize": anon})
