@@ -444,3 +444,14 @@ def test_shown_shares_of_a_row_never_pin_its_coded_shares() -> None:
     assert room >= POL.min_interval_width
     assert str(row["SD"]).startswith("<") and str(row["D"]).startswith("<")
     assert any(e["rule"] == "complementary" and e["column"] == "N" for e in pb.log)
+
+
+def test_each_waves_share_is_coded_by_its_own_n() -> None:
+    """Review of issue [3/9]: at Pre n 26 the bound was "<44%" because the row's smaller post n (23) was used."""
+    frame = pd.DataFrame({"Item": ["Q1"], "Pre n": [26], "Pre %": [30.0], "Post n": [23], "Post %": [30.0]})
+    for n_of, pre in ((None, "<44%"), ({"Pre %": "Pre n", "Post %": "Post n"}, "<39%")):
+        b = Bundle(POL, release_id="t")
+        b.statistics("items", frame, group="Item", n=["Pre n", "Post n"], columns={}, shares=["Pre %", "Post %"],
+                     title="Items", n_of=n_of)
+        t = b.protect().tables["items"].display.set_index("Item")
+        assert t.loc["Q1", "Pre %"] == pre and t.loc["Q1", "Post %"] == "<44%"

@@ -262,7 +262,7 @@ class Bundle:
                    level: int | None = None, coded_with: Mapping[str, Sequence[str]] | None = None,
                    coded_rows_with: Mapping[str, Sequence[str]] | None = None,
                    share_of: Mapping[str | tuple[str, str], tuple[str | tuple[str, ...], str | tuple[str, ...]]]
-                   | None = None) -> None:
+                   | None = None, n_of: Mapping[str, str] | None = None) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
         ``columns`` maps a frame column to its number format (``"{:.2f}"``, or ``"p"`` for a p value:
@@ -282,6 +282,10 @@ class Bundle:
         table); a ``(row, column)`` key names one cell instead of a whole column. When both parts are published the share is shown exactly, not coded: anyone can divide them,
         so a bound such as ">61%" beside "29 of 32" would hide nothing and contradict the text that quotes
         81%. When either part is hidden the share is coded as usual.
+
+        ``n_of`` names, per column, the n column of the people that column describes (``{"Pre % favorable":
+        "Pre n"}``): its gate and its coding then follow that wave's n, not the row's smallest n (a pre share
+        of 26 people was coded as if it described the 23 of the post wave).
         """
         self._new(table_id)
         n_cols = [n] if isinstance(n, str) else list(n)
@@ -300,8 +304,9 @@ class Bundle:
                                           float(v) if v is not None and not pd.isna(v) else math.nan, people, fmt=fmt)
             for c in shares:
                 v = r[c]
+                own = float(r[n_of[c]]) if n_of and c in n_of else people
                 cells[(label, c)] = _Cell(table_id, label, c, "share",
-                                          float(v) if v is not None and not pd.isna(v) else math.nan, people)
+                                          float(v) if v is not None and not pd.isna(v) else math.nan, own)
             for c in text_columns:
                 extra[(label, c)] = "" if pd.isna(r[c]) else str(r[c])
         for key, (num, den) in (share_of or {}).items():

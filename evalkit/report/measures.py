@@ -305,6 +305,7 @@ def staff(b: Bundle, data: Inputs, cfg: ProjectConfig, n_min: int) -> None:
     b.statistics("staff_favorable", pd.DataFrame(rows), group="Topic", n=["Pre n", "Post n"],
                  columns=dict.fromkeys(STAFF_CHANGE, "{:+.1f}"),
                  shares=["Pre % favorable", "Post % favorable"], title="Staff survey: percent favorable by topic",
+                 n_of={"Pre % favorable": "Pre n", "Post % favorable": "Post n"},
                  # a coded share (">95%") would come back as the other share plus the change
                  coded_with=dict.fromkeys(("Pre % favorable", "Post % favorable"), STAFF_CHANGE),
                  level=3, note="All participating schools pooled. Percent answering Agree or Strongly agree among "
@@ -517,6 +518,7 @@ def _item_table(b, tid, title, inst, cb, name, waves, percent_favorable, *, leve
     frame = pd.DataFrame(rows)
     b.statistics(tid, frame, group="Item", n=[f"{w} n" for w in waves], columns={},
                  shares=[f"{w} % favorable" for w in waves], title=title, level=level,
+                 n_of={f"{w} % favorable": f"{w} n" for w in waves},
                  note="n: answers to the item (\u201cDon't know\u201d and N/A left out).")
 
 

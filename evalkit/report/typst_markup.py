@@ -104,6 +104,8 @@ def table_typst(header: Sequence[Any], rows: Sequence[Sequence[Any]], *, caption
 #: A word this long may not fit its column: it gets break opportunities (Typst never breaks inside a word).
 _LONG_WORD = 18
 _ZWSP = "\u200b"
+_HASH = re.compile(r"[0-9a-fA-F]{32,128}")
+_HYPHENATED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 
 
 def _breakable(text: str) -> str:
@@ -113,11 +115,17 @@ def _breakable(text: str) -> str:
 
     >>> _breakable("q3_i_will_apply_what_i_learned") == "q3_\u200bi_\u200bwill_\u200bapply_\u200bwhat_\u200bi_\u200blearned"
     True
-    >>> _breakable("a" * 40).count("\u200b"), _breakable("ok 12")
+    >>> _breakable("x" * 40).count("\u200b"), _breakable("ok 12")
     (2, 'ok 12')
+
+    A SHA-256 and a hyphenated id (a release id) stay whole: a reader copies them to check a file or quote
+    a release, and an invisible character would make the copy differ (Typst breaks after a hyphen itself).
+
+    >>> _breakable("f" * 64) == "f" * 64, _breakable("demo-cadre-2025-C1-2026-06-30")
+    (True, 'demo-cadre-2025-C1-2026-06-30')
     """
     def split(word: str) -> str:
-        if len(word) < _LONG_WORD:
+        if len(word) < _LONG_WORD or _HASH.fullmatch(word) or _HYPHENATED.fullmatch(word):
             return word
         word = re.sub(r"([_/.\-])(?=.)", "\\1" + _ZWSP, word)
         return re.sub(r"[^_/.\-\u200b]{16}(?=[^_/.\-\u200b])", lambda m: m.group(0) + _ZWSP, word)
