@@ -550,3 +550,11 @@ def test_line_chart_whiskers_both_groups_n_and_end_labels_beyond_the_marker() ->
            ("E2", "CI high", "statistic", 40.0, "+40", "shown", 30)]
     chart = line_chart(_table(nps), "NPS", interval=("CI low", "CI high"), limits=(-100, 100))
     assert [w for w in _whiskers(chart) if w[1] - w[0] > 1] == [(-5.0, 45.0)]   # E2's low limit is withheld
+
+
+def test_a_bar_of_people_is_not_labelled_with_its_own_n_twice() -> None:
+    rows = [("E1", "Attendees", "count", 31, "31", "shown", 31), ("E2", "Attendees", "count", 7, "fewer than 10",
+                                                                  "primary", 7)]
+    chart = bar_chart(_table(rows), "Attendees")
+    assert [t.get_text() for t in chart.figure.axes[0].get_yticklabels()] == ["E1", "E2"]
+    assert _row_texts(chart, 0) == ["31"] and _row_texts(chart, 1) == [GAP]

@@ -285,6 +285,8 @@ def bar_chart(table: ProtectedTable, column: str, *, title: str | None = None, x
     table = require_protected(table, "bar_chart()")
     data = _rows(table, "bar_chart", "column", [column], rows)
     kind = next((r.cells[0].kind for r in data if not r.gap), "")
+    if kind == "count":   # a bar of people is its own n: "(n = 31)" beside a bar labelled 31 says it twice
+        data = [_Row(r.name, r.name, r.cells, r.gap_text) for r in data]
     title = title or table.title
     fig, ax = _figure(1.0 + 0.42 * len(data))
     lo, hi = _limits([r.cells[0].value for r in data if not r.gap], kind, limits)
