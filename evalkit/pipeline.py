@@ -608,49 +608,6 @@ class PdpResult:
     unknown_marks: dict[str, int]
 
 
-def _program_rows(frame: Any, codes: list[str]) -> Any:
-    """Rows of a program in a table with a ``program`` column (its codes, case-blind); all rows without one."""
-    if "program" not in frame.columns or not codes:
-        return frame
-    return frame[frame["program"].astype("string").str.strip().str.casefold().isin([c.casefold() for c in codes])
-                 .fillna(False).to_numpy(dtype=bool)]
-
-
-def program_attendance(cfg: ProjectConfig, store: Any, program: str) -> Any:
-    """Every (person_id, event) a program's participants attended, from its attendance sources in the store:
-    wide rosters (``meeting_columns``) and sign-in rows with a status (``project.attendance`` says which
-    marks and statuses count)."""
-    import pandas as pd
-
-    from evalkit.analyze.attendance import counts_as_attended, wide_attendance
-    from evalkit.config import SourceKind
-
-    policy = cfg.project.attendance
-    parts = []
-    unknown: dict[str, int] = {}
-    for src in cfg.project.sources:
-        if src.kind != SourceKind.attendance or src.program not in (None, program) or src.id not in store.tables:
-            continue
-        d = store.tables[src.id]
-        if "person_id" not in d.columns:
-            continue
-        if src.meeting_columns:
-            long = wide_attendance(d, src.meeting_columns, marks=policy.marks)
-            odd = long.loc[long["status"].isna() & long["mark"].ne(""), "mark"]
-            for mark, k in odd.value_counts().items():   # never guessed: counted for nobody, and said
-                unknown[str(mark)] = unknown.get(str(mark), 0) + int(k)
-        elif "event_id" in d.columns and "status" in d.columns:
-            long = d.rename(columns={"event_id": "event"}).assign(status=d["status"])
-        else:
-            continue
-        ok = counts_as_attended(long["status"], partial_counts=policy.partial_counts)
-        parts.append(long.loc[ok.to_numpy(), ["person_id", "event"]])
-    frame = (pd.concat(parts, ignore_index=True).dropna().drop_duplicates() if parts
-             else pd.DataFrame(columns=["person_id", "event"]))
-    frame.attrs["unknown_marks"] = unknown
-    return frame
-
-
 def pdp_list(cfg: ProjectConfig, program: str | None = None, *, key: Any = None,
              console: Any | None = None) -> PdpResult:
     """Write the organizer's identified certificate list of one program's PDP earners (``evalkit pdp``).
@@ -668,7 +625,8 @@ def pdp_list(cfg: ProjectConfig, program: str | None = None, *, key: Any = None,
     """
     import pandas as pd
 
-    from evalkit.analyze.participation import participation_funnel, pdp_eligibility, person_hours
+    from evalkit.analyze.participation import (participation_funnel, pdp_eligibility, person_hours,
+                                               program_attendance, program_roster_and_events)
     from evalkit.anonymize.pseudonym import Pseudonymizer
     from evalkit.config import SourceKind
     from evalkit.processed import load_processed
@@ -698,15 +656,12 @@ def pdp_list(cfg: ProjectConfig, program: str | None = None, *, key: Any = None,
                                hint="point it at a private folder of the organizer, e.g. ../private/pdp.csv")
     store = load_processed(cfg)
     roster_src = next((s for s in cfg.project.sources if s.kind == SourceKind.roster and s.email_columns), None)
-    events_src = next((s for s in cfg.project.sources if s.kind == SourceKind.events), None)
-    if roster_src is None or roster_src.id not in store.tables or events_src is None or events_src.id not in store.tables:
-        raise EvalkitError(f"{cfg.project_file}: evalkit pdp needs a roster and an event list in the store",
-                           hint="run `evalkit anonymize` first; the project needs sources of kind roster and events")
-    roster = _program_rows(store.tables[roster_src.id], prog.codes)
-    if "withdrawn" in roster.columns:
-        roster = roster[~roster["withdrawn"].fillna(False).astype(bool)]
+    roster, events = program_roster_and_events(cfg, store, prog.id)
+    if roster_src is None or roster.empty or events.empty:
+        raise EvalkitError(f"{cfg.project_file}: evalkit pdp needs the program's roster and event list in the store",
+                           hint="run `evalkit anonymize` first; the project needs sources of kind roster and events "
+                                "whose program column holds the program's codes")
     registered = set(roster["person_id"].dropna())
-    events = _program_rows(store.tables[events_src.id], prog.codes)
     say(f"pdp: {prog.name}: {len(registered)} registered, {len(events)} events")
     attended_rows = program_attendance(cfg, store, prog.id)
     unknown = attended_rows.attrs.get("unknown_marks", {})

@@ -8,12 +8,14 @@ anonymized rows (``person_id``); only ``evalkit pdp`` puts names back, for the o
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
+from evalkit.config import ProjectConfig
 from evalkit.config.project import PdpRule
 
-__all__ = ["person_hours", "pdp_eligibility", "participation_funnel"]
+__all__ = ["person_hours", "pdp_eligibility", "participation_funnel", "program_attendance", "program_rows"]
 
 
 def person_hours(attendance: pd.DataFrame, events: pd.DataFrame, *, person: str = "person_id",
@@ -132,3 +134,63 @@ def participation_funnel(registered: Iterable[str], hours: pd.DataFrame, complet
         elig = pdp_eligibility(reg, hours, completed, rule)
         steps.append(("Earned PDPs", int(elig["eligible"].sum())))
     return pd.DataFrame(steps, columns=["step", "people"])
+
+
+def program_rows(frame: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Rows of a program in a table with a ``program`` column (its codes, case-blind); all rows without one."""
+    if "program" not in frame.columns or not codes:
+        return frame
+    return frame[frame["program"].astype("string").str.strip().str.casefold().isin([c.casefold() for c in codes])
+                 .fillna(False).to_numpy(dtype=bool)]
+
+
+def program_attendance(cfg: ProjectConfig, store: Any, program: str) -> pd.DataFrame:
+    """Every (person_id, event) a program's participants attended, from its attendance sources in the store:
+    wide rosters (``meeting_columns``) and sign-in rows with a status (``project.attendance`` says which
+    marks and statuses count)."""
+    from evalkit.analyze.attendance import counts_as_attended, wide_attendance
+    from evalkit.config import SourceKind
+
+    policy = cfg.project.attendance
+    parts = []
+    unknown: dict[str, int] = {}
+    for src in cfg.project.sources:
+        if src.kind != SourceKind.attendance or src.program not in (None, program) or src.id not in store.tables:
+            continue
+        d = store.tables[src.id]
+        if "person_id" not in d.columns:
+            continue
+        if src.meeting_columns:
+            long = wide_attendance(d, src.meeting_columns, marks=policy.marks)
+            odd = long.loc[long["status"].isna() & long["mark"].ne(""), "mark"]
+            for mark, k in odd.value_counts().items():   # never guessed: counted for nobody, and said
+                unknown[str(mark)] = unknown.get(str(mark), 0) + int(k)
+        elif "event_id" in d.columns and "status" in d.columns:
+            long = d.rename(columns={"event_id": "event"}).assign(status=d["status"])
+        else:
+            continue
+        ok = counts_as_attended(long["status"], partial_counts=policy.partial_counts)
+        parts.append(long.loc[ok.to_numpy(), ["person_id", "event"]])
+    frame = (pd.concat(parts, ignore_index=True).dropna().drop_duplicates() if parts
+             else pd.DataFrame(columns=["person_id", "event"]))
+    frame.attrs["unknown_marks"] = unknown
+    return frame
+
+
+def program_roster_and_events(cfg: ProjectConfig, store: Any, program: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A program's registered participants (the roster's rows of its codes, withdrawn people left out) and its
+    events (the event list's rows of its codes), from the anonymized store; empty frames when absent."""
+    from evalkit.config import SourceKind
+
+    prog = cfg.project.program(program)
+    roster = events = pd.DataFrame()
+    r_src = next((s for s in cfg.project.sources if s.kind == SourceKind.roster and s.email_columns
+                  and s.id in store.tables), None)
+    e_src = next((s for s in cfg.project.sources if s.kind == SourceKind.events and s.id in store.tables), None)
+    if r_src is not None:
+        roster = program_rows(store.tables[r_src.id], prog.codes)
+        if "withdrawn" in roster.columns:
+            roster = roster[~roster["withdrawn"].fillna(False).astype(bool)]
+    if e_src is not None:
+        events = program_rows(store.tables[e_src.id], prog.codes)
+    return roster, events

@@ -46,7 +46,7 @@ def referenced_columns(src: Source, instrument: Instrument | None = None) -> lis
                         *(v for v in src.fields.model_dump().values() if v), *src.date_columns, *src.email_columns,
                         *src.name_columns, *src.key, *src.columns, *src.place_columns, *src.small_group_columns,
                         *src.kanon_keep, *src.meeting_columns]
-    names += [c for c in (src.cadre_column, src.consent_column) if c]
+    names += [c for c in (src.cadre_column, src.consent_column, src.group_column) if c]
     if instrument is not None:
         names += [*instrument.items, *instrument.alias_map(), *instrument.columns]
         names += [instrument.nps_item] if instrument.nps_item else []

@@ -270,6 +270,9 @@ class Source(_Model):
     event_window_days: Annotated[int, Field(ge=0)] = Field(
         default=30, description="how long after an event a response may still refer to it (attendance: 0)"
     )
+    group_column: str | None = Field(
+        default=None, description="a wide attendance roster's column naming each person's working group (blank: "
+        "in none); the network report counts the members of each group")
     meeting_columns: dict[str, str] = Field(
         default_factory=dict, description="a wide attendance roster's meeting columns -> event ids (e.g. "
         "'Mtg 1 (2/7/25)': NET-M1): one column per meeting, marked x, P, late, excused ...")

@@ -246,7 +246,7 @@ def provenance_tables(facts: Facts) -> list[tuple[str, list[str], list[list[str]
 
     out = [("plain", ["Item", "Value"],
             [["Program", facts.program_name],
-             *([["Cadre", facts.cadre]] if facts.cadre != facts.program else []),
+             *([["Cadre", facts.cadre]] if not facts.whole_program else []),
              *([["Cohort", facts.cohort]] if facts.cohort else []), ["Data as of", facts.data_as_of.isoformat()],
              ["Release", facts.release_id], ["Suppression threshold (n)", str(facts.n_min)],
              ["Produced by", f"evalkit {facts.evalkit_version}"], ["Rendered with", f"evalkit {__version__}"]],

@@ -53,6 +53,8 @@ _WIDTH, _DPI, _SALT = 6.5, 150, "evalkit-charts"
 _BLUE, _ORANGE, _GREY, _GAP = "#0072B2", "#E69F00", "#7F7F7F", "#4D4D4D"  # Okabe & Ito; gap text 8.6:1
 _NEUTRAL = "#D9D9D9"
 _GREEN = "#009E73"   # Okabe & Ito bluish green: a third wave (the retrospective "looking back" rating)
+#: One colour per wave across every report: before orange, after (or now) blue, looking back green.
+_WAVE_COLOURS = {"Before": _ORANGE, "After": _BLUE, "Now": _BLUE, "Looking back": _GREEN}
 _RDBU = {  # ColorBrewer RdBu, k classes, negative (red) to positive (blue)
     2: ["#ef8a62", "#67a9cf"], 3: ["#ef8a62", "#f7f7f7", "#67a9cf"],
     4: ["#ca0020", "#f4a582", "#92c5de", "#0571b0"],
@@ -531,7 +533,10 @@ def dumbbell_chart(table: ProtectedTable, pre: str = "Pre mean", post: str = "Po
     # one colour per wave, in the order the waves first appear (pre orange, post blue, a third green)
     names = list(dict.fromkeys([pre, post] if not row_waves else
                                [w for r in data if not r.gap for w in waves_of(r.name)]))
-    colour_of = dict(zip(names, (_ORANGE, _BLUE, _GREEN, _GREY)))
+    # a wave the reports name keeps its colour in every report; others take the next free one
+    colour_of = {n: _WAVE_COLOURS[n] for n in names if n in _WAVE_COLOURS}
+    spare = iter(c for c in (_ORANGE, _BLUE, _GREEN, _GREY) if c not in colour_of.values())
+    colour_of.update({n: next(spare, _GREY) for n in names if n not in colour_of})
     values = [c.value for r in data if not r.gap for c in r.cells]
     lo, hi = _limits(values, "", limits, room=0.2, zero=False)  # a scale need not start at zero
     off = 0.02 * (hi - lo)

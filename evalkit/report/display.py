@@ -237,7 +237,7 @@ def _hidden_sentence(disclosure: Any) -> str:
 def _unit_line(facts: Facts) -> str:
     """"Cadre C1, cohort 2025" for a cadre report; "Cohort 2025" (or nothing) for a whole-program report,
     whose unit is the program itself."""
-    if facts.cadre != facts.program:
+    if not facts.whole_program:
         return f"Cadre {facts.cadre}, cohort {facts.cohort}"
     return f"Cohort {facts.cohort}" if facts.cohort else ""
 

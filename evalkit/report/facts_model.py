@@ -318,9 +318,15 @@ class Facts(_Model):
         return self._artifact_dir
 
     @property
+    def whole_program(self) -> bool:
+        """Whether the report covers a whole program (or one cohort of it) rather than a cadre: its unit is the
+        program's id, or ``<program>-<cohort>`` (a network's report per cohort)."""
+        return self.cadre in (self.program, f"{self.program}-{self.cohort}".replace("_", "-"))
+
+    @property
     def title(self) -> str:
         """The report's title as it appears on the cover and in the running header."""
-        if self.cadre != self.program:
+        if not self.whole_program:
             return f"{self.program_name}: cadre {self.cadre}, cohort {self.cohort}"
         return f"{self.program_name}, cohort {self.cohort}" if self.cohort else self.program_name
 

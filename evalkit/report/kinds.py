@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from evalkit.config import ProgramKind, ProjectConfig
 from evalkit.report.build import build_cadre_artifacts
 from evalkit.report.inputs import ReportUnit, cadre_units
+from evalkit.report.network import build_network_artifacts, network_units
 from evalkit.report.survey import build_survey_artifacts, survey_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +26,7 @@ __all__ = ["report_units", "build_artifacts", "kinds_without_report"]
 _BUILDERS: dict[ProgramKind, tuple[Callable[[ProjectConfig], list[ReportUnit]], Callable[..., Any]]] = {
     ProgramKind.cadre: (cadre_units, build_cadre_artifacts),
     ProgramKind.survey: (survey_units, build_survey_artifacts),
+    ProgramKind.network: (network_units, build_network_artifacts),
 }
 
 

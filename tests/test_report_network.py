@@ -1,0 +1,96 @@
+"""The network report (issue [5/9]) on the demo: rendered with its sections, attendance and the funnel against
+counts made from the raw files with pandas alone, the retrospective pre-post against a hand computation."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import DEMO_DIR
+
+LEVELS = {"Very low": 1, "Low": 2, "Moderate": 3, "High": 4, "Very high": 5}
+
+
+@pytest.fixture(scope="module")
+def network(demo_run):
+    from evalkit.report.artifacts import load_facts
+
+    folder = demo_run["reports"] / "network-2025"
+    return folder, load_facts(folder / "artifacts")
+
+
+def _table(folder, tid: str) -> pd.DataFrame:
+    return pd.read_csv(folder / "artifacts" / "tables" / f"{tid}.csv", dtype=str)
+
+
+def _active_network() -> pd.DataFrame:
+    reg = pd.read_excel(DEMO_DIR / "registration.xlsx", sheet_name="Registrations")
+    reg = reg[(reg["program"].astype(str).str.strip().str.upper() == "NETWORK")
+              & (reg["status"].astype(str).str.strip().str.lower() == "active")]
+    return reg.assign(key=reg["email"].astype(str).str.strip().str.casefold())
+
+
+def test_the_network_report_is_rendered_with_its_sections(network) -> None:
+    folder, facts = network
+    assert (folder / "report.html").is_file() and (folder / "report.pdf").is_file()
+    assert (folder / "supplement.pdf").is_file()
+    ids = [s.id for s in facts.report_sections]
+    assert ids[:2] == ["summary", "limitations"]
+    assert {"participation", "funnel", "reactions", "learning", "use", "pdps"} <= set(ids)
+    assert facts.whole_program and "cadre" not in facts.title.lower()
+
+
+def test_attendance_by_meeting_matches_the_coordinators_roster(network) -> None:
+    folder, _ = network
+    wide = pd.read_csv(DEMO_DIR / "network_attendance.csv", encoding="utf-8-sig")
+    wide = wide[wide["Email"].astype(str).str.strip().str.casefold().isin(set(_active_network()["key"]))]
+    got = _table(folder, "attendance_by_event").set_index("Event")["Attendees"]
+    for k in range(1, 6):
+        col = next(c for c in wide.columns if c.startswith(f"Mtg {k} "))
+        expected = int(wide[col].astype(str).str.strip().str.upper().isin(["P", "PT"]).sum())
+        assert int(got[f"NET-M{k}"]) == expected
+    assert not any(e.startswith("NET-WG") for e in got.index)      # no attendance was recorded for groups
+
+
+def test_the_funnel_and_the_pdp_count_match_the_raw_files(network) -> None:
+    from test_pdp import _independent_earners
+
+    folder, _ = network
+    funnel = _table(folder, "funnel").set_index("Step")["People"]
+    assert int(funnel["Registered"]) == len(_active_network())
+    assert int(funnel["Earned PDPs"]) == len(_independent_earners())
+    assert int(_table(folder, "pdps").set_index("Group").loc["Earned PDPs", "Participants"]) == len(_independent_earners())
+
+
+def test_the_retrospective_pre_post_matches_a_hand_computation(network) -> None:
+    """g_av = mean change / ((SD now + SD before) / 2), times J = 1 - 3 / (4 (n - 1) - 1) (Lakens 2013, eq. 10
+    with Hedges' correction), on the respondents who answered every item, from the raw Google Forms file."""
+    folder, _ = network
+    raw = pd.read_csv(DEMO_DIR / "network_final_eval_forms.csv")
+    before = [c for c in raw.columns if c.startswith("Before the network:")]
+    now = [c for c in raw.columns if c.startswith("Now:")]
+    b = raw[before].apply(lambda s: s.map(LEVELS))
+    n_ = raw[now].apply(lambda s: s.map(LEVELS))
+    ok = b.notna().all(axis=1) & n_.notna().all(axis=1)
+    mb, mn = b[ok].mean(axis=1).to_numpy(), n_[ok].mean(axis=1).to_numpy()
+    n = len(mb)
+    d_av = (mn.mean() - mb.mean()) / ((mn.std(ddof=1) + mb.std(ddof=1)) / 2)
+    g_av = d_av * (1 - 3 / (4 * (n - 1) - 1))
+    row = _table(folder, "retro_prepost").iloc[0]
+    assert int(row["Respondents"]) == n
+    assert float(row["Before (looking back)"]) == pytest.approx(mb.mean(), abs=0.005)
+    assert float(row["Now"]) == pytest.approx(mn.mean(), abs=0.005)
+    assert float(row["g_av"]) == pytest.approx(g_av, abs=0.006)
+    assert float(row["CI low"]) < float(row["g_av"]) < float(row["CI high"])
+
+
+def test_no_name_or_email_of_the_certificate_list_reaches_the_network_report(network) -> None:
+    folder, _ = network
+    reg = _active_network()
+    text = " ".join(p.read_text(errors="ignore") for p in folder.rglob("*")
+                    if p.is_file() and p.suffix in (".html", ".csv", ".json")).casefold()
+    assert not any(e in text for e in reg["key"])
+    assert not any(f" {str(ln).casefold()} " in text for ln in reg["last_name"] if len(str(ln)) > 5)
