@@ -275,7 +275,7 @@ class Source(_Model):
         "in none); the network report counts the members of each group")
     meeting_columns: dict[str, str] = Field(
         default_factory=dict, description="a wide attendance roster's meeting columns -> event ids (e.g. "
-        "'Mtg 1 (2/7/25)': NET-M1): one column per meeting, marked x, P, late, excused ...")
+        "'Mtg 1 (2/7/25)': M1): one column per meeting, marked x, P, late, excused ...")
 
     def survey_like(self) -> bool:
         return self.kind == SourceKind.survey

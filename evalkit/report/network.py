@@ -126,8 +126,8 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                                     "event_type"]) if len(events) else set()
     unrecorded = sorted({MODALITY.get(t, str(t).replace("_", " ")).lower() for t in events["event_type"]}
                         - {MODALITY.get(t, str(t).replace("_", " ")).lower() for t in recorded_types}) if len(events) else []
+    recorded = events[events["event_type"].isin(recorded_types)] if len(events) else events
     if len(attended) and len(events):
-        recorded = events[events["event_type"].isin(recorded_types)]
         ids = [str(e) for e in recorded["event_id"]]
         b.universe(f"{b.unit}/attendance", attended.rename(columns={"event": "event"}), ["event"],
                    categories={"event": ids})
@@ -220,8 +220,8 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                      part=d.spec.part)
     headline = [{"label": "Registered", "value": T["registered"].text("Registered participants", "n")
                  if "registered" in T else "none"},
-                {"label": "Meetings", "value": str(int((events["event_type"] == "network_meeting").sum()))
-                 if len(events) and "event_type" in events else str(len(events))}]
+                # the events whose attendance was recorded (sessions without records are not counted as held)
+                {"label": "Sessions with attendance", "value": str(len(recorded))}]
     if "pdps" in T:
         headline.append({"label": "Earned PDPs", "value": T["pdps"].text("Earned PDPs", "Participants")})
     write_facts(Path(out_dir), cfg=cfg, store=store, program=unit.program, program_name=program.name,
