@@ -142,3 +142,28 @@ def counts_as_attended(status: pd.Series, *, partial_counts: bool = True) -> pd.
     """
     ok = {"present", "partial"} if partial_counts else {"present"}
     return status.astype("string").str.casefold().isin(ok).fillna(False).astype(bool)
+
+
+def connections_attended(frame: pd.DataFrame, events: pd.DataFrame, *, event: str, join: str, leave: str,
+                         min_share: float, person: str = "person_id") -> pd.DataFrame:
+    """The (person, event) pairs whose connections (a Zoom report) reach ``min_share`` of the session.
+
+    A session's length is its event's ``hours``; connections are merged per person and event
+    (:func:`connection_minutes`). An event without hours counts any connection.
+
+    >>> t = pd.to_datetime
+    >>> z = pd.DataFrame({"person_id": ["a", "b"], "ev": ["E1", "E1"],
+    ...                   "in": t(["2025-01-01 09:00", "2025-01-01 09:00"]),
+    ...                   "out": t(["2025-01-01 10:00", "2025-01-01 09:20"])})
+    >>> ev = pd.DataFrame({"event_id": ["E1"], "hours": [1.5]})
+    >>> connections_attended(z, ev, event="ev", join="in", leave="out", min_share=0.5)["person_id"].tolist()
+    ['a']
+    """
+    d = frame[frame[person].notna()].copy()
+    d[join] = pd.to_datetime(d[join], errors="coerce")
+    d[leave] = pd.to_datetime(d[leave], errors="coerce")
+    got = connection_minutes(d, person=person, event=event, join=join, leave=leave)
+    hours = dict(zip(events["event_id"].astype(str), pd.to_numeric(events["hours"], errors="coerce")))
+    session = got["event"].astype(str).map(hours).astype(float) * 60.0
+    ok = attended(got["minutes"], session.fillna(0.0), min_share=min_share) | session.isna()
+    return got.loc[ok.to_numpy(), ["person", "event"]].rename(columns={"person": person}).reset_index(drop=True)

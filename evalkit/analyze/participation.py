@@ -148,7 +148,7 @@ def program_attendance(cfg: ProjectConfig, store: Any, program: str) -> pd.DataF
     """Every (person_id, event) a program's participants attended, from its attendance sources in the store:
     wide rosters (``meeting_columns``) and sign-in rows with a status (``project.attendance`` says which
     marks and statuses count)."""
-    from evalkit.analyze.attendance import counts_as_attended, wide_attendance
+    from evalkit.analyze.attendance import connections_attended, counts_as_attended, wide_attendance
     from evalkit.config import SourceKind
 
     policy = cfg.project.attendance
@@ -165,6 +165,15 @@ def program_attendance(cfg: ProjectConfig, store: Any, program: str) -> pd.DataF
             odd = long.loc[long["status"].isna() & long["mark"].ne(""), "mark"]
             for mark, k in odd.value_counts().items():   # never guessed: counted for nobody, and said
                 unknown[str(mark)] = unknown.get(str(mark), 0) + int(k)
+        elif (src.fields.start in d.columns and src.fields.end in d.columns
+              and ("event_id" in d.columns or "event_id_matched" in d.columns)):
+            # a join report: connected for at least the project's share of the session
+            ev_col = "event_id" if "event_id" in d.columns else "event_id_matched"
+            _, events = program_roster_and_events(cfg, store, program)
+            got = connections_attended(d, events, event=ev_col, join=src.fields.start, leave=src.fields.end,
+                                       min_share=policy.min_share).rename(columns={ev_col: "event"})
+            parts.append(got[["person_id", "event"]])
+            continue
         elif "event_id" in d.columns and "status" in d.columns:
             long = d.rename(columns={"event_id": "event"}).assign(status=d["status"])
         else:

@@ -156,7 +156,7 @@ def gather(cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit) -> Inputs
     tables = store_tables(cfg, store)
     outcomes = outcome_rows([tables[sid] for sid in program.outcome_sources if sid in tables],
                             schools, others=_program_schools(roster_t, program) - schools)
-    return Inputs(roster, events, schools, _attendance(tables.values(), events, members), evals, waves, staff,
+    return Inputs(roster, events, schools, _attendance(tables.values(), events, members, policy=cfg.project.attendance), evals, waves, staff,
                   PERSON if members else None, participant, person, outcomes, tuple(program.outcome_sources),
                   source_titles(cfg, program.outcome_sources, default="the state's school results"),
                   cohort_start_year(unit.cohort, label), label,
@@ -272,9 +272,13 @@ def outcome_rows(tables: list[StoreTable], schools: set[str], *, others: set[str
     return out[columns].reset_index(drop=True)
 
 
-def _attendance(tables: Iterable[StoreTable], events: pd.DataFrame, members: set[str]) -> pd.DataFrame:
-    """Distinct registered attendees per event (by pseudonym) from sign-in sheets and online join reports
-    (present or partial)."""
+def _attendance(tables: Iterable[StoreTable], events: pd.DataFrame, members: set[str], *, policy: Any = None
+                ) -> pd.DataFrame:
+    """Distinct registered attendees per event (by pseudonym) from sign-in sheets (present or partial, as
+    ``project.attendance.partial_counts`` says) and online join reports (connected for at least
+    ``project.attendance.min_share`` of the session, when the report gives join and leave times)."""
+    from evalkit.analyze.attendance import connections_attended, counts_as_attended
+
     seen: dict[str, set[str]] = {}
     event_ids = set(events["event_id"])
     for t in tables:
@@ -285,7 +289,11 @@ def _attendance(tables: Iterable[StoreTable], events: pd.DataFrame, members: set
         if ev_col is None:
             continue
         if "status" in d:
-            d = d[d["status"].astype("string").str.casefold().isin(["present", "partial"]).fillna(False)]
+            d = d[counts_as_attended(d["status"], partial_counts=getattr(policy, "partial_counts", True)).to_numpy()]
+        join, leave = t.source.fields.start, t.source.fields.end
+        if policy is not None and join in d and leave in d:
+            d = connections_attended(d, events, event=ev_col, join=join, leave=leave,
+                                     min_share=policy.min_share).rename(columns={"event": ev_col})
         for ev, who in d[[ev_col, PERSON]].dropna().itertuples(index=False):
             if ev in event_ids and who in members:
                 seen.setdefault(ev, set()).add(who)
