@@ -160,3 +160,47 @@ def test_a_projects_own_marks_add_to_the_usual_ones_and_unmatched_rows_drop_out(
     assert got["status"].tolist() == ["partial", "present", "absent", None]   # "zz": never guessed
     assert counts_as_attended(got["status"]).tolist() == [True, True, False, False]
     assert counts_as_attended(got["status"], partial_counts=False).tolist() == [False, True, False, False]
+
+
+# -- in the anonymize stage ----------------------------------------------------------------------------
+
+def _stage_objects(tmp_path):
+    from types import SimpleNamespace as N
+
+    from evalkit.anonymize.stage import AnonymizeResult
+
+    cfg = N(project=N(project="t", attendance=N(organizer_domains=["leadlab.org"]),
+                      anonymize=N(fuzzy_threshold=90.0, review_dir=str(tmp_path / "review"))),
+            root=tmp_path, processed_dir=tmp_path / "processed")
+    roster = N(source=N(email_columns=["email"], name_columns=["first_name", "last_name"]),
+               data=ROSTER)
+    sheet = pd.DataFrame({"name_as_typed": ["Bill Ortiz", "Maria Lopez", "John Smith", "Pat Doe"],
+                          "email": [None, "maria.lopez@d9.k12.org", None, "pat.doe@leadlab.org"]}, index=[2, 3, 4, 5])
+    table = N(source=N(email_columns=["email"], name_columns=["name_as_typed"], file="signin.csv"), data=sheet)
+    return cfg, roster, table, sheet, AnonymizeResult
+
+
+def test_rows_no_rule_settles_go_to_the_log_and_a_private_review_list(tmp_path) -> None:
+    """Issue [5/9]: every unmatched or ambiguous row goes to the data-quality log and a review list, never
+    silently dropped or guessed; the list holds what was typed, so only its owner may read it."""
+    import stat
+
+    from evalkit.anonymize.stage import _attendance_link, write_processed
+    from evalkit.clean.quality import QualityLog
+
+    cfg, roster, table, sheet, AnonymizeResult = _stage_objects(tmp_path)
+    review: list[dict] = []
+    log = QualityLog()
+    link, rule, counts = _attendance_link(cfg, "signin", table, sheet, roster, review, log)
+    assert link.tolist() == ["william.ortiz@d1.k12.org", None, None, None]   # the roster's address, or none
+    assert rule.tolist() == ["nickname", "unmatched", "ambiguous", "facilitator"]
+    assert counts == {"ambiguous": 1, "facilitator": 1, "nickname": 1, "unmatched": 1}
+    entry = next(e for e in log.entries if e.defect is not None and e.defect.value == "unmatched_roster")
+    assert entry.rows == (3, 4) and entry.count == 2
+    assert [(r["row"], r["outcome"]) for r in review] == [(3, "unmatched"), (4, "ambiguous")]
+    result = AnonymizeResult(tables={}, attendance_review=pd.DataFrame(review))
+    write_processed(cfg, result, {}, check=lambda *a: None)
+    listed = tmp_path / "review" / "t" / "attendance_review.csv"
+    assert stat.S_IMODE(listed.stat().st_mode) == 0o600
+    assert "Maria Lopez" in listed.read_text()                 # a person needs it to resolve the row
+    assert not any("Maria" in p.read_text(errors="ignore") for p in (tmp_path / "processed").rglob("*") if p.is_file())

@@ -100,3 +100,19 @@ def test_a_rule_needs_a_criterion_and_a_known_evaluation() -> None:
     with pytest.raises(ValidationError, match="at least one of"):
         PdpRule(certificates="x.csv")
     assert PdpRule(min_meetings=4, certificates="x.csv").min_hours is None
+
+
+def test_the_audit_would_catch_the_list_in_a_report(pdp_run, demo_run, tmp_path) -> None:
+    """The list never enters a report (above); and were it copied into one, the audit would stop it: its names
+    and e-mails are findings."""
+    import shutil
+
+    from evalkit.audit import audit_path
+
+    cfg, res = pdp_run
+    bundle = tmp_path / "network-2025"
+    shutil.copytree(demo_run["reports"] / "network-2025", bundle)
+    assert audit_path(bundle, cfg, processed_dir=demo_run["processed"]).ok
+    shutil.copy(res.file, bundle / "artifacts" / "tables" / "pdp_network.csv")
+    found = audit_path(bundle, cfg, processed_dir=demo_run["processed"])
+    assert not found.ok and any("pdp_network.csv" in f.file for f in found.findings)

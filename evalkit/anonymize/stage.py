@@ -277,7 +277,8 @@ def _attendance_link(cfg: ProjectConfig, sid: str, table: CleanTable, df: pd.Dat
     got = match_to_roster(df, roster, email=email, name=names or None, roster_email=r_email,
                           roster_name=r_names[:2], staff_domains=cfg.project.attendance.organizer_domains,
                           guest=guest, threshold=cfg.project.anonymize.fuzzy_threshold)
-    link = got["roster_index"].map(lambda i: None if i is None or pd.isna(i) else roster.at[i, r_email])
+    link = pd.Series([None if i is None or pd.isna(i) else roster.at[i, r_email] for i in got["roster_index"]],
+                     index=got.index, dtype=object)
     counts = {str(k): int(v) for k, v in got["rule"].value_counts().sort_index().items()}
     open_rows = got.index[got["rule"].isin(REVIEW_RULES)]
     if len(open_rows):
@@ -294,7 +295,7 @@ def _attendance_link(cfg: ProjectConfig, sid: str, table: CleanTable, df: pd.Dat
     if len(staff):
         log.add(sid, src.file, "roster_match", None, Action.reported, rows=staff,
                 detail="facilitators (the organizer's e-mail domains) and guests: not participants, not counted")
-    return link.astype(object), got["rule"], counts
+    return link, got["rule"], counts
 
 
 def _fallback(df, person, roster_table, table, specs, fuzzy_fallback, threshold) -> dict[str, int]:

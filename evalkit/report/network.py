@@ -200,7 +200,10 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
     decisions = plan(ProgramKind.network, evidence, levels=sorted(int(v) for v in program.guskey_levels) or [1, 2, 4])
     ctx = {"program": program, "unit": unit, "n_min": n_min, "rule": rule,
            "summary": _summary(T, rule), "hidden_figures": len(protected.log),
-           "quality_table": "data_quality" in T, "retro": bool(by_level[2])}
+           "quality_table": "data_quality" in T, "retro": bool(by_level[2]),
+           # reactions per meeting need an evaluation after each meeting (a survey of the "event" wave)
+           "per_meeting": any(t.source.wave == "event" for t in sources(cfg, store, kind=SourceKind.survey,
+                                                                         program=program.id))}
     tables_of = {"participation": [t for t in ("registered", "events", "attendance_by_event", "dosage",
                                                "working_groups") if t in T],
                  "funnel": [t for t in ("funnel",) if t in T], "pdps": [t for t in ("pdps",) if t in T],
@@ -357,6 +360,13 @@ def _summary(T: dict[str, ProtectedTable], rule: Any) -> dict[str, list[str]]:
     if p is not None:
         s = sentence("{k} participants ({pct} of those registered) earned professional development points",
                      k=(p, "Earned PDPs", "Participants"), pct=(p, "Earned PDPs", "% of registered"))
+        if s:
+            levels.append(s + ".")
+    r = T.get("responses")
+    if r is not None:
+        row = str(r.display.iloc[0, 0])
+        s = sentence("Response: {k} of the {n} registered participants answered the end-of-network evaluation "
+                     "({pct})", k=(r, row, "Responses"), n=(r, row, "Registered"), pct=(r, row, "Response rate"))
         if s:
             levels.append(s + ".")
     r1 = T.get("favorable_l1")
