@@ -107,8 +107,11 @@ class DisclosurePolicy:
             f"{self.top_code:g}% read \u201c>{self.top_code:g}%\u201d. A figure that would give such a "
             "percentage back exactly (its confidence interval, a Net Promoter Score beside it, a total it "
             "is part of) reads \u201cnot shown\u201d. A group of fewer than "
-            f"{2 * self.share_people} people therefore shows no percentage at all. A percentage whose two counts "
-            "are both published (29 of 32 who answered) is shown exactly: it tells nothing the counts do not.",
+            f"{2 * self.share_people} people therefore shows no percentage at all.",
+            "Counts of who took part and who answered (registered, attended, responded, earned points) are "
+            "program records: they are shown when they reach the threshold, even when few did not take part, "
+            "and a percentage of two such counts is shown exactly, since it tells nothing the counts do not. "
+            "What people answered, and who they are (role, school, group), is protected as above.",
             "Other hidden figures, those hidden to protect another one or because a whole group gave one "
             "answer, read \u201cnot shown\u201d.",
             "When every member of a group gave the same answer, that group's answers are not shown.",

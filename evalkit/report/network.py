@@ -103,6 +103,13 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                for t in sources(cfg, store, kind=SourceKind.survey, program=program.id)
                if not program.instruments or t.source.instrument in program.instruments]
     final = surveys[0] if surveys else None
+    outsiders = 0
+    if final is not None and PERSON in final.data:
+        # the evaluation speaks for the network's participants: answers of people not on its roster (a guest, a
+        # colleague forwarded the link) are left out, and the responses table says how many
+        keep = final.data[PERSON].isin(set(registered))
+        outsiders = int((~keep).sum())
+        final = _Survey(final.source, final.instrument, final.inst, final.data[keep.to_numpy()])
     completed = set(final.data[PERSON].dropna()) & set(registered) if final is not None and PERSON in final.data else set()
     rule = program.pdp
 
@@ -164,7 +171,9 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
         b.statistics("responses", frame, group="Survey", n="Responses", columns={"Registered": "{:,.0f}"},
                      shares=["Response rate"], share_of={"Response rate": ("Responses", "Registered")},
                      title="Responses to the end-of-network evaluation",
-                     note="Responses kept after cleaning, over the registered participants.")
+                     note="Responses of registered participants kept after cleaning, over the registered "
+                          "participants." + (" Answers of people not on the network's roster are left out of "
+                                             "this report." if outsiders else ""))
         for lv in (1, 4):
             items = [i for i in _rated_items(final, cfg, lv) if final.inst.items[i].wave in (None, final.wave)]
             if items and int(final.data[items].notna().any(axis=1).sum()) >= n_min:
@@ -223,10 +232,12 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                      part=d.spec.part)
     headline = [{"label": "Registered", "value": T["registered"].text("Registered participants", "n")
                  if "registered" in T else "none"},
-                # the events whose attendance was recorded (sessions without records are not counted as held)
-                {"label": "Sessions with attendance", "value": str(len(recorded))}]
+                ]
+    if "responses" in T:
+        row = str(T["responses"].display.iloc[0, 0])
+        headline.append({"label": "Answered the final evaluation", "value": T["responses"].text(row, "Responses")})
     if "pdps" in T:
-        headline.append({"label": "Earned PDPs", "value": T["pdps"].text("Earned PDPs", "Participants")})
+        headline.append({"label": "Participants earning PDPs", "value": T["pdps"].text("Earned PDPs", "Participants")})
     write_facts(Path(out_dir), cfg=cfg, store=store, program=unit.program, program_name=program.name,
                 unit=unit.cadre, cohort=unit.cohort, release_id=release_id, as_of=as_of, policy=policy,
                 protected=protected, headline=headline, sections=sections, specs=specs, charts=charts,

@@ -297,7 +297,12 @@ def reading_notes(text: str) -> list[str]:
     >>> len(reading_notes("mean 2.80 to 3.15; g 0.44, 95% CI 0.18 to 0.69")), reading_notes("no terms")
     (2, [])
     """
-    return [note for marker, note in _TERMS if marker in text]
+    notes = [note for marker, note in _TERMS if (re.search(r"[+-]\d+(?:\.\d+)? points", text) is not None
+                                                  if marker == " points" else marker in text)]
+    if re.search(r"[<>]\d+%", text):
+        notes.append("A share written as \u201c>79%\u201d or \u201c<39%\u201d is shown only as a bound: the exact "
+                     "figure would leave too few people on one side of it.")
+    return notes
 
 
 #: A parenthesis after a space: the statistics a finding carries ("(mean 2.80 to 3.15; g 0.44, ...)"). One that

@@ -123,13 +123,16 @@ def _favorable_table(b: Bundle, tid: str, s: _Survey, cfg: ProjectConfig, items:
     pooled = {labels[i]: tuple(labels[j] for j, (lv, n) in enumerate(zip(pf["level"], pf["name"]))
                                if lv == "scale" and pf["name"].iloc[i] in s.inst.scales[n].items)
               for i, lv in enumerate(pf["level"]) if lv == "item"}
-    b.statistics(tid, frame, group="Item", n="n", columns={}, shares=["% favorable", "CI low", "CI high"],
-                 coded_with={"% favorable": ("CI low", "CI high")}, coded_rows_with=pooled,
+    # the interval's limits are statistics of the share, not shares of people: shown as computed beside an
+    # exact share, blanked with a coded one (coded_with), which they would give back
+    b.statistics(tid, frame, group="Item", n="n", columns={"CI low": "{:.0f}%", "CI high": "{:.0f}%"},
+                 shares=["% favorable"], coded_with={"% favorable": ("CI low", "CI high")}, coded_rows_with=pooled,
                  title=f"{s.label}: percent favorable by item", level=level,
                  note="Percent of the answers to each item that are favorable (codes "
                       + ", ".join(map(str, favorable)) + " as the codebook defines them); n counts the answers "
-                      "(\u201cDon't know\u201d and N/A left out). 95% Wilson interval. A scale row pools the answers to "
-                      "its items, with a design effect for answers clustered in respondents; its n counts respondents.")
+                      "(\u201cDon't know\u201d and N/A left out). 95% Wilson interval."
+                      + (" A scale row pools the answers to its items, with a design effect for answers clustered in "
+                         "respondents; its n counts respondents." if scales else ""))
 
 
 def _nps_table(b: Bundle, tid: str, s: _Survey) -> None:
