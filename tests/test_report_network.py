@@ -96,3 +96,48 @@ def test_no_name_or_email_of_the_certificate_list_reaches_the_network_report(net
                     if p.is_file() and p.suffix in (".html", ".csv", ".json")).casefold()
     assert not any(e in text for e in reg["key"])
     assert not any(f" {str(ln).casefold()} " in text for ln in reg["last_name"] if len(str(ln)) > 5)
+
+
+def test_reactions_meeting_by_meeting_when_each_meeting_was_evaluated(demo_run, tmp_path) -> None:
+    """The demo network has one evaluation at the end; a network that evaluates each meeting (a survey of the
+    'event' wave) gets percent favorable per meeting. Checked on a made-up evaluation table added to the demo's
+    store, against shares counted here."""
+    import dataclasses
+
+    from evalkit.config.project import Source
+    from evalkit.demo.config import demo_config
+    from evalkit.processed import load_processed
+    from evalkit.report.network import build_network_artifacts, network_units
+
+    cfg = demo_config(data=DEMO_DIR, processed_dir=demo_run["processed"], reports_dir=demo_run["reports"])
+    src = Source(id="meeting_evals", file="meeting_evals.csv", kind="survey", program="network",
+                 instrument="event_eval", wave="event")
+    cfg = dataclasses.replace(cfg, project=cfg.project.model_copy(update={"sources": [*cfg.project.sources, src]}))
+    store = load_processed(cfg)
+    reg = store.tables["registration"]
+    people = reg.loc[(reg["program"].astype(str).str.upper() == "NETWORK") & ~reg["withdrawn"].fillna(False).astype(bool),
+                     "person_id"].tolist()[:30]
+    rng = np.random.default_rng(7)
+    item = "q3_my_time_was_well_spent"
+    rows = [{"event_id": f"NET-M{k}", "person_id": p, item: float(rng.integers(1, 6)), "q5": float(rng.integers(0, 11))}
+            for k in range(1, 6) for p in people[: 18 + 2 * k]]
+    store.tables["meeting_evals"] = pd.DataFrame(rows)
+    unit = network_units(cfg)[0]
+    out, _ = build_network_artifacts(cfg, store, unit, tmp_path / "net")
+    got = pd.read_csv(out / "tables" / "event_ratings.csv", dtype=str).set_index("Event")
+    col = next(c for c in got.columns if c.startswith("My time was well spent"))
+    frame = pd.DataFrame(rows)
+    exact = 0
+    for ev, d in [*frame.groupby("event_id"), ("All events", frame)]:
+        expected = 100 * d[item].isin([4.0, 5.0]).mean()
+        text = got.loc[ev, col]
+        assert int(got.loc[ev, "n"]) == len(d)
+        if text.rstrip("%").isdigit():
+            assert int(text.rstrip("%")) == math.floor(expected + 0.5)
+            exact += 1
+        else:                                   # coded: the bound must be true of the value
+            bound = float(text.strip("<>%"))
+            assert (expected > bound) if text.startswith(">") else (expected < bound) if text.startswith("<") else True
+    assert exact >= 1                          # the all-meetings row at least is shown exactly
+    facts = (out / "facts.json").read_text()
+    assert '"event_ratings"' in facts and "No evaluation was collected after each meeting" not in facts

@@ -36,7 +36,7 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     b.universe(f"{b.unit}/evaluations", evals, ["event"], categories={"event": data.events["event_id"].astype(str)})
     b.counts("evaluations_by_event", f"{b.unit}/evaluations", rows="event", row_title="Event", count_title="Evaluations",
              title="Event evaluations received", margins=False, level=1,
-             note="After cleaning; evaluations that named another cadre's event are left out.")
+             note="After cleaning; evaluations that named another cadre's or program's event are left out.")
     name = data.eval_instrument
     if name is None:
         return

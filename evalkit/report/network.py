@@ -182,6 +182,8 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                 by_level[lv].append(tid)
         if _retro(b, cfg, final, n_min):
             by_level[2].append("retro_prepost")
+    per_meeting = _per_meeting(b, cfg, store, program.id, events, registered)
+    by_level[1] = per_meeting + by_level[1]
     for lv in (1, 2, 4):
         evidence[f"level{lv}"] = None if by_level[lv] else (
             "no evaluation" if final is None else f"{policy.suppressed_text} responses" if len(final.data) < n_min
@@ -211,12 +213,12 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
            "summary": _summary(T, rule), "hidden_figures": len(protected.log),
            "quality_table": "data_quality" in T, "retro": bool(by_level[2]),
            # reactions per meeting need an evaluation after each meeting (a survey of the "event" wave)
-           "per_meeting": any(t.source.wave == "event" for t in sources(cfg, store, kind=SourceKind.survey,
-                                                                         program=program.id))}
+           "per_meeting": bool(per_meeting)}
     tables_of = {"participation": [t for t in ("registered", "events", "attendance_by_event", "dosage",
                                                "working_groups") if t in T],
                  "funnel": [t for t in ("funnel",) if t in T], "pdps": [t for t in ("pdps",) if t in T],
-                 "reactions": ["responses", *by_level[1]], "learning": by_level[2], "use": by_level[4],
+                 "reactions": [*per_meeting, "responses", *(t for t in by_level[1] if t not in per_meeting)],
+                 "learning": by_level[2], "use": by_level[4],
                  "appendix_methods": ["methods", "software"],
                  "appendix_instruments": [t for t in T if t.startswith("instrument_")],
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
@@ -243,6 +245,30 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                 protected=protected, headline=headline, sections=sections, specs=specs, charts=charts,
                 generated_by="evalkit.report.network")
     return Path(out_dir), protected
+
+
+def _per_meeting(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: str, events: pd.DataFrame,
+                 registered: list[str]) -> list[str]:
+    """Reactions meeting by meeting, from evaluations after each event (a survey of the ``event`` wave) of the
+    program's registered participants: the cadre report's tables (:func:`evalkit.report.measures.reactions`),
+    one row per meeting and one for all. Returns the table ids (none without such evaluations)."""
+    from evalkit.report.inputs import Inputs
+
+    evs = [t for t in sources(cfg, store, kind=SourceKind.survey, program=program)
+           if t.source.wave == "event" and "event_id" in t.data]
+    if not evs or events.empty:
+        return []
+    d = pd.concat([t.data for t in evs], ignore_index=True)
+    d = d[d["event_id"].astype(str).isin(set(events["event_id"].astype(str)))]
+    if PERSON in d:
+        d = d[d[PERSON].isin(set(registered))]
+    if d.empty:
+        return []
+    held = events[events["event_id"].astype(str).isin(set(d["event_id"].astype(str)))]
+    data = Inputs(roster=pd.DataFrame(), events=held, schools=set(), attendance=pd.DataFrame(), evals=d, waves={},
+                  staff={}, eval_instrument=evs[0].source.instrument)
+    measures.reactions(b, data, cfg)
+    return [t for t in ("event_ratings", "event_nps", "evaluations_by_event") if t in b.tables]
 
 
 def _working_groups(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: str, registered: list[str]) -> None:
