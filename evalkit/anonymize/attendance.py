@@ -162,36 +162,38 @@ def match_to_roster(records: pd.DataFrame, roster: pd.DataFrame, *, email: str |
     return res
 
 
+def _decide(hits: list, rule: str) -> tuple | None:
+    """One candidate: matched by ``rule``; several: ambiguous (never guessed); none: the next rule decides."""
+    if len(hits) == 1:
+        return hits[0], rule, 1
+    return (None, "ambiguous", len(hits)) if hits else None
+
+
 def _match_one(e, names, by_email, by_domain, by_name, firsts, lasts, full, threshold, margin):
     if e and e in by_email:
-        hits = by_email[e]
-        return (hits[0], "email", 1) if len(hits) == 1 else (None, "ambiguous", len(hits))
+        return _decide(by_email[e], "email")
     if e:
         local, domain = e.rsplit("@", 1)
         letters = _LETTERS.sub("", local)
-        fits = [i for i in by_domain.get(domain, []) if _local_fits(letters, firsts[i], lasts[i])]
-        if len(fits) == 1:
-            return fits[0], "email_alias", 1
-        if len(fits) > 1:
-            return None, "ambiguous", len(fits)
+        got = _decide([i for i in by_domain.get(domain, []) if _local_fits(letters, firsts[i], lasts[i])],
+                      "email_alias")
+        if got:
+            return got
     for n in names:
-        hits = by_name.get(n, [])
-        if len(hits) == 1:
-            return hits[0], "name", 1
-        if len(hits) > 1:
-            return None, "ambiguous", len(hits)
+        got = _decide(by_name.get(n, []), "name")
+        if got:
+            return got
     for n in names:
         words = n.split()
         if len(words) < 2:
             continue
         first, last = words[0], words[-1]
         forms = _first_forms(first)
-        hits = [i for i in full.index if lasts[i] and firsts[i] and lasts[i].split()[-1] == last
-                and (firsts[i].split()[0] in forms or first in _first_forms(firsts[i].split()[0]))]
-        if len(hits) == 1:
-            return hits[0], "nickname", 1
-        if len(hits) > 1:
-            return None, "ambiguous", len(hits)
+        got = _decide([i for i in full.index if lasts[i] and firsts[i] and lasts[i].split()[-1] == last
+                       and (firsts[i].split()[0] in forms or first in _first_forms(firsts[i].split()[0]))],
+                      "nickname")
+        if got:
+            return got
     for n in names:
         valid = full.dropna()
         if valid.empty:
