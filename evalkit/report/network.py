@@ -28,7 +28,7 @@ from evalkit.report.inputs import MODALITY, PERSON, ReportUnit, sources
 from evalkit.report.prose import join_words, render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import change_words, lower_first, reading_notes
-from evalkit.report.survey import _favorable_table, _item_level, _rated_items, _Survey
+from evalkit.report.survey import _favorable_table, _rated_items, _Survey
 from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
