@@ -1,0 +1,165 @@
+"""Careers from HR snapshots (issue [6/9]): person-year statuses on handmade career histories, and each
+survival method against a second implementation (lifelines, MIT, tests only) or a hand computation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from evalkit.analyze.careers import (career_statuses, cox_clustered, cumulative_incidence, km_promotion, logrank,
+                                     promotion_spells, wilson_rate)
+
+LADDER = {"teacher": 1, "coach": 1, "assistant_principal": 2, "principal": 3}
+
+
+def _hr(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["id", "sy", "cat", "title", "school", "status"])
+
+
+HISTORIES = _hr([
+    # a: teacher, moves school, promoted to AP, stays (hired before the file: late entry)
+    ("a", "2020-21", "teacher", "Teacher Leader", "S1", "active"),
+    ("a", "2021-22", "teacher", "Teacher Leader", "S2", "active"),
+    ("a", "2022-23", "assistant_principal", "Assistant Principal", "S2", "active"),
+    ("a", "2023-24", "assistant_principal", "Assistant Principal", "S2", "active"),
+    # b: coach, leaves (no record), returns two years later as a teacher (lateral rank 1)
+    ("b", "2020-21", "coach", "Science Coach", "S3", "active"),
+    ("b", "2022-23", "teacher", "Teacher Leader", "S3", "active"),
+    ("b", "2023-24", "teacher", "Teacher Leader", "S3", "active"),
+    # c: AP separated in 2022-23 (the file's last record of them says so)
+    ("c", "2020-21", "assistant_principal", "Assistant Principal", "S4", "active"),
+    ("c", "2021-22", "assistant_principal", "Assistant Principal", "S4", "active"),
+    ("c", "2022-23", "assistant_principal", "Assistant Principal", "S4", "separated"),
+    # d: hired in 2022-23 (enters late in the file), title change at the same rank, then demoted
+    ("d", "2022-23", "coach", "Instructional Coach (Math)", "S5", "active"),
+    ("d", "2023-24", "teacher", "Teacher Leader", "S5", "active"),
+    # e: principal promoted? no: principal who stays everywhere
+    ("e", "2020-21", "principal", "Principal", "S6", "active"),
+    ("e", "2021-22", "principal", "Principal", "S6", "active"),
+    ("e", "2022-23", "principal", "Principal", "S6", "active"),
+    ("e", "2023-24", "principal", "Principal", "S6", "active"),
+    # f: AP demoted to teacher
+    ("f", "2021-22", "assistant_principal", "Assistant Principal", "S7", "active"),
+    ("f", "2022-23", "teacher", "Teacher Leader", "S7", "active"),
+])
+
+
+def test_statuses_of_handmade_careers() -> None:
+    got = career_statuses(HISTORIES, person="id", year="sy", rank="cat", ladder=LADDER, role="title",
+                          place="school", status="status")
+    by = {p: list(zip(g["year"], g["status"])) for p, g in got.groupby("person")}
+    assert by["a"] == [(2020, "mover"), (2021, "promoted"), (2022, "stayer")]
+    assert by["b"] == [(2020, "leaver"), (2022, "returner"), (2022, "stayer")]   # the role changed in the gap
+    assert by["c"] == [(2020, "stayer"), (2021, "leaver")]              # separated in 2022-23
+    assert by["d"] == [(2022, "lateral")]                               # coach -> teacher: same rank, new role
+    assert by["e"] == [(2020, "stayer"), (2021, "stayer"), (2022, "stayer")]
+    assert by["f"] == [(2021, "demoted"), (2022, "leaver")]             # no 2023-24 record: gone
+    assert got["year"].max() == 2022                                    # the last year has no next year
+
+
+def test_promotion_spells_start_at_first_observation_and_stop_at_the_first_event() -> None:
+    st = career_statuses(HISTORIES, person="id", year="sy", rank="cat", ladder=LADDER, role="title",
+                         place="school", status="status")
+    hired = {"a": 2015, "b": 2018, "c": 2019, "d": 2022, "e": 2010, "f": 2021}
+    sp = promotion_spells(st, hired).set_index("person")
+    assert sp.loc["a"].tolist() == [5, 7, 1]       # entered at 5 years (late entry), promoted at 7
+    assert sp.loc["b"].tolist() == [2, 3, 2]       # left at 3: the competing event; the return is not a new spell
+    assert sp.loc["c"].tolist() == [1, 3, 2]
+    assert sp.loc["d"].tolist() == [0, 1, 0]       # censored: still employed, unpromoted, at the file's end
+    assert sp.loc["e"].tolist() == [10, 13, 0]
+    assert sp.loc["f"].tolist() == [0, 2, 2]
+
+
+def _random_spells(seed: int, n: int = 300, ties: bool = True) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    entry = rng.integers(0, 4, n).astype(float)
+    length = rng.integers(1, 8, n).astype(float) if ties else rng.exponential(4.0, n) + 0.01
+    event = rng.choice([0, 1, 2], n, p=[0.4, 0.35, 0.25])
+    return pd.DataFrame({"person": range(n), "entry": entry, "time": entry + length, "event": event})
+
+
+def test_kaplan_meier_with_late_entry_matches_lifelines() -> None:
+    from lifelines import KaplanMeierFitter
+
+    sp = _random_spells(1)
+    ours = km_promotion(sp).table
+    kmf = KaplanMeierFitter().fit(sp["time"], event_observed=(sp["event"] == 1), entry=sp["entry"])
+    theirs = kmf.survival_function_.iloc[:, 0]
+    for t, s in zip(ours["time"], ours["estimate"]):
+        assert s == pytest.approx(theirs.loc[t], abs=1e-12)
+    # at risk at t: entered before t and still in at t (entry < t <= time), counted here
+    assert ours["at_risk"].tolist() == [int(((sp["entry"] < t) & (sp["time"] >= t)).sum()) for t in ours["time"]]
+    assert ((ours["ci_low"] <= ours["estimate"] + 1e-12) & (ours["estimate"] <= ours["ci_high"] + 1e-12)).all()
+
+
+def _aalen_johansen(time: np.ndarray, event: np.ndarray, cause: int) -> dict[float, float]:
+    """By hand: F_k(t) = sum over event times t_i <= t of S(t_i-) d_ki / n_i, S the all-cause KM."""
+    out, s, f = {}, 1.0, 0.0
+    for t in np.unique(time[event > 0]):
+        n = (time >= t).sum()
+        d_all = ((time == t) & (event > 0)).sum()
+        d_k = ((time == t) & (event == cause)).sum()
+        f += s * d_k / n
+        s *= 1 - d_all / n
+        out[float(t)] = f
+    return out
+
+
+def test_cumulative_incidence_matches_a_hand_computation_and_one_minus_km_overstates() -> None:
+    sp = _random_spells(2)
+    ours = cumulative_incidence(sp)
+    t = (sp["time"] - sp["entry"]).to_numpy(float)
+    for cause, col in ((1, "promoted"), (2, "left")):
+        hand = _aalen_johansen(t, sp["event"].to_numpy(), cause)
+        for x, v in zip(ours["time"], ours[col]):
+            assert v == pytest.approx(hand[float(x)], abs=1e-10)
+    # 1 - KM with departures censored is never below the cumulative incidence of promotion, and above it at the end
+    from lifelines import KaplanMeierFitter
+
+    km = KaplanMeierFitter().fit(t, event_observed=(sp["event"] == 1))
+    one_minus = 1 - km.survival_function_.iloc[:, 0]
+    last = ours["time"].iloc[-1]
+    assert one_minus.loc[last] > ours["promoted"].iloc[-1] + 0.01
+
+
+def test_logrank_matches_lifelines() -> None:
+    from lifelines.statistics import logrank_test
+
+    sp = _random_spells(3).assign(entry=0.0)
+    sp["time"] = sp["time"] + 1
+    group = np.where(np.arange(len(sp)) % 3 == 0, "participant", "comparison")
+    chisq, p = logrank(sp, pd.Series(group))
+    a, b = sp[group == "participant"], sp[group == "comparison"]
+    res = logrank_test(a["time"], b["time"], event_observed_A=a["event"] == 1, event_observed_B=b["event"] == 1)
+    assert chisq == pytest.approx(res.test_statistic, rel=1e-9)
+    assert p == pytest.approx(res.p_value, rel=1e-9)
+
+
+def test_cox_with_school_clustered_errors_matches_lifelines() -> None:
+    from lifelines import CoxPHFitter
+
+    rng = np.random.default_rng(4)
+    n = 400
+    school = rng.integers(0, 25, n)
+    participant = rng.integers(0, 2, n).astype(float)
+    years = rng.normal(8, 3, n)
+    u = rng.normal(0, 0.4, 25)[school]                                # a shared school effect
+    time = rng.exponential(1 / np.exp(-1.5 + 0.5 * participant + 0.05 * years + u))
+    event = (rng.random(n) < 0.7).astype(int)
+    sp = pd.DataFrame({"entry": 0.0, "time": time + 0.001, "event": event})
+    X = pd.DataFrame({"participant": participant, "years": years})
+    ours = cox_clustered(sp, X, pd.Series(school))
+    df = X.assign(time=sp["time"], event=sp["event"], school=school)
+    cph = CoxPHFitter().fit(df, duration_col="time", event_col="event", cluster_col="school", robust=True)
+    assert ours["coef"].to_numpy() == pytest.approx(cph.params_[["participant", "years"]].to_numpy(), abs=1e-5)
+    # the same Lin-Wei sandwich, with cases censored before the first event in it (statsmodels alone gives NaN)
+    assert ours["se"].to_numpy() == pytest.approx(cph.standard_errors_[["participant", "years"]].to_numpy(), rel=1e-6)
+    assert (ours["ci_low"] < ours["hazard_ratio"]).all() and (ours["hazard_ratio"] < ours["ci_high"]).all()
+
+
+def test_wilson_rates_match_newcombes_worked_example() -> None:
+    """Newcombe (1998), Table I, method 3 (Wilson score): 81/263 -> 0.2553 to 0.3662; 15/148 -> 0.0624 to 0.1605."""
+    for (k, n), (lo, hi) in (((81, 263), (25.53, 36.62)), ((15, 148), (6.24, 16.05))):
+        rate, low, high = wilson_rate(k, n)
+        assert rate == pytest.approx(100 * k / n) and low == pytest.approx(lo, abs=0.01) and high == pytest.approx(hi, abs=0.01)
