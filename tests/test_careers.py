@@ -163,3 +163,37 @@ def test_wilson_rates_match_newcombes_worked_example() -> None:
     for (k, n), (lo, hi) in (((81, 263), (25.53, 36.62)), ((15, 148), (6.24, 16.05))):
         rate, low, high = wilson_rate(k, n)
         assert rate == pytest.approx(100 * k / n) and low == pytest.approx(lo, abs=0.01) and high == pytest.approx(hi, abs=0.01)
+
+
+def test_k_year_retention_and_promotion_on_handmade_careers() -> None:
+    from evalkit.analyze.careers import k_year_rates
+
+    st = career_statuses(HISTORIES, person="id", year="sy", rank="cat", ladder=LADDER, role="title",
+                         place="school", status="status")
+    got = k_year_rates(st, {"a": 2020, "b": 2020, "c": 2020, "d": 2022, "e": 2020, "f": 2021}, 2).set_index("person")
+    assert got.loc["a"].tolist() == [True, True]       # promoted in the window, there two years on
+    assert got.loc["b"].tolist() == [True, False]      # left, and back by the end of the window
+    assert got.loc["c"].tolist() == [False, False]     # separated
+    assert got.loc["e"].tolist() == [True, False]
+    assert got.loc["f"].tolist() == [False, False]
+    assert "d" not in got.index                        # started 2022: the file ends before 2024
+
+
+def test_standardized_differences_by_hand() -> None:
+    """Austin (2009): (2.5 - 5) / sqrt((1.6667 + 6.6667) / 2) = -1.2247; (0.75 - 0.25) / sqrt((0.1875 * 2) / 2) = 1.1547."""
+    from evalkit.analyze.careers import standardized_difference
+
+    assert standardized_difference(pd.Series([1.0, 2, 3, 4]), pd.Series([2.0, 4, 6, 8])) == pytest.approx(-1.22474, abs=1e-4)
+    assert standardized_difference(pd.Series([1, 1, 1, 0]), pd.Series([1, 0, 0, 0])) == pytest.approx(1.15470, abs=1e-4)
+
+
+def test_matching_keeps_exact_strata_never_reuses_a_control_and_respects_the_caliper() -> None:
+    from evalkit.analyze.careers import matched_comparison
+
+    p = pd.DataFrame({"t": [1, 1, 1, 0, 0, 0, 0], "role": ["ap", "ap", "p", "ap", "ap", "p", "ap"],
+                      "yrs": [5, 6, 2, 5, 20, 9, 6]})
+    got = matched_comparison(p, treated="t", exact=["role"], distance="yrs", caliper=3)
+    pairs = dict(zip(got["treated_index"], got["control_index"]))
+    assert pairs == {0: 3, 1: 6}                      # the principal's only candidate is 7 years away
+    assert len(set(pairs.values())) == len(pairs)
+    assert all(p.loc[a, "role"] == p.loc[b, "role"] for a, b in pairs.items())
