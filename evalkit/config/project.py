@@ -120,6 +120,24 @@ class PdpRule(_Model):
         return self
 
 
+class CareersSpec(_Model):
+    """Where a pipeline program's careers are: an HR file of yearly snapshots and how to read it."""
+
+    source: str = Field(description="id of the HR source: one row per person and school year")
+    ladder: dict[str, int] = Field(description="rank of each value of rank_column; a higher rank is a promotion")
+    rank_column: str = Field(description="the column the ladder ranks (a job category)")
+    role_column: str | None = Field(default=None, description="the job title: a new title at the same rank is lateral")
+    place_column: str | None = Field(default=None, description="the school: the same role elsewhere is a move")
+    status_column: str | None = Field(default=None, description="employment status; 'separated' and the like end a career")
+    hire_column: str | None = Field(default=None, description="hire date: time to promotion counts years since hire")
+    participant_column: str = Field(description="Y/N: whether the person is a program participant")
+    cohort_column: str | None = Field(default=None, description="a participant's cohort (its first school year)")
+    tier_column: str | None = Field(default=None, description="a participant's tier")
+    years: Annotated[int, Field(ge=1)] = Field(default=3, description="k of the k-year retention and promotion rates")
+    caliper: Annotated[float, Field(gt=0)] | None = Field(
+        default=5.0, description="largest gap in years of experience between a participant and their match")
+
+
 class Program(_Model):
     """One program of the project."""
 
@@ -141,6 +159,7 @@ class Program(_Model):
         "them, with their labels; a measure not listed is named after its id")
     logic_model: LogicModel = Field(default_factory=LogicModel)
     pdp: PdpRule | None = Field(default=None, description="professional development points: who earns them")
+    careers: CareersSpec | None = Field(default=None, description="a pipeline's HR snapshots: retention, promotion")
 
 
 class SourceKind(str, Enum):

@@ -57,6 +57,23 @@ _METHODS = [
 ]
 
 #: Added to the methods table when the report has a Level 5 section (school outcomes).
+#: The careers section's statistics (the pipeline report).
+_CAREER_METHODS = [
+    ("Year-to-year status", "stayer, mover, lateral, promoted, demoted, leaver or returner from two consecutive "
+     "yearly snapshots and the district's ladder of roles", "the project file's ladder"),
+    ("Wilson interval", "(p + z^2/2n +/- z sqrt(p(1-p)/n + z^2/4n^2)) / (1 + z^2/n)", "Wilson (1927); Newcombe (1998)"),
+    ("Standardized difference", "(mean_a - mean_b) / sqrt((s_a^2 + s_b^2) / 2); for a share p: "
+     "(p_a - p_b) / sqrt((p_a(1-p_a) + p_b(1-p_b)) / 2)", "Austin (2009)"),
+    ("Matched comparison", "nearest non-participant in the same role at the start year, by years since hire, "
+     "without replacement, within a caliper", "Rosenbaum (2002); Austin (2011)"),
+    ("Kaplan-Meier with late entry", "S(t) = prod over t_i <= t of (1 - d_i / n_i), n_i: entered before t_i and "
+     "still at risk", "Kaplan & Meier (1958); Klein & Moeschberger (2003)"),
+    ("Cumulative incidence", "F_k(t) = sum over t_i <= t of S(t_i-) d_ki / n_i (Aalen-Johansen)",
+     "Kalbfleisch & Prentice (2002)"),
+    ("Log-rank test", "(O - E)^2 / V over the event times, hypergeometric variance", "Mantel (1966)"),
+    ("Cox model, clustered errors", "partial likelihood (Breslow ties); sandwich H^-1 (sum over schools of U U') "
+     "H^-1 from score residuals", "Cox (1972); Lin & Wei (1989)"),
+]
 _OUTCOME_METHODS = [
     ("Students-weighted mean of school results", "sum of n_i x v_i / sum of n_i over the group's schools with a "
      "published result v_i (n_i = students tested); with v_i a school's percent meeting the standard, it is the "
@@ -118,9 +135,10 @@ def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[s
                        pd.DataFrame(rows, columns=["Level", "Evaluation question", "Data sources"]))
 
 
-def methods(*, outcomes: bool = False) -> ProtectedTable:
-    """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section."""
-    rows = _METHODS + (_OUTCOME_METHODS if outcomes else [])
+def methods(*, outcomes: bool = False, careers: bool = False) -> ProtectedTable:
+    """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section,
+    ``careers`` those of a pipeline's careers section."""
+    rows = _METHODS + (_OUTCOME_METHODS if outcomes else []) + (_CAREER_METHODS if careers else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
                        pd.DataFrame(rows, columns=["Statistic", "Formula", "Source"]),
                        note="Each statistic is computed by evalkit's statistics library, which is tested against "
@@ -210,7 +228,7 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
 #: inside an exact occurrence of one of them ("Howard (1980)" in the methods table when a participant
 #: is called Howard); anywhere else the surname is still a finding.
 REFERENCE_PHRASES: frozenset[str] = frozenset(
-    {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY) for cell in row}
+    {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_CAREER_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY) for cell in row}
     | {"Hedges' g_av", "Guskey's five levels", "Guskey\u2019s five levels", "(Guskey, 2000)", "Guskey (2000)",
        "Benjamini-Hochberg", "Wilson interval", "Wilson intervals", "Feldt 95% CI", "Cronbach's alpha",
-       "McDonald's omega", "Guskey level", "Guskey levels"})
+       "McDonald's omega", "Guskey level", "Guskey levels", "Lin & Wei 1989", "Austin 2009"})

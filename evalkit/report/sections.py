@@ -102,7 +102,16 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
         SectionSpec("appendix_instruments", "Instruments", part="supplement"),
         *_SUPPLEMENT,
     ),
-    ProgramKind.pipeline: (),
+    ProgramKind.pipeline: (
+        SectionSpec("summary", "Executive summary"),
+        SectionSpec("limitations", "What this evaluation can and cannot tell you"),
+        SectionSpec("coaching", "Coaching", needs=("coaching",)),
+        SectionSpec("initiatives", "Improvement initiatives", needs=("initiatives",)),
+        SectionSpec("careers", "Careers: retention and promotion", needs=("careers",)),
+        SectionSpec("appendix_items", "Appendix: detailed tables", needs=("detail",)),
+        SectionSpec("glossary", "Appendix: glossary"),
+        *_SUPPLEMENT,
+    ),
     ProgramKind.network: (
         SectionSpec("summary", "Executive summary"),
         SectionSpec("limitations", "What this evaluation can and cannot tell you"),

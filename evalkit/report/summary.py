@@ -284,6 +284,8 @@ _TERMS = (
              "and 0.8 large by the usual benchmarks."),
     ("95% CI", "The 95% CI (confidence interval) is the range the true value plausibly lies in."),
     (" points", "Points are percentage points, not percent changes."),
+    ("hazard ratio", "A hazard ratio above 1 means participants were promoted sooner than the comparison group "
+                     "(at any time, a higher chance of promotion among those not yet promoted); below 1, later."),
     ("Net Promoter Score", "The Net Promoter Score is the percent who would recommend an event (9 or 10 of 10) "
                            "minus the percent who would not (0 to 6), from -100 to +100."),
 )

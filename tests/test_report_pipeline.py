@@ -1,0 +1,68 @@
+"""The pipeline report (issue [6/9]) on the demo: rendered with its sections and passing the audit; retention
+and the initiatives' action steps against counts made from the raw files with pandas alone; the matched pairs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from conftest import DEMO_DIR
+
+
+@pytest.fixture(scope="module")
+def pipeline(demo_run):
+    from evalkit.report.artifacts import load_facts
+
+    folder = demo_run["reports"] / "pipeline"
+    return folder, load_facts(folder / "artifacts")
+
+
+def _table(folder, tid: str) -> pd.DataFrame:
+    return pd.read_csv(folder / "artifacts" / "tables" / f"{tid}.csv", dtype=str)
+
+
+def test_the_pipeline_report_is_rendered_with_its_sections(pipeline) -> None:
+    folder, facts = pipeline
+    assert (folder / "report.html").is_file() and (folder / "report.pdf").is_file()
+    ids = [s.id for s in facts.report_sections]
+    assert ids[:2] == ["summary", "limitations"] and {"coaching", "initiatives", "careers"} <= set(ids)
+    assert "cif" in facts.charts and facts.whole_program
+
+
+def test_two_year_retention_of_participants_matches_the_raw_hr_file(pipeline) -> None:
+    folder, _ = pipeline
+    hr = pd.read_csv(DEMO_DIR / "hr_snapshots.csv", dtype=str)
+    part = hr[(hr["participant"] == "Y") & (hr["cohort_year"] == "2023")]
+    people = set(part["employee_id"])
+    start = part[part["school_year"] == "2023-24"]
+    people &= set(start["employee_id"])              # followed from the cohort's first year
+    there = hr[(hr["school_year"] == "2025-26") & (hr["status"].str.strip().str.lower() != "separated")]
+    retained = len(people & set(there["employee_id"]))
+    row = _table(folder, "career_rates").set_index("Group").loc["All participants"]
+    assert int(row["n"]) == len(people)
+    assert row["Retained %"] == f"{round(100 * retained / len(people))}%"
+
+
+def test_action_steps_per_initiative_match_the_tracker(pipeline) -> None:
+    folder, _ = pipeline
+    raw = pd.read_csv(DEMO_DIR / "improvement_actions.csv", dtype=str)
+    got = _table(folder, "initiatives").set_index("Initiative")
+    for ini, g in raw.groupby("initiative_id"):
+        assert int(got.loc[ini, "Steps planned"]) == len(g)
+        assert int(got.loc[ini, "Completed"]) == int(g["status"].str.strip().str.lower().eq("complete").sum())
+
+
+def test_matched_pairs_share_role_and_year_and_stay_within_the_caliper(demo_run) -> None:
+    from evalkit.demo.config import demo_config
+    from evalkit.processed import load_processed
+    from evalkit.report.pipeline import career_groups
+
+    cfg = demo_config(data=DEMO_DIR, processed_dir=demo_run["processed"], reports_dir=demo_run["reports"])
+    spec = cfg.project.program("pipeline").careers
+    statuses, people, pairs = career_groups(load_processed(cfg).tables[spec.source], spec)
+    at = people.attrs["at_start"].set_index(["person", "year"])
+    assert len(pairs) > 0 and pairs["comparison"].is_unique
+    for p, c, y in pairs.itertuples(index=False):
+        assert at.loc[(p, y), "rank"] == at.loc[(c, y), "rank"]
+        assert abs(at.loc[(p, y), "experience"] - at.loc[(c, y), "experience"]) <= spec.caliper
+        assert people.at[p, "participant"] and not people.at[c, "participant"]
