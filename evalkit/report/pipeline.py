@@ -291,8 +291,10 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
     cif = {g: cumulative_incidence(s) for g, s in spells.groupby("group")}
     times = sorted(set().union(*(set(c["time"]) for c in cif.values()))) if cif else []
     rows = []
+    followed = {g: float((spells["group"] == g).sum()) for g in ("participants", "comparison")}
     for t in times:
-        row = {"Years since start": f"{int(t)}"}
+        row = {"Years since start": f"{int(t)}", "Participants n": followed["participants"],
+               "Comparison n": followed["comparison"]}
         for g, name in (("participants", "Participants"), ("comparison", "Comparison")):
             c = cif.get(g)
             hit = c[c["time"] <= t] if c is not None else pd.DataFrame()
@@ -303,9 +305,13 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
         rows.append(row)
     if rows:
         frame = pd.DataFrame(rows)
+        pct = [c for c in frame.columns if c.endswith("%")]
+        # a cumulative incidence is a share of the group followed: coded like any share of that many people
         b.statistics("cumulative_incidence", frame, group="Years since start",
-                     n=["Participants at risk", "Comparison at risk"],
-                     columns={c: "{:.0f}%" for c in frame.columns if c.endswith("%")},
+                     n=["Participants at risk", "Comparison at risk"], columns={"Participants n": "{:,.0f}",
+                                                                               "Comparison n": "{:,.0f}"},
+                     shares=pct, n_of={c: ("Participants n" if c.startswith("Participants") else "Comparison n")
+                                       for c in pct},
                      title="Promoted and left by year: cumulative incidence (competing risks)",
                      note="Aalen-Johansen cumulative incidence of promotion and of leaving the district, each the "
                           "other's competing risk, by years since the cohort's first year; at risk: still employed "
@@ -348,7 +354,8 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
         kf = pd.DataFrame(km_rows)
         kf.insert(0, "Row", kf["Group"] + ", year " + kf["Years since hire"])
         b.statistics("km_tenure", kf.drop(columns=["Group", "Years since hire"]), group="Row", n="At risk",
-                     columns={"Not yet promoted %": "{:.0f}%", "CI low": "{:.0f}%", "CI high": "{:.0f}%"},
+                     columns={"CI low": "{:.0f}%", "CI high": "{:.0f}%"}, shares=["Not yet promoted %"],
+                     coded_with={"Not yet promoted %": ("CI low", "CI high")},
                      title="Not yet promoted, by years since hire (Kaplan-Meier, late entry)",
                      note="Kaplan-Meier estimate of remaining unpromoted by years since hire, departures censored; "
                           "people hired before the first snapshot enter at the year they are first seen (late "
