@@ -249,3 +249,12 @@ def test_matching_keeps_exact_strata_never_reuses_a_control_and_respects_the_cal
     assert pairs == {0: 3, 1: 6}                      # the principal's only candidate is 7 years away
     assert len(set(pairs.values())) == len(pairs)
     assert all(p.loc[a, "role"] == p.loc[b, "role"] for a, b in pairs.items())
+
+
+def test_newcombe_interval_of_a_difference_matches_the_published_example() -> None:
+    """Newcombe (1998, Table II, method 10): 56/70 - 48/80 = 0.2000, 95% CI 0.0524 to 0.3339: the interval the
+    pipeline report gives for participants minus the comparison."""
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    lo, hi = confint_proportions_2indep(56, 70, 48, 80, method="newcomb", compare="diff")
+    assert (lo, hi) == (pytest.approx(0.0524, abs=1e-4), pytest.approx(0.3339, abs=1e-4))

@@ -137,7 +137,8 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
            "quality_table": "data_quality" in T, "summary": _summary(T, summary_bits)}
     tables_of = {"coaching": [t for t in ("coaching_by_type", "coaching_by_quarter") if t in T],
                  "initiatives": [t for t in ("initiatives",) if t in T],
-                 "careers": [t for t in ("career_rates", "balance", "career_tests", "cox") if t in T],
+                 "careers": [t for t in ("career_rates", "career_differences", "balance", "career_tests", "cox")
+                             if t in T],
                  "appendix_items": [*moved, *(t for t in ("km_tenure", "career_statuses") if t in T)],
                  "appendix_methods": ["methods", "software"],
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
@@ -267,6 +268,30 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
                       f"higher rank on the district's ladder within those {k} years. 95% Wilson intervals. Only "
                       f"cohorts the HR file follows for {k} years are counted; a comparison person counts from "
                       "their matched participant's first year.")
+    # the difference between the two groups, with Newcombe's interval (method 10, from the Wilson limits),
+    # only where both rates are shown exactly: beside a coded rate the difference would give it back
+    from evalkit.disclose.bundle import format_share
+    from evalkit.disclose.protected import SHOWN
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    pr, cr = rates.loc[rates.index.isin(part.index)], rates.loc[rates.index.isin(comp.index)]
+    diff_rows = []
+    for col, name in (("retained", "Retained"), ("promoted", "Promoted")):
+        if pr.empty or cr.empty:
+            continue
+        ka, kb, na, nb = int(pr[col].sum()), int(cr[col].sum()), len(pr), len(cr)
+        if any(format_share(100 * k / n, b.policy, n)[1] != SHOWN for k, n in ((ka, na), (kb, nb))):
+            continue
+        lo, hi = confint_proportions_2indep(ka, na, kb, nb, method="newcomb", compare="diff")
+        diff_rows.append({"Rate": name, "n": float(min(na, nb)), "Participants minus comparison (points)":
+                          100 * (ka / na - kb / nb), "CI low": 100 * lo, "CI high": 100 * hi})
+    if diff_rows:
+        b.statistics("career_differences", pd.DataFrame(diff_rows), group="Rate", n="n",
+                     columns={"Participants minus comparison (points)": "{:+.0f}", "CI low": "{:+.0f}",
+                              "CI high": "{:+.0f}"},
+                     title=f"{k}-year rates: participants minus the matched comparison",
+                     note="Difference in percentage points with Newcombe's 95% interval (from the two Wilson "
+                          "intervals). An interval that includes 0: the data cannot tell the groups apart.")
     # balance: standardized differences at the start year, before and after matching
     at_start = people.attrs["at_start"]
     cand = at_start[~at_start["participant"]].drop_duplicates("person")
@@ -367,6 +392,18 @@ def _summary(T: dict[str, ProtectedTable], bits: dict[str, Any]) -> dict[str, li
                          bl=(r, "Matched comparison", f"{name} CI low"), bh=(r, "Matched comparison", f"{name} CI high"))
             if s:
                 levels.append(s[:1].upper() + s[1:] + ".")
+    d = T.get("career_differences")
+    if d is not None:
+        for row in (str(x) for x in d.display.iloc[:, 0]):
+            col = "Participants minus comparison (points)"
+            lo, hi = d.shown(row, "CI low"), d.shown(row, "CI high")
+            s = sentence("({v} points, 95% CI {lo} to {hi})", v=(d, row, col), lo=(d, row, "CI low"),
+                         hi=(d, row, "CI high"))
+            if s and lo is not None and hi is not None:
+                verdict = {"up": "higher among participants, by more than chance alone would usually give",
+                           "down": "lower among participants, by more than chance alone would usually give",
+                           None: "a difference the data cannot tell from none"}[direction(lo, hi)]
+                levels.append(f"{row} rate, participants against the matched comparison {s}: {verdict}.")
     c = T.get("cox")
     if c is not None:
         s = sentence("(hazard ratio {hr}, 95% CI {lo} to {hi})", hr=(c, "Participant", "Hazard ratio"),
