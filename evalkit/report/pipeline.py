@@ -183,21 +183,25 @@ def _coaching(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Any)
         out = []
         for k, g in d.groupby(keys, dropna=False, sort=True):
             coached = {p.strip() for ps in g["people"] for p in ps if p and p.strip()}
-            out.append({"Group": label(k), "People coached": float(len(coached)), "Sessions": f"{len(g)}",
+            out.append({"Group": label(k), "People coached": float(len(coached)), "Sessions": float(len(g)),
                         "Hours": float(g["hours"].sum())})
         return pd.DataFrame(out)
 
     by_type = rows(["session_type", "focus_area"] if "focus_area" in d else ["session_type"],
                    lambda k: " / ".join(str(x).replace("_", " ").capitalize() for x in (k if isinstance(k, tuple) else (k,))))
-    b.statistics("coaching_by_type", by_type, group="Group", n="People coached", text_columns=["Sessions"],
-                 columns={"Hours": "{:,.1f}"}, title="Coaching by session type and focus area",
+    b.statistics("coaching_by_type", by_type, group="Group", n="People coached",
+                 columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}"}, title="Coaching by session type and focus area",
                  note="Sessions and hours of coaching from the coaching log; a row describes the people coached in "
                       "it and is not shown when they are fewer than the threshold.")
     if "date" in d:
         d["quarter"] = pd.to_datetime(d["date"], errors="coerce").dt.to_period("Q").astype("string")
         by_q = rows(["quarter"], lambda k: str(k[0] if isinstance(k, tuple) else k))
-        b.statistics("coaching_by_quarter", by_q, group="Group", n="People coached", text_columns=["Sessions"],
-                     columns={"Hours": "{:,.1f}"}, title="Coaching by quarter",
+        coached = {p.strip() for ps in d["people"] for p in ps if p and p.strip()}
+        by_q = pd.concat([by_q, pd.DataFrame([{"Group": "All quarters", "People coached": float(len(coached)),
+                                                "Sessions": float(len(d)), "Hours": float(d["hours"].sum())}])],
+                         ignore_index=True)
+        b.statistics("coaching_by_quarter", by_q, group="Group", n="People coached",
+                     columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}"}, title="Coaching by quarter",
                      note="Sessions and hours of coaching per calendar quarter.")
     return True
 
@@ -225,6 +229,11 @@ def _initiatives(cfg: ProjectConfig, store: ProcessedData, program: Any, as_of: 
                      "Not started": f"{int((~complete[i] & ~started[i]).sum())}",
                      "Overdue": f"{int(overdue[i].sum())}",
                      "Median days from due date to completion": f"{late.median():+.0f}" if len(late.dropna()) else ""})
+    late = (done_at - due).dt.days[complete]
+    rows.append({"Initiative": "All initiatives", "Steps planned": f"{len(d)}", "Completed": f"{int(complete.sum())}",
+                 "In progress": f"{int(started.sum())}", "Not started": f"{int((~complete & ~started).sum())}",
+                 "Overdue": f"{int(overdue.sum())}",
+                 "Median days from due date to completion": f"{late.median():+.0f}" if len(late.dropna()) else ""})
     return passthrough("initiatives", "Improvement initiatives: action steps", pd.DataFrame(rows),
                        note=f"As of {as_of.date().isoformat()}. Overdue: not completed and past its due date. A "
                             "negative number of days: completed before the due date.")
@@ -382,6 +391,22 @@ def _charts(T: dict[str, ProtectedTable]) -> list[tuple[str, str, Any]]:
 def _summary(T: dict[str, ProtectedTable], bits: dict[str, Any]) -> dict[str, list[str]]:
     levels: list[str] = []
     findings: list[str] = []
+    q = T.get("coaching_by_quarter")
+    if q is not None:
+        s = sentence("Coaching: {s} sessions, {h} hours, for {p} people", s=(q, "All quarters", "Sessions"),
+                     h=(q, "All quarters", "Hours"), p=(q, "All quarters", "People coached"))
+        if s:
+            levels.append(s + ".")
+    i = T.get("initiatives")
+    if i is not None:
+        # action steps are work, not people: the table passes through, and its totals are quoted as they are
+        tot = i.display.set_index(i.display.columns[0]).loc["All initiatives"]
+        s = (f"Improvement initiatives: {tot['Completed']} of {tot['Steps planned']} action steps completed, "
+             f"{tot['Overdue']} overdue") if "All initiatives" in set(i.display.iloc[:, 0]) else None
+        if s:
+            levels.append(s + ".")
+            findings.append("Overdue action steps are the clearest place to act. Next step: review them with each "
+                            "school team and the coaches, and set new dates or drop steps that no longer fit.")
     r = T.get("career_rates")
     if r is not None:
         for name in ("Retained", "Promoted"):
