@@ -180,11 +180,31 @@ _CHANGE_TERMS = frozenset({"Matched respondents", "Retrospective pre", "Response
                            "Repeated cross-sections", "d_z", "p (BH)", "Cronbach's alpha, McDonald's omega"})
 
 
-def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True) -> ProtectedTable:
-    """The terms the report uses: ``cadres``, ``change`` (pre/post) and ``nps`` terms only when it uses them."""
+#: Terms of a survey report (answers, scales): not used by a report on careers.
+_SURVEY_TERMS = frozenset({"Guskey levels", "Percent favorable"})
+#: The careers section's terms (the pipeline report).
+_CAREER_GLOSSARY = [
+    ("Retained", "Still employed in the district a given number of years after the cohort's first year."),
+    ("Promoted", "Moved up the district's ladder of roles (as the project file ranks them)."),
+    ("Matched comparison", "Staff who did not take part, each matched to a participant in the same role and with "
+                           "similar years since hire in the participant's first year."),
+    ("Standardized difference", "A difference between the groups in standard deviations; within 0.1 either way is "
+                                "usually read as balanced."),
+    ("Competing risks", "Leaving the district before a promotion makes that promotion impossible; the cumulative "
+                        "incidence counts both, where one minus a Kaplan-Meier curve would overstate promotion."),
+    ("Hazard ratio", "How much sooner (above 1) or later (below 1) participants were promoted than the comparison "
+                     "group, at any time among those not yet promoted."),
+]
+
+
+def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True,
+             careers: bool = False) -> ProtectedTable:
+    """The terms the report uses: ``cadres``, ``change`` (pre/post) and ``nps`` terms only when it uses them;
+    ``careers`` adds the careers terms and leaves out those of surveys."""
     drop = (set() if cadres else set(_CADRE_TERMS)) | (set() if change else set(_CHANGE_TERMS)) \
-        | (set() if nps else {"Net Promoter Score"})
-    rows = [r for r in _GLOSSARY if r[0] not in drop] + (_OUTCOME_GLOSSARY if outcomes else [])
+        | (set() if nps else {"Net Promoter Score"}) | (set(_SURVEY_TERMS) if careers else set())
+    rows = [r for r in _GLOSSARY if r[0] not in drop] + (_OUTCOME_GLOSSARY if outcomes else []) \
+        + (_CAREER_GLOSSARY if careers else [])
     return passthrough("glossary", "Glossary", pd.DataFrame(rows, columns=["Term", "Meaning"]))
 
 
@@ -228,7 +248,8 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
 #: inside an exact occurrence of one of them ("Howard (1980)" in the methods table when a participant
 #: is called Howard); anywhere else the surname is still a finding.
 REFERENCE_PHRASES: frozenset[str] = frozenset(
-    {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_CAREER_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY) for cell in row}
+    {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_CAREER_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY,
+                      *_CAREER_GLOSSARY) for cell in row}
     | {"Hedges' g_av", "Guskey's five levels", "Guskey\u2019s five levels", "(Guskey, 2000)", "Guskey (2000)",
        "Benjamini-Hochberg", "Wilson interval", "Wilson intervals", "Feldt 95% CI", "Cronbach's alpha",
        "McDonald's omega", "Guskey level", "Guskey levels", "Lin & Wei 1989", "Austin 2009"})

@@ -127,7 +127,7 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
     plain += [appendix.methods(careers=careers), appendix.software()]
 
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
-    plain.append(appendix.glossary(cadres=False, change=False, nps=False))
+    plain.append(appendix.glossary(cadres=False, change=False, nps=False, careers=careers))
     T, specs = write_tables(Path(out_dir), plain, protected)
     charts = save_charts(_charts(T), Path(out_dir))
     moved = [t for c, t in (("cif", "cumulative_incidence"),) if c in charts]
