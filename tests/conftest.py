@@ -133,3 +133,18 @@ def internal_tokens(html_file) -> list[str]:
     body = re.sub(r"<(script|style|head)[^>]*>.*?</\1>", " ", page, flags=re.S | re.I)
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
     return sorted({m.group(0) for m in _INTERNAL.finditer(text)} - NOTATION)
+
+
+def demo_bundle(demo_run, name: str):
+    """(folder, facts) of one bundle of the session's demo run (``reports/<name>``)."""
+    from evalkit.report.artifacts import load_facts
+
+    folder = demo_run["reports"] / name
+    return folder, load_facts(folder / "artifacts")
+
+
+def bundle_table(folder, tid: str):
+    """A bundle's published table as its CSV reads (text, as printed)."""
+    import pandas as pd
+
+    return pd.read_csv(folder / "artifacts" / "tables" / f"{tid}.csv", dtype=str)

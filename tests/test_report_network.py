@@ -9,21 +9,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import DEMO_DIR
+from conftest import DEMO_DIR, bundle_table, demo_bundle
 
 LEVELS = {"Very low": 1, "Low": 2, "Moderate": 3, "High": 4, "Very high": 5}
 
 
 @pytest.fixture(scope="module")
 def network(demo_run):
-    from evalkit.report.artifacts import load_facts
-
-    folder = demo_run["reports"] / "network-2025"
-    return folder, load_facts(folder / "artifacts")
+    return demo_bundle(demo_run, "network-2025")
 
 
-def _table(folder, tid: str) -> pd.DataFrame:
-    return pd.read_csv(folder / "artifacts" / "tables" / f"{tid}.csv", dtype=str)
+_table = bundle_table
 
 
 def _active_network() -> pd.DataFrame:

@@ -6,19 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from conftest import DEMO_DIR
+from conftest import DEMO_DIR, bundle_table, demo_bundle
 
 
 @pytest.fixture(scope="module")
 def pipeline(demo_run):
-    from evalkit.report.artifacts import load_facts
-
-    folder = demo_run["reports"] / "pipeline"
-    return folder, load_facts(folder / "artifacts")
+    return demo_bundle(demo_run, "pipeline")
 
 
-def _table(folder, tid: str) -> pd.DataFrame:
-    return pd.read_csv(folder / "artifacts" / "tables" / f"{tid}.csv", dtype=str)
+_table = bundle_table
 
 
 def test_the_pipeline_report_is_rendered_with_its_sections(pipeline) -> None:
