@@ -36,6 +36,16 @@ MODALITY = {"face_to_face": "Face-to-face", "virtual": "Virtual", "site_visit": 
             "network_meeting": "Network meeting", "working_group": "Working group"}
 
 
+def modality_label(event_type: object) -> str:
+    """How a report names an event type: the known ones by :data:`MODALITY`, others in words ("team_day" ->
+    "Team day").
+
+    >>> modality_label("site_visit"), modality_label("team_day")
+    ('Site visit', 'Team day')
+    """
+    return MODALITY.get(str(event_type), str(event_type).replace("_", " ").capitalize())
+
+
 @dataclass(frozen=True)
 class ReportUnit:
     """One report: a cadre of a cohort of a program."""

@@ -24,7 +24,7 @@ from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, Protecte
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.inputs import MODALITY, PERSON, ReportUnit, sources
+from evalkit.report.inputs import PERSON, ReportUnit, modality_label, sources
 from evalkit.report.prose import join_words, render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import change_words, lower_first, reading_notes
@@ -124,19 +124,19 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
         plain.append(passthrough("events", "Meetings and working groups", pd.DataFrame({
             "Event": ev["event_id"].astype(str),
             "Date": pd.to_datetime(ev["event_date"], errors="coerce").dt.strftime("%Y-%m-%d"),
-            "Modality": ev["event_type"].map(lambda v: MODALITY.get(v, str(v).replace("_", " ").capitalize())),
+            "Modality": ev["event_type"].map(modality_label),
             "Hours": pd.to_numeric(ev["hours"], errors="coerce").map(lambda v: f"{v:g}"),
             "Topic": ev["topic"].astype(str)}), note="The network's schedule."))
     # events of a type nobody recorded attendance for (working groups kept no sign-in) are left out of the
     # attendance and dosage tables, which say so, rather than shown as zero
     recorded_types = set(events.loc[events["event_id"].astype(str).isin(set(attended["event"].astype(str))),
                                     "event_type"]) if len(events) else set()
-    unrecorded = sorted({MODALITY.get(t, str(t).replace("_", " ")).lower() for t in events["event_type"]}
-                        - {MODALITY.get(t, str(t).replace("_", " ")).lower() for t in recorded_types}) if len(events) else []
+    unrecorded = sorted({modality_label(t).lower() for t in events["event_type"]}
+                        - {modality_label(t).lower() for t in recorded_types}) if len(events) else []
     recorded = events[events["event_type"].isin(recorded_types)] if len(events) else events
     if len(attended) and len(events):
         ids = [str(e) for e in recorded["event_id"]]
-        b.universe(f"{b.unit}/attendance", attended.rename(columns={"event": "event"}), ["event"],
+        b.universe(f"{b.unit}/attendance", attended, ["event"],
                    categories={"event": ids})
         b.counts("attendance_by_event", f"{b.unit}/attendance", rows="event", row_title="Event",
                  title="Attendance by meeting", count_title="Attendees", margins=False,
@@ -297,7 +297,7 @@ def _funnel_note(rule: Any) -> str:
     parts = []
     if rule.min_hours is not None:
         parts.append(f"at least {rule.min_hours:g} hours of " + (join_words(
-            [MODALITY.get(t, t.replace("_", " ")).lower() for t in rule.event_types]) + " events"
+            [modality_label(t).lower() for t in rule.event_types]) + " events"
             if rule.event_types else "events") + " attended")
     if rule.min_meetings is not None:
         parts.append(f"at least {rule.min_meetings} events attended")
@@ -311,7 +311,7 @@ def _dosage(b: Bundle, events: pd.DataFrame, attended: pd.DataFrame, registered:
             unrecorded: list[str]) -> None:
     """Hours offered and mean hours received per registered participant, by modality."""
     ev = events.assign(h=pd.to_numeric(events["hours"], errors="coerce").fillna(0.0),
-                       m=events["event_type"].map(lambda v: MODALITY.get(v, str(v).replace("_", " ").capitalize())))
+                       m=events["event_type"].map(modality_label))
     got = attended.merge(ev[["event_id", "h", "m"]].astype({"event_id": str}), left_on="event", right_on="event_id")
     rows = []
     for m, g in ev.groupby("m", sort=False):
