@@ -25,10 +25,10 @@ from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.inputs import PERSON, ReportUnit, sources
-from evalkit.report.prose import join_words, render_prose
+from evalkit.report.prose import render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import direction, reading_notes
-from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
+from evalkit.report.writer import Sections, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
@@ -129,9 +129,7 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
     plain.append(appendix.glossary(cadres=False, change=False, nps=False, careers=careers))
     T, specs = write_tables(Path(out_dir), plain, protected)
-    charts = save_charts(_charts(T), Path(out_dir))
-    moved = [t for c, t in (("cif", "cumulative_incidence"),) if c in charts]
-    evidence["detail"] = None if moved or "km_tenure" in T else "none"
+    charts: dict[str, dict[str, str]] = {}   # the curves over time wait for a disclosure-safe step rule
 
     ctx = {"program": program, "n_min": n_min, "spec": spec, "hidden_figures": len(protected.log),
            "quality_table": "data_quality" in T, "summary": _summary(T, summary_bits)}
@@ -139,7 +137,6 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
                  "initiatives": [t for t in ("initiatives",) if t in T],
                  "careers": [t for t in ("career_rates", "career_differences", "balance", "career_tests", "cox")
                              if t in T],
-                 "appendix_items": [*moved, *(t for t in ("km_tenure", "career_statuses") if t in T)],
                  "appendix_methods": ["methods", "software"],
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
                  "data_quality": ["data_quality"], "glossary": ["glossary"]}
@@ -373,19 +370,6 @@ def _from_start(statuses: pd.DataFrame, people: pd.DataFrame, ids: set) -> pd.Da
                 break
         out.append((pid, 0.0, float(time), event))
     return pd.DataFrame(out, columns=["person", "entry", "time", "event"])
-
-
-def _charts(T: dict[str, ProtectedTable]) -> list[tuple[str, str, Any]]:
-    from evalkit.report import charts as ch
-
-    plan_ = []
-    if "cumulative_incidence" in T:
-        plan_.append(("cif", "careers", lambda: ch.line_chart(
-            T["cumulative_incidence"], ["Participants promoted %", "Comparison promoted %"],
-            title="Promoted by year since the cohort began (cumulative incidence)", ylabel="Promoted",
-            limits=(0, 100), noun="people at risk",
-            waves=[("Participants at risk", "participants"), ("Comparison at risk", "comparison")])))
-    return plan_
 
 
 def _summary(T: dict[str, ProtectedTable], bits: dict[str, Any]) -> dict[str, list[str]]:

@@ -108,7 +108,6 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
         SectionSpec("coaching", "Coaching", needs=("coaching",)),
         SectionSpec("initiatives", "Improvement initiatives", needs=("initiatives",)),
         SectionSpec("careers", "Careers: retention and promotion", needs=("careers",)),
-        SectionSpec("appendix_items", "Appendix: detailed tables", needs=("detail",)),
         SectionSpec("glossary", "Appendix: glossary"),
         *_SUPPLEMENT,
     ),
