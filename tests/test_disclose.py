@@ -455,3 +455,13 @@ def test_each_waves_share_is_coded_by_its_own_n() -> None:
                      title="Items", n_of=n_of)
         t = b.protect().tables["items"].display.set_index("Item")
         assert t.loc["Q1", "Pre %"] == pre and t.loc["Q1", "Post %"] == "<44%"
+
+
+@pytest.mark.parametrize("events, shown", [([16, 0, 12, 9, 30], 3), ([1, 40], 0), ([10, 10, 10], 3), ([0, 0, 3], 2),
+                                           ([], 0)])
+def test_a_cumulative_curve_stops_before_its_first_small_step(events, shown) -> None:
+    """A step of a cumulative curve beside its numbers at risk is a count of people: 1 to n_min - 1 events stop
+    the curve, and nothing after it is shown (a later point minus the last would give the small step back)."""
+    from evalkit.disclose.curves import publishable_steps
+
+    assert publishable_steps(events, POL.n_min) == shown

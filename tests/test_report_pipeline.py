@@ -73,3 +73,13 @@ def test_the_matched_groups_are_balanced_on_role_exactly(pipeline) -> None:
     roles = [r for r in bal.index if r.startswith("Role: ")]
     assert roles and all(bal.loc[r, "After matching"] in ("+0.00", "-0.00") for r in roles)
     assert abs(float(bal.loc["Years since hire", "After matching"])) <= 0.1
+
+
+def test_the_comparison_curve_is_blank_where_a_year_holds_fewer_than_ten_events(pipeline) -> None:
+    """In the demo the comparison group had 2 and then 3 promotions a year: its curve is not published, while the
+    participants' (15 and 10) is, with the numbers at risk, and drawn."""
+    folder, facts = pipeline
+    cif = bundle_table(folder, "cumulative_incidence").set_index("Years since start")
+    assert cif["Comparison promoted %"].isna().all()
+    assert cif["Participants promoted %"].notna().all() and "cif" in facts.charts
+    assert (cif["Participants at risk"].astype(int) >= 10).all()

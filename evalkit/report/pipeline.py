@@ -28,7 +28,7 @@ from evalkit.report.inputs import PERSON, ReportUnit, sources
 from evalkit.report.prose import render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import direction, reading_notes
-from evalkit.report.writer import Sections, write_facts, write_tables
+from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
@@ -129,14 +129,14 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
     plain.append(appendix.glossary(cadres=False, change=False, nps=False, careers=careers))
     T, specs = write_tables(Path(out_dir), plain, protected)
-    charts: dict[str, dict[str, str]] = {}   # the curves over time wait for a disclosure-safe step rule
+    charts = save_charts(_charts(T), Path(out_dir))
 
     ctx = {"program": program, "n_min": n_min, "spec": spec, "hidden_figures": len(protected.log),
            "quality_table": "data_quality" in T, "summary": _summary(T, summary_bits)}
     tables_of = {"coaching": [t for t in ("coaching_by_type", "coaching_by_quarter") if t in T],
                  "initiatives": [t for t in ("initiatives",) if t in T],
-                 "careers": [t for t in ("career_rates", "career_differences", "balance", "career_tests", "cox")
-                             if t in T],
+                 "careers": [t for t in ("career_rates", "career_differences", "balance", "cumulative_incidence",
+                                         "career_tests", "cox") if t in T],
                  "appendix_methods": ["methods", "software"],
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
                  "data_quality": ["data_quality"], "glossary": ["glossary"]}
@@ -320,11 +320,11 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
                       "2009): before matching, every participant against every non-participant employed that year; "
                       "after matching, the matched participants against their matches. Within 0.1 either way is "
                       "usually read as balanced.")
-    # competing risks from the start year. The curves over time are not published yet: consecutive steps with
-    # their numbers at risk give back the promotions of one year, fewer than the threshold here (issue [6/9],
-    # what remains); the k-year rates above are their end point.
+    # competing risks from the start year: the curves, each published only as far as its steps allow
+    # (evalkit.disclose.curves: a step beside its numbers at risk gives back that year's events)
     spells = _from_start(statuses, people, set(part.index) | set(comp.index))
     spells["group"] = np.where(spells["person"].isin(set(part.index)), "participants", "comparison")
+    _cif_table(b, spells, n_min)
     out: dict[str, Any] = {}
     if spells["group"].nunique() == 2:
         sp0 = spells.assign(time=spells["time"] - spells["entry"], entry=0.0)
@@ -353,6 +353,44 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
     return out
 
 
+def _cif_table(b: Bundle, spells: pd.DataFrame, n_min: int) -> None:
+    """Cumulative incidence of promotion and of leaving by year since the start, per group, with the numbers at
+    risk; each curve stops before its first year with 1 to ``n_min - 1`` events (a blank cell)."""
+    from evalkit.analyze.careers import cumulative_incidence
+    from evalkit.disclose.curves import publishable_steps
+
+    t_all = (spells["time"] - spells["entry"]).astype(float)
+    times = sorted(t_all[spells["event"] > 0].unique())
+    if not times:
+        return
+    frame = pd.DataFrame({"Years since start": [f"{int(t)}" for t in times]})
+    for g, name in (("participants", "Participants"), ("comparison", "Comparison")):
+        mine = spells["group"] == g
+        sp = spells[mine]
+        if sp.empty:
+            continue
+        cif = cumulative_incidence(sp).set_index("time")
+        frame[f"{name} n"] = float(len(sp))
+        frame[f"{name} at risk"] = [float((t_all[mine] >= t).sum()) for t in times]
+        for col, cause in (("promoted", 1), ("left", 2)):
+            events = [int(((t_all[mine] == t) & (sp["event"] == cause)).sum()) for t in times]
+            shown = publishable_steps(events, n_min)
+            values = [100 * float(cif[col][cif.index <= t].iloc[-1]) if (cif.index <= t).any() else 0.0
+                      for t in times]
+            frame[f"{name} {col} %"] = [v if i < shown else np.nan for i, v in enumerate(values)]
+    pct = [c for c in frame.columns if c.endswith("%")]
+    ats = [c for c in frame.columns if c.endswith("at risk")]
+    b.statistics("cumulative_incidence", frame, group="Years since start", n=ats,
+                 columns={c: "{:,.0f}" for c in frame.columns if c.endswith(" n")}, shares=pct,
+                 n_of={c: c.split(" ")[0] + " n" for c in pct},
+                 title="Promoted and left by year: cumulative incidence (competing risks)",
+                 note="Aalen-Johansen cumulative incidence of promotion and of leaving the district, each the other's "
+                      "competing risk, by years since the cohort's first year; at risk: still employed and unpromoted "
+                      f"at the start of the year. A curve stops (blank) before a year in which some, but fewer than "
+                      f"{n_min}, were promoted or left: that year's step would give their number back. A year with "
+                      "fewer people at risk than the threshold is not shown.")
+
+
 def _from_start(statuses: pd.DataFrame, people: pd.DataFrame, ids: set) -> pd.DataFrame:
     """Spells from each person's start year: time to a first promotion (1) or leaving (2), else censored (0)."""
     out = []
@@ -370,6 +408,25 @@ def _from_start(statuses: pd.DataFrame, people: pd.DataFrame, ids: set) -> pd.Da
                 break
         out.append((pid, 0.0, float(time), event))
     return pd.DataFrame(out, columns=["person", "entry", "time", "event"])
+
+
+def _charts(T: dict[str, ProtectedTable]) -> list[tuple[str, str, Any]]:
+    """The cumulative incidence of promotion, when at least one group's curve has two points to draw."""
+    from evalkit.report import charts as ch
+
+    t = T.get("cumulative_incidence")
+    if t is None:
+        return []
+    cols = [c for c in ("Participants promoted %", "Comparison promoted %") if c in set(t.display.columns)]
+    rows = [str(r) for r in t.display.iloc[:, 0]]
+    # a curve published at fewer than two points is not drawn (a line chart breaks its rows at a gap)
+    cols = [c for c in cols if sum(t.shown(r, c) is not None for r in rows) >= 2]
+    if not cols:
+        return []
+    waves = [(f"{c.split(' ')[0]} at risk", c.split(" ")[0].lower()) for c in cols]
+    return [("cif", "careers", lambda: ch.line_chart(
+        t, cols, title="Promoted by year since the cohort began (cumulative incidence)", ylabel="Promoted (%)",
+        limits=(0, 100), noun="people at risk", waves=waves))]
 
 
 def _summary(T: dict[str, ProtectedTable], bits: dict[str, Any]) -> dict[str, list[str]]:
