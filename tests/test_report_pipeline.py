@@ -83,3 +83,31 @@ def test_the_comparison_curve_is_blank_where_a_year_holds_fewer_than_ten_events(
     assert cif["Comparison promoted %"].isna().all()
     assert cif["Participants promoted %"].notna().all() and "cif" in facts.charts
     assert (cif["Participants at risk"].astype(int) >= 10).all()
+
+
+def test_the_kaplan_meier_by_years_since_hire_stops_at_a_small_step() -> None:
+    """Participants: 50 then 40 promotions among 200 (both steps shown); non-participants: 30 then 5 among 150 (the
+    curve stops after its first step). Estimates by hand: 150/200 = 75%, then 75% x (1 - 40/150) = 55%;
+    120/150 = 80%."""
+    from evalkit.disclose import Bundle, DisclosurePolicy
+    from evalkit.report.pipeline import _km_table
+
+    rows, people = [], {}
+    for group, n, first, second in (("p", 200, 50, 40), ("c", 150, 30, 5)):
+        for i in range(n):
+            pid = f"{group}{i}"
+            people[pid] = {"participant": group == "p", "hired": 2015}
+            if i < first:
+                rows.append((pid, 2020, 2021, "promoted"))
+            elif i < first + second:
+                rows += [(pid, 2020, 2021, "stayer"), (pid, 2021, 2022, "promoted")]
+            else:
+                rows += [(pid, 2020, 2021, "stayer"), (pid, 2021, 2022, "stayer")]
+    statuses = pd.DataFrame(rows, columns=["person", "year", "next_year", "status"])
+    people = pd.DataFrame.from_dict(people, orient="index")
+    b = Bundle(DisclosurePolicy(), release_id="t")
+    _km_table(b, statuses, people, 10)
+    t = b.protect().tables["km_tenure"].display.set_index("Years since hire")
+    assert t.loc["6", "Participants not yet promoted %"] == "75%" and t.loc["7", "Participants not yet promoted %"] == "55%"
+    assert t.loc["6", "Non-participants not yet promoted %"] == "80%"
+    assert t.loc["7", "Non-participants not yet promoted %"] in ("", "nan")

@@ -295,7 +295,8 @@ class Bundle:
         for _, r in frame.iterrows():
             label = str(r[group])
             rows.append(label)
-            people = min(float(r[c]) for c in n_cols)
+            # an unknown n (NaN) is no one: min() would keep or drop a NaN by the columns' order
+            people = min(float(r[c]) if pd.notna(r[c]) else 0.0 for c in n_cols)
             for c in n_cols:
                 cells[(label, c)] = _Cell(table_id, label, c, "count", float(r[c]), float(r[c]))
             for c, fmt in columns.items():

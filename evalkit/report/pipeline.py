@@ -115,7 +115,7 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
     evidence["coaching"] = None if _coaching(b, cfg, store, program) else "no coaching log"
     initiatives = _initiatives(cfg, store, program, pd.Timestamp(as_of))
     if initiatives is not None:
-        plain.append(initiatives)
+        plain += initiatives
     evidence["initiatives"] = None if initiatives is not None else "no improvement-initiative tracker"
     spec = program.careers
     careers = spec is not None and spec.source in store.tables and PERSON in store.tables[spec.source]
@@ -134,9 +134,9 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
     ctx = {"program": program, "n_min": n_min, "spec": spec, "hidden_figures": len(protected.log),
            "quality_table": "data_quality" in T, "summary": _summary(T, summary_bits)}
     tables_of = {"coaching": [t for t in ("coaching_by_type", "coaching_by_quarter") if t in T],
-                 "initiatives": [t for t in ("initiatives",) if t in T],
+                 "initiatives": [t for t in ("initiatives", "initiatives_by_quarter") if t in T],
                  "careers": [t for t in ("career_rates", "career_differences", "balance", "cumulative_incidence",
-                                         "career_tests", "cox") if t in T],
+                                         "km_tenure", "career_tests", "cox") if t in T],
                  "appendix_methods": ["methods", "software"],
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
                  "data_quality": ["data_quality"], "glossary": ["glossary"]}
@@ -181,29 +181,36 @@ def _coaching(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Any)
         for k, g in d.groupby(keys, dropna=False, sort=True):
             coached = {p.strip() for ps in g["people"] for p in ps if p and p.strip()}
             out.append({"Group": label(k), "People coached": float(len(coached)), "Sessions": float(len(g)),
-                        "Hours": float(g["hours"].sum())})
+                        "Hours": float(g["hours"].sum()),
+                        "Hours per person coached": float(g["hours"].sum()) / len(coached) if coached else np.nan})
         return pd.DataFrame(out)
 
     by_type = rows(["session_type", "focus_area"] if "focus_area" in d else ["session_type"],
                    lambda k: " / ".join(str(x).replace("_", " ").capitalize() for x in (k if isinstance(k, tuple) else (k,))))
     b.statistics("coaching_by_type", by_type, group="Group", n="People coached",
-                 columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}"}, title="Coaching by session type and focus area",
+                 columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}", "Hours per person coached": "{:,.1f}"},
+                 title="Coaching by session type and focus area",
                  note="Sessions and hours of coaching from the coaching log; a row describes the people coached in "
-                      "it and is not shown when they are fewer than the threshold.")
+                      "it and is not shown when they are fewer than the threshold. A team session counts for each "
+                      "member coached in it. Teams are smaller than the threshold, so coaching is not shown team "
+                      "by team.")
     if "date" in d:
         d["quarter"] = pd.to_datetime(d["date"], errors="coerce").dt.to_period("Q").astype("string")
         by_q = rows(["quarter"], lambda k: str(k[0] if isinstance(k, tuple) else k))
         coached = {p.strip() for ps in d["people"] for p in ps if p and p.strip()}
         by_q = pd.concat([by_q, pd.DataFrame([{"Group": "All quarters", "People coached": float(len(coached)),
-                                                "Sessions": float(len(d)), "Hours": float(d["hours"].sum())}])],
-                         ignore_index=True)
+                                                "Sessions": float(len(d)), "Hours": float(d["hours"].sum()),
+                                                "Hours per person coached": float(d["hours"].sum()) / len(coached)
+                                                if coached else np.nan}])], ignore_index=True)
         b.statistics("coaching_by_quarter", by_q, group="Group", n="People coached",
-                     columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}"}, title="Coaching by quarter",
+                     columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}", "Hours per person coached": "{:,.1f}"},
+                     title="Coaching by quarter",
                      note="Sessions and hours of coaching per calendar quarter.")
     return True
 
 
-def _initiatives(cfg: ProjectConfig, store: ProcessedData, program: Any, as_of: pd.Timestamp) -> ProtectedTable | None:
+def _initiatives(cfg: ProjectConfig, store: ProcessedData, program: Any, as_of: pd.Timestamp
+                 ) -> list[ProtectedTable] | None:
     """Action steps per improvement initiative: planned, completed, in progress, not started, overdue, and the
     median days from due date to completion. Steps are work, not people: a pass-through table."""
     tr = [t for t in sources(cfg, store, kind=SourceKind.tracker, program=program.id)
@@ -231,9 +238,18 @@ def _initiatives(cfg: ProjectConfig, store: ProcessedData, program: Any, as_of: 
                  "In progress": f"{int(started.sum())}", "Not started": f"{int((~complete & ~started).sum())}",
                  "Overdue": f"{int(overdue.sum())}",
                  "Median days from due date to completion": f"{late.median():+.0f}" if len(late.dropna()) else ""})
-    return passthrough("initiatives", "Improvement initiatives: action steps", pd.DataFrame(rows),
-                       note=f"As of {as_of.date().isoformat()}. Overdue: not completed and past its due date. A "
-                            "negative number of days: completed before the due date.")
+    by_q = pd.DataFrame({"q": done_at[complete].dt.to_period("Q").astype("string"),
+                         "due": due[complete].dt.to_period("Q").astype("string")})
+    quarters = sorted(set(by_q["q"].dropna()) | set(due.dt.to_period("Q").astype("string").dropna()))
+    over_time = pd.DataFrame({"Quarter": quarters,
+                              "Steps due": [f"{int((due.dt.to_period('Q').astype('string') == q).sum())}" for q in quarters],
+                              "Steps completed": [f"{int((by_q['q'] == q).sum())}" for q in quarters]})
+    return [passthrough("initiatives", "Improvement initiatives: action steps", pd.DataFrame(rows),
+                        note=f"As of {as_of.date().isoformat()}. Overdue: not completed and past its due date. A "
+                             "negative number of days: completed before the due date."),
+            passthrough("initiatives_by_quarter", "Action steps due and completed by quarter", over_time,
+                        note="All initiatives together: the steps whose due date falls in the quarter, and the steps "
+                             "completed in it.")]
 
 
 def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, Any]:
@@ -325,6 +341,7 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
     spells = _from_start(statuses, people, set(part.index) | set(comp.index))
     spells["group"] = np.where(spells["person"].isin(set(part.index)), "participants", "comparison")
     _cif_table(b, spells, n_min)
+    _km_table(b, statuses, people, n_min)
     out: dict[str, Any] = {}
     if spells["group"].nunique() == 2:
         sp0 = spells.assign(time=spells["time"] - spells["entry"], entry=0.0)
@@ -351,6 +368,45 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
                           "smaller group; not shown when either group had fewer than the threshold.")
         out.update(chisq=chisq, p=p)
     return out
+
+
+def _km_table(b: Bundle, statuses: pd.DataFrame, people: pd.DataFrame, n_min: int) -> None:
+    """Not yet promoted by years since hire (Kaplan-Meier, departures censored, late entry), participants and
+    everyone else in the HR file; each curve published up to its first year with some but fewer than ``n_min``
+    promotions (:func:`evalkit.disclose.curves.publishable_steps`)."""
+    from evalkit.analyze.careers import km_promotion, promotion_spells
+    from evalkit.disclose.curves import publishable_steps
+
+    curves = {}
+    for flag, name in ((True, "Participants"), (False, "Non-participants")):
+        ids = set(people.index[people["participant"] == flag])
+        sp = promotion_spells(statuses[statuses["person"].isin(ids)], people["hired"].to_dict())
+        if len(sp) < n_min:
+            continue
+        km = km_promotion(sp).table
+        shown = publishable_steps([int(e) for e in km["events"]], n_min)
+        curves[name] = (km.iloc[:shown], sp, float(len(sp)))
+    times = sorted({float(t) for km, _, _ in curves.values() for t in km["time"]})
+    if not times:
+        return
+    frame = pd.DataFrame({"Years since hire": [f"{int(t)}" for t in times]})
+    for name, (km, sp, total) in curves.items():
+        by_t = km.set_index("time")
+        frame[f"{name} n"] = total
+        frame[f"{name} not yet promoted %"] = [100 * float(by_t.at[t, "estimate"]) if t in by_t.index else np.nan
+                                               for t in times]
+        # at risk at every year shown, also where this group's curve has stopped (entry < t <= time)
+        frame[f"{name} at risk"] = [float(((sp["entry"] < t) & (sp["time"] >= t)).sum()) for t in times]
+    pct = [c for c in frame.columns if c.endswith("%")]
+    b.statistics("km_tenure", frame, group="Years since hire", n=[c for c in frame.columns if c.endswith("at risk")],
+                 columns={c: "{:,.0f}" for c in frame.columns if c.endswith(" n")}, shares=pct,
+                 n_of={c: c.rsplit(" not yet", 1)[0] + " n" for c in pct},
+                 title="Not yet promoted, by years since hire (Kaplan-Meier, late entry)",
+                 note="Kaplan-Meier estimate of staying unpromoted by years since hire, departures censored; people "
+                      "hired before the first snapshot count from the year they are first seen (late entry). One "
+                      "minus it overstates promotion where people leave (see the cumulative incidence). Shown only "
+                      f"up to a year in which some, but fewer than {n_min}, were promoted, and for years with at "
+                      "least that many at risk in each group.")
 
 
 def _cif_table(b: Bundle, spells: pd.DataFrame, n_min: int) -> None:
