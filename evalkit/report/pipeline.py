@@ -265,7 +265,8 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
     groups: list[tuple[str, list]] = []
     groups += [(f"Participants, cohort {int(c)}", list(g.index)) for c, g in part.groupby("start")]
     if spec.tier_column:
-        groups += [(f"Participants, tier {t}", list(g.index)) for t, g in part.groupby("tier")]
+        groups += [(f"Participants, {spec.tier_labels.get(str(t), f'tier {t}')}", list(g.index))
+                   for t, g in part.groupby("tier")]
     groups += [("All participants", list(part.index)), ("Matched comparison", list(comp.index))]
     rows = []
     for label, ids in groups:
