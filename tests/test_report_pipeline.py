@@ -111,3 +111,17 @@ def test_the_kaplan_meier_by_years_since_hire_stops_at_a_small_step() -> None:
     assert t.loc["6", "Participants not yet promoted %"] == "75%" and t.loc["7", "Participants not yet promoted %"] == "55%"
     assert t.loc["6", "Non-participants not yet promoted %"] == "80%"
     assert t.loc["7", "Non-participants not yet promoted %"] in ("", "nan")
+
+
+def test_a_match_shares_every_column_the_project_names(demo_run) -> None:
+    """careers.match_on adds exact columns: matched on the school too, every pair shares it."""
+    from evalkit.demo.config import demo_config
+    from evalkit.processed import load_processed
+    from evalkit.report.pipeline import career_groups
+
+    cfg = demo_config(data=DEMO_DIR, processed_dir=demo_run["processed"], reports_dir=demo_run["reports"])
+    spec = cfg.project.program("pipeline").careers.model_copy(update={"match_on": ["school_code"]})
+    _, people, pairs = career_groups(load_processed(cfg).tables[spec.source], spec)
+    at = people.attrs["at_start"].set_index(["person", "year"])
+    assert len(pairs) > 0
+    assert all(at.loc[(p, y), "school_code"] == at.loc[(c, y), "school_code"] for p, c, y in pairs.itertuples(index=False))

@@ -134,6 +134,9 @@ class CareersSpec(_Model):
     cohort_column: str | None = Field(default=None, description="a participant's cohort (its first school year)")
     tier_column: str | None = Field(default=None, description="a participant's tier")
     tier_labels: dict[str, str] = Field(default_factory=dict, description="how the report names each tier code")
+    match_on: list[str] = Field(
+        default_factory=list, description="further HR columns a match must share besides the role (e.g. a school "
+        "type or level, when the file has one)")
     years: Annotated[int, Field(ge=1)] = Field(default=3, description="k of the k-year retention and promotion rates")
     caliper: Annotated[float, Field(gt=0)] | None = Field(
         default=5.0, description="largest gap in years of experience between a participant and their match")

@@ -76,13 +76,16 @@ def career_groups(hr: pd.DataFrame, spec: Any) -> tuple[pd.DataFrame, pd.DataFra
             rows.append({"person": pid, "year": y, "participant": bool(people.at[pid, "participant"]),
                          "rank": str(snap.at[pid, spec.rank_column]),
                          "experience": float(y - people.at[pid, "hired"]),
-                         "school": str(snap.at[pid, spec.place_column]) if spec.place_column else ""})
-    at_start = pd.DataFrame(rows, columns=["person", "year", "participant", "rank", "experience", "school"])
+                         "school": str(snap.at[pid, spec.place_column]) if spec.place_column else "",
+                         **{c: str(snap.at[pid, c]) for c in spec.match_on}})
+    at_start = pd.DataFrame(rows, columns=["person", "year", "participant", "rank", "experience", "school",
+                                           *spec.match_on])
     pairs = []
     used: set = set()
     for y, g in at_start.groupby("year"):
         g = g[~(~g["participant"] & g["person"].isin(used))].reset_index(drop=True)
-        m = matched_comparison(g, treated="participant", exact=["rank"], distance="experience", caliper=spec.caliper)
+        m = matched_comparison(g, treated="participant", exact=["rank", *spec.match_on], distance="experience",
+                               caliper=spec.caliper)
         for t, c in zip(m["treated_index"], m["control_index"]):
             pairs.append((g.at[t, "person"], g.at[c, "person"], int(y)))
             used.add(g.at[c, "person"])
