@@ -75,13 +75,27 @@ def test_the_matched_groups_are_balanced_on_role_exactly(pipeline) -> None:
     assert abs(float(bal.loc["Years since hire", "After matching"])) <= 0.1
 
 
-def test_the_comparison_curve_is_blank_where_a_year_holds_fewer_than_ten_events(pipeline) -> None:
-    """In the demo the comparison group had 2 and then 3 promotions a year: its curve is not published, while the
-    participants' (15 and 10) is, with the numbers at risk, and drawn."""
+def test_the_curve_is_shown_only_while_each_years_promotions_reach_ten(pipeline) -> None:
+    """The cumulative incidence of the followed participants (cohort 2023) by year: a year's promotions are
+    counted here from the raw HR file; a curve is shown up to its first year with 1 to 9 of them."""
     folder, facts = pipeline
+    hr = pd.read_csv(DEMO_DIR / "hr_snapshots.csv", dtype=str)
+    rank = {"teacher": 1, "coach": 1, "assistant_principal": 2, "principal": 3, "central_office": 4}
+    part = hr[(hr["participant"] == "Y") & (hr["cohort_year"] == "2023")]
+    by = {(r.employee_id, r.school_year): rank.get(r.job_category) for r in part.itertuples()}
+    years = ["2023-24", "2024-25", "2025-26"]
+    promoted, counts = set(), []
+    for a, b in zip(years, years[1:]):
+        k = {e for (e, y), r in by.items() if y == a and e not in promoted and (e, b) in by
+             and by[(e, b)] is not None and r is not None and by[(e, b)] > r}
+        promoted |= k
+        counts.append(len(k))
     cif = bundle_table(folder, "cumulative_incidence").set_index("Years since start")
-    assert cif["Comparison promoted %"].isna().all()
-    assert cif["Participants promoted %"].notna().all() and "cif" in facts.charts
+    first_small = next((i for i, k in enumerate(counts) if 0 < k < 10), len(counts))
+    for i, year in enumerate(["1", "2"]):
+        text = cif.loc[year, "Participants promoted %"]
+        assert (text == "not shown") == (i >= first_small), (counts, text)
+    assert ("cif" in facts.charts) == (first_small >= 2)
     assert (cif["Participants at risk"].astype(int) >= 10).all()
 
 

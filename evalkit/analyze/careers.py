@@ -27,9 +27,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["STATUSES", "school_year", "career_statuses", "promotion_spells", "km_promotion", "cumulative_incidence",
+__all__ = ["STATUSES", "SEPARATED", "school_year", "career_statuses", "promotion_spells", "km_promotion", "cumulative_incidence",
            "logrank", "cox_clustered", "wilson_rate", "k_year_rates", "standardized_difference", "matched_comparison"]
 
+#: Employment statuses that end a career in the district (compared case-blind).
+SEPARATED = ("separated", "terminated", "retired", "resigned")
 #: Year-to-year statuses, in the order tables list them.
 STATUSES = ("stayer", "mover", "lateral", "promoted", "demoted", "leaver", "returner")
 
@@ -48,7 +50,7 @@ def school_year(value: object) -> int:
 
 def career_statuses(hr: pd.DataFrame, *, person: str, year: str, rank: str, ladder: Mapping[str, int],
                     role: str | None = None, place: str | None = None, status: str | None = None,
-                    separated: Sequence[str] = ("separated", "terminated", "retired", "resigned")) -> pd.DataFrame:
+                    separated: Sequence[str] = SEPARATED) -> pd.DataFrame:
     """What happened to each person between each observed year and the next.
 
     Parameters

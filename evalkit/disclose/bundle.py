@@ -262,7 +262,8 @@ class Bundle:
                    level: int | None = None, coded_with: Mapping[str, Sequence[str]] | None = None,
                    coded_rows_with: Mapping[str, Sequence[str]] | None = None,
                    share_of: Mapping[str | tuple[str, str], tuple[str | tuple[str, ...], str | tuple[str, ...]]]
-                   | None = None, n_of: Mapping[str, str] | None = None) -> None:
+                   | None = None, n_of: Mapping[str, str] | None = None,
+                   curve_steps: Iterable[tuple[str, str]] = ()) -> None:
         """A table of statistics (means, SDs, effect sizes, CIs) per group, each row gated by its n.
 
         ``columns`` maps a frame column to its number format (``"{:.2f}"``, or ``"p"`` for a p value:
@@ -282,6 +283,9 @@ class Bundle:
         table); a ``(row, column)`` key names one cell instead of a whole column. When both parts are published the share is shown exactly, not coded: anyone can divide them,
         so a bound such as ">61%" beside "29 of 32" would hide nothing and contradict the text that quotes
         81%. When either part is hidden the share is coded as usual.
+
+        ``curve_steps`` names the (row, column) cells of a cumulative curve past its last publishable step
+        (:func:`evalkit.disclose.curves.publishable_steps`): they read "not shown" and are logged.
 
         ``n_of`` names, per column, the n column of the people that column describes (``{"Pre % favorable":
         "Pre n"}``): its gate and its coding then follow that wave's n, not the row's smallest n (a pre share
@@ -310,6 +314,9 @@ class Bundle:
                                           float(v) if v is not None and not pd.isna(v) else math.nan, own)
             for c in text_columns:
                 extra[(label, c)] = "" if pd.isna(r[c]) else str(r[c])
+        for row, col in curve_steps:     # a cumulative curve stopped here (evalkit.disclose.curves)
+            cells[(row, col)].status = "curve_step"
+            cells[(row, col)].reason = (f"a step of the curve would give back fewer than {self.policy.n_min} people")
         for key, (num, den) in (share_of or {}).items():
             for label in ([key[0]] if isinstance(key, tuple) else rows):
                 col = key[1] if isinstance(key, tuple) else key

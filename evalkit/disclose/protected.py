@@ -22,7 +22,8 @@ _TOKEN = object()
 
 #: Cell statuses.
 SHOWN = "shown"
-HIDDEN_STATUSES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference", "coded_with"})
+HIDDEN_STATUSES = frozenset({"primary", "complementary", "homogeneity", "row_gate", "difference", "coded_with",
+                             "curve_step"})
 #: Figures a reader does not see: the hidden ones and the shares of groups too small for any percentage
 #: (kept apart from HIDDEN_STATUSES, which also decides what a release's digest covers)
 NOT_SHOWN_STATUSES = HIDDEN_STATUSES | {"small_group"}

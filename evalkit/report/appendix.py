@@ -224,7 +224,8 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
             "homogeneity": "everyone gave the same answer", "row_gate": "group below the threshold",
             "difference": "change since an earlier release", "top_coded": "large share shown as a bound",
             "bottom_coded": "small share shown as a bound", "small_group": "group too small for any percentage",
-            "coded_with": "would give back a coded figure of its row"}
+            "coded_with": "would give back a coded figure of its row",
+            "curve_step": "a step of the curve would give back a small count"}
     groups: dict[tuple[str, str], dict[str, list[str]]] = {}
     for e in entries:
         where = groups.setdefault((titles.get(e["table"], e["table"]), rule.get(e["rule"], e["rule"])), {})

@@ -219,7 +219,11 @@ def _hidden_sentence(disclosure: Any) -> str:
     """How many figures the rule hid. A share is given only between none and all: "0%" or "100%" of the
     report's figures reads like a share of people (and the audit rightly asks for "<5%" there)."""
     hidden, cells = int(disclosure.get("hidden", 0)), int(disclosure.get("cells", 0))
-    lp = f"the attacker check solved {disclosure.get('lp_solves', 0)} linear programs."
+    solves = int(disclosure.get("lp_solves", 0))
+    # with no hidden count in a count table there is nothing for the attacker check to bound
+    lp = (f"the attacker check solved {solves} linear programs." if solves else
+          "no hidden count needed the attacker check (the hidden figures are rates and statistics, each gated by "
+          "its own n).")
     if cells == 0:  # a summary of other reports' published figures (evalkit.report.program)
         return ("This report computes no figure about people of its own: each figure in it is copied as another "
                 "report of this release published it, after that report's privacy rule and audit.")

@@ -53,7 +53,7 @@ def career_groups(hr: pd.DataFrame, spec: Any) -> tuple[pd.DataFrame, pd.DataFra
     participant's matched non-participant (same rank at the same start year, closest experience, within
     ``spec.caliper`` years, without replacement).
     """
-    from evalkit.analyze.careers import career_statuses, matched_comparison, school_year
+    from evalkit.analyze.careers import SEPARATED, career_statuses, matched_comparison, school_year
 
     statuses = career_statuses(hr, person=PERSON, year=_year_col(hr), rank=spec.rank_column, ladder=spec.ladder,
                                role=spec.role_column, place=spec.place_column, status=spec.status_column)
@@ -68,8 +68,11 @@ def career_groups(hr: pd.DataFrame, spec: Any) -> tuple[pd.DataFrame, pd.DataFra
                            "tier": first[spec.tier_column] if spec.tier_column else None})
     # the situation at the start year: participants at their cohort's first year; candidates the same year
     rows = []
+    gone = (d[spec.status_column].astype("string").str.strip().str.casefold().isin(SEPARATED).fillna(False)
+            if spec.status_column else pd.Series(False, index=d.index))
     for y in sorted(people.loc[people["participant"], "start"].dropna().astype(int).unique()):
-        snap = d[d["_y"] == y].drop_duplicates(PERSON).set_index(PERSON)
+        # who was employed that year: a snapshot that records a separation is nobody's start
+        snap = d[(d["_y"] == y) & ~gone.to_numpy()].drop_duplicates(PERSON).set_index(PERSON)
         who = snap.index[(people.loc[snap.index, "participant"] & (people.loc[snap.index, "start"] == y))
                          | ~people.loc[snap.index, "participant"]]
         for pid in who:
@@ -265,6 +268,11 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
     comp = people.loc[people.index.isin(set(pairs["comparison"]))]
     rates = k_year_rates(statuses[statuses["person"].isin(set(part.index) | set(comp.index))],
                          {p: int(s) for p, s in people["start"].dropna().items()}, k).set_index("person")
+    # every careers figure describes the same people: those the file follows for k years (and their matches),
+    # so no table minus another gives back a cohort's or a year's small count
+    followed = set(rates.index)
+    part, comp = part[part.index.isin(followed)], comp[comp.index.isin(followed)]
+    pairs = pairs[pairs["participant"].isin(followed)]
     groups: list[tuple[str, list]] = []
     groups += [(f"Participants, cohort {int(c)}", list(g.index)) for c, g in part.groupby("start")]
     if spec.tier_column:
@@ -320,8 +328,9 @@ def _careers(b: Bundle, hr: pd.DataFrame, spec: Any, n_min: int) -> dict[str, An
                           "intervals). An interval that includes 0: the data cannot tell the groups apart.")
     # balance: standardized differences at the start year, before and after matching
     at_start = people.attrs["at_start"]
-    cand = at_start[~at_start["participant"]].drop_duplicates("person")
-    treated = at_start[at_start["participant"]]
+    years = set(part["start"].dropna().astype(int))
+    cand = at_start[~at_start["participant"] & at_start["year"].isin(years)].drop_duplicates("person")
+    treated = at_start[at_start["participant"] & at_start["person"].isin(set(part.index))]
     # a comparison person's situation in the year they were matched (they are a candidate in several years)
     matched = at_start.merge(pairs[["comparison", "start"]], left_on=["person", "year"],
                              right_on=["comparison", "start"])
@@ -389,7 +398,7 @@ def _km_table(b: Bundle, statuses: pd.DataFrame, people: pd.DataFrame, n_min: in
             continue
         km = km_promotion(sp).table
         shown = publishable_steps([int(e) for e in km["events"]], n_min)
-        curves[name] = (km.iloc[:shown], sp, float(len(sp)))
+        curves[name] = (km.iloc[:shown], sp, float(len(sp)))    # the steps after the last shown are not listed
     times = sorted({float(t) for km, _, _ in curves.values() for t in km["time"]})
     if not times:
         return
@@ -424,6 +433,7 @@ def _cif_table(b: Bundle, spells: pd.DataFrame, n_min: int) -> None:
     if not times:
         return
     frame = pd.DataFrame({"Years since start": [f"{int(t)}" for t in times]})
+    stopped: list[tuple[str, str]] = []
     for g, name in (("participants", "Participants"), ("comparison", "Comparison")):
         mine = spells["group"] == g
         sp = spells[mine]
@@ -437,16 +447,17 @@ def _cif_table(b: Bundle, spells: pd.DataFrame, n_min: int) -> None:
             shown = publishable_steps(events, n_min)
             values = [100 * float(cif[col][cif.index <= t].iloc[-1]) if (cif.index <= t).any() else 0.0
                       for t in times]
-            frame[f"{name} {col} %"] = [v if i < shown else np.nan for i, v in enumerate(values)]
+            frame[f"{name} {col} %"] = values
+            stopped += [(f"{int(t)}", f"{name} {col} %") for i, t in enumerate(times) if i >= shown]
     pct = [c for c in frame.columns if c.endswith("%")]
     ats = [c for c in frame.columns if c.endswith("at risk")]
     b.statistics("cumulative_incidence", frame, group="Years since start", n=ats,
                  columns={c: "{:,.0f}" for c in frame.columns if c.endswith(" n")}, shares=pct,
-                 n_of={c: c.split(" ")[0] + " n" for c in pct},
+                 n_of={c: c.split(" ")[0] + " n" for c in pct}, curve_steps=stopped,
                  title="Promoted and left by year: cumulative incidence (competing risks)",
                  note="Aalen-Johansen cumulative incidence of promotion and of leaving the district, each the other's "
                       "competing risk, by years since the cohort's first year; at risk: still employed and unpromoted "
-                      f"at the start of the year. A curve stops (blank) before a year in which some, but fewer than "
+                      f"at the start of the year. A curve stops (not shown) from a year in which some, but fewer than "
                       f"{n_min}, were promoted or left: that year's step would give their number back. A year with "
                       "fewer people at risk than the threshold is not shown.")
 
