@@ -74,3 +74,17 @@ def test_shift_table_matches_a_count_by_hand() -> None:
     assert [[hand[(a, b)] for b in levels] for a in levels] == table.values.tolist()
     assert (summary["n"], summary["up"], summary["same"], summary["down"]) == (37, up, same, down)
     assert summary["ci_low"] < summary["pct_up"] < summary["ci_high"]
+
+
+def test_phase_progression_on_handmade_principals() -> None:
+    """a: Connect -> Lead -> Succeed; b: Connect -> Lead, then left; c: Connect only; d: a Lead record without a date."""
+    from evalkit.analyze.cycles import phase_progression
+
+    ev = pd.DataFrame([("a", "Connect", "2025-09-01"), ("a", "Lead", "2026-01-01"), ("a", "Succeed", "2026-04-01"),
+                       ("b", "Connect", "2025-09-15"), ("b", "Lead", "2026-02-01"), ("c", "Connect", "2025-10-01"),
+                       ("d", "Connect", "2025-09-20"), ("d", "Lead", None)], columns=["who", "phase", "done"])
+    got = phase_progression(ev, unit="who", phase="phase", date="done", phases=["Connect", "Lead", "Succeed"])
+    got = got.set_index("phase")
+    assert got["reached"].tolist() == [4, 2, 1] and got["went_on"].tolist() == [2, 1, 0]
+    assert got.loc["Connect", "median_days_to_next"] == (122 + 139) / 2      # a: 122 days, b: 139 days
+    assert got.loc["Lead", "median_days_to_next"] == 90.0

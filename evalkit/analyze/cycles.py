@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["cycle_funnel", "step_times", "shift_table"]
+__all__ = ["cycle_funnel", "step_times", "shift_table", "phase_progression"]
 
 
 def _reached(events: pd.DataFrame, *, unit: str, step: str, date: str, steps: Sequence[str]) -> pd.DataFrame:
@@ -122,3 +122,25 @@ def shift_table(before: pd.Series, after: pd.Series, levels: Sequence[object]) -
     lo, hi = proportion_confint(up, n, method="wilson") if n else (np.nan, np.nan)
     return table, {"n": n, "up": up, "same": int((move == 0).sum()), "down": int((move < 0).sum()),
                    "pct_up": 100.0 * up / n if n else np.nan, "ci_low": 100.0 * lo, "ci_high": 100.0 * hi}
+
+
+def phase_progression(events: pd.DataFrame, *, unit: str, phase: str, date: str, phases: Sequence[str]
+                      ) -> pd.DataFrame:
+    """Who moved from one phase to the next (Connect -> Lead -> Succeed) and when: per phase, the units with any
+    dated activity in it, those that went on to the next, and the median days from a unit's first activity in a
+    phase to its first in the next.
+
+    >>> ev = pd.DataFrame({"who": ["a", "a", "b", "b", "c"], "ph": ["C", "L", "C", "L", "C"],
+    ...                    "d": ["2025-09-01", "2026-01-01", "2025-09-10", "2026-02-09", "2025-09-05"]})
+    >>> phase_progression(ev, unit="who", phase="ph", date="d", phases=["C", "L"]).values.tolist()
+    [['C', 3, 2, 137.0], ['L', 2, 0, nan]]
+    """
+    first = _reached(events, unit=unit, step=phase, date=date, steps=phases)
+    rows = []
+    for i, ph in enumerate(phases):
+        here = first[ph].notna()
+        nxt = first[phases[i + 1]].notna() if i + 1 < len(phases) else pd.Series(False, index=first.index)
+        gap = (first[phases[i + 1]] - first[ph]).dt.days[here & nxt] if i + 1 < len(phases) else pd.Series(dtype=float)
+        rows.append({"phase": ph, "reached": int(here.sum()), "went_on": int((here & nxt).sum()),
+                     "median_days_to_next": float(gap.median()) if len(gap) else np.nan})
+    return pd.DataFrame(rows)
