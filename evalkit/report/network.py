@@ -310,12 +310,14 @@ def _funnel_note(rule: Any) -> str:
 def _dosage(b: Bundle, events: pd.DataFrame, attended: pd.DataFrame, registered: list[str],
             unrecorded: list[str]) -> None:
     """Hours offered and mean hours received per registered participant, by modality."""
+    from evalkit.analyze.participation import person_hours
+
     ev = events.assign(h=pd.to_numeric(events["hours"], errors="coerce").fillna(0.0),
                        m=events["event_type"].map(modality_label))
-    got = attended.merge(ev[["event_id", "h", "m"]].astype({"event_id": str}), left_on="event", right_on="event_id")
     rows = []
     for m, g in ev.groupby("m", sort=False):
-        per = got[got["m"] == m].groupby(PERSON)["h"].sum().reindex(registered, fill_value=0.0)
+        # each person's hours at this modality's events, zero for those who attended none
+        per = person_hours(attended, g).set_index("person")["hours"].reindex(registered, fill_value=0.0)
         rows.append({"Modality": m, "n": float(len(registered)), "Events": f"{len(g)}", "Hours offered": float(g["h"].sum()),
                      "Mean hours attended": float(per.mean()) if len(per) else np.nan,
                      "SD": float(per.std(ddof=1)) if len(per) > 1 else np.nan})

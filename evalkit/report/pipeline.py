@@ -182,14 +182,14 @@ def _coaching(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Any)
     d = d.assign(hours=pd.to_numeric(d["minutes"], errors="coerce") / 60.0,
                  people=d[who].astype("string").fillna("").str.split(";") if who else [[]] * len(d))
 
+    def row(label: str, g: pd.DataFrame) -> dict[str, Any]:
+        coached = {p.strip() for ps in g["people"] for p in ps if p and p.strip()}
+        return {"Group": label, "People coached": float(len(coached)), "Sessions": float(len(g)),
+                "Hours": float(g["hours"].sum()),
+                "Hours per person coached": float(g["hours"].sum()) / len(coached) if coached else np.nan}
+
     def rows(keys: list[str], label) -> pd.DataFrame:
-        out = []
-        for k, g in d.groupby(keys, dropna=False, sort=True):
-            coached = {p.strip() for ps in g["people"] for p in ps if p and p.strip()}
-            out.append({"Group": label(k), "People coached": float(len(coached)), "Sessions": float(len(g)),
-                        "Hours": float(g["hours"].sum()),
-                        "Hours per person coached": float(g["hours"].sum()) / len(coached) if coached else np.nan})
-        return pd.DataFrame(out)
+        return pd.DataFrame([row(label(k), g) for k, g in d.groupby(keys, dropna=False, sort=True)])
 
     by_type = rows(["session_type", "focus_area"] if "focus_area" in d else ["session_type"],
                    lambda k: " / ".join(str(x).replace("_", " ").capitalize() for x in (k if isinstance(k, tuple) else (k,))))
@@ -203,11 +203,7 @@ def _coaching(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Any)
     if "date" in d:
         d["quarter"] = pd.to_datetime(d["date"], errors="coerce").dt.to_period("Q").astype("string")
         by_q = rows(["quarter"], lambda k: str(k[0] if isinstance(k, tuple) else k))
-        coached = {p.strip() for ps in d["people"] for p in ps if p and p.strip()}
-        by_q = pd.concat([by_q, pd.DataFrame([{"Group": "All quarters", "People coached": float(len(coached)),
-                                                "Sessions": float(len(d)), "Hours": float(d["hours"].sum()),
-                                                "Hours per person coached": float(d["hours"].sum()) / len(coached)
-                                                if coached else np.nan}])], ignore_index=True)
+        by_q = pd.concat([by_q, pd.DataFrame([row("All quarters", d)])], ignore_index=True)
         b.statistics("coaching_by_quarter", by_q, group="Group", n="People coached",
                      columns={"Sessions": "{:,.0f}", "Hours": "{:,.1f}", "Hours per person coached": "{:,.1f}"},
                      title="Coaching by quarter",
@@ -230,26 +226,21 @@ def _initiatives(cfg: ProjectConfig, store: ProcessedData, program: Any, as_of: 
     complete = st.isin(["complete", "completed", "done"])
     started = st.isin(["in_progress", "started", "underway"])
     overdue = ~complete & (due < as_of)
-    rows = []
-    for ini, g in d.groupby("initiative_id", sort=True):
-        i = g.index
+    def step_row(label: str, i: pd.Index) -> dict[str, str]:
         late = (done_at[i] - due[i]).dt.days[complete[i]]
-        rows.append({"Initiative": str(ini), "Steps planned": f"{len(g)}", "Completed": f"{int(complete[i].sum())}",
-                     "In progress": f"{int(started[i].sum())}",
-                     "Not started": f"{int((~complete[i] & ~started[i]).sum())}",
-                     "Overdue": f"{int(overdue[i].sum())}",
-                     "Median days from due date to completion": f"{late.median():+.0f}" if len(late.dropna()) else ""})
-    late = (done_at - due).dt.days[complete]
-    rows.append({"Initiative": "All initiatives", "Steps planned": f"{len(d)}", "Completed": f"{int(complete.sum())}",
-                 "In progress": f"{int(started.sum())}", "Not started": f"{int((~complete & ~started).sum())}",
-                 "Overdue": f"{int(overdue.sum())}",
-                 "Median days from due date to completion": f"{late.median():+.0f}" if len(late.dropna()) else ""})
-    by_q = pd.DataFrame({"q": done_at[complete].dt.to_period("Q").astype("string"),
-                         "due": due[complete].dt.to_period("Q").astype("string")})
-    quarters = sorted(set(by_q["q"].dropna()) | set(due.dt.to_period("Q").astype("string").dropna()))
+        return {"Initiative": label, "Steps planned": f"{len(i)}", "Completed": f"{int(complete[i].sum())}",
+                "In progress": f"{int(started[i].sum())}", "Not started": f"{int((~complete[i] & ~started[i]).sum())}",
+                "Overdue": f"{int(overdue[i].sum())}",
+                "Median days from due date to completion": f"{late.median():+.0f}" if len(late.dropna()) else ""}
+
+    rows = [step_row(str(ini), g.index) for ini, g in d.groupby("initiative_id", sort=True)]
+    rows.append(step_row("All initiatives", d.index))
+    due_q = due.dt.to_period("Q").astype("string")
+    done_q = done_at[complete].dt.to_period("Q").astype("string")
+    quarters = sorted(set(done_q.dropna()) | set(due_q.dropna()))
     over_time = pd.DataFrame({"Quarter": quarters,
-                              "Steps due": [f"{int((due.dt.to_period('Q').astype('string') == q).sum())}" for q in quarters],
-                              "Steps completed": [f"{int((by_q['q'] == q).sum())}" for q in quarters]})
+                              "Steps due": [f"{int((due_q == q).sum())}" for q in quarters],
+                              "Steps completed": [f"{int((done_q == q).sum())}" for q in quarters]})
     return [passthrough("initiatives", "Improvement initiatives: action steps", pd.DataFrame(rows),
                         note=f"As of {as_of.date().isoformat()}. Overdue: not completed and past its due date. A "
                              "negative number of days: completed before the due date."),
