@@ -162,8 +162,10 @@ def clean_table(
             flags = parse_flags(_arrow_text(df[col]))
             df[col] = pd.Series(flags.to_pylist(), index=df.index, dtype="boolean")
 
-    drop = [c for c, spec in source.columns.items() if spec.role.value in ("identifier", "free_text", "self_code")
-            and c in df.columns]
-    drop += [c for c in (*source.email_columns, *source.name_columns) if c not in drop]
-    return CleanTable(source=source, data=df, fields={}, identifier_columns=tuple(drop),
-                      drop_columns=tuple(drop))
+    ident = [c for c, spec in source.columns.items() if spec.role.value in ("identifier", "self_code")
+             and c in df.columns]
+    ident += [c for c in (*source.email_columns, *source.name_columns) if c not in ident]
+    # free text stays for the anonymize stage to redact (a survey's comments do the same); only identifiers go
+    text = [c for c, spec in source.columns.items() if spec.role.value == "free_text" and c in df.columns]
+    return CleanTable(source=source, data=df, fields={}, identifier_columns=tuple(ident),
+                      drop_columns=tuple(ident + text))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from evalkit._limits import N_MIN_FLOOR, N_MIN_PLAIN
 from evalkit.config.codebook import ColumnSpec, GuskeyLevel, Wave
@@ -142,6 +142,62 @@ class CareersSpec(_Model):
         default=5.0, description="largest gap in years of experience between a participant and their match")
 
 
+class CycleSpec(_Model):
+    """Where a principal network's inquiry cycle is: a tracker with one row per principal and step.
+
+    The steps and their order are the project's, never evalkit's: ``steps`` lists them as the file names them
+    (the report shows them in this order; a step the file uses but the list does not name is an error).
+    """
+
+    source: str = Field(description="id of the tracker source: one row per principal (or school) and step")
+    steps: list[str] = Field(min_length=2, description="the cycle's step names in order, as the file spells them")
+    step_column: str = Field(default="step_name", description="the column naming the step")
+    date_column: str = Field(default="completed_date", description="when the step was completed; empty: not reached")
+    unit_column: str = Field(default="school_code", description="whose cycle a row belongs to: a principal's id "
+                             "(pseudonymized) or the school's code")
+    phase_column: str | None = Field(default=None, description="the phase each step belongs to (Connect, Lead, ...)")
+    artifact_column: str | None = Field(default=None, description="Y/N: whether the step left an artifact")
+    text_column: str | None = Field(default=None, description="free text of the cycle (a problem of practice): "
+                                    "quoted only redacted and above the comment threshold")
+
+
+class AssessmentMeasure(_Model):
+    """How the report names one school-assessment measure (a rubric domain or a quantitative measure)."""
+
+    label: str
+    description: str | None = None
+
+
+class AssessmentSpec(_Model):
+    """Where a principal network's school assessments are: a long file, one row per school, phase and measure.
+
+    Rubric rows carry a level (``level_column``, coded as ``levels`` says); quantitative rows a value
+    (``value_column``). ``baseline`` and ``end`` name the two rounds compared (values of ``phase_column``).
+    """
+
+    source: str = Field(description="id of the tracker source of the assessments")
+    baseline: str = Field(description="the round that is the baseline (e.g. Connect)")
+    end: str = Field(description="the round compared with it (e.g. Succeed)")
+    levels: dict[str, str] = Field(min_length=2, description="rubric codes in order, lowest first, with their "
+                                   "names, e.g. {1: Beginning, 2: Developing, 3: Proficient, 4: Exemplary}")
+    school_column: str = Field(default="school_code")
+    phase_column: str = Field(default="phase")
+    measure_column: str = Field(default="measure")
+    level_column: str = Field(default="rubric_level")
+    value_column: str = Field(default="value")
+    text_column: str | None = Field(default=None, description="narrative evidence: quoted only redacted and above "
+                                    "the comment threshold")
+    measures: dict[str, AssessmentMeasure] = Field(
+        default_factory=dict, description="the measures by id, in report order, with their names; a measure not "
+        "listed is named after its id")
+
+    @field_validator("levels", mode="before")
+    @classmethod
+    def _codes_as_text(cls, v: Any) -> Any:
+        # YAML reads {1: Beginning} with integer keys; the file's codes are compared as text
+        return {str(k): val for k, val in v.items()} if isinstance(v, dict) else v
+
+
 class Program(_Model):
     """One program of the project."""
 
@@ -164,6 +220,10 @@ class Program(_Model):
     logic_model: LogicModel = Field(default_factory=LogicModel)
     pdp: PdpRule | None = Field(default=None, description="professional development points: who earns them")
     careers: CareersSpec | None = Field(default=None, description="a pipeline's HR snapshots: retention, promotion")
+    phases: list[str] = Field(default_factory=list, description="a principal network's phases in order "
+                              "(e.g. Connect, Lead, Succeed): events, steps and sessions are grouped by them")
+    cycle: CycleSpec | None = Field(default=None, description="a principal network's inquiry cycle")
+    assessments: AssessmentSpec | None = Field(default=None, description="a principal network's school assessments")
 
 
 class SourceKind(str, Enum):
@@ -458,6 +518,11 @@ class Project(_Model):
             if p.pdp is not None and p.pdp.evaluation is not None and kinds.get(p.pdp.evaluation) != SourceKind.survey:
                 raise ValueError(f"programs[{i}].pdp.evaluation: {p.pdp.evaluation!r} is not a source of kind "
                                  "'survey' (the evaluation a participant must complete)")
+            for what, spec in (("cycle", p.cycle), ("assessments", p.assessments)):
+                if spec is not None and kinds.get(spec.source) != SourceKind.tracker:
+                    trackers = sorted(i for i, k in kinds.items() if k == SourceKind.tracker)
+                    raise ValueError(f"programs[{i}].{what}.source: {spec.source!r} is not a source of kind "
+                                     f"'tracker' (those defined: {trackers})")
             for j, sid in enumerate(p.outcome_sources):
                 # the message starts with the key path, so the loader reports programs[i].outcome_sources[j]
                 where = f"programs[{i}].outcome_sources[{j}]"

@@ -138,26 +138,44 @@ def _typed_event_name(rng: np.random.Generator, ev: dict) -> str:
     return pick(rng, options)
 
 
+def _typed_pnet_name(rng: np.random.Generator, ev: dict) -> str:
+    """What principals type for "which session": the topic, the phase and a date, a fragment of the topic."""
+    d = dt.date.fromisoformat(ev["event_date"])
+    short = ev["topic"].split(":", 1)[-1].strip()
+    options = (
+        ev["topic"],
+        f"{ev['phase']} - {d.month}/{d.day}",
+        f"{short} ({MONTH_ABBR[d.month - 1]} {d.day})",
+        f"principal network {ev['phase'].lower()} {short.lower()}",
+        f"{MONTH_NAME[d.month - 1]} {ev['phase']} session",
+    )
+    return pick(rng, options)
+
+
 def _likert(rng: np.random.Generator, latent: float) -> int:
     return int(np.clip(np.rint(3.9 + latent + rng.normal(0, 0.55)), 1, 5))
 
 
-def surveymonkey_evals(world: World, rng: np.random.Generator) -> Sheet:
-    """``event_evals_surveymonkey.csv``: per-session evaluations from one web-link collector, all cadres.
+def surveymonkey_evals(world: World, rng: np.random.Generator, program: str = "CADRE") -> Sheet:
+    """Per-session evaluations from one SurveyMonkey web-link collector: ``event_evals_surveymonkey.csv`` for
+    the cadres, ``pnet_session_evals_surveymonkey.csv`` for the principal network (the same form).
 
     Seeds: the matrix's N/A answers, PII in the two open-ended answers, e-mail noise in the PDP
-    e-mail, and one late evaluation that names an event of another cadre.
+    e-mail, and (cadres) one late evaluation that names an event of another cadre.
     """
     keys = [k for k, _, _ in SM_KEYS]
-    sheet = Sheet("event_evals_surveymonkey.csv", keys, extra_header=[[t for _, _, t in SM_KEYS]],
+    cadre = program == "CADRE"
+    file = "event_evals_surveymonkey.csv" if cadre else "pnet_session_evals_surveymonkey.csv"
+    tag = "sm" if cadre else "pnet_sm"
+    sheet = Sheet(file, keys, extra_header=[[t for _, _, t in SM_KEYS]],
                   header_text=[t for _, t, _ in SM_KEYS])
-    cadre_people = world.by_program("CADRE")
+    people = world.by_program(program)
     pending: list[tuple[dt.datetime, dict, list[tuple[str, list[dict[str, str]]]], Registrant]] = []
-    events = [e for e in world.events.values() if e["program"] == "CADRE"]
+    events = [e for e in world.events.values() if e["program"] == program]
     for ev in events:
         quality = float(rng.normal(0.1, 0.35))
         end = dt.datetime.fromisoformat(f"{ev['event_date']}T{ev['end_time']}")
-        for r in cadre_people:
+        for r in people:
             if world.attendance.get((ev["event_id"], r.registration_id)) not in ("present", "partial"):
                 continue
             if rng.random() > 0.72:
@@ -166,43 +184,45 @@ def surveymonkey_evals(world: World, rng: np.random.Generator) -> Sheet:
                      else dt.timedelta(days=int(rng.integers(1, 5)), seconds=int(rng.integers(0, 36000))))
             rec, texts = _sm_answers(world, rng, r, ev, quality)
             pending.append((end + delay, rec, texts, r))
-    # The wrong event: a C1 participant evaluates a C2 session twelve days late, claiming PDPs.
-    c2_visit = next(e for e in events if e["cadre_id"] == "C2" and e["event_type"] == "site_visit")
-    c1 = [r for r in cadre_people if r.cadre_id == "C1" and r.status == "active"]
-    liar = c1[int(rng.integers(len(c1)))]
-    rec, texts = _sm_answers(world, rng, liar, c2_visit, 0.0)
-    visit_day = dt.date.fromisoformat(c2_visit["event_date"])
-    rec["event_name"] = f"Cadre 2 site visit {visit_day.month}/{visit_day.day}"
-    rec["pdp_email"] = liar.email
-    when = dt.datetime.fromisoformat(f"{c2_visit['event_date']}T20:14:00") + dt.timedelta(days=12)
-    pending.append((when, rec, texts, liar))
-    wrong_rec = rec
+    wrong_rec = None
+    if cadre:
+        # The wrong event: a C1 participant evaluates a C2 session twelve days late, claiming PDPs.
+        c2_visit = next(e for e in events if e["cadre_id"] == "C2" and e["event_type"] == "site_visit")
+        c1 = [r for r in people if r.cadre_id == "C1" and r.status == "active"]
+        liar = c1[int(rng.integers(len(c1)))]
+        rec, texts = _sm_answers(world, rng, liar, c2_visit, 0.0)
+        visit_day = dt.date.fromisoformat(c2_visit["event_date"])
+        rec["event_name"] = f"Cadre 2 site visit {visit_day.month}/{visit_day.day}"
+        rec["pdp_email"] = liar.email
+        when = dt.datetime.fromisoformat(f"{c2_visit['event_date']}T20:14:00") + dt.timedelta(days=12)
+        pending.append((when, rec, texts, liar))
+        wrong_rec = rec
 
     pending.sort(key=lambda p: p[0])
-    respondent = 114_208_551_372
+    respondent = 114_208_551_372 if cadre else 115_904_120_006
     for start, rec, texts, _ in pending:
         respondent += int(rng.integers(40_000, 900_000))
         finish = start + dt.timedelta(seconds=int(rng.integers(70, 420)))
-        rec.update({"respondent_id": respondent, "collector_id": 431_552_018, "start_date": _sm_time(start),
-                    "end_date": _sm_time(finish),
+        rec.update({"respondent_id": respondent, "collector_id": 431_552_018 if cadre else 431_557_460,
+                    "start_date": _sm_time(start), "end_date": _sm_time(finish),
                     "ip_address": f"{pick(rng, ('198.51.100', '203.0.113'))}.{int(rng.integers(1, 255))}"})
         i = sheet.add(rec)
         for column, spans in texts:
-            sheet.note(i, "sm_pii", spans, column)
+            sheet.note(i, f"{tag}_pii", spans, column)
         na = [c for c in ("time_well_spent", "relevant", "facilitator_effective",
                           "will_apply") if rec[c] == "N/A"]
         if na:
-            sheet.tag(i, "sm_na", na)
+            sheet.tag(i, f"{tag}_na", na)
         if rec is wrong_rec:
             sheet.tag(i, "sm_wrong_event", ["event_name", "pdp_email"])
-    sheet.tag_where("sm_email_noise", "pdp_email", has_email_noise)
+    sheet.tag_where(f"{tag}_email_noise", "pdp_email", has_email_noise)
     return sheet
 
 
 def _sm_answers(world: World, rng: np.random.Generator, r: Registrant, ev: dict,
                 quality: float) -> tuple[dict, list[tuple[str, list[dict[str, str]]]]]:
     latent = 0.35 * r.trait + quality
-    rec: dict = {"event_name": _typed_event_name(rng, ev)}
+    rec: dict = {"event_name": _typed_event_name(rng, ev) if ev["program"] == "CADRE" else _typed_pnet_name(rng, ev)}
     if rng.random() < 0.95:
         rec["role"] = _SM_ROLE[r.role]
     elif rng.random() < 0.5:
@@ -213,7 +233,7 @@ def _sm_answers(world: World, rng: np.random.Generator, r: Registrant, ev: dict,
     rec["overall"] = _OVERALL[_likert(rng, latent) - 1]
     rec["recommend"] = int(np.clip(np.rint(8.2 + 1.6 * latent + rng.normal(0, 1.2)), 0, 10))
     texts: list[tuple[str, list[dict[str, str]]]] = []
-    peers = [p for p in world.by_program("CADRE") if p.cadre_id == r.cadre_id and p is not r]
+    peers = [p for p in world.by_program(r.program) if p.cadre_id == r.cadre_id and p is not r]
     other = pick(rng, peers)
     school = world.geo.school_by_code[other.school_code or ""].name
     values = {"name": (mention(rng, other.first, other.last), "name"), "school": (school, "school"),

@@ -20,6 +20,7 @@ __all__ = ["SPECS", "resolve_defects", "render", "defects_json"]
 
 _PRE, _POST = "participant_pre_qualtrics.csv", "participant_post_qualtrics.csv"
 _SM = "event_evals_surveymonkey.csv"
+_PNET_SM = "pnet_session_evals_surveymonkey.csv"
 
 
 def _qualtrics_specs(wave: str, file: str) -> list[DefectSpec]:
@@ -146,6 +147,12 @@ SPECS: list[DefectSpec] = [
                unit="cells"),
     DefectSpec("assess_pii", "school_assessments.csv", "pii_in_free_text",
                "narrative_text naming the principal (variants).", unit="cells"),
+    DefectSpec("pnet_sm_na", _PNET_SM, "non_substantive_code",
+               "'N/A' (code 6) in the agreement matrix; leave out of the denominator.", unit="cells"),
+    DefectSpec("pnet_sm_email_noise", _PNET_SM, "email_noise", "PDP e-mail with upper case and/or stray spaces."),
+    DefectSpec("pnet_sm_pii", _PNET_SM, "pii_in_free_text",
+               "Names and school names of other principals, e-mails (also 'at ... dot' form) and phone numbers in "
+               "the two open-ended answers.", unit="cells"),
 ]
 
 
@@ -221,6 +228,9 @@ _FILES: dict[str, tuple[str, str]] = {
     _SM: ("Per-session evaluations of cadre events (one web-link collector for all cadres).",
           "SurveyMonkey CSV: row 1 question text (blank over matrix/other columns), row 2 sub-headers; "
           "UTF-8, CRLF; data from row 3."),
+    _PNET_SM: ("Per-session evaluations of the principal network's sessions (the cadres' form, its own "
+               "collector).", "SurveyMonkey CSV: row 1 question text (blank over matrix/other columns), row 2 "
+               "sub-headers; UTF-8, CRLF; data from row 3."),
     "staff_pre.csv": ("Anonymous staff survey at the 30 cadre schools, fall 2025 (per-school links).",
                       "CSV, UTF-8, LF."),
     "staff_post.csv": ("Anonymous staff survey, spring 2026; about 60% of respondents also answered pre.",
@@ -255,7 +265,7 @@ _FILES: dict[str, tuple[str, str]] = {
 
 
 def _schema_lines(sheet: Sheet) -> list[str]:
-    if sheet.file == _SM:
+    if sheet.file in (_SM, _PNET_SM):
         lines = ["| # | key (used in defects.json) | row 1 | row 2 |", "|---|---|---|---|"]
         lines += [f"| {i} | `{k}` | {r1 or '(blank)'} | {r2 or '(blank)'} |" for i, (k, r1, r2) in
                   enumerate(SM_KEYS, start=1)]

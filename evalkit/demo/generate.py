@@ -58,6 +58,7 @@ _CSV_STYLE = {
     "participant_pre_qualtrics.csv": (True, True),
     "participant_post_qualtrics.csv": (True, True),
     "event_evals_surveymonkey.csv": (False, True),
+    "pnet_session_evals_surveymonkey.csv": (False, True),
     "staff_pre.csv": (False, False),
     "staff_post.csv": (False, False),
     "coaching_log.csv": (False, True),
@@ -159,6 +160,7 @@ def generate_demo(out_dir: Path, *, seed: int = DEFAULT_SEED) -> list[Path]:
     sheets.append(google_forms_eval(world, stream(seed, "forms"), wg))
     sheets.append(inquiry_cycle(world, stream(seed, "inquiry")))
     sheets.append(school_assessments(world, stream(seed, "assessments")))
+    sheets.append(surveymonkey_evals(world, stream(seed, "pnet_surveymonkey"), "PNET"))
     outcomes, grant_schools = demo_outcomes(world.geo, stream(seed, "state"))
     sheets.append(sped_identification(world.geo, stream(seed, "sped")))
     sheets.append(mtss_aggregates(world.geo, stream(seed, "mtss"), grant_schools))

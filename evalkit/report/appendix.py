@@ -74,6 +74,15 @@ _CAREER_METHODS = [
     ("Cox model, clustered errors", "partial likelihood (Breslow ties); sandwich H^-1 (sum over schools of U U') "
      "H^-1 from score residuals", "Cox (1972); Lin & Wei (1989)"),
 ]
+#: The inquiry cycle's and the school assessments' statistics (the principal-network report).
+_CYCLE_METHODS = [
+    ("Ordered funnel", "per step of the project file's order: principals with a completion date (reached), whose "
+     "last dated step it is (stopped), without it but with a later one (skipped)", "the project file's steps"),
+    ("Interval of a median", "order statistics x(j) and x(k) with j, k from the Binomial(n, 1/2) quantiles, "
+     "P(j <= B < k) >= 0.95; distribution-free", "Conover (1999), section 3.2"),
+    ("Shift table", "schools by rubric level at baseline (rows) and end (columns); moved up: above the diagonal; "
+     "share moved up with a Wilson interval", "Wilson (1927)"),
+]
 _OUTCOME_METHODS = [
     ("Students-weighted mean of school results", "sum of n_i x v_i / sum of n_i over the group's schools with a "
      "published result v_i (n_i = students tested); with v_i a school's percent meeting the standard, it is the "
@@ -135,10 +144,12 @@ def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[s
                        pd.DataFrame(rows, columns=["Level", "Evaluation question", "Data sources"]))
 
 
-def methods(*, outcomes: bool = False, careers: bool = False) -> ProtectedTable:
+def methods(*, outcomes: bool = False, careers: bool = False, cycles: bool = False) -> ProtectedTable:
     """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section,
-    ``careers`` those of a pipeline's careers section."""
-    rows = _METHODS + (_OUTCOME_METHODS if outcomes else []) + (_CAREER_METHODS if careers else [])
+    ``careers`` those of a pipeline's careers section, ``cycles`` those of a principal network's inquiry cycle
+    and school assessments."""
+    rows = _METHODS + (_OUTCOME_METHODS if outcomes else []) + (_CAREER_METHODS if careers else []) \
+        + (_CYCLE_METHODS if cycles else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
                        pd.DataFrame(rows, columns=["Statistic", "Formula", "Source"]),
                        note="Each statistic is computed by evalkit's statistics library, which is tested against "
@@ -197,14 +208,31 @@ _CAREER_GLOSSARY = [
 ]
 
 
+#: The principal network's terms: its cycle, phases and rubric.
+_CYCLE_GLOSSARY = [
+    ("Inquiry cycle", "The network's ordered steps from a problem of practice to sharing results, in the tradition "
+                      "of instructional rounds; the project file names the steps and their order."),
+    ("Phase", "A stage of the network (such as Connect, Lead and Succeed); sessions and steps belong to one."),
+    ("Problem of practice", "The instructional problem a principal chooses to work on with the school's team."),
+    ("Rubric level", "A rating of a school's practice in one domain on the network's rubric, from its lowest "
+                     "level to its highest."),
+    ("Shift table", "Schools counted by their rubric level at the start (rows) and at the end (columns); those "
+                    "above the diagonal moved up."),
+    ("Effect size (g_av)", "The change in means in units of the average standard deviation; about 0.2 is small, "
+     "0.5 medium and 0.8 large by Cohen's rough guide, but context matters more."),
+    ("p (BH)", "The probability of a change at least this large if there were none, adjusted with the "
+     "Benjamini-Hochberg method because several measures are tested at once."),
+]
+
+
 def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True,
-             careers: bool = False) -> ProtectedTable:
+             careers: bool = False, cycles: bool = False) -> ProtectedTable:
     """The terms the report uses: ``cadres``, ``change`` (pre/post) and ``nps`` terms only when it uses them;
     ``careers`` adds the careers terms and leaves out those of surveys."""
     drop = (set() if cadres else set(_CADRE_TERMS)) | (set() if change else set(_CHANGE_TERMS)) \
         | (set() if nps else {"Net Promoter Score"}) | (set(_SURVEY_TERMS) if careers else set())
     rows = [r for r in _GLOSSARY if r[0] not in drop] + (_OUTCOME_GLOSSARY if outcomes else []) \
-        + (_CAREER_GLOSSARY if careers else [])
+        + (_CAREER_GLOSSARY if careers else []) + (_CYCLE_GLOSSARY if cycles else [])
     return passthrough("glossary", "Glossary", pd.DataFrame(rows, columns=["Term", "Meaning"]))
 
 
@@ -250,7 +278,8 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
 #: is called Howard); anywhere else the surname is still a finding.
 REFERENCE_PHRASES: frozenset[str] = frozenset(
     {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_CAREER_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY,
-                      *_CAREER_GLOSSARY) for cell in row}
+                      *_CAREER_GLOSSARY, *_CYCLE_METHODS, *_CYCLE_GLOSSARY) for cell in row}
     | {"Hedges' g_av", "Guskey's five levels", "Guskey\u2019s five levels", "(Guskey, 2000)", "Guskey (2000)",
        "Benjamini-Hochberg", "Wilson interval", "Wilson intervals", "Feldt 95% CI", "Cronbach's alpha",
-       "McDonald's omega", "Guskey level", "Guskey levels", "Lin & Wei 1989", "Austin 2009"})
+       "McDonald's omega", "Guskey level", "Guskey levels", "Lin & Wei 1989", "Austin 2009",
+       "Wilson 1927", "Conover 1999"})

@@ -28,14 +28,20 @@ __all__ = ["reactions", "prepost", "staff", "quality", "outcomes", "weighted_out
            "outcome_label", "outcome_description", "share_measure"]
 
 
-def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
+def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig, *, by: str = "event", total: str = "All events"
+              ) -> None:
+    """Level 1 tables from the event evaluations: evaluations received, percent favorable and NPS per row of
+    ``data.events`` (an event, or a group of events such as a phase when the caller maps ``event_id`` to it)
+    and for all rows together (``total``)."""
     from evalkit.analyze import net_promoter_score, percent_favorable
 
     cb = cfg.codebook
+    title = by.capitalize()
     evals = data.evals.assign(event=data.evals["event_id"].astype(str))
     b.universe(f"{b.unit}/evaluations", evals, ["event"], categories={"event": data.events["event_id"].astype(str)})
-    b.counts("evaluations_by_event", f"{b.unit}/evaluations", rows="event", row_title="Event", count_title="Evaluations",
-             title="Event evaluations received", margins=False, level=1,
+    b.counts("evaluations_by_event", f"{b.unit}/evaluations", rows="event", row_title=title, count_title="Evaluations",
+             title=f"Event evaluations received by {by}" if by != "event" else "Event evaluations received",
+             margins=False, level=1,
              note="After cleaning; evaluations that named another cadre's or program's event are left out.")
     name = data.eval_instrument
     if name is None:
@@ -43,7 +49,7 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
     inst = cb.instruments[name]
     items = rated_items(cfg, data)
     rows, nps_rows = [], []
-    groups = [(e, evals[evals["event"] == e]) for e in data.events["event_id"].astype(str)] + [("All events", evals)]
+    groups = [(e, evals[evals["event"] == e]) for e in data.events["event_id"].astype(str)] + [(total, evals)]
     for label, d in groups:
         row: dict[str, Any] = {"Event": label, "n": len(d)}
         pf = percent_favorable(d, name, cb, items=items, scales=[]) if len(d) else None
@@ -61,20 +67,20 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig) -> None:
                          "Promoters": 100 * est.extra["promoters"], "Passives": 100 * est.extra["passives"],
                          "Detractors": 100 * est.extra["detractors"]})
         nps_rows.append(nrow)
-    frame = pd.DataFrame(rows)
-    b.statistics("event_ratings", frame, group="Event", n="n", columns={},
-                 shares=[c for c in frame.columns if c not in ("Event", "n")],
-                 title="Percent favorable by event", total_row="All events", level=1,
+    frame = pd.DataFrame(rows).rename(columns={"Event": title})
+    b.statistics("event_ratings", frame, group=title, n="n", columns={},
+                 shares=[c for c in frame.columns if c not in (title, "n")],
+                 title=f"Percent favorable by {by}", total_row=total, level=1,
                  note=f"Percent answering {favorable_labels(cfg, data)} among those who answered the item.")
     if not inst.nps_item or inst.nps_item not in evals:
         return
     nf = pd.DataFrame(nps_rows).reindex(columns=["Event", "n", "NPS", "CI low", "CI high", "Promoters", "Passives",
-                                                 "Detractors"])
-    b.statistics("event_nps", nf, group="Event", n="n",
+                                                 "Detractors"]).rename(columns={"Event": title})
+    b.statistics("event_nps", nf, group=title, n="n",
                  columns={"NPS": "{:+.0f}", "CI low": "{:+.0f}", "CI high": "{:+.0f}"},
-                 shares=["Promoters", "Passives", "Detractors"], title="Net Promoter Score by event",
+                 shares=["Promoters", "Passives", "Detractors"], title=f"Net Promoter Score by {by}",
                  coded_with=NPS_CODED_WITH,
-                 total_row="All events", level=1,
+                 total_row=total, level=1,
                  note="NPS = percent of promoters (9-10) minus percent of detractors (0-6); 95% CI from the "
                       "standard error of the +1/0/-1 scores.")
 
@@ -321,7 +327,8 @@ _RULE_DID_NOT_RUN = ("off", "not_applicable")
 
 
 def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUnit,
-            rows: Mapping[str, set[int]] | None = None) -> None:
+            rows: Mapping[str, set[int]] | None = None, *, trackers: bool = False, whose: str = "this cadre's"
+            ) -> None:
     """The data-quality table: what each cleaning check recoded, flagged or dropped.
 
     With ``rows`` (source id -> the file rows of one cadre, :func:`unit_rows`) only that cadre's rows are
@@ -329,8 +336,10 @@ def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUni
     no cadre's data and so in no cadre's table (the program summary counts them). Without ``rows``, every
     source of the program counts (rows or cells, as the log does).
     """
-    used = {s.id for s in cfg.project.sources if s.program in (unit.program, None)
-            and s.kind in (SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance)}
+    kinds = {SourceKind.survey, SourceKind.roster, SourceKind.events, SourceKind.attendance}
+    if trackers:    # a program whose own records are trackers (an inquiry cycle, school assessments)
+        kinds.add(SourceKind.tracker)
+    used = {s.id for s in cfg.project.sources if s.program in (unit.program, None) and s.kind in kinds}
     qlog = store.quality_log
     if qlog is None or qlog.empty:
         return
@@ -354,11 +363,13 @@ def quality(b: Bundle, cfg: ProjectConfig, store: ProcessedData, unit: ReportUni
                                     for d, a in zip(agg["defect"], agg["action"])],
                           counted: agg["count"].to_numpy()})
     if rows is not None:
-        title = "Data-quality checks: this cadre's rows"
-        note = ("Rows of this cadre's data (its roster, events, attendance, evaluations and surveys) that a "
+        title = f"Data-quality checks: {whose} rows"
+        note = (f"Rows of {whose} data (its roster, events, attendance, evaluations and surveys"
+                + (", and its own records" if trackers else "") + ") that a "
                 "cleaning check recoded or flagged, from the cleaning stage's data-quality log. Rows that "
-                "cleaning removed (previews, tests, partial responses, speeders) belong to no cadre's data and "
-                "are counted in the program summary. Counts under the threshold are not shown.")
+                "cleaning removed (previews, tests, partial responses, speeders) belong to no report's data"
+                + (" and are counted in the program summary" if whose == "this cadre's" else "")
+                + ". Counts under the threshold are not shown.")
     else:
         title = "Data-quality checks (all of the program's sources)"
         note = "From the cleaning stage's data-quality log; counts under the threshold are not shown."

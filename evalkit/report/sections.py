@@ -7,8 +7,7 @@ report's own words ("not collected", "no pre wave", "fewer than 10 responses"), 
 matrix shows. Privacy is named as the reason only when it is the reason.
 
 Adding a program kind means adding its sections here and their builders, not a new pipeline: the
-``pipeline``, ``network``, ``principal_network`` and ``state_resources`` kinds have empty slots that
-their issues fill.
+``state_resources`` kind has an empty slot that its issue fills.
 """
 
 from __future__ import annotations
@@ -125,7 +124,18 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
         SectionSpec("appendix_instruments", "Instruments", part="supplement"),
         *_SUPPLEMENT,
     ),
-    ProgramKind.principal_network: (),
+    ProgramKind.principal_network: (
+        SectionSpec("summary", "Executive summary"),
+        SectionSpec("limitations", "What this evaluation can and cannot tell you"),
+        SectionSpec("participation", "Participation by phase", needs=("attendance",)),
+        SectionSpec("cycle", "The inquiry cycle", 4, ("cycle",)),
+        SectionSpec("assessments", "School assessments", 3, ("assessments",)),
+        SectionSpec("reactions", "Level 1: participants' reactions by phase", 1, ("level1",)),
+        SectionSpec("appendix_items", "Appendix: detailed tables", needs=("detail",)),
+        SectionSpec("glossary", "Appendix: glossary"),
+        SectionSpec("appendix_instruments", "Instruments", part="supplement"),
+        *_SUPPLEMENT,
+    ),
     ProgramKind.state_resources: (),
 })
 
