@@ -158,7 +158,7 @@ def test_plan_follows_levels_and_evidence() -> None:
     assert d["level4"].reason == "fewer than 10 responses"
     assert d["level2"].reason == "not among the program's levels"
     with pytest.raises(Exception, match="no report yet"):
-        plan(ProgramKind.principal_network, {})
+        plan(ProgramKind.state_resources, {})
 
 
 def test_a_survey_released_again_with_one_more_response_is_refused(tmp_path: Path) -> None:

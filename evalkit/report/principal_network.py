@@ -28,6 +28,7 @@ from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.errors import DataError, Reason
 from evalkit.report import appendix, measures
+from evalkit.report.build import _any_shown
 from evalkit.report.inputs import PERSON, ReportUnit, modality_label, sources
 from evalkit.report.prose import join_words, render_prose
 from evalkit.report.sections import plan
@@ -195,12 +196,16 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
 
     plain += [appendix.methods(cycles=True), appendix.software(), *appendix.instruments(cfg, used), *quotes]
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
-    plain.append(appendix.glossary(cadres=False, change=False, nps="event_nps" in b.tables, cycles=True))
+    # a table whose every figure (counts aside) is withheld says nothing: it is named, not printed
+    empty = {t.table_id for t in protected.tables.values()
+             if len(t.cells) and (t.cells["kind"] != "count").any() and not _any_shown(t)}
+    plain.append(appendix.glossary(cadres=False, change=False, nps="event_nps" in b.tables
+                                   and "event_nps" not in empty, cycles=True))
     T, specs = write_tables(Path(out_dir), plain, protected)
     charts = save_charts(_charts(T), Path(out_dir))
     charted = {"attendance": "attendance_by_session", "funnel": "cycle_funnel"}
     moved = [charted[c] for c in charts if c in charted]
-    evidence["detail"] = None if moved or rubric else "none"
+    evidence["detail"] = None if moved or rubric or empty else "none"
 
     decisions = plan(ProgramKind.principal_network, evidence,
                      levels=sorted(int(v) for v in program.guskey_levels) or [1, 3, 4])
@@ -211,7 +216,8 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
            "levels": list(spec_a.levels.values()) if spec_a else [],
            "summary": _summary(T, program), "hidden_figures": len(protected.log),
            "quality_table": "data_quality" in T, "comment_threshold": policy.comment_threshold,
-           "quotes": {q.table_id for q in quotes}}
+           "quotes": {q.table_id for q in quotes},
+           "withheld_tables": [T[i].title for i in T if i in empty]}
     tables_of = {
         "participation": [t for t in ("registered", "sessions", "attendance_by_session", "phase_participation")
                           if t in T],
@@ -219,7 +225,7 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
         "assessments": ["moved_up", "school_measures", "quotes_narratives"],
         "reactions": ["evaluations_by_event", "event_ratings", "event_nps", "comment_themes",
                       *(t for t in T if t.startswith("quotes_q"))],
-        "appendix_items": [*moved, *rubric],
+        "appendix_items": [*moved, *(t for t in rubric if t not in empty)],
         "appendix_methods": ["methods", "software"],
         "appendix_instruments": [t for t in T if t.startswith("instrument_")],
         "appendix_disclosure": ["disclosure_log"] if protected.log else [],
@@ -229,7 +235,8 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
         if not d.included:
             continue
         sid = d.spec.id
-        ids = [i for i in tables_of.get(sid, []) if i in T and (sid == "appendix_items" or i not in moved)]
+        ids = [i for i in tables_of.get(sid, []) if i in T and i not in empty
+               and (sid == "appendix_items" or i not in moved)]
         sections.add(sid, d.spec.title, d.spec.level, render_prose("principal_network", sid, **ctx) or None, ids,
                      part=d.spec.part)
     headline = [{"label": "Registered principals", "value": T["registered"].text("Registered principals", "n")

@@ -1,0 +1,231 @@
+"""The principal-network report (issue [7/9]) on the demo: rendered with its sections, the cycle's funnel and the
+rubric shifts against counts made from the raw files with pandas alone, schools never named, quotes only redacted;
+and the project file deciding the cycle's steps and their order."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from dateutil import parser as dateparser
+
+from conftest import DEMO_DIR, bundle_table, demo_bundle
+
+STEPS = ["Identify a problem of practice", "Gather baseline evidence", "Develop a theory of action",
+         "Conduct instructional rounds", "Debrief and analyze patterns", "Plan the next level of work",
+         "Implement and monitor", "Reflect and share results"]
+
+
+@pytest.fixture(scope="module")
+def pnet(demo_run):
+    return demo_bundle(demo_run, "principal-network-2025")
+
+
+def _raw_cycle() -> pd.DataFrame:
+    raw = pd.read_csv(DEMO_DIR / "inquiry_cycle.csv", dtype=str)
+    # the file mixes ISO, M/D/YYYY, "Mon D, YYYY" and D-Mon-YY: dateutil reads each as written
+    raw["when"] = [dateparser.parse(v) if isinstance(v, str) and v.strip() else pd.NaT for v in raw["completed_date"]]
+    return raw
+
+
+def test_the_principal_network_report_is_rendered_with_its_sections(pnet) -> None:
+    folder, facts = pnet
+    assert (folder / "report.html").is_file() and (folder / "report.pdf").is_file()
+    assert (folder / "supplement.pdf").is_file()
+    ids = [s.id for s in facts.report_sections]
+    assert ids[:2] == ["summary", "limitations"]
+    assert {"participation", "cycle", "assessments", "reactions", "appendix_items", "glossary"} <= set(ids)
+    assert facts.whole_program and "cadre" not in facts.title.lower()
+
+
+def test_the_funnel_counts_principals_reaching_each_step_as_the_raw_tracker_does(pnet) -> None:
+    folder, _ = pnet
+    raw = _raw_cycle()
+    got = bundle_table(folder, "cycle_funnel").set_index("Step")
+    assert int(got.loc["Principals in the cycle", "Reached"]) == raw["principal_registration_id"].nunique()
+    dated = raw[raw["when"].notna()]
+    last = dated.groupby("principal_registration_id")["step_no"].agg(lambda s: max(int(v) for v in s))
+    for k, step in enumerate(STEPS, start=1):
+        row = got.loc[f"{k}. {step}"]
+        reached = dated.loc[dated["step_name"] == step, "principal_registration_id"].nunique()
+        assert row["Reached"] == str(reached) if reached >= 10 else row["Reached"] == "fewer than 10"
+        stopped = int((last == k).sum())
+        if k < len(STEPS) and row["Stopped here"] not in ("fewer than 10", "not shown"):
+            assert int(row["Stopped here"]) == stopped
+        art = dated.loc[(dated["step_name"] == step) & (dated["artifact"] == "Y"), "principal_registration_id"].nunique()
+        if row["With an artifact"] not in ("fewer than 10", "not shown"):
+            assert int(row["With an artifact"]) == art
+
+
+def test_days_between_steps_match_the_medians_of_the_raw_dates(pnet) -> None:
+    folder, _ = pnet
+    raw = _raw_cycle()
+    wide = raw.pivot_table(index="principal_registration_id", columns="step_no", values="when", aggfunc="min")
+    got = bundle_table(folder, "step_times").set_index("Steps")
+    for k in range(1, len(STEPS)):
+        gap = (pd.to_datetime(wide[str(k + 1)]) - pd.to_datetime(wide[str(k)])).dt.days.dropna()
+        gap = gap[gap >= 0]
+        assert int(got.loc[f"{k} to {k + 1}", "Principals"]) == len(gap)
+        assert float(got.loc[f"{k} to {k + 1}", "Median days"]) == pytest.approx(round(gap.median()), abs=0.5)
+
+
+def test_the_share_of_schools_that_moved_up_matches_the_raw_ratings(pnet) -> None:
+    """Independent of evalkit.analyze.cycles: a merge of the two rounds and a comparison of the integer codes,
+    and the Wilson interval from statsmodels."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    folder, _ = pnet
+    raw = pd.read_csv(DEMO_DIR / "school_assessments.csv", dtype=str)
+    raw = raw[raw["type"] == "qual"]
+    got = bundle_table(folder, "moved_up").set_index("Domain")
+    labels = {"ilt_functioning": "Instructional leadership team functioning",
+              "feedback_cycles": "Feedback cycles with teachers"}
+    for measure, label in labels.items():
+        d = raw[raw["measure"] == measure]
+        both = d[d["phase"] == "Connect"].merge(d[d["phase"] == "Succeed"], on="school_code", suffixes=("_b", "_e"))
+        up = int((both["rubric_level_e"].astype(int) > both["rubric_level_b"].astype(int)).sum())
+        assert int(got.loc[label, "Schools"]) == len(both)
+        assert int(got.loc[label, "Moved up"]) == up
+        assert got.loc[label, "% moved up"] == f"{round(100 * up / len(both))}%"
+        lo, hi = proportion_confint(up, len(both), method="wilson")
+        assert got.loc[label, "CI low"] == f"{100 * lo:.0f}%" and got.loc[label, "CI high"] == f"{100 * hi:.0f}%"
+
+
+def test_shift_tables_count_schools_by_level_before_and_after_under_the_rule(pnet) -> None:
+    folder, facts = pnet
+    raw = pd.read_csv(DEMO_DIR / "school_assessments.csv", dtype=str)
+    d = raw[(raw["type"] == "qual") & (raw["measure"] == "ilt_functioning")]
+    both = d[d["phase"] == "Connect"].merge(d[d["phase"] == "Succeed"], on="school_code", suffixes=("_b", "_e"))
+    names = {"1": "Beginning", "2": "Developing", "3": "Proficient", "4": "Exemplary"}
+    expected = pd.crosstab(both["rubric_level_b"].map(names), both["rubric_level_e"].map(names))
+    got = bundle_table(folder, "shift_1").set_index("At Connect")
+    for r in expected.index:
+        for c in expected.columns:
+            shown = got.loc[r, c]
+            if shown not in ("fewer than 10", "not shown"):
+                assert int(shown) == int(expected.loc[r, c]), (r, c)
+            else:
+                assert int(expected.loc[r, c]) < 10 or shown == "not shown"
+    assert int(got.loc["Total", "Total"]) == len(both)
+    # the shift tables are detail: in the appendix, not the body
+    appendix = next(s for s in facts.report_sections if s.id == "appendix_items")
+    assert "shift_1" in appendix.tables
+
+
+def test_no_school_is_named_or_listed_by_code(pnet) -> None:
+    """Each school's figures describe one principal: no school code, school name or principal's registration id
+    appears anywhere in the bundle."""
+    folder, _ = pnet
+    reg = pd.read_excel(DEMO_DIR / "registration.xlsx", sheet_name="Registrations", dtype=str)
+    reg = reg[reg["program"].str.strip().str.upper() == "PNET"]
+    words = set(reg["school_code"].dropna()) | set(reg["registration_id"].dropna())
+    names = {n for n in reg["school_name"].dropna() if len(n) > 6}
+    for path in folder.rglob("*"):
+        if path.suffix not in (".html", ".csv", ".json", ".ipynb", ".md"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for w in words:
+            assert not re.search(rf"(?<![0-9A-Za-z]){re.escape(w)}(?![0-9A-Za-z])", text), (path.name, "code")
+        for n in names:
+            assert n not in text, (path.name, "school name")
+
+
+def test_quotes_are_redacted_text_above_the_comment_threshold(pnet) -> None:
+    folder, facts = pnet
+    raw = pd.read_csv(DEMO_DIR / "inquiry_cycle.csv", dtype=str)
+    problems = raw.drop_duplicates("principal_registration_id")["problem_of_practice_text"]
+    quoted = bundle_table(folder, "quotes_problems")["Text"].str.strip("\u201c\u201d")
+    assert len(problems) >= facts.policy.comment_threshold
+    assert 1 <= len(quoted) <= 3
+    for q in quoted:
+        assert "[" not in q
+        assert q in set(problems)          # a quote is a whole text, not a fragment
+    # the texts that name a teacher are never among the quotes
+    named = [p for p in problems if re.search(r"\b(Mr|Ms)\. [A-Z]", str(p))]
+    assert named and not set(named) & set(quoted)
+
+
+def test_reactions_are_grouped_by_phase(pnet) -> None:
+    folder, _ = pnet
+    got = bundle_table(folder, "evaluations_by_event").set_index("Phase")["Evaluations"]
+    assert list(got.index) == ["Connect", "Lead", "Succeed"]
+    ratings = bundle_table(folder, "event_ratings").set_index("Phase")
+    assert int(ratings.loc["All sessions", "n"]) == sum(int(v) for v in got)
+    raw = pd.read_csv(DEMO_DIR / "pnet_session_evals_surveymonkey.csv", skiprows=[1])
+    assert int(ratings.loc["All sessions", "n"]) <= len(raw)
+
+
+# -- the project file decides the steps -------------------------------------------------------------------
+
+def _store_with_cycle(rows: list[tuple[str, str, str | None]]):
+    from types import SimpleNamespace
+
+    d = pd.DataFrame(rows, columns=["who", "step", "done"])
+    d["source_row"] = range(2, len(d) + 2)
+    return SimpleNamespace(tables={"cycle": d})
+
+
+def _cfg(steps: list[str], tmp_path: Path):
+    from evalkit.config.project import CycleSpec
+
+    spec = CycleSpec(source="cycle", steps=steps, step_column="step", date_column="done", unit_column="who")
+    from types import SimpleNamespace
+
+    src = SimpleNamespace(id="cycle", file="tracker.csv")
+    cfg = SimpleNamespace(project=SimpleNamespace(source=lambda sid: src))
+    return cfg, spec
+
+
+def test_the_cycle_follows_the_project_files_steps_and_order(tmp_path: Path) -> None:
+    from evalkit.analyze.cycles import cycle_funnel
+    from evalkit.report.principal_network import cycle_rows
+
+    store = _store_with_cycle([("a", "Plan", "2025-01-01"), ("a", "Act", "2025-02-01"), ("b", "plan ", "2025-01-03"),
+                               ("b", "Act", None)])
+    for order in (["Plan", "Act"], ["Act", "Plan"]):
+        cfg, spec = _cfg(order, tmp_path)
+        rows = cycle_rows(cfg, store, spec)
+        f = cycle_funnel(rows, unit="unit", step="step", date="date", steps=spec.steps)
+        assert f["step"].tolist() == order                       # the report's order is the project file's
+        assert dict(zip(f["step"], f["reached"])) == {"Plan": 2, "Act": 1}   # "plan " is the step "Plan"
+
+
+def test_a_step_the_project_file_does_not_list_is_a_located_error(tmp_path: Path) -> None:
+    from evalkit.errors import DataError
+    from evalkit.report.principal_network import cycle_rows
+
+    store = _store_with_cycle([("a", "Plan", "2025-01-01"), ("a", "Reflect", "2025-02-01")])
+    cfg, spec = _cfg(["Plan", "Act"], tmp_path)
+    with pytest.raises(DataError) as e:
+        cycle_rows(cfg, store, spec)
+    assert e.value.issue.file == "tracker.csv" and e.value.issue.column == "step" and e.value.issue.row == 3
+    assert "Reflect" in str(e.value) and "programs[].cycle.steps" in str(e.value.hint)
+
+
+def test_assessment_levels_and_rounds_come_from_the_project_file() -> None:
+    from types import SimpleNamespace
+
+    from evalkit.config.project import AssessmentSpec
+    from evalkit.report.principal_network import assessment_rows
+
+    spec = AssessmentSpec(source="a", baseline="Fall", end="Spring", levels={1: "Low", 2: "Mid", 3: "High"})
+    assert list(spec.levels) == ["1", "2", "3"]
+    d = pd.DataFrame({"school_code": ["s1", "s1", "s1", "s2"], "phase": ["Fall", "Spring", "Winter", "Fall"],
+                      "measure": ["m"] * 4, "rubric_level": ["1", "3.0", "2", "9"], "value": [None] * 4})
+    cfg = SimpleNamespace(project=SimpleNamespace(source=lambda sid: SimpleNamespace(id="a", file="a.csv")))
+    out = assessment_rows(cfg, SimpleNamespace(tables={"a": d}), spec)
+    assert out["round"].tolist() == ["Fall", "Spring", "Fall"]       # a third round is not compared
+    assert out["level"].tolist()[:2] == ["1", "3"] and pd.isna(out["level"].iloc[2])   # 9 is no level
+
+
+def test_a_cycle_or_assessment_source_must_be_a_tracker() -> None:
+    from evalkit.config.project import Project
+
+    base = {"schema_version": 1, "project": "p", "title": "T",
+            "sources": [{"id": "s", "file": "s.csv", "kind": "survey", "instrument": "i", "wave": "post"}],
+            "programs": [{"id": "pn", "kind": "principal_network", "name": "PN",
+                          "cycle": {"source": "s", "steps": ["A", "B"]}}]}
+    with pytest.raises(Exception, match=r"programs\[0\]\.cycle\.source.*tracker"):
+        Project.model_validate(base)
