@@ -192,7 +192,7 @@ def test_pii_spans_are_where_defects_say(out: Path, defects: list[dict]) -> None
             continue
         head, recs = _records(out, d["file"])
         by_row = dict(recs)
-        if d["file"] == "event_evals_surveymonkey.csv":
+        if d["file"] in ("event_evals_surveymonkey.csv", "pnet_session_evals_surveymonkey.csv"):
             from evalkit.demo._cadre import SM_KEYS
 
             pos = {k: str(i) for i, (k, _, _) in enumerate(SM_KEYS)}
