@@ -221,6 +221,7 @@ def validate_project(cfg: ProjectConfig, *, key: bool = True) -> list[Check]:
         named = [*src.email_columns, *src.name_columns, *src.date_columns, *src.key]
         named += [v for v in src.fields.model_dump().values() if v]
         named += [c for c in (src.cadre_column, src.consent_column) if c]
+        named += cfg.project.program_columns(src.id, required=True)
         if src.instrument:
             inst = cfg.instrument(src.instrument)
             aliases = inst.alias_map()

@@ -233,3 +233,86 @@ def test_a_cycle_or_assessment_source_must_be_a_tracker() -> None:
                           "cycle": {"source": "s", "steps": ["A", "B"]}}]}
     with pytest.raises(Exception, match=r"programs\[0\]\.cycle\.source.*tracker"):
         Project.model_validate(base)
+
+
+def test_a_users_own_principal_network_project_with_its_own_steps_and_columns(tmp_path: Path, capsys) -> None:
+    """A project written from docs/project-file.md around files nobody here generated: the tracker's own headers,
+    a five-step cycle in the network's own words, dates typed three ways, rubric codes that are letters. The
+    report follows the project file (steps, order, rounds, levels) and lists no school."""
+    import numpy as np
+    import yaml
+
+    from conftest import run_cli
+    from evalkit.anonymize.keys import keygen
+
+    rng = np.random.default_rng(3)
+    steps = ["Launch", "Observe classrooms", "Debrief", "Act", "Reflect"]
+    raw = tmp_path / "project" / "raw"
+    raw.mkdir(parents=True)
+    people = [(f"P{i:03d}", f"First{i}", f"Last{i}", f"p{i}@district.example.org", f"S{9000 + i}") for i in range(30)]
+    pd.DataFrame(people, columns=["Principal ID", "First", "Last", "Email", "School"]).assign(
+        Program="PN").to_csv(raw / "roster.csv", index=False)
+    tracker, ratings = [], []
+    for k, (pid, *_, school) in enumerate(people):
+        reached = int(rng.integers(2, 6))
+        day = pd.Timestamp("2025-09-01")
+        for j, step in enumerate(steps, start=1):
+            day += pd.Timedelta(days=int(rng.integers(5, 30)))
+            done = j <= reached and not (k == 0 and j == 2)          # principal P000 skips a step
+            text = day.strftime(("%Y-%m-%d", "%m/%d/%Y", "%b %d, %Y")[j % 3]) if done else ""
+            tracker.append({"Principal ID": pid, "Stage": step, "Completed on": text,
+                            "Evidence?": "Yes" if done and j % 2 else "No"})
+        b = int(rng.integers(0, 2))
+        ratings += [{"School": school, "Round": "Fall", "Domain": "data_use", "Level": "ABC"[b]},
+                    {"School": school, "Round": "Spring", "Domain": "data_use", "Level": "ABC"[b + int(k % 3 > 0)]}]
+    pd.DataFrame(tracker).to_csv(raw / "cycle_tracker.csv", index=False)
+    pd.DataFrame(ratings).to_csv(raw / "ratings.csv", index=False)
+    key = keygen(tmp_path / "keys" / "k.key")
+    project = {
+        "schema_version": 1, "project": "own", "title": "Our principal network", "raw_dir": "raw",
+        "processed_dir": "processed", "reports_dir": "reports", "anonymize": {"key_file": str(key)},
+        "programs": [{"id": "pn", "kind": "principal_network", "name": "Our Principal Network", "codes": ["PN"],
+                      "guskey_levels": [3, 4],
+                      "cycle": {"source": "cycle", "steps": steps, "unit_column": "Principal ID",
+                                "step_column": "Stage", "date_column": "Completed on",
+                                "artifact_column": "Evidence?"},
+                      "assessments": {"source": "ratings", "baseline": "Fall", "end": "Spring",
+                                      "levels": {"A": "Emerging", "B": "Developing", "C": "Established"},
+                                      "school_column": "School", "phase_column": "Round",
+                                      "measure_column": "Domain", "level_column": "Level",
+                                      "measures": {"data_use": {"label": "Use of data"}}}}],
+        "sources": [
+            {"id": "roster", "file": "roster.csv", "kind": "roster", "email_columns": ["Email"],
+             "name_columns": ["First", "Last"], "columns": {"Principal ID": {"role": "identifier", "kind": "id"},
+                                                             "School": {"role": "quasi_identifier"}}},
+            {"id": "cycle", "file": "cycle_tracker.csv", "kind": "tracker", "program": "pn",
+             "date_columns": ["Completed on"], "columns": {"Principal ID": {"role": "identifier", "kind": "id"}}},
+            {"id": "ratings", "file": "ratings.csv", "kind": "tracker", "program": "pn"}]}
+    folder = tmp_path / "project"
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    (folder / "codebook.yml").write_text(yaml.safe_dump({"instruments": {}}), encoding="utf-8")
+    for stage in ("anonymize", "analyze"):
+        code, out, err = run_cli([stage, "-p", str(folder)], capsys)
+        assert code == 0, out + err
+    art = folder / "processed" / "analysis" / "pn" / "artifacts"
+    funnel = pd.read_csv(art / "tables" / "cycle_funnel.csv", dtype=str)
+    assert funnel["Step"].tolist() == ["Principals in the cycle", *(f"{j}. {s}" for j, s in enumerate(steps, 1))]
+    reached = {s: sum(1 for t in tracker if t["Stage"] == s and t["Completed on"]) for s in steps}
+    for j, s in enumerate(steps, 1):
+        shown = funnel.set_index("Step").loc[f"{j}. {s}", "Reached"]
+        assert shown == (str(reached[s]) if reached[s] >= 10 else "fewer than 10")
+    assert "Skipped" in funnel.columns                       # P000's skipped step is counted, not guessed away
+    moved = pd.read_csv(art / "tables" / "moved_up.csv", dtype=str).set_index("Domain")
+    up = sum(1 for k in range(30) if k % 3 > 0)
+    assert moved.loc["Use of data", "Moved up"] == str(up) and moved.loc["Use of data", "Schools"] == "30"
+    shift = pd.read_csv(art / "tables" / "shift_1.csv", dtype=str)
+    assert shift.columns.tolist()[1:4] == ["Emerging", "Developing", "Established"]
+    for path in art.rglob("*"):
+        if path.is_file() and path.suffix in (".csv", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not any(school in text or pid in text for pid, *_, school in people), path.name
+    # a misspelt column of the cycle is found by validate, with the file's own header offered
+    project["programs"][0]["cycle"]["step_column"] = "Stages"
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    code, out, err = run_cli(["validate", "-p", str(folder)], capsys)
+    assert code == 2 and "Stages" in out + err and "Stage" in (out + err).replace("Stages", "")

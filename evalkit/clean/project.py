@@ -44,7 +44,7 @@ def read_source(cfg: ProjectConfig, src: Source) -> SurveyData:
     """Read one source's file as the project file describes it (format, sheet, rename, add_columns)."""
     raw = read_export(cfg.source_path(src), format=src.format, sheet=src.sheet, encoding=src.encoding)
     instrument = cfg.codebook.instruments.get(src.instrument) if src.instrument else None
-    raw = source_columns(raw, src, instrument=instrument)
+    raw = source_columns(raw, src, instrument=instrument, also=cfg.project.program_columns(src.id))
     unresolved = unresolved_roles(raw, src, instrument)
     if unresolved:
         raise DataError(raw.path, Reason.missing_column,

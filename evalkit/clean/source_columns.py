@@ -26,13 +26,15 @@ __all__ = ["renamed", "with_added_columns", "source_columns", "referenced_column
 GUARDED_ROLES = frozenset({"identifier", "free_text", "self_code", "key"})
 
 
-def source_columns(raw: SurveyData, src: Source, *, instrument: Instrument | None = None) -> SurveyData:
+def source_columns(raw: SurveyData, src: Source, *, instrument: Instrument | None = None,
+                   also: list[str] | None = None) -> SurveyData:
     """``raw`` with the file's own headers resolved, then ``src.rename`` and ``src.add_columns`` applied.
 
     A project file and codebook may name a column by evalkit's normalized name (``uniqueid``) or by
-    the header exactly as the file writes it (``UniqueID``); see :func:`with_own_headers`.
+    the header exactly as the file writes it (``UniqueID``); see :func:`with_own_headers`. ``also`` adds
+    names given elsewhere in the project file (a program's ``cycle`` or ``assessments`` columns).
     """
-    raw = with_own_headers(raw, referenced_columns(src, instrument))
+    raw = with_own_headers(raw, [*referenced_columns(src, instrument), *(also or [])])
     if src.rename:
         raw = renamed(raw, src)
     if src.add_columns:

@@ -540,6 +540,25 @@ class Project(_Model):
                 return p
         raise KeyError(program_id)
 
+    def program_columns(self, source_id: str, *, required: bool = False) -> list[str]:
+        """The columns of a source that a program's spec names (``cycle``, ``assessments``, ``careers``), as the
+        project file spells them: the file's own headers are resolved for them as for the source's own names.
+
+        ``required``: only those the file must have (named in the project file, or a default the report cannot
+        do without, such as the cycle's step column); an optional default such as ``value_column`` is left out.
+        """
+        need = {"unit_column", "step_column", "date_column", "school_column", "phase_column", "measure_column",
+                "rank_column", "participant_column"}
+        out: list[str] = []
+        for p in self.programs:
+            for spec in (p.cycle, p.assessments, p.careers):
+                if spec is None or spec.source != source_id:
+                    continue
+                out += [v for k, v in spec.model_dump().items() if k.endswith("_column") and isinstance(v, str)
+                        and v and (not required or k in need or k in spec.model_fields_set)]
+                out += list(getattr(spec, "match_on", []))
+        return list(dict.fromkeys(out))
+
     def source(self, source_id: str) -> Source:
         for s in self.sources:
             if s.id == source_id:
