@@ -386,6 +386,28 @@ def test_a_total_row_loses_what_a_coded_row_would_give_back() -> None:
     assert t.loc["B", "NPS"] == "+25" and t.loc["B", "Promoters"] == "50%"
 
 
+@pytest.mark.parametrize(("fav_a", "fav_b", "blank"), [(27.0, 34.0, True), (23.0, 30.0, False)])
+def test_a_total_share_is_blanked_when_it_gives_back_the_pool_of_coded_rows(fav_a: float, fav_b: float,
+                                                                             blank: bool) -> None:
+    """Percent favorable by phase: A (29 answers) and B (37) are top-coded (fewer than 10 unfavorable each), C
+    (19 of 31) and the total are shown. Total minus C gives A and B pooled: 2 + 3 = 5 unfavorable answers, fewer
+    than 10, so the total's share goes blank; with 6 + 7 = 13 unfavorable the pool says nothing coding hid."""
+    import pandas as pd
+
+    from evalkit.disclose import Bundle, DisclosurePolicy
+
+    fav_total = fav_a + fav_b + 19.0
+    frame = pd.DataFrame({"Phase": ["A", "B", "C", "All"], "n": [29.0, 37.0, 31.0, 97.0],
+                          "Item": [100 * fav_a / 29, 100 * fav_b / 37, 100 * 19 / 31, 100 * fav_total / 97]})
+    b = Bundle(DisclosurePolicy(), release_id="t")
+    b.statistics("ratings", frame, group="Phase", n="n", columns={}, shares=["Item"], title="Ratings",
+                 total_row="All")
+    t = b.protect().tables["ratings"].display.set_index("Phase")
+    assert t.loc["A", "Item"].startswith(">") and t.loc["B", "Item"].startswith(">")
+    assert t.loc["C", "Item"] == "61%"
+    assert (t.loc["All", "Item"] == "not shown") == blank
+
+
 def test_a_share_of_two_published_counts_is_shown_exactly() -> None:
     """29 of 32 is 91%: when both counts are printed, coding the share as ">69%" hides nothing and contradicts
     a sentence that divides them; when a part is hidden, the share is coded (or hidden) as before."""

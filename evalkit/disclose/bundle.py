@@ -589,6 +589,36 @@ def _coded_blanks(t: _Table, pol: DisclosurePolicy) -> set[tuple[str, str]]:
                 pools.append(t.stat_total_row)
             for p in pools:
                 out |= {(p, key)} | {(p, d) for d in deps}
+    out |= _pooled_coded(t, pol)
+    return out
+
+
+def _pooled_coded(t: _Table, pol: DisclosurePolicy) -> set[tuple[str, str]]:
+    """A total row's share that would give back the pool of its coded rows.
+
+    The total's share times its n, minus each shown row's share times its n, is the coded rows' pooled count;
+    when that pool has fewer than n_min on either side (what coding each row hid), the total's share is blanked
+    with its dependents. Items answered by fewer than the row's n make this an approximation, which is also the
+    attacker's.
+    """
+    out: set[tuple[str, str]] = set()
+    total = t.stat_total_row
+    if total is None:
+        return out
+    for col in t.columns:
+        tc = t.cells.get((total, col))
+        if tc is None or tc.kind != "share" or tc.hidden or not math.isfinite(tc.value) or \
+                _render(tc, pol)[2] != SHOWN:
+            continue
+        parts = [c for r in t.rows if r != total and (c := t.cells.get((r, col))) is not None]
+        coded = [c for c in parts if c.hidden or _render(c, pol)[2] in ("top_coded", "bottom_coded", SMALL_GROUP)]
+        if not coded:
+            continue
+        shown = [c for c in parts if c not in coded and math.isfinite(c.value)]
+        pool = tc.n - sum(c.n for c in shown)
+        yes = tc.value / 100.0 * tc.n - sum(c.value / 100.0 * c.n for c in shown)
+        if pool >= 0.5 and min(round(yes), round(pool - yes)) < pol.n_min:
+            out |= {(total, col)} | {(total, d) for d in t.coded_with.get(col, ())}
     return out
 
 

@@ -74,6 +74,9 @@ _CAREER_METHODS = [
     ("Cox model, clustered errors", "partial likelihood (Breslow ties); sandwich H^-1 (sum over schools of U U') "
      "H^-1 from score residuals", "Cox (1972); Lin & Wei (1989)"),
 ]
+#: The rows of a report on multi-item scales and pre/post surveys, left out of one that has none.
+_SCALE_METHODS = frozenset({"Scale score", "Cronbach's alpha", "McDonald's omega", "d_z (paired)",
+                            "Retrospective pre"})
 #: The inquiry cycle's and the school assessments' statistics (the principal-network report).
 _CYCLE_METHODS = [
     ("Ordered funnel", "per step of the project file's order: principals with a completion date (reached), whose "
@@ -144,12 +147,14 @@ def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[s
                        pd.DataFrame(rows, columns=["Level", "Evaluation question", "Data sources"]))
 
 
-def methods(*, outcomes: bool = False, careers: bool = False, cycles: bool = False) -> ProtectedTable:
+def methods(*, outcomes: bool = False, careers: bool = False, cycles: bool = False, scales: bool = True
+            ) -> ProtectedTable:
     """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section,
     ``careers`` those of a pipeline's careers section, ``cycles`` those of a principal network's inquiry cycle
-    and school assessments."""
-    rows = _METHODS + (_OUTCOME_METHODS if outcomes else []) + (_CAREER_METHODS if careers else []) \
-        + (_CYCLE_METHODS if cycles else [])
+    and school assessments; ``scales=False`` leaves out those of multi-item scales and pre/post surveys (scale
+    scores, reliability, the retrospective pre, d_z) for a report that has none."""
+    rows = [r for r in _METHODS if scales or r[0] not in _SCALE_METHODS] + (_OUTCOME_METHODS if outcomes else []) \
+        + (_CAREER_METHODS if careers else []) + (_CYCLE_METHODS if cycles else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
                        pd.DataFrame(rows, columns=["Statistic", "Formula", "Source"]),
                        note="Each statistic is computed by evalkit's statistics library, which is tested against "
@@ -214,6 +219,10 @@ _CYCLE_GLOSSARY = [
                       "of instructional rounds; the project file names the steps and their order."),
     ("Phase", "A stage of the network (such as Connect, Lead and Succeed); sessions and steps belong to one."),
     ("Problem of practice", "The instructional problem a principal chooses to work on with the school's team."),
+    ("Artifact", "What a step of the cycle asks a principal to hand in: a plan, the notes of a round, a summary "
+                 "of evidence."),
+    ("Interval of a median", "The range of days that holds the median with 95% confidence, read from the sorted "
+                             "times themselves (no assumption about their distribution)."),
     ("Rubric level", "A rating of a school's practice in one domain on the network's rubric, from its lowest "
                      "level to its highest."),
     ("Shift table", "Schools counted by their rubric level at the start (rows) and at the end (columns); those "

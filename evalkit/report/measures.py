@@ -42,7 +42,8 @@ def reactions(b: Bundle, data: Inputs, cfg: ProjectConfig, *, by: str = "event",
     b.counts("evaluations_by_event", f"{b.unit}/evaluations", rows="event", row_title=title, count_title="Evaluations",
              title=f"Event evaluations received by {by}" if by != "event" else "Event evaluations received",
              margins=False, level=1,
-             note="After cleaning; evaluations that named another cadre's or program's event are left out.")
+             note="After cleaning; evaluations that named another cadre's or program's event are left out."
+             if by == "event" else "After cleaning; evaluations of other programs' sessions are left out.")
     name = data.eval_instrument
     if name is None:
         return

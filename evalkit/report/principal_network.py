@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["principal_network_units", "build_principal_network_artifacts", "cycle_rows", "assessment_rows"]
 
+#: How a school's rubric level changed from the baseline to the end, lowest first.
+_MOVES = ("Moved down", "Stayed", "Moved up")
 #: How a quote is chosen: long enough to say something, short enough to read, never with a redaction mark.
 _QUOTE_WORDS = (6, 40)
 
@@ -168,10 +170,9 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
     cyc = cycle_rows(cfg, store, program.cycle) if program.cycle is not None else pd.DataFrame()
     quotes: list[ProtectedTable] = []
     if len(cyc):
+        # Problems of practice are not quoted: each is presented in the network's sessions, so its members
+        # would know whose school a quote comes from (and what it struggles with).
         _cycle(b, cyc, program, n_min)
-        quotes += _quotes(cyc.drop_duplicates("unit")["text"], policy, "quotes_problems",
-                          "In their words: problems of practice",
-                          "the principals' problems of practice (one per principal)", level=4)
     evidence["cycle"] = None if len(cyc) else "no inquiry-cycle records" if program.cycle else \
         "no inquiry cycle in the project file"
 
@@ -194,7 +195,7 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
     measures.quality(b, cfg, store, unit, _unit_rows(cfg, store, program, events), trackers=True,
                      whose="the network's")
 
-    plain += [appendix.methods(cycles=True), appendix.software(), *appendix.instruments(cfg, used), *quotes]
+    plain += [appendix.methods(cycles=True, scales=False), appendix.software(), *appendix.instruments(cfg, used), *quotes]
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
     # a table whose every figure (counts aside) is withheld says nothing: it is named, not printed
     empty = {t.table_id for t in protected.tables.values()
@@ -219,11 +220,13 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
            "quotes": {q.table_id for q in quotes},
            "withheld_tables": [T[i].title for i in T if i in empty]}
     tables_of = {
-        "participation": [t for t in ("registered", "sessions", "attendance_by_session", "phase_participation")
-                          if t in T],
-        "cycle": ["cycle_funnel", "step_times", "phase_progression", "quotes_problems"],
+        # the registered principals are a column of the phase table; alone only when there is none
+        "participation": [t for t in ("sessions", "attendance_by_session", "phase_participation") if t in T]
+        or [t for t in ("registered", "sessions") if t in T],
+        "cycle": ["cycle_funnel", "step_times", "phase_progression"],
         "assessments": ["moved_up", "school_measures", "quotes_narratives"],
-        "reactions": ["evaluations_by_event", "event_ratings", "event_nps", "comment_themes",
+        # the evaluations received per phase are the n column of the ratings: not a table of their own
+        "reactions": ["event_ratings", "event_nps", "comment_themes",
                       *(t for t in T if t.startswith("quotes_q"))],
         "appendix_items": [*moved, *(t for t in rubric if t not in empty)],
         "appendix_methods": ["methods", "software"],
@@ -348,29 +351,29 @@ def _cycle(b: Bundle, cyc: pd.DataFrame, program: Program, n_min: int) -> None:
     art = cyc[cyc["date"].notna() & cyc["artifact"]].groupby("step")["unit"].nunique()
     total = int(f["of"].iloc[0])
     first = "Principals in the cycle"
+    # Who stopped at a step is the difference of two published counts (a program record either way), so it
+    # is not a column of its own: a column of "fewer than 10" that subtraction undoes would protect nothing.
     rows = [{"Step": first, "Phase": "", "Reached": float(total), "% of principals": np.nan,
-             "Stopped here": np.nan, "With an artifact": np.nan}]
+             "With an artifact": np.nan}]
     for r in f.itertuples(index=False):
         rows.append({"Step": _step_label(r.order, r.step), "Phase": str(phase_of.get(r.step, "")),
                      "Reached": float(r.reached), "% of principals": 100.0 * r.reached / total if total else np.nan,
-                     "Stopped here": float(r.stopped) if r.order < len(steps) else np.nan,
                      "Skipped": float(r.skipped), "With an artifact": float(art.get(r.step, 0))})
     frame = pd.DataFrame(rows)
     skipped = bool(frame["Skipped"].fillna(0).gt(0).any())
-    cols = ["Step", "Phase", "Reached", "% of principals", "Stopped here", *(["Skipped"] if skipped else []),
-            "With an artifact"]
+    cols = ["Step", "Phase", "Reached", "% of principals", *(["Skipped"] if skipped else []), "With an artifact"]
     frame = frame[cols]
-    b.statistics("cycle_funnel", frame, group="Step", n=[c for c in ("Reached", "Stopped here", "Skipped",
-                                                                     "With an artifact") if c in cols],
+    b.statistics("cycle_funnel", frame, group="Step", n=[c for c in ("Reached", "Skipped", "With an artifact")
+                                                         if c in cols],
                  columns={}, text_columns=["Phase"], shares=["% of principals"],
                  share_of={"% of principals": ("Reached", (first, "Reached"))},
                  n_of={"% of principals": "Reached"}, level=4,
                  title="The inquiry cycle: principals reaching each step",
-                 note="A principal reached a step when it has a completion date. Stopped here: the principal's "
-                      "last dated step by the end of the data. "
+                 note="A principal reached a step when it has a completion date; the drop from one step to the "
+                      "next is the principals whose last recorded step it was. "
                       + ("Skipped: no date for the step, but a date for a later one. " if skipped else "")
-                      + "With an artifact: reached the step and left the artifact the step asks for. Counts under "
-                        "the threshold are not shown.")
+                      + "With an artifact: reached the step and handed in the artifact it asks for (a plan, notes "
+                        "of a round). Counts under the threshold are not shown.")
     t = step_times(cyc, unit="unit", step="step", date="date", steps=steps)
     b.statistics("step_times", pd.DataFrame({
         "Steps": [f"{steps.index(a) + 1} to {steps.index(c) + 1}" for a, c in zip(t["from"], t["to"])],
@@ -414,6 +417,7 @@ def _shifts(b: Bundle, asm: pd.DataFrame, spec: AssessmentSpec) -> list[str]:
     rub = asm[asm["level"].notna()]
     order = [m for m in spec.measures if m in set(rub["measure"])] + sorted(set(rub["measure"]) - set(spec.measures))
     ids, rows = [], []
+    refs: dict[str, tuple] = {}
     for k, m in enumerate(order, start=1):
         d = rub[rub["measure"] == m]
         before = d[d["round"] == spec.baseline].drop_duplicates("school").set_index("school")["level"]
@@ -422,24 +426,38 @@ def _shifts(b: Bundle, asm: pd.DataFrame, spec: AssessmentSpec) -> list[str]:
         both = pd.concat([before.rename("b"), after.rename("a")], axis=1).dropna()
         if s["n"] == 0:
             continue
+        # one universe per domain with the move as a third dimension: the count that moved up is then a figure
+        # of the attacker audit, tied to the shift table's cells, not a number beside them
+        rank = {c: i for i, c in enumerate(codes)}
+        step = both["a"].map(rank) - both["b"].map(rank)
         uid = f"{b.unit}/shift_{k}"
-        b.universe(uid, pd.DataFrame({"before": both["b"].map(names).to_numpy(), "after": both["a"].map(names).to_numpy()}),
-                   ["before", "after"], categories={"before": list(names.values()), "after": list(names.values())})
+        b.universe(uid, pd.DataFrame({"before": both["b"].map(names).to_numpy(), "after": both["a"].map(names).to_numpy(),
+                                      "move": np.select([step > 0, step < 0], [_MOVES[2], _MOVES[0]], _MOVES[1])}),
+                   ["before", "after", "move"], categories={"before": list(names.values()),
+                                                            "after": list(names.values()), "move": list(_MOVES)})
         tid = f"shift_{k}"
         b.counts(tid, uid, rows="before", cols="after", row_title=f"At {spec.baseline}",
                  title=f"{_label(spec, m)}: rubric level at {spec.baseline} (rows) and {spec.end} (columns)",
                  note="Schools rated at both times. Above the diagonal: moved up. Counts under the threshold are "
                       "not shown.", level=3)
-        ids.append(tid)
-        rows.append({"Domain": _label(spec, m), "Schools": float(s["n"]), "Moved up": float(s["up"]),
+        b.counts(f"movement_{k}", uid, rows="move", row_title="Change", count_title="Schools",
+                 title=f"{_label(spec, m)}: schools that moved up, stayed or moved down, {spec.baseline} to "
+                       f"{spec.end}", note="Schools rated at both times. Counts under the threshold are not shown.",
+                 level=3)
+        ids += [f"movement_{k}", tid]
+        label = _label(spec, m)
+        refs[label] = ((f"movement_{k}", _MOVES[2], "Schools"), (f"movement_{k}", "Total", "Schools"))
+        rows.append({"Domain": label, "Schools": float(s["n"]),
                      "% moved up": s["pct_up"], "CI low": s["ci_low"], "CI high": s["ci_high"]})
     if rows:
-        # the interval's limits are statistics of the share, not shares of people: they are blanked with a
-        # coded share (coded_with) and never coded on their own
-        b.statistics("moved_up", pd.DataFrame(rows), group="Domain", n=["Schools", "Moved up"],
+        # A rating is what a school was judged, not a record of who took part: the share is exact only when
+        # the movement table publishes both the schools that moved up and all schools rated (the audit decides,
+        # with the shift table's cells), else coded like an answer. The interval's limits would give the share
+        # back: they are blanked with a coded share (coded_with) and never coded on their own.
+        b.statistics("moved_up", pd.DataFrame(rows), group="Domain", n="Schools",
                      columns={"CI low": "{:.0f}%", "CI high": "{:.0f}%"}, shares=["% moved up"], level=3,
-                     share_of={"% moved up": ("Moved up", "Schools")},
                      coded_with={"% moved up": ("CI low", "CI high")},
+                     share_of={(label, "% moved up"): ref for label, ref in refs.items()},
                      title=f"Schools that moved up at least one rubric level, {spec.baseline} to {spec.end}",
                      note=f"Schools rated in the domain at both {spec.baseline} and {spec.end}; rubric levels "
                           f"{join_words(list(names.values()))}. 95% Wilson interval (Wilson 1927). The shift "
@@ -570,23 +588,26 @@ def _summary(T: dict[str, ProtectedTable], program: Program) -> dict[str, list[s
                      k=(f, last, "Reached"), n=(f, "Principals in the cycle", "Reached"), pct=(f, last, "% of principals"))
         if s:
             levels.append("Inquiry cycle (Level 4): " + s + ".")
-        stops = [(f.shown(str(r), "Stopped here"), str(r)) for r in f.display.iloc[1:, 0]]
-        stops = [(v, r) for v, r in stops if v]
-        if stops:
-            v, row = max(stops)
-            s = sentence("{k} principals", k=(f, row, "Stopped here"))
-            name = lower_first(row.split(". ", 1)[1])
-            if s:
-                levels.append(f"Where principals stall: {s} stopped at “{name}”, more than at any other "
-                              "step.")
-                findings.append(f"Principals most often stop at “{name}”. Next step: look at what this "
-                                "step asks of a principal and what support the network gives there.")
+        # where they stall: the largest drop between two consecutive published counts (said without its size,
+        # which is a difference of program records and may be small)
+        rows = [str(r) for r in f.display.iloc[1:, 0]]
+        reached = [f.shown(r, "Reached") for r in rows]
+        drops = [(a - c, i) for i, (a, c) in enumerate(zip(reached, reached[1:])) if a is not None and c is not None]
+        if drops and max(drops)[0] > 0:
+            _, i = max(drops)
+            name = lower_first(rows[i].split(". ", 1)[1])
+            levels.append(f"Where principals stall: more principals stop after “{name}” than after any "
+                          "other step.")
+            findings.append(f"Principals most often stop after “{name}”. Next step: look at what the "
+                            "next step asks of a principal and what support the network gives there.")
     m = T.get("moved_up")
     if m is not None:
         for row in (str(r) for r in m.display.iloc[:, 0]):
-            s = sentence("{u} of {n} schools moved up at least one rubric level ({pct}, 95% CI {lo} to {hi})",
-                         u=(m, row, "Moved up"), n=(m, row, "Schools"), pct=(m, row, "% moved up"),
-                         lo=(m, row, "CI low"), hi=(m, row, "CI high"))
+            s = sentence("{pct} of the {n} schools rated at both times moved up at least one rubric level (95% CI "
+                         "{lo} to {hi})", n=(m, row, "Schools"), pct=(m, row, "% moved up"),
+                         lo=(m, row, "CI low"), hi=(m, row, "CI high")) \
+                or sentence("{pct} of the {n} schools rated at both times moved up at least one rubric level",
+                            n=(m, row, "Schools"), pct=(m, row, "% moved up"))
             if s:
                 levels.append(f"School assessments (Level 3), {lower_first(row)}: {s}.")
     t = T.get("step_times")

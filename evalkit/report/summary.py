@@ -301,8 +301,10 @@ def reading_notes(text: str) -> list[str]:
     """
     notes = [note for marker, note in _TERMS if (re.search(r"[+-]\d+(?:\.\d+)? points", text) is not None
                                                   if marker == " points" else marker in text)]
-    if re.search(r"[<>]\d+%", text):
-        notes.append("A share written as \u201c>79%\u201d or \u201c<39%\u201d is shown only as a bound: the exact "
+    bound = re.search(r"[<>]\d+%", text)
+    if bound:
+        # the example is a bound the text itself prints, so the note never cites a figure the report has not
+        notes.append(f"A share written as \u201c{bound.group(0)}\u201d is shown only as a bound: the exact "
                      "figure would leave too few people on one side of it.")
     return notes
 
