@@ -26,7 +26,9 @@ KINDS = {
     "email_noise", "name_noise", "wrong_event", "small_group", "pii_in_free_text",
 }
 HEADER_ROWS = {"participant_pre_qualtrics.csv": 3, "participant_post_qualtrics.csv": 3,
-               "event_evals_surveymonkey.csv": 2}
+               "event_evals_surveymonkey.csv": 2, "pnet_session_evals_surveymonkey.csv": 2}
+#: SurveyMonkey exports: two header rows, blank or repeated headers, so their columns are keyed by position.
+SURVEYMONKEY = ("event_evals_surveymonkey.csv", "pnet_session_evals_surveymonkey.csv")
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -112,7 +114,7 @@ def _csv(path: Path) -> list[list[str]]:
 def _records(out: Path, file: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Header (row 1) and ``(file_row, record)`` pairs; SurveyMonkey columns are keyed by position."""
     rows = _csv(out / file)
-    head = rows[0] if file != "event_evals_surveymonkey.csv" else [str(i) for i in range(len(rows[0]))]
+    head = rows[0] if file not in SURVEYMONKEY else [str(i) for i in range(len(rows[0]))]
     skip = HEADER_ROWS.get(file, 1)
     return head, [(n, dict(zip(head, r, strict=True))) for n, r in enumerate(rows[skip:], start=skip + 1)]
 
@@ -192,7 +194,7 @@ def test_pii_spans_are_where_defects_say(out: Path, defects: list[dict]) -> None
             continue
         head, recs = _records(out, d["file"])
         by_row = dict(recs)
-        if d["file"] in ("event_evals_surveymonkey.csv", "pnet_session_evals_surveymonkey.csv"):
+        if d["file"] in SURVEYMONKEY:
             from evalkit.demo._cadre import SM_KEYS
 
             pos = {k: str(i) for i, (k, _, _) in enumerate(SM_KEYS)}

@@ -126,7 +126,7 @@ def shift_table(before: pd.Series, after: pd.Series, levels: Sequence[object]) -
 
 def phase_progression(events: pd.DataFrame, *, unit: str, phase: str, date: str, phases: Sequence[str]
                       ) -> pd.DataFrame:
-    """Who moved from one phase to the next (Connect -> Lead -> Succeed) and when: per phase, the units with any
+    """Who moved from one phase to the next (one phase, then the next) and when: per phase, the units with any
     dated activity in it, those that went on to the next, and the median days from a unit's first activity in a
     phase to its first in the next.
 

@@ -155,7 +155,7 @@ class CycleSpec(_Model):
     date_column: str = Field(default="completed_date", description="when the step was completed; empty: not reached")
     unit_column: str = Field(default="school_code", description="whose cycle a row belongs to: a principal's id "
                              "(pseudonymized) or the school's code")
-    phase_column: str | None = Field(default=None, description="the phase each step belongs to (Connect, Lead, ...)")
+    phase_column: str | None = Field(default=None, description="the phase each step belongs to (a first term, a second...)")
     artifact_column: str | None = Field(default=None, description="Y/N: whether the step left an artifact")
     text_column: str | None = Field(default=None, description="free text of the cycle (a problem of practice): "
                                     "quoted only redacted and above the comment threshold")
@@ -176,8 +176,8 @@ class AssessmentSpec(_Model):
     """
 
     source: str = Field(description="id of the tracker source of the assessments")
-    baseline: str = Field(description="the round that is the baseline (e.g. Connect)")
-    end: str = Field(description="the round compared with it (e.g. Succeed)")
+    baseline: str = Field(description="the round that is the baseline (e.g. Fall)")
+    end: str = Field(description="the round compared with it (e.g. Spring)")
     levels: dict[str, str] = Field(min_length=2, description="rubric codes in order, lowest first, with their "
                                    "names, e.g. {1: Beginning, 2: Developing, 3: Proficient, 4: Exemplary}")
     school_column: str = Field(default="school_code")
@@ -221,7 +221,7 @@ class Program(_Model):
     pdp: PdpRule | None = Field(default=None, description="professional development points: who earns them")
     careers: CareersSpec | None = Field(default=None, description="a pipeline's HR snapshots: retention, promotion")
     phases: list[str] = Field(default_factory=list, description="a principal network's phases in order "
-                              "(e.g. Connect, Lead, Succeed): events, steps and sessions are grouped by them")
+                              "(e.g. Launch, Practice, Sustain): events, steps and sessions are grouped by them")
     cycle: CycleSpec | None = Field(default=None, description="a principal network's inquiry cycle")
     assessments: AssessmentSpec | None = Field(default=None, description="a principal network's school assessments")
 

@@ -217,7 +217,8 @@ _CAREER_GLOSSARY = [
 _CYCLE_GLOSSARY = [
     ("Inquiry cycle", "The network's ordered steps from a problem of practice to sharing results, in the tradition "
                       "of instructional rounds; the project file names the steps and their order."),
-    ("Phase", "A stage of the network (such as Connect, Lead and Succeed); sessions and steps belong to one."),
+    ("Phase", "A stage of the network, as its project file names them; each session and each step of the "
+              "cycle belongs to one."),
     ("Problem of practice", "The instructional problem a principal chooses to work on with the school's team."),
     ("Artifact", "What a step of the cycle asks a principal to hand in: a plan, the notes of a round, a summary "
                  "of evidence."),

@@ -56,6 +56,46 @@ class ReportUnit:
     cadre: str
 
 
+def cohort_units(cfg: ProjectConfig, kind: ProgramKind) -> list[ReportUnit]:
+    """One report per cohort of each program of ``kind`` (one for the program when it lists no cohort); the
+    unit is named ``<program>-<cohort>`` ("principal-network-2025")."""
+    out = []
+    for p in cfg.project.programs:
+        if p.kind != kind:
+            continue
+        for cohort in p.cohorts or [None]:
+            cid = cohort.id if cohort is not None else ""
+            out.append(ReportUnit(p.id, p.name, cid, f"{p.id}-{cid}".strip("-").replace("_", "-")))
+    return out
+
+
+@dataclass(frozen=True)
+class ProgramPeople:
+    """A program's people and sessions from the store: its roster (those who withdrew left out), its events,
+    the registered participants' keyed ids, and the (person, event) rows they attended."""
+
+    roster: pd.DataFrame
+    events: pd.DataFrame
+    registered: list[str]
+    attended: pd.DataFrame
+
+
+def program_people(cfg: ProjectConfig, store: Any, program: str) -> ProgramPeople:
+    """:class:`ProgramPeople` of one program (:mod:`evalkit.analyze.participation` reads the store)."""
+    from evalkit.analyze.participation import program_attendance, program_roster_and_events
+
+    roster, events = program_roster_and_events(cfg, store, program)
+    registered = sorted(set(roster[PERSON].dropna())) if PERSON in roster else []
+    attended = program_attendance(cfg, store, program)
+    return ProgramPeople(roster, events, registered, attended[attended[PERSON].isin(registered)])
+
+
+def release_of(cfg: ProjectConfig, unit: ReportUnit) -> tuple[str, str]:
+    """The unit's data date (``data_as_of``, else today) and its release id ``<project>-<unit>-<date>``."""
+    as_of = cfg.project.data_as_of.isoformat() if cfg.project.data_as_of else pd.Timestamp.now().date().isoformat()
+    return as_of, f"{cfg.project.project}-{unit.cadre}-{as_of}".replace("_", "-")
+
+
 def cadre_units(cfg: ProjectConfig) -> list[ReportUnit]:
     """Every (program, cohort, cadre) of the project's cadre programs, in file order."""
     return [ReportUnit(p.id, p.name, c.id, cadre) for p in cfg.project.programs if p.kind == ProgramKind.cadre

@@ -24,7 +24,8 @@ from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, Protecte
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.inputs import PERSON, ReportUnit, modality_label, sources
+from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
+                                   sources)
 from evalkit.report.prose import join_words, render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import change_words, lower_first, reading_notes
@@ -40,14 +41,7 @@ __all__ = ["network_units", "build_network_artifacts", "retro_pairs"]
 
 def network_units(cfg: ProjectConfig) -> list[ReportUnit]:
     """One report per cohort of each network program (one for the program when it lists no cohort)."""
-    out = []
-    for p in cfg.project.programs:
-        if p.kind != ProgramKind.network:
-            continue
-        for cohort in p.cohorts or [None]:
-            cid = cohort.id if cohort is not None else ""
-            out.append(ReportUnit(p.id, p.name, cid, f"{p.id}-{cid}".strip("-").replace("_", "-")))
-    return out
+    return cohort_units(cfg, ProgramKind.network)
 
 
 def retro_pairs(inst: Any) -> dict[str, str]:
@@ -82,22 +76,18 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
 
     Returns the folder and the protected bundle (for the release ledger).
     """
-    from evalkit.analyze.participation import (participation_funnel, pdp_eligibility, person_hours,
-                                               program_attendance, program_roster_and_events)
+    from evalkit.analyze.participation import participation_funnel, pdp_eligibility, person_hours
 
     policy = DisclosurePolicy.from_config(cfg.project.privacy)
     n_min = policy.n_min
     program = cfg.project.program(unit.program)
-    as_of = cfg.project.data_as_of.isoformat() if cfg.project.data_as_of else pd.Timestamp.now().date().isoformat()
-    release_id = f"{cfg.project.project}-{unit.cadre}-{as_of}".replace("_", "-")
+    as_of, release_id = release_of(cfg, unit)
     b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}/{unit.cohort}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
 
-    roster, events = program_roster_and_events(cfg, store, program.id)
-    registered = sorted(set(roster[PERSON].dropna())) if PERSON in roster else []
-    attended = program_attendance(cfg, store, program.id)
-    attended = attended[attended[PERSON].isin(registered)]
+    people = program_people(cfg, store, program.id)
+    events, registered, attended = people.events, people.registered, people.attended
     hours = person_hours(attended, events)
     surveys = [_Survey(t.source, str(t.source.instrument), cfg.codebook.instruments[t.source.instrument], t.data)
                for t in sources(cfg, store, kind=SourceKind.survey, program=program.id)

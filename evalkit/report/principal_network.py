@@ -29,7 +29,8 @@ from evalkit.disclose.sentences import sentence
 from evalkit.errors import DataError, Reason
 from evalkit.report import appendix, measures
 from evalkit.report.build import _any_shown
-from evalkit.report.inputs import PERSON, ReportUnit, modality_label, sources
+from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
+                                   sources)
 from evalkit.report.prose import join_words, render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import change_words, lower_first, reading_notes
@@ -50,14 +51,7 @@ _QUOTE_WORDS = (6, 40)
 
 def principal_network_units(cfg: ProjectConfig) -> list[ReportUnit]:
     """One report per cohort of each principal-network program (one for the program when it lists no cohort)."""
-    out = []
-    for p in cfg.project.programs:
-        if p.kind != ProgramKind.principal_network:
-            continue
-        for cohort in p.cohorts or [None]:
-            cid = cohort.id if cohort is not None else ""
-            out.append(ReportUnit(p.id, p.name, cid, f"{p.id}-{cid}".strip("-").replace("_", "-")))
-    return out
+    return cohort_units(cfg, ProgramKind.principal_network)
 
 
 def _column(d: pd.DataFrame, col: str) -> str:
@@ -145,21 +139,16 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
                                       ) -> tuple[Path, ProtectedBundle]:
     """Write ``out_dir/facts.json``, ``tables/``, ``charts/`` and ``disclosure_log.json`` for one cohort of a
     principal network. Returns the folder and the protected bundle (for the release ledger)."""
-    from evalkit.analyze.participation import program_attendance, program_roster_and_events
-
     policy = DisclosurePolicy.from_config(cfg.project.privacy)
     n_min = policy.n_min
     program = cfg.project.program(unit.program)
-    as_of = cfg.project.data_as_of.isoformat() if cfg.project.data_as_of else pd.Timestamp.now().date().isoformat()
-    release_id = f"{cfg.project.project}-{unit.cadre}-{as_of}".replace("_", "-")
+    as_of, release_id = release_of(cfg, unit)
     b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}/{unit.cohort}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
 
-    roster, events = program_roster_and_events(cfg, store, program.id)
-    registered = sorted(set(roster[PERSON].dropna())) if PERSON in roster else []
-    attended = program_attendance(cfg, store, program.id)
-    attended = attended[attended[PERSON].isin(registered)]
+    people = program_people(cfg, store, program.id)
+    events, registered, attended = people.events, people.registered, people.attended
     phases = list(program.phases) or (sorted(set(events["phase"].dropna().astype(str))) if "phase" in events else [])
 
     # -- participation by phase -------------------------------------------------------------------------
@@ -631,7 +620,7 @@ def _summary(T: dict[str, ProtectedTable], program: Program) -> dict[str, list[s
             st = sentence("(g {g}, 95% CI {lo} to {hi})", g=(q, row, "g_av"), lo=(q, row, "CI low"),
                           hi=(q, row, "CI high"))
             if a and c and st and lo is not None and hi is not None:
-                # the column titles name the rounds ("Connect mean"): the words come from the table, not a template
+                # the column titles name the rounds ("Fall mean"): the words come from the table, not a template
                 levels.append(f"School measures (Level 3), {lower_first(row)}: from {a} at {cols[2][:-5]} to {c} at "
                               f"{cols[3][:-5]} {st}, " + change_words(lo, hi) + ".")
     r = T.get("event_ratings")
