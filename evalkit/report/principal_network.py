@@ -621,8 +621,13 @@ def _summary(T: dict[str, ProtectedTable], program: Program) -> dict[str, list[s
                           hi=(q, row, "CI high"))
             if a and c and st and lo is not None and hi is not None:
                 # the column titles name the rounds ("Fall mean"): the words come from the table, not a template
-                levels.append(f"School measures (Level 3), {lower_first(row)}: from {a} at {cols[2][:-5]} to {c} at "
-                              f"{cols[3][:-5]} {st}, " + change_words(lo, hi) + ".")
+                text = (f"School measures (Level 3), {lower_first(row)}: from {a} at {cols[2][:-5]} to {c} at "
+                        f"{cols[3][:-5]} {st}, " + change_words(lo, hi))
+                p = q.shown(row, "p (BH)")
+                if (lo > 0 or hi < 0) and p is not None and p >= 0.05:
+                    # the interval is of one measure; the adjusted p allows for testing several at once
+                    text += ", though not once the test allows for the several measures tested together"
+                levels.append(text + ".")
     r = T.get("event_ratings")
     if r is not None:
         cols = [str(c) for c in r.display.columns[2:]]
