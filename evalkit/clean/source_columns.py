@@ -13,6 +13,7 @@ import dataclasses
 import pandas as pd
 
 from evalkit.clean.tables import parse_state_values
+from evalkit.clean.wide import long_from_wide, wide_columns
 from evalkit.config import AddedColumn, Instrument, Source
 from evalkit.errors import DataError, Reason
 from evalkit.ingest import SurveyData
@@ -28,7 +29,7 @@ GUARDED_ROLES = frozenset({"identifier", "free_text", "self_code", "key"})
 
 def source_columns(raw: SurveyData, src: Source, *, instrument: Instrument | None = None,
                    also: list[str] | None = None) -> SurveyData:
-    """``raw`` with the file's own headers resolved, then ``src.rename`` and ``src.add_columns`` applied.
+    """``raw`` with the file's own headers resolved, then ``src.rename``, ``src.wide``, ``src.add_columns`` applied.
 
     A project file and codebook may name a column by evalkit's normalized name (``uniqueid``) or by
     the header exactly as the file writes it (``UniqueID``); see :func:`with_own_headers`. ``also`` adds
@@ -37,6 +38,8 @@ def source_columns(raw: SurveyData, src: Source, *, instrument: Instrument | Non
     raw = with_own_headers(raw, [*referenced_columns(src, instrument), *(also or [])])
     if src.rename:
         raw = renamed(raw, src)
+    if src.wide is not None:  # one column per subgroup -> one row per subgroup, before columns are added
+        raw = long_from_wide(raw, src)
     if src.add_columns:
         raw = with_added_columns(raw, src)
     return raw
@@ -47,7 +50,7 @@ def referenced_columns(src: Source, instrument: Instrument | None = None) -> lis
     names: list[str] = [*src.rename, *(c for spec in src.add_columns.values() for c in spec.inputs()),
                         *(v for v in src.fields.model_dump().values() if v), *src.date_columns, *src.email_columns,
                         *src.name_columns, *src.key, *src.columns, *src.place_columns, *src.small_group_columns,
-                        *src.kanon_keep, *src.meeting_columns]
+                        *src.kanon_keep, *src.meeting_columns, *wide_columns(src)]
     names += [c for c in (src.cadre_column, src.consent_column, src.group_column) if c]
     if instrument is not None:
         names += [*instrument.items, *instrument.alias_map(), *instrument.columns]

@@ -147,8 +147,11 @@ def clean_table(
     if source.kind == SourceKind.outcomes:
         marked_rows: set[int] = set()
         marked_columns: list[str] = []
-        # n_tested too: a state prints "<10" for a small count as it does for a small group's value
-        for col in [c for c in df.columns if c in ("value", "n_tested") or c.endswith(("_value", "_pct", "_rate"))]:
+        # n_tested too: a state prints "<10" for a small count as it does for a small group's value; and the
+        # values a wide file was made long into (sources[].wide.value), split row by row: a mark stays its subgroup's
+        made_long = source.wide.value if source.wide is not None else None
+        for col in [c for c in df.columns if c in ("value", "n_tested", made_long)
+                    or c.endswith(("_value", "_pct", "_rate"))]:
             value, mark = parse_state_values(df[col])
             df[col] = value
             df[f"{col}_mark"] = mark

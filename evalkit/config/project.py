@@ -26,6 +26,7 @@ __all__ = [
     "SourceKind",
     "FieldMap",
     "AddedColumn",
+    "WideColumns",
     "Source",
     "CleaningRules",
     "PrivacyPolicy",
@@ -298,6 +299,59 @@ class AddedColumn(_Model):
         return list(self.join or self.sum or [])
 
 
+class WideColumns(_Model):
+    """A file with one column per subgroup, made long as it is read (``sources[].wide``).
+
+    Each row of the file becomes one row per listed column: the ``id_columns`` repeated, ``name``
+    holding the subgroup id the column maps to and ``value`` the cell as published (a state's
+    suppression mark included, split off by cleaning row by row). Columns are named after
+    ``rename``; the file itself is never changed.
+    """
+
+    id_columns: list[str] = Field(min_length=1, description="what a row of the file is about (district and "
+                                  "school codes, names): kept on every long row")
+    columns: dict[str, str] = Field(min_length=1, description="the file's columns holding one subgroup each -> "
+                                    "the subgroup's id on the long rows (e.g. '%Black': black)")
+    name: str = Field(default="subgroup", description="the new column naming the subgroup")
+    value: str = Field(default="value", description="the new column holding each subgroup's published value")
+
+    @field_validator("columns", mode="before")
+    @classmethod
+    def _as_text(cls, v: Any) -> Any:
+        # YAML reads a header or a subgroup id such as 2019 as a number; both are compared as text
+        def text(x: Any) -> Any:
+            return str(x) if isinstance(x, int | float) and not isinstance(x, bool) else x
+
+        return {text(k): text(val) for k, val in v.items()} if isinstance(v, dict) else v
+
+    @model_validator(mode="after")
+    def _names_are_distinct(self) -> WideColumns:
+        blank = next((k for k, v in self.columns.items() if not k.strip() or not v.strip()), None)
+        if blank is not None:
+            raise ValueError(f"columns maps {blank!r} to or from an empty name")
+        ids = list(self.columns.values())
+        twice = next((i for i in ids if ids.count(i) > 1), None)
+        if twice is not None:
+            raise ValueError(f"columns maps two columns to the subgroup {twice!r}; each subgroup may be given once")
+        both = [c for c in self.id_columns if c in self.columns]
+        if both:
+            raise ValueError(f"column {both[0]!r} is in both id_columns and columns; a column is either kept "
+                             "on every row or made long")
+        again = next((c for c in self.id_columns if self.id_columns.count(c) > 1), None)
+        if again is not None:
+            raise ValueError(f"id_columns lists {again!r} twice")
+        for key in ("name", "value"):
+            new = getattr(self, key)
+            if not new.strip():
+                raise ValueError(f"{key} is empty: the new column needs a name")
+            if new in self.id_columns:
+                raise ValueError(f"{key} {new!r} is also one of id_columns; choose another name for the new "
+                                 "column (or rename the file's column first)")
+        if self.name == self.value:
+            raise ValueError(f"name and value are both {self.name!r}; the two new columns need two names")
+        return self
+
+
 class Source(_Model):
     """One raw file."""
 
@@ -325,6 +379,10 @@ class Source(_Model):
     add_columns: dict[str, AddedColumn] = Field(
         default_factory=dict, description="columns built from the file's own after renaming: a constant, a join "
         "of codes or a sum of published numbers (e.g. school_year: {constant: 2024-25}); the file is never changed")
+    wide: WideColumns | None = Field(
+        default=None, description="a file with one column per subgroup (e.g. '% White', '%Black'), made one row "
+        "per subgroup as it is read, after rename and before add_columns: {id_columns: [...], columns: {header: "
+        "subgroup id}, name: subgroup, value: value}; the file is never changed")
     key: list[str] = Field(default_factory=list, description="columns that must be unique together")
     columns: dict[str, ColumnSpec] = Field(
         default_factory=dict, description="roles of this file's columns (surveys take them from the codebook)"
@@ -372,6 +430,16 @@ class Source(_Model):
         twice = next((t for t in targets if targets.count(t) > 1), None)
         if twice is not None:
             raise ValueError(f"rename: two columns are renamed to {twice!r}; each new name may be given once")
+        return self
+
+    @model_validator(mode="after")
+    def _wide_before_added(self) -> Source:
+        if self.wide is None:
+            return self
+        melted = [c for spec in self.add_columns.values() for c in spec.inputs() if c in self.wide.columns]
+        if melted:
+            raise ValueError(f"add_columns: {melted[0]!r} is one of wide.columns, which become rows before "
+                             "add_columns is built; build from id_columns or the new value column")
         return self
 
     @model_validator(mode="after")
