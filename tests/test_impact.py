@@ -167,3 +167,36 @@ def test_the_placebo_start_finds_nothing_without_an_early_effect_and_something_w
     rows = rows[rows["start"].ne(2022)]                     # the 2021 starters only: one pre-year
     one = event_panel(rows, unit="school", time="year", value="value", start="start", weight="n_tested")
     assert np.isnan(pre_trend(one)["p"]) and "fewer than two" in pre_trend(one)["note"]
+
+
+def test_baseline_equivalence_and_effect_sizes_follow_the_wwc_formulas() -> None:
+    """The Cox index by hand: (logit p_i - logit p_c) / 1.65 times omega = 1 - 3/(4N - 9), N the students."""
+    from evalkit.analyze.impact import baseline_difference, impact_effect_sizes
+
+    p = event_panel(_panel(), unit="school", time="year", value="value", start="start", weight="n_tested")
+    base = p[p["time"] == 2020]
+    tr, co = base[base["treated"]], base[~base["treated"]]
+    pi, pc = (np.average(g["y"], weights=g["w"]) / 100 for g in (tr, co))
+    n = tr["w"].sum() + co["w"].sum()
+    cox = (1 - 3 / (4 * n - 9)) * (np.log(pi / (1 - pi)) - np.log(pc / (1 - pc))) / 1.65
+    got = baseline_difference(p, share=True)
+    assert got["g"] == pytest.approx(cox, rel=1e-9) and got["year"] == 2020
+    assert got["reading"] == ("satisfied" if abs(cox) <= 0.05 else "satisfied_with_adjustment" if abs(cox) <= 0.25
+                              else "not_satisfied")
+    fit = fit_impact(p, model="did", bootstrap=False)
+    es = impact_effect_sizes(p, fit, share=False)
+    sd = base["y"].std(ddof=1)
+    assert es.to_dict() == pytest.approx({k: e / sd for k, e in zip(fit.impacts["k"], fit.impacts["estimate"])})
+
+
+def test_the_projected_baseline_takes_each_years_impact_off_the_schools_in_the_program() -> None:
+    from evalkit.analyze.impact import projected_baseline
+
+    p = event_panel(_panel(), unit="school", time="year", value="value", start="start", weight="n_tested")
+    fit = fit_impact(p, model="did", bootstrap=False)
+    proj = projected_baseline(p, fit).set_index("time")
+    assert proj.loc[2015:2020, "projected"].isna().all()
+    d = dict(zip(fit.impacts["k"], fit.impacts["estimate"]))
+    tr = p[p["treated"] & (p["time"] == 2022)]
+    expected = np.average(tr["y"] - tr["k"].map(d).fillna(0.0), weights=tr["w"])   # by hand, school by school
+    assert proj.loc[2022, "projected"] == pytest.approx(expected, rel=1e-9)

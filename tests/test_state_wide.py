@@ -227,3 +227,32 @@ def test_marks_stay_with_their_own_subgroup_in_a_small_wide_file(tmp_path: Path)
     assert long["subgroup"].tolist() == ["all", "black", "asian", "homeless"] * 2
     assert _as_lists(long["value"], long["value_mark"]) == (
         [45.2, None, 0.0, None, None, 12.5, None, 3.0], [None, "*", None, None, "<10", None, "*", None])
+
+
+@pytest.mark.real_fixtures
+def test_the_nj_placement_file_feeds_an_equity_table_unedited(state_ed: Path, tmp_path: Path) -> None:
+    """Issue [8/9]: risk ratios of the most restrictive placement (inside the regular class less than 40% of the
+    day) by race within each district, from the file as New Jersey publishes it, cleaned and made long by the
+    project file alone. In this excerpt every district has a "*" among its counts, so no district total is known:
+    every row must say so, and none may carry a ratio computed as if a "*" were zero."""
+    from evalkit.analyze.equity import risk_ratios
+
+    result = clean_project(load_project(_project(tmp_path, state_ed, [SPED])))
+    long = result.tables["nj_sped_race"].data
+    keys = ["District Code", "Race"]
+    known = long.groupby(keys)["students"].count() == len(SPED_PLACEMENTS)
+    total = long.groupby(keys)["students"].sum().where(known)                 # unknown when any cell is marked
+    restrictive = long[long["placement"] == "regular_under_40"].set_index(keys)["students"]
+    counts = pd.DataFrame({"restrictive": restrictive, "students": total}).reset_index()
+    table = risk_ratios(counts, group="Race", numerator="restrictive", denominator="students", by="District Code",
+                        min_cell=1, min_n=10)
+
+    wide = pd.read_excel(state_ed / SPED["file"], header=5, dtype=str)
+    assert len(table) == len(wide)                                            # one row per district and race
+    starred = wide[list(SPED_PLACEMENTS)].isin(["*"]).any(axis=1)
+    assert starred.groupby(wide["District Code"]).any().all()                 # the excerpt's shape, checked
+    assert table["risk_ratio"].isna().all() and table["reason"].notna().all()
+    # what was published stays: a race whose own counts are all numbers keeps its numerator and denominator
+    whole = wide.loc[~starred, ["District Code", "Race"]]
+    mine = table.merge(whole, on=["District Code", "Race"])
+    assert len(mine) and mine["denominator"].notna().all()

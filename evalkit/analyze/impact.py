@@ -38,7 +38,8 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["Design", "choose_design", "event_panel", "ImpactFit", "fit_impact", "wild_cluster_bootstrap",
-           "pre_trend", "placebo", "FEW_TREATED"]
+           "pre_trend", "placebo", "group_means", "projected_baseline", "baseline_difference",
+           "impact_effect_sizes", "FEW_TREATED"]
 
 #: Below this many treated schools in a follow-up year, its impact also gets a wild cluster bootstrap p value
 #: (cluster-robust t tests over-reject with few treated clusters; MacKinnon & Webb 2017).
@@ -369,3 +370,78 @@ def _linear(d: pd.DataFrame, *, trend: bool, column: str | None = None) -> dict:
     res = sm.WLS(d["y"].to_numpy(float), np.column_stack(cols), weights=d["w"].to_numpy(float)).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(d["unit"])[0]}, use_t=True)
     return {"b": float(res.params[0]), "se": float(res.bse[0]), "p": float(res.pvalues[0])}
+
+
+def group_means(panel: pd.DataFrame) -> pd.DataFrame:
+    """Each group's mean result per year, weighted by n tested: ``time``, ``treated_mean``, ``comparison_mean``,
+    ``treated_units``, ``comparison_units`` (schools with a result that year)."""
+    def wmean(g: pd.DataFrame) -> float:
+        return float(np.average(g["y"], weights=g["w"])) if len(g) else np.nan
+
+    out = []
+    for t, g in panel.groupby("time"):
+        tr, co = g[g["treated"]], g[~g["treated"]]
+        out.append({"time": int(t), "treated_mean": wmean(tr), "comparison_mean": wmean(co),
+                    "treated_units": int(tr["unit"].nunique()), "comparison_units": int(co["unit"].nunique())})
+    return pd.DataFrame(out)
+
+
+def projected_baseline(panel: pd.DataFrame, fit: ImpactFit) -> pd.DataFrame:
+    """The treated schools' observed mean per year and, from the first program year on, what the model projects
+    without the program: the observed mean minus the weighted average impact of the schools in each follow-up
+    year that calendar year (their own ``d_k``). Columns of :func:`group_means` plus ``projected``."""
+    means = group_means(panel)
+    d = dict(zip(fit.impacts["k"], fit.impacts["estimate"]))
+    tr = panel[panel["treated"] & (panel["k"] > 0)]
+    shift = tr.assign(d=tr["k"].map(d)).groupby("time").apply(
+        lambda g: float(np.average(g["d"], weights=g["w"])), include_groups=False)
+    # the treated mean of a year averages schools in and not yet in the program: the projection removes the
+    # impact from those in it, weighted as the mean weights them
+    share = tr.groupby("time")["w"].sum() / panel[panel["treated"]].groupby("time")["w"].sum()
+    means["projected"] = means["treated_mean"] - means["time"].map(shift * share).fillna(0.0)
+    means.loc[~means["time"].isin(shift.index), "projected"] = np.nan
+    return means
+
+
+def baseline_difference(panel: pd.DataFrame, *, share: bool) -> dict:
+    """Baseline equivalence on the outcome in the last year before the first start: the treated schools' mean
+    against the comparison schools' (weighted by n tested), as an effect size with the WWC's reading
+    (:func:`evalkit.analyze.wwc_rules.baseline_equivalence`): the Cox index for a percentage (WWC Handbook 5.0,
+    Appendix E), else Hedges' g from the schools' results (pooled SD over schools)."""
+    from evalkit.analyze.wwc import cox_index, wwc_g
+    from evalkit.analyze.wwc_rules import baseline_equivalence
+
+    first = panel.loc[panel["treated"], "start"].min()
+    base = panel[panel["time"] == first - 1]
+    tr, co = base[base["treated"]], base[~base["treated"]]
+    if len(tr) < 2 or len(co) < 2:
+        return {"year": int(first - 1), "g": np.nan, "reading": "", "note": "fewer than two schools in a group"}
+    mi, mc = np.average(tr["y"], weights=tr["w"]), np.average(co["y"], weights=co["w"])
+    if share:
+        g = cox_index(mi / 100.0, mc / 100.0, int(tr["w"].sum()), int(co["w"].sum())).estimate
+    else:
+        g = wwc_g(mi, mc, float(tr["y"].std(ddof=1)), float(co["y"].std(ddof=1)), len(tr), len(co)).estimate
+    return {"year": int(first - 1), "treated_mean": float(mi), "comparison_mean": float(mc), "g": float(g),
+            "reading": baseline_equivalence(float(g)), "treated_units": len(tr), "comparison_units": len(co),
+            "note": ""}
+
+
+def impact_effect_sizes(panel: pd.DataFrame, fit: ImpactFit, *, share: bool) -> pd.Series:
+    """Each follow-up year's impact as an effect size: for a percentage, the Cox index between the treated
+    schools' mean that year and that mean less the impact (the projection without the program; WWC Handbook
+    5.0, Appendix E); else the impact over the SD of the schools' results in the last baseline year."""
+    from evalkit.analyze.wwc import cox_index
+
+    out = {}
+    first = panel.loc[panel["treated"], "start"].min()
+    sd = float(panel.loc[panel["time"] == first - 1, "y"].std(ddof=1))
+    for r in fit.impacts.itertuples(index=False):
+        g = panel[panel["k"] == r.k]
+        if not share:
+            out[r.k] = r.estimate / sd if sd > 0 else np.nan
+            continue
+        mi = float(np.average(g["y"], weights=g["w"])) / 100.0
+        mc = mi - r.estimate / 100.0
+        n = int(g["w"].sum())
+        out[r.k] = cox_index(mi, mc, n, n).estimate if 0 < mc < 1 and 0 < mi < 1 else np.nan
+    return pd.Series(out, name="effect_size")
