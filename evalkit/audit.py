@@ -139,7 +139,7 @@ def audit_context(cfg: ProjectConfig, *, processed_dir: str | Path | None = None
     return AuditContext(detector=build_detector(cfg, cleaned.tables),
                         pseudonyms=_pseudonyms(cfg, cleaned, files), raw_ids=_raw_ids(cfg, cleaned),
                         key_pieces=pieces, n_min=cfg.project.privacy.n_min, project=cfg.project.project,
-                        allowed_phrases=REFERENCE_PHRASES)
+                        allowed_phrases=REFERENCE_PHRASES | cfg.project.category_labels())
 
 
 def audit_path(path: str | Path, cfg: ProjectConfig, *, processed_dir: str | Path | None = None) -> AuditReport:

@@ -199,6 +199,54 @@ class AssessmentSpec(_Model):
         return {str(k): val for k, val in v.items()} if isinstance(v, dict) else v
 
 
+class ImpactSpec(_Model):
+    """Where a state-resources program's impact is estimated from: yearly school results in long form (a source of
+    kind ``outcomes``), program schools marked by a start year, every other school a comparison."""
+
+    source: str = Field(description="id of the outcomes source: one row per school, year, subgroup and measure")
+    measures: list[str] = Field(min_length=1, description="the measure ids whose impact is estimated, in report "
+                                "order (named by the program's outcome_measures)")
+    start_column: str = Field(default="grant_start_year", description="the school's first program year; empty for "
+                              "a comparison school")
+    unit_column: str = Field(default="school_code")
+    time_column: str = Field(default="school_year", description="the year, as a number (2021 for 2020-21)")
+    measure_column: str = Field(default="measure")
+    value_column: str = Field(default="value")
+    weight_column: str | None = Field(default="n_tested", description="students tested: each school-year's weight")
+    subgroup_column: str | None = Field(default="subgroup")
+    subgroup: str = Field(default="all", description="the rows of all students (the subgroup column's value)")
+    subgroup_labels: dict[str, str] = Field(default_factory=dict, description="how the report names each other "
+                                            "subgroup code, e.g. {el: English learners}")
+
+
+class EquitySpec(_Model):
+    """Where identification counts by group are (a source of kind ``outcomes``) and the state's rules for risk
+    ratios (IDEA significant disproportionality, 34 CFR 300.647)."""
+
+    source: str
+    groups: dict[str, list[str]] = Field(min_length=1, description="each dimension's groups as the file names them, "
+                                         "e.g. {race: [black, hispanic, white], income: [low_income]}; each group "
+                                         "is compared with all other children of the unit")
+    unit_column: str = Field(default="district_code")
+    group_column: str = Field(default="subgroup")
+    time_column: str = Field(default="school_year")
+    numerator_column: str = Field(default="n_identified")
+    denominator_column: str = Field(default="n_enrolled")
+    total_label: str = Field(default="all", description="the group column's value for all children of the unit")
+    min_cell: Annotated[int, Field(ge=1)] = Field(default=10, description="minimum cell size (identified children)")
+    min_n: Annotated[int, Field(ge=1)] = Field(default=30, description="minimum n-size (children enrolled)")
+    threshold: Annotated[float, Field(gt=1)] = Field(default=3.0, description="the state's risk-ratio threshold: "
+                                                     "a ratio above it is flagged")
+
+
+class MtssSpec(_Model):
+    """Where MTSS screening aggregates are: counts per school, grade and screening window (kind ``outcomes``)."""
+
+    source: str
+    windows: list[str] = Field(default_factory=lambda: ["fall", "winter", "spring"],
+                               description="the screening windows in order")
+
+
 class Program(_Model):
     """One program of the project."""
 
@@ -225,6 +273,15 @@ class Program(_Model):
                               "(e.g. Launch, Practice, Sustain): events, steps and sessions are grouped by them")
     cycle: CycleSpec | None = Field(default=None, description="a principal network's inquiry cycle")
     assessments: AssessmentSpec | None = Field(default=None, description="a principal network's school assessments")
+    impact: ImpactSpec | None = Field(default=None, description="state resources: program schools against the rest")
+    equity: EquitySpec | None = Field(default=None, description="state resources: risk ratios and gaps by group")
+    mtss: MtssSpec | None = Field(default=None, description="state resources: MTSS screening aggregates")
+
+    def subgroup_label(self, code: str) -> str:
+        """How reports name a subgroup code: ``impact.subgroup_labels``, else the code in words ("low_income" ->
+        "Low income")."""
+        labels = self.impact.subgroup_labels if self.impact else {}
+        return labels.get(code, code.replace("_", " ").capitalize())
 
 
 class SourceKind(str, Enum):
@@ -586,11 +643,14 @@ class Project(_Model):
             if p.pdp is not None and p.pdp.evaluation is not None and kinds.get(p.pdp.evaluation) != SourceKind.survey:
                 raise ValueError(f"programs[{i}].pdp.evaluation: {p.pdp.evaluation!r} is not a source of kind "
                                  "'survey' (the evaluation a participant must complete)")
-            for what, spec in (("cycle", p.cycle), ("assessments", p.assessments)):
-                if spec is not None and kinds.get(spec.source) != SourceKind.tracker:
-                    trackers = sorted(i for i, k in kinds.items() if k == SourceKind.tracker)
+            for what, spec, kind in (("cycle", p.cycle, SourceKind.tracker),
+                                     ("assessments", p.assessments, SourceKind.tracker),
+                                     ("impact", p.impact, SourceKind.outcomes), ("equity", p.equity, SourceKind.outcomes),
+                                     ("mtss", p.mtss, SourceKind.outcomes)):
+                if spec is not None and kinds.get(spec.source) != kind:
+                    those = sorted(i for i, k in kinds.items() if k == kind)
                     raise ValueError(f"programs[{i}].{what}.source: {spec.source!r} is not a source of kind "
-                                     f"'tracker' (those defined: {trackers})")
+                                     f"{kind.value!r} (those defined: {those})")
             for j, sid in enumerate(p.outcome_sources):
                 # the message starts with the key path, so the loader reports programs[i].outcome_sources[j]
                 where = f"programs[{i}].outcome_sources[{j}]"
@@ -601,6 +661,16 @@ class Project(_Model):
                     raise ValueError(f"{where}: source {sid!r} is of kind {kinds[sid].value!r}; an outcome source "
                                      f"must be of kind 'outcomes' (those defined: {outcome_ids})")
         return self
+
+    def category_labels(self) -> frozenset[str]:
+        """The subgroup names reports print, as the programs declare them: category labels, which the audit does
+        not read as people's names (a group "White" beside a participant of that surname)."""
+        out: set[str] = set()
+        for p in self.programs:
+            codes = set(p.impact.subgroup_labels) if p.impact else set()
+            codes |= {g for gs in (p.equity.groups.values() if p.equity else []) for g in gs}
+            out |= {p.subgroup_label(c) for c in codes}
+        return frozenset(out)
 
     def program(self, program_id: str) -> Program:
         for p in self.programs:
@@ -619,7 +689,7 @@ class Project(_Model):
                 "rank_column", "participant_column"}
         out: list[str] = []
         for p in self.programs:
-            for spec in (p.cycle, p.assessments, p.careers):
+            for spec in (p.cycle, p.assessments, p.careers, p.impact, p.equity):
                 if spec is None or spec.source != source_id:
                     continue
                 out += [v for k, v in spec.model_dump().items() if k.endswith("_column") and isinstance(v, str)

@@ -74,6 +74,21 @@ _CAREER_METHODS = [
     ("Cox model, clustered errors", "partial likelihood (Breslow ties); sandwich H^-1 (sum over schools of U U') "
      "H^-1 from score residuals", "Cox (1972); Lin & Wei (1989)"),
 ]
+#: The state-resources report's statistics: impact, equity, MTSS.
+_IMPACT_METHODS = [
+    ("Difference in differences", "Y_jt = a_j + l_t + sum_k d_k D_jtk: school and year fixed effects, one impact per "
+     "follow-up year; weighted least squares by students tested", "Angrist & Pischke (2009), ch. 5"),
+    ("Comparative interrupted time series", "the same plus c T_j t, the program schools' own linear trend from their "
+     "pre-years; d_k is the deviation from the projected trend", "Bloom (2003); Somers et al. (2013)"),
+    ("School-clustered standard errors", "sandwich over schools with G/(G-1) (N-1)/(N-K); t with G - 1 df",
+     "Cameron & Miller (2015)"),
+    ("Wild cluster restricted bootstrap", "null imposed; residuals of whole schools flipped by Rademacher weights; "
+     "p = share of |t*| >= |t|", "Cameron, Gelbach & Miller (2008); Roodman et al. (2019)"),
+    ("Risk ratio", "(a / (a + b)) / (c / (c + d)) against all other children; CI exp(ln RR +- z sqrt(1/a - 1/(a+b) + "
+     "1/c - 1/(c+d)))", "34 CFR 300.647; Katz et al. (1978)"),
+    ("Gap and relative closure", "gap = group rate - rate of all others; closure = (gap_0 - gap_t) / gap_0",
+     "Education Trust; the project's rule"),
+]
 #: The rows of a report on multi-item scales and pre/post surveys, left out of one that has none.
 _SCALE_METHODS = frozenset({"Scale score", "Cronbach's alpha", "McDonald's omega", "d_z (paired)",
                             "Retrospective pre"})
@@ -147,14 +162,15 @@ def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[s
                        pd.DataFrame(rows, columns=["Level", "Evaluation question", "Data sources"]))
 
 
-def methods(*, outcomes: bool = False, careers: bool = False, cycles: bool = False, scales: bool = True
-            ) -> ProtectedTable:
+def methods(*, outcomes: bool = False, careers: bool = False, cycles: bool = False, scales: bool = True,
+            impact: bool = False) -> ProtectedTable:
     """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section,
     ``careers`` those of a pipeline's careers section, ``cycles`` those of a principal network's inquiry cycle
     and school assessments; ``scales=False`` leaves out those of multi-item scales and pre/post surveys (scale
     scores, reliability, the retrospective pre, d_z) for a report that has none."""
     rows = [r for r in _METHODS if scales or r[0] not in _SCALE_METHODS] + (_OUTCOME_METHODS if outcomes else []) \
-        + (_CAREER_METHODS if careers else []) + (_CYCLE_METHODS if cycles else [])
+        + (_CAREER_METHODS if careers else []) + (_CYCLE_METHODS if cycles else []) \
+        + (_IMPACT_METHODS if impact else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
                        pd.DataFrame(rows, columns=["Statistic", "Formula", "Source"]),
                        note="Each statistic is computed by evalkit's statistics library, which is tested against "
@@ -213,6 +229,21 @@ _CAREER_GLOSSARY = [
 ]
 
 
+#: The state-resources report's terms.
+_IMPACT_GLOSSARY = [
+    ("Program schools", "Schools in the state's turnaround grant, each from its own first grant year."),
+    ("Projected without the program", "Where the program schools' results would have been, by the model, had the "
+                                      "program not started."),
+    ("Follow-up year", "The first, second, ... year of a school in the program."),
+    ("Risk ratio", "A group's rate of identification over the rate of all other children: 1 is the same, 2 twice."),
+    ("Alternate risk ratio", "The same with the state's other children as the comparison, when a district has too "
+                             "few others."),
+    ("Gap", "A subgroup's rate minus the rate of all other students."),
+    ("Benchmark", "The screening score at or above which a student is on track without extra support."),
+    ("Tier 2, tier 3", "Extra support in small groups (tier 2) or one to one (tier 3) beside core instruction."),
+]
+
+
 #: The principal network's terms: its cycle, phases and rubric.
 _CYCLE_GLOSSARY = [
     ("Inquiry cycle", "The network's ordered steps from a problem of practice to sharing results, in the tradition "
@@ -236,13 +267,14 @@ _CYCLE_GLOSSARY = [
 
 
 def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True,
-             careers: bool = False, cycles: bool = False) -> ProtectedTable:
+             careers: bool = False, cycles: bool = False, impact: bool = False) -> ProtectedTable:
     """The terms the report uses: ``cadres``, ``change`` (pre/post) and ``nps`` terms only when it uses them;
     ``careers`` adds the careers terms and leaves out those of surveys."""
     drop = (set() if cadres else set(_CADRE_TERMS)) | (set() if change else set(_CHANGE_TERMS)) \
         | (set() if nps else {"Net Promoter Score"}) | (set(_SURVEY_TERMS) if careers else set())
     rows = [r for r in _GLOSSARY if r[0] not in drop] + (_OUTCOME_GLOSSARY if outcomes else []) \
-        + (_CAREER_GLOSSARY if careers else []) + (_CYCLE_GLOSSARY if cycles else [])
+        + (_CAREER_GLOSSARY if careers else []) + (_CYCLE_GLOSSARY if cycles else []) \
+        + (_IMPACT_GLOSSARY if impact else [])
     return passthrough("glossary", "Glossary", pd.DataFrame(rows, columns=["Term", "Meaning"]))
 
 
@@ -288,7 +320,8 @@ def disclosure_log(entries: Sequence[Mapping[str, str]], titles: Mapping[str, st
 #: is called Howard); anywhere else the surname is still a finding.
 REFERENCE_PHRASES: frozenset[str] = frozenset(
     {cell for row in (*_METHODS, *_OUTCOME_METHODS, *_CAREER_METHODS, *_GLOSSARY, *_OUTCOME_GLOSSARY,
-                      *_CAREER_GLOSSARY, *_CYCLE_METHODS, *_CYCLE_GLOSSARY) for cell in row}
+                      *_CAREER_GLOSSARY, *_CYCLE_METHODS, *_CYCLE_GLOSSARY, *_IMPACT_METHODS, *_IMPACT_GLOSSARY)
+     for cell in row}
     | {"Hedges' g_av", "Guskey's five levels", "Guskey\u2019s five levels", "(Guskey, 2000)", "Guskey (2000)",
        "Benjamini-Hochberg", "Wilson interval", "Wilson intervals", "Feldt 95% CI", "Cronbach's alpha",
        "McDonald's omega", "Guskey level", "Guskey levels", "Lin & Wei 1989", "Austin 2009",

@@ -234,8 +234,11 @@ def _hidden_sentence(disclosure: Any) -> str:
     coded = int(disclosure.get("coded", 0))
     bounds = (f", and {coded} more are shown only as a bound (\u201cless than\u201d or \u201cmore than\u201d a "
               "share)" if coded else "")
+    pct = 100 * disclosure.get("share_hidden", 0)
+    # a share that rounds to 0% or 100% is said in words: neither is true of a figure some but not all of
+    share = "under 1%" if pct < 0.5 else "over 99%" if pct >= 99.5 else f"{pct:.0f}%"
     return (f"In this report {hidden} of {cells} figures about people are not shown "
-            f"({100 * disclosure.get('share_hidden', 0):.0f}%){bounds}; {lp}")
+            f"({share}){bounds}; {lp}")
 
 
 def _unit_line(facts: Facts) -> str:

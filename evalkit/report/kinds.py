@@ -17,6 +17,7 @@ from evalkit.report.inputs import ReportUnit, cadre_units
 from evalkit.report.network import build_network_artifacts, network_units
 from evalkit.report.pipeline import build_pipeline_artifacts, pipeline_units
 from evalkit.report.principal_network import build_principal_network_artifacts, principal_network_units
+from evalkit.report.state_resources import build_state_artifacts, state_units
 from evalkit.report.survey import build_survey_artifacts, survey_units
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,6 +32,7 @@ _BUILDERS: dict[ProgramKind, tuple[Callable[[ProjectConfig], list[ReportUnit]], 
     ProgramKind.network: (network_units, build_network_artifacts),
     ProgramKind.pipeline: (pipeline_units, build_pipeline_artifacts),
     ProgramKind.principal_network: (principal_network_units, build_principal_network_artifacts),
+    ProgramKind.state_resources: (state_units, build_state_artifacts),
 }
 
 

@@ -6,8 +6,7 @@ program reports on (``programs[].guskey_levels``); every other section is left o
 report's own words ("not collected", "no pre wave", "fewer than 10 responses"), which the data-source
 matrix shows. Privacy is named as the reason only when it is the reason.
 
-Adding a program kind means adding its sections here and their builders, not a new pipeline: the
-``state_resources`` kind has an empty slot that its issue fills.
+Adding a program kind means adding its sections here and their builders, not a new pipeline.
 """
 
 from __future__ import annotations
@@ -136,7 +135,18 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
         SectionSpec("appendix_instruments", "Instruments", part="supplement"),
         *_SUPPLEMENT,
     ),
-    ProgramKind.state_resources: (),
+    ProgramKind.state_resources: (
+        SectionSpec("summary", "Executive summary"),
+        SectionSpec("limitations", "What this evaluation can and cannot tell you"),
+        SectionSpec("impact", "Turnaround impact: program schools against comparison schools", 5, ("impact",)),
+        SectionSpec("equity", "Equity: identification and gaps", 5, ("equity",)),
+        SectionSpec("mtss", "Multi-tiered systems of support: screening", 5, ("mtss",)),
+        SectionSpec("climate", "The state climate survey, in summary form", 5, ("climate",)),
+        SectionSpec("appendix_items", "Appendix: detailed tables", needs=("detail",)),
+        SectionSpec("glossary", "Appendix: glossary"),
+        SectionSpec("appendix_instruments", "Instruments", part="supplement"),
+        *_SUPPLEMENT,
+    ),
 })
 
 
