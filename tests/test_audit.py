@@ -515,8 +515,8 @@ def _roster_name() -> str:
 def test_demo_reports_pass_the_audit(demo_env, capsys) -> None:
     code, output = _cli(["audit", str(demo_env["reports"]), "--processed", str(demo_env["processed"])], capsys)
     assert code == 0, output
-    assert "No findings" in output and "7 bundle(s)" in output   # 3 cadres, pipeline, network, principal network,
-    #                                                                  program summary
+    assert "No findings" in output and "8 bundle(s)" in output   # 3 cadres, pipeline, network, principal network,
+    #                                                                  state resources, program summary
 
 
 @pytest.mark.slow

@@ -88,7 +88,14 @@ _IMPACT_METHODS = [
      "1/c - 1/(c+d)))", "34 CFR 300.647; Katz et al. (1978)"),
     ("Gap and relative closure", "gap = group rate - rate of all others; closure = (gap_0 - gap_t) / gap_0",
      "Education Trust; the project's rule"),
+    ("Cox index", "omega x (ln(p_i / (1 - p_i)) - ln(p_c / (1 - p_c))) / 1.65, omega = 1 - 3/(4N - 9); WWC "
+     "baseline equivalence: |g| <= 0.05 satisfied, <= 0.25 with statistical adjustment, else not satisfied",
+     "WWC Handbook 5.0, Appendix E; Sanchez-Meca et al. (2003)"),
 ]
+#: The rows of a report on a program's own surveys before and after (left out of one on state files alone).
+_SURVEY_METHODS = frozenset({"Net Promoter Score", "Hedges' g_av (paired)", "Confidence interval of g_av",
+                             "Paired t test", "Benjamini-Hochberg", "Scale score", "Cronbach's alpha",
+                             "McDonald's omega", "d_z (paired)", "Retrospective pre"})
 #: The rows of a report on multi-item scales and pre/post surveys, left out of one that has none.
 _SCALE_METHODS = frozenset({"Scale score", "Cronbach's alpha", "McDonald's omega", "d_z (paired)",
                             "Retrospective pre"})
@@ -163,12 +170,13 @@ def evaluation_questions(levels: Iterable[int], sources: Mapping[int, Sequence[s
 
 
 def methods(*, outcomes: bool = False, careers: bool = False, cycles: bool = False, scales: bool = True,
-            impact: bool = False) -> ProtectedTable:
+            impact: bool = False, surveys: bool = True) -> ProtectedTable:
     """The statistics of the report with their formulas; ``outcomes`` adds those of the Level 5 section,
     ``careers`` those of a pipeline's careers section, ``cycles`` those of a principal network's inquiry cycle
     and school assessments; ``scales=False`` leaves out those of multi-item scales and pre/post surveys (scale
     scores, reliability, the retrospective pre, d_z) for a report that has none."""
-    rows = [r for r in _METHODS if scales or r[0] not in _SCALE_METHODS] + (_OUTCOME_METHODS if outcomes else []) \
+    rows = [r for r in _METHODS if (scales or r[0] not in _SCALE_METHODS)
+            and (surveys or r[0] not in _SURVEY_METHODS)] + (_OUTCOME_METHODS if outcomes else []) \
         + (_CAREER_METHODS if careers else []) + (_CYCLE_METHODS if cycles else []) \
         + (_IMPACT_METHODS if impact else [])
     return passthrough("methods", "Statistics used in this report: formula and source",
@@ -232,6 +240,23 @@ _CAREER_GLOSSARY = [
 #: The state-resources report's terms.
 _IMPACT_GLOSSARY = [
     ("Program schools", "Schools in the state's turnaround grant, each from its own first grant year."),
+    ("Comparison schools", "Every other school in the state's file: no school was matched to a program school."),
+    ("Comparative interrupted time series", "A model that projects the program schools' own trend from the years "
+                                            "before the program and measures how far they moved from it, net of "
+                                            "the comparison schools' moves from theirs."),
+    ("Difference in differences", "The program schools' change from their average before the program, minus the "
+                                  "comparison schools' change over the same years."),
+    ("Effect size", "An impact on a common scale: for a percentage, the Cox index (a log odds ratio over 1.65); "
+                    "about 0.2 is small by the usual reading."),
+    ("Baseline equivalence", "How far apart the groups were before the program, in effect-size units; the What "
+                             "Works Clearinghouse accepts up to 0.05, up to 0.25 with statistical adjustment."),
+    ("Wild cluster bootstrap", "A p value that resamples whole schools, more trustworthy than the usual one when "
+                               "few program schools remain."),
+    ("Placebo start", "The model run as if the program had begun a year early, on the years before it: it should "
+                      "find nothing."),
+    ("MTSS", "Multi-tiered systems of support: universal screening and extra support in tiers for the students "
+             "who need it."),
+    ("p", "The probability of an impact at least this large if the program had none."),
     ("Projected without the program", "Where the program schools' results would have been, by the model, had the "
                                       "program not started."),
     ("Follow-up year", "The first, second, ... year of a school in the program."),
@@ -267,11 +292,12 @@ _CYCLE_GLOSSARY = [
 
 
 def glossary(*, outcomes: bool = False, cadres: bool = True, change: bool = True, nps: bool = True,
-             careers: bool = False, cycles: bool = False, impact: bool = False) -> ProtectedTable:
+             careers: bool = False, cycles: bool = False, impact: bool = False, guskey: bool = True) -> ProtectedTable:
     """The terms the report uses: ``cadres``, ``change`` (pre/post) and ``nps`` terms only when it uses them;
     ``careers`` adds the careers terms and leaves out those of surveys."""
     drop = (set() if cadres else set(_CADRE_TERMS)) | (set() if change else set(_CHANGE_TERMS)) \
-        | (set() if nps else {"Net Promoter Score"}) | (set(_SURVEY_TERMS) if careers else set())
+        | (set() if nps else {"Net Promoter Score"}) | (set(_SURVEY_TERMS) if careers else set()) \
+        | (set() if guskey else {"Guskey levels"})
     rows = [r for r in _GLOSSARY if r[0] not in drop] + (_OUTCOME_GLOSSARY if outcomes else []) \
         + (_CAREER_GLOSSARY if careers else []) + (_CYCLE_GLOSSARY if cycles else []) \
         + (_IMPACT_GLOSSARY if impact else [])

@@ -138,10 +138,12 @@ REGISTRY: Mapping[ProgramKind, tuple[SectionSpec, ...]] = MappingProxyType({
     ProgramKind.state_resources: (
         SectionSpec("summary", "Executive summary"),
         SectionSpec("limitations", "What this evaluation can and cannot tell you"),
-        SectionSpec("impact", "Turnaround impact: program schools against comparison schools", 5, ("impact",)),
-        SectionSpec("equity", "Equity: identification and gaps", 5, ("equity",)),
-        SectionSpec("mtss", "Multi-tiered systems of support: screening", 5, ("mtss",)),
-        SectionSpec("climate", "The state climate survey, in summary form", 5, ("climate",)),
+        # state files describe schools and districts, not a professional-development program's participants: no
+        # Guskey level fits them, so these sections carry none
+        SectionSpec("impact", "Turnaround impact: program schools against comparison schools", needs=("impact",)),
+        SectionSpec("equity", "Equity: identification and gaps", needs=("equity",)),
+        SectionSpec("mtss", "Multi-tiered systems of support: screening", needs=("mtss",)),
+        SectionSpec("climate", "The state climate survey, in summary form", needs=("climate",)),
         SectionSpec("appendix_items", "Appendix: detailed tables", needs=("detail",)),
         SectionSpec("glossary", "Appendix: glossary"),
         SectionSpec("appendix_instruments", "Instruments", part="supplement"),

@@ -45,6 +45,10 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["state_units", "build_state_artifacts"]
 
 _LABELS = {"did": "difference in differences", "cits": "comparative interrupted time series"}
+#: The WWC's reading of a baseline difference, in the report's words.
+_READING = {"satisfied": "within 0.05, equivalent",
+            "satisfied_with_adjustment": "between 0.05 and 0.25, acceptable because the models adjust for it",
+            "not_satisfied": "beyond 0.25: the WWC would not accept these groups as equivalent at baseline"}
 
 
 def state_units(cfg: ProjectConfig) -> list[ReportUnit]:
@@ -98,10 +102,10 @@ def build_state_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     evidence["climate"] = None if used else "no climate survey"
     measures.quality(b, cfg, store, unit)
 
-    plain += [appendix.methods(outcomes=True, scales=False, impact=True), appendix.software(),
+    plain += [appendix.methods(scales=False, surveys=False, impact=True), appendix.software(),
               *appendix.instruments(cfg, used)]
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
-    plain.append(appendix.glossary(outcomes=True, cadres=False, change=False, nps=False, impact=True))
+    plain.append(appendix.glossary(cadres=False, change=False, nps=False, impact=True, guskey=False))
     T, specs = write_tables(Path(out_dir), plain, protected)
     charts = save_charts(_charts(T, impacts, program), Path(out_dir))
     trend = [f"trend_{i}" for i, _ in enumerate(impacts, start=1) if f"trend_{i}" in T]
@@ -112,8 +116,8 @@ def build_state_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
            "notes": notes, "hidden_figures": len(protected.log), "quality_table": "data_quality" in T,
            "impacts": impacts, "threshold": program.equity.threshold if program.equity else None}
     tables_of = {
-        "impact": [t for i, _ in enumerate(impacts, start=1)
-                   for t in (f"design_{i}", f"baseline_{i}", f"impact_{i}", f"sensitivity_{i}", f"checks_{i}")],
+        "impact": ["design", *(t for i, _ in enumerate(impacts, start=1)
+                               for t in (f"baseline_{i}", f"impact_{i}", f"sensitivity_{i}", f"checks_{i}"))],
         "equity": eq, "mtss": [t for t in mt if t != "mtss_benchmark"], "climate": ["climate", "climate_responses"],
         "appendix_items": trend + [t for t in ("mtss_benchmark",) if t in T], "appendix_methods": ["methods", "software"],
         "appendix_instruments": [t for t in T if t.startswith("instrument_")],
@@ -155,7 +159,8 @@ def _impact(b: Bundle, plain: list[ProtectedTable], cfg: ProjectConfig, store: P
         return []
     if spec.subgroup_column and spec.subgroup_column in d:
         d = d[d[spec.subgroup_column].astype("string").str.strip() == spec.subgroup]
-    out = []
+    out: list[dict[str, Any]] = []
+    design_rows: list[dict[str, str]] = []
     for i, m in enumerate(spec.measures, start=1):
         rows = d[d[spec.measure_column].astype("string") == m].assign(
             _t=lambda x: x[spec.time_column].map(_year), _s=lambda x: x[spec.start_column].map(_year))
@@ -172,15 +177,14 @@ def _impact(b: Bundle, plain: list[ProtectedTable], cfg: ProjectConfig, store: P
         second = fit_impact(panel, model=design.sensitivity, bootstrap=False) if design.sensitivity else None
         notes.update(treated=int(treated), comparison=int(panel.loc[~panel["treated"], "unit"].nunique()))
         unit_word = "points" if share else "units"
-        plain.append(passthrough(f"design_{i}", f"{label}: design", pd.DataFrame({
-            "": ["Years before the program", "Primary model", "Beside it", "Program schools", "Comparison schools",
-                 "School-years in the model"],
-            "Value": [str(pre), _LABELS[design.primary], _LABELS.get(design.sensitivity or "", "none"),
-                      str(int(treated)), str(notes["comparison"]), f"{primary.n_obs:,}"]}),
-            note=design.note[0].upper() + design.note[1:] + ". School and year fixed effects, weighted by students "
-                 "tested, standard errors clustered by school." + (
-                " Fit warnings: " + "; ".join(primary.warnings) + "." if primary.warnings else " The fit raised no "
-                "warning (no singular design, no convergence problem).")))
+        starts = sorted(int(v) for v in panel.loc[panel["treated"], "start"].unique())
+        design_rows.append({
+            "Outcome": label, "Years before the program": f"{pre} or more" if len(starts) > 1 else str(pre),
+            "Primary model": _LABELS[design.primary], "Beside it": _LABELS.get(design.sensitivity or "", "none"),
+            "Program schools": str(int(treated)), "Comparison schools": str(notes["comparison"]),
+            "School-years": f"{primary.n_obs:,}",
+            "Fit warnings": "; ".join(primary.warnings) if primary.warnings else "none"})
+        notes["starts"] = starts
         base = baseline_difference(panel, share=share)
         if np.isfinite(base["g"]):
             b.statistics(f"baseline_{i}", pd.DataFrame({
@@ -189,11 +193,11 @@ def _impact(b: Bundle, plain: list[ProtectedTable], cfg: ProjectConfig, store: P
                 "Mean": [base["treated_mean"], base["comparison_mean"]],
                 "Effect size": [base["g"], np.nan]}), group="Group", n="Schools",
                 columns={"Mean": "{:.1f}", "Effect size": "{:+.2f}"}, level=5,
-                title=f"{label}: the groups in {base['year']}, the last year before the program",
+                title=f"{label}: the groups in {base['year']}, the last year before the first program schools began",
                 note=("Means weighted by students tested. Effect size: the Cox index (WWC Handbook 5.0, Appendix "
                       "E)" if share else "Effect size: Hedges' g over the schools' results") + ". The WWC reads "
-                     f"a difference up to 0.05 as equivalent and up to 0.25 as acceptable with adjustment; this "
-                     f"one reads: {base['reading'].replace('_', ' ')}.")
+                     "a difference up to 0.05 as equivalent and up to 0.25 as acceptable with adjustment. Here: "
+                     f"{_READING[base['reading']]}.")
         es = impact_effect_sizes(panel, primary, share=share)
         _impact_table(b, f"impact_{i}", primary, es, label, unit_word)
         if second is not None:
@@ -216,6 +220,8 @@ def _impact(b: Bundle, plain: list[ProtectedTable], cfg: ProjectConfig, store: P
                               "already drifting apart (which a difference in differences would read as impact); a "
                               "placebo start should find nothing.")
         proj = projected_baseline(panel, primary)
+        # before the program the projection is what happened: the line starts from the observed years
+        proj["projected"] = proj["projected"].fillna(proj["treated_mean"])
         b.statistics(f"trend_{i}", pd.DataFrame({
             "Year": proj["time"].astype(int).astype(str), "n": proj["treated_units"].astype(float),
             "Program schools": proj["treated_mean"], "Projected without the program": proj["projected"],
@@ -223,12 +229,27 @@ def _impact(b: Bundle, plain: list[ProtectedTable], cfg: ProjectConfig, store: P
             group="Year", n=["n", "Comparison n"], level=5,
             columns={c: "{:.1f}" for c in ("Program schools", "Projected without the program", "Comparison schools")},
             title=f"{label}: program and comparison schools by year, and the projection without the program",
-            note="Means weighted by students tested; n: schools with a published result. The projection takes each "
-                 "year's estimated impact off the program schools in the program that year.")
-        first = primary.impacts.iloc[-1]
+            note="Means weighted by students tested; n: schools with a published result. The projection equals the "
+                 "observed mean before the program and, from then on, takes each year's estimated impact off the "
+                 "program schools in the program that year.")
+        imp = primary.impacts
+        # the summary quotes the last year that every program school has reached (a later year rests on the
+        # early starters alone, and says so in its table)
+        full = imp[imp["treated_units"] == imp["treated_units"].max()]
+        pt = pre_trend(panel) if "pre_trend" in design.checks else {"p": np.nan}
         out.append({"i": i, "measure": m, "label": label, "share": share, "design": design,
-                    "higher_is_better": _higher_is_better(m), "last_k": int(first["k"]),
-                    "warnings": primary.warnings, "start": int(panel.loc[panel["treated"], "start"].min())})
+                    "words": measures.outcome_description(m, program.outcome_measures),
+                    "higher_is_better": _higher_is_better(m), "last_k": int(full["k"].max()),
+                    "all_k": int(imp["k"].max()), "warnings": primary.warnings, "start": starts[0],
+                    "baseline": base["reading"] if np.isfinite(base["g"]) else "",
+                    "pre_trend_p": float(pt["p"])})
+    if design_rows:
+        rows = pd.DataFrame(design_rows)
+        plain.insert(0, passthrough("design", "Design of each impact model", rows,
+                     note="Every model: school and year fixed effects, weighted by students tested, standard errors "
+                          "clustered by school. Schools started in " + join_words([str(s) for s in notes["starts"]])
+                          + "; each school's follow-up years count from its own start. Fit warnings are "
+                          "statsmodels' and numpy's own messages (a singular design, a fit that did not converge)."))
     return out
 
 
@@ -303,10 +324,11 @@ def _equity(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Progra
         for g in groups:
             r = dist[dist["_g"] == g]
             known = r["risk_ratio"].notna()
-            flags.append({"Group": group_label(program, g), "Districts with a ratio": float(known.sum()),
-                          "% above the threshold": 100 * float((r.loc[known, "risk_ratio"] > spec.threshold).mean())
-                          if known.any() else np.nan,
-                          "Alternate risk ratio used": float((r["method"] == "alternate risk ratio").sum())})
+            # districts are not people: their counts are program facts, printed as they are
+            flags.append({"Group": group_label(program, g), "Children": float(r["denominator"].sum()),
+                          "Districts with a ratio": f"{int(known.sum())}",
+                          "Above the threshold": f"{int((r.loc[known, 'risk_ratio'] > spec.threshold).sum())}",
+                          "Alternate risk ratio used": f"{int((r['method'] == 'alternate risk ratio').sum())}"})
     if not rows:
         return []
     last_col, first_col = f"Risk ratio {int(last)}", f"Risk ratio {int(first)}"
@@ -316,11 +338,14 @@ def _equity(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Progra
                  title=f"Special-education identification by group, statewide, {int(last)} (risk ratio against all "
                        "other children)",
                  note="Risk: children identified over children enrolled. Risk ratio: the group's risk over the risk "
-                      "of all other children; 95% CI on the log scale (Katz). Districts' counts summed; a "
-                      "suppressed count is left out, never read as zero.")
-    b.statistics("districts_flagged", pd.DataFrame(flags), group="Group", n="Districts with a ratio", columns={},
-                 shares=["% above the threshold"], text_columns=[], level=5,
-                 title=f"Districts whose risk ratio is above {program.equity.threshold:g}, {int(last)}",
+                      "of all other children; 95% CI on the log scale (Katz). Districts' counts summed over the "
+                      "state: the federal rule applies the ratio district by district (next table) and to race and "
+                      "ethnicity; the same arithmetic serves other groups such as low income. A suppressed count is "
+                      "left out, never read as zero.")
+    b.statistics("districts_flagged", pd.DataFrame(flags), group="Group", n="Children", columns={},
+                 text_columns=["Districts with a ratio", "Above the threshold", "Alternate risk ratio used"], level=5,
+                 title=f"Districts with a risk ratio above the state's threshold ({program.equity.threshold:g}), "
+                       f"{int(last)}",
                  note=f"Each district's ratio against all other children of the district; a group under the minimum "
                       f"cell size ({spec.min_cell}) or n-size ({spec.min_n}) gets no ratio, and when the district's "
                       "other children are too few the state's are the comparison (the alternate risk ratio; "
@@ -342,7 +367,8 @@ def _gaps(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Program)
                  _v=pd.to_numeric(d[spec.value_column], errors="coerce"),
                  _w=pd.to_numeric(d[spec.weight_column], errors="coerce"))
     d = d.dropna(subset=["_v", "_w"])
-    out = []
+    out: list[dict[str, Any]] = []
+    design_rows: list[dict[str, str]] = []
     for i, m in enumerate(spec.measures, start=1):
         x = d[d[spec.measure_column].astype("string") == m]
         state = x.groupby(["_t", "_g"]).apply(lambda g: pd.Series({"rate": np.average(g["_v"], weights=g["_w"]),
@@ -392,6 +418,10 @@ def _mtss(b: Bundle, store: ProcessedData, program: Program) -> list[str]:
     wins = tuple(program.mtss.windows)
     out = []
     rates = mt.benchmark_rates(d, by=("measure", "grade"), windows=wins)
+    # grades in school order (K before 1), windows in the year's order
+    rank = {w: i for i, w in enumerate(wins)}
+    rates = rates.assign(_g=rates["grade"].map(_grade_rank), _w=rates["window"].map(rank)).sort_values(
+        ["measure", "_g", "_w"], kind="stable")
     label = _measure_words(rates["measure"]) + ", grade " + rates["grade"].astype(str) + ", " + \
         rates["window"].astype(str)
     b.statistics("mtss_benchmark", pd.DataFrame({
@@ -451,6 +481,12 @@ def _mtss(b: Bundle, store: ProcessedData, program: Program) -> list[str]:
     return out
 
 
+def _grade_rank(grade: object) -> float:
+    """K and PK before grade 1; a grade that is not a number after the numbered ones."""
+    g = str(grade).strip().upper()
+    return {"PK": -1.0, "K": 0.0, "KG": 0.0}.get(g, float(g) if g.isdigit() else 99.0)
+
+
 def _measure_words(measure: pd.Series) -> pd.Series:
     """A screening measure's id in words: "reading_composite" -> "Reading composite"."""
     return measure.astype(str).str.replace("_", " ").str.capitalize()
@@ -505,7 +541,7 @@ def _charts(T: dict[str, ProtectedTable], impacts: list[dict[str, Any]], program
             continue
         years = [str(r) for r in T[tid].display.iloc[:, 0]]
         first = next((j for j, y in enumerate(years) if y.isdigit() and int(y) >= imp["start"]), None)
-        marker = (first - 0.5, "program begins") if first is not None else None
+        marker = (first - 0.5, f"first program schools begin ({imp['start']})") if first is not None else None
         plan_.append((f"trend_{imp['i']}", "impact", lambda tid=tid, imp=imp, marker=marker: ch.line_chart(
             T[tid], ["Program schools", "Projected without the program", "Comparison schools"],
             title=f"{imp['label']}: program schools, their projection without the program, and comparison schools",
@@ -532,21 +568,30 @@ def _summary(T: dict[str, ProtectedTable], impacts: list[dict[str, Any]], progra
         verdict = ("an improvement larger than chance alone would usually give" if (lo > 0 or hi < 0) and good else
                    "a change for the worse larger than chance alone would usually give" if (lo > 0 or hi < 0) else
                    "a change the data cannot tell from none")
-        levels.append(f"{imp['label']}, follow-up year {imp['last_k']} ({_LABELS[imp['design'].primary]}): "
-                      f"{s}: {verdict}.")
+        levels.append(f"{imp['label']}, follow-up year {imp['last_k']}, the last year all program schools reached "
+                      f"({_LABELS[imp['design'].primary]}): {s}: {verdict}.")
         sec = T.get(f"sensitivity_{imp['i']}")
         if sec is not None and imp["design"].sensitivity:
-            s2 = sentence("{e} (95% CI {lo} to {hi})", e=(sec, row, "Impact"), lo=(sec, row, "CI low"),
+            s2 = sentence("{e}" + unit + " (95% CI {lo} to {hi})", e=(sec, row, "Impact"), lo=(sec, row, "CI low"),
                           hi=(sec, row, "CI high"))
             if s2:
                 levels[-1] = levels[-1][:-1] + f"; the {_LABELS[imp['design'].sensitivity]} beside it gives {s2}."
+        if imp["baseline"] == "not_satisfied":
+            findings.append(f"For {imp['words']}, the program schools started far from the comparison "
+                            "schools (beyond the What Works Clearinghouse's 0.25): the models adjust for each "
+                            "school's level, but a comparison set matched on the years before the program would be "
+                            "a stronger test.")
+        if imp["design"].primary == "cits" and np.isfinite(imp["pre_trend_p"]) and imp["pre_trend_p"] < 0.10:
+            findings.append(f"For {imp['words']}, the two groups' trends already differed somewhat before "
+                            "the program; the time series projects that difference forward, so where it and the "
+                            "difference in differences disagree, the truth may lie between them.")
         if imp["warnings"]:
             findings.append(f"The {_LABELS[imp['design'].primary]} for {lower_first(imp['label'])} raised warnings "
                             "(printed with its design table); read its estimates with care.")
     r = T.get("risk_ratios")
     if r is not None:
         last = next(c for c in r.display.columns if str(c).startswith("Risk ratio ") and c != "Risk ratio")
-        said = [f"{row.lower()} {s}" for row in (str(x) for x in r.display.iloc[:, 0])
+        said = [f"{row} {s}" for row in (str(x) for x in r.display.iloc[:, 0])
                 if (s := sentence("{v} (95% CI {lo} to {hi})", v=(r, row, str(last)), lo=(r, row, "CI low"),
                                   hi=(r, row, "CI high")))]
         if said:
