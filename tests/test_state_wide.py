@@ -256,3 +256,35 @@ def test_the_nj_placement_file_feeds_an_equity_table_unedited(state_ed: Path, tm
     whole = wide.loc[~starred, ["District Code", "Race"]]
     mine = table.merge(whole, on=["District Code", "Race"])
     assert len(mine) and mine["denominator"].notna().all()
+
+
+@pytest.mark.real_fixtures
+def test_the_njsla_school_file_feeds_a_gap_table_unedited(state_ed: Path, tmp_path: Path) -> None:
+    """Issue [8/9]: the NJSLA grade 4 ELA file, as docs/project-file.md reads it (its own headers, five performance
+    levels summed to met or exceeded, the year from the title), gives each subgroup's gap to all other students of
+    the school. Checked against the workbook read with pandas alone: others = (all x n_all - group x n_group) /
+    (n_all - n_group); the subgroups the state suppressed have no gap, with a reason, never one from a zero."""
+    from evalkit.analyze.equity import gap_series
+
+    text = DOCS.read_text(encoding="utf-8").split("### A state file as a Level 5 source", 1)[1]
+    (src,) = yaml.safe_load(re.search(r"```yaml\n(.*?)```", text, re.S).group(1))["sources"]
+    src = {**src, "file": "nj_njsla_ela04_school_subgroup.xlsx"}
+    before = _hashes(state_ed)
+    long = clean_project(load_project(_project(tmp_path, state_ed, [src]))).tables[src["id"]].data
+    assert _hashes(state_ed) == before
+    table = gap_series(long, group="subgroup", value="value", time="school_year", weight="n_tested",
+                       by="school_code", total_label="All Students")
+
+    raw = pd.read_excel(state_ed / src["file"], header=2, dtype=str)
+    raw = raw[raw["School Code"].notna() & raw["Subgroup Type"].notna()]
+    rate = {r["Subgroup Type"]: (float(r["L4 Percent"]) + float(r["L5 Percent"]), float(r["Valid Scores"]))
+            for _, r in raw.iterrows() if r["Valid Scores"] != "*"}
+    all_rate, all_n = rate.pop("All Students")
+    got = table.set_index("subgroup")
+    assert rate, "the excerpt should hold unsuppressed subgroups"
+    for group, (r, n) in rate.items():
+        others = (all_rate * all_n - r * n) / (all_n - n)
+        assert got.loc[group, "gap"] == pytest.approx(r - others, abs=1e-9), group
+    starred = set(raw.loc[raw["Valid Scores"] == "*", "Subgroup Type"])
+    assert starred and got.loc[sorted(starred), "gap"].isna().all()
+    assert got.loc[sorted(starred), "reason"].notna().all()
