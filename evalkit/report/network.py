@@ -26,11 +26,11 @@ from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
                                    sources)
-from evalkit.report.prose import join_words, render_prose
+from evalkit.report.prose import join_words
 from evalkit.report.sections import plan
 from evalkit.report.summary import change_words, lower_first, reading_notes
 from evalkit.report.survey import _favorable_table, _rated_items, _Survey
-from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
+from evalkit.report.writer import save_charts, sections_from, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
@@ -214,14 +214,7 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
                  "data_quality": ["data_quality"], "glossary": ["glossary"]}
     tables_of["appendix_items"] = moved
-    sections = Sections()
-    for d in decisions:
-        if not d.included:
-            continue
-        sid = d.spec.id
-        ids = [i for i in tables_of.get(sid, []) if i in T and (sid == "appendix_items" or i not in moved)]
-        sections.add(sid, d.spec.title, d.spec.level, render_prose("network", sid, **ctx) or None, ids,
-                     part=d.spec.part)
+    sections = sections_from(decisions, "network", tables_of, T, ctx, leave_out=moved)
     headline = [{"label": "Registered", "value": T["registered"].text("Registered participants", "n")
                  if "registered" in T else "none"},
                 ]

@@ -25,10 +25,9 @@ from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.inputs import PERSON, ReportUnit, sources
-from evalkit.report.prose import render_prose
 from evalkit.report.sections import plan
 from evalkit.report.summary import direction, reading_notes
-from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
+from evalkit.report.writer import save_charts, sections_from, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.disclose import ReleaseLedger
@@ -146,13 +145,9 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
                  "appendix_methods": ["methods", "software"],
                  "appendix_disclosure": ["disclosure_log"] if protected.log else [],
                  "data_quality": ["data_quality"], "glossary": ["glossary"]}
-    sections = Sections()
-    for d in plan(ProgramKind.pipeline, evidence, levels=sorted(int(v) for v in program.guskey_levels) or [3, 4, 5]):
-        if not d.included:
-            continue
-        sid = d.spec.id
-        sections.add(sid, d.spec.title, d.spec.level, render_prose("pipeline", sid, **ctx) or None,
-                     [i for i in tables_of.get(sid, []) if i in T], part=d.spec.part)
+    sections = sections_from(plan(ProgramKind.pipeline, evidence,
+                                  levels=sorted(int(v) for v in program.guskey_levels) or [3, 4, 5]),
+                             "pipeline", tables_of, T, ctx)
     headline = []
     if "career_rates" in T:
         r = T["career_rates"]

@@ -31,10 +31,10 @@ from evalkit.report import appendix, measures
 from evalkit.report.build import _any_shown
 from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
                                    sources)
-from evalkit.report.prose import join_words, render_prose
+from evalkit.report.prose import join_words
 from evalkit.report.sections import plan
 from evalkit.report.summary import change_words, lower_first, reading_notes
-from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
+from evalkit.report.writer import save_charts, sections_from, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.config.project import AssessmentSpec, CycleSpec, Program
@@ -222,15 +222,8 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
         "appendix_instruments": [t for t in T if t.startswith("instrument_")],
         "appendix_disclosure": ["disclosure_log"] if protected.log else [],
         "data_quality": ["data_quality"], "glossary": ["glossary"]}
-    sections = Sections()
-    for d in decisions:
-        if not d.included:
-            continue
-        sid = d.spec.id
-        ids = [i for i in tables_of.get(sid, []) if i in T and i not in empty
-               and (sid == "appendix_items" or i not in moved)]
-        sections.add(sid, d.spec.title, d.spec.level, render_prose("principal_network", sid, **ctx) or None, ids,
-                     part=d.spec.part)
+    sections = sections_from(decisions, "principal_network", {k: [t for t in v if t not in empty]
+                                                              for k, v in tables_of.items()}, T, ctx, leave_out=moved)
     headline = [{"label": "Registered principals", "value": T["registered"].text("Registered principals", "n")
                  if "registered" in T else "none"}]
     f = T.get("cycle_funnel")

@@ -32,10 +32,10 @@ from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
 from evalkit.report.inputs import ReportUnit, release_of, sources
-from evalkit.report.prose import join_words, render_prose
+from evalkit.report.prose import join_words
 from evalkit.report.sections import plan
 from evalkit.report.summary import lower_first, reading_notes
-from evalkit.report.writer import Sections, save_charts, write_facts, write_tables
+from evalkit.report.writer import save_charts, sections_from, write_facts, write_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     from evalkit.config.project import Program
@@ -123,13 +123,7 @@ def build_state_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
         "appendix_instruments": [t for t in T if t.startswith("instrument_")],
         "appendix_disclosure": ["disclosure_log"] if protected.log else [], "data_quality": ["data_quality"],
         "glossary": ["glossary"]}
-    sections = Sections()
-    for d in decisions:
-        if not d.included:
-            continue
-        sid = d.spec.id
-        sections.add(sid, d.spec.title, d.spec.level, render_prose("state_resources", sid, **ctx) or None,
-                     [i for i in tables_of.get(sid, []) if i in T], part=d.spec.part)
+    sections = sections_from(decisions, "state_resources", tables_of, T, ctx)
     headline = []
     if impacts:
         headline.append({"label": "Program schools", "value": str(notes.get("treated", ""))})

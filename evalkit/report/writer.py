@@ -8,7 +8,7 @@ Every report kind (the cadre report, the survey report, the kinds to come) build
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -124,3 +124,22 @@ def write_facts(out_dir: Path, *, cfg: ProjectConfig, store: ProcessedData, prog
     }
     model = validate_facts(facts, out_dir, writing=True)
     return atomic_write_text(out_dir / "facts.json", model.model_dump_json(indent=1, by_alias=True))
+
+
+def sections_from(decisions: Sequence[Any], kind: str, tables_of: Mapping[str, Sequence[str]], tables: Mapping[str, Any],
+                  ctx: Mapping[str, Any], *, leave_out: Sequence[str] = (), keep_in: str = "appendix_items") -> Sections:
+    """The report's sections from a plan (:func:`evalkit.report.sections.plan`): each included section with its
+    prose (``templates/prose/<kind>/<id>.j2``) and the tables ``tables_of`` names that exist, less ``leave_out``
+    (tables a chart draws, or whose every figure is withheld), which stay only in ``keep_in``."""
+    from evalkit.report.prose import render_prose
+
+    out = Sections()
+    gone = set(leave_out)
+    for d in decisions:
+        if not d.included:
+            continue
+        sid = d.spec.id
+        ids = [i for i in tables_of.get(sid, []) if i in tables and (sid == keep_in or i not in gone)]
+        out.add(sid, d.spec.title, d.spec.level, render_prose(kind, sid, **ctx) or None, ids, part=d.spec.part)
+    return out
+
