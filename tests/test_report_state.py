@@ -54,8 +54,9 @@ def test_the_impacts_match_a_formula_fit_on_the_raw_file(state, i: int, measure:
         assert float(got.loc[f"Year {k}", "Impact"]) == pytest.approx(fit.params[f"d{k}"], abs=0.006)
         assert float(got.loc[f"Year {k}", "SE"]) == pytest.approx(fit.bse[f"d{k}"], abs=0.006)
         assert int(got.loc[f"Year {k}", "Program schools"]) == d.loc[d["k"] == k, "school_code"].nunique()
-    design = bundle_table(folder, f"design_{i}").set_index(bundle_table(folder, f"design_{i}").columns[0])
-    assert design.loc["Primary model", "Value"] == "comparative interrupted time series"
+    design = bundle_table(folder, "design").iloc[i - 1]
+    assert design["Primary model"] == "comparative interrupted time series" and design["Fit warnings"] == "none"
+    assert design["Program schools"] == str(d.loc[d["treated"], "school_code"].nunique())
 
 
 def test_statewide_risk_ratios_match_table2x2_on_the_raw_counts(state) -> None:

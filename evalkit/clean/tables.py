@@ -150,8 +150,10 @@ def clean_table(
         # n_tested too: a state prints "<10" for a small count as it does for a small group's value; and the
         # values a wide file was made long into (sources[].wide.value), split row by row: a mark stays its subgroup's
         made_long = source.wide.value if source.wide is not None else None
+        # every count column of the n_* convention too (n_enrolled, n_identified, n_screened...): a suppressed
+        # count is a mark with its reason, never text the analyses would have to guess at
         for col in [c for c in df.columns if c in ("value", "n_tested", made_long)
-                    or c.endswith(("_value", "_pct", "_rate"))]:
+                    or c.endswith(("_value", "_pct", "_rate")) or c.startswith("n_")]:
             value, mark = parse_state_values(df[col])
             df[col] = value
             df[f"{col}_mark"] = mark
