@@ -200,3 +200,14 @@ def test_the_projected_baseline_takes_each_years_impact_off_the_schools_in_the_p
     tr = p[p["treated"] & (p["time"] == 2022)]
     expected = np.average(tr["y"] - tr["k"].map(d).fillna(0.0), weights=tr["w"])   # by hand, school by school
     assert proj.loc[2022, "projected"] == pytest.approx(expected, rel=1e-9)
+
+
+def test_a_singular_design_is_reported_not_swallowed() -> None:
+    """A CITS on one pre-year cannot tell the program schools' own trend from their level: the fit says so in
+    its warnings, which the report prints beside the model."""
+    rows = _panel(years=range(2020, 2024))
+    rows = rows[rows["start"].ne(2022)]                     # one pre-year for every program school
+    p = event_panel(rows, unit="school", time="year", value="value", start="start", weight="n_tested")
+    fit = fit_impact(p, model="cits", bootstrap=False)
+    assert any("singular" in w for w in fit.warnings)
+    assert not fit_impact(p, model="did", bootstrap=False).warnings
