@@ -89,11 +89,25 @@ def test_mtss_pooled_rates_are_students_over_students(state) -> None:
         assert got.loc[row, "Students screened"].replace(",", "") == str(int(g["n_screened"].sum()))
 
 
-def test_no_school_or_district_is_listed(state) -> None:
+def test_schools_appear_only_in_the_screening_tables_by_school_and_no_district_anywhere(state) -> None:
+    """The grant schools' screening is shown school by school (public institutions; every figure gated by its
+    students screened); no other table lists a school, and no district is listed at all."""
     folder, _ = state
     codes = set(pd.read_csv(DEMO_DIR / "state_outcomes_long.csv", dtype=str, usecols=["school_code"])["school_code"])
     districts = set(pd.read_csv(DEMO_DIR / "sped_identification.csv", dtype=str)["district_code"])
-    for path in [folder / "report.html", *sorted((folder / "artifacts" / "tables").glob("*.csv"))]:
+    screened = set(pd.read_csv(DEMO_DIR / "mtss_aggregates.csv", dtype=str)["school_code"])
+    tables = sorted((folder / "artifacts" / "tables").glob("*.csv"))
+    assert any(p.name.startswith("mtss_school_") for p in tables)
+    for path in [folder / "report.html", *tables]:
         text = path.read_text(encoding="utf-8")
-        found = {w for w in re.findall(r"\b\d{4,8}\b", text)} & (codes | districts)
-        assert not found, (path.name, sorted(found)[:3])
+        found = set(re.findall(r"\b\d{4,8}\b", text))
+        assert not found & districts - codes, path.name
+        shown = found & codes
+        if path.name.startswith("mtss_school_") or path.name == "report.html":
+            assert shown <= screened, path.name
+        else:
+            assert not shown, (path.name, sorted(shown)[:3])
+    for path in (p for p in tables if p.name.startswith("mtss_school_")):
+        t = pd.read_csv(path, dtype=str)
+        for col in (c for c in t.columns if c.endswith(" n")):
+            assert all(v in ("fewer than 10", "not shown", "") or int(v.replace(",", "")) >= 10 for v in t[col])

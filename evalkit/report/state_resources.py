@@ -118,8 +118,10 @@ def build_state_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
     tables_of = {
         "impact": ["design", *(t for i, _ in enumerate(impacts, start=1)
                                for t in (f"baseline_{i}", f"impact_{i}", f"sensitivity_{i}", f"checks_{i}"))],
-        "equity": eq, "mtss": [t for t in mt if t != "mtss_benchmark"], "climate": ["climate", "climate_responses"],
-        "appendix_items": trend + [t for t in ("mtss_benchmark",) if t in T], "appendix_methods": ["methods", "software"],
+        "equity": eq, "mtss": [t for t in mt if t != "mtss_benchmark" and not t.startswith("mtss_school_")],
+        "climate": ["climate", "climate_responses"],
+        "appendix_items": trend + [t for t in T if t == "mtss_benchmark" or t.startswith("mtss_school_")],
+        "appendix_methods": ["methods", "software"],
         "appendix_instruments": [t for t in T if t.startswith("instrument_")],
         "appendix_disclosure": ["disclosure_log"] if protected.log else [], "data_quality": ["data_quality"],
         "glossary": ["glossary"]}
@@ -445,6 +447,32 @@ def _mtss(b: Bundle, store: ProcessedData, program: Program) -> list[str]:
         level=5, title=f"Students at benchmark by screening window, all grades, {last}",
         note="Pooled over the schools and grades; 95% Wilson interval. By grade: in the appendix.")
     out.insert(0, "mtss_benchmark_all")
+    # by school: the schools are the grant's public institutions and each figure rests on its students screened
+    # (gated by the rule like every other); all grades of a school pooled, one table per measure
+    by_school = mt.benchmark_rates(pooled, by=("measure", "school_code"), windows=wins)
+    tiers = mt.tier_counts(pooled, by=("measure", "school_code"), windows=wins)
+    for j, (m, g) in enumerate(by_school.groupby("measure", sort=True), start=1):
+        t = tiers[tiers["measure"] == m]
+        frame = pd.DataFrame({"School": sorted(g["school_code"].astype(str).unique())})
+        for w in wins:
+            x = g[g["window"] == w].set_index(g.loc[g["window"] == w, "school_code"].astype(str))
+            frame[f"{w.capitalize()} n"] = frame["School"].map(x["n_screened"]).astype(float)
+            frame[f"{w.capitalize()} % at benchmark"] = frame["School"].map(x["pct_at_benchmark"])
+        last_w = wins[-1]
+        y = t[t["window"] == last_w].set_index(t.loc[t["window"] == last_w, "school_code"].astype(str))
+        frame[f"Tier 2, {last_w} %"] = frame["School"].map(y["pct_tier2"])
+        frame[f"Tier 3, {last_w} %"] = frame["School"].map(y["pct_tier3"])
+        n_cols = [f"{w.capitalize()} n" for w in wins]
+        b.statistics(f"mtss_school_{j}", frame, group="School", n=n_cols, columns={},
+                     shares=[c for c in frame.columns if c.endswith("%") or c.endswith("% at benchmark")],
+                     n_of={**{f"{w.capitalize()} % at benchmark": f"{w.capitalize()} n" for w in wins},
+                           f"Tier 2, {last_w} %": f"{last_w.capitalize()} n",
+                           f"Tier 3, {last_w} %": f"{last_w.capitalize()} n"}, level=5,
+                     title=f"{_measure_words(pd.Series([m])).iloc[0]}: students at benchmark by school and window, "
+                           f"and tiers in the {last_w}, {last}",
+                     note="All grades of a school pooled; n: students screened. A school with a suppressed count in "
+                          "a window shows no figure for it.")
+        out.append(f"mtss_school_{j}")
     move = mt.net_movement(pooled, by=("measure",), windows=wins)
     if len(move):
         b.statistics("mtss_movement", pd.DataFrame({
