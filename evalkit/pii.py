@@ -37,26 +37,93 @@ _TITLES = r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent)"
 # Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
+# Street suffixes of the USPS's Publication 28, Appendix C1 (the common ones, full and abbreviated).
+_SUFFIXES = (
+    "Alley|Annex|Arcade|Avenue|Bayou|Beach|Bend|Bluffs?|Bottom|Boulevard|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp"
+    "|Canyon|Cape|Causeway|Centers?|Circles?|Cliffs?|Club|Commons?|Corners?|Course|Courts?|Coves?|Creek|Crescent"
+    "|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry"
+    "|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?"
+    "|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane"
+    "|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck"
+    "|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?"
+    "|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Rue|Run|Shoals?|Shores?|Skyway"
+    "|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track"
+    "|Trafficway|Trail|Trailer|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville"
+    "|Vista|Walks?|Wall|Ways?|Wells?"
+    "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr")
+# What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
+# the ZIP, on the same line or the next.
+_UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)\.?\s*#?\s*[\w-]+"
+         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?))")
+_CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
+                   r"(?:[A-Z]{2}|[a-z]{2})\b(?:[ \t]+\d{5}(?:-\d{4})?)?)")
+_HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
-    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I),
+    # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"
+    "email": re.compile(r"(?:mailto:)?[\w.+-]+\s*(?:@|\(at\)|\[at\]|\{at\})\s*[\w-]+"
+                        r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+)+", re.I),
     "email_spelled": re.compile(
-        r"\b[\w.+-]+\s*(?:\(at\)|\[at\]|\bat\b)\s*[\w-]+(?:\s*(?:\(dot\)|\[dot\]|\bdot\b)\s*[\w-]+)+", re.I),
-    "phone": re.compile(r"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}"
-                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])", re.I),
+        r"\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
+        r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
+    # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
+    # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
+    "phone": re.compile(r"(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./-]\s?|\d{3})\d{3}[\s.-]?\d{4}"
+                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"
+                        r"|(?<![\w./-])[2-9]\d{2}[.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-])", re.I),
+    # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+"
-                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?",
-                      re.I),
+                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
+                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,6}/[^\s<>\"]+", re.I),
+    # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
+    # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
-        r"\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Way|Place|Terrace"
-        r"|Parkway|Highway|Circle|Square)\b|(?:St|Ave|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq)\b\.?)"),
+        rf"{_HOUSE}\s+(?:[A-Z][a-z'-]*\.?\s+){{1,4}}(?:{_SUFFIXES})\b\.?(?:{_UNIT})?(?:{_CITY_STATE_ZIP})?"),
+    "street_address_lower": re.compile(
+        rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})(?:{_CITY_STATE_ZIP})?"
+        rf"|(?:{_CITY_STATE_ZIP}))", re.I),
+    "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
     "titled_name": re.compile(rf"\b{_TITLES}\.?\s+{_PARTICLES}*[A-Z][\w'’-]+"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "phone": "PHONE", "url": "URL",
-                  "street_address": "ADDRESS", "titled_name": "PERSON"}
+                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "po_box": "ADDRESS",
+                  "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
 
+_ABBREVIATED = re.compile(r"\b(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk"
+                          r"|Cv|Jct|Ctr|Apt|Ste|Fl|Rm|Bldg)\.$", re.I)
+#: Public figures and places a school comment names (historical figures, authors children read, landmarks,
+#: holidays): a roster surname inside one of them is not the roster's person. Matched whole, case-blind.
+PUBLIC_NAMES = (
+    "George Washington Carver", "George Washington", "Booker T. Washington", "Washington, D.C.", "Washington DC",
+    "Washington D.C.", "Washington state", "Abraham Lincoln", "Lincoln Memorial", "Lincoln Center",
+    "Martin Luther King Jr.", "Martin Luther King", "Martin Luther King Day", "MLK Day", "Rosa Parks", "Ruby Bridges",
+    "Harriet Tubman", "Frederick Douglass", "Sojourner Truth", "Thurgood Marshall", "Jackie Robinson",
+    "Cesar Chavez", "Dolores Huerta", "John F. Kennedy", "Kennedy Space Center", "Kennedy Center", "Robert Kennedy",
+    "Franklin D. Roosevelt", "Franklin Roosevelt", "Theodore Roosevelt", "Teddy Roosevelt", "Eleanor Roosevelt",
+    "Thomas Jefferson", "Jefferson Memorial", "Benjamin Franklin", "Ben Franklin", "Alexander Hamilton",
+    "Susan B. Anthony", "Amelia Earhart", "Helen Keller", "Langston Hughes", "Maya Angelou", "Jacqueline Woodson",
+    "Dr. Seuss", "Mo Willems", "Jason Reynolds", "Lois Lowry", "Pam Munoz Ryan", "Beverly Cleary", "Judy Blume",
+    "Roald Dahl", "Eric Carle", "Kate DiCamillo", "Katherine Johnson", "Neil Armstrong", "Sally Ride",
+    "Albert Einstein", "Marie Curie", "Isaac Newton", "Charles Darwin", "St. Patrick's Day", "Saint Patrick's Day",
+    "Presidents' Day", "Columbus Day", "Brown v. Board", "New Deal", "Gettysburg Address", "Statue of Liberty",
+    "Ellis Island", "Mount Rushmore", "Grand Canyon", "Cape Canaveral",
+)
+_PUBLIC = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in
+                                                   sorted(PUBLIC_NAMES, key=len, reverse=True)) + r")(?![\w])", re.I)
+_PUBLIC_CUE = re.compile(r"washington|lincoln|king|parks|bridges|tubman|douglass|truth|marshall|robinson|chavez|"
+                         r"huerta|kennedy|roosevelt|jefferson|franklin|hamilton|anthony|earhart|keller|hughes|"
+                         r"angelou|woodson|seuss|willems|reynolds|lowry|ryan|cleary|blume|dahl|carle|dicamillo|"
+                         r"johnson|armstrong|ride|einstein|curie|newton|darwin|patrick|presidents|columbus|brown|"
+                         r"new deal|gettysburg|liberty|ellis|rushmore|grand canyon|canaveral|carver")
+# A street address whose house number is a year needs a continuation (a unit, a comma, a line break) to count.
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
+_CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
+# Words before a number pair that make it a range (scores, pages, grades), not a seven-digit phone number.
+_RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
+                        r"years?|cost|costs|\$)\W*$", re.I)
 # Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
 _DIGITS = re.compile(r"\d\d\d")
 _DIGIT = re.compile(r"\d")
@@ -68,14 +135,16 @@ _SELF_CUE = re.compile(r"(?:the|as|am|i'm)\s+(?:only|first|sole|newest|youngest|
 def _worth_trying(folded: str, low: str) -> list[str]:
     """The PATTERNS that can match ``folded`` at all."""
     names = ["titled_name"] if _TITLE_CUE.search(folded) else []
-    if "@" in folded:
+    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low:
         names.append("email")
     if "dot" in low and ("at" in low):
         names.append("email_spelled")
-    if "://" in low or "www." in low or _TLD.search(low):
+    if "://" in low or "www." in low or _TLD.search(low) or "/" in low:
         names.append("url")
+    if "box" in low:
+        names.append("po_box")
     if _DIGIT.search(folded):
-        names.append("street_address")
+        names += ["street_address", "street_address_lower"]
         if _DIGITS.search(folded):
             names.append("phone")
     return names
@@ -361,6 +430,12 @@ class PiiDetector:
                     e = s + len(m.group(0).rstrip(".,;:!?)]}'\""))
                 elif name == "titled_name" and folded.endswith("'s", s, e):
                     e -= 2
+                elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
+                    continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
+                if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
+                    e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
+                elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
+                    continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
                 if e > s:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
@@ -370,6 +445,12 @@ class PiiDetector:
         if "[PERSON]" in folded:
             edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
         cands += self._gazetteer(folded, low, confirmed, edges)
+        if _PUBLIC_CUE.search(low):
+            # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
+            # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
+            public = [m.span() for m in _PUBLIC.finditer(folded)]
+            cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
+                     or not any(a <= c[0] and c[1] <= b for a, b in public)]
         spans = _resolve(folded, cands)
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
                   if _SELF_CUE.search(low) else [])

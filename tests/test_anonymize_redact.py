@@ -117,6 +117,24 @@ VARIANTS = [
     ("Mail it to 12 Elm Street please.", "12 Elm Street", "ADDRESS"),
     ("Mail it to 450 Main St. please.", "450 Main St.", "ADDRESS"),
     ("Mail it to 7 Oak Hill Road.", "7 Oak Hill Road", "ADDRESS"),
+    # issue [9/9]: whole entities in the shapes people use to dodge filters (written from the kinds the issue
+    # lists, not from the evaluation corpora)
+    ("Write to jwhit @ bps.example.org today.", "jwhit @ bps.example.org", "EMAIL"),
+    ("Write to jwhit(at)bps.example.org today.", "jwhit(at)bps.example.org", "EMAIL"),
+    ("Write to jwhit{at}bps.example.org today.", "jwhit{at}bps.example.org", "EMAIL"),
+    ("Link: mailto:jwhit@bps.example.org please.", "mailto:jwhit@bps.example.org", "EMAIL"),
+    ("Text me at 555-0147 after school.", "555-0147", "PHONE"),
+    ("Call 978/555-0123 now.", "978/555-0123", "PHONE"),
+    ("Call (978)/555-0123 now.", "(978)/555-0123", "PHONE"),
+    ("Call 001-978-555-0123x12 now.", "001-978-555-0123x12", "PHONE"),
+    ("The form is at bit.ly/3xQ9zT today.", "bit.ly/3xQ9zT", "URL"),
+    ("Sign up at forms.gle/Ab12Cd34 please.", "forms.gle/Ab12Cd34", "URL"),
+    ("Send it to 221 1/2 Baker Street, Suite 210, Springfield, IL 62704 soon.",
+     "221 1/2 Baker Street, Suite 210, Springfield, IL 62704", "ADDRESS"),
+    ("Send it to 12B Willow Creek Crossing, 2nd floor please.", "12B Willow Creek Crossing, 2nd floor", "ADDRESS"),
+    ("Send it to 88 harbor view lane apt 3, portland, me 04101 soon.",
+     "88 harbor view lane apt 3, portland, me 04101", "ADDRESS"),
+    ("Mail to P.O. Box 4410\nSpringfield, IL 62704 by Friday.", "P.O. Box 4410\nSpringfield, IL 62704", "ADDRESS"),
 ]
 
 
@@ -144,6 +162,14 @@ def test_possessive_stays_outside(redactor) -> None:
     "Hope is a strategy we keep coming back to.",
     "My principal is supportive.",
     "We spent 2 hours on the road to the district office.",
+    # public figures and places that share roster names stay (the phrase is the context); ranges are not phones;
+    # a year before a place is not an address
+    "Our field trip to Washington, D.C. and the Lincoln Memorial was the highlight.",
+    "We read about Ruby Bridges and Rosa Parks during Black History Month.",
+    "St. Patrick's Day and Martin Luther King Day fall on testing weeks.",
+    "SAT scores 400-1600 are reported; pages 212-1010 are optional.",
+    "In 2022 Kennedy Park hosted the science fair.",
+    "We had 3 kids run the meeting.",
 ])
 def test_ordinary_words_left_alone(redactor, text) -> None:
     red = redactor.redact(text)
@@ -416,3 +442,18 @@ def test_public_redact_is_the_function() -> None:
 
     out = anonymize.redact("Ask Maria Garcia", RosterNames(first=("Maria",), last=("Garcia",), full=("Maria Garcia",)))
     assert callable(anonymize.redact) and out.text == "Ask [PERSON]"
+
+
+def test_public_names_are_left_alone_only_inside_their_public_phrase() -> None:
+    """Issue [9/9]: roster people named Washington, Lincoln, Parks and Kennedy. Inside "Washington, D.C.", "the
+    Lincoln Memorial", "Rosa Parks" or "Kennedy Space Center" the name is the public figure or place; anywhere else it
+    is still the roster's person."""
+    roster = RosterNames(first=("Dana", "Lee", "Ari", "Jo"), last=("Washington", "Lincoln", "Parks", "Kennedy"),
+                         full=("Dana Washington", "Lee Lincoln", "Ari Parks", "Jo Kennedy"),
+                         places=("Kennedy Middle School",))
+    red = Redactor.from_roster(roster)
+    public = "Our trip to Washington, D.C., the Lincoln Memorial and Kennedy Space Center; we read about Rosa Parks."
+    assert red.redact(public).spans == ()
+    private = "Ms. Washington and Lincoln ran the Parks unit with Kennedy Middle School."
+    found = [private[s.start:s.end] for s in red.redact(private).spans]
+    assert found == ["Ms. Washington", "Lincoln", "Parks", "Kennedy Middle School"]
