@@ -55,15 +55,30 @@ _SUFFIXES = (
 # the ZIP, on the same line or the next.
 _UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)\.?\s*#?\s*[\w-]+"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?))")
+_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
+           "|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
+           "|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
+           "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota"
+           "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York"
+           "|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
+           "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
+# The city, then a real state (its postal code or name, any case) and the ZIP: "it" or "me" after a comma is a
+# state only when a ZIP follows (Maine's "ME" and a sentence's "me" look alike)
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
-                   r"(?:[A-Z]{2}|[a-z]{2})\b(?:[ \t]+\d{5}(?:-\d{4})?)?)")
+                   rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
 
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"
-    "email": re.compile(r"(?:mailto:)?[\w.+-]+\s*(?:@|\(at\)|\[at\]|\{at\})\s*[\w-]+"
-                        r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+)+", re.I),
+    "email": re.compile(r"(?:mailto:)?[\w.+-]*\w\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+                        r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
+    # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
+    # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
+    "email_at_word": re.compile(r"(?<![\w.@-])[a-z0-9]+[._][\w.]*[a-z0-9]\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b"
+                                r"|(?<![\w.@-])[a-z]+\d+\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b", re.I),
+    # a plain word before "at" and a domain counts only after an e-mail cue ("email gkim at example.org")
+    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
         r"\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
@@ -71,7 +86,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
     "phone": re.compile(r"(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./-]\s?|\d{3})\d{3}[\s.-]?\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"
-                        r"|(?<![\w./-])[2-9]\d{2}[.-]\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-])", re.I),
+                        r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
+                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+"
                       r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
@@ -86,7 +102,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
     "titled_name": re.compile(rf"\b{_TITLES}\.?\s+{_PARTICLES}*[A-Z][\w'’-]+"),
 }
-_PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "phone": "PHONE", "url": "URL",
+_PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
+                  "phone": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "po_box": "ADDRESS",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
@@ -118,6 +135,7 @@ _PUBLIC_CUE = re.compile(r"washington|lincoln|king|parks|bridges|tubman|douglass
                          r"angelou|woodson|seuss|willems|reynolds|lowry|ryan|cleary|blume|dahl|carle|dicamillo|"
                          r"johnson|armstrong|ride|einstein|curie|newton|darwin|patrick|presidents|columbus|brown|"
                          r"new deal|gettysburg|liberty|ellis|rushmore|grand canyon|canaveral|carver")
+_EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
 # A street address whose house number is a year needs a continuation (a unit, a comma, a line break) to count.
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
 _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
@@ -135,8 +153,12 @@ _SELF_CUE = re.compile(r"(?:the|as|am|i'm)\s+(?:only|first|sole|newest|youngest|
 def _worth_trying(folded: str, low: str) -> list[str]:
     """The PATTERNS that can match ``folded`` at all."""
     names = ["titled_name"] if _TITLE_CUE.search(folded) else []
-    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low:
+    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low:
         names.append("email")
+    if " at " in low and "." in low:
+        names.append("email_at_word")
+        if _EMAIL_CUE.search(low):
+            names.append("email_at_plain")
     if "dot" in low and ("at" in low):
         names.append("email_spelled")
     if "://" in low or "www." in low or _TLD.search(low) or "/" in low:
@@ -434,6 +456,8 @@ class PiiDetector:
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
                     e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
+                elif name == "email_at_plain" and not _EMAIL_CUE.search(low, max(0, s - 30), s):
+                    continue          # "we met at bps.org": no e-mail cue before it
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
                 if e > s:

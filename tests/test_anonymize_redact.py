@@ -135,6 +135,15 @@ VARIANTS = [
     ("Send it to 88 harbor view lane apt 3, portland, me 04101 soon.",
      "88 harbor view lane apt 3, portland, me 04101", "ADDRESS"),
     ("Mail to P.O. Box 4410\nSpringfield, IL 62704 by Friday.", "P.O. Box 4410\nSpringfield, IL 62704", "ADDRESS"),
+    ("Write to jwhit -at- bps -dot- org today.", "jwhit -at- bps -dot- org", "EMAIL"),
+    ("Write to jwhit{@}bps.example.org today.", "jwhit{@}bps.example.org", "EMAIL"),
+    ("Write to J.WHITFIELD at BPS.EXAMPLE.ORG today.", "J.WHITFIELD at BPS.EXAMPLE.ORG", "EMAIL"),
+    ("Email jwhit at bps.example.org today.", "jwhit at bps.example.org", "EMAIL"),
+    ("Text me at 555\u20130147 after school.", "555\u20130147", "PHONE"),
+    ("Text me at 555 0147 after school.", "555 0147", "PHONE"),
+    ("Send it to 300 Main Street and families can find it.", "300 Main Street", "ADDRESS"),  # no state: stops
+    ("Send it to 40 Lake Shore Drive, Chicago, Illinois 60611 soon.",
+     "40 Lake Shore Drive, Chicago, Illinois 60611", "ADDRESS"),
 ]
 
 
@@ -170,6 +179,7 @@ def test_possessive_stays_outside(redactor) -> None:
     "SAT scores 400-1600 are reported; pages 212-1010 are optional.",
     "In 2022 Kennedy Park hosted the science fair.",
     "We had 3 kids run the meeting.",
+    "We met at bps.example and talked for an hour.",
 ])
 def test_ordinary_words_left_alone(redactor, text) -> None:
     red = redactor.redact(text)
