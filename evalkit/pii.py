@@ -353,6 +353,8 @@ class PiiDetector:
     names: re.Pattern[str] | None = field(repr=False)
     terms: Mapping[str, int] = field(repr=False)
     common: frozenset[str]
+    #: initials of the roster's schools and districts ("PRHS" for Pine Ridge High School), matched in capitals
+    acronyms: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
@@ -390,7 +392,9 @@ class PiiDetector:
         pattern = _trie_regex(terms)
         names = re.compile(rf"{_BEFORE}(?:{pattern}){_AFTER}") if pattern else None
         common = frozenset(t for t, c in terms.items() if c & _SINGLE and t in COMMON_WORD_NAMES)
-        return cls(names=names, terms=MappingProxyType(terms), common=common)
+        initials = sorted({a for p in places for a in _acronyms(p)}, key=len, reverse=True)
+        acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
+        return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms)
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -469,6 +473,15 @@ class PiiDetector:
         if "[PERSON]" in folded:
             edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
         cands += self._gazetteer(folded, low, confirmed, edges)
+        if _SCHOOL_CUE.search(folded):
+            # a name before a school word ("Desert Vista High", "Lakeshore El", "Pine Ridge ISD") is a school,
+            # on the roster or not; never an everyday or program word before it ("Summer Academy")
+            for m in _SCHOOL_NAME.finditer(folded):
+                first = m.group(1).split()[0].casefold().strip(".")
+                if first not in _NOT_SCHOOL_NAME:
+                    cands.append((m.start(), m.end(), "SCHOOL"))
+        if self.acronyms is not None:
+            cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
         if _PUBLIC_CUE.search(low):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
             # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
@@ -693,8 +706,44 @@ def _nicknamer(factory):  # the nicknames table is read once per process
 
 _PLACE_WORDS = re.compile(
     r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
-    r"|community)\b.*$",
+    r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
+    r"|montessori|magnet|unified|area)\b.*$",
     re.I)
+
+
+#: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
+_SCHOOL_WORDS = (r"Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
+                 r"|Jr\.?\s+High|Academy|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
+                 r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
+                 r"|Montessori|Magnet\s+School|Schools?|ISD|USD|CUSD|Public\s+Schools|School\s+District"
+                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
+                 r"|Area\s+Schools|County\s+Schools|Area\s+School\s+District")
+_SCHOOL_NAME = re.compile(rf"(?<![\w'’-])((?:(?:St\.?|Saint)\s+)?(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})\.?\s+){{0,3}}"
+                          rf"(?:[A-Z][a-z'’]+|[A-Z]{{2,5}}))"
+                          rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
+_SCHOOL_CUE = re.compile(r"Elem|El\b|Middle|High|Academy|K-?8|K-12|ELC|CTC|Early Learning|Alt|Charter|Prep|"
+                         r"Intermediate|Primary|Montessori|Magnet|School|ISD|USD|Unified|STEM|STEAM|Catholic")
+#: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
+_NOT_SCHOOL_NAME = frozenset("""
+our the this that these those every each any all some most my your their his her a an no other another which
+whose summer saturday sunday night weekend spring fall winter leadership teacher teachers principal principals
+math science reading literacy stem steam coding data instructional coaching virtual online public private
+local state national new middle high elementary junior senior title district regional county city community
+after before during at in on for from to with by of and or but if when while as because so than then
+""".split())
+
+
+def _acronyms(place: str) -> set[str]:
+    """Initials people write for a school or district: "Pine Ridge High School" -> PRHS, PRH; "Conejo Valley
+    Unified School District" -> CVUSD, CVUSD's shorter forms are too common to keep. Three letters at least."""
+    words = [w for w in re.split(r"[\s-]+", place) if w and w.casefold() not in ("of", "the", "and", "for")]
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words).upper()
+    out = {full}
+    if words[-1].casefold() == "school":
+        out.add(full[:-1])
+    return {a for a in out if len(a) >= 3 and a.isalpha()}
 
 
 def _short_place(name: str) -> str:

@@ -467,3 +467,29 @@ def test_public_names_are_left_alone_only_inside_their_public_phrase() -> None:
     private = "Ms. Washington and Lincoln ran the Parks unit with Kennedy Middle School."
     found = [private[s.start:s.end] for s in red.redact(private).spans]
     assert found == ["Ms. Washington", "Lincoln", "Parks", "Kennedy Middle School"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The kids at Desert Vista High loved it.", "Desert Vista High"),          # a school not on the roster
+    ("We visited Lakeshore El last week.", "Lakeshore El"),
+    ("Teachers from Pine Ridge ISD came too.", "Pine Ridge ISD"),
+    ("Holy Cross Academy hosted the round.", "Holy Cross Academy"),
+    ("Roosevelt Elementary hosted the round.", "Roosevelt Elementary"),         # the short form and its school word
+    ("Ask the RE team about it.", None),                                        # two letters: never an acronym
+])
+def test_a_name_before_a_school_word_is_a_school(redactor, text, target) -> None:
+    red = redactor.redact(text)
+    found = [text[s.start:s.end] for s in red.spans if s.label == "SCHOOL"]
+    assert found == ([target] if target else [])
+
+
+def test_initials_of_roster_schools_and_districts_are_schools() -> None:
+    red = Redactor.from_roster(RosterNames(places=("Pine Ridge High School", "Mill County School District")))
+    text = "PRHS and MCSD signed on; PRH too. The PD and the ELA team did not."
+    assert [text[s.start:s.end] for s in red.redact(text).spans] == ["PRHS", "MCSD", "PRH"]
+
+
+@pytest.mark.parametrize("text", ["Summer Academy starts in June.", "Our Middle School team met.",
+                                  "The Leadership Academy cohort met.", "Every High School counselor came."])
+def test_program_and_ordinary_words_before_a_school_word_are_not_schools(redactor, text) -> None:
+    assert redactor.redact(text).spans == ()
