@@ -147,7 +147,9 @@ _DIGITS = re.compile(r"\d\d\d")
 _DIGIT = re.compile(r"\d")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 _TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent")
-_SELF_CUE = re.compile(r"(?:the|as|am|i'm)\s+(?:only|first|sole|newest|youngest|oldest|the)")
+_SELF_CUE = re.compile(r"(?:the|as|am|i'm|im|was|being)\s+(?:only|first|sole|newest|youngest|oldest|longest|the)"
+                       r"|(?:someone|a person|a teacher|the person) who (?:has|had) been|the one wh"
+                       r"|know who this is|easy to spot|only one of us|know who i am")
 
 
 def _worth_trying(folded: str, low: str) -> list[str]:
@@ -278,8 +280,15 @@ _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|
           r"|department\s+head|team\s+lead|specialist|psychologist)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
-    r"|the youngest|the oldest)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+(?:the|our|my|a|this)\b"
-    r"[^.;!?]{0,40}"
+    r"|the youngest|the oldest|the longest[- ]serving)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+"
+    r"(?:(?:the|our|my|a|this)\b|(?-i:[A-Z]))[^.;!?]{0,40}"
+    # the writer as the one who did or suffered something others know of: "I'm the teacher who reported ..."
+    r"|\b(?:I'm|Im|I am|I was|as|being|speaking as|know I'm|knows I'm|knows I am)\s+the\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:who|whose)\b[^.;!?]{0,80}"
+    r"|\bthe\s+one\s+(?:who|whose)\b[^.;!?]{0,80}"
+    r"|\b(?:the only|the sole)\b[^.;!?]{0,60}?\b(?:on staff|in the building|in the school|for all|on the team)\b"
+    r"|\b(?:you'll know who this is|you will know who this is|easy to spot|only one of us|you know who I am)\b"
+    r"|\b(?:someone|a person|a teacher|the person)\s+who\s+(?:has|had)\s+been\s+[^.;!?]{0,50}?\bfor\s+\d+\s+years"
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}", re.I)
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(

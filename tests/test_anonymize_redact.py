@@ -493,3 +493,18 @@ def test_initials_of_roster_schools_and_districts_are_schools() -> None:
                                   "The Leadership Academy cohort met.", "Every High School counselor came."])
 def test_program_and_ordinary_words_before_a_school_word_are_not_schools(redactor, text) -> None:
     assert redactor.redact(text).spans == ()
+
+
+@pytest.mark.parametrize(("text", "review"), [
+    ("I'm the librarian who lost her job share in the cuts, so read this with that in mind.", True),
+    ("Being the counselor whose office moved twice this year, I notice the noise.", True),
+    ("(the one who asked about bus duty at the June meeting) nothing changed.", True),
+    ("As the only certified interpreter on staff, I am stretched thin.", True),
+    ("As the only first-year teacher at Hillcrest, I had no mentor.", True),
+    ("You'll know who this is, but the schedule still does not work.", True),
+    ("Someone who has been in this building for 27 years can tell you it was never this bad.", True),
+    ("The teacher who led the session was great.", False),
+    ("The first time we met as a team it went well.", False),
+])
+def test_self_identifying_shapes_go_to_review(redactor, text, review) -> None:
+    assert redactor.redact(text).needs_review is review
