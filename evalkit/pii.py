@@ -33,7 +33,8 @@ LABELS: Mapping[str, str] = MappingProxyType({
     "PERSON": "name", "EMAIL": "email", "PHONE": "phone", "URL": "url", "ADDRESS": "street_address",
     "SCHOOL": "place", "SELF_ID": "self_identifying"})
 
-_TITLES = r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent)"
+_TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev"
+           r"|Reverend|Professor|Prof)")
 # Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
@@ -100,7 +101,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})(?:{_CITY_STATE_ZIP})?"
         rf"|(?:{_CITY_STATE_ZIP}))", re.I),
     "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
-    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+{_PARTICLES}*[A-Z][\w'’-]+"),
+    # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John"
+    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:St\.?\s+)?{_PARTICLES}*(?:[A-Z][\w'’-]+|[A-Z](?![\w'’-]))"
+                              r"(?:\s+[A-Z][a-z'’-]+(?=\s+[A-Z][a-z'’-]+\b))?(?:\s+[A-Z][a-z'’-]+)?"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
@@ -126,16 +129,35 @@ PUBLIC_NAMES = (
     "Roald Dahl", "Eric Carle", "Kate DiCamillo", "Katherine Johnson", "Neil Armstrong", "Sally Ride",
     "Albert Einstein", "Marie Curie", "Isaac Newton", "Charles Darwin", "St. Patrick's Day", "Saint Patrick's Day",
     "Presidents' Day", "Columbus Day", "Brown v. Board", "New Deal", "Gettysburg Address", "Statue of Liberty",
-    "Ellis Island", "Mount Rushmore", "Grand Canyon", "Cape Canaveral",
+    "Ellis Island", "Mount Rushmore", "Grand Canyon", "Cape Canaveral", "Dr. King", "Khan Academy",
+    "Washington Post", "Little Free Library", "Hall of Fame", "Wolf Trap", "Grace Lin", "Kwame Alexander",
+    "Miss Nelson", "Miss Honey", "Mrs. Frisby", "Junie B. Jones", "Amelia Bedelia", "Ms. Frizzle", "Mr. Rogers",
+    "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
 )
 _PUBLIC = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in
                                                    sorted(PUBLIC_NAMES, key=len, reverse=True)) + r")(?![\w])", re.I)
-_PUBLIC_CUE = re.compile(r"washington|lincoln|king|parks|bridges|tubman|douglass|truth|marshall|robinson|chavez|"
+_PUBLIC_CUE = re.compile(r"khan|post|library|fame|wolf|lin\b|alexander|miss |frisby|jones|bedelia|frizzle|rogers|"
+                         r"smithsonian|congress|supreme|history month|washington|lincoln|king|parks|bridges|tubman|douglass|truth|marshall|robinson|chavez|"
                          r"huerta|kennedy|roosevelt|jefferson|franklin|hamilton|anthony|earhart|keller|hughes|"
                          r"angelou|woodson|seuss|willems|reynolds|lowry|ryan|cleary|blume|dahl|carle|dicamillo|"
                          r"johnson|armstrong|ride|einstein|curie|newton|darwin|patrick|presidents|columbus|brown|"
                          r"new deal|gettysburg|liberty|ellis|rushmore|grand canyon|canaveral|carver")
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
+_PLACE_NOUN = re.compile(r"['’]?s?\s+(?:Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial"
+                         r"|Museum|Library|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel"
+                         r"|Stadium|Arena|Mall|Plaza|Square|County\s+Courthouse)\b")
+_PLACE_NOUN_CUE = re.compile(r"Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum"
+                             r"|Library|Airport|Bridge|River|Lake|Cent|Administration|Post|Trap|Hotel|Stadium|Arena"
+                             r"|Mall|Plaza|Square|Courthouse")
+# The word after a first name that may be its surname, and words that never are (sentence words, days, months).
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\b(?!['’]?\w)")
+_NOT_SURNAME = frozenset("""
+i the a an and or but so if when then than that this these those there here he she they we you it his her their our
+my your its is was are were be been will would can could should may might must do did does has have had not no yes
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december said says asked told thanks thank please also just only still even really
+elementary middle high school academy district team grade class room office center
+""".split())
 # A street address whose house number is a year needs a continuation (a unit, a comma, a line break) to count.
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
 _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
@@ -146,7 +168,7 @@ _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|scores?|scored|pages?|p
 _DIGITS = re.compile(r"\d\d\d")
 _DIGIT = re.compile(r"\d")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
-_TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent")
+_TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev|Prof")
 _SELF_CUE = re.compile(r"(?:the|as|am|i'm|im|was|being)\s+(?:only|first|sole|newest|youngest|oldest|longest|the)"
                        r"|(?:someone|a person|a teacher|the person) who (?:has|had) been|the one wh"
                        r"|know who this is|easy to spot|only one of us|know who i am")
@@ -272,6 +294,7 @@ rich love king bell lane hall banks long white black brown green gray grey wood 
 major rice cook baker miller hunter bishop carpenter fisher mason porter ward wells west north south
 bill sunny star storm river sky art bud chip drew gene guy jack jay jean lee ray rob
 day kit ant don dee dot sandy penny holly ivy iris violet ruby pearl amber crystal destiny
+small little field fields park parks precious mercy honey wolf church marsh rivers bridges fox hill hills
 """.split())
 
 _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|head\s+|lead\s+|district\s+"
@@ -497,11 +520,27 @@ class PiiDetector:
             public = [m.span() for m in _PUBLIC.finditer(folded)]
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                      or not any(a <= c[0] and c[1] <= b for a, b in public)]
-        spans = _resolve(folded, cands)
+        if _PLACE_NOUN_CUE.search(folded):
+            # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
+            cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]
+        spans = self._with_surnames(folded, _resolve(folded, cands))
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
                   if _SELF_CUE.search(low) else [])
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
+
+    def _with_surnames(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A roster first name followed by a capitalised word that is no everyday word is a full name, the
+        surname off the roster ("Kofi Mensah" when only Kofi registered): the span takes it in."""
+        out = []
+        taken = {i for s, e, _ in spans for i in range(s, e)}
+        for s, e, label in spans:
+            if label == "PERSON" and (self.terms.get(folded[s:e].casefold(), 0) & _FIRST):
+                m = _NEXT_WORD.match(folded, e)
+                if m and m.group(1).casefold() not in _NOT_SURNAME and m.start(1) not in taken:
+                    e = m.end(1)
+            out.append((s, e, label))
+        return out
 
     def _gazetteer(self, folded: str, low: str, confirmed: frozenset[str],
                    edges: set[int]) -> list[tuple[int, int, str]]:

@@ -508,3 +508,13 @@ def test_program_and_ordinary_words_before_a_school_word_are_not_schools(redacto
 ])
 def test_self_identifying_shapes_go_to_review(redactor, text, review) -> None:
     assert redactor.redact(text).needs_review is review
+
+
+def test_a_first_name_takes_an_unknown_surname_and_a_place_noun_takes_the_name() -> None:
+    roster = RosterNames(first=("Kofi", "Dana"), last=("Owusu", "Grant"), full=("Kofi Owusu", "Dana Grant"),
+                         places=("Lakeshore Middle School",))
+    red = Redactor.from_roster(roster)
+    text = "My mentor Kofi Mensah helped; Dana said so."
+    assert [text[s.start:s.end] for s in red.redact(text).spans] == ["Kofi Mensah", "Dana"]
+    assert red.redact("Traffic on Lakeshore Drive is bad; the Grant Park trip went well.").spans == ()
+    assert [s.label for s in red.redact("Lakeshore is short of subs.").spans] == ["SCHOOL"]
