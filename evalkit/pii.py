@@ -19,6 +19,7 @@ roster.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -85,7 +86,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
     # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
-    "phone": re.compile(r"(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./-]\s?|\d{3})\d{3}[\s.-]?\d{4}"
+    "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./-]\s?|\d{3})\d{3}[\s.-]?\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"
                         r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-])", re.I),
@@ -134,14 +135,8 @@ PUBLIC_NAMES = (
     "Miss Nelson", "Miss Honey", "Mrs. Frisby", "Junie B. Jones", "Amelia Bedelia", "Ms. Frizzle", "Mr. Rogers",
     "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
 )
-_PUBLIC = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in
-                                                   sorted(PUBLIC_NAMES, key=len, reverse=True)) + r")(?![\w])", re.I)
-_PUBLIC_CUE = re.compile(r"khan|post|library|fame|wolf|lin\b|alexander|miss |frisby|jones|bedelia|frizzle|rogers|"
-                         r"smithsonian|congress|supreme|history month|washington|lincoln|king|parks|bridges|tubman|douglass|truth|marshall|robinson|chavez|"
-                         r"huerta|kennedy|roosevelt|jefferson|franklin|hamilton|anthony|earhart|keller|hughes|"
-                         r"angelou|woodson|seuss|willems|reynolds|lowry|ryan|cleary|blume|dahl|carle|dicamillo|"
-                         r"johnson|armstrong|ride|einstein|curie|newton|darwin|patrick|presidents|columbus|brown|"
-                         r"new deal|gettysburg|liberty|ellis|rushmore|grand canyon|canaveral|carver")
+# one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
+_PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
 _PLACE_NOUN = re.compile(r"['’]?s?\s+(?:Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial"
                          r"|Museum|Library|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel"
@@ -167,11 +162,22 @@ _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|scores?|scored|pages?|p
 # Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
 _DIGITS = re.compile(r"\d\d\d")
 _DIGIT = re.compile(r"\d")
+_CAPS_RUN = re.compile(r"[A-Z]{3}")
+# cheap tests before the address and phone patterns: a house number before a capital; six digits in two runs of
+# three with at most three separators between (a year alone never passes)
+_ADDRESSISH = re.compile(r"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]")
+_PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
+# a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
+_LOWER_ADDRESS_CUE = re.compile(r"\b(?:apt|apartment|suite|ste|unit|floor|fl|room|bldg|lot)\b|#\s*\w|\b\d{5}\b")
+_AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
+_URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 _TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev|Prof")
-_SELF_CUE = re.compile(r"(?:the|as|am|i'm|im|was|being)\s+(?:only|first|sole|newest|youngest|oldest|longest|the)"
-                       r"|(?:someone|a person|a teacher|the person) who (?:has|had) been|the one wh"
-                       r"|know who this is|easy to spot|only one of us|know who i am")
+#: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
+_SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
+                 "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
+                 "someone who has been", "someone who had been", "a person who has been", "a teacher who has been",
+                 "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am")
 
 
 def _worth_trying(folded: str, low: str) -> list[str]:
@@ -179,19 +185,22 @@ def _worth_trying(folded: str, low: str) -> list[str]:
     names = ["titled_name"] if _TITLE_CUE.search(folded) else []
     if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low:
         names.append("email")
-    if " at " in low and "." in low:
+    if " at " in low and _AT_DOMAIN.search(low):
         names.append("email_at_word")
         if _EMAIL_CUE.search(low):
             names.append("email_at_plain")
     if "dot" in low and ("at" in low):
         names.append("email_spelled")
-    if "://" in low or "www." in low or _TLD.search(low) or "/" in low:
+    if "://" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
         names.append("url")
     if "box" in low:
         names.append("po_box")
     if _DIGIT.search(folded):
-        names += ["street_address", "street_address_lower"]
-        if _DIGITS.search(folded):
+        if _ADDRESSISH.search(folded):
+            names.append("street_address")
+        if _LOWER_ADDRESS_CUE.search(low):
+            names.append("street_address_lower")
+        if _PHONEISH.search(folded):
             names.append("phone")
     return names
 
@@ -324,6 +333,18 @@ _NAME_LIKE = re.compile(r"(?![A-Z]{1,3}$)[^\W\d_]+(?:['’ -][^\W\d_]+)*")
 # Gazetteer categories (bit flags per term).
 _FULL, _FIRST, _LAST, _PLACE, _PLACE_SHORT = 1, 2, 4, 8, 16
 _SINGLE = _FIRST | _LAST
+
+
+@functools.lru_cache(maxsize=1)
+def _self_cue() -> re.Pattern[str]:
+    """The self-identifying phrases as one trie-shaped alternation (built on first use)."""
+    return re.compile(_trie_regex(_SELF_PHRASES))
+
+
+@functools.lru_cache(maxsize=1)
+def _public() -> re.Pattern[str]:
+    """The public figures and places as one compiled trie (built on first use: _trie_regex is defined below)."""
+    return re.compile(rf"{_BEFORE}(?:{_trie_regex(_PUBLIC_TERMS)})(?![\w])")
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -512,33 +533,46 @@ class PiiDetector:
                 first = m.group(1).split()[0].casefold().strip(".")
                 if first not in _NOT_SCHOOL_NAME:
                     cands.append((m.start(), m.end(), "SCHOOL"))
-        if self.acronyms is not None:
+        if self.acronyms is not None and _CAPS_RUN.search(folded):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
-        if _PUBLIC_CUE.search(low):
+        if cands and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
             # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
-            public = [m.span() for m in _PUBLIC.finditer(folded)]
-            cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
-                     or not any(a <= c[0] and c[1] <= b for a, b in public)]
+            public = [m.span() for m in _public().finditer(low)]
+            if public:
+                cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
+                         or not any(a <= c[0] and c[1] <= b for a, b in public)]
         if _PLACE_NOUN_CUE.search(folded):
             # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]
         spans = self._with_surnames(folded, _resolve(folded, cands))
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
-                  if _SELF_CUE.search(low) else [])
+                  if _self_cue().search(low) else [])
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
 
     def _with_surnames(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A roster first name followed by a capitalised word that is no everyday word is a full name, the
-        surname off the roster ("Kofi Mensah" when only Kofi registered): the span takes it in."""
-        out = []
-        taken = {i for s, e, _ in spans for i in range(s, e)}
+        surname off the roster ("Kofi Mensah" when only Kofi registered): the span takes it in, and a name right
+        after it too ("Maria Elm Hope"), as a second run would join it to the placeholder: redacting twice must
+        change nothing."""
+        out: list[tuple[int, int, str]] = []
+        starts = {s: (s, e, lab) for s, e, lab in spans}
+        skip: set[int] = set()
         for s, e, label in spans:
+            if s in skip:
+                continue
             if label == "PERSON" and (self.terms.get(folded[s:e].casefold(), 0) & _FIRST):
                 m = _NEXT_WORD.match(folded, e)
-                if m and m.group(1).casefold() not in _NOT_SURNAME and m.start(1) not in taken:
+                if m and m.group(1).casefold() not in _NOT_SURNAME and m.start(1) not in starts:
                     e = m.end(1)
+                    nxt = _NEXT_WORD.match(folded, e)
+                    if nxt and nxt.group(1).casefold() in self.terms:
+                        other = starts.get(nxt.start(1))
+                        if other is None or other[2] == "PERSON":
+                            e = max(nxt.end(1), other[1] if other else 0)
+                            if other is not None:
+                                skip.add(other[0])
             out.append((s, e, label))
         return out
 
@@ -775,7 +809,7 @@ _SCHOOL_CUE = re.compile(r"Elem|El\b|Middle|High|Academy|K-?8|K-12|ELC|CTC|Early
 _NOT_SCHOOL_NAME = frozenset("""
 our the this that these those every each any all some most my your their his her a an no other another which
 whose summer saturday sunday night weekend spring fall winter leadership teacher teachers principal principals
-math science reading literacy stem steam coding data instructional coaching virtual online public private
+math reading literacy stem steam coding data instructional coaching virtual online public private
 local state national new middle high elementary junior senior title district regional county city community
 after before during at in on for from to with by of and or but if when while as because so than then
 """.split())
