@@ -371,12 +371,14 @@ def load_corpus(folder: Path, half: str):
         schools, districts, people = people.get("schools", []), people.get("districts", []), people.get("people", [])
     else:
         schools, districts = [], []
-    first = tuple(sorted({p["first"] for p in people} | {p["nickname"] for p in people if p.get("nickname")}))
+    # what a program's roster holds: each person's first and last name as registered, and the official names of
+    # the schools and districts (short forms, initials and nicknames are the redactor's job, not the roster's)
+    first = tuple(sorted({p["first"] for p in people}))
     last = tuple(sorted({p["last"] for p in people}))
     full = tuple(sorted({f"{p['first']} {p['last']}" for p in people}))
-    places = {p.get("school") for p in people} | {p.get("district") for p in people} | set(schools) | set(districts)
-    roster = RosterNames(first=first, last=last, full=full,
-                         places=tuple(sorted(str(x) if isinstance(x, str) else x["name"] for x in places if x)))
+    named = [x if isinstance(x, str) else x.get("name") for x in [*schools, *districts]]
+    places = {p.get("school") for p in people} | {p.get("district") for p in people} | set(named)
+    roster = RosterNames(first=first, last=last, full=full, places=tuple(sorted(x for x in places if x)))
     split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
     keep = set(split[half]) if half != "all" else None
     rows = [json.loads(line) for line in (folder / "comments.jsonl").read_text(encoding="utf-8").splitlines()
