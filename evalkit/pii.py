@@ -73,12 +73,13 @@ _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"
-    "email": re.compile(r"(?:mailto:)?[\w.+-]*\w\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+    # possessive runs (*+, ++): a word is read once, never re-tried character by character
+    "email": re.compile(r"(?:mailto:)?[\w.+-]++(?<=\w)\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
                         r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
-    "email_at_word": re.compile(r"(?<![\w.@-])[a-z0-9]+[._][\w.]*[a-z0-9]\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b"
-                                r"|(?<![\w.@-])[a-z]+\d+\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b", re.I),
+    "email_at_word": re.compile(r"(?<![\w.@-])[a-z0-9]++[._][\w.]*+(?<=[a-z0-9])\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b"
+                                r"|(?<![\w.@-])[a-z]++\d++\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b", re.I),
     # a plain word before "at" and a domain counts only after an e-mail cue ("email gkim at example.org")
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
@@ -93,7 +94,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+"
                       r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
-                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+[a-z]{2,6}/[^\s<>\"]+", re.I),
+                      r"|(?<![@\w.-])(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
