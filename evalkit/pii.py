@@ -135,6 +135,12 @@ PUBLIC_NAMES = (
     "Washington Post", "Little Free Library", "Hall of Fame", "Wolf Trap", "Grace Lin", "Kwame Alexander",
     "Miss Nelson", "Miss Honey", "Mrs. Frisby", "Junie B. Jones", "Amelia Bedelia", "Ms. Frizzle", "Mr. Rogers",
     "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
+    # the education field's own public names: authors of the frameworks and books schools use
+    "Lucy Calkins", "Carol Dweck", "Amanda Gorman", "Kevin Henkes", "Robert Marzano", "John Hattie",
+    "Charlotte Danielson", "Doug Lemov", "Zaretta Hammond", "Gholdy Muhammad", "Jo Boaler", "Ron Berger",
+    "Lisa Delpit", "Gloria Ladson-Billings", "Paulo Freire", "Lev Vygotsky", "Benjamin Bloom", "Howard Gardner",
+    "Rick DuFour", "Michael Fullan", "Todd Whitaker", "Grant Wiggins", "Jay McTighe", "Robert Slavin",
+    "Martin Luther", "Anne Frank", "Malala Yousafzai", "Barack Obama", "Michelle Obama", "Jackie Robinson",
 )
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
@@ -145,6 +151,16 @@ _PLACE_NOUN = re.compile(r"['’]?s?\s+(?:Drive|Avenue|Street|Road|Boulevard|Par
 _PLACE_NOUN_CUE = re.compile(r"Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum"
                              r"|Library|Airport|Bridge|River|Lake|Cent|Administration|Post|Trap|Hotel|Stadium|Arena"
                              r"|Mall|Plaza|Square|Courthouse")
+# Two capitalised words in a row, the first possibly a first name.
+_CAP_PAIR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)"
+                       r"(?![\w-])(?!['’]\w{2})")
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z][a-z]")
+# Words after a first name that make it a place, a time or a thing, not a person's surname.
+_NOT_SURNAME_PLACES = frozenset("""
+texas florida georgia carolina virginia dakota washington county city park street avenue road drive lake river
+island day week month year period session program project plan unit award prize fund foundation university college
+church hospital library museum center centre hall field stadium house building room
+""".split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\b(?!['’]?\w)")
 _NOT_SURNAME = frozenset("""
@@ -334,6 +350,20 @@ _NAME_LIKE = re.compile(r"(?![A-Z]{1,3}$)[^\W\d_]+(?:['’ -][^\W\d_]+)*")
 # Gazetteer categories (bit flags per term).
 _FULL, _FIRST, _LAST, _PLACE, _PLACE_SHORT = 1, 2, 4, 8, 16
 _SINGLE = _FIRST | _LAST
+
+
+@functools.lru_cache(maxsize=1)
+def _known_first() -> frozenset[str]:
+    """Common English first names (the nicknames package's table of names and their nicknames), less those that
+    are everyday words ("Hope", "Will") and those of fewer than three letters."""
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    nn = _nicknamer(NickNamer)
+    names = set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {}))
+    return frozenset(n for n in names if len(n) >= 3 and n.isalpha() and n not in COMMON_WORD_NAMES
+                     and n not in _NOT_SURNAME)
 
 
 @functools.lru_cache(maxsize=1)
@@ -534,6 +564,14 @@ class PiiDetector:
                 first = m.group(1).split()[0].casefold().strip(".")
                 if first not in _NOT_SCHOOL_NAME:
                     cands.append((m.start(), m.end(), "SCHOOL"))
+        if _CAP_PAIR_CUE.search(folded):
+            # a common first name (the nicknames package's table) and a capitalised word after it: a full name,
+            # on the roster or not ("my mentor Kofi Mensah" is caught by the roster rule; "David Swanson" here)
+            known = _known_first()
+            for m in _CAP_PAIR.finditer(folded):
+                a, b = m.group(1).casefold(), m.group(2).casefold()
+                if a in known and b not in _NOT_SURNAME and b not in _NOT_SURNAME_PLACES:
+                    cands.append((m.start(), m.end(), "PERSON"))
         if self.acronyms is not None and _CAPS_RUN.search(folded):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
         if cands and any(c[2] in ("PERSON", "SCHOOL") for c in cands):

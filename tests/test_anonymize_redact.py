@@ -518,3 +518,14 @@ def test_a_first_name_takes_an_unknown_surname_and_a_place_noun_takes_the_name()
     assert [text[s.start:s.end] for s in red.redact(text).spans] == ["Kofi Mensah", "Dana"]
     assert red.redact("Traffic on Lakeshore Drive is bad; the Grant Park trip went well.").spans == ()
     assert [s.label for s in red.redact("Lakeshore is short of subs.").spans] == ["SCHOOL"]
+
+
+def test_a_common_first_name_and_a_capitalised_word_after_it_are_a_name_off_the_roster(redactor) -> None:
+    """Issue [9/9]: names not on the roster. A common first name (the nicknames package's table) followed by a
+    capitalised word is a full name; never before a place or time word, never a public figure or a school."""
+    text = "My mentor David Swanson helped, and so did Rebecca O'Hara."
+    assert [text[s.start:s.end] for s in redactor.redact(text).spans] == ["David Swanson", "Rebecca O'Hara"]
+    for clean in ("We flew into Austin Texas for the conference.", "Lucy Calkins units run long.",
+                  "Victoria Day falls on a Monday."):
+        assert redactor.redact(clean).spans == (), clean
+    assert [s.label for s in redactor.redact("Jordan High won the fair.").spans] == ["SCHOOL"]   # a school
