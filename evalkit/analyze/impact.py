@@ -138,15 +138,20 @@ def _design(d: pd.DataFrame, model: str, ks: Sequence[int]) -> tuple[np.ndarray,
         t0 = float(d["time"].min())
         cols.append(np.where(d["treated"], d["time"] - t0, 0.0))
         names.append("trend_treated")
-    cols.append(np.ones(len(d)))
-    names.append("const")
+    fe, fe_names = _fixed_effects(d)
+    return np.column_stack(cols + fe), names + fe_names
+
+
+def _fixed_effects(d: pd.DataFrame) -> tuple[list[np.ndarray], list[str]]:
+    """An intercept, then year and school dummies (the first of each dropped: the intercept holds it)."""
+    cols, names = [np.ones(len(d))], ["const"]
     for t in sorted(d["time"].unique())[1:]:
         cols.append((d["time"] == t).to_numpy(float))
         names.append(f"year_{int(t)}")
     for u in sorted(d["unit"].unique())[1:]:
         cols.append((d["unit"] == u).to_numpy(float))
         names.append(f"unit_{u}")
-    return np.column_stack(cols), names
+    return cols, names
 
 
 def fit_impact(panel: pd.DataFrame, *, model: str = "did", bootstrap: bool | None = None, reps: int = 999,
@@ -364,9 +369,7 @@ def _linear(d: pd.DataFrame, *, trend: bool, column: str | None = None) -> dict:
 
     d = d.reset_index(drop=True)
     cols = [np.where(d["treated"], d["time"] - d["time"].min(), 0.0) if trend else d[column].to_numpy(float),
-            np.ones(len(d))]
-    cols += [(d["time"] == t).to_numpy(float) for t in sorted(d["time"].unique())[1:]]
-    cols += [(d["unit"] == u).to_numpy(float) for u in sorted(d["unit"].unique())[1:]]
+            *_fixed_effects(d)[0]]
     res = sm.WLS(d["y"].to_numpy(float), np.column_stack(cols), weights=d["w"].to_numpy(float)).fit(
         cov_type="cluster", cov_kwds={"groups": pd.factorize(d["unit"])[0]}, use_t=True)
     return {"b": float(res.params[0]), "se": float(res.bse[0]), "p": float(res.pvalues[0])}

@@ -11,6 +11,7 @@ no school names; schools appear only by code, and only when at least ``n_min`` s
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -133,7 +134,7 @@ def build_cadre_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
 
     # a table whose every figure (counts aside) is withheld says nothing: it is named in the appendix of
     # detailed tables, and the disclosure log in the supplement says why each figure is withheld
-    empty = {i for i in T if len(T[i].cells) and (T[i].cells["kind"] != "count").any() and not _any_shown(T[i])}
+    empty = withheld_tables(T)
     moved: list[str] = []   # the body's empty tables, in the order the sections name them
 
     def body(*ids: str) -> list[str]:
@@ -321,6 +322,12 @@ def _attendance_range(T: dict[str, ProtectedTable]) -> str | None:
 def _any_shown(t: ProtectedTable) -> bool:
     hidden, has_value = _figures_hidden(t)
     return bool((~hidden & has_value).any())
+
+
+def withheld_tables(tables: Mapping[str, ProtectedTable]) -> set[str]:
+    """The tables whose every figure (counts aside) the rule withholds: they say nothing in a report's body, so
+    it names them (the disclosure log in the supplement says why) instead of printing a page of "not shown"."""
+    return {i for i, t in tables.items() if len(t.cells) and (t.cells["kind"] != "count").any() and not _any_shown(t)}
 
 
 def _outcomes_text(s: measures.OutcomeSummary, T: dict[str, ProtectedTable], data: Inputs, n_min: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -954,6 +954,18 @@ THEMES: dict[str, tuple[str, ...]] = {
 }
 
 
+def pick_quotes(texts: Iterable[str], k: int = 3, *, words: tuple[int, int] = (6, 40)) -> list[str]:
+    """The texts a report may quote: whole redacted texts with no redaction mark ("[" of a placeholder) and
+    between ``words`` words, the longest ``k`` first (ties alphabetical, so a release is reproducible).
+
+    >>> pick_quotes(["Short one.", "The protocol for feedback was very practical for us.", "[PERSON] ran it well ok"])
+    ['The protocol for feedback was very practical for us.']
+    """
+    lo, hi = words
+    clean = sorted({v for v in texts if "[" not in v and lo <= len(v.split()) <= hi}, key=lambda v: (-len(v), v))
+    return clean[:k]
+
+
 def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, policy) -> list[Any]:
     """Themes of the event-evaluation comments (counts under the rule) and quotes above the comment threshold.
 
@@ -1003,8 +1015,7 @@ def comments(b: Bundle, data: Inputs, cfg: ProjectConfig, store: ProcessedData, 
     for col, vals in texts.items():
         if len(vals) < policy.comment_threshold:
             continue
-        clean = sorted({v for v in vals if "[" not in v and 6 <= len(v.split()) <= 40}, key=lambda v: (-len(v), v))
-        picks = clean[:3]
+        picks = pick_quotes(vals)
         if picks:
             question = _short(inst.columns[col].text or col) if col in inst.columns else col
             out.append(passthrough(f"quotes_{col}", f"In their words: {question}",

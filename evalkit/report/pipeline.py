@@ -24,7 +24,7 @@ from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, Protecte
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.inputs import PERSON, ReportUnit, sources
+from evalkit.report.inputs import PERSON, ReportUnit, release_of, sources
 from evalkit.report.sections import plan
 from evalkit.report.summary import direction, reading_notes
 from evalkit.report.writer import save_charts, sections_from, write_facts, write_tables
@@ -111,8 +111,7 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
     policy = DisclosurePolicy.from_config(cfg.project.privacy)
     n_min = policy.n_min
     program = cfg.project.program(unit.program)
-    as_of = cfg.project.data_as_of if cfg.project.data_as_of else pd.Timestamp.now().date()
-    release_id = f"{cfg.project.project}-{unit.program}-{as_of.isoformat()}".replace("_", "-")
+    as_of, release_id = release_of(cfg, unit)      # a pipeline's unit is named after its program
     b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
@@ -155,7 +154,7 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
         headline.append({"label": f"Participants followed {k} years", "value": r.text("All participants", "n")})
         headline.append({"label": "Matched comparison", "value": r.text("Matched comparison", "n")})
     write_facts(Path(out_dir), cfg=cfg, store=store, program=unit.program, program_name=program.name,
-                unit=unit.cadre, cohort=unit.cohort, release_id=release_id, as_of=as_of.isoformat(), policy=policy,
+                unit=unit.cadre, cohort=unit.cohort, release_id=release_id, as_of=as_of, policy=policy,
                 protected=protected, headline=headline, sections=sections, specs=specs, charts=charts,
                 generated_by="evalkit.report.pipeline")
     return Path(out_dir), protected

@@ -28,7 +28,7 @@ from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.errors import DataError, Reason
 from evalkit.report import appendix, measures
-from evalkit.report.build import _any_shown
+from evalkit.report.build import withheld_tables
 from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
                                    sources)
 from evalkit.report.prose import join_words
@@ -45,8 +45,6 @@ __all__ = ["principal_network_units", "build_principal_network_artifacts", "cycl
 
 #: How a school's rubric level changed from the baseline to the end, lowest first.
 _MOVES = ("Moved down", "Stayed", "Moved up")
-#: How a quote is chosen: long enough to say something, short enough to read, never with a redaction mark.
-_QUOTE_WORDS = (6, 40)
 
 
 def principal_network_units(cfg: ProjectConfig) -> list[ReportUnit]:
@@ -187,8 +185,7 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
     plain += [appendix.methods(cycles=True, scales=False), appendix.software(), *appendix.instruments(cfg, used), *quotes]
     protected = b.protect(ledger=ledger, allow_rerelease=allow_rerelease)
     # a table whose every figure (counts aside) is withheld says nothing: it is named, not printed
-    empty = {t.table_id for t in protected.tables.values()
-             if len(t.cells) and (t.cells["kind"] != "count").any() and not _any_shown(t)}
+    empty = withheld_tables(protected.tables)
     plain.append(appendix.glossary(cadres=False, change=False, nps="event_nps" in b.tables
                                    and "event_nps" not in empty, cycles=True))
     T, specs = write_tables(Path(out_dir), plain, protected)
@@ -489,11 +486,10 @@ def _quotes(texts: pd.Series, policy: DisclosurePolicy, tid: str, title: str, wh
     vals = [str(v).strip() for v in texts.dropna() if len(str(v).split()) >= 3]
     if len(vals) < policy.comment_threshold:
         return []
-    lo, hi = _QUOTE_WORDS
-    clean = sorted({v for v in vals if "[" not in v and lo <= len(v.split()) <= hi}, key=lambda v: (-len(v), v))
-    if not clean:
+    picks = measures.pick_quotes(vals)
+    if not picks:
         return []
-    return [passthrough(tid, title, pd.DataFrame({"Text": [f"\u201c{p}\u201d" for p in clean[:3]]}),
+    return [passthrough(tid, title, pd.DataFrame({"Text": [f"\u201c{p}\u201d" for p in picks]}),
                         note=f"From {len(vals):,} texts: {what}. Quoted only because at least "
                              f"{policy.comment_threshold} were written; names and contact details are removed, texts "
                              "that had any removed are not quoted, and no quote names its school.", level=level)]

@@ -67,11 +67,6 @@ def _year(v: object) -> float:
         return float("nan")
 
 
-def group_label(program: Program, group: str) -> str:
-    """How the report names a subgroup code (:meth:`evalkit.config.Program.subgroup_label`)."""
-    return program.subgroup_label(group)
-
-
 def _higher_is_better(measure: str) -> bool:
     # absence, dropout and suspension rates fall when things improve; the project file may say otherwise
     return not any(w in measure.casefold() for w in ("absen", "dropout", "suspen", "expul"))
@@ -303,7 +298,7 @@ def _equity(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Progra
             a, z = by.get((first, g)), by.get((last, g))
             if z is None:
                 continue
-            rows.append({"Group": group_label(program, g), "Children": float(z.denominator),
+            rows.append({"Group": program.subgroup_label(g), "Children": float(z.denominator),
                          "Identified": float(z.numerator), "Risk (%)": 100 * z.risk,
                          f"Risk ratio {int(last)}": z.risk_ratio, "CI low": z.ci_low, "CI high": z.ci_high,
                          f"Risk ratio {int(first)}": a.risk_ratio if a is not None else np.nan})
@@ -321,7 +316,7 @@ def _equity(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Progra
             r = dist[dist["_g"] == g]
             known = r["risk_ratio"].notna()
             # districts are not people: their counts are program facts, printed as they are
-            flags.append({"Group": group_label(program, g), "Children": float(r["denominator"].sum()),
+            flags.append({"Group": program.subgroup_label(g), "Children": float(r["denominator"].sum()),
                           "Districts with a ratio": f"{int(known.sum())}",
                           "Above the threshold": f"{int((r.loc[known, 'risk_ratio'] > spec.threshold).sum())}",
                           "Alternate risk ratio used": f"{int((r['method'] == 'alternate risk ratio').sum())}"})
@@ -380,7 +375,7 @@ def _gaps(b: Bundle, cfg: ProjectConfig, store: ProcessedData, program: Program)
         label = measures.outcome_label(m, program.outcome_measures)
         t0, t1 = int(state["_t"].min()), int(state["_t"].max())
         frame = pd.DataFrame({
-            "Subgroup": [group_label(program, str(g)) for g in res["_g"]],
+            "Subgroup": [program.subgroup_label(str(g)) for g in res["_g"]],
             "Students": [float(state.loc[(state["_g"] == g) & (state["_t"] == t1), "n"].sum()) for g in res["_g"]],
             f"Gap {t0}": res["gap_start"].to_numpy(), f"Gap {t1}": res["gap_end"].to_numpy(),
             "Change": res["gap_change"].to_numpy(), "Relative closure (%)": 100 * res["relative_closure"].to_numpy(),
