@@ -96,6 +96,18 @@ def release_of(cfg: ProjectConfig, unit: ReportUnit) -> tuple[str, str]:
     return as_of, f"{cfg.project.project}-{unit.cadre}-{as_of}".replace("_", "-")
 
 
+def open_release(cfg: ProjectConfig, unit: ReportUnit) -> tuple[Any, str, str, Any]:
+    """What every whole-program report starts from: the project's disclosure policy, the data date, the release id
+    (:func:`release_of`) and the one :class:`~evalkit.disclose.Bundle` its figures go through, named
+    ``<project>/<program>[/<cohort>]`` in the release ledger."""
+    from evalkit.disclose import Bundle, DisclosurePolicy
+
+    policy = DisclosurePolicy.from_config(cfg.project.privacy)
+    as_of, release_id = release_of(cfg, unit)
+    name = "/".join(p for p in (cfg.project.project, unit.program, unit.cohort) if p)
+    return policy, as_of, release_id, Bundle(policy, release_id=release_id, unit=name)
+
+
 def cadre_units(cfg: ProjectConfig) -> list[ReportUnit]:
     """Every (program, cohort, cadre) of the project's cadre programs, in file order."""
     return [ReportUnit(p.id, p.name, c.id, cadre) for p in cfg.project.programs if p.kind == ProgramKind.cadre

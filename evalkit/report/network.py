@@ -20,11 +20,11 @@ import numpy as np
 import pandas as pd
 
 from evalkit.config import ProgramKind, ProjectConfig, SourceKind
-from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable
+from evalkit.disclose import Bundle, ProtectedBundle, ProtectedTable
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
+from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, open_release, program_people,
                                    sources)
 from evalkit.report.prose import join_words
 from evalkit.report.sections import plan
@@ -78,11 +78,9 @@ def build_network_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Repo
     """
     from evalkit.analyze.participation import participation_funnel, pdp_eligibility, person_hours
 
-    policy = DisclosurePolicy.from_config(cfg.project.privacy)
+    policy, as_of, release_id, b = open_release(cfg, unit)
     n_min = policy.n_min
     program = cfg.project.program(unit.program)
-    as_of, release_id = release_of(cfg, unit)
-    b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}/{unit.cohort}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
 

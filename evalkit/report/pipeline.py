@@ -20,11 +20,11 @@ import numpy as np
 import pandas as pd
 
 from evalkit.config import ProgramKind, ProjectConfig, SourceKind
-from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable
+from evalkit.disclose import Bundle, ProtectedBundle, ProtectedTable
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.inputs import PERSON, ReportUnit, release_of, sources
+from evalkit.report.inputs import PERSON, ReportUnit, open_release, sources
 from evalkit.report.sections import plan
 from evalkit.report.summary import direction, reading_notes
 from evalkit.report.writer import save_charts, sections_from, write_facts, write_tables
@@ -108,11 +108,9 @@ def build_pipeline_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Rep
                              ledger: ReleaseLedger | None = None, allow_rerelease: str | None = None
                              ) -> tuple[Path, ProtectedBundle]:
     """Write ``out_dir/facts.json``, ``tables/``, ``charts/`` and ``disclosure_log.json`` for one pipeline."""
-    policy = DisclosurePolicy.from_config(cfg.project.privacy)
+    policy, as_of, release_id, b = open_release(cfg, unit)
     n_min = policy.n_min
     program = cfg.project.program(unit.program)
-    as_of, release_id = release_of(cfg, unit)      # a pipeline's unit is named after its program
-    b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
 

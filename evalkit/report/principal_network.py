@@ -29,7 +29,7 @@ from evalkit.disclose.sentences import sentence
 from evalkit.errors import DataError, Reason
 from evalkit.report import appendix, measures
 from evalkit.report.build import withheld_tables
-from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, program_people, release_of,
+from evalkit.report.inputs import (PERSON, ReportUnit, cohort_units, modality_label, open_release, program_people,
                                    sources)
 from evalkit.report.prose import join_words
 from evalkit.report.sections import plan
@@ -137,11 +137,9 @@ def build_principal_network_artifacts(cfg: ProjectConfig, store: ProcessedData, 
                                       ) -> tuple[Path, ProtectedBundle]:
     """Write ``out_dir/facts.json``, ``tables/``, ``charts/`` and ``disclosure_log.json`` for one cohort of a
     principal network. Returns the folder and the protected bundle (for the release ledger)."""
-    policy = DisclosurePolicy.from_config(cfg.project.privacy)
+    policy, as_of, release_id, b = open_release(cfg, unit)
     n_min = policy.n_min
     program = cfg.project.program(unit.program)
-    as_of, release_id = release_of(cfg, unit)
-    b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}/{unit.cohort}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
 
@@ -525,7 +523,7 @@ def _reactions(b: Bundle, plain: list[ProtectedTable], cfg: ProjectConfig, store
     measures.reactions(b, data, cfg, by="phase", total="All sessions")
     real = Inputs(roster=pd.DataFrame(), events=events, schools=set(), attendance=pd.DataFrame(), evals=d, waves={},
                   staff={}, eval_instrument=name)
-    plain += measures.comments(b, real, cfg, store, DisclosurePolicy.from_config(cfg.project.privacy))
+    plain += measures.comments(b, real, cfg, store, b.policy)
     ids = [t for t in ("evaluations_by_event", "event_ratings", "event_nps", "comment_themes") if t in b.tables]
     return [name] if name else [], ids
 

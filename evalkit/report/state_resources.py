@@ -27,11 +27,11 @@ import numpy as np
 import pandas as pd
 
 from evalkit.config import ProgramKind, ProjectConfig, SourceKind
-from evalkit.disclose import Bundle, DisclosurePolicy, ProtectedBundle, ProtectedTable
+from evalkit.disclose import Bundle, ProtectedBundle, ProtectedTable
 from evalkit.disclose.protected import passthrough
 from evalkit.disclose.sentences import sentence
 from evalkit.report import appendix, measures
-from evalkit.report.inputs import ReportUnit, release_of, sources
+from evalkit.report.inputs import ReportUnit, open_release, sources
 from evalkit.report.prose import join_words
 from evalkit.report.sections import plan
 from evalkit.report.summary import lower_first, reading_notes
@@ -77,10 +77,8 @@ def build_state_artifacts(cfg: ProjectConfig, store: ProcessedData, unit: Report
                           ) -> tuple[Path, ProtectedBundle]:
     """Write ``out_dir/facts.json``, ``tables/``, ``charts/`` and ``disclosure_log.json`` for a state-resources
     program. Returns the folder and the protected bundle (for the release ledger)."""
-    policy = DisclosurePolicy.from_config(cfg.project.privacy)
+    policy, as_of, release_id, b = open_release(cfg, unit)
     program = cfg.project.program(unit.program)
-    as_of, release_id = release_of(cfg, unit)
-    b = Bundle(policy, release_id=release_id, unit=f"{cfg.project.project}/{unit.program}")
     plain: list[ProtectedTable] = []
     evidence: dict[str, str | None] = {}
     notes: dict[str, Any] = {}
