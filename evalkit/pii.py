@@ -145,12 +145,12 @@ PUBLIC_NAMES = (
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
-_PLACE_NOUN = re.compile(r"['’]?s?\s+(?:Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial"
-                         r"|Museum|Library|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel"
-                         r"|Stadium|Arena|Mall|Plaza|Square|County\s+Courthouse)\b")
-_PLACE_NOUN_CUE = re.compile(r"Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum"
-                             r"|Library|Airport|Bridge|River|Lake|Cent|Administration|Post|Trap|Hotel|Stadium|Arena"
-                             r"|Mall|Plaza|Square|Courthouse")
+# Nouns after a name that make it a place ("Lakeshore Drive", "Grant Park"): the cue is the same words anywhere.
+_PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
+                "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
+                "|Square|County\\s+Courthouse")
+_PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
+_PLACE_NOUN_CUE = re.compile(_PLACE_NOUNS)
 # Two capitalised words in a row, the first possibly a first name.
 _CAP_PAIR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)"
                        r"(?![\w-])(?!['’]\w{2})")
