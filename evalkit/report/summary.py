@@ -279,14 +279,15 @@ def cadre_summary(T: dict[str, ProtectedTable], *, outcome_sentence: str | None 
 
 
 #: What each term the summary puts in parentheses means, for a reader who has not met it: (marker, note).
+#: Each term a summary may print, as the pattern that finds it, with the note that explains it.
 _TERMS = (
-    ("; g ", "g is the size of a change in standard deviations (Hedges' g): about 0.2 is small, 0.5 moderate "
+    (r"[(;,]\s*g [-+]?\d", "g is the size of a change in standard deviations (Hedges' g): about 0.2 is small, 0.5 moderate "
              "and 0.8 large by the usual benchmarks."),
-    ("95% CI", "The 95% CI (confidence interval) is the range the true value plausibly lies in."),
-    (" points", "Points are percentage points, not percent changes."),
-    ("hazard ratio", "A hazard ratio above 1 means participants were promoted sooner than the comparison group "
+    (r"95% CI", "The 95% CI (confidence interval) is the range the true value plausibly lies in."),
+    (r"[+-]\d+(?:\.\d+)? points", "Points are percentage points, not percent changes."),
+    (r"hazard ratio", "A hazard ratio above 1 means participants were promoted sooner than the comparison group "
                      "(at any time, a higher chance of promotion among those not yet promoted); below 1, later."),
-    ("Net Promoter Score", "The Net Promoter Score is the percent who would recommend an event (9 or 10 of 10) "
+    (r"Net Promoter Score", "The Net Promoter Score is the percent who would recommend an event (9 or 10 of 10) "
                            "minus the percent who would not (0 to 6), from -100 to +100."),
 )
 
@@ -294,13 +295,12 @@ _TERMS = (
 def reading_notes(text: str) -> list[str]:
     """How to read the terms of ``text``: one note per term it uses (g, 95% CI, points, Net Promoter Score).
 
-    >>> reading_notes("an increase (g 0.44; 95% CI 0.18 to 0.69)")[0][:40]
+    >>> reading_notes("an increase (g 0.44; 95% CI 0.18 to 0.69)")[1][:40]
     'The 95% CI (confidence interval) is the '
     >>> len(reading_notes("mean 2.80 to 3.15; g 0.44, 95% CI 0.18 to 0.69")), reading_notes("no terms")
     (2, [])
     """
-    notes = [note for marker, note in _TERMS if (re.search(r"[+-]\d+(?:\.\d+)? points", text) is not None
-                                                  if marker == " points" else marker in text)]
+    notes = [note for pattern, note in _TERMS if re.search(pattern, text)]
     bound = re.search(r"[<>]\d+%", text)
     if bound:
         # the example is a bound the text itself prints, so the note never cites a figure the report has not
