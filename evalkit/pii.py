@@ -141,6 +141,15 @@ PUBLIC_NAMES = (
     "Lisa Delpit", "Gloria Ladson-Billings", "Paulo Freire", "Lev Vygotsky", "Benjamin Bloom", "Howard Gardner",
     "Rick DuFour", "Michael Fullan", "Todd Whitaker", "Grant Wiggins", "Jay McTighe", "Robert Slavin",
     "Martin Luther", "Anne Frank", "Malala Yousafzai", "Barack Obama", "Michelle Obama", "Jackie Robinson",
+    "Webb's DOK", "Webb's Depth of Knowledge", "Bloom's Taxonomy", "Hattie's effect sizes", "Hattie's",
+    "Marzano's", "Danielson Framework", "Danielson rubric", "Fountas and Pinnell", "Fountas & Pinnell",
+    "Sonia Sotomayor", "Ruth Bader Ginsburg", "Kamala Harris", "Joe Biden", "Abraham Lincoln's",
+    # characters of the books and shows children and teachers know
+    "Matilda", "Mr. Feeny", "Esperanza Rising", "Miss Nelson Is Missing", "Dear Mr. Henshaw", "Ramona Quimby",
+    "Harry Potter", "Charlotte's Web", "Percy Jackson", "Wonder Woman", "Winnie the Pooh", "Peter Rabbit",
+    "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
+    "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",
+    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori",
 )
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
@@ -151,15 +160,12 @@ _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Ho
                 "|Square|County\\s+Courthouse")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_NOUN_CUE = re.compile(_PLACE_NOUNS)
-# Two capitalised words in a row, the first possibly a first name.
-_CAP_PAIR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)"
-                       r"(?![\w-])(?!['’]\w{2})")
-_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z][a-z]")
 # Words after a first name that make it a place, a time or a thing, not a person's surname.
 _NOT_SURNAME_PLACES = frozenset("""
 texas florida georgia carolina virginia dakota washington county city park street avenue road drive lake river
 island day week month year period session program project plan unit award prize fund foundation university college
 church hospital library museum center centre hall field stadium house building room
+el elem alt prep charter magnet isd usd intermediate primary montessori
 """.split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\b(?!['’]?\w)")
@@ -321,6 +327,7 @@ major rice cook baker miller hunter bishop carpenter fisher mason porter ward we
 bill sunny star storm river sky art bud chip drew gene guy jack jay jean lee ray rob
 day kit ant don dee dot sandy penny holly ivy iris violet ruby pearl amber crystal destiny
 small little field fields park parks precious mercy honey wolf church marsh rivers bridges fox hill hills
+dean
 """.split())
 
 _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|head\s+|lead\s+|district\s+"
@@ -354,16 +361,10 @@ _SINGLE = _FIRST | _LAST
 
 @functools.lru_cache(maxsize=1)
 def _known_first() -> frozenset[str]:
-    """Common English first names (the nicknames package's table of names and their nicknames), less those that
-    are everyday words ("Hope", "Will") and those of fewer than three letters."""
-    try:
-        from nicknames import NickNamer
-    except ImportError:  # pragma: no cover - a declared dependency
-        return frozenset()
-    nn = _nicknamer(NickNamer)
-    names = set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {}))
-    return frozenset(n for n in names if len(n) >= 3 and n.isalpha() and n not in COMMON_WORD_NAMES
-                     and n not in _NOT_SURNAME)
+    """Given names that are no everyday word (:func:`evalkit.namelists.given_names`), of three letters or more."""
+    from evalkit.namelists import given_names
+
+    return frozenset(n for n in given_names() if len(n) >= 3 and n not in _NOT_SURNAME)
 
 
 @functools.lru_cache(maxsize=1)
@@ -552,6 +553,8 @@ class PiiDetector:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
+        # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
+        cands += [c for c in _off_roster(folded) if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)]
         # Names already found (titled, or a placeholder of an earlier run) vouch for a word next to them.
         edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
         if "[PERSON]" in folded:
@@ -564,14 +567,6 @@ class PiiDetector:
                 first = m.group(1).split()[0].casefold().strip(".")
                 if first not in _NOT_SCHOOL_NAME:
                     cands.append((m.start(), m.end(), "SCHOOL"))
-        if _CAP_PAIR_CUE.search(folded):
-            # a common first name (the nicknames package's table) and a capitalised word after it: a full name,
-            # on the roster or not ("my mentor Kofi Mensah" is caught by the roster rule; "David Swanson" here)
-            known = _known_first()
-            for m in _CAP_PAIR.finditer(folded):
-                a, b = m.group(1).casefold(), m.group(2).casefold()
-                if a in known and b not in _NOT_SURNAME and b not in _NOT_SURNAME_PLACES:
-                    cands.append((m.start(), m.end(), "PERSON"))
         if self.acronyms is not None and _CAPS_RUN.search(folded):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
         if cands and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
@@ -654,6 +649,11 @@ class PiiDetector:
             if (_capitalised(folded[s:e]) and self._is_name(folded, s, e, confirmed, edges)) \
                     or _COURTESY_BEFORE.search(folded, max(0, s - 12), s):
                 return s, e, "PERSON"
+            # a roster name in lower case between a cue and the end of its phrase: "ask king about the bus",
+            # "our coach mercy came", "talk to young in the office"
+            if folded[s:e].islower() and _CUE_BEFORE.search(folded, max(0, s - 30), s) \
+                    and (_FUNCTION_AFTER.match(folded, e) or _VERB_AFTER.match(folded, e)):
+                return s, e, "PERSON"
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
                 and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)):
             return s, e, "SCHOOL"
@@ -695,7 +695,7 @@ class PiiDetector:
         if any(w is not None and self.terms.get(w.group(1).lower(), 0) & _SINGLE for w in near):
             return True
         if _sentence_start(text, start):
-            return bool(_PERSON_VERB.match(after))
+            return bool(_PERSON_VERB.match(after) or _VERB_AFTER.match(after))
         if low in _CALENDAR:  # "a better May schedule", "in May": a month unless a person is meant
             month = _MONTH_BEFORE.search(before)  # "April and May", unless that April is a person
             return (bool(_PERSON_BEFORE.search(before)) and not _DATE_AFTER.match(after)
@@ -746,6 +746,126 @@ _GROUP_AFTER = re.compile(
     r"|kids|boys|girls|men|women|people|colleagues|parents|principals|history|voices|culture)\b", re.I)
 # Capitalised mid-sentence mostly as ordinary words or place names: a name only with more evidence.
 _NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’.@/#-])[A-Z][a-z]+(?![\w@-]|['’](?!s\b))")
+_LOWER_WORD = re.compile(r"(?<![\w'’.@/#-])[a-z]{2,}(?![\w@-]|['’](?!s\b)|\.\w)")
+_SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \t]+$")
+_SPACE_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
+_SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
+_CAP_PAIR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+(?:[A-Z]\.?[ \t]+)?"
+                       r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2})")
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
+# A given name and a lone initial: "Stephen B", "Camila A."
+_NAME_INITIAL = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+[A-Z](?:\.|(?![\w'’.-]))")
+# The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
+_SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|my name is|this is)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+)?)")
+# "Sharp, Dustin" at the start of a line or list item: surname, given name
+_LAST_FIRST = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+# Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
+# names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
+_OTHER_SCRIPT = ("\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+                 "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
+_OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
+#: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
+_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
+               r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
+               r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
+               r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
+               r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs")
+_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})\s+$", re.I)
+_ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|my)\s+$", re.I)
+#: What follows a person at a sentence's start or in lower case: a verb that takes a person, "and I", "(our ...".
+_VERB_AFTER = re.compile(
+    r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
+    r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b)"
+    r"|\s+(?:and\s+(?:I|me)\b|and\s+(?-i:[A-Z])[a-z]+\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b"
+    r"|(?:is|was)\s+(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic|incredible|excellent"
+    r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
+    r"|(?:asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called|texted|wants"
+    r"|wanted|thinks|thought|feels|felt|leads|led|presented|reported|joined|retired|sent|brought|observed|visited"
+    r"|met|needs|needed|helped|coached|teaches|taught|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
+    r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
+    r"|keeps|worked|works|started|moved|modeled|modelled|finally|never|really|just|has|had|will|can|could"
+    r"|should|would)\b)", re.I)
+# a word after a lower-case name that ends the name's phrase: "talk to young in the office", "ask king about"
+_FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|that|on|and|if|when|so|to|is|was"
+                             r"|has|had|said|says|came|comes)\b", re.I)
+
+
+# endings of English words the word list may lack ("Texting", "Rubrics"): not a name
+_WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|ible|ism|ist|ity)$")
+
+
+def _off_roster(text: str) -> list[tuple[int, int, str]]:
+    """Names of people the roster does not list, judged by the words around them.
+
+    * a given name that is no everyday word (:func:`evalkit.namelists.given_names`) and a capitalised word after
+      it (a middle initial may come between): "Dustin Walker", "Evan R. Perkins"; any given name, even an
+      everyday word, before a census surname: "Holly Watson"; a word that is no English word before one:
+      "Yashica Varma"; a given name and a lone initial: "Stephen B";
+    * a given name capitalised on its own in mid-sentence ("RSVP to Alexandra"); at a sentence's start when it
+      is plainly a name (:func:`~evalkit.namelists.plain_given_names`, "Tyler in my 4th period") or a verb
+      follows ("Chi lives at ..."); in lower case when a cue comes before it or a verb after it ("ask tyler",
+      "timothy said"), or a census surname after it ("gregory murphy");
+    * a capitalised word that is no English word at all, after a cue, before a verb or with a possessive
+      ("referred to Chela", "Mikolaj ran", "Hazma's");
+    * the writer's own name ("I'm Kimbrely Parks"), "Surname, Given" at a line's start, and words in a script
+      other than Latin inside a Latin-script comment.
+
+    A name inside a capitalised phrase ("Grant Park", "Tyler Elementary") is left to the phrase's own rules.
+    """
+    from evalkit.namelists import EVERYDAY_RANK, all_given_names, given_names, plain_given_names, surnames, word_rank
+
+    given, plain, rank = given_names(), plain_given_names(), word_rank()
+    out: list[tuple[int, int, str]] = []
+    if _CAP_PAIR_CUE.search(text):
+        known, last, every = _known_first(), surnames(), all_given_names()
+        for m in _CAP_PAIR.finditer(text):
+            a, b = m.group(1).casefold(), m.group(2).casefold()
+            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES:
+                continue
+            if a in known or (b in last and (a in every or (a not in rank and not _sentence_start(text, m.start())))):
+                out.append((m.start(), m.end(), "PERSON"))
+        out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
+        for m in _SELF_NAMED.finditer(text):
+            if rank.get(m.group(1).split()[0].lower(), EVERYDAY_RANK) >= EVERYDAY_RANK:
+                out.append((m.start(1), m.end(1), "PERSON"))
+        for m in _LAST_FIRST.finditer(text):
+            if m.group(2).lower() in every and m.group(1).lower() not in _NOT_SURNAME:
+                out.append((m.start(1), m.end(2), "PERSON"))
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        word = text[s:e].lower()
+        if _SPACE_CAP_AFTER.match(text, e):
+            continue              # the pair rules' business
+        start = _sentence_start(text, s)
+        if word in given:
+            prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
+            if prev is not None and not _TITLE_CUE.fullmatch(prev.group(1).rstrip(".")) \
+                    and not (prev.group(1).lower() in _NOT_SURNAME and _sentence_start(text, prev.start(1))):
+                continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
+            if not start or word in plain or _VERB_AFTER.match(text, e):
+                out.append((s, e, "PERSON"))
+        elif word not in rank and len(word) >= 3 and word not in _NOT_SURNAME and not _WORDLIKE_END.search(word) \
+                and (_VERB_AFTER.match(text, e) or (not start and _CUE_BEFORE.search(text, max(0, s - 30), s))):
+            out.append((s, e, "PERSON"))
+    hits = set(_LOWER_WORD.findall(text)) & plain
+    if hits:
+        last = surnames()
+        for m in _LOWER_WORD.finditer(text):
+            if m.group(0) not in hits:
+                continue
+            s, e = m.span()
+            nxt = _SPACE_WORD_AFTER.match(text, e)
+            if nxt and nxt.group(1) in last:
+                out.append((s, nxt.end(1), "PERSON"))
+            elif _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
+                out.append((s, e, "PERSON"))
+    if _OTHER_RUN.search(text):
+        out += [(m.start(), m.end(), "PERSON") for m in _OTHER_RUN.finditer(text)]
+    return out
 
 
 def _local_names(address: str, common: frozenset[str]) -> set[str]:

@@ -265,7 +265,9 @@ def test_any_text_gives_consistent_spans(text) -> None:
 
 
 def test_nicknames_can_be_turned_off() -> None:
-    assert Redactor.from_roster(ROSTER, nicknames=False).redact("Deb ran it.").spans == ()
+    # the roster's gazetteer has no nicknames then; "Deb" in a sentence is still found as a given name by context
+    assert "deb" not in PiiDetector.from_roster(ROSTER, nicknames=False).terms
+    assert "deb" in PiiDetector.from_roster(ROSTER).terms
 
 
 def test_redact_function_reuses_the_compiled_redactor() -> None:
