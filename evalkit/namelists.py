@@ -24,7 +24,28 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-__all__ = ["all_given_names", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
+#: Names that are also everyday words (or months): a capitalised match counts only with more
+#: evidence, such as a title before it, a possessive, a name next to it, or a capital in mid-sentence
+#: that is not a date ("in May") (see ``evalkit.pii.PiiDetector._is_name``).
+COMMON_WORD_NAMES = frozenset("""
+hope will grant young may joy mark frank rose faith grace june april august dawn summer autumn page price
+rich love king bell lane hall banks long white black brown green gray grey wood stone strong law chase
+major rice cook baker miller hunter bishop carpenter fisher mason porter ward wells west north south
+bill sunny star storm river sky art bud chip drew gene guy jack jay jean lee ray rob
+day kit ant don dee dot sandy penny holly ivy iris violet ruby pearl amber crystal destiny
+small little field fields park parks precious mercy honey wolf church marsh rivers bridges fox hill hills
+dean
+""".split())
+
+
+@lru_cache(maxsize=1)
+def nicknamer():
+    """The nicknames package's table, read once per process."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+__all__ = ["COMMON_WORD_NAMES", "nicknamer", "all_given_names", "all_surnames", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -78,11 +99,7 @@ def word_rank() -> Mapping[str, int]:
 @lru_cache(maxsize=1)
 def all_given_names() -> frozenset[str]:
     """Every given name of the lists, everyday words included ("Holly", "Will"), lower case."""
-    from evalkit.pii import _nicknamer  # the one nicknames table of the process
-
-    from nicknames import NickNamer
-
-    nn = _nicknamer(NickNamer)
+    nn = nicknamer()
     table = set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {}))
     return frozenset(n for n in set(_first_shares()) | table if n.isalpha() and len(n) >= 2)
 
@@ -105,8 +122,6 @@ def given_names() -> frozenset[str]:
     >>> "dustin" in given_names(), "will" in given_names(), "hope" in given_names()
     (True, False, False)
     """
-    from evalkit.pii import COMMON_WORD_NAMES
-
     rank = word_rank()
     return frozenset(n for n in all_given_names() if n not in COMMON_WORD_NAMES and n not in CALENDAR
                      and rank.get(n, EVERYDAY_RANK) >= EVERYDAY_RANK)
@@ -132,6 +147,12 @@ def plain_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def all_surnames() -> frozenset[str]:
+    """Every census surname, everyday words included ("Miles", "Young"), lower case."""
+    return frozenset(_census("dist.all.last"))
+
+
+@lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     """The census surnames that are not everyday words: after a given name in lower case they make a full name
     ("gregory murphy").
@@ -141,8 +162,6 @@ def surnames() -> frozenset[str]:
     >>> "murphy" in surnames(), "young" in surnames()
     (True, False)
     """
-    from evalkit.pii import COMMON_WORD_NAMES
-
     rank = word_rank()
-    return frozenset(n for n in _census("dist.all.last")
+    return frozenset(n for n in all_surnames()
                      if n not in COMMON_WORD_NAMES and rank.get(n, EVERYDAY_RANK) >= EVERYDAY_RANK)

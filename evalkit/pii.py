@@ -27,6 +27,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
+from evalkit.namelists import (
+    COMMON_WORD_NAMES,
+    EVERYDAY_RANK,
+    all_given_names,
+    all_surnames,
+    given_names,
+    nicknamer,
+    plain_given_names,
+    surnames,
+    word_rank,
+)
+
 __all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES", "Span", "LABELS"]
 
 #: Span labels, and the ``kinds()`` name each one reports as.
@@ -149,7 +161,16 @@ PUBLIC_NAMES = (
     "Harry Potter", "Charlotte's Web", "Percy Jackson", "Wonder Woman", "Winnie the Pooh", "Peter Rabbit",
     "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
     "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",
-    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori",
+    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "St. Jude Math-A-Thon", "St. Jude Children's",
+    "St. Louis", "St. Paul", "St. Patrick",
+    # evaluation frameworks and the statistics an evaluation report names after their authors
+    "Guskey", "Guskey's", "Thomas Guskey", "Kirkpatrick's", "Kirkpatrick levels", "Kirkpatrick model", "Likert",
+    "Cronbach's", "Hedges'", "Hedges's", "Cohen's", "Glass's", "Wilson interval", "Wilson intervals",
+    "Wilson score", "Wilson CI", "Wilson CIs", "Wilson confidence", "Benjamini", "Hochberg", "Benjamini-Hochberg",
+    "Holm", "Holm-Bonferroni", "Bonferroni", "Katz", "Cox index", "Newcombe", "McDonald's omega", "Clopper-Pearson",
+    "Pearson's", "Pearson correlation", "Spearman's", "Spearman correlation", "Kendall's", "Welch's", "Wilcoxon",
+    "Mann-Whitney", "Fisher's exact", "Student's t", "Rademacher", "Webb weights", "Bayes", "Bayesian",
+    "Kaplan-Meier", "Tukey", "Kruskal-Wallis", "Shapiro-Wilk", "Cochran", "Fleiss'", "Krippendorff's",
 )
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
@@ -317,19 +338,6 @@ class RosterNames:
     places: tuple[str, ...] = ()
 
 
-#: Names that are also everyday words (or months): a capitalised match counts only with more
-#: evidence, such as a title before it, a possessive, a name next to it, or a capital in mid-sentence
-#: that is not a date ("in May") (see ``PiiDetector._is_name``).
-COMMON_WORD_NAMES = frozenset("""
-hope will grant young may joy mark frank rose faith grace june april august dawn summer autumn page price
-rich love king bell lane hall banks long white black brown green gray grey wood stone strong law chase
-major rice cook baker miller hunter bishop carpenter fisher mason porter ward wells west north south
-bill sunny star storm river sky art bud chip drew gene guy jack jay jean lee ray rob
-day kit ant don dee dot sandy penny holly ivy iris violet ruby pearl amber crystal destiny
-small little field fields park parks precious mercy honey wolf church marsh rivers bridges fox hill hills
-dean
-""".split())
-
 _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|head\s+|lead\s+|district\s+"
           r"|instructional\s+|math\s+|literacy\s+|ell\s+|esl\s+|sped\s+|special\s+education\s+){0,3}"
           r"(?:principal|ap|superintendent|coach|counselor|nurse|librarian|dean|director|head\s+of\s+school"
@@ -362,7 +370,6 @@ _SINGLE = _FIRST | _LAST
 @functools.lru_cache(maxsize=1)
 def _known_first() -> frozenset[str]:
     """Given names that are no everyday word (:func:`evalkit.namelists.given_names`), of three letters or more."""
-    from evalkit.namelists import given_names
 
     return frozenset(n for n in given_names() if len(n) >= 3 and n not in _NOT_SURNAME)
 
@@ -554,7 +561,8 @@ class PiiDetector:
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
-        cands += [c for c in _off_roster(folded) if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)]
+        cands += _with_titles(folded, [c for c in _off_roster(folded)
+                                       if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
         # Names already found (titled, or a placeholder of an earlier run) vouch for a word next to them.
         edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
         if "[PERSON]" in folded:
@@ -562,11 +570,17 @@ class PiiDetector:
         cands += self._gazetteer(folded, low, confirmed, edges)
         if _SCHOOL_CUE.search(folded):
             # a name before a school word ("Desert Vista High", "Lakeshore El", "Pine Ridge ISD") is a school,
-            # on the roster or not; never an everyday or program word before it ("Summer Academy")
+            # on the roster or not; never an everyday or program word before it ("Summer Academy"); its initials
+            # elsewhere in the text are the same school ("Willow Creek Elementary (WCE)")
+            named = []
             for m in _SCHOOL_NAME.finditer(folded):
                 first = m.group(1).split()[0].casefold().strip(".")
                 if first not in _NOT_SCHOOL_NAME:
                     cands.append((m.start(), m.end(), "SCHOOL"))
+                    named += _acronyms(m.group(0))
+            for a in named:
+                cands += [(m.start(), m.end(), "SCHOOL") for m in re.finditer(rf"(?<![\w-]){a}(?![\w-])", folded)]
+        cands += _schools_by_shape(folded, low)
         if self.acronyms is not None and _CAPS_RUN.search(folded):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
         if cands and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
@@ -794,6 +808,12 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|
                              r"|has|had|said|says|came|comes)\b", re.I)
 
 
+# an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
+_CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
+                             r"|\s+(?:et\s+al\b|&\s+[A-Z])")
+_CITATION_BEFORE = re.compile(r"&\s+$")
+# a full stop that ends an abbreviation, not a sentence: "St. Louis", "Mt. Hood", "vs. Lincoln"
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:St|Mt|Ft|Jr|Sr|vs|etc|No|Ave|Rd|Blvd)\.[ \t]+$")
 # endings of English words the word list may lack ("Texting", "Rubrics"): not a name
 _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|ible|ism|ist|ity)$")
 
@@ -816,7 +836,6 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
 
     A name inside a capitalised phrase ("Grant Park", "Tyler Elementary") is left to the phrase's own rules.
     """
-    from evalkit.namelists import EVERYDAY_RANK, all_given_names, given_names, plain_given_names, surnames, word_rank
 
     given, plain, rank = given_names(), plain_given_names(), word_rank()
     out: list[tuple[int, int, str]] = []
@@ -824,7 +843,7 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
         known, last, every = _known_first(), surnames(), all_given_names()
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
-            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES:
+            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end()):
                 continue
             if a in known or (b in last and (a in every or (a not in rank and not _sentence_start(text, m.start())))):
                 out.append((m.start(), m.end(), "PERSON"))
@@ -838,9 +857,10 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
     for m in _CAP_WORD.finditer(text):
         s, e = m.span()
         word = text[s:e].lower()
-        if _SPACE_CAP_AFTER.match(text, e):
-            continue              # the pair rules' business
-        start = _sentence_start(text, s)
+        if _SPACE_CAP_AFTER.match(text, e) or _CITATION_AFTER.match(text, e) \
+                or _CITATION_BEFORE.search(text, max(0, s - 3), s):
+            continue              # the pair rules' business; an author cited by year
+        start = _sentence_start(text, s) and not _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
         if word in given:
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
             if prev is not None and not _TITLE_CUE.fullmatch(prev.group(1).rstrip(".")) \
@@ -853,13 +873,16 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, "PERSON"))
     hits = set(_LOWER_WORD.findall(text)) & plain
     if hits:
-        last = surnames()
+        last = all_surnames()
         for m in _LOWER_WORD.finditer(text):
             if m.group(0) not in hits:
                 continue
             s, e = m.span()
             nxt = _SPACE_WORD_AFTER.match(text, e)
-            if nxt and nxt.group(1) in last:
+            cue = _CUE_BEFORE.search(text, max(0, s - 30), s)
+            # a surname that is also an everyday word ("hayley miles") only after a cue: "hye jin led the walk"
+            if nxt and nxt.group(1) in last and nxt.group(1) not in _NOT_SURNAME \
+                    and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((s, nxt.end(1), "PERSON"))
             elif _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
@@ -927,11 +950,7 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 def _nicknames(first: Iterable[str]) -> set[str]:
     """Common nicknames of the given first names ("Deb" for Deborah), from the nicknames package."""
-    try:
-        from nicknames import NickNamer
-    except ImportError:  # pragma: no cover - a declared dependency; degrade to exact names
-        return set()
-    nn = _nicknamer(NickNamer)
+    nn = nicknamer()
     out: set[str] = set()
     for name in first:
         for nick in nn.nicknames_of(fold(name).casefold()):
@@ -940,9 +959,6 @@ def _nicknames(first: Iterable[str]) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _nicknamer(factory):  # the nicknames table is read once per process
-    return factory()
 
 
 _PLACE_WORDS = re.compile(
@@ -970,8 +986,49 @@ our the this that these those every each any all some most my your their his her
 whose summer saturday sunday night weekend spring fall winter leadership teacher teachers principal principals
 math reading literacy stem steam coding data instructional coaching virtual online public private
 local state national new middle high elementary junior senior title district regional county city community
+prep academy alternative charter magnet k
 after before during at in on for from to with by of and or but if when while as because so than then
 """.split())
+
+
+# "St. Mary's", "Saint Clare", "St. Elizabeth Seton": a saint's name is a school (or its parish) in a comment;
+# a city named after a saint is not
+_SAINT = re.compile(r"(?<![\w'’-])(?:St\.?|Saint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
+_SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
+# New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
+_NUMBERED_SCHOOL = re.compile(r"(?<![\w.])(?:P\.?S\.?|I\.?S\.?|M\.?S\.?|J\.?H\.?S\.?|(?i:district))[ \t]?\d{1,3}\b")
+# a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
+_LOWER_SCHOOL = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(?:high(?:[ \t]+school)?|middle(?:[ \t]+school)?"
+                           r"|elementary(?:[ \t]+school)?|elem|prep|academy|alternative|k-?8)(?![\w-])")
+_LOWER_SCHOOL_CUE = re.compile(r"[a-z] (?:high|middle|elementary|elem|prep|academy|alternative|k-?8)\b")
+
+
+def _schools_by_shape(folded: str, low: str) -> list[tuple[int, int, str]]:
+    """Schools written without a roster entry or a capitalised school word: a saint's name, a numbered school or
+    district, a surname or given name in lower case before "high", "prep", "elementary" ..."""
+    out: list[tuple[int, int, str]] = []
+    if "St" in folded or "Saint" in folded:
+
+        every = all_given_names()
+        for m in _SAINT.finditer(folded):
+            if m.group(1).lower() in every and m.group(1).lower() not in _SAINT_CITIES:
+                # a second name only when it is one ("St. Elizabeth Seton"), not "St. Jude Math-A-Thon"
+                named = m.group(2) and m.group(2).lower() in all_surnames() and m.group(2) != "Day"
+                end = m.end() if named or not m.group(2) else m.end(1) + (2 if folded.startswith("'s", m.end(1)) else 0)
+                out.append((m.start(), end, "SCHOOL"))
+    if _DIGIT.search(folded):
+        out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)]
+    if _LOWER_SCHOOL_CUE.search(folded):
+
+        rank, known = word_rank(), None
+        for m in _LOWER_SCHOOL.finditer(folded):
+            word = m.group(1)
+            if word in _NOT_SCHOOL_NAME or rank.get(word, EVERYDAY_RANK) < EVERYDAY_RANK // 2:
+                continue
+            known = known or (all_surnames() | all_given_names())
+            if word in known:
+                out.append((m.start(), m.end(), "SCHOOL"))
+    return out
 
 
 def _acronyms(place: str) -> set[str]:

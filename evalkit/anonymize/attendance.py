@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
 from evalkit.anonymize.linkage import _norm_name
+from evalkit.namelists import nicknamer
 
 __all__ = ["MATCH_RULES", "REVIEW_RULES", "match_to_roster"]
 
@@ -63,16 +63,9 @@ def _clean_name(value: object) -> str | None:
     return _norm_name(text)
 
 
-@lru_cache(maxsize=1)
-def _nicknamer():
-    from nicknames import NickNamer  # a declared dependency: the nickname table of the nicknames package
-
-    return NickNamer()
-
-
 def _first_forms(first: str) -> frozenset[str]:
     """A first name with its nicknames and the names it is a nickname of ("sue" -> susan, suzanne, ...)."""
-    nn = _nicknamer()
+    nn = nicknamer()  # the one nicknames table of the process
     return frozenset({first} | set(nn.nicknames_of(first)) | set(nn.canonicals_of(first)))
 
 
