@@ -67,7 +67,7 @@ _SUFFIXES = (
     "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr")
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
-_UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)\.?\s*#?\s*[\w-]+"
+_UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?))")
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
            "|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
@@ -81,6 +81,16 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+# A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
+# "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
+_CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-z'-]+[ \t]+){0,2}[A-Z][a-z'-]+"
+             r"(?=[ \t]*(?:$|[.;:!?)\n]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
+_CITY_END_LOWER = _CITY_END.replace("[A-Z][a-z'-]+", "[a-z][a-z'-]+")
+# Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
+_PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the)"
+# A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
+_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm)\.?[ \t]*#?[ \t]*[\w-]+"
+                          r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -110,10 +120,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
-        rf"{_HOUSE}\s+(?:[A-Z][a-z'-]*\.?\s+){{1,4}}(?:{_SUFFIXES})\b\.?(?:{_UNIT})?(?:{_CITY_STATE_ZIP})?"),
+        rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?\s+){{1,4}}(?:{_SUFFIXES})\b\.?"
+        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b)"
+        rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
     "street_address_lower": re.compile(
-        rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})(?:{_CITY_STATE_ZIP})?"
-        rf"|(?:{_CITY_STATE_ZIP}))", re.I),
+        rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
+        rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
     "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John"
     "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:St\.?\s+)?{_PARTICLES}*(?:[A-Z][\w'’-]+|[A-Z](?![\w'’-]))"
@@ -552,6 +564,9 @@ class PiiDetector:
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
                     e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
+                if name.startswith("street_address"):
+                    unit = _UNIT_BEFORE.search(folded, max(0, s - 24), s)
+                    s = unit.start() if unit else s
                 elif name == "email_at_plain" and not _EMAIL_CUE.search(low, max(0, s - 30), s):
                     continue          # "we met at bps.org": no e-mail cue before it
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
@@ -972,9 +987,9 @@ _PLACE_WORDS = re.compile(
 _SCHOOL_WORDS = (r"Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
                  r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
-                 r"|Montessori|Magnet\s+School|Schools?|ISD|USD|CUSD|Public\s+Schools|School\s+District"
-                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
-                 r"|Area\s+Schools|County\s+Schools|Area\s+School\s+District")
+                 r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
+                 r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD"
+                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?")
 _SCHOOL_NAME = re.compile(rf"(?<![\w'’-])((?:(?:St\.?|Saint)\s+)?(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})\.?\s+){{0,3}}"
                           rf"(?:[A-Z][a-z'’]+|[A-Z]{{2,5}}))"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
@@ -999,8 +1014,10 @@ _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts cro
 _NUMBERED_SCHOOL = re.compile(r"(?<![\w.])(?:P\.?S\.?|I\.?S\.?|M\.?S\.?|J\.?H\.?S\.?|(?i:district))[ \t]?\d{1,3}\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
 _LOWER_SCHOOL = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(?:high(?:[ \t]+school)?|middle(?:[ \t]+school)?"
-                           r"|elementary(?:[ \t]+school)?|elem|prep|academy|alternative|k-?8)(?![\w-])")
-_LOWER_SCHOOL_CUE = re.compile(r"[a-z] (?:high|middle|elementary|elem|prep|academy|alternative|k-?8)\b")
+                           r"|elementary(?:[ \t]+school)?|elem|prep|academy|alternative|k-?8"
+                           r"|(area|public|county)[ \t]+(?:schools|school[ \t]+district))(?![\w-])")
+_LOWER_SCHOOL_CUE = re.compile(r"[a-z] (?:high|middle|elementary|elem|prep|academy|alternative|k-?8|area|public"
+                               r"|county)\b")
 
 
 def _schools_by_shape(folded: str, low: str) -> list[tuple[int, int, str]]:
@@ -1026,7 +1043,8 @@ def _schools_by_shape(folded: str, low: str) -> list[tuple[int, int, str]]:
             if word in _NOT_SCHOOL_NAME or rank.get(word, EVERYDAY_RANK) < EVERYDAY_RANK // 2:
                 continue
             known = known or (all_surnames() | all_given_names())
-            if word in known:
+            # before "area schools" any place's name ("smithtown area schools"); before "high", a person's name
+            if word in known or (m.group(2) and rank.get(word, EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((m.start(), m.end(), "SCHOOL"))
     return out
 
