@@ -45,7 +45,7 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["COMMON_WORD_NAMES", "nicknamer", "all_given_names", "all_surnames", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
+__all__ = ["COMMON_WORD_NAMES", "nicknamer", "all_given_names", "all_surnames", "person_words", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -150,6 +150,12 @@ def plain_given_names() -> frozenset[str]:
 def all_surnames() -> frozenset[str]:
     """Every census surname, everyday words included ("Miles", "Young"), lower case."""
     return frozenset(_census("dist.all.last"))
+
+
+@lru_cache(maxsize=1)
+def person_words() -> frozenset[str]:
+    """Every given name and surname of the lists, lower case."""
+    return all_given_names() | all_surnames()
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from evalkit.namelists import (
     all_surnames,
     given_names,
     nicknamer,
+    person_words,
     plain_given_names,
     surnames,
     word_rank,
@@ -863,13 +864,21 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
             if a in known or (b in last and (a in every or (a not in rank and not _sentence_start(text, m.start())))):
                 out.append((m.start(), m.end(), "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
-        for m in _SELF_NAMED.finditer(text):
-            if rank.get(m.group(1).split()[0].lower(), EVERYDAY_RANK) >= EVERYDAY_RANK:
-                out.append((m.start(1), m.end(1), "PERSON"))
-        for m in _LAST_FIRST.finditer(text):
-            if m.group(2).lower() in every and m.group(1).lower() not in _NOT_SURNAME:
-                out.append((m.start(1), m.end(2), "PERSON"))
-    for m in _CAP_WORD.finditer(text):
+        if "I" in text or "name is" in text or "his is" in text:
+            for m in _SELF_NAMED.finditer(text):
+                if rank.get(m.group(1).split()[0].lower(), EVERYDAY_RANK) >= EVERYDAY_RANK:
+                    out.append((m.start(1), m.end(1), "PERSON"))
+        if "," in text:
+            for m in _LAST_FIRST.finditer(text):
+                if m.group(2).lower() in every and m.group(1).lower() not in _NOT_SURNAME:
+                    out.append((m.start(1), m.end(2), "PERSON"))
+    # most capitalised words are everyday words at a sentence's start: only given names and words that are no
+    # English word are looked at closely
+    words = {w for w in set(_CAP_WORD.findall(text)) if (lw := w.lower()) in given
+             or (lw not in rank and len(lw) >= 3 and lw not in _NOT_SURNAME and not _WORDLIKE_END.search(lw))}
+    for m in _CAP_WORD.finditer(text) if words else ():
+        if m.group(0) not in words:
+            continue
         s, e = m.span()
         word = text[s:e].lower()
         if _SPACE_CAP_AFTER.match(text, e) or _CITATION_AFTER.match(text, e) \
@@ -883,8 +892,7 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
             if not start or word in plain or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
-        elif word not in rank and len(word) >= 3 and word not in _NOT_SURNAME and not _WORDLIKE_END.search(word) \
-                and (_VERB_AFTER.match(text, e) or (not start and _CUE_BEFORE.search(text, max(0, s - 30), s))):
+        elif _VERB_AFTER.match(text, e) or (not start and _CUE_BEFORE.search(text, max(0, s - 30), s)):
             out.append((s, e, "PERSON"))
     hits = set(_LOWER_WORD.findall(text)) & plain
     if hits:
@@ -899,9 +907,9 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
             if nxt and nxt.group(1) in last and nxt.group(1) not in _NOT_SURNAME \
                     and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((s, nxt.end(1), "PERSON"))
-            elif _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
+            elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
-    if _OTHER_RUN.search(text):
+    if not text.isascii() and _OTHER_RUN.search(text):
         out += [(m.start(), m.end(), "PERSON") for m in _OTHER_RUN.finditer(text)]
     return out
 
@@ -1042,7 +1050,7 @@ def _schools_by_shape(folded: str, low: str) -> list[tuple[int, int, str]]:
             word = m.group(1)
             if word in _NOT_SCHOOL_NAME or rank.get(word, EVERYDAY_RANK) < EVERYDAY_RANK // 2:
                 continue
-            known = known or (all_surnames() | all_given_names())
+            known = known or person_words()
             # before "area schools" any place's name ("smithtown area schools"); before "high", a person's name
             if word in known or (m.group(2) and rank.get(word, EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((m.start(), m.end(), "SCHOOL"))
