@@ -263,6 +263,9 @@ def _worth_trying(folded: str, low: str) -> list[str]:
 
 
 _BEFORE = r"(?<![\w'’-])"  # not inside a longer word or name
+# the same, written after a match's first character: a pattern that starts with a character set rather than an
+# assertion lets the regex engine skip to the places where that character occurs (twice as fast on comments)
+_BEFORE_FIRST = r"(?<![\w'’-].)"
 _AFTER = r"(?![\w-])(?!['’](?!s\b)\w)"  # a possessive ('s) may follow, a contraction ("Don't") not
 
 
@@ -396,11 +399,15 @@ def _self_cue() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _public() -> re.Pattern[str]:
     """The public figures and places as one compiled trie (built on first use: _trie_regex is defined below)."""
-    return re.compile(rf"{_BEFORE}(?:{_trie_regex(_PUBLIC_TERMS)})(?![\w])")
+    return re.compile(rf"(?:{_trie_regex(_PUBLIC_TERMS, _BEFORE_FIRST)})(?![\w])")
 
 
-def _trie_regex(words: Iterable[str]) -> str:
-    """One alternation for many literal words, shaped as a trie so matching does not try each word."""
+def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
+    """One alternation for many literal words, shaped as a trie so matching does not try each word.
+
+    ``after_first`` goes right after each word's first character (:data:`_BEFORE_FIRST`): the pattern then starts
+    with a character set, which lets the regex engine skip ahead to the possible first letters.
+    """
     trie: dict = {}
     for w in words:
         node = trie
@@ -408,17 +415,17 @@ def _trie_regex(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def walk(node: dict) -> str:
+    def walk(node: dict, top: bool = False) -> str:
         kids = sorted(ch for ch in node if ch)
         if not kids:
             return ""
-        alts = [re.escape(ch) + walk(node[ch]) for ch in kids]
+        alts = [re.escape(ch) + (after_first if top else "") + walk(node[ch]) for ch in kids]
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if "" in node:  # a word ends here: try the longer words first (greedy), then stop
             body = ("(?:" + body + ")?") if len(alts) > 1 or len(body) > 1 else body + "?"
         return body
 
-    return walk(trie)
+    return walk(trie, top=True)
 
 
 def _variants(name: str) -> set[str]:
@@ -494,8 +501,8 @@ class PiiDetector:
             for w in words:
                 for v in _variants(w):
                     terms[v] = terms.get(v, 0) | cat
-        pattern = _trie_regex(terms)
-        names = re.compile(rf"{_BEFORE}(?:{pattern}){_AFTER}") if pattern else None
+        pattern = _trie_regex(terms, _BEFORE_FIRST)
+        names = re.compile(rf"(?:{pattern}){_AFTER}") if pattern else None
         common = frozenset(t for t, c in terms.items() if c & _SINGLE and t in COMMON_WORD_NAMES)
         initials = sorted({a for p in places for a in _acronyms(p)}, key=len, reverse=True)
         acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
@@ -778,17 +785,17 @@ _GROUP_AFTER = re.compile(
 _NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
 
 
-_CAP_WORD = re.compile(r"(?<![\w'’.@/#-])[A-Z][a-z]+(?![\w@-]|['’](?!s\b))")
-_LOWER_WORD = re.compile(r"(?<![\w'’.@/#-])[a-z]{2,}(?![\w@-]|['’](?!s\b)|\.\w)")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b))")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b)|\.\w)")
 _SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \t]+$")
 _SPACE_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
-_CAP_PAIR = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+(?:[A-Z]\.?[ \t]+)?"
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.?[ \t]+)?"
                        r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2})")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
 # A given name and a lone initial: "Stephen B", "Camila A."
-_NAME_INITIAL = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})[ \t]+[A-Z](?:\.|(?![\w'’.-]))")
+_NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+[A-Z](?:\.|(?![\w'’.-]))")
 # The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
 _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|my name is|this is)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+)?)")
 # "Sharp, Dustin" at the start of a line or list item: surname, given name
@@ -998,8 +1005,10 @@ _SCHOOL_WORDS = (r"Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|H
                  r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?")
-_SCHOOL_NAME = re.compile(rf"(?<![\w'’-])((?:(?:St\.?|Saint)\s+)?(?:(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})\.?\s+){{0,3}}"
-                          rf"(?:[A-Z][a-z'’]+|[A-Z]{{2,5}}))"
+# (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
+# a character set: see _BEFORE_FIRST)
+_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
+                          rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
 _SCHOOL_CUE = re.compile(r"Elem|El\b|Middle|High|Academy|K-?8|K-12|ELC|CTC|Early Learning|Alt|Charter|Prep|"
                          r"Intermediate|Primary|Montessori|Magnet|School|ISD|USD|Unified|STEM|STEAM|Catholic")
@@ -1016,12 +1025,13 @@ after before during at in on for from to with by of and or but if when while as 
 
 # "St. Mary's", "Saint Clare", "St. Elizabeth Seton": a saint's name is a school (or its parish) in a comment;
 # a city named after a saint is not
-_SAINT = re.compile(r"(?<![\w'’-])(?:St\.?|Saint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
+_SAINT = re.compile(r"S(?<![\w'’-].)(?:t\.?|aint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
 # New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
-_NUMBERED_SCHOOL = re.compile(r"(?<![\w.])(?:P\.?S\.?|I\.?S\.?|M\.?S\.?|J\.?H\.?S\.?|(?i:district))[ \t]?\d{1,3}\b")
+_NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=[PIM])\.?S\.?|(?<=J)\.?H\.?S\.?|(?<=[Dd])(?i:istrict))"
+                              r"[ \t]?\d{1,3}\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
-_LOWER_SCHOOL = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(?:high(?:[ \t]+school)?|middle(?:[ \t]+school)?"
+_LOWER_SCHOOL = re.compile(r"([a-z](?<![\w'’-].)[a-z]*)[ \t]+(?:high(?:[ \t]+school)?|middle(?:[ \t]+school)?"
                            r"|elementary(?:[ \t]+school)?|elem|prep|academy|alternative|k-?8"
                            r"|(area|public|county)[ \t]+(?:schools|school[ \t]+district))(?![\w-])")
 _LOWER_SCHOOL_CUE = re.compile(r"[a-z] (?:high|middle|elementary|elem|prep|academy|alternative|k-?8|area|public"
