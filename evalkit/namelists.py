@@ -45,7 +45,7 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["COMMON_WORD_NAMES", "nicknamer", "all_given_names", "all_surnames", "person_words", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
+__all__ = ["COMMON_WORD_NAMES", "english_words", "nicknamer", "all_given_names", "all_surnames", "person_words", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -94,6 +94,12 @@ def word_rank() -> Mapping[str, int]:
         freq: dict[str, int] = json.loads(gzip.decompress(fh.read()))
     ordered = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
     return MappingProxyType({w: i for i, (w, _) in enumerate(ordered)})
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The words of :func:`word_rank` as a set (a word that is none of them is no English word)."""
+    return frozenset(word_rank())
 
 
 @lru_cache(maxsize=1)

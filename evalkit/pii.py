@@ -30,6 +30,7 @@ from types import MappingProxyType
 from evalkit.namelists import (
     COMMON_WORD_NAMES,
     EVERYDAY_RANK,
+    english_words,
     all_given_names,
     all_surnames,
     given_names,
@@ -193,7 +194,7 @@ _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Ho
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
                 "|Square|County\\s+Courthouse")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
-_PLACE_NOUN_CUE = re.compile(_PLACE_NOUNS)
+_PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 # Words after a first name that make it a place, a time or a thing, not a person's surname.
 _NOT_SURNAME_PLACES = frozenset("""
 texas florida georgia carolina virginia dakota washington county city park street avenue road drive lake river
@@ -237,9 +238,21 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am")
 
 
-def _worth_trying(folded: str, low: str) -> list[str]:
-    """The PATTERNS that can match ``folded`` at all."""
-    names = ["titled_name"] if _TITLE_CUE.search(folded) else []
+# The words of a text, read once: most patterns run only when one of their words is there (a set test).
+_ALPHA = re.compile(r"[A-Za-z]+")
+_TITLE_WORDS = frozenset("Mr Mrs Ms Mx Dr Miss Principal Coach Superintendent Sister Sr Brother Br Father Fr Pastor "
+                         "Rev Reverend Professor Prof".split())
+_SCHOOL_CUE_WORDS = frozenset("Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter Prep "
+                              "Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD Unified "
+                              "STEM STEAM Catholic Jr Junior Area County Public".split())
+_LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
+_LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bldg lot".split())
+_ZIP = re.compile(r"\b\d{5}\b")
+
+
+def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[str]:
+    """The PATTERNS that can match ``folded`` at all (``toks``: its words; ``digits``: whether it has any)."""
+    names = ["titled_name"] if not toks.isdisjoint(_TITLE_WORDS) else []
     if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low:
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
@@ -252,10 +265,11 @@ def _worth_trying(folded: str, low: str) -> list[str]:
         names.append("url")
     if "box" in low:
         names.append("po_box")
-    if _DIGIT.search(folded):
+    if digits:
         if _ADDRESSISH.search(folded):
             names.append("street_address")
-        if _LOWER_ADDRESS_CUE.search(low):
+        if "#" in low or not toks.isdisjoint(_LOWER_ADDRESS_WORDS) or _ZIP.search(low) \
+                or any(t.lower() in _LOWER_ADDRESS_WORDS for t in toks if not t.islower()):
             names.append("street_address_lower")
         if _PHONEISH.search(folded):
             names.append("phone")
@@ -467,6 +481,10 @@ class PiiDetector:
     common: frozenset[str]
     #: initials of the roster's schools and districts ("PRHS" for Pine Ridge High School), matched in capitals
     acronyms: re.Pattern[str] | None = field(default=None, repr=False)
+    #: the first word of every roster term (lower case): a text without one of them holds no roster term
+    keys: frozenset[str] | None = field(default=frozenset(), repr=False)
+    #: the initials as a set of words: the acronyms pattern runs only when one of them is in the text
+    initials: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
@@ -506,7 +524,10 @@ class PiiDetector:
         common = frozenset(t for t, c in terms.items() if c & _SINGLE and t in COMMON_WORD_NAMES)
         initials = sorted({a for p in places for a in _acronyms(p)}, key=len, reverse=True)
         acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
-        return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms)
+        firsts = [re.match(r"[a-z]+", t) for t in terms]
+        keys = None if not all(firsts) else frozenset(m.group(0) for m in firsts)
+        return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms, keys=keys,
+                   initials=frozenset(a for a in initials if a.isalpha()))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -560,8 +581,11 @@ class PiiDetector:
         if not isinstance(text, str) or not text.strip():
             return []
         folded, low, origin = _prepare(text)
+        toks = set(_ALPHA.findall(folded))
+        ltoks = set(map(str.lower, toks))
+        digits = _DIGIT.search(folded) is not None
         cands: list[tuple[int, int, str]] = []
-        for name in _worth_trying(folded, low):
+        for name in _worth_trying(folded, low, toks, digits):
             for m in PATTERNS[name].finditer(folded):
                 s, e = m.span()
                 if name == "url":
@@ -584,14 +608,15 @@ class PiiDetector:
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
-        cands += _with_titles(folded, [c for c in _off_roster(folded)
+        cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks)
                                        if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
         # Names already found (titled, or a placeholder of an earlier run) vouch for a word next to them.
         edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
         if "[PERSON]" in folded:
             edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
-        cands += self._gazetteer(folded, low, confirmed, edges)
-        if _SCHOOL_CUE.search(folded):
+        if self.keys is None or not self.keys.isdisjoint(ltoks):
+            cands += self._gazetteer(folded, low, confirmed, edges)
+        if not toks.isdisjoint(_SCHOOL_CUE_WORDS):
             # a name before a school word ("Desert Vista High", "Lakeshore El", "Pine Ridge ISD") is a school,
             # on the roster or not; never an everyday or program word before it ("Summer Academy"); its initials
             # elsewhere in the text are the same school ("Willow Creek Elementary (WCE)")
@@ -603,8 +628,8 @@ class PiiDetector:
                     named += _acronyms(m.group(0))
             for a in named:
                 cands += [(m.start(), m.end(), "SCHOOL") for m in re.finditer(rf"(?<![\w-]){a}(?![\w-])", folded)]
-        cands += _schools_by_shape(folded, low)
-        if self.acronyms is not None and _CAPS_RUN.search(folded):
+        cands += _schools_by_shape(folded, low, toks, digits)
+        if self.acronyms is not None and not self.initials.isdisjoint(toks):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
         if cands and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
@@ -613,7 +638,7 @@ class PiiDetector:
             if public:
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not any(a <= c[0] and c[1] <= b for a, b in public)]
-        if _PLACE_NOUN_CUE.search(folded):
+        if not toks.isdisjoint(_PLACE_NOUN_WORDS):
             # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]
         spans = self._with_surnames(folded, _resolve(folded, cands))
@@ -761,7 +786,7 @@ def _shouting(text: str) -> bool:
     return _FIVE_LOWER.match(text) is None and any(ch.isupper() for ch in text)
 
 
-_FIVE_LOWER = re.compile(r"(?:[^a-z]*[a-z]){5}", re.S)
+_FIVE_LOWER = re.compile(r"(?:[^a-z]*+[a-z]){5}", re.S)  # possessive: a text in capitals fails at once
 
 
 _PERSON_VERB = re.compile(
@@ -841,7 +866,7 @@ _ABBREVIATION_BEFORE = re.compile(r"\b(?:St|Mt|Ft|Jr|Sr|vs|etc|No|Ave|Rd|Blvd)\.
 _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|ible|ism|ist|ity)$")
 
 
-def _off_roster(text: str) -> list[tuple[int, int, str]]:
+def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None = None) -> list[tuple[int, int, str]]:
     """Names of people the roster does not list, judged by the words around them.
 
     * a given name that is no everyday word (:func:`evalkit.namelists.given_names`) and a capitalised word after
@@ -861,6 +886,8 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
     """
 
     given, plain, rank = given_names(), plain_given_names(), word_rank()
+    toks = set(_ALPHA.findall(text)) if toks is None else toks
+    ltoks = set(map(str.lower, toks)) if ltoks is None else ltoks
     out: list[tuple[int, int, str]] = []
     if _CAP_PAIR_CUE.search(text):
         known, last, every = _known_first(), surnames(), all_given_names()
@@ -881,8 +908,9 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
                     out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
-    words = {w for w in set(_CAP_WORD.findall(text)) if (lw := w.lower()) in given
-             or (lw not in rank and len(lw) >= 3 and lw not in _NOT_SURNAME and not _WORDLIKE_END.search(lw))}
+    maybe = given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
+                                         if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
+    words = {w for w in toks if w.lower() in maybe and w.istitle()} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
         if m.group(0) not in words:
             continue
@@ -901,7 +929,7 @@ def _off_roster(text: str) -> list[tuple[int, int, str]]:
                 out.append((s, e, "PERSON"))
         elif _VERB_AFTER.match(text, e) or (not start and _CUE_BEFORE.search(text, max(0, s - 30), s)):
             out.append((s, e, "PERSON"))
-    hits = set(_LOWER_WORD.findall(text)) & plain
+    hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
     if hits:
         last = all_surnames()
         for m in _LOWER_WORD.finditer(text):
@@ -1038,11 +1066,11 @@ _LOWER_SCHOOL_CUE = re.compile(r"[a-z] (?:high|middle|elementary|elem|prep|acade
                                r"|county)\b")
 
 
-def _schools_by_shape(folded: str, low: str) -> list[tuple[int, int, str]]:
+def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[tuple[int, int, str]]:
     """Schools written without a roster entry or a capitalised school word: a saint's name, a numbered school or
     district, a surname or given name in lower case before "high", "prep", "elementary" ..."""
     out: list[tuple[int, int, str]] = []
-    if "St" in folded or "Saint" in folded:
+    if "St" in toks or "Saint" in toks:
 
         every = all_given_names()
         for m in _SAINT.finditer(folded):
@@ -1051,9 +1079,9 @@ def _schools_by_shape(folded: str, low: str) -> list[tuple[int, int, str]]:
                 named = m.group(2) and m.group(2).lower() in all_surnames() and m.group(2) != "Day"
                 end = m.end() if named or not m.group(2) else m.end(1) + (2 if folded.startswith("'s", m.end(1)) else 0)
                 out.append((m.start(), end, "SCHOOL"))
-    if _DIGIT.search(folded):
+    if digits:
         out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)]
-    if _LOWER_SCHOOL_CUE.search(folded):
+    if not toks.isdisjoint(_LOWER_SCHOOL_WORDS) and _LOWER_SCHOOL_CUE.search(folded):
 
         rank, known = word_rank(), None
         for m in _LOWER_SCHOOL.finditer(folded):
