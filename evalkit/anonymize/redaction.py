@@ -159,21 +159,25 @@ class Redactor:
         if not isinstance(document_level, bool):
             raise TypeError("Redactor.redact_series: document_level must be True or False; "
                             f"got {document_level!r}")
-        present = s.notna()
-        texts = s[present].map(lambda v: v if isinstance(v, str) else str(v))
-        uniq = pd.unique(texts.to_numpy(dtype=object))
+        import numpy as np
+
+        present = s.notna().to_numpy()
+        values = s.to_numpy(dtype=object)
+        texts = [v if isinstance(v, str) else str(v) for v in values[present]]
+        uniq = list(dict.fromkeys(texts))
         confirmed = self.detector.confirmed_names(uniq) if document_level else frozenset()
         done = {t: self.redact(t, confirmed=confirmed) for t in uniq}
-        out = pd.DataFrame({"text": s.astype(object), "needs_review": False, "n_spans": 0, "labels": ""},
-                           index=s.index)
-        if len(texts):
-            reds = [done[t] for t in texts]
-            rows = present.to_numpy()
-            out.loc[rows, "text"] = [r.text for r in reds]
-            out.loc[rows, "needs_review"] = [r.needs_review for r in reds]
-            out.loc[rows, "n_spans"] = [len(r.spans) for r in reds]
-            out.loc[rows, "labels"] = [";".join(r.labels) for r in reds]
-        return out.astype({"needs_review": bool, "n_spans": "int64"})
+        # columns built as arrays and the frame made once: per-cell pandas assignment cost more than redaction
+        reds = [done[t] for t in texts]
+        text = values.copy()
+        text[present] = [r.text for r in reds]
+        needs = np.zeros(len(s), dtype=bool)
+        needs[present] = [r.needs_review for r in reds]
+        n_spans = np.zeros(len(s), dtype="int64")
+        n_spans[present] = [len(r.spans) for r in reds]
+        labels = np.full(len(s), "", dtype=object)
+        labels[present] = [";".join(r.labels) for r in reds]
+        return pd.DataFrame({"text": text, "needs_review": needs, "n_spans": n_spans, "labels": labels}, index=s.index)
 
 
 @lru_cache(maxsize=4)
