@@ -45,7 +45,7 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["COMMON_WORD_NAMES", "english_words", "nicknamer", "all_given_names", "all_surnames", "person_words", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
+__all__ = ["load", "COMMON_WORD_NAMES", "english_words", "nicknamer", "all_given_names", "all_surnames", "person_words", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -177,3 +177,9 @@ def surnames() -> frozenset[str]:
     rank = word_rank()
     return frozenset(n for n in all_surnames()
                      if n not in COMMON_WORD_NAMES and rank.get(n, EVERYDAY_RANK) >= EVERYDAY_RANK)
+
+
+def load() -> None:
+    """Read every list now (about half a second, once per process), so that the first text redacted does not pay
+    for it: the detector calls this when it is built."""
+    given_names(), plain_given_names(), surnames(), person_words(), english_words()

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
+from evalkit.namelists import load as load_name_lists
 from evalkit.namelists import (
     COMMON_WORD_NAMES,
     EVERYDAY_RANK,
@@ -239,7 +240,8 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
-_ALPHA = re.compile(r"[A-Za-z]+")
+_ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
+_NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
 _TITLE_WORDS = frozenset("Mr Mrs Ms Mx Dr Miss Principal Coach Superintendent Sister Sr Brother Br Father Fr Pastor "
                          "Rev Reverend Professor Prof".split())
 _SCHOOL_CUE_WORDS = frozenset("Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter Prep "
@@ -504,6 +506,7 @@ class PiiDetector:
         hyphenated surname also matches each part ("Jones" for "Smith-Jones"); a school also matches
         its short form ("Roosevelt" for "Roosevelt Elementary").
         """
+        load_name_lists()  # once per process; names off the roster need them
         first, last, full, places = _words(first), _words(last), _words(full), _words(places)
         # Single names must look like names: no role acronyms ("AP", "TL", "ELL": ALL CAPS of 1-3 letters)
         # or initials ("B.") that name columns sometimes hold.
@@ -524,8 +527,12 @@ class PiiDetector:
         common = frozenset(t for t, c in terms.items() if c & _SINGLE and t in COMMON_WORD_NAMES)
         initials = sorted({a for p in places for a in _acronyms(p)}, key=len, reverse=True)
         acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
-        firsts = [re.match(r"[a-z]+", t) for t in terms]
-        keys = None if not all(firsts) else frozenset(m.group(0) for m in firsts)
+        # a term that starts with no letter (a combining mark of an Indic script) is looked for in any text that
+        # is not plain ASCII
+        firsts = [_ALPHA.match(t) for t in terms]
+        keys = frozenset(m.group(0) for m in firsts if m)
+        if not all(firsts):
+            keys = keys | {_NON_ASCII_KEY}
         return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms, keys=keys,
                    initials=frozenset(a for a in initials if a.isalpha()))
 
@@ -614,7 +621,8 @@ class PiiDetector:
         edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
         if "[PERSON]" in folded:
             edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
-        if self.keys is None or not self.keys.isdisjoint(ltoks):
+        if self.keys is None or not self.keys.isdisjoint(ltoks) \
+                or (_NON_ASCII_KEY in self.keys and not folded.isascii()):
             cands += self._gazetteer(folded, low, confirmed, edges)
         if not toks.isdisjoint(_SCHOOL_CUE_WORDS):
             # a name before a school word ("Desert Vista High", "Lakeshore El", "Pine Ridge ISD") is a school,
@@ -626,8 +634,8 @@ class PiiDetector:
                 if first not in _NOT_SCHOOL_NAME:
                     cands.append((m.start(), m.end(), "SCHOOL"))
                     named += _acronyms(m.group(0))
-            for a in named:
-                cands += [(m.start(), m.end(), "SCHOOL") for m in re.finditer(rf"(?<![\w-]){a}(?![\w-])", folded)]
+            for a in set(named).intersection(toks):
+                cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
@@ -1093,6 +1101,12 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
             if word in known or (m.group(2) and rank.get(word, EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((m.start(), m.end(), "SCHOOL"))
     return out
+
+
+@lru_cache(maxsize=256)
+def _word_regex(word: str) -> re.Pattern[str]:
+    """A word standing alone (not inside a longer word or a hyphenated one)."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
 def _acronyms(place: str) -> set[str]:
