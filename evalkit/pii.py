@@ -839,7 +839,7 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
-_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
+_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
@@ -910,10 +910,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             for m in _SELF_NAMED.finditer(text):
                 if rank.get(m.group(1).split()[0].lower(), EVERYDAY_RANK) >= EVERYDAY_RANK:
                     out.append((m.start(1), m.end(1), "PERSON"))
-        if "," in text:
-            for m in _LAST_FIRST.finditer(text):
-                if m.group(2).lower() in every and m.group(1).lower() not in _NOT_SURNAME:
-                    out.append((m.start(1), m.end(2), "PERSON"))
+    if "," in text:
+        every = all_given_names()
+        for m in _LAST_FIRST.finditer(text):
+            if m.group(2).lower() in every and m.group(1).lower() not in _NOT_SURNAME:
+                out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
     maybe = given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
