@@ -84,6 +84,7 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+_STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
 # "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-z'-]+[ \t]+){0,2}[A-Z][a-z'-]+"
@@ -186,7 +187,30 @@ PUBLIC_NAMES = (
     "Pearson's", "Pearson correlation", "Spearman's", "Spearman correlation", "Kendall's", "Welch's", "Wilcoxon",
     "Mann-Whitney", "Fisher's exact", "Student's t", "Rademacher", "Webb weights", "Bayes", "Bayesian",
     "Kaplan-Meier", "Tukey", "Kruskal-Wallis", "Shapiro-Wilk", "Cochran", "Fleiss'", "Krippendorff's",
+    # books children and teachers read, and their characters
+    "Magic Tree House", "Frog and Toad", "Henry and Mudge", "Elephant and Piggie", "Dog Man", "Captain Underpants",
+    "Diary of a Wimpy Kid", "Greg Heffley", "Flat Stanley", "Nate the Great", "Cam Jansen", "Encyclopedia Brown",
+    "Anne of Green Gables", "Tom Sawyer", "Huckleberry Finn", "Huck Finn", "Atticus Finch", "Boo Radley",
+    "Holden Caulfield", "Romeo and Juliet", "The Great Gatsby", "Katniss Everdeen", "Hunger Games", "Hermione",
+    "Bridge to Terabithia", "Because of Winn-Dixie", "Number the Stars", "Island of the Blue Dolphins",
+    "Where the Red Fern Grows", "Stanley Yelnats", "Auggie Pullman", "Junie B.", "Ramona", "Pippi Longstocking",
+    "Lilly's Purple Plastic Purse", "Chrysanthemum", "Amelia Bedelia", "Corduroy", "Madeline", "Eloise",
 )
+#: Products, curricula and services schools use, and names of the frameworks' authors used as their names ("Zearn
+#: helped", "Nearpod lessons", "Wilson groups"): never a person by the words around them (a roster person of the
+#: same name is still found through the roster).
+PRODUCT_NAMES = frozenset(w.lower() for w in """
+Acadience Achieve3000 Aeries Aimsweb ALEKS Amira Amplify AVID Benchmark Blooket Blookets Boddle
+Bookshare BrainPOP Brainpop Calkins Canva Canvas Carnegie ClassDojo Classkick Clever Cognia CommonLit
+Connect Danielson Desmos DIBELS Dojo Dreambox DreamBox Duolingo Edmodo Edpuzzle Edulastic Ellevation
+Epic Eureka FastBridge Fastbridge Flipgrid Formative Fountas Freckle Frontline Fundations Gimkit
+GoGuardian Haggerty Hapara Hattie Heggerty HMH i-Ready Illuminate Imagine iReady Istation IXL Jamboard
+Kahoot Kahoots Kami Learning Lexia Lexile Libby Loom Marzano Mastery MATHia Mentimeter Naviance Nearpod
+Nearpods Newsela NWEA Orton-Gillingham Otus Padlet Panorama Pathblazer Peardeck Performance Pinnell
+Plickers PowerSchool Prodigy Quizizz Quizlet Raz-Kids ReadWorks Reflex Renaissance Rosetta Savvas
+Scholastic Schoology Scratch Screencastify Securly Seesaw Seesaws Skyward Socrative Sora SplashLearn
+Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders Xello Zearn Zoom
+""".split())
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
@@ -917,8 +941,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
-    maybe = given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
-                                         if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
+    maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
+                                          if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
+             ) - PRODUCT_NAMES
     words = {w for w in toks if w.lower() in maybe and w.istitle()} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
         if m.group(0) not in words:
@@ -934,7 +959,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if prev is not None and not _TITLE_CUE.fullmatch(prev.group(1).rstrip(".")) \
                     and not (prev.group(1).lower() in _NOT_SURNAME and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
-            if not start or word in plain or _VERB_AFTER.match(text, e):
+            if word in _STATE_WORDS:   # "Georgia", "Virginia", "Dakota": a state unless a verb or cue says a person
+                if _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
+                    out.append((s, e, "PERSON"))
+            elif not start or word in plain or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
         elif _VERB_AFTER.match(text, e) or (not start and _CUE_BEFORE.search(text, max(0, s - 30), s)):
             out.append((s, e, "PERSON"))
