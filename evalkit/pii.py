@@ -260,7 +260,14 @@ _TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent|Sister|Sr|Br
 _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
                  "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
                  "someone who has been", "someone who had been", "a person who has been", "a teacher who has been",
-                 "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am")
+                 "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am",
+                 "'s only", "s only", "our only", "my only", "only male", "only female", "only man", "only woman",
+                 "only black", "only white", "only latin", "only hispanic", "only asian", "only bilingual",
+                 "only native", "only gay", "only trans", "lone ", "sole ", "who filed", "that filed",
+                 "who reported", "that reported", "who complained", "that complained", "who grieved", "who sued",
+                 "who quit", "who resigned", "who spoke up", "who blew", "who went to the", "who called",
+                 "who wrote", "that wrote", "i've been", "ive been", "i have been", "been here for", "been here ",
+                 "years at this", "teaching for")
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
@@ -409,7 +416,24 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:the only|the sole)\b[^.;!?]{0,60}?\b(?:on staff|in the building|in the school|for all|on the team)\b"
     r"|\b(?:you'll know who this is|you will know who this is|easy to spot|only one of us|you know who I am)\b"
     r"|\b(?:someone|a person|a teacher|the person)\s+who\s+(?:has|had)\s+been\s+[^.;!?]{0,50}?\bfor\s+\d+\s+years"
-    rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}", re.I)
+    rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
+    # a place's only one: "the district's only bilingual psychologist", "our only male para"
+    r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
+    r"\s+(?:only|sole|lone|one\s+and\s+only)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse"
+    r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
+    r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)s?\b"
+    # one of a kind by who they are: "the only male kindergarten teacher", "the lone Black AP"
+    r"|\b(?:only|lone|sole)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse|librarian|para"
+    r"|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee|psychologist"
+    r"|specialist|interventionist|dean|director)s?\b"
+    # someone others know by what they did: "the coach who filed the grievance", "the teacher that reported it"
+    r"|\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|aide|secretary"
+    r"|custodian|administrator|person|staff\s+member|sub|one)\s+(?:who|that)\s+(?:filed|reported|complained"
+    r"|grieved|sued|quit|resigned|spoke\s+up|blew\s+the\s+whistle|went\s+to\s+the\s+(?:board|union|press)"
+    r"|called\s+(?:the|out)|wrote\s+(?:the|to|up))\b[^.;!?]{0,60}"
+    # long service, which few in a building share: "I've been at this school for 27 years"
+    r"|\b(?:I['’]?ve|I\s+have|I['’]?m|I\s+am)\s+(?:been\s+)?(?:here|at\s+(?:this|the\s+same|my)\s+\w+|teaching"
+    r"|in\s+this\s+\w+)\s+(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?\s+years\b", re.I)
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS|Principal|Coach|Superintendent))\s+$")
@@ -751,6 +775,11 @@ class PiiDetector:
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
                 and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)):
             return s, e, "SCHOOL"
+        # a school's short name in lower case after a word of place ("i teach at roosevelt", "between hoffman and
+        # tucker"), unless it is an everyday word ("at grant time")
+        if cats & _PLACE_SHORT and folded[s:e].islower() and low[s:e] not in COMMON_WORD_NAMES \
+                and _PLACE_BEFORE.search(folded, max(0, s - 16), s):
+            return s, e, "SCHOOL"
         return None
 
     def _is_name(self, text: str, start: int, end: int, confirmed: frozenset[str] = frozenset(),
@@ -804,6 +833,7 @@ class PiiDetector:
         return low not in _NEVER_ALONE and not shouting
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:at|from|to|in|visited|visit|between|and|over\s+at)\s+$", re.I)
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
 # earlier run stands for the capitalised word it replaced.
@@ -1111,7 +1141,9 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
 
         every = all_given_names()
         for m in _SAINT.finditer(folded):
-            if m.group(1).lower() in every and m.group(1).lower() not in _SAINT_CITIES:
+            saint = m.group(1).lower()
+            saint = saint[:-1] if saint not in every and saint.endswith("s") else saint   # "St Annes"
+            if saint in every and saint not in _SAINT_CITIES:
                 # a second name only when it is one ("St. Elizabeth Seton"), not "St. Jude Math-A-Thon"
                 named = m.group(2) and m.group(2).lower() in all_surnames() and m.group(2) != "Day"
                 end = m.end() if named or not m.group(2) else m.end(1) + (2 if folded.startswith("'s", m.end(1)) else 0)
@@ -1148,6 +1180,11 @@ def _acronyms(place: str) -> set[str]:
     out = {full}
     if words[-1].casefold() == "school":
         out.add(full[:-1])
+    # the kind of school alone, as its own staff call it: "the ELC" for "Lakeview Early Learning Center"
+    for kind, initials in (("early learning center", "ELC"), ("career and technical center", "CTC"),
+                           ("career technical center", "CTC"), ("career center", "CTC")):
+        if place.casefold().endswith(kind):
+            out.add(initials)
     return {a for a in out if len(a) >= 3 and a.isalpha()}
 
 

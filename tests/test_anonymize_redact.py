@@ -615,3 +615,28 @@ def test_name_lists_are_read_when_the_detector_is_built() -> None:
     namelists.given_names.cache_clear()
     PiiDetector.from_names(first=["Ana"])
     assert namelists.given_names.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize(("text", "review"), [
+    ("I am the district's only bilingual psychologist.", True),
+    ("our only Spanish-speaking counselor left in May", True),
+    ("As the only male kindergarten teacher, I feel alone.", True),
+    ("The coach who filed the grievance was right.", True),
+    ("I've been at this school for 27 years and never seen this.", True),
+    ("Our only concern is time.", False),
+    ("Only some teachers came to the session.", False),
+    ("The only time we met was in May.", False),
+    ("I have been teaching for 6 years.", False),
+])
+def test_more_self_identifying_shapes_go_to_review(redactor, text, review) -> None:
+    assert redactor.redact(text).needs_review is review
+
+
+def test_a_roster_school_is_found_in_its_informal_forms() -> None:
+    red = Redactor.from_roster(RosterNames(places=("Hoffman Middle School", "Lakeview Early Learning Center",
+                                                   "Grant Elementary")))
+    cases = {"i teach at hoffman and love it": ["hoffman"], "the hoffman family came by": [],
+             "Our kids at the ELC did well.": ["ELC"], "St Annes shares our gym.": ["St Annes"],
+             "we got the grant at grant time": []}
+    for text, schools in cases.items():
+        assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "SCHOOL"] == schools, text
