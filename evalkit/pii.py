@@ -406,7 +406,9 @@ _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|
           r"(?:principal|ap|superintendent|coach|counselor|nurse|librarian|dean|director|head\s+of\s+school"
           r"|department\s+head|team\s+lead|specialist|psychologist)")
 _SELF_IDENTIFYING = re.compile(
-    r"\b(?:the only|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
+    r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
+    r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
+    r"|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
     r"|the youngest|the oldest|the longest[- ]serving)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+"
     r"(?:(?:the|our|my|a|this)\b|(?-i:[A-Z]))[^.;!?]{0,40}"
     # the writer as the one who did or suffered something others know of: "I'm the teacher who reported ..."
