@@ -100,7 +100,7 @@ _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm)\.?
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?[\w.+-]++(?<=\w)\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])[\w.+-]++(?<=\w)\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
                         r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
@@ -118,9 +118,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
-    "url": re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+"
-                      r"|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
-                      r"|(?<![@\w.-])(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+", re.I),
+    "url": re.compile(r"(?<![@\w.-])(?:(?:https?://|www\.)[^\s<>\"]+"
+                      r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
+                      r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
