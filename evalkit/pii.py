@@ -191,7 +191,7 @@ PUBLIC_NAMES = (
     "Magic Tree House", "Frog and Toad", "Henry and Mudge", "Elephant and Piggie", "Dog Man", "Captain Underpants",
     "Diary of a Wimpy Kid", "Greg Heffley", "Flat Stanley", "Nate the Great", "Cam Jansen", "Encyclopedia Brown",
     "Anne of Green Gables", "Tom Sawyer", "Huckleberry Finn", "Huck Finn", "Atticus Finch", "Boo Radley",
-    "Holden Caulfield", "Romeo and Juliet", "The Great Gatsby", "Katniss Everdeen", "Hunger Games", "Hermione",
+    "Holden Caulfield", "Romeo and Juliet", "Great Gatsby", "Katniss Everdeen", "Hunger Games", "Hermione",
     "Bridge to Terabithia", "Because of Winn-Dixie", "Number the Stars", "Island of the Blue Dolphins",
     "Where the Red Fern Grows", "Stanley Yelnats", "Auggie Pullman", "Junie B.", "Ramona", "Pippi Longstocking",
     "Lilly's Purple Plastic Purse", "Chrysanthemum", "Amelia Bedelia", "Corduroy", "Madeline", "Eloise",
@@ -213,6 +213,8 @@ Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders X
 """.split())
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
+# the first word of each: a text with none of them holds no public name
+_PUBLIC_KEYS = frozenset(re.match(r"[^\W\d_]+", p.casefold()).group(0) for p in PUBLIC_NAMES)
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
 # Nouns after a name that make it a place ("Lakeshore Drive", "Grant Park"): the cue is the same words anywhere.
 _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
@@ -689,7 +691,7 @@ class PiiDetector:
         cands += _schools_by_shape(folded, low, toks, digits)
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
-        if cands and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
+        if cands and not _PUBLIC_KEYS.isdisjoint(ltoks) and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
             # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
             public = [m.span() for m in _public().finditer(low)]
