@@ -245,15 +245,12 @@ _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b
 _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
                         r"years?|cost|costs|\$)\W*$", re.I)
 # Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
-_DIGITS = re.compile(r"\d\d\d")
 _DIGIT = re.compile(r"\d")
-_CAPS_RUN = re.compile(r"[A-Z]{3}")
 # cheap tests before the address and phone patterns: a house number before a capital; six digits in two runs of
 # three with at most three separators between (a year alone never passes)
 _ADDRESSISH = re.compile(r"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]")
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
-_LOWER_ADDRESS_CUE = re.compile(r"\b(?:apt|apartment|suite|ste|unit|floor|fl|room|bldg|lot)\b|#\s*\w|\b\d{5}\b")
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
@@ -1109,8 +1106,6 @@ _SCHOOL_WORDS = (r"Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|H
 _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
                           rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
-_SCHOOL_CUE = re.compile(r"Elem|El\b|Middle|High|Academy|K-?8|K-12|ELC|CTC|Early Learning|Alt|Charter|Prep|"
-                         r"Intermediate|Primary|Montessori|Magnet|School|ISD|USD|Unified|STEM|STEAM|Catholic")
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _NOT_SCHOOL_NAME = frozenset("""
 our the this that these those every each any all some most my your their his her a an no other another which
