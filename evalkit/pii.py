@@ -84,6 +84,7 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
 # "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
@@ -177,7 +178,7 @@ PUBLIC_NAMES = (
     "Harry Potter", "Charlotte's Web", "Percy Jackson", "Wonder Woman", "Winnie the Pooh", "Peter Rabbit",
     "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
     "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",
-    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "St. Jude Math-A-Thon", "St. Jude Children's",
+    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "Central Office", "Central Admin", "St. Jude Math-A-Thon", "St. Jude Children's",
     "St. Louis", "St. Paul", "St. Patrick",
     # evaluation frameworks and the statistics an evaluation report names after their authors
     "Guskey", "Guskey's", "Thomas Guskey", "Kirkpatrick's", "Kirkpatrick levels", "Kirkpatrick model", "Likert",
@@ -196,17 +197,31 @@ PUBLIC_NAMES = (
     "Where the Red Fern Grows", "Stanley Yelnats", "Auggie Pullman", "Junie B.", "Ramona", "Pippi Longstocking",
     "Lilly's Purple Plastic Purse", "Chrysanthemum", "Amelia Bedelia", "Corduroy", "Madeline", "Eloise",
 )
+#: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a
+#: bare surname of the first kind in a text with a word of the second is the figure ("Roosevelt's New Deal").
+_FAMOUS_SURNAMES = frozenset("""
+washington adams jefferson madison monroe jackson van buren harrison tyler polk taylor fillmore pierce buchanan
+lincoln johnson grant hayes garfield arthur cleveland mckinley roosevelt taft wilson harding coolidge hoover truman
+eisenhower kennedy nixon ford carter reagan bush clinton obama biden trump douglass tubman parks chavez hamilton
+franklin columbus king carver edison einstein earhart keller hughes angelou
+""".split())
+_HISTORY_WORDS = frozenset("""
+history historical president presidents presidential presidency administration deal fireside war depression era
+speech speeches assassination inauguration revolution revolutionary declaration constitution amendment civil rights
+founding founders emancipation proclamation biography biographies dbq colonial colonies union confederate
+reconstruction suffrage boycott monument memorial inventor invention quote quotes
+""".split())
 #: Products, curricula and services schools use, and names of the frameworks' authors used as their names ("Zearn
 #: helped", "Nearpod lessons", "Wilson groups"): never a person by the words around them (a roster person of the
 #: same name is still found through the roster).
 PRODUCT_NAMES = frozenset(w.lower() for w in """
 Acadience Achieve3000 Aeries Aimsweb ALEKS Amira Amplify AVID Benchmark Blooket Blookets Boddle
 Bookshare BrainPOP Brainpop Calkins Canva Canvas Carnegie ClassDojo Classkick Clever Cognia CommonLit
-Connect Danielson Desmos DIBELS Dojo Dreambox DreamBox Duolingo Edmodo Edpuzzle Edulastic Ellevation
+Danielson Desmos DIBELS Dojo Dreambox DreamBox Duolingo Edmodo Edpuzzle Edulastic Ellevation
 Epic Eureka FastBridge Fastbridge Flipgrid Formative Fountas Freckle Frontline Fundations Gimkit
-GoGuardian Haggerty Hapara Hattie Heggerty HMH i-Ready Illuminate Imagine iReady Istation IXL Jamboard
-Kahoot Kahoots Kami Learning Lexia Lexile Libby Loom Marzano Mastery MATHia Mentimeter Naviance Nearpod
-Nearpods Newsela NWEA Orton-Gillingham Otus Padlet Panorama Pathblazer Peardeck Performance Pinnell
+GoGuardian Haggerty Hapara Hattie Heggerty HMH i-Ready Illuminate iReady Istation IXL Jamboard
+Kahoot Kahoots Kami Lexia Lexile Libby Loom Marzano MATHia Mentimeter Naviance Nearpod
+Nearpods Newsela NWEA Orton-Gillingham Otus Padlet Panorama Pathblazer Peardeck Pinnell
 Plickers PowerSchool Prodigy Quizizz Quizlet Raz-Kids ReadWorks Reflex Renaissance Rosetta Savvas
 Scholastic Schoology Scratch Screencastify Securly Seesaw Seesaws Skyward Socrative Sora SplashLearn
 Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders Xello Zearn Zoom
@@ -242,7 +257,7 @@ elementary middle high school academy district team grade class room office cent
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
 _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
 # Words before a number pair that make it a range (scores, pages, grades), not a seven-digit phone number.
-_RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
+_RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fell|grew|dropped|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
                         r"years?|cost|costs|\$)\W*$", re.I)
 # Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
 _DIGIT = re.compile(r"\d")
@@ -695,9 +710,20 @@ class PiiDetector:
             if public:
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not any(a <= c[0] and c[1] <= b for a, b in public)]
+        if cands and not _HISTORY_WORDS.isdisjoint(ltoks):
+            # a president's or a public figure's surname alone, in a text about history ("Roosevelt's fireside
+            # chats", "the Lincoln unit before Presidents' Day"): the figure, not a roster person of that name
+            # (a roster first name stays a person: "Grant did a great unit on Ulysses S. Grant")
+            cands = [c for c in cands if not (c[2] in ("PERSON", "SCHOOL") and low[c[0]:c[1]] in _FAMOUS_SURNAMES
+                                              and not self.terms.get(low[c[0]:c[1]], 0) & _FIRST
+                                              and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]))]
         if not toks.isdisjoint(_PLACE_NOUN_WORDS):
             # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]
+            # and a place noun that is a roster surname after a capitalised word that is no given name is the
+            # place's name too: "Love Field", "Grant Park" (not "Jenny Park", not "Mr. Park")
+            cands = [c for c in cands if c[2] != "PERSON" or folded[c[0]:c[1]] not in _PLACE_NOUN_WORDS
+                     or not _placed(folded, c[0])]
         spans = self._with_surnames(folded, _resolve(folded, cands))
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
                   if _self_cue().search(low) else [])
@@ -990,6 +1016,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if prev is not None and not _TITLE_CUE.fullmatch(prev.group(1).rstrip(".")) \
                     and not (prev.group(1).lower() in _NOT_SURNAME and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
+            if _IN_PLACE_BEFORE.search(text, max(0, s - 12), s) and not text.startswith(("'s", "’s"), e):
+                continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
             if word in _STATE_WORDS:   # "Georgia", "Virginia", "Dakota": a state unless a verb or cue says a person
                 if _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
                     out.append((s, e, "PERSON"))
@@ -1015,6 +1043,15 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if not text.isascii() and _OTHER_RUN.search(text):
         out += [(m.start(), m.end(), "PERSON") for m in _OTHER_RUN.finditer(text)]
     return out
+
+
+def _placed(text: str, start: int) -> bool:
+    """Whether the capitalised word before ``start`` makes a place of the word at ``start`` ("Love Field")."""
+    prev = _SPACE_BEFORE_CAP.search(text, max(0, start - 30), start)
+    if prev is None:
+        return False
+    word = prev.group(1).rstrip(".")
+    return word.lower() not in given_names() and not _TITLE_CUE.fullmatch(word) and word not in _TITLE_WORDS
 
 
 def _local_names(address: str, common: frozenset[str]) -> set[str]:

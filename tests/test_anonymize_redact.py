@@ -640,3 +640,25 @@ def test_a_roster_school_is_found_in_its_informal_forms() -> None:
              "we got the grant at grant time": []}
     for text, schools in cases.items():
         assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "SCHOOL"] == schools, text
+
+
+def test_what_the_issue_says_is_redacted_wrongly_is_left_alone() -> None:
+    """Issue [9/9]'s list of wrong redactions: a president's New Deal, a state, a cultural center, "Central office",
+    number ranges read as phones; and a roster name inside a place's name. The roster's own people stay found."""
+    roster = RosterNames(first=("Grant", "Jenny", "Ana"), last=("Roosevelt", "Park", "Field", "Brown"),
+                         full=("Grant Field", "Jenny Park", "Ana Roosevelt", "Ana Brown"),
+                         places=("Central High School", "Kennedy Middle School"))
+    red = Redactor.from_roster(roster)
+    for clean in ("Central Office never answers our emails.",
+                  "FDR's New Deal and Roosevelt's fireside chats anchored the unit.",
+                  "The cultural center in Washington was amazing.",
+                  "Scores ranged 400-1600 this year.",
+                  "The Grant Park field trip went well; our flight out of Love Field was late.",
+                  "We read about Brown v. Board of Education.",
+                  "Zearn and Nearpod helped with fractions."):
+        assert red.redact(clean).spans == (), clean
+    for text, names in {"Grant did a great unit on Ulysses S. Grant and the Civil War.": ["Grant"],
+                        "Ms. Roosevelt taught the New Deal unit.": ["Ms. Roosevelt"],
+                        "Jenny Park and Mr. Park led it.": ["Jenny Park", "Mr. Park"],
+                        "We met in Tyler's room.": ["Tyler"]}.items():
+        assert [text[s.start:s.end] for s in red.redact(text).spans] == names, text
