@@ -178,7 +178,15 @@ PUBLIC_NAMES = (
     "Harry Potter", "Charlotte's Web", "Percy Jackson", "Wonder Woman", "Winnie the Pooh", "Peter Rabbit",
     "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
     "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",
-    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "Central Office", "Central Admin", "St. Jude Math-A-Thon", "St. Jude Children's",
+    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "Central Office", "Central Admin",
+    # presidents by their full names
+    "Ulysses S. Grant", "Ulysses Grant", "Andrew Jackson", "James Madison", "James Monroe", "John Adams",
+    "John Quincy Adams", "Woodrow Wilson", "Harry S. Truman", "Harry Truman", "Dwight Eisenhower",
+    "Dwight D. Eisenhower", "Lyndon B. Johnson", "Lyndon Johnson", "Andrew Johnson", "Richard Nixon", "Jimmy Carter",
+    "Ronald Reagan", "George W. Bush", "George H. W. Bush", "Bill Clinton", "Joe Biden", "Donald Trump",
+    "Herbert Hoover", "Calvin Coolidge", "Grover Cleveland", "William McKinley", "William Howard Taft",
+    "James K. Polk", "Zachary Taylor", "Thomas Edison", "Henry Ford", "Alexander Graham Bell", "Sitting Bull",
+    "Pocahontas", "Sacagawea", "Paul Revere", "Betsy Ross", "Lewis and Clark", "St. Jude Math-A-Thon", "St. Jude Children's",
     "St. Louis", "St. Paul", "St. Patrick",
     # evaluation frameworks and the statistics an evaluation report names after their authors
     "Guskey", "Guskey's", "Thomas Guskey", "Kirkpatrick's", "Kirkpatrick levels", "Kirkpatrick model", "Likert",
