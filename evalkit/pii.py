@@ -49,8 +49,8 @@ LABELS: Mapping[str, str] = MappingProxyType({
     "PERSON": "name", "EMAIL": "email", "PHONE": "phone", "URL": "url", "ADDRESS": "street_address",
     "SCHOOL": "place", "SELF_ID": "self_identifying"})
 
-_TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev"
-           r"|Reverend|Professor|Prof)")
+_TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
+           r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro)")
 # Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
@@ -277,7 +277,8 @@ _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
-_TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev|Prof")
+_TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent|Supt|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev"
+                        r"|Prof|Maestr")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
 _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
                  "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
@@ -295,9 +296,9 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
 _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
-_TITLE_WORDS = frozenset("Mr Mrs Ms Mx Dr Miss Principal Coach Superintendent Sister Sr Brother Br Father Fr Pastor "
-                         "Rev Reverend Professor Prof".split())
-_SCHOOL_CUE_WORDS = frozenset("Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter Prep "
+_TITLE_WORDS = frozenset("Mr Mrs Ms Mx Dr Miss Principal Coach Superintendent Supt Sister Sr Sra Srta Brother Br "
+                         "Father Fr Pastor Rev Reverend Professor Prof Profe Maestra Maestro".split())
+_SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter Prep "
                               "Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD Unified "
                               "STEM STEAM Catholic Jr Junior Area County Public".split())
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
@@ -460,7 +461,7 @@ _SELF_IDENTIFYING = re.compile(
     r"|in\s+this\s+\w+)\s+(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?\s+years\b", re.I)
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS|Principal|Coach|Superintendent))\s+$")
+    r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -732,7 +733,7 @@ class PiiDetector:
             # place's name too: "Love Field", "Grant Park" (not "Jenny Park", not "Mr. Park")
             cands = [c for c in cands if c[2] != "PERSON" or folded[c[0]:c[1]] not in _PLACE_NOUN_WORDS
                      or not _placed(folded, c[0])]
-        spans = self._with_surnames(folded, _resolve(folded, cands))
+        spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
                   if _self_cue().search(low) else [])
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
@@ -1053,6 +1054,28 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     return out
 
 
+# school words after a school's name ("New Dawn Charter", "Pacific Heights MS", "bayshore stem"); "the" before
+# the kind of school its staff name it by ("the ELC", "the Alt")
+_SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle|High|Elementary|Elem|MS|HS|ES|K-?8|School|Magnet|STEM"
+                          r"|Prep|Alternative)(?![\w-]))+", re.I)
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+
+
+def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out = []
+    for i, (s, e, label) in enumerate(spans):
+        if label == "SCHOOL":
+            tail = _SCHOOL_TAIL.match(text, e)
+            nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+            if tail and tail.end() <= nxt:
+                e = tail.end()
+            if text[s:e] in ("ELC", "CTC", "Alt"):
+                the = _THE_BEFORE.search(text, max(0, s - 6), s)
+                s = the.start() if the else s
+        out.append((s, e, label))
+    return out
+
+
 def _placed(text: str, start: int) -> bool:
     """Whether the capitalised word before ``start`` makes a place of the word at ``start`` ("Love Field")."""
     prev = _SPACE_BEFORE_CAP.search(text, max(0, start - 30), start)
@@ -1140,7 +1163,7 @@ _PLACE_WORDS = re.compile(
 
 
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
-_SCHOOL_WORDS = (r"Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
+_SCHOOL_WORDS = (r"MS|HS|ES|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
                  r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
@@ -1222,14 +1245,19 @@ def _acronyms(place: str) -> set[str]:
         return set()
     full = "".join(w[0] for w in words).upper()
     out = {full}
-    if words[-1].casefold() == "school":
+    last = words[-1]
+    if last.casefold() == "school":
         out.add(full[:-1])
+    elif last.casefold() in ("middle", "high", "elementary", "intermediate", "primary"):
+        out.add(full + "S")             # "Mission Trail Middle" is MTMS to its staff
+    elif last.isupper() and len(last) >= 2:
+        out.add("".join(w[0] for w in words[:-1]).upper() + last)   # "Three Rivers ISD" -> TRISD
     # the kind of school alone, as its own staff call it: "the ELC" for "Lakeview Early Learning Center"
     for kind, initials in (("early learning center", "ELC"), ("career and technical center", "CTC"),
-                           ("career technical center", "CTC"), ("career center", "CTC")):
+                           ("career technical center", "CTC"), ("career center", "CTC"), ("alternative", "Alt")):
         if place.casefold().endswith(kind):
             out.add(initials)
-    return {a for a in out if len(a) >= 3 and a.isalpha()}
+    return {a for a in out if len(a) >= 3 and a.isalpha() and (a.isupper() or a == "Alt")}
 
 
 def _short_place(name: str) -> str:
