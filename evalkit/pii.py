@@ -31,6 +31,7 @@ from evalkit.namelists import load as load_name_lists
 from evalkit.namelists import (
     COMMON_WORD_NAMES,
     EVERYDAY_RANK,
+    PLAIN_RANK,
     english_words,
     all_given_names,
     all_surnames,
@@ -110,7 +111,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain counts only after an e-mail cue ("email gkim at example.org")
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
-        r"\b[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
+        r"\b(?:[\w+-]+\s+dot\s+)*[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
     # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
@@ -125,7 +126,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
-        rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?\s+){{1,4}}(?:{_SUFFIXES})\b\.?"
+        rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?\s+){{1,4}}(?:{_SUFFIXES})\b\.?(?:[ \t]+\d{{1,4}}(?=,))?"
         rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b)"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
     "street_address_lower": re.compile(
@@ -803,6 +804,15 @@ class PiiDetector:
             if (_capitalised(folded[s:e]) and self._is_name(folded, s, e, confirmed, edges)) \
                     or _COURTESY_BEFORE.search(folded, max(0, s - 12), s):
                 return s, e, "PERSON"
+            # a roster name in lower case that is no English word is the person ("thx kwame", "w/ maricel"); one
+            # after a given name is a full name ("jen price")
+            if folded[s:e].islower():
+                word = low[s:e]
+                if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK:
+                    return s, e, "PERSON"
+                prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s)
+                if cats & _LAST and prev and prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME:
+                    return prev.start(1), e, "PERSON"
             # a roster name in lower case between a cue and the end of its phrase: "ask king about the bus",
             # "our coach mercy came", "talk to young in the office"
             if folded[s:e].islower() and _CUE_BEFORE.search(folded, max(0, s - 30), s) \
@@ -869,6 +879,7 @@ class PiiDetector:
         return low not in _NEVER_ALONE and not shouting
 
 
+_LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|from|to|in|visited|visit|between|and|over\s+at)\s+$", re.I)
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
@@ -917,6 +928,8 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.?[ \t]+)?"
                        r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2})")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
+# An initial and a surname: "L. Jenkins", "G. Lindqvist" (not "U.S. Army": the initial stands alone)
+_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+)(?![\w-])")
 # A given name and a lone initial: "Stephen B", "Camila A."
 _NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+[A-Z](?:\.|(?![\w'’.-]))")
 # The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
@@ -993,9 +1006,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             a, b = m.group(1).casefold(), m.group(2).casefold()
             if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end()):
                 continue
-            if a in known or (b in last and (a in every or (a not in rank and not _sentence_start(text, m.start())))):
+            if a in known or (b in last and (a in every or a not in rank)):
                 out.append((m.start(), m.end(), "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
+    if "." in text:
+        people = all_surnames()
+        out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
+                if (w := m.group(1).lower()) in people or w not in english_words()]
         if "I" in text or "name is" in text or "his is" in text:
             for m in _SELF_NAMED.finditer(text):
                 if rank.get(m.group(1).split()[0].lower(), EVERYDAY_RANK) >= EVERYDAY_RANK:
