@@ -111,7 +111,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain counts only after an e-mail cue ("email gkim at example.org")
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
-        r"\b(?:[\w+-]+\s+dot\s+)*[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
+        r"\b(?<!['’])(?:[\w+-]+\s+dot\s+)*[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
     # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
@@ -928,6 +928,7 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.?[ \t]+)?"
                        r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2})")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z'’-]+)(?![\w-])")
 # An initial and a surname: "L. Jenkins", "G. Lindqvist" (not "U.S. Army": the initial stands alone)
 _INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+)(?![\w-])")
 # A given name and a lone initial: "Stephen B", "Camila A."
@@ -1007,7 +1008,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end()):
                 continue
             if a in known or (b in last and (a in every or a not in rank)):
-                out.append((m.start(), m.end(), "PERSON"))
+                third = _NEXT_NAME.match(text, m.end())   # "Ana Sofia Rivera": a surname after the pair joins it
+                end = third.end(1) if third and third.group(1).lower() in last else m.end()
+                out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
     if "." in text:
         people = all_surnames()
