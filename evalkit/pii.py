@@ -85,6 +85,12 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+#: Cities that are also given names ("Savannah and Charleston", "Austin"): a person only with a verb or a cue.
+_CITY_NAMES = frozenset("""
+austin dallas houston denver phoenix charlotte savannah madison jackson aurora orlando columbus cleveland lincoln
+raleigh eugene florence augusta chester lafayette marion irving arlington henderson chandler tulsa memphis nashville
+charleston beverly hollywood paris london sydney victoria regina jordan israel india china georgia
+""".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
@@ -180,6 +186,12 @@ PUBLIC_NAMES = (
     "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
     "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",
     "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "Central Office", "Central Admin",
+    # the leadership and coaching literature evaluators' programs read, and public figures of the kind
+    "Fullan", "Fullan and Quinn", "Elena Aguilar", "Bettina Love", "Kim Marshall", "Jim Knight", "Tuckman",
+    "Hawthorne effect", "Kotter", "Senge", "Heifetz", "Elmore", "Linda Darling-Hammond", "Darling-Hammond",
+    "Anthony Muhammad", "DuFour", "Brene Brown", "Simon Sinek", "Adam Grant", "Angela Duckworth", "Daniel Pink",
+    "Jerry Craft", "Linda Sue Park", "Florence Nightingale", "Malcolm X", "Ms. Rachel", "Mrs. Piggle-Wiggle",
+    "Earl Grey", "Mr. Potato Head", "Ruby Payne", "Eric Jensen", "Robert Eaker", "Douglas Reeves", "Dylan Wiliam",
     # presidents by their full names
     "Ulysses S. Grant", "Ulysses Grant", "Andrew Jackson", "James Madison", "James Monroe", "John Adams",
     "John Quincy Adams", "Woodrow Wilson", "Harry S. Truman", "Harry Truman", "Dwight Eisenhower",
@@ -237,6 +249,8 @@ Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders X
 """.split())
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
+_COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
+                         r"(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'’-]*){0,4}")
 # the first word of each: a text with none of them holds no public name
 _PUBLIC_KEYS = frozenset(re.match(r"[^\W\d_]+", p.casefold()).group(0) for p in PUBLIC_NAMES)
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
@@ -267,6 +281,7 @@ _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
 _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
 # Words before a number pair that make it a range (scores, pages, grades), not a seven-digit phone number.
 _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fell|grew|dropped|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
+                        r"ticket|tickets|case|order|invoice|confirmation|account|id|no\.|number|#|"
                         r"years?|cost|costs|\$)\W*$", re.I)
 # Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
 _DIGIT = re.compile(r"\d")
@@ -598,7 +613,11 @@ class PiiDetector:
                     terms[v] = terms.get(v, 0) | cat
         pattern = _trie_regex(terms, _BEFORE_FIRST)
         names = re.compile(rf"(?:{pattern}){_AFTER}") if pattern else None
-        common = frozenset(t for t, c in terms.items() if c & _SINGLE and t in COMMON_WORD_NAMES)
+        # single names that are everyday words ("Hope", "Frost") or places ("Savannah", "Georgia") need evidence
+        rank = word_rank()
+        common = frozenset(t for t, c in terms.items() if c & _SINGLE and not c & _FULL
+                           and (t in COMMON_WORD_NAMES or rank.get(t, EVERYDAY_RANK) < EVERYDAY_RANK
+                                or t in _CITY_NAMES or t in _STATE_WORDS))
         initials = sorted({a for p in places for a in _acronyms(p)}, key=len, reverse=True)
         acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
         # a term that starts with no letter (a combining mark of an Indic script) is looked for in any text that
@@ -713,10 +732,13 @@ class PiiDetector:
         cands += _schools_by_shape(folded, low, toks, digits)
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
-        if cands and not _PUBLIC_KEYS.isdisjoint(ltoks) and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
+        if cands and (not _PUBLIC_KEYS.isdisjoint(ltoks) or " v" in folded) \
+                and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
             # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
             public = [m.span() for m in _public().finditer(low)]
+            if " v" in folded:   # a court case: "Tinker v. Des Moines", "Brown v. Board of Education"
+                public += [m.span() for m in _COURT_CASE.finditer(folded)]
             if public:
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not any(a <= c[0] and c[1] <= b for a, b in public)]
@@ -863,6 +885,9 @@ class PiiDetector:
         near = (_NEXT_CAP.match(after), _PREV_CAP.search(before))
         if any(w is not None and self.terms.get(w.group(1).lower(), 0) & _SINGLE for w in near):
             return True
+        pair = _AND_NAME_AFTER.match(after)   # "Hope and Grace are ...": with another of the roster's names
+        if pair and self.terms.get(pair.group(1).lower(), 0) & _SINGLE:
+            return True
         if _sentence_start(text, start):
             return bool(_PERSON_VERB.match(after) or _VERB_AFTER.match(after))
         if low in _CALENDAR:  # "a better May schedule", "in May": a month unless a person is meant
@@ -881,6 +906,7 @@ class PiiDetector:
 
 _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
 _PLACE_BEFORE = re.compile(r"\b(?:at|from|to|in|visited|visit|between|and|over\s+at)\s+$", re.I)
+_AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b")
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
 # earlier run stands for the capitalised word it replaced.
@@ -954,7 +980,7 @@ _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|m
 _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
     r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b)"
-    r"|\s+(?:and\s+(?:I|me)\b|and\s+(?-i:[A-Z])[a-z]+\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b"
+    r"|\s+(?:and\s+(?:I|me)\b"
     r"|(?:is|was)\s+(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
     r"|(?:asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called|texted|wants"
@@ -1047,8 +1073,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
             if _IN_PLACE_BEFORE.search(text, max(0, s - 12), s) and not text.startswith(("'s", "’s"), e):
                 continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
-            if word in _STATE_WORDS:   # "Georgia", "Virginia", "Dakota": a state unless a verb or cue says a person
-                if _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
+            if word in _STATE_WORDS or word in _CITY_NAMES:   # "Georgia", "Savannah": a place unless a verb or cue
+                if _PERSON_VERB.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
                     out.append((s, e, "PERSON"))
             elif not start or word in plain or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
