@@ -281,7 +281,7 @@ _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
 _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
 # Words before a number pair that make it a range (scores, pages, grades), not a seven-digit phone number.
 _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fell|grew|dropped|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
-                        r"ticket|tickets|case|order|invoice|confirmation|account|id|no\.|number|#|"
+                        r"ticket|tickets|case|order|invoice|confirmation|account|id|"
                         r"years?|cost|costs|\$)\W*$", re.I)
 # Cheap tests that rule a pattern out before it runs (most comments hold no e-mail, phone or URL).
 _DIGIT = re.compile(r"\d")
