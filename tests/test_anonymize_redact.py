@@ -662,3 +662,37 @@ def test_what_the_issue_says_is_redacted_wrongly_is_left_alone() -> None:
                         "Jenny Park and Mr. Park led it.": ["Jenny Park", "Mr. Park"],
                         "We met in Tyler's room.": ["Tyler"]}.items():
         assert [text[s.start:s.end] for s in red.redact(text).spans] == names, text
+
+
+def test_third_round_shapes() -> None:
+    """Issue [9/9], third round (a second blind corpus's tune half): schools as their staff abbreviate them, names
+    by roster and census evidence, court cases, cities named like people, ticket numbers."""
+    roster = RosterNames(first=("Kwame", "Jennifer", "Savannah"), last=("Asante", "Price", "Frost"),
+                         full=("Kwame Asante", "Jennifer Price", "Savannah Frost"),
+                         places=("Mission Trail Middle", "Three Rivers ISD", "Cesar Chavez Middle",
+                                 "New Dawn Charter Academy", "Northgate Alternative"))
+    red = Redactor.from_roster(roster)
+
+    def found(text: str, label: str) -> list[str]:
+        return [text[s.start:s.end] for s in red.redact(text).spans if s.label == label]
+
+    assert found("The MTMS staff and the TRISD board met.", "SCHOOL") == ["MTMS", "TRISD"]
+    assert found("The AP at Chavez MS met with New Dawn Charter staff.", "SCHOOL") == ["Chavez MS", "New Dawn Charter"]
+    assert found("Shannon is leaving the Alt for a principal job.", "SCHOOL") == ["the Alt"]
+    assert found("Present: L. Jenkins, G. Lindqvist", "PERSON") == ["L. Jenkins", "G. Lindqvist"]
+    assert found("the virtual session with kwame was the best one", "PERSON") == ["kwame"]
+    assert found("cohort 4: jen price, and others", "PERSON") == ["jen price"]
+    assert found("Case note: Jaylen Brooks (grade 7) absent 14 days.", "PERSON") == ["Jaylen Brooks"]
+    assert found("Case note: Ana Sofia Rivera (K) moved.", "PERSON") == ["Ana Sofia Rivera"]
+    assert found("Supt. Okoro and Sra. Rojas presented.", "PERSON") == ["Supt. Okoro", "Sra. Rojas"]
+    assert found("I'm at hope dot alvarado at example dot org", "EMAIL") == ["hope dot alvarado at example dot org"]
+    assert found("Send it to 1400 Ranch Rd 12, Three Rivers, TX 78071.", "ADDRESS") == [
+        "1400 Ranch Rd 12, Three Rivers, TX 78071"]
+    for clean in ("Tinker v. Des Moines came up in the student voice session.",
+                  "Savannah and Charleston were the two cities in the case study.",
+                  "Help desk ticket 311-2245 has been open for three weeks.",
+                  "Florence Nightingale's coxcomb chart was a great hook.",
+                  "Reading Fullan and Quinn gave our team shared language."):
+        assert red.redact(clean).spans == (), clean
+    assert found("Savannah said the schedule works.", "PERSON") == ["Savannah"]
+    assert found("Walter asked that mentors get his number: 555 0127.", "PHONE") == ["555 0127"]
