@@ -117,7 +117,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain counts only after an e-mail cue ("email gkim at example.org")
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
-        r"\b(?<!['’])(?:[\w+-]+\s+dot\s+)*[\w.+-]+\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
+        r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+)*+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
+        r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
     # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
@@ -245,6 +246,7 @@ Kahoot Kahoots Kami Lexia Lexile Libby Loom Marzano MATHia Mentimeter Naviance N
 Nearpods Newsela NWEA Orton-Gillingham Otus Padlet Panorama Pathblazer Peardeck Pinnell
 Plickers PowerSchool Prodigy Quizizz Quizlet Raz-Kids ReadWorks Reflex Renaissance Rosetta Savvas
 Scholastic Schoology Scratch Screencastify Securly Seesaw Seesaws Skyward Socrative Sora SplashLearn
+Stanford Harvard Yale Princeton Hilton Marriott Hyatt Chromebook Chromebooks iPad iPads Apple
 Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders Xello Zearn Zoom
 """.split())
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
@@ -490,9 +492,13 @@ _SINGLE = _FIRST | _LAST
 
 @functools.lru_cache(maxsize=1)
 def _known_first() -> frozenset[str]:
-    """Given names that are no everyday word (:func:`evalkit.namelists.given_names`), of three letters or more."""
-
-    return frozenset(n for n in given_names() if len(n) >= 3 and n not in _NOT_SURNAME)
+    """Given names of three letters or more that are no everyday word (:func:`evalkit.namelists.given_names`), and the
+    nicknames package's names however often the word is written ("Mike", "Emily", "Mark" is not: a hand-listed
+    everyday word), for the first word of a full name ("Mike Brown")."""
+    nn = nicknamer()
+    table = set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {}))
+    names = given_names() | {n for n in table if n.isalpha() and n not in COMMON_WORD_NAMES}
+    return frozenset(n for n in names if len(n) >= 3 and n not in _NOT_SURNAME)
 
 
 @functools.lru_cache(maxsize=1)
@@ -576,6 +582,8 @@ class PiiDetector:
     keys: frozenset[str] | None = field(default=frozenset(), repr=False)
     #: the initials as a set of words: the acronyms pattern runs only when one of them is in the text
     initials: frozenset[str] = field(default=frozenset(), repr=False)
+    #: the roster's surnames, lower case: after an initial they are a name even when they are words ("J. Price")
+    lasts: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
@@ -627,7 +635,8 @@ class PiiDetector:
         if not all(firsts):
             keys = keys | {_NON_ASCII_KEY}
         return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms, keys=keys,
-                   initials=frozenset(a for a in initials if a.isalpha()))
+                   initials=frozenset(a for a in initials if a.isalpha()),
+                   lasts=frozenset(t for t, c in terms.items() if c & _LAST))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -708,7 +717,7 @@ class PiiDetector:
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
-        cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks)
+        cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks, self.lasts)
                                        if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
         # Names already found (titled, or a placeholder of an earlier run) vouch for a word next to them.
         edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
@@ -723,10 +732,17 @@ class PiiDetector:
             # elsewhere in the text are the same school ("Willow Creek Elementary (WCE)")
             named = []
             for m in _SCHOOL_NAME.finditer(folded):
-                first = m.group(1).split()[0].casefold().strip(".")
-                if first not in _NOT_SCHOOL_NAME:
-                    cands.append((m.start(), m.end(), "SCHOOL"))
-                    named += _acronyms(m.group(0))
+                # "The Desert Vista High staff": the words before the name are dropped, not the school
+                start = m.start()
+                for word in _WORD_RUN.finditer(m.group(1)):
+                    if word.group(0).casefold().strip(".") not in _NOT_SCHOOL_NAME:
+                        start = m.start() + word.start()
+                        break
+                else:
+                    continue
+                if not (_shouting(folded) and folded.startswith(("MS", "HS", "ES"), m.end(1) + 1)):
+                    cands.append((start, m.end(), "SCHOOL"))
+                    named += _acronyms(folded[start:m.end()])
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
@@ -757,6 +773,7 @@ class PiiDetector:
             cands = [c for c in cands if c[2] != "PERSON" or folded[c[0]:c[1]] not in _PLACE_NOUN_WORDS
                      or not _placed(folded, c[0])]
         spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
+        spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
                   if _self_cue().search(low) else [])
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
@@ -947,22 +964,24 @@ _NEVER_ALONE = frozenset("north south west art major star sky river storm bill s
 
 _CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b))")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b)|\.\w)")
-_SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*)[ \t]+$")
-_SPACE_CAP_AFTER = re.compile(r"[ \t]+[A-Z]")
+# (a placeholder of an earlier run stands for the capitalised words it replaced: redacting twice changes nothing)
+_SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SCHOOL|ADDRESS)\])[ \t]+$")
+_SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS)\])")   # the pronoun I is no name
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
-_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.?[ \t]+)?"
-                       r"([A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2})")
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})(?=[ \t]+(?:[A-Z]\.?[ \t]+)?"
+                       r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z'’-]+)(?![\w-])")
 # An initial and a surname: "L. Jenkins", "G. Lindqvist" (not "U.S. Army": the initial stands alone)
 _INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+)(?![\w-])")
 # A given name and a lone initial: "Stephen B", "Camila A."
-_NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+[A-Z](?:\.|(?![\w'’.-]))")
+_NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.|[A-HJ-Z](?![\w'’.-]))")
 # The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
-_SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|my name is|this is)[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+)?)")
+_SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+)?)")
 # "Sharp, Dustin" at the start of a line or list item: surname, given name
-_LAST_FIRST = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])")
+_LAST_FIRST = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+                         r"(?=[ \t]*(?:$|[-–:(;]))")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
 _OTHER_SCRIPT = ("\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
@@ -994,6 +1013,11 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|
                              r"|has|had|said|says|came|comes)\b", re.I)
 
 
+# words that open a sentence before a name: "Ask Noah", "Congrats Jennifer", "Hi Lisa", "Dear Michael"
+_GREETINGS = frozenset("""
+ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
+attn yesterday today tomorrow maybe please
+""".split())
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -1004,7 +1028,8 @@ _ABBREVIATION_BEFORE = re.compile(r"\b(?:St|Mt|Ft|Jr|Sr|vs|etc|No|Ave|Rd|Blvd)\.
 _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|ible|ism|ist|ity)$")
 
 
-def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None = None) -> list[tuple[int, int, str]]:
+def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None = None,
+                roster_last: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Names of people the roster does not list, judged by the words around them.
 
     * a given name that is no everyday word (:func:`evalkit.namelists.given_names`) and a capitalised word after
@@ -1023,33 +1048,37 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     A name inside a capitalised phrase ("Grant Park", "Tyler Elementary") is left to the phrase's own rules.
     """
 
-    given, plain, rank = given_names(), plain_given_names(), word_rank()
+    given, plain, rank, known = given_names(), plain_given_names(), word_rank(), _known_first()
     toks = set(_ALPHA.findall(text)) if toks is None else toks
     ltoks = set(map(str.lower, toks)) if ltoks is None else ltoks
     out: list[tuple[int, int, str]] = []
     if _CAP_PAIR_CUE.search(text):
-        known, last, every = _known_first(), surnames(), all_given_names()
+        last, every = surnames(), all_given_names()
+        # (the second word is read in a lookahead, so a pair that is no name, "Thanks Sarah", does not hide the
+        # one after it, "Sarah Johnson")
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
-            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end()):
+            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end(2)) \
+                    or (a in PRODUCT_NAMES and b in rank):   # "Wilson Reading program"
                 continue
             if a in known or (b in last and (a in every or a not in rank)):
-                third = _NEXT_NAME.match(text, m.end())   # "Ana Sofia Rivera": a surname after the pair joins it
-                end = third.end(1) if third and third.group(1).lower() in last else m.end()
+                third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
+                end = third.end(1) if third and third.group(1).lower() in last else m.end(2)
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
     if "." in text:
         people = all_surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
-                if (w := m.group(1).lower()) in people or w not in english_words()]
+                if (w := m.group(1).lower()) in surnames() or w in roster_last or w not in english_words()]
         if "I" in text or "name is" in text or "his is" in text:
-            for m in _SELF_NAMED.finditer(text):
-                if rank.get(m.group(1).split()[0].lower(), EVERYDAY_RANK) >= EVERYDAY_RANK:
+            for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
+                first = m.group(1).split()[0].lower()
+                if first in known or first not in rank:
                     out.append((m.start(1), m.end(1), "PERSON"))
     if "," in text:
-        every = all_given_names()
+        people = all_surnames()
         for m in _LAST_FIRST.finditer(text):
-            if m.group(2).lower() in every and m.group(1).lower() not in _NOT_SURNAME:
+            if m.group(2).lower() in given and m.group(1).lower() in people and m.group(1).lower() not in _NOT_SURNAME:
                 out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
@@ -1069,7 +1098,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         if word in given:
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
             if prev is not None and not _TITLE_CUE.fullmatch(prev.group(1).rstrip(".")) \
-                    and not (prev.group(1).lower() in _NOT_SURNAME and _sentence_start(text, prev.start(1))):
+                    and not ((prev.group(1).lower() in _NOT_SURNAME or prev.group(1).lower() in _GREETINGS)
+                             and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
             if _IN_PLACE_BEFORE.search(text, max(0, s - 12), s) and not text.startswith(("'s", "’s"), e):
                 continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
@@ -1095,8 +1125,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
+    out = _join_neighbours(text, out, given, rank)
     if not text.isascii() and _OTHER_RUN.search(text):
-        out += [(m.start(), m.end(), "PERSON") for m in _OTHER_RUN.finditer(text)]
+        runs = list(_OTHER_RUN.finditer(text))
+        if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
+            out += [(m.start(), m.end(), "PERSON") for m in runs]
     return out
 
 
@@ -1120,6 +1153,35 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 s = the.start() if the else s
         out.append((s, e, label))
     return out
+
+
+def _join_neighbours(text: str, spans: list[tuple[int, int, str]], given: frozenset[str],
+                     rank: Mapping[str, int]) -> list[tuple[int, int, str]]:
+    """A capitalised word next to a name found off the roster joins it when it is a given name or no English word
+    ("Oluwaseun Adeyemi presented": the verb vouches for Adeyemi, Oluwaseun is no word), so that no half-name is
+    left for a second run to find."""
+    out = []
+    for s, e, label in spans:
+        if label == "PERSON":
+            before = _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
+            if before and before.group(1)[0] != "[" and _namelike(before.group(1), given, rank) \
+                    and not _sentence_start_function_word(text, before):
+                s = before.start(1)
+            after = _NEXT_NAME.match(text, e)
+            if after and _namelike(after.group(1), given, rank):
+                e = after.end(1)
+        out.append((s, e, label))
+    return out
+
+
+def _namelike(word: str, given: frozenset[str], rank: Mapping[str, int]) -> bool:
+    low = word.lower().rstrip(".")
+    return word[:1].isupper() and word[1:2].islower() and low not in _NOT_SURNAME and low not in _GREETINGS \
+        and low not in PRODUCT_NAMES and (low in given or low not in rank)
+
+
+def _sentence_start_function_word(text: str, m: re.Match[str]) -> bool:
+    return m.group(1).lower() in _NOT_SURNAME and _sentence_start(text, m.start(1))
 
 
 def _placed(text: str, start: int) -> bool:
@@ -1176,9 +1238,9 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
         hit = [k for k in kept if c[0] < k[1] and k[0] < c[1]]
         if not hit:
             kept.append(c)
-        elif c[2] == "PERSON" and all(k[2] == "PERSON" for k in hit):
-            kept = [k for k in kept if k not in hit]
-            kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), "PERSON"))
+        elif c[2] in ("PERSON", "SCHOOL") and all(k[2] == c[2] for k in hit):
+            kept = [k for k in kept if k not in hit]   # "New Dawn" and "Dawn Charter": one school
+            kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), c[2]))
     out: list[tuple[int, int, str]] = []
     for c in sorted(kept):
         if out and c[2] == out[-1][2] == "PERSON" and _GAP.fullmatch(text, out[-1][1], c[0]):
@@ -1209,7 +1271,7 @@ _PLACE_WORDS = re.compile(
 
 
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
-_SCHOOL_WORDS = (r"MS|HS|ES|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
+_SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
                  r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
@@ -1221,6 +1283,7 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z]
                           rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
+_WORD_RUN = re.compile(r"\S+")
 _NOT_SCHOOL_NAME = frozenset("""
 our the this that these those every each any all some most my your their his her a an no other another which
 whose summer saturday sunday night weekend spring fall winter leadership teacher teachers principal principals
@@ -1228,16 +1291,19 @@ math reading literacy stem steam coding data instructional coaching virtual onli
 local state national new middle high elementary junior senior title district regional county city community
 prep academy alternative charter magnet k
 after before during at in on for from to with by of and or but if when while as because so than then
+science spanish english french german chinese arabic art music band choir history social studies ela esl ell
+sped pe health technology tech computer engineering both kinder knee cram thank you
 """.split())
 
 
 # "St. Mary's", "Saint Clare", "St. Elizabeth Seton": a saint's name is a school (or its parish) in a comment;
 # a city named after a saint is not
 _SAINT = re.compile(r"S(?<![\w'’-].)(?:t\.?|aint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
+_SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
 # New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
-_NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=[PIM])\.?S\.?|(?<=J)\.?H\.?S\.?|(?<=[Dd])(?i:istrict))"
-                              r"[ \t]?\d{1,3}\b")
+_NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?"
+                              r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
 _LOWER_SCHOOL = re.compile(r"([a-z](?<![\w'’-].)[a-z]*)[ \t]+(?:high(?:[ \t]+school)?|middle(?:[ \t]+school)?"
                            r"|elementary(?:[ \t]+school)?|elem|prep|academy|alternative|k-?8"
@@ -1254,6 +1320,8 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
 
         every = all_given_names()
         for m in _SAINT.finditer(folded):
+            if _SAINTS_DAY.match(folded, m.end(1)):
+                continue          # "St. Valentine's Day", "St. Nicholas Day"
             saint = m.group(1).lower()
             saint = saint[:-1] if saint not in every and saint.endswith("s") else saint   # "St Annes"
             if saint in every and saint not in _SAINT_CITIES:
@@ -1268,7 +1336,7 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
         rank, known = word_rank(), None
         for m in _LOWER_SCHOOL.finditer(folded):
             word = m.group(1)
-            if word in _NOT_SCHOOL_NAME or rank.get(word, EVERYDAY_RANK) < EVERYDAY_RANK // 2:
+            if word in _NOT_SCHOOL_NAME or rank.get(word, 15_000) < 15_000:   # "knee high", "cram prep"
                 continue
             known = known or person_words()
             # before "area schools" any place's name ("smithtown area schools"); before "high", a person's name

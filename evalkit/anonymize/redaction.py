@@ -177,7 +177,9 @@ class Redactor:
         n_spans[present] = [len(r.spans) for r in reds]
         labels = np.full(len(s), "", dtype=object)
         labels[present] = [";".join(r.labels) for r in reds]
-        return pd.DataFrame({"text": text, "needs_review": needs, "n_spans": n_spans, "labels": labels}, index=s.index)
+        # object columns as before: missing texts stay as they were (None stays None), whatever pandas would infer
+        return pd.DataFrame({"text": pd.Series(text, index=s.index, dtype=object), "needs_review": needs,
+                             "n_spans": n_spans, "labels": pd.Series(labels, index=s.index, dtype=object)})
 
 
 @lru_cache(maxsize=4)
