@@ -1291,7 +1291,7 @@ math reading literacy stem steam coding data instructional coaching virtual onli
 local state national new middle high elementary junior senior title district regional county city community
 prep academy alternative charter magnet k
 after before during at in on for from to with by of and or but if when while as because so than then
-science spanish english french german chinese arabic art music band choir history social studies ela esl ell
+spanish english french german chinese arabic art music band choir history social studies ela esl ell
 sped pe health technology tech computer engineering both kinder knee cram thank you
 """.split())
 
