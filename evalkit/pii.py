@@ -295,8 +295,6 @@ _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
-_TITLE_CUE = re.compile(r"M[rsxi]|Dr|Principal|Coach|Superintendent|Supt|Sister|Sr|Brother|Br|Father|Fr|Pastor|Rev"
-                        r"|Prof|Maestr")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
 _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
                  "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
@@ -314,8 +312,7 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
 _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
-_TITLE_WORDS = frozenset("Mr Mrs Ms Mx Dr Miss Principal Coach Superintendent Supt Sister Sr Sra Srta Brother Br "
-                         "Father Fr Pastor Rev Reverend Professor Prof Profe Maestra Maestro".split())
+_TITLE_WORDS = frozenset(_TITLES[3:-1].split("|"))   # the titles of _TITLES, as words
 _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter Prep "
                               "Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD Unified "
                               "STEM STEAM Catholic Jr Junior Area County Public".split())
@@ -1097,7 +1094,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         start = _sentence_start(text, s) and not _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
         if word in given:
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
-            if prev is not None and not _TITLE_CUE.fullmatch(prev.group(1).rstrip(".")) \
+            if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS \
                     and not ((prev.group(1).lower() in _NOT_SURNAME or prev.group(1).lower() in _GREETINGS)
                              and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
@@ -1190,7 +1187,7 @@ def _placed(text: str, start: int) -> bool:
     if prev is None:
         return False
     word = prev.group(1).rstrip(".")
-    return word.lower() not in given_names() and not _TITLE_CUE.fullmatch(word) and word not in _TITLE_WORDS
+    return word.lower() not in given_names() and word not in _TITLE_WORDS
 
 
 def _local_names(address: str, common: frozenset[str]) -> set[str]:
