@@ -141,7 +141,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
     "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John"
-    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:St\.?\s+)?{_PARTICLES}*(?:[A-Z][\w'’-]+|[A-Z](?![\w'’-]))"
+    # (an apostrophe inside a name, "O'Neil", but the name ends at a possessive: "Ms. Lee's Reading Workshop")
+    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:St\.?\s+)?{_PARTICLES}*(?:[A-Z](?:[\w-]|['’](?!s\b))++"
+                              r"|[A-Z](?![\w-]|['’](?!s\b)))"
                               r"(?:\s+[A-Z][a-z'’-]+(?=\s+[A-Z][a-z'’-]+\b))?(?:\s+[A-Z][a-z'’-]+)?"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
@@ -233,6 +235,16 @@ speech speeches assassination inauguration revolution revolutionary declaration 
 founding founders emancipation proclamation biography biographies dbq colonial colonies union confederate
 reconstruction suffrage boycott monument memorial inventor invention quote quotes
 """.split())
+#: Words that put a text among books and reading: a name beside a work's title there is its author.
+_READING_WORDS = frozenset("""
+read reading reads book books novel novels text texts excerpt excerpts author authors study chapter chapters
+memoir poem poems poet essay article framework theory model taxonomy anchor wrote written
+""".split())
+# "<name>'s The Title ..." / "<name>'s Title Words": a possessive before a capitalised work's title
+_WORK_AFTER = re.compile(r"['’]s[ \t]+(?:(?:The|A|An|We|Our|How|Why|What)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:of|the|a|an|and|to|in"
+                         r"|for|with|than|more|[A-Z][\w'’-]*)){1,8}")
+# "<Title Case Work> by <name>"
+_WORK_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \t]+$")
 #: Products, curricula and services schools use, and names of the frameworks' authors used as their names ("Zearn
 #: helped", "Nearpod lessons", "Wilson groups"): never a person by the words around them (a roster person of the
 #: same name is still found through the roster).
@@ -755,6 +767,10 @@ class PiiDetector:
             if public:
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not any(a <= c[0] and c[1] <= b for a, b in public)]
+        if cands and not _READING_WORDS.isdisjoint(ltoks):
+            # an author named with their work, in a text about reading: "Elena Aguilar's The Art of Coaching", "New
+            # Kid by Jerry Craft" (a name with a title before it is someone here: "Ms. Lee's Reading Workshop")
+            cands = [c for c in cands if c[2] != "PERSON" or not _authored(folded, c[0], c[1])]
         if cands and not _HISTORY_WORDS.isdisjoint(ltoks):
             # a president's or a public figure's surname alone, in a text about history ("Roosevelt's fireside
             # chats", "the Lincoln unit before Presidents' Day"): the figure, not a roster person of that name
@@ -1179,6 +1195,13 @@ def _namelike(word: str, given: frozenset[str], rank: Mapping[str, int]) -> bool
 
 def _sentence_start_function_word(text: str, m: re.Match[str]) -> bool:
     return m.group(1).lower() in _NOT_SURNAME and _sentence_start(text, m.start(1))
+
+
+def _authored(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is an author beside their work's title, not someone of the program."""
+    if _TITLE_BEFORE.search(text, max(0, start - 20), start) or text[start:end].split()[0].rstrip(".") in _TITLE_WORDS:
+        return False
+    return bool(_WORK_AFTER.match(text, end) or _WORK_BEFORE.search(text, max(0, start - 80), start))
 
 
 def _placed(text: str, start: int) -> bool:

@@ -741,3 +741,13 @@ def test_redact_series_keeps_object_columns_and_missing_values() -> None:
     red = Redactor.from_roster(RosterNames())
     out = red.redact_series(pd.Series(["Ask Dustin Walker", None], dtype=object))
     assert out["text"].dtype == object and out["text"].tolist() == ["Ask [PERSON]", None]
+
+
+def test_an_author_beside_their_work_is_public_and_a_titled_name_ends_at_its_possessive() -> None:
+    red = Redactor.from_roster(RosterNames())
+    for clean in ("The book study on Elena Aguilar's The Art of Coaching was the best part.",
+                  "New Kid by Nelle Craftsworth was the summer read for our staff."):
+        assert red.redact(clean).spans == (), clean
+    assert red.redact("Dustin Walker read the book to us.").text == "[PERSON] read the book to us."
+    assert red.redact("We read Ms. Lee's Reading Workshop notes.").text == "We read [PERSON]'s Reading Workshop notes."
+    assert red.redact("Mrs. G's class loved it.").text == "[PERSON]'s class loved it."
