@@ -45,7 +45,9 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["load", "COMMON_WORD_NAMES", "english_words", "nicknamer", "all_given_names", "all_surnames", "person_words", "given_names", "plain_given_names", "surnames", "word_rank", "EVERYDAY_RANK", "PLAIN_RANK"]
+__all__ = ["COMMON_WORD_NAMES", "EVERYDAY_RANK", "PLAIN_RANK", "all_given_names", "all_surnames", "english_words",
+           "given_names", "load", "nickname_names", "nicknamer", "person_words", "plain_given_names", "surnames",
+           "word_rank"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -103,11 +105,16 @@ def english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def nickname_names() -> frozenset[str]:
+    """Every name of the nicknames package's table, given names and their nicknames, lower case."""
+    nn = nicknamer()
+    return frozenset(set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {})))
+
+
+@lru_cache(maxsize=1)
 def all_given_names() -> frozenset[str]:
     """Every given name of the lists, everyday words included ("Holly", "Will"), lower case."""
-    nn = nicknamer()
-    table = set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {}))
-    return frozenset(n for n in set(_first_shares()) | table if n.isalpha() and len(n) >= 2)
+    return frozenset(n for n in set(_first_shares()) | nickname_names() if n.isalpha() and len(n) >= 2)
 
 
 #: Months, days and their abbreviations are census first names too ("January", "Jan", "Tuesday").

@@ -36,6 +36,7 @@ from evalkit.namelists import (
     all_given_names,
     all_surnames,
     given_names,
+    nickname_names,
     nicknamer,
     person_words,
     plain_given_names,
@@ -325,9 +326,6 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
 _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
 _TITLE_WORDS = frozenset(_TITLES[3:-1].split("|"))   # the titles of _TITLES, as words
-_SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter Prep "
-                              "Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD Unified "
-                              "STEM STEAM Catholic Jr Junior Area County Public".split())
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
 _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bldg lot".split())
 _ZIP = re.compile(r"\b\d{5}\b")
@@ -504,9 +502,7 @@ def _known_first() -> frozenset[str]:
     """Given names of three letters or more that are no everyday word (:func:`evalkit.namelists.given_names`), and the
     nicknames package's names however often the word is written ("Mike", "Emily", "Mark" is not: a hand-listed
     everyday word), for the first word of a full name ("Mike Brown")."""
-    nn = nicknamer()
-    table = set(getattr(nn, "_nickname_lookup", {})) | set(getattr(nn, "_canonical_lookup", {}))
-    names = given_names() | {n for n in table if n.isalpha() and n not in COMMON_WORD_NAMES}
+    names = given_names() | {n for n in nickname_names() if n.isalpha() and n not in COMMON_WORD_NAMES}
     return frozenset(n for n in names if len(n) >= 3 and n not in _NOT_SURNAME)
 
 
@@ -954,10 +950,12 @@ def _shouting(text: str) -> bool:
 _FIVE_LOWER = re.compile(r"(?:[^a-z]*+[a-z]){5}", re.S)  # possessive: a text in capitals fails at once
 
 
+# Verbs that take a person, written once for both patterns below.
+_PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called"
+                 r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
+                 r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught")
 _PERSON_VERB = re.compile(
-    r"\s+(?:asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called|texted"
-    r"|wants|wanted|thinks|thought|feels|felt|facilitates|facilitated|models|modeled|modelled|leads|led|presented"
-    r"|reported|joined|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught"
+    rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)|was\s+(?:out|worried|absent|sick|on\s+leave)"
     r"|will\s+(?:lead|facilitate|visit|share|send|present|join|coach|observe|model))\b", re.I)
 _CALENDAR = frozenset("may june april august summer autumn".split())
@@ -1015,11 +1013,9 @@ _VERB_AFTER = re.compile(
     r"|\s+(?:and\s+(?:I|me)\b"
     r"|(?:is|was)\s+(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
-    r"|(?:asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called|texted|wants"
-    r"|wanted|thinks|thought|feels|felt|leads|led|presented|reported|joined|retired|sent|brought|observed|visited"
-    r"|met|needs|needed|helped|coached|teaches|taught|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
+    rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
-    r"|keeps|worked|works|started|moved|modeled|modelled|finally|never|really|just|has|had|will|can|could"
+    r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could"
     r"|should|would)\b)", re.I)
 # a word after a lower-case name that ends the name's phrase: "talk to young in the office", "ask king about"
 _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|that|on|and|if|when|so|to|is|was"
@@ -1299,6 +1295,10 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
+# the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
+_SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter "
+                              "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
+                              "Unified STEM STEAM Catholic Jr Junior Area County Public".split())
 _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
                           rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
