@@ -12,7 +12,11 @@ period") and needs three lists, all read from maintained packages' bundled data,
   evidence of a person on its own, so the lists come in two strengths, :func:`given_names` and
   :func:`plain_given_names`.
 
-All lists are lower case, folded to ASCII, and read once per process.
+All lists are lower case, folded to ASCII, and read once per process. The hand-written lists live here too, each
+with what it is for: everyday-word names (:data:`COMMON_WORD_NAMES`), public figures, books and places a school
+comment names (:data:`PUBLIC_NAMES`), presidents' surnames and words of history (:data:`FAMOUS_SURNAMES`,
+:data:`HISTORY_WORDS`), words of reading (:data:`READING_WORDS`), products schools use (:data:`PRODUCT_NAMES`) and
+cities named like people (:data:`CITY_NAMES`).
 """
 
 from __future__ import annotations
@@ -38,6 +42,119 @@ dean
 """.split())
 
 
+#: Cities that are also given names ("Savannah and Charleston", "Austin"): a person only with a verb or a cue.
+CITY_NAMES = frozenset("""
+austin dallas houston denver phoenix charlotte savannah madison jackson aurora orlando columbus cleveland lincoln
+raleigh eugene florence augusta chester lafayette marion irving arlington henderson chandler tulsa memphis nashville
+charleston beverly hollywood paris london sydney victoria regina jordan israel india china georgia
+""".split())
+
+#: Public figures and places a school comment names (historical figures, authors children read, landmarks,
+#: holidays): a roster surname inside one of them is not the roster's person. Matched whole, case-blind.
+PUBLIC_NAMES = (
+    "George Washington Carver", "George Washington", "Booker T. Washington", "Washington, D.C.", "Washington DC",
+    "Washington D.C.", "Washington state", "Abraham Lincoln", "Lincoln Memorial", "Lincoln Center",
+    "Martin Luther King Jr.", "Martin Luther King", "Martin Luther King Day", "MLK Day", "Rosa Parks", "Ruby Bridges",
+    "Harriet Tubman", "Frederick Douglass", "Sojourner Truth", "Thurgood Marshall", "Jackie Robinson",
+    "Cesar Chavez", "Dolores Huerta", "John F. Kennedy", "Kennedy Space Center", "Kennedy Center", "Robert Kennedy",
+    "Franklin D. Roosevelt", "Franklin Roosevelt", "Theodore Roosevelt", "Teddy Roosevelt", "Eleanor Roosevelt",
+    "Thomas Jefferson", "Jefferson Memorial", "Benjamin Franklin", "Ben Franklin", "Alexander Hamilton",
+    "Susan B. Anthony", "Amelia Earhart", "Helen Keller", "Langston Hughes", "Maya Angelou", "Jacqueline Woodson",
+    "Dr. Seuss", "Mo Willems", "Jason Reynolds", "Lois Lowry", "Pam Munoz Ryan", "Beverly Cleary", "Judy Blume",
+    "Roald Dahl", "Eric Carle", "Kate DiCamillo", "Katherine Johnson", "Neil Armstrong", "Sally Ride",
+    "Albert Einstein", "Marie Curie", "Isaac Newton", "Charles Darwin", "St. Patrick's Day", "Saint Patrick's Day",
+    "Presidents' Day", "Columbus Day", "Brown v. Board", "New Deal", "Gettysburg Address", "Statue of Liberty",
+    "Ellis Island", "Mount Rushmore", "Grand Canyon", "Cape Canaveral", "Dr. King", "Khan Academy",
+    "Washington Post", "Little Free Library", "Hall of Fame", "Wolf Trap", "Grace Lin", "Kwame Alexander",
+    "Miss Nelson", "Miss Honey", "Mrs. Frisby", "Junie B. Jones", "Amelia Bedelia", "Ms. Frizzle", "Mr. Rogers",
+    "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
+    # the education field's own public names: authors of the frameworks and books schools use
+    "Lucy Calkins", "Carol Dweck", "Amanda Gorman", "Kevin Henkes", "Robert Marzano", "John Hattie",
+    "Charlotte Danielson", "Doug Lemov", "Zaretta Hammond", "Gholdy Muhammad", "Jo Boaler", "Ron Berger",
+    "Lisa Delpit", "Gloria Ladson-Billings", "Paulo Freire", "Lev Vygotsky", "Benjamin Bloom", "Howard Gardner",
+    "Rick DuFour", "Michael Fullan", "Todd Whitaker", "Grant Wiggins", "Jay McTighe", "Robert Slavin",
+    "Martin Luther", "Anne Frank", "Malala Yousafzai", "Barack Obama", "Michelle Obama", "Jackie Robinson",
+    "Webb's DOK", "Webb's Depth of Knowledge", "Bloom's Taxonomy", "Hattie's effect sizes", "Hattie's",
+    "Marzano's", "Danielson Framework", "Danielson rubric", "Fountas and Pinnell", "Fountas & Pinnell",
+    "Sonia Sotomayor", "Ruth Bader Ginsburg", "Kamala Harris", "Joe Biden", "Abraham Lincoln's",
+    # characters of the books and shows children and teachers know
+    "Matilda", "Mr. Feeny", "Esperanza Rising", "Miss Nelson Is Missing", "Dear Mr. Henshaw", "Ramona Quimby",
+    "Harry Potter", "Charlotte's Web", "Percy Jackson", "Wonder Woman", "Winnie the Pooh", "Peter Rabbit",
+    "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
+    "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",
+    "Bloom's", "Freire", "Dewey", "John Dewey", "Montessori", "Central Office", "Central Admin",
+    # the leadership and coaching literature evaluators' programs read, and public figures of the kind
+    "Fullan", "Fullan and Quinn", "Elena Aguilar", "Bettina Love", "Kim Marshall", "Jim Knight", "Tuckman",
+    "Hawthorne effect", "Kotter", "Senge", "Heifetz", "Elmore", "Linda Darling-Hammond", "Darling-Hammond",
+    "Anthony Muhammad", "DuFour", "Brene Brown", "Simon Sinek", "Adam Grant", "Angela Duckworth", "Daniel Pink",
+    "Jerry Craft", "Linda Sue Park", "Florence Nightingale", "Malcolm X", "Ms. Rachel", "Mrs. Piggle-Wiggle",
+    "Earl Grey", "Mr. Potato Head", "Ruby Payne", "Eric Jensen", "Robert Eaker", "Douglas Reeves", "Dylan Wiliam",
+    # presidents by their full names
+    "Ulysses S. Grant", "Ulysses Grant", "Andrew Jackson", "James Madison", "James Monroe", "John Adams",
+    "John Quincy Adams", "Woodrow Wilson", "Harry S. Truman", "Harry Truman", "Dwight Eisenhower",
+    "Dwight D. Eisenhower", "Lyndon B. Johnson", "Lyndon Johnson", "Andrew Johnson", "Richard Nixon", "Jimmy Carter",
+    "Ronald Reagan", "George W. Bush", "George H. W. Bush", "Bill Clinton", "Joe Biden", "Donald Trump",
+    "Herbert Hoover", "Calvin Coolidge", "Grover Cleveland", "William McKinley", "William Howard Taft",
+    "James K. Polk", "Zachary Taylor", "Thomas Edison", "Henry Ford", "Alexander Graham Bell", "Sitting Bull",
+    "Pocahontas", "Sacagawea", "Paul Revere", "Betsy Ross", "Lewis and Clark", "St. Jude Math-A-Thon", "St. Jude Children's",
+    "St. Louis", "St. Paul", "St. Patrick",
+    # evaluation frameworks and the statistics an evaluation report names after their authors
+    "Guskey", "Guskey's", "Thomas Guskey", "Kirkpatrick's", "Kirkpatrick levels", "Kirkpatrick model", "Likert",
+    "Cronbach's", "Hedges'", "Hedges's", "Cohen's", "Glass's", "Wilson interval", "Wilson intervals",
+    "Wilson score", "Wilson CI", "Wilson CIs", "Wilson confidence", "Benjamini", "Hochberg", "Benjamini-Hochberg",
+    "Holm", "Holm-Bonferroni", "Bonferroni", "Katz", "Cox index", "Newcombe", "McDonald's omega", "Clopper-Pearson",
+    "Pearson's", "Pearson correlation", "Spearman's", "Spearman correlation", "Kendall's", "Welch's", "Wilcoxon",
+    "Mann-Whitney", "Fisher's exact", "Student's t", "Rademacher", "Webb weights", "Bayes", "Bayesian",
+    "Kaplan-Meier", "Tukey", "Kruskal-Wallis", "Shapiro-Wilk", "Cochran", "Fleiss'", "Krippendorff's",
+    # books children and teachers read, and their characters
+    "Magic Tree House", "Frog and Toad", "Henry and Mudge", "Elephant and Piggie", "Dog Man", "Captain Underpants",
+    "Diary of a Wimpy Kid", "Greg Heffley", "Flat Stanley", "Nate the Great", "Cam Jansen", "Encyclopedia Brown",
+    "Anne of Green Gables", "Tom Sawyer", "Huckleberry Finn", "Huck Finn", "Atticus Finch", "Boo Radley",
+    "Holden Caulfield", "Romeo and Juliet", "Great Gatsby", "Katniss Everdeen", "Hunger Games", "Hermione",
+    "Bridge to Terabithia", "Because of Winn-Dixie", "Number the Stars", "Island of the Blue Dolphins",
+    "Where the Red Fern Grows", "Stanley Yelnats", "Auggie Pullman", "Junie B.", "Ramona", "Pippi Longstocking",
+    "Lilly's Purple Plastic Purse", "Chrysanthemum", "Amelia Bedelia", "Corduroy", "Madeline", "Eloise",
+)
+
+#: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a
+#: bare surname of the first kind in a text with a word of the second is the figure ("Roosevelt's New Deal").
+FAMOUS_SURNAMES = frozenset("""
+washington adams jefferson madison monroe jackson van buren harrison tyler polk taylor fillmore pierce buchanan
+lincoln johnson grant hayes garfield arthur cleveland mckinley roosevelt taft wilson harding coolidge hoover truman
+eisenhower kennedy nixon ford carter reagan bush clinton obama biden trump douglass tubman parks chavez hamilton
+franklin columbus king carver edison einstein earhart keller hughes angelou
+""".split())
+
+HISTORY_WORDS = frozenset("""
+history historical president presidents presidential presidency administration deal fireside war depression era
+speech speeches assassination inauguration revolution revolutionary declaration constitution amendment civil rights
+founding founders emancipation proclamation biography biographies dbq colonial colonies union confederate
+reconstruction suffrage boycott monument memorial inventor invention quote quotes
+""".split())
+
+#: Words that put a text among books and reading: a name beside a work's title there is its author.
+READING_WORDS = frozenset("""
+read reading reads book books novel novels text texts excerpt excerpts author authors study chapter chapters
+memoir poem poems poet essay article framework theory model taxonomy anchor wrote written
+""".split())
+
+#: Products, curricula and services schools use, and names of the frameworks' authors used as their names ("Zearn
+#: helped", "Nearpod lessons", "Wilson groups"): never a person by the words around them (a roster person of the
+#: same name is still found through the roster).
+PRODUCT_NAMES = frozenset(w.lower() for w in """
+Acadience Achieve3000 Aeries Aimsweb ALEKS Amira Amplify AVID Benchmark Blooket Blookets Boddle
+Bookshare BrainPOP Brainpop Calkins Canva Canvas Carnegie ClassDojo Classkick Clever Cognia CommonLit
+Danielson Desmos DIBELS Dojo Dreambox DreamBox Duolingo Edmodo Edpuzzle Edulastic Ellevation
+Epic Eureka FastBridge Fastbridge Flipgrid Formative Fountas Freckle Frontline Fundations Gimkit
+GoGuardian Haggerty Hapara Hattie Heggerty HMH i-Ready Illuminate iReady Istation IXL Jamboard
+Kahoot Kahoots Kami Lexia Lexile Libby Loom Marzano MATHia Mentimeter Naviance Nearpod
+Nearpods Newsela NWEA Orton-Gillingham Otus Padlet Panorama Pathblazer Peardeck Pinnell
+Plickers PowerSchool Prodigy Quizizz Quizlet Raz-Kids ReadWorks Reflex Renaissance Rosetta Savvas
+Scholastic Schoology Scratch Screencastify Securly Seesaw Seesaws Skyward Socrative Sora SplashLearn
+Stanford Harvard Yale Princeton Hilton Marriott Hyatt Chromebook Chromebooks iPad iPads Apple
+Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders Xello Zearn Zoom
+""".split())
+
 @lru_cache(maxsize=1)
 def nicknamer():
     """The nicknames package's table, read once per process."""
@@ -45,7 +162,8 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["COMMON_WORD_NAMES", "EVERYDAY_RANK", "PLAIN_RANK", "all_given_names", "all_surnames", "english_words",
+__all__ = ["CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
+           "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "all_given_names", "all_surnames", "english_words",
            "given_names", "load", "nickname_names", "nicknamer", "person_words", "plain_given_names", "surnames",
            "word_rank"]
 
