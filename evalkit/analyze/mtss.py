@@ -330,8 +330,14 @@ def benchmark_rates(counts: pd.DataFrame, *, by: str | Sequence[str] | None = ("
         if col is not None:
             out[f"n_{arg}"] = p[f"_{arg}"].to_numpy()
             out[f"pct_{arg}"] = _pct(p[f"_{arg}"].to_numpy(), n)
-    out["n_rows"], out["n_suppressed"] = p["n_rows"].to_numpy(), p["n_suppressed"].to_numpy()
-    out["reason"] = _reason([p["n_suppressed"].to_numpy() > 0, n == 0],
+    return _with_reasons(out, p, n)
+
+
+def _with_reasons(out: pd.DataFrame, pooled: pd.DataFrame, n: np.ndarray) -> pd.DataFrame:
+    """The pooled rows' counts of source rows and suppressed rows, and why a share is missing (a suppressed count,
+    or nobody screened)."""
+    out["n_rows"], out["n_suppressed"] = pooled["n_rows"].to_numpy(), pooled["n_suppressed"].to_numpy()
+    out["reason"] = _reason([pooled["n_suppressed"].to_numpy() > 0, n == 0],
                             [MtssReason.suppressed, MtssReason.none_screened])
     return out
 
@@ -398,10 +404,7 @@ def tier_counts(counts: pd.DataFrame, *, by: str | Sequence[str] | None = ("meas
     out = p[_key_cols(gk, window)].copy()
     out["n_screened"], out["n_tier2"], out["n_tier3"] = n, p["_tier2"].to_numpy(), p["_tier3"].to_numpy()
     out["pct_tier2"], out["pct_tier3"] = _pct(out["n_tier2"].to_numpy(), n), _pct(out["n_tier3"].to_numpy(), n)
-    out["n_rows"], out["n_suppressed"] = p["n_rows"].to_numpy(), p["n_suppressed"].to_numpy()
-    out["reason"] = _reason([p["n_suppressed"].to_numpy() > 0, n == 0],
-                            [MtssReason.suppressed, MtssReason.none_screened])
-    return out
+    return _with_reasons(out, p, n)
 
 
 def net_movement(counts: pd.DataFrame, *, by: str | Sequence[str] | None = ("measure", "grade"),
