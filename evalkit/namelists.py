@@ -5,7 +5,10 @@ and new hires. :mod:`evalkit.pii` finds those by context ("Dustin Walker", "ask 
 period") and needs three lists, all read from maintained packages' bundled data, offline:
 
 * **given names**: the US Census Bureau's 1990 first-name files (5,163 names, public domain, bundled with the
-  ``names`` package) and the ``nicknames`` package's table (2,099 names and nicknames);
+  ``names`` package), the Social Security Administration's baby names of 1940-2015 for the generations the census
+  missed (3,691 names given to at least 1 in 20,000 babies of some decade, public domain, in
+  ``evalkit/data/given_names_ssa.tsv.gz``, built by ``tools/build_given_names.py``) and the ``nicknames``
+  package's table (2,099 names and nicknames);
 * **surnames**: the Census Bureau's 1990 surname file (88,799 names, same package);
 * **everyday words**: the English word-frequency list of ``pyspellchecker`` (160,572 words ranked by frequency
   in large text corpora). A given name that is also a frequent word ("Will", "Hope", "Grant", "Art") is no
@@ -178,6 +181,10 @@ PLAIN_RANK = 30_000
 #: ("Sean" 0.2 %, not "Olive" 0.03 % or "Clay" 0.02 %).
 COMMON_SHARE = 0.02
 FREQUENT_WORD_SHARE = 0.05
+#: An SSA baby name counts as a given name when at least 1 in 20,000 babies of some decade got it (3,691 names):
+#: rarer ones are mostly spellings of their own ("Aadhya") that the rules for words that are no English word find,
+#: or words and places ("Rio", "Carver") that would only add false alarms.
+SSA_MIN_SHARE = 0.005
 
 
 def _census(file: str) -> dict[str, float]:
@@ -192,11 +199,23 @@ def _census(file: str) -> dict[str, float]:
     return out
 
 
+def _ssa() -> dict[str, float]:
+    """SSA baby names and their peak share (percent of the babies of the decade they were most given in)."""
+    path = importlib.resources.files("evalkit").joinpath("data/given_names_ssa.tsv.gz")
+    with path.open("rb") as fh:
+        rows = gzip.decompress(fh.read()).decode("ascii").splitlines()[1:]
+    shares = ((name, float(share)) for name, share, *_ in (row.split("\t") for row in rows))
+    return {name: share for name, share in shares if share >= SSA_MIN_SHARE}
+
+
 @lru_cache(maxsize=1)
 def _first_shares() -> Mapping[str, float]:
+    """Given names and how common they are, in percent: the census's share of the 1990 population of one sex, or
+    the SSA's share of one decade's babies, whichever is higher ("Ethan": 0.5 % of the babies of the 2000s)."""
     shares = _census("dist.female.first")
-    for name, share in _census("dist.male.first").items():
-        shares[name] = max(shares.get(name, 0.0), share)
+    for source in (_census("dist.male.first"), _ssa()):
+        for name, share in source.items():
+            shares[name] = max(shares.get(name, 0.0), share)
     return MappingProxyType(shares)
 
 

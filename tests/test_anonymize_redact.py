@@ -554,6 +554,33 @@ def test_names_off_the_roster_are_found_by_context(redactor, text, names) -> Non
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    ("Please send the forms to Liam before Friday.", ["Liam"]),             # mid-sentence, absent from 1990 lists
+    ("Jayden in my 3rd period finished the unit early.", ["Jayden"]),       # plainly a name at a sentence's start
+    ("brayden said the bus was late again", ["brayden"]),                   # lower case before a verb
+    ("Harper led the walk with Paisley.", ["Harper", "Paisley"]),           # names that are also rare words
+    ("We toured the Rio Grande valley.", []),                               # a rare baby name in a place's name
+])
+def test_given_names_of_the_generations_the_census_missed(redactor, text, names) -> None:
+    red = redactor.redact(text)
+    assert [text[s.start:s.end] for s in red.spans if s.label == "PERSON"] == names
+
+
+def test_ssa_names_come_with_their_peak_share() -> None:
+    """The bundled SSA file against what the SSA publishes: Jayden was among the ten most given boys' names around
+    2010 (a share of all babies, both sexes, between 0.2 % and 0.8 % in its peak decade); Linda was the most given
+    girls' name of 1947-1952 (1 % to 2.5 % of all babies of its peak decade)."""
+    import gzip
+
+    from evalkit import namelists
+
+    text = gzip.decompress((Path(namelists.__file__).parent / "data" / "given_names_ssa.tsv.gz").read_bytes())
+    rows = {row.split("\t")[0]: row.split("\t") for row in text.decode("ascii").splitlines()}
+    assert rows["jayden"][2] in ("2000", "2010") and 0.2 < float(rows["jayden"][1]) < 0.8
+    assert rows["linda"][2] in ("1940", "1950") and 1.0 < float(rows["linda"][1]) < 2.5
+    assert "liam" in namelists.plain_given_names() and "rio" not in namelists.all_given_names()
+
+
+@pytest.mark.parametrize(("text", "names"), [
     ("Will and I co-planned the fractions unit.", ["Will"]),
     ("Grant did a great job with the data team.", ["Grant"]),
     ("ask hope about the schedule", ["hope"]),
