@@ -218,7 +218,11 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "who reported", "that reported", "who complained", "that complained", "who grieved", "who sued",
                  "who quit", "who resigned", "who spoke up", "who blew", "who went to the", "who called",
                  "who wrote", "that wrote", "i've been", "ive been", "i have been", "been here for", "been here ",
-                 "years at this", "teaching for")
+                 "years at this", "teaching for", " who ", " whose ", "'s wife", "'s husband", "'s spouse",
+                 "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
+                 "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
+                 "related to", "pregnant", "the one ", "longest-serving", "longest serving", "years in",
+                 "since the school opened", "since the building opened")
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
@@ -352,6 +356,11 @@ _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|
           r"|instructional\s+|math\s+|literacy\s+|ell\s+|esl\s+|sped\s+|special\s+education\s+){0,3}"
           r"(?:principal|ap|superintendent|coach|counselor|nurse|librarian|dean|director|head\s+of\s+school"
           r"|department\s+head|team\s+lead|specialist|psychologist)")
+# one person by their role: singular role nouns a comment names staff by
+_ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|paraprofessional|aide|secretary|custodian"
+              r"|administrator|staff\s+member|sub|substitute|psychologist|specialist|interventionist|dean|director"
+              r"|coordinator|clerk|bookkeeper|registrar|janitor|bus\s+driver|social\s+worker|superintendent"
+              r"|assistant\s+principal|vice\s+principal|office\s+manager)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -375,6 +384,29 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:only|lone|sole)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse|librarian|para"
     r"|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee|psychologist"
     r"|specialist|interventionist|dean|director)s?\b"
+    # one person of a role picked out by a clause about them: "the para who translates at every IEP", "the counselor
+    # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
+    rf"|\bthe\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}(?:\s+(?:at|in|from|on)\s+[^,.;!?()]{{1,30}}?)?,?\s+(?:who|whose)\b"
+    # (not who ran a session: a presenter is known by their role in the program, not singled out by the comment)
+    r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited"
+    r"|came|joined)\b)[^.;!?]{0,80}"
+    # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
+    rf"|\b(?:the|our|my|their)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?{_ROLE_NOUN}['’]s\s+(?:wife"
+    r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
+    r"|boyfriend|fianc[eé]e?|in-laws?|relative)\b"
+    r"|\b(?:married|related)\s+to\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,2}?" + _ROLE_NOUN + r"\b(?!\s+(?-i:[A-Z]))"
+    # health and family events of one colleague: "one of our teachers is pregnant", "she went on medical leave"
+    r"|\b(?:is|was|got|became)\s+pregnant\b"
+    r"|\b(?:who|she|he)\s+(?:is|was|went|has\s+been|had\s+been|got)\s+(?:out\s+)?(?:on\s+)?(?:medical"
+    r"|maternity|paternity|disability|stress)\s+leave\b"
+    # the one of a role: "as the one special ed coordinator for all of RMHS", "the one teacher over 65"
+    rf"|\b(?:as|I['’]?m|I\s+am|being|the)\s+(?:the\s+)?one\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\b(?!\s+(?:of|who))"
+    r"[^.;!?]{0,60}"
+    # long service: "our longest-serving teacher", "I'm the veteran in the network, 34 years in", "has taught there
+    # since the school opened"
+    r"|\b(?:our|my|the)\s+longest[- ]serving\s+\w+"
+    r"|\b(?:1[5-9]|[2-4]\d)\+?\s+years\s+in\b(?!\s+(?:a|the|education|teaching|the\s+field)\b)"
+    r"|\bsince\s+(?:the|our|this)\s+(?:school|building|campus)\s+opened\b"
     # someone others know by what they did: "the coach who filed the grievance", "the teacher that reported it"
     r"|\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|aide|secretary"
     r"|custodian|administrator|person|staff\s+member|sub|one)\s+(?:who|that)\s+(?:filed|reported|complained"

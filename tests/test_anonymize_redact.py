@@ -507,6 +507,21 @@ def test_program_and_ordinary_words_before_a_school_word_are_not_schools(redacto
     ("Someone who has been in this building for 27 years can tell you it was never this bad.", True),
     ("The teacher who led the session was great.", False),
     ("The first time we met as a team it went well.", False),
+    # one colleague picked out by a clause, a relative or an event, without a name
+    ("The bus driver at Eastgate who got the warning is still on the route.", True),
+    ("the sub whose car was towed never came back", True),
+    ("Our office manager, who is the superintendent's cousin, sees every personnel file.", True),
+    ("The new AP is married to the head custodian, so nobody complains.", True),
+    ("One of our aides is pregnant and we have no plan for coverage.", True),
+    ("As the one ELL specialist for three campuses I cannot join every PLC.", True),
+    ("Our longest-serving para remembers every family.", True),
+    ("I'm the one they call, 31 years in, when the copier breaks.", True),
+    ("Teachers who attended found the protocol useful.", False),          # plural: nobody in particular
+    ("A coach who listens is worth more than any rubric.", False),        # generic: no one of ours
+    ("We had the example of a teacher who sees every child.", False),
+    ("His mother is related to our librarian, which is awkward.", True),
+    ("The boy is not related to our teacher Linh Tran.", False),         # the name is there: nobody unnamed
+    ("Our principal presented the data; her 20 years in the field show.", False),
 ])
 def test_self_identifying_shapes_go_to_review(redactor, text, review) -> None:
     assert redactor.redact(text).needs_review is review
