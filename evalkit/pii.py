@@ -227,6 +227,7 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
 _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
+_ASCII_ALPHA = re.compile(r"[A-Za-z]+")  # the same on ASCII text, and faster (no Unicode categories to look up)
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
 _TITLE_WORDS = frozenset(_TITLES[3:-1].split("|"))   # the titles of _TITLES, as words
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
@@ -626,7 +627,7 @@ class PiiDetector:
         if not isinstance(text, str) or not text.strip():
             return []
         folded, low, origin = _prepare(text)
-        toks = set(_ALPHA.findall(folded))
+        toks = set((_ASCII_ALPHA if folded.isascii() else _ALPHA).findall(folded))
         ltoks = set(map(str.lower, toks))
         digits = _DIGIT.search(folded) is not None
         cands: list[tuple[int, int, str]] = []
