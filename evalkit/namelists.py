@@ -92,6 +92,11 @@ PUBLIC_NAMES = (
     "Anthony Muhammad", "DuFour", "Brene Brown", "Simon Sinek", "Adam Grant", "Angela Duckworth", "Daniel Pink",
     "Jerry Craft", "Linda Sue Park", "Florence Nightingale", "Malcolm X", "Ms. Rachel", "Mrs. Piggle-Wiggle",
     "Earl Grey", "Mr. Potato Head", "Ruby Payne", "Eric Jensen", "Robert Eaker", "Douglas Reeves", "Dylan Wiliam",
+    "Jim Collins", "Stephen Covey", "Peter Senge", "Richard DuFour", "Rebecca DuFour", "Paul Bambrick-Santoyo",
+    "Patrick Lencioni", "Rick Wormeli", "Robert Kegan", "Lisa Lahey", "Anthony Bryk", "Ron Heifetz",
+    "Malcolm Gladwell", "Kylene Beers", "Robert Probst", "Cornelius Minor", "Gholdy Muhammad", "Lisa Delpit",
+    "Gloria Ladson-Billings", "Geneva Gay", "Pedro Noguera", "Ken Robinson", "Rick DuFour", "Mike Schmoker",
+    "Robert Marzano", "Doug Fisher", "Nancy Frey", "John Hattie", "Jay McTighe", "Grant Wiggins",
     # presidents by their full names
     "Ulysses S. Grant", "Ulysses Grant", "Andrew Jackson", "James Madison", "James Monroe", "John Adams",
     "John Quincy Adams", "Woodrow Wilson", "Harry S. Truman", "Harry Truman", "Dwight Eisenhower",
@@ -110,6 +115,14 @@ PUBLIC_NAMES = (
     "Mann-Whitney", "Fisher's exact", "Student's t", "Rademacher", "Webb weights", "Bayes", "Bayesian",
     "Kaplan-Meier", "Tukey", "Kruskal-Wallis", "Shapiro-Wilk", "Cochran", "Fleiss'", "Krippendorff's",
     # books children and teachers read, and their characters
+    "Christopher Paul Curtis", "R.J. Palacio", "R. J. Palacio", "Dav Pilkey", "Shel Silverstein", "Raina Telgemeier",
+    "Gary Paulsen", "Rick Riordan", "Jeff Kinney", "Matt de la Pena", "Angie Thomas", "Maurice Sendak", "E.B. White",
+    "E. B. White", "Cynthia Rylant", "Patricia Polacco", "Mildred Taylor", "Mildred D. Taylor", "Sandra Cisneros",
+    "Walter Dean Myers", "Katherine Paterson", "Louis Sachar", "Sharon Draper", "Sharon M. Draper", "Margarita Engle",
+    "Yuyi Morales", "Jerry Pinkney", "Ezra Jack Keats", "Arnold Lobel", "Mem Fox", "Nikki Grimes",
+    "Jewell Parker Rhodes", "Erin Entrada Kelly", "Kelly Yang", "Jerry Spinelli", "J.K. Rowling", "J. K. Rowling",
+    "C.S. Lewis", "C. S. Lewis", "Madeleine L'Engle", "Wilson Rawls", "Natalie Babbitt", "Scott O'Dell",
+    "Laura Ingalls Wilder", "Auggie Pullman",
     "Magic Tree House", "Frog and Toad", "Henry and Mudge", "Elephant and Piggie", "Dog Man", "Captain Underpants",
     "Diary of a Wimpy Kid", "Greg Heffley", "Flat Stanley", "Nate the Great", "Cam Jansen", "Encyclopedia Brown",
     "Anne of Green Gables", "Tom Sawyer", "Huckleberry Finn", "Huck Finn", "Atticus Finch", "Boo Radley",
@@ -167,8 +180,8 @@ def nicknamer():
 
 __all__ = ["CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
            "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "all_given_names", "all_surnames", "english_words",
-           "given_names", "load", "nickname_names", "nicknamer", "person_words", "plain_given_names", "surnames",
-           "word_rank"]
+           "given_names", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words", "plain_given_names",
+           "surnames", "word_rank"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -297,9 +310,26 @@ def plain_given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _last_shares() -> Mapping[str, float]:
+    return MappingProxyType(_census("dist.all.last"))
+
+
+@lru_cache(maxsize=1)
 def all_surnames() -> frozenset[str]:
     """Every census surname, everyday words included ("Miles", "Young"), lower case."""
-    return frozenset(_census("dist.all.last"))
+    return frozenset(_last_shares())
+
+
+def mostly_surname(name: str) -> bool:
+    """Whether more people have ``name`` (lower case) as a surname than as a given name: "Collins" (0.1 % of the
+    population's surnames, 0.008 % of babies' names at their peak), not "Mike".
+
+    Examples
+    --------
+    >>> mostly_surname("collins"), mostly_surname("mike"), mostly_surname("jordan")
+    (True, False, False)
+    """
+    return _last_shares().get(name, 0.0) > _first_shares().get(name, 0.0)
 
 
 @lru_cache(maxsize=1)

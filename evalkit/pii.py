@@ -28,6 +28,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from evalkit.namelists import (
+    CALENDAR,
     CITY_NAMES,
     COMMON_WORD_NAMES,
     EVERYDAY_RANK,
@@ -41,6 +42,7 @@ from evalkit.namelists import (
     all_surnames,
     english_words,
     given_names,
+    mostly_surname,
     nickname_names,
     nicknamer,
     person_words,
@@ -105,11 +107,15 @@ _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenu
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm)\.?[ \t]*#?[ \t]*[\w-]+"
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
+# A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
+# never a hyphen at its end, so that no half of a name is left behind.
+_NAME_PART = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
-    # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"
+    # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
+    # apostrophe inside the local part is the name's own ("ja'nya.freeman@...")
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])[\w.+-]++(?<=\w)\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
                         r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
@@ -122,11 +128,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
-    # extension; or seven digits in the local form, the exchange starting 2-9 as North American numbers do
+    # extension ("x212", "ext. 14", "#12"); or seven digits in the local form, the exchange starting 2-9 as North American numbers do
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./-]\s?|\d{3})\d{3}[\s.-]?\d{4}"
-                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w-])"
+                        r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
-                        r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?![\w/-])", re.I),
+                        r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"(?<![@\w.-])(?:(?:https?://|www\.)[^\s<>\"]+"
                       r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
@@ -141,11 +147,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
     "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
-    # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John"
+    # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John",
+    # and the names after it, each whole with its hyphenated parts ("Prof. Dmitri Vasquez-Lindholm")
     # (an apostrophe inside a name, "O'Neil", but the name ends at a possessive: "Ms. Lee's Reading Workshop")
     "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:St\.?\s+)?{_PARTICLES}*(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
-                              r"(?:\s+[A-Z][a-z'’-]+(?=\s+[A-Z][a-z'’-]+\b))?(?:\s+[A-Z][a-z'’-]+)?"),
+                              rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
@@ -171,7 +178,8 @@ _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) t
 # Nouns after a name that make it a place ("Lakeshore Drive", "Grant Park"): the cue is the same words anywhere.
 _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
-                "|Square|County\\s+Courthouse")
+                "|Square|County\\s+Courthouse|Beach|Falls|Springs|Bay|Harbor|Creek|Canyon|Valley|College|University"
+                "|Institute")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 # Words after a first name that make it a place, a time or a thing, not a person's surname.
@@ -180,6 +188,7 @@ texas florida georgia carolina virginia dakota washington county city park stree
 island day week month year period session program project plan unit award prize fund foundation university college
 church hospital library museum center centre hall field stadium house building room
 el elem alt prep charter magnet isd usd intermediate primary montessori
+beach falls springs bay harbor creek canyon valley institute
 """.split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\b(?!['’]?\w)")
@@ -218,7 +227,7 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "who reported", "that reported", "who complained", "that complained", "who grieved", "who sued",
                  "who quit", "who resigned", "who spoke up", "who blew", "who went to the", "who called",
                  "who wrote", "that wrote", "i've been", "ive been", "i have been", "been here for", "been here ",
-                 "years at this", "teaching for", " who ", " whose ", "'s wife", "'s husband", "'s spouse",
+                 "years at this", "teaching for", "'s wife", "'s husband", "'s spouse",
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
                  "related to", "pregnant", "the one ", "longest-serving", "longest serving", "years in",
@@ -362,6 +371,9 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
               r"|administrator|staff\s+member|sub|substitute|psychologist|specialist|interventionist|dean|director"
               r"|coordinator|clerk|bookkeeper|registrar|janitor|bus\s+driver|social\s+worker|superintendent"
               r"|assistant\s+principal|vice\s+principal|office\s+manager)")
+# the words of _ROLE_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
+_ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _ROLE_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
+                                                                       "bus", "social"}
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -551,8 +563,10 @@ class PiiDetector:
         parts = {p for w in last for p in [*w.split("-"), w.split()[-1]] if p != w}
         lasts = set(last) | {p for p in parts if len(p) >= 3 and p[:1].isupper()}
         terms: dict[str, int] = {}
-        for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (places, _PLACE),
-                           ([_short_place(p) for p in places], _PLACE_SHORT)):
+        written = sorted({w for p in places for w in _place_forms(p)})
+        for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (written, _PLACE),
+                           ([_short_place(p) for p in written] + [b for p in places for b in _bare_place(p)],
+                            _PLACE_SHORT)):
             for w in words:
                 for v in _variants(w):
                     terms[v] = terms.get(v, 0) | cat
@@ -638,6 +652,8 @@ class PiiDetector:
                     e = s + len(m.group(0).rstrip(".,;:!?)]}'\""))
                 elif name == "titled_name" and folded.endswith("'s", s, e):
                     e -= 2
+                elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:
+                    continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
                 elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
@@ -684,7 +700,25 @@ class PiiDetector:
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
-            cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)]
+            # (in a text in capitals, initials that spell a word are that word: "THE SITE VISIT" is no THE school)
+            shouting = _shouting(folded)
+            cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)
+                      if not (shouting and m.group(0).lower() in english_words())]
+        cands = self._in_context(folded, low, toks, ltoks, cands)
+        # words the names found vouch for, judged by the same context
+        cands += self._in_context(folded, low, toks, ltoks, _vouched(folded, cands))
+        spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
+        spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
+        selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
+                  if _self_cue().search(low) or (("who" in ltoks or "whose" in ltoks)
+                                                 and not ltoks.isdisjoint(_ROLE_WORDS)) else [])
+        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
+        return sorted(out)
+
+    def _in_context(self, folded: str, low: str, toks: set[str], ltoks: set[str],
+                    cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The candidates that the words around them do not make public: a public figure, a book's author or
+        character, a president in a text about history, a place named like a person."""
         if cands and (not _PUBLIC_KEYS.isdisjoint(ltoks) or " v" in folded) \
                 and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
@@ -693,8 +727,14 @@ class PiiDetector:
             if " v" in folded:   # a court case: "Tinker v. Des Moines", "Brown v. Board of Education"
                 public += [m.span() for m in _COURT_CASE.finditer(folded)]
             if public:
+                # a word of a public name found in the text is that figure or character elsewhere in it too: "Esperanza
+                # Rising ... Esperanza was brave", "Ruby Bridges ... Ruby" (a titled name or a roster name stays
+                # someone here: "Grant did a great unit on Ulysses S. Grant")
+                words = {w for a, b in public for w in low[a:b].split() if len(w) >= 3}
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
-                         or not any(a <= c[0] and c[1] <= b for a, b in public)]
+                         or not (any(a <= c[0] and c[1] <= b for a, b in public)
+                                 or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
+                                     and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))]
         if cands and not READING_WORDS.isdisjoint(ltoks):
             # an author named with their work, in a text about reading: "Elena Aguilar's The Art of Coaching", "New
             # Kid by Jerry Craft" (a name with a title before it is someone here: "Ms. Lee's Reading Workshop")
@@ -713,12 +753,7 @@ class PiiDetector:
             # place's name too: "Love Field", "Grant Park" (not "Jenny Park", not "Mr. Park")
             cands = [c for c in cands if c[2] != "PERSON" or folded[c[0]:c[1]] not in _PLACE_NOUN_WORDS
                      or not _placed(folded, c[0])]
-        spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
-        spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
-        selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
-                  if _self_cue().search(low) else [])
-        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
-        return sorted(out)
+        return cands
 
     def _with_surnames(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A roster first name followed by a capitalised word that is no everyday word is a full name, the
@@ -733,7 +768,8 @@ class PiiDetector:
                 continue
             if label == "PERSON" and (self.terms.get(folded[s:e].casefold(), 0) & _FIRST):
                 m = _NEXT_WORD.match(folded, e)
-                if m and m.group(1).casefold() not in _NOT_SURNAME and m.start(1) not in starts:
+                if m and m.group(1).casefold() not in _NOT_SURNAME and m.group(1).casefold() not in _NOT_SURNAME_PLACES \
+                        and m.start(1) not in starts:
                     e = m.end(1)
                     nxt = _NEXT_WORD.match(folded, e)
                     if nxt and nxt.group(1).casefold() in self.terms:
@@ -791,7 +827,8 @@ class PiiDetector:
                 if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK:
                     return s, e, "PERSON"
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s)
-                if cats & _LAST and prev and prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME:
+                if cats & _LAST and prev and prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME \
+                        and word_rank().get(prev.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK:   # not "one bright spot"
                     return prev.start(1), e, "PERSON"
             # a roster name in lower case between a cue and the end of its phrase: "ask king about the bus",
             # "our coach mercy came", "talk to young in the office"
@@ -863,7 +900,7 @@ class PiiDetector:
 
 
 _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
-_PLACE_BEFORE = re.compile(r"\b(?:at|from|to|in|visited|visit|between|and|over\s+at)\s+$", re.I)
+_PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
 _AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b")
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
@@ -1002,9 +1039,14 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end(2)) \
                     or (a in PRODUCT_NAMES and b in rank):   # "Wilson Reading program"
                 continue
-            if a in known or (b in last and (a in every or a not in rank)):
+            if b not in last and rank.get(b, EVERYDAY_RANK) < EVERYDAY_RANK and mostly_surname(a):
+                continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
+            # (a hyphenated surname is one when one of its parts is: "Tran-Dao", "Garcia-Lopez")
+            if a in known or ((b in last or "-" in b and any(p in last for p in b.split("-")))
+                              and (a in every or a not in rank)):
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
-                end = third.end(1) if third and third.group(1).lower() in last else m.end(2)
+                end = third.end(1) if third and third.group(1).lower() in last \
+                    and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)   # not "Good to Great"
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
     if "." in text:
@@ -1077,22 +1119,80 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
 # school words after a school's name ("New Dawn Charter", "Pacific Heights MS", "bayshore stem"); "the" before
 # the kind of school its staff name it by ("the ELC", "the Alt")
 _SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle|High|Elementary|Elem|MS|HS|ES|K-?8|School|Magnet|STEM"
-                          r"|Prep|Alternative)(?![\w-]))+", re.I)
+                          r"|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior|Senior)(?![\w-]))+", re.I)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
 def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    out = []
+    """School words after a school's name join it ("Kettle Lake" + " Jr/Sr High"), and so does a school found inside
+    them ("Sr High"): one school, one span."""
+    out: list[tuple[int, int, str]] = []
+    taken = -1
     for i, (s, e, label) in enumerate(spans):
+        if i <= taken:
+            continue
         if label == "SCHOOL":
             tail = _SCHOOL_TAIL.match(text, e)
-            nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-            if tail and tail.end() <= nxt:
+            nxt = spans[i + 1] if i + 1 < len(spans) else (len(text), len(text), "")
+            if tail and tail.end() <= nxt[0]:
                 e = tail.end()
+            elif tail and nxt[2] == "SCHOOL" and nxt[0] < tail.end():
+                e, taken = max(tail.end(), nxt[1]), i + 1
             if text[s:e] in ("ELC", "CTC", "Alt"):
                 the = _THE_BEFORE.search(text, max(0, s - 6), s)
                 s = the.start() if the else s
         out.append((s, e, label))
+    return out
+
+
+_AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w-]|[ \t]+[A-Z])")
+_PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
+_FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
+_LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
+# a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
+_SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+)[ \t]*[.!]?[ \s]*\Z")
+
+
+def _english(text: str) -> bool:
+    """Whether half of the text's words or more are English words: "no English word" is evidence of a name only
+    there (not in a comment in Spanish, or in placeholder Latin)."""
+    toks = {w.lower() for w in _ALPHA.findall(text)}
+    return sum(w in english_words() for w in toks) >= 0.5 * len(toks)
+
+
+def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Words that the names and schools found vouch for as names, everyday words included: a name joined to a
+    found one by "and" ("Rania and River"), a nickname in brackets after one ("Seo-yeon Park (Sunny)"), a name
+    "from" a found school ("Mark from PC 412"), a word in lower case that is no English word before a lower-case
+    name ("kasia wisniewska"), and a name signed at the end of the comment."""
+    every, words = all_given_names(), english_words()
+
+    def name(word: str) -> bool:
+        low = word.lower()
+        return ((low in every and low not in CALENDAR) or (len(low) >= 3 and low not in words)) \
+            and low not in _NOT_SURNAME and low not in _GREETINGS and low not in PRODUCT_NAMES
+
+    out = []
+    for s, e, label in cands:
+        if label == "PERSON":
+            before = _AND_BEFORE.search(text, max(0, s - 30), s)
+            if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()):
+                before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
+            for m in (before, _AND_AFTER.match(text, e), _PAREN_AFTER.match(text, e)):
+                if m and name(m.group(1)):
+                    out.append((m.start(1), m.end(1), "PERSON"))
+            if text[s:e].islower():
+                m = _LOWER_BEFORE.search(text, max(0, s - 30), s)
+                if m and m.group(1) not in words and m.group(1) not in _NOT_SURNAME and _english(text):
+                    out.append((m.start(1), m.end(1), "PERSON"))
+        elif label == "SCHOOL":
+            m = _FROM_BEFORE.search(text, max(0, s - 30), s)
+            if m and name(m.group(1)):
+                out.append((m.start(1), m.end(1), "PERSON"))
+    m = _SIGN_OFF.search(text, max(0, len(text) - 40))
+    if m and name(m.group(1)):
+        out.append((m.start(1), m.end(1), "PERSON"))
     return out
 
 
@@ -1214,7 +1314,7 @@ def _nicknames(first: Iterable[str]) -> set[str]:
 _PLACE_WORDS = re.compile(
     r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
-    r"|montessori|magnet|unified|area)\b.*$",
+    r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd)\b.*$",
     re.I)
 
 
@@ -1256,6 +1356,10 @@ _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts cro
 # New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
 _NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?"
                               r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b")
+# a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
+_NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}\b")
+# "the jr/sr high": a district's one school of its kind, named by its kind
+_KIND_SCHOOL = re.compile(r"\b[Tt]he[ \t]+(?i:jr\.?[ \t]*/[ \t]*sr\.?|junior[ \t]*[-/][ \t]*senior)[ \t]+(?i:high)\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
 _LOWER_SCHOOL = re.compile(r"([a-z](?<![\w'’-].)[a-z]*)[ \t]+(?:high(?:[ \t]+school)?|middle(?:[ \t]+school)?"
                            r"|elementary(?:[ \t]+school)?|elem|prep|academy|alternative|k-?8"
@@ -1283,6 +1387,10 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                 out.append((m.start(), end, "SCHOOL"))
     if digits:
         out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)]
+        if "SD" in folded:
+            out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_DISTRICT.finditer(folded)]
+    if "sr" in low and ("jr" in low or "junior" in low):
+        out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_SCHOOL.finditer(folded)]
     if not toks.isdisjoint(_LOWER_SCHOOL_WORDS) and _LOWER_SCHOOL_CUE.search(folded):
 
         rank, known = word_rank(), None
@@ -1324,6 +1432,40 @@ def _acronyms(place: str) -> set[str]:
         if place.casefold().endswith(kind):
             out.add(initials)
     return {a for a in out if len(a) >= 3 and a.isalpha() and (a.isupper() or a == "Alt")}
+
+
+# Words of school and district names as staff abbreviate them: "Tamarack Hts", "Mt. Vernon", "Kettle Lake Jr/Sr High"
+_PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "saint": "St", "fort": "Ft", "point": "Pt", "center": "Ctr",
+                        "elementary": "Elem", "academy": "Acad", "junior-senior": "Jr/Sr", "junior": "Jr",
+                        "senior": "Sr"}
+_ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
+# a district's number after its kind: "Prairie Crossing USD 412" is "PC 412" and "USD 412" to its staff
+_DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*#?[ \t]*(\d{1,4})$")
+_BARE_END = re.compile(r"[ \t]+(?:County|Parish|Borough)$")
+
+
+def _place_forms(place: str) -> set[str]:
+    """A roster school's or district's name as written, with its words abbreviated ("Tamarack Hts Elementary") and,
+    for a numbered district, its initials with the number ("PC 412")."""
+    out = {place}
+    if _ABBREVIABLE.search(place):
+        out.add(_ABBREVIABLE.sub(lambda m: _PLACE_ABBREVIATIONS[m.group(0).lower()], place))
+    numbered = _DISTRICT_NUMBER.match(place)
+    if numbered:
+        name, kind, number = numbered.groups()
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        out |= {f"{initials} {number}", f"{initials}{kind} {number}"} if len(initials) >= 2 else set()
+    return out
+
+
+def _bare_place(place: str) -> set[str]:
+    """A county's name without "County" when it is no word and no one's name ("Riverbend" for "Riverbend County
+    Schools"; never "Jefferson" or "Lake")."""
+    short = _BARE_END.sub("", _short_place(place))
+    low = short.lower()
+    if short == _short_place(place) or len(low) < 5 or low in person_words() or low in english_words():
+        return set()
+    return {short}
 
 
 def _short_place(name: str) -> str:
