@@ -227,7 +227,7 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "who reported", "that reported", "who complained", "that complained", "who grieved", "who sued",
                  "who quit", "who resigned", "who spoke up", "who blew", "who went to the", "who called",
                  "who wrote", "that wrote", "i've been", "ive been", "i have been", "been here for", "been here ",
-                 "years at this", "teaching for", "'s wife", "'s husband", "'s spouse",
+                 "years at this", "teaching for", "whoever has been", "whoever's been", "the one with", "'s wife", "'s husband", "'s spouse",
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
                  "related to", "pregnant", "the one ", "longest-serving", "longest serving", "years in",
@@ -370,7 +370,8 @@ _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|
 _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|paraprofessional|aide|secretary|custodian"
               r"|administrator|staff\s+member|sub|substitute|psychologist|specialist|interventionist|dean|director"
               r"|coordinator|clerk|bookkeeper|registrar|janitor|bus\s+driver|social\s+worker|superintendent"
-              r"|assistant\s+principal|vice\s+principal|office\s+manager)")
+              r"|assistant\s+principal|vice\s+principal|office\s+manager|person|hire|chief\s+of\s+staff|liaison"
+              r"|facilitator|manager|officer|employee|guy|lady|woman|man)")
 # the words of _ROLE_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _ROLE_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                        "bus", "social"}
@@ -386,7 +387,8 @@ _SELF_IDENTIFYING = re.compile(
     r"|\bthe\s+one\s+(?:who|whose)\b[^.;!?]{0,80}"
     r"|\b(?:the only|the sole)\b[^.;!?]{0,60}?\b(?:on staff|in the building|in the school|for all|on the team)\b"
     r"|\b(?:you'll know who this is|you will know who this is|easy to spot|only one of us|you know who I am)\b"
-    r"|\b(?:someone|a person|a teacher|the person)\s+who\s+(?:has|had)\s+been\s+[^.;!?]{0,50}?\bfor\s+\d+\s+years"
+    r"|\b(?:someone|somebody|a person|a teacher|the person|whoever|the one)\s+(?:who\s+)?(?:has|had|['’]s)\s+been\s+"
+    r"[^.;!?]{0,50}?\b(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-9]\d)\+?\s+years"
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
     # a place's only one: "the district's only bilingual psychologist", "our only male para"
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
@@ -401,8 +403,10 @@ _SELF_IDENTIFYING = re.compile(
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
     rf"|\bthe\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}(?:\s+(?:at|in|from|on)\s+[^,.;!?()]{{1,30}}?)?,?\s+(?:who|whose)\b"
     # (not who ran a session: a presenter is known by their role in the program, not singled out by the comment)
-    r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited"
-    r"|came|joined)\b)[^.;!?]{0,80}"
+    r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited)\b)"
+    r"[^.;!?]{0,80}"
+    # a colleague by what marks them out: "our cadre facilitator, the one with the service dog"
+    rf"|\b{_ROLE_NOUN},?\s+the\s+one\s+with\b[^.;!?]{{0,60}}"
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
     rf"|\b(?:the|our|my|their)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?{_ROLE_NOUN}['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
