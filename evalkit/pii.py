@@ -676,6 +676,11 @@ class PiiDetector:
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
         cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks, self.lasts)
                                        if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
+        if _shouting(folded):
+            # a text in capitals says nothing by its capitals: its names are judged as if it were typed in lower
+            # case, by the words around them ("SHOUT OUT TO KENZIE FOR ...")
+            cands += [c for c in _off_roster(low, ltoks, ltoks, self.lasts)
+                      if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)]
         # Names already found (titled, or a placeholder of an earlier run) vouch for a word next to them.
         edges = {c[0] for c in cands if c[2] == "PERSON"} | {c[1] for c in cands if c[2] == "PERSON"}
         if "[PERSON]" in folded:
@@ -709,8 +714,13 @@ class PiiDetector:
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)
                       if not (shouting and m.group(0).lower() in english_words())]
         cands = self._in_context(folded, low, toks, ltoks, cands)
-        # words the names found vouch for, judged by the same context
-        cands += self._in_context(folded, low, toks, ltoks, _vouched(folded, cands))
+        # words the names found vouch for, judged by the same context; a list of names vouches along itself
+        found = cands
+        for _ in range(3):
+            found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, found)) if c not in cands]
+            if not found:
+                break
+            cands += found
         spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
         spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
         selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
@@ -1152,6 +1162,8 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
 _AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w-]|[ \t]+[A-Z])")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
+_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+),[ \t]+$")
+_LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
@@ -1170,7 +1182,7 @@ def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
     found one by "and" ("Rania and River"), a nickname in brackets after one ("Seo-yeon Park (Sunny)"), a name
     "from" a found school ("Mark from PC 412"), a word in lower case that is no English word before a lower-case
     name ("kasia wisniewska"), and a name signed at the end of the comment."""
-    every, words = all_given_names(), english_words()
+    every, given, words = all_given_names(), given_names(), english_words()
 
     def name(word: str) -> bool:
         low = word.lower()
@@ -1185,6 +1197,10 @@ def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
                 before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
             for m in (before, _AND_AFTER.match(text, e), _PAREN_AFTER.match(text, e)):
                 if m and name(m.group(1)):
+                    out.append((m.start(1), m.end(1), "PERSON"))
+            # the items of a list of names ("Zayn, Emir, and Kayden"): plainly names only, not "Maria, Art and Music"
+            for m in (_LIST_BEFORE.search(text, max(0, s - 30), s), _LIST_AFTER.match(text, e)):
+                if m and (m.group(1).lower() in given or m.group(1).lower() not in words) and name(m.group(1)):
                     out.append((m.start(1), m.end(1), "PERSON"))
             if text[s:e].islower():
                 m = _LOWER_BEFORE.search(text, max(0, s - 30), s)

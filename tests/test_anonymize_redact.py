@@ -840,3 +840,14 @@ def test_fourth_round_shapes_are_found(text, found) -> None:
 ])
 def test_fourth_round_public_and_everyday_words_stay(text) -> None:
     assert _ROUND4.redact(text).spans == ()
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Laila Haddad, Tomasz, Wren and Olu came.", ["Laila Haddad", "Tomasz", "Wren", "Olu"]),   # a list of names
+    ("Thanks to Laila Haddad, Art and Music teachers.", ["Laila Haddad"]),                   # words, not names
+    ("SHOUT OUT TO KENZIE FOR RUNNING THE TABLE", ["KENZIE"]),      # a text in capitals read as if in lower case
+    ("ASK TYLER ABOUT THE BUS", ["TYLER"]),
+    ("WILL WE GET MORE TIME IN MAY? GRANT WRITING TOOK ALL DAY", []),
+])
+def test_lists_of_names_and_texts_in_capitals(text, found) -> None:
+    assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans if s.label == "PERSON"] == found
