@@ -457,7 +457,7 @@ def _known_first() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _self_cue() -> re.Pattern[str]:
     """The self-identifying phrases as one trie-shaped alternation (built on first use)."""
-    return re.compile(_trie_regex(_SELF_PHRASES))
+    return re.compile(rf"\b(?:{_trie_regex(_SELF_PHRASES)})")   # at a word's start: not "has the", "was the"
 
 
 @functools.lru_cache(maxsize=1)
@@ -1190,27 +1190,36 @@ def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             and low not in _NOT_SURNAME and low not in _GREETINGS and low not in PRODUCT_NAMES
 
     out = []
+    joined, listed, bracketed = "and" in text or "&" in text, "," in text, "(" in text   # what the text can hold
     for s, e, label in cands:
         if label == "PERSON":
-            before = _AND_BEFORE.search(text, max(0, s - 30), s)
-            if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()):
-                before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
-            for m in (before, _AND_AFTER.match(text, e), _PAREN_AFTER.match(text, e)):
-                if m and name(m.group(1)):
-                    out.append((m.start(1), m.end(1), "PERSON"))
+            if joined:
+                before = (_AND_BEFORE.search(text, max(0, s - 30), s)
+                          if text[max(0, s - 8):s].rstrip().endswith(("and", "&")) else None)
+                if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()):
+                    before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
+                for m in (before, _AND_AFTER.match(text, e)):
+                    if m and name(m.group(1)):
+                        out.append((m.start(1), m.end(1), "PERSON"))
+            m = _PAREN_AFTER.match(text, e) if bracketed else None
+            if m and name(m.group(1)):
+                out.append((m.start(1), m.end(1), "PERSON"))
             # the items of a list of names ("Zayn, Emir, and Kayden"): plainly names only, not "Maria, Art and Music"
-            for m in (_LIST_BEFORE.search(text, max(0, s - 30), s), _LIST_AFTER.match(text, e)):
+            for m in ((_LIST_BEFORE.search(text, max(0, s - 30), s) if text[max(0, s - 4):s].rstrip().endswith(",")
+                       else None), _LIST_AFTER.match(text, e)) if listed else ():
                 if m and (m.group(1).lower() in given or m.group(1).lower() not in words) and name(m.group(1)):
                     out.append((m.start(1), m.end(1), "PERSON"))
             if text[s:e].islower():
                 m = _LOWER_BEFORE.search(text, max(0, s - 30), s)
                 if m and m.group(1) not in words and m.group(1) not in _NOT_SURNAME and _english(text):
                     out.append((m.start(1), m.end(1), "PERSON"))
-        elif label == "SCHOOL":
+        elif label == "SCHOOL" and "from" in text:
             m = _FROM_BEFORE.search(text, max(0, s - 30), s)
             if m and name(m.group(1)):
                 out.append((m.start(1), m.end(1), "PERSON"))
-    m = _SIGN_OFF.search(text, max(0, len(text) - 40))
+    tail = text[-40:]
+    m = _SIGN_OFF.search(text, max(0, len(text) - 40)) if "\n" in tail or "-" in tail or "~" in tail \
+        or "\u2013" in tail or "\u2014" in tail else None
     if m and name(m.group(1)):
         out.append((m.start(1), m.end(1), "PERSON"))
     return out
