@@ -128,9 +128,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
-    # extension ("x212", "ext. 14", "#12"); or seven digits in the local form, the exchange starting 2-9 as North American numbers do
-    "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./-]\s?|\d{3})\d{3}[\s.-]?\d{4}"
-                        r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
+    # extension ("x212", ", ext. 14", "#12"), spaces around the separators ("808 - 555 - 0101"); or seven digits in the local form, the exchange starting 2-9 as North American numbers do
+    "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
+                        r"\d{3}(?:\s?[.\u2013-]\s?|\s)?\d{4}"
+                        r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)

@@ -851,3 +851,18 @@ def test_fourth_round_public_and_everyday_words_stay(text) -> None:
 ])
 def test_lists_of_names_and_texts_in_capitals(text, found) -> None:
     assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans if s.label == "PERSON"] == found
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("call 808 - 555 - 0101 today", "808 - 555 - 0101"),            # spaces around the separators
+    ("call 808-555-0101, ext. 4 today", "808-555-0101, ext. 4"),    # a comma before the extension
+    ("fax 808–555–0101 please", "808–555–0101"),                    # en dashes
+])
+def test_phone_shapes_of_the_fourth_round(text, phone) -> None:
+    assert _found(_ROUND4.redact(text), text) == [(phone, "PHONE")]
+
+
+@pytest.mark.parametrize("text", ["scores 1200 - 1600 and 2019 - 2020", "in 2019 - 2021 we had 300 - 1200 kids",
+                                  "ISBN 978-0-06-112008-4"])
+def test_number_ranges_with_spaces_are_no_phones(text) -> None:
+    assert _ROUND4.redact(text).spans == ()
