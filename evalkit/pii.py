@@ -113,9 +113,10 @@ _NAME_PART = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
-    # apostrophe inside the local part is the name's own ("ja'nya.freeman@...")
+    # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
+    # ("lina . haddad @ example . org")
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)(?:[ \t]\.[ \t]\w[\w.+'’-]*+(?<=\w))*\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
                         r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")

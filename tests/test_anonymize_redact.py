@@ -866,3 +866,8 @@ def test_phone_shapes_of_the_fourth_round(text, phone) -> None:
                                   "ISBN 978-0-06-112008-4"])
 def test_number_ranges_with_spaces_are_no_phones(text) -> None:
     assert _ROUND4.redact(text).spans == ()
+
+
+def test_an_email_spaced_out_is_redacted_whole() -> None:
+    text = "write to lina . haddad @ example . org by Friday"
+    assert _found(_ROUND4.redact(text), text) == [("lina . haddad @ example . org", "EMAIL")]
