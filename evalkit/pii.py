@@ -751,6 +751,12 @@ class PiiDetector:
                          or not (any(a <= c[0] and c[1] <= b for a, b in public)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
                                      and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))]
+        if cands and not _CONCEPT_WORDS.isdisjoint(ltoks):
+            # an effect, a principle or a statistic named after someone: "the Matthew effect", "Simpson's paradox",
+            # "Maslow's hierarchy", "Pearson correlation" (a titled name stays someone: "Ms. Lee's hierarchy chart")
+            cands = [c for c in cands if c[2] != "PERSON" or not _NAMED_CONCEPT.match(folded, c[1])
+                     or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
+                     or folded[c[0]:c[1]].split()[0].rstrip(".") in _TITLE_WORDS]
         if cands and not READING_WORDS.isdisjoint(ltoks):
             # an author named with their work, in a text about reading: "Elena Aguilar's The Art of Coaching", "New
             # Kid by Jerry Craft" (a name with a title before it is someone here: "Ms. Lee's Reading Workshop")
@@ -1161,6 +1167,11 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+# Nouns after a person's name that make it the name of an idea: "the Matthew effect", "Simpson's paradox"
+_NAMED_CONCEPT = re.compile(r"(?:['’]s?)?[ \t]+(?:effects?|principle|paradox|curve|coefficient|correlation|interval"
+                            r"|taxonomy|hierarchy)\b|['’]s[ \t]+(?:razor|alpha|law)\b", re.I)
+_CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient correlation interval taxonomy hierarchy "
+                           "razor alpha law".split())
 _AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w-]|[ \t]+[A-Z])")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")

@@ -871,3 +871,14 @@ def test_number_ranges_with_spaces_are_no_phones(text) -> None:
 def test_an_email_spaced_out_is_redacted_whole() -> None:
     text = "write to lina . haddad @ example . org by Friday"
     assert _found(_ROUND4.redact(text), text) == [("lina . haddad @ example . org", "EMAIL")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Matthew effect in reading explains a lot.", []),
+    ("Simpson's paradox showed up in the subgroup table.", []),
+    ("Maslow's hierarchy before Bloom's taxonomy.", []),
+    ("Ms. Lee's hierarchy chart was clear.", ["Ms. Lee"]),              # a titled name stays someone
+    ("Jayden test scores rose.", ["Jayden"]),
+])
+def test_ideas_named_after_people_are_no_people(text, names) -> None:
+    assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans if s.label == "PERSON"] == names
