@@ -1175,6 +1175,8 @@ _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient c
 _AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w-]|[ \t]+[A-Z])")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
+_AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
+_AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
 _LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+),[ \t]+$")
 _LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
@@ -1226,6 +1228,12 @@ def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
                 m = _LOWER_BEFORE.search(text, max(0, s - 30), s)
                 if m and m.group(1) not in words and m.group(1) not in _NOT_SURNAME and _english(text):
                     out.append((m.start(1), m.end(1), "PERSON"))
+                # "hamza and yusuf": a lower-case given name joined to a lower-case name found
+                for m in ((_AND_BEFORE_LOWER.search(text, max(0, s - 30), s), _AND_AFTER_LOWER.match(text, e))
+                          if joined else ()):
+                    if m and (m.group(1) in given or m.group(1) not in words and _english(text)) \
+                            and m.group(1) not in _NOT_SURNAME:
+                        out.append((m.start(1), m.end(1), "PERSON"))
         elif label == "SCHOOL" and "from" in text:
             m = _FROM_BEFORE.search(text, max(0, s - 30), s)
             if m and name(m.group(1)):

@@ -882,3 +882,9 @@ def test_an_email_spaced_out_is_redacted_whole() -> None:
 ])
 def test_ideas_named_after_people_are_no_people(text, names) -> None:
     assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_lower_case_names_joined_by_and() -> None:
+    text = "hamza and yusuf need a check-in"
+    assert _found(_ROUND4.redact(text), text) == [("hamza", "PERSON"), ("yusuf", "PERSON")]
+    assert _ROUND4.redact("we need more time and support").spans == ()
