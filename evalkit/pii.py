@@ -468,6 +468,20 @@ def _public() -> re.Pattern[str]:
     return re.compile(rf"(?:{_trie_regex(_PUBLIC_TERMS, _BEFORE_FIRST)})(?![\w])")
 
 
+def _public_spans(low: str, ltoks: set[str]) -> list[tuple[int, int]]:
+    """Where public names stand in ``low``: the trie is tried only where one of their first words stands (each
+    starts with one), not at every character of the comment."""
+    pattern, out = _public(), []
+    for key in _PUBLIC_KEYS.intersection(ltoks):
+        at = low.find(key)
+        while at >= 0:
+            m = pattern.match(low, at)
+            if m:
+                out.append(m.span())
+            at = low.find(key, at + 1)
+    return out
+
+
 def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
     """One alternation for many literal words, shaped as a trie so matching does not try each word.
 
@@ -689,7 +703,7 @@ class PiiDetector:
             edges |= {i for m in re.finditer(r"\[PERSON\]", folded) for i in m.span()}
         if self.keys is None or not self.keys.isdisjoint(ltoks) \
                 or (_NON_ASCII_KEY in self.keys and not folded.isascii()):
-            cands += self._gazetteer(folded, low, confirmed, edges)
+            cands += self._gazetteer(folded, low, confirmed, edges, ltoks)
         if not toks.isdisjoint(_SCHOOL_CUE_WORDS):
             # a name before a school word ("Desert Vista High", "Lakeshore El", "Pine Ridge ISD") is a school,
             # on the roster or not; never an everyday or program word before it ("Summer Academy"); its initials
@@ -739,7 +753,7 @@ class PiiDetector:
                 and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
             # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
-            public = [m.span() for m in _public().finditer(low)]
+            public = _public_spans(low, ltoks)
             if " v" in folded:   # a court case: "Tinker v. Des Moines", "Brown v. Board of Education"
                 public += [m.span() for m in _COURT_CASE.finditer(folded)]
             if public:
@@ -803,11 +817,31 @@ class PiiDetector:
             out.append((s, e, label))
         return out
 
+    def _roster_terms(self, low: str, ltoks: set[str] | None) -> list[re.Match[str]]:
+        """The roster's terms in ``low``, as ``names.finditer`` finds them (leftmost first, none inside another), but
+        tried only where a term's first word stands: every term starts with one of ``keys``."""
+        if ltoks is None or self.keys is None or _NON_ASCII_KEY in self.keys or not low.isascii():
+            return list(self.names.finditer(low))
+        starts = set()
+        for key in self.keys.intersection(ltoks):
+            at = low.find(key)
+            while at >= 0:
+                starts.add(at)
+                at = low.find(key, at + 1)
+        out, end = [], 0
+        for at in sorted(starts):
+            if at >= end:
+                m = self.names.match(low, at)
+                if m:
+                    out.append(m)
+                    end = m.end()
+        return out
+
     def _gazetteer(self, folded: str, low: str, confirmed: frozenset[str],
-                   edges: set[int]) -> list[tuple[int, int, str]]:
+                   edges: set[int], ltoks: set[str] | None = None) -> list[tuple[int, int, str]]:
         if self.names is None:
             return []
-        matches = [(m.start(), m.end(), self.terms[m.group(0)]) for m in self.names.finditer(low)]
+        matches = [(m.start(), m.end(), self.terms[m.group(0)]) for m in self._roster_terms(low, ltoks)]
         if self.common:  # "Hope Cooper" here: a capitalised "Hope" elsewhere in the text is her
             own = {w for s, e, c in matches if c & _FULL for w in low[s:e].split() if w in self.common}
             if own:
