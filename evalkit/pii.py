@@ -553,6 +553,8 @@ class PiiDetector:
     initials: frozenset[str] = field(default=frozenset(), repr=False)
     #: the roster's surnames, lower case: after an initial they are a name even when they are words ("J. Price")
     lasts: frozenset[str] = field(default=frozenset(), repr=False)
+    #: the initials in lower case that are no English word: after "at" or "@" they are the school ("at mtms")
+    lower_initials: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
@@ -607,6 +609,7 @@ class PiiDetector:
             keys = keys | {_NON_ASCII_KEY}
         return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms, keys=keys,
                    initials=frozenset(a for a in initials if a.isalpha()),
+                   lower_initials=frozenset(a.lower() for a in initials if a.isupper() and a.lower() not in rank),
                    lasts=frozenset(t for t, c in terms.items() if c & _LAST))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
@@ -724,6 +727,11 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
+        if not self.lower_initials.isdisjoint(toks):
+            # a school's initials typed in lower case, where a place is named: "assessment at mtms", "@ chhs"
+            cands += [(m.start(), m.end(), "SCHOOL") for a in self.lower_initials.intersection(toks)
+                      for m in _word_regex(a).finditer(folded)
+                      if _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             # (in a text in capitals, initials that spell a word are that word: "THE SITE VISIT" is no THE school)
             shouting = _shouting(folded)
@@ -745,6 +753,13 @@ class PiiDetector:
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
 
+    def _school_named_after(self, low: str, ltoks: set[str], cand: tuple[int, int, str], folded: str) -> bool:
+        """Whether a roster school named after a public figure is the school here: where a place is named ("I
+        teach at Rosa Parks", "transfer to Cesar Chavez"), outside a text about history."""
+        s, e, label = cand
+        return label == "SCHOOL" and bool(self.terms.get(low[s:e], 0) & (_PLACE | _PLACE_SHORT)) \
+            and HISTORY_WORDS.isdisjoint(ltoks) and bool(_AT_SCHOOL_BEFORE.search(folded, max(0, s - 16), s))
+
     def _in_context(self, folded: str, low: str, toks: set[str], ltoks: set[str],
                     cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The candidates that the words around them do not make public: a public figure, a book's author or
@@ -764,7 +779,8 @@ class PiiDetector:
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not (any(a <= c[0] and c[1] <= b for a, b in public)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
-                                     and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))]
+                                     and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))
+                         or self._school_named_after(low, ltoks, c, folded)]
         if cands and not _CONCEPT_WORDS.isdisjoint(ltoks):
             # an effect, a principle or a statistic named after someone: "the Matthew effect", "Simpson's paradox",
             # "Maslow's hierarchy", "Pearson correlation" (a titled name stays someone: "Ms. Lee's hierarchy chart")
@@ -956,6 +972,7 @@ class PiiDetector:
 
 
 _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
+_AT_SCHOOL_BEFORE = re.compile(r"(?:\b(?:at|to|visited|visiting|over\s+at)|(?<!\S)@)[ \t]+$", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
 _AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b")
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")

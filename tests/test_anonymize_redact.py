@@ -888,3 +888,19 @@ def test_lower_case_names_joined_by_and() -> None:
     text = "hamza and yusuf need a check-in"
     assert _found(_ROUND4.redact(text), text) == [("hamza", "PERSON"), ("yusuf", "PERSON")]
     assert _ROUND4.redact("we need more time and support").spans == ()
+
+
+_NAMED_SCHOOLS = Redactor.from_roster(RosterNames(
+    first=("Ana",), last=("Diaz",), full=("Ana Diaz",),
+    places=("Rosa Parks Elementary", "Mission Trail Middle School", "Cesar Chavez Middle School")))
+
+
+@pytest.mark.parametrize(("text", "schools"), [
+    ("phase 2 assessment at mtms - team said", ["mtms"]),                         # initials in lower case
+    ("parent requested transfer to Cesar Chavez because of the program", ["Cesar Chavez"]),
+    ("I teach at Rosa Parks and love it", ["Rosa Parks"]),                        # a school named after a figure
+    ("We read about Rosa Parks in history class", []),                            # the figure
+    ("the bus boycott and Rosa Parks", []),
+])
+def test_schools_named_after_public_figures_and_initials_in_lower_case(text, schools) -> None:
+    assert [text[s.start:s.end] for s in _NAMED_SCHOOLS.redact(text).spans if s.label == "SCHOOL"] == schools
