@@ -116,7 +116,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
     # ("lina . haddad @ example . org")
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)(?:[ \t]\.[ \t]\w[\w.+'’-]*+(?<=\w))*\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)(?:[ \t]\.[ \t]\w[\w.+'’-]*+(?<=\w))*"
+                        r"\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
                         r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
@@ -129,8 +130,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
         r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
     # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
-    # extension ("x212", ", ext. 14", "#12"), spaces around the separators ("808 - 555 - 0101"); or seven digits in the local form, the exchange starting 2-9 as North American numbers do
-    "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
+    # extension ("x212", ", ext. 14", "#12"), spaces around the separators ("808 - 555 - 0101"); or seven digits
+    # in the local form, the exchange starting 2-9 as North American numbers do
+    "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
+                        r"(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
                         r"\d{3}(?:\s?[.\u2013-]\s?|\s)?\d{4}"
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
@@ -229,7 +232,8 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "who reported", "that reported", "who complained", "that complained", "who grieved", "who sued",
                  "who quit", "who resigned", "who spoke up", "who blew", "who went to the", "who called",
                  "who wrote", "that wrote", "i've been", "ive been", "i have been", "been here for", "been here ",
-                 "years at this", "teaching for", "whoever has been", "whoever's been", "the one with", "'s wife", "'s husband", "'s spouse",
+                 "years at this", "teaching for", "whoever has been", "whoever's been", "the one with", "'s wife",
+                 "'s husband", "'s spouse",
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
                  "related to", "pregnant", "the one ", "longest-serving", "longest serving", "years in",
@@ -403,7 +407,8 @@ _SELF_IDENTIFYING = re.compile(
     r"|specialist|interventionist|dean|director)s?\b"
     # one person of a role picked out by a clause about them: "the para who translates at every IEP", "the counselor
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
-    rf"|\bthe\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}(?:\s+(?:at|in|from|on)\s+[^,.;!?()]{{1,30}}?)?,?\s+(?:who|whose)\b"
+    rf"|\bthe\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}"
+    r"(?:\s+(?:at|in|from|on)\s+[^,.;!?()]{1,30}?)?,?\s+(?:who|whose)\b"
     # (not who ran a session: a presenter is known by their role in the program, not singled out by the comment)
     r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited)\b)"
     r"[^.;!?]{0,80}"
@@ -695,7 +700,8 @@ class PiiDetector:
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
         cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks, self.lasts)
                                        if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
-        if _shouting(folded):
+        shouting = _shouting(folded)
+        if shouting:
             # a text in capitals says nothing by its capitals: its names are judged as if it were typed in lower
             # case, by the words around them ("SHOUT OUT TO KENZIE FOR ...")
             cands += [c for c in _off_roster(low, ltoks, ltoks, self.lasts)
@@ -734,7 +740,6 @@ class PiiDetector:
                       if _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             # (in a text in capitals, initials that spell a word are that word: "THE SITE VISIT" is no THE school)
-            shouting = _shouting(folded)
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)
                       if not (shouting and m.group(0).lower() in english_words())]
         cands = self._in_context(folded, low, toks, ltoks, cands)
@@ -753,7 +758,7 @@ class PiiDetector:
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
 
-    def _school_named_after(self, low: str, ltoks: set[str], cand: tuple[int, int, str], folded: str) -> bool:
+    def _school_named_after(self, folded: str, low: str, ltoks: set[str], cand: tuple[int, int, str]) -> bool:
         """Whether a roster school named after a public figure is the school here: where a place is named ("I
         teach at Rosa Parks", "transfer to Cesar Chavez"), outside a text about history."""
         s, e, label = cand
@@ -780,7 +785,7 @@ class PiiDetector:
                          or not (any(a <= c[0] and c[1] <= b for a, b in public)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
                                      and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))
-                         or self._school_named_after(low, ltoks, c, folded)]
+                         or self._school_named_after(folded, low, ltoks, c)]
         if cands and not _CONCEPT_WORDS.isdisjoint(ltoks):
             # an effect, a principle or a statistic named after someone: "the Matthew effect", "Simpson's paradox",
             # "Maslow's hierarchy", "Pearson correlation" (a titled name stays someone: "Ms. Lee's hierarchy chart")
@@ -820,8 +825,8 @@ class PiiDetector:
                 continue
             if label == "PERSON" and (self.terms.get(folded[s:e].casefold(), 0) & _FIRST):
                 m = _NEXT_WORD.match(folded, e)
-                if m and m.group(1).casefold() not in _NOT_SURNAME and m.group(1).casefold() not in _NOT_SURNAME_PLACES \
-                        and m.start(1) not in starts:
+                word = m.group(1).casefold() if m else ""
+                if m and word not in _NOT_SURNAME and word not in _NOT_SURNAME_PLACES and m.start(1) not in starts:
                     e = m.end(1)
                     nxt = _NEXT_WORD.match(folded, e)
                     if nxt and nxt.group(1).casefold() in self.terms:
@@ -1118,8 +1123,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if a in known or ((b in last or "-" in b and any(p in last for p in b.split("-")))
                               and (a in every or a not in rank)):
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
+                # (never an everyday word: "Jim Collins Good to Great")
                 end = third.end(1) if third and third.group(1).lower() in last \
-                    and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)   # not "Good to Great"
+                    and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
     if "." in text:
