@@ -71,6 +71,20 @@ PUBLIC_NAMES = (
     "Washington Post", "Little Free Library", "Hall of Fame", "Wolf Trap", "Grace Lin", "Kwame Alexander",
     "Miss Nelson", "Miss Honey", "Mrs. Frisby", "Junie B. Jones", "Amelia Bedelia", "Ms. Frizzle", "Mr. Rogers",
     "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
+    "Mrs. Frizzle", "Miss Frizzle", "Martin Luther King Jr. Day", "Valentine's Day", "St. Valentine's Day",
+    "Mother's Day", "Father's Day", "Labor Day", "Memorial Day", "Veterans Day", "Earth Day", "Juneteenth",
+    # public figures of the kind comments name in passing: entertainers, athletes, characters of shows
+    "Taylor Swift", "Beyonce", "Oprah", "Oprah Winfrey", "Fred Rogers", "Bob Ross", "LeBron James", "Simone Biles",
+    "Serena Williams", "Michael Jordan", "Tom Brady", "Steph Curry", "Stephen Curry", "Kobe Bryant", "Lin-Manuel Miranda",
+    "Michelle Obama", "Barack Obama", "Ted Lasso", "Mister Rogers", "Big Bird", "Elmo", "Bluey", "Dora", "SpongeBob",
+    # idioms built on given names
+    "Debbie Downer", "Debbie Downers", "Negative Nancy", "Negative Nancys", "Nervous Nellie", "Doubting Thomas",
+    "Chatty Cathy", "Plain Jane", "Even Steven", "Peter to pay Paul", "Johnny-come-lately", "Peeping Tom",
+    "Smart Alec", "Jack of all trades", "Jack-of-all-trades", "Bob's your uncle", "Murphy's law",
+    # chains named after a person, with their possessive
+    "Wendy's", "McDonald's", "Denny's", "Applebee's", "Chili's", "Culver's", "Arby's", "Hardee's", "Carl's Jr.",
+    "Dillard's", "Kohl's", "Macy's", "Trader Joe's", "Papa John's", "Domino's", "Dunkin'", "Jimmy John's",
+    "Casey's", "Sheetz", "Chuck E. Cheese", "Ben & Jerry's", "Dave & Buster's", "Lowe's", "Sam's Club",
     # the education field's own public names: authors of the frameworks and books schools use
     "Lucy Calkins", "Carol Dweck", "Amanda Gorman", "Kevin Henkes", "Robert Marzano", "John Hattie",
     "Charlotte Danielson", "Doug Lemov", "Zaretta Hammond", "Gholdy Muhammad", "Jo Boaler", "Ron Berger",
@@ -145,7 +159,7 @@ HISTORY_WORDS = frozenset("""
 history historical president presidents presidential presidency administration deal fireside war depression era
 speech speeches assassination inauguration revolution revolutionary declaration constitution amendment civil rights
 founding founders emancipation proclamation biography biographies dbq colonial colonies union confederate
-reconstruction suffrage boycott monument memorial inventor invention quote quotes
+reconstruction suffrage boycott monument memorial inventor invention quote quotes federalist musical
 """.split())
 
 #: Words that put a text among books and reading: a name beside a work's title there is its author.
@@ -169,6 +183,7 @@ Plickers PowerSchool Prodigy Quizizz Quizlet Raz-Kids ReadWorks Reflex Renaissan
 Scholastic Schoology Scratch Screencastify Securly Seesaw Seesaws Skyward Socrative Sora SplashLearn
 Stanford Harvard Yale Princeton Hilton Marriott Hyatt Chromebook Chromebooks iPad iPads Apple
 Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders Xello Zearn Zoom
+Alexa Siri Cortana ChatGPT Copilot
 """.split())
 
 @lru_cache(maxsize=1)

@@ -781,6 +781,10 @@ class PiiDetector:
                 # Rising ... Esperanza was brave", "Ruby Bridges ... Ruby" (a titled name or a roster name stays
                 # someone here: "Grant did a great unit on Ulysses S. Grant")
                 words = {w for a, b in public for w in low[a:b].split() if len(w) >= 3}
+                # (a public name of one word is no reason against the roster's own person: "Ramona" is a book's
+                # character, and "Chase and Ramona have the best classroom management" names a colleague)
+                public = [(a, b) for a, b in public
+                          if " " in low[a:b] or not self.terms.get(low[a:b], 0) & (_SINGLE | _FULL)]
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not (any(a <= c[0] and c[1] <= b for a, b in public)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
@@ -1010,7 +1014,8 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:with|and|like|alongside|asked|ask|told|tell|thank|thanks|thanked|cc|emailed"
     r"|email|called|call|texted|text|from|per|to|for|met|meet|invited|invite)\s+$", re.I)
 _MONTH_BEFORE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november"
-                           r"|december|spring|summer|fall|winter)\s+(?:and|or|to|through|until)\s+$", re.I)
+                           r"|december|spring|summer|fall|winter)\s+(?:[a-z]+\s+){0,2}(?:and|or|to|through|until)\s+$",
+                           re.I)   # "April and May", "the May meeting to June"
 _DATE_AFTER = re.compile(r"\s*(?:\d|-|–|to\b|through\b|until\b|and\s+(?:june|july|august)\b)", re.I)
 _COLOURS = frozenset("black white brown green gray grey".split())
 _GROUP_AFTER = re.compile(
@@ -1032,14 +1037,19 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})(?=[ \t]+(?:[A-Z]\.?[ \
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z'’-]+)(?![\w-])")
 # An initial and a surname: "L. Jenkins", "G. Lindqvist" (not "U.S. Army": the initial stands alone)
-_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+)(?![\w-])")
+_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")   # "C. McNamara"
 # A given name and a lone initial: "Stephen B", "Camila A."
 _NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.|[A-HJ-Z](?![\w'’.-]))")
 # The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
 _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+)?)")
 # "Sharp, Dustin" at the start of a line or list item: surname, given name
-_LAST_FIRST = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
-                         r"(?=[ \t]*(?:$|[-–:(;]))")
+# (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)", '"Nguyen, Lan"')
+_LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b(?![ \t]+[A-Z])"
+                         r"(?=[ \t]*(?:$|[-–:(;\",]))")
+_FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+(?:family|families|twins|household)\b")
+# the value of a form's or an e-mail header's field for a person, alone on its line
+_LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
+                            r"|signed)(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*(?:<[^>\n]*>)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
 _OTHER_SCRIPT = ("\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
@@ -1058,7 +1068,8 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
     r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b)"
     r"|\s+(?:and\s+(?:I|me)\b"
-    r"|(?:is|was)\s+(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic|incredible|excellent"
+    r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic"
+    r"|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
     rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
@@ -1120,8 +1131,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if b not in last and rank.get(b, EVERYDAY_RANK) < EVERYDAY_RANK and mostly_surname(a):
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
             # (a hyphenated surname is one when one of its parts is: "Tran-Dao", "Garcia-Lopez")
+            if text.startswith((" Day", " Day's"), m.end(2)):
+                continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"
+            # (two capitalised words that are no English words are a name too: "Des Achterberg")
             if a in known or ((b in last or "-" in b and any(p in last for p in b.split("-")))
-                              and (a in every or a not in rank)):
+                              and (a in every or a not in rank)) \
+                    or (a not in rank and b not in rank and a not in PRODUCT_NAMES and b not in PRODUCT_NAMES):
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
                 # (never an everyday word: "Jim Collins Good to Great")
                 end = third.end(1) if third and third.group(1).lower() in last \
@@ -1187,6 +1202,21 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
+    if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
+        # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
+        people = all_surnames()
+        for m in _FAMILY_NAME.finditer(text):
+            w = m.group(1).lower()
+            if (w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK) or w in roster_last or w not in rank:
+                out.append((m.start(1), m.end(1), "PERSON"))
+    if ":" in text:
+        # a form's or an e-mail's field for a person: "Name (optional): lupita s.", "From: Deborah Costa <...>"
+        last = surnames()
+        for m in _LABELLED_NAME.finditer(text):
+            words = m.group(1).lower().replace(".", " ").split()
+            if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
+                    and not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
+                out.append((m.start(1), m.end(1), "PERSON"))
     out = _join_neighbours(text, out, given, rank)
     if not text.isascii() and _OTHER_RUN.search(text):
         runs = list(_OTHER_RUN.finditer(text))

@@ -904,3 +904,31 @@ _NAMED_SCHOOLS = Redactor.from_roster(RosterNames(
 ])
 def test_schools_named_after_public_figures_and_initials_in_lower_case(text, schools) -> None:
     assert [text[s.start:s.end] for s in _NAMED_SCHOOLS.redact(text).spans if s.label == "SCHOOL"] == schools
+
+
+# --- issue [9/9], fifth round: shapes the tune half of `fourth` showed (its held-out half stays unread) ---
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Okafor family asked me (through Sra. Ruiz) about the bus.", ["Okafor", "Sra. Ruiz"]),
+    ("Exit ticket:\nName (optional): tomas r.\nRole: para", ["tomas r."]),           # a form's name field
+    ("From: Deborah Costa <dcosta@example.org>\nSent: Monday", ["Deborah Costa"]),    # an e-mail header
+    ("From: Summer Institute\nSubject: agenda", []),
+    ("Assignments: T. Greer / C. McNamara", ["T. Greer", "C. McNamara"]),
+    ("Tier 3 roster from the county: Ontiveros, Javier (coordinator).", ["Ontiveros, Javier"]),
+    ('"Nguyen, Lan",teacher,yes', ["Nguyen, Lan"]),                                   # a CSV cell
+    ("carmen is a great principal but she is stretched", ["carmen"]),
+    ("Feedback: Des Achterberg is a gifted facilitator.", ["Des Achterberg"]),        # two words that are no words
+    ("May I suggest moving the May meeting to June?", []),
+    ("We need to stop robbing Peter to pay Paul with the intervention block.", []),
+    ("Alexa and Siri are now banned in classrooms.", []),
+    ("Wendy's did the staff lunch.", []),
+])
+def test_fifth_round_shapes(text, names) -> None:
+    assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_a_one_word_public_name_does_not_hide_a_roster_person() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ramona", "Chase"), last=("Begay", "Whitmore"),
+                                           full=("Ramona Begay", "Chase Whitmore")))
+    text = "Chase and Ramona have the best classroom management."
+    assert [text[s.start:s.end] for s in red.redact(text).spans] == ["Chase", "Ramona"]
