@@ -233,6 +233,12 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "who quit", "who resigned", "who spoke up", "who blew", "who went to the", "who called",
                  "who wrote", "that wrote", "i've been", "ive been", "i have been", "been here for", "been here ",
                  "years at this", "teaching for", "whoever has been", "whoever's been", "the one with", "'s wife",
+                 "assigned to", "placed at", "hired to", "hired from", "brought in", "principal of the",
+                 "superintendent of the", "director of the", "head of the", "my principal", "our principal", "my ap",
+                 "our ap", "my superintendent", "our superintendent", "my coach", "our coach", "my mentor",
+                 "my supervisor", "my evaluator", "our band director", "my band director", "department head",
+                 "the lady", "the man ", "the woman", "the guy", "the gentleman", "the person in", "the person with",
+                 "the one in", "the presenter in", "the presenter with", "the facilitator in", "wearing",
                  "'s husband", "'s spouse",
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
@@ -374,6 +380,7 @@ _ROLES = (r"(?:assistant\s+|vice\s+|interim\s+|acting\s+|new\s+|only\s+|lone\s+|
           r"|department\s+head|team\s+lead|specialist|psychologist)")
 # one person by their role: singular role nouns a comment names staff by
 _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|paraprofessional|aide|secretary|custodian"
+              r"|staffer|candidate|pastor|mentor|resident|intern"
               r"|administrator|staff\s+member|sub|substitute|psychologist|specialist|interventionist|dean|director"
               r"|coordinator|clerk|bookkeeper|registrar|janitor|bus\s+driver|social\s+worker|superintendent"
               r"|assistant\s+principal|vice\s+principal|office\s+manager|person|hire|chief\s+of\s+staff|liaison"
@@ -407,11 +414,27 @@ _SELF_IDENTIFYING = re.compile(
     r"|specialist|interventionist|dean|director)s?\b"
     # one person of a role picked out by a clause about them: "the para who translates at every IEP", "the counselor
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
-    rf"|\bthe\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}"
-    r"(?:\s+(?:at|in|from|on)\s+[^,.;!?()]{1,30}?)?,?\s+(?:who|whose)\b"
+    rf"|\b(?:the|our|my)\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_ROLE_NOUN}"
+    r"(?:\s+(?:at|in|from|on|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,30}?)?,?\s+(?:who|whose)\b"
     # (not who ran a session: a presenter is known by their role in the program, not singled out by the comment)
     r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited)\b)"
     r"[^.;!?]{0,80}"
+    # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
+    rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from)\b"
+    r"[^.;!?]{0,60}"
+    # the one of a role a place has, by the place's kind: "the principal of the smallest elementary in our network"
+    r"|\bthe\s+(?:principal|assistant\s+principal|AP|superintendent|director|head)\s+of\s+the\s+(?:\w+est"
+    r"|alternative|only|one)\b[^.;!?]{0,40}"
+    # the writer's own boss, criticised: "my principal doesn't believe in the inquiry cycle", "our principal at
+    # Fenwick Middle won't let teachers attend"
+    r"|\b(?:my|our)\s+(?:new\s+|current\s+|former\s+)?(?:principal|assistant\s+principal|AP|superintendent|coach"
+    r"|mentor|supervisor|evaluator|band\s+director|department\s+head)(?:\s+(?:at|from|in)\s+[^,.;!?()]{1,30}?)?"
+    r"\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|never|refuses|refused|can['’]t|cannot|didn['’]t|did\s+not"
+    r"|hasn['’]t|has\s+not)\b[^.;!?]{0,60}"
+    # someone by how they look: "the lady in the green sweater at table 4", "the one with the long gray braid"
+    r"|\bthe\s+(?:lady|man|woman|guy|gentleman|person|one|presenter|facilitator)\s+(?:in|with|wearing)\s+(?:the|a)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair|tattoo|vest|tie"
+    r"|boots|cardigan|hoodie)\b[^.;!?]{0,40}"
     # a colleague by what marks them out: "our cadre facilitator, the one with the service dog"
     rf"|\b{_ROLE_NOUN},?\s+the\s+one\s+with\b[^.;!?]{{0,60}}"
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"

@@ -932,3 +932,19 @@ def test_a_one_word_public_name_does_not_hide_a_roster_person() -> None:
                                            full=("Ramona Begay", "Chase Whitmore")))
     text = "Chase and Ramona have the best classroom management."
     assert [text[s.start:s.end] for s in red.redact(text).spans] == ["Chase", "Ramona"]
+
+
+@pytest.mark.parametrize(("text", "review"), [
+    ("The new 6th grade science teacher who moved here from Manila gets no support.", True),
+    ("Ask the teacher next to the gym who keeps a turtle in her room.", True),
+    ("The coach assigned to our cadre canceled 4 of 6 visits.", True),
+    ("The principal of the smallest elementary in our network is burning out.", True),
+    ("My principal doesn't believe in the inquiry cycle.", True),
+    ("Our principal at Lakeside won't let teachers attend.", True),
+    ("The man in the blue jacket at table 2 was rude.", True),
+    ("My principal supports the inquiry cycle.", False),
+    ("The principal of each school signs the plan.", False),
+    ("The session in the library ran long.", False),
+])
+def test_fifth_round_review_shapes(text, review) -> None:
+    assert _ROUND4.redact(text).needs_review is review
