@@ -1070,6 +1070,14 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # '"Nguyen, Lan"')
 _LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b"
                          r"(?![ \t]+[A-Z])(?=[ \t]*(?:$|[-–:(;\",]))")
+_ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
+                         r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
+_ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
+                           "ALL ILT BLT DO CO LEA SEA SPS".split())
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[ ]?[A-Z]\.(?![ ]?[A-Z]\.|\w|\d)")
+_NOT_INITIALS = frozenset("US DC AM PM PE UK EU BA BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO".split())
+_SPEAKER = re.compile(r"(?m)^[ \t>]*([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
@@ -1228,6 +1236,20 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
+    if ":" in text and _ATTENDANCE.search(text):
+        # initials in an attendance list: "present: LO, WH, LN, DR" (not roles or subjects: "AP, ELA")
+        for m in _ATTENDANCE.finditer(text):
+            out += [(i.start(), i.end(), "PERSON") for i in _INITIALS.finditer(text, m.start(1), m.end(1))
+                    if i.group(0) not in _ROLE_ACRONYMS]
+    if "." in text:
+        # initials with full stops, as notes write a student or a colleague: "T.J. (grade 5)", "per K.B." (not "U.S.")
+        out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
+                if m.group(0).rstrip(".").replace(".", "") not in _NOT_INITIALS]
+    if text.count(":") >= 2:
+        # the speakers of a pasted chat or transcript, two lines or more: "Deborah Costa: I think so", "Ivy T-N: yes"
+        speakers = [m for m in _SPEAKER.finditer(text) if m.group(1).split()[0].lower() in all_given_names()]
+        if len(speakers) >= 2:
+            out += [(m.start(1), m.end(1), "PERSON") for m in speakers]
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -1486,14 +1508,14 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|Jr\.?\s+High|Academy|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
                  r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
-                 r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD"
+                 r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
 _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
-                              "Unified STEM STEAM Catholic Jr Junior Area County Public".split())
+                              "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA".split())
 _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
                           rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")

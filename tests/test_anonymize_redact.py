@@ -948,3 +948,21 @@ def test_a_one_word_public_name_does_not_hide_a_roster_person() -> None:
 ])
 def test_fifth_round_review_shapes(text, review) -> None:
     assert _ROUND4.redact(text).needs_review is review
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Cadre team meeting - present: LO, WH, LN (absent: none)", ["LO", "WH", "LN"]),   # an attendance list
+    ("Attendees: JB and KM.", ["JB", "KM"]),
+    ("present: AP, ELA, SPED", []),                                                     # roles and subjects
+    ("Student example (T.J., grade 5): 3 cycles of Tier 2", ["T.J."]),                  # initials with stops
+    ("We flew to the U.S. and D.C. at 9 a.m.", []),
+    ("Deborah Costa: I think so\nIvy T-N: yes", ["Deborah Costa", "Ivy T-N"]),          # a transcript's speakers
+    ("Agenda: data\nNote: bring laptops\nGlow: routines", []),
+])
+def test_initials_and_speakers(text, names) -> None:
+    assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_districts_written_with_sd_and_schools_with_int() -> None:
+    text = "Our district (Millbrook Area SD) and Millbrook Int. would like to join."
+    assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans] == ["Millbrook Area SD", "Millbrook Int."]
