@@ -756,6 +756,10 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
+        handles = [t for t in toks if len(t) >= 5 and t[1:] in self.lasts and t.islower() and t not in english_words()]
+        for handle in handles:
+            # a user name made of an initial and a roster surname: "submitted by rmehta", "cc jsmith"
+            cands += [(m.start(), m.end(), "PERSON") for m in _word_regex(handle).finditer(folded)]
         if not self.lower_initials.isdisjoint(toks):
             # a school's initials typed in lower case, where a place is named: "assessment at mtms", "@ chhs"
             cands += [(m.start(), m.end(), "SCHOOL") for a in self.lower_initials.intersection(toks)

@@ -966,3 +966,9 @@ def test_initials_and_speakers(text, names) -> None:
 def test_districts_written_with_sd_and_schools_with_int() -> None:
     text = "Our district (Millbrook Area SD) and Millbrook Int. would like to join."
     assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans] == ["Millbrook Area SD", "Millbrook Int."]
+
+
+def test_user_names_made_of_an_initial_and_a_roster_surname() -> None:
+    text = "Ticket 88 - submitted by khaddad? no, lhaddad - restore PD points"
+    assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans] == ["khaddad", "lhaddad"]
+    assert _ROUND4.redact("we had a great time").spans == ()
