@@ -1080,7 +1080,9 @@ _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
                            "ALL ILT BLT DO CO LEA SEA SPS".split())
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[ ]?[A-Z]\.(?![ ]?[A-Z]\.|\w|\d)")
-_NOT_INITIALS = frozenset("US DC AM PM PE UK EU BA BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO".split())
+# places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
+_NOT_INITIALS = frozenset("US DC AM PM PE UK EU BA BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
+                          "ED DR ST MT FT SR JR".split()) | _ROLE_ACRONYMS
 _SPEAKER = re.compile(r"(?m)^[ \t>]*([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
