@@ -1081,7 +1081,7 @@ _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT
                            "ALL ILT BLT DO CO LEA SEA SPS".split())
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[ ]?[A-Z]\.(?![ ]?[A-Z]\.|\w|\d)")
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
-_NOT_INITIALS = frozenset("US DC AM PM PE UK EU BA BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
+_NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
                           "ED DR ST MT FT SR JR".split()) | _ROLE_ACRONYMS
 _SPEAKER = re.compile(r"(?m)^[ \t>]*([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
@@ -1170,13 +1170,15 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue
             if b not in last and rank.get(b, EVERYDAY_RANK) < EVERYDAY_RANK and mostly_surname(a):
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
-            # (a hyphenated surname is one when one of its parts is: "Tran-Dao", "Garcia-Lopez")
+            # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
+            # "Garcia-Lopez", not "Post-Training")
             if text.startswith((" Day", " Day's"), m.end(2)):
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"
             # (two capitalised words that are no English words are a name too: "Des Achterberg")
-            if a in known or ((b in last or "-" in b and any(p in last for p in b.split("-")))
+            if a in known or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
                               and (a in every or a not in rank)) \
-                    or (a not in rank and b not in rank and a not in PRODUCT_NAMES and b not in PRODUCT_NAMES):
+                    or (a not in rank and all(p not in rank for p in b.split("-")) and a not in PRODUCT_NAMES
+                        and b not in PRODUCT_NAMES):
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
                 # (never an everyday word: "Jim Collins Good to Great")
                 end = third.end(1) if third and third.group(1).lower() in last \

@@ -972,3 +972,9 @@ def test_user_names_made_of_an_initial_and_a_roster_surname() -> None:
     text = "Ticket 88 - submitted by khaddad? no, lhaddad - restore PD points"
     assert [text[s.start:s.end] for s in _ROUND4.redact(text).spans] == ["khaddad", "lhaddad"]
     assert _ROUND4.redact("we had a great time").spans == ()
+
+
+@pytest.mark.parametrize("text", ["Qualtrics Post-Training Survey", "Nearpod Self-Paced Lessons",
+                                  "Kahoot Year-End Review"])
+def test_a_product_before_a_hyphenated_word_is_no_name(text) -> None:
+    assert _ROUND4.redact(text).spans == ()
