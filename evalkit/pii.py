@@ -1150,7 +1150,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     * a capitalised word that is no English word at all, after a cue, before a verb or with a possessive
       ("referred to Chela", "Mikolaj ran", "Hazma's");
     * the writer's own name ("I'm Kimbrely Parks"), "Surname, Given" at a line's start, and words in a script
-      other than Latin inside a Latin-script comment.
+      other than Latin inside a Latin-script comment;
+    * names by the layout they stand in (:func:`_names_by_layout`): attendance lists, initials with stops, a chat's
+      speakers, "The Delgado family", "Name:" and "From:" fields;
+    * two capitalised words that are no English words ("Des Achterberg").
 
     A name inside a capitalised phrase ("Grant Park", "Tyler Elementary") is left to the phrase's own rules.
     """
@@ -1244,6 +1247,21 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
+    out += _names_by_layout(text, ltoks, roster_last, given, rank)
+    out = _join_neighbours(text, out, given, rank)
+    if not text.isascii() and _OTHER_RUN.search(text):
+        runs = list(_OTHER_RUN.finditer(text))
+        if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
+            out += [(m.start(), m.end(), "PERSON") for m in runs]
+    return out
+
+
+def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], given: frozenset[str],
+                     rank: Mapping[str, int]) -> list[tuple[int, int, str]]:
+    """Names by where they stand in a pasted layout rather than by the words around them: initials in an attendance
+    list or with full stops, the speakers of a chat, "The Delgado family", a form's or an e-mail header's name
+    field."""
+    out: list[tuple[int, int, str]] = []
     if ":" in text and _ATTENDANCE.search(text):
         # initials in an attendance list: "present: LO, WH, LN, DR" (not roles or subjects: "AP, ELA")
         for m in _ATTENDANCE.finditer(text):
@@ -1273,11 +1291,6 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
                     and not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
                 out.append((m.start(1), m.end(1), "PERSON"))
-    out = _join_neighbours(text, out, given, rank)
-    if not text.isascii() and _OTHER_RUN.search(text):
-        runs = list(_OTHER_RUN.finditer(text))
-        if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
-            out += [(m.start(), m.end(), "PERSON") for m in runs]
     return out
 
 
