@@ -1076,10 +1076,11 @@ _LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-
                          r"(?![ \t]+[A-Z])(?=[ \t]*(?:$|[-–:(;\",]))")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
+_ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
 _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
                            "ALL ILT BLT DO CO LEA SEA SPS".split())
-_DOTTED_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.[ ]?[A-Z]\.(?![ ]?[A-Z]\.|\w|\d)")
+_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.[ ]?[A-Z]\.(?![ ]?[A-Z]\.|\w|\d)")   # (a character set first: fast)
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
                           "ED DR ST MT FT SR JR".split()) | _ROLE_ACRONYMS
@@ -1262,7 +1263,7 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
     list or with full stops, the speakers of a chat, "The Delgado family", a form's or an e-mail header's name
     field."""
     out: list[tuple[int, int, str]] = []
-    if ":" in text and _ATTENDANCE.search(text):
+    if ":" in text and not _ATTENDANCE_WORDS.isdisjoint(ltoks) and _ATTENDANCE.search(text):
         # initials in an attendance list: "present: LO, WH, LN, DR" (not roles or subjects: "AP, ELA")
         for m in _ATTENDANCE.finditer(text):
             out += [(i.start(), i.end(), "PERSON") for i in _INITIALS.finditer(text, m.start(1), m.end(1))
