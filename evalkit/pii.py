@@ -496,18 +496,28 @@ def _public() -> re.Pattern[str]:
     return re.compile(rf"(?:{_trie_regex(_PUBLIC_TERMS, _BEFORE_FIRST)})(?![\w])")
 
 
-def _public_spans(low: str, ltoks: set[str]) -> list[tuple[int, int]]:
-    """Where public names stand in ``low``: the trie is tried only where one of their first words stands (each
-    starts with one), not at every character of the comment."""
-    pattern, out = _public(), []
-    for key in _PUBLIC_KEYS.intersection(ltoks):
+def _keyed_matches(pattern: re.Pattern[str], low: str, keys: Iterable[str]) -> list[re.Match[str]]:
+    """``pattern.finditer(low)`` (leftmost first, none inside another) for a pattern whose every match starts with
+    one of ``keys``: it is tried only where a key stands, not at every character of the comment."""
+    starts = set()
+    for key in keys:
         at = low.find(key)
         while at >= 0:
+            starts.add(at)
+            at = low.find(key, at + 1)
+    out, end = [], 0
+    for at in sorted(starts):
+        if at >= end:
             m = pattern.match(low, at)
             if m:
-                out.append(m.span())
-            at = low.find(key, at + 1)
+                out.append(m)
+                end = m.end()
     return out
+
+
+def _public_spans(low: str, ltoks: set[str]) -> list[tuple[int, int]]:
+    """Where public names stand in ``low`` (each starts with one of :data:`_PUBLIC_KEYS`)."""
+    return [m.span() for m in _keyed_matches(_public(), low, _PUBLIC_KEYS.intersection(ltoks))]
 
 
 def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
@@ -773,7 +783,8 @@ class PiiDetector:
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
         found = cands
         for _ in range(3):
-            found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, found)) if c not in cands]
+            found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, ltoks, found))
+                     if c not in cands]
             if not found:
                 break
             cands += found
@@ -874,20 +885,7 @@ class PiiDetector:
         tried only where a term's first word stands: every term starts with one of ``keys``."""
         if ltoks is None or self.keys is None or _NON_ASCII_KEY in self.keys or not low.isascii():
             return list(self.names.finditer(low))
-        starts = set()
-        for key in self.keys.intersection(ltoks):
-            at = low.find(key)
-            while at >= 0:
-                starts.add(at)
-                at = low.find(key, at + 1)
-        out, end = [], 0
-        for at in sorted(starts):
-            if at >= end:
-                m = self.names.match(low, at)
-                if m:
-                    out.append(m)
-                    end = m.end()
-        return out
+        return _keyed_matches(self.names, low, self.keys.intersection(ltoks))
 
     def _gazetteer(self, folded: str, low: str, confirmed: frozenset[str],
                    edges: set[int], ltoks: set[str] | None = None) -> list[tuple[int, int, str]]:
@@ -1008,6 +1006,8 @@ class PiiDetector:
 
 
 _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
+# where a place is named, more strictly than _PLACE_BEFORE: before a public figure's name ("at Rosa Parks"), never
+# "and" or "from" ("MLK and Rosa Parks", "a quote from Rosa Parks")
 _AT_SCHOOL_BEFORE = re.compile(r"(?:\b(?:at|to|visited|visiting|over\s+at)|(?<!\S)@)[ \t]+$", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
 _AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b")
@@ -1342,14 +1342,13 @@ _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 _SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+)[ \t]*[.!]?[ \s]*\Z")
 
 
-def _english(text: str) -> bool:
-    """Whether half of the text's words or more are English words: "no English word" is evidence of a name only
-    there (not in a comment in Spanish, or in placeholder Latin)."""
-    toks = {w.lower() for w in _ALPHA.findall(text)}
-    return sum(w in english_words() for w in toks) >= 0.5 * len(toks)
+def _english(ltoks: set[str]) -> bool:
+    """Whether half of a text's words (``ltoks``, lower case) or more are English words: "no English word" is
+    evidence of a name only there (not in a comment in Spanish, or in placeholder Latin)."""
+    return sum(w in english_words() for w in ltoks) >= 0.5 * len(ltoks)
 
 
-def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Words that the names and schools found vouch for as names, everyday words included: a name joined to a
     found one by "and" ("Rania and River"), a nickname in brackets after one ("Seo-yeon Park (Sunny)"), a name
     "from" a found school ("Mark from PC 412"), a word in lower case that is no English word before a lower-case
@@ -1383,12 +1382,12 @@ def _vouched(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
                     out.append((m.start(1), m.end(1), "PERSON"))
             if text[s:e].islower():
                 m = _LOWER_BEFORE.search(text, max(0, s - 30), s)
-                if m and m.group(1) not in words and m.group(1) not in _NOT_SURNAME and _english(text):
+                if m and m.group(1) not in words and m.group(1) not in _NOT_SURNAME and _english(ltoks):
                     out.append((m.start(1), m.end(1), "PERSON"))
                 # "hamza and yusuf": a lower-case given name joined to a lower-case name found
                 for m in ((_AND_BEFORE_LOWER.search(text, max(0, s - 30), s), _AND_AFTER_LOWER.match(text, e))
                           if joined else ()):
-                    if m and (m.group(1) in given or m.group(1) not in words and _english(text)) \
+                    if m and (m.group(1) in given or m.group(1) not in words and _english(ltoks)) \
                             and m.group(1) not in _NOT_SURNAME:
                         out.append((m.start(1), m.end(1), "PERSON"))
         elif label == "SCHOOL" and "from" in text:
