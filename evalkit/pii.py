@@ -60,7 +60,8 @@ LABELS: Mapping[str, str] = MappingProxyType({
     "SCHOOL": "place", "SELF_ID": "self_identifying"})
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
-           r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro)")
+           r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
+           r"|Hon|Judge|Sgt|Lt|Capt|Col)")
 # Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
@@ -145,13 +146,22 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
-        rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?\s+){{1,4}}(?:{_SUFFIXES})\b\.?(?:[ \t]+\d{{1,4}}(?=,))?"
+        rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?(?:[ \t]+\d{{1,4}}(?=,))?"
         rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b)"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
     "street_address_lower": re.compile(
         rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
-    "po_box": re.compile(rf"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box)\s+\d+(?:{_CITY_STATE_ZIP})?", re.I),
+    # a Puerto Rico address, which names its urbanización, road and kilometre, or barrio before the town and ZIP:
+    # "Urb. Villa Monte Alto, Calle 3 #18, Ciales, PR 00638", "Carr. 149 Km 12.3, Bo. Pesas, Ciales, PR 00638"
+    "street_address_pr": re.compile(
+        r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
+        r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
+    # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
+    # in Puerto Rico, "General Delivery"
+    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
+                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+|General\s+Delivery)"
+                         rf"(?:{_CITY_STATE_ZIP})?", re.I),
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John",
     # and the names after it, each whole with its hyphenated parts ("Prof. Dmitri Vasquez-Lindholm")
     # (an apostrophe inside a name, "O'Neil", but the name ends at a possessive: "Ms. Lee's Reading Workshop")
@@ -161,7 +171,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
-                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "po_box": "ADDRESS",
+                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS", "po_box": "ADDRESS",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
@@ -269,8 +279,10 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("email_spelled")
     if "://" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
         names.append("url")
-    if "box" in low:
+    if "box" in low or "apartado" in low or "general delivery" in low:
         names.append("po_box")
+    if digits and "PR" in folded and " 00" in folded:
+        names.append("street_address_pr")
     if digits:
         if _ADDRESSISH.search(folded):
             names.append("street_address")
@@ -465,6 +477,7 @@ _SELF_IDENTIFYING = re.compile(
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
+_COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -625,7 +638,7 @@ class PiiDetector:
         terms: dict[str, int] = {}
         written = sorted({w for p in places for w in _place_forms(p)})
         for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (written, _PLACE),
-                           ([_short_place(p) for p in written] + [b for p in places for b in _bare_place(p)],
+                           ([f for p in written for f in _short_forms(p)] + [b for p in places for b in _bare_place(p)],
                             _PLACE_SHORT)):
             for w in words:
                 for v in _variants(w):
@@ -715,6 +728,8 @@ class PiiDetector:
                     e -= 2
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:
                     continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
+                elif name == "titled_name" and self._role_before_word(folded, low, s, e):
+                    continue          # "Principal Investigator", "Coach Education": a role's word, not its holder
                 elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
@@ -795,6 +810,16 @@ class PiiDetector:
                                                  and not ltoks.isdisjoint(_ROLE_WORDS)) else [])
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
+
+    def _role_before_word(self, folded: str, low: str, start: int, end: int) -> bool:
+        """Whether a title of role or respect (not Mr., Ms., Dr. or Miss) stands before an everyday word that is
+        nobody's name: "Principal Investigator", "Judge Advocate" (never "Coach Brown", "Elder Rufus")."""
+        words = low[start:end].replace(".", " ").split()
+        if len(words) < 2 or words[0] in _COURTESY_TITLES or not folded[start:end].split()[1][:1].isupper():
+            return False
+        word = words[1]   # (a rare word is more likely a name than a role's: "Prof. Dmitri")
+        return word_rank().get(word, PLAIN_RANK) < 20000 and word not in all_surnames() \
+            and word not in all_given_names() and word.title() not in _TITLE_WORDS and word not in self.terms
 
     def _school_named_after(self, folded: str, low: str, ltoks: set[str], cand: tuple[int, int, str]) -> bool:
         """Whether a roster school named after a public figure is the school here: where a place is named ("I
@@ -1297,8 +1322,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
 
 # school words after a school's name ("New Dawn Charter", "Pacific Heights MS", "bayshore stem"); "the" before
 # the kind of school its staff name it by ("the ELC", "the Alt")
-_SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle|High|Elementary|Elem|MS|HS|ES|K-?8|School|Magnet|STEM"
-                          r"|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior|Senior)(?![\w-]))+", re.I)
+_SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle-High|Middle|High|Elementary|Elem|MHS|MH|JSHS|MS|HS|ES"
+                          r"|K-?8|K-12|School|Magnet|STEM|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
+                          r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD)(?![\w-]))+", re.I)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
@@ -1501,6 +1527,34 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             out[-1] = (out[-1][0], c[1], "PERSON")
         else:
             out.append(c)
+    return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
+
+
+# a nickname in quotes or brackets between a given name and a surname: 'Miriam "Mimi" Itta', "Tobias (Toby) Ahgeak"
+_QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]{1,24}\"|“[^”\n]{1,24}”|\([^)\n]{1,24}\))[ \t]+")
+
+
+def _join_nicknames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two names with only a quoted nickname between them are one person: the nickname, found or not, is theirs."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(spans):
+        s, e, label = spans[i]
+        if label == "PERSON":
+            for j in (i + 1, i + 2):   # (the nickname may be a name found on its own, between the two)
+                if j < len(spans) and all(spans[k][2] == "PERSON" for k in range(i + 1, j + 1)) \
+                        and _QUOTED_NICKNAME.fullmatch(text, e, spans[j][0]):
+                    e, i = spans[j][1], j
+                    break
+            else:   # 'Tobias "Toby" Ahgeak': a surname or a word that is no English word after the nickname
+                nick = _QUOTED_NICKNAME.match(text, e)
+                after = _NEXT_NAME.match(text, nick.end() - 1) if nick else None
+                inside = [k for k in range(i + 1, len(spans)) if after and spans[k][0] < after.end(1)]
+                if after and all(spans[k][2] == "PERSON" and spans[k][1] <= nick.end() for k in inside) \
+                        and _namelike(after.group(1), all_surnames(), word_rank()):
+                    e, i = after.end(1), i + len(inside)
+        out.append((s, e, label))
+        i += 1
     return out
 
 
@@ -1520,7 +1574,7 @@ def _nicknames(first: Iterable[str]) -> set[str]:
 _PLACE_WORDS = re.compile(
     r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
-    r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd)\b.*$",
+    r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school)\b.*$",
     re.I)
 
 
@@ -1643,7 +1697,7 @@ def _acronyms(place: str) -> set[str]:
 # Words of school and district names as staff abbreviate them: "Tamarack Hts", "Mt. Vernon", "Kettle Lake Jr/Sr High"
 _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "saint": "St", "fort": "Ft", "point": "Pt", "center": "Ctr",
                         "elementary": "Elem", "academy": "Acad", "junior-senior": "Jr/Sr", "junior": "Jr",
-                        "senior": "Sr"}
+                        "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
 # a district's number after its kind: "Prairie Crossing USD 412" is "PC 412" and "USD 412" to its staff
 _DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*#?[ \t]*(\d{1,4})$")
@@ -1655,6 +1709,11 @@ def _place_forms(place: str) -> set[str]:
     for a numbered district, its initials with the number ("PC 412")."""
     out = {place}
     if _ABBREVIABLE.search(place):
+        # each word abbreviated alone ("Acorn St. Elementary"), all of them together, with and without full stops
+        short = [_PLACE_ABBREVIATIONS[m.group(0).lower()] for m in _ABBREVIABLE.finditer(place)]
+        for i, m in enumerate(_ABBREVIABLE.finditer(place)):
+            out |= {place[:m.start()] + short[i] + stop + place[m.end():]
+                    for stop in ("", ".")[:1 + (m.end() < len(place))]}   # (a full stop at the end is the sentence's)
         out.add(_ABBREVIABLE.sub(lambda m: _PLACE_ABBREVIATIONS[m.group(0).lower()], place))
     numbered = _DISTRICT_NUMBER.match(place)
     if numbered:
@@ -1674,7 +1733,25 @@ def _bare_place(place: str) -> set[str]:
     return {short}
 
 
+# the kind of school before its name, as Spanish and Portuguese name schools: "Escuela Intermedia Monte Alto"
+_KIND_FIRST = re.compile(r"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:Elemental|Intermedia"
+                         r"|Superior|Secundaria|Primaria|B[aá]sica|Segunda[ \t]+Unidad|Vocacional|Especializada|Libre"
+                         r"|de|del|da|do|la))*[ \t]+", re.I)
+
+
 def _short_place(name: str) -> str:
-    """The short form people type: "Roosevelt" for "Roosevelt Elementary School"."""
-    short = _PLACE_WORDS.sub("", name).strip(" -,")
+    """The short form people type: "Roosevelt" for "Roosevelt Elementary School", "Monte Alto" for "Escuela
+    Intermedia Monte Alto"."""
+    short = _PLACE_WORDS.sub("", _KIND_FIRST.sub("", name)).strip(" -,")
     return short if len(short) >= 4 else name
+
+
+def _short_forms(name: str) -> set[str]:
+    """Every short form of a school's name: :func:`_short_place`, and for a school named after a person the
+    person's surnames ("Muñoz Rivera" for "Escuela Elemental Luis Muñoz Rivera")."""
+    short = _short_place(name)
+    words = short.split()
+    out = {short}
+    if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
+        out.add(" ".join(words[1:]))
+    return out

@@ -978,3 +978,58 @@ def test_user_names_made_of_an_initial_and_a_roster_surname() -> None:
                                   "Kahoot Year-End Review"])
 def test_a_product_before_a_hyphenated_word_is_no_name(text) -> None:
     assert _ROUND4.redact(text).spans == ()
+
+
+_ROUND6 = Redactor.from_roster(RosterNames(
+    first=("Odessa", "Wendell"), last=("Pruitt", "Haskins"), full=("Odessa Pruitt", "Wendell Haskins"),
+    places=("Birch Hollow Village School", "Cedar Gap Day School", "Escuela Intermedia Loma Verde",
+            "Escuela Elemental Ramon Vega Colon", "Quarry Street Elementary", "Tamber Ridge Middle-High School",
+            "Tamber Ridge Community Schools")))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a roster school's short forms: the kind of school after its name or before it, a person-named school's surnames
+    ("The generator failed at Birch Hollow during the storm.", ["Birch Hollow"]),
+    ("Family night at Cedar Gap went well.", ["Cedar Gap"]),
+    ("La reunion fue en Loma Verde.", ["Loma Verde"]),
+    ("We visited Vega Colon on Tuesday.", ["Vega Colon"]),
+    ("The coach visit at Quarry St. Elementary ran long.", ["Quarry St. Elementary"]),
+    # school and district words after a short form join it
+    ("The contact for Tamber Ridge MHS changed.", ["Tamber Ridge MHS"]),
+    ("Science night at Tamber Ridge Middle-High was full.", ["Tamber Ridge Middle-High"]),
+    ("The panel for Tamber Ridge CS met.", ["Tamber Ridge CS"]),
+])
+def test_sixth_round_school_forms(text, found) -> None:
+    assert [text[s.start:s.end] for s in _ROUND6.redact(text).spans] == found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ('The panel included Odessa "Dessa" Pruitt and two others.', ['Odessa "Dessa" Pruitt']),   # a quoted nickname
+    ("Lead: Wendell (Dell) Haskins, ask him.", ["Wendell (Dell) Haskins"]),
+    ("Please add Uncle Wendell Haskins and Auntie Odessa Pruitt.", ["Uncle Wendell Haskins", "Auntie Odessa Pruitt"]),
+    ("Letter of support from Hon. Odessa Pruitt, mayor.", ["Hon. Odessa Pruitt"]),              # titles of respect
+    ("Rabbi Haskins and Sgt. Pruitt spoke.", ["Rabbi Haskins", "Sgt. Pruitt"]),
+])
+def test_sixth_round_nicknames_and_titles(text, names) -> None:
+    assert [text[s.start:s.end] for s in _ROUND6.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mail it to HC 62 Box 118, Tok, AK 99780 by Friday.", "HC 62 Box 118, Tok, AK 99780"),   # highway contract
+    ("rr 3, box 41, Dover, DE 19901", "rr 3, box 41, Dover, DE 19901"),                        # rural route
+    ("Send to General Delivery, Tok, AK 99780.", "General Delivery, Tok, AK 99780"),
+    ("Oficina: Urb. Las Lomas, Calle 9 #22, Ciales, PR 00638", "Urb. Las Lomas, Calle 9 #22, Ciales, PR 00638"),
+    ("Carr. 152 Km 3.4, Bo. Quebrada, Naranjito, PR 00719.", "Carr. 152 Km 3.4, Bo. Quebrada, Naranjito, PR 00719"),
+    ("Ship to:\n77 W. Quarry Rd.\nNorth Platte, NE 69101", "77 W. Quarry Rd.\nNorth Platte, NE 69101"),  # lines
+])
+def test_sixth_round_addresses(text, address) -> None:
+    assert [text[s.start:s.end] for s in _ROUND6.redact(text).spans] == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "The Principal Investigator and the Judge Advocate office are on the base.",   # a role's word, not a name
+    "Coach Education hours count toward renewal.",
+    "Rural route buses run 2 boxes of supplies.",
+])
+def test_sixth_round_look_alikes_stay(text) -> None:
+    assert _ROUND6.redact(text).spans == ()
