@@ -321,7 +321,13 @@ def plain_given_names() -> frozenset[str]:
         r = rank.get(name, PLAIN_RANK)
         return r >= PLAIN_RANK or share.get(name, 0.0) >= (FREQUENT_WORD_SHARE if r < 10_000 else COMMON_SHARE)
 
-    return frozenset(n for n in given_names() if plain(n))
+    return frozenset(n for n in given_names() if plain(n) and n not in _FUNCTION_WORDS)
+
+
+# Articles, prepositions and pronouns of the other languages comments are written in (Spanish, French, Portuguese):
+# "un gran trabajo", "el inglés" hold no name, though "Un" and "El" are given names in the SSA's lists.
+_FUNCTION_WORDS = frozenset("el la los las un una unos unas al del de y en con por para su sus mi mis tu se que le les "
+                            "des du au aux et ou da do dos das em um uma ao na no nos".split())
 
 
 @lru_cache(maxsize=1)

@@ -95,6 +95,8 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+# countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
+_COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
@@ -253,7 +255,10 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
                  "related to", "pregnant", "the one ", "longest-serving", "longest serving", "years in",
-                 "since the school opened", "since the building opened")
+                 "since the school opened", "since the building opened", "council's", "board's", "committee's",
+                 "union's", "pta's", "pto's", "association's", "el unico", "la unica", "el primer", "la primera",
+                 "mas joven", "mas nuevo", "mas nueva", "mas antigu", "mas viej", "district's one", "school's one",
+                 "building's one", "campus's one", "network's one")
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
@@ -397,9 +402,14 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
               r"|coordinator|clerk|bookkeeper|registrar|janitor|bus\s+driver|social\s+worker|superintendent"
               r"|assistant\s+principal|vice\s+principal|office\s+manager|person|hire|chief\s+of\s+staff|liaison"
               r"|facilitator|manager|officer|employee|guy|lady|woman|man)")
-# the words of _ROLE_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
-_ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _ROLE_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
-                                                                       "bus", "social"}
+# people a comment picks out by a clause about them, beyond staff roles: "the lunch monitor who speaks Kriolu", "the
+# dad who runs the radio show", "the eighth grader who ran the conference in Nepali" (never "the student who": a
+# generic student is how teachers write about practice)
+_WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
+             r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative)")
+# the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
+_ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
+                                                                      "bus", "social", "board"}
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -417,7 +427,7 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
     # a place's only one: "the district's only bilingual psychologist", "our only male para"
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
-    r"\s+(?:only|sole|lone|one\s+and\s+only)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse"
+    r"\s+(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse"
     r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
     r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)s?\b"
     # one of a kind by who they are: "the only male kindergarten teacher", "the lone Black AP"
@@ -426,7 +436,7 @@ _SELF_IDENTIFYING = re.compile(
     r"|specialist|interventionist|dean|director)s?\b"
     # one person of a role picked out by a clause about them: "the para who translates at every IEP", "the counselor
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
-    rf"|\b(?:the|our|my)\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_ROLE_NOUN}"
+    rf"|\b(?:the|our|my)\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
     r"(?:\s+(?:at|in|from|on|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,30}?)?,?\s+(?:who|whose)\b"
     # (not who ran a session: a presenter is known by their role in the program, not singled out by the comment)
     r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited)\b)"
@@ -450,7 +460,18 @@ _SELF_IDENTIFYING = re.compile(
     # a colleague by what marks them out: "our cadre facilitator, the one with the service dog"
     rf"|\b{_ROLE_NOUN},?\s+the\s+one\s+with\b[^.;!?]{{0,60}}"
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
-    rf"|\b(?:the|our|my|their)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?{_ROLE_NOUN}['’]s\s+(?:wife"
+    # the one holder of a body's office: "the tribal council's vice chair", "our PTO's treasurer"
+    r"|\b(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:council|board|committee|union|pta|pto|association)['’]s\s+"
+    r"(?:vice\s+)?(?:chair|chairman|chairwoman|chairperson|president|treasurer|secretary)\b"
+    # a family's loss or trouble: "a mom whose son died last spring"
+    r"|\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|spouse|mother|father|brother|sister)\s+(?:died"
+    r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
+    # Spanish: "la única mujer conductora de la región", "el maestro más joven de la región"
+    r"|\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:que\b|[^.;!?]{0,40}?\b(?:de|en)\s+(?:la|el|nuestr[oa])\b)"
+    r"|\b(?:el|la)\s+(?:maestr[oa]|director[a]?|consejer[oa]|enfermer[oa]|trabajador[a]?\s+social|chofer)\s+m[aá]s\s+"
+    r"\w+\s+de\s+(?:la|el|nuestr[oa])\b"
+    rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?(?:{_ROLE_NOUN[3:-1]}"
+    r"|board\s+member)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
     r"|boyfriend|fianc[eé]e?|in-laws?|relative)\b"
     r"|\b(?:married|related)\s+to\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,2}?" + _ROLE_NOUN + r"\b(?!\s+(?-i:[A-Z]))"
@@ -870,6 +891,21 @@ class PiiDetector:
             cands = [c for c in cands if not (c[2] in ("PERSON", "SCHOOL") and low[c[0]:c[1]] in FAMOUS_SURNAMES
                                               and not self.terms.get(low[c[0]:c[1]], 0) & _FIRST
                                               and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]))]
+        if cands and not _PLACE_END_WORDS.isdisjoint(toks):
+            # a name that ends in a word of a county or an island is the place: "Jefferson Davis Parish", "Marshall
+            # Islands" (a titled name or one after a cue stays someone: "Mr. Parish", "ask Jenny Parish")
+            cands = [c for c in cands if c[2] != "PERSON" or " " not in folded[c[0]:c[1]]
+                     or folded[c[0]:c[1]].rsplit(None, 1)[-1] not in _PLACE_END_WORDS
+                     or folded[c[0]:c[1]].split()[0].rstrip(".") in _TITLE_WORDS
+                     or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
+                     or _CUE_BEFORE.search(folded, max(0, c[0] - 30), c[0])]   # "ask Jenny Parish"
+        if cands and not _LANGUAGE_WORDS.isdisjoint(ltoks):
+            # a given name that is also a people's language, beside another language or a word of language:
+            # "Karen or Nepali", "Karen-speaking families", "a Karen interpreter"
+            cands = [c for c in cands if c[2] != "PERSON" or not _spoken(folded, c[0], c[1])]
+        if cands and ('"' in folded or "“" in folded):
+            # a name at the start of a quoted title of a work: "Julie of the Wolves", "Charlotte's Web"
+            cands = [c for c in cands if c[2] != "PERSON" or not _quoted_title(folded, c[0], c[1])]
         if not toks.isdisjoint(_PLACE_NOUN_WORDS):
             # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]
@@ -1251,7 +1287,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
             if _IN_PLACE_BEFORE.search(text, max(0, s - 12), s) and not text.startswith(("'s", "’s"), e):
                 continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
-            if word in _STATE_WORDS or word in CITY_NAMES:   # "Georgia", "Savannah": a place unless a verb or cue
+            if word in _STATE_WORDS or word in CITY_NAMES or word in _COUNTRY_NAMES:
+                # "Georgia", "Savannah", "corporate America": a place unless a verb or a cue says a person
                 if _PERSON_VERB.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
                     out.append((s, e, "PERSON"))
             elif not start or word in plain or _VERB_AFTER.match(text, e):
@@ -1352,9 +1389,42 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
 
 # Nouns after a person's name that make it the name of an idea: "the Matthew effect", "Simpson's paradox"
 _NAMED_CONCEPT = re.compile(r"(?:['’]s?)?[ \t]+(?:effects?|principle|paradox|curve|coefficient|correlation|interval"
-                            r"|taxonomy|hierarchy)\b|['’]s[ \t]+(?:razor|alpha|law)\b", re.I)
+                            r"|taxonomy|hierarchy|settlement|act|decree|doctrine|amendment)\b"
+                            r"|['’]s[ \t]+(?:razor|alpha|law)\b", re.I)
 _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient correlation interval taxonomy hierarchy "
-                           "razor alpha law".split())
+                           "razor alpha law settlement act decree doctrine amendment".split())
+# the last word of a county's, a parish's or an island group's name
+_PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo".split())
+# languages that are also given names ("Karen"), and the languages and words of language they stand beside
+_LANGUAGE_WORDS = frozenset("karen chin hmong".split())
+_LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
+              r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"
+              r"|mandarin|cantonese|chinese|korean|japanese|russian|ukrainian|haitian|creole|yupik|navajo|lakota")
+_LANGUAGE_BESIDE = re.compile(rf"(?:{_LANGUAGES})(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)$", re.I)
+_LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_LANGUAGES})\b"
+                             r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
+                             r"|families|community|communities|church|refugees?|students|parents)\b", re.I)
+# a title of a work in quotes: its words capitalised or small ("of", "the"), with "the" or a possessive in it
+_QUOTED_WORK = re.compile(r"[\"“]([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|to|at|for|from)){1,8})"
+                          r"[,.!?]?[\"”]")
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a language: one of :data:`_LANGUAGE_WORDS` beside another language or a
+    word of language ("Karen or Nepali", "Spanish and Karen", "Karen-speaking")."""
+    return text[start:end].lower() in _LANGUAGE_WORDS and bool(
+        _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start))
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` opens a quoted title of a work ("Julie of the Wolves", "Charlotte's Web")."""
+    if start == 0 or text[start - 1] not in "\"“":
+        return False
+    m = _QUOTED_WORK.match(text, start - 1)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
 _AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w-]|[ \t]+[A-Z])")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")

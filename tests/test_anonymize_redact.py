@@ -1033,3 +1033,44 @@ def test_sixth_round_addresses(text, address) -> None:
 ])
 def test_sixth_round_look_alikes_stay(text) -> None:
     assert _ROUND6.redact(text).spans == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Las facilitadoras hicieron un gran trabajo. Muchos no dominan el inglés técnico.",   # articles, not names
+    "Notices went home in English only to families whose home language is Karen or Nepali.",   # a language
+    "We need Karen-speaking interpreters at every IEP.",
+    'The book club read "Julie of the Wolves" and "Charlotte\'s Web" this spring.',      # titles of works
+    "The storm reached Jefferson Davis Parish before Evangeline Parish.",                 # parishes and islands
+    "Leaders from the Marshall Islands joined the spring meeting.",
+    "We talked about the Molly Hootch settlement and the history of village high schools.",   # a legal settlement
+    "The module used examples from corporate America.",                                   # a country
+])
+def test_sixth_round_public_words_stay(text) -> None:
+    assert _ROUND6.redact(text).spans == ()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ask Jenny Parish about the roster.", ["Jenny Parish"]),    # a surname that is a place word, after a cue
+    ("Mr. Parish called twice.", ["Mr. Parish"]),
+    ("Karen Smith will send the notes.", ["Karen Smith"]),       # a given name that is a language, as a name
+    ('"Maria and the kids" was how she put it.', ["Maria"]),     # a quote that is no title of a work
+])
+def test_sixth_round_names_beside_those_words_stay_found(text, names) -> None:
+    assert [text[s.start:s.end] for s in _ROUND6.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "review"), [
+    ("The lunch monitor who speaks Portuguese and Kriolu is our best translator.", True),
+    ("The dad who runs the radio show announced family night.", True),
+    ("Please don't seat the tribal council's vice chair on the panel again.", True),
+    ("Our board includes a mom whose son died last spring.", True),
+    ("Our district's one school psychologist retires in June.", True),
+    ("La chofer de la ruta, la única mujer conductora de la región, fue amenazada.", True),
+    ("El maestro más joven de la región ganó el premio.", True),
+    ("A board member's daughter was placed in the cohort.", True),
+    ("The student who struggles in math needs Tier 2 time.", False),   # a generic student
+    ("Drivers who know every family should join the team.", False),
+    ("La única forma de mejorar es con tiempo.", False),
+])
+def test_sixth_round_review_shapes(text, review) -> None:
+    assert _ROUND6.redact(text).needs_review is review
