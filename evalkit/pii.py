@@ -95,6 +95,12 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 _HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+# places of two words that read like a given name and a surname (or two words that are no English words)
+_PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan", "san antonio", "san diego",
+                          "san jose", "san francisco", "los angeles", "las vegas", "santa fe", "santa ana",
+                          "santa clara", "santa barbara", "baton rouge", "des moines", "la crosse", "sierra leone",
+                          "sri lanka", "saudi arabia", "hong kong", "abu dhabi", "buenos aires", "santo domingo",
+                          "port arthur", "corpus christi", "el paso", "la paz", "san marcos", "santa rosa"])
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
@@ -1092,7 +1098,8 @@ _FIVE_LOWER = re.compile(r"(?:[^a-z]*+[a-z]){5}", re.S)  # possessive: a text in
 # Verbs that take a person, written once for both patterns below.
 _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called"
                  r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
-                 r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught")
+                 r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
+                 r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)|was\s+(?:out|worried|absent|sick|on\s+leave)"
@@ -1141,10 +1148,11 @@ _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent par
 _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
                            "ALL ILT BLT DO CO LEA SEA SPS".split())
-_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.[ ]?[A-Z]\.(?![ ]?[A-Z]\.|\w|\d)")   # (a character set first: fast)
+_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|\d)")   # (a character set first: fast)
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
-                          "ED DR ST MT FT SR JR".split()) | _ROLE_ACRONYMS
+                          "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS
+_INITIALS_VERB = re.compile(rf"[A-Z](?<![\w.'’-].)[A-Z](?![\w.'’-])(?=[ \t]+(?:{_PERSON_VERBS})\b)")
 _SPEAKER = re.compile(r"(?m)^[ \t>]*([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}):[ \t]")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
@@ -1237,11 +1245,14 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
             # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
             # "Garcia-Lopez", not "Post-Training")
+            if f"{a} {b}" in _PLACE_PAIRS:
+                continue          # "Puerto Rico", "San Antonio": two words of a place that look like a name
             if text.startswith((" Day", " Day's"), m.end(2)):
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"
             # (two capitalised words that are no English words are a name too: "Des Achterberg")
             if a in known or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
-                              and (a in every or a not in rank)) \
+                              and (a in every or a not in rank
+                                   or (rank[a] >= PLAIN_RANK and b not in rank))) \
                     or (a not in rank and all(p not in rank for p in b.split("-")) and a not in PRODUCT_NAMES
                         and b not in PRODUCT_NAMES):
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
@@ -1254,11 +1265,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         people = all_surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
                 if (w := m.group(1).lower()) in surnames() or w in roster_last or w not in english_words()]
-        if "I" in text or "name is" in text or "his is" in text:
-            for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
-                first = m.group(1).split()[0].lower()
-                if first in known or first not in rank:
-                    out.append((m.start(1), m.end(1), "PERSON"))
+    if "I" in text or "name is" in text or "his is" in text:
+        for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
+            first = m.group(1).split()[0].lower()
+            # (after "my name is" a capitalised word is the name, whatever else it may be: "Kenai Paul")
+            if first in known or first not in rank or (m.group(0)[:2].lower() == "my" and first not in _NOT_SURNAME):
+                out.append((m.start(1), m.end(1), "PERSON"))
     if "," in text:
         people = all_surnames()
         for m in _LAST_FIRST.finditer(text):
@@ -1333,7 +1345,10 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
     if "." in text:
         # initials with full stops, as notes write a student or a colleague: "T.J. (grade 5)", "per K.B." (not "U.S.")
         out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
-                if m.group(0).rstrip(".").replace(".", "") not in _NOT_INITIALS]
+                if m.group(0).replace(".", "").replace(" ", "") not in _NOT_INITIALS]
+    if _INITIALS_VERB.search(text):
+        # two initials before a verb that takes a person: "JP led the grade-level team" (not "HR said", "AP asked")
+        out += [(m.start(), m.end(), "PERSON") for m in _INITIALS_VERB.finditer(text) if m.group(0) not in _NOT_INITIALS]
     if text.count(":") >= 2:
         # the speakers of a pasted chat or transcript, two lines or more: "Deborah Costa: I think so", "Ivy T-N: yes"
         speakers = [m for m in _SPEAKER.finditer(text) if m.group(1).split()[0].lower() in all_given_names()]
@@ -1593,13 +1608,15 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), c[2]))
     out: list[tuple[int, int, str]] = []
     for c in sorted(kept):
-        if out and c[2] == out[-1][2] == "PERSON" and _GAP.fullmatch(text, out[-1][1], c[0]):
+        if out and c[2] == out[-1][2] == "PERSON" and (_GAP.fullmatch(text, out[-1][1], c[0]) or (
+                text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) and _SAINT_GAP.fullmatch(text, out[-1][1], c[0]))):
             out[-1] = (out[-1][0], c[1], "PERSON")
         else:
             out.append(c)
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
 
 
+_SAINT_GAP = re.compile(r"\.[ \t]*")   # "Renée St." + "Germain": a saint's name inside a surname
 # a nickname in quotes or brackets between a given name and a surname: 'Miriam "Mimi" Itta', "Tobias (Toby) Ahgeak"
 _QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]{1,24}\"|“[^”\n]{1,24}”|\([^)\n]{1,24}\))[ \t]+")
 

@@ -1074,3 +1074,17 @@ def test_sixth_round_names_beside_those_words_stay_found(text, names) -> None:
 ])
 def test_sixth_round_review_shapes(text, review) -> None:
     assert _ROUND6.redact(text).needs_review is review
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("My Tier 1 mentor is T. Y. O. and she signs that way.", ["T. Y. O."]),       # three dotted initials
+    ("We flew to the U.S.A. and met at 9 a.m.", []),
+    ("Can Tito Quiñones present the model?", ["Tito Quiñones"]),                   # a rare word before a surname
+    ("The Puerto Rico model and the San Antonio team", []),                       # places of two name-like words
+    ("Board member Renée St. Germain asked first.", ["Renée St. Germain"]),       # a saint's name in a surname
+    ("My name is Kenai Paul and I teach science", ["Kenai Paul"]),                 # a name after "my name is"
+    ("JP led the grade-level team.", ["JP"]),                                      # initials before a person's verb
+    ("HR said no and the AP asked why.", []),
+])
+def test_sixth_round_person_shapes(text, names) -> None:
+    assert [text[s.start:s.end] for s in _ROUND6.redact(text).spans if s.label == "PERSON"] == names
