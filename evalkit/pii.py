@@ -1348,7 +1348,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                 if m.group(0).replace(".", "").replace(" ", "") not in _NOT_INITIALS]
     if _INITIALS_VERB.search(text):
         # two initials before a verb that takes a person: "JP led the grade-level team" (not "HR said", "AP asked")
-        out += [(m.start(), m.end(), "PERSON") for m in _INITIALS_VERB.finditer(text) if m.group(0) not in _NOT_INITIALS]
+        # (never the end of a capitalised phrase: "Tamber Ridge CS met")
+        out += [(m.start(), m.end(), "PERSON") for m in _INITIALS_VERB.finditer(text) if m.group(0) not in _NOT_INITIALS
+                and not _SPACE_BEFORE_CAP.search(text, max(0, m.start() - 30), m.start())]
     if text.count(":") >= 2:
         # the speakers of a pasted chat or transcript, two lines or more: "Deborah Costa: I think so", "Ivy T-N: yes"
         speakers = [m for m in _SPEAKER.finditer(text) if m.group(1).split()[0].lower() in all_given_names()]
