@@ -73,6 +73,9 @@ PUBLIC_NAMES = (
     "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
     "Mrs. Frizzle", "Miss Frizzle", "Martin Luther King Jr. Day", "Valentine's Day", "St. Valentine's Day",
     "Mother's Day", "Father's Day", "Labor Day", "Memorial Day", "Veterans Day", "Earth Day", "Juneteenth",
+    # holidays of the faiths and peoples schools' calendars are asked to respect
+    "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
+    "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows
     "Taylor Swift", "Beyonce", "Oprah", "Oprah Winfrey", "Fred Rogers", "Bob Ross", "LeBron James", "Simone Biles",
     "Serena Williams", "Michael Jordan", "Tom Brady", "Steph Curry", "Stephen Curry", "Kobe Bryant", "Lin-Manuel Miranda",

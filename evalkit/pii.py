@@ -61,7 +61,7 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col)")
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye)")
 # Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
@@ -110,6 +110,7 @@ _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-z'-]+[ \t]+){0,2}[A-Z][a-z'-]+"
              r"(?=[ \t]*(?:$|[.;:!?)\n]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
 _CITY_END_LOWER = _CITY_END.replace("[A-Z][a-z'-]+", "[a-z][a-z'-]+")
+_ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+Road|CR|State\s+Road|SR|US|Interstate|Farm\s+Road)"
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the)"
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
@@ -155,8 +156,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     "street_address": re.compile(
         rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?(?:[ \t]+\d{{1,4}}(?=,))?"
-        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b)"
+        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b"
+        # a numbered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12"
+        rf"|{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:[ \t]+(?:North|South|East|West|[NSEW])\b\.?)?)"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
+    # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
+    "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
+                                   r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
     "street_address_lower": re.compile(
         rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
@@ -165,6 +171,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "street_address_pr": re.compile(
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
+    # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|dr)\.?[ \t]+[a-z][a-z'-]{2,}(?:[ \t]+[a-z][a-z'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
@@ -173,13 +181,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John",
     # and the names after it, each whole with its hyphenated parts ("Prof. Dmitri Vasquez-Lindholm")
     # (an apostrophe inside a name, "O'Neil", but the name ends at a possessive: "Ms. Lee's Reading Workshop")
-    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:St\.?\s+)?{_PARTICLES}*(?:[A-Z](?:[\w-]|['’](?!s\b))++"
+    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:{_TITLES}\.?\s+(?=[A-Z]))?(?:St\.?\s+)?{_PARTICLES}*"
+                              r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
                               rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
-                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS", "po_box": "ADDRESS",
+                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS", "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
@@ -280,6 +289,8 @@ _ZIP = re.compile(r"\b\d{5}\b")
 def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[str]:
     """The PATTERNS that can match ``folded`` at all (``toks``: its words; ``digits``: whether it has any)."""
     names = ["titled_name"] if not toks.isdisjoint(_TITLE_WORDS) else []
+    if not toks.isdisjoint(_LOWER_COURTESY):
+        names.append("lower_titled_name")
     if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low:
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
@@ -294,6 +305,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("po_box")
     if digits and "PR" in folded and " 00" in folded:
         names.append("street_address_pr")
+    if digits and ("APO" in folded or "FPO" in folded or "DPO" in folded):
+        names.append("military_address")
     if digits:
         if _ADDRESSISH.search(folded):
             names.append("street_address")
@@ -505,6 +518,7 @@ _SELF_IDENTIFYING = re.compile(
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
+_LOWER_COURTESY = frozenset("mr mrs ms dr".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -746,6 +760,10 @@ class PiiDetector:
         ltoks = set(map(str.lower, toks))
         digits = _DIGIT.search(folded) is not None
         cands: list[tuple[int, int, str]] = []
+        rank = word_rank()
+
+        def rank_of(word: str) -> int:
+            return rank.get(word, PLAIN_RANK)
         for name in _worth_trying(folded, low, toks, digits):
             for m in PATTERNS[name].finditer(folded):
                 s, e = m.span()
@@ -755,6 +773,12 @@ class PiiDetector:
                     e -= 2
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:
                     continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
+                elif name == "lower_titled_name":
+                    words = low[s:e].replace(".", " ").split()[1:]
+                    if rank_of(words[0]) < EVERYDAY_RANK and words[0] not in self.terms:
+                        continue      # "ms word", "dr appointment": an everyday word after the letters
+                    if len(words) > 1 and rank_of(words[1]) < EVERYDAY_RANK and words[1] not in self.terms:
+                        e = s + low[s:e].rindex(" " + words[1])   # "mr hargrove came": the name alone
                 elif name == "titled_name" and self._role_before_word(folded, low, s, e):
                     continue          # "Principal Investigator", "Coach Education": a role's word, not its holder
                 elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
@@ -1127,9 +1151,9 @@ _SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SC
 _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS)\])")   # the pronoun I is no name
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
-_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})(?=[ \t]+(?:[A-Z]\.?[ \t]+)?"
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+))(?=[ \t]+(?:[A-Z]\.?[ \t]+)?"
                        r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2}))")
-_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]{2,}[ \t]+[A-Z]")
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?[ \t]+[A-Z]")
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z'’-]+)(?![\w-])")
 # An initial and a surname: "L. Jenkins", "G. Lindqvist", "C. McNamara" (not "U.S. Army": the initial stands alone)
 _INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
@@ -1141,7 +1165,7 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 _LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b"
-                         r"(?![ \t]+[A-Z])(?=[ \t]*(?:$|[-–:(;\",]))")
+                         r"(?![ \t]+[A-Z])(?=[ \t]*(?:$|[-–—|:(;\",]))")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
@@ -1238,6 +1262,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # one after it, "Sarah Johnson")
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
+            if "-" in a and not all(p in every or p not in rank for p in a.split("-")):
+                continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
             if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end(2)) \
                     or (a in PRODUCT_NAMES and b in rank):   # "Wilson Reading program"
                 continue
@@ -1317,7 +1343,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             nxt = _SPACE_WORD_AFTER.match(text, e)
             cue = _CUE_BEFORE.search(text, max(0, s - 30), s)
             # a surname that is also an everyday word ("hayley miles") only after a cue: "hye jin led the walk"
-            if nxt and nxt.group(1) in last and nxt.group(1) not in _NOT_SURNAME \
+            if nxt and (nxt.group(1) in last or _foreign_surname(text, s, nxt, rank, ltoks)) \
+                    and nxt.group(1) not in _NOT_SURNAME \
                     and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
@@ -1329,6 +1356,19 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
             out += [(m.start(), m.end(), "PERSON") for m in runs]
     return out
+
+
+def _foreign_surname(text: str, start: int, nxt: re.Match[str], rank: Mapping[str, int], ltoks: set[str]) -> bool:
+    """Whether the lower-case word ``nxt`` after a given name (at ``start``) is a surname no list holds ("sam
+    oduya"): no English word, in an English text, with everyday English words around the pair (not a phrase in
+    another language: "... cho nhom cua chung toi")."""
+    word = nxt.group(1)
+    if word in rank or len(word) < 3 or not _english(ltoks):
+        return False
+    after = _SPACE_WORD_AFTER.match(text, nxt.end(1))
+    before = _LOWER_PREV_WORD.search(text, max(0, start - 20), start)
+    return (after is None or rank.get(after.group(1), PLAIN_RANK) < EVERYDAY_RANK) \
+        and (before is None or rank.get(before.group(1), PLAIN_RANK) < EVERYDAY_RANK)
 
 
 def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], given: frozenset[str],
@@ -1378,7 +1418,8 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
 # the kind of school its staff name it by ("the ELC", "the Alt")
 _SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle-High|Middle|High|Elementary|Elem|MHS|MH|JSHS|MS|HS|ES"
                           r"|K-?8|K-12|School|Magnet|STEM|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
-                          r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD)(?![\w-]))+", re.I)
+                          r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|County|Early\s+College"
+                          r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
@@ -1411,7 +1452,8 @@ _NAMED_CONCEPT = re.compile(r"(?:['’]s?)?[ \t]+(?:effects?|principle|paradox|c
 _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient correlation interval taxonomy hierarchy "
                            "razor alpha law settlement act decree doctrine amendment".split())
 # the last word of a county's, a parish's or an island group's name
-_PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo".split())
+_PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo Heights Hills Township"
+                             .split())
 # languages that are also given names ("Karen"), and the languages and words of language they stand beside
 _LANGUAGE_WORDS = frozenset("karen chin hmong".split())
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
@@ -1663,7 +1705,9 @@ def _nicknames(first: Iterable[str]) -> set[str]:
 _PLACE_WORDS = re.compile(
     r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
-    r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school)\b.*$",
+    r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
+    r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
+    r"|campus)\b.*$",
     re.I)
 
 
@@ -1704,7 +1748,9 @@ _SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
 # New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
 _NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?"
-                              r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b")
+                              r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b"
+                              # "ps123", "JHS189" (two digits at least: a "PS5" is a game console)
+                              r"|[PpJj](?<![\w.].)(?:(?<=[Pp])[Ss]|(?<=[Jj])(?:hs|HS))\d{2,3}\b")
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}\b")
 # "the jr/sr high": a district's one school of its kind, named by its kind
@@ -1790,6 +1836,9 @@ _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "saint": "St", "fort": 
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
 # a district's number after its kind: "Prairie Crossing USD 412" is "PC 412" and "USD 412" to its staff
 _DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*#?[ \t]*(\d{1,4})$")
+_SMALL_WORDS = frozenset("of the and for at in on".split())
+# a school by its kind's initials and number, then its name: "P.S. 123 Ellison Park", "M.S. 88 Bayard"
+_NUMBERED_NAME = re.compile(r"^((?:P|I|M|J\.?H|H)\.?S\.?)[ \t]*(\d{1,3})(?:[ \t]+(.+))?$")
 _BARE_END = re.compile(r"[ \t]+(?:County|Parish|Borough)$")
 
 
@@ -1804,6 +1853,18 @@ def _place_forms(place: str) -> set[str]:
             out |= {place[:m.start()] + short[i] + stop + place[m.end():]
                     for stop in ("", ".")[:1 + (m.end() < len(place))]}   # (a full stop at the end is the sentence's)
         out.add(_ABBREVIABLE.sub(lambda m: _PLACE_ABBREVIATIONS[m.group(0).lower()], place))
+    if place.endswith(" Campus") or place.endswith(" School") and " " in place[:-7]:
+        out.add(place.rsplit(" ", 1)[0])     # "Lumen Prep – Riverside", "Ridgeway Elementary/Middle"
+    # the name, then the initials of its kind: "Lone Oak ECHS", "Bluestone ALC", "Fairbrook CPS", "Riverton City DOE"
+    short = _short_place(place)
+    kind = place[len(short):].split() if place.startswith(short) and short != place else []
+    if len(kind) >= 2 and all(w.isalpha() for w in kind):
+        out |= {f"{short} {''.join(w[0] for w in kind if small or w.lower() not in _SMALL_WORDS).upper()}"
+                for small in (True, False)}
+    school = _NUMBERED_NAME.match(place)
+    if school:   # "P.S. 123 Ellison Park" is "PS 123", "PS123" and "P.S. 123" to its staff
+        letters, number = school.group(1).replace(".", ""), school.group(2)
+        out |= {f"{school.group(1)} {number}", f"{letters} {number}", f"{letters}{number}"}
     numbered = _DISTRICT_NUMBER.match(place)
     if numbered:
         name, kind, number = numbered.groups()
@@ -1841,6 +1902,9 @@ def _short_forms(name: str) -> set[str]:
     short = _short_place(name)
     words = short.split()
     out = {short}
+    school = _NUMBERED_NAME.match(name)
+    if school and school.group(3) and len(school.group(3)) >= 4:
+        out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
     return out

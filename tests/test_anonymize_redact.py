@@ -1088,3 +1088,54 @@ def test_sixth_round_review_shapes(text, review) -> None:
 ])
 def test_sixth_round_person_shapes(text, names) -> None:
     assert [text[s.start:s.end] for s in _ROUND6.redact(text).spans if s.label == "PERSON"] == names
+
+
+_CITY = Redactor.from_roster(RosterNames(
+    first=("Imani",), last=("Okafor",), full=("Imani Okafor",),
+    places=("P.S. 311 Willow Bend", "Granite Falls Early College High School", "Tidewater Alternative Learning Center",
+            "Alder County Public Schools", "Brightwater City Department of Education", "Holy Cross Cathedral School",
+            "Summit Prep – Lakeside Campus", "Kestrel Elementary/Middle School")))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # numbered city schools and the name after the number; a school's name with its kind's initials
+    ("The team from PS 311 and ps311 and P.S. 311 came.", ["PS 311", "ps311", "P.S. 311"]),
+    ("We visited Willow Bend on Monday.", ["Willow Bend"]),
+    ("The team from Granite Falls ECHS presented.", ["Granite Falls ECHS"]),
+    ("Tidewater ALC ran the re-entry cycle.", ["Tidewater ALC"]),
+    ("Missing: Alder CPS and Brightwater City DOE.", ["Alder CPS", "Brightwater City DOE"]),
+    ("I was in Tier 2 with a teacher from Holy Cross.", ["Holy Cross"]),
+    ("School assessment at Summit Prep – Lakeside: strong.", ["Summit Prep – Lakeside"]),
+    ("Partner visit to Kestrel Elementary/Middle: virtual.", ["Kestrel Elementary/Middle"]),
+    ("Everyone wants a PS5 for the raffle.", []),
+])
+def test_sixth_round_city_school_forms(text, found) -> None:
+    assert [text[s.start:s.end] for s in _CITY.redact(text).spans] == found
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mail goes to PSC 817 Box 2204, FPO AE 09622-0022 while he is deployed.", "PSC 817 Box 2204, FPO AE 09622-0022"),
+    ("Unit 31401, Box 212\nAPO AE 09630", "Unit 31401, Box 212\nAPO AE 09630"),                # a military address
+    ("Invoices: 1200 Loop 360 South, Bldg B, Austin, TX 78746.", "1200 Loop 360 South, Bldg B, Austin, TX 78746"),
+    ("Ship to 88 County Road 12, Hays, KS 67601", "88 County Road 12, Hays, KS 67601"),        # a numbered road
+])
+def test_sixth_round_military_and_route_addresses(text, address) -> None:
+    assert [text[s.start:s.end] for s in _CITY.redact(text).spans] == [address]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Equity data request submitted by Mei-Ling Chou on 9/12.", ["Mei-Ling Chou"]),   # a hyphenated given name
+    ("Self-Care Sunday and the Follow-Up Meeting ran long.", []),
+    ("i signed up. sam oduya is co-leading it", ["sam oduya"]),                       # lower case, a surname no list has
+    ("Cam on cac ban! The breakout was great, rat huu ich cho nhom cua chung toi.", []),  # a phrase in Vietnamese
+    ("even mr hargrove from the old team came back", ["mr hargrove"]),                # a courtesy title in lower case
+    ("open it in ms word before the dr appointment", []),
+    ("Sullivan, Patrick — facilitator rating 5/5.", ["Sullivan, Patrick"]),           # "Last, First" before a dash
+    ("The guest speaker Lt. Col. Renee Whitaker-Obi spoke.", ["Lt. Col. Renee Whitaker-Obi"]),   # two titles
+    ("Officer Neto Salinas: drill at 10", ["Officer Neto Salinas"]),
+    ("Sí, la señora Reyes me llamó tres veces.", ["señora Reyes"]),
+    ("Our bus tour went through Washington Heights and Jackson Heights.", []),        # neighbourhoods
+    ("Please schedule around Rosh Hashanah, Yom Kippur and Diwali.", []),             # holidays
+])
+def test_sixth_round_names(text, names) -> None:
+    assert [text[s.start:s.end] for s in _CITY.redact(text).spans if s.label == "PERSON"] == names
