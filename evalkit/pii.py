@@ -273,6 +273,7 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "since the school opened", "since the building opened", "council's", "board's", "committee's",
                  "union's", "pta's", "pto's", "association's", "el unico", "la unica", "el primer", "la primera",
                  "mas joven", "mas nuevo", "mas nueva", "mas antigu", "mas viej", "district's one", "school's one",
+                 "el esposo de", "la esposa de", "el marido de", "la hija de", "el hijo de",
                  "building's one", "campus's one", "network's one")
 
 
@@ -425,10 +426,19 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
 # dad who runs the radio show", "the eighth grader who ran the conference in Nepali" (never "the student who": a
 # generic student is how teachers write about practice)
 _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
-             r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative)")
+             r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
+             r"|instructor|trainer|advisor|adviser|sponsor)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
+# (a few more who are picked out by a who-clause: "the ROTC instructor at Quarry Ridge who retired from the Army")
+# roles in Spanish comments: "la maestra que ...", "el consejero nuevo que vino de ..."
+_ROLE_ES = (r"(?:maestr[oa]|director[a]?|subdirector[a]?|consejer[oa]|coordinador[a]?|enfermer[oa]"
+            r"|trabajador[a]?\s+social|chofer|conductor[a]?|conserje|secretari[oa]|bibliotecari[oa]|psic[oó]log[oa]"
+            r"|entrenador[a]?|superintendente|señor[a]?|senor[a]?|profesor[a]?|asistente|intérprete|interprete)")
+_ROLE_WORDS_ES = frozenset(w for w in re.findall(r"[a-z]+", _ROLE_ES.lower()) if len(w) > 3) | {
+    "maestro", "maestra", "directora", "subdirectora", "consejera", "consejero", "coordinadora", "coordinador",
+    "enfermera", "enfermero", "trabajadora", "senora", "senor", "profesora", "profesor", "conductora"}
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -485,8 +495,18 @@ _SELF_IDENTIFYING = re.compile(
     # a family's loss or trouble: "a mom whose son died last spring"
     r"|\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|spouse|mother|father|brother|sister)\s+(?:died"
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
-    # Spanish: "la única mujer conductora de la región", "el maestro más joven de la región"
-    r"|\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:que\b|[^.;!?]{0,40}?\b(?:de|en)\s+(?:la|el|nuestr[oa])\b)"
+    # Spanish: "la única mujer conductora de la región", "el maestro más joven de la región", "la única directora
+    # latina del programa", "la maestra que lleva 31 años", "el esposo de la directora"
+    r"|\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,40}?\b(?:(?:de|en)\s+(?:la|el"
+    r"|nuestr[oa])|del)\b)"
+    # (a subjunctive is anyone of the role: "el director que quiera participar")
+    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?\s+que\s+(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{{1,80}}"
+    rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
+    rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
+    # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
+    rf"|\bthe\s+new\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
+    # one of a group picked out by a clause: "the one parent who came to every family night"
+    r"|\bthe\s+one\s+[\w'’-]+\s+(?:who|whose)\b[^.;!?]{0,80}"
     r"|\b(?:el|la)\s+(?:maestr[oa]|director[a]?|consejer[oa]|enfermer[oa]|trabajador[a]?\s+social|chofer)\s+m[aá]s\s+"
     r"\w+\s+de\s+(?:la|el|nuestr[oa])\b"
     rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?(?:{_ROLE_NOUN[3:-1]}"
@@ -856,9 +876,10 @@ class PiiDetector:
             cands += found
         spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
         spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
-        selfid = ([(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)]
-                  if _self_cue().search(low) or (("who" in ltoks or "whose" in ltoks)
-                                                 and not ltoks.isdisjoint(_ROLE_WORDS)) else [])
+        # (the pattern runs only where one of its cues stands: a phrase, or a role beside "who", "que" or "new")
+        cued = _self_cue().search(low) or ("que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)) \
+            or (("who" in ltoks or "whose" in ltoks or "new" in ltoks) and not ltoks.isdisjoint(_ROLE_WORDS))
+        selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)] if cued else []
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
 

@@ -1139,3 +1139,19 @@ def test_sixth_round_military_and_route_addresses(text, address) -> None:
 ])
 def test_sixth_round_names(text, names) -> None:
     assert [text[s.start:s.end] for s in _CITY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "review"), [
+    ("La maestra que lleva 31 años en la misma escuela debería dirigir la sesión.", True),
+    ("El esposo de la directora trabaja en la oficina central.", True),
+    ("Como la única directora latina del programa, me sentí sola.", True),
+    ("La coordinadora que se jubiló en diciembre dejó todo sin explicar.", True),
+    ("The new principal at Laurel Glen came from out of state.", True),
+    ("The one parent who came to every family night should get a certificate.", True),
+    ("The ROTC instructor at Quarry Ridge who retired from the Army mentors students.", True),
+    ("El director que quiera participar debe inscribirse antes del viernes.", False),   # anyone of the role
+    ("The new principals need more coaching.", False),
+    ("The new curriculum at every school is strong.", False),
+])
+def test_seventh_round_review_shapes(text, review) -> None:
+    assert _CITY.redact(text).needs_review is review
