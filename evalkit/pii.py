@@ -271,9 +271,8 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
                  "related to", "pregnant", "the one ", "longest-serving", "longest serving", "years in",
                  "since the school opened", "since the building opened", "council's", "board's", "committee's",
-                 "union's", "pta's", "pto's", "association's", "el unico", "la unica", "el primer", "la primera",
-                 "mas joven", "mas nuevo", "mas nueva", "mas antigu", "mas viej", "district's one", "school's one",
-                 "el esposo de", "la esposa de", "el marido de", "la hija de", "el hijo de",
+                 "union's", "pta's", "pto's", "association's",
+                 "district's one", "school's one",
                  "building's one", "campus's one", "network's one")
 
 
@@ -495,20 +494,10 @@ _SELF_IDENTIFYING = re.compile(
     # a family's loss or trouble: "a mom whose son died last spring"
     r"|\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|spouse|mother|father|brother|sister)\s+(?:died"
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
-    # Spanish: "la única mujer conductora de la región", "el maestro más joven de la región", "la única directora
-    # latina del programa", "la maestra que lleva 31 años", "el esposo de la directora"
-    r"|\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,40}?\b(?:(?:de|en)\s+(?:la|el"
-    r"|nuestr[oa])|del)\b)"
-    # (a subjunctive is anyone of the role: "el director que quiera participar")
-    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?\s+que\s+(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{{1,80}}"
-    rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
-    rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
     rf"|\bthe\s+new\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
     # one of a group picked out by a clause: "the one parent who came to every family night"
     r"|\bthe\s+one\s+[\w'’-]+\s+(?:who|whose)\b[^.;!?]{0,80}"
-    r"|\b(?:el|la)\s+(?:maestr[oa]|director[a]?|consejer[oa]|enfermer[oa]|trabajador[a]?\s+social|chofer)\s+m[aá]s\s+"
-    r"\w+\s+de\s+(?:la|el|nuestr[oa])\b"
     rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?(?:{_ROLE_NOUN[3:-1]}"
     r"|board\s+member)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
@@ -534,6 +523,17 @@ _SELF_IDENTIFYING = re.compile(
     # long service, which few in a building share: "I've been at this school for 27 years"
     r"|\b(?:I['’]?ve|I\s+have|I['’]?m|I\s+am)\s+(?:been\s+)?(?:here|at\s+(?:this|the\s+same|my)\s+\w+|teaching"
     r"|in\s+this\s+\w+)\s+(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?\s+years\b", re.I)
+# the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
+# directora" (run only on a comment with Spanish words in it)
+_SELF_IDENTIFYING_ES = re.compile(
+    r"\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,40}?\b(?:(?:de|en)\s+(?:la|el"
+    r"|nuestr[oa])|del)\b)"
+    # (a subjunctive is anyone of the role: "el director que quiera participar")
+    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?\s+que\s+(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{{1,80}}"
+    rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
+    rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
+    rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa])\b", re.I)
+_SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
@@ -877,9 +877,12 @@ class PiiDetector:
         spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
         spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
         # (the pattern runs only where one of its cues stands: a phrase, or a role beside "who", "que" or "new")
-        cued = _self_cue().search(low) or ("que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)) \
+        cued = _self_cue().search(low) \
             or (("who" in ltoks or "whose" in ltoks or "new" in ltoks) and not ltoks.isdisjoint(_ROLE_WORDS))
         selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)] if cued else []
+        if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
+                                                 or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
+            selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
 
@@ -1312,7 +1315,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         people = all_surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
                 if (w := m.group(1).lower()) in surnames() or w in roster_last or w not in english_words()]
-    if "I" in text or "name is" in text or "his is" in text:
+    if "I'm" in text or "Im " in text or "I am" in text or "name is" in text or "his is" in text \
+            or "NAME IS" in text or "HIS IS" in text:
         for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
             first = m.group(1).split()[0].lower()
             # (after "my name is" a capitalised word is the name, whatever else it may be: "Kenai Paul")
