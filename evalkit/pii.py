@@ -188,7 +188,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
-                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS", "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
+                  "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
+                  "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
@@ -455,7 +456,8 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
     # a place's only one: "the district's only bilingual psychologist", "our only male para"
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
-    r"\s+(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse"
+    r"\s+(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP"
+    r"|counselor|nurse"
     r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
     r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)s?\b"
     # one of a kind by who they are: "the only male kindergarten teacher", "the lone Black AP"
@@ -529,7 +531,8 @@ _SELF_IDENTIFYING_ES = re.compile(
     r"\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,40}?\b(?:(?:de|en)\s+(?:la|el"
     r"|nuestr[oa])|del)\b)"
     # (a subjunctive is anyone of the role: "el director que quiera participar")
-    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?\s+que\s+(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{{1,80}}"
+    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?\s+que\s+"
+    r"(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
     rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa])\b", re.I)
@@ -1196,7 +1199,8 @@ _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent par
 _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
                            "ALL ILT BLT DO CO LEA SEA SPS".split())
-_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|\d)")   # (a character set first: fast)
+# (a character set first: fast)
+_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|\d)")
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
                           "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS
@@ -1293,10 +1297,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue
             if b not in last and rank.get(b, EVERYDAY_RANK) < EVERYDAY_RANK and mostly_surname(a):
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
-            # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
-            # "Garcia-Lopez", not "Post-Training")
             if f"{a} {b}" in _PLACE_PAIRS:
                 continue          # "Puerto Rico", "San Antonio": two words of a place that look like a name
+            # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
+            # "Garcia-Lopez", not "Post-Training")
             if text.startswith((" Day", " Day's"), m.end(2)):
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"
             # (two capitalised words that are no English words are a name too: "Des Achterberg")
@@ -1489,7 +1493,8 @@ _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_L
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
                              r"|families|community|communities|church|refugees?|students|parents)\b", re.I)
 # a title of a work in quotes: its words capitalised or small ("of", "the"), with "the" or a possessive in it
-_QUOTED_WORK = re.compile(r"[\"“]([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|to|at|for|from)){1,8})"
+_QUOTED_WORK = re.compile(r"[\"“]([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|to|at|for"
+                          r"|from)){1,8})"
                           r"[,.!?]?[\"”]")
 
 
@@ -1677,8 +1682,9 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), c[2]))
     out: list[tuple[int, int, str]] = []
     for c in sorted(kept):
-        if out and c[2] == out[-1][2] == "PERSON" and (_GAP.fullmatch(text, out[-1][1], c[0]) or (
-                text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) and _SAINT_GAP.fullmatch(text, out[-1][1], c[0]))):
+        saint = text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) if out else False
+        if out and c[2] == out[-1][2] == "PERSON" and (_GAP.fullmatch(text, out[-1][1], c[0])
+                                                       or saint and _SAINT_GAP.fullmatch(text, out[-1][1], c[0])):
             out[-1] = (out[-1][0], c[1], "PERSON")
         else:
             out.append(c)
@@ -1909,8 +1915,8 @@ def _bare_place(place: str) -> set[str]:
 
 
 # the kind of school before its name, as Spanish and Portuguese name schools: "Escuela Intermedia Monte Alto"
-_KIND_FIRST = re.compile(r"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:Elemental|Intermedia"
-                         r"|Superior|Secundaria|Primaria|B[aá]sica|Segunda[ \t]+Unidad|Vocacional|Especializada|Libre"
+_KIND_FIRST = re.compile(r"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:Elemental"
+                         r"|Intermedia|Superior|Secundaria|Primaria|B[aá]sica|Segunda[ \t]+Unidad|Vocacional|Especializada|Libre"
                          r"|de|del|da|do|la))*[ \t]+", re.I)
 
 
