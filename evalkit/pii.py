@@ -436,9 +436,9 @@ _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff
 _ROLE_ES = (r"(?:maestr[oa]|director[a]?|subdirector[a]?|consejer[oa]|coordinador[a]?|enfermer[oa]"
             r"|trabajador[a]?\s+social|chofer|conductor[a]?|conserje|secretari[oa]|bibliotecari[oa]|psic[oó]log[oa]"
             r"|entrenador[a]?|superintendente|señor[a]?|senor[a]?|profesor[a]?|asistente|intérprete|interprete)")
-_ROLE_WORDS_ES = frozenset(w for w in re.findall(r"[a-z]+", _ROLE_ES.lower()) if len(w) > 3) | {
-    "maestro", "maestra", "directora", "subdirectora", "consejera", "consejero", "coordinadora", "coordinador",
-    "enfermera", "enfermero", "trabajadora", "senora", "senor", "profesora", "profesor", "conductora"}
+_ROLE_WORDS_ES = frozenset("""maestro maestra director directora subdirector subdirectora consejero consejera
+    coordinador coordinadora enfermero enfermera trabajador trabajadora social chofer conductor conductora conserje
+    superintendente senor senora profesor profesora asistente interprete entrenador""".split())
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -448,7 +448,8 @@ _SELF_IDENTIFYING = re.compile(
     # the writer as the one who did or suffered something others know of: "I'm the teacher who reported ..."
     r"|\b(?:I'm|Im|I am|I was|as|being|speaking as|know I'm|knows I'm|knows I am)\s+the\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:who|whose)\b[^.;!?]{0,80}"
-    r"|\bthe\s+one\s+(?:who|whose)\b[^.;!?]{0,80}"
+    # (or one of a group: "the one parent who came to every family night")
+    r"|\bthe\s+one\s+(?:[\w'’-]+\s+)?(?:who|whose)\b[^.;!?]{0,80}"
     r"|\b(?:the only|the sole)\b[^.;!?]{0,60}?\b(?:on staff|in the building|in the school|for all|on the team)\b"
     r"|\b(?:you'll know who this is|you will know who this is|easy to spot|only one of us|you know who I am)\b"
     r"|\b(?:someone|somebody|a person|a teacher|the person|whoever|the one)\s+(?:who\s+)?(?:has|had|['’]s)\s+been\s+"
@@ -498,8 +499,6 @@ _SELF_IDENTIFYING = re.compile(
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
     rf"|\bthe\s+new\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
-    # one of a group picked out by a clause: "the one parent who came to every family night"
-    r"|\bthe\s+one\s+[\w'’-]+\s+(?:who|whose)\b[^.;!?]{0,80}"
     rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?(?:{_ROLE_NOUN[3:-1]}"
     r"|board\s+member)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
