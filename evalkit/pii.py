@@ -427,7 +427,7 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
 # generic student is how teachers write about practice)
 _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
              r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
-             r"|instructor|trainer|advisor|adviser|sponsor)")
+             r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -467,10 +467,10 @@ _SELF_IDENTIFYING = re.compile(
     r"|specialist|interventionist|dean|director)s?\b"
     # one person of a role picked out by a clause about them: "the para who translates at every IEP", "the counselor
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
-    rf"|\b(?:the|our|my)\s+(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
+    # (a presenter too: "the woman who ran the morning session kept calling on ..." is one person the program knows;
+    # "a new board member who ...", "a former student from our district who ..." are one person as well)
+    rf"|\b(?:the|our|my|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
     r"(?:\s+(?:at|in|from|on|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,30}?)?,?\s+(?:who|whose)\b"
-    # (not who ran a session: a presenter is known by their role in the program, not singled out by the comment)
-    r"(?!\s+(?:led|presented|facilitated|ran|hosted|modell?ed|spoke|shared|organized|planned|designed|visited)\b)"
     r"[^.;!?]{0,80}"
     # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
     rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from)\b"
@@ -524,6 +524,13 @@ _SELF_IDENTIFYING = re.compile(
     # long service, which few in a building share: "I've been at this school for 27 years"
     r"|\b(?:I['’]?ve|I\s+have|I['’]?m|I\s+am)\s+(?:been\s+)?(?:here|at\s+(?:this|the\s+same|my)\s+\w+|teaching"
     r"|in\s+this\s+\w+)\s+(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?\s+years\b", re.I)
+# a role at one place, and what they do: "the school psychologist at Oakmont won't attend", "the sub in room 14 has
+# been here since October", "the new assistant principal at the middle school should ..." (its own pattern: it
+# needs no "who", and runs only where a role and a place's preposition stand)
+_ROLE_AT_PLACE = re.compile(
+    rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\s+(?:at|in|from|on)\s+(?:room\s+\d+"
+    r"|the\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})\s+"
+    r"(?!(?:and|or|to|for|with|was|were|is|are)\b)(?-i:[a-z'’]+)\b[^.;!?]{0,60}", re.I)
 # the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
 # directora" (run only on a comment with Spanish words in it)
 _SELF_IDENTIFYING_ES = re.compile(
@@ -882,6 +889,8 @@ class PiiDetector:
         cued = _self_cue().search(low) \
             or (("who" in ltoks or "whose" in ltoks or "new" in ltoks) and not ltoks.isdisjoint(_ROLE_WORDS))
         selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)] if cued else []
+        if not ltoks.isdisjoint(_ROLE_WORDS) and not ltoks.isdisjoint(("at", "in", "from", "on")):
+            selfid += [(m.start(), m.end(), "SELF_ID") for m in _ROLE_AT_PLACE.finditer(folded)]
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]

@@ -505,7 +505,9 @@ def test_program_and_ordinary_words_before_a_school_word_are_not_schools(redacto
     ("As the only first-year teacher at Hillcrest, I had no mentor.", True),
     ("You'll know who this is, but the schedule still does not work.", True),
     ("Someone who has been in this building for 27 years can tell you it was never this bad.", True),
-    ("The teacher who led the session was great.", False),
+    # (the one who led a session is one person the program knows, praised or not: a person reads it before it is used)
+    ("The teacher who led the session was great.", True),
+    ("The teachers who led the sessions were great.", False),
     ("The first time we met as a team it went well.", False),
     # one colleague picked out by a clause, a relative or an event, without a name
     ("The bus driver at Eastgate who got the warning is still on the route.", True),
@@ -812,7 +814,7 @@ _ROUND4 = Redactor.from_roster(RosterNames(
     ("PR 301 sent three principals.", [("PR 301", "SCHOOL")]),                       # a district's initials + number
     ("Two teams from Maple Hts came.", [("Maple Hts", "SCHOOL")]),                   # an abbreviated school word
     ("the Mt Hope team stayed late", [("Mt Hope", "SCHOOL")]),
-    ("The dean at Pine Bluff Jr/Sr High left.", [("Pine Bluff Jr/Sr High", "SCHOOL")]),
+    ("Two deans at Pine Bluff Jr/Sr High left.", [("Pine Bluff Jr/Sr High", "SCHOOL")]),
     ("coaching at the jr/sr high went well", [("the jr/sr high", "SCHOOL")]),
     ("I'd like to visit Maplewood about their model.", [("Maplewood", "SCHOOL")]),   # a county's name, no "County"
     ("residents: x @ loon lake, y @ maple heights", [("loon lake", "SCHOOL"), ("maple heights", "SCHOOL")]),
@@ -1154,4 +1156,23 @@ def test_sixth_round_names(text, names) -> None:
     ("The new curriculum at every school is strong.", False),
 ])
 def test_seventh_round_review_shapes(text, review) -> None:
+    assert _CITY.redact(text).needs_review is review
+
+
+@pytest.mark.parametrize(("text", "review"), [
+    # one holder of a role at one place, and what they do (no "who" needed)
+    ("The reading specialist at Birchfield refuses to share the screener data.", True),
+    ("The aide in room 22 has covered recess alone since January.", True),
+    ("Whoever hired the new dean at the high school should call his last district.", True),
+    # a presenter is one person the program knows
+    ("The man who ran the afternoon breakout talked over every woman in the room.", True),
+    ("The fifth grader who read her poem at the showcase should lead the assembly.", True),
+    ("A former counselor from our district who now works for the state visited.", True),
+    # plural or generic roles, and places without a role's holder
+    ("The teachers at Birchfield are tired.", False),
+    ("The coaches in every building met twice.", False),
+    ("A facilitator who knows the content would help.", False),
+    ("The principal in each school decides the schedule.", False),
+])
+def test_eighth_round_review_shapes(text, review) -> None:
     assert _CITY.redact(text).needs_review is review
