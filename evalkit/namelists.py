@@ -190,6 +190,25 @@ Alexa Siri Cortana ChatGPT Copilot
 """.split())
 
 @lru_cache(maxsize=1)
+def spanish_nicknames() -> dict[str, frozenset[str]]:
+    """Spanish and Portuguese given names and their common hypocoristics ("guadalupe" → lupe, lupita; "ignacio" →
+    nacho), lower case and without accents, from ``evalkit/data/nicknames_es.tsv``.
+
+    The nicknames package's table is English ("Deb" for Deborah) and has none of the forms a Spanish-speaking staff
+    uses every day (Lupe, Chuy, Nacho, Neto, Beto, Lola, Paco); the table holds the common ones, hand-listed from
+    published lists of Spanish hypocoristics (see ``evalkit/data/README.md``), without those that are everyday words
+    in English or Spanish ("sole", "mon", "lancha", "nació").
+    """
+    path = importlib.resources.files("evalkit").joinpath("data/nicknames_es.tsv")
+    table: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="ascii").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, nicks = line.split("\t")
+            table[name] = frozenset(n.strip() for n in nicks.split(",") if n.strip())
+    return table
+
+
+@lru_cache(maxsize=1)
 def nicknamer():
     """The nicknames package's table, read once per process."""
     from nicknames import NickNamer
@@ -199,7 +218,7 @@ def nicknamer():
 __all__ = ["CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
            "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "all_given_names", "all_surnames", "english_words",
            "given_names", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words", "plain_given_names",
-           "surnames", "word_rank"]
+           "spanish_nicknames", "surnames", "word_rank"]
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.

@@ -47,6 +47,7 @@ from evalkit.namelists import (
     nicknamer,
     person_words,
     plain_given_names,
+    spanish_nicknames,
     surnames,
     word_rank,
 )
@@ -1729,13 +1730,17 @@ def _join_nicknames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 
 
 def _nicknames(first: Iterable[str]) -> set[str]:
-    """Common nicknames of the given first names ("Deb" for Deborah), from the nicknames package."""
-    nn = nicknamer()
+    """Common nicknames of the given first names: "Deb" for Deborah (the nicknames package), "Lupe" for Guadalupe
+    and "Nacho" for Ignacio (:func:`~evalkit.namelists.spanish_nicknames`), of each part of a two-word given name too
+    ("Maria Guadalupe")."""
+    nn, spanish = nicknamer(), spanish_nicknames()
     out: set[str] = set()
     for name in first:
-        for nick in nn.nicknames_of(fold(name).casefold()):
-            if len(nick) >= 3:
-                out.add(nick.title())
+        folded = fold(name).casefold()
+        for part in {folded, *folded.split()}:
+            for nick in nn.nicknames_of(part) | spanish.get(part, frozenset()):
+                if len(nick) >= 3:
+                    out.add(nick.title())
     return out
 
 

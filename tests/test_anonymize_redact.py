@@ -1176,3 +1176,29 @@ def test_seventh_round_review_shapes(text, review) -> None:
 ])
 def test_eighth_round_review_shapes(text, review) -> None:
     assert _CITY.redact(text).needs_review is review
+
+
+_SPANISH_NAMES = RosterNames(
+    first=("Ignacio", "Maria Guadalupe", "Jesús", "Dolores"), last=("Beltrán", "Reyes", "Ortiz", "Salas"),
+    full=("Ignacio Beltrán", "Maria Guadalupe Reyes", "Jesús Ortiz", "Dolores Salas"))
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a roster person's Spanish nickname, of either part of a two-word given name
+    ("Nacho and Lupe covered the front office.", ["Nacho", "Lupe"]),
+    ("Gracias a Chuy por la traducción.", ["Chuy"]),
+    ("Lola ran the data meeting.", ["Lola"]),
+])
+def test_spanish_nicknames_of_roster_people(text, names) -> None:
+    red = Redactor.from_roster(_SPANISH_NAMES)
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_spanish_nicknames_only_for_the_rosters_names() -> None:
+    # nobody on this roster is Ignacio or Guadalupe: the words are left alone
+    red = Redactor.from_roster(RosterNames(first=("Imani",), last=("Okafor",), full=("Imani Okafor",)))
+    assert red.redact("Nacho covered the front office.").spans == ()
+    from evalkit.namelists import spanish_nicknames
+    table = spanish_nicknames()
+    assert {"lupe", "lupita"} <= table["guadalupe"] and "nacho" in table["ignacio"]
+    assert all(name.isascii() and name.islower() for name in table) and "sole" not in table.get("soledad", ())
