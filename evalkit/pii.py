@@ -885,7 +885,9 @@ class PiiDetector:
                 break
             cands += found
         spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
-        spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS]
+        # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
+        spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
+                 and not _DEGREE_AFTER.match(folded, c[1])]
         # (the pattern runs only where one of its cues stands: a phrase, or a role beside "who", "que" or "new")
         cued = _self_cue().search(low) \
             or (("who" in ltoks or "whose" in ltoks or "new" in ltoks) and not ltoks.isdisjoint(_ROLE_WORDS))
@@ -1065,7 +1067,8 @@ class PiiDetector:
                     return prev.start(1), e, "PERSON"
             # a roster name in lower case between a cue and the end of its phrase: "ask king about the bus",
             # "our coach mercy came", "talk to young in the office"
-            if folded[s:e].islower() and _CUE_BEFORE.search(folded, max(0, s - 30), s) \
+            # (never a pronoun: "contact her at ..." is no Ms. Her)
+            if folded[s:e].islower() and low[s:e] not in _PRONOUNS and _CUE_BEFORE.search(folded, max(0, s - 30), s) \
                     and (_FUNCTION_AFTER.match(folded, e) or _VERB_AFTER.match(folded, e)):
                 return s, e, "PERSON"
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
@@ -1493,6 +1496,10 @@ _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient c
 _PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo Heights Hills Township"
                              .split())
 # languages that are also given names ("Karen"), and the languages and words of language they stand beside
+# pronouns a roster's surname may spell in lower case (Her, a Hmong surname; "Contact her at ...")
+_PRONOUNS = frozenset("he him his she her hers me my you your we us our they them their it its".split())
+# the rest of a degree after its first letters: "Ed.D.", "Ed.S.", "Ph.D."
+_DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
 _LANGUAGE_WORDS = frozenset("karen chin hmong".split())
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
               r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"

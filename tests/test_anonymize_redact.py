@@ -1202,3 +1202,15 @@ def test_spanish_nicknames_only_for_the_rosters_names() -> None:
     table = spanish_nicknames()
     assert {"lupe", "lupita"} <= table["guadalupe"] and "nacho" in table["ignacio"]
     assert all(name.isascii() and name.islower() for name in table) and "sole" not in table.get("soledad", ())
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a roster surname that is a pronoun in lower case is the pronoun; a degree's letters are nobody
+    ("Contact her at (317) 555-0116 with questions.", []),
+    ("Ms. Her called twice; mai her is on the list.", ["Ms. Her", "mai her"]),
+    ("Rosalind Okafor, Ed.D., signed it.", ["Rosalind Okafor"]),
+    ("Ed said the data were late.", ["Ed"]),
+])
+def test_pronoun_surnames_and_degrees(text, names) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Mai", "Ed"), last=("Her", "Lund"), full=("Mai Her", "Ed Lund")))
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
