@@ -216,9 +216,20 @@ def nicknamer():
     return NickNamer()
 
 __all__ = ["CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
-           "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "all_given_names", "all_surnames", "english_words",
+           "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "SCHOOL_WORK_WORDS", "all_given_names", "all_surnames", "english_words",
            "given_names", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words", "plain_given_names",
            "spanish_nicknames", "surnames", "word_rank"]
+
+#: Everyday words of school and program work, and of typing, that the general word list lacks: a comment's
+#: "Admin needs to act", "Walkthrough went well", "Helpdesk said" is no person (ranked as everyday words).
+SCHOOL_WORK_WORDS = frozenset("""
+admin admins helpdesk walkthrough walkthroughs coteaching coteacher coteachers edtech schoolwide districtwide
+statewide networkwide campuswide onboarding upskill upskilling unmute unmuted webinar webinars gradebook gradebooks
+chromebook chromebooks preservice inservice microcredential microcredentials bellringer bellringers learnings
+shoutout shoutouts debriefing teammate teammates homeroom homerooms paraeducator paraeducators interventionist
+interventionists esol iep ieps plc plcs pbis mtss rti lms sis ilt ilts padlet kahoot jamboard mentimeter
+lol tbh fyi thx pls imo idk btw omg
+""".split())
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",
 #: "Miles". Names this frequent in text (Emily, Mike, Jack) still count with a surname or a title.
@@ -282,7 +293,10 @@ def word_rank() -> Mapping[str, int]:
     with path.open("rb") as fh:
         freq: dict[str, int] = json.loads(gzip.decompress(fh.read()))
     ordered = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
-    return MappingProxyType({w: i for i, (w, _) in enumerate(ordered)})
+    ranks = {w: i for i, (w, _) in enumerate(ordered)}
+    for word in SCHOOL_WORK_WORDS:   # everyday words of this work, though rare in the corpora behind the list
+        ranks.setdefault(word, EVERYDAY_RANK - 1)
+    return MappingProxyType(ranks)
 
 
 @lru_cache(maxsize=1)

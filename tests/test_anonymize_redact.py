@@ -1214,3 +1214,9 @@ def test_spanish_nicknames_only_for_the_rosters_names() -> None:
 def test_pronoun_surnames_and_degrees(text, names) -> None:
     red = Redactor.from_roster(RosterNames(first=("Mai", "Ed"), last=("Her", "Lund"), full=("Mai Her", "Ed Lund")))
     assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize("text", ["Admin needs to address it.", "Helpdesk said to wait.", "Walkthrough went well, thx.",
+                                  "Onboarding took a week."])
+def test_words_of_school_work_are_no_names(text) -> None:
+    assert Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",))).redact(text).spans == ()
