@@ -1096,8 +1096,15 @@ class PiiDetector:
         low = word.lower()
         # In a text typed in capitals, capitals say nothing ("I HOPE WE GET MORE TIME IN MAY"). Redaction
         # only removes lower-case letters, so a text judged so stays so when redacted again.
-        if low not in self.common or low in confirmed:
+        if low in confirmed:
             return True
+        if low not in self.common:
+            # a rarer word is a name by its capital, but not where every word has one: at a sentence's start a word
+            # that is still a plain word ("Frost advisory cancelled ...", "Rocky start") needs what an everyday
+            # word needs
+            if word_rank().get(low, PLAIN_RANK) >= PLAIN_RANK or not _sentence_start(text, start) \
+                    or _VERB_FORM_AFTER.match(text, end):   # ... but "Deb creates", "Nacho doesn't", "Deb was told"
+                return True
         shouting = _shouting(text)
         if word.isupper() and len(word) > 2 and not shouting:
             return True
@@ -1135,12 +1142,15 @@ class PiiDetector:
         return low not in _NEVER_ALONE and not shouting
 
 
+# a word after a name at a sentence's start that reads as its verb: an auxiliary, or a form in -s or -ed
+_VERB_FORM_AFTER = re.compile(r"[ \t]+(?:(?:is|was|has|had|does|did|can|will|would|could|should|may|might|must"
+                              r"|isn|wasn|hasn|doesn|didn|won|couldn|shouldn)(?:['’]t)?\b|[a-z]+(?<![su]s)(?:s|ed)\b)")
 _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
 # where a place is named, more strictly than _PLACE_BEFORE: before a public figure's name ("at Rosa Parks"), never
 # "and" or "from" ("MLK and Rosa Parks", "a quote from Rosa Parks")
 _AT_SCHOOL_BEFORE = re.compile(r"(?:\b(?:at|to|visited|visiting|over\s+at)|(?<!\S)@)[ \t]+$", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
-_AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got)\b")
+_AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got|[a-z]+ed)\b")
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
 # earlier run stands for the capitalised word it replaced.

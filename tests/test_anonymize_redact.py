@@ -1220,3 +1220,17 @@ def test_pronoun_surnames_and_degrees(text, names) -> None:
                                   "Onboarding took a week."])
 def test_words_of_school_work_are_no_names(text) -> None:
     assert Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",))).redact(text).spans == ()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a roster name that is still a plain word, at a sentence's start: a name only when a verb follows
+    ("Frost advisory cancelled our walk-through.", []),
+    ("Rocky start, strong finish.", []),
+    ("Frost creates a calm room.", ["Frost"]),
+    ("Rocky doesn't sugarcoat anything.", ["Rocky"]),
+    ("We thanked Frost twice.", ["Frost"]),
+])
+def test_plain_word_names_at_a_sentence_start(text, names) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Rocky", "Ana"), last=("Stone", "Frost"),
+                                           full=("Rocky Stone", "Ana Frost")))
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
