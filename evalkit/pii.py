@@ -1471,6 +1471,11 @@ _SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle-High|Middle|High|
                           r"|K-?8|K-12|School|Magnet|STEM|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|County|Early\s+College"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
+# a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
+# School District No. 4", "Allagash Lakes RSU 12" (not a count: "District 4 teachers")
+_DISTRICT_KIND_END = re.compile(r"(?:District|SD|USD|CUSD|ISD|ESD|ESU|SU|SAU|RSU|MSAD|CESA|IU|CSD|BOCES|ESC|Unit)$")
+_DISTRICT_NUMBER_TAIL = re.compile(r"[ \t]*(?:#|No\.)?[ \t]*\d{1,4}\b(?![ \t]*(?:%|percent|students|schools|teachers"
+                                   r"|staff|miles|hours|minutes|am|pm|:|[.,]\d))", re.I)
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
@@ -1489,6 +1494,9 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 e = tail.end()
             elif tail and nxt[2] == "SCHOOL" and nxt[0] < tail.end():
                 e, taken = max(tail.end(), nxt[1]), i + 1
+            if _DISTRICT_KIND_END.search(text, s, e) and (number := _DISTRICT_NUMBER_TAIL.match(text, e)) \
+                    and number.end() <= nxt[0]:
+                e = number.end()
             if text[s:e] in ("ELC", "CTC", "Alt"):
                 the = _THE_BEFORE.search(text, max(0, s - 6), s)
                 s = the.start() if the else s
@@ -1778,13 +1786,21 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
-                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?")
+                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
+                 # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
+                 # Valley SU", "Chenango Ridge BOCES", "Palouse Ridge ESD", "Sunflower Delta CSD", "Walnut Creek R-II"
+                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
+                 r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
+                 r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
+                 r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
 _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
-                              "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA".split())
+                              "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
+                              "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
+                              "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated".split())
 _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
                           rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
                           rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
@@ -1799,6 +1815,7 @@ prep academy alternative charter magnet k
 after before during at in on for from to with by of and or but if when while as because so than then
 spanish english french german chinese arabic art music band choir history social studies ela esl ell
 sped pe health technology tech computer engineering both kinder knee cram thank you
+ask call email contact see tell invite join visit please
 """.split())
 
 
@@ -1807,6 +1824,11 @@ sped pe health technology tech computer engineering both kinder knee cram thank 
 _SAINT = re.compile(r"S(?<![\w'’-].)(?:t\.?|aint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
 _SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
+# regional bodies and districts known by their kind and number: "SAU 47", "SAU #47", "RSU 12", "MSAD 9", "CESA 5",
+# "ESU 16", "IU 14", "IU14", "USD 389", "ISD 2154", "Region 7 ESC", "Regional Office of Education #38"
+_NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|USD|ISD|CUSD|ROE|SU)[ \t]*#?[ \t]*\d{1,4}"
+                            r"|Region[ \t]+\d{1,2}[ \t]+(?:ESC|Education\s+Service\s+Center)"
+                            r"|Regional\s+Office\s+of\s+Education[ \t]*#?[ \t]*\d{1,3})(?![\w-])")
 # New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
 _NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?"
                               r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b"
@@ -1845,6 +1867,7 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
         out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)]
         if "SD" in folded:
             out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_DISTRICT.finditer(folded)]
+        out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_BODY.finditer(folded)]
     if "sr" in low and ("jr" in low or "junior" in low):
         out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_SCHOOL.finditer(folded)]
     if not toks.isdisjoint(_LOWER_SCHOOL_WORDS) and _LOWER_SCHOOL_CUE.search(folded):

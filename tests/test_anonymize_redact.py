@@ -1234,3 +1234,19 @@ def test_plain_word_names_at_a_sentence_start(text, names) -> None:
     red = Redactor.from_roster(RosterNames(first=("Rocky", "Ana"), last=("Stone", "Frost"),
                                            full=("Rocky Stone", "Ana Frost")))
     assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "schools"), [
+    # rural schools and the regional bodies that serve districts, by their kind, with their number
+    ("Teams from Hollis Creek BOCES and Sawtooth Valley ESD 112 came.", ["Hollis Creek BOCES", "Sawtooth Valley ESD 112"]),
+    ("Ask SAU #31 and RSU 8 about the shared coach; CESA 11 agreed.", ["SAU #31", "RSU 8", "CESA 11"]),
+    ("Region 4 ESC and the Regional Office of Education #17 sent staff.",
+     ["Region 4 ESC", "Regional Office of Education #17"]),
+    ("We toured Maple Bend Attendance Center in Maple Bend CSD.", ["Maple Bend Attendance Center", "Maple Bend CSD"]),
+    ("Maple Creek Community Unit School District No. 6 signed on.",
+     ["Maple Creek Community Unit School District No. 6"]),
+    ("Walnut Hill R-III and Tamarack Valley SU joined.", ["Walnut Hill R-III", "Tamarack Valley SU"]),
+    ("The ESD folks drove 6 hours; Hollis Creek BOCES 12 teachers came.", ["Hollis Creek BOCES"]),   # a count
+])
+def test_regional_bodies_and_rural_schools(text, schools) -> None:
+    assert [text[s.start:s.end] for s in _CITY.redact(text).spans if s.label == "SCHOOL"] == schools
