@@ -76,6 +76,8 @@ PUBLIC_NAMES = (
     # holidays of the faiths and peoples schools' calendars are asked to respect
     "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
+    "Eid", "Mawlid", "Cinco de Mayo", "Dia de los Muertos", "Dia de Muertos", "Dia del Nino", "Dia de los Ninos",
+    "Dia de la Madre", "Dia de los Reyes", "Three Kings Day", "Las Posadas", "Noche Buena", "Nochebuena",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows
     "Taylor Swift", "Beyonce", "Oprah", "Oprah Winfrey", "Fred Rogers", "Bob Ross", "LeBron James", "Simone Biles",
     "Serena Williams", "Michael Jordan", "Tom Brady", "Steph Curry", "Stephen Curry", "Kobe Bryant", "Lin-Manuel Miranda",
@@ -228,7 +230,7 @@ statewide networkwide campuswide onboarding upskill upskilling unmute unmuted we
 chromebook chromebooks preservice inservice microcredential microcredentials bellringer bellringers learnings
 shoutout shoutouts debriefing teammate teammates homeroom homerooms paraeducator paraeducators interventionist
 interventionists esol iep ieps plc plcs pbis mtss rti lms sis ilt ilts padlet kahoot jamboard mentimeter
-lol tbh fyi thx pls imo idk btw omg
+lol tbh fyi thx pls imo idk btw omg tel
 """.split())
 
 #: A word among the EVERYDAY_RANK most frequent English words is an everyday word first: "Will", "Hope",

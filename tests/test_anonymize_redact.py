@@ -1250,3 +1250,12 @@ def test_plain_word_names_at_a_sentence_start(text, names) -> None:
 ])
 def test_regional_bodies_and_rural_schools(text, schools) -> None:
     assert [text[s.start:s.end] for s in _CITY.redact(text).spans if s.label == "SCHOOL"] == schools
+
+
+@pytest.mark.parametrize("text", [
+    "Cinco de Mayo, Día de los Muertos and Las Posadas came up; Eid and Mawlid too.",   # holidays
+    "Name\tRole\tStatus\nPrincipal\tTier 3\tCompleted",                                # a table's cells
+    "Las familias quieren la junta por la tarde. Tel (956) 555-0131.",                 # a phone's label
+])
+def test_round8_no_names(text) -> None:
+    assert [s.label for s in _CITY.redact(text).spans if s.label == "PERSON"] == []
