@@ -809,6 +809,8 @@ class PiiDetector:
                         continue      # "ms word", "dr appointment": an everyday word after the letters
                     if len(words) > 1 and rank_of(words[1]) < EVERYDAY_RANK and words[1] not in self.terms:
                         e = s + low[s:e].rindex(" " + words[1])   # "mr hargrove came": the name alone
+                elif name == "titled_name" and "\t" in folded[s:e]:
+                    continue          # a table's cells: "Principal<TAB>Tier 3" is a role and a tier, no one's name
                 elif name == "titled_name" and self._role_before_word(folded, low, s, e):
                     continue          # "Principal Investigator", "Coach Education": a role's word, not its holder
                 elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
