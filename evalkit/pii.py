@@ -1205,7 +1205,7 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+))(?=[ ]+(?:[A-Z]\.?[ ]+)?"
                        r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2}))")
-_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?[ \t]+[A-Z]")
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z'’-]+)(?![\w-])")
 # An initial and a surname: "L. Jenkins", "G. Lindqvist", "C. McNamara" (not "U.S. Army": the initial stands alone)
 _INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
