@@ -90,12 +90,14 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
            "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota"
            "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York"
            "|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
-           "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
+           "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+           "|Guam|Puerto Rico|American Samoa")   # (territories too; not "Northern Mariana": Mariana is a given name)
 # The city, then a real state (its postal code or name, any case) and the ZIP: "it" or "me" after a comma is a
 # state only when a ZIP follows (Maine's "ME" and a sentence's "me" look alike)
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
-_HOUSE = r"\b\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+# a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
+_HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
 # places of two words that read like a given name and a surname (or two words that are no English words)
 _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan", "san antonio", "san diego",
                           "san jose", "san francisco", "los angeles", "las vegas", "santa fe", "santa ana",
@@ -111,11 +113,13 @@ _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-z'-]+[ \t]+){0,2}[A-Z][a-z'-]+"
              r"(?=[ \t]*(?:$|[.;:!?)\n]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
 _CITY_END_LOWER = _CITY_END.replace("[A-Z][a-z'-]+", "[a-z][a-z'-]+")
-_ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+Road|CR|State\s+Road|SR|US|Interstate|Farm\s+Road)"
+_ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+R(?:oa)?d|CR|State\s+Road|SR|US|Interstate|Farm\s+Road)"
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the)"
+_NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
+_STREET_TYPES_FIRST = frozenset("calle avenida camino paseo carretera rue".split())
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
-_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm)\.?[ \t]*#?[ \t]*[\w-]+"
+_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
@@ -125,26 +129,31 @@ _NAME_PART = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
     # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
-    # ("lina . haddad @ example . org")
+    # ("lina . haddad @ example . org"), a dot written out or fenced ("(dot)", "[.]") and a comma typed for the
+    # domain's dot ("@example,org")
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)(?:[ \t]\.[ \t]\w[\w.+'’-]*+(?<=\w))*"
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
+                        r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         r"\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
-                        r"(?:\s*(?:\.|[({\[]\s*dot\s*[)}\]]|-dot-|\bdot\b)\s*[\w-]+)+", re.I),
+                        r"(?:\s*(?:\.|[({\[]\s*(?:dot|\.)\s*[)}\]]|-dot-|\bdot\b|,(?=(?:org|com|net|edu|gov)\b))"
+                        r"\s*[\w-]+)+", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
     "email_at_word": re.compile(r"(?<![\w.@-])[a-z0-9]++[._][\w.]*+(?<=[a-z0-9])\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b"
                                 r"|(?<![\w.@-])[a-z]++\d++\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b", re.I),
-    # a plain word before "at" and a domain counts only after an e-mail cue ("email gkim at example.org")
+    # a plain word before "at" and a domain: after an e-mail cue or an opening bracket ("email gkim at example.org",
+    # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
         r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+)*+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
-        r"(?:\s*(?:\.|\(dot\)|\[dot\]|\{dot\}|\bdot\b)"
-        r"\s*[\w-]+)*\s*(?:\(dot\)|\[dot\]|\{dot\}|\bdot\b)\s*[\w-]+", re.I),
-    # ten digits with any separators (a slash after the area code too), an optional country code (1, +1, 001) and
-    # extension ("x212", ", ext. 14", "#12"), spaces around the separators ("808 - 555 - 0101"); or seven digits
-    # in the local form, the exchange starting 2-9 as North American numbers do
+        r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\bdot\b)"
+        r"\s*[\w-]+)*\s*(?:[({\[](?:dot|\.)[)}\]]|\bdot\b)\s*[\w-]++"
+        r"(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
+    # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
+    # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
+    # ("808 - 555 - 0101"); or seven digits in the local form, the exchange starting 2-9 as North American numbers do
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
-                        r"(?:\(\d{3}\)\s?/?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
+                        r"(?:\(\d{3}\)\s?[/\u2013-]?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
                         r"\d{3}(?:\s?[.\u2013-]\s?|\s)?\d{4}"
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
@@ -155,17 +164,22 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                       r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
+    # (an ordinal is a street's word too, and a quarter may follow the street: "300 E. 5th Ave NW")
     "street_address": re.compile(
-        rf"{_HOUSE}\s+(?:(?:[A-Z][a-z'-]*\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?(?:[ \t]+\d{{1,4}}(?=,))?"
-        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b"
-        # a numbered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12"
-        rf"|{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:[ \t]+(?:North|South|East|West|[NSEW])\b\.?)?)"
+        # a numbered or lettered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12", "County Road QQ"
+        rf"(?:{_HOUSE}\s+(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
+        rf"|(?:(?:[A-Z][a-z'-]*|\d{{1,3}}(?:st|nd|rd|th))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
+        rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
+        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b)"
+        # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
+        rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
     "street_address_lower": re.compile(
-        rf"{_HOUSE}\s+(?:[a-z][a-z'-]*\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
+        rf"{_HOUSE}\s+(?:(?:[a-z][a-z'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?"
+        rf"(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
     # a Puerto Rico address, which names its urbanización, road and kilometre, or barrio before the town and ZIP:
     # "Urb. Villa Monte Alto, Calle 3 #18, Ciales, PR 00638", "Carr. 149 Km 12.3, Bo. Pesas, Ciales, PR 00638"
@@ -209,6 +223,7 @@ _COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+
 # the first word of each: a text with none of them holds no public name
 _PUBLIC_KEYS = frozenset(re.match(r"[^\W\d_]+", p.casefold()).group(0) for p in PUBLIC_NAMES)
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
+_EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme that opens an address: "<gkim at ...>"
 # Nouns after a name that make it a place ("Lakeshore Drive", "Grant Park"): the cue is the same words anywhere.
 _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
@@ -244,7 +259,7 @@ _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fel
 _DIGIT = re.compile(r"\d")
 # cheap tests before the address and phone patterns: a house number before a capital; six digits in two runs of
 # three with at most three separators between (a year alone never passes)
-_ADDRESSISH = re.compile(r"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]")
+_ADDRESSISH = re.compile(r"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b(?:Calle|Avenida|Camino|Paseo|Carretera)\s+[A-Z]")
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
@@ -297,9 +312,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
         names.append("email_at_word")
-        if _EMAIL_CUE.search(low):
-            names.append("email_at_plain")
-    if "dot" in low and ("at" in low):
+        names.append("email_at_plain")
+    if ("dot" in low or "[.]" in low or "(.)" in low or "{.}" in low) and "at" in low:
         names.append("email_spelled")
     if "://" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
         names.append("url")
@@ -820,8 +834,9 @@ class PiiDetector:
                 if name.startswith("street_address"):
                     unit = _UNIT_BEFORE.search(folded, max(0, s - 24), s)
                     s = unit.start() if unit else s
-                elif name == "email_at_plain" and not _EMAIL_CUE.search(low, max(0, s - 30), s):
-                    continue          # "we met at bps.org": no e-mail cue before it
+                elif name == "email_at_plain" and not _EMAIL_CUE.search(low, max(0, s - 30), s) \
+                        and not _EMAIL_OPEN.search(low, max(0, s - 8), s) and low[s:e].split()[0] in english_words():
+                    continue          # "we met at bps.org": an everyday word and no e-mail cue before it
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
                 if e > s:
@@ -1322,8 +1337,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue
             if b not in last and rank.get(b, EVERYDAY_RANK) < EVERYDAY_RANK and mostly_surname(a):
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
-            if f"{a} {b}" in _PLACE_PAIRS:
-                continue          # "Puerto Rico", "San Antonio": two words of a place that look like a name
+            if f"{a} {b}" in _PLACE_PAIRS or a in _STREET_TYPES_FIRST:
+                continue          # "Puerto Rico", "San Antonio", "Calle Ocho": a place's words that look like a name
             # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
             # "Garcia-Lopez", not "Post-Training")
             if text.startswith((" Day", " Day's"), m.end(2)):

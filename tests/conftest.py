@@ -12,6 +12,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so CI's verdict does not depend on luck; run
+# `HYPOTHESIS_PROFILE=explore make test` to let them search with fresh random examples.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", derandomize=False, max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_FIXTURES = Path(os.environ.get("EVALKIT_REAL_FIXTURES") or Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real")

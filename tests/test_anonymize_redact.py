@@ -1259,3 +1259,50 @@ def test_regional_bodies_and_rural_schools(text, schools) -> None:
 ])
 def test_round8_no_names(text) -> None:
     assert [s.label for s in _CITY.redact(text).spans if s.label == "PERSON"] == []
+
+
+# Round 9 (session 14): contact data in shapes taken from a matrix written from the labelling rules (formats x
+# contexts), not from any corpus text.
+@pytest.mark.parametrize(("text", "found"), [
+    ("call (802)-555-0147 today", ("(802)-555-0147", "PHONE")),                       # a dash after the brackets
+    ("email dana(dot)reyes(at)example(dot)org please", ("dana(dot)reyes(at)example(dot)org", "EMAIL")),
+    ("write to d.reyes@example[.]org", ("d.reyes@example[.]org", "EMAIL")),            # a fenced dot
+    ("write to d.reyes at example[.]org", ("d.reyes at example[.]org", "EMAIL")),
+    ("it is d.reyes@example,org I think", ("d.reyes@example,org", "EMAIL")),           # a comma typed for the dot
+    ("<dreyes at example.org>", ("dreyes at example.org", "EMAIL")),                   # brackets open an address
+    ("mailto:dreyes at example.org", ("dreyes at example.org", "EMAIL")),
+    ("dreyes at example.org", ("dreyes at example.org", "EMAIL")),                     # no English word before "at"
+    ("reach me at dana dot reyes at example dot org or call", ("dana dot reyes at example dot org", "EMAIL")),
+])
+def test_round9_contact_shapes(text, found) -> None:
+    assert _found(_CITY.redact(text), text) == [found]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Mail it to 300 E. 5th Avenue, Room 114.", "300 E. 5th Avenue, Room 114"),       # an ordinal street
+    ("We meet at 1600 Pennsylvania Ave NW on Tuesdays.", "1600 Pennsylvania Ave NW"),  # a quarter after the street
+    ("Address: N4521 County Road QQ, Marion, WI 54950", "N4521 County Road QQ, Marion, WI 54950"),   # a rural grid
+    ("ship to W 2290 Hwy 10 please", "W 2290 Hwy 10"),
+    ("Address: 456 County Rd 12 N", "456 County Rd 12 N"),
+    ("Address: 5127 County Road 9 NE, Suite B\nPine Lake, MN 56474-2210",
+     "5127 County Road 9 NE, Suite B\nPine Lake, MN 56474-2210"),
+    ("Calle Sol 45, Ponce, PR 00716", "Calle Sol 45, Ponce, PR 00716"),               # the number after the street
+    ("Bldg 4, 100 Industrial Pkwy", "Bldg 4, 100 Industrial Pkwy"),                    # a building before it
+    ("P.O. Box 2950, Hagatna, Guam 96932", "P.O. Box 2950, Hagatna, Guam 96932"),      # a territory's name
+])
+def test_round9_address_shapes(text, address) -> None:
+    assert _found(_CITY.redact(text), text) == [(address, "ADDRESS")]
+
+
+@pytest.mark.parametrize("text", [
+    "We had 3 5th grade classes and 2 2nd grade ones.",
+    "The Calle Ocho festival was the best field trip.",
+    "Our 2nd floor office moved; see the W 3 wing.",
+])
+def test_round9_no_contact_data(text) -> None:
+    assert _CITY.redact(text).spans == ()
+
+
+def test_round9_an_everyday_word_before_at_is_no_email() -> None:
+    text = "we met at bps.org last spring"                  # (the domain alone is a link)
+    assert _found(_CITY.redact(text), text) == [("bps.org", "URL")]
