@@ -160,7 +160,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"(?<![@\w.-])(?:(?:https?://|www\.)[^\s<>\"]+"
-                      r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?:/[^\s<>\"]*)?"
+                      r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?(?:/[^\s<>\"]*)?"
                       r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
@@ -339,6 +339,16 @@ _BEFORE = r"(?<![\w'’-])"  # not inside a longer word or name
 # assertion lets the regex engine skip to the places where that character occurs (twice as fast on comments)
 _BEFORE_FIRST = r"(?<![\w'’-].)"
 _AFTER = r"(?![\w-])(?!['’](?!s\b)\w)"  # a possessive ('s) may follow, a contraction ("Don't") not
+
+
+def _trim_url(url: str) -> str:
+    """A link without the sentence's punctuation after it; a closing bracket stays when the link opened it
+    ("https://example.org/a(b)")."""
+    while url and url[-1] in ".,;:!?)]}'\"":
+        if url[-1] in ")]}" and url.count("([{"[")]}".index(url[-1])]) >= url.count(url[-1]):
+            break
+        url = url[:-1]
+    return url
 
 
 def fold(text: str) -> str:
@@ -812,7 +822,7 @@ class PiiDetector:
             for m in PATTERNS[name].finditer(folded):
                 s, e = m.span()
                 if name == "url":
-                    e = s + len(m.group(0).rstrip(".,;:!?)]}'\""))
+                    e = s + len(_trim_url(m.group(0)))
                 elif name == "titled_name" and folded.endswith("'s", s, e):
                     e -= 2
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:

@@ -1306,3 +1306,13 @@ def test_round9_no_contact_data(text) -> None:
 def test_round9_an_everyday_word_before_at_is_no_email() -> None:
     text = "we met at bps.org last spring"                  # (the domain alone is a link)
     assert _found(_CITY.redact(text), text) == [("bps.org", "URL")]
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("see example.org:8080/x for slides", "example.org:8080/x"),                          # a port
+    ("(https://example.org/a(b))", "https://example.org/a(b)"),                           # its own brackets stay
+    ("go to https://example.org/a(b).", "https://example.org/a(b)"),
+    ("Link (bit.ly/3xYzAbc), thanks", "bit.ly/3xYzAbc"),                                  # the sentence's do not
+])
+def test_round9_link_ends(text, url) -> None:
+    assert _found(_CITY.redact(text), text) == [(url, "URL")]
