@@ -915,6 +915,15 @@ class PiiDetector:
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
         spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
                  and not _DEGREE_AFTER.match(folded, c[1])]
+        if "Day" in toks:
+            # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
+            spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
+        if not toks.isdisjoint(_OFFICE_WORDS):
+            # a public office's holder ("Sen. Daniel K. Inouye", "Governor Hochul", "President Lincoln's"): a public
+            # figure, not one of the program's people (a roster person's full name stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not (_OFFICE_BEFORE.search(folded, max(0, c[0] - 24), c[0])
+                             or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS)]
         # (the pattern runs only where one of its cues stands: a phrase, or a role beside "who", "que" or "new")
         cued = _self_cue().search(low) \
             or (("who" in ltoks or "whose" in ltoks or "new" in ltoks) and not ltoks.isdisjoint(_ROLE_WORDS))
@@ -1546,6 +1555,12 @@ _PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation N
 _PRONOUNS = frozenset("he him his she her hers me my you your we us our they them their it its".split())
 # the rest of a degree after its first letters: "Ed.D.", "Ed.S.", "Ph.D."
 _DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
+_HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
+# the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
+_OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
+                          "Pope".split())
+_OFFICE_BEFORE = re.compile(r"(?<![\w.])(?:Sen|Senator|Rep|Representative|Congressman|Congresswoman|Gov|Governor"
+                            r"|President|Justice|Pope)\.?[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong".split())
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
               r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"

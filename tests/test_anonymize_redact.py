@@ -1316,3 +1316,17 @@ def test_round9_an_everyday_word_before_at_is_no_email() -> None:
 ])
 def test_round9_link_ends(text, url) -> None:
     assert _found(_CITY.redact(text), text) == [(url, "URL")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Dr. Martin Luther King Jr. Day moved our retreat.", []),            # a day named after someone
+    ("Prince Kuhio Day and Cesar Chavez Day are school holidays.", []),
+    ("Sen. Margaret Chase Smith's speech opened the module.", []),         # a public office's holder
+    ("Governor Ruiz signed the bill; President Lincoln's letter was read.", []),
+    ("Our board president Ana Ruiz said hi.", ["Ana Ruiz"]),              # a program's own officer stays
+    ("Gov. Ana Ruiz visited.", ["Ana Ruiz"]),                             # a roster person's full name stays
+    ("Ms. Day and Coach Kim ran the session.", ["Ms. Day", "Coach Kim"]),
+])
+def test_round9_holidays_and_public_offices(text, names) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana", "Kim"), last=("Ruiz", "Day"), full=("Ana Ruiz", "Kim Day")))
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
