@@ -918,6 +918,8 @@ class PiiDetector:
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
+        if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
+            spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
         if not toks.isdisjoint(_OFFICE_WORDS):
             # a public office's holder ("Sen. Daniel K. Inouye", "Governor Hochul", "President Lincoln's"): a public
             # figure, not one of the program's people (a roster person's full name stays theirs)
@@ -1825,9 +1827,10 @@ _PLACE_WORDS = re.compile(
 
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
-                 r"|Jr\.?\s+High|Academy|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
+                 r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
+                 r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
                  r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
-                 r"|Montessori|Magnet\s+School|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
+                 r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
                  # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
@@ -1872,13 +1875,19 @@ _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts cro
 _NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|USD|ISD|CUSD|ROE|SU)[ \t]*#?[ \t]*\d{1,4}"
                             r"|Region[ \t]+\d{1,2}[ \t]+(?:ESC|Education\s+Service\s+Center)"
                             r"|Regional\s+Office\s+of\s+Education[ \t]*#?[ \t]*\d{1,3})(?![\w-])")
-# New York's numbered schools ("P.S. 118", "IS 52", "J.H.S. 189") and numbered districts ("District 94")
+# New York's numbered schools ("P.S. 118", "I.S. 52", "J.H.S. 189"), numbered districts ("District 94") and schools
 _NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?"
                               r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b"
+                              # "IS 318", "MS 51", "School No. 7", "School 27"
+                              r"|[IMS](?<![\w.].)(?:(?<=[IM])S|(?<=S)chool[ \t]+(?:No\.|#)?)[ \t]?\d{1,3}\b(?![.,]\d)"
                               # "ps123", "JHS189" (two digits at least: a "PS5" is a game console)
                               r"|[PpJj](?<![\w.].)(?:(?<=[Pp])[Ss]|(?<=[Jj])(?:hs|HS))\d{2,3}\b")
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}\b")
+# a school (or its parish) named for Mary: "Our Lady of Sorrows School", "Our Lady of the Lake", "Our Lady of
+# Guadalupe Catholic School"
+_OUR_LADY = re.compile(r"\bOur[ \t]+Lady[ \t]+(?:of|de)[ \t]+(?:the[ \t]+|la[ \t]+)?[A-Z][a-z]+"
+                       rf"(?:[ \t]+(?!(?:{_SCHOOL_WORDS})(?![\w-]))[A-Z][a-z]+)?([ \t]+(?:{_SCHOOL_WORDS}))?(?![\w-])")
 # "the jr/sr high": a district's one school of its kind, named by its kind
 _KIND_SCHOOL = re.compile(r"\b[Tt]he[ \t]+(?i:jr\.?[ \t]*/[ \t]*sr\.?|junior[ \t]*[-/][ \t]*senior)[ \t]+(?i:high)\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
@@ -1907,10 +1916,16 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                 end = m.end() if named or not m.group(2) else m.end(1) + (2 if folded.startswith("'s", m.end(1)) else 0)
                 out.append((m.start(), end, "SCHOOL"))
     if digits:
-        out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)]
+        out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)
+                if not (m.group(0)[:2] in ("IS", "MS") and _shouting(folded))]   # "IT IS 318 MILES"
         if "SD" in folded:
             out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_DISTRICT.finditer(folded)]
         out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_BODY.finditer(folded)]
+    if "Lady" in toks:
+        # (with a school's word, or where a place is named: "at Our Lady of the Lake"; not "the feast of Our Lady
+        # of Guadalupe")
+        out += [(m.start(), m.end(), "SCHOOL") for m in _OUR_LADY.finditer(folded)
+                if m.group(1) or _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
     if "sr" in low and ("jr" in low or "junior" in low):
         out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_SCHOOL.finditer(folded)]
     if not toks.isdisjoint(_LOWER_SCHOOL_WORDS) and _LOWER_SCHOOL_CUE.search(folded):

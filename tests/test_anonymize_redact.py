@@ -1330,3 +1330,29 @@ def test_round9_link_ends(text, url) -> None:
 def test_round9_holidays_and_public_offices(text, names) -> None:
     red = Redactor.from_roster(RosterNames(first=("Ana", "Kim"), last=("Ruiz", "Day"), full=("Ana Ruiz", "Kim Day")))
     assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    # school shapes from a matrix of kinds x contexts (not from any corpus text)
+    ("We visited Maple Grove Jr.-Sr. High School last week.", "Maple Grove Jr.-Sr. High School"),
+    ("teachers at Maple Grove Jr/Sr High, mostly new", "Maple Grove Jr/Sr High"),
+    ("Maple Grove Middle-High School staff loved it.", "Maple Grove Middle-High School"),
+    ("The team from Maple Grove Magnet presented.", "Maple Grove Magnet"),
+    ("Our Lady of Sorrows School staff loved it.", "Our Lady of Sorrows School"),
+    ("Teams at Our Lady of the Lake met.", "Our Lady of the Lake"),           # where a place is named
+    ("We visited IS 318 last week.", "IS 318"),
+    ("Coaching at MS 51: good.", "MS 51"),
+    ("The team from School No. 7 presented.", "School No. 7"),
+    ("School 27 staff loved it.", "School 27"),
+])
+def test_round9_school_shapes(text, school) -> None:
+    assert _found(_CITY.redact(text), text) == [(school, "SCHOOL")]
+
+
+@pytest.mark.parametrize("text", [
+    "The feast of Our Lady of Guadalupe is Dec 12.",    # Mary's title, not a school or a person
+    "IT IS 318 MILES TO THE CAPITAL",                   # capitals say nothing
+    "School 2023-24 was long.",
+])
+def test_round9_no_school(text) -> None:
+    assert _CITY.redact(text).spans == ()
