@@ -240,7 +240,7 @@ el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
 """.split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?)\b(?!['’]?\w)")
+_SURNAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z'’ʻ-]+(?:-[A-Z][a-z'’ʻ-]+)?)(?![\wʻ])(?!['’]?\w)")   # ("Alapaʻi")
 _NOT_SURNAME = frozenset("""
 i the a an and or but so if when then than that this these those there here he she they we you it his her their our
 my your its is was are were be been will would can could should may might must do did does has have had not no yes
@@ -912,6 +912,8 @@ class PiiDetector:
                 break
             cands += found
         spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
+        if "," in folded and self.names is not None:
+            spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
         spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
                  and not _DEGREE_AFTER.match(folded, c[1])]
@@ -937,6 +939,22 @@ class PiiDetector:
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         return sorted(out)
+
+    def _reversed_names(self, low: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A roster person's name written surname first, "Reyes, Dana", "Santiago Ortiz, Marisol", as one span
+        with its comma, in a list, a table's cell or a chat's speaker line alike."""
+        found = []
+        for m in _REVERSED.finditer(low):
+            last, given = m.group(1), m.group(2)
+            if self.terms.get(f"{given} {last}", 0) & _FULL:
+                found.append((m.start(), m.end(), "PERSON"))
+            elif " " in last and self.terms.get(f"{given} {last.rsplit(None, 1)[1]}", 0) & _FULL:
+                found.append((m.start() + last.rindex(" ") + 1, m.end(), "PERSON"))   # "with Pike, Jonas"
+        # (never inside an address or a link; the person's spans it overlaps, its halves found alone, join it)
+        found = [f for f in found if not any(f[0] < c[1] and c[0] < f[1] and c[2] != "PERSON" for c in spans)]
+        if not found:
+            return spans
+        return _resolve(low, spans + found)
 
     def _role_before_word(self, folded: str, low: str, start: int, end: int) -> bool:
         """Whether a title of role or respect (not Mr., Ms., Dr. or Miss) stands before an everyday word that is
@@ -1033,11 +1051,11 @@ class PiiDetector:
             if s in skip:
                 continue
             if label == "PERSON" and (self.terms.get(folded[s:e].casefold(), 0) & _FIRST):
-                m = _NEXT_WORD.match(folded, e)
+                m = _SURNAME_NEXT.match(folded, e)
                 word = m.group(1).casefold() if m else ""
                 if m and word not in _NOT_SURNAME and word not in _NOT_SURNAME_PLACES and m.start(1) not in starts:
                     e = m.end(1)
-                    nxt = _NEXT_WORD.match(folded, e)
+                    nxt = _SURNAME_NEXT.match(folded, e)
                     if nxt and nxt.group(1).casefold() in self.terms:
                         other = starts.get(nxt.start(1))
                         if other is None or other[2] == "PERSON":
@@ -1770,7 +1788,10 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
 
 
-_SAINT_GAP = re.compile(r"\.[ \t]*")   # "Renée St." + "Germain": a saint's name inside a surname
+_SAINT_GAP = re.compile(r"\.[ \t]*")
+# "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
+_REVERSED = re.compile(r"([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?),[ \t]*([^\W\d_][\w'’-]*)"
+                       r"(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
 # a nickname in quotes or brackets between a given name and a surname: 'Miriam "Mimi" Itta', "Tobias (Toby) Ahgeak"
 _QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]{1,24}\"|“[^”\n]{1,24}”|\([^)\n]{1,24}\))[ \t]+")
 
@@ -1847,9 +1868,10 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated".split())
-_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)\s+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
-                          rf"(?:\.?\s+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
-                          rf"\s+(?:{_SCHOOL_WORDS})(?![\w-])")
+# (a name's words are in one cell of a table: no tab between them)
+_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
+                          rf"(?:\.?[ \r\n]+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
+                          rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])")
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")
 _NOT_SCHOOL_NAME = frozenset("""

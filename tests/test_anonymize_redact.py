@@ -1356,3 +1356,25 @@ def test_round9_school_shapes(text, school) -> None:
 ])
 def test_round9_no_school(text) -> None:
     assert _CITY.redact(text).spans == ()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a roster person written surname first is one span, comma included (strict: every character counts)
+    ("Thanks to Reyes, Dana for the slides.", ["Reyes, Dana"]),
+    ("[10:14] Santiago Ortiz, Marisol: agreed", ["Santiago Ortiz, Marisol"]),
+    ("Reyes, Dana\tMaple Grove Elementary\tPrincipal", ["Reyes, Dana"]),       # a table's cell ends the school
+    ("Met with Reyes, Dana and Nguyen, Tomas.", ["Reyes, Dana", "Nguyen, Tomas"]),
+    ("write to Dana Reyes, dana.reyes@example.org", ["Dana Reyes"]),          # never into an e-mail
+    ("Dana, Marisol and Tomas came.", ["Dana", "Marisol", "Tomas"]),          # a list of given names stays a list
+])
+def test_round9_names_surname_first(text, names) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Dana", "Marisol", "Tomás"), last=("Reyes", "Santiago Ortiz", "Nguyen"),
+                                           full=("Dana Reyes", "Marisol Santiago Ortiz", "Tomás Nguyen"),
+                                           places=("Maple Grove Elementary",)))
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_round9_a_surname_never_crosses_a_line() -> None:
+    text = "[9:01 AM] Akana, Noelani\nAloha! Starting with the recap"
+    red = Redactor.from_roster(RosterNames(first=("Noelani",), last=("Akana",), full=("Noelani Akana",)))
+    assert [text[s.start:s.end] for s in red.redact(text).spans] == ["Akana, Noelani"]
