@@ -62,7 +62,10 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye)")
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye|Thay"
+           # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
+           r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
+           r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
 # Name particles written in lower or title case inside a surname: "Van der Berg", "De la Cruz".
 _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Dd]os)\s+)"
 
@@ -115,7 +118,7 @@ _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-z'-]+[ \t]+){0,2}[A-Z][a-z'-]+"
 _CITY_END_LOWER = _CITY_END.replace("[A-Z][a-z'-]+", "[a-z][a-z'-]+")
 _ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+R(?:oa)?d|CR|State\s+Road|SR|US|Interstate|Farm\s+Road)"
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
-_PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the)"
+_PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
 _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
 _STREET_TYPES_FIRST = frozenset("calle avenida camino paseo carretera rue".split())
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
@@ -196,7 +199,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John",
     # and the names after it, each whole with its hyphenated parts ("Prof. Dmitri Vasquez-Lindholm")
     # (an apostrophe inside a name, "O'Neil", but the name ends at a possessive: "Ms. Lee's Reading Workshop")
-    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:{_TITLES}\.?\s+(?=[A-Z]))?(?:St\.?\s+)?{_PARTICLES}*"
+    # (a retired officer keeps the rank: "Colonel (Ret.) Harlan Pettibone", "Sgt. Maj. (Ret.) Orlando Villafane")
+    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
+                              rf"(?:St\.?\s+)?{_PARTICLES}*"
                               r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
                               rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
@@ -920,6 +925,14 @@ class PiiDetector:
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
+        if not toks.isdisjoint(_NOT_PEOPLE_BEFORE_WORDS):
+            # a saint ("Sts. Peter and Paul", "St. Kateri Tekakwitha") or a storm ("after Hurricane Maria"; and the
+            # storm's name elsewhere in the text: "Maria hit the same grid") is no one here
+            storms = {low[m.end():m.end() + 20].split()[0] for m in _STORM_BEFORE.finditer(low)
+                      if low[m.end():m.end() + 20].split()}
+            spans = [c for c in spans if c[2] != "PERSON"
+                     or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
+                             or _SAINT_START.match(folded, c[0]))]
         if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
             spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
         if not toks.isdisjoint(_OFFICE_WORDS):
@@ -1575,6 +1588,11 @@ _PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation N
 _PRONOUNS = frozenset("he him his she her hers me my you your we us our they them their it its".split())
 # the rest of a degree after its first letters: "Ed.D.", "Ed.S.", "Ph.D."
 _DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
+_NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typhoon Storm".split())
+_NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
+                                r"|\b(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)[ \t]+)$")
+_SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
+_STORM_BEFORE = re.compile(r"\b(?:hurricane|typhoon|tropical storm)[ \t]+")
 _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
@@ -1850,7 +1868,7 @@ _PLACE_WORDS = re.compile(
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
-                 r"|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
+                 r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
@@ -1906,6 +1924,10 @@ _NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S
                               r"|[PpJj](?<![\w.].)(?:(?<=[Pp])[Ss]|(?<=[Jj])(?:hs|HS))\d{2,3}\b")
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}\b")
+_BODY_WORDS = frozenset("Diocese Archdiocese Region DoDEA".split())
+_BODY_OF = re.compile(r"\b(?:(?:Arch)?[Dd]iocese[ \t]+of|Region(?:[ \t]+Educativa)?[ \t]+de(?:[ \t]+la)?)[ \t]+"
+                      r"[A-Z][\w'’]*(?:(?:[ \t]+|-)[A-Z][\w'’]*){0,3}"
+                      r"|\bDoDEA(?:[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?){1,3}")
 # a school (or its parish) named for Mary: "Our Lady of Sorrows School", "Our Lady of the Lake", "Our Lady of
 # Guadalupe Catholic School"
 _OUR_LADY = re.compile(r"\bOur[ \t]+Lady[ \t]+(?:of|de)[ \t]+(?:the[ \t]+|la[ \t]+)?[A-Z][a-z]+"
@@ -1943,6 +1965,10 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
         if "SD" in folded:
             out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_DISTRICT.finditer(folded)]
         out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_BODY.finditer(folded)]
+    if not toks.isdisjoint(_BODY_WORDS):
+        # a diocese's schools, an education region, a DoDEA district: "Diocese of Grand Estuary", "Region Educativa
+        # de Sierra Alta", "DoDEA Europe East" (the agency alone, "DoDEA", is no one's district)
+        out += [(m.start(), m.end(), "SCHOOL") for m in _BODY_OF.finditer(folded)]
     if "Lady" in toks:
         # (with a school's word, or where a place is named: "at Our Lady of the Lake"; not "the feast of Our Lady
         # of Guadalupe")

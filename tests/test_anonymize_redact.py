@@ -1378,3 +1378,29 @@ def test_round9_a_surname_never_crosses_a_line() -> None:
     text = "[9:01 AM] Akana, Noelani\nAloha! Starting with the recap"
     red = Redactor.from_roster(RosterNames(first=("Noelani",), last=("Akana",), full=("Noelani Akana",)))
     assert [text[s.start:s.end] for s in red.redact(text).spans] == ["Akana, Noelani"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # round 10 (tuned on eighth/'s tune half after its blind check): ranks, bodies, saints and storms
+    ("SFC Darnell Pruitt and Cadet Maj. Trinh Le ran it.", [("SFC Darnell Pruitt", "PERSON"),
+                                                            ("Cadet Maj. Trinh Le", "PERSON")]),
+    ("Colonel (Ret.) Harlan Pettibone spoke.", [("Colonel (Ret.) Harlan Pettibone", "PERSON")]),
+    ("Clergy from the Diocese of Grand Estuary and Archdiocese of Lakemont came.",
+     [("Diocese of Grand Estuary", "SCHOOL"), ("Archdiocese of Lakemont", "SCHOOL")]),
+    ("Staff of Región Educativa de Sierra Alta and DoDEA Europe East met.",
+     [("Región Educativa de Sierra Alta", "SCHOOL"), ("DoDEA Europe East", "SCHOOL")]),
+    ("Mentors from the Harbor Lights Charter Network helped.", [("Harbor Lights Charter Network", "SCHOOL")]),
+    ("Mail: 188 Chalan Pale Duenas, Yona, GU 96915", [("188 Chalan Pale Duenas, Yona, GU 96915", "ADDRESS")]),
+])
+def test_round10_shapes(text, found) -> None:
+    assert _found(_CITY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Sts. Peter and Paul feast day is a holy day.",            # saints
+    "St. Kateri Tekakwitha is honored by many families.",
+    "After Hurricane Maria we lost a third of our students; Maria hit the grid hard.",   # a storm, twice
+    "DoDEA sent the new guidance.",                            # the agency alone
+])
+def test_round10_no_one(text) -> None:
+    assert [s.label for s in _CITY.redact(text).spans if s.label != "SELF_ID"] == []
