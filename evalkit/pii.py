@@ -957,12 +957,19 @@ class PiiDetector:
         """A roster person's name written surname first, "Reyes, Dana", "Santiago Ortiz, Marisol", as one span
         with its comma, in a list, a table's cell or a chat's speaker line alike."""
         found = []
-        for m in _REVERSED.finditer(low):
-            last, given = m.group(1), m.group(2)
-            if self.terms.get(f"{given} {last}", 0) & _FULL:
-                found.append((m.start(), m.end(), "PERSON"))
-            elif " " in last and self.terms.get(f"{given} {last.rsplit(None, 1)[1]}", 0) & _FULL:
-                found.append((m.start() + last.rindex(" ") + 1, m.end(), "PERSON"))   # "with Pike, Jonas"
+        i = low.find(",")
+        while i >= 0:
+            # (read from each comma: the given name after it first, a cheap test, then the surname before it)
+            after = _GIVEN_AFTER_COMMA.match(low, i + 1)
+            if after and self.terms.get(after.group(1), 0) & _FIRST:
+                before = _SURNAME_BEFORE_COMMA.search(low, max(0, i - 60), i)
+                if before:
+                    last, given = before.group(1), after.group(1)
+                    if self.terms.get(f"{given} {last}", 0) & _FULL:
+                        found.append((before.start(1), after.end(1), "PERSON"))
+                    elif " " in last and self.terms.get(f"{given} {last.rsplit(None, 1)[1]}", 0) & _FULL:
+                        found.append((before.start(1) + last.rindex(" ") + 1, after.end(1), "PERSON"))   # "with Pike, Jonas"
+            i = low.find(",", i + 1)
         # (never inside an address or a link; the person's spans it overlaps, its halves found alone, join it)
         found = [f for f in found if not any(f[0] < c[1] and c[0] < f[1] and c[2] != "PERSON" for c in spans)]
         if not found:
@@ -1808,8 +1815,8 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
-_REVERSED = re.compile(r"([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?),[ \t]*([^\W\d_][\w'’-]*)"
-                       r"(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
+_SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)$")
+_GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
 # a nickname in quotes or brackets between a given name and a surname: 'Miriam "Mimi" Itta', "Tobias (Toby) Ahgeak"
 _QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]{1,24}\"|“[^”\n]{1,24}”|\([^)\n]{1,24}\))[ \t]+")
 
