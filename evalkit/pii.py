@@ -120,7 +120,7 @@ _ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+R(?:oa)?d|CR|State\s+Ro
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
 _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
-_STREET_TYPES_FIRST = frozenset("calle avenida camino paseo carretera rue".split())
+_STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | {"rue"}
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
@@ -264,7 +264,7 @@ _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fel
 _DIGIT = re.compile(r"\d")
 # cheap tests before the address and phone patterns: a house number before a capital; six digits in two runs of
 # three with at most three separators between (a year alone never passes)
-_ADDRESSISH = re.compile(r"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b(?:Calle|Avenida|Camino|Paseo|Carretera)\s+[A-Z]")
+_ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]")
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
@@ -1604,8 +1604,7 @@ _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
                           "Pope".split())
-_OFFICE_BEFORE = re.compile(r"(?<![\w.])(?:Sen|Senator|Rep|Representative|Congressman|Congresswoman|Gov|Governor"
-                            r"|President|Justice|Pope)\.?[ \t]+$")
+_OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong".split())
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
               r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"
