@@ -1596,10 +1596,11 @@ _PRONOUNS = frozenset("he him his she her hers me my you your we us our they the
 # the rest of a degree after its first letters: "Ed.D.", "Ed.S.", "Ph.D."
 _DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
 _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typhoon Storm".split())
+_STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
-                                r"|\b(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)[ \t]+)$")
+                                rf"|\b{_STORMS}[ \t]+)$")
 _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
-_STORM_BEFORE = re.compile(r"\b(?:hurricane|typhoon|tropical storm)[ \t]+")
+_STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
 _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
