@@ -101,6 +101,8 @@ _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Z
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
 _HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+# a house number spelled out ("One Education Plaza")
+_SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 # places of two words that read like a given name and a surname (or two words that are no English words)
 _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan", "san antonio", "san diego",
                           "san jose", "san francisco", "los angeles", "las vegas", "santa fe", "santa ana",
@@ -154,12 +156,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
     # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
     # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
-    # ("808 - 555 - 0101"); or seven digits in the local form, the exchange starting 2-9 as North American numbers do
+    # ("808 - 555 - 0101"), the line's last four digits in pairs ("802-555-01-47"); or seven digits in the local
+    # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
                         r"(?:\(\d{3}\)\s?[/\u2013-]?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
-                        r"\d{3}(?:\s?[.\u2013-]\s?|\s)?\d{4}"
+                        r"\d{3}(?:(?:\s?[.\u2013-]\s?|\s)?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
-                        r"|(?<![\w./-])[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
+                        r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"(?<![@\w.-])(?:(?:https?://|www\.)[^\s<>\"]+"
@@ -177,6 +180,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
+    # a house number spelled out, as offices in a plaza or a centre write it, always with a city, state and ZIP after
+    # it: "One Education Plaza, Jackson, MS 39201"
+    "street_address_spelled": re.compile(
+        rf"\b(?:{'|'.join(sorted(_SPELLED_HOUSE))})[ \t]+(?:[A-Z][a-z'-]*[ \t]+){{0,3}}(?:{_SUFFIXES})\b"
+        rf"\.?(?:{_UNIT})*,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
+        rf"(?:{_STATES})\b[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
@@ -209,6 +218,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
+                  "street_address_spelled": "ADDRESS",
                   "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
@@ -336,6 +346,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("street_address_lower")
         if _PHONEISH.search(folded):
             names.append("phone")
+        if not toks.isdisjoint(_SPELLED_HOUSE) and _ZIP.search(low):
+            names.append("street_address_spelled")
     return names
 
 
@@ -706,6 +718,8 @@ class PiiDetector:
     lasts: frozenset[str] = field(default=frozenset(), repr=False)
     #: the initials in lower case that are no English word: after "at" or "@" they are the school ("at mtms")
     lower_initials: frozenset[str] = field(default=frozenset(), repr=False)
+    #: the roster people's initials in capitals ("DR" for Dana Reyes, "MSO" for Marisol Santiago Ortiz)
+    person_initials: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
@@ -761,7 +775,8 @@ class PiiDetector:
         return cls(names=names, terms=MappingProxyType(terms), common=common, acronyms=acronyms, keys=keys,
                    initials=frozenset(a for a in initials if a.isalpha()),
                    lower_initials=frozenset(a.lower() for a in initials if a.isupper() and a.lower() not in rank),
-                   lasts=frozenset(t for t, c in terms.items() if c & _LAST))
+                   lasts=frozenset(t for t, c in terms.items() if c & _LAST),
+                   person_initials=frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -894,6 +909,8 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
+        if self.person_initials and ("." in folded or not self.person_initials.isdisjoint(toks)):
+            cands += _roster_initials(folded, toks, self.person_initials, shouting)
         handles = [t for t in toks if len(t) >= 5 and t[1:] in self.lasts and t.islower() and t not in english_words()]
         for handle in handles:
             # a user name made of an initial and a roster surname: "submitted by rmehta", "cc jsmith"
@@ -920,7 +937,9 @@ class PiiDetector:
         if "," in folded and self.names is not None:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
-        spans = [c for c in spans if c[2] != "PERSON" or folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
+        # (a roster person's initials in capitals are theirs: "DR led the session")
+        spans = [c for c in spans if c[2] != "PERSON" or (folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
+                                                          or folded[c[0]:c[1]] in self.person_initials)
                  and not _DEGREE_AFTER.match(folded, c[1])]
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
@@ -1499,6 +1518,39 @@ def _foreign_surname(text: str, start: int, nxt: re.Match[str], rank: Mapping[st
         and (before is None or rank.get(before.group(1), PLAIN_RANK) < EVERYDAY_RANK)
 
 
+def _person_initials(full: str) -> str:
+    """A full name's initials in capitals: "Dana Reyes" gives "DR", "Marisol Santiago Ortiz" "MSO"."""
+    return "".join(w[0] for w in full.replace("-", " ").split() if w[:1].isalpha()).upper()
+
+
+# a roster person's initials written bare may be a title's or a degree's letters elsewhere ("DR", "JD"), but not
+# beside a verb or a cue, as a chat's speaker or as a sign-off
+_TITLE_INITIALS = frozenset("DR JR SR JD MD ED".split())
+_SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
+_SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
+# a line's start, with a chat's time stamp: "[10:02] ", "10:02 AM "
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing
+
+
+def _roster_initials(text: str, toks: set[str], initials: frozenset[str], shouting: bool) -> list[tuple[int, int, str]]:
+    """A roster person's initials: with full stops ("D.R." for Dana Reyes), or bare ("DR") after a cue ("thanks to
+    DR"), before a verb that takes a person ("DR led the session"), as a chat's speaker ("DR: agreed") or a sign-off
+    ("— DR"). Letters that are a role's, a place's or a time's ("AP", "US", "PM") are left alone."""
+    out = []
+    if "." in text:
+        out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
+                if m.group(0).replace(".", "").replace(" ", "") in initials]
+    bare = initials.intersection(toks).difference(_NOT_INITIALS - _TITLE_INITIALS) if not shouting else ()
+    for m in _INITIALS.finditer(text) if bare else ():
+        s, e = m.span()
+        if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) and (_VERB_AFTER.match(text, e) or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s)
+                                   or _SPEAKER_AFTER.match(text, e) and _SPEAKER_BEFORE.search(text, max(0, s - 32), s)
+                                   or not text[e:].strip(" \t.!") and _SIGN_OFF_BEFORE.search(text, max(0, s - 8), s)):
+            out.append((s, e, "PERSON"))
+    return out
+
+
 def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], given: frozenset[str],
                      rank: Mapping[str, int]) -> list[tuple[int, int, str]]:
     """Names by where they stand in a pasted layout rather than by the words around them: initials in an attendance
@@ -1802,6 +1854,11 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
         elif c[2] in ("PERSON", "SCHOOL") and all(k[2] == c[2] for k in hit):
             kept = [k for k in kept if k not in hit]   # "New Dawn" and "Dawn Charter": one school
             kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), c[2]))
+        elif c[2] == "PERSON" and len(hit) == 1 and hit[0][2] == "EMAIL" and c[0] < hit[0][0]:
+            # a name that sticks out of an e-mail's spelled-out local part is that part: "dana reyes" and "reyes at
+            # example dot org" are one e-mail
+            kept.remove(hit[0])
+            kept.append((c[0], hit[0][1], "EMAIL"))
     out: list[tuple[int, int, str]] = []
     for c in sorted(kept):
         saint = text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) if out else False

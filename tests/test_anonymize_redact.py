@@ -1404,3 +1404,42 @@ def test_round10_shapes(text, found) -> None:
 ])
 def test_round10_no_one(text) -> None:
     assert [s.label for s in _CITY.redact(text).spans if s.label != "SELF_ID"] == []
+
+
+# Round 11 (session 15): shapes the round-9 matrices still missed, written from the labelling rules, not from a corpus
+@pytest.mark.parametrize(("text", "found"), [
+    ("Call me at 802-555-01-47.", ("802-555-01-47", "PHONE")),                 # the last four digits in pairs
+    ("Tel.555-0147 ext. 22", ("555-0147 ext. 22", "PHONE")),                   # a local number straight after a label
+    ("Fax.555.0147", ("555.0147", "PHONE")),
+    ("email dana reyes at example dot org please", ("dana reyes at example dot org", "EMAIL")),   # a spaced local part
+    ("Mail it to One Education Plaza, Jackson, MS 39201.", ("One Education Plaza, Jackson, MS 39201", "ADDRESS")),
+])
+def test_round11_contact_shapes(text, found) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+    assert _found(red.redact(text), text) == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Scores ran 802-555 on the pretest.",               # no pairs without the separators of a number
+    "One Education Plaza hosted the fair.",             # a spelled-out number needs a city, state and ZIP after it
+    "Two Rivers Park, then lunch.",
+    "Tel. 555 is the room.",
+])
+def test_round11_no_contact_data(text) -> None:
+    assert [s.label for s in _CITY.redact(text).spans if s.label in ("PHONE", "ADDRESS", "EMAIL")] == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("D.R. led the session.", ["D.R."]),                 # a roster person's initials with stops, "DR" among them
+    ("Thanks to DR for the slides.", ["DR"]),            # bare, after a cue
+    ("DR observed two classes.", ["DR"]),                # before a verb that takes a person
+    ("[10:02] DR: agreed", ["DR"]),                      # a chat's speaker
+    ("See you Monday.\n— DR", ["DR"]),                   # a sign-off
+    ("The DR trip was moved; the AC has been broken.", []),   # no cue, no verb: a place; an article: a thing
+    ("Families from the DR arrived.", []),
+    ("AP observed two classes.", []),                    # a role's letters, whoever's initials they are
+])
+def test_round11_roster_initials(text, found) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Dana", "Ana"), last=("Reyes", "Perez"),
+                                           full=("Dana Reyes", "Ana Perez")))
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == found
