@@ -115,9 +115,9 @@ _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ 
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
 # "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
-_CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-z'-]+[ \t]+){0,2}[A-Z][a-z'-]+"
+_CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){0,2}[A-Z][a-zʻ'-]+"
              r"(?=[ \t]*(?:$|[.;:!?)\n]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
-_CITY_END_LOWER = _CITY_END.replace("[A-Z][a-z'-]+", "[a-z][a-z'-]+")
+_CITY_END_LOWER = _CITY_END.replace("[A-Z][a-zʻ'-]+", "[a-z][a-zʻ'-]+")
 _ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+R(?:oa)?d|CR|State\s+Road|SR|US|Interstate|Farm\s+Road)"
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
@@ -174,23 +174,23 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "street_address": re.compile(
         # a numbered or lettered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12", "County Road QQ"
         rf"(?:{_HOUSE}\s+(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
-        rf"|(?:(?:[A-Z][a-z'-]*|\d{{1,3}}(?:st|nd|rd|th))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
+        rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
         rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
-        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\b)"
+        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
-        rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-z'-]*\s+){{0,3}}[A-Z][a-z'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
+        rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
     # a house number spelled out, as offices in a plaza or a centre write it, always with a city, state and ZIP after
     # it: "One Education Plaza, Jackson, MS 39201"
     "street_address_spelled": re.compile(
-        rf"\b(?:{'|'.join(sorted(_SPELLED_HOUSE))})[ \t]+(?:[A-Z][a-z'-]*[ \t]+){{0,3}}(?:{_SUFFIXES})\b"
+        rf"\b(?:{'|'.join(sorted(_SPELLED_HOUSE))})[ \t]+(?:[A-Z][a-zʻ'-]*[ \t]+){{0,3}}(?:{_SUFFIXES})\b"
         rf"\.?(?:{_UNIT})*,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
         rf"(?:{_STATES})\b[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
     "street_address_lower": re.compile(
-        rf"{_HOUSE}\s+(?:(?:[a-z][a-z'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?"
+        rf"{_HOUSE}\s+(?:(?:[a-z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?"
         rf"(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
     # a Puerto Rico address, which names its urbanización, road and kilometre, or barrio before the town and ZIP:
@@ -199,7 +199,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|dr)\.?[ \t]+[a-z][a-z'-]{2,}(?:[ \t]+[a-z][a-z'-]{2,})?\b"),
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|dr)\.?[ \t]+[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
@@ -254,6 +254,9 @@ church hospital library museum center centre hall field stadium house building r
 el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
 """.split())
+# place words that are common surnames too: after a given name and beside a cue they are a surname ("thanks to
+# Ji-hoon Park", "Dorothy Hall said")
+_SURNAME_PLACE_WORDS = frozenset("park hall field house washington".split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
 _SURNAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z'’ʻ-]+(?:-[A-Z][a-z'’ʻ-]+)?)(?![\wʻ])(?!['’]?\w)")   # ("Alapaʻi")
 _NOT_SURNAME = frozenset("""
@@ -387,6 +390,10 @@ def _fold_char(ch: str) -> str:
 # Same-length substitutions after folding: curly apostrophes and Unicode hyphens become ASCII.
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
+# an apostrophe inside a word before three lower-case letters or more is an ʻokina or a glottal stop, part of the
+# word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
+# as "ʻ"
+_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z][a-z])'(?=[a-z]{3})")
 
 
 @lru_cache(maxsize=8192)
@@ -408,6 +415,8 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
         folded, origin = "".join(parts), tuple(pos)
     if _ODD_QUOTES.search(folded):
         folded = folded.translate(_QUOTES)
+    if "'" in folded:
+        folded = _INNER_APOSTROPHE.sub("ʻ", folded)   # (same length: offsets hold)
     return folded, folded.lower(), origin
 
 
@@ -672,10 +681,11 @@ def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
 
 
 def _variants(name: str) -> set[str]:
-    """Written forms of one name: as is, and with hyphens or apostrophes as spaces or dropped."""
-    key = " ".join(fold(name).translate(_QUOTES).lower().split())
-    out = {key}
-    for ch in "-'":
+    """Written forms of one name: as is, and with hyphens, apostrophes or ʻokinas as spaces or dropped (an ʻokina
+    also as an apostrophe)."""
+    key = " ".join(_INNER_APOSTROPHE.sub("ʻ", fold(name).translate(_QUOTES)).lower().split())
+    out = {key, key.replace("ʻ", "'")}
+    for ch in "-'ʻ":
         if ch in key:
             out |= {key.replace(ch, " "), key.replace(ch, "")}
     return {v for v in out if len(v) >= 2}
@@ -909,7 +919,8 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
-        if self.person_initials and ("." in folded or not self.person_initials.isdisjoint(toks)):
+        if self.person_initials and (not self.person_initials.isdisjoint(toks)
+                                     or "." in folded and not self.person_initials.isdisjoint(_NOT_INITIALS)):
             cands += _roster_initials(folded, toks, self.person_initials, shouting)
         handles = [t for t in toks if len(t) >= 5 and t[1:] in self.lasts and t.islower() and t not in english_words()]
         for handle in handles:
@@ -1288,7 +1299,7 @@ _GROUP_AFTER = re.compile(
 _NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
 
 
-_CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b))")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)[a-z]+(?:ʻ[a-z]+)*(?![\w@-]|['’](?!s\b))")   # ("Kaʻiulani")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b)|\.\w)")
 # (a placeholder of an earlier run stands for the capitalised words it replaced: redacting twice changes nothing)
 _SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SCHOOL|ADDRESS)\])[ \t]+$")
@@ -1296,20 +1307,28 @@ _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
-_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+))(?=[ ]+(?:[A-Z]\.?[ ]+)?"
-                       r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?)(?![\w-])(?!['’]\w{2}))")
-_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?[ ]+[A-Z]")   # (the pair's own separator: spaces)
-_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z'’-]+)(?![\w-])")
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}))(?=[ ]+(?:[A-Z]\.?[ ]+)?"
+                       r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+[ʻ'’][a-z]{2,})(?:-[A-Z]?[a-z]+)?)(?![\w-])"
+                       r"(?!['’]\w{2}))")
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
+# a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
+_PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le".split())
+_PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
+                            r"([A-Z][a-z'’]+)(?:-[A-Z][a-z]+)?(?![\w-])")
+# a group or a place's people after a pair: "Lincoln Park staff", "Grant Park families" (a place, not a person)
+_GROUP_AFTER = re.compile(r"[ \t]+(?:staff|students|team|teachers|families|parents|kids|community|campus|crew|folks"
+                          r"|people|area|neighborhood|residents|school|schools|district|site)\b", re.I)
 # An initial and a surname: "L. Jenkins", "G. Lindqvist", "C. McNamara" (not "U.S. Army": the initial stands alone)
-_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-z'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
+_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-zʻ'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
 # A given name and a lone initial: "Stephen B", "Camila A."
 _NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.|[A-HJ-Z](?![\w'’.-]))")
 # The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
-_SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+)?)")
+_SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-zʻ'’-]+)?)")
 # "Sharp, Dustin" at the start of a line or list item: surname, given name
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
-_LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-z'’-]+),[ \t]+([A-Z][a-z]+)\b"
+_LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+)\b"
                          r"(?![ \t]+[A-Z])(?=[ \t]*(?:$|[-–—|:(;\",]))")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
@@ -1337,12 +1356,15 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
+               r"|observed|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs")
-_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})\s+$", re.I)
+# (a role may stand before a name in apposition or in brackets: "our sub, Keoni, was great", "the student (Sione)")
+_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
 _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|my)\s+$", re.I)
+_PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:with|to|from|for|by|and|our|my)\s+)$", re.I)   # either
 #: What follows a person at a sentence's start or in lower case: a verb that takes a person, "and I", "(our ...".
 _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
@@ -1403,15 +1425,27 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     ltoks = set(map(str.lower, toks)) if ltoks is None else ltoks
     out: list[tuple[int, int, str]] = []
     if _CAP_PAIR_CUE.search(text):
-        last, every = surnames(), all_given_names()
+        last, every, all_last = surnames(), all_given_names(), all_surnames()
         # (the second word is read in a lookahead, so a pair that is no name, "Thanks Sarah", does not hide the
         # one after it, "Sarah Johnson")
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
             if "-" in a and not all(p in every or p not in rank for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
-            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or _CITATION_AFTER.match(text, m.end(2)) \
-                    or (a in PRODUCT_NAMES and b in rank):   # "Wilson Reading program"
+            if "-" in b and m.group(2).split("-", 1)[1].islower() and not all(p in every or p not in rank for p in b.split("-")):
+                continue          # "Park Ji-hoon", not "Review Follow-up"
+            if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)):
+                continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author
+            korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
+            if (a in every or a not in rank or korean) and (b in all_last or b not in rank or korean) \
+                    and b not in _NOT_SURNAME and (b not in _NOT_SURNAME_PLACES or b in _SURNAME_PLACE_WORDS) \
+                    and f"{a} {b}" not in _PLACE_PAIRS and a not in PRODUCT_NAMES and not _GROUP_AFTER.match(text, m.end(2)) \
+                    and (_PAIR_CUE_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _VERB_AFTER.match(text, m.end(2))):
+                # a given name and a surname beside a cue or a verb that takes a person are a person, everyday
+                # words or not: "thanks to Summer Young", "Ji-hoon Park led the walk"
+                out.append((m.start(), m.end(2), "PERSON"))
+                continue
+            if b in _NOT_SURNAME or b in _NOT_SURNAME_PLACES or (a in PRODUCT_NAMES and b in rank):   # "Wilson Reading"
                 continue
             if b not in last and rank.get(b, EVERYDAY_RANK) < EVERYDAY_RANK and mostly_surname(a):
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
@@ -1419,8 +1453,6 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # "Puerto Rico", "San Antonio", "Calle Ocho": a place's words that look like a name
             # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
             # "Garcia-Lopez", not "Post-Training")
-            if text.startswith((" Day", " Day's"), m.end(2)):
-                continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"
             # (two capitalised words that are no English words are a name too: "Des Achterberg")
             if a in known or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
                               and (a in every or a not in rank
@@ -1433,6 +1465,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
+    if not ltoks.isdisjoint(_PARTICLE_WORDS):
+        # a given name and a surname with particles between: "Maria de la Garza", "Pieter van der Berg"
+        out += [(m.start(), m.end(), "PERSON") for m in _PARTICLE_NAME.finditer(text)
+                if m.group(1).lower() in all_given_names() and m.group(1).lower() not in _NOT_SURNAME
+                and ((w := m.group(2).lower()) in all_surnames() or w not in rank)]
     if "." in text:
         people = all_surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
@@ -1454,7 +1491,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
                                           if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
              ) - PRODUCT_NAMES
-    words = {w for w in toks if w.lower() in maybe and w.istitle()} if maybe else ()
+    words = {w for w in toks if w.lower() in maybe and w.replace("ʻ", "").istitle()} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
         if m.group(0) not in words:
             continue
@@ -1478,7 +1515,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     out.append((s, e, "PERSON"))
             elif not start or word in plain or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
-        elif _VERB_AFTER.match(text, e) or (not start and _CUE_BEFORE.search(text, max(0, s - 30), s)):
+        elif _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
             out.append((s, e, "PERSON"))
     hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
     if hits:
@@ -1526,6 +1563,7 @@ def _person_initials(full: str) -> str:
 # a roster person's initials written bare may be a title's or a degree's letters elsewhere ("DR", "JD"), but not
 # beside a verb or a cue, as a chat's speaker or as a sign-off
 _TITLE_INITIALS = frozenset("DR JR SR JD MD ED".split())
+_BARE_NOT_INITIALS = _NOT_INITIALS - _TITLE_INITIALS
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
 # a line's start, with a chat's time stamp: "[10:02] ", "10:02 AM "
@@ -1538,10 +1576,11 @@ def _roster_initials(text: str, toks: set[str], initials: frozenset[str], shouti
     DR"), before a verb that takes a person ("DR led the session"), as a chat's speaker ("DR: agreed") or a sign-off
     ("— DR"). Letters that are a role's, a place's or a time's ("AP", "US", "PM") are left alone."""
     out = []
-    if "." in text:
+    blocked = initials.intersection(_NOT_INITIALS)   # (other initials with stops are anyone's: _names_by_layout)
+    if blocked and "." in text:
         out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
-                if m.group(0).replace(".", "").replace(" ", "") in initials]
-    bare = initials.intersection(toks).difference(_NOT_INITIALS - _TITLE_INITIALS) if not shouting else ()
+                if m.group(0).replace(".", "").replace(" ", "") in blocked]
+    bare = initials.intersection(toks).difference(_BARE_NOT_INITIALS) if not shouting else ()
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
         if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) and (_VERB_AFTER.match(text, e) or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s)
@@ -1656,7 +1695,7 @@ _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-c
 _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
-                          "Pope".split())
+                          "Pope Queen".split())   # ("Queen Liliʻuokalani"; not King or Prince: given names too)
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong".split())
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
@@ -1698,7 +1737,8 @@ _LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])"
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
-_SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+)[ \t]*[.!]?[ \s]*\Z")
+_SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+(?:-[A-Za-z][a-z]+|ʻ[a-z]+)?)"
+                       r"(?:[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z]+)?))?[ \t]*[.!]?[ \s]*\Z")   # ("— Ji-hoon Park")
 
 
 def _english(ltoks: set[str]) -> bool:
@@ -1756,8 +1796,10 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
     tail = text[-40:]
     m = _SIGN_OFF.search(text, max(0, len(text) - 40)) if "\n" in tail or "-" in tail or "~" in tail \
         or "\u2013" in tail or "\u2014" in tail else None
-    if m and name(m.group(1)):
-        out.append((m.start(1), m.end(1), "PERSON"))
+    if m and all(name(p) for p in m.group(1).split("-")):
+        # a surname after the given name signs too: a census surname or a word that is no English word
+        two = m.group(2) and (m.group(2).lower() in all_surnames() or m.group(2).lower() not in words)
+        out.append((m.start(1), m.end(2) if two else m.end(1), "PERSON"))
     return out
 
 

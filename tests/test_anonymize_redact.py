@@ -1443,3 +1443,42 @@ def test_round11_roster_initials(text, found) -> None:
     red = Redactor.from_roster(RosterNames(first=("Dana", "Ana"), last=("Reyes", "Perez"),
                                            full=("Dana Reyes", "Ana Perez")))
     assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"] == found
+
+
+# Round 12 (session 15): names off the roster from a matrix of name forms x contexts written from the labelling rules
+_NOBODY = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Thanks to Maria de la Garza for the slides.", "Maria de la Garza"),      # particles between the names
+    ("I met with Jesús de la Garza and the team.", "Jesús de la Garza"),
+    ("Thanks to Ka'iulani Kahananui for it.", "Ka'iulani Kahananui"),          # an ʻokina typed as an apostrophe
+    ("Spoke with Kaʻiulani after the meeting.", "Kaʻiulani"),
+    ("Thanks to Summer Young for the slides.", "Summer Young"),               # everyday words beside a cue
+    ("Ji-hoon Park led the session.", "Ji-hoon Park"),                        # ... or before a verb
+    ("Park Ji-hoon led the session.", "Park Ji-hoon"),                        # a Korean name, surname first
+    ("Our sub, Keoni, was great.", "Keoni"),                                  # a role in apposition
+    ("the student (Sione) moved to another school", "Sione"),                # a role and brackets
+    ("Coaching log: observed Harpreet teaching two classes.", "Harpreet"),
+    ("Great job by Anahit!", "Anahit"),
+    ("See you Monday.\n— Ji-hoon Park", "Ji-hoon Park"),                       # a sign-off of two words
+])
+def test_round12_names_off_the_roster(text, name) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to Lincoln Park staff for hosting.",          # a place's people
+    "We met at Grant Park after the session.",            # no cue: a place
+    "Queen Liliʻuokalani's Aloha ʻOe was sung at the closing.",   # royalty: a public figure
+    "Casa de la Cultura hosted the family night.",         # particles, but no given name before them
+    "I don't know; we'll see. O'Neil's plan and y'all's ideas.",   # contractions and a prefix stay apostrophes
+])
+def test_round12_no_one(text) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
+
+
+def test_round12_okina_in_a_roster_name_matches_every_spelling() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Kaʻiulani",), last=("Kahananui",), full=("Kaʻiulani Kahananui",)))
+    for text in ("Kaiulani was there", "KA'IULANI WAS THERE", "ka'iulani said", "Ka'iulani said", "Kaʻiulani said"):
+        assert [s.label for s in red.redact(text).spans] == ["PERSON"], text
