@@ -20,6 +20,7 @@ roster.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -394,6 +395,8 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 # word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
 # as "ʻ"
 _INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z][a-z])'(?=[a-z]{3})")
+# what survey exports leave of HTML: character references ("&amp;", "&#39;", "&nbsp;") and line breaks ("<br>")
+_MARKUP = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});|<br[ \t]*/?>", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -403,15 +406,28 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
     Folding (NFKD) changes lengths ("é" may be one or two code points, "ﬁ" becomes "fi"), so spans found
     on the folded text are mapped back through ``origin``. Lower-casing a folded text keeps its length.
     """
-    if text.isascii():
+    markup = [m for m in _MARKUP.finditer(text) if html.unescape(m.group(0)) != m.group(0) or m.group(0)[0] == "<"] \
+        if ("&" in text or "<" in text) else []
+    if text.isascii() and not markup:
         folded, origin = text, None
     else:
+        # (an export's markup is read as what it shows: "O&#39;Shaughnessy" is "O'Shaughnessy", "<br>" a line
+        # break; its characters map to the markup's first, and a span's end is carried to the markup's end)
         parts: list[str] = []
         pos: list[int] = []
-        for i, ch in enumerate(text):
-            f = ch if ch.isascii() else _fold_char(ch)
+        cuts = [(m.start(), m.end(), "\n" if m.group(0)[0] == "<" else html.unescape(m.group(0))) for m in markup]
+        cuts.append((len(text), len(text), ""))
+        i = 0
+        for start, end, shown in cuts:
+            for j in range(i, start):
+                ch = text[j]
+                f = ch if ch.isascii() else _fold_char(ch)
+                parts.append(f)
+                pos.extend([j] * len(f))
+            f = "".join(c if c.isascii() else _fold_char(c) for c in shown)
             parts.append(f)
-            pos.extend([i] * len(f))
+            pos.extend([start] * len(f))
+            i = end
         folded, origin = "".join(parts), tuple(pos)
     if _ODD_QUOTES.search(folded):
         folded = folded.translate(_QUOTES)
@@ -426,6 +442,9 @@ def _to_original(text: str, origin: tuple[int, ...] | None, start: int, end: int
     s, e = origin[start], origin[end - 1] + 1
     while e < len(text) and not _fold_char(text[e]):  # combining marks that belong to the last letter
         e += 1
+    if text[e - 1] in "&<":   # the last character came from markup: the span ends where the markup does
+        m = _MARKUP.match(text, e - 1)
+        e = m.end() if m else e
     return s, e
 
 
@@ -1312,6 +1331,8 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]
                        r"(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
+_GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters)[ ]+$", re.I)
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$)")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le".split())
 _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
@@ -1329,7 +1350,7 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 _LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+)\b"
-                         r"(?![ \t]+[A-Z])(?=[ \t]*(?:$|[-–—|:(;\",]))")
+                         r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t]))")   # (a tab ends a table's cell)
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
@@ -1364,7 +1385,10 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|coach|coac
 # (a role may stand before a name in apposition or in brackets: "our sub, Keoni, was great", "the student (Sione)")
 _CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
 _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|my)\s+$", re.I)
-_PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:with|to|from|for|by|and|our|my)\s+)$", re.I)   # either
+# (people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
+# students cook")
+_PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:with|to|from|for|by|and|our|my"
+                              r"|students|parents|teachers|kids|twins|sons|daughters)\s+)$", re.I)
 #: What follows a person at a sentence's start or in lower case: a verb that takes a person, "and I", "(our ...".
 _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
@@ -1484,7 +1508,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if "," in text:
         people = all_surnames()
         for m in _LAST_FIRST.finditer(text):
-            if m.group(2).lower() in given and m.group(1).lower() in people and m.group(1).lower() not in _NOT_SURNAME:
+            # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...")
+            if m.group(2).lower() in given and m.group(1).lower() not in _NOT_SURNAME \
+                    and (m.group(1).lower() in people
+                         or m.group(1).lower() not in english_words() and _CELL_END.match(text, m.end(2))):
                 out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
@@ -1515,7 +1542,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     out.append((s, e, "PERSON"))
             elif not start or word in plain or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
-        elif _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
+        elif _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s) \
+                or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s):
             out.append((s, e, "PERSON"))
     hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
     if hits:

@@ -1482,3 +1482,23 @@ def test_round12_okina_in_a_roster_name_matches_every_spelling() -> None:
     red = Redactor.from_roster(RosterNames(first=("Kaʻiulani",), last=("Kahananui",), full=("Kaʻiulani Kahananui",)))
     for text in ("Kaiulani was there", "KA'IULANI WAS THERE", "ka'iulani said", "Ka'iulani said", "Kaʻiulani said"):
         assert [s.label for s in red.redact(text).spans] == ["PERSON"], text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # an export's HTML debris is read as what it shows; the span covers the markup whole
+    ("Comment:&nbsp;Our AP Mrs. O&#39;Shaughnessy ran it &amp; it was good.", ["Mrs. O&#39;Shaughnessy"]),
+    ("Thanks Keoni<br>— Dana Reyes", ["Keoni", "Dana Reyes"]),
+    # "Surname, Given" filling a table's cell, a surname no list holds included
+    ("Sign-in\nHolmquist, Anders\tGranite Valley School District\nBeauchamp, Genevieve\tSt. Ursule Parish Schools",
+     ["Holmquist, Anders", "Beauchamp, Genevieve"]),
+    ("Our students Tatanka and Wambli sang the honor song.", ["Tatanka", "Wambli"]),   # named after their group
+    ("June Cook teaches welding; in June her students cook for the banquet.", ["June Cook"]),   # never lower case
+])
+def test_round12_layout_and_markup(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_round12_markup_maps_back_to_the_original() -> None:
+    text = "Tom &amp; Jerry; call 555-0147&nbsp;now or <br/>write to d.reyes@example.org&#46;"
+    spans = _NOBODY.redact(text).spans
+    assert [text[s.start:s.end] for s in spans] == ["555-0147", "d.reyes@example.org"]
