@@ -63,7 +63,7 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye|Thay"
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -200,7 +200,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|dr)\.?[ \t]+[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr)\.?[ \t]+[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
@@ -617,7 +617,7 @@ _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido h
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
-_LOWER_COURTESY = frozenset("mr mrs ms dr".split())
+_LOWER_COURTESY = frozenset("mr mrs ms mx miss dr".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -878,8 +878,9 @@ class PiiDetector:
                     continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
                 elif name == "lower_titled_name":
                     words = low[s:e].replace(".", " ").split()[1:]
-                    if rank_of(words[0]) < EVERYDAY_RANK and words[0] not in self.terms:
-                        continue      # "ms word", "dr appointment": an everyday word after the letters
+                    if (rank_of(words[0]) < EVERYDAY_RANK or low.startswith("miss", s) and words[0] in english_words()) \
+                            and words[0] not in self.terms:
+                        continue      # "ms word", "dr appointment", "i miss recess": an everyday word after the letters
                     if len(words) > 1 and rank_of(words[1]) < EVERYDAY_RANK and words[1] not in self.terms:
                         e = s + low[s:e].rindex(" " + words[1])   # "mr hargrove came": the name alone
                 elif name == "titled_name" and "\t" in folded[s:e]:
@@ -1318,7 +1319,8 @@ _GROUP_AFTER = re.compile(
 _NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
 
 
-_CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)[a-z]+(?:ʻ[a-z]+)*(?![\w@-]|['’](?!s\b))")   # ("Kaʻiulani")
+# (an ʻokina inside, "Kaʻiulani", or a capital after a short prefix, "DeShawn", "LaToya", "McKenzie")
+_CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)(?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*(?![\w@-]|['’](?!s\b))")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b)|\.\w)")
 # (a placeholder of an earlier run stands for the capitalised words it replaced: redacting twice changes nothing)
 _SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SCHOOL|ADDRESS)\])[ \t]+$")
@@ -1331,6 +1333,7 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]
                        r"(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
+_TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
 _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters)[ ]+$", re.I)
 _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$)")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
@@ -1381,7 +1384,8 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|coach|coac
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
-               r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs")
+               r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
+               r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin")
 # (a role may stand before a name in apposition or in brackets: "our sub, Keoni, was great", "the student (Sione)")
 _CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
 _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|my)\s+$", re.I)
@@ -1518,7 +1522,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
                                           if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
              ) - PRODUCT_NAMES
-    words = {w for w in toks if w.lower() in maybe and w.replace("ʻ", "").istitle()} if maybe else ()
+    words = {w for w in toks if w.lower() in maybe and _TITLE_CASE.fullmatch(w)} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
         if m.group(0) not in words:
             continue

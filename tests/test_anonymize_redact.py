@@ -1502,3 +1502,14 @@ def test_round12_markup_maps_back_to_the_original() -> None:
     text = "Tom &amp; Jerry; call 555-0147&nbsp;now or <br/>write to d.reyes@example.org&#46;"
     spans = _NOBODY.redact(text).spans
     assert [text[s.start:s.end] for s in spans] == ["555-0147", "d.reyes@example.org"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The student panel (Amara, Josué and DeShawn) was the highlight.", ["Amara", "Josué", "DeShawn"]),  # "DeShawn"
+    ("text from a parent: my son Kainoa won't be at the visit", ["Kainoa"]),         # a kinship word as a cue
+    ("get the badge list to miss kealoha by friday", ["miss kealoha"]),             # "miss" typed in lower case
+    ("(Chief Aguon says he is no relation)", ["Chief Aguon"]),                     # "Chief" as a title
+    ("I miss recess. The Chief Academic Officer came.", []),                        # ... not before everyday words
+])
+def test_round12_titles_and_cues(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
