@@ -394,7 +394,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 # an apostrophe inside a word before three lower-case letters or more is an ʻokina or a glottal stop, part of the
 # word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
 # as "ʻ"
-_INNER_APOSTROPHE = re.compile(r"(?<=[A-Za-z][a-z])'(?=[a-z]{3})")
+_INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
 # what survey exports leave of HTML: character references ("&amp;", "&#39;", "&nbsp;") and line breaks ("<br>")
 _MARKUP = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});|<br[ \t]*/?>", re.I)
 
@@ -749,6 +749,8 @@ class PiiDetector:
     lower_initials: frozenset[str] = field(default=frozenset(), repr=False)
     #: the roster people's initials in capitals ("DR" for Dana Reyes, "MSO" for Marisol Santiago Ortiz)
     person_initials: frozenset[str] = field(default=frozenset(), repr=False)
+    #: those of them that, written with stops, may also be a title's or a degree's letters ("D.R.", "J.D.")
+    dotted_initials: frozenset[str] = field(default=frozenset(), repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
@@ -805,7 +807,8 @@ class PiiDetector:
                    initials=frozenset(a for a in initials if a.isalpha()),
                    lower_initials=frozenset(a.lower() for a in initials if a.isupper() and a.lower() not in rank),
                    lasts=frozenset(t for t, c in terms.items() if c & _LAST),
-                   person_initials=frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3))
+                   person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3)),
+                   dotted_initials=pi.intersection(_NOT_INITIALS))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -939,9 +942,11 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
-        if self.person_initials and (not self.person_initials.isdisjoint(toks)
-                                     or "." in folded and not self.person_initials.isdisjoint(_NOT_INITIALS)):
-            cands += _roster_initials(folded, toks, self.person_initials, shouting)
+        if self.person_initials:
+            bare = () if shouting else self.person_initials.intersection(toks).difference(_BARE_NOT_INITIALS)
+            dotted = self.dotted_initials if "." in folded else ()
+            if bare or dotted:
+                cands += _roster_initials(folded, bare, dotted)
         handles = [t for t in toks if len(t) >= 5 and t[1:] in self.lasts and t.islower() and t not in english_words()]
         for handle in handles:
             # a user name made of an initial and a roster surname: "submitted by rmehta", "cc jsmith"
@@ -1522,7 +1527,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
                                           if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
              ) - PRODUCT_NAMES
-    words = {w for w in toks if w.lower() in maybe and _TITLE_CASE.fullmatch(w)} if maybe else ()
+    words = {w for w in toks if w.lower() in maybe and (w.istitle() or _TITLE_CASE.fullmatch(w))} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
         if m.group(0) not in words:
             continue
@@ -1603,16 +1608,15 @@ _SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing
 
 
-def _roster_initials(text: str, toks: set[str], initials: frozenset[str], shouting: bool) -> list[tuple[int, int, str]]:
-    """A roster person's initials: with full stops ("D.R." for Dana Reyes), or bare ("DR") after a cue ("thanks to
-    DR"), before a verb that takes a person ("DR led the session"), as a chat's speaker ("DR: agreed") or a sign-off
-    ("— DR"). Letters that are a role's, a place's or a time's ("AP", "US", "PM") are left alone."""
+def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> list[tuple[int, int, str]]:
+    """A roster person's initials: with full stops ("D.R." for Dana Reyes; ``dotted``: those that might be a title's
+    or a degree's letters, the others are anyone's, :func:`_names_by_layout`), or ``bare`` ("DR") after a cue
+    ("thanks to DR"), before a verb that takes a person ("DR led the session"), as a chat's speaker ("DR: agreed") or
+    a sign-off ("— DR"). Letters that are a role's, a place's or a time's ("AP", "US", "PM") are left alone."""
     out = []
-    blocked = initials.intersection(_NOT_INITIALS)   # (other initials with stops are anyone's: _names_by_layout)
-    if blocked and "." in text:
+    if dotted:
         out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
-                if m.group(0).replace(".", "").replace(" ", "") in blocked]
-    bare = initials.intersection(toks).difference(_BARE_NOT_INITIALS) if not shouting else ()
+                if m.group(0).replace(".", "").replace(" ", "") in dotted]
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
         if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) and (_VERB_AFTER.match(text, e) or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s)
