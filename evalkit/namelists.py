@@ -100,7 +100,7 @@ PUBLIC_NAMES = (
     "Marzano's", "Danielson Framework", "Danielson rubric", "Fountas and Pinnell", "Fountas & Pinnell",
     "Sonia Sotomayor", "Ruth Bader Ginsburg", "Kamala Harris", "Joe Biden", "Abraham Lincoln's",
     # characters of the books and shows children and teachers know
-    "Matilda", "Mr. Feeny", "Esperanza Rising", "Miss Nelson Is Missing", "Dear Mr. Henshaw", "Ramona Quimby",
+    "Matilda", "Mr. Feeny", "Esperanza Rising", "Don Quixote", "Miss Nelson Is Missing", "Dear Mr. Henshaw", "Ramona Quimby",
     "Harry Potter", "Charlotte's Web", "Percy Jackson", "Wonder Woman", "Winnie the Pooh", "Peter Rabbit",
     "Clifford the Big Red Dog", "Curious George", "Pete the Cat", "Fancy Nancy", "Magic School Bus", "Santa",
     "Santa Claus", "Bill Nye", "Hope Jahren", "Vygotsky", "Piaget", "Jean Piaget", "Maslow", "Maslow's",

@@ -63,7 +63,7 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye|Thay"
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Don|Dona|Sir|Ma'am|Kumu|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -161,7 +161,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
                         r"(?:\(\d{3}\)\s?[/\u2013-]?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
-                        r"\d{3}(?:(?:\s?[.\u2013-]\s?|\s)?\d{4}|([.\u2013-])\d\d\1\d\d)"
+                        r"\d{3}(?:(?:\s?[.\u2013-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
@@ -200,7 +200,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr)\.?[ \t]+[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr|mister|missus|doctor|auntie|aunty|uncle)\.?[ \t]+[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
@@ -257,6 +257,7 @@ beach falls springs bay harbor creek canyon valley institute
 """.split())
 # place words that are common surnames too: after a given name and beside a cue they are a surname ("thanks to
 # Ji-hoon Park", "Dorothy Hall said")
+_ARTICLES = frozenset("el la las los del".split())   # (not "Des", "Le": given names and surnames too)
 _SURNAME_PLACE_WORDS = frozenset("park hall field house washington".split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
 _SURNAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z'’ʻ-]+(?:-[A-Z][a-z'’ʻ-]+)?)(?![\wʻ])(?!['’]?\w)")   # ("Alapaʻi")
@@ -617,7 +618,7 @@ _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido h
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
-_LOWER_COURTESY = frozenset("mr mrs ms mx miss dr".split())
+_LOWER_COURTESY = frozenset("mr mrs ms mx miss dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -906,6 +907,12 @@ class PiiDetector:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
+        for s, e, label in [c for c in cands if c[2] == "PHONE"]:
+            # a given name just before a phone number, as contact lists write them: "Lorraine 928-555-0144, Autumn
+            # (928) 555-0136" (not a label: "Call", "Office")
+            m = _NAME_BEFORE_PHONE.search(folded, max(0, s - 24), s)
+            if m and (w := m.group(1).lower()) in all_given_names() and w not in CALENDAR and w not in _GREETINGS:
+                cands.append((m.start(1), m.end(1), "PERSON"))
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
         cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks, self.lasts)
                                        if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
@@ -930,8 +937,12 @@ class PiiDetector:
             for m in _SCHOOL_NAME.finditer(folded):
                 # "The Desert Vista High staff": the words before the name are dropped, not the school
                 start = m.start()
-                for word in _WORD_RUN.finditer(m.group(1)):
-                    if word.group(0).casefold().strip(".") not in _NOT_SCHOOL_NAME:
+                words = list(_WORD_RUN.finditer(m.group(1)))
+                for i, word in enumerate(words):
+                    w = word.group(0).casefold().strip(".")
+                    # (a place's adjective before a name word is the name's: "High Desert Basin ESD", "New Hope")
+                    if (w not in _NOT_SCHOOL_NAME and not word.group(0).islower()) or w in _NAME_ADJECTIVES and i + 1 < len(words) \
+                            and word.group(0)[0].isupper() and words[i + 1].group(0).casefold() not in _NOT_SCHOOL_NAME:
                         start = m.start() + word.start()
                         break
                 else:
@@ -988,6 +999,11 @@ class PiiDetector:
             spans = [c for c in spans if c[2] != "PERSON"
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
                              or _SAINT_START.match(folded, c[0]))]
+        if not ltoks.isdisjoint(_PEOPLES_WORDS):
+            # a nation's or a clan's name before its people: "a few Cheyenne families", "Wolf Clan" (one word only:
+            # "the Delgado family" is a person's)
+            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]] or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not _PEOPLES_AFTER.match(folded, c[1])]
         if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
             spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
         if not toks.isdisjoint(_OFFICE_WORDS):
@@ -1159,7 +1175,13 @@ class PiiDetector:
         # Everyday-word names are judged last, so names found first can vouch for them ("O'Neil May").
         common = [m for m in matches if m[2] & _SINGLE and not m[2] & (_FULL | _PLACE)
                   and low[m[0]:m[1]] in self.common and low[m[0]:m[1]] not in confirmed]
-        judge = self._classify
+        # (a roster name in lower case that is no English word is the person only in an English text: in Spanish
+        # "milagros" and "alegría" are words)
+        english = ltoks is None or _english(ltoks)
+
+        def judge(folded: str, low: str, m: tuple[int, int, int], confirmed: frozenset[str],
+                  edges: set[int]) -> tuple[int, int, str] | None:
+            return self._classify(folded, low, m, confirmed, edges, english)
         out = [c for c in (judge(folded, low, m, confirmed, edges) for m in matches if m not in common) if c]
         while common:  # until no more is vouched for: "Will HOPE", "HOPE Will"
             edges = edges | {i for s, e, lab in out if lab == "PERSON"
@@ -1173,7 +1195,7 @@ class PiiDetector:
         return _with_titles(folded, out)
 
     def _classify(self, folded: str, low: str, match: tuple[int, int, int], confirmed: frozenset[str],
-                  edges: set[int]) -> tuple[int, int, str] | None:
+                  edges: set[int], english: bool = True) -> tuple[int, int, str] | None:
         s, e, cats = match
         if cats & _FULL:
             return s, e, "PERSON"
@@ -1190,7 +1212,7 @@ class PiiDetector:
             # after a given name is a full name ("jen price")
             if folded[s:e].islower():
                 word = low[s:e]
-                if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK:
+                if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK and english:
                     return s, e, "PERSON"
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s)
                 if cats & _LAST and prev and prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME \
@@ -1366,7 +1388,11 @@ _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
                            "ALL ILT BLT DO CO LEA SEA SPS".split())
 # (a character set first: fast)
-_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|\d)")
+_NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]*[:,–—-]?[ \t]*$")
+# initials with stops in lower case, in a list of people: "k.k., s.t. and n.k. from KHIS" (not "a.m.", "e.g.")
+_LOWER_DOTTED = re.compile(r"[a-z](?<![\w.].)\.[a-z]\.(?![\w.]|[ ]?\d)")
+_NOT_LOWER_INITIALS = frozenset("am pm eg ie nb ps us ad bc vs cv pe ok aka".split())
+_DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|[ ]?\d)")   # (not "P.L. 94-142")
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
                           "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS
@@ -1380,12 +1406,12 @@ _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submi
                             r"(?:<[^>\n]*>)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
-_OTHER_SCRIPT = ("\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+_OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
-               r"|observed|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
+               r"|observed|sorry|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
@@ -1467,7 +1493,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
             if "-" in b and m.group(2).split("-", 1)[1].islower() and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
-            if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)):
+            if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
+                    or a in _ARTICLES:   # ("Las Milpas", "El Paso": a place)
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author
             korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
             if (a in every or a not in rank or korean) and (b in all_last or b not in rank or korean) \
@@ -1641,6 +1668,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         # initials with full stops, as notes write a student or a colleague: "T.J. (grade 5)", "per K.B." (not "U.S.")
         out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
                 if m.group(0).replace(".", "").replace(" ", "") not in _NOT_INITIALS]
+        # in lower case only as a list of two or more: "k.k., s.t. and n.k. from KHIS"
+        lower = [m for m in _LOWER_DOTTED.finditer(text) if m.group(0).replace(".", "") not in _NOT_LOWER_INITIALS]
+        out += [(m.start(), m.end(), "PERSON") for m in lower] if len(lower) >= 2 else []
     if _INITIALS_VERB.search(text):
         # two initials before a verb that takes a person: "JP led the grade-level team" (not "HR said", "AP asked")
         # (never the end of a capitalised phrase: "Tamber Ridge CS met")
@@ -1728,6 +1758,8 @@ _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(
                                 rf"|\b{_STORMS}[ \t]+)$")
 _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
 _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
+_PEOPLES_WORDS = frozenset("families clan clans nation tribe tribes language speakers".split())
+_PEOPLES_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_PEOPLES_WORDS))})\b")
 _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
@@ -2019,7 +2051,10 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
-                 r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District")
+                 r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
+                 # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
+                 # districts and juvenile-justice programs
+                 r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
@@ -2027,11 +2062,15 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
-                              "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated".split())
+                              "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO CISD JJAEP".split())
 # (a name's words are in one cell of a table: no tab between them)
-_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A-Z])?(?:[a-z'’]+|[A-Z]{{1,4}})"
-                          rf"(?:\.?[ \r\n]+(?:[A-Z][a-z'’]+|[A-Z]{{2,5}})){{0,3}})"
+# (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
+# a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
+_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A-Z])?(?:[a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{1,4}})"
+                          rf"(?:\.?[ \r\n]+(?:(?:de|del|la|las|los|du|des)[ ]+){{0,2}}"
+                          rf"(?:[A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
                           rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])")
+_NAME_ADJECTIVES = frozenset("high new".split())
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")
 _NOT_SCHOOL_NAME = frozenset("""
@@ -2218,6 +2257,7 @@ def _bare_place(place: str) -> set[str]:
 # the kind of school before its name, as Spanish and Portuguese name schools: "Escuela Intermedia Monte Alto"
 _KIND_FIRST = re.compile(r"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:Elemental"
                          r"|Intermedia|Superior|Secundaria|Primaria|B[aá]sica|Segunda[ \t]+Unidad|Vocacional|Especializada|Libre"
+                         r"|Urbana|Rural|Especial|Biling[uü]e|P[uú]blica"
                          r"|de|del|da|do|la))*[ \t]+", re.I)
 
 

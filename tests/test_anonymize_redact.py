@@ -1513,3 +1513,47 @@ def test_round12_markup_maps_back_to_the_original() -> None:
 ])
 def test_round12_titles_and_cues(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+# Round 13 (session 15): after the ninth blind set's blind check, tuned on its tune half (the West, the Pacific, the
+# Southwest border)
+@pytest.mark.parametrize(("text", "found"), [
+    ("We visited Alvord Basin School in the High Desert Basin ESD today.",
+     [("Alvord Basin School", "SCHOOL"), ("High Desert Basin ESD", "SCHOOL")]),          # a place's adjective kept
+    ("Fred Noatak from the Yukon Slough REAA joined.", [("Fred Noatak", "PERSON"), ("Yukon Slough REAA", "SCHOOL")]),
+    ("A visit in the Kaʻala-Waimalu Complex Area.", [("Kaʻala-Waimalu Complex Area", "SCHOOL")]),
+    ("Kiona Wauneka (Eastern Plateau Education Line Office).",
+     [("Kiona Wauneka", "PERSON"), ("Eastern Plateau Education Line Office", "SCHOOL")]),
+    ("Our kids from Cesar E. Chavez Elementary came.", [("Cesar E. Chavez Elementary", "SCHOOL")]),
+    ("We visited Sor Juana Inés de la Cruz High School.", [("Sor Juana Inés de la Cruz High School", "SCHOOL")]),
+    ("We did the site visit at Tsé Ch'ízhí Community School.", [("Tsé Ch'ízhí Community School", "SCHOOL")]),
+    ("Don Efraín Zúñiga y la Sra. Lorena Vaca.", [("Don Efraín Zúñiga", "PERSON"), ("Sra. Lorena Vaca", "PERSON")]),
+    ("Sir Rodel and Ma'am Ligaya made it.", [("Sir Rodel", "PERSON"), ("Ma'am Ligaya", "PERSON")]),
+    ("the session with doctor kim and missus choi", [("doctor kim", "PERSON"), ("missus choi", "PERSON")]),
+    ("k.k., s.t. and n.k. from the high school", [("k.k.", "PERSON"), ("s.t.", "PERSON"), ("n.k.", "PERSON")]),
+    ("Site visit: Agnes  Wassillie,  907  555  0121.", [("Agnes  Wassillie", "PERSON"), ("907  555  0121", "PHONE")]),
+    ("Phone tree: Lorraine 928-555-0144, Autumn (928) 555-0136.",
+     [("Lorraine", "PERSON"), ("928-555-0144", "PHONE"), ("Autumn", "PERSON"), ("(928) 555-0136", "PHONE")]),
+])
+def test_round13_shapes(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "P.L. 94-142 history was interesting.",                      # a law's initials before its number
+    "We are Wolf Clan and Eagle Clan families here.",             # a clan, a nation before its people
+    "A few Cheyenne families moved in last year.",
+    "El maestro de la escuela de Las Milpas toca en el mariachi.",   # an article starts a place
+    "Meet at 9 a.m. or 3 p.m., e.g. after lunch.",
+    "Don Quixote energy in the Phase 3 goals.",
+])
+def test_round13_no_one(text) -> None:
+    assert [s.label for s in _NOBODY.redact(text).spans if s.label != "SELF_ID"] == []
+
+
+def test_round13_lower_case_roster_words_in_spanish_need_a_cue() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Milagros", "Alegría"), last=("Reyes", "Soto"),
+                                           full=("Milagros Reyes", "Alegría Soto")))
+    assert red.redact("Con mucha alegría les cuento que el equipo ya usa los protocolos.").spans == ()
+    text = "thanks to alegria for the snacks, she was great"
+    assert [text[s.start:s.end] for s in red.redact(text).spans] == ["alegria"]
