@@ -63,7 +63,8 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Don|Dona|Sir|Ma'am|Kumu|Monsignor|Msgr|Bishop|Senor|Senora|senor|senora|Madan|Mesye|Thay"
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Don|Dona|Sir|Ma'am|Kumu|Monsignor|Msgr|Bishop"
+           r"|Senor|Senora|senor|senora|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -200,7 +201,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr|mister|missus|doctor|auntie|aunty|uncle)\.?[ \t]+[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr|mister|missus|doctor|auntie|aunty|uncle)\.?[ \t]+"
+                                    r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
@@ -255,9 +257,10 @@ church hospital library museum center centre hall field stadium house building r
 el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
 """.split())
+# articles that start a place's name, never a person's ("Las Milpas", "El Paso"; not "Des", "Le": given names too)
+_ARTICLES = frozenset("el la las los del".split())
 # place words that are common surnames too: after a given name and beside a cue they are a surname ("thanks to
 # Ji-hoon Park", "Dorothy Hall said")
-_ARTICLES = frozenset("el la las los del".split())   # (not "Des", "Le": given names and surnames too)
 _SURNAME_PLACE_WORDS = frozenset("park hall field house washington".split())
 # The word after a first name that may be its surname, and words that never are (sentence words, days, months).
 _SURNAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z'’ʻ-]+(?:-[A-Z][a-z'’ʻ-]+)?)(?![\wʻ])(?!['’]?\w)")   # ("Alapaʻi")
@@ -941,8 +944,9 @@ class PiiDetector:
                 for i, word in enumerate(words):
                     w = word.group(0).casefold().strip(".")
                     # (a place's adjective before a name word is the name's: "High Desert Basin ESD", "New Hope")
-                    if (w not in _NOT_SCHOOL_NAME and not word.group(0).islower()) or w in _NAME_ADJECTIVES and i + 1 < len(words) \
-                            and word.group(0)[0].isupper() and words[i + 1].group(0).casefold() not in _NOT_SCHOOL_NAME:
+                    if (w not in _NOT_SCHOOL_NAME and not word.group(0).islower()) \
+                            or w in _NAME_ADJECTIVES and i + 1 < len(words) and word.group(0)[0].isupper() \
+                            and words[i + 1].group(0).casefold() not in _NOT_SCHOOL_NAME:
                         start = m.start() + word.start()
                         break
                 else:
@@ -1002,8 +1006,8 @@ class PiiDetector:
         if not ltoks.isdisjoint(_PEOPLES_WORDS):
             # a nation's or a clan's name before its people: "a few Cheyenne families", "Wolf Clan" (one word only:
             # "the Delgado family" is a person's)
-            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]] or self.terms.get(low[c[0]:c[1]], 0) & _FULL
-                     or not _PEOPLES_AFTER.match(folded, c[1])]
+            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]]
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL or not _PEOPLES_AFTER.match(folded, c[1])]
         if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
             spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
         if not toks.isdisjoint(_OFFICE_WORDS):
@@ -1355,7 +1359,8 @@ _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
-_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}))(?=[ ]+(?:[A-Z]\.?[ ]+)?"
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}))"
+                       r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
                        r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+[ʻ'’][a-z]{2,})(?:-[A-Z]?[a-z]+)?)(?![\w-])"
                        r"(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
@@ -1406,7 +1411,8 @@ _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submi
                             r"(?:<[^>\n]*>)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
-_OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\u0e00-\u0e7f\u1100-\u11ff"
+_OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
+                 "\u0e00-\u0e7f\u1100-\u11ff"
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
@@ -1494,7 +1500,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if "-" in b and m.group(2).split("-", 1)[1].islower() and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
             if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
-                    or a in _ARTICLES:   # ("Las Milpas", "El Paso": a place)
+                    or a in _ARTICLES:
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author
             korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
             if (a in every or a not in rank or korean) and (b in all_last or b not in rank or korean) \
@@ -1646,7 +1652,8 @@ def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> l
                 if m.group(0).replace(".", "").replace(" ", "") in dotted]
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
-        if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) and (_VERB_AFTER.match(text, e) or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s)
+        if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) \
+                and (_VERB_AFTER.match(text, e) or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s)
                                    or _SPEAKER_AFTER.match(text, e) and _SPEAKER_BEFORE.search(text, max(0, s - 32), s)
                                    or not text[e:].strip(" \t.!") and _SIGN_OFF_BEFORE.search(text, max(0, s - 8), s)):
             out.append((s, e, "PERSON"))
@@ -2062,11 +2069,13 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
-                              "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO CISD JJAEP".split())
+                              "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
+                              "CISD JJAEP".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
-_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A-Z])?(?:[a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{1,4}})"
+_SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A-Z])?"
+                          rf"(?:[a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{1,4}})"
                           rf"(?:\.?[ \r\n]+(?:(?:de|del|la|las|los|du|des)[ ]+){{0,2}}"
                           rf"(?:[A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
                           rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])")
