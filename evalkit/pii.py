@@ -381,10 +381,21 @@ def fold(text: str) -> str:
 
     Examples
     --------
+    Letters with a stroke or a ligature, which NFKD leaves whole, are written as their plain letters too ("Đặng" →
+    "Dang", "Łitso" → "Litso", "Søren" → "Soren"), as people type them on an English keyboard.
+
     >>> print(fold("José O’Neil-Núñez"))
     Jose O’Neil-Nunez
+    >>> print(fold("Đặng Łitso Søren"))
+    Dang Litso Soren
     """
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).translate(_STROKES)
+
+
+# letters NFKD does not decompose, as typed without their stroke or as two letters
+_STROKES = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "Ŧ": "T",
+                          "ŧ": "t", "ı": "i", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th",
+                          "þ": "th", "Ð": "D", "ð": "d"})
 
 
 @lru_cache(maxsize=4096)
@@ -799,7 +810,7 @@ class PiiDetector:
         common = frozenset(t for t, c in terms.items() if c & _SINGLE and not c & _FULL
                            and (t in COMMON_WORD_NAMES or rank.get(t, EVERYDAY_RANK) < EVERYDAY_RANK
                                 or t in CITY_NAMES or t in _STATE_WORDS))
-        initials = sorted({a for p in places for a in _acronyms(p)}, key=len, reverse=True)
+        initials = sorted({fold(a) for p in places for a in _acronyms(p)}, key=len, reverse=True)   # (matched folded)
         acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
         # a term that starts with no letter (a combining mark of an Indic script) is looked for in any text that
         # is not plain ASCII
@@ -1361,7 +1372,8 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}))"
                        r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
-                       r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+[ʻ'’][a-z]{2,})(?:-[A-Z]?[a-z]+)?)(?![\w-])"
+                       r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+(?:ʻ[a-z]+)+|[a-z]+['’][a-z]{2,})"
+                       r"(?:-[A-Z]?[a-z]+)?)(?![\w-])"
                        r"(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")

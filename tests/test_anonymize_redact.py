@@ -1557,3 +1557,14 @@ def test_round13_lower_case_roster_words_in_spanish_need_a_cue() -> None:
     assert red.redact("Con mucha alegría les cuento que el equipo ya usa los protocolos.").spans == ()
     text = "thanks to alegria for the snacks, she was great"
     assert [text[s.start:s.end] for s in red.redact(text).spans] == ["alegria"]
+
+
+def test_round13_letters_with_a_stroke_fold_to_plain_letters() -> None:
+    # a roster school's initials and a roster name match as typed on an English keyboard ("Ł" as "L", "Đ" as "D")
+    red = Redactor.from_roster(RosterNames(first=("Đức",), last=("Nguyễn",), full=("Đức Nguyễn",),
+                                           places=("Tó Łitso Community School",)))
+    text = "Duc Nguyen from TLCS: hello from To Litso Community School"
+    assert _found(red.redact(text), text) == [("Duc Nguyen", "PERSON"), ("TLCS", "SCHOOL"),
+                                               ("To Litso Community School", "SCHOOL")]
+    text = "Our student guides Kekoa Mahoe and Leinaʻala Kuamoʻo were so proud."   # an ʻokina before one letter
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans] == ["Kekoa Mahoe", "Leinaʻala Kuamoʻo"]
