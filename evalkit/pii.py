@@ -63,7 +63,8 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Don|Dona|Sir|Ma'am|Kumu|Monsignor|Msgr|Bishop"
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
+           r"|Msgr|Bishop"
            r"|Senor|Senora|senor|senora|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
@@ -1379,7 +1380,9 @@ _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ 
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
 _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters)[ ]+$", re.I)
-_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$)")
+# the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
+_SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:)|[ \t]{2,}\d{1,2}:\d\d")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le".split())
 _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
@@ -1396,8 +1399,10 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # "Sharp, Dustin" at the start of a line or list item: surname, given name
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
-_LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:[-*•][ \t]*)?([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+)\b"
-                         r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t]))")   # (a tab ends a table's cell)
+# (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
+_LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[-*•][ \t]*)?"
+                         r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+)\b"
+                         r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t])|[ ]{2,}\d{1,2}:\d\d)")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
@@ -1562,10 +1567,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if "," in text:
         people = all_surnames()
         for m in _LAST_FIRST.finditer(text):
-            # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...")
-            if m.group(2).lower() in given and m.group(1).lower() not in _NOT_SURNAME \
-                    and (m.group(1).lower() in people
-                         or m.group(1).lower() not in english_words() and _CELL_END.match(text, m.end(2))):
+            # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...";
+            # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
+            last, first = m.group(1).lower(), m.group(2).lower()
+            if last not in _NOT_SURNAME and (
+                    first in given and (last in people or last not in english_words() and _CELL_END.match(text, m.end(2)))
+                    or last not in english_words() and first not in english_words() and _SPEAKER_END.match(text, m.end(2))):
                 out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
@@ -2134,6 +2141,12 @@ _BODY_OF = re.compile(r"\b(?:(?:Arch)?[Dd]iocese[ \t]+of|Region(?:[ \t]+Educativ
 # Guadalupe Catholic School"
 _OUR_LADY = re.compile(r"\bOur[ \t]+Lady[ \t]+(?:of|de)[ \t]+(?:the[ \t]+|la[ \t]+)?[A-Z][a-z]+"
                        rf"(?:[ \t]+(?!(?:{_SCHOOL_WORDS})(?![\w-]))[A-Z][a-z]+)?([ \t]+(?:{_SCHOOL_WORDS}))?(?![\w-])")
+_SPANISH_KINDS = frozenset("escuela primaria secundaria preparatoria colegio liceo instituto escola".split())
+_KIND_FIRST_SCHOOL = re.compile(
+    rf"\b(?i:{'|'.join(sorted(_SPANISH_KINDS))})(?:[ \t]+(?:Elemental|Intermedia|Superior|Secundaria|Primaria|Basica"
+    r"|Segunda[ \t]+Unidad|Vocacional|Especializada|Urbana|Rural|Tecnica|Especial|Bilingue|Publica|Libre)){0,3}"
+    r"[ \t]+[A-Z](?:\.|[\wʻ'’-]*)(?:[ \t]+(?:(?:de|del|la|los|las|y)[ \t]+)?[A-Z](?:\.|[\wʻ'’-]*)){0,4}"
+    r"(?:[ \t]+(?:No\.?[ \t]*)?\d{1,4}\b)?")
 # "the jr/sr high": a district's one school of its kind, named by its kind
 _KIND_SCHOOL = re.compile(r"\b[Tt]he[ \t]+(?i:jr\.?[ \t]*/[ \t]*sr\.?|junior[ \t]*[-/][ \t]*senior)[ \t]+(?i:high)\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
@@ -2178,6 +2191,10 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                 if m.group(1) or _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
     if "sr" in low and ("jr" in low or "junior" in low):
         out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_SCHOOL.finditer(folded)]
+    if not _SPANISH_KINDS.isdisjoint(t.lower() for t in toks):
+        # the kind first, as Spanish names schools, on the roster or not: "Escuela Elemental Luis Muñoz Rivera",
+        # "la primaria Juárez", "Secundaria Técnica 45" (not "la escuela de Las Milpas": a school in a place)
+        out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_FIRST_SCHOOL.finditer(folded)]
     if not toks.isdisjoint(_LOWER_SCHOOL_WORDS) and _LOWER_SCHOOL_CUE.search(folded):
 
         rank, known = word_rank(), None

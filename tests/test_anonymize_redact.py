@@ -1568,3 +1568,19 @@ def test_round13_letters_with_a_stroke_fold_to_plain_letters() -> None:
                                                ("To Litso Community School", "SCHOOL")]
     text = "Our student guides Kekoa Mahoe and Leinaʻala Kuamoʻo were so proud."   # an ʻokina before one letter
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans] == ["Kekoa Mahoe", "Leinaʻala Kuamoʻo"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Spanish names a school by its kind first, on the roster or not (never "la escuela de <a place>")
+    ("Visitamos la Escuela Elemental Luis A. Ferré ayer.", [("Escuela Elemental Luis A. Ferré", "SCHOOL")]),
+    ("habla Yolanda Treviño de la primaria Juárez, gracias", [("Yolanda Treviño", "PERSON"),
+                                                              ("primaria Juárez", "SCHOOL")]),
+    ("El maestro de la escuela de Las Milpas toca.", []),
+    # "Surname, Given" as a chat's speaker, after a time stamp or before one, names no list holds included
+    ("[10:15] Host: hi\n[10:16] Attakai, Rosella: parent rep here", [("Attakai, Rosella", "PERSON")]),
+    ("Great, let's start\nHersi, Fadumo  10:04 AM\nsorry late", [("Hersi, Fadumo", "PERSON")]),
+    ("Sites:\nKona, Hilo\tboth", []),                                      # two places in a cell: no speaker
+    ("Harlan County folks came, including Commissioner Earl Blevins.", [("Commissioner Earl Blevins", "PERSON")]),
+])
+def test_round13_spanish_schools_and_chat_speakers(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
