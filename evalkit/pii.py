@@ -1505,6 +1505,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     given, plain, rank, known = given_names(), plain_given_names(), word_rank(), _known_first()
     toks = set(_ALPHA.findall(text)) if toks is None else toks
     ltoks = set(map(str.lower, toks)) if ltoks is None else ltoks
+    english = functools.cache(lambda: _english(ltoks))   # (asked only where a word that is no English word counts)
     out: list[tuple[int, int, str]] = []
     if _CAP_PAIR_CUE.search(text):
         last, every, all_last = surnames(), all_given_names(), all_surnames()
@@ -1536,12 +1537,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # "Puerto Rico", "San Antonio", "Calle Ocho": a place's words that look like a name
             # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
             # "Garcia-Lopez", not "Post-Training")
-            # (two capitalised words that are no English words are a name too: "Des Achterberg")
+            # (two capitalised words that are no English words are a name too: "Des Achterberg"; at a sentence's start
+            # only in an English text, not "Chúng tôi ..." in a comment in another language)
             if a in known or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
                               and (a in every or a not in rank
                                    or (rank[a] >= PLAIN_RANK and b not in rank))) \
                     or (a not in rank and all(p not in rank for p in b.split("-")) and a not in PRODUCT_NAMES
-                        and b not in PRODUCT_NAMES):
+                        and b not in PRODUCT_NAMES and (english() or not _sentence_start(text, m.start()))):
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
                 # (never an everyday word: "Jim Collins Good to Great")
                 end = third.end(1) if third and third.group(1).lower() in last \
@@ -1837,8 +1839,9 @@ _SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+(?:-[
 
 def _english(ltoks: set[str]) -> bool:
     """Whether half of a text's words (``ltoks``, lower case) or more are English words: "no English word" is
-    evidence of a name only there (not in a comment in Spanish, or in placeholder Latin)."""
-    return sum(w in english_words() for w in ltoks) >= 0.5 * len(ltoks)
+    evidence of a name only there (not in a comment in Spanish, or in placeholder Latin). Three words or fewer are
+    too few to judge: they count as English ("Bashir Nur")."""
+    return len(ltoks) <= 3 or sum(w in english_words() for w in ltoks) >= 0.5 * len(ltoks)
 
 
 def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

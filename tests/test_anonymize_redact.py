@@ -1584,3 +1584,9 @@ def test_round13_letters_with_a_stroke_fold_to_plain_letters() -> None:
 ])
 def test_round13_spanish_schools_and_chat_speakers(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+def test_round13_words_of_another_language_at_a_sentence_start_are_no_name() -> None:
+    text = "Tiếng Việt: Cảm ơn cô Hằng và thầy Dũng đã dịch cho phụ huynh trong buổi họp."
+    assert "Tiếng Việt" not in [text[s.start:s.end] for s in _NOBODY.redact(text).spans]
+    assert [s.label for s in _NOBODY.redact("Bashir Nur").spans] == ["PERSON"]   # a name alone is judged as English
