@@ -73,6 +73,7 @@ PUBLIC_NAMES = (
     "Roosevelt Island", "Smithsonian", "Library of Congress", "Supreme Court", "Black History Month",
     "Mrs. Frizzle", "Miss Frizzle", "Martin Luther King Jr. Day", "Valentine's Day", "St. Valentine's Day",
     "Mother's Day", "Father's Day", "Labor Day", "Memorial Day", "Veterans Day", "Earth Day", "Juneteenth",
+    "Mardi Gras",
     # holidays of the faiths and peoples schools' calendars are asked to respect
     "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
@@ -80,12 +81,18 @@ PUBLIC_NAMES = (
     "Dia de la Madre", "Dia de los Reyes", "Three Kings Day", "Las Posadas", "Noche Buena", "Nochebuena",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows
     "Taylor Swift", "Beyonce", "Oprah", "Oprah Winfrey", "Fred Rogers", "Bob Ross", "LeBron James", "Simone Biles",
+    "Caitlin Clark", "John Wooden", "Coach Wooden", "Sgt. York", "Sergeant York", "Officer Buckle and Gloria",
+    "Officer Buckle",
+    "Wilma Mankiller", "Sequoyah", "Molly Hootch", "Eugenio María de Hostos", "Julia de Burgos",
+    # companies named after a person that rural and small-town comments name
+    "John Deere", "Thomas Built", "Blue Bird",
     "Serena Williams", "Michael Jordan", "Tom Brady", "Steph Curry", "Stephen Curry", "Kobe Bryant", "Lin-Manuel Miranda",
     "Michelle Obama", "Barack Obama", "Ted Lasso", "Mister Rogers", "Big Bird", "Elmo", "Bluey", "Dora", "SpongeBob",
     # idioms built on given names
     "Debbie Downer", "Debbie Downers", "Negative Nancy", "Negative Nancys", "Nervous Nellie", "Doubting Thomas",
     "Chatty Cathy", "Plain Jane", "Even Steven", "Peter to pay Paul", "Johnny-come-lately", "Peeping Tom",
     "Smart Alec", "Jack of all trades", "Jack-of-all-trades", "Bob's your uncle", "Murphy's law",
+    "Baker's dozen",
     # chains named after a person, with their possessive
     "Wendy's", "McDonald's", "Denny's", "Applebee's", "Chili's", "Culver's", "Arby's", "Hardee's", "Carl's Jr.",
     "Dillard's", "Kohl's", "Macy's", "Trader Joe's", "Papa John's", "Domino's", "Dunkin'", "Jimmy John's",

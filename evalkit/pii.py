@@ -111,7 +111,8 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
                           "san jose", "san francisco", "los angeles", "las vegas", "santa fe", "santa ana",
                           "santa clara", "santa barbara", "baton rouge", "des moines", "la crosse", "sierra leone",
                           "sri lanka", "saudi arabia", "hong kong", "abu dhabi", "buenos aires", "santo domingo",
-                          "port arthur", "corpus christi", "el paso", "la paz", "san marcos", "santa rosa"])
+                          "port arthur", "corpus christi", "el paso", "la paz", "san marcos", "santa rosa",
+                          "nueva york", "nuevo mexico", "nueva jersey", "mauna kea", "mauna loa"])
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)

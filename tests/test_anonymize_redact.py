@@ -1590,3 +1590,17 @@ def test_round13_words_of_another_language_at_a_sentence_start_are_no_name() -> 
     text = "Tiếng Việt: Cảm ơn cô Hằng và thầy Dũng đã dịch cho phụ huynh trong buổi họp."
     assert "Tiếng Việt" not in [text[s.start:s.end] for s in _NOBODY.redact(text).spans]
     assert [s.label for s in _NOBODY.redact("Bashir Nur").spans] == ["PERSON"]   # a name alone is judged as English
+
+
+@pytest.mark.parametrize("text", [
+    # public figures, companies, books, idioms and places the tune halves' comments named in passing
+    "John Deere donated the equipment for the ag program.",
+    "Caitlin Clark was the example of persistence in the session.",
+    "Officer Buckle and Gloria is the safety book for our K-1 classes.",
+    "Baker's dozen of participants at the last meeting.",
+    "Mauna Kea, Haleakalā, the Koʻolau were the examples.",
+    "la maestra que vino de Nueva York este año es la mejor",
+    "Le professeur qui organise le Mardi Gras mérite le pipeline.",
+])
+def test_round13_public_names(text) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
