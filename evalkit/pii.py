@@ -1010,11 +1010,14 @@ class PiiDetector:
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
         if not toks.isdisjoint(_NOT_PEOPLE_BEFORE_WORDS):
             # a saint ("Sts. Peter and Paul", "St. Kateri Tekakwitha") or a storm ("after Hurricane Maria"; and the
-            # storm's name elsewhere in the text: "Maria hit the same grid") is no one here
+            # storm's name elsewhere in the text: "Maria hit the same grid"; where a storm is named, a retired storm's
+            # name with no verb that takes a person: "Hurricane Fiona was smaller than Maria") is no one here
             storms = {low[m.end():m.end() + 20].split()[0] for m in _STORM_BEFORE.finditer(low)
                       if low[m.end():m.end() + 20].split()}
+            retired = _RETIRED_STORMS if storms else frozenset()
             spans = [c for c in spans if c[2] != "PERSON"
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
+                             or low[c[0]:c[1]] in retired and not _VERB_AFTER.match(folded, c[1])
                              or _SAINT_START.match(folded, c[0]))]
         if not ltoks.isdisjoint(_PEOPLES_WORDS):
             # a nation's or a clan's name before its people: "a few Cheyenne families", "Wolf Clan" (one word only:
@@ -1782,6 +1785,9 @@ _PRONOUNS = frozenset("he him his she her hers me my you your we us our they the
 # the rest of a degree after its first letters: "Ed.D.", "Ed.S.", "Ph.D."
 _DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
 _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typhoon Storm".split())
+# the names the World Meteorological Organization retired after storms that struck US schools
+_RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
+                            "laura ida ian fiona helene milton".split())
 _STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
                                 rf"|\b{_STORMS}[ \t]+)$")

@@ -1604,3 +1604,13 @@ def test_round13_words_of_another_language_at_a_sentence_start_are_no_name() -> 
 ])
 def test_round13_public_names(text) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # where a storm is named, a retired storm's name is the storm; a verb that takes a person keeps the person
+    ("Hurricane Fiona was smaller than Maria but it hit the same broken grid.", []),
+    ("After Hurricane Ida, Maria led the recovery.", ["Maria"]),
+    ("Maria led the session after the hurricane drill.", ["Maria"]),
+])
+def test_round13_retired_storms(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
