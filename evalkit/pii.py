@@ -514,7 +514,8 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
 # generic student is how teachers write about practice)
 _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
              r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
-             r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker)")
+             r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
+             r"|colonel|sergeant|officer|veteran|member|legislator)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -557,7 +558,7 @@ _SELF_IDENTIFYING = re.compile(
     # (a presenter too: "the woman who ran the morning session kept calling on ..." is one person the program knows;
     # "a new board member who ...", "a former student from our district who ..." are one person as well)
     rf"|\b(?:the|our|my|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
-    r"(?:\s+(?:at|in|from|on|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,30}?)?,?\s+(?:who|whose)\b"
+    r"(?:\s+(?:at|in|from|on|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,60}?)?,?\s+(?:who|whose)\b"
     r"[^.;!?]{0,80}"
     # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
     rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from)\b"
@@ -624,7 +625,10 @@ _SELF_IDENTIFYING_ES = re.compile(
     r"\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,40}?\b(?:(?:de|en)\s+(?:la|el"
     r"|nuestr[oa])|del)\b)"
     # (a subjunctive is anyone of the role: "el director que quiera participar")
-    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?\s+que\s+"
+    # (the role's school or subject may stand between: "la directora de Tomasa de la Rosa Elementary que se
+    # jubiló", "el maestro de música de la escuela de Las Milpas, el que toca en el mariachi")
+    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+de\s+[^,.;!?]{{1,60}}?)?,?"
+    r"\s+(?:(?:el|la)\s+)?que\s+"
     r"(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"

@@ -1614,3 +1614,15 @@ def test_round13_public_names(text) -> None:
 ])
 def test_round13_retired_storms(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize("text", [
+    # one person picked out by a clause about them: more roles, a longer place between, Spanish with the school first
+    "The chaplain who runs the Friday Mass and teaches religion was pulled into every session.",
+    "The retired colonel who volunteers as our JROTC instructor ran the best staff meeting.",
+    "The principal at our sister school in Lahontan County School District who shared her master schedule.",
+    "La directora de Tomasa de la Rosa Elementary que se jubiló en diciembre dejó el plan a medias.",
+    "El maestro de música de la escuela de Las Milpas, el que toca en el mariachi, debería estar en el programa.",
+])
+def test_round13_review_shapes(text) -> None:
+    assert _NOBODY.redact(text).needs_review
