@@ -515,7 +515,7 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
 _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
              r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
-             r"|colonel|sergeant|officer|veteran|member|legislator)")
+             r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -627,7 +627,7 @@ _SELF_IDENTIFYING_ES = re.compile(
     # (a subjunctive is anyone of the role: "el director que quiera participar")
     # (the role's school or subject may stand between: "la directora de Tomasa de la Rosa Elementary que se
     # jubiló", "el maestro de música de la escuela de Las Milpas, el que toca en el mariachi")
-    rf"|\b(?:el|la)\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+de\s+[^,.;!?]{{1,60}}?)?,?"
+    rf"|\b(?:el|la|mi|nuestr[oa])\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+de\s+[^,.;!?]{{1,60}}?)?,?"
     r"\s+(?:(?:el|la)\s+)?que\s+"
     r"(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"

@@ -1626,3 +1626,12 @@ def test_round13_retired_storms(text, names) -> None:
 ])
 def test_round13_review_shapes(text) -> None:
     assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "The kumu at Ke Kula ʻo Hōkūlani who runs the loʻi on Saturdays brought the whole cohort into the mud.",
+    "The university partner who did the data analysis left for another job halfway through.",
+    "mi maestra de matemáticas de octavo, la que vino de Nueva York este año, es la mejor maestra",
+])
+def test_round13_review_roles(text) -> None:
+    assert _NOBODY.redact(text).needs_review
