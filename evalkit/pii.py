@@ -63,7 +63,7 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
+           r"|Miz|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
            r"|Senor|Senora|senor|senora|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
@@ -203,7 +203,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|dr|mister|missus|doctor|auntie|aunty|uncle)\.?[ \t]+"
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|miz|dr|mister|missus|doctor|auntie|aunty|uncle)\.?[ \t]+"
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
@@ -638,7 +638,7 @@ _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido h
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
-_LOWER_COURTESY = frozenset("mr mrs ms mx miss dr mister missus doctor auntie aunty uncle".split())
+_LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ \t]*")
@@ -1387,7 +1387,8 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
-_GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters)[ ]+$", re.I)
+_GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters|estudiantes|alumn[oa]s"
+                           r"|maestr[oa]s|padres|hij[oa]s)[ ]+$", re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:)|[ \t]{2,}\d{1,2}:\d\d")
@@ -1441,7 +1442,7 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u0
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
-_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
+_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
                r"|observed|sorry|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
@@ -2082,7 +2083,7 @@ _PLACE_WORDS = re.compile(
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
-                 r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
+                 r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
@@ -2099,6 +2100,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
 _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter "
+                              "Collegiate "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
@@ -2111,7 +2113,9 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A
                           rf"(?:[a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{1,4}})"
                           rf"(?:\.?[ \r\n]+(?:(?:de|del|la|las|los|du|des)[ ]+){{0,2}}"
                           rf"(?:[A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
-                          rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])")
+                          rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])"
+                          # (what the school is for: "Lyndale Magnet School for Science", "Academy of the Arts")
+                          r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]+)?)?")
 _NAME_ADJECTIVES = frozenset("high new".split())
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")

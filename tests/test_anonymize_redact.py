@@ -1635,3 +1635,15 @@ def test_round13_review_shapes(text) -> None:
 ])
 def test_round13_review_roles(text) -> None:
     assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Dr. Kwame Asante from the Lyndale Magnet School for Science spoke.",
+     [("Dr. Kwame Asante", "PERSON"), ("Lyndale Magnet School for Science", "SCHOOL")]),   # what a school is for
+    ("The resident principal program at BP Collegiate is working.", [("BP Collegiate", "SCHOOL")]),
+    ("sorry for typos miz sandy bruce was the best at organizing", [("miz sandy bruce", "PERSON")]),
+    ("Los estudiantes Keyshla y Lucas presentaron su proyecto", [("Keyshla", "PERSON"), ("Lucas", "PERSON")]),
+    ("The School of Education sent the forms.", []),
+])
+def test_round13_more_shapes(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
