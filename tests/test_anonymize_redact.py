@@ -1647,3 +1647,13 @@ def test_round13_review_roles(text) -> None:
 ])
 def test_round13_more_shapes(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Mr. and Mrs. Oyelaran-Smith's number is new.", ["Mr. and Mrs. Oyelaran-Smith"]),     # a couple, one name
+    ("Student voice: my name is Htee Say Paw, I am in 10th grade", ["Htee Say Paw"]),      # three words
+    ("Lupe 📱: are u coming\nChase W 📱: yes running late", ["Lupe", "Chase W"]),           # an emoji by the speaker
+    ("Signed, Chairman Delbert Last Star.", ["Chairman Delbert Last Star"]),
+])
+def test_round13_couples_speakers_and_long_names(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
