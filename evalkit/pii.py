@@ -23,7 +23,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -977,7 +977,8 @@ class PiiDetector:
         cands += _schools_by_shape(folded, low, toks, digits)
         if self.person_initials:
             bare = () if shouting else self.person_initials.intersection(toks).difference(_BARE_NOT_INITIALS)
-            dotted = self.dotted_initials if "." in folded else ()
+            dotted = self.dotted_initials if self.dotted_initials and "." in folded \
+                and _dotted_gate(self.dotted_initials).search(folded) else ()
             if bare or dotted:
                 cands += _roster_initials(folded, bare, dotted)
         handles = [t for t in toks if len(t) >= 5 and t[1:] in self.lasts and t.islower() and t not in english_words()]
@@ -1138,7 +1139,7 @@ class PiiDetector:
                      or folded[c[0]:c[1]].rsplit(None, 1)[-1] not in _PLACE_END_WORDS
                      or folded[c[0]:c[1]].split()[0].rstrip(".") in _TITLE_WORDS
                      or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
-                     or _CUE_BEFORE.search(folded, max(0, c[0] - 30), c[0])]   # "ask Jenny Parish"
+                     or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])]   # "ask Jenny Parish"
         if cands and not _LANGUAGE_WORDS.isdisjoint(ltoks):
             # a given name that is also a people's language, beside another language or a word of language:
             # "Karen or Nepali", "Karen-speaking families", "a Karen interpreter"
@@ -1202,7 +1203,12 @@ class PiiDetector:
                   and low[m[0]:m[1]] in self.common and low[m[0]:m[1]] not in confirmed]
         # (a roster name in lower case that is no English word is the person only in an English text: in Spanish
         # "milagros" and "alegría" are words)
-        english = ltoks is None or _english(ltoks)
+        judged: list[bool] = []
+
+        def english() -> bool:   # (asked once, and only of a roster name in lower case)
+            if not judged:
+                judged.append(ltoks is None or _english(ltoks))
+            return judged[0]
 
         def judge(folded: str, low: str, m: tuple[int, int, int], confirmed: frozenset[str],
                   edges: set[int]) -> tuple[int, int, str] | None:
@@ -1220,7 +1226,7 @@ class PiiDetector:
         return _with_titles(folded, out)
 
     def _classify(self, folded: str, low: str, match: tuple[int, int, int], confirmed: frozenset[str],
-                  edges: set[int], english: bool = True) -> tuple[int, int, str] | None:
+                  edges: set[int], english: Callable[[], bool] = lambda: True) -> tuple[int, int, str] | None:
         s, e, cats = match
         if cats & _FULL:
             return s, e, "PERSON"
@@ -1237,7 +1243,7 @@ class PiiDetector:
             # after a given name is a full name ("jen price")
             if folded[s:e].islower():
                 word = low[s:e]
-                if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK and english:
+                if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK and english():
                     return s, e, "PERSON"
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s)
                 if cats & _LAST and prev and prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME \
@@ -1246,7 +1252,7 @@ class PiiDetector:
             # a roster name in lower case between a cue and the end of its phrase: "ask king about the bus",
             # "our coach mercy came", "talk to young in the office"
             # (never a pronoun: "contact her at ..." is no Ms. Her)
-            if folded[s:e].islower() and low[s:e] not in _PRONOUNS and _CUE_BEFORE.search(folded, max(0, s - 30), s) \
+            if folded[s:e].islower() and low[s:e] not in _PRONOUNS and _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, s) \
                     and (_FUNCTION_AFTER.match(folded, e) or _VERB_AFTER.match(folded, e)):
                 return s, e, "PERSON"
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
@@ -1387,6 +1393,16 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]
                        r"(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
+def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, start: int) -> re.Match[str] | None:
+    """``pattern`` (a cue that ends just before ``start``) searched over the 30 characters before ``start``, only when
+    the word before ``start`` (past spaces, a comma or a bracket) is one of ``words``, the words a cue can end with."""
+    head = text[max(0, start - 30):start].rstrip(" \t\r\n,(")
+    cut = max(head.rfind(" "), head.rfind("\t"), head.rfind("\n"), head.rfind("\r"), head.rfind(","), head.rfind("("))
+    if head[cut + 1:].lower() not in words:
+        return None
+    return pattern.search(text, max(0, start - 30), start)
+
+
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
 _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters|estudiantes|alumn[oa]s"
                            r"|maestr[oa]s|padres|hij[oa]s)[ ]+$", re.I)
@@ -1423,6 +1439,7 @@ _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT
 _NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]*[:,–—-]?[ \t]*$")
 # initials with stops in lower case, in a list of people: "k.k., s.t. and n.k. from KHIS" (not "a.m.", "e.g.")
 _LOWER_DOTTED = re.compile(r"[a-z](?<![\w.].)\.[a-z]\.(?![\w.]|[ ]?\d)")
+_LOWER_DOTTED_GATE = re.compile(r"\.[a-z]\.")   # (a full stop first: found fast)
 _NOT_LOWER_INITIALS = frozenset("am pm eg ie nb ps us ad bc vs cv pe ok aka".split())
 _DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|[ ]?\d)")   # (not "P.L. 94-142")
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
@@ -1455,6 +1472,11 @@ _CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
 _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|my)\s+$", re.I)
 # (people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
 # students cook")
+# every word a cue of these patterns can end with (a superset: the words of their source), so that the patterns, which
+# end at a name and are tried at every position of a window, run only where the word before the name could end a cue
+_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE)) | {"e-mail", "e-mailed"}
+_ANY_CUE_LAST_WORDS = _CUE_LAST_WORDS | {"with", "to", "from", "for", "by", "and", "our", "my"}
+_PAIR_CUE_LAST_WORDS = _ANY_CUE_LAST_WORDS | {"students", "parents", "teachers", "kids", "twins", "sons", "daughters"}
 _PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:with|to|from|for|by|and|our|my"
                               r"|students|parents|teachers|kids|twins|sons|daughters)\s+)$", re.I)
 #: What follows a person at a sentence's start or in lower case: a verb that takes a person, "and I", "(our ...".
@@ -1515,7 +1537,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     given, plain, rank, known = given_names(), plain_given_names(), word_rank(), _known_first()
     toks = set(_ALPHA.findall(text)) if toks is None else toks
     ltoks = set(map(str.lower, toks)) if ltoks is None else ltoks
-    english = functools.cache(lambda: _english(ltoks))   # (asked only where a word that is no English word counts)
+    judged: list[bool] = []
+
+    def english() -> bool:   # (asked only where a word that is no English word counts, once)
+        if not judged:
+            judged.append(_english(ltoks))
+        return judged[0]
     out: list[tuple[int, int, str]] = []
     if _CAP_PAIR_CUE.search(text):
         last, every, all_last = surnames(), all_given_names(), all_surnames()
@@ -1534,7 +1561,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if (a in every or a not in rank or korean) and (b in all_last or b not in rank or korean) \
                     and b not in _NOT_SURNAME and (b not in _NOT_SURNAME_PLACES or b in _SURNAME_PLACE_WORDS) \
                     and f"{a} {b}" not in _PLACE_PAIRS and a not in PRODUCT_NAMES and not _GROUP_AFTER.match(text, m.end(2)) \
-                    and (_PAIR_CUE_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _VERB_AFTER.match(text, m.end(2))):
+                    and (_cue_before(_PAIR_CUE_BEFORE, _PAIR_CUE_LAST_WORDS, text, m.start()) or _VERB_AFTER.match(text, m.end(2))):
                 # a given name and a surname beside a cue or a verb that takes a person are a person, everyday
                 # words or not: "thanks to Summer Young", "Ji-hoon Park led the walk"
                 out.append((m.start(), m.end(2), "PERSON"))
@@ -1611,11 +1638,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
             if word in _STATE_WORDS or word in CITY_NAMES or word in _COUNTRY_NAMES:
                 # "Georgia", "Savannah", "corporate America": a place unless a verb or a cue says a person
-                if _PERSON_VERB.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s):
+                if _PERSON_VERB.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                     out.append((s, e, "PERSON"))
             elif not start or word in plain or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
-        elif _VERB_AFTER.match(text, e) or _CUE_BEFORE.search(text, max(0, s - 30), s) \
+        elif _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s) \
                 or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s):
             out.append((s, e, "PERSON"))
     hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
@@ -1626,13 +1653,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue
             s, e = m.span()
             nxt = _SPACE_WORD_AFTER.match(text, e)
-            cue = _CUE_BEFORE.search(text, max(0, s - 30), s)
+            cue = _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
             # a surname that is also an everyday word ("hayley miles") only after a cue: "hye jin led the walk"
             if nxt and (nxt.group(1) in last or _foreign_surname(text, s, nxt, rank, ltoks)) \
                     and nxt.group(1) not in _NOT_SURNAME \
                     and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((s, nxt.end(1), "PERSON"))
-            elif cue or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s) or _VERB_AFTER.match(text, e):
+            elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
     out = _join_neighbours(text, out, given, rank)
@@ -1654,6 +1681,12 @@ def _foreign_surname(text: str, start: int, nxt: re.Match[str], rank: Mapping[st
     before = _LOWER_PREV_WORD.search(text, max(0, start - 20), start)
     return (after is None or rank.get(after.group(1), PLAIN_RANK) < EVERYDAY_RANK) \
         and (before is None or rank.get(before.group(1), PLAIN_RANK) < EVERYDAY_RANK)
+
+
+@lru_cache(maxsize=64)
+def _dotted_gate(initials: frozenset[str]) -> re.Pattern[str]:
+    """A quick test for ``initials`` written with stops ("D.R.", "D. R.")."""
+    return re.compile("|".join(rf"{re.escape(i[0])}\. ?{re.escape(i[1])}" for i in sorted(initials)))
 
 
 def _person_initials(full: str) -> str:
@@ -1684,7 +1717,7 @@ def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> l
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
         if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) \
-                and (_VERB_AFTER.match(text, e) or _ANY_CUE_BEFORE.search(text, max(0, s - 30), s)
+                and (_VERB_AFTER.match(text, e) or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s)
                                    or _SPEAKER_AFTER.match(text, e) and _SPEAKER_BEFORE.search(text, max(0, s - 32), s)
                                    or not text[e:].strip(" \t.!") and _SIGN_OFF_BEFORE.search(text, max(0, s - 8), s)):
             out.append((s, e, "PERSON"))
@@ -1707,7 +1740,8 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
                 if m.group(0).replace(".", "").replace(" ", "") not in _NOT_INITIALS]
         # in lower case only as a list of two or more: "k.k., s.t. and n.k. from KHIS"
-        lower = [m for m in _LOWER_DOTTED.finditer(text) if m.group(0).replace(".", "") not in _NOT_LOWER_INITIALS]
+        lower = [m for m in _LOWER_DOTTED.finditer(text) if m.group(0).replace(".", "") not in _NOT_LOWER_INITIALS] \
+            if _LOWER_DOTTED_GATE.search(text) else []
         out += [(m.start(), m.end(), "PERSON") for m in lower] if len(lower) >= 2 else []
     if _INITIALS_VERB.search(text):
         # two initials before a verb that takes a person: "JP led the grade-level team" (not "HR said", "AP asked")
@@ -2210,7 +2244,7 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                 if m.group(1) or _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
     if "sr" in low and ("jr" in low or "junior" in low):
         out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_SCHOOL.finditer(folded)]
-    if not _SPANISH_KINDS.isdisjoint(t.lower() for t in toks):
+    if any(kind in low for kind in _SPANISH_KINDS):
         # the kind first, as Spanish names schools, on the roster or not: "Escuela Elemental Luis Muñoz Rivera",
         # "la primaria Juárez", "Secundaria Técnica 45" (not "la escuela de Las Milpas": a school in a place)
         out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_FIRST_SCHOOL.finditer(folded)]
