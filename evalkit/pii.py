@@ -1014,6 +1014,12 @@ class PiiDetector:
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
+        if not toks.isdisjoint(_SUFFIX_WORDS):
+            # a generational suffix straight after a name is the name's, with its full stop: "Tyrone Banks Jr.",
+            # "Billy Ray Cooper III" (after the holidays: "Dr. Martin Luther King Jr. Day" is no one)
+            grown = [(c[0], m.end(), c[2]) if c[2] == "PERSON" and (m := _SUFFIX_AFTER.match(folded, c[1])) else c
+                     for c in spans]
+            spans = [c for c in grown if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in grown)]
         if not toks.isdisjoint(_NOT_PEOPLE_BEFORE_WORDS):
             # a saint ("Sts. Peter and Paul", "St. Kateri Tekakwitha") or a storm ("after Hurricane Maria"; and the
             # storm's name elsewhere in the text: "Maria hit the same grid"; where a storm is named, a retired storm's
@@ -1835,6 +1841,8 @@ _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a su
 _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
 _PEOPLES_WORDS = frozenset("families clan clans nation tribe tribes language speakers".split())
 _PEOPLES_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_PEOPLES_WORDS))})\b")
+_SUFFIX_WORDS = frozenset("Jr Sr II III IV JR SR".split())
+_SUFFIX_AFTER = re.compile(r"(?<=[ ]Jr|[ ]Sr|[ ]JR|[ ]SR)\.|,?[ ]+(?:Jr|Sr|JR|SR)\b\.?(?![ ]*[A-Z][a-z])|[ ]+(?:II|III|IV)\b")
 _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "

@@ -1657,3 +1657,14 @@ def test_round13_more_shapes(text, found) -> None:
 ])
 def test_round13_couples_speakers_and_long_names(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a generational suffix straight after a name is the name's, its full stop too
+    ("Thanks to Tyrone Banks Jr. for the slides.", ["Tyrone Banks Jr."]),
+    ("Billy Ray Cooper III led it.", ["Billy Ray Cooper III"]),
+    ("Tyrone Banks, Jr. came", ["Tyrone Banks, Jr."]),
+    ("Dr. Martin Luther King Jr. Day moved our retreat.", []),     # a holiday still names no one
+])
+def test_round13_generational_suffixes(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
