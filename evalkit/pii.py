@@ -63,7 +63,7 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Miz|Chairman|Chairwoman|Chairperson|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
+           r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
            r"|Senor|Senora|senor|senora|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
@@ -1392,12 +1392,13 @@ _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
-_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}))"
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}"
+                       r"|[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{1,2}[A-Z][a-z]{2,}))"   # ("Ja'Marcus", "DeShawn")
                        r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
                        r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+(?:ʻ[a-z]+)+|[a-z]+['’][a-z]{2,})"
                        r"(?:-[A-Z]?[a-z]+)?)(?![\w-])"
                        r"(?!['’]\w{2}))")
-_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,})?[ ]+[A-Z]")   # (the pair's own separator: spaces)
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]*(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,}|['’]?[A-Z][a-z]+)?[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
 def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, start: int) -> re.Match[str] | None:
     """``pattern`` (a cue that ends just before ``start``) searched over the 30 characters before ``start``, only when
@@ -1416,7 +1417,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daug
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:)|[ \t]{2,}\d{1,2}:\d\d")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
-_PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le".split())
+_PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint".split())
 _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
                             r"([A-Z][a-z'’]+)(?:-[A-Z][a-z]+)?(?![\w-])")
 # a group or a place's people after a pair: "Lincoln Park staff", "Grant Park families" (a place, not a person)
@@ -1556,7 +1557,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # one after it, "Sarah Johnson")
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
-            if "-" in a and not all(p in every or p not in rank for p in a.split("-")):
+            if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
+                                    for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
             if "-" in b and m.group(2).split("-", 1)[1].islower() and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
@@ -1564,7 +1566,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     or a in _ARTICLES:
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author
             korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
-            if (a in every or a not in rank or korean) and (b in all_last or b not in rank or korean) \
+            # (after a strong cue or before a verb that takes a person, any first word before a surname that is no
+            # English word: "thanks to Blessing Okafor", "Sissy Lavergne led the session")
+            # (never a verb's form at a sentence's start: "Seeing Chue's results changed my mind")
+            cued = b not in rank and a not in _NOT_SURNAME and a not in _GREETINGS \
+                and bool(_cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, m.start())
+                         or not _WORDLIKE_END.search(a) and _VERB_AFTER.match(text, m.end(2)))
+            if (a in every or a not in rank or korean or cued) and (b in all_last or b not in rank or korean) \
                     and b not in _NOT_SURNAME and (b not in _NOT_SURNAME_PLACES or b in _SURNAME_PLACE_WORDS) \
                     and f"{a} {b}" not in _PLACE_PAIRS and a not in PRODUCT_NAMES and not _GROUP_AFTER.match(text, m.end(2)) \
                     and (_cue_before(_PAIR_CUE_BEFORE, _PAIR_CUE_LAST_WORDS, text, m.start()) or _VERB_AFTER.match(text, m.end(2))):
