@@ -178,7 +178,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "street_address": re.compile(
         # a numbered or lettered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12", "County Road QQ"
         rf"(?:{_HOUSE}\s+(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
-        rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
+        rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
         rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
         rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
@@ -207,7 +207,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
-    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route"
+    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route|Rte?\.?|Route"
                          rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+|General\s+Delivery)"
                          rf"(?:{_CITY_STATE_ZIP})?", re.I),
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John",
@@ -276,6 +276,7 @@ elementary middle high school academy district team grade class room office cent
 """.split())
 # A street address whose house number is a year needs a continuation (a unit, a comma, a line break) to count.
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
+_MILE_ROAD = re.compile(r"\d{1,2}[ \t]+Mile[ \t]+R(?:oa)?d\.?")
 _CONTINUED = re.compile(r"[,\n#]|\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Room)\b", re.I)
 # Words before a number pair that make it a range (scores, pages, grades), not a seven-digit phone number.
 _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fell|grew|dropped|scores?|scored|pages?|pp|grades?|ages?|rooms?|"
@@ -914,6 +915,8 @@ class PiiDetector:
                     continue          # "Principal Investigator", "Coach Education": a role's word, not its holder
                 elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
+                elif name == "street_address" and _MILE_ROAD.fullmatch(folded, s, e):
+                    continue          # "the 8 Mile Rd bus": a road named by its mile, no house on it
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
                     e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
                 if name.startswith("street_address"):

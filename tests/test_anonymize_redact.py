@@ -1684,3 +1684,13 @@ def test_round13_generational_suffixes(text, names) -> None:
 ])
 def test_round14_name_forms(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Rt. 2 Box 114, Clarksdale, MS 38614", [("Rt. 2 Box 114, Clarksdale, MS 38614", "ADDRESS")]),   # a route's box
+    ("20000 W 8 Mile Rd, Detroit, MI 48219", [("20000 W 8 Mile Rd, Detroit, MI 48219", "ADDRESS")]),
+    ("the 8 Mile Rd bus was late", []),                    # a road named by its mile, no house on it
+    ("Take Route 66 to the box office.", []),
+])
+def test_round14_roads(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
