@@ -1414,6 +1414,7 @@ def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, star
 
 
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
+_JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
 _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters|estudiantes|alumn[oa]s"
                            r"|maestr[oa]s|padres|hij[oa]s)[ ]+$", re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
@@ -1677,6 +1678,17 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK):
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) or _VERB_AFTER.match(text, e):
+                out.append((s, e, "PERSON"))
+    if "'" in text or "’" in text or "-" in text:
+        # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:
+        # "thanks to Ja'Marcus", "Marie-Ange led" (not "the Lincoln-Douglas debate", "Orton-Gillingham materials")
+        every = all_given_names()
+        for m in _JOINED_NAME.finditer(text):
+            s, e = m.span()
+            parts = [p.lower() for p in re.split(r"['’-]", m.group(0)) if len(p) > 2]
+            if not parts or parts[-1] not in every and parts[-1] in rank:
+                continue
+            if _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                 out.append((s, e, "PERSON"))
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
     out = _join_neighbours(text, out, given, rank)

@@ -1694,3 +1694,13 @@ def test_round14_name_forms(text, names) -> None:
 ])
 def test_round14_roads(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Thanks to Ja'Marcus for the slides.", ["Ja'Marcus"]),              # a given name joined by an apostrophe, alone
+    ("Marie-Ange led the session.", ["Marie-Ange"]),                     # ... or by a hyphen
+    ("We flew into O'Hare on Monday.", []),
+    ("The Lincoln-Douglas debate unit and Orton-Gillingham materials were a hit.", []),
+])
+def test_round14_joined_given_names(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
