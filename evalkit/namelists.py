@@ -84,8 +84,9 @@ PUBLIC_NAMES = (
     "Caitlin Clark", "John Wooden", "Coach Wooden", "Sgt. York", "Sergeant York", "Officer Buckle and Gloria",
     "Officer Buckle",
     "Wilma Mankiller", "Sequoyah", "Molly Hootch", "Eugenio María de Hostos", "Julia de Burgos",
+    "Ron Edmonds", "James Comer", "Medgar Evers", "Toussaint Louverture", "W.E.B. Du Bois", "Bryk",
     # companies named after a person that rural and small-town comments name
-    "John Deere", "Thomas Built", "Blue Bird",
+    "John Deere", "Thomas Built", "Blue Bird", "Delta Air Lines",
     "Serena Williams", "Michael Jordan", "Tom Brady", "Steph Curry", "Stephen Curry", "Kobe Bryant", "Lin-Manuel Miranda",
     "Michelle Obama", "Barack Obama", "Ted Lasso", "Mister Rogers", "Big Bird", "Elmo", "Bluey", "Dora", "SpongeBob",
     # idioms built on given names

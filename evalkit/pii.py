@@ -65,7 +65,7 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
-           r"|Senor|Senora|senor|senora|Madan|Mesye|Thay"
+           r"|Senor|Senora|senor|senora|Dra|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -106,6 +106,7 @@ _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Z
 _HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+_QUADRANTS = frozenset("NE NW SE SW".split())
 # places of two words that read like a given name and a surname (or two words that are no English words)
 _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan", "san antonio", "san diego",
                           "san jose", "san francisco", "los angeles", "las vegas", "santa fe", "santa ana",
@@ -190,6 +191,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?:{'|'.join(sorted(_SPELLED_HOUSE))})[ \t]+(?:[A-Z][a-zʻ'-]*[ \t]+){{0,3}}(?:{_SUFFIXES})\b"
         rf"\.?(?:{_UNIT})*,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
         rf"(?:{_STATES})\b[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"),
+    # a street of a city's quadrant grid, without a house number: "off SW 97th Ave", "NW 27th Avenue"
+    "street_address_grid": re.compile(r"\b(?:NE|NW|SE|SW)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+(?:St|Ave|Ct|Ter|Pl|Rd|Dr|Blvd|Way|Ln"
+                              r"|Street|Avenue|Court|Terrace|Place|Road|Drive|Boulevard|Lane)\b\.?"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
@@ -215,7 +219,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (an apostrophe inside a name, "O'Neil", but the name ends at a possessive: "Ms. Lee's Reading Workshop")
     # (a retired officer keeps the rank: "Colonel (Ret.) Harlan Pettibone", "Sgt. Maj. (Ret.) Orlando Villafane")
     # (a couple under one name: "Mr. and Mrs. Oyelaran-Smith")
-    "titled_name": re.compile(rf"\b{_TITLES}\.?\s+(?:(?:and|&)\s+{_TITLES}\.?\s+)?(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
+    # (a title and its name on one line: "Leadership Coach<newline>Sweetwater Valley RESA" is a signature's two lines)
+    "titled_name": re.compile(rf"\b{_TITLES}\.?[ \t]+(?:(?:and|&)\s+{_TITLES}\.?\s+)?(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
                               rf"(?:St\.?\s+)?{_PARTICLES}*"
                               r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
@@ -224,7 +229,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
-                  "street_address_spelled": "ADDRESS",
+                  "street_address_spelled": "ADDRESS", "street_address_grid": "ADDRESS",
                   "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
@@ -256,7 +261,7 @@ _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 _NOT_SURNAME_PLACES = frozenset("""
 texas florida georgia carolina virginia dakota washington county city park street avenue road drive lake river
 island day week month year period session program project plan unit award prize fund foundation university college
-church hospital library museum center centre hall field stadium house building room
+church hospital library museum center centre hall field stadium house building room state
 el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
 """.split())
@@ -360,6 +365,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("phone")
         if not toks.isdisjoint(_SPELLED_HOUSE) and _ZIP.search(low):
             names.append("street_address_spelled")
+        if not toks.isdisjoint(_QUADRANTS):
+            names.append("street_address_grid")
     return names
 
 
@@ -972,6 +979,10 @@ class PiiDetector:
                         break
                 else:
                     continue
+                # (a line that ends in a role is a signature's title line, not the name's start: "Jimmy
+                # Hummingbird<newline>Principal<newline>Bluestem Springs Academy")
+                for line in _ROLE_LINE_END.finditer(folded, start, m.end(1)):
+                    start = line.end()
                 if not (_shouting(folded) and folded.startswith(("MS", "HS", "ES"), m.end(1) + 1)):
                     cands.append((start, m.end(), "SCHOOL"))
                     named += _acronyms(folded[start:m.end()])
@@ -1344,6 +1355,7 @@ _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
 _AT_SCHOOL_BEFORE = re.compile(r"(?:\b(?:at|to|visited|visiting|over\s+at)|(?<!\S)@)[ \t]+$", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
 _AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got|[a-z]+ed)\b")
+_FAMILY_AFTER = re.compile(r"[ \t]+(?:family|families|twins|household|kids|sisters|brothers)\b", re.I)
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
 # earlier run stands for the capitalised word it replaced.
@@ -1419,13 +1431,14 @@ _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daug
                            r"|maestr[oa]s|padres|hij[oa]s)[ ]+$", re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
-_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:)|[ \t]{2,}\d{1,2}:\d\d")
+_SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<)|[ \t]{2,}\d{1,2}:\d\d")   # (an address after: "To: X, Y <...>")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint".split())
 _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
                             r"([A-Z][a-z'’]+)(?:-[A-Z][a-z]+)?(?![\w-])")
 # a group or a place's people after a pair: "Lincoln Park staff", "Grant Park families" (a place, not a person)
-_GROUP_AFTER = re.compile(r"[ \t]+(?:staff|students|team|teachers|families|parents|kids|community|campus|crew|folks"
+_PLACE_PEOPLE_AFTER = re.compile(r"[ \t]+(?:staff|students|team|teachers|families|parents|kids|community|campus|crew|folks"
                           r"|people|area|neighborhood|residents|school|schools|district|site)\b", re.I)
 # An initial and a surname: "L. Jenkins", "G. Lindqvist", "C. McNamara" (not "U.S. Army": the initial stands alone)
 _INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-zʻ'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
@@ -1437,9 +1450,9 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 # (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
-_LAST_FIRST = re.compile(r"(?m)(?:^|:|\")[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[-*•][ \t]*)?"
-                         r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+)\b"
-                         r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t])|[ ]{2,}\d{1,2}:\d\d)")
+_LAST_FIRST = re.compile(r"(?m)(?:^|:|\"|\t)[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[-*•][ \t]*)?"
+                         r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\|)))?)\b"
+                         r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
@@ -1457,7 +1470,19 @@ _DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
                           "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS
 _INITIALS_VERB = re.compile(rf"[A-Z](?<![\w.'’-].)[A-Z](?![\w.'’-])(?=[ \t]+(?:{_PERSON_VERBS})\b)")
-_SPEAKER = re.compile(r"(?m)^[ \t>]*([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
+_CLOSING = re.compile(r"(?im)^[ \t]*(?:thanks|thank\s+you|best|regards|best\s+regards|kind\s+regards|warm\s+regards"
+                      r"|sincerely|respectfully|cheers|warmly|blessings|gracias|saludos|mahalo)[ \t]*[,!.]?[ \t]*\r?\n"
+                      r"[ \t]*(?-i:([A-Z][\w'’.-]+(?:[ ]+[A-Z][\w'’.-]+){0,3}))[ \t]*(?:\r?\n|$)")
+_GROUP_WORDS = frozenset("""all team staff principals teachers leadership cadre network office department committee board
+group members everyone parents district schools school admin administrators coaches cohort""".split())
+_ADDRESSEES = re.compile(r"(?im)^[ \t>]*(?:to|cc|bcc)[ \t]*:[ \t]*([^\n]+)$")
+_ADDRESSEE = re.compile(r"[ \t]*([A-Z][\w'’.-]+(?:[ ]+[A-Z][\w'’.-]+){1,3})[ \t]*(?:<[^>\n]*>)?[ \t]*")
+_FIELD_LABELS = frozenset("""note notes agenda re subject from to cc bcc date time update action actions next question
+answer comment comments location where when what why how who topic goal goals summary minutes attendees present absent
+reminder fyi ps tip step steps q a total result results status follow facilitator moderator interviewer host
+participant participants respondent everyone all group team teacher teachers principal student students parent parents
+coach staff admin presenter speaker""".split())
+_SPEAKER = re.compile(r"(?m)^[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*)?([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
@@ -1578,7 +1603,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                          or not _WORDLIKE_END.search(a) and _VERB_AFTER.match(text, m.end(2)))
             if (a in every or a not in rank or korean or cued) and (b in all_last or b not in rank or korean) \
                     and b not in _NOT_SURNAME and (b not in _NOT_SURNAME_PLACES or b in _SURNAME_PLACE_WORDS) \
-                    and f"{a} {b}" not in _PLACE_PAIRS and a not in PRODUCT_NAMES and not _GROUP_AFTER.match(text, m.end(2)) \
+                    and f"{a} {b}" not in _PLACE_PAIRS and a not in PRODUCT_NAMES \
+                    and not _PLACE_PEOPLE_AFTER.match(text, m.end(2)) \
                     and (_cue_before(_PAIR_CUE_BEFORE, _PAIR_CUE_LAST_WORDS, text, m.start()) or _VERB_AFTER.match(text, m.end(2))):
                 # a given name and a surname beside a cue or a verb that takes a person are a person, everyday
                 # words or not: "thanks to Summer Young", "Ji-hoon Park led the walk"
@@ -1621,14 +1647,21 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (after "my name is" a capitalised word is the name, whatever else it may be: "Kenai Paul")
             if first in known or first not in rank or (m.group(0)[:2].lower() == "my" and first not in _NOT_SURNAME):
                 out.append((m.start(1), m.end(1), "PERSON"))
+    if "\t" in text:
+        # a surname and an initial filling a table's cell: "Pruitt S.<TAB>Cypress Landing Elem", "Wisniewski T"
+        people = all_surnames()
+        out += [(m.start(1), m.end(), "PERSON") for m in _SURNAME_INITIAL_CELL.finditer(text)
+                if (w := m.group(1).lower()) in roster_last or w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK]
     if "," in text:
         people = all_surnames()
         for m in _LAST_FIRST.finditer(text):
             # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...";
             # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
             last, first = m.group(1).lower(), m.group(2).lower()
+            # (two given names: one of them a given name, "Rembert, Queen Esther")
             if last not in _NOT_SURNAME and (
-                    first in given and (last in people or last not in english_words() and _CELL_END.match(text, m.end(2)))
+                    any(w in given for w in first.split())
+                    and (last in people or last not in english_words() and _CELL_END.match(text, m.end(2)))
                     or last not in english_words() and first not in english_words() and _SPEAKER_END.match(text, m.end(2))):
                 out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
@@ -1652,6 +1685,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and not ((prev.group(1).lower() in _NOT_SURNAME or prev.group(1).lower() in _GREETINGS)
                              and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
+            if text.endswith(("the ", "The "), 0, s) and not _FAMILY_AFTER.match(text, e):
+                continue          # "the Delta", "around the Delta": a place (the Hope family are people)
             if _IN_PLACE_BEFORE.search(text, max(0, s - 12), s) and not text.startswith(("'s", "’s"), e):
                 continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
             if word in _STATE_WORDS or word in CITY_NAMES or word in _COUNTRY_NAMES:
@@ -1779,9 +1814,14 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                 and not _SPACE_BEFORE_CAP.search(text, max(0, m.start() - 30), m.start())]
     if text.count(":") >= 2:
         # the speakers of a pasted chat or transcript, two lines or more: "Deborah Costa: I think so", "Ivy T-N: yes"
-        speakers = [m for m in _SPEAKER.finditer(text) if m.group(1).split()[0].lower() in all_given_names()]
-        if len(speakers) >= 2:
-            out += [(m.start(1), m.end(1), "PERSON") for m in speakers]
+        every = all_given_names()
+        labels = list(_SPEAKER.finditer(text))
+        speakers = [m for m in labels if m.group(1).split()[0].lower() in every]
+        chat = [m for m in labels if m in speakers or m.group(1).split()[0].lower() not in _FIELD_LABELS]
+        if len(speakers) >= 2 or speakers and len(chat) >= 3:
+            # (in a chat that names have opened, every speaker's label is a name, those no list holds too: "Quino: it
+            # went to spam", "[08:45] Buck: my fault"; not a field's label: "Agenda:", "Note:")
+            out += [(m.start(1), m.end(1), "PERSON") for m in chat]
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -1789,6 +1829,23 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             w = m.group(1).lower()
             if (w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK) or w in roster_last or w not in rank:
                 out.append((m.start(1), m.end(1), "PERSON"))
+    if "\n" in text and _CLOSING.search(text):
+        # the name under a letter's closing, on its own line: "Thanks,<newline>Jimmy Hummingbird<newline>Principal"
+        for m in _CLOSING.finditer(text):
+            words = m.group(1).lower().split()
+            if words[0] in all_given_names() or words[0] not in rank:
+                out.append((m.start(1), m.end(1), "PERSON"))
+    if ":" in text and _ADDRESSEES.search(text):
+        # the people an e-mail went to: "To: Harold Deacon", "Cc: Bo Tankersley; Gail Strother"
+        for m in _ADDRESSEES.finditer(text):
+            start = m.start(1)
+            for piece in m.group(1).split(";" if ";" in m.group(1) else ","):
+                who = _ADDRESSEE.fullmatch(piece)
+                words = who.group(1).lower().split() if who else ()
+                if 2 <= len(words) <= 4 and _GROUP_WORDS.isdisjoint(words) \
+                        and any(w in all_given_names() or w not in rank for w in words):
+                    out.append((start + who.start(1), start + who.end(1), "PERSON"))
+                start += len(piece) + 1
     if ":" in text:
         # a form's or an e-mail's field for a person: "Name (optional): lupita s.", "From: Deborah Costa <...>"
         last = surnames()
@@ -2161,7 +2218,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
                  # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
                  # districts and juvenile-justice programs
-                 r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP")
+                 r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
@@ -2171,7 +2228,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
-                              "CISD JJAEP".split())
+                              "CISD JJAEP RESA".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -2182,6 +2239,8 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A
                           rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])"
                           # (what the school is for: "Lyndale Magnet School for Science", "Academy of the Arts")
                           r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]+)?)?")
+_ROLE_LINE_END = re.compile(r"(?i:principal|teacher|coach|coordinator|director|specialist|facilitator|manager"
+                            r"|superintendent|counselor|liaison|assistant|dean|chair)[ \t]*\r?\n")
 _NAME_ADJECTIVES = frozenset("high new".split())
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")
@@ -2190,7 +2249,8 @@ our the this that these those every each any all some most my your their his her
 whose summer saturday sunday night weekend spring fall winter leadership teacher teachers principal principals
 math reading literacy stem steam coding data instructional coaching virtual online public private
 local state national new middle high elementary junior senior title district regional county city community
-prep academy alternative charter magnet k
+prep academy alternative charter magnet k coach coordinator director specialist facilitator manager superintendent
+counselor liaison
 after before during at in on for from to with by of and or but if when while as because so than then
 spanish english french german chinese arabic art music band choir history social studies ela esl ell
 sped pe health technology tech computer engineering both kinder knee cram thank you

@@ -1704,3 +1704,50 @@ def test_round14_roads(text, found) -> None:
 ])
 def test_round14_joined_given_names(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_pii_module_names_each_pattern_once() -> None:
+    # a second module-level assignment silently replaces the first for every rule that reads it (twice so far: a
+    # surname pattern and a group-noun pattern were shadowed); every name is bound once
+    import ast
+    import collections
+
+    import evalkit.pii as pii
+    tree = ast.parse(open(pii.__file__, encoding="utf-8").read())
+    names = [t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+             for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)]
+    names += [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))]
+    assert [n for n, k in collections.Counter(names).items() if k > 1] == []
+
+
+# Round 15 (session 15): after the tenth blind set's blind check, tuned on its tune half (the Southeast, Florida and
+# the industrial Midwest)
+@pytest.mark.parametrize(("text", "found"), [
+    ("Meche: did anybody get the link\nOssie: no\nQuino: it went to spam\nNote: all good",
+     [("Meche", "PERSON"), ("Ossie", "PERSON"), ("Quino", "PERSON")]),       # a chat names have opened: every speaker
+    ("Rembert, Queen Esther / Prairie Bluff Elem. / Principal",
+     [("Rembert, Queen Esther", "PERSON"), ("Prairie Bluff Elem.", "SCHOOL")]),
+    ("P-0417\tKowalczyk, Stanley\tpoints\nname\tschool\nPruitt S.\tCypress Landing Elem",
+     [("Kowalczyk, Stanley", "PERSON"), ("Pruitt S.", "PERSON"), ("Cypress Landing Elem", "SCHOOL")]),
+    ("Parking is in the faculty lot off SW 97th Ave and the gym.", [("SW 97th Ave", "ADDRESS")]),
+    ("Sharonda Lyles | Leadership Coach\nSweetwater Valley RESA",
+     [("Sharonda Lyles", "PERSON"), ("Sweetwater Valley RESA", "SCHOOL")]),
+    ("Mi directora, la Dra. de la Rosa Quintero, nos apoyó", [("Dra. de la Rosa Quintero", "PERSON")]),
+    ("Thanks,\nJimmy Hummingbird\nPrincipal\nBluestem Springs Academy",
+     [("Jimmy Hummingbird", "PERSON"), ("Bluestem Springs Academy", "SCHOOL")]),     # under a letter's closing
+    ("To: Sotolongo, Ileana <i@x.example.org>; Ana Ruiz\nCc: Bo Tankersley; Leadership Team",
+     [("Sotolongo, Ileana", "PERSON"), ("i@x.example.org", "EMAIL"), ("Ana Ruiz", "PERSON"),
+      ("Bo Tankersley", "PERSON")]),
+])
+def test_round15_shapes(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Kids are leaving the Delta; please rotate meetings around the Delta.",     # "the" before a place
+    "We stop over-identifying Black boys for special education.",              # a colour before a group
+    "Focus group transcript\nFacilitator: What should the cadre know?\nModerator: next",
+    "Ron Edmonds, James Comer, and Lisa Delpit in the same reading packet.",
+])
+def test_round15_no_one(text) -> None:
+    assert [s.label for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
