@@ -524,7 +524,8 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
 _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
              r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
-             r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote)")
+             r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
+             r"|leader|assistant)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -549,6 +550,11 @@ _SELF_IDENTIFYING = re.compile(
     r"|\bthe\s+one\s+(?:[\w'’-]+\s+)?(?:who|whose)\b[^.;!?]{0,80}"
     r"|\b(?:the only|the sole)\b[^.;!?]{0,60}?\b(?:on staff|in the building|in the school|for all|on the team)\b"
     r"|\b(?:you'll know who this is|you will know who this is|easy to spot|only one of us|you know who I am)\b"
+    # one person by a description of them, unnamed: "whoever the facilitator was with the red glasses"; a new holder
+    # of a post and what they did: "the new superintendent of Cotton Bayou CSD came from outside Mississippi"
+    rf"|\bwhoever\s+the\s+(?:[\w'’-]+\s+)?{_WHO_NOUN}\s+was\b[^.;!?]{{0,60}}"
+    rf"|\bthe\s+new\s+{_WHO_NOUN}\s+(?:of|at|for|in|from)\s+[^.;!?]{{1,60}}?\s+(?:came|arrived|started|joined|moved"
+    r"|has|hasn['’]t|had|was|is|isn['’]t|doesn['’]t|didn['’]t)\b[^.;!?]{0,60}"
     r"|\b(?:someone|somebody|a person|a teacher|the person|whoever|the one)\s+(?:who\s+)?(?:has|had|['’]s)\s+been\s+"
     r"[^.;!?]{0,50}?\b(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-9]\d)\+?\s+years"
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
@@ -631,12 +637,12 @@ _ROLE_AT_PLACE = re.compile(
 # the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
 # directora" (run only on a comment with Spanish words in it)
 _SELF_IDENTIFYING_ES = re.compile(
-    r"\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,40}?\b(?:(?:de|en)\s+(?:la|el"
+    r"\b(?:el|la)\s+(?:unic[oa]|primer[oa]?)\s+(?:(?:\w+\s+)?que\b|[^.;!?]{0,60}?\b(?:(?:de|en|entre)\s+(?:la|el|los|las"
     r"|nuestr[oa])|del)\b)"
     # (a subjunctive is anyone of the role: "el director que quiera participar")
     # (the role's school or subject may stand between: "la directora de Tomasa de la Rosa Elementary que se
     # jubiló", "el maestro de música de la escuela de Las Milpas, el que toca en el mariachi")
-    rf"|\b(?:el|la|mi|nuestr[oa])\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+de\s+[^,.;!?]{{1,60}}?)?,?"
+    rf"|\b(?:el|la|mi|nuestr[oa])\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+del?\s+[^,.;!?]{{1,60}}?)?,?"
     r"\s+(?:(?:el|la)\s+)?que\s+"
     r"(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"

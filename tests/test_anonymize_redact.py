@@ -1751,3 +1751,15 @@ def test_round15_shapes(text, found) -> None:
 ])
 def test_round15_no_one(text) -> None:
     assert [s.label for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "El coordinador del magnet que llegó de Puerto Rico en enero todavía no entiende el sistema.",
+    "Whoever the facilitator was with the Louisiana accent and the red glasses, she was phenomenal.",
+    "The new superintendent of Cotton Bayou Consolidated School District came from outside Mississippi.",
+    "The teacher leader at Livernois Promise Prep who started the chess club was not invited.",
+    "Mi compañera, la única mujer afro-colombiana entre los directores de la región, dice que nunca la invitan.",
+    "The superintendent's executive assistant who has been there since 1989 knows the budget.",
+])
+def test_round15_review_shapes(text) -> None:
+    assert _NOBODY.redact(text).needs_review
