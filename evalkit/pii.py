@@ -529,6 +529,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
+_WHO_CUES = frozenset("who whose whoever new".split())   # (with a role: the pattern's clauses about one person)
 # (a few more who are picked out by a who-clause: "the ROTC instructor at Quarry Ridge who retired from the Army")
 # roles in Spanish comments: "la maestra que ...", "el consejero nuevo que vino de ..."
 _ROLE_ES = (r"(?:maestr[oa]|director[a]?|subdirector[a]?|consejer[oa]|coordinador[a]?|enfermer[oa]"
@@ -1066,7 +1067,7 @@ class PiiDetector:
                              or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS)]
         # (the pattern runs only where one of its cues stands: a phrase, or a role beside "who", "que" or "new")
         cued = _self_cue().search(low) \
-            or (("who" in ltoks or "whose" in ltoks or "new" in ltoks) and not ltoks.isdisjoint(_ROLE_WORDS))
+            or (not ltoks.isdisjoint(_WHO_CUES) and not ltoks.isdisjoint(_ROLE_WORDS))
         selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)] if cued else []
         if not ltoks.isdisjoint(_ROLE_WORDS) and not ltoks.isdisjoint(("at", "in", "from", "on")):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _ROLE_AT_PLACE.finditer(folded)]
