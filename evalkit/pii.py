@@ -1434,6 +1434,8 @@ def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, star
 
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
 _JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
+# kin a name is called by, capitalised before it as a title is: "Grandma Ruthie", "Tía Lupe"
+_KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo".split())
 _GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters|estudiantes|alumn[oa]s"
                            r"|maestr[oa]s|padres|hij[oa]s)[ ]+$", re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
@@ -1504,7 +1506,7 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u0
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
-               r"|observed|sorry|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
+               r"|observed|sorry|gracias(?:\s+a)?|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
@@ -1688,7 +1690,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         start = _sentence_start(text, s) and not _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
         if word in given:
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
-            if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS \
+            if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS and prev.group(1).lower() not in _KIN_WORDS \
                     and not ((prev.group(1).lower() in _NOT_SURNAME or prev.group(1).lower() in _GREETINGS)
                              and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"

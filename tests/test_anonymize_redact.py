@@ -1763,3 +1763,11 @@ def test_round15_no_one(text) -> None:
 ])
 def test_round15_review_shapes(text) -> None:
     assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Grandma Ruthie (a parent volunteer) texted the whole group.", ["Ruthie"]),    # kin before a name, capitalised
+    ("Gracias a Yoandry, el técnico, que nos salvó.", ["Yoandry"]),                  # Spanish thanks as a cue
+])
+def test_round15_kin_and_thanks(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
