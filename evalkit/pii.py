@@ -146,7 +146,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         r"\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
                         r"(?:\s*(?:\.|[({\[]\s*(?:dot|\.)\s*[)}\]]|-dot-|\bdot\b|,(?=(?:org|com|net|edu|gov)\b))"
-                        r"\s*[\w-]+)+", re.I),
+                        r"\s*[\w-]+)+"
+                        # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
+                        r"|(?<![\w.+-])[a-z][\w.+-]*(?<=\w)@[a-z][\w-]{2,}(?![\w.@-])(?<!@noon)", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
     # local part (a dot, an underscore or a digit in it; never an everyday word: "we met at bps.org")
     "email_at_word": re.compile(r"(?<![\w.@-])[a-z0-9]++[._][\w.]*+(?<=[a-z0-9])\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b"
@@ -156,8 +158,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
     "email_spelled": re.compile(
         r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+)*+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
-        r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\bdot\b)"
-        r"\s*[\w-]+)*\s*(?:[({\[](?:dot|\.)[)}\]]|\bdot\b)\s*[\w-]++"
+        r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
+        r"\s*[\w-]+)*\s*(?:[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)\s*[\w-]++"
         r"(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
     # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
     # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
@@ -345,7 +347,7 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
     if " at " in low and _AT_DOMAIN.search(low):
         names.append("email_at_word")
         names.append("email_at_plain")
-    if ("dot" in low or "[.]" in low or "(.)" in low or "{.}" in low) and "at" in low:
+    if ("dot" in low or "[.]" in low or "(.)" in low or "{.}" in low or "period" in low) and "at" in low:
         names.append("email_spelled")
     if "://" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
         names.append("url")

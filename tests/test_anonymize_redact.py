@@ -1771,3 +1771,12 @@ def test_round15_review_shapes(text) -> None:
 ])
 def test_round15_kin_and_thanks(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("send it to dreyes@example please", [("dreyes@example", "EMAIL")]),                # a district's own mail
+    ("dreyes at example period org", [("dreyes at example period org", "EMAIL")]),     # "period" for the dot
+    ("lunch@noon works; meet@3pm; we met at the start of the period", []),
+])
+def test_round15_email_shapes(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
