@@ -63,7 +63,8 @@ LABELS: Mapping[str, str] = MappingProxyType({
 
 _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
-           r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
+           r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson"
+           r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
            r"|Senor|Senora|senor|senora|Dra|Madan|Mesye|Thay"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
@@ -194,7 +195,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\.?(?:{_UNIT})*,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
         rf"(?:{_STATES})\b[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"),
     # a street of a city's quadrant grid, without a house number: "off SW 97th Ave", "NW 27th Avenue"
-    "street_address_grid": re.compile(r"\b(?:NE|NW|SE|SW)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+(?:St|Ave|Ct|Ter|Pl|Rd|Dr|Blvd|Way|Ln"
+    "street_address_grid": re.compile(r"\b(?:NE|NW|SE|SW)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+"
+                                      r"(?:St|Ave|Ct|Ter|Pl|Rd|Dr|Blvd|Way|Ln"
                               r"|Street|Avenue|Court|Terrace|Place|Road|Drive|Boulevard|Lane)\b\.?"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
@@ -222,7 +224,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (a retired officer keeps the rank: "Colonel (Ret.) Harlan Pettibone", "Sgt. Maj. (Ret.) Orlando Villafane")
     # (a couple under one name: "Mr. and Mrs. Oyelaran-Smith")
     # (a title and its name on one line: "Leadership Coach<newline>Sweetwater Valley RESA" is a signature's two lines)
-    "titled_name": re.compile(rf"\b{_TITLES}\.?[ \t]+(?:(?:and|&)\s+{_TITLES}\.?\s+)?(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
+    "titled_name": re.compile(rf"\b{_TITLES}\.?[ \t]+(?:(?:and|&)\s+{_TITLES}\.?\s+)?"
+                              rf"(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
                               rf"(?:St\.?\s+)?{_PARTICLES}*"
                               r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
@@ -1422,7 +1425,8 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]
                        r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+(?:ʻ[a-z]+)+|[a-z]+['’][a-z]{2,})"
                        r"(?:-[A-Z]?[a-z]+)?)(?![\w-])"
                        r"(?!['’]\w{2}))")
-_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]*(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,}|['’]?[A-Z][a-z]+)?[ ]+[A-Z]")   # (the pair's own separator: spaces)
+_CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]*(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,}|['’]?[A-Z][a-z]+)?"
+                           r"[ ]+[A-Z]")   # (the pair's own separator: spaces)
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
 def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, start: int) -> re.Match[str] | None:
     """``pattern`` (a cue that ends just before ``start``) searched over the 30 characters before ``start``, only when
@@ -1493,7 +1497,8 @@ answer comment comments location where when what why how who topic goal goals su
 reminder fyi ps tip step steps q a total result results status follow facilitator moderator interviewer host
 participant participants respondent everyone all group team teacher teachers principal student students parent parents
 coach staff admin presenter speaker""".split())
-_SPEAKER = re.compile(r"(?m)^[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*)?([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
+_SPEAKER = re.compile(r"(?m)^[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*)?"
+                      r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
@@ -1507,7 +1512,8 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u0
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
-_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|coach|coaching\s+with|e-?mail|e-?mailed|call|called|text"
+_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|coach|coaching\s+with"
+               r"|e-?mail|e-?mailed|call|called|text"
                r"|observed|sorry|gracias(?:\s+a)?|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
@@ -1600,7 +1606,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
                                     for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
-            if "-" in b and m.group(2).split("-", 1)[1].islower() and not all(p in every or p not in rank for p in b.split("-")):
+            if "-" in b and m.group(2).split("-", 1)[1].islower() \
+                    and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
             if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
                     or a in _ARTICLES:
@@ -1616,7 +1623,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and b not in _NOT_SURNAME and (b not in _NOT_SURNAME_PLACES or b in _SURNAME_PLACE_WORDS) \
                     and f"{a} {b}" not in _PLACE_PAIRS and a not in PRODUCT_NAMES \
                     and not _PLACE_PEOPLE_AFTER.match(text, m.end(2)) \
-                    and (_cue_before(_PAIR_CUE_BEFORE, _PAIR_CUE_LAST_WORDS, text, m.start()) or _VERB_AFTER.match(text, m.end(2))):
+                    and (_cue_before(_PAIR_CUE_BEFORE, _PAIR_CUE_LAST_WORDS, text, m.start())
+                         or _VERB_AFTER.match(text, m.end(2))):
                 # a given name and a surname beside a cue or a verb that takes a person are a person, everyday
                 # words or not: "thanks to Summer Young", "Ji-hoon Park led the walk"
                 out.append((m.start(), m.end(2), "PERSON"))
@@ -1692,7 +1700,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         start = _sentence_start(text, s) and not _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
         if word in given:
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
-            if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS and prev.group(1).lower() not in _KIN_WORDS \
+            if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS \
+                    and prev.group(1).lower() not in _KIN_WORDS \
                     and not ((prev.group(1).lower() in _NOT_SURNAME or prev.group(1).lower() in _GREETINGS)
                              and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
@@ -2217,7 +2226,8 @@ _PLACE_WORDS = re.compile(
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
-                 r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
+                 r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
+                 r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
