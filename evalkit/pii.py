@@ -164,11 +164,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
     # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
     # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
-    # ("808 - 555 - 0101"), the line's last four digits in pairs ("802-555-01-47"); or seven digits in the local
+    # ("808 - 555 - 0101"), the line's last four digits in pairs ("802-555-01-47"), a second line's four digits after a
+    # slash ("808-555-0147/0148"); or seven digits in the local
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
                         r"(?:\(\d{3}\)\s?[/\u2013-]?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
-                        r"\d{3}(?:(?:\s?[.\u2013-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
+                        r"\d{3}(?:(?:\s?[.\u2013-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)(?:/\d{4}(?!\d))?"
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),

@@ -1780,3 +1780,8 @@ def test_round15_kin_and_thanks(text, names) -> None:
 ])
 def test_round15_email_shapes(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+def test_round15_a_second_line_after_a_slash() -> None:
+    text = "Office 808-555-0147/0148, fax 808-555-0150"
+    assert _found(_NOBODY.redact(text), text) == [("808-555-0147/0148", "PHONE"), ("808-555-0150", "PHONE")]
