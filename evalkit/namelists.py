@@ -157,6 +157,28 @@ PUBLIC_NAMES = (
     "Bridge to Terabithia", "Because of Winn-Dixie", "Number the Stars", "Island of the Blue Dolphins",
     "Where the Red Fern Grows", "Stanley Yelnats", "Auggie Pullman", "Junie B.", "Ramona", "Pippi Longstocking",
     "Lilly's Purple Plastic Purse", "Chrysanthemum", "Amelia Bedelia", "Corduroy", "Madeline", "Eloise",
+    # public figures a school's history, civics and heritage lessons name, by their full names (a general list,
+    # written from common knowledge, not from any test comment)
+    "John Lewis", "Fannie Lou Hamer", "Ida B. Wells", "Mary McLeod Bethune", "W. E. B. Du Bois", "Marcus Garvey",
+    "Malcolm Little", "Shirley Chisholm", "Barbara Jordan", "Ralph Abernathy", "Bayard Rustin",
+    "Coretta Scott King", "Emmett Till", "James Baldwin", "Toni Morrison", "Zora Neale Hurston", "Gwendolyn Brooks",
+    "Phillis Wheatley", "Carter G. Woodson", "Carter Woodson", "Madam C.J. Walker", "Madam C. J. Walker",
+    "Jesse Owens", "Muhammad Ali", "Arthur Ashe", "Wilma Rudolph", "Roberto Clemente", "Ellen Ochoa", "Jose Marti",
+    "José Martí", "Frida Kahlo", "Diego Rivera", "Gabriel Garcia Marquez", "Gabriel García Márquez", "Pablo Neruda",
+    "Crazy Horse", "Chief Joseph", "Geronimo", "Jim Thorpe", "Deb Haaland", "Sandra Day O'Connor", "Abigail Adams",
+    "Clara Barton", "Elizabeth Cady Stanton", "Harvey Milk", "Fred Korematsu", "Yuri Kochiyama", "Daniel Inouye",
+    "Patsy Mink", "Duke Kahanamoku", "Queen Liliuokalani", "King Kamehameha", "Father Damien", "Galileo Galilei",
+    "Ada Lovelace", "Grace Hopper", "Jane Goodall", "Rachel Carson", "Mae Jemison", "Neil deGrasse Tyson",
+    "Stephen Hawking", "Carl Sagan", "Steve Jobs", "Bill Gates", "Elon Musk", "Mark Zuckerberg", "Warren Buffett",
+    "Walt Disney", "Jim Henson", "William Shakespeare", "Mark Twain", "Edgar Allan Poe", "Emily Dickinson",
+    "Robert Frost", "Walt Whitman", "Venus Williams", "Tiger Woods", "Babe Ruth", "Jackie Joyner-Kersee",
+    "Magic Johnson", "Shaquille O'Neal", "Peyton Manning", "Derek Jeter", "Megan Rapinoe", "Lionel Messi",
+    "Cristiano Ronaldo", "Pele", "Pelé", "Usain Bolt", "Michael Phelps", "Katie Ledecky", "Nelson Mandela",
+    "Mahatma Gandhi", "Mother Teresa", "Desmond Tutu", "Winston Churchill", "Christopher Columbus",
+    "Amerigo Vespucci", "Juan Ponce de Leon", "Hernan Cortes", "Benedict Arnold", "John Hancock", "Patrick Henry",
+    "Nathan Hale", "Harriet Beecher Stowe", "Robert E. Lee", "Stonewall Jackson", "Jefferson Davis",
+    "Davy Crockett", "Daniel Boone", "Sam Houston", "Stephen F. Austin", "Juan Seguin", "Lorenzo de Zavala",
+    "Mirabeau Lamar",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -1141,8 +1141,12 @@ class PiiDetector:
                 words = {w for a, b in public for w in low[a:b].split() if len(w) >= 3}
                 # (a public name of one word is no reason against the roster's own person: "Ramona" is a book's
                 # character, and "Chase and Ramona have the best classroom management" names a colleague)
+                # (nor is a public figure's full name that a roster person has, outside a text about history: the
+                # teacher named Michael Jordan stays a person; "we read about John Lewis and the march" is history)
+                history = not HISTORY_WORDS.isdisjoint(ltoks)
                 public = [(a, b) for a, b in public
-                          if " " in low[a:b] or not self.terms.get(low[a:b], 0) & (_SINGLE | _FULL)]
+                          if (" " in low[a:b] or not self.terms.get(low[a:b], 0) & (_SINGLE | _FULL))
+                          and (history or not self.terms.get(low[a:b], 0) & _FULL)]
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not (any(a <= c[0] and c[1] <= b for a, b in public)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms

@@ -1785,3 +1785,13 @@ def test_round15_email_shapes(text, found) -> None:
 def test_round15_a_second_line_after_a_slash() -> None:
     text = "Office 808-555-0147/0148, fax 808-555-0150"
     assert _found(_NOBODY.redact(text), text) == [("808-555-0147/0148", "PHONE"), ("808-555-0150", "PHONE")]
+
+
+def test_a_roster_person_with_a_public_figures_name_stays_a_person_outside_history() -> None:
+    red = Redactor.from_roster(RosterNames(first=("John", "Michael"), last=("Lewis", "Jordan"),
+                                           full=("John Lewis", "Michael Jordan")))
+    assert [s.label for s in red.redact("Thanks to Michael Jordan for the slides.").spans] == ["PERSON"]
+    assert [s.label for s in red.redact("John Lewis led the session.").spans] == ["PERSON"]
+    assert red.redact("In history class we read about John Lewis and the Selma march.").spans == ()
+    # off the roster, the public figure is no one here
+    assert _NOBODY.redact("Fannie Lou Hamer and Medgar Evers came up in the history unit.").spans == ()
