@@ -951,7 +951,7 @@ class PiiDetector:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
-        for s, e, label in [c for c in cands if c[2] == "PHONE"]:
+        for s in [c[0] for c in cands if c[2] == "PHONE"]:
             # a given name just before a phone number, as contact lists write them: "Lorraine 928-555-0144, Autumn
             # (928) 555-0136" (not a label: "Call", "Office")
             m = _NAME_BEFORE_PHONE.search(folded, max(0, s - 24), s)
@@ -1240,12 +1240,7 @@ class PiiDetector:
                   and low[m[0]:m[1]] in self.common and low[m[0]:m[1]] not in confirmed]
         # (a roster name in lower case that is no English word is the person only in an English text: in Spanish
         # "milagros" and "alegría" are words)
-        judged: list[bool] = []
-
-        def english() -> bool:   # (asked once, and only of a roster name in lower case)
-            if not judged:
-                judged.append(ltoks is None or _english(ltoks))
-            return judged[0]
+        english = _english_test(ltoks)
 
         def judge(folded: str, low: str, m: tuple[int, int, int], confirmed: frozenset[str],
                   edges: set[int]) -> tuple[int, int, str] | None:
@@ -1424,6 +1419,7 @@ _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
+_STAMP = r"\[[^\]\n]{1,24}\][ \t]*"   # a chat's time stamp before a line: "[10:16] "
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}"
                        r"|[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{1,2}[A-Z][a-z]{2,}))"   # ("Ja'Marcus", "DeShawn")
                        r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
@@ -1447,8 +1443,11 @@ _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a 
 _JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
 # kin a name is called by, capitalised before it as a title is: "Grandma Ruthie", "Tía Lupe"
 _KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo".split())
-_GROUP_BEFORE = re.compile(r"\b(?:students|parents|teachers|kids|twins|sons|daughters|estudiantes|alumn[oa]s"
-                           r"|maestr[oa]s|padres|hij[oa]s)[ ]+$", re.I)
+# people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
+# students cook"
+_GROUP_NOUNS = ("students", "parents", "teachers", "kids", "twins", "sons", "daughters")
+_GROUP_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)}|estudiantes|alumn[oa]s|maestr[oa]s|padres|hij[oa]s)[ ]+$",
+                           re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
@@ -1470,7 +1469,7 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 # (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
-_LAST_FIRST = re.compile(r"(?m)(?:^|:|\"|\t)[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?:[-*•][ \t]*)?"
+_LAST_FIRST = re.compile(rf"(?m)(?:^|:|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
                          r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\|)))?)\b"
                          r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
@@ -1502,7 +1501,7 @@ answer comment comments location where when what why how who topic goal goals su
 reminder fyi ps tip step steps q a total result results status follow facilitator moderator interviewer host
 participant participants respondent everyone all group team teacher teachers principal student students parent parents
 coach staff admin presenter speaker""".split())
-_SPEAKER = re.compile(r"(?m)^[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*)?"
+_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
@@ -1527,16 +1526,16 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin")
 # (a role may stand before a name in apposition or in brackets: "our sub, Keoni, was great", "the student (Sione)")
 _CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
-_ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|with|to|from|for|by|and|our|my)\s+$", re.I)
-# (people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
-# students cook")
+# words before a name that point to a person only weakly: "met with Tom", "from Ana"
+_WEAK_CUES = ("with", "to", "from", "for", "by", "and", "our", "my")
+_ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$", re.I)
 # every word a cue of these patterns can end with (a superset: the words of their source), so that the patterns, which
 # end at a name and are tried at every position of a window, run only where the word before the name could end a cue
 _CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE)) | {"e-mail", "e-mailed"}
-_ANY_CUE_LAST_WORDS = _CUE_LAST_WORDS | {"with", "to", "from", "for", "by", "and", "our", "my"}
-_PAIR_CUE_LAST_WORDS = _ANY_CUE_LAST_WORDS | {"students", "parents", "teachers", "kids", "twins", "sons", "daughters"}
-_PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:with|to|from|for|by|and|our|my"
-                              r"|students|parents|teachers|kids|twins|sons|daughters)\s+)$", re.I)
+_ANY_CUE_LAST_WORDS = _CUE_LAST_WORDS | set(_WEAK_CUES)
+_PAIR_CUE_LAST_WORDS = _ANY_CUE_LAST_WORDS | set(_GROUP_NOUNS)
+_PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:{'|'.join(_WEAK_CUES + _GROUP_NOUNS)})\s+)$",
+                              re.I)
 #: What follows a person at a sentence's start or in lower case: a verb that takes a person, "and I", "(our ...".
 _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
@@ -1595,12 +1594,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     given, plain, rank, known = given_names(), plain_given_names(), word_rank(), _known_first()
     toks = set(_ALPHA.findall(text)) if toks is None else toks
     ltoks = set(map(str.lower, toks)) if ltoks is None else ltoks
-    judged: list[bool] = []
-
-    def english() -> bool:   # (asked only where a word that is no English word counts, once)
-        if not judged:
-            judged.append(_english(ltoks))
-        return judged[0]
+    english = _english_test(ltoks)   # (asked only where a word that is no English word counts)
     out: list[tuple[int, int, str]] = []
     if _CAP_PAIR_CUE.search(text):
         last, every, all_last = surnames(), all_given_names(), all_surnames()
@@ -1790,7 +1784,7 @@ _BARE_NOT_INITIALS = _NOT_INITIALS - _TITLE_INITIALS
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
 # a line's start, with a chat's time stamp: "[10:02] ", "10:02 AM "
-_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t>]*(?:\[[^\]\n]{1,24}\][ \t]*|\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?$")
+_SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing
 
 
@@ -2002,6 +1996,17 @@ def _english(ltoks: set[str]) -> bool:
     evidence of a name only there (not in a comment in Spanish, or in placeholder Latin). Three words or fewer are
     too few to judge: they count as English ("Bashir Nur")."""
     return len(ltoks) <= 3 or sum(w in english_words() for w in ltoks) >= 0.5 * len(ltoks)
+
+
+def _english_test(ltoks: set[str] | None) -> Callable[[], bool]:
+    """:func:`_english` of ``ltoks`` as a test run once, and only if asked (None: no words to judge, English)."""
+    memo: list[bool] = []
+
+    def english() -> bool:
+        if not memo:
+            memo.append(ltoks is None or _english(ltoks))
+        return memo[0]
+    return english
 
 
 def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2312,9 +2317,11 @@ _BODY_OF = re.compile(r"\b(?:(?:Arch)?[Dd]iocese[ \t]+of|Region(?:[ \t]+Educativ
 _OUR_LADY = re.compile(r"\bOur[ \t]+Lady[ \t]+(?:of|de)[ \t]+(?:the[ \t]+|la[ \t]+)?[A-Z][a-z]+"
                        rf"(?:[ \t]+(?!(?:{_SCHOOL_WORDS})(?![\w-]))[A-Z][a-z]+)?([ \t]+(?:{_SCHOOL_WORDS}))?(?![\w-])")
 _SPANISH_KINDS = frozenset("escuela primaria secundaria preparatoria colegio liceo instituto escola".split())
+# the words that say which kind of Spanish-named school ("Escuela Superior Vocacional ...", "Secundaria Técnica 45")
+_SPANISH_SUBKINDS = (r"Elemental|Intermedia|Superior|Secundaria|Primaria|B[aá]sica|Segunda[ \t]+Unidad|Vocacional"
+                     r"|Especializada|Libre|Urbana|Rural|Especial|Biling[uü]e|P[uú]blica")
 _KIND_FIRST_SCHOOL = re.compile(
-    rf"\b(?i:{'|'.join(sorted(_SPANISH_KINDS))})(?:[ \t]+(?:Elemental|Intermedia|Superior|Secundaria|Primaria|Basica"
-    r"|Segunda[ \t]+Unidad|Vocacional|Especializada|Urbana|Rural|Tecnica|Especial|Bilingue|Publica|Libre)){0,3}"
+    rf"\b(?i:{'|'.join(sorted(_SPANISH_KINDS))})(?:[ \t]+(?:{_SPANISH_SUBKINDS}|Tecnica)){{0,3}}"
     r"[ \t]+[A-Z](?:\.|[\wʻ'’-]*)(?:[ \t]+(?:(?:de|del|la|los|las|y)[ \t]+)?[A-Z](?:\.|[\wʻ'’-]*)){0,4}"
     r"(?:[ \t]+(?:No\.?[ \t]*)?\d{1,4}\b)?")
 # "the jr/sr high": a district's one school of its kind, named by its kind
@@ -2463,9 +2470,7 @@ def _bare_place(place: str) -> set[str]:
 
 
 # the kind of school before its name, as Spanish and Portuguese name schools: "Escuela Intermedia Monte Alto"
-_KIND_FIRST = re.compile(r"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:Elemental"
-                         r"|Intermedia|Superior|Secundaria|Primaria|B[aá]sica|Segunda[ \t]+Unidad|Vocacional|Especializada|Libre"
-                         r"|Urbana|Rural|Especial|Biling[uü]e|P[uú]blica"
+_KIND_FIRST = re.compile(rf"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:{_SPANISH_SUBKINDS}"
                          r"|de|del|da|do|la))*[ \t]+", re.I)
 
 
