@@ -66,7 +66,7 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|
            r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson"
            r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
-           r"|Senor|Senora|senor|senora|Dra|Madan|Mesye|Thay"
+           r"|Senor|Senora|senor|senora|Dra|Madan|Mesye|Thay|Md|Reb|Rebbetzin|Nonc|Tante"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -1030,7 +1030,7 @@ class PiiDetector:
             if not found:
                 break
             cands += found
-        spans = _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))
+        spans = _name_tail(folded, _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands))))
         if "," in folded and self.names is not None:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
@@ -1453,6 +1453,10 @@ _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
 _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<)|[ \t]{2,}\d{1,2}:\d\d")   # (an address after: "To: X, Y <...>")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
+# Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
+_SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do Ha Ta".split())
+_SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
+                                  r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 _PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint".split())
 _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
                             r"([A-Z][a-z'’]+)(?:-[A-Z][a-z]+)?(?![\w-])")
@@ -1642,13 +1646,20 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                               and (a in every or a not in rank
                                    or (rank[a] >= PLAIN_RANK and b not in rank))) \
                     or (a not in rank and all(p not in rank for p in b.split("-")) and a not in PRODUCT_NAMES
-                        and b not in PRODUCT_NAMES and (english() or not _sentence_start(text, m.start()))):
+                        and b not in PRODUCT_NAMES and (english() or not _sentence_start(text, m.start()))) \
+                    or (cued and a in all_last):   # surname first, beside a cue or a verb: "Li Xiaoming led"
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
                 # (never an everyday word: "Jim Collins Good to Great")
                 end = third.end(1) if third and third.group(1).lower() in last \
                     and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
+    if not toks.isdisjoint(_SHORT_SURNAMES):
+        # a surname of two letters first, then a word that is no English word: "Li Xiaoming", "Le Thi Hoa", "Vu
+        # Minh" (in an English text; "Le Monde" in a French one is a newspaper)
+        out += [(m.start(), m.end(), "PERSON") for m in _SHORT_SURNAME_FIRST.finditer(text)
+                if all(p.lower() not in rank for p in m.group(1).split("-")) and m.group(1).lower() not in PRODUCT_NAMES
+                and (english() or _VERB_AFTER.match(text, m.end()))]
     if not ltoks.isdisjoint(_PARTICLE_WORDS):
         # a given name and a surname with particles between: "Maria de la Garza", "Pieter van der Berg"
         out += [(m.start(), m.end(), "PERSON") for m in _PARTICLE_NAME.finditer(text)
@@ -1913,6 +1924,54 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 s = the.start() if the else s
         out.append((s, e, label))
     return out
+
+
+# The words that may carry a name on past its first two: a surname of several words ("Marlon Iron Shell", "Tammy
+# Bad Heart Bull"), a surname after particles ("Wilfredo Núñez de la Cruz"), a hyphenated given name after a Chinese
+# name ("Kevin Wong Ka-Ming"); the run ends before a lower-case word, a stop or the text's end, never before another
+# capital ("Ana Lopez Room 12" and "Ana Lopez Science Department" are no longer names)
+_NAME_TAIL = re.compile(r"(?:[ ](?:(?:de|del|la|las|los|van|von|der|den|da|dos|das|du|di|bin|ibn)[ ]){1,3}"
+                        r"[A-Z](?:['’][A-Z])?[a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
+                        r"|(?:[ ][A-Z](?:['’][A-Z])?[a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?){1,2})"
+                        r"(?=[ ]+[a-z]|['’]s\b|[ ]*(?:[.,;:!?)\n—]|--?[ ])|[ ]*$)")
+
+
+# Languages, peoples and school subjects: after a name they say what the person teaches or speaks ("Ana Lopez
+# Spanish", "Mr. Reyes Algebra"), never more of the name, though some are surnames too (English, French)
+_NATIONALITY_WORDS = frozenset("""
+english spanish french arabic somali hmong karen vietnamese chinese mandarin cantonese korean japanese russian
+ukrainian polish italian german portuguese haitian creole kreyol yiddish hebrew tagalog american african mexican
+latino latina latinx hispanic asian native black white
+math maths algebra geometry calculus science biology chemistry physics history civics geography economics
+reading writing literacy music band choir orchestra art drama theater theatre health pe ela esl ell sped
+""".split())
+
+
+def _name_tail(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name of two words or more takes in the capitalised words that carry it on (:data:`_NAME_TAIL`):
+    each a census surname or no English word, and none a word of a school, a place, a day or a title; the
+    particles' surname is judged the same way."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in spans:
+        if out and out[-1][2] == "PERSON" and label == "PERSON" and e <= out[-1][1]:
+            continue          # a name the tail took in: "Cruz" of "Wilfredo Núñez de la Cruz"
+        tail = _NAME_TAIL.match(text, e) if label == "PERSON" and " " in text[s:e].strip() else None
+        if tail and all(_carries_name(w) for w in tail.group(0).split()[-2:] if w[0].isupper()) \
+                and not any(e <= o[0] < tail.end() and (o[2] != "PERSON" or o[1] > tail.end()) for o in spans):
+            e = tail.end()
+        out.append((s, e, label))
+    return out
+
+
+def _carries_name(word: str) -> bool:
+    """Whether a capitalised word after a name can be more of it: a surname or no English word, and none of the
+    words of schools, places, days, titles, products and languages."""
+    low = word.lower()
+    return (low in all_surnames() or low.replace("-", "") not in english_words()) \
+        and low not in _NOT_SURNAME and low not in _NOT_SURNAME_PLACES and low not in CALENDAR \
+        and word not in _SCHOOL_CUE_WORDS and word not in _PLACE_NOUN_WORDS and word not in _PLACE_END_WORDS \
+        and word.rstrip(".") not in _TITLE_WORDS and word not in _SUFFIX_WORDS and low not in PRODUCT_NAMES \
+        and low not in _LANGUAGE_WORDS and low not in _NATIONALITY_WORDS
 
 
 # Nouns after a person's name that make it the name of an idea: "the Matthew effect", "Simpson's paradox"

@@ -1795,3 +1795,32 @@ def test_a_roster_person_with_a_public_figures_name_stays_a_person_outside_histo
     assert red.redact("In history class we read about John Lewis and the Selma march.").spans == ()
     # off the roster, the public figure is no one here
     assert _NOBODY.redact("Fannie Lou Hamer and Medgar Evers came up in the history unit.").spans == ()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # session 16 (a matrix of Upper Midwest, Plains, Appalachian, Cajun, Asian and Jewish name forms x contexts,
+    # written from the labelling rules while the eleventh blind set was written)
+    ("Marlon Iron Shell led the session.", ["Marlon Iron Shell"]),                # a surname of several words
+    ("Tammy Bad Heart Bull's class did the walkthrough", ["Tammy Bad Heart Bull"]),
+    ("I met with Wilfredo Núñez de la Cruz and the team.", ["Wilfredo Núñez de la Cruz"]),   # particles after a name
+    ("Kevin Wong Ka-Ming said the bus was late again", ["Kevin Wong Ka-Ming"]),  # a hyphenated given name after
+    ("Li Xiaoming led the session.", ["Li Xiaoming"]),                             # a two-letter surname first
+    ("Ms. Le Thi Hoa and Vu Minh came.", ["Ms. Le Thi Hoa", "Vu Minh"]),
+    ("Md. Rafiqul Islam was out sick", ["Md. Rafiqul Islam"]),                     # "Md." for Muhammad, a title's place
+    ("Rabbi Yehuda Klein and Rebbetzin Rivka Gold came.", ["Rabbi Yehuda Klein", "Rebbetzin Rivka Gold"]),
+    # the tail stops at words of a subject, a room, a day, a school
+    ("Ana Lopez Spanish teacher", ["Ana Lopez"]),
+    ("Met Dana Reyes Tuesday.", ["Dana Reyes"]),
+    ("Dustin Walker Room 12", ["Dustin Walker"]),
+])
+def test_session16_name_forms(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Le Monde had a story on it.",                        # a two-letter word before an English word or a newspaper
+    "Families came from Ho Chi Minh City last year.",     # a city named after a public figure
+    "Do Nothing Day is a joke among the staff.",
+])
+def test_session16_no_one(text) -> None:
+    assert [s.label for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
