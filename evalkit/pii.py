@@ -2298,6 +2298,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
+                 r"|(?:Parish\s+|County\s+)?School\s+Board|(?:County\s+)?Board\s+of\s+Education|Head\s+Start"
+                 r"|Borough\s+Office|Educational\s+Service\s+Center|Education\s+Service\s+Center"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
                  r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
                  # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
@@ -2318,14 +2320,15 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
-                              "CISD JJAEP RESA".split())
+                              "CISD JJAEP RESA Board Head Borough Educational Education".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
 _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A-Z])?"
-                          rf"(?:[a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{1,4}})"
+                          rf"(?:[a-z'’ʻ]+(?:(?:(?<=Mc)|(?<=Mac)|(?<=De)|(?<=La)|(?<=Le)|(?<=Di))[A-Z][a-z]+)?(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{1,4}})"
                           rf"(?:\.?[ \r\n]+(?:(?:de|del|la|las|los|du|des)[ ]+){{0,2}}"
-                          rf"(?:[A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
+                          rf"(?:[A-Z][a-z'’ʻ]+(?:(?:(?<=Mc)|(?<=Mac)|(?<=De)|(?<=La)|(?<=Le)|(?<=Di))[A-Z][a-z]+)?(?:-[A-Z][a-z'’ʻ]+)?"
+                          rf"|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
                           rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])"
                           # (what the school is for: "Lyndale Magnet School for Science", "Academy of the Arts")
                           r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]+)?)?")
@@ -2355,12 +2358,20 @@ _SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
 # regional bodies and districts known by their kind and number: "SAU 47", "SAU #47", "RSU 12", "MSAD 9", "CESA 5",
 # "ESU 16", "IU 14", "IU14", "USD 389", "ISD 2154", "Region 7 ESC", "Regional Office of Education #38"
-_NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|USD|ISD|CUSD|ROE|SU)[ \t]*#?[ \t]*\d{1,4}"
+_NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|USD|ISD|CUSD|ROE|SU|CSD)[ \t]*#?[ \t]*\d{1,4}"
+                            # (the kind written out, New York's districts by their number: "Intermediate Unit 13",
+                            # "Community School District 9", New York's citywide "D75" and "D79" (never a room:
+                            # "D12"), a BOCES's county and number: "Erie 1 BOCES")
+                            r"|(?:Intermediate\s+Unit|Community\s+School\s+District|Independent\s+School\s+District"
+                            r"|Educational\s+Service\s+Center)[ \t]*(?:#|No\.)?[ \t]*\d{1,4}|D7[59]"
+                            r"|[A-Z][a-z]+[ \t]+\d{1,2}[ \t]+BOCES"
                             r"|Region[ \t]+\d{1,2}[ \t]+(?:ESC|Education\s+Service\s+Center)"
                             r"|Regional\s+Office\s+of\s+Education[ \t]*#?[ \t]*\d{1,3})(?![\w-])")
 # New York's numbered schools ("P.S. 118", "I.S. 52", "J.H.S. 189"), numbered districts ("District 94") and schools
-_NUMBERED_SCHOOL = re.compile(r"[PIMJDd](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?"
-                              r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}\b"
+_NUMBERED_SCHOOL = re.compile(r"[PIMJDdH](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?|(?<=H)S"
+                              # (a borough's letter after the number: "PS 143X", "HS 455K")
+                              r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}(?:[XKMQR]\b|\b)"
+                              r"(?:[ \t]+(?:Bronx|Brooklyn|Manhattan|Queens|Staten[ \t]+Island)\b)?"
                               # "IS 318", "MS 51", "School No. 7", "School 27"
                               r"|[IMS](?<![\w.].)(?:(?<=[IM])S|(?<=S)chool[ \t]+(?:No\.|#)?)[ \t]?\d{1,3}\b(?![.,]\d)"
                               # "ps123", "JHS189" (two digits at least: a "PS5" is a game console)

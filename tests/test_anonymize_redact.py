@@ -1824,3 +1824,29 @@ def test_session16_name_forms(text, names) -> None:
 ])
 def test_session16_no_one(text) -> None:
     assert [s.label for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    # session 16 (a matrix of numbered and parish, county and regional bodies x contexts, written from the labelling
+    # rules while the eleventh blind set was written)
+    ("The team from CSD 9 presented.", "CSD 9"),
+    ("D75 staff loved it.", "D75"),
+    ("Coaching at Intermediate Unit 13: good.", "Intermediate Unit 13"),
+    ("We visited Community School District 9 last week.", "Community School District 9"),
+    ("The team from Erie 1 BOCES presented.", "Erie 1 BOCES"),
+    ("We visited PS 143X last week.", "PS 143X"),
+    ("teachers at HS 455, mostly new", "HS 455"),
+    ("P.S. 143 Bronx staff loved it.", "P.S. 143 Bronx"),
+    ("Lafourche Parish School Board staff loved it.", "Lafourche Parish School Board"),
+    ("Coaching at Mid-Ohio Educational Service Center: good.", "Mid-Ohio Educational Service Center"),
+    ("We visited Harlan County Head Start last week.", "Harlan County Head Start"),
+    ("McDowell County Schools staff loved it.", "McDowell County Schools"),    # a capital inside the name
+    ("The team from Bronx Borough Office presented.", "Bronx Borough Office"),
+])
+def test_session16_bodies(text, school) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans] == [school]
+
+
+@pytest.mark.parametrize("text", ["Room D12 and D14 were open.", "Our D1 athletes and a D20 roll."])
+def test_session16_rooms_are_no_district(text) -> None:
+    assert not _NOBODY.redact(text).spans
