@@ -76,7 +76,7 @@ _PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]el|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|
 # Street suffixes of the USPS's Publication 28, Appendix C1 (the common ones, full and abbreviated).
 _SUFFIXES = (
     "Alley|Annex|Arcade|Avenue|Bayou|Beach|Bend|Bluffs?|Bottom|Boulevard|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp"
-    "|Canyon|Cape|Causeway|Centers?|Circles?|Cliffs?|Club|Commons?|Corners?|Course|Courts?|Coves?|Creek|Crescent"
+    "|Canyon|Cape|Causeway|Centers?|Circles?|Cliffs?|Club|Commons?|Concourse|Corners?|Course|Courts?|Coves?|Creek|Crescent"
     "|Crest|Crossing|Crossroads?|Curve|Dale|Dam|Divide|Drives?|Estates?|Expressway|Extensions?|Falls?|Ferry"
     "|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?"
     "|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane"
@@ -104,7 +104,8 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
                    rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
-_HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?\d{1,6}[A-Za-z]?(?:\s+\d/\d)?"
+# (Queens numbers its houses by the cross street: "123-45 Queens Blvd")
+_HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}[A-Za-z]?)(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -182,7 +183,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (an ordinal is a street's word too, and a quarter may follow the street: "300 E. 5th Ave NW")
     "street_address": re.compile(
         # a numbered or lettered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12", "County Road QQ"
-        rf"(?:{_HOUSE}\s+(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
+        rf"(?:{_HOUSE}[ \u00a0]+(?:(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
         rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
         rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
         rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
@@ -203,7 +204,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
     "street_address_lower": re.compile(
-        rf"{_HOUSE}\s+(?:(?:[a-z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?"
+        rf"{_HOUSE}[ \u00a0]+(?:(?:[a-z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}(?:{_SUFFIXES.lower()})\b\.?"
         rf"(?:(?:{_UNIT})+(?:{_CITY_STATE_ZIP}"
         rf"|(?-i:{_CITY_END_LOWER}))?|(?:{_CITY_STATE_ZIP}))", re.I),
     # a Puerto Rico address, which names its urbanización, road and kilometre, or barrio before the town and ZIP:
@@ -217,7 +218,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route|Rte?\.?|Route"
-                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+|General\s+Delivery)"
+                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+|General\s+Delivery"
+                         # a rural delivery route or a BIA road, then the town: "RD 2, Ronks, PA 17572", "BIA Route 7,
+                         # Kyle, SD 57752"
+                         rf"|(?:RD|R\.D\.|BIA[ \t]+(?:Route|Rte|Hwy|Highway|Road))[ \t]*\d{{1,4}}(?={_CITY_STATE_ZIP}))"
                          rf"(?:{_CITY_STATE_ZIP})?", re.I),
     # a title, then a name (with its particles or a saint's "St."), or a lone initial: "Mrs. G", "Ms. St. John",
     # and the names after it, each whole with its hyphenated parts ("Prof. Dmitri Vasquez-Lindholm")
@@ -297,7 +301,8 @@ _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fel
 _DIGIT = re.compile(r"\d")
 # cheap tests before the address and phone patterns: a house number before a capital; six digits in two runs of
 # three with at most three separators between (a year alone never passes)
-_ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]")
+_ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
+                         r"|\d\s+(?:\d{1,3}(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2}-\d)")   # "201 1st St NE", "2200 KY-15"
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
@@ -355,7 +360,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("email_spelled")
     if "://" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
         names.append("url")
-    if "box" in low or "apartado" in low or "general delivery" in low:
+    if "box" in low or "apartado" in low or "general delivery" in low or "RD" in folded or "R.D." in folded \
+            or "BIA" in folded:
         names.append("po_box")
     if digits and "PR" in folded and " 00" in folded:
         names.append("street_address_pr")
@@ -663,7 +669,7 @@ _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
-_GAP = re.compile(r"[ \t]*")
+_GAP = re.compile(r"[ ]*")   # (never a tab: two names in two cells of a table are two people)
 _NAME_LIKE = re.compile(r"(?![A-Z]{1,3}$)[^\W\d_]+(?:['’ -][^\W\d_]+)*")
 
 # Gazetteer categories (bit flags per term).

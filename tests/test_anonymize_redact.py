@@ -1850,3 +1850,22 @@ def test_session16_bodies(text, school) -> None:
 @pytest.mark.parametrize("text", ["Room D12 and D14 were open.", "Our D1 athletes and a D20 roll."])
 def test_session16_rooms_are_no_district(text) -> None:
     assert not _NOBODY.redact(text).spans
+
+
+@pytest.mark.parametrize("address", [
+    # session 16 (a matrix of Northeastern, Upper Midwest, reservation, Appalachian and Louisiana address forms)
+    "123-45 Queens Blvd, Apt 4F, Forest Hills, NY 11375",     # a Queens house number
+    "890 Grand Concourse, Bronx, NY 10451",
+    "201 1st St NE, Pine City, MN 55063",                     # an ordinal street after the house number
+    "2200 KY-15, Hazard, KY 41701",                           # a state route written with its state
+    "BIA Route 7, Kyle, SD 57752",                            # a BIA road and the town
+    "RD 2, Ronks, PA 17572",                                  # a rural delivery route
+])
+def test_session16_addresses(address) -> None:
+    text = f"Mail it to {address}."
+    assert _found(_NOBODY.redact(text), text) == [(address, "ADDRESS")]
+
+
+def test_a_date_in_a_table_cell_is_no_house_number() -> None:
+    text = "date\tcoach\n2024-01-09\tWade Hill\tPatience Marsh\n"
+    assert ("Wade Hill", "PERSON") in _found(_NOBODY.redact(text), text)
