@@ -382,6 +382,34 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
     return names
 
 
+# A phone number read out, as voice typing writes it: "six one two five five five zero one three four", "612 five
+# five five 0134" (digits and digit words, "oh" for zero)
+_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
+_DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {"oh": "0"}
+_SPOKEN_DIGITS = re.compile(r"(?<![\w-])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
+                            r"(?:[ ,-]+|(?=[^\w-]|$))){4,11}")
+_PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b[^\w]{0,3}$")
+
+
+def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
+    """Phone numbers read out in words (:data:`_SPOKEN_DIGITS`): ten digits, eleven with a leading one, or seven
+    after a word that asks for a number ("call five five five zero one four two"); three digit words at least,
+    and never a count ("one, two, three, four, five, six, seven")."""
+    out = []
+    for m in _SPOKEN_DIGITS.finditer(low):
+        words = re.findall(r"[a-z]+|\d+", m.group(0))
+        if sum(w in _DIGIT_WORDS for w in words) < 3:
+            continue
+        digits = "".join(_DIGIT_OF.get(w, w) for w in words)
+        if digits in "0123456789" or digits in "12345678910":
+            continue          # counting
+        end = m.start() + len(m.group(0).rstrip(" ,-"))
+        if len(digits) == 10 or len(digits) == 11 and digits[0] == "1" \
+                or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 12), m.start()):
+            out.append((m.start(), end, "PHONE"))
+    return out
+
+
 _BEFORE = r"(?<![\w'’-])"  # not inside a longer word or name
 # the same, written after a match's first character: a pattern that starts with a character set rather than an
 # assertion lets the regex engine skip to the places where that character occurs (twice as fast on comments)
@@ -957,6 +985,8 @@ class PiiDetector:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
+        if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
+            cands += _spoken_phones(low)
         for s in [c[0] for c in cands if c[2] == "PHONE"]:
             # a given name just before a phone number, as contact lists write them: "Lorraine 928-555-0144, Autumn
             # (928) 555-0136" (not a label: "Call", "Office")

@@ -1869,3 +1869,23 @@ def test_session16_addresses(address) -> None:
 def test_a_date_in_a_table_cell_is_no_house_number() -> None:
     text = "date\tcoach\n2024-01-09\tWade Hill\tPatience Marsh\n"
     assert ("Wade Hill", "PERSON") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("call me at six one two five five five zero one three four", "six one two five five five zero one three four"),
+    ("my number is 612 five five five 0134.", "612 five five five 0134"),          # digits and words mixed
+    ("call five five five zero one four two", "five five five zero one four two"),  # seven digits after a cue
+    ("six one two, five five five, oh one three four — text first", "six one two, five five five, oh one three four"),
+])
+def test_a_phone_number_read_out(text, phone) -> None:
+    assert _found(_NOBODY.redact(text), text) == [(phone, "PHONE")]
+
+
+@pytest.mark.parametrize("text", [
+    "one, two, three, four, five, six, seven",                                    # counting
+    "We had five five-minute breaks and two one-hour sessions and three four-day weeks",
+    "In 2024 we had one two three sessions",
+    "five five five zero one four two",                                           # seven digits with no cue
+])
+def test_digit_words_that_are_no_phone(text) -> None:
+    assert not _NOBODY.redact(text).spans
