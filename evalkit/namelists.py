@@ -178,7 +178,8 @@ PUBLIC_NAMES = (
     "Amerigo Vespucci", "Juan Ponce de Leon", "Hernan Cortes", "Benedict Arnold", "John Hancock", "Patrick Henry",
     "Nathan Hale", "Harriet Beecher Stowe", "Robert E. Lee", "Stonewall Jackson", "Jefferson Davis",
     "Davy Crockett", "Daniel Boone", "Sam Houston", "Stephen F. Austin", "Juan Seguin", "Lorenzo de Zavala",
-    "Mirabeau Lamar", "Ho Chi Minh City", "Ho Chi Minh",
+    "Mirabeau Lamar", "Ho Chi Minh City", "Ho Chi Minh", "Loretta Lynn", "Dolly Parton", "Temple Grandin",
+    "Paul Wellstone", "Red Cloud", "Free Will Baptist",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -120,6 +120,16 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
+_STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name) > 2)
+# New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
+# of Civic Arts"), never the school
+_BOROUGHS = frozenset("bronx brooklyn manhattan queens harlem".split())
+# A state's education agency (or one of its regional offices) is public, and names no more than the state: a roster
+# that lists state staff with their agency does not make the agency, its initials or its state's name private
+_STATE_AGENCY = re.compile(rf"^(?:(?:{_STATES[_STATES.index('Alabama'):]})(?:[ ]+State)?|State)[ ]+"
+                           r"(?:(?:Department|Dept\.?)[ ]+of[ ]+(?:Public[ ]+)?(?:Education|Instruction)|Education[ ]+"
+                           r"(?:Department|Agency)|Board[ ]+of[ ]+Education|Office[ ]+of[ ]+(?:the[ ]+)?(?:State[ ]+)?"
+                           r"Superintendent)\b")
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
 # "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){0,2}[A-Z][a-zʻ'-]+"
@@ -217,7 +227,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
-    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|Rural\s+Route|Rte?\.?|Route"
+    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Rte?\.?|Route"
                          rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+|General\s+Delivery"
                          # a rural delivery route or a BIA road, then the town: "RD 2, Ronks, PA 17572", "BIA Route 7,
                          # Kyle, SD 57752"
@@ -692,7 +702,7 @@ _SELF_IDENTIFYING_ES = re.compile(
 _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent)))\s+$")
+    r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc)))\s+$")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
@@ -849,6 +859,7 @@ class PiiDetector:
         """
         load_name_lists()  # once per process; names off the roster need them
         first, last, full, places = _words(first), _words(last), _words(full), _words(places)
+        places = [p for p in places if not _STATE_AGENCY.match(p)]
         # Single names must look like names: no role acronyms ("AP", "TL", "ELL": ALL CAPS of 1-3 letters)
         # or initials ("B.") that name columns sometimes hold.
         first = [w for w in first if _NAME_LIKE.fullmatch(w)]
@@ -1077,6 +1088,10 @@ class PiiDetector:
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
+        if ", " in folded:
+            # a surname and an initial, as sign-in sheets list people: "Vang, P.", "Nguyen, T." (the surname found)
+            spans = [(c[0], m.end(), c[2]) if c[2] == "PERSON" and " " not in folded[c[0]:c[1]]
+                     and (m := _COMMA_INITIAL.match(folded, c[1])) else c for c in spans]
         if not toks.isdisjoint(_SUFFIX_WORDS):
             # a generational suffix straight after a name is the name's, with its full stop: "Tyrone Banks Jr.",
             # "Billy Ray Cooper III" (after the holidays: "Dr. Martin Luther King Jr. Day" is no one)
@@ -1489,6 +1504,7 @@ _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
 _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<)|[ \t]{2,}\d{1,2}:\d\d")   # (an address after: "To: X, Y <...>")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
+_CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
 _SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do Ha Ta".split())
 _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
@@ -1517,7 +1533,7 @@ _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absen
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
 _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
-                           "ALL ILT BLT DO CO LEA SEA SPS".split())
+                           "ALL ILT BLT DO CO LEA SEA SPS EL ML EB".split())   # (English learners: EL, ML, EB)
 # (a character set first: fast)
 _NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]*[:,–—-]?[ \t]*$")
 # initials with stops in lower case, in a list of people: "k.k., s.t. and n.k. from KHIS" (not "a.m.", "e.g.")
@@ -1596,7 +1612,8 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|
 # words that open a sentence before a name: "Ask Noah", "Congrats Jennifer", "Hi Lisa", "Dear Michael"
 _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
-attn yesterday today tomorrow maybe please
+attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada
+дякую спасибо
 """.split())
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
@@ -1649,8 +1666,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
             if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
-                    or a in _ARTICLES:
-                continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author
+                    or a in _ARTICLES or b == "new" and text.startswith(" Year", m.end(2)):
+                continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author;
+                #                   a people's new year: "the Karen New Year"
             korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
             # (after a strong cue or before a verb that takes a person, any first word before a surname that is no
             # English word: "thanks to Blessing Okafor", "Sissy Lavergne led the session")
@@ -1690,6 +1708,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
+    if "T" in toks or "Tee" in toks:
+        # a Cajun nickname, "little" before a given name: "T-Boy", "T-Jean", "Tee Jean" (not "T-shirt", "T-ball",
+        # "tee ball")
+        every = all_given_names()
+        out += [(m.start(), m.end(), "PERSON") for m in _CAJUN_NICKNAME.finditer(text)
+                if (w := m.group(1).lower()) == "boy" or w in every and w not in ("rex", "bone")]
     if not toks.isdisjoint(_SHORT_SURNAMES):
         # a surname of two letters first, then a word that is no English word: "Li Xiaoming", "Le Thi Hoa", "Vu
         # Minh" (in an English text; "Le Monde" in a French one is a newspaper)
@@ -1733,7 +1757,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     # English word are looked at closely
     maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
                                           if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
-             ) - PRODUCT_NAMES
+             ) - PRODUCT_NAMES - _GREETINGS   # ("Merci, cher": a thanks, whatever names it may be)
     words = {w for w in toks if w.lower() in maybe and (w.istitle() or _TITLE_CASE.fullmatch(w))} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
         if m.group(0) not in words:
@@ -1774,9 +1798,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             nxt = _SPACE_WORD_AFTER.match(text, e)
             cue = _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
             # a surname that is also an everyday word ("hayley miles") only after a cue: "hye jin led the walk"
+            # (or before a verb that takes a person: "billy fox said")
             if nxt and (nxt.group(1) in last or _foreign_surname(text, s, nxt, rank, ltoks)) \
                     and nxt.group(1) not in _NOT_SURNAME \
-                    and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK):
+                    and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK
+                         or _VERB_AFTER.match(text, nxt.end(1))):
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) or _VERB_AFTER.match(text, e):
                 out.append((s, e, "PERSON"))
@@ -1796,7 +1822,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if not text.isascii() and _OTHER_RUN.search(text):
         runs = list(_OTHER_RUN.finditer(text))
         if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
-            out += [(m.start(), m.end(), "PERSON") for m in runs]
+            # (a thanks in the other script is no one: "Дякую, Олександр!")
+            out += [(m.start(), m.end(), "PERSON") for m in runs if m.group(0).lower() not in _GREETINGS]
     return out
 
 
@@ -1937,6 +1964,10 @@ _DISTRICT_NUMBER_TAIL = re.compile(r"[ \t]*(?:#|No\.)?[ \t]*\d{1,4}\b(?![ \t]*(?
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
+_LOWER_WORD_AFTER = re.compile(r"[ ]+[a-z]")
+_COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
+
+
 def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """School words after a school's name join it ("Kettle Lake" + " Jr/Sr High"), and so does a school found inside
     them ("Sr High"): one school, one span."""
@@ -1955,6 +1986,10 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             if _DISTRICT_KIND_END.search(text, s, e) and (number := _DISTRICT_NUMBER_TAIL.match(text, e)) \
                     and number.end() <= nxt[0]:
                 e = number.end()
+            if nxt[2] == "PERSON" and nxt[0] == e + 1 and text[e] == " " and _NUMBERED_SCHOOL.fullmatch(text, s, e) \
+                    and not _LOWER_WORD_AFTER.match(text, nxt[1]):
+                # a numbered school and its namesake: "P.S. 57 Hubert H. Humphrey" (not "M.S. 88 Dana Reyes taught")
+                e, taken = nxt[1], i + 1
             if text[s:e] in ("ELC", "CTC", "Alt"):
                 the = _THE_BEFORE.search(text, max(0, s - 6), s)
                 s = the.start() if the else s
@@ -1983,10 +2018,15 @@ reading writing literacy music band choir orchestra art drama theater theatre he
 """.split())
 
 
+# words of praise and greeting a comment puts straight after a name with no stop between: "Dana Reyes Great job"
+_PRAISE_WORDS = frozenset("""great awesome amazing excellent wonderful fantastic nice thanks thank congrats
+congratulations welcome hello hi hey please sorry ok okay yes no""".split())
+
+
 def _name_tail(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A person's name of two words or more takes in the capitalised words that carry it on (:data:`_NAME_TAIL`):
-    each a census surname or no English word, and none a word of a school, a place, a day or a title; the
-    particles' surname is judged the same way."""
+    """A person's name of two words or more takes in the capitalised words that carry it on (:data:`_NAME_TAIL`),
+    none a word of a sentence, a school, a place, a day or a title (:func:`_carries_name`); the particles' surname
+    is judged the same way."""
     out: list[tuple[int, int, str]] = []
     for s, e, label in spans:
         if out and out[-1][2] == "PERSON" and label == "PERSON" and e <= out[-1][1]:
@@ -2000,11 +2040,11 @@ def _name_tail(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
 
 
 def _carries_name(word: str) -> bool:
-    """Whether a capitalised word after a name can be more of it: a surname or no English word, and none of the
-    words of schools, places, days, titles, products and languages."""
+    """Whether a capitalised word after a name can be more of it: any word but those of sentences, schools, places,
+    days, titles, products, languages and subjects (Lakota surnames are English words: "Runs Above", "Yellow
+    Boy")."""
     low = word.lower()
-    return (low in all_surnames() or low.replace("-", "") not in english_words()) \
-        and low not in _NOT_SURNAME and low not in _NOT_SURNAME_PLACES and low not in CALENDAR \
+    return low not in _NOT_SURNAME and low not in _PRAISE_WORDS and low not in _NOT_SURNAME_PLACES and low not in CALENDAR \
         and word not in _SCHOOL_CUE_WORDS and word not in _PLACE_NOUN_WORDS and word not in _PLACE_END_WORDS \
         and word.rstrip(".") not in _TITLE_WORDS and word not in _SUFFIX_WORDS and low not in PRODUCT_NAMES \
         and low not in _LANGUAGE_WORDS and low not in _NATIONALITY_WORDS
@@ -2027,7 +2067,8 @@ _DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
 _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typhoon Storm".split())
 # the names the World Meteorological Organization retired after storms that struck US schools
 _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
-                            "laura ida ian fiona helene milton".split())
+                            "laura ida ian fiona helene milton".split()) \
+    | frozenset("alpha beta gamma delta epsilon zeta eta theta iota".split())   # (2005's and 2020's Greek names)
 _STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
                                 rf"|\b{_STORMS}[ \t]+)$")
@@ -2049,7 +2090,10 @@ _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|c
 _LANGUAGE_BESIDE = re.compile(rf"(?:{_LANGUAGES})(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)$", re.I)
 _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_LANGUAGES})\b"
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
-                             r"|families|community|communities|church|refugees?|students|parents)\b", re.I)
+                             r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year)\b", re.I)
+# a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
+_LANGUAGE_INTO = re.compile(r"\b(?:into|in|from)[ \t]+$")
+_TRANSLATION_WORDS = re.compile(r"\b(?:translat|interpret|spoke|speak|language|fluent|bilingual)", re.I)
 # a title of a work in quotes: its words capitalised or small ("of", "the"), with "the" or a possessive in it
 _QUOTED_WORK = re.compile(r"[\"“]([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|to|at|for"
                           r"|from)){1,8})"
@@ -2058,9 +2102,11 @@ _QUOTED_WORK = re.compile(r"[\"“]([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|o
 
 def _spoken(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is a language: one of :data:`_LANGUAGE_WORDS` beside another language or a
-    word of language ("Karen or Nepali", "Spanish and Karen", "Karen-speaking")."""
+    word of language ("Karen or Nepali", "Spanish and Karen", "Karen-speaking", "the Karen New Year"), or after
+    "into" or "in" in a text about translation ("translated the survey into Karen")."""
     return text[start:end].lower() in _LANGUAGE_WORDS and bool(
-        _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start))
+        _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
+        or _LANGUAGE_INTO.search(text, max(0, start - 6), start) and _TRANSLATION_WORDS.search(text))
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
@@ -2264,6 +2310,8 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
         if out and c[2] == out[-1][2] == "PERSON" and (_GAP.fullmatch(text, out[-1][1], c[0])
                                                        or saint and _SAINT_GAP.fullmatch(text, out[-1][1], c[0])):
             out[-1] = (out[-1][0], c[1], "PERSON")
+        elif out and c[2] == out[-1][2] == "SCHOOL" and text[out[-1][1]:c[0]] == " ":
+            out[-1] = (out[-1][0], c[1], "SCHOOL")   # "ISD 917" "Area Schools": one body
         else:
             out.append(c)
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
@@ -2330,14 +2378,17 @@ _PLACE_WORDS = re.compile(
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
-                 r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|Early\s+Learning\s+Center|Alt(?:ernative)?(?:\s+School)?"
+                 r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|(?:Early\s+)?Learning\s+Center"
+                 r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|(?:Parish\s+|County\s+)?School\s+Board|(?:County\s+)?Board\s+of\s+Education|Head\s+Start"
                  r"|Borough\s+Office|Educational\s+Service\s+Center|Education\s+Service\s+Center"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
-                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM|Catholic(?:\s+School)?"
+                 r"|Unified(?:\s+School\s+District)?|STEM(?:\s+Academy)?|STEAM"
+                 # (a parish is no school: "the Ukrainian Catholic parish")
+                 r"|Catholic(?:\s+School|(?![ \t]+(?:[Pp]arish|[Cc]hurch|[Cc]athedral|[Cc]harities|[Dd]iocese)\b))"
                  # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
                  # Valley SU", "Chenango Ridge BOCES", "Palouse Ridge ESD", "Sunflower Delta CSD", "Walnut Creek R-II"
                  r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
@@ -2356,7 +2407,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
-                              "CISD JJAEP RESA Board Head Borough Educational Education".split())
+                              "CISD JJAEP RESA Board Head Borough Educational Education Learning".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -2367,7 +2418,8 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A
                           rf"|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
                           rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])"
                           # (what the school is for: "Lyndale Magnet School for Science", "Academy of the Arts")
-                          r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]+)?)?")
+                          # (not a second school's first word: "... for Media and Crossroads Bridge Academy")
+                          r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]++(?![ ]+[A-Z]))?)?")
 _ROLE_LINE_END = re.compile(r"(?i:principal|teacher|coach|coordinator|director|specialist|facilitator|manager"
                             r"|superintendent|counselor|liaison|assistant|dean|chair)[ \t]*\r?\n")
 _NAME_ADJECTIVES = frozenset("high new".split())
@@ -2384,6 +2436,7 @@ after before during at in on for from to with by of and or but if when while as 
 spanish english french german chinese arabic art music band choir history social studies ela esl ell
 sped pe health technology tech computer engineering both kinder knee cram thank you
 ask call email contact see tell invite join visit please
+early writing science learning
 """.split())
 
 
@@ -2430,6 +2483,11 @@ _KIND_FIRST_SCHOOL = re.compile(
     rf"\b(?i:{'|'.join(sorted(_SPANISH_KINDS))})(?:[ \t]+(?:{_SPANISH_SUBKINDS}|Tecnica)){{0,3}}"
     r"[ \t]+[A-Z](?:\.|[\wʻ'’-]*)(?:[ \t]+(?:(?:de|del|la|los|las|y)[ \t]+)?[A-Z](?:\.|[\wʻ'’-]*)){0,4}"
     r"(?:[ \t]+(?:No\.?[ \t]*)?\d{1,4}\b)?")
+# a Jewish day school, its kind first: "Yeshiva Ohr Torah of Flatbush", "Bais Yaakov of Boro Park", "Talmud Torah of
+# Crown Heights"
+_JEWISH_KIND_WORDS = frozenset("Yeshiva Yeshivat Yaakov Jacob Talmud".split())
+_JEWISH_SCHOOL = re.compile(r"\b(?:Yeshivat?|Bais[ \t]+Yaakov|Beth[ \t]+Jacob|Talmud[ \t]+Torah)"
+                            r"(?:[ \t]+(?:(?:of|d['’]|de)[ \t]*)?[A-Z][\w'’-]*){1,5}")
 # "the jr/sr high": a district's one school of its kind, named by its kind
 _KIND_SCHOOL = re.compile(r"\b[Tt]he[ \t]+(?i:jr\.?[ \t]*/[ \t]*sr\.?|junior[ \t]*[-/][ \t]*senior)[ \t]+(?i:high)\b")
 # a name in lower case before a school word: "tucker high", "miller prep", "washington alternative"
@@ -2474,6 +2532,8 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                 if m.group(1) or _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
     if "sr" in low and ("jr" in low or "junior" in low):
         out += [(m.start(), m.end(), "SCHOOL") for m in _KIND_SCHOOL.finditer(folded)]
+    if not toks.isdisjoint(_JEWISH_KIND_WORDS):
+        out += [(m.start(), m.end(), "SCHOOL") for m in _JEWISH_SCHOOL.finditer(folded)]
     if any(kind in low for kind in _SPANISH_KINDS):
         # the kind first, as Spanish names schools, on the roster or not: "Escuela Elemental Luis Muñoz Rivera",
         # "la primaria Juárez", "Secundaria Técnica 45" (not "la escuela de Las Milpas": a school in a place)
@@ -2592,7 +2652,8 @@ def _short_forms(name: str) -> set[str]:
     person's surnames ("Muñoz Rivera" for "Escuela Elemental Luis Muñoz Rivera")."""
     short = _short_place(name)
     words = short.split()
-    out = {short}
+    # (never a state's or a borough's name: "Minnesota", "Bronx")
+    out = {short} if short.lower() not in _STATE_NAMES and short.lower() not in _BOROUGHS else set()
     school = _NUMBERED_NAME.match(name)
     if school and school.group(3) and len(school.group(3)) >= 4:
         out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"

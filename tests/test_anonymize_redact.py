@@ -1889,3 +1889,50 @@ def test_a_phone_number_read_out(text, phone) -> None:
 ])
 def test_digit_words_that_are_no_phone(text) -> None:
     assert not _NOBODY.redact(text).spans
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # round 17 (session 16; the eleventh set's tune half)
+    ("Tribal council rep Loretta Yellow Boy asked that", [("Loretta Yellow Boy", "PERSON")]),   # English words
+    ("the Bronx Transfer High School for Media and Crossroads Bridge Academy were in our cycle.",
+     [("Bronx Transfer High School for Media", "SCHOOL"), ("Crossroads Bridge Academy", "SCHOOL")]),
+    ("Our team at Lake Street Learning Center wasn't", [("Lake Street Learning Center", "SCHOOL")]),
+    ("registration night at Raritan Hills Regional.", [("Raritan Hills Regional", "SCHOOL")]),
+    ("Visited P.S. 57 Hubert H. Humphrey (not our district)", [("P.S. 57 Hubert H. Humphrey", "SCHOOL")]),
+    ("Rabbi Yosef Halberstam (Yeshiva Ohr Torah of Flatbush), and",
+     [("Rabbi Yosef Halberstam", "PERSON"), ("Yeshiva Ohr Torah of Flatbush", "SCHOOL")]),
+    ("Send it to BIA Route 7, Box 18, Sweetgrass, SD 57622. Regular mail",
+     [("BIA Route 7, Box 18, Sweetgrass, SD 57622", "ADDRESS")]),
+    ("T-boy Thibodeaux and Marshal are a good team.", [("T-boy Thibodeaux", "PERSON")]),   # a Cajun nickname
+    ("Ms. Clotilde Fontenot (Tee Jean's mama) runs it", [("Ms. Clotilde Fontenot", "PERSON"), ("Tee Jean", "PERSON")]),
+    ("merci à nonc et tante Yvonne Hébert pour le gumbo!", [("tante Yvonne Hébert", "PERSON")]),
+    ('"Vang, P." is listed twice on the attendance sheet', [("Vang, P.", "PERSON")]),
+    ("and dustin miles said hi", [("dustin miles", "PERSON")]),   # an everyday surname before a verb
+])
+def test_round17_shapes(text, found) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Pa",), last=("Vang",), full=("Pa Vang",), places=()))
+    assert _found(red.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "We need T-shirts and a T-ball field and a tee ball game, a T-chart and a T-Rex.",
+    "Merci, cher. Ça c'est bon.",                               # a thanks that is a given name too
+    "The Karen New Year celebration was great.",                # a people's new year
+    "She translated the whole family survey into Karen over one weekend.",
+    "Hurricane Laura and then Delta six weeks later.",          # a Greek-letter storm
+    "The Ukrainian Catholic parish brought the new families.",  # a parish, no school
+    "A rich district on paper, but our EL students are not getting rich instruction.",
+])
+def test_round17_no_one(text) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Emma",), last=("Lund",), full=("Emma Lund",), places=()))
+    assert not [s for s in red.redact(text).spans if s.label != "SELF_ID"]
+
+
+def test_a_state_agency_on_the_roster_is_public() -> None:
+    """A roster that lists state staff with their agency: the agency, its state's name and its initials stay."""
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Minnesota Department of Education", "Bronx High School of Civic Arts")))
+    text = "Prince songs during the breaks. Very Minnesota. MDE sent two people; the Bronx teachers loved it."
+    assert not red.redact(text).spans
+    assert _found(red.redact("We visited Bronx High School of Civic Arts."), "We visited Bronx High School of Civic Arts.") \
+        == [("Bronx High School of Civic Arts", "SCHOOL")]
