@@ -443,7 +443,24 @@ def surnames() -> frozenset[str]:
                      if n not in COMMON_WORD_NAMES and rank.get(n, EVERYDAY_RANK) >= EVERYDAY_RANK)
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Towns, counties and countries (lower case, folded to ASCII): US places of 1,000 people or more, cities
+    elsewhere of 100,000 or more and capitals, countries, and US counties without "County" (18,744 names from
+    GeoNames, CC BY 4.0, in ``evalkit/data/places.tsv.gz``, built by ``tools/build_places.py``).
+
+    Examples
+    --------
+    >>> "tahlequah" in place_names(), "beirut" in place_names(), "maria" in place_names()
+    (True, True, False)
+    """
+    path = importlib.resources.files("evalkit").joinpath("data/places.tsv.gz")
+    with path.open("rb") as fh:
+        rows = gzip.decompress(fh.read()).decode("ascii").splitlines()[1:]
+    return frozenset(row.split("\t", 1)[0] for row in rows)
+
+
 def load() -> None:
     """Read every list now (about half a second, once per process), so that the first text redacted does not pay
     for it: the detector calls this when it is built."""
-    given_names(), plain_given_names(), surnames(), person_words(), english_words()
+    given_names(), plain_given_names(), surnames(), person_words(), english_words(), place_names()

@@ -47,6 +47,7 @@ from evalkit.namelists import (
     nickname_names,
     nicknamer,
     person_words,
+    place_names,
     plain_given_names,
     spanish_nicknames,
     surnames,
@@ -119,6 +120,9 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
+# a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville"
+_PLACE_LIST_BEFORE = re.compile(r"([a-z][\w'’-]+(?:[ ][a-z][\w'’-]+)?)(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)$")
+_PLACE_LIST_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)([a-z][\w'’-]+(?:[ ][a-z][\w'’-]+)?)")
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name) > 2)
 # New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
@@ -184,6 +188,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
+    # an extension alone, which rings one desk ("call me at ext. 4471", "x4471"), and a local number with its last
+    # four digits in pairs ("555-01-47")
+    "phone_extension": re.compile(r"(?<![\w.-])(?:ext\.?|extension)(?:[ \t]+is)?[ \t]*[#:]?[ \t]*\d{3,5}(?![\w-])"
+                                  r"|(?<![\w.-])x\d{3,5}(?![\w-])"
+                                  r"|(?<![\w./-])[2-9]\d{2}([.\u2013-])\d\d\1\d\d(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     "url": re.compile(r"(?<![@\w.-])(?:(?:https?://|www\.)[^\s<>\"]+"
                       r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?(?:/[^\s<>\"]*)?"
@@ -247,7 +256,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                               rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
-                  "phone": "PHONE", "url": "URL",
+                  "phone": "PHONE", "phone_extension": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
                   "street_address_spelled": "ADDRESS", "street_address_grid": "ADDRESS",
                   "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
@@ -313,6 +322,8 @@ _DIGIT = re.compile(r"\d")
 # three with at most three separators between (a year alone never passes)
 _ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
                          r"|\d\s+(?:\d{1,3}(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2}-\d)")   # "201 1st St NE", "2200 KY-15"
+_X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
+_PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
 _AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
@@ -385,6 +396,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("street_address_lower")
         if _PHONEISH.search(folded):
             names.append("phone")
+        if "ext" in low or "x" in low and _X_EXTENSION.search(low) or _PAIRED_LOCAL.search(folded):
+            names.append("phone_extension")
         if not toks.isdisjoint(_SPELLED_HOUSE) and _ZIP.search(low):
             names.append("street_address_spelled")
         if not toks.isdisjoint(_QUADRANTS):
@@ -1242,7 +1255,39 @@ class PiiDetector:
             # place's name too: "Love Field", "Grant Park" (not "Jenny Park", not "Mr. Park")
             cands = [c for c in cands if c[2] != "PERSON" or folded[c[0]:c[1]] not in _PLACE_NOUN_WORDS
                      or not _placed(folded, c[0])]
+        places = place_names()
+        if any(c[2] == "PERSON" and low[c[0]:c[1]] in places for c in cands):
+            # a town, a county or a country: "Tahlequah has a new ...", "Sanaa, Aden, Beirut", "Les Cayes"
+            cands = [c for c in cands if c[2] != "PERSON" or not self._a_place(folded, low, c, places)]
         return cands
+
+    def _a_place(self, folded: str, low: str, cand: tuple[int, int, str], places: frozenset[str]) -> bool:
+        """Whether a name found off the roster is a place (:func:`evalkit.namelists.place_names`): a town no one is
+        named ("Clarksdale", "Hamtramck"), or one that is a given name too ("Selma", "Aden") where a place is said
+        ("in Selma", beside another place: "Sanaa, Aden, Beirut"); never with a title before it or a verb that
+        takes a person after it ("Ms. Selma", "Aden said"), nor a roster name."""
+        s, e, _ = cand
+        word = low[s:e]
+        if word not in places or word in self.terms or _TITLE_BEFORE.search(folded, max(0, s - 20), s) \
+                or folded[s:e].split()[0].rstrip(".") in _TITLE_WORDS or _PERSON_VERB.match(folded, e):
+            return False
+        words, every = word.split(), all_given_names()
+        if len(words) > 1:   # "Les Cayes", "Silver Spring"; not a given name and a surname ("Helen Ward")
+            return not (words[0] in every and words[-1] in all_surnames())
+        if word not in every:
+            return True
+        if folded.startswith(("'s", "’s"), e):
+            return False      # "in Tyler's room": a person's
+        if _IN_PLACE_BEFORE.search(folded, max(0, s - 12), s):
+            return True
+        # (or in a list, up to three names away, with a place that is no one's name: "Sanaa, Aden, Beirut")
+        neighbours, a, b = [], s, e
+        for _ in range(3):
+            before = _PLACE_LIST_BEFORE.search(low, max(0, a - 30), a)
+            after = _PLACE_LIST_AFTER.match(low, b)
+            neighbours += [m.group(1) for m in (before, after) if m]
+            a, b = before.start() if before else a, after.end() if after else b
+        return any(n in places and n.split()[0] not in every for n in neighbours)
 
     def _with_surnames(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A roster first name followed by a capitalised word that is no everyday word is a full name, the
@@ -1533,7 +1578,7 @@ _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absen
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
 _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
-                           "ALL ILT BLT DO CO LEA SEA SPS EL ML EB".split())   # (English learners: EL, ML, EB)
+                           "ALL ILT BLT DO CO LEA SEA SPS ML EB".split())   # (English learners: ML, EB)
 # (a character set first: fast)
 _NAME_BEFORE_PHONE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]*[:,–—-]?[ \t]*$")
 # initials with stops in lower case, in a list of people: "k.k., s.t. and n.k. from KHIS" (not "a.m.", "e.g.")
@@ -1862,6 +1907,11 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?:[ \t
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing
 
 
+# a noun after capital letters that makes them a program's or a group's initials: "our EL students", "the SL team"
+_PROGRAM_NOUN_AFTER = re.compile(r"[ \t]+(?:students|learners|kids|families|parents|teachers?|coordinators?"
+                                 r"|specialists?|team|programs?|class(?:es)?|services|department|data|staff|office)\b", re.I)
+
+
 def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> list[tuple[int, int, str]]:
     """A roster person's initials: with full stops ("D.R." for Dana Reyes; ``dotted``: those that might be a title's
     or a degree's letters, the others are anyone's, :func:`_names_by_layout`), or ``bare`` ("DR") after a cue
@@ -1874,6 +1924,7 @@ def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> l
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
         if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) \
+                and not _PROGRAM_NOUN_AFTER.match(text, e) \
                 and (_VERB_AFTER.match(text, e) or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s)
                                    or _SPEAKER_AFTER.match(text, e) and _SPEAKER_BEFORE.search(text, max(0, s - 32), s)
                                    or not text[e:].strip(" \t.!") and _SIGN_OFF_BEFORE.search(text, max(0, s - 8), s)):
@@ -2013,7 +2064,7 @@ _NATIONALITY_WORDS = frozenset("""
 english spanish french arabic somali hmong karen vietnamese chinese mandarin cantonese korean japanese russian
 ukrainian polish italian german portuguese haitian creole kreyol yiddish hebrew tagalog american african mexican
 latino latina latinx hispanic asian native black white
-math maths algebra geometry calculus science biology chemistry physics history civics geography economics
+math maths algebra geometry calculus biology chemistry physics history civics geography economics
 reading writing literacy music band choir orchestra art drama theater theatre health pe ela esl ell sped
 """.split())
 
@@ -2436,7 +2487,7 @@ after before during at in on for from to with by of and or but if when while as 
 spanish english french german chinese arabic art music band choir history social studies ela esl ell
 sped pe health technology tech computer engineering both kinder knee cram thank you
 ask call email contact see tell invite join visit please
-early writing science learning
+early writing learning
 """.split())
 
 
@@ -2659,4 +2710,11 @@ def _short_forms(name: str) -> set[str]:
         out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
+    # a campus of a network by its own name: "Riverbend" for "Bright Path Prep – Riverbend" (no everyday word)
+    campus = _CAMPUS_AFTER_DASH.search(name)
+    if campus and len(campus.group(1)) >= 4 and campus.group(1).lower() not in english_words():
+        out.add(campus.group(1))
     return out
+
+
+_CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")

@@ -1936,3 +1936,54 @@ def test_a_state_agency_on_the_roster_is_public() -> None:
     assert not red.redact(text).spans
     assert _found(red.redact("We visited Bronx High School of Civic Arts."), "We visited Bronx High School of Civic Arts.") \
         == [("Bronx High School of Civic Arts", "SCHOOL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sanaa, Aden, Beirut — our families came from all over.",   # given names in a list with a place no one is named
+    "Materials for families from Port-au-Prince, Cap-Haitien and Les Cayes.",
+    "Clarksdale to Jackson is a long drive; Greenwood, Cleveland or Greenville would work.",
+    "Tahlequah has a new superintendent search under way.",     # a town before a verb
+])
+def test_places_off_the_roster_are_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Ask Selma about it.", ["Selma"]),                      # a given name that is a town, beside a cue
+    ("Aden said yes to the pilot.", ["Aden"]),               # ... before a verb that takes a person
+    ("We met in Tyler's room.", ["Tyler"]),                  # ... a person's room
+    ("Thanks to Selma, Aden and Maria for the help.", ["Selma", "Aden", "Maria"]),   # a list of people
+    ("Ms. Clarksdale led it.", ["Ms. Clarksdale"]),         # a title makes any word a name
+])
+def test_a_place_name_that_names_someone_stays_a_name(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_place_names_come_from_the_bundled_gazetteer() -> None:
+    from evalkit.namelists import place_names
+
+    places = place_names()
+    assert len(places) > 15_000 and {"tahlequah", "beirut", "les cayes", "silver spring"} <= places
+    assert "maria" not in places and "reyes" not in places
+
+
+def test_a_network_campus_is_known_by_its_own_name() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Bright Path Prep – Riverbend",)))
+    text = "Mari and Jerome from Riverbend were a great team."
+    assert ("Riverbend", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("call me at ext. 4471", "ext. 4471"),              # an extension alone rings one desk
+    ("my extension is 4471", "extension is 4471"),
+    ("x4471 is my desk", "x4471"),
+    ("phone 555-01-47", "555-01-47"),                   # a local number, its last four digits in pairs
+])
+def test_an_extension_alone_and_a_paired_local_number(text, phone) -> None:
+    assert _found(_NOBODY.redact(text), text) == [(phone, "PHONE")]
+
+
+@pytest.mark.parametrize("text", ["ext 12 is the row", "2024-01-09 and 10-01-24", "expect 300 students next"])
+def test_no_extension(text) -> None:
+    assert not _NOBODY.redact(text).spans
