@@ -373,9 +373,10 @@ def load_corpus(folder: Path, half: str):
         schools, districts = [], []
     # what a program's roster holds: each person's first and last name as registered, and the official names of
     # the schools and districts (short forms, initials and nicknames are the redactor's job, not the roster's)
-    first = tuple(sorted({p["first"] for p in people}))
-    last = tuple(sorted({p["last"] for p in people}))
-    full = tuple(sorted({f"{p['first']} {p['last']}" for p in people}))
+    # (a person known by one name has no surname: "Aung", as Burmese names are written)
+    first = tuple(sorted({p["first"] for p in people if p.get("first")}))
+    last = tuple(sorted({p["last"] for p in people if p.get("last")}))
+    full = tuple(sorted({" ".join(n for n in (p.get("first"), p.get("last")) if n) for p in people}))
     named = [x if isinstance(x, str) else x.get("name") for x in [*schools, *districts]]
     places = {p.get("school") for p in people} | {p.get("district") for p in people} | set(named)
     roster = RosterNames(first=first, last=last, full=full, places=tuple(sorted(x for x in places if x)))
