@@ -179,7 +179,7 @@ PUBLIC_NAMES = (
     "Nathan Hale", "Harriet Beecher Stowe", "Robert E. Lee", "Stonewall Jackson", "Jefferson Davis",
     "Davy Crockett", "Daniel Boone", "Sam Houston", "Stephen F. Austin", "Juan Seguin", "Lorenzo de Zavala",
     "Mirabeau Lamar", "Ho Chi Minh City", "Ho Chi Minh", "Loretta Lynn", "Dolly Parton", "Temple Grandin",
-    "Paul Wellstone", "Red Cloud", "Free Will Baptist",
+    "Paul Wellstone", "Red Cloud", "Free Will Baptist", "Benjamin Banneker", "Marian Anderson", "Willie Nelson",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

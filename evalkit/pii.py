@@ -68,6 +68,8 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|
            r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
            r"|Senor|Senora|senor|senora|Dra|Madan|Mesye|Thay|Md|Reb|Rebbetzin|Nonc|Tante"
+           # (Ethiopian Orthodox and Amharic, Muslim and Burmese honorifics; an assistant's rank before another title)
+           r"|Abba|Abuna|Ato|Haji|Hajji|Alhaji|Daw|Asst"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -91,7 +93,7 @@ _SUFFIXES = (
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
 _UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
-         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b\.?))")
+         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?))")
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
            "|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
            "|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
@@ -202,7 +204,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (an ordinal is a street's word too, and a quarter may follow the street: "300 E. 5th Ave NW")
     "street_address": re.compile(
         # a numbered or lettered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12", "County Road QQ"
-        rf"(?:{_HOUSE}[ \u00a0]+(?:(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
+        # (a grid of numbered streets, as Utah's towns address: "3450 S 2700 W", "450 E 100 N")
+        # (the two directions across each other: never "100 N 200 S")
+        rf"(?:{_HOUSE}[ \u00a0]+(?:(?:[NS]\.?[ \t]+\d{{1,5}}[ \t]+[EW]|[EW]\.?[ \t]+\d{{1,5}}[ \t]+[NS])\b\.?"
+        rf"(?:[ \t]+(?:St|Street)\b\.?)?"
+        rf"|(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
         rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
         rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
         rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
@@ -250,7 +256,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (a title and its name on one line: "Leadership Coach<newline>Sweetwater Valley RESA" is a signature's two lines)
     "titled_name": re.compile(rf"\b{_TITLES}\.?[ \t]+(?:(?:and|&)\s+{_TITLES}\.?\s+)?"
                               rf"(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
-                              rf"(?:St\.?\s+)?{_PARTICLES}*"
+                              rf"(?:St\.?\s+)?{_PARTICLES}*ʻ?"   # (an ʻokina first: "Coach ʻAholelei")
                               r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
                               rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
@@ -293,6 +299,8 @@ island day week month year period session program project plan unit award prize 
 church hospital library museum center centre hall field stadium house building room state
 el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
+department board office agency turnpike boulevard highway parkway
+baptist methodist missionary lutheran presbyterian episcopal pentecostal tabernacle mosque masjid synagogue cathedral
 """.split())
 # articles that start a place's name, never a person's ("Las Milpas", "El Paso"; not "Des", "Le": given names too)
 _ARTICLES = frozenset("el la las los del".split())
@@ -483,6 +491,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 # an apostrophe inside a word before three lower-case letters or more is an ʻokina or a glottal stop, part of the
 # word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
 # as "ʻ"
+_LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
 # what survey exports leave of HTML: character references ("&amp;", "&#39;", "&nbsp;") and line breaks ("<br>")
 _MARKUP = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});|<br[ \t]*/?>", re.I)
@@ -522,6 +531,10 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
         folded = folded.translate(_QUOTES)
     if "'" in folded:
         folded = _INNER_APOSTROPHE.sub("ʻ", folded)   # (same length: offsets hold)
+    if "ʻ" in folded or "'" in folded:
+        # an ʻokina (or an apostrophe typed for one) before a capital starts a name, "'Ana", "ʻAholelei": read as a
+        # space, the name is found as any other, and the span takes the mark back in (see PiiDetector.find)
+        folded = _LEADING_OKINA.sub(" ", folded)
     return folded, folded.lower(), origin
 
 
@@ -715,7 +728,8 @@ _SELF_IDENTIFYING_ES = re.compile(
 _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc)))\s+$")
+    r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
+    r"|\b(?:co|thay))\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
@@ -1095,9 +1109,16 @@ class PiiDetector:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
         # (a roster person's initials in capitals are theirs: "DR led the session")
+        # (nor titles alone, one after another: "Lorraine Bahe, Asst. Principal"; a surname that is a title too
+        # stays a name: "Dr. Judge", "Coach Bishop")
         spans = [c for c in spans if c[2] != "PERSON" or (folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
                                                           or folded[c[0]:c[1]] in self.person_initials)
-                 and not _DEGREE_AFTER.match(folded, c[1])]
+                 and not _DEGREE_AFTER.match(folded, c[1])
+                 and not (" " in folded[c[0]:c[1]]
+                          and all(w.rstrip(".").title() in _TITLE_WORDS for w in folded[c[0]:c[1]].split())
+                          and low[c[0]:c[1]].split()[-1] not in all_surnames())]
+        if "Education" in toks:   # a state's education agency is public: "the Utah State Board of Education"
+            spans = [c for c in spans if c[2] != "SCHOOL" or not _STATE_AGENCY.match(folded[c[0]:c[1]])]
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
@@ -1145,6 +1166,9 @@ class PiiDetector:
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
+        if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
+            out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
+                   and (o.start == 1 or not text[o.start - 2].isalnum()) else o for o in out]
         return sorted(out)
 
     def _reversed_names(self, low: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1617,7 +1641,8 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u0
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
-_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|coach|coaching\s+with"
+_STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|thank\s+u|thx|coach|coaching\s+with"
+               r"|letting|let"
                r"|e-?mail|e-?mailed|call|called|text"
                r"|observed|sorry|gracias(?:\s+a)?|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
@@ -1645,6 +1670,13 @@ _VERB_AFTER = re.compile(
     r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic"
     r"|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
+    # (a person by what they are to the program: "Kebede is the dad who started ...", "Ana is our liaison")
+    r"|(?:is|was)\s+(?:the|a|an|our|my)\s+(?:\w+\s+)?(?:dad|mom|father|mother|parent|grandmother|grandfather"
+    r"|teacher|coach|principal|counselor|liaison|para|aide|sub|student|volunteer|nurse|librarian|secretary"
+    r"|interpreter|translator|custodian)\s+(?:who|that)\b"
+    # (an action item of meeting notes: "Next: Ransom to share on-track data", "Ana to send the agenda")
+    r"|to\s+(?:share|send|email|e-mail|follow\s+up|update|schedule|bring|draft|review|check|call|contact|set\s+up"
+    r"|present|circulate|confirm|reach\s+out)\b"
     rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
     r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could"
@@ -2201,6 +2233,13 @@ def _english_test(ltoks: set[str] | None) -> Callable[[], bool]:
     return english
 
 
+# a full name beside another in a list, in title case or in capitals
+_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,}[A-Z'’-]*),[ \t]+$")
+_FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,}[A-Z'’-]*)"
+                              r"(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]{2,}[A-Z'’-]*))?"   # ("TRAN MINH KHANG")
+                              r"(?=[ \t]*(?:[,.;)]|$|\n|[ \t]+(?:and|&)\b))")
+
+
 def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Words that the names and schools found vouch for as names, everyday words included: a name joined to a
     found one by "and" ("Rania and River"), a nickname in brackets after one ("Seo-yeon Park (Sunny)"), a name
@@ -2233,6 +2272,14 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                        else None), _LIST_AFTER.match(text, e)) if listed else ():
                 if m and (m.group(1).lower() in given or m.group(1).lower() not in words) and name(m.group(1)):
                     out.append((m.start(1), m.end(1), "PERSON"))
+            # and a list of full names, a given name and a surname each ("ZION OKORO, HUNTER BLACKWELL, NOBLE
+            # ADEBAYO"): a full name found vouches for the full names beside it
+            if listed and " " in text[s:e].strip():
+                for m in (_FULL_LIST_BEFORE.search(text, max(0, s - 40), s), _FULL_LIST_AFTER.match(text, e)):
+                    if m and (m.group(1).lower() in every or m.group(1).lower() not in words) \
+                            and (m.group(2).lower() in all_surnames() or m.group(2).lower() not in words) \
+                            and name(m.group(1)) and m.group(2).lower() not in _NOT_SURNAME:
+                        out.append((m.start(1), m.end(2) if m.re is _FULL_LIST_BEFORE else m.end(), "PERSON"))
             if text[s:e].islower():
                 m = _LOWER_BEFORE.search(text, max(0, s - 30), s)
                 if m and m.group(1) not in words and m.group(1) not in _NOT_SURNAME and _english(ltoks):
@@ -2422,7 +2469,7 @@ _PLACE_WORDS = re.compile(
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
     r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
     r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
-    r"|campus)\b.*$",
+    r"|campus|innovation school|education campus|center for|newcomer center)\b.*$",
     re.I)
 
 
@@ -2448,7 +2495,9 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
                  # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
                  # districts and juvenile-justice programs
-                 r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA")
+                 r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA"
+                 # a public charter school, an early college, a newcomer center: "Nichols Ave PCS", "BV Early College"
+                 r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
@@ -2458,7 +2507,8 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
-                              "CISD JJAEP RESA Board Head Borough Educational Education Learning".split())
+                              "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
+                              "Newcomer".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -2668,12 +2718,22 @@ def _place_forms(place: str) -> set[str]:
     if school:   # "P.S. 123 Ellison Park" is "PS 123", "PS123" and "P.S. 123" to its staff
         letters, number = school.group(1).replace(".", ""), school.group(2)
         out |= {f"{school.group(1)} {number}", f"{letters} {number}", f"{letters}{number}"}
+    campus = _NETWORK_CAMPUS.match(place)
+    if campus:   # a network's campus by the network's initials: "WSA Magna" for "Wasatch Summit Academy Magna"
+        initials = "".join(w[0] for w in campus.group(1).split() if w[0].isupper())
+        if len(initials) >= 2:
+            out.add(f"{initials} {campus.group(2)}")
     numbered = _DISTRICT_NUMBER.match(place)
     if numbered:
         name, kind, number = numbered.groups()
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         out |= {f"{initials} {number}", f"{initials}{kind} {number}"} if len(initials) >= 2 else set()
     return out
+
+
+# a charter network's name, then its campus: "Wasatch Summit Academy Magna", "Bright Path Prep – Riverbend"
+_NETWORK_CAMPUS = re.compile(r"^((?:[A-Z][\w'’]*[ ]+){1,4}(?:Academy|Academies|Prep|Preparatory|Collegiate))"
+                             r"(?:[ ][–—-])?[ ]([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)$")
 
 
 def _bare_place(place: str) -> set[str]:

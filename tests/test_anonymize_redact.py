@@ -1987,3 +1987,49 @@ def test_an_extension_alone_and_a_paired_local_number(text, phone) -> None:
 @pytest.mark.parametrize("text", ["ext 12 is the row", "2024-01-09 and 10-01-24", "expect 300 students next"])
 def test_no_extension(text) -> None:
     assert not _NOBODY.redact(text).spans
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # round 18 (session 16; the twelfth set's tune half, after its blind check)
+    ("Rahel at Nichols Ave PCS does all of it", [("Nichols Ave PCS", "SCHOOL")]),            # a public charter
+    ("The BV Early College site visit", [("BV Early College", "SCHOOL")]),
+    ("The Northgate Newcomer Center intake team", [("Northgate Newcomer Center", "SCHOOL")]),
+    ("Dr. Hatch and Asst. Supt. Olsen came", [("Dr. Hatch", "PERSON"), ("Asst. Supt. Olsen", "PERSON")]),
+    ("and Abba Gebre Kidan from the Orthodox church", [("Abba Gebre Kidan", "PERSON")]),
+    ("Haji Gul Ahmad Stanikzai spoke for the elders", [("Haji Gul Ahmad Stanikzai", "PERSON")]),
+    ("Daw Thandar Htwe teaches 4th grade", [("Daw Thandar Htwe", "PERSON")]),
+    ("Cảm ơn cô Thanh.", [("cô Thanh", "PERSON")]),                                         # a Vietnamese title
+    ("Thank you for letting Nahom stay after school", [("Nahom", "PERSON")]),
+    ("'Ana is our community council liaison and she", [("'Ana", "PERSON")]),                # an ʻokina typed first
+    ("Mr. Fifita and Coach ʻAholelei got the boys there", [("Mr. Fifita", "PERSON"), ("Coach ʻAholelei", "PERSON")]),
+    ("Mail: 3450 S 2700 W, West Valley City, UT 84119", [("3450 S 2700 W, West Valley City, UT 84119", "ADDRESS")]),
+    ("Mail to 2875 Benning Rd NE, 9th Floor, Washington, DC 20002",
+     [("2875 Benning Rd NE, 9th Floor, Washington, DC 20002", "ADDRESS")]),
+    ("AMBASSADORS: ZION OKORO, HUNTER BLACKWELL, NOBLE ADEBAYO. THEY RAN IT.",              # a list of full names
+     [("ZION OKORO", "PERSON"), ("HUNTER BLACKWELL", "PERSON"), ("NOBLE ADEBAYO", "PERSON")]),
+    ("Kebede is the dad who started the Saturday class", [("Kebede", "PERSON")]),
+    ("Attn: Lorraine Bahe, Asst. Principal", [("Lorraine Bahe", "PERSON")]),                # titles alone: no one
+    ("Dr. Judge approved it.", [("Dr. Judge", "PERSON")]),                                  # a surname that is a title
+])
+def test_round18_shapes(text, found) -> None:
+    assert [f for f in _found(_NOBODY.redact(text), text) if f[1] != "SELF_ID"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "We are at 100 N 200 S on the chart.",                     # two directions along each other: no grid address
+    "Benjamin Banneker came up in the math-identity workshop.",
+    "The Virginia Department of Education guidance is clear.",
+    "The Utah State Board of Education MTSS modules are good.",   # a state agency
+    "Shiloh Missionary Baptist opened its fellowship hall.",      # a church
+])
+def test_round18_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label != "SELF_ID"]
+
+
+def test_a_wasatch_campus_by_the_networks_initials() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Wasatch Summit Academy Magna", "Tolliver Center for Applied Technology",
+                                                   "Montview Innovation School")))
+    text = "Oakley at WSA Magna, the Tolliver CAT visit and the kids at Montview."
+    assert [f for f in _found(red.redact(text), text) if f[1] == "SCHOOL"] == \
+        [("WSA Magna", "SCHOOL"), ("Tolliver CAT", "SCHOOL"), ("Montview", "SCHOOL")]
