@@ -162,7 +162,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
     "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
-                        r"\s*(?:@|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"
+                        r"\s*(?:@@?|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"   # ("@@": a doubled key)
                         r"(?:\s*(?:\.|[({\[]\s*(?:dot|\.)\s*[)}\]]|-dot-|\bdot\b|,(?=(?:org|com|net|edu|gov)\b))"
                         r"\s*[\w-]+)+"
                         # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
@@ -173,7 +173,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                 r"|(?<![\w.@-])[a-z]++\d++\s+at\s+(?:[\w-]+\.)+[a-z]{2,6}\b", re.I),
     # a plain word before "at" and a domain: after an e-mail cue or an opening bracket ("email gkim at example.org",
     # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
-    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:[\w-]+\.)+(?:org|com|net|edu|gov|us)\b", re.I),
+    # (a comma typed for the dot: "jdoe at example,org"; a webmail's name alone: "jdoe at gmail")
+    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:(?:[\w-]+[.,])+(?:org|com|net|edu|gov|us)\b"
+                                 r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
         r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+)*+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
@@ -334,7 +336,7 @@ _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
-_AT_DOMAIN = re.compile(r" at (?:[\w-]+\.)+[a-z]{2,6}\b")
+_AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+[.,])+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
@@ -2410,12 +2412,16 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             out[-1] = (out[-1][0], c[1], "PERSON")
         elif out and c[2] == out[-1][2] == "SCHOOL" and text[out[-1][1]:c[0]] == " ":
             out[-1] = (out[-1][0], c[1], "SCHOOL")   # "ISD 917" "Area Schools": one body
+        elif out and out[-1][2] == "EMAIL" and c[2] in ("EMAIL", "URL") and text[out[-1][1] - 1] == "-" \
+                and _LINE_BREAK.fullmatch(text, out[-1][1], c[0]):
+            out[-1] = (out[-1][0], c[1], "EMAIL")   # an address broken over two lines as a PDF hyphenates it
         else:
             out.append(c)
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
 
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
 _SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)$")
 _GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname

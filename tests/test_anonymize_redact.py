@@ -2033,3 +2033,18 @@ def test_a_wasatch_campus_by_the_networks_initials() -> None:
     text = "Oakley at WSA Magna, the Tolliver CAT visit and the kids at Montview."
     assert [f for f in _found(red.redact(text), text) if f[1] == "SCHOOL"] == \
         [("WSA Magna", "SCHOOL"), ("Tolliver CAT", "SCHOOL"), ("Montview", "SCHOOL")]
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("my email is jdoe at gmail", "jdoe at gmail"),               # a webmail's name without its ending
+    ("d.reyes@@example.org", "d.reyes@@example.org"),             # a doubled key
+    ("jdoe at example,org", "jdoe at example,org"),               # a comma for the dot
+    ("email jdoe@exa-\nmple.org now", "jdoe@exa-\nmple.org"),      # broken over two lines as a PDF hyphenates
+])
+def test_session16_email_shapes(text, email) -> None:
+    assert _found(_NOBODY.redact(text), text) == [(email, "EMAIL")]
+
+
+@pytest.mark.parametrize("text", ["we met at gmail headquarters", "she works at yahoo now"])
+def test_a_webmail_company_is_no_address(text) -> None:
+    assert not _NOBODY.redact(text).spans
