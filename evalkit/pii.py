@@ -187,11 +187,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # slash ("808-555-0147/0148"); or seven digits in the local
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
-                        r"(?:\(\d{3}\)\s?[/\u2013-]?\s?|\d{3}\s?[\s./\u2013-]\s?|\d{3})"
-                        r"\d{3}(?:(?:\s?[.\u2013-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)(?:/\d{4}(?!\d))?"
+                        # (any dash, a middle dot or an underscore between the groups: "703—555—0142", "703·555·0142")
+                        r"(?:\(\d{3}\)\s?[/\u2013\u2014-]?\s?|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
+                        r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
+                        r"(?:/\d{4}(?!\d))?"
                         r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
+    # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
+    # (the letters O, o, I and l only, and six digits at least: see _ocr_phone)
+    "phone_ocr": re.compile(r"(?<![\w-])(?:\([\dOIl]{3}\)[ ]?|[\dOIl]{3}[ .\u2013-])[\dOoIl]{3}[ .\u2013-][\dOoIl]{4}"
+                           r"(?![\w-])|(?<![\w./-])[2-9][\dOoIl]{2}[.\u2013-][\dOoIl]{4}(?![\w/-])"),
     # an extension alone, which rings one desk ("call me at ext. 4471", "x4471"), and a local number with its last
     # four digits in pairs ("555-01-47")
     "phone_extension": re.compile(r"(?<![\w.-])(?:ext\.?|extension)(?:[ \t]+is)?[ \t]*[#:]?[ \t]*\d{3,5}(?![\w-])"
@@ -264,7 +270,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                               rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
-                  "phone": "PHONE", "phone_extension": "PHONE", "url": "URL",
+                  "phone": "PHONE", "phone_extension": "PHONE", "phone_ocr": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
                   "street_address_spelled": "ADDRESS", "street_address_grid": "ADDRESS",
                   "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
@@ -332,9 +338,10 @@ _DIGIT = re.compile(r"\d")
 # three with at most three separators between (a year alone never passes)
 _ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
                          r"|\d\s+(?:\d{1,3}(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2}-\d)")   # "201 1st St NE", "2200 KY-15"
+_OCRISH = re.compile(r"\d[OoIl]|[OoIl]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
-_PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013-]{0,3}\d\d\d")
+_PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
 # a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
 _AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+[.,])+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
@@ -408,6 +415,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("phone")
         if "ext" in low or "x" in low and _X_EXTENSION.search(low) or _PAIRED_LOCAL.search(folded):
             names.append("phone_extension")
+        if _OCRISH.search(folded):
+            names.append("phone_ocr")
         if not toks.isdisjoint(_SPELLED_HOUSE) and _ZIP.search(low):
             names.append("street_address_spelled")
         if not toks.isdisjoint(_QUADRANTS):
@@ -420,7 +429,7 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
 _DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
 _DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {"oh": "0"}
 _SPOKEN_DIGITS = re.compile(r"(?<![\w-])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
-                            r"(?:[ ,-]+|(?=[^\w-]|$))){4,11}")
+                            r"(?:[ ]+(?:dash|hyphen)[ ]+|[ ,-]+|(?=[^\w-]|$))){4,11}")
 _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b[^\w]{0,3}$")
 
 
@@ -430,7 +439,7 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
     and never a count ("one, two, three, four, five, six, seven")."""
     out = []
     for m in _SPOKEN_DIGITS.finditer(low):
-        words = re.findall(r"[a-z]+|\d+", m.group(0))
+        words = [w for w in re.findall(r"[a-z]+|\d+", m.group(0)) if w not in ("dash", "hyphen")]
         if sum(w in _DIGIT_WORDS for w in words) < 3:
             continue
         digits = "".join(_DIGIT_OF.get(w, w) for w in words)
@@ -1021,6 +1030,9 @@ class PiiDetector:
                     continue          # "we met at bps.org": an everyday word and no e-mail cue before it
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
+                elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
+                                              or not any(ch in "OoIl" for ch in folded[s:e])):
+                    continue          # letters for digits: a few, never a word ("lol-lol-lolo")
                 if e > s:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here

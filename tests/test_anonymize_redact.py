@@ -2048,3 +2048,20 @@ def test_session16_email_shapes(text, email) -> None:
 @pytest.mark.parametrize("text", ["we met at gmail headquarters", "she works at yahoo now"])
 def test_a_webmail_company_is_no_address(text) -> None:
     assert not _NOBODY.redact(text).spans
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("call 703—555—0142", "703—555—0142"),                       # an em dash between the groups
+    ("call 703·555·0142", "703·555·0142"),                       # a middle dot
+    ("call 703_555_0142", "703_555_0142"),
+    ("call five five five dash zero one four two", "five five five dash zero one four two"),
+    ("call 7O3-555-0l42", "7O3-555-0l42"),                       # letters an OCR pass reads for digits
+    ("call (7O3) 555-Ol42", "(7O3) 555-Ol42"),
+    ("call 555-O142", "555-O142"),
+])
+def test_session16_phone_shapes(text, phone) -> None:
+    assert _found(_NOBODY.redact(text), text) == [(phone, "PHONE")]
+
+
+def test_letters_alone_are_no_phone() -> None:
+    assert not _NOBODY.redact("lol-lol-lolo and 2Ol-lOOl").spans
