@@ -1167,9 +1167,17 @@ class PiiDetector:
         if not toks.isdisjoint(_OFFICE_WORDS):
             # a public office's holder ("Sen. Daniel K. Inouye", "Governor Hochul", "President Lincoln's"): a public
             # figure, not one of the program's people (a roster person's full name stays theirs)
-            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+            # (a local body's president is one of the program's people: "President Sitani Mahe of the Tongan stake",
+            # "PTA President Maria Lopez")
+            local = [c for c in spans if c[2] == "PERSON" and (
+                _LOCAL_BODY_AFTER.match(folded, c[1]) or _LOCAL_BODY_BEFORE.search(folded, max(0, c[0] - 30), c[0]))]
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL or c in local
                      or not (_OFFICE_BEFORE.search(folded, max(0, c[0] - 24), c[0])
                              or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS)]
+            # (the title is theirs too)
+            spans = [(m.start(), c[1], c[2])
+                     if c in local and (m := _OFFICE_BEFORE.search(folded, max(0, c[0] - 24), c[0])) else c
+                     for c in spans]
         # (the pattern runs only where one of its cues stands: a phrase, or a role beside "who", "que" or "new")
         cued = _self_cue().search(low) \
             or (not ltoks.isdisjoint(_WHO_CUES) and not ltoks.isdisjoint(_ROLE_WORDS))
@@ -2181,6 +2189,12 @@ _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswo
                           "Pope Queen".split())   # ("Queen Liliʻuokalani"; not King or Prince: given names too)
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong".split())
+# the local bodies whose presidents are people of a school's community, not public figures
+_LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+council|union|association|club|society"
+                 r"|chapter)")
+_LOCAL_BODY_AFTER = re.compile(rf",?[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{0,3}}"
+                               rf"(?i:{_LOCAL_BODIES})\b")
+_LOCAL_BODY_BEFORE = re.compile(rf"\b(?i:{_LOCAL_BODIES})[ \t]+(?:Vice[ \t]+)?President[ \t]+$")
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
               r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"
               r"|mandarin|cantonese|chinese|korean|japanese|russian|ukrainian|haitian|creole|yupik|navajo|lakota")

@@ -2065,3 +2065,12 @@ def test_session16_phone_shapes(text, phone) -> None:
 
 def test_letters_alone_are_no_phone() -> None:
     assert not _NOBODY.redact("lol-lol-lolo and 2Ol-lOOl").spans
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("President Sitani Mahe of the Tongan stake came.", ["President Sitani Mahe"]),   # a local body's president
+    ("PTA President Maria Lopez said yes.", ["President Maria Lopez"]),
+    ("President Lincoln's speech was read aloud.", []),                               # a public office
+])
+def test_a_local_bodys_president_is_one_of_the_programs_people(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
