@@ -70,6 +70,7 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|
            r"|Senor|Senora|senor|senora|Dra|Madan|Mesye|Thay|Md|Reb|Rebbetzin|Nonc|Tante"
            # (Ethiopian Orthodox and Amharic, Muslim and Burmese honorifics; an assistant's rank before another title)
            r"|Abba|Abuna|Ato|Haji|Hajji|Alhaji|Daw|Asst"
+           r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -2434,7 +2435,8 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
     for c in sorted(kept):
         saint = text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) if out else False
         if out and c[2] == out[-1][2] == "PERSON" and (_GAP.fullmatch(text, out[-1][1], c[0])
-                                                       or saint and _SAINT_GAP.fullmatch(text, out[-1][1], c[0])):
+                                                       or saint and _SAINT_GAP.fullmatch(text, out[-1][1], c[0])
+                                                       or _PARTICLE_GAP.fullmatch(text, out[-1][1], c[0])):
             out[-1] = (out[-1][0], c[1], "PERSON")
         elif out and c[2] == out[-1][2] == "SCHOOL" and text[out[-1][1]:c[0]] == " ":
             out[-1] = (out[-1][0], c[1], "SCHOOL")   # "ISD 917" "Area Schools": one body
@@ -2447,6 +2449,8 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")
+# particles between two names found: "João" "dos" "Santos" is one person
+_PARTICLE_GAP = re.compile(r"[ ](?:(?:de|da|do|dos|das|del|la|van|von|der|den|di|du|bin|ibn)[ ]){1,2}")
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
 _SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)$")

@@ -2074,3 +2074,12 @@ def test_letters_alone_are_no_phone() -> None:
 ])
 def test_a_local_bodys_president_is_one_of_the_programs_people(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("I met with João dos Santos and the team.", ["João dos Santos"]),    # particles between two names found
+    ("Ate Joy Dela Cruz led the session.", ["Ate Joy Dela Cruz"]),        # a Filipino title
+    ("We ate lunch with the team.", []),
+])
+def test_session16_more_name_forms(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
