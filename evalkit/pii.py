@@ -2065,8 +2065,8 @@ _SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle-High|Middle|High|
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
 # School District No. 4", "Allagash Lakes RSU 12" (not a count: "District 4 teachers")
 _DISTRICT_KIND_END = re.compile(r"(?:District|SD|USD|CUSD|ISD|ESD|ESU|SU|SAU|RSU|MSAD|CESA|IU|CSD|BOCES|ESC|Unit)$")
-_DISTRICT_NUMBER_TAIL = re.compile(r"[ \t]*(?:#|No\.)?[ \t]*\d{1,4}\b(?![ \t]*(?:%|percent|students|schools|teachers"
-                                   r"|staff|miles|hours|minutes|am|pm|:|[.,]\d))", re.I)
+_DISTRICT_NUMBER_TAIL = re.compile(r"[ \t]*(?:#|No\.)?[ \t]*\d{1,4}(?:[A-Z]\b|\b(?![ \t]*(?:%|percent|students|schools|teachers"
+                                   r"|staff|miles|hours|minutes|am|pm|:|[.,]\d)))", re.I)   # ("School District 1J")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
@@ -2516,7 +2516,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
-                 r"|Montessori|Magnet(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
+                 r"|Montessori|Magnet(?:\s+Cluster)?(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
                  r"|(?:Parish\s+|County\s+)?School\s+Board|(?:County\s+)?Board\s+of\s+Education|Head\s+Start"
                  r"|Borough\s+Office|Educational\s+Service\s+Center|Education\s+Service\s+Center"
                  r"|Public\s+Schools|School\s+District|Schools?|ISD|USD|CUSD|Area\s+SD|SD(?![ \t]*\d)|Int\.|DLA"
@@ -2533,7 +2533,9 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  # districts and juvenile-justice programs
                  r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA"
                  # a public charter school, an early college, a newcomer center: "Nichols Ave PCS", "BV Early College"
-                 r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)")
+                 r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)"
+                 # (a focus-option school: "Lent Focus Option")
+                 r"|Focus\s+Option(?:\s+School)?")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
@@ -2544,7 +2546,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer".split())
+                              "Newcomer Focus".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")

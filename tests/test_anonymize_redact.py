@@ -2083,3 +2083,12 @@ def test_a_local_bodys_president_is_one_of_the_programs_people(text, names) -> N
 ])
 def test_session16_more_name_forms(text, names) -> None:
     assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("Visited the Pilsen Magnet Cluster school", "Pilsen Magnet Cluster school"),
+    ("Portland School District 1J staff came", "Portland School District 1J"),    # a district's number and letter
+    ("Lent Focus Option visit", "Lent Focus Option"),
+])
+def test_session16_more_schools(text, school) -> None:
+    assert _found(_NOBODY.redact(text), text) == [(school, "SCHOOL")]
