@@ -180,6 +180,7 @@ PUBLIC_NAMES = (
     "Davy Crockett", "Daniel Boone", "Sam Houston", "Stephen F. Austin", "Juan Seguin", "Lorenzo de Zavala",
     "Mirabeau Lamar", "Ho Chi Minh City", "Ho Chi Minh", "Loretta Lynn", "Dolly Parton", "Temple Grandin",
     "Paul Wellstone", "Red Cloud", "Free Will Baptist", "Benjamin Banneker", "Marian Anderson", "Willie Nelson",
+    "Billy Frank Jr.", "Jane Addams", "Harold Washington", "Frank Lloyd Wright",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a
@@ -220,6 +221,7 @@ Scholastic Schoology Scratch Screencastify Securly Seesaw Seesaws Skyward Socrat
 Stanford Harvard Yale Princeton Hilton Marriott Hyatt Chromebook Chromebooks iPad iPads Apple
 Storyworks Synergy Tinkercad Tynker Vocaroo Wakelet Webex Wilson Wixie Wonders Xello Zearn Zoom
 Alexa Siri Cortana ChatGPT Copilot
+eSchoolPlus PowerTeacher SchoolMint Parchment Bloomz ParentSquare
 """.split())
 
 @lru_cache(maxsize=1)

@@ -71,6 +71,8 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|
            # (Ethiopian Orthodox and Amharic, Muslim and Burmese honorifics; an assistant's rank before another title)
            r"|Abba|Abuna|Ato|Haji|Hajji|Alhaji|Daw|Asst"
            r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
+           # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
+           r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -94,7 +96,8 @@ _SUFFIXES = (
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
 _UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
-         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?))")
+         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
+         r"|\s*\n[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
            "|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
            "|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
@@ -153,7 +156,8 @@ _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bld
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
 # never a hyphen at its end, so that no half of a name is left behind.
-_NAME_PART = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+# (a name a PDF broke over two lines, "Jen-<newline>nings", or a hyphen and a space, "Ar- guello", is one part)
+_NAME_PART = r"[A-Z][a-z'’]+(?:-(?:\r?\n|[ ](?=[a-z]))?[A-Z]?[a-z'’]+)*"
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
@@ -379,7 +383,8 @@ _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the younges
 _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
 _ASCII_ALPHA = re.compile(r"[A-Za-z]+")  # the same on ASCII text, and faster (no Unicode categories to look up)
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
-_TITLE_WORDS = frozenset(_TITLES[3:-1].split("|"))   # the titles of _TITLES, as words
+# the titles of _TITLES, as words (their lookarounds dropped)
+_TITLE_WORDS = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w) for w in _TITLES[3:-1].split("|"))
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
 _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bldg lot".split())
 _ZIP = re.compile(r"\b\d{5}\b")
@@ -503,6 +508,8 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 # an apostrophe inside a word before three lower-case letters or more is an ʻokina or a glottal stop, part of the
 # word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
 # as "ʻ"
+# a name between a line's start, a colon, "to" or "Attn" and the comma before an address
+_ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
 # what survey exports leave of HTML: character references ("&amp;", "&#39;", "&nbsp;") and line breaks ("<br>")
@@ -741,7 +748,7 @@ _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido h
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
-    r"|\b(?:co|thay))\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh")
+    r"|\b(?:co|thay)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
@@ -1038,6 +1045,14 @@ class PiiDetector:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
                     confirmed = confirmed | _local_names(low[s:e], self.common)
+        for s in [c[0] for c in cands if c[2] == "ADDRESS"]:
+            # the addressee before an address: "Mail the check to: Kervens Saint-Fleur, 42 Dakota St, ..."
+            m = _ADDRESSEE_BEFORE.search(folded, max(0, s - 60), s)
+            if m and not any(w.rstrip(".") in _SCHOOL_CUE_WORDS or w.lower() in _NOT_SCHOOL_NAME
+                             for w in m.group(1).split()) \
+                    and any(rank.get(w.lower(), PLAIN_RANK) >= PLAIN_RANK or w.lower() in given_names()
+                            for w in m.group(1).split()):   # ("Attn: Federal Programs" is an office)
+                cands.append((m.start(1), m.end(1), "PERSON"))
         if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
             cands += _spoken_phones(low)
         for s in [c[0] for c in cands if c[2] == "PHONE"]:
@@ -1124,6 +1139,21 @@ class PiiDetector:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
         # (a roster person's initials in capitals are theirs: "DR led the session")
+        if "a" in ltoks or "an" in ltoks:
+            # one of a kind after "a": "used to be a Marine", "an Eagle Scout" (a roster name stays one)
+            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]]
+                     or not _A_BEFORE.search(folded, max(0, c[0] - 4), c[0])
+                     or low[c[0]:c[1]] not in english_words() or low[c[0]:c[1]] in plain_given_names()
+                     or low[c[0]:c[1]] in self.terms]
+        if "College" in toks or "University" in toks:
+            # a college that shares a school's or a district's name: "Lakeshore City Community College"
+            spans = [c for c in spans if c[2] != "SCHOOL" or not _COLLEGE_AFTER.match(folded, c[1])
+                     or folded[c[0]:c[1]].rsplit(None, 1)[-1] in _SCHOOL_CUE_WORDS
+                     and not folded.endswith("Community", c[0], c[1])]
+        if " AP " in folded or not toks.isdisjoint(_PRONOUN_WORDS):
+            # a pronoun before a title is the sentence's, whatever surname it also is: "Her AP Tyrell" (Her: Hmong)
+            spans = [(m.end(), c[1], c[2]) if c[2] == "PERSON" and (m := _PRONOUN_TITLE.match(folded, c[0])) else c
+                     for c in spans]
         # (nor titles alone, one after another: "Lorraine Bahe, Asst. Principal"; a surname that is a title too
         # stays a name: "Dr. Judge", "Coach Bishop")
         spans = [c for c in spans if c[2] != "PERSON" or (folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
@@ -1334,7 +1364,7 @@ class PiiDetector:
             after = _PLACE_LIST_AFTER.match(low, b)
             neighbours += [m.group(1) for m in (before, after) if m]
             a, b = before.start() if before else a, after.end() if after else b
-        return any(n in places and n.split()[0] not in every for n in neighbours)
+        return any(n in places and (" " in n or n not in every) for n in neighbours)
 
     def _with_surnames(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A roster first name followed by a capitalised word that is no everyday word is a full name, the
@@ -1712,7 +1742,7 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|
 # words that open a sentence before a name: "Ask Noah", "Congrats Jennifer", "Hi Lisa", "Dear Michael"
 _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
-attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada
+attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun orkun
 дякую спасибо
 """.split())
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
@@ -1923,7 +1953,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         runs = list(_OTHER_RUN.finditer(text))
         if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
             # (a thanks in the other script is no one: "Дякую, Олександр!")
-            out += [(m.start(), m.end(), "PERSON") for m in runs if m.group(0).lower() not in _GREETINGS]
+            out += [(m.start(), m.end(), "PERSON") for m in runs if m.group(0).split()[0].lower() not in _GREETINGS]
     return out
 
 
@@ -2071,6 +2101,12 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
 _LOWER_WORD_AFTER = re.compile(r"[ ]+[a-z]")
+_PRONOUN_WORDS = frozenset("Her His Their Our My".split())
+_A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
+_COLLEGE_AFTER = re.compile(r"[ ]+(?:Community[ ]+)?(?:College|University)\b")
+_PRONOUN_TITLE = re.compile(rf"(?:Her|His|Their|Our|My)[ ]+(?=(?:AP|{_TITLES})\b)")
+_BODY_KIND_START = re.compile(r"(?:C?USD|ISD|SD|ESD|CSD)[ \t]*#?[ \t]*\d")
+_NAME_BEFORE_BODY = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]){1,3}$")
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 
 
@@ -2096,6 +2132,12 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                     and not _LOWER_WORD_AFTER.match(text, nxt[1]):
                 # a numbered school and its namesake: "P.S. 57 Hubert H. Humphrey" (not "M.S. 88 Dana Reyes taught")
                 e, taken = nxt[1], i + 1
+            if _BODY_KIND_START.match(text, s) and (name := _NAME_BEFORE_BODY.search(text, max(0, s - 40), s)):
+                # the place's name before a district's kind and number: "Salmon Creek SD 4J", "Rosemount ISD 196"
+                words = name.group(0).split()
+                while words and words[0].lower() in _NOT_SCHOOL_NAME:
+                    words.pop(0)
+                s = s - len(" ".join(words)) - 1 if words else s
             if text[s:e] in ("ELC", "CTC", "Alt"):
                 the = _THE_BEFORE.search(text, max(0, s - 6), s)
                 s = the.start() if the else s
@@ -2505,7 +2547,7 @@ _PLACE_WORDS = re.compile(
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
     r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
     r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
-    r"|campus|innovation school|education campus|center for|newcomer center)\b.*$",
+    r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy)\b.*$",
     re.I)
 
 
@@ -2534,8 +2576,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|El
                  r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA"
                  # a public charter school, an early college, a newcomer center: "Nichols Ave PCS", "BV Early College"
                  r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)"
-                 # (a focus-option school: "Lent Focus Option")
-                 r"|Focus\s+Option(?:\s+School)?")
+                 # (a focus-option school: "Lent Focus Option"; an education collaborative of districts)
+                 r"|Focus\s+Option(?:\s+School)?|(?:Special\s+)?(?:Education(?:al)?\s+)?Collaborative")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
@@ -2546,7 +2588,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus".split())
+                              "Newcomer Focus Collaborative".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -2593,6 +2635,10 @@ _NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|U
                             r"|(?:Intermediate\s+Unit|Community\s+School\s+District|Independent\s+School\s+District"
                             r"|Educational\s+Service\s+Center)[ \t]*(?:#|No\.)?[ \t]*\d{1,4}|D7[59]"
                             r"|[A-Z][a-z]+[ \t]+\d{1,2}[ \t]+BOCES"
+                            # (a city system's numbered network, "Network 7"; Oregon's joint districts, "Fernhill 7J";
+                            # a district by its number after "D." or a place, "D. 236", "Stickney Park D117")
+                            r"|Network[ \t]+\d{1,2}|(?:[A-Z][a-z]+[ \t]+){1,2}\d{1,3}J"
+                            r"|D\.[ \t]?\d{2,3}|(?<=[A-Za-z][ ])(?<![Rr]oom[ ])(?<![Rr]m[ ])[Dd]\d{3}"
                             r"|Region[ \t]+\d{1,2}[ \t]+(?:ESC|Education\s+Service\s+Center)"
                             r"|Regional\s+Office\s+of\s+Education[ \t]*#?[ \t]*\d{1,3})(?![\w-])")
 # New York's numbered schools ("P.S. 118", "I.S. 52", "J.H.S. 189"), numbered districts ("District 94") and schools
@@ -2605,7 +2651,7 @@ _NUMBERED_SCHOOL = re.compile(r"[PIMJDdH](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.
                               # "ps123", "JHS189" (two digits at least: a "PS5" is a game console)
                               r"|[PpJj](?<![\w.].)(?:(?<=[Pp])[Ss]|(?<=[Jj])(?:hs|HS))\d{2,3}\b")
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
-_NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}\b")
+_NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}[A-Z]?\b")
 _BODY_WORDS = frozenset("Diocese Archdiocese Region DoDEA".split())
 _BODY_OF = re.compile(r"\b(?:(?:Arch)?[Dd]iocese[ \t]+of|Region(?:[ \t]+Educativa)?[ \t]+de(?:[ \t]+la)?)[ \t]+"
                       r"[A-Z][\w'’]*(?:(?:[ \t]+|-)[A-Z][\w'’]*){0,3}"
@@ -2808,6 +2854,11 @@ def _short_forms(name: str) -> set[str]:
         out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
+    # a school named after its street, by the street's name alone: "Holgate" for "Holgate Crossing High School"
+    # (no everyday word and no given name: not "Spindle", not "Maria")
+    if len(words) == 2 and words[1] in _STREET_NAME_WORDS and len(words[0]) >= 4 \
+            and words[0].lower() not in english_words() and words[0].lower() not in all_given_names():
+        out.add(words[0])
     # a campus of a network by its own name: "Riverbend" for "Bright Path Prep – Riverbend" (no everyday word)
     campus = _CAMPUS_AFTER_DASH.search(name)
     if campus and len(campus.group(1)) >= 4 and campus.group(1).lower() not in english_words():
@@ -2815,4 +2866,5 @@ def _short_forms(name: str) -> set[str]:
     return out
 
 
+_STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
 _CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")
