@@ -343,11 +343,14 @@ _DIGIT = re.compile(r"\d")
 # three with at most three separators between (a year alone never passes)
 _ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
                          r"|\d\s+(?:\d{1,3}(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2}-\d)")   # "201 1st St NE", "2200 KY-15"
+# cheap tests before the extension and OCR phone patterns: a letter beside a digit, "x" and three digits, a local
+# number's last four digits in pairs
 _OCRISH = re.compile(r"\d[OoIl]|[OoIl]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
 _PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
-# a lower-case street counts only with a unit or a ZIP after it: without either, the pattern need not run
+# cheap tests before the e-mail patterns written with "at" and the link pattern (a lower-case street is tried only
+# with a unit, a ZIP or a "#" in the text: see _worth_trying)
 _AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+[.,])+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
@@ -2100,13 +2103,18 @@ _DISTRICT_NUMBER_TAIL = re.compile(r"[ \t]*(?:#|No\.)?[ \t]*\d{1,4}(?:[A-Z]\b|\b
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
+# a lower-case word after a numbered school's namesake: the sentence goes on ("M.S. 88 Dana Reyes taught")
 _LOWER_WORD_AFTER = re.compile(r"[ ]+[a-z]")
+# a possessive pronoun before a title: the sentence's, not a surname ("Her AP Tyrell")
 _PRONOUN_WORDS = frozenset("Her His Their Our My".split())
+_PRONOUN_TITLE = re.compile(rf"(?:Her|His|Their|Our|My)[ ]+(?=(?:AP|{_TITLES})\b)")
+# "a" before a capitalised everyday word: one of a kind ("a Marine"); a college after a school's name
 _A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
 _COLLEGE_AFTER = re.compile(r"[ ]+(?:Community[ ]+)?(?:College|University)\b")
-_PRONOUN_TITLE = re.compile(rf"(?:Her|His|Their|Our|My)[ ]+(?=(?:AP|{_TITLES})\b)")
+# a district's kind and number, and the capitalised words of its place before it ("Salmon Creek SD 4J")
 _BODY_KIND_START = re.compile(r"(?:C?USD|ISD|SD|ESD|CSD)[ \t]*#?[ \t]*\d")
 _NAME_BEFORE_BODY = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]){1,3}$")
+# a surname's initial after a comma, as sign-in sheets list people ("Vang, P.")
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 
 
