@@ -97,7 +97,7 @@ _SUFFIXES = (
 # the ZIP, on the same line or the next.
 _UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
-         r"|\s*\n[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
+         r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
            "|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
            "|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
@@ -126,9 +126,13 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
-# a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville"
-_PLACE_LIST_BEFORE = re.compile(r"([a-z][\w'’-]+(?:[ ][a-z][\w'’-]+)?)(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)$")
-_PLACE_LIST_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)([a-z][\w'’-]+(?:[ ][a-z][\w'’-]+)?)")
+# a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
+# one word or two ("long beach")
+_PLACE_LIST_BEFORE = re.compile(r"(?<![\w'’-])([a-z][\w'’-]+)(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)$")
+_PLACE_LIST_BEFORE_TWO = re.compile(r"(?<![\w'’-])([a-z][\w'’-]+[ ][a-z][\w'’-]+)(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)$")
+_PLACE_LIST_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)([a-z][\w'’-]+)(?:[ ]([a-z][\w'’-]+))?")
+# what stands between two people of a list: "Dana Reyes and Covington", "Reyes, Covington"
+_BESIDE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)")
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name) > 2)
 # New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
@@ -1160,11 +1164,14 @@ class PiiDetector:
         # (nor titles alone, one after another: "Lorraine Bahe, Asst. Principal"; a surname that is a title too
         # stays a name: "Dr. Judge", "Coach Bishop")
         spans = [c for c in spans if c[2] != "PERSON" or (folded[c[0]:c[1]].rstrip(".").title() not in _TITLE_WORDS
-                                                          or folded[c[0]:c[1]] in self.person_initials)
+                                                          or folded[c[0]:c[1]] in self.person_initials
+                                                          or low[c[0]:c[1]] in self.terms
+                                                          or low[c[0]:c[1]] in _GIVEN_TITLES)
                  and not _DEGREE_AFTER.match(folded, c[1])
                  and not (" " in folded[c[0]:c[1]]
                           and all(w.rstrip(".").title() in _TITLE_WORDS for w in folded[c[0]:c[1]].split())
-                          and low[c[0]:c[1]].split()[-1] not in all_surnames())]
+                          and low[c[0]:c[1]].split()[-1] not in all_surnames()
+                          and low[c[0]:c[1]].split()[-1] not in _GIVEN_TITLES)]
         if "Education" in toks:   # a state's education agency is public: "the Utah State Board of Education"
             spans = [c for c in spans if c[2] != "SCHOOL" or not _STATE_AGENCY.match(folded[c[0]:c[1]])]
         if "Day" in toks:
@@ -1338,18 +1345,23 @@ class PiiDetector:
         places = place_names()
         if any(c[2] == "PERSON" and low[c[0]:c[1]] in places for c in cands):
             # a town, a county or a country: "Tahlequah has a new ...", "Sanaa, Aden, Beirut", "Les Cayes"
-            cands = [c for c in cands if c[2] != "PERSON" or not self._a_place(folded, low, c, places)]
+            people = [c for c in cands if c[2] == "PERSON" and low[c[0]:c[1]] not in places]
+            cands = [c for c in cands if c[2] != "PERSON" or not self._a_place(folded, low, c, places, people)]
         return cands
 
-    def _a_place(self, folded: str, low: str, cand: tuple[int, int, str], places: frozenset[str]) -> bool:
+    def _a_place(self, folded: str, low: str, cand: tuple[int, int, str], places: frozenset[str],
+                 people: list[tuple[int, int, str]]) -> bool:
         """Whether a name found off the roster is a place (:func:`evalkit.namelists.place_names`): a town no one is
         named ("Clarksdale", "Hamtramck"), or one that is a given name too ("Selma", "Aden") where a place is said
         ("in Selma", beside another place: "Sanaa, Aden, Beirut"); never with a title before it or a verb that
-        takes a person after it ("Ms. Selma", "Aden said"), nor a roster name."""
+        takes a person after it ("Ms. Selma", "Aden said"), a strong cue before it ("thanks to Covington"), a
+        person beside it ("Dana Reyes and Covington ran it"), nor a roster name."""
         s, e, _ = cand
         word = low[s:e]
         if word not in places or word in self.terms or _TITLE_BEFORE.search(folded, max(0, s - 20), s) \
-                or folded[s:e].split()[0].rstrip(".") in _TITLE_WORDS or _PERSON_VERB.match(folded, e):
+                or folded[s:e].split()[0].rstrip(".") in _TITLE_WORDS or _PERSON_VERB.match(folded, e) \
+                or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, s) \
+                or any(_BESIDE.fullmatch(folded, p[1], s) or _BESIDE.fullmatch(folded, e, p[0]) for p in people):
             return False
         words, every = word.split(), all_given_names()
         if len(words) > 1:   # "Les Cayes", "Silver Spring"; not a given name and a surname ("Helen Ward")
@@ -1364,9 +1376,12 @@ class PiiDetector:
         neighbours, a, b = [], s, e
         for _ in range(3):
             before = _PLACE_LIST_BEFORE.search(low, max(0, a - 30), a)
+            two = _PLACE_LIST_BEFORE_TWO.search(low, max(0, a - 40), a)
             after = _PLACE_LIST_AFTER.match(low, b)
-            neighbours += [m.group(1) for m in (before, after) if m]
-            a, b = before.start() if before else a, after.end() if after else b
+            neighbours += [m.group(1) for m in (before, two, after) if m]
+            if after and after.group(2):
+                neighbours.append(f"{after.group(1)} {after.group(2)}")
+            a, b = before.start() if before else a, after.end(1) if after else b
         return any(n in places and (" " in n or n not in every) for n in neighbours)
 
     def _with_surnames(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1745,7 +1760,7 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|
 # words that open a sentence before a name: "Ask Noah", "Congrats Jennifer", "Hi Lisa", "Dear Michael"
 _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
-attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun orkun
+attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
 дякую спасибо
 """.split())
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
@@ -1956,7 +1971,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         runs = list(_OTHER_RUN.finditer(text))
         if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
             # (a thanks in the other script is no one: "Дякую, Олександр!")
-            out += [(m.start(), m.end(), "PERSON") for m in runs if m.group(0).split()[0].lower() not in _GREETINGS]
+            # ("Дякую за все" too, but not the name after it: "Дякую Олександр")
+            out += [(m.start(), m.end(), "PERSON") for m in runs
+                    if not (m.group(0).split()[0].lower() in _GREETINGS
+                            and not any(w[0].isupper() for w in m.group(0).split()[1:]))]
     return out
 
 
@@ -2107,6 +2125,8 @@ _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _LOWER_WORD_AFTER = re.compile(r"[ ]+[a-z]")
 # a possessive pronoun before a title: the sentence's, not a surname ("Her AP Tyrell")
 _PRONOUN_WORDS = frozenset("Her His Their Our My".split())
+# titles that are given names too: alone or after another title they name someone ("Tito said ...", "Sister Tita")
+_GIVEN_TITLES = frozenset("tito tita ato haji abba daw don deacon".split())
 _PRONOUN_TITLE = re.compile(rf"(?:Her|His|Their|Our|My)[ ]+(?=(?:AP|{_TITLES})\b)")
 # "a" before a capitalised everyday word: one of a kind ("a Marine"); a college after a school's name
 _A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
@@ -2313,9 +2333,9 @@ def _english_test(ltoks: set[str] | None) -> Callable[[], bool]:
 
 
 # a full name beside another in a list, in title case or in capitals
-_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,}[A-Z'’-]*),[ \t]+$")
-_FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,}[A-Z'’-]*)"
-                              r"(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z]{2,}[A-Z'’-]*))?"   # ("TRAN MINH KHANG")
+_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+),[ \t]+$")
+_FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+                              r"(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+))?"   # ("TRAN MINH KHANG")
                               r"(?=[ \t]*(?:[,.;)]|$|\n|[ \t]+(?:and|&)\b))")
 
 

@@ -2139,3 +2139,23 @@ def test_a_pronoun_before_a_title_is_the_sentences() -> None:
     red = Redactor.from_roster(RosterNames(first=("Tyrell",), last=("Her",), full=("Tyrell Her",), places=()))
     text = "We spent the session on delegation. Her AP Tyrell is ready for more."
     assert [f for f in _found(red.redact(text), text) if f[1] == "PERSON"] == [("AP Tyrell", "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a second reader's findings on the session's diff: none of these may be lost
+    ("Thanks to Olivarez for the help.", ["Olivarez"]),                 # a town's name after a strong cue
+    ("Talk to McCracken about the bus.", ["McCracken"]),
+    ("Dana Reyes and Covington ran the meeting.", ["Dana Reyes", "Covington"]),   # beside a person
+    ("Thanks Sister Tita for the ride.", ["Sister Tita"]),              # a title that is a given name too
+    ("Дякую Олександр Петренко, you helped my son so much.", ["Дякую Олександр Петренко"]),   # a name after a thanks
+    ("Thanks Orkun for the help.", ["Orkun"]),
+])
+def test_no_one_rules_keep_people(text, names) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == names
+
+
+def test_titles_that_are_roster_names_stay_names() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Tito",), last=("Haji",), full=("Tito Haji",), places=()))
+    assert [s.label for s in red.redact("Tito said he would pick up my son.").spans] == ["PERSON"]
+    assert [s.label for s in red.redact("Haji was great.").spans] == ["PERSON"]
+
