@@ -2126,7 +2126,7 @@ _LOWER_WORD_AFTER = re.compile(r"[ ]+[a-z]")
 # a possessive pronoun before a title: the sentence's, not a surname ("Her AP Tyrell")
 _PRONOUN_WORDS = frozenset("Her His Their Our My".split())
 # titles that are given names too: alone or after another title they name someone ("Tito said ...", "Sister Tita")
-_GIVEN_TITLES = frozenset("tito tita ato haji abba daw don deacon".split())
+_GIVEN_TITLES = frozenset("tito tita ato haji abba daw".split())
 _PRONOUN_TITLE = re.compile(rf"(?:Her|His|Their|Our|My)[ ]+(?=(?:AP|{_TITLES})\b)")
 # "a" before a capitalised everyday word: one of a kind ("a Marine"); a college after a school's name
 _A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
