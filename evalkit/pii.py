@@ -62,7 +62,7 @@ LABELS: Mapping[str, str] = MappingProxyType({
     "PERSON": "name", "EMAIL": "email", "PHONE": "phone", "URL": "url", "ADDRESS": "street_address",
     "SCHOOL": "place", "SELF_ID": "self_identifying"})
 
-_TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
+_TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO|Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson"
            r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
@@ -71,6 +71,7 @@ _TITLES = (r"(?:Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|
            # (Ethiopian Orthodox and Amharic, Muslim and Burmese honorifics; an assistant's rank before another title)
            r"|Abba|Abuna|Ato|Haji|Hajji|Alhaji|Daw|Asst"
            r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
+           r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
            r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
@@ -149,7 +150,9 @@ _STATE_AGENCY = re.compile(rf"^(?:(?:{_STATES[_STATES.index('Alabama'):]})(?:[ ]
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){0,2}[A-Z][a-zʻ'-]+"
              r"(?=[ \t]*(?:$|[.;:!?)\n]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
 _CITY_END_LOWER = _CITY_END.replace("[A-Z][a-zʻ'-]+", "[a-z][a-zʻ'-]+")
-_ROUTES = r"(?:Loop|Highway|Hwy|Route|Rte|FM|RM|County\s+R(?:oa)?d|CR|State\s+Road|SR|US|Interstate|Farm\s+Road)"
+# (a state's highway by its letters, "NC Hwy 711"; a county's numbered road alone, "2950 Rd 14")
+_ROUTES = (r"(?:(?:[A-Z]{2}[ \t]+)?(?:Highway|Hwy)|Loop|Route|Rte|FM|RM|County\s+R(?:oa)?d|R(?:oa)?d(?=[ \t]+\d)|CR"
+           r"|State\s+Road|SR|US|Interstate|Farm\s+Road)")
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
 _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
@@ -228,7 +231,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
         rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
         rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
-        rf"|{_PREFIX_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
+        rf"|{_PREFIX_TYPES}\s+(?:(?:[A-Z][a-zʻ'-]*|de|del|la|las|los)\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
@@ -260,7 +263,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Rte?\.?|Route"
-                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+|General\s+Delivery"
+                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+"
+                         # (a street's name after the box: "PO Box 88, Red Springs Rd, Harnell, NC 28383")
+                         rf"(?:,[ \t]*(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_SUFFIXES})\b\.?(?={_CITY_STATE_ZIP}))?"
+                         rf"|General\s+Delivery"
                          # a rural delivery route or a BIA road, then the town: "RD 2, Ronks, PA 17572", "BIA Route 7,
                          # Kyle, SD 57752"
                          rf"|(?:RD|R\.D\.|BIA[ \t]+(?:Route|Rte|Hwy|Highway|Road))[ \t]*\d{{1,4}}(?={_CITY_STATE_ZIP}))"
@@ -517,6 +523,8 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 # as "ʻ"
 # a name between a line's start, a colon, "to" or "Attn" and the comma before an address
 _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
+_TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
+_SOFT_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[a-z])")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
 # what survey exports leave of HTML: character references ("&amp;", "&#39;", "&nbsp;") and line breaks ("<br>")
@@ -532,7 +540,9 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
     """
     markup = [m for m in _MARKUP.finditer(text) if html.unescape(m.group(0)) != m.group(0) or m.group(0)[0] == "<"] \
         if ("&" in text or "<" in text) else []
-    if text.isascii() and not markup:
+    # (a word a PDF broke over two lines is read whole: "Elemen-<newline>tary", "Muni-<newline>cipal")
+    breaks = list(_SOFT_BREAK.finditer(text)) if "-\n" in text or "-\r\n" in text else []
+    if text.isascii() and not markup and not breaks:
         folded, origin = text, None
     else:
         # (an export's markup is read as what it shows: "O&#39;Shaughnessy" is "O'Shaughnessy", "<br>" a line
@@ -540,6 +550,7 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
         parts: list[str] = []
         pos: list[int] = []
         cuts = [(m.start(), m.end(), "\n" if m.group(0)[0] == "<" else html.unescape(m.group(0))) for m in markup]
+        cuts = sorted(cuts + [(m.start(), m.end(), "") for m in breaks])
         cuts.append((len(text), len(text), ""))
         i = 0
         for start, end, shown in cuts:
@@ -755,7 +766,7 @@ _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido h
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
-    r"|\b(?:co|thay)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
+    r"|\b(?:co|thay|miss|mister|misses|missus)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
@@ -924,7 +935,8 @@ class PiiDetector:
         terms: dict[str, int] = {}
         written = sorted({w for p in places for w in _place_forms(p)})
         for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (written, _PLACE),
-                           ([f for p in written for f in _short_forms(p)] + [b for p in places for b in _bare_place(p)],
+                           ([f for p in written for f in _short_forms(p)] + [b for p in places for b in _bare_place(p)]
+                            + [c for p in places for c in _campus_short(p)],
                             _PLACE_SHORT)):
             for w in words:
                 for v in _variants(w):
@@ -1169,7 +1181,8 @@ class PiiDetector:
                                                           or low[c[0]:c[1]] in _GIVEN_TITLES)
                  and not _DEGREE_AFTER.match(folded, c[1])
                  and not (" " in folded[c[0]:c[1]]
-                          and all(w.rstrip(".").title() in _TITLE_WORDS for w in folded[c[0]:c[1]].split())
+                          and all(w.rstrip(".").title() in _TITLE_WORDS or w.rstrip(".") in _OFFICE_WORDS
+                                  for w in folded[c[0]:c[1]].split())
                           and low[c[0]:c[1]].split()[-1] not in all_surnames()
                           and low[c[0]:c[1]].split()[-1] not in _GIVEN_TITLES)]
         if "Education" in toks:   # a state's education agency is public: "the Utah State Board of Education"
@@ -1177,6 +1190,10 @@ class PiiDetector:
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
+        if ", " in folded and len(_SURNAME_INITIAL_ITEM.findall(folded)) >= 2:
+            # a list of surnames and initials: "Lowery, R. / Revels, T. / Godwin, J." (two at least)
+            spans = _resolve(folded, spans + [(m.start(), m.end(), "PERSON")
+                                              for m in _SURNAME_INITIAL_ITEM.finditer(folded)])
         if ", " in folded:
             # a surname and an initial, as sign-in sheets list people: "Vang, P.", "Nguyen, T." (the surname found)
             spans = [(c[0], m.end(), c[2]) if c[2] == "PERSON" and " " not in folded[c[0]:c[1]]
@@ -1211,7 +1228,9 @@ class PiiDetector:
             # (a local body's president is one of the program's people: "President Sitani Mahe of the Tongan stake",
             # "PTA President Maria Lopez")
             local = [c for c in spans if c[2] == "PERSON" and (
-                _LOCAL_BODY_AFTER.match(folded, c[1]) or _LOCAL_BODY_BEFORE.search(folded, max(0, c[0] - 30), c[0]))]
+                _LOCAL_BODY_AFTER.match(folded, c[1]) or _LOCAL_BODY_BEFORE.search(folded, max(0, c[0] - 30), c[0])
+                or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS
+                and _LOCAL_BODY_END.search(folded, max(0, c[0] - 30), c[0]))]
             spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL or c in local
                      or not (_OFFICE_BEFORE.search(folded, max(0, c[0] - 24), c[0])
                              or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS)]
@@ -1260,10 +1279,12 @@ class PiiDetector:
     def _role_before_word(self, folded: str, low: str, start: int, end: int) -> bool:
         """Whether a title of role or respect (not Mr., Ms., Dr. or Miss) stands before an everyday word that is
         nobody's name: "Principal Investigator", "Judge Advocate" (never "Coach Brown", "Elder Rufus")."""
-        words = low[start:end].replace(".", " ").split()
-        if len(words) < 2 or words[0] in _COURTESY_TITLES or not folded[start:end].split()[1][:1].isupper():
+        title = _TITLE_AT.match(folded, start)   # (a title of several words too: "Chief Warrant Officer")
+        rest = low[title.end():end].replace(".", " ").split() if title else []
+        if not rest or low[start:end].split()[0].rstrip(".") in _COURTESY_TITLES \
+                or not folded[title.end():end][:1].isupper():
             return False
-        word = words[1]   # (a rare word is more likely a name than a role's: "Prof. Dmitri")
+        word = rest[0]   # (a rare word is more likely a name than a role's: "Prof. Dmitri")
         return word_rank().get(word, PLAIN_RANK) < 20000 and word not in all_surnames() \
             and word not in all_given_names() and word.title() not in _TITLE_WORDS and word not in self.terms
 
@@ -2135,6 +2156,7 @@ _COLLEGE_AFTER = re.compile(r"[ ]+(?:Community[ ]+)?(?:College|University)\b")
 _BODY_KIND_START = re.compile(r"(?:C?USD|ISD|SD|ESD|CSD)[ \t]*#?[ \t]*\d")
 _NAME_BEFORE_BODY = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]){1,3}$")
 # a surname's initial after a comma, as sign-in sheets list people ("Vang, P.")
+_SURNAME_INITIAL_ITEM = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+,[ ]?[A-Z]\.(?=[ \t]*(?:[/;|–—]|-[ ]|$|\n))")
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 
 
@@ -2259,20 +2281,23 @@ _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
                           "Pope Queen".split())   # ("Queen Liliʻuokalani"; not King or Prince: given names too)
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
-_LANGUAGE_WORDS = frozenset("karen chin hmong".split())
+_LANGUAGE_WORDS = frozenset("karen chin hmong maya".split())
 # the local bodies whose presidents are people of a school's community, not public figures
 _LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+council|union|association|club|society"
                  r"|chapter)")
 _LOCAL_BODY_AFTER = re.compile(rf",?[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{0,3}}"
                                rf"(?i:{_LOCAL_BODIES})\b")
-_LOCAL_BODY_BEFORE = re.compile(rf"\b(?i:{_LOCAL_BODIES})[ \t]+(?:Vice[ \t]+)?President[ \t]+$")
+_LOCAL_BODY_END = re.compile(rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+$")
+_LOCAL_BODY_BEFORE = re.compile(rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+(?:Vice[ \t]+|Lt\.?[ \t]+)?"
+                                r"(?:President|Governor|Gov\.?|Chief)[ \t]+$")
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
               r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"
               r"|mandarin|cantonese|chinese|korean|japanese|russian|ukrainian|haitian|creole|yupik|navajo|lakota")
 _LANGUAGE_BESIDE = re.compile(rf"(?:{_LANGUAGES})(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)$", re.I)
 _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_LANGUAGES})\b"
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
-                             r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year)\b", re.I)
+                             r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year"
+                             r"|newcomers|paras?|languages?)\b", re.I)
 # a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
 _LANGUAGE_INTO = re.compile(r"\b(?:into|in|from)[ \t]+$")
 _TRANSLATION_WORDS = re.compile(r"\b(?:translat|interpret|spoke|speak|language|fluent|bilingual)", re.I)
@@ -2580,7 +2605,7 @@ _PLACE_WORDS = re.compile(
 
 
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
-_SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
+_SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))"
@@ -2832,9 +2857,12 @@ def _place_forms(place: str) -> set[str]:
         out |= {f"{school.group(1)} {number}", f"{letters} {number}", f"{letters}{number}"}
     campus = _NETWORK_CAMPUS.match(place)
     if campus:   # a network's campus by the network's initials: "WSA Magna" for "Wasatch Summit Academy Magna"
-        initials = "".join(w[0] for w in campus.group(1).split() if w[0].isupper())
+        network, where = campus.group(1), campus.group(2)
+        initials = "".join(w[0] for w in network.split() if w[0].isupper())
         if len(initials) >= 2:
-            out.add(f"{initials} {campus.group(2)}")
+            out.add(f"{initials} {where}")
+        # (by the network's name without its kind, "Sembrar Emporia", and with a dash, "Sembrar Academy – Emporia")
+        out |= {f"{network.rsplit(None, 1)[0]} {where}", f"{network} – {where}", f"{network} - {where}"}
     numbered = _DISTRICT_NUMBER.match(place)
     if numbered:
         name, kind, number = numbered.groups()
@@ -2887,11 +2915,15 @@ def _short_forms(name: str) -> set[str]:
     if len(words) == 2 and words[1] in _STREET_NAME_WORDS and len(words[0]) >= 4 \
             and words[0].lower() not in english_words() and words[0].lower() not in all_given_names():
         out.add(words[0])
-    # a campus of a network by its own name: "Riverbend" for "Bright Path Prep – Riverbend" (no everyday word)
-    campus = _CAMPUS_AFTER_DASH.search(name)
-    if campus and len(campus.group(1)) >= 4 and campus.group(1).lower() not in english_words():
-        out.add(campus.group(1))
     return out
+
+
+def _campus_short(place: str) -> set[str]:
+    """A network's campus by its own name, as the roster writes it with a dash: "Riverbend" for "Bright Path Prep
+    – Riverbend" (no everyday word; never from a form evalkit wrote itself, "Wasatch Summit Academy - Magna")."""
+    campus = _CAMPUS_AFTER_DASH.search(place)
+    return {campus.group(1)} if campus and len(campus.group(1)) >= 4 \
+        and campus.group(1).lower() not in english_words() else set()
 
 
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())

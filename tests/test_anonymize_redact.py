@@ -2159,3 +2159,44 @@ def test_titles_that_are_roster_names_stay_names() -> None:
     assert [s.label for s in red.redact("Tito said he would pick up my son.").spans] == ["PERSON"]
     assert [s.label for s in red.redact("Haji was great.").spans] == ["PERSON"]
 
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # round 20 (session 16; the fourteenth set's tune half, after its blind check at the session's end)
+    ("Rio Chamita Muni-\ncipal Schools will extend it, including Vallecitos Elemen-\ntary and Los Ojitos M.S.",
+     [("Rio Chamita Muni-\ncipal Schools", "SCHOOL"), ("Vallecitos Elemen-\ntary", "SCHOOL"), ("Los Ojitos M.S.", "SCHOOL")]),
+    ("thank you to miss Vangie Lucero and mister Darren Calabaza for the work",        # voice-typed titles
+     [("miss Vangie Lucero", "PERSON"), ("mister Darren Calabaza", "PERSON")]),
+    ("The governor of the pueblo, Governor Joseph R. Tenorio, came.", [("Governor Joseph R. Tenorio", "PERSON")]),
+    ("Sup. Reimer came to 1 out of 5 meetings.", [("Sup. Reimer", "PERSON")]),
+    ("El Lic. Anselmo Romero nos explicó el ciclo", [("Lic. Anselmo Romero", "PERSON")]),
+    ("career day and Chief Warrant Officer Luis Bermúdez too.", [("Chief Warrant Officer Luis Bermúdez", "PERSON")]),
+    ("Lowery, R. / Revels, T. / Godwin, J. / Bullock, S. – Mill Branch team",
+     [("Lowery, R.", "PERSON"), ("Revels, T.", "PERSON"), ("Godwin, J.", "PERSON"), ("Bullock, S.", "PERSON")]),
+    ("School address: 8870 NC Hwy 711, Pembroke, NC 28372", [("8870 NC Hwy 711, Pembroke, NC 28372", "ADDRESS")]),
+    ("Pick up at 2950 Rd 14, Cimarron Bend, KS 67835, past the feedyard",
+     [("2950 Rd 14, Cimarron Bend, KS 67835", "ADDRESS")]),
+    ("Harnell County Schools, PO Box 88, Red Springs Rd, Harnell, NC 28383",
+     [("Harnell County Schools", "SCHOOL"), ("PO Box 88, Red Springs Rd, Harnell, NC 28383", "ADDRESS")]),
+    ("Mail to:\n320 Calle del Norte, Rio Chamita, NM 87575", [("320 Calle del Norte, Rio Chamita, NM 87575", "ADDRESS")]),
+])
+def test_round20_shapes(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "The Lieutenant Governor showed up for the photo op and left.",   # titles alone
+    "We learned that many Maya parents are not literate in Spanish.",  # a people
+    "She teaches Chin newcomers in the afternoon.",
+    "Principal Investigator reports are due.",                        # a role before an everyday word
+])
+def test_round20_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+def test_a_network_campus_in_its_other_written_forms() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Sembrar Academy Emporia", "Sembrar Academy Dodge City")))
+    text = 'Sembrar Emporia hosted; "Sembrar Academy – Dodge City" came; the Magna 3rd Ward offered a room.'
+    assert [f for f in _found(red.redact(text), text) if f[1] == "SCHOOL"] == \
+        [("Sembrar Emporia", "SCHOOL"), ("Sembrar Academy – Dodge City", "SCHOOL")]
