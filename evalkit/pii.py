@@ -129,9 +129,10 @@ _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
 # a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
 # one word or two ("long beach")
-_PLACE_LIST_BEFORE = re.compile(r"(?<![\w'’-])([a-z][\w'’-]+)(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)$")
-_PLACE_LIST_BEFORE_TWO = re.compile(r"(?<![\w'’-])([a-z][\w'’-]+[ ][a-z][\w'’-]+)(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)$")
-_PLACE_LIST_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)([a-z][\w'’-]+)(?:[ ]([a-z][\w'’-]+))?")
+_LIST_SEP = r"(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)"
+_PLACE_LIST_BEFORE = re.compile(rf"(?<![\w'’-])([a-z][\w'’-]+){_LIST_SEP}$")
+_PLACE_LIST_BEFORE_TWO = re.compile(rf"(?<![\w'’-])([a-z][\w'’-]+[ ][a-z][\w'’-]+){_LIST_SEP}$")
+_PLACE_LIST_AFTER = re.compile(rf"{_LIST_SEP}([a-z][\w'’-]+)(?:[ ]([a-z][\w'’-]+))?")
 # what stands between two people of a list: "Dana Reyes and Covington", "Reyes, Covington"
 _BESIDE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)")
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
@@ -163,8 +164,9 @@ _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bld
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
 # never a hyphen at its end, so that no half of a name is left behind.
-# (a name a PDF broke over two lines, "Jen-<newline>nings", or a hyphen and a space, "Ar- guello", is one part)
-_NAME_PART = r"[A-Z][a-z'’]+(?:-(?:\r?\n|[ ](?=[a-z]))?[A-Z]?[a-z'’]+)*"
+# (a name broken by a hyphen and a space, "Ar- guello", is one part; one a PDF broke over two lines, "Jen-<newline>
+# nings", is read whole already: see _SOFT_BREAK)
+_NAME_PART = r"[A-Z][a-z'’]+(?:-(?:[ ](?=[a-z]))?[A-Z]?[a-z'’]+)*"
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
@@ -445,9 +447,9 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
 
 # A phone number read out, as voice typing writes it: "six one two five five five zero one three four", "612 five
 # five five 0134" (digits and digit words, "oh" for zero)
-_DIGIT_WORDS = frozenset("zero oh one two three four five six seven eight nine".split())
 _DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {"oh": "0"}
-_SPOKEN_DIGITS = re.compile(r"(?<![\w-])(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d{1,4})"
+_DIGIT_WORDS = frozenset(_DIGIT_OF)
+_SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(_DIGIT_OF)}|\d{{1,4}})"
                             r"(?:[ ]+(?:dash|hyphen)[ ]+|[ ,-]+|(?=[^\w-]|$))){4,11}")
 _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b[^\w]{0,3}$")
 
@@ -1671,6 +1673,9 @@ _SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do 
 _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 _PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint".split())
+# the particles inside a name that others join or carry on: "Wilfredo Núñez de la Cruz", "João dos Santos" ("le" and
+# "bint" only start a name, "do" only joins two)
+_INNER_PARTICLES = "|".join(sorted(_PARTICLE_WORDS - {"le", "bint"}))
 _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(sorted(_PARTICLE_WORDS))})[ ]+){{1,3}}"
                             r"([A-Z][a-z'’]+)(?:-[A-Z][a-z]+)?(?![\w-])")
 # a group or a place's people after a pair: "Lincoln Park staff", "Grant Park families" (a place, not a person)
@@ -2199,7 +2204,7 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
 # Bad Heart Bull"), a surname after particles ("Wilfredo Núñez de la Cruz"), a hyphenated given name after a Chinese
 # name ("Kevin Wong Ka-Ming"); the run ends before a lower-case word, a stop or the text's end, never before another
 # capital ("Ana Lopez Room 12" and "Ana Lopez Science Department" are no longer names)
-_NAME_TAIL = re.compile(r"(?:[ ](?:(?:de|del|la|las|los|van|von|der|den|da|dos|das|du|di|bin|ibn)[ ]){1,3}"
+_NAME_TAIL = re.compile(rf"(?:[ ](?:(?:{_INNER_PARTICLES})[ ]){{1,3}}"
                         r"[A-Z](?:['’][A-Z])?[a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
                         r"|(?:[ ][A-Z](?:['’][A-Z])?[a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?){1,2})"
                         r"(?=[ ]+[a-z]|['’]s\b|[ ]*(?:[.,;:!?)\n—]|--?[ ])|[ ]*$)")
@@ -2287,9 +2292,9 @@ _LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+cou
                  r"|chapter)")
 _LOCAL_BODY_AFTER = re.compile(rf",?[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{0,3}}"
                                rf"(?i:{_LOCAL_BODIES})\b")
-_LOCAL_BODY_END = re.compile(rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+$")
-_LOCAL_BODY_BEFORE = re.compile(rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+(?:Vice[ \t]+|Lt\.?[ \t]+)?"
-                                r"(?:President|Governor|Gov\.?|Chief)[ \t]+$")
+_LOCAL_BODY = rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+"
+_LOCAL_BODY_END = re.compile(rf"{_LOCAL_BODY}$")
+_LOCAL_BODY_BEFORE = re.compile(rf"{_LOCAL_BODY}(?:Vice[ \t]+|Lt\.?[ \t]+)?(?:President|Governor|Gov\.?|Chief)[ \t]+$")
 _LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
               r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"
               r"|mandarin|cantonese|chinese|korean|japanese|russian|ukrainian|haitian|creole|yupik|navajo|lakota")
@@ -2535,9 +2540,6 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             out[-1] = (out[-1][0], c[1], "PERSON")
         elif out and c[2] == out[-1][2] == "SCHOOL" and text[out[-1][1]:c[0]] == " ":
             out[-1] = (out[-1][0], c[1], "SCHOOL")   # "ISD 917" "Area Schools": one body
-        elif out and out[-1][2] == "EMAIL" and c[2] in ("EMAIL", "URL") and text[out[-1][1] - 1] == "-" \
-                and _LINE_BREAK.fullmatch(text, out[-1][1], c[0]):
-            out[-1] = (out[-1][0], c[1], "EMAIL")   # an address broken over two lines as a PDF hyphenates it
         else:
             out.append(c)
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
@@ -2545,8 +2547,7 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")
 # particles between two names found: "João" "dos" "Santos" is one person
-_PARTICLE_GAP = re.compile(r"[ ](?:(?:de|da|do|dos|das|del|la|van|von|der|den|di|du|bin|ibn)[ ]){1,2}")
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_PARTICLE_GAP = re.compile(rf"[ ](?:(?:{_INNER_PARTICLES}|do)[ ]){{1,2}}")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
 _SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)$")
 _GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
