@@ -224,6 +224,41 @@ Alexa Siri Cortana ChatGPT Copilot
 eSchoolPlus PowerTeacher SchoolMint Parchment Bloomz ParentSquare
 """.split())
 
+#: Names built from a small stock of syllables, each written as its own capitalised word, with no given name and
+#: surname in the English sense: Burmese, Karen and Mon ("Saw Eh Htoo", "Naw Paw Moo", "Daw Khin Mya", "U Tun Tun
+#: Oo"), Chin and Zomi ("Ngun Sui", "Cin Niang") and Hmong, whose given names of one or two syllables come before one
+#: of the eighteen clan names ("Ka Zoua Her", "Chong Her", "Mai Nou Vang"). Many syllables are English words too
+#: ("Paw", "Moo", "Win", "Her"), so :mod:`evalkit.pii` reads a run of them as a name only when one is no English word
+#: or an honorific leads it. The naming systems as the Center for Applied Linguistics' refugee backgrounders describe
+#: them ("Refugees from Burma: Their Backgrounds and Refugee Experiences", 2007; "The Hmong: An Introduction to
+#: their History and Culture", 2004) and Wikipedia's "Burmese names" and "Hmong customs and culture" (the clans); the
+#: syllables hand-listed for evalkit in their common US romanizations.
+BURMESE_HONORIFICS = frozenset("saw naw daw u mahn nant sayar sayama thra thramu maung ko ma mi nan".split())
+#: (honorifics that are no English word and no one's given name alone: a name after them needs no other sign)
+BURMESE_HONORIFICS_SURE = frozenset("naw daw mahn nant sayar sayama thra thramu".split())
+SYLLABLE_NAMES: Mapping[str, frozenset[str]] = MappingProxyType({
+    "burmese": frozenset("""
+aung kyaw win zaw myint thein soe naing htet min thu nyein phyo hnin ei wai yadanar thiri su zin mar nilar khin mya
+tun oo htun hla maung myo than thant tin nyunt lwin kyi san sandar moe yin yi wint chit chaw ko nay lin thet paing
+pyae sone hein htoo aye cho khaing kay khine may nandar nwe ohn pwint sein shwe sithu thida thuzar tint wah yu zar
+zarni ni nu myat mon mu ngwe pyone htay phyu thazin theingi wutyi hlaing ye yan naung bo kaung sat zeya thura
+eh paw moo say kler doh ler hser ku lah blut gay po thaw tha ywa ree htee ka pler lay gaw hsa kaw bway taw da dah
+hay ner poe bu shee wa klo baw thoo pa pah meh wee mee hee sha thay lu lweh mwee nyaw plo tee wih dee gyi lar
+cin thang mang niang ngun sui khai dim pau kham lian zam hau vung muan sian cing thawng tluang sang bawi par hnem
+lal zing biak hre van tial za khup suan mung tuang tawi ral hmun ceu dar hniang mawi sung kap huai lun zo ciin
+""".split()),
+    "hmong_given": frozenset("""
+pa mai nou kou chia tou pao zoua nhia ka youa yer xee bee kia chong fue neng tong shoua houa mee sai ger txhia see
+nao kao lia blia mao choua dia pheng seng song yeng cher chou doua kalia kazoua lou sua tua boua xai xay yia ying
+zong toua va xia teng phong ntxawm nkauj paj npib maiv nyiaj txiv kong long true cheng chue
+""".split()),
+    "hmong_clan": frozenset("""
+chang cha chue cheng fang hang her heu khang kong kue lee ly lor lo moua mua pha thao vang vue xiong yang hawj vaj
+yaj xyooj thoj lis lauj muas vwj kwm tsab
+""".split()),
+})
+
+
 @lru_cache(maxsize=1)
 def spanish_nicknames() -> dict[str, frozenset[str]]:
     """Spanish and Portuguese given names and their common hypocoristics ("guadalupe" → lupe, lupita; "ignacio" →
@@ -250,10 +285,10 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
+__all__ = ["BURMESE_HONORIFICS", "BURMESE_HONORIFICS_SURE", "CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
            "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "SCHOOL_WORK_WORDS", "all_given_names", "all_surnames",
            "english_words", "given_names", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words",
-           "plain_given_names", "spanish_nicknames", "surnames", "word_rank"]
+           "plain_given_names", "spanish_nicknames", "surnames", "SYLLABLE_NAMES", "word_rank"]
 
 #: Everyday words of school and program work, and of typing, that the general word list lacks: a comment's
 #: "Admin needs to act", "Walkthrough went well", "Helpdesk said" is no person (ranked as everyday words).

@@ -29,6 +29,8 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from evalkit.namelists import (
+    BURMESE_HONORIFICS,
+    BURMESE_HONORIFICS_SURE,
     CALENDAR,
     CITY_NAMES,
     COMMON_WORD_NAMES,
@@ -39,6 +41,7 @@ from evalkit.namelists import (
     PRODUCT_NAMES,
     PUBLIC_NAMES,
     READING_WORDS,
+    SYLLABLE_NAMES,
     all_given_names,
     all_surnames,
     english_words,
@@ -1672,6 +1675,56 @@ _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-]
 _SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do Ha Ta".split())
 _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
+# a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
+_SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
+# the Greek letters, as honor societies and fraternities are named ("Mu Alpha Theta", "Phi Beta Kappa")
+_GREEK_LETTERS = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+                           "sigma tau upsilon phi chi psi omega".split())
+_SYLLABLES = frozenset().union(*SYLLABLE_NAMES.values()) | BURMESE_HONORIFICS
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\.?[ ]+$")
+
+
+def _syllable_names(text: str) -> list[tuple[int, int, str]]:
+    """Names made of syllables, each its own capitalised word: Burmese, Karen, Mon and Chin ("Saw Kler Doh", "Paw
+    Lah Moo", "U Tun Tun Oo", "Ngun Sui") and Hmong ("Ka Zoua Her", "Chong Her").
+
+    A Burmese honorific and one to three syllables after it ("Naw Eh Ywa"), two to four syllables alone, or one or two
+    Hmong given names before a clan name; one of the words no English word, rare ones included ("Tun", "Lah"), or a
+    sure honorific first ("Naw", "Daw"), so "May Win" or "Her Song" stays English.
+    """
+    burmese, given, clans = SYLLABLE_NAMES["burmese"], SYLLABLE_NAMES["hmong_given"], SYLLABLE_NAMES["hmong_clan"]
+    rank = word_rank()
+    out = []
+    for run in _SYLLABLE_RUN.finditer(text):
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z]+", run.group(0))]
+        i = 0
+        while i < len(words):
+            w = words[i][2]
+            j = i + (w in BURMESE_HONORIFICS)
+            k = j
+            while k < len(words) and k - j < 4 and words[k][2] in burmese:
+                k += 1
+            titled = j > i and 1 <= k - j <= 3
+            names = words[j:k]
+            if not (titled or k - j >= 2):   # Hmong: one or two given names, then the clan
+                k = i
+                while k < len(words) and k - i < 2 and words[k][2] in given:
+                    k += 1
+                k = k + 1 if i < k < len(words) and words[k][2] in clans else i
+                names = words[i:k]
+            if names and (titled and w in BURMESE_HONORIFICS_SURE
+                          or any(rank.get(n[2], PLAIN_RANK) >= PLAIN_RANK for n in names)):
+                start = run.start() + words[i][0]
+                title = _TITLE_WORD_BEFORE.search(text, max(0, start - 20), start)   # "Rev. Saw Eh Doh Say"
+                if title and title.group(1) in _TITLE_WORDS:
+                    start = title.start()
+                out.append((start, run.start() + words[k - 1][1], "PERSON"))
+                i = k
+            else:
+                i += 1
+    return out
+
+
 _PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint".split())
 # the particles inside a name that others join or carry on: "Wilfredo Núñez de la Cruz", "João dos Santos" ("le" and
 # "bint" only start a name, "do" only joins two)
@@ -1840,9 +1893,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
             if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
-                    or a in _ARTICLES or b == "new" and text.startswith(" Year", m.end(2)):
+                    or a in _ARTICLES or b == "new" and text.startswith(" Year", m.end(2)) \
+                    or a in _GREEK_LETTERS and b in _GREEK_LETTERS:
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author;
-                #                   a people's new year: "the Karen New Year"
+                #                   a people's new year: "the Karen New Year"; a society: "Mu Alpha Theta"
             korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
             # (after a strong cue or before a verb that takes a person, any first word before a surname that is no
             # English word: "thanks to Blessing Okafor", "Sissy Lavergne led the session")
@@ -1894,6 +1948,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         out += [(m.start(), m.end(), "PERSON") for m in _SHORT_SURNAME_FIRST.finditer(text)
                 if all(p.lower() not in rank for p in m.group(1).split("-")) and m.group(1).lower() not in PRODUCT_NAMES
                 and (english() or _VERB_AFTER.match(text, m.end()))]
+    if len(ltoks & _SYLLABLES) >= 2:
+        out += _syllable_names(text)
     if not ltoks.isdisjoint(_PARTICLE_WORDS):
         # a given name and a surname with particles between: "Maria de la Garza", "Pieter van der Berg"
         out += [(m.start(), m.end(), "PERSON") for m in _PARTICLE_NAME.finditer(text)

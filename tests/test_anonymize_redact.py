@@ -2200,3 +2200,28 @@ def test_a_network_campus_in_its_other_written_forms() -> None:
     text = 'Sembrar Emporia hosted; "Sembrar Academy – Dodge City" came; the Magna 3rd Ward offered a room.'
     assert [f for f in _found(red.redact(text), text) if f[1] == "SCHOOL"] == \
         [("Sembrar Emporia", "SCHOOL"), ("Sembrar Academy – Dodge City", "SCHOOL")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # session 17: names of syllables (Burmese, Karen, Chin; Hmong given names before a clan), with their honorific
+    ("Naw Eh Ywa, Saw Kler Doh and Paw Lah Moo asked for a counselor.",
+     [("Naw Eh Ywa", "PERSON"), ("Saw Kler Doh", "PERSON"), ("Paw Lah Moo", "PERSON")]),
+    ("Burmese parents Daw Khin Mya and U Tun Tun Oo asked for report cards in Burmese.",
+     [("Daw Khin Mya", "PERSON"), ("U Tun Tun Oo", "PERSON")]),
+    ("Our Chin para Ngun Sui runs the Tuesday class.", [("Ngun Sui", "PERSON")]),
+    ("Student Ka Zoua Her spoke on the panel; Chong Her (a parent) cooked.",
+     [("Ka Zoua Her", "PERSON"), ("Chong Her", "PERSON")]),
+    ("The pastor Rev. Saw Eh Doh Say recruited parents.", [("Rev. Saw Eh Doh Say", "PERSON")]),
+])
+def test_names_of_syllables(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "It was a May Win for the team.",             # syllables that are everyday English words, all of them
+    "I Saw Her Song on the list.",
+    "Ho Chi Minh City families joined; Mu Alpha Theta tutored.",
+    "Sessions on Mon Tue Wed; see the PO Box.",
+])
+def test_syllables_that_are_english_are_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
