@@ -1220,6 +1220,13 @@ class PiiDetector:
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
                              or low[c[0]:c[1]] in retired and not _VERB_AFTER.match(folded, c[1])
                              or _SAINT_START.match(folded, c[0]))]
+        if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
+            # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
+            # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _RETIRED_STORMS
+                     or not _STORM_TIME_BEFORE.search(low, max(0, c[0] - 12), c[0])
+                     or folded.startswith(("'s", "’s"), c[1]) or _VERB_AFTER.match(folded, c[1])
+                     or self.terms.get(low[c[0]:c[1]], 0)]
         if not ltoks.isdisjoint(_PEOPLES_WORDS):
             # a nation's or a clan's name before its people: "a few Cheyenne families", "Wolf Clan" (one word only:
             # "the Delgado family" is a person's)
@@ -2328,6 +2335,10 @@ _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typh
 _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
                             "laura ida ian fiona helene milton".split()) \
     | frozenset("alpha beta gamma delta epsilon zeta eta theta iota".split())   # (2005's and 2020's Greek names)
+_STORM_TIME_WORDS = frozenset("during after before since survived through post pre despues antes desde durante tras"
+                               .split())
+_STORM_TIME_BEFORE = re.compile(r"\b(?:during|after|before|since|survived|through|post|pre|despues[ ]de|antes[ ]de"
+                                r"|desde|durante|tras)[ -]$")
 _STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
                                 rf"|\b{_STORMS}[ \t]+)$")

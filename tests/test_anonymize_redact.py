@@ -2225,3 +2225,14 @@ def test_names_of_syllables(text, found) -> None:
 ])
 def test_syllables_that_are_english_are_no_one(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("talked about shrimping during Katrina. The room was silent.", []),      # a storm after a word of time
+    ("Our teacher survived Katrina in the building", []),
+    ("sobre la transición después de María.", []),
+    ("after Maria's talk we ate", [("Maria", "PERSON")]),                    # a person's, with a possessive
+    ("since Harvey joined the team, data meetings run", [("Harvey", "PERSON")]),   # or a verb after
+])
+def test_a_storm_after_a_word_of_time(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
