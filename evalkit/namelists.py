@@ -224,6 +224,29 @@ Alexa Siri Cortana ChatGPT Copilot
 eSchoolPlus PowerTeacher SchoolMint Parchment Bloomz ParentSquare
 """.split())
 
+#: Languages and language families that families in US schools speak, as English and school records name them:
+#: a comment names them beside its people ("a prayer in Ojibwe", "surveys in Hakha Chin", "Tigrinya speakers").
+#: Hand-listed for evalkit from the US Department of Education's lists of the languages English learners speak
+#: (OELA fact sheets, "Languages Spoken by English Learners") and the Native languages of US tribal nations; those
+#: that are given names too ("Karen", "Maya", "Chin") are judged by the words beside them in :mod:`evalkit.pii`.
+LANGUAGE_NAMES = frozenset("""
+english spanish espanol ingles french creole kreyol portuguese kriolu german italian polish russian ukrainian
+romanian albanian bosnian serbian croatian greek armenian georgian turkish hebrew yiddish arabic farsi persian dari
+pashto urdu hindi punjabi gujarati bengali bangla marathi telugu tamil malayalam kannada nepali tibetan dzongkha
+burmese karen karenni kayah rohingya chin hakha falam tedim zomi mizo kachin mon shan thai lao laotian khmer hmong
+mien vietnamese chinese mandarin cantonese taiwanese toishanese fuzhounese korean japanese tagalog filipino ilocano
+ilokano cebuano visayan chamorro chamoru carolinian chuukese pohnpeian kosraean yapese palauan marshallese samoan
+tongan fijian hawaiian somali maay swahili kiswahili kinyarwanda kirundi lingala luganda amharic tigrinya oromo
+afaan dinka nuer arabic juba wolof fulani pulaar fula mandinka soninke bambara yoruba igbo hausa twi akan ewe krio
+uzbek tajik kurdish kurmanji sorani badini assyrian chaldean aramaic neo-aramaic maya mam kiche quiche qanjobal
+kanjobal akateko chuj ixil kaqchikel tzotzil mixteco mixtec zapoteco zapotec triqui trique nahuatl quechua aymara
+garifuna navajo dine apache hopi zuni keres keresan tewa tiwa towa lakota dakota nakota ojibwe ojibwa ojibwemowin
+anishinaabemowin cree cherokee choctaw chickasaw creek muscogee seminole kiowa comanche cheyenne arapaho crow
+blackfeet blackfoot shoshone paiute ute yupik yup'ik cupik inupiaq inupiat aleut unangan tlingit haida tsimshian
+athabascan gwichin
+""".split())
+
+
 #: Names built from a small stock of syllables, each written as its own capitalised word, with no given name and
 #: surname in the English sense: Burmese, Karen and Mon ("Saw Eh Htoo", "Naw Paw Moo", "Daw Khin Mya", "U Tun Tun
 #: Oo"), Chin and Zomi ("Ngun Sui", "Cin Niang") and Hmong, whose given names of one or two syllables come before one
@@ -287,7 +310,7 @@ def nicknamer():
 
 __all__ = ["BURMESE_HONORIFICS", "BURMESE_HONORIFICS_SURE", "CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
            "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "SCHOOL_WORK_WORDS", "all_given_names", "all_surnames",
-           "english_words", "given_names", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words",
+           "english_words", "given_names", "LANGUAGE_NAMES", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words",
            "plain_given_names", "spanish_nicknames", "surnames", "SYLLABLE_NAMES", "word_rank"]
 
 #: Everyday words of school and program work, and of typing, that the general word list lacks: a comment's

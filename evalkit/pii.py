@@ -37,6 +37,7 @@ from evalkit.namelists import (
     EVERYDAY_RANK,
     FAMOUS_SURNAMES,
     HISTORY_WORDS,
+    LANGUAGE_NAMES,
     PLAIN_RANK,
     PRODUCT_NAMES,
     PUBLIC_NAMES,
@@ -1220,6 +1221,12 @@ class PiiDetector:
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
                              or low[c[0]:c[1]] in retired and not _VERB_AFTER.match(folded, c[1])
                              or _SAINT_START.match(folded, c[0]))]
+        if not ltoks.isdisjoint(LANGUAGE_NAMES):
+            # a language is no one: "a prayer in Ojibwe", "surveys in Hakha Chin" (one that is a given name too,
+            # "Karen", only beside the words of language, :func:`_spoken`; one that is a surname too, "Thai", only
+            # there or after "in")
+            spans = [c for c in spans if c[2] != "PERSON" or not _a_language(folded, c[0], c[1])
+                     or self.terms.get(low[c[0]:c[1]], 0)]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
             # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
@@ -2386,6 +2393,18 @@ def _spoken(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() in _LANGUAGE_WORDS and bool(
         _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
         or _LANGUAGE_INTO.search(text, max(0, start - 6), start) and _TRANSLATION_WORDS.search(text))
+
+
+def _a_language(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a language's (:data:`evalkit.namelists.LANGUAGE_NAMES`): every word a
+    language's, the first no given name ("Ojibwe", "Hakha Chin"; "Karen" is :func:`_spoken`'s to judge), and a
+    surname alone ("Thai", "Lao") only beside a word of language or after "in"."""
+    words = re.split(r"[ \t-]+", text[start:end].lower().replace("’", "'"))
+    if not all(w in LANGUAGE_NAMES for w in words) or words[0] in all_given_names():
+        return False
+    return len(words) > 1 or words[0] not in all_surnames() or bool(
+        _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
+        or _LANGUAGE_INTO.search(text, max(0, start - 6), start))
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:

@@ -2236,3 +2236,13 @@ def test_syllables_that_are_english_are_no_one(text) -> None:
 ])
 def test_a_storm_after_a_word_of_time(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The elder opened the meeting with a prayer in Ojibwe.", []),            # a language is no one
+    ("We did the staff survey in English, Spanish and Hakha Chin this year.", []),
+    ("Tigrinya speakers asked for an interpreter.", []),
+    ("Ms. French led the walk with Marisol Ocampo.", [("Ms. French", "PERSON"), ("Marisol Ocampo", "PERSON")]),
+])
+def test_a_language_is_no_one(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
