@@ -1221,12 +1221,12 @@ class PiiDetector:
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
                              or low[c[0]:c[1]] in retired and not _VERB_AFTER.match(folded, c[1])
                              or _SAINT_START.match(folded, c[0]))]
-        if not ltoks.isdisjoint(LANGUAGE_NAMES):
+        if not ltoks.isdisjoint(LANGUAGE_NAMES) or "tieng" in ltoks:
             # a language is no one: "a prayer in Ojibwe", "surveys in Hakha Chin" (one that is a given name too,
             # "Karen", only beside the words of language, :func:`_spoken`; one that is a surname too, "Thai", only
-            # there or after "in")
-            spans = [c for c in spans if c[2] != "PERSON" or not _a_language(folded, c[0], c[1])
-                     or self.terms.get(low[c[0]:c[1]], 0)]
+            # there or after "in"); nor a word after Vietnamese "tiếng", language: "tiếng Anh" is English
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0)
+                     or not (_a_language(folded, c[0], c[1]) or low.endswith("tieng ", 0, c[0]))]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
             # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
@@ -2027,7 +2027,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 # "Georgia", "Savannah", "corporate America": a place unless a verb or a cue says a person
                 if _PERSON_VERB.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                     out.append((s, e, "PERSON"))
-            elif not start or word in plain or _VERB_AFTER.match(text, e):
+            elif not start or word in plain and english() or _VERB_AFTER.match(text, e):
+                # (at a sentence's start a given name that is plainly one is a name in an English text only: "Leo
+                # dignissim" in placeholder Latin, "Chúng tôi" in Vietnamese are not)
                 out.append((s, e, "PERSON"))
         elif _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s) \
                 or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s):
@@ -2048,7 +2050,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK
                          or _VERB_AFTER.match(text, nxt.end(1))):
                 out.append((s, nxt.end(1), "PERSON"))
-            elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) or _VERB_AFTER.match(text, e):
+            elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) \
+                    or _VERB_AFTER.match(text, e) and english():   # (an English verb, in an English text)
                 out.append((s, e, "PERSON"))
     if "'" in text or "’" in text or "-" in text:
         # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:

@@ -2246,3 +2246,18 @@ def test_a_storm_after_a_word_of_time(text, found) -> None:
 ])
 def test_a_language_is_no_one(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Cô giáo dạy tiếng Việt duy nhất ở trường đã nghỉ hưu. Chúng tôi cần người thay thế.",   # Vietnamese
+    "Có nhiều phụ huynh không hiểu tiếng Anh.",                          # "tiếng Anh": English, the language
+    "Dolor sit amet. Leo dignissim, erat dapibus.",                       # placeholder Latin
+])
+def test_given_names_in_other_languages_words(text) -> None:
+    # a given name at a sentence's start, or before an English verb, is a name in an English text only
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+def test_a_given_name_at_a_sentences_start_in_english() -> None:
+    text = "Leo will present the data. Chung asked about it."
+    assert [f for f in _found(_NOBODY.redact(text), text) if f[1] == "PERSON"] == [("Leo", "PERSON"), ("Chung", "PERSON")]
