@@ -66,7 +66,12 @@ LABELS: Mapping[str, str] = MappingProxyType({
     "PERSON": "name", "EMAIL": "email", "PHONE": "phone", "URL": "url", "ADDRESS": "street_address",
     "SCHOOL": "place", "SELF_ID": "self_identifying"})
 
-_TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO|Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
+_TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
+           # (a title's rank before it: "Assistant Superintendent Fawaz", "Interim Principal Dale Ortiz")
+           r"|(?:Assistant|Asst\.|Deputy|Associate|Assoc\.|Interim|Acting|Area|Executive)[ ]"
+           r"(?:Superintendent|Principal|Director|Commissioner)"
+           r"|Councilman|Councilwoman|Councilmember|Councilor|Councillor|Alderman|Alderwoman|Assemblyman"
+           r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson"
            r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
@@ -403,7 +408,8 @@ _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
 _ASCII_ALPHA = re.compile(r"[A-Za-z]+")  # the same on ASCII text, and faster (no Unicode categories to look up)
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
 # the titles of _TITLES, as words (their lookarounds dropped)
-_TITLE_WORDS = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w) for w in _TITLES[3:-1].split("|"))
+_TITLE_WORDS = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w)
+                         for w in re.split(r"\|(?![^()]*\))", _TITLES[3:-1]))   # (the top level's alternatives)
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
 _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bldg lot".split())
 _ZIP = re.compile(r"\b\d{5}\b")
@@ -1651,7 +1657,7 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
 _STAMP = r"\[[^\]\n]{1,24}\][ \t]*"   # a chat's time stamp before a line: "[10:16] "
-_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.-].)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}"
+_CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.].)(?<!\w-.)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}"
                        r"|[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{1,2}[A-Z][a-z]{2,}))"   # ("Ja'Marcus", "DeShawn")
                        r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
                        r"([A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|['’][A-Z][a-z]+|[a-z]+(?:ʻ[a-z]+)+|[a-z]+['’][a-z]{2,})"
@@ -1691,6 +1697,14 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
+# a parent's name after a child's (kunya): "Um Khaled", "Umm Ali", "Abu Yusuf" (not "Abu Dhabi")
+_KUNYA_WORDS = frozenset("um umm abu abou".split())
+_KUNYA = re.compile(r"(?<![\w'’.-])(?:Umm?|Abu|Abou)[ ]+(?!Dhabi|Ghraib|Simbel)([A-Z][a-z]{2,})(?![\w'’-])")
+# honorifics written after a name: Hindi and Nepali "-ji", Bengali "apa", "bhai", Nepali "dai", "didi", Japanese
+# "-san", Korean "-ssi", "-nim"
+_HONORIFICS_AFTER = frozenset("ji jee apa apu bhai bhaiya didi dai sahib saab san ssi nim sensei".split())
+_HONORIFIC_AFTER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?:-(?:ji|jee|san|ssi|nim|sensei)"
+                              r"|[ ](?:ji|jee|apa|apu|bhai|bhaiya|didi|dai|sahib|saab))(?![\w'’-])")
 # the Greek letters, as honor societies and fraternities are named ("Mu Alpha Theta", "Phi Beta Kappa")
 _GREEK_LETTERS = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
                            "sigma tau upsilon phi chi psi omega".split())
@@ -1803,7 +1817,9 @@ _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submi
 _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
                  "\u0e00-\u0e7f\u1100-\u11ff"
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
-_OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
+# (a run of four words at most: a longer one is a sentence in that script, no name)
+_OTHER_RUN = re.compile(rf"(?<![{_OTHER_SCRIPT}][ \t])(?<![{_OTHER_SCRIPT}])[{_OTHER_SCRIPT}]+"
+                        rf"(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}(?![{_OTHER_SCRIPT}]|[ \t]+[{_OTHER_SCRIPT}])")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|thank\s+u|thx|coach|coaching\s+with"
                r"|letting|let"
@@ -1854,8 +1870,11 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|
 _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
 attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
-дякую спасибо
-""".split())
+dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
+yakoke mahalo faafetai arigato xiexie
+дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
+""".split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
+#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -1964,6 +1983,15 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 and (english() or _VERB_AFTER.match(text, m.end()))]
     if len(ltoks & _SYLLABLES) >= 2:
         out += _syllable_names(text)
+    if not ltoks.isdisjoint(_KUNYA_WORDS):
+        # a parent named after a child, as Arabic speakers address them: "Um Khaled", "Abu Yusuf"
+        every = all_given_names()
+        out += [(m.start(), m.end(), "PERSON") for m in _KUNYA.finditer(text)
+                if (w := m.group(1).lower()) in every or w not in english_words()]
+    if not ltoks.isdisjoint(_HONORIFICS_AFTER):
+        # a name and the honorific after it: "Bishnu-ji", "Rahman apa", "Tanaka-san", "Minji-ssi"
+        out += [(m.start(), m.end(), "PERSON") for m in _HONORIFIC_AFTER.finditer(text)
+                if m.group(1).lower() not in _NOT_SURNAME and m.group(1).lower() not in _GREETINGS]
     if not ltoks.isdisjoint(_PARTICLE_WORDS):
         # a given name and a surname with particles between: "Maria de la Garza", "Pieter van der Berg"
         out += [(m.start(), m.end(), "PERSON") for m in _PARTICLE_NAME.finditer(text)
@@ -2072,7 +2100,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (a thanks in the other script is no one: "Дякую, Олександр!")
             # ("Дякую за все" too, but not the name after it: "Дякую Олександр")
             out += [(m.start(), m.end(), "PERSON") for m in runs
-                    if not (m.group(0).split()[0].lower() in _GREETINGS
+                    if not (unicodedata.normalize("NFC", m.group(0).split()[0]).lower() in _GREETINGS   # (Hangul whole)
                             and not any(w[0].isupper() for w in m.group(0).split()[1:]))]
     return out
 

@@ -2261,3 +2261,29 @@ def test_given_names_in_other_languages_words(text) -> None:
 def test_a_given_name_at_a_sentences_start_in_english() -> None:
     text = "Leo will present the data. Chung asked about it."
     assert [f for f in _found(_NOBODY.redact(text), text) if f[1] == "PERSON"] == [("Leo", "PERSON"), ("Chung", "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # session 17: a title's rank, council titles, a parent named after a child, honorifics after a name
+    ("Assistant Superintendent Fawaz attended the kickoff.", [("Assistant Superintendent Fawaz", "PERSON")]),
+    ("Councilman Elgin Amos from the tribal council visited.", [("Councilman Elgin Amos", "PERSON")]),
+    ("One mom, Um Khaled, shared the voice notes.", [("Um Khaled", "PERSON")]),
+    ("Notes in Nepali so Bishnu-ji could follow along.", [("Bishnu-ji", "PERSON")]),
+    ("Hari dai and Sita didi came to the family night.", [("Hari dai", "PERSON"), ("Sita didi", "PERSON")]),
+    ("Attached is my request. -Jeremiah Crosby, Superintendent", [("Jeremiah Crosby", "PERSON")]),   # a dash's sign-off
+    ("Min-jung Choi (최민정), not Minjung Choy. 감사합니다.",
+     [("Min-jung Choi", "PERSON"), ("최민정", "PERSON"), ("Minjung Choy", "PERSON")]),
+])
+def test_round21_shapes(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "The Area Superintendent Report is due Friday.",       # a rank and a title before a word of work
+    "Our trip to Abu Dhabi was cancelled.",                 # a place
+    "Um, I think so. Um Okay.",                             # a filler word
+    "Dhanyabad didi! The survey is in Nepali now.",         # a thanks and a kin word
+    "আমাদের পরিবারগুলোর জন্য অনেক কিছু করেছেন। Thank you for the parent night.",   # a sentence in another script
+])
+def test_round21_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
