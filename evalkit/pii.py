@@ -1688,7 +1688,7 @@ _GROUP_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)}|estudiantes|alumn[oa
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
-_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<)|[ \t]{2,}\d{1,2}:\d\d")   # (an address after: "To: X, Y <...>")
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;)|[ \t]{2,}\d{1,2}:\d\d")   # (an address after: "To: X, Y <...>")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
@@ -1697,6 +1697,25 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
+# names counted in with the writer: "Hope, Hafiz and me", "me and Deshawn" (a name of one or two words each)
+_WITH_ME_NAME = r"[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?)?"   # (no possessive)
+_WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME})*),?[ ]+(?:and|&)[ ]+(?:me|I|myself)\b(?!['’])"
+                      rf"|\b(?:me|myself)[ ]+(?:and|&)[ ]+({_WITH_ME_NAME})(?![\w'’-])")
+_WITH_ME_ITEM = re.compile(_WITH_ME_NAME)
+_NOT_WITH_ME = frozenset("mom dad mommy daddy mum mother father grandma grandpa granny wife husband son daughter "
+                         "brother sister aunt uncle god jesus everyone everybody".split())
+
+
+def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) -> bool:
+    """Whether ``name`` (one or two capitalised words) beside "and me" is a person's: a given name, even an everyday
+    word ("Hope"), or words that are no English words, rare ones included ("Hafiz"); never kin, God or a title ("Mom
+    and me", "the Principal and I")."""
+    parts = [p.lower() for p in name.split()]
+    return all(p not in _NOT_WITH_ME and p not in _NOT_SURNAME and p.title() not in _TITLE_WORDS for p in parts) \
+        and (parts[0] in every or rank.get(parts[0], PLAIN_RANK) >= PLAIN_RANK) \
+        and all(p in every or rank.get(p, PLAIN_RANK) >= PLAIN_RANK or p in all_surnames() for p in parts[1:])
+
+
 # a parent's name after a child's (kunya): "Um Khaled", "Umm Ali", "Abu Yusuf" (not "Abu Dhabi")
 _KUNYA_WORDS = frozenset("um umm abu abou".split())
 _KUNYA = re.compile(r"(?<![\w'’.-])(?:Umm?|Abu|Abou)[ ]+(?!Dhabi|Ghraib|Simbel)([A-Z][a-z]{2,})(?![\w'’-])")
@@ -1772,8 +1791,8 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 # (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
-_LAST_FIRST = re.compile(rf"(?m)(?:^|:|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
-                         r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\|)))?)\b"
+_LAST_FIRST = re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
+                         r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\||;)))?)\b"
                          r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
@@ -1983,6 +2002,14 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 and (english() or _VERB_AFTER.match(text, m.end()))]
     if len(ltoks & _SYLLABLES) >= 2:
         out += _syllable_names(text)
+    if "me" in ltoks or "i" in ltoks or "myself" in ltoks:
+        # the people the writer counts in with "me": "(Hope, Hafiz and me)", "me and Deshawn", "Hafiz and I"
+        every = all_given_names()
+        for m in _WITH_ME.finditer(text):
+            items = [i for i in _WITH_ME_ITEM.finditer(m.group(1) or m.group(2))]
+            if all(_counted_with_me(i.group(0), every, rank) for i in items):
+                base = m.start(1) if m.group(1) else m.start(2)
+                out += [(base + i.start(), base + i.end(), "PERSON") for i in items]
     if not ltoks.isdisjoint(_KUNYA_WORDS):
         # a parent named after a child, as Arabic speakers address them: "Um Khaled", "Abu Yusuf"
         every = all_given_names()
@@ -2486,6 +2513,36 @@ _FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t
                               r"(?=[ \t]*(?:[,.;)]|$|\n|[ \t]+(?:and|&)\b))")
 
 
+# a list's line, a bullet or a number before it: "- Dieudonné Habimana", "2. Thandar Aung"
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*?)[ \t]*$", re.M)
+_LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3}")
+
+
+def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The other lines of a list whose one line is a name found: a line that holds only one to four capitalised
+    words, each a given name, a surname or no everyday word ("Students recognized:<newline>- Dieudonné
+    Habimana<newline>- Gentille Nizigiyimana<newline>- Kyaw Min Htut"; not "- Data Team")."""
+    every, last, rank = all_given_names(), all_surnames(), word_rank()
+    people = [c for c in cands if c[2] == "PERSON"]
+    out: list[tuple[int, int, str]] = []
+    block: list[re.Match[str]] = []
+    for line in list(_LIST_LINE.finditer(text)) + [None]:
+        if line is not None and (not block or text.count("\n", block[-1].end(), line.start()) == 1
+                                 and not text[block[-1].end():line.start()].strip()):
+            block.append(line)
+            continue
+        if len(block) >= 2 and any(p[0] <= b.start(1) and b.end(1) <= p[1] + 2 or b.start(1) == p[0] and p[1] < b.end(1)
+                                   for b in block for p in people):
+            for b in block:
+                words = [w.strip(".").lower() for w in b.group(1).split()]
+                if _LIST_LINE_NAME.fullmatch(b.group(1)) and words \
+                        and all(w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
+                                and (w in every or w in last or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in words):
+                    out.append((b.start(1), b.end(1), "PERSON"))
+        block = [line] if line is not None else []
+    return out
+
+
 def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Words that the names and schools found vouch for as names, everyday words included: a name joined to a
     found one by "and" ("Rania and River"), a nickname in brackets after one ("Seo-yeon Park (Sunny)"), a name
@@ -2540,6 +2597,8 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             m = _FROM_BEFORE.search(text, max(0, s - 30), s)
             if m and name(m.group(1)):
                 out.append((m.start(1), m.end(1), "PERSON"))
+    if "\n" in text and any(c[2] == "PERSON" for c in cands):
+        out += _listed_names(text, cands)
     tail = text[-40:]
     m = _SIGN_OFF.search(text, max(0, len(text) - 40)) if "\n" in tail or "-" in tail or "~" in tail \
         or "\u2013" in tail or "\u2014" in tail else None

@@ -2287,3 +2287,30 @@ def test_round21_shapes(text, found) -> None:
 ])
 def test_round21_no_one(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # names counted in with the writer, the other lines of a list of names, 'Surname, Given' between semicolons
+    ("Our team was smaller than the others (Hope, Hafiz and me) but we got more coaching.",
+     [("Hope", "PERSON"), ("Hafiz", "PERSON")]),
+    ("me and Deshawn went to the session", [("Deshawn", "PERSON")]),
+    ("Students recognized:\n- Maria Lopez\n- Gentille Nizigiyimana\n- Thandar Aung",
+     [("Maria Lopez", "PERSON"), ("Gentille Nizigiyimana", "PERSON"), ("Thandar Aung", "PERSON")]),
+    ("Attendees:\n- Maria Lopez\n- Data Team\n- Central Office", [("Maria Lopez", "PERSON")]),
+    ("Participants: Sultani, Abdul Wali; King, Marcus\nDecisions: none",
+     [("Sultani, Abdul Wali", "PERSON"), ("King, Marcus", "PERSON")]),
+])
+def test_round21_lists(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Mom and me went to the family night.",
+    "The Principal and I met on Tuesday.",
+    "Geometry and I never got along; Science and I do.",
+    "Frank Williams's and I co-planned the agenda.",      # (a possessive is no name's end: the name is found alone)
+    "Agenda:\n1. Welcome\n2. Data Review\n3. Next Steps",
+])
+def test_round21_lists_no_one(text) -> None:
+    spans = [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+    assert spans in ([], ["Frank Williams"])
