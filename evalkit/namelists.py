@@ -77,6 +77,8 @@ PUBLIC_NAMES = (
     # holidays of the faiths and peoples schools' calendars are asked to respect
     "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
+    "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
+    "Pohela Boishakh", "Robert Smalls",
     "Eid", "Mawlid", "Cinco de Mayo", "Dia de los Muertos", "Dia de Muertos", "Dia del Nino", "Dia de los Ninos",
     "Dia de la Madre", "Dia de los Reyes", "Three Kings Day", "Las Posadas", "Noche Buena", "Nochebuena",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows

@@ -1170,10 +1170,10 @@ class PiiDetector:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
         # (a roster person's initials in capitals are theirs: "DR led the session")
-        if "a" in ltoks or "an" in ltoks:
+        if "a" in ltoks or "an" in ltoks or "former" in ltoks or "retired" in ltoks:
             # one of a kind after "a": "used to be a Marine", "an Eagle Scout" (a roster name stays one)
             spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]]
-                     or not _A_BEFORE.search(folded, max(0, c[0] - 4), c[0])
+                     or not _A_BEFORE.search(folded, max(0, c[0] - 16), c[0])
                      or low[c[0]:c[1]] not in english_words() or low[c[0]:c[1]] in plain_given_names()
                      or low[c[0]:c[1]] in self.terms]
         if "College" in toks or "University" in toks:
@@ -1233,6 +1233,9 @@ class PiiDetector:
             # there or after "in"); nor a word after Vietnamese "tiếng", language: "tiếng Anh" is English
             spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0)
                      or not (_a_language(folded, c[0], c[1]) or low.endswith("tieng ", 0, c[0]))]
+            # (a place's short name that is a language too, before a word of language: "three Choctaw greetings")
+            spans = [c for c in spans if c[2] != "SCHOOL" or low[c[0]:c[1]] not in LANGUAGE_NAMES
+                     or not _LANGUAGE_AFTER.match(folded, c[1])]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
             # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
@@ -2283,7 +2286,7 @@ _PRONOUN_WORDS = frozenset("Her His Their Our My".split())
 _GIVEN_TITLES = frozenset("tito tita ato haji abba daw".split())
 _PRONOUN_TITLE = re.compile(rf"(?:Her|His|Their|Our|My)[ ]+(?=(?:AP|{_TITLES})\b)")
 # "a" before a capitalised everyday word: one of a kind ("a Marine"); a college after a school's name
-_A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+$")
+_A_BEFORE = re.compile(r"\b(?:a|an|A|An|(?:[Tt]he|[Aa]n?)[ \t]+(?:former|retired))[ \t]+$")   # ("the former Marine")
 _COLLEGE_AFTER = re.compile(r"[ ]+(?:Community[ ]+)?(?:College|University)\b")
 # a district's kind and number, and the capitalised words of its place before it ("Salmon Creek SD 4J")
 _BODY_KIND_START = re.compile(r"(?:C?USD|ISD|SD|ESD|CSD)[ \t]*#?[ \t]*\d")
@@ -2434,7 +2437,8 @@ _LANGUAGE_BESIDE = re.compile(rf"(?:{_LANGUAGES})(?:[ \t]*,[ \t]*|[ \t]+(?:or|an
 _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_LANGUAGES})\b"
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
                              r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year"
-                             r"|newcomers|paras?|languages?)\b", re.I)
+                             r"|newcomers|paras?|languages?|greetings?|vocabulary|words|songs?|stories|culture"
+                             r"|immersion|class(?:es)?)\b", re.I)
 # a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
 _LANGUAGE_INTO = re.compile(r"\b(?:into|in|from)[ \t]+$")
 _TRANSLATION_WORDS = re.compile(r"\b(?:translat|interpret|spoke|speak|language|fluent|bilingual)", re.I)
