@@ -1977,13 +1977,17 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # "Puerto Rico", "San Antonio", "Calle Ocho": a place's words that look like a name
             # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
             # "Garcia-Lopez", not "Post-Training")
-            # (two capitalised words that are no English words are a name too: "Des Achterberg"; at a sentence's start
-            # only in an English text, not "Chúng tôi ..." in a comment in another language)
+            # (two capitalised words that are no English words are a name too, the first a rare one at most: "Des
+            # Achterberg", "Durga Pokhrel"; at a sentence's start only in an English text, not "Chúng tôi ..." in a
+            # comment in another language; not a thanks, "Spas Kak Khdr", nor, with a rare word first, a title in quotes:
+            # "Braiding Sweetgrass")
             if a in known or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
                               and (a in every or a not in rank
                                    or (rank[a] >= PLAIN_RANK and b not in rank))) \
-                    or (a not in rank and all(p not in rank for p in b.split("-")) and a not in PRODUCT_NAMES
-                        and b not in PRODUCT_NAMES and (english() or not _sentence_start(text, m.start()))) \
+                    or (rank.get(a, PLAIN_RANK) >= PLAIN_RANK and all(p not in rank for p in b.split("-"))
+                        and a not in PRODUCT_NAMES and b not in PRODUCT_NAMES and a not in _GREETINGS
+                        and (english() or not _sentence_start(text, m.start()))
+                        and (a not in rank or not _quoted(text, m.start(), m.end(2)))) \
                     or (cued and a in all_last):   # surname first, beside a cue or a verb: "Li Xiaoming led"
                 third = _NEXT_NAME.match(text, m.end(2))   # "Ana Sofia Rivera": a surname after the pair joins it
                 # (never an everyday word: "Jim Collins Good to Great")
@@ -2467,6 +2471,11 @@ def _a_language(text: str, start: int, end: int) -> bool:
     return len(words) > 1 or words[0] not in all_surnames() or bool(
         _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
         or _LANGUAGE_INTO.search(text, max(0, start - 6), start))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in quotes ("Braiding Sweetgrass")."""
+    return 0 < start and end < len(text) and text[start - 1] in "\"“" and text[end] in "\"”"
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:

@@ -2314,3 +2314,18 @@ def test_round21_lists(text, found) -> None:
 def test_round21_lists_no_one(text) -> None:
     spans = [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
     assert spans in ([], ["Frank Williams"])
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # two capitalised words, the second no English word and the first a rare one at most
+    ("and Durga Pokhrel thanked the bus drivers.", [("Durga Pokhrel", "PERSON")]),
+    ("Two of my students, Baraka Ndayishimiye and Sita Chhetri, helped translate.",
+     [("Baraka Ndayishimiye", "PERSON"), ("Sita Chhetri", "PERSON")]),
+    ("Bashir Nur", [("Bashir Nur", "PERSON")]),
+    ('My name is Lyudmila Savchuk, not "Ludmilla Savchook".',
+     [("Lyudmila Savchuk", "PERSON"), ("Ludmilla Savchook", "PERSON")]),
+    ('The team is reading "Braiding Sweetgrass" together.', []),        # a title in quotes
+    ("Shukran Ustadh Ali for translating", [("Ustadh Ali", "PERSON")]),  # a thanks before the name
+])
+def test_rare_words_before_a_surname_no_list_holds(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
