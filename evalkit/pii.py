@@ -377,6 +377,9 @@ _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
 _SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
+                 "of the year", "our youngest", "our oldest", "our newest", "our first", "my youngest", "s first",
+                 "'s first", "’s first", "on our board", "on the board", "on our council", "on the council",
+                 "service dog", "wheelchair", " cane", "accent", "mustache", "earrings", "ponytail",
                  "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
                  "someone who has been", "someone who had been", "a person who has been", "a teacher who has been",
                  "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am",
@@ -642,7 +645,7 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
               r"|administrator|staff\s+member|sub|substitute|psychologist|specialist|interventionist|dean|director"
               r"|coordinator|clerk|bookkeeper|registrar|janitor|bus\s+driver|social\s+worker|superintendent"
               r"|assistant\s+principal|vice\s+principal|office\s+manager|person|hire|chief\s+of\s+staff|liaison"
-              r"|facilitator|manager|officer|employee|guy|lady|woman|man)")
+              r"|facilitator|manager|officer|employee|guy|lady|woman|man|consultant|bishop|imam|rabbi)")
 # people a comment picks out by a clause about them, beyond staff roles: "the lunch monitor who speaks Kriolu", "the
 # dad who runs the radio show", "the eighth grader who ran the conference in Nepali" (never "the student who": a
 # generic student is how teachers write about practice)
@@ -650,7 +653,8 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
-             r"|leader|assistant)")
+             r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
+             r"|caseworker|case\s+worker|contractor|vendor)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -673,7 +677,14 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:I'm|Im|I am|I was|as|being|speaking as|know I'm|knows I'm|knows I am)\s+the\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:who|whose)\b[^.;!?]{0,80}"
     # (or one of a group: "the one parent who came to every family night")
-    r"|\bthe\s+one\s+(?:[\w'’-]+\s+)?(?:who|whose)\b[^.;!?]{0,80}"
+    r"|\bthe\s+one\s+(?:[\w'’-]+\s+|(?:from|at|in|on)\s+[^,.;!?()]{1,40}?\s+)?(?:who|whose)\b[^.;!?]{0,80}"
+    # an award only one person holds: "the former Teacher of the Year from Oklahoma"
+    r"|\b(?:the|our|my|a|this\s+year['’]s|last\s+year['’]s)\s+(?:former\s+|current\s+|reigning\s+|\d{4}\s+)?"
+    r"(?:state\s+|district\s+|county\s+|national\s+|regional\s+)?(?:teacher|principal|superintendent|counselor|coach"
+    r"|educator|administrator|librarian|para(?:professional)?)\s+of\s+the\s+year\b[^.;!?]{0,40}"
+    # one on a board or council by what they are: "the retired colonel on our board of education"
+    rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\s+on\s+(?:our|the|my)\s+(?:[\w-]+\s+)?(?:board|council"
+    r"|committee)\b[^.;!?]{0,60}"
     r"|\b(?:the only|the sole)\b[^.;!?]{0,60}?\b(?:on staff|in the building|in the school|for all|on the team)\b"
     r"|\b(?:you'll know who this is|you will know who this is|easy to spot|only one of us|you know who I am)\b"
     # one person by a description of them, unnamed: "whoever the facilitator was with the red glasses"; a new holder
@@ -686,7 +697,8 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
     # a place's only one: "the district's only bilingual psychologist", "our only male para"
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
-    r"\s+(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP"
+    r"\s+(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one|first|youngest|oldest|newest)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:teacher|principal|coach|AP"
     r"|counselor|nurse"
     r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
     r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)s?\b"
@@ -714,9 +726,10 @@ _SELF_IDENTIFYING = re.compile(
     r"\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|never|refuses|refused|can['’]t|cannot|didn['’]t|did\s+not"
     r"|hasn['’]t|has\s+not)\b[^.;!?]{0,60}"
     # someone by how they look: "the lady in the green sweater at table 4", "the one with the long gray braid"
-    r"|\bthe\s+(?:lady|man|woman|guy|gentleman|person|one|presenter|facilitator)\s+(?:in|with|wearing)\s+(?:the|a)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair|tattoo|vest|tie"
-    r"|boots|cardigan|hoodie)\b[^.;!?]{0,40}"
+    rf"|\bthe\s+(?:[\w'’-]+\s+)?(?:lady|man|woman|guy|gentleman|person|one|{_WHO_NOUN[3:-1]})\s+(?:in|with|wearing)"
+    r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair"
+    r"|tattoo|vest|tie|boots|cardigan|hoodie|dog|cane|wheelchair|accent|mustache|moustache|earrings|ponytail)\b"
+    r"[^.;!?]{0,40}"
     # a colleague by what marks them out: "our cadre facilitator, the one with the service dog"
     rf"|\b{_ROLE_NOUN},?\s+the\s+one\s+with\b[^.;!?]{{0,60}}"
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
@@ -728,7 +741,7 @@ _SELF_IDENTIFYING = re.compile(
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
     rf"|\bthe\s+new\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
-    rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+)?(?:{_ROLE_NOUN[3:-1]}"
+    rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUN[3:-1]}"
     r"|board\s+member)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
     r"|boyfriend|fianc[eé]e?|in-laws?|relative)\b"

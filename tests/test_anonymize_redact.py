@@ -2329,3 +2329,28 @@ def test_round21_lists_no_one(text) -> None:
 ])
 def test_rare_words_before_a_surname_no_list_holds(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    # one person by a description: these go to the review queue
+    "One of our candidates, the former Marine who runs the JROTC program, withdrew.",
+    "The network lead who retired in March left a gap nobody has filled.",
+    "The retired colonel on our board of education keeps asking for teacher results.",
+    "The ISD consultant with the service dog was the clearest presenter.",
+    "My coach — the one from the RESA who used to be a principal — is why I stayed.",
+    "The keynote, the former Teacher of the Year from Oklahoma, was great.",
+    "Our youngest principal, 27 and in her first year, got the hardest building.",
+    "The district's first Burmese-speaking teacher is already mentoring others.",
+    "The South Sudanese bishop's wife who runs the after-school program is wonderful.",
+])
+def test_round21_descriptions_go_to_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "The coaches at our school were great this year.",
+    "Teachers of the year were honored at the board meeting.",
+    "The consultants brought good materials.",
+])
+def test_round21_groups_are_not_one_person(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
