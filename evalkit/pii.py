@@ -1714,10 +1714,12 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 # names counted in with the writer: "Hope, Hafiz and me", "me and Deshawn" (a name of one or two words each)
-_WITH_ME_NAME = r"[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?)?"   # (no possessive)
+_WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?)?"   # (no possessive)
+                 r"|[A-Z](?:\.?[A-Z]){1,2}\.?(?![\w.])"    # initials: "(A.M, BS and me)"
+                 r"|(?<![\w'’.-])[a-z]{2,}(?=,|[ ]+(?:and|&)[ ]))")   # a given name in lower case: "fern, babette and me"
 _WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME})*),?[ ]+(?:and|&)[ ]+(?:me|I|myself)\b(?!['’])"
                       rf"|\b(?:me|myself)[ ]+(?:and|&)[ ]+({_WITH_ME_NAME})(?![\w'’-])")
-_WITH_ME_ITEM = re.compile(_WITH_ME_NAME)
+_WITH_ME_ITEM = re.compile(r"[^, ][^,]*")   # (the items of the names' list)
 _NOT_WITH_ME = frozenset("mom dad mommy daddy mum mother father grandma grandpa granny wife husband son daughter "
                          "brother sister aunt uncle god jesus everyone everybody".split())
 
@@ -1726,6 +1728,10 @@ def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) 
     """Whether ``name`` (one or two capitalised words) beside "and me" is a person's: a given name, even an everyday
     word ("Hope"), or words that are no English words, rare ones included ("Hafiz"); never kin, God or a title ("Mom
     and me", "the Principal and I")."""
+    if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,2}\.?", name):
+        return name.replace(".", "") not in ("US", "UK", "AI", "PD", "IT", "HR", "ELA", "IEP", "EL", "ESL", "SPED")
+    if name.islower():
+        return name in every and name not in _NOT_WITH_ME and name not in _NOT_SURNAME
     parts = [p.lower() for p in name.split()]
     return all(p not in _NOT_WITH_ME and p not in _NOT_SURNAME and p.title() not in _TITLE_WORDS for p in parts) \
         and (parts[0] in every or rank.get(parts[0], PLAIN_RANK) >= PLAIN_RANK) \
@@ -2026,10 +2032,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # the people the writer counts in with "me": "(Hope, Hafiz and me)", "me and Deshawn", "Hafiz and I"
         every = all_given_names()
         for m in _WITH_ME.finditer(text):
-            items = [i for i in _WITH_ME_ITEM.finditer(m.group(1) or m.group(2))]
-            if all(_counted_with_me(i.group(0), every, rank) for i in items):
-                base = m.start(1) if m.group(1) else m.start(2)
-                out += [(base + i.start(), base + i.end(), "PERSON") for i in items]
+            group = 1 if m.group(1) else 2
+            items = [(m.start(group) + i.start(), m.start(group) + i.end()) for i in _WITH_ME_ITEM.finditer(m.group(group))]
+            if all(_counted_with_me(text[a:b], every, rank) for a, b in items):
+                out += [(a, b, "PERSON") for a, b in items]
     if not ltoks.isdisjoint(_KUNYA_WORDS):
         # a parent named after a child, as Arabic speakers address them: "Um Khaled", "Abu Yusuf"
         every = all_given_names()
