@@ -211,10 +211,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
     "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
                         # (any dash, a middle dot or an underscore between the groups: "703—555—0142", "703·555·0142")
-                        r"(?:\(\d{3}\)\s?[/\u2013\u2014-]?\s?|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
-                        r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
+                        # (an area code with its closing bracket only: "787)555-0123")
+                        r"(?:\(\d{3}\)\s?[/\u2013\u2014-]?\s?|\d{3}\)\s?|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
+                        # (the last four in pairs: "555-01-23", "555 01 23")
+                        r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013 -])\d\d\1\d\d)"
                         r"(?:/\d{4}(?!\d))?"
-                        r"(?:,?\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w-])"
+                        r"(?:,?\s*-?\s*(?:x|ext\.?|extension|\#)\s*-?\s*\d{1,5})?(?![\w-])"   # ("-ext-12")
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"

@@ -2357,3 +2357,9 @@ def test_round21_descriptions_go_to_review(text) -> None:
 ])
 def test_round21_groups_are_not_one_person(text) -> None:
     assert not _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("number", ["787)555-0123", "787 555 01 23", "787-555-0123-ext-12"])
+def test_phone_shapes_round21(number) -> None:
+    text = f"You can reach Lopez at {number} after 3 pm."
+    assert (number, "PHONE") in _found(_NOBODY.redact(text), text)
