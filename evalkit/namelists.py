@@ -78,7 +78,7 @@ PUBLIC_NAMES = (
     "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
     "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
-    "Pohela Boishakh", "Robert Smalls",
+    "Pohela Boishakh", "Robert Smalls", "Reyes Magos", "Día de Reyes", "Dia de Reyes", "Three Kings Day",
     "Eid", "Mawlid", "Cinco de Mayo", "Dia de los Muertos", "Dia de Muertos", "Dia del Nino", "Dia de los Ninos",
     "Dia de la Madre", "Dia de los Reyes", "Three Kings Day", "Las Posadas", "Noche Buena", "Nochebuena",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows
@@ -245,7 +245,7 @@ kanjobal akateko chuj ixil kaqchikel tzotzil mixteco mixtec zapoteco zapotec tri
 garifuna navajo dine apache hopi zuni keres keresan tewa tiwa towa lakota dakota nakota ojibwe ojibwa ojibwemowin
 anishinaabemowin cree cherokee choctaw chickasaw creek muscogee seminole kiowa comanche cheyenne arapaho crow
 blackfeet blackfoot shoshone paiute ute yupik yup'ik cupik inupiaq inupiat aleut unangan tlingit haida tsimshian
-athabascan gwichin
+athabascan gwichin gullah geechee
 """.split())
 
 

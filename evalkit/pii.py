@@ -135,7 +135,7 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
                           "nueva york", "nuevo mexico", "nueva jersey", "mauna kea", "mauna loa"])
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
-_IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around)[ \t]+$", re.I)
+_IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around|through|via)[ \t]+$", re.I)
 # a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
 # one word or two ("long beach")
 _LIST_SEP = r"(?:,[ ]*|[ ]+(?:and|or|&)[ ]+)"
@@ -415,6 +415,8 @@ _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no
 # the titles of _TITLES, as words (their lookarounds dropped)
 _TITLE_WORDS = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w)
                          for w in re.split(r"\|(?![^()]*\))", _TITLES[3:-1]))   # (the top level's alternatives)
+_STREET_WORDS = frozenset("Street St Avenue Ave Road Rd Lane Ln Boulevard Blvd Way Court Ct Place Pl Highway Hwy "
+                          "Parkway Pkwy Circle Cir Trail Drive Pike".split())
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
 _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bldg lot".split())
 _ZIP = re.compile(r"\b\d{5}\b")
@@ -1059,6 +1061,8 @@ class PiiDetector:
                     e -= 2
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:
                     continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
+                elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].rstrip(".") in _STREET_WORDS:
+                    continue          # "Bishop Street", "Judge Road": a street named after a title
                 elif name == "lower_titled_name":
                     words = low[s:e].replace(".", " ").split()[1:]
                     if (rank_of(words[0]) < EVERYDAY_RANK or low.startswith("miss", s) and words[0] in english_words()) \
@@ -1384,6 +1388,20 @@ class PiiDetector:
             cands = [c for c in cands if not (c[2] in ("PERSON", "SCHOOL") and low[c[0]:c[1]] in FAMOUS_SURNAMES
                                               and not self.terms.get(low[c[0]:c[1]], 0) & _FIRST
                                               and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]))]
+        if cands and not _SCRIPTURE_WORDS.isdisjoint(ltoks):
+            # a figure of scripture in a text about it: "Moses led the Israelites", "Jesus and Mary in the nativity
+            # play" (a roster first name, or a titled one, stays someone here)
+            cands = [c for c in cands if not (c[2] == "PERSON" and low[c[0]:c[1]] in _SCRIPTURE_NAMES
+                                              and not self.terms.get(low[c[0]:c[1]], 0) & _FIRST
+                                              and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]))]
+        if cands and ("Camp" in toks or "Fort" in toks or "Ft" in toks):
+            # a base or a fort is a place: "Camp Lejeune's school liaison", "Fort Liberty families"
+            cands = [c for c in cands if c[2] != "PERSON" or not (_BASE_START.match(folded, c[0])
+                                                                  or _BASE_BEFORE.search(folded, max(0, c[0] - 6), c[0]))]
+        if cands and not _PLACE_AFTER_WORDS.isdisjoint(toks):
+            # a name before "County" or "Parish" is the place's: "Prince George County", "Jackson Parish"
+            cands = [c for c in cands if c[2] != "PERSON" or not _PLACE_WORD_AFTER.match(folded, c[1])
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL]
         if cands and not _PLACE_END_WORDS.isdisjoint(toks):
             # a name that ends in a word of a county or an island is the place: "Jefferson Davis Parish", "Marshall
             # Islands" (a titled name or one after a cue stays someone: "Mr. Parish", "ask Jenny Parish")
@@ -1732,8 +1750,8 @@ def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) 
     and me", "the Principal and I")."""
     if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,2}\.?", name):
         return name.replace(".", "") not in ("US", "UK", "AI", "PD", "IT", "HR", "ELA", "IEP", "EL", "ESL", "SPED")
-    if name.islower():
-        return name in every and name not in _NOT_WITH_ME and name not in _NOT_SURNAME
+    if name.islower():   # (plainly a given name: "night and day and I" is no one)
+        return name in plain_given_names() and name not in _NOT_WITH_ME and name not in _NOT_SURNAME
     parts = [p.lower() for p in name.split()]
     return all(p not in _NOT_WITH_ME and p not in _NOT_SURNAME and p.title() not in _TITLE_WORDS for p in parts) \
         and (parts[0] in every or rank.get(parts[0], PLAIN_RANK) >= PLAIN_RANK) \
@@ -2416,6 +2434,16 @@ _NAMED_CONCEPT = re.compile(r"(?:['’]s?)?[ \t]+(?:effects?|principle|paradox|c
 _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient correlation interval taxonomy hierarchy "
                            "razor alpha law settlement act decree doctrine amendment".split())
 # the last word of a county's, a parish's or an island group's name
+# figures of scripture, and the words of a text about scripture
+_SCRIPTURE_WORDS = frozenset("bible biblical scripture scriptures nativity israelites gospel gospels prophet prophets "
+                             "psalm psalms exodus apostle apostles disciples manger quran koran torah testament pharaoh "
+                             "crucifixion resurrection".split())
+_SCRIPTURE_NAMES = frozenset("jesus christ mary joseph moses abraham noah goliath jonah adam eve pharaoh muhammad "
+                             "buddha david solomon elijah".split())
+_BASE_START = re.compile(r"(?:Camp|Fort|Ft\.?)[ \t]+[A-Z]")
+_BASE_BEFORE = re.compile(r"\b(?:Camp|Fort|Ft\.?)[ \t]+$")
+_PLACE_AFTER_WORDS = frozenset("County Parish Borough".split())
+_PLACE_WORD_AFTER = re.compile(r"['’]?s?[ \t]+(?:County|Parish|Borough)\b")
 _PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo Heights Hills Township"
                              .split())
 # languages that are also given names ("Karen"), and the languages and words of language they stand beside
@@ -2889,6 +2917,8 @@ early writing learning
 # a city named after a saint is not
 _SAINT = re.compile(r"S(?<![\w'’-].)(?:t\.?|aint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
 _SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
+_SAINT_PLACE_WORDS = frozenset("Island Islands Parish County River Sound Bay Beach Lake Church Cathedral Hospital Street "
+                               "Avenue Road Boulevard Park".split())
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
 # regional bodies and districts known by their kind and number: "SAU 47", "SAU #47", "RSU 12", "MSAD 9", "CESA 5",
 # "ESU 16", "IU 14", "IU14", "USD 389", "ISD 2154", "Region 7 ESC", "Regional Office of Education #38"
@@ -2955,8 +2985,8 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
 
         every = all_given_names()
         for m in _SAINT.finditer(folded):
-            if _SAINTS_DAY.match(folded, m.end(1)):
-                continue          # "St. Valentine's Day", "St. Nicholas Day"
+            if _SAINTS_DAY.match(folded, m.end(1)) or m.group(2) in _SAINT_PLACE_WORDS:
+                continue          # "St. Valentine's Day", "St. Nicholas Day"; a place: "St. Helena Island"
             saint = m.group(1).lower()
             saint = saint[:-1] if saint not in every and saint.endswith("s") else saint   # "St Annes"
             if saint in every and saint not in _SAINT_CITIES:

@@ -2363,3 +2363,27 @@ def test_round21_groups_are_not_one_person(text) -> None:
 def test_phone_shapes_round21(number) -> None:
     text = f"You can reach Lopez at {number} after 3 pm."
     assert (number, "PHONE") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    # no one: a base, a place's name before County, a street named like a title, a saint's island, scripture, a
+    # people, a feast, a town passed through, a phrase with "and I"
+    "Camp Lejeune's school liaison attended the network meeting.",
+    "Prince George County visited for benchmarking.",
+    "Bishop Street is where the new bus stop is.",
+    "St. Helena Island is 40 minutes from the district office.",
+    "Moses led the Israelites, as the children's choir sang.",
+    "Jesus and Mary appear in the nativity play every year.",
+    "Gullah Geechee heritage week was beautiful.",
+    "Reyes Magos day was celebrated with rosca.",
+    "We drove through Tyler on the way to the site visit.",
+    "The difference was night and day and I don't think it is luck.",
+])
+def test_round21_negatives(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label in ("PERSON", "SCHOOL")]
+
+
+def test_scripture_keeps_a_roster_person() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Mary",), last=("Okafor",), full=("Mary Okafor",)))
+    text = "Mary Okafor read the nativity story to the kindergarten."
+    assert ("Mary Okafor", "PERSON") in _found(red.redact(text), text)
