@@ -57,6 +57,7 @@ from evalkit.namelists import (
     surnames,
     word_rank,
 )
+from evalkit.namelists import _first_shares
 from evalkit.namelists import load as load_name_lists
 
 __all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES", "Span", "LABELS"]
@@ -1733,6 +1734,7 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
+_FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
 # names counted in with the writer: "Hope, Hafiz and me", "me and Deshawn" (a name of one or two words each)
 _WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?)?"   # (no possessive)
                  r"|[A-Z](?:\.?[A-Z]){1,2}\.?(?![\w.])"    # initials: "(A.M, BS and me)"
@@ -1814,7 +1816,7 @@ def _syllable_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint".split())
+_PARTICLE_WORDS = frozenset("de del la las los van von der den da dos das du di le bin ibn bint dela delos".split())
 # the particles inside a name that others join or carry on: "Wilfredo Núñez de la Cruz", "João dos Santos" ("le" and
 # "bint" only start a name, "do" only joins two)
 _INNER_PARTICLES = "|".join(sorted(_PARTICLE_WORDS - {"le", "bint"}))
@@ -1887,7 +1889,8 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"|e-?mail|e-?mailed|call|called|text"
                r"|observed|sorry|gracias(?:\s+a)?|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
-               r"|spoke\s+(?:to|with)|met\s+with|meet\s+with|work(?:ed|ing)?\s+with|referred\s+to|rsvp\s+to"
+               r"|spoke\s+to|(?:spoke|talked|sat|chatted|met|meet|work(?:ed|ing)?|checked\s+in|caught\s+up|conferenced)"
+               r"\s+(?:with|w/)|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
                r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin")
@@ -1898,7 +1901,24 @@ _WEAK_CUES = ("with", "to", "from", "for", "by", "and", "our", "my")
 _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$", re.I)
 # every word a cue of these patterns can end with (a superset: the words of their source), so that the patterns, which
 # end at a name and are tried at every position of a window, run only where the word before the name could end a cue
-_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE)) | {"e-mail", "e-mailed"}
+# the cues that say a person follows, whatever word the name is: "thanks to", "talked w/", "ask"
+_NAME_CUE = (r"thanks\s+to|thank\s+you|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|ask|asked|tell|told"
+             r"|e-?mailed|texted|called|(?:spoke|talked|sat|chatted|met|checked\s+in|caught\s+up|conferenced)\s+(?:with|w/)")
+_NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
+_NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "e-mailed"}
+
+
+@functools.lru_cache(maxsize=1)
+def _everyday_names() -> frozenset[str]:
+    """Given names that are everyday words too and common as names (1 in 2,000 babies of some decade or more):
+    "destiny", "grace", "chase", "hunter" (not "field" or "experience", which a few parents gave)."""
+    shares = _first_shares()
+    return frozenset(w for w in all_given_names() if shares.get(w, 0) >= 0.05 and w not in given_names()
+                     and w not in CALENDAR and w not in _NOT_SURNAME and w not in _GREETINGS) \
+        - {"jesus", "christian", "grant", "guy", "gene"}   # (a prayer, a faith, funding, anyone, biology)
+
+
+_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE)) | {"e-mail", "e-mailed", "w/"}
 _ANY_CUE_LAST_WORDS = _CUE_LAST_WORDS | set(_WEAK_CUES)
 _PAIR_CUE_LAST_WORDS = _ANY_CUE_LAST_WORDS | set(_GROUP_NOUNS)
 _PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:{'|'.join(_WEAK_CUES + _GROUP_NOUNS)})\s+)$",
@@ -1983,7 +2003,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
                                     for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
-            if "-" in b and m.group(2).split("-", 1)[1].islower() \
+            korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
+            # (two short syllables, the second no everyday word: "Kim Min-jun", not "Rice Check-in")
+            syllables = korean and all(2 <= len(p) <= 5 for p in b.split("-")) \
+                and rank.get(b.split("-")[1], EVERYDAY_RANK) >= EVERYDAY_RANK
+            if "-" in b and m.group(2).split("-", 1)[1].islower() and not syllables \
                     and not all(p in every or p not in rank for p in b.split("-")):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
             if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
@@ -1991,7 +2015,6 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     or a in _GREEK_LETTERS and b in _GREEK_LETTERS:
                 continue          # a day named after someone: "Jackie Robinson Day", "Harvey Milk Day"; an author;
                 #                   a people's new year: "the Karen New Year"; a society: "Mu Alpha Theta"
-            korean = "-" in b and m.group(2).split("-", 1)[1].islower() and a in all_last   # "Park Ji-hoon"
             # (after a strong cue or before a verb that takes a person, any first word before a surname that is no
             # English word: "thanks to Blessing Okafor", "Sissy Lavergne led the session")
             # (never a verb's form at a sentence's start: "Seeing Chue's results changed my mind")
@@ -2020,7 +2043,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # Achterberg", "Durga Pokhrel"; at a sentence's start only in an English text, not "Chúng tôi ..." in a
             # comment in another language; not a thanks, "Spas Kak Khdr", nor, with a rare word first, a title in quotes:
             # "Braiding Sweetgrass")
-            if a in known or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
+            if a in known or syllables or ((b in last or "-" in b and all(p in last or p not in rank for p in b.split("-")))
                               and (a in every or a not in rank
                                    or (rank[a] >= PLAIN_RANK and b not in rank))) \
                     or (rank.get(a, PLAIN_RANK) >= PLAIN_RANK and all(p not in rank for p in b.split("-"))
@@ -2056,6 +2079,16 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             items = [(m.start(group) + i.start(), m.start(group) + i.end()) for i in _WITH_ME_ITEM.finditer(m.group(group))]
             if all(_counted_with_me(text[a:b], every, rank) for a, b in items):
                 out += [(a, b, "PERSON") for a, b in items]
+    if "the" in ltoks:
+        # a family by its surname in the plural: "The Okafors hosted", "the Nguyens came" (no English word, no people
+        # and no place: not "the Browns", "the Somalis", "the Smokies")
+        words, places = english_words(), place_names()
+        for m in _FAMILY_PLURAL.finditer(text):
+            plural = m.group(1).lower()
+            stems = {plural[:-1], plural[:-2]} if plural.endswith("es") else {plural[:-1]}
+            if plural not in words and not plural.endswith("ies") and all(w not in words and w not in LANGUAGE_NAMES and w not in places
+                                           and w not in PRODUCT_NAMES for w in stems):
+                out.append((m.start(1), m.end(1), "PERSON"))
     if not ltoks.isdisjoint(_KUNYA_WORDS):
         # a parent named after a child, as Arabic speakers address them: "Um Khaled", "Abu Yusuf"
         every = all_given_names()
@@ -2134,6 +2167,14 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, e, "PERSON"))
         elif _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s) \
                 or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s):
+            out.append((s, e, "PERSON"))
+    everyday = _everyday_names().intersection(ltoks)
+    for m in _CAP_WORD.finditer(text) if everyday else ():
+        # a common given name that is an everyday word too, capitalised in mid-sentence after a strong cue: "thanks to
+        # Destiny", "talked w/ Grace about her schedule" (not a capitalised phrase: "thanks to Grant Park")
+        s, e = m.span()
+        if m.group(0).istitle() and m.group(0).lower() in everyday and not _sentence_start(text, s) \
+                and not _SPACE_CAP_AFTER.match(text, e) and _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, text, s):
             out.append((s, e, "PERSON"))
     hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
     if hits:
@@ -2465,7 +2506,8 @@ _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(
                                 rf"|\b{_STORMS}[ \t]+)$")
 _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
 _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
-_PEOPLES_WORDS = frozenset("families clan clans nation tribe tribes language speakers".split())
+_PEOPLES_WORDS = frozenset("families clan clans nation tribe tribes language speakers parents elders refugees "
+                           "communities".split())   # ("Yazidi parents", "Somali elders")
 _PEOPLES_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_PEOPLES_WORDS))})\b")
 _SUFFIX_WORDS = frozenset("Jr Sr II III IV JR SR".split())
 _SUFFIX_AFTER = re.compile(r"(?<=[ ]Jr|[ ]Sr|[ ]JR|[ ]SR)\.|,?[ ]+(?:Jr|Sr|JR|SR)\b\.?(?![ ]*[A-Z][a-z])|[ ]+(?:II|III|IV)\b")
@@ -2536,16 +2578,17 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         return False
     words = m.group(1).lower().split()
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
-_AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
-_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)(?![\w-]|[ \t]+[A-Z])")
+_AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+(?:and|&)[ \t]+$")   # ("Ja'Kobe")
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w'’-]|[ \t]+[A-Z])")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
-_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+),[ \t]+$")
-_LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
+_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+),[ \t]+$")
+_LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
+_SIGN_OFF_INITIALS = re.compile(r"(?<![\w-])[-–—~]{1,2}[ \t]*([A-Z]{2,3}|[A-Z]\.[A-Z]\.)[ \t]*\Z")
 _SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+(?:-[A-Za-z][a-z]+|ʻ[a-z]+)?)"
                        r"(?:[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z]+)?))?[ \t]*[.!]?[ \s]*\Z")   # ("— Ji-hoon Park")
 
@@ -2664,6 +2707,11 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
     tail = text[-40:]
     m = _SIGN_OFF.search(text, max(0, len(text) - 40)) if "\n" in tail or "-" in tail or "~" in tail \
         or "\u2013" in tail or "\u2014" in tail else None
+    if m is None and ("-" in tail or "~" in tail or "\u2013" in tail or "\u2014" in tail):
+        # initials signed after a dash at the very end: "Thx -KB", "— JT"
+        m2 = _SIGN_OFF_INITIALS.search(text, max(0, len(text) - 12))
+        if m2:
+            out.append((m2.start(1), m2.end(1), "PERSON"))
     if m and all(name(p) for p in m.group(1).split("-")):
         # a surname after the given name signs too: a census surname or a word that is no English word
         two = m.group(2) and (m.group(2).lower() in all_surnames() or m.group(2).lower() not in words)

@@ -2387,3 +2387,28 @@ def test_scripture_keeps_a_roster_person() -> None:
     red = Redactor.from_roster(RosterNames(first=("Mary",), last=("Okafor",), full=("Mary Okafor",)))
     text = "Mary Okafor read the nativity story to the kindergarten."
     assert ("Mary Okafor", "PERSON") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Talked w/ Destiny about her schedule.", [("Destiny", "PERSON")]),      # a common name after a strong cue
+    ("Sat with Oluwadamilare and Chiamaka at lunch.", [("Oluwadamilare", "PERSON"), ("Chiamaka", "PERSON")]),
+    ("Kim Min-jun and Zhang Wei translated.", [("Kim Min-jun", "PERSON"), ("Zhang Wei", "PERSON")]),
+    ("Maria Cristina dela Cruz is our new para.", [("Maria Cristina dela Cruz", "PERSON")]),
+    ("DeAndre, Ja'Kobe and Xzavier presented.", [("DeAndre", "PERSON"), ("Ja'Kobe", "PERSON"), ("Xzavier", "PERSON")]),
+    ("Thx -KB", [("KB", "PERSON")]),                                            # initials signed after a dash
+    ("The Okafors hosted the family night.", [("Okafors", "PERSON")]),         # a family in the plural
+])
+def test_round21_people(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "thanks to Grant funding we hired two coaches",
+    "Thanks to Grant Park staff for the space.",
+    "Rice Check-in went well; Morning Drop-off is chaos.",
+    "The Yankees lost and the Browns won; the Smokies were foggy.",
+    "Sheikh Xidir came and talked with Yazidi parents about attendance.",
+])
+def test_round21_people_no_one(text) -> None:
+    spans = [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+    assert spans in ([], ["Sheikh Xidir"])
