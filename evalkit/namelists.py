@@ -79,6 +79,7 @@ PUBLIC_NAMES = (
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
     "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
     "Pohela Boishakh", "Robert Smalls", "Reyes Magos", "Día de Reyes", "Dia de Reyes", "Three Kings Day",
+    "Junior Achievement", "Junior League",
     "Eid", "Mawlid", "Cinco de Mayo", "Dia de los Muertos", "Dia de Muertos", "Dia del Nino", "Dia de los Ninos",
     "Dia de la Madre", "Dia de los Reyes", "Three Kings Day", "Las Posadas", "Noche Buena", "Nochebuena",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows

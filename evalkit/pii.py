@@ -2957,6 +2957,7 @@ after before during at in on for from to with by of and or but if when while as 
 spanish english french german chinese arabic art music band choir history social studies ela esl ell
 sped pe health technology tech computer engineering both kinder knee cram thank you
 ask call email contact see tell invite join visit please
+police naval military air force citizens citizen aspiring leaders freshman sophomore ninth career
 early writing learning
 """.split())
 

@@ -2412,3 +2412,19 @@ def test_round21_people(text, found) -> None:
 def test_round21_people_no_one(text) -> None:
     spans = [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
     assert spans in ([], ["Sheikh Xidir"])
+
+
+@pytest.mark.parametrize("text", [
+    "The Police Academy cadets volunteered at the fun run.",       # academies that are no school of the program's
+    "Our principal went to the Naval Academy; the Air Force Academy sent a recruiter.",
+    "Our district's Aspiring Leaders Academy is in year three; Career Academy pathways were reviewed.",
+    "The Freshman Academy team met weekly.",
+    "Junior Achievement ran the finance park and the Junior League donated books.",
+])
+def test_academies_and_leagues_that_are_no_school(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label in ("PERSON", "SCHOOL")]
+
+
+def test_a_named_career_academy_is_a_school() -> None:
+    text = "Students from Coosa Valley Career Academy presented."
+    assert _found(_NOBODY.redact(text), text) == [("Coosa Valley Career Academy", "SCHOOL")]
