@@ -106,7 +106,7 @@ _SUFFIXES = (
     "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr")
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
-_UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
+_UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr|Space|Spc)(?![a-z])\.?\s*#?\s*[\w-]+"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
          r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
@@ -170,6 +170,7 @@ _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
 _STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | {"rue"}
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
+                          r"|\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
@@ -243,8 +244,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:{_HOUSE}[ \u00a0]+(?:(?:[NS]\.?[ \t]+\d{{1,5}}[ \t]+[EW]|[EW]\.?[ \t]+\d{{1,5}}[ \t]+[NS])\b\.?"
         rf"(?:[ \t]+(?:St|Street)\b\.?)?"
         rf"|(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
-        rf"|(?:(?:[A-Z][a-zʻ'-]*|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?"
-        rf"(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:[ \t]+\d{{1,4}}(?=,))?"
+        rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}"
+        rf"(?:{_SUFFIXES})\b\.?"
+        # (a quadrant after it, with stops or without: "200 Piedmont Ave. S.E.")
+        rf"(?:[ \t]+(?:[NS]\.[EW]\.|(?:[NS][EW]|[NSEW])\b\.?))?(?:[ \t]+\d{{1,4}}(?=,))?"
         rf"|{_PREFIX_TYPES}\s+(?:(?:[A-Z][a-zʻ'-]*|de|del|la|las|los)\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
@@ -1742,6 +1745,7 @@ _WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:
 _WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME})*),?[ ]+(?:and|&)[ ]+(?:me|I|myself)\b(?!['’])"
                       rf"|\b(?:me|myself)[ ]+(?:and|&)[ ]+({_WITH_ME_NAME})(?![\w'’-])")
 _WITH_ME_ITEM = re.compile(r"[^, ][^,]*")   # (the items of the names' list)
+_NOT_INITIALS_WITH_ME = frozenset("us uk ai pd it hr ela iep el esl sped".split())   # (school acronyms, not initials)
 _NOT_WITH_ME = frozenset("mom dad mommy daddy mum mother father grandma grandpa granny wife husband son daughter "
                          "brother sister aunt uncle god jesus everyone everybody".split())
 
@@ -1751,7 +1755,7 @@ def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) 
     word ("Hope"), or words that are no English words, rare ones included ("Hafiz"); never kin, God or a title ("Mom
     and me", "the Principal and I")."""
     if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,2}\.?", name):
-        return name.replace(".", "") not in ("US", "UK", "AI", "PD", "IT", "HR", "ELA", "IEP", "EL", "ESL", "SPED")
+        return name.replace(".", "").lower() not in _NOT_INITIALS_WITH_ME
     if name.islower():   # (plainly a given name: "night and day and I" is no one)
         return name in plain_given_names() and name not in _NOT_WITH_ME and name not in _NOT_SURNAME
     parts = [p.lower() for p in name.split()]

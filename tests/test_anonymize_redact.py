@@ -2428,3 +2428,20 @@ def test_academies_and_leagues_that_are_no_school(text) -> None:
 def test_a_named_career_academy_is_a_school() -> None:
     text = "Students from Coosa Valley Career Academy presented."
     assert _found(_NOBODY.redact(text), text) == [("Coosa Valley Career Academy", "SCHOOL")]
+
+
+@pytest.mark.parametrize("address", [
+    "#5, 310 Oak St, Selma, AL 36701",                       # a unit before the street
+    "Lot 22, 1400 Hwy 82 E, Eufaula, AL 36027",
+    "2200 N Main St Space 14, Tucson, AZ 85705",             # a mobile-home park's space
+    "200 Piedmont Ave. S.E., Atlanta, Georgia 30334",        # a quadrant with stops
+    "55 MLK Jr. Dr SW, Atlanta, GA 30303",
+])
+def test_address_shapes_round21(address) -> None:
+    text = f"Please mail it to {address} by Friday."
+    assert (address, "ADDRESS") in _found(_NOBODY.redact(text), text)
+
+
+def test_a_lot_without_a_number_is_no_unit() -> None:
+    text = "Park in the lot off SW 97th Ave. before 8."
+    assert ("lot off SW 97th Ave.", "ADDRESS") not in _found(_NOBODY.redact(text), text)
