@@ -185,7 +185,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # ("lina . haddad @ example . org"), a dot written out or fenced ("(dot)", "[.]") and a comma typed for the
     # domain's dot ("@example,org")
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])[a-z0-9][\w.+]*(?:-at-|_at_)[a-z0-9]+(?:(?:-dot-|_dot_|\.)[a-z0-9-]+)+"
+                        # ("jdoe-at-example-dot-org", "jdoe_at_example.org": dashes or underscores around the words)
+                        r"|[a-z0-9][\w.+-]*\s+arroba\s+[\w-]+(?:\s*(?:\.|\bpunto\b)\s*[\w-]+)+"   # (in Spanish)
+                        r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         r"\s*(?:@@?|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"   # ("@@": a doubled key)
                         r"(?:\s*(?:\.|[({\[]\s*(?:dot|\.)\s*[)}\]]|-dot-|\bdot\b|,(?=(?:org|com|net|edu|gov)\b))"
@@ -431,7 +434,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
     names = ["titled_name"] if not toks.isdisjoint(_TITLE_WORDS) else []
     if not toks.isdisjoint(_LOWER_COURTESY):
         names.append("lower_titled_name")
-    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low:
+    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low or "_at_" in low \
+            or " arroba " in low:
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
         names.append("email_at_word")

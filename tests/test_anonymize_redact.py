@@ -2445,3 +2445,14 @@ def test_address_shapes_round21(address) -> None:
 def test_a_lot_without_a_number_is_no_unit() -> None:
     text = "Park in the lot off SW 97th Ave. before 8."
     assert ("lot off SW 97th Ave.", "ADDRESS") not in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("email", ["jdoe_at_example.org", "jdoe-at-example-dot-org", "jdoe arroba example punto org"])
+def test_email_shapes_round21(email) -> None:
+    text = f"Send it to {email} please."
+    assert (email, "EMAIL") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("text", ["the look-at-me phase of a new teacher", "meet_at_noon is the file's name"])
+def test_words_joined_by_at_are_no_email(text) -> None:
+    assert not _NOBODY.redact(text).spans
