@@ -83,7 +83,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
            r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
-           r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})"
+           r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -278,7 +278,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|miz|dr|mister|missus|doctor|auntie|aunty|uncle)\.?[ \t]+"
+    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|miz|dr|mister|missus|doctor|auntie|aunty|uncle|coach|principal"
+                                    r"|pastor|profe|maestra|maestro|sra|srta)\.?[ \t]+(?!(?:mr|mrs|ms|mx|miss|dr)\b)"
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
@@ -805,7 +806,25 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
     r"|\b(?:co|thay|miss|mister|misses|missus)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
-_LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split())
+_ROLE_TITLES = frozenset("coach principal pastor profe maestra maestro sra srta".split())
+# words of Spanish and Italian after a role ("maestro más joven", "el coach che viene"): no names
+_ROLE_TITLE_NOT_NAMES = frozenset("mas más que che de del la el y en lider líder nuevo nueva joven thats dont cant wont "
+                                  "didnt doesnt isnt wasnt im ive youre theyre shes hes".split())   # (and typed
+#                                                                                                   contractions)
+
+
+def _name_word(word: str) -> bool:
+    """Whether a lower-case ``word`` after a role's title is a name: a given name, a rare surname or no English word
+    at all ("gomez", "mike"; not "investigator", "said", "roles", nor a Spanish word: "más", "que")."""
+    if word in _NOT_SURNAME or word in CALENDAR or word in _ROLE_TITLE_NOT_NAMES:
+        return False
+    return word in given_names() or word in _everyday_names() \
+        or (word in all_surnames() and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK) \
+        or (word not in english_words() and word.isalpha() and len(word) >= 3)
+
+
+_LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle coach principal pastor "
+                            "profe maestra maestro sra srta".split())
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ ]*")   # (never a tab: two names in two cells of a table are two people)
@@ -1071,6 +1090,15 @@ class PiiDetector:
                     continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].rstrip(".") in _STREET_WORDS:
                     continue          # "Bishop Street", "Judge Road": a street named after a title
+                elif name == "lower_titled_name" and low[s:e].split(None, 1)[0].rstrip(".") in _ROLE_TITLES:
+                    # a role as a title in lower case: "principal gomez", "pastor mike" (a name, never a word of work:
+                    # "principal investigator", "coach said"); one name word, two when the second is a surname only
+                    words = low[s:e].split()[1:]
+                    if not (_name_word(words[0]) or words[0] in self.terms and rank_of(words[0]) >= EVERYDAY_RANK):
+                        continue
+                    if len(words) > 1 and not (words[1] in self.terms or words[1] in all_surnames()
+                                               and words[1] not in english_words()):
+                        e = s + low[s:e].rindex(" " + words[1])
                 elif name == "lower_titled_name":
                     words = low[s:e].replace(".", " ").split()[1:]
                     if (rank_of(words[0]) < EVERYDAY_RANK or low.startswith("miss", s) and words[0] in english_words()) \
@@ -1078,6 +1106,9 @@ class PiiDetector:
                         continue      # "ms word", "dr appointment", "i miss recess": an everyday word after the letters
                     if len(words) > 1 and rank_of(words[1]) < EVERYDAY_RANK and words[1] not in self.terms:
                         e = s + low[s:e].rindex(" " + words[1])   # "mr hargrove came": the name alone
+                elif name == "titled_name" and folded.startswith(("COACH ", "PRINCIPAL ", "PASTOR "), s) \
+                        and not (_name_word(low[s:e].split()[1]) or low[s:e].split()[1] in self.terms):
+                    continue          # "COACH SAID NO": a role in capitals before a word, no name
                 elif name == "titled_name" and "\t" in folded[s:e]:
                     continue          # a table's cells: "Principal<TAB>Tier 3" is a role and a tier, no one's name
                 elif name == "titled_name" and self._role_before_word(folded, low, s, e):

@@ -2456,3 +2456,22 @@ def test_email_shapes_round21(email) -> None:
 @pytest.mark.parametrize("text", ["the look-at-me phase of a new teacher", "meet_at_noon is the file's name"])
 def test_words_joined_by_at_are_no_email(text) -> None:
     assert not _NOBODY.redact(text).spans
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("COACH RAMIREZ WAS THE BEST PART", [("COACH RAMIREZ", "PERSON")]),        # a role's title in capitals
+    ("talked to principal gomez about it", [("principal gomez", "PERSON")]),   # and in lower case
+    ("pastor mike let us use the hall", [("pastor mike", "PERSON")]),
+    ("we got there at 8 and the principal miss okafor was outside", [("miss okafor", "PERSON")]),
+])
+def test_role_titles_in_capitals_and_lower_case(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "COACH SAID NO TO THE PLAN", "PRINCIPAL INVESTIGATOR REPORT", "the principal investigator wrote it",
+    "4 of 6 moved into assistant principal roles", "AP will mediate, principal will check in.",
+    "key is a great principal thats all", "el maestro más joven de la región", "BEST PRINCIPAL IN THE CITY",
+])
+def test_role_titles_before_words_are_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
