@@ -1726,7 +1726,7 @@ _NEVER_ALONE = frozenset("north south west art major star sky river storm bill s
 _CAP_WORD = re.compile(r"[A-Z](?<![\w'’.@/#-].)(?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*(?![\w@-]|['’](?!s\b))")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b)|\.\w)")
 # (a placeholder of an earlier run stands for the capitalised words it replaced: redacting twice changes nothing)
-_SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SCHOOL|ADDRESS)\])[ \t]+$")
+_SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SCHOOL|ADDRESS)\])[ ]+$")
 _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS)\])")   # the pronoun I is no name
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
@@ -1740,7 +1740,7 @@ _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.].)(?<!\w-.)(?:[a-z]{2,}|[a-z]+-[A-Za
                        r"(?!['’]\w{2}))")
 _CAP_PAIR_CUE = re.compile(r"[A-Z][a-z]*(?:-[A-Za-z][a-z]+|[ʻ'’][a-z]{2,}|['’]?[A-Z][a-z]+)?"
                            r"[ ]+[A-Z]")   # (the pair's own separator: spaces)
-_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-zʻ'’-]+)(?![\w-])")
+_NEXT_NAME = re.compile(r"[ ]+([A-Z][a-zʻ'’-]+)(?![\w-])")   # (never across a tab: a table's next cell)
 def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, start: int) -> re.Match[str] | None:
     """``pattern`` (a cue that ends just before ``start``) searched over the 30 characters before ``start``, only when
     the word before ``start`` (past spaces, a comma or a bracket) is one of ``words``, the words a cue can end with."""
@@ -2934,7 +2934,7 @@ _PLACE_WORDS = re.compile(
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|(?:Early\s+)?Learning\s+Center"
-                 r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))"
+                 r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))|Independent(?=[ \t]*(?:[.,;:!?)]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+Cluster)?(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"

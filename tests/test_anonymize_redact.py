@@ -2475,3 +2475,15 @@ def test_role_titles_in_capitals_and_lower_case(text, found) -> None:
 ])
 def test_role_titles_before_words_are_no_one(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+def test_names_never_join_across_a_tab() -> None:
+    text = "2024-01-09\tWade Hill\tPatience Marsh\tMaple Notch ES\tattendance"
+    assert _found(_NOBODY.redact(text), text) == [("Wade Hill", "PERSON"), ("Patience Marsh", "PERSON"),
+                                                  ("Maple Notch ES", "SCHOOL")]
+
+
+def test_an_independent_district() -> None:
+    text = "Our cohort had Breathitt Ridge Independent, Leslie Fork County Schools and us."
+    assert _found(_NOBODY.redact(text), text) == [("Breathitt Ridge Independent", "SCHOOL"),
+                                                  ("Leslie Fork County Schools", "SCHOOL")]
