@@ -80,6 +80,12 @@ PUBLIC_NAMES = (
     "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
     "Pohela Boishakh", "Robert Smalls", "Reyes Magos", "Día de Reyes", "Dia de Reyes", "Three Kings Day",
     "Junior Achievement", "Junior League",
+    # holiday greetings in the languages of a school's families ("Chag Sameach", "Selamat Hari Raya"): no one
+    "Feliz Navidad", "Próspero Año Nuevo", "Prospero Año Nuevo", "Prospero Ano Nuevo", "Feliz Año Nuevo",
+    "Feliz Ano Nuevo", "Shubh Deepavali", "Shubh Diwali", "Chag Sameach", "Shana Tova", "Shanah Tovah",
+    "Selamat Hari Raya", "Eid Mubarak", "Ramadan Kareem", "Ramadan Mubarak", "Gong Xi Fa Cai", "Kung Hei Fat Choy",
+    "Chuc Mung Nam Moi", "Nowruz Mubarak", "Joyeux Noel", "Bonne Annee", "Frohe Weihnachten", "Maligayang Pasko",
+    "Mele Kalikimaka", "Habari Gani",
     "Eid", "Mawlid", "Cinco de Mayo", "Dia de los Muertos", "Dia de Muertos", "Dia del Nino", "Dia de los Ninos",
     "Dia de la Madre", "Dia de los Reyes", "Three Kings Day", "Las Posadas", "Noche Buena", "Nochebuena",
     # public figures of the kind comments name in passing: entertainers, athletes, characters of shows

@@ -1991,7 +1991,7 @@ _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
 attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
-yakoke mahalo faafetai arigato xiexie
+yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
@@ -2165,7 +2165,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
             last, first = m.group(1).lower(), m.group(2).lower()
             # (two given names: one of them a given name, "Rembert, Queen Esther")
-            if last not in _NOT_SURNAME and (
+            if last not in _NOT_SURNAME and last not in _GREETINGS and (
                     any(w in given for w in first.split())
                     and (last in people or last not in english_words() and _CELL_END.match(text, m.end(2)))
                     or last not in english_words() and first not in english_words() and _SPEAKER_END.match(text, m.end(2))):

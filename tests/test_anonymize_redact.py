@@ -2487,3 +2487,12 @@ def test_an_independent_district() -> None:
     text = "Our cohort had Breathitt Ridge Independent, Leslie Fork County Schools and us."
     assert _found(_NOBODY.redact(text), text) == [("Breathitt Ridge Independent", "SCHOOL"),
                                                   ("Leslie Fork County Schools", "SCHOOL")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Feliz Navidad y Prospero Año Nuevo", []),                 # holiday greetings in other languages
+    ("Happy Diwali and Shubh Deepavali; Chag Sameach! Selamat Hari Raya", []),
+    ("Saludos, Marisol Vega", [("Marisol Vega", "PERSON")]),    # a greeting is no surname before a comma
+])
+def test_greetings_in_other_languages(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
