@@ -115,6 +115,7 @@ PUBLIC_NAMES = (
     "Martin Luther", "Anne Frank", "Malala Yousafzai", "Barack Obama", "Michelle Obama", "Jackie Robinson",
     "Webb's DOK", "Webb's Depth of Knowledge", "Bloom's Taxonomy", "Hattie's effect sizes", "Hattie's",
     "Marzano's", "Danielson Framework", "Danielson rubric", "Fountas and Pinnell", "Fountas & Pinnell",
+    "Fisher and Frey", "Fisher & Frey", "Fisher and Frey's", "Wiggins and McTighe",
     "Sonia Sotomayor", "Ruth Bader Ginsburg", "Kamala Harris", "Joe Biden", "Abraham Lincoln's",
     # characters of the books and shows children and teachers know
     "Matilda", "Mr. Feeny", "Esperanza Rising", "Don Quixote", "Miss Nelson Is Missing", "Dear Mr. Henshaw", "Ramona Quimby",

@@ -136,6 +136,7 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
                           "nueva york", "nuevo mexico", "nueva jersey", "mauna kea", "mauna loa"])
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around|through|via)[ \t]+$", re.I)
 # a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
 # one word or two ("long beach")
@@ -359,6 +360,7 @@ my your its is was are were be been will would can could should may might must d
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december said says asked told thanks thank please also just only still even really
 elementary middle high school academy district team grade class room office center
+nueva nuevo general regional actual anterior
 """.split())
 # A street address whose house number is a year needs a continuation (a unit, a comma, a line break) to count.
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
@@ -804,7 +806,7 @@ _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido h
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
-    r"|\b(?:co|thay|miss|mister|misses|missus)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
+    r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _ROLE_TITLES = frozenset("coach principal pastor profe maestra maestro sra srta".split())
 # words of Spanish and Italian after a role ("maestro más joven", "el coach che viene"): no names
@@ -1932,7 +1934,12 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"\s+(?:with|w/)|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
-               r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin")
+               r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin"
+               # (in Spanish: a role before a name, "la maestra Rodríguez"; asking or telling someone, "pregúntenle a
+               # Memo", "hablé con Rosa")
+               r"|maestra|maestro|profe|profesora|profesor|directora|consejera|consejero|senora|senor|licenciada"
+               r"|licenciado|hija|hijo|esposo|esposa|(?:preguntenle|preguntale|preguntele|digale|diganle|llamen|llame"
+               r"|avisenle|avisale)\s+a|hable\s+con|hablen\s+con|hablar\s+con")
 # (a role may stand before a name in apposition or in brackets: "our sub, Keoni, was great", "the student (Sione)")
 _CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
 # words before a name that point to a person only weakly: "met with Tom", "from Ana"
@@ -2174,6 +2181,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     # English word are looked at closely
     maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
                                           if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
+             # (a surname that is a rare word at most: "la maestra Rodríguez")
+             | {w for w in all_surnames().intersection(ltoks) if rank.get(w, PLAIN_RANK) >= PLAIN_RANK
+                and w not in _NOT_SURNAME}
              ) - PRODUCT_NAMES - _GREETINGS   # ("Merci, cher": a thanks, whatever names it may be)
     words = {w for w in toks if w.lower() in maybe and (w.istitle() or _TITLE_CASE.fullmatch(w))} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
@@ -2204,9 +2214,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 # (at a sentence's start a given name that is plainly one is a name in an English text only: "Leo
                 # dignissim" in placeholder Latin, "Chúng tôi" in Vietnamese are not)
                 out.append((s, e, "PERSON"))
-        elif _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s) \
-                or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s):
-            out.append((s, e, "PERSON"))
+        elif (_VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
+              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)) \
+                and not (_AT_PLACE_BEFORE.search(text, max(0, s - 8), s) and word in place_names()):
+            out.append((s, e, "PERSON"))   # (not a town where a place is said: "in Lancaster joined us")
     everyday = _everyday_names().intersection(ltoks)
     for m in _CAP_WORD.finditer(text) if everyday else ():
         # a common given name that is an everyday word too, capitalised in mid-sentence after a strong cue: "thanks to

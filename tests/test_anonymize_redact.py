@@ -2496,3 +2496,16 @@ def test_an_independent_district() -> None:
 ])
 def test_greetings_in_other_languages(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("La maestra Rodríguez nos ayudó mucho.", [("maestra Rodríguez", "PERSON")]),   # a Spanish role as a cue
+    ("la profe Lupita es la mejor", [("profe Lupita", "PERSON")]),
+    ("Thanks to Gonzalez for the data.", [("Gonzalez", "PERSON")]),                 # a rare surname after a cue
+    ("la maestra Nueva llegó ayer", []),                                            # an adjective, no name
+    ("Fisher and Frey's gradual release model came up again.", []),                 # a framework's authors
+    ("Fr. Szymanski from St. Casimir Catholic School in Lancaster joined us.",
+     [("Fr. Szymanski", "PERSON"), ("St. Casimir Catholic School", "SCHOOL")]),     # a town is no surname here
+])
+def test_round21_spanish_roles_and_rare_surnames(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
