@@ -79,7 +79,7 @@ PUBLIC_NAMES = (
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
     "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
     "Pohela Boishakh", "Robert Smalls", "Reyes Magos", "Día de Reyes", "Dia de Reyes", "Three Kings Day",
-    "Junior Achievement", "Junior League",
+    "Junior Achievement", "Junior League", "Black Belt",
     # holiday greetings in the languages of a school's families ("Chag Sameach", "Selamat Hari Raya"): no one
     "Feliz Navidad", "Próspero Año Nuevo", "Prospero Año Nuevo", "Prospero Ano Nuevo", "Feliz Año Nuevo",
     "Feliz Ano Nuevo", "Shubh Deepavali", "Shubh Diwali", "Chag Sameach", "Shana Tova", "Shanah Tovah",

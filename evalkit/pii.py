@@ -1443,6 +1443,14 @@ class PiiDetector:
             # a name before "County" or "Parish" is the place's: "Prince George County", "Jackson Parish"
             cands = [c for c in cands if c[2] != "PERSON" or not _PLACE_WORD_AFTER.match(folded, c[1])
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL]
+        if cands and not _STREET_END_WORDS.isdisjoint(toks):
+            # a street's name without its number: "Nolensville Pike is where ...", "Buford Highway" (a road's own
+            # word, or a town's name before Pike, Lane, Way: "John Pike" stays a person)
+            cands = [c for c in cands if c[2] != "PERSON" or " " not in folded[c[0]:c[1]]
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not ((last := folded[c[0]:c[1]].rsplit(None, 1)[-1].rstrip(".")) in _STREET_ONLY_WORDS
+                             or last in _STREET_END_WORDS and low[c[0]:c[1]].split()[0] in place_names()
+                             and low[c[0]:c[1]].split()[0] not in all_given_names())]
         if cands and not _PLACE_END_WORDS.isdisjoint(toks):
             # a name that ends in a word of a county or an island is the place: "Jefferson Davis Parish", "Marshall
             # Islands" (a titled name or one after a cue stays someone: "Mr. Parish", "ask Jenny Parish")
@@ -2535,6 +2543,10 @@ _BASE_START = re.compile(r"(?:Camp|Fort|Ft\.?)[ \t]+[A-Z]")
 _BASE_BEFORE = re.compile(r"\b(?:Camp|Fort|Ft\.?)[ \t]+$")
 _PLACE_AFTER_WORDS = frozenset("County Parish Borough".split())
 _PLACE_WORD_AFTER = re.compile(r"['’]?s?[ \t]+(?:County|Parish|Borough)\b")
+# a road's own words, and the road words that are surnames too
+_STREET_ONLY_WORDS = frozenset("Street Avenue Road Boulevard Parkway Highway Drive Ave Blvd Pkwy Hwy Rd Expressway "
+                               "Freeway Turnpike".split())
+_STREET_END_WORDS = _STREET_ONLY_WORDS | frozenset("Pike Lane Way Trail Court".split())
 _PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo Heights Hills Township"
                              .split())
 # languages that are also given names ("Karen"), and the languages and words of language they stand beside

@@ -2509,3 +2509,13 @@ def test_greetings_in_other_languages(text, found) -> None:
 ])
 def test_round21_spanish_roles_and_rare_surnames(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Nolensville Pike is where many of our Kurdish families live.", []),     # a street's name without a number
+    ("Buford Highway has the best food; the team parked on Ford Rd.", []),
+    ("US-80 through the Black Belt is two lanes most of the way.", []),
+    ("John Pike led the session with Maria Lane.", [("John Pike", "PERSON"), ("Maria Lane", "PERSON")]),
+])
+def test_a_streets_name_alone_is_no_one(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
