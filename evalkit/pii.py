@@ -994,7 +994,7 @@ class PiiDetector:
         written = sorted({w for p in places for w in _place_forms(p)})
         for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (written, _PLACE),
                            ([f for p in written for f in _short_forms(p)] + [b for p in places for b in _bare_place(p)]
-                            + [c for p in places for c in _campus_short(p)],
+                            + [c for p in places for c in _campus_short(p)] + [k for p in places for k in _kind_short(p)],
                             _PLACE_SHORT)):
             for w in words:
                 for v in _variants(w):
@@ -3268,6 +3268,18 @@ def _short_forms(name: str) -> set[str]:
             and words[0].lower() not in english_words() and words[0].lower() not in all_given_names():
         out.add(words[0])
     return out
+
+
+# kinds of school a district has one of, which its staff call the school by: "the Newcomer Center"
+_ONE_OF_A_KIND = ("Newcomer Center", "International Center", "Welcome Center", "Newcomer Academy", "Early College",
+                  "Career Academy", "Career Center", "Learning Center", "Alternative Center", "Alternative School",
+                  "Technical Center")
+
+
+def _kind_short(place: str) -> set[str]:
+    """A school by its kind alone, for the kinds a district has one of: "Newcomer Center" for "Rouge Valley Newcomer
+    Center", "Early College" for "Harnell Early College" (a name only; the kind is read where it is capitalised)."""
+    return {kind for kind in _ONE_OF_A_KIND if place.endswith(" " + kind)}
 
 
 def _campus_short(place: str) -> set[str]:

@@ -2519,3 +2519,10 @@ def test_round21_spanish_roles_and_rare_surnames(text, found) -> None:
 ])
 def test_a_streets_name_alone_is_no_one(text, found) -> None:
     assert _found(_NOBODY.redact(text), text) == found
+
+
+def test_a_school_by_its_kind_when_the_district_has_one() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Rouge Valley Newcomer Center", "Rouge Valley High School")))
+    text = "Mariam at the Newcomer Center helped us rewrite the survey."
+    assert ("Newcomer Center", "SCHOOL") in _found(red.redact(text), text)
