@@ -1287,6 +1287,11 @@ class PiiDetector:
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
                              or low[c[0]:c[1]] in retired and not _VERB_AFTER.match(folded, c[1])
                              or _SAINT_START.match(folded, c[0]))]
+        if not toks.isdisjoint(_JOB_WORDS):
+            # an everyday word before a job's title is the job's: "Turnaround Grant Manager", "Title Program
+            # Coordinator" (a given name that is no everyday word stays a person: "Dana Coordinator" is rare)
+            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]] or not _JOB_AFTER.match(folded, c[1])
+                     or rank.get(low[c[0]:c[1]], PLAIN_RANK) >= PLAIN_RANK or low[c[0]:c[1]] in self.terms]
         if not ltoks.isdisjoint(LANGUAGE_NAMES) or "tieng" in ltoks:
             # a language is no one: "a prayer in Ojibwe", "surveys in Hakha Chin" (one that is a given name too,
             # "Karen", only beside the words of language, :func:`_spoken`; one that is a surname too, "Thai", only
@@ -2547,6 +2552,9 @@ _PLACE_WORD_AFTER = re.compile(r"['’]?s?[ \t]+(?:County|Parish|Borough)\b")
 _STREET_ONLY_WORDS = frozenset("Street Avenue Road Boulevard Parkway Highway Drive Ave Blvd Pkwy Hwy Rd Expressway "
                                "Freeway Turnpike".split())
 _STREET_END_WORDS = _STREET_ONLY_WORDS | frozenset("Pike Lane Way Trail Court".split())
+_JOB_WORDS = frozenset("Manager Coordinator Director Specialist Officer Liaison Administrator Analyst Consultant "
+                       "Supervisor Facilitator".split())
+_JOB_AFTER = re.compile(rf"[ ]+(?:{'|'.join(sorted(_JOB_WORDS))})\b")
 _PLACE_END_WORDS = frozenset("Parish County Borough Islands Island Reservation Nation Pueblo Heights Hills Township"
                              .split())
 # languages that are also given names ("Karen"), and the languages and words of language they stand beside

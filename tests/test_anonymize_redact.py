@@ -2526,3 +2526,8 @@ def test_a_school_by_its_kind_when_the_district_has_one() -> None:
                                            places=("Rouge Valley Newcomer Center", "Rouge Valley High School")))
     text = "Mariam at the Newcomer Center helped us rewrite the survey."
     assert ("Newcomer Center", "SCHOOL") in _found(red.redact(text), text)
+
+
+def test_an_everyday_word_before_a_jobs_title_is_the_jobs() -> None:
+    text = 'Regards,\nDesmond "Des" Faulkner\nTurnaround Grant Manager\nOffice of School Improvement'
+    assert _found(_NOBODY.redact(text), text) == [('Desmond "Des" Faulkner', "PERSON")]
