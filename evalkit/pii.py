@@ -188,7 +188,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # possessive runs (*+, ++): a word is read once, never re-tried character by character
     "email": re.compile(r"(?:mailto:)?(?<![\w.+-])[a-z0-9][\w.+]*(?:-at-|_at_)[a-z0-9]+(?:(?:-dot-|_dot_|\.)[a-z0-9-]+)+"
                         # ("jdoe-at-example-dot-org", "jdoe_at_example.org": dashes or underscores around the words)
-                        r"|[a-z0-9][\w.+-]*\s+arroba\s+[\w-]+(?:\s*(?:\.|\bpunto\b)\s*[\w-]+)+"   # (in Spanish)
+                        r"|(?<![\w.+-])[a-z0-9][\w.+-]*\s+arroba\s+[\w-]+(?:\s*(?:\.|\bpunto\b)\s*[\w-]+)+"   # (Spanish)
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         r"\s*(?:@@?|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"   # ("@@": a doubled key)
@@ -1792,7 +1792,9 @@ _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'�
 _WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?)?"   # (no possessive)
                  r"|[A-Z](?:\.?[A-Z]){1,2}\.?(?![\w.])"    # initials: "(A.M, BS and me)"
                  r"|(?<![\w'’.-])[a-z]{2,}(?=,|[ ]+(?:and|&)[ ]))")   # a given name in lower case: "fern, babette and me"
-_WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME})*),?[ ]+(?:and|&)[ ]+(?:me|I|myself)\b(?!['’])"
+# (eight names before "and me" at most: a longer run of capitals is read once, not from every word again)
+_WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME}){{0,7}}),?[ ]+(?:and|&)[ ]+(?:me|I|myself)"
+                      r"\b(?!['’])"
                       rf"|\b(?:me|myself)[ ]+(?:and|&)[ ]+({_WITH_ME_NAME})(?![\w'’-])")
 _WITH_ME_ITEM = re.compile(r"[^, ][^,]*")   # (the items of the names' list)
 _NOT_INITIALS_WITH_ME = frozenset("us uk ai pd it hr ela iep el esl sped".split())   # (school acronyms, not initials)
@@ -2698,7 +2700,7 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
     words, each a given name, a surname or no everyday word ("Students recognized:<newline>- Dieudonné
     Habimana<newline>- Gentille Nizigiyimana<newline>- Kyaw Min Htut"; not "- Data Team")."""
     every, last, rank = all_given_names(), all_surnames(), word_rank()
-    people = [c for c in cands if c[2] == "PERSON"]
+    starts = {c[0] for c in cands if c[2] == "PERSON"}   # (a name found at a line's start)
     out: list[tuple[int, int, str]] = []
     block: list[re.Match[str]] = []
     for line in list(_LIST_LINE.finditer(text)) + [None]:
@@ -2706,8 +2708,7 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
                                  and not text[block[-1].end():line.start()].strip()):
             block.append(line)
             continue
-        if len(block) >= 2 and any(p[0] <= b.start(1) and b.end(1) <= p[1] + 2 or b.start(1) == p[0] and p[1] < b.end(1)
-                                   for b in block for p in people):
+        if len(block) >= 2 and any(b.start(1) in starts for b in block):
             for b in block:
                 words = [w.strip(".").lower() for w in b.group(1).split()]
                 if _LIST_LINE_NAME.fullmatch(b.group(1)) and words \
