@@ -1,0 +1,84 @@
+"""Worst-case inputs for the redactor: how the time of ``PiiDetector.find`` grows when an adversarial text doubles.
+
+A rule-based detector is a few hundred regular expressions; one that backtracks can take seconds on a pasted
+document that repeats a shape thousands of times (a list of capitalised names, a run of letters with no space, a
+bulleted list). This benchmark builds such texts from a unit repeated n times and 2n times (fixed), times ``find``
+on both, side by side, and reports the growth ratio t(2n) / t(n): about 2 for a linear read, about 4 for a pattern
+that reads the text once per position (an unanchored start, a nested quantifier). It also prints the seconds for
+2n, so a linear but slow case shows too.
+
+Usage::
+
+    python benchmarks/redact_worst.py [--repeat 3] [--max-growth 3.0]
+
+Exit status 1 when some case grows faster than ``--max-growth``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+
+# (a unit, its separator, n): the text is the unit repeated n times, then 2n times
+CASES = {
+    "capitalised list": ("Abc Def", ", ", 1500, ""),
+    "capitalised list and me": ("Abc Def", ", ", 1500, " and me"),
+    "lower-case list": ("fern", ", ", 2000, " and you"),
+    "syllable names": ("Saw Eh Htoo", " ", 1000, ""),
+    "plural families": ("the Abcdefs", " ", 1500, ""),
+    "bulleted lines": ("- Abc Def", "\n", 1500, ""),
+    "kunya": ("Um Abc", " ", 1500, ""),
+    "honorific after": ("Abc-ji", " ", 1500, ""),
+    "role titles": ("principal gomez", " ", 1500, ""),
+    "letters then -at-": ("a", "", 5000, "-at-bbbb"),
+    "letters then _at_": ("a_", "", 2500, "at_"),
+    "another script": ("ধন্যবাদ", " ", 1500, ""),
+    "spaces": (" ", "", 10000, "Def"),
+    "digits and spaces": ("1", " ", 5000, ""),
+    "unit marks": ("#5,", " ", 2500, ""),
+    "line breaks": ("Abc", "\n", 3000, ""),
+    "capitals": ("ABC DEF", " ", 1500, ""),
+}
+
+
+def _text(unit: str, sep: str, n: int, tail: str) -> str:
+    return sep.join([unit] * n) + tail
+
+
+def _time(detector, text: str, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        detector.find(text)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs per text (median reported)")
+    ap.add_argument("--max-growth", type=float, default=3.0, help="fail when t(2n) / t(n) is above this")
+    args = ap.parse_args(argv)
+
+    from evalkit.pii import PiiDetector
+
+    detector = PiiDetector.from_names(first=["Ana"], last=["Ruiz"], full=["Ana Ruiz"], places=["Rio Vista High School"])
+    detector.find("Ana Ruiz from Rio Vista High School said thanks.")   # (lists and patterns built before timing)
+    worst, failed = 0.0, []
+    print(f"{'case':28s}{'chars (2n)':>12s}{'seconds (2n)':>14s}{'growth':>8s}")
+    for name, (unit, sep, n, tail) in CASES.items():
+        small, large = _text(unit, sep, n, tail), _text(unit, sep, 2 * n, tail)
+        t_small, t_large = _time(detector, small, args.repeat), _time(detector, large, args.repeat)
+        growth = t_large / t_small if t_small else float("inf")
+        worst = max(worst, growth)
+        if growth > args.max_growth:
+            failed.append(name)
+        print(f"{name:28s}{len(large):12d}{t_large:14.3f}{growth:8.1f}")
+    print(f"\nworst growth {worst:.1f} (limit {args.max_growth:.1f})" + (f"; above it: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
