@@ -19,6 +19,7 @@ roster.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import re
@@ -1218,13 +1219,14 @@ class PiiDetector:
                       if not (shouting and m.group(0).lower() in english_words())]
         cands = self._in_context(folded, low, toks, ltoks, cands)
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
-        found = cands
+        found, seen = cands, set(cands)
         for _ in range(3):
             found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, ltoks, found))
-                     if c not in cands]
+                     if c not in seen]
             if not found:
                 break
             cands += found
+            seen.update(found)
         spans = _name_tail(folded, _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands))))
         if "," in folded and self.names is not None:
             spans = self._reversed_names(low, spans)
@@ -2875,19 +2877,25 @@ def _sentence_start(text: str, start: int) -> bool:
 def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Keep the longest of overlapping spans (overlapping names unite), then join names separated only
     by spaces ("Maria" "Garcia", "Dr." "O'Neil") into one span."""
+    # (the spans kept never overlap one another: kept sorted by start, a candidate's overlaps are the run of spans
+    # just before where its end would sort, found by bisection rather than by a scan of every span kept)
     kept: list[tuple[int, int, str]] = []
     for c in sorted(cands, key=lambda c: (c[0] - c[1], _PRIORITY[c[2]], c[0])):
-        hit = [k for k in kept if c[0] < k[1] and k[0] < c[1]]
+        hi = bisect.bisect_left(kept, (c[1],))
+        lo = hi
+        while lo > 0 and kept[lo - 1][1] > c[0]:
+            lo -= 1
+        hit = kept[lo:hi]
         if not hit:
-            kept.append(c)
+            bisect.insort(kept, c)
         elif c[2] in ("PERSON", "SCHOOL") and all(k[2] == c[2] for k in hit):
-            kept = [k for k in kept if k not in hit]   # "New Dawn" and "Dawn Charter": one school
-            kept.append((min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), c[2]))
+            del kept[lo:hi]   # "New Dawn" and "Dawn Charter": one school
+            bisect.insort(kept, (min(c[0], *(k[0] for k in hit)), max(c[1], *(k[1] for k in hit)), c[2]))
         elif c[2] == "PERSON" and len(hit) == 1 and hit[0][2] == "EMAIL" and c[0] < hit[0][0]:
             # a name that sticks out of an e-mail's spelled-out local part is that part: "dana reyes" and "reyes at
             # example dot org" are one e-mail
-            kept.remove(hit[0])
-            kept.append((c[0], hit[0][1], "EMAIL"))
+            del kept[lo:hi]
+            bisect.insort(kept, (c[0], hit[0][1], "EMAIL"))
     out: list[tuple[int, int, str]] = []
     for c in sorted(kept):
         saint = text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) if out else False
