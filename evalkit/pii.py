@@ -1798,6 +1798,7 @@ _WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:
 _WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME}){{0,7}}),?[ ]+(?:and|&)[ ]+(?:me|I|myself)"
                       r"\b(?!['’])"
                       rf"|\b(?:me|myself)[ ]+(?:and|&)[ ]+({_WITH_ME_NAME})(?![\w'’-])")
+_WITH_ME_GATE = re.compile(r"(?:and|&)[ ]+(?:me|I|myself)\b|\b(?:me|myself)[ ]+(?:and|&)")
 _WITH_ME_ITEM = re.compile(r"[^, ][^,]*")   # (the items of the names' list)
 _NOT_INITIALS_WITH_ME = frozenset("us uk ai pd it hr ela iep el esl sped".split())   # (school acronyms, not initials)
 _NOT_WITH_ME = frozenset("mom dad mommy daddy mum mother father grandma grandpa granny wife husband son daughter "
@@ -1972,6 +1973,13 @@ _NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "
 
 
 @functools.lru_cache(maxsize=1)
+def _rare_surnames() -> frozenset[str]:
+    """Census surnames that are rare words at most (rank 30,000 or beyond): "rodriguez", "lindquist"."""
+    rank = word_rank()
+    return frozenset(w for w in all_surnames() if rank.get(w, PLAIN_RANK) >= PLAIN_RANK and w not in _NOT_SURNAME)
+
+
+@functools.lru_cache(maxsize=1)
 def _everyday_names() -> frozenset[str]:
     """Given names that are everyday words too and common as names (1 in 2,000 babies of some decade or more):
     "destiny", "grace", "chase", "hunter" (not "field" or "experience", which a few parents gave)."""
@@ -2134,7 +2142,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 and (english() or _VERB_AFTER.match(text, m.end()))]
     if len(ltoks & _SYLLABLES) >= 2:
         out += _syllable_names(text)
-    if "me" in ltoks or "i" in ltoks or "myself" in ltoks:
+    if ("me" in ltoks or "i" in ltoks or "myself" in ltoks) and _WITH_ME_GATE.search(text):
         # the people the writer counts in with "me": "(Hope, Hafiz and me)", "me and Deshawn", "Hafiz and I"
         every = all_given_names()
         for m in _WITH_ME.finditer(text):
@@ -2142,7 +2150,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             items = [(m.start(group) + i.start(), m.start(group) + i.end()) for i in _WITH_ME_ITEM.finditer(m.group(group))]
             if all(_counted_with_me(text[a:b], every, rank) for a, b in items):
                 out += [(a, b, "PERSON") for a, b in items]
-    if "the" in ltoks:
+    if "the" in ltoks and _FAMILY_PLURAL.search(text):
         # a family by its surname in the plural: "The Okafors hosted", "the Nguyens came" (no English word, no people
         # and no place: not "the Browns", "the Somalis", "the Smokies")
         words, places = english_words(), place_names()
@@ -2199,8 +2207,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     maybe = (given.intersection(ltoks) | {w for w in ltoks.difference(english_words())
                                           if len(w) >= 3 and w not in _NOT_SURNAME and not _WORDLIKE_END.search(w)}
              # (a surname that is a rare word at most: "la maestra Rodríguez")
-             | {w for w in all_surnames().intersection(ltoks) if rank.get(w, PLAIN_RANK) >= PLAIN_RANK
-                and w not in _NOT_SURNAME}
+             | _rare_surnames().intersection(ltoks)
              ) - PRODUCT_NAMES - _GREETINGS   # ("Merci, cher": a thanks, whatever names it may be)
     words = {w for w in toks if w.lower() in maybe and (w.istitle() or _TITLE_CASE.fullmatch(w))} if maybe else ()
     for m in _CAP_WORD.finditer(text) if words else ():
