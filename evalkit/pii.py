@@ -389,7 +389,12 @@ _AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+[.,])+[a-z]{2,6}\b|(?:gmail|yahoo|hotm
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
-_SELF_PHRASES = ("the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
+_SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent", "former principal",
+                 "facilitator for", "presenter for", "speaker for", "trainer for", "coach for", "the one from",
+                 "before this one", "before the current", "our band", "our choir", "our athletic", "our school nurse",
+                 "our nurse", "our librarian", "my librarian", "our media", "our drama", "our art teacher",
+                 "our music", "our bookkeeper", "our registrar", "our sro", "our resource", "s new", "s brand",
+                 "'s new", "’s new", "the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
                  "of the year", "our youngest", "our oldest", "our newest", "our first", "my youngest", "s first",
                  "'s first", "’s first", "on our board", "on the board", "on our council", "on the council",
                  "service dog", "wheelchair", " cane", "accent", "mustache", "earrings", "ponytail",
@@ -670,7 +675,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
              r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
-             r"|caseworker|case\s+worker|contractor|vendor)")
+             r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -698,6 +703,20 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:the|our|my|a|this\s+year['’]s|last\s+year['’]s)\s+(?:former\s+|current\s+|reigning\s+|\d{4}\s+)?"
     r"(?:state\s+|district\s+|county\s+|national\s+|regional\s+)?(?:teacher|principal|superintendent|counselor|coach"
     r"|educator|administrator|librarian|para(?:professional)?)\s+of\s+the\s+year\b[^.;!?]{0,40}"
+    # one of a role by a past that few share: "a retired principal from out of state", "the former principal that
+    # Riverbend hired"; the facilitator of one session: "the virtual facilitator for session 3"; the one from a
+    # place: "the one from Chicago"; the one before the present holder: "the principal at ... before this one"
+    rf"|\b(?:the|my|our|a)\s+(?:retired|former)\s+(?:[\w-]+\s+)?{_ROLE_NOUN}\s+(?:from|that|who|of|at)\b[^.;!?]{{0,60}}"
+    r"|\bthe\s+(?:[\w-]+\s+)?(?:facilitator|presenter|speaker|trainer|coach|moderator)\s+(?:for|of|in)\s+(?:session|day"
+    r"|breakout|meeting|event|module|week)\s+(?:\d+|one|two|three|four|five)\b[^.;!?]{0,40}"
+    r"|\bthe\s+one\s+from\s+(?-i:[A-Z])[^.;!?]{0,40}"
+    r"|\bbefore\s+(?:this|the\s+current|the\s+new)\s+one\b"
+    # a post a school has one of: "our band director", "our school nurse", "our librarian"
+    r"|\b(?:our|my)\s+(?:school['’]?s?\s+)?(?:band\s+director|choir\s+director|orchestra\s+director|athletic\s+director"
+    r"|drama\s+teacher|art\s+teacher|music\s+teacher|nurse|librarian|media\s+specialist|school\s+psychologist"
+    r"|bookkeeper|registrar|SRO|resource\s+officer)\b[^.;!?]{0,60}"
+    # a body's new holder of a post: "the complex area's brand-new superintendent"
+    rf"|\b(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+['’]s\s+(?:brand[- ]new|new)\s+{_ROLE_NOUN}\b[^.;!?]{{0,60}}"
     # one on a board or council by what they are: "the retired colonel on our board of education"
     rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\s+on\s+(?:our|the|my)\s+(?:[\w-]+\s+)?(?:board|council"
     r"|committee)\b[^.;!?]{0,60}"
@@ -726,8 +745,9 @@ _SELF_IDENTIFYING = re.compile(
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
     # (a presenter too: "the woman who ran the morning session kept calling on ..." is one person the program knows;
     # "a new board member who ...", "a former student from our district who ..." are one person as well)
-    rf"|\b(?:the|our|my|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
-    r"(?:\s+(?:at|in|from|on|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,60}?)?,?\s+(?:who|whose)\b"
+    rf"|\b(?:the|our|my|one(?!\s+(?:person|guy|lady|woman|man|member|parent|teacher|student)\s)"
+    rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
+    r"(?:\s+(?:at|in|from|on|of|with|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,60}?)?,?\s+(?:who|whose)\b"
     r"[^.;!?]{0,80}"
     # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
     rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from)\b"
@@ -799,7 +819,7 @@ _SELF_IDENTIFYING_ES = re.compile(
     # jubiló", "el maestro de música de la escuela de Las Milpas, el que toca en el mariachi")
     rf"|\b(?:el|la|mi|nuestr[oa])\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+del?\s+[^,.;!?]{{1,60}}?)?,?"
     r"\s+(?:(?:el|la)\s+)?que\s+"
-    r"(?!es\b|son\b|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
+    r"(?!(?:es|son)\b(?!\s+tambi[eé]n)|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
     rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa])\b", re.I)

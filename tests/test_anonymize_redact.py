@@ -2531,3 +2531,28 @@ def test_a_school_by_its_kind_when_the_district_has_one() -> None:
 def test_an_everyday_word_before_a_jobs_title_is_the_jobs() -> None:
     text = 'Regards,\nDesmond "Des" Faulkner\nTurnaround Grant Manager\nOffice of School Improvement'
     assert _found(_NOBODY.redact(text), text) == [('Desmond "Des" Faulkner', "PERSON")]
+
+
+@pytest.mark.parametrize("text", [
+    "My mentor (a retired principal from out of state) hasn't shown up since week 3.",
+    "THE VIRTUAL FACILITATOR FOR SESSION 3 MUTED ALL OF US",
+    "Our band director was asked to cover lunch duty again.",
+    "One cadre member from the western district who is a former legislator dominated.",
+    "The new superintendent's chief of staff — the one from Chicago — kept cutting people off.",
+    "The complex area's brand-new superintendent hasn't come to our schools yet.",
+    "The principal at Kaohao High before this one built the advisory program.",
+    "The principal of the Amish-area elementary who speaks Pennsylvania Dutch was an asset.",
+    "The parent co-chair at our school whose son was expelled kept raising it.",
+    "La maestra de kínder que es también la presidenta del PTA hace todo el trabajo.",
+])
+def test_round22_descriptions_go_to_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "When it is always in the capital, one person who has to leave at 11:30 misses it.",
+    "Retired principals make good coaches.",
+    "Our facilitators for sessions 1 and 2 were great.",
+])
+def test_round22_not_one_person(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
