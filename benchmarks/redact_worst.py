@@ -40,6 +40,8 @@ CASES = {
     "unit marks": ("#5,", " ", 2500, ""),
     "line breaks": ("Abc", "\n", 3000, ""),
     "capitals": ("ABC DEF", " ", 1500, ""),
+    "role descriptions": ("the retired principal from the coast who", " ", 800, ""),
+    "possessive roles": ("the district's new principal", " ", 800, ""),
 }
 
 
