@@ -262,7 +262,7 @@ athabascan gwichin gullah geechee
 #: Oo"), Chin and Zomi ("Ngun Sui", "Cin Niang") and Hmong, whose given names of one or two syllables come before one
 #: of the eighteen clan names ("Ka Zoua Her", "Chong Her", "Mai Nou Vang"). Many syllables are English words too
 #: ("Paw", "Moo", "Win", "Her"), so :mod:`evalkit.pii` reads a run of them as a name only when one is no English word
-#: or an honorific leads it. The naming systems as the Center for Applied Linguistics' refugee backgrounders describe
+#: (nor a day's name) or one of the sure honorifics leads it ("Naw", "Daw"; "Saw", "U", "Ko", "Ma" need the other). The naming systems as the Center for Applied Linguistics' refugee backgrounders describe
 #: them ("Refugees from Burma: Their Backgrounds and Refugee Experiences", 2007; "The Hmong: An Introduction to
 #: their History and Culture", 2004) and Wikipedia's "Burmese names" and "Hmong customs and culture" (the clans); the
 #: syllables hand-listed for evalkit in their common US romanizations.

@@ -107,7 +107,8 @@ _SUFFIXES = (
     "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr")
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
-_UNIT = (r"(?:,?\s*(?:(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr|Space|Spc)(?![a-z])\.?\s*#?\s*[\w-]+"
+_UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has a number: not "Space is limited")
+         r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
          r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
@@ -186,10 +187,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
     # ("lina . haddad @ example . org"), a dot written out or fenced ("(dot)", "[.]") and a comma typed for the
     # domain's dot ("@example,org")
-    # possessive runs (*+, ++): a word is read once, never re-tried character by character
-    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])[a-z0-9][\w.+]*(?:-at-|_at_)[a-z0-9]+(?:(?:-dot-|_dot_|\.)[a-z0-9-]+)+"
+    # possessive runs (*+, ++): a word is read once, never re-tried character by character (the first two
+    # alternatives, "-at-"/"_at_" and "arroba", start only at a word's start and read each word once)
+    "email": re.compile(r"(?:mailto:)?(?<![\w.+-])[a-z0-9][\w.+]*(?:-at-|_at_)[a-z0-9]+"
+                        # (never a file's name: "Students-at-Risk.pdf", "kids_at_home.docx")
+                        r"(?:(?:-dot-|_dot_|\.)(?!(?:pdf|docx?|xlsx?|pptx?|csv|txt|png|jpe?g)\b)[a-z0-9-]+)+"
                         # ("jdoe-at-example-dot-org", "jdoe_at_example.org": dashes or underscores around the words)
-                        r"|(?<![\w.+-])[a-z0-9][\w.+-]*\s+arroba\s+[\w-]+(?:\s*(?:\.|\bpunto\b)\s*[\w-]+)+"   # (Spanish)
+                        r"|(?<![\w.+-])(?!(?:con|y|el|la|de|en|un|una|a)\s)[a-z0-9][\w.+-]*\s+arroba\s+(?!(?:y|el|la|de|en|con)\s)"
+                        r"[\w-]+(?:\s+punto\s+[a-z0-9-]+|\.[a-z0-9-]+)+"   # (in Spanish; no word after a full stop)
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         r"\s*(?:@@?|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"   # ("@@": a doubled key)
@@ -220,10 +225,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         # (any dash, a middle dot or an underscore between the groups: "703—555—0142", "703·555·0142")
                         # (an area code with its closing bracket only: "787)555-0123")
                         r"(?:\(\d{3}\)\s?[/\u2013\u2014-]?\s?|\d{3}\)\s?|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
-                        # (the last four in pairs: "555-01-23", "555 01 23")
-                        r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013 -])\d\d\1\d\d)"
+                        # (the last four in pairs: "555-01-23"; never with spaces, "412 398 27 31" is a row of counts)
+                        r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         r"(?:/\d{4}(?!\d))?"
-                        r"(?:,?\s*-?\s*(?:x|ext\.?|extension|\#)\s*-?\s*\d{1,5})?(?![\w-])"   # ("-ext-12")
+                        r"(?:,?\s*+(?:-\s*+)?(?:x|ext\.?|extension|\#)\s*+(?:-\s*+)?\d{1,5})?(?![\w-])"   # ("-ext-12")
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
@@ -361,7 +366,7 @@ my your its is was are were be been will would can could should may might must d
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december said says asked told thanks thank please also just only still even really
 elementary middle high school academy district team grade class room office center
-nueva nuevo general regional actual anterior
+nueva nuevo general regional actual anterior dios direccion oficina
 """.split())
 # A street address whose house number is a year needs a continuation (a unit, a comma, a line break) to count.
 _YEAR_LEAD = re.compile(r"(?:19|20)\d\d\s")
@@ -431,8 +436,9 @@ _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no
 # the titles of _TITLES, as words (their lookarounds dropped)
 _TITLE_WORDS = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w)
                          for w in re.split(r"\|(?![^()]*\))", _TITLES[3:-1]))   # (the top level's alternatives)
-_STREET_WORDS = frozenset("Street St Avenue Ave Road Rd Lane Ln Boulevard Blvd Way Court Ct Place Pl Highway Hwy "
-                          "Parkway Pkwy Circle Cir Trail Drive Pike".split())
+# the titles streets are named after ("Bishop Street", "Judge Road"), never a courtesy title or a role's
+_STREET_TITLES = frozenset("Bishop Judge Deacon Elder Father Sister Brother Chief Colonel Officer Sheriff Pastor "
+                           "Rev Reverend Monsignor Senator Governor President Captain Sergeant".split())
 _LOWER_SCHOOL_WORDS = frozenset("high middle elementary elem prep academy alternative k area public county".split())
 _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bldg lot".split())
 _ZIP = re.compile(r"\b\d{5}\b")
@@ -700,9 +706,11 @@ _SELF_IDENTIFYING = re.compile(
     # (or one of a group: "the one parent who came to every family night")
     r"|\bthe\s+one\s+(?:[\w'’-]+\s+|(?:from|at|in|on)\s+[^,.;!?()]{1,40}?\s+)?(?:who|whose)\b[^.;!?]{0,80}"
     # an award only one person holds: "the former Teacher of the Year from Oklahoma"
-    r"|\b(?:the|our|my|a|this\s+year['’]s|last\s+year['’]s)\s+(?:former\s+|current\s+|reigning\s+|\d{4}\s+)?"
+    r"|\b(?:the|our|my|this\s+year['’]s|last\s+year['’]s)\s+(?:former\s+|current\s+|reigning\s+|\d{4}\s+)?"
     r"(?:state\s+|district\s+|county\s+|national\s+|regional\s+)?(?:teacher|principal|superintendent|counselor|coach"
-    r"|educator|administrator|librarian|para(?:professional)?)\s+of\s+the\s+year\b[^.;!?]{0,40}"
+    r"|educator|administrator|librarian|para(?:professional)?)\s+of\s+the\s+year\b"
+    r"(?!\s+(?:banquet|award|awards|ceremony|program|nomination|nominations|committee|process|dinner|celebration))"
+    r"[^.;!?]{0,40}"
     # one of a role by a past that few share: "a retired principal from out of state", "the former principal that
     # Riverbend hired"; the facilitator of one session: "the virtual facilitator for session 3"; the one from a
     # place: "the one from Chicago"; the one before the present holder: "the principal at ... before this one"
@@ -732,11 +740,15 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
     # a place's only one: "the district's only bilingual psychologist", "our only male para"
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
-    r"\s+(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one|first|youngest|oldest|newest)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:teacher|principal|coach|AP"
+    # (the first, youngest, oldest or newest of a role: one person, the role singular: "our youngest principal", not
+    # "our first year teachers"; a who-clause after it is the next branch's, which keeps the clause)
+    r"\s+(?:(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP"
     r"|counselor|nurse"
     r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
     r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)s?\b"
+    r"|(?:first|youngest|oldest|newest)\s+(?:(?!year\b)[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse"
+    r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
+    r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)\b(?!['’]?s\b)(?!,?\s+(?:who|whose)\b))"
     # one of a kind by who they are: "the only male kindergarten teacher", "the lone Black AP"
     r"|\b(?:only|lone|sole)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse|librarian|para"
     r"|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee|psychologist"
@@ -829,6 +841,7 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
     r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
+_LAST_WORD = re.compile(r"[ \t]+\S+$")   # (a match's last word and the space or tab before it, searched up to its end)
 _ROLE_TITLES = frozenset("coach principal pastor profe maestra maestro sra srta".split())
 # words of Spanish and Italian after a role ("maestro más joven", "el coach che viene"): no names
 _ROLE_TITLE_NOT_NAMES = frozenset("mas más que che de del la el y en lider líder nuevo nueva joven thats dont cant wont "
@@ -837,13 +850,11 @@ _ROLE_TITLE_NOT_NAMES = frozenset("mas más que che de del la el y en lider líd
 
 
 def _name_word(word: str) -> bool:
-    """Whether a lower-case ``word`` after a role's title is a name: a given name, a rare surname or no English word
-    at all ("gomez", "mike"; not "investigator", "said", "roles", nor a Spanish word: "más", "que")."""
+    """Whether a lower-case ``word`` after a role's title is a name: a given name or a census surname that is a rare
+    word at most ("gomez", "mike"; not "investigator", "said", "roles", "mtg", nor a Spanish word: "siempre", "que")."""
     if word in _NOT_SURNAME or word in CALENDAR or word in _ROLE_TITLE_NOT_NAMES:
         return False
-    return word in given_names() or word in _everyday_names() \
-        or (word in all_surnames() and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK) \
-        or (word not in english_words() and word.isalpha() and len(word) >= 3)
+    return word in given_names() or word in _everyday_names() or word in _rare_surnames()
 
 
 _LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle coach principal pastor "
@@ -1111,8 +1122,9 @@ class PiiDetector:
                     e -= 2
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:
                     continue          # "Kettle Lake Jr/Sr High": a school's kind, not Sister High
-                elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].rstrip(".") in _STREET_WORDS:
-                    continue          # "Bishop Street", "Judge Road": a street named after a title
+                elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].rstrip(".") in _STREET_ONLY_WORDS \
+                        and folded[s:e].split(None, 1)[0].rstrip(".") in _STREET_TITLES:
+                    continue          # "Bishop Street", "Judge Road": a street named after a title ("Ms. Lane" is hers)
                 elif name == "lower_titled_name" and low[s:e].split(None, 1)[0].rstrip(".") in _ROLE_TITLES:
                     # a role as a title in lower case: "principal gomez", "pastor mike" (a name, never a word of work:
                     # "principal investigator", "coach said"); one name word, two when the second is a surname only
@@ -1121,14 +1133,14 @@ class PiiDetector:
                         continue
                     if len(words) > 1 and not (words[1] in self.terms or words[1] in all_surnames()
                                                and words[1] not in english_words()):
-                        e = s + low[s:e].rindex(" " + words[1])
+                        e = _LAST_WORD.search(low, s, e).start()
                 elif name == "lower_titled_name":
                     words = low[s:e].replace(".", " ").split()[1:]
                     if (rank_of(words[0]) < EVERYDAY_RANK or low.startswith("miss", s) and words[0] in english_words()) \
                             and words[0] not in self.terms:
                         continue      # "ms word", "dr appointment", "i miss recess": an everyday word after the letters
                     if len(words) > 1 and rank_of(words[1]) < EVERYDAY_RANK and words[1] not in self.terms:
-                        e = s + low[s:e].rindex(" " + words[1])   # "mr hargrove came": the name alone
+                        e = _LAST_WORD.search(low, s, e).start()   # "mr hargrove came": the name alone
                 elif name == "titled_name" and folded.startswith(("COACH ", "PRINCIPAL ", "PASTOR "), s) \
                         and not (_name_word(low[s:e].split()[1]) or low[s:e].split()[1] in self.terms):
                     continue          # "COACH SAID NO": a role in capitals before a word, no name
@@ -1329,7 +1341,7 @@ class PiiDetector:
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _RETIRED_STORMS
                      or not _STORM_TIME_BEFORE.search(low, max(0, c[0] - 12), c[0])
                      or folded.startswith(("'s", "’s"), c[1]) or _VERB_AFTER.match(folded, c[1])
-                     or self.terms.get(low[c[0]:c[1]], 0)]
+                     or _PERSON_AFTER_STORM.match(folded, c[1]) or self.terms.get(low[c[0]:c[1]], 0)]
         if not ltoks.isdisjoint(_PEOPLES_WORDS):
             # a nation's or a clan's name before its people: "a few Cheyenne families", "Wolf Clan" (one word only:
             # "the Delgado family" is a person's)
@@ -1362,7 +1374,7 @@ class PiiDetector:
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
-        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
+        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
             out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
                    and (o.start == 1 or not text[o.start - 2].isalnum()) else o for o in out]
@@ -1469,7 +1481,9 @@ class PiiDetector:
         if cands and not _PLACE_AFTER_WORDS.isdisjoint(toks):
             # a name before "County" or "Parish" is the place's: "Prince George County", "Jackson Parish"
             cands = [c for c in cands if c[2] != "PERSON" or not _PLACE_WORD_AFTER.match(folded, c[1])
-                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL]
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or folded[c[0]:c[1]].split()[0].rstrip(".") in _TITLE_WORDS
+                     or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]   # ("Ms. Johnson's County office")
         if cands and not _STREET_END_WORDS.isdisjoint(toks):
             # a street's name without its number: "Nolensville Pike is where ...", "Buford Highway" (a road's own
             # word, or a town's name before Pike, Lane, Way: "John Pike" stays a person)
@@ -1818,9 +1832,11 @@ _WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:
 _WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME}){{0,7}}),?[ ]+(?:and|&)[ ]+(?:me|I|myself)"
                       r"\b(?!['’])"
                       rf"|\b(?:me|myself)[ ]+(?:and|&)[ ]+({_WITH_ME_NAME})(?![\w'’-])")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|my|our|your|his|her|their)[ ]+$", re.I)
 _WITH_ME_GATE = re.compile(r"(?:and|&)[ ]+(?:me|I|myself)\b|\b(?:me|myself)[ ]+(?:and|&)")
 _WITH_ME_ITEM = re.compile(r"[^, ][^,]*")   # (the items of the names' list)
-_NOT_INITIALS_WITH_ME = frozenset("us uk ai pd it hr ela iep el esl sped".split())   # (school acronyms, not initials)
+_NOT_INITIALS_WITH_ME = frozenset("us uk ai pd it hr ela iep el esl sped ap ic sro pta pto ilt plc sel rti mtss pbis "
+                                  "tl dl sl cfo ceo coo".split())   # (school acronyms, not initials)
 _NOT_WITH_ME = frozenset("mom dad mommy daddy mum mother father grandma grandpa granny wife husband son daughter "
                          "brother sister aunt uncle god jesus everyone everybody".split())
 
@@ -1829,7 +1845,7 @@ def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) 
     """Whether ``name`` (one or two capitalised words) beside "and me" is a person's: a given name, even an everyday
     word ("Hope"), or words that are no English words, rare ones included ("Hafiz"); never kin, God or a title ("Mom
     and me", "the Principal and I")."""
-    if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,2}\.?", name):
+    if re.fullmatch(r"[A-Z](?:\.?[A-Z]){1,2}\.?", name):   # (initials; a role's letters are no one's: "The AP and I")
         return name.replace(".", "").lower() not in _NOT_INITIALS_WITH_ME
     if name.islower():   # (plainly a given name: "night and day and I" is no one)
         return name in plain_given_names() and name not in _NOT_WITH_ME and name not in _NOT_SURNAME
@@ -1883,7 +1899,8 @@ def _syllable_names(text: str) -> list[tuple[int, int, str]]:
                 k = k + 1 if i < k < len(words) and words[k][2] in clans else i
                 names = words[i:k]
             if names and (titled and w in BURMESE_HONORIFICS_SURE
-                          or any(rank.get(n[2], PLAIN_RANK) >= PLAIN_RANK for n in names)):
+                          or any(rank.get(n[2], PLAIN_RANK) >= PLAIN_RANK for n in names)
+                          and not any(n[2] in CALENDAR for n in names)):   # ("Mon Thu" are days)
                 start = run.start() + words[i][0]
                 title = _TITLE_WORD_BEFORE.search(text, max(0, start - 20), start)   # "Rev. Saw Eh Doh Say"
                 if title and title.group(1) in _TITLE_WORDS:
@@ -1959,9 +1976,9 @@ _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submi
 _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
                  "\u0e00-\u0e7f\u1100-\u11ff"
                  "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af")
-# (a run of four words at most: a longer one is a sentence in that script, no name)
-_OTHER_RUN = re.compile(rf"(?<![{_OTHER_SCRIPT}][ \t])(?<![{_OTHER_SCRIPT}])[{_OTHER_SCRIPT}]+"
-                        rf"(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}(?![{_OTHER_SCRIPT}]|[ \t]+[{_OTHER_SCRIPT}])")
+# (four words at most each: a sentence in that script inside an English comment is read in runs, and redacted whole,
+# since a name inside it cannot be told from its words)
+_OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|thank\s+u|thx|coach|coaching\s+with"
                r"|letting|let"
@@ -1988,6 +2005,7 @@ _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$",
 # the cues that say a person follows, whatever word the name is: "thanks to", "talked w/", "ask"
 _NAME_CUE = (r"thanks\s+to|thank\s+you|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|ask|asked|tell|told"
              r"|e-?mailed|texted|called|(?:spoke|talked|sat|chatted|met|checked\s+in|caught\s+up|conferenced)\s+(?:with|w/)")
+_EVENT_NOUN_AFTER = re.compile(r"[ ]+(?:school|camp|program|session|break|institute|academy|league|day|week|bank)\b")
 _NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
 _NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "e-mailed"}
 
@@ -2006,7 +2024,8 @@ def _everyday_names() -> frozenset[str]:
     shares = _first_shares()
     return frozenset(w for w in all_given_names() if shares.get(w, 0) >= 0.05 and w not in given_names()
                      and w not in CALENDAR and w not in _NOT_SURNAME and w not in _GREETINGS) \
-        - {"jesus", "christian", "grant", "guy", "gene"}   # (a prayer, a faith, funding, anyone, biology)
+        - {"jesus", "christian", "grant", "guy", "gene", "summer", "autumn"}   # (a prayer, a faith, funding, anyone,
+    #                                                                          biology, seasons)
 
 
 _CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE)) | {"e-mail", "e-mailed", "w/"}
@@ -2099,7 +2118,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             syllables = korean and all(2 <= len(p) <= 5 for p in b.split("-")) \
                 and rank.get(b.split("-")[1], EVERYDAY_RANK) >= EVERYDAY_RANK
             if "-" in b and m.group(2).split("-", 1)[1].islower() and not syllables \
-                    and not all(p in every or p not in rank for p in b.split("-")):
+                    and not all(p in every or p not in rank for p in b.split("-")) or b.endswith("-ish"):
                 continue          # "Park Ji-hoon", not "Review Follow-up"
             if text.startswith((" Day", " Day's"), m.end(2)) or _CITATION_AFTER.match(text, m.end(2)) \
                     or a in _ARTICLES or b == "new" and text.startswith(" Year", m.end(2)) \
@@ -2168,17 +2187,19 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         for m in _WITH_ME.finditer(text):
             group = 1 if m.group(1) else 2
             items = [(m.start(group) + i.start(), m.start(group) + i.end()) for i in _WITH_ME_ITEM.finditer(m.group(group))]
-            if all(_counted_with_me(text[a:b], every, rank) for a, b in items):
+            if all(_counted_with_me(text[a:b], every, rank) for a, b in items) \
+                    and not _DETERMINER_BEFORE.search(text, max(0, items[0][0] - 6), items[0][0]):   # ("My IC and I")
                 out += [(a, b, "PERSON") for a, b in items]
     if "the" in ltoks and _FAMILY_PLURAL.search(text):
-        # a family by its surname in the plural: "The Okafors hosted", "the Nguyens came" (no English word, no people
-        # and no place: not "the Browns", "the Somalis", "the Smokies")
+        # a family by its surname in the plural: "the Nguyens came", "the Okafors" of a roster (a census or a roster
+        # surname, no English word, no language and no place: not "the Browns", "the Yazidis", "the Smokies")
         words, places = english_words(), place_names()
         for m in _FAMILY_PLURAL.finditer(text):
             plural = m.group(1).lower()
             stems = {plural[:-1], plural[:-2]} if plural.endswith("es") else {plural[:-1]}
             if plural not in words and not plural.endswith("ies") and all(w not in words and w not in LANGUAGE_NAMES and w not in places
-                                           and w not in PRODUCT_NAMES for w in stems):
+                                           and w not in PRODUCT_NAMES for w in stems) \
+                    and any(w in all_surnames() or w.title() in roster_last for w in stems):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if not ltoks.isdisjoint(_KUNYA_WORDS):
         # a parent named after a child, as Arabic speakers address them: "Um Khaled", "Abu Yusuf"
@@ -2268,7 +2289,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # Destiny", "talked w/ Grace about her schedule" (not a capitalised phrase: "thanks to Grant Park")
         s, e = m.span()
         if m.group(0).istitle() and m.group(0).lower() in everyday and not _sentence_start(text, s) \
-                and not _SPACE_CAP_AFTER.match(text, e) and _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, text, s):
+                and not _SPACE_CAP_AFTER.match(text, e) and not _EVENT_NOUN_AFTER.match(text, e) \
+                and _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, text, s):
             out.append((s, e, "PERSON"))
     hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
     if hits:
@@ -2570,9 +2592,9 @@ _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient c
                            "razor alpha law settlement act decree doctrine amendment".split())
 # the last word of a county's, a parish's or an island group's name
 # figures of scripture, and the words of a text about scripture
-_SCRIPTURE_WORDS = frozenset("bible biblical scripture scriptures nativity israelites gospel gospels prophet prophets "
-                             "psalm psalms exodus apostle apostles disciples manger quran koran torah testament pharaoh "
-                             "crucifixion resurrection".split())
+_SCRIPTURE_WORDS = frozenset("bible biblical scripture scriptures nativity israelites prophet prophets psalm psalms "
+                             "apostle apostles disciples manger quran koran torah pharaoh crucifixion resurrection"
+                             .split())   # (not "testament", "exodus", "gospel": everyday words too)
 _SCRIPTURE_NAMES = frozenset("jesus christ mary joseph moses abraham noah goliath jonah adam eve pharaoh muhammad "
                              "buddha david solomon elijah".split())
 _BASE_START = re.compile(r"(?:Camp|Fort|Ft\.?)[ \t]+[A-Z]")
@@ -2602,6 +2624,10 @@ _STORM_TIME_WORDS = frozenset("during after before since survived through post p
                                .split())
 _STORM_TIME_BEFORE = re.compile(r"\b(?:during|after|before|since|survived|through|post|pre|despues[ ]de|antes[ ]de"
                                 r"|desde|durante|tras)[ -]$")
+# what follows a person, not a storm: another name ("after Harvey and Irma presented"), a past tense ("after Maria
+# left", "since Ian retired")
+_PERSON_AFTER_STORM = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][a-z]+|[a-z]+ed\b|(?:left|came|went|quit|took|gave|told"
+                                 r"|said|led|taught|ran|spoke|wrote|joined|moved|got|became)\b)")
 _STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
                                 rf"|\b{_STORMS}[ \t]+)$")
@@ -2656,7 +2682,7 @@ def _spoken(text: str, start: int, end: int) -> bool:
 def _a_language(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is a language's (:data:`evalkit.namelists.LANGUAGE_NAMES`): every word a
     language's, the first no given name ("Ojibwe", "Hakha Chin"; "Karen" is :func:`_spoken`'s to judge), and a
-    surname alone ("Thai", "Lao") only beside a word of language or after "in"."""
+    surname alone ("Thai", "Lao") only beside a word of language or after "in", "into" or "from"."""
     words = re.split(r"[ \t-]+", text[start:end].lower().replace("’", "'"))
     if not all(w in LANGUAGE_NAMES for w in words) or words[0] in all_given_names():
         return False
@@ -2680,7 +2706,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     words = m.group(1).lower().split()
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
 _AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+(?:and|&)[ \t]+$")   # ("Ja'Kobe")
-_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w'’-]|[ \t]+[A-Z])")
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
 _PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
@@ -2689,6 +2715,9 @@ _LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?=[ \t]*,|
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
+# (letters a line ends with that are no one's: "Next session date — TBD", "See attached - IEP")
+_NOT_SIGNED_INITIALS = frozenset("tbd tba iep lol fyi asap na ok am pm ela esl sped mtss pbis plc sel it hr pd rti ilt "
+                                 "pta pto sro ap ic eod eow eom nb ps omg btw idk imo smh thx ty".split())
 _SIGN_OFF_INITIALS = re.compile(r"(?<![\w-])[-–—~]{1,2}[ \t]*([A-Z]{2,3}|[A-Z]\.[A-Z]\.)[ \t]*\Z")
 _SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+(?:-[A-Za-z][a-z]+|ʻ[a-z]+)?)"
                        r"(?:[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z]+)?))?[ \t]*[.!]?[ \s]*\Z")   # ("— Ji-hoon Park")
@@ -2720,30 +2749,36 @@ _FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t
 
 
 # a list's line, a bullet or a number before it: "- Dieudonné Habimana", "2. Thandar Aung"
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*?)[ \t]*$", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*)", re.M)   # (its end stripped apart: \r too)
 _LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3}")
 
 
 def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The other lines of a list whose one line is a name found: a line that holds only one to four capitalised
-    words, each a given name, a surname or no everyday word ("Students recognized:<newline>- Dieudonné
-    Habimana<newline>- Gentille Nizigiyimana<newline>- Kyaw Min Htut"; not "- Data Team")."""
+    words, each a given name, a surname or no everyday word, a given name among them or two words at least
+    ("Students recognized:<newline>- Dieudonné Habimana<newline>- Gentille Nizigiyimana<newline>- Kyaw Min Htut";
+    not "- Data Team", "- Publix", "- TBD")."""
     every, last, rank = all_given_names(), all_surnames(), word_rank()
     starts = {c[0] for c in cands if c[2] == "PERSON"}   # (a name found at a line's start)
     out: list[tuple[int, int, str]] = []
-    block: list[re.Match[str]] = []
-    for line in list(_LIST_LINE.finditer(text)) + [None]:
-        if line is not None and (not block or text.count("\n", block[-1].end(), line.start()) == 1
-                                 and not text[block[-1].end():line.start()].strip()):
+    block: list[tuple[int, int, int, int]] = []   # (line start, line end, content start, content end)
+    lines = []
+    for m in _LIST_LINE.finditer(text):
+        content = m.group(1).rstrip(" \t\r")
+        lines.append((m.start(), m.end(), m.start(1), m.start(1) + len(content)))
+    for line in lines + [None]:
+        if line is not None and (not block or text.count("\n", block[-1][1], line[0]) == 1
+                                 and not text[block[-1][1]:line[0]].strip()):
             block.append(line)
             continue
-        if len(block) >= 2 and any(b.start(1) in starts for b in block):
-            for b in block:
-                words = [w.strip(".").lower() for w in b.group(1).split()]
-                if _LIST_LINE_NAME.fullmatch(b.group(1)) and words \
+        if len(block) >= 2 and any(b[2] in starts for b in block):
+            for _, _, a, z in block:
+                words = [w.strip(".").lower() for w in text[a:z].split()]
+                if _LIST_LINE_NAME.fullmatch(text, a, z) and words \
+                        and (len(words) >= 2 or words[0] in every) \
                         and all(w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
                                 and (w in every or w in last or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in words):
-                    out.append((b.start(1), b.end(1), "PERSON"))
+                    out.append((a, z, "PERSON"))
         block = [line] if line is not None else []
     return out
 
@@ -2810,7 +2845,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
     if m is None and ("-" in tail or "~" in tail or "\u2013" in tail or "\u2014" in tail):
         # initials signed after a dash at the very end: "Thx -KB", "— JT"
         m2 = _SIGN_OFF_INITIALS.search(text, max(0, len(text) - 12))
-        if m2:
+        if m2 and m2.group(1).replace(".", "").lower() not in _NOT_SIGNED_INITIALS:
             out.append((m2.start(1), m2.end(1), "PERSON"))
     if m and all(name(p) for p in m.group(1).split("-")):
         # a surname after the given name signs too: a census surname or a word that is no English word

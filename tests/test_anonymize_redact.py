@@ -2359,7 +2359,7 @@ def test_round21_groups_are_not_one_person(text) -> None:
     assert not _NOBODY.redact(text).needs_review
 
 
-@pytest.mark.parametrize("number", ["787)555-0123", "787 555 01 23", "787-555-0123-ext-12"])
+@pytest.mark.parametrize("number", ["787)555-0123", "787-555-0123-ext-12"])
 def test_phone_shapes_round21(number) -> None:
     text = f"You can reach Lopez at {number} after 3 pm."
     assert (number, "PHONE") in _found(_NOBODY.redact(text), text)
@@ -2556,3 +2556,57 @@ def test_round22_descriptions_go_to_review(text) -> None:
 ])
 def test_round22_not_one_person(text) -> None:
     assert not _NOBODY.redact(text).needs_review
+
+
+# After a second reader's review of session 17's diff: each finding as a test.
+@pytest.mark.parametrize(("text", "found"), [
+    ("coach gomez\tsaid yes", [("coach gomez", "PERSON")]),                        # a tab after a role's title
+    ("mr hargrove\tcame late", [("mr hargrove", "PERSON")]),
+    ("Ms. Lane was the best facilitator; Mrs. Place covered my class.", [("Ms. Lane", "PERSON"), ("Mrs. Place", "PERSON")]),
+    ("Adam's growth this year is a testament to his hard work.", [("Adam", "PERSON")]),
+    ("After the teacher exodus last year, Joseph stepped up.", [("Joseph", "PERSON")]),
+    ("It was hard to plan after Maria left the district.", [("Maria", "PERSON")]),
+    ("Our cohort met again after Harvey and Irma presented.", [("Harvey", "PERSON"), ("Irma", "PERSON")]),
+    ("Thanks to Ana and River's hard work, it ran smoothly.", [("Ana", "PERSON"), ("River", "PERSON")]),
+    ("Students recognized:\r\n- Dieudonné Habimana\r\n- Gentille Nizigiyimana\r\n- Zarni Oo",
+     [("Dieudonné Habimana", "PERSON"), ("Gentille Nizigiyimana", "PERSON"), ("Zarni Oo", "PERSON")]),
+    ("Ms. Johnson's County office sent the data.", [("Ms. Johnson", "PERSON")]),
+    ("Mi correo es ana.lopez arroba gmail punto com. Gracias", [("ana.lopez arroba gmail punto com", "EMAIL")]),
+    ("Meet at 500 Oak Ave. Space is limited, so RSVP.", [("500 Oak Ave.", "ADDRESS")]),
+])
+def test_review17_findings(text, found) -> None:
+    assert [f for f in _found(_NOBODY.redact(text), text) if f[1] != "SELF_ID"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "La maestra siempre nos ayuda; el profe tiene mucha paciencia; la maestra dijo que va bien.",
+    "principal mtg got moved to thursday; COACH MTG AT 3",
+    "The AP and I split the observations. My IC and I planned the PD.",
+    "Next session date — TBD",
+    "Thanks to our sponsors:\n- Ms. Alvarez\n- Publix\n- Chick-fil-A",
+    "The Desmos lessons were a hit. We watched the Seahawks game; the Smartboards in B hall work.",
+    "Tutoring runs Mon Thu at 3 in the library.",
+    "Thanks to Summer school, my kids caught up.",
+    "I uploaded Students-at-Risk.pdf; the kids_at_home.docx template; escriba con arroba y punto com.",
+    "Our attendance numbers by grade were 412 398 27 31 this fall.",
+    "We did Bell Work-ish activities.",
+])
+def test_review17_no_one(text) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans
+            if s.label not in ("SELF_ID",)] in ([], ["Ms. Alvarez"])
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("Our youngest teacher, who just moved here from Kenya, ran the session.", True),   # the clause stays inside
+    ("Our first year teachers need more coaching support.", None),                        # plural: no one
+    ("Every kid deserves a teacher of the year.", None),
+])
+def test_review17_descriptions(text, whole) -> None:
+    spans = [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "SELF_ID"]
+    assert (spans and "Kenya" in spans[0]) if whole else not spans
+
+
+def test_review17_a_name_inside_a_sentence_in_another_script_is_redacted() -> None:
+    text = "A parent wrote in Ukrainian: Олександр Петренко дуже допоміг нам з уроками. We shared the note."
+    red = _NOBODY.redact(text)
+    assert "Олександр" not in red.text and "Петренко" not in red.text
