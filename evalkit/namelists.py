@@ -318,10 +318,35 @@ def nicknamer():
 
     return NickNamer()
 
-__all__ = ["BURMESE_HONORIFICS", "BURMESE_HONORIFICS_SURE", "CITY_NAMES", "COMMON_WORD_NAMES", "EVERYDAY_RANK", "FAMOUS_SURNAMES", "HISTORY_WORDS", "PLAIN_RANK",
-           "PRODUCT_NAMES", "PUBLIC_NAMES", "READING_WORDS", "SCHOOL_WORK_WORDS", "all_given_names", "all_surnames",
-           "english_words", "given_names", "LANGUAGE_NAMES", "load", "mostly_surname", "nickname_names", "nicknamer", "person_words",
-           "plain_given_names", "spanish_nicknames", "surnames", "SYLLABLE_NAMES", "word_rank"]
+__all__ = [
+    "BURMESE_HONORIFICS",
+    "BURMESE_HONORIFICS_SURE",
+    "CITY_NAMES",
+    "COMMON_WORD_NAMES",
+    "EVERYDAY_RANK",
+    "FAMOUS_SURNAMES",
+    "HISTORY_WORDS",
+    "LANGUAGE_NAMES",
+    "PLAIN_RANK",
+    "PRODUCT_NAMES",
+    "PUBLIC_NAMES",
+    "READING_WORDS",
+    "SCHOOL_WORK_WORDS",
+    "SYLLABLE_NAMES",
+    "all_given_names",
+    "all_surnames",
+    "english_words",
+    "given_names",
+    "load",
+    "mostly_surname",
+    "nickname_names",
+    "nicknamer",
+    "person_words",
+    "plain_given_names",
+    "spanish_nicknames",
+    "surnames",
+    "word_rank",
+]
 
 #: Everyday words of school and program work, and of typing, that the general word list lacks: a comment's
 #: "Admin needs to act", "Walkthrough went well", "Helpdesk said" is no person (ranked as everyday words).

@@ -44,6 +44,7 @@ from evalkit.namelists import (
     PUBLIC_NAMES,
     READING_WORDS,
     SYLLABLE_NAMES,
+    _first_shares,
     all_given_names,
     all_surnames,
     english_words,
@@ -58,7 +59,6 @@ from evalkit.namelists import (
     surnames,
     word_rank,
 )
-from evalkit.namelists import _first_shares
 from evalkit.namelists import load as load_name_lists
 
 __all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES", "Span", "LABELS"]
@@ -433,7 +433,8 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
 _ALPHA = re.compile(r"[^\W\d_]+")  # letters of any script
 _ASCII_ALPHA = re.compile(r"[A-Za-z]+")  # the same on ASCII text, and faster (no Unicode categories to look up)
 _NON_ASCII_KEY = "\x00"  # (in PiiDetector.keys: some roster term starts with no letter)
-# the titles of _TITLES, as words (their lookarounds dropped)
+# the titles of _TITLES, as words (their lookarounds dropped; a title of several words stays one entry,
+# "Chief[ ]Warrant[ ]Officer", which no single word equals)
 _TITLE_WORDS = frozenset(re.sub(r"\(\?<?[=!][^)]*\)", "", w)
                          for w in re.split(r"\|(?![^()]*\))", _TITLES[3:-1]))   # (the top level's alternatives)
 # the titles streets are named after ("Bishop Street", "Judge Road"), never a courtesy title or a role's
