@@ -182,6 +182,10 @@ _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bld
 # nings", is read whole already: see _SOFT_BREAK)
 _NAME_PART = r"[A-Z][a-z'’]+(?:-(?:[ ](?=[a-z]))?[A-Z]?[a-z'’]+)*"
 #: Pattern name → compiled regular expression for identifiers with a recognisable shape.
+# titles typed in lower case before a name: courtesy titles ("mr hargrove"), and roles used as titles ("principal
+# gomez", "la maestra lupita"), which take a name word only (:func:`_name_word`)
+_LOWER_TITLES = "mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split()
+_LOWER_ROLE_TITLES = "coach principal pastor profe maestra maestro sra srta".split()
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
     # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
@@ -285,8 +289,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:Urb|Urbanizacion|Carr|Carretera|Bo|Barrio|Cond|Condominio|Res|Residencial|Sector|Parcelas)\b\.?[ \t]+"
         r"[^\n]{1,80}?,?[ \t]*\n?[ \t]*(?:[A-Z][\w'-]*[ \t]+){0,3}[A-Z][\w'-]*,?[ \t]+PR[ \t]+00\d{3}(?:-\d{4})?\b"),
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
-    "lower_titled_name": re.compile(r"\b(?:mr|mrs|ms|mx|miss|miz|dr|mister|missus|doctor|auntie|aunty|uncle|coach|principal"
-                                    r"|pastor|profe|maestra|maestro|sra|srta)\.?[ \t]+(?!(?:mr|mrs|ms|mx|miss|dr)\b)"
+    "lower_titled_name": re.compile(rf"\b(?:{'|'.join(_LOWER_TITLES + _LOWER_ROLE_TITLES)})\.?[ \t]+"
+                                    r"(?!(?:mr|mrs|ms|mx|miss|dr)\b)"
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
@@ -843,7 +847,7 @@ _TITLE_BEFORE = re.compile(
     r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 _LAST_WORD = re.compile(r"[ \t]+\S+$")   # (a match's last word and the space or tab before it, searched up to its end)
-_ROLE_TITLES = frozenset("coach principal pastor profe maestra maestro sra srta".split())
+_ROLE_TITLES = frozenset(_LOWER_ROLE_TITLES)
 # words of Spanish and Italian after a role ("maestro más joven", "el coach che viene"): no names
 _ROLE_TITLE_NOT_NAMES = frozenset("mas más que che de del la el y en lider líder nuevo nueva joven thats dont cant wont "
                                   "didnt doesnt isnt wasnt im ive youre theyre shes hes".split())   # (and typed
@@ -858,8 +862,7 @@ def _name_word(word: str) -> bool:
     return word in given_names() or word in _everyday_names() or word in _rare_surnames()
 
 
-_LOWER_COURTESY = frozenset("mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle coach principal pastor "
-                            "profe maestra maestro sra srta".split())
+_LOWER_COURTESY = frozenset(_LOWER_TITLES + _LOWER_ROLE_TITLES)
 _COURTESY_BEFORE = re.compile(r"(?:\b(?i:mr|mrs|ms|mx|dr)\.?|\b(?:Miss|MISS))\s+$")
 _INITIAL_AFTER = re.compile(r"\s+[a-z]\.(?!\w)")
 _GAP = re.compile(r"[ ]*")   # (never a tab: two names in two cells of a table are two people)
@@ -1836,8 +1839,9 @@ _WITH_ME = re.compile(rf"(?<![\w'’.-])({_WITH_ME_NAME}(?:,[ ]+{_WITH_ME_NAME})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|my|our|your|his|her|their)[ ]+$", re.I)
 _WITH_ME_GATE = re.compile(r"(?:and|&)[ ]+(?:me|I|myself)\b|\b(?:me|myself)[ ]+(?:and|&)")
 _WITH_ME_ITEM = re.compile(r"[^, ][^,]*")   # (the items of the names' list)
-_NOT_INITIALS_WITH_ME = frozenset("us uk ai pd it hr ela iep el esl sped ap ic sro pta pto ilt plc sel rti mtss pbis "
-                                  "tl dl sl cfo ceo coo".split())   # (school acronyms, not initials)
+# the letters of a school's roles, programs and offices, which are no one's initials ("The AP and I", "— IEP")
+_SCHOOL_ACRONYMS = frozenset("ap ic sro pta pto ilt plc sel rti mtss pbis ela esl sped iep pd it hr".split())
+_NOT_INITIALS_WITH_ME = _SCHOOL_ACRONYMS | frozenset("us uk ai el tl dl sl cfo ceo coo".split())
 _NOT_WITH_ME = frozenset("mom dad mommy daddy mum mother father grandma grandpa granny wife husband son daughter "
                          "brother sister aunt uncle god jesus everyone everybody".split())
 
@@ -1865,8 +1869,9 @@ _HONORIFICS_AFTER = frozenset("ji jee apa apu bhai bhaiya didi dai sahib saab sa
 _HONORIFIC_AFTER = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?:-(?:ji|jee|san|ssi|nim|sensei)"
                               r"|[ ](?:ji|jee|apa|apu|bhai|bhaiya|didi|dai|sahib|saab))(?![\w'’-])")
 # the Greek letters, as honor societies and fraternities are named ("Mu Alpha Theta", "Phi Beta Kappa")
-_GREEK_LETTERS = frozenset("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
-                           "sigma tau upsilon phi chi psi omega".split())
+_GREEK_ALPHABET = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+                   "upsilon phi chi psi omega").split()
+_GREEK_LETTERS = frozenset(_GREEK_ALPHABET)
 _SYLLABLES = frozenset().union(*SYLLABLE_NAMES.values()) | BURMESE_HONORIFICS
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\.?[ ]+$")
 
@@ -2620,7 +2625,7 @@ _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typh
 # the names the World Meteorological Organization retired after storms that struck US schools
 _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
                             "laura ida ian fiona helene milton".split()) \
-    | frozenset("alpha beta gamma delta epsilon zeta eta theta iota".split())   # (2005's and 2020's Greek names)
+    | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
 _STORM_TIME_WORDS = frozenset("during after before since survived through post pre despues antes desde durante tras"
                                .split())
 _STORM_TIME_BEFORE = re.compile(r"\b(?:during|after|before|since|survived|through|post|pre|despues[ ]de|antes[ ]de"
@@ -2717,8 +2722,8 @@ _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
 # (letters a line ends with that are no one's: "Next session date — TBD", "See attached - IEP")
-_NOT_SIGNED_INITIALS = frozenset("tbd tba iep lol fyi asap na ok am pm ela esl sped mtss pbis plc sel it hr pd rti ilt "
-                                 "pta pto sro ap ic eod eow eom nb ps omg btw idk imo smh thx ty".split())
+_NOT_SIGNED_INITIALS = _SCHOOL_ACRONYMS | frozenset("tbd tba lol fyi asap na ok am pm eod eow eom nb ps omg btw idk imo "
+                                                    "smh thx ty".split())
 _SIGN_OFF_INITIALS = re.compile(r"(?<![\w-])[-–—~]{1,2}[ \t]*([A-Z]{2,3}|[A-Z]\.[A-Z]\.)[ \t]*\Z")
 _SIGN_OFF = re.compile(r"(?:\n|(?<![\w-])[-–—~]{1,2}[ \t]*)([A-Z][a-z]+(?:-[A-Za-z][a-z]+|ʻ[a-z]+)?)"
                        r"(?:[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z]+)?))?[ \t]*[.!]?[ \s]*\Z")   # ("— Ji-hoon Park")
