@@ -80,6 +80,14 @@ PUBLIC_NAMES = (
     "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
     "Pohela Boishakh", "Robert Smalls", "Reyes Magos", "Día de Reyes", "Dia de Reyes", "Three Kings Day",
     "Junior Achievement", "Junior League", "Black Belt",
+    # figures of Puerto Rico, the Virgin Islands, Guam, Texas and the border, and education's own readings
+    "Luis Muñoz Marín", "Luis Munoz Marin", "Pedro Albizu Campos", "Albizu Campos", "Julia de Burgos", "D. Hamilton Jackson",
+    "Chief Gadao", "Crucian Christmas Festival", "Emancipation Day", "Maestra del Año", "Maestro del Año",
+    "Benito Juárez", "Benito Juarez", "Emiliano Zapata", "Pancho Villa", "Juan Seguín", "Juan Seguin",
+    "José Antonio Navarro", "Jose Antonio Navarro", "Gloria Anzaldúa", "Gloria Anzaldua", "Américo Paredes",
+    "Americo Paredes", "Will Rogers", "Jim Thorpe", "Woody Guthrie", "Wilma Mankiller", "Sam Walton", "J.B. Hunt",
+    "Paulo Freire", "Sonia Nieto", "Ofelia García", "Ofelia Garcia", "Jim Cummins", "Bryan Brayboy", "Mr. Rogers",
+    "Selena Quintanilla",
     # holiday greetings in the languages of a school's families ("Chag Sameach", "Selamat Hari Raya"): no one
     "Feliz Navidad", "Próspero Año Nuevo", "Prospero Año Nuevo", "Prospero Ano Nuevo", "Feliz Año Nuevo",
     "Feliz Ano Nuevo", "Shubh Deepavali", "Shubh Diwali", "Chag Sameach", "Shana Tova", "Shanah Tovah",

@@ -138,6 +138,16 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
                           "nueva york", "nuevo mexico", "nueva jersey", "mauna kea", "mauna loa"])
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
+# given names that are everyday words of Spanish ("soledad", "consuelo", "luna", "rey"): in lower case a person's only
+# after a strong cue, and at a sentence's start not before a word of Spanish
+_SPANISH_WORD_NAMES = frozenset("soledad consuelo rey reyes vega sierra luna paz luz cielo rosa flor dolores amparo pilar "
+                                "angeles nieves rocio santos nada marina esperanza milagros caridad fe gloria alegria "
+                                "refugio socorro remedios mercedes".split())
+_SPANISH_ARTICLES = frozenset("la el los las del de una un hay mi tu su sin con".split())
+_SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
+_SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
+_MOVED_FROM = re.compile(r"\b(?:moved|came|comes|relocated|transferred|drove|drives|commutes?|immigrated|arrived|is)"
+                         r"[ \t]+(?:here[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?from[ \t]+$")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around|through|via)[ \t]+$", re.I)
 # a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
@@ -1339,6 +1349,17 @@ class PiiDetector:
             # (a place's short name that is a language too, before a word of language: "three Choctaw greetings")
             spans = [c for c in spans if c[2] != "SCHOOL" or low[c[0]:c[1]] not in LANGUAGE_NAMES
                      or not _LANGUAGE_AFTER.match(folded, c[1])]
+        if not ltoks.isdisjoint(_SPANISH_WORD_NAMES) and not ltoks.isdisjoint(_SPANISH_ARTICLES):
+            # a word of Spanish after its article, in lower case, whatever roster name it also is: "la soledad del
+            # director", "todos los santos días"
+            spans = [c for c in spans if c[2] != "PERSON" or not folded[c[0]:c[1]].islower()
+                     or low[c[0]:c[1]].split()[-1] not in _SPANISH_WORD_NAMES
+                     or not (low[c[0]:c[1]].split()[0] in _SPANISH_ARTICLES
+                             or _SPANISH_ARTICLE_BEFORE.search(low, max(0, c[0] - 8), c[0]))]
+        if "jesus" in ltoks or "dios" in ltoks:
+            # an exclamation or a prayer: "Ay, Jesús, qué falta", "En el nombre de Jesús", "gracias a Dios"
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in ("jesus", "dios")
+                     or not _INVOKED_BEFORE.search(low, max(0, c[0] - 20), c[0])]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
             # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
@@ -2275,12 +2296,16 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
             if text.endswith(("the ", "The "), 0, s) and not _FAMILY_AFTER.match(text, e):
                 continue          # "the Delta", "around the Delta": a place (the Hope family are people)
-            if _IN_PLACE_BEFORE.search(text, max(0, s - 12), s) and not text.startswith(("'s", "’s"), e):
-                continue          # "in Washington", "in Tyler": a place; "in Tyler's class" is a person
+            if (_IN_PLACE_BEFORE.search(text, max(0, s - 12), s)
+                    or word in place_names() and _MOVED_FROM.search(text, max(0, s - 30), s)) \
+                    and not text.startswith(("'s", "’s"), e):
+                continue          # "in Washington", "in Tyler", "moved from Enid": a place; "in Tyler's class" is a person
             if word in _STATE_WORDS or word in CITY_NAMES or word in _COUNTRY_NAMES:
                 # "Georgia", "Savannah", "corporate America": a place unless a verb or a cue says a person
                 if _PERSON_VERB.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                     out.append((s, e, "PERSON"))
+            elif start and word in _SPANISH_WORD_NAMES and _SPANISH_FUNCTION_AFTER.match(text, e):
+                continue          # "Consuelo no hay mucho", "Nada que añadir", "Luna llena": Spanish, no one
             elif not start or word in plain and english() or _VERB_AFTER.match(text, e):
                 # (at a sentence's start a given name that is plainly one is a name in an English text only: "Leo
                 # dignissim" in placeholder Latin, "Chúng tôi" in Vietnamese are not)
@@ -2307,6 +2332,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             s, e = m.span()
             nxt = _SPACE_WORD_AFTER.match(text, e)
             cue = _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
+            if m.group(0) in _SPANISH_WORD_NAMES and not cue:
+                continue          # "la soledad del director", "no hay consuelo": a word of Spanish, not Soledad
             # a surname that is also an everyday word ("hayley miles") only after a cue: "hye jin led the walk"
             # (or before a verb that takes a person: "billy fox said")
             if nxt and (nxt.group(1) in last or _foreign_surname(text, s, nxt, rank, ltoks)) \
@@ -2434,7 +2461,8 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         if len(speakers) >= 2 or speakers and len(chat) >= 3:
             # (in a chat that names have opened, every speaker's label is a name, those no list holds too: "Quino: it
             # went to spam", "[08:45] Buck: my fault"; not a field's label: "Agenda:", "Note:")
-            out += [(m.start(1), m.end(1), "PERSON") for m in chat]
+            out += [(m.start(1), m.end(1), "PERSON") for m in chat
+                    if m.group(1).lower() not in _PRONOUNS and m.group(1).lower() not in ("me", "i", "yo")]   # ("Me: ok")
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -2626,6 +2654,7 @@ _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typh
 _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
                             "laura ida ian fiona helene milton".split()) \
     | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
+_INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
 _STORM_TIME_WORDS = frozenset("during after before since survived through post pre despues antes desde durante tras"
                                .split())
 _STORM_TIME_BEFORE = re.compile(r"\b(?:during|after|before|since|survived|through|post|pre|despues[ ]de|antes[ ]de"
@@ -3039,7 +3068,8 @@ _PLACE_WORDS = re.compile(
 
 
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
-_SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School)?|El\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
+_SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School)?"
+                 r"|El(?![ \t]+(?:Paso|Salvador|Cajon|Centro|Monte|Dorado|Reno|Segundo|Camino|Cenizo))\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))|Independent(?=[ \t]*(?:[.,;:!?)]|$))"

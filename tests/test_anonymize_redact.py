@@ -2610,3 +2610,24 @@ def test_review17_a_name_inside_a_sentence_in_another_script_is_redacted() -> No
     text = "A parent wrote in Ukrainian: Олександр Петренко дуже допоміг нам з уроками. We shared the note."
     red = _NOBODY.redact(text)
     assert "Олександр" not in red.text and "Петренко" not in red.text
+
+
+# Round 23 (session 17's end): the tune halves of sixteenth/ and seventeenth/, after their blind checks.
+@pytest.mark.parametrize("text", [
+    "Luis Muñoz Marín and Pedro Albizu Campos in the same slide deck about leadership.",   # public figures
+    "Gloria Anzaldúa's Borderlands should be required reading; so should Paulo Freire.",
+    "Ay Jesús, the paperwork is too much. En el nombre de Jesús, we start with a prayer.",  # an exclamation, a prayer
+    "Consuelo no hay mucho: the teachers are tired. Nada que añadir.",                      # Spanish at a sentence's start
+    "la soledad del director es real; todos los santos días we have a drill.",
+    "The drive from the coast to the sierra takes two hours.",
+    "The new para moved from Enid last year.",                                               # a town one moved from
+    "Dr. Castellanos now teaches at UT El Paso.",
+])
+def test_round23_no_one(text) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label in ("PERSON", "SCHOOL")] \
+        in ([], ["Dr. Castellanos"])
+
+
+def test_a_chat_line_of_me_is_no_name() -> None:
+    text = "Text thread with my coach:\nMe: can we move tomorrow?\nNereida: sure, 2pm?\nMe: ok gracias"
+    assert [f for f in _found(_NOBODY.redact(text), text) if f[1] == "PERSON"] == [("Nereida", "PERSON")]
