@@ -3271,6 +3271,10 @@ def _acronyms(place: str) -> set[str]:
         return set()
     full = "".join(w[0] for w in words).upper()
     out = {full}
+    if " of " in place:   # "Guam Department of Education" is GDOE too, "of" and all
+        out.add("".join(w[0] for w in re.split(r"[\s-]+", place) if w and w.casefold() not in ("the", "and", "for")).upper())
+    if words[0].isupper() and len(words) >= 3:   # "CNMI Public School System" is PSS too, the place's initials left off
+        out.add("".join(w[0] for w in words[1:]).upper())
     last = words[-1]
     if last.casefold() == "school":
         out.add(full[:-1])

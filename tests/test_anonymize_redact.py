@@ -2631,3 +2631,13 @@ def test_round23_no_one(text) -> None:
 def test_a_chat_line_of_me_is_no_name() -> None:
     text = "Text thread with my coach:\nMe: can we move tomorrow?\nNereida: sure, 2pm?\nMe: ok gracias"
     assert [f for f in _found(_NOBODY.redact(text), text) if f[1] == "PERSON"] == [("Nereida", "PERSON")]
+
+
+def test_a_systems_initials_without_its_place_and_with_of() -> None:
+    from evalkit.pii import _acronyms
+    assert {"PSS", "CPSS"} <= _acronyms("CNMI Public School System")
+    assert "GDOE" in _acronyms("Guam Department of Education")
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("CNMI Public School System",)))
+    text = "Ask Star at PSS for the curriculum map."
+    assert ("PSS", "SCHOOL") in _found(red.redact(text), text)
