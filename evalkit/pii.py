@@ -1884,6 +1884,7 @@ def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) 
 # a parent's name after a child's (kunya): "Um Khaled", "Umm Ali", "Abu Yusuf" (not "Abu Dhabi")
 _KUNYA_WORDS = frozenset("um umm abu abou".split())
 _KUNYA = re.compile(r"(?<![\w'’.-])(?:Umm?|Abu|Abou)[ ]+(?!Dhabi|Ghraib|Simbel)([A-Z][a-z]{2,})(?![\w'’-])")
+_TAN_TUN = re.compile(r"(?<![\w'’.-])(?:Tan|Tun)[ ]+([A-Z][a-z]+)(?![\w'’-])")
 # honorifics written after a name: Hindi and Nepali "-ji", Bengali "apa", "bhai", Nepali "dai", "didi", Japanese
 # "-san", Korean "-ssi", "-nim"
 _HONORIFICS_AFTER = frozenset("ji jee apa apu bhai bhaiya didi dai sahib saab san ssi nim sensei".split())
@@ -2233,6 +2234,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         every = all_given_names()
         out += [(m.start(), m.end(), "PERSON") for m in _KUNYA.finditer(text)
                 if (w := m.group(1).lower()) in every or w not in english_words()]
+    if "tan" in ltoks or "tun" in ltoks:
+        # CHamoru honorifics before an elder's given name: "Si Yu'os ma'åse' Tun Vicente", "Thank you Tan Linda"
+        every = all_given_names()
+        out += [(m.start(), m.end(), "PERSON") for m in _TAN_TUN.finditer(text) if m.group(1).lower() in every
+                and m.group(1).lower() not in _NOT_SURNAME]
     if not ltoks.isdisjoint(_HONORIFICS_AFTER):
         # a name and the honorific after it: "Bishnu-ji", "Rahman apa", "Tanaka-san", "Minji-ssi"
         out += [(m.start(), m.end(), "PERSON") for m in _HONORIFIC_AFTER.finditer(text)

@@ -2641,3 +2641,19 @@ def test_a_systems_initials_without_its_place_and_with_of() -> None:
                                            places=("CNMI Public School System",)))
     text = "Ask Star at PSS for the curriculum map."
     assert ("PSS", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Si Yu'os ma'åse' Tun Vicente for the chant.", [("Tun Vicente", "PERSON")]),   # CHamoru honorifics
+    ("Thank you Tan Linda.", [("Tan Linda", "PERSON")]),
+    ("Tan Lines and Tun Brewery sponsored the 5K.", []),
+])
+def test_chamoru_honorifics(text, found) -> None:
+    assert _found(_NOBODY.redact(text), text) == found
+
+
+def test_spanish_nicknames_added_in_session_17() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Leticia", "Javier"), last=("Garza", "Ruiz"),
+                                           full=("Leticia Garza", "Javier Ruiz")))
+    text = "Lety, if you see this, gracias. Javi y Marina presentaron."
+    assert [f for f in _found(red.redact(text), text) if f[1] == "PERSON"][:2] == [("Lety", "PERSON"), ("Javi", "PERSON")]
