@@ -1882,9 +1882,9 @@ def _counted_with_me(name: str, every: frozenset[str], rank: Mapping[str, int]) 
 
 
 # a parent's name after a child's (kunya): "Um Khaled", "Umm Ali", "Abu Yusuf" (not "Abu Dhabi")
-_KUNYA_WORDS = frozenset("um umm abu abou".split())
-_KUNYA = re.compile(r"(?<![\w'’.-])(?:Umm?|Abu|Abou)[ ]+(?!Dhabi|Ghraib|Simbel)([A-Z][a-z]{2,})(?![\w'’-])")
-_TAN_TUN = re.compile(r"(?<![\w'’.-])(?:Tan|Tun)[ ]+([A-Z][a-z]+)(?![\w'’-])")
+# ... and CHamoru honorifics ("Tan", "Tun"): titles that name someone only before a given name
+_NAME_TITLE_WORDS = frozenset("um umm abu abou tan tun".split())
+_NAME_TITLE = re.compile(r"(?<![\w'’.-])(Umm?|Abu|Abou|Tan|Tun)[ ]+(?!Dhabi|Ghraib|Simbel)([A-Z][a-z]+)(?![\w'’-])")
 # honorifics written after a name: Hindi and Nepali "-ji", Bengali "apa", "bhai", Nepali "dai", "didi", Japanese
 # "-san", Korean "-ssi", "-nim"
 _HONORIFICS_AFTER = frozenset("ji jee apa apu bhai bhaiya didi dai sahib saab san ssi nim sensei".split())
@@ -2007,14 +2007,15 @@ _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u0
 # (four words at most each: a sentence in that script inside an English comment is read in runs, and redacted whole,
 # since a name inside it cannot be told from its words)
 _OTHER_RUN = re.compile(rf"[{_OTHER_SCRIPT}]+(?:[ \t]+[{_OTHER_SCRIPT}]+){{0,3}}")
+# talking or sitting with someone: "talked w/ Destiny", "sat with Oluwadamilare" (a cue of both lists below)
+_WITH_SOMEONE = r"(?:spoke|talked|sat|chatted|met|checked\s+in|caught\s+up|conferenced)\s+(?:with|w/)"
 #: Words just before a name that point to a person: "ask Ubika", "referred to Chela", "coaching with faith".
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|thank\s+u|thx|coach|coaching\s+with"
                r"|letting|let"
                r"|e-?mail|e-?mailed|call|called|text"
                r"|observed|sorry|gracias(?:\s+a)?|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
-               r"|spoke\s+to|(?:spoke|talked|sat|chatted|met|meet|work(?:ed|ing)?|checked\s+in|caught\s+up|conferenced)"
-               r"\s+(?:with|w/)|referred\s+to|rsvp\s+to"
+               rf"|spoke\s+to|{_WITH_SOMEONE}|(?:meet|work(?:ed|ing)?)\s+(?:with|w/)|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
                r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin"
@@ -2032,7 +2033,7 @@ _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$",
 # end at a name and are tried at every position of a window, run only where the word before the name could end a cue
 # the cues that say a person follows, whatever word the name is: "thanks to", "talked w/", "ask"
 _NAME_CUE = (r"thanks\s+to|thank\s+you|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|ask|asked|tell|told"
-             r"|e-?mailed|texted|called|(?:spoke|talked|sat|chatted|met|checked\s+in|caught\s+up|conferenced)\s+(?:with|w/)")
+             rf"|e-?mailed|texted|called|{_WITH_SOMEONE}")
 _EVENT_NOUN_AFTER = re.compile(r"[ ]+(?:school|camp|program|session|break|institute|academy|league|day|week|bank)\b")
 _NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
 _NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "e-mailed"}
@@ -2229,16 +2230,16 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                                            and w not in PRODUCT_NAMES for w in stems) \
                     and any(w in all_surnames() or w.title() in roster_last for w in stems):
                 out.append((m.start(1), m.end(1), "PERSON"))
-    if not ltoks.isdisjoint(_KUNYA_WORDS):
-        # a parent named after a child, as Arabic speakers address them: "Um Khaled", "Abu Yusuf"
+    if not ltoks.isdisjoint(_NAME_TITLE_WORDS):
+        # titles that name someone only before a given name: a parent named after a child, as Arabic speakers
+        # address them ("Um Khaled", "Abu Yusuf"; a word that is no English word too), CHamoru honorifics before an
+        # elder's given name ("Si Yu'os ma'åse' Tun Vicente", "Thank you Tan Linda")
         every = all_given_names()
-        out += [(m.start(), m.end(), "PERSON") for m in _KUNYA.finditer(text)
-                if (w := m.group(1).lower()) in every or w not in english_words()]
-    if "tan" in ltoks or "tun" in ltoks:
-        # CHamoru honorifics before an elder's given name: "Si Yu'os ma'åse' Tun Vicente", "Thank you Tan Linda"
-        every = all_given_names()
-        out += [(m.start(), m.end(), "PERSON") for m in _TAN_TUN.finditer(text) if m.group(1).lower() in every
-                and m.group(1).lower() not in _NOT_SURNAME]
+        for m in _NAME_TITLE.finditer(text):
+            w, kunya = m.group(2).lower(), m.group(1) not in ("Tan", "Tun")
+            if kunya and len(w) >= 3 and (w in every or w not in english_words()) \
+                    or not kunya and w in every and w not in _NOT_SURNAME:
+                out.append((m.start(), m.end(), "PERSON"))
     if not ltoks.isdisjoint(_HONORIFICS_AFTER):
         # a name and the honorific after it: "Bishnu-ji", "Rahman apa", "Tanaka-san", "Minji-ssi"
         out += [(m.start(), m.end(), "PERSON") for m in _HONORIFIC_AFTER.finditer(text)
@@ -2637,8 +2638,9 @@ _SCRIPTURE_WORDS = frozenset("bible biblical scripture scriptures nativity israe
                              .split())   # (not "testament", "exodus", "gospel": everyday words too)
 _SCRIPTURE_NAMES = frozenset("jesus christ mary joseph moses abraham noah goliath jonah adam eve pharaoh muhammad "
                              "buddha david solomon elijah".split())
-_BASE_START = re.compile(r"(?:Camp|Fort|Ft\.?)[ \t]+[A-Z]")
-_BASE_BEFORE = re.compile(r"\b(?:Camp|Fort|Ft\.?)[ \t]+$")
+_BASE = r"(?:Camp|Fort|Ft\.?)[ \t]+"
+_BASE_START = re.compile(rf"{_BASE}[A-Z]")
+_BASE_BEFORE = re.compile(rf"\b{_BASE}$")
 _PLACE_AFTER_WORDS = frozenset("County Parish Borough".split())
 _PLACE_WORD_AFTER = re.compile(r"['’]?s?[ \t]+(?:County|Parish|Borough)\b")
 # a road's own words, and the road words that are surnames too
@@ -2661,10 +2663,10 @@ _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike s
                             "laura ida ian fiona helene milton".split()) \
     | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
-_STORM_TIME_WORDS = frozenset("during after before since survived through post pre despues antes desde durante tras"
-                               .split())
-_STORM_TIME_BEFORE = re.compile(r"\b(?:during|after|before|since|survived|through|post|pre|despues[ ]de|antes[ ]de"
-                                r"|desde|durante|tras)[ -]$")
+_STORM_TIME = ("during", "after", "before", "since", "survived", "through", "post", "pre", "despues de", "antes de",
+               "desde", "durante", "tras")   # (words of time before a storm's name, in English and Spanish)
+_STORM_TIME_WORDS = frozenset(w.split()[0] for w in _STORM_TIME)
+_STORM_TIME_BEFORE = re.compile(rf"\b(?:{'|'.join(w.replace(' ', '[ ]') for w in _STORM_TIME)})[ -]$")
 # what follows a person, not a storm: another name ("after Harvey and Irma presented"), a past tense ("after Maria
 # left", "since Ian retired")
 _PERSON_AFTER_STORM = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][a-z]+|[a-z]+ed\b|(?:left|came|went|quit|took|gave|told"
