@@ -211,8 +211,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"[\w-]+(?:\s+punto\s+[a-z0-9-]+|\.[a-z0-9-]+)+"   # (in Spanish; no word after a full stop)
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
-                        r"\s*(?:@@?|[({\[]\s*(?:at|@)\s*[)}\]]|-at-)\s*[\w-]+"   # ("@@": a doubled key)
-                        r"(?:\s*(?:\.|[({\[]\s*(?:dot|\.)\s*[)}\]]|-dot-|\bdot\b|,(?=(?:org|com|net|edu|gov)\b))"
+                        # ("@@": a doubled key; "%40": the @ of a link's mailto: as the link writes it; "<at>")
+                        r"\s*(?:@@?|%40|[({\[<]\s*(?:at|@)\s*[)}\]>]|-at-)\s*[\w-]+"
+                        # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
+                        r"(?:\s*(?:\.|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|-dot-|\bdot\b"
+                        r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov)\b))"
                         r"\s*[\w-]+)+"
                         # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
                         r"|(?<![\w.+-])[a-z][\w.+-]*(?<=\w)@[a-z][\w-]{2,}(?![\w.@-])(?<!@noon)", re.I),
@@ -235,14 +238,22 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # ("808 - 555 - 0101"), the line's last four digits in pairs ("802-555-01-47"), a second line's four digits after a
     # slash ("808-555-0147/0148"); or seven digits in the local
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
-    "phone": re.compile(r"(?=[\d(+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
+    "phone": re.compile(r"(?=[\d(\[+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
                         # (any dash, a middle dot or an underscore between the groups: "703—555—0142", "703·555·0142")
-                        # (an area code with its closing bracket only: "787)555-0123")
-                        r"(?:\(\d{3}\)\s?[/\u2013\u2014-]?\s?|\d{3}\)\s?|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
+                        # (an area code with its closing bracket only: "787)555-0123"; in square brackets or with
+                        # spaces inside its parentheses, as some forms and scans give it: "[956] 555 0123",
+                        # "( 956 ) 555-0123", "(956).555.0123")
+                        # (square brackets only around a real area code, which never starts 0 or 1: "[100] 200 3000"
+                        # is a table's cells)
+                        r"(?:\(\s?\d{3}\s?\)\.?\s?[/\u2013\u2014-]?\s?|\[[2-9]\d{2}\]\s?|\d{3}\)\s?"
+                        r"|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
                         # (the last four in pairs: "555-01-23"; never with spaces, "412 398 27 31" is a row of counts)
                         r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         r"(?:/\d{4}(?!\d))?"
                         r"(?:,?\s*+(?:-\s*+)?(?:x|ext\.?|extension|\#)\s*+(?:-\s*+)?\d{1,5})?(?![\w-])"   # ("-ext-12")
+                        # (a slash between all three groups, when they can be a North American number: area code and
+                        # exchange starting 2-9, "956/555/0123"; not "101/102/1030")
+                        r"|(?<![\w./-])[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
@@ -401,7 +412,7 @@ _ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TY
 _OCRISH = re.compile(r"\d[OoIl]|[OoIl]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
-_PHONEISH = re.compile(r"\d\d\d\)?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
+_PHONEISH = re.compile(r"\d\d\d\s?[)\]]?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
 # cheap tests before the e-mail patterns written with "at" and the link pattern (a lower-case street is tried only
 # with a unit, a ZIP or a "#" in the text: see _worth_trying)
 _AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+[.,])+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
@@ -464,8 +475,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
     names = ["titled_name"] if not toks.isdisjoint(_TITLE_WORDS) else []
     if not toks.isdisjoint(_LOWER_COURTESY):
         names.append("lower_titled_name")
-    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "-at-" in low or "_at_" in low \
-            or " arroba " in low:
+    if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "<at>" in low or "-at-" in low \
+            or "_at_" in low or " arroba " in low or "%40" in low:
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
         names.append("email_at_word")
@@ -525,6 +536,33 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
         if len(digits) == 10 or len(digits) == 11 and digits[0] == "1" \
                 or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 12), m.start()):
             out.append((m.start(), end, "PHONE"))
+    return out
+
+
+# digits typed one by one with spaces, as dictation writes a number: "my cell is 9 5 6 5 5 5 0 1 4 2"
+_SPACED_DIGITS = re.compile(r"(?<![\w.,/:-])\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)")
+_SPACED_PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax)\b"
+                               r"(?: is| at| me at| me)?[^\w]{0,3}$")
+
+
+def _spaced_phones(low: str) -> list[tuple[int, int, str]]:
+    """Phone numbers typed digit by digit (:data:`_SPACED_DIGITS`): seven, ten, or eleven with a leading one, and
+    only right after a word that asks for a number; without that cue a row of single digits is a row of ratings
+    ("5 4 4 3 5 5 4 4 5 3").
+
+    Examples
+    --------
+    >>> _spaced_phones("my cell is 9 5 6 5 5 5 0 1 4 2.")
+    [(11, 30, 'PHONE')]
+    >>> _spaced_phones("ratings were 5 4 4 3 5 5 4 4 5 3")
+    []
+    """
+    out = []
+    for m in _SPACED_DIGITS.finditer(low):
+        n = (m.end() - m.start() + 1) // 2
+        if (n in (7, 10) or n == 11 and low[m.start()] == "1") \
+                and _SPACED_PHONE_CUE.search(low, max(0, m.start() - 16), m.start()):
+            out.append((m.start(), m.end(), "PHONE"))
     return out
 
 
@@ -1193,6 +1231,8 @@ class PiiDetector:
                 cands.append((m.start(1), m.end(1), "PERSON"))
         if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
             cands += _spoken_phones(low)
+        if digits and " " in folded:
+            cands += _spaced_phones(low)
         for s in [c[0] for c in cands if c[2] == "PHONE"]:
             # a given name just before a phone number, as contact lists write them: "Lorraine 928-555-0144, Autumn
             # (928) 555-0136" (not a label: "Call", "Office")

@@ -2657,3 +2657,62 @@ def test_spanish_nicknames_added_in_session_17() -> None:
                                            full=("Leticia Garza", "Javier Ruiz")))
     text = "Lety, if you see this, gracias. Javi y Marina presentaron."
     assert [f for f in _found(red.redact(text), text) if f[1] == "PERSON"][:2] == [("Lety", "PERSON"), ("Javi", "PERSON")]
+
+
+# --- session 18: phone and e-mail shapes written as a matrix of the ways forms, scans and dictation give them -----
+
+_AREA_FORMS = ["(956) ", "(956)", "956-", "956.", "956 ", "956/", "956 / ", "[956] ", "956–", "956—", "956\u00a0",
+               "956 - ", "( 956 ) ", "(956 ) ", "(956). "]
+_PREFIXES = ["", "+1 ", "1-", "+1-", "1 ", "+1.", "1.", "001 "]
+
+
+@pytest.mark.parametrize("prefix", _PREFIXES)
+@pytest.mark.parametrize("area", _AREA_FORMS)
+def test_phone_matrix_prefix_by_area_code(prefix, area) -> None:
+    sep = "." if area.rstrip().endswith(".") and "(" not in area else "-"
+    number = f"{prefix}{area}555{sep}0123"
+    text = f"Text Lupe at {number} after 3."
+    red = _NOBODY.redact(text)
+    covered = {i for s in red.spans if s.label == "PHONE" for i in range(s.start, s.end)}
+    start = text.index(number)
+    assert set(range(start, start + len(number))) <= covered, number
+
+
+@pytest.mark.parametrize("number", ["956/555/0123", "[956] 555 0123", "+1(956).555.0123", "( 956 ) 555 - 0123"])
+def test_phone_shapes_session18(number) -> None:
+    text = f"Her cell: {number}."
+    assert (number, "PHONE") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "ratio 100/200/3000",                  # no area code starts with 1 or 0
+    "Rooms 101/102/1030",
+    "CFDA 84.371/425/2020",
+    "Ratings: 5 4 4 3 5 5 4 4 5 3",         # single digits in a row are ratings unless a number is asked for
+    "Q1 5 5 4 4 3 3 5 results",
+    "We had 3 5 7 9 1 3 5 votes",
+])
+def test_number_rows_are_no_phones_session18(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PHONE"]
+
+
+def test_a_bracketed_number_that_is_no_area_code() -> None:
+    text = "Scores: [100] 200 3000 total"      # a table's cells ("200 3000" may still be a local number)
+    assert not [s for s in _NOBODY.redact(text).spans if s.start <= text.index("[100]") < s.end]
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Text me, my number is 9 5 6 5 5 5 0 1 4 2 thanks", "9 5 6 5 5 5 0 1 4 2"),
+    ("call 5 5 5 0 1 4 2 today", "5 5 5 0 1 4 2"),
+    ("Office: 1 9 5 6 5 5 5 0 1 4 2", "1 9 5 6 5 5 5 0 1 4 2"),
+])
+def test_a_phone_typed_digit_by_digit(text, phone) -> None:
+    assert (phone, "PHONE") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("email", ["jdoe%40rgcisd.example.org", "jdoe<at>rgcisd<dot>example<dot>org",
+                                   "jdoe@rgcisd,example.org", "jdoe [@] rgcisd.example.org",
+                                   "jdoe[at]rgcisd[.]example[.]org"])
+def test_email_shapes_session18(email) -> None:
+    text = f"Write to {email} for the sheet."
+    assert (email, "EMAIL") in _found(_NOBODY.redact(text), text)
