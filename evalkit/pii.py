@@ -104,11 +104,22 @@ _SUFFIXES = (
     "|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track"
     "|Trafficway|Trail|Trailer|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville"
     "|Vista|Walks?|Wall|Ways?|Wells?"
-    "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr")
+    "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr"
+    # (the Publication's standard abbreviations of the suffixes above, but those that are words or titles: "Is", "Un",
+    # "Pr", "Ky", "Cp")
+    "|Aly|Anx|Arc|Byu|Bch|Bnd|Blfs?|Btm|Brg|Brks?|Byp|Cyn|Cpe|Cswy|Clfs?|Clb|Cmns?|Cors?|Crse|Crst|Xrds?|Cvs|Dv|Dr?s"
+    "|Exts?|Fls|Fry|Flds?|Flts?|Frds?|Frst|Frgs?|Frks?|Ft|Gdns?|Gtwy|Glns?|Grns?|Grvs?|Hbrs?|Hvn|Hls?|Holw|Inlt|Jcts"
+    "|Knls?|Lks?|Lndg|Lgts?|Lcks?|Ldg|Mnrs?|Mdws?|Mls|Msn|Mtwy|Mtns?|Nck|Orch|Opas|Psge|Pnes?|Plns?|Plz|Pts|Prts?"
+    "|Radl|Rnch|Rpds?|Rst|Rdgs?|Riv|Rds|Shls?|Shrs?|Skwy|Spgs?|Spur|Sqs|Sta|Stra|Strm|Sts|Smt|Trwy|Trce|Trak|Trfy"
+    "|Trlr|Tunl|Tpke|Upas|Uns|Vly|Vlys|Vdct|Vws?|Vlgs?|Vl|Vis|Wl|Wls|Wy")
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
 _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has a number: not "Space is limited")
          r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
+         # (the rest of the Publication's designators, with their number: "Dept 450", "Ofc 3", "PH 2", "No. 4")
+         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|No|Door)\.?[ \t]*#?[ \t]*\d[\w-]*"
+         # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
+         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
          r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
@@ -121,11 +132,18 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
            "|Guam|Puerto Rico|American Samoa")   # (territories too; not "Northern Mariana": Mariana is a given name)
 # The city, then a real state (its postal code or name, any case) and the ZIP: "it" or "me" after a comma is a
 # state only when a ZIP follows (Maine's "ME" and a sentence's "me" look alike)
-_CITY_STATE_ZIP = (r"(?:,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
-                   rf"(?:(?:{_STATES})\b(?:[ \t]+\d{{5}}(?:-\d{{4}})?)?|[A-Za-z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?)(?![\w-]))")
+# (the AP's abbreviations of the states, written with their stop: "Springfield, Ill. 62701")
+_STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr"
+              r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo")
+_ZIP_CODE = r"\d{5}(?:-\d{4})?"
+# (a space before the comma, "Apt 4 , Springfield"; a dash before the city; a stop after the state's code and a
+# comma before the ZIP, "IL., 62701"; a city and its ZIP alone, "Springfield 62701")
+_CITY_STATE_ZIP = (r"(?:[ \t]*[,\u2013\u2014-]?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*"
+                   rf"(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?(?:,?[ \t]+{_ZIP_CODE})?|(?:{_STATES_AP})\.(?:,?[ \t]+{_ZIP_CODE})?"
+                   rf"|[A-Za-z]{{2}}\.?,?[ \t]+{_ZIP_CODE}|{_ZIP_CODE})(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
 # (Queens numbers its houses by the cross street: "123-45 Queens Blvd")
-_HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}[A-Za-z]?)(?:\s+\d/\d)?"
+_HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -176,7 +194,7 @@ _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){0,2}[A-Z][a-zʻ'-]+"
 _CITY_END_LOWER = _CITY_END.replace("[A-Z][a-zʻ'-]+", "[a-z][a-zʻ'-]+")
 # (a state's highway by its letters, "NC Hwy 711"; a county's numbered road alone, "2950 Rd 14")
 _ROUTES = (r"(?:(?:[A-Z]{2}[ \t]+)?(?:Highway|Hwy)|Loop|Route|Rte|FM|RM|County\s+R(?:oa)?d|R(?:oa)?d(?=[ \t]+\d)|CR"
-           r"|State\s+Road|SR|US|Interstate|Farm\s+Road)")
+           r"|State\s+Road|State\s+Route|SR|US|Interstate|Farm\s+Road)")
 # Street types written before the name: "2150 Calle Las Palmas", "18 Camino Real"
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
 _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
@@ -279,11 +297,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:{_HOUSE}[ \u00a0]+(?:(?:[NS]\.?[ \t]+\d{{1,5}}[ \t]+[EW]|[EW]\.?[ \t]+\d{{1,5}}[ \t]+[NS])\b\.?"
         rf"(?:[ \t]+(?:St|Street)\b\.?)?"
         rf"|(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
-        rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}"
+        # (an interstate's service road: "1420 I-40 Service Rd")
+        rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|I-\d{{1,3}}|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}"
         rf"(?:{_SUFFIXES})\b\.?"
         # (a quadrant after it, with stops or without: "200 Piedmont Ave. S.E.")
         rf"(?:[ \t]+(?:[NS]\.[EW]\.|(?:[NS][EW]|[NSEW])\b\.?))?(?:[ \t]+\d{{1,4}}(?=,))?"
-        rf"|{_PREFIX_TYPES}\s+(?:(?:[A-Z][a-zʻ'-]*|de|del|la|las|los)\s+){{0,3}}[A-Z][a-zʻ'-]*\b)"
+        rf"|{_PREFIX_TYPES}\s+(?:(?:[A-Z][a-zʻ'-]*|de|del|la|las|los)\s+){{0,3}}[A-Z][a-zʻ'-]*\b"
+        # (a street with no suffix, or a road by its letters and number, when a city, a state and a ZIP follow: "1420 Broadway,
+        # Springfield, IL 62701", "1420 Avenue B, ...", "88 KY 15, Hazard, KY 41701", "12 Old US 23, ...")
+        rf"|(?:(?:[A-Z][A-Za-zʻ'-]*|I-\d{{1,3}})\.?[ \t]+){{0,3}}(?:[A-Z][a-zʻ'-]+|[A-Z]|\d{{1,4}})"
+        rf"(?=,[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*(?:,[ \t]*|[ \t]+)"
+        rf"(?:{_STATES}|{_STATES_AP})\.?,?[ \t]+{_ZIP_CODE}(?![\w-])))"
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
@@ -405,7 +429,7 @@ _RANGE_CUE = re.compile(r"\b(?:between|from|range|ranges|ranged|ranging|rose|fel
 _DIGIT = re.compile(r"\d")
 # cheap tests before the address and phone patterns: a house number before a capital; six digits in two runs of
 # three with at most three separators between (a year alone never passes)
-_ADDRESSISH = re.compile(rf"\d(?:[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
+_ADDRESSISH = re.compile(rf"\d(?:-?[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
                          r"|\d\s+(?:\d{1,3}(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2}-\d)")   # "201 1st St NE", "2200 KY-15"
 # cheap tests before the extension and OCR phone patterns: a letter beside a digit, "x" and three digits, a local
 # number's last four digits in pairs

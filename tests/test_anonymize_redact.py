@@ -2716,3 +2716,40 @@ def test_a_phone_typed_digit_by_digit(text, phone) -> None:
 def test_email_shapes_session18(email) -> None:
     text = f"Write to {email} for the sheet."
     assert (email, "EMAIL") in _found(_NOBODY.redact(text), text)
+
+
+# Addresses, one factor at a time around "1420 Oak Ridge Dr, Springfield, IL 62701": house numbers, street forms,
+# the USPS Publication 28's suffix abbreviations (C1) and secondary unit designators (C2), and the ways a city, a state
+# and a ZIP are written (postal codes, the AP's abbreviations, stops and commas)
+_ADDRESS_BASE = {"house": "1420", "street": "Oak Ridge Dr", "unit": "", "city": ", Springfield, IL 62701"}
+_ADDRESS_LEVELS = {
+    "house": ["14B", "12 1/2", "1420-A", "W1420"],
+    "street": ["N. Main St.", "Main Street NW", "County Road 12", "State Route 15", "Sycamore Trce", "Willow Bnd",
+               "Mill Pond Xing", "Old US 23", "KY 15", "TR 118", "Main", "Broadway", "Avenue B", "I-40 Service Rd",
+               "St. Andrews Ct", "McKinley Ave"],
+    "unit": [", Apt 4", " #12", ", Suite 210", ", 2nd Floor", ", Dept 450", ", Ofc 3", ", Rear", ", Upper", ", Bsmt",
+             ", PH 2", " Apt 4 ", ", No. 4", ", Box 12", ", Hngr 2"],
+    "city": [", Springfield, IL", " Springfield IL 62701", ", Springfield, Illinois 62701", "\nSpringfield, IL 62701",
+             ", Springfield, IL 62701-1234", ", springfield, il 62701", ", Springfield, IL, 62701",
+             ", Springfield, Ill. 62701", ", Springfield, IL. 62701", ", Springfield 62701", ", Springfield,IL 62701",
+             " — Springfield, IL 62701"],
+}
+
+
+@pytest.mark.parametrize(("factor", "level"), [(f, v) for f, vs in _ADDRESS_LEVELS.items() for v in vs])
+def test_address_matrix_one_factor_at_a_time(factor, level) -> None:
+    address = "{house} {street}{unit}{city}".format(**{**_ADDRESS_BASE, factor: level})
+    text = f"Send the packet to {address} by Friday."
+    covered = {i for s in _NOBODY.redact(text).spans if s.label == "ADDRESS" for i in range(s.start, s.end)}
+    start = text.index(address)
+    assert set(range(start, start + len(address))) <= covered, address
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 Broadway, the play, was seen by 3 Classes, Springfield 62701 was the ZIP.",   # no state: no street
+    "We served 1420 Students in Grade 3, and 2019 Data showed 12 Schools, Region 4.",
+    "12 Pass, 3 Fail, 4 Incomplete",
+    "Mile 3 Rear entrance was locked.",
+])
+def test_numbers_before_capitalised_words_are_no_address(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "ADDRESS"]
