@@ -442,6 +442,26 @@ def english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def spanish_words() -> frozenset[str]:
+    """Spanish words (lower case, accents removed), from pyspellchecker's Spanish frequency list: what a capitalised
+    word joined to a name by "y" is when it is no one ("Lupe y Compañía"). The list leaves out some of the commonest
+    words ("fue", "gracias"), so it says that a word is Spanish, never that one is not.
+
+    Examples
+    --------
+    >>> "compania" in spanish_words(), "escuela" in spanish_words(), "jandiel" in spanish_words()
+    (True, True, False)
+    """
+    import unicodedata
+
+    path = importlib.resources.files("spellchecker").joinpath("resources/es.json.gz")
+    with path.open("rb") as fh:
+        words: dict[str, int] = json.loads(gzip.decompress(fh.read()))
+    return frozenset("".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+                     for w in words)
+
+
+@lru_cache(maxsize=1)
 def nickname_names() -> frozenset[str]:
     """Every name of the nicknames package's table, given names and their nicknames, lower case."""
     nn = nicknamer()
@@ -566,4 +586,4 @@ def place_names() -> frozenset[str]:
 def load() -> None:
     """Read every list now (about half a second, once per process), so that the first text redacted does not pay
     for it: the detector calls this when it is built."""
-    given_names(), plain_given_names(), surnames(), person_words(), english_words(), place_names()
+    given_names(), plain_given_names(), surnames(), person_words(), english_words(), place_names(), spanish_words()

@@ -56,6 +56,7 @@ from evalkit.namelists import (
     place_names,
     plain_given_names,
     spanish_nicknames,
+    spanish_words,
     surnames,
     word_rank,
 )
@@ -2083,6 +2084,8 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
                r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin"
+               # (a relative named after the word: "her brother Faris", "my grandpa Tomasz")
+               r"|brother|sister|father|mother|grandfather|grandpa|stepson|stepdaughter|stepmom|stepdad"
                # (in Spanish: a role before a name, "la maestra Rodríguez"; asking or telling someone, "pregúntenle a
                # Memo", "hablé con Rosa")
                r"|maestra|maestro|profe|profesora|profesor|directora|consejera|consejero|senora|senor|licenciada"
@@ -2812,9 +2815,11 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         return False
     words = m.group(1).lower().split()
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
-_AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+(?:and|&)[ \t]+$")   # ("Ja'Kobe")
-_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
-_PAREN_AFTER = re.compile(r"[ \t]*\(([A-Z][a-z]+)\)")
+# ("Ja'Kobe"; "y" in Spanish: "Keyshla y Jandiel")
+_AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+(?:and|&|y)[ \t]+$")
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&|y)[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
+# (a nickname in quotes inside the brackets too: 'Gulistan Haji ("Gule")')
+_PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
 _LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+),[ \t]+$")
@@ -2903,17 +2908,17 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             and low not in _NOT_SURNAME and low not in _GREETINGS and low not in PRODUCT_NAMES
 
     out = []
-    joined, listed, bracketed = "and" in text or "&" in text, "," in text, "(" in text   # what the text can hold
+    joined, listed, bracketed = "and" in text or "&" in text or " y " in text, "," in text, "(" in text   # what the text can hold
     for s, e, label in cands:
         if label == "PERSON":
             if joined:
                 before = (_AND_BEFORE.search(text, max(0, s - 30), s)
-                          if text[max(0, s - 8):s].rstrip().endswith(("and", "&")) else None)
+                          if text[max(0, s - 8):s].rstrip().endswith(("and", "&", " y")) else None)
                 if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()):
                     before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
                 for m in (before, _AND_AFTER.match(text, e)):
-                    if m and name(m.group(1)):
-                        out.append((m.start(1), m.end(1), "PERSON"))
+                    if m and name(m.group(1)) and not ("y" in m.group(0).split() and m.group(1).lower() in spanish_words()):
+                        out.append((m.start(1), m.end(1), "PERSON"))   # (not "Lupe y Compañía")
             m = _PAREN_AFTER.match(text, e) if bracketed else None
             if m and name(m.group(1)):
                 out.append((m.start(1), m.end(1), "PERSON"))

@@ -2753,3 +2753,19 @@ def test_address_matrix_one_factor_at_a_time(factor, level) -> None:
 ])
 def test_numbers_before_capitalised_words_are_no_address(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Los estudiantes Keyshla y Jandiel presentaron su proyecto.", ["Keyshla", "Jandiel"]),   # "y" joins names too
+    ("Gracias a Lupe y Compañía por todo.", ["Lupe"]),                # but not a Spanish word
+    ("Student Dalia Qasim and her brother Faris spoke on the panel.", ["Dalia Qasim", "Faris"]),   # a relative named
+    ("Mother Nature was not kind to the bus schedule.", []),
+])
+def test_names_joined_by_y_and_relatives_named(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+def test_a_quoted_nickname_in_brackets_after_a_name() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Gulistan",), last=("Haji",), full=("Gulistan Haji",)))
+    text = 'Gulistan Haji ("Gule") was nominated for para of the year.'
+    assert ("Gule", "PERSON") in _found(red.redact(text), text)
