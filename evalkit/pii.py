@@ -768,10 +768,19 @@ _WHO_CUES = frozenset("who whose whoever new".split())   # (with a role: the pat
 # roles in Spanish comments: "la maestra que ...", "el consejero nuevo que vino de ..."
 _ROLE_ES = (r"(?:maestr[oa]|director[a]?|subdirector[a]?|consejer[oa]|coordinador[a]?|enfermer[oa]"
             r"|trabajador[a]?\s+social|chofer|conductor[a]?|conserje|secretari[oa]|bibliotecari[oa]|psic[oó]log[oa]"
-            r"|entrenador[a]?|superintendente|señor[a]?|senor[a]?|profesor[a]?|asistente|intérprete|interprete)")
+            r"|entrenador[a]?|superintendente|señor[a]?|senor[a]?|profesor[a]?|asistente|intérprete|interprete"
+            # (a parent, a volunteer, a deacon, a facilitator: one person too, "la mamá voluntaria que lleva 20 años")
+            r"|mam[aá]|pap[aá]|voluntari[oa]|di[aá]cono|facilitador[a]?|t[eé]cnic[oa]|terapeuta|cociner[oa]|guardia)")
 _ROLE_WORDS_ES = frozenset("""maestro maestra director directora subdirector subdirectora consejero consejera
     coordinador coordinadora enfermero enfermera trabajador trabajadora social chofer conductor conductora conserje
-    superintendente senor senora profesor profesora asistente interprete entrenador""".split())
+    superintendente senor senora profesor profesora asistente interprete entrenador mama papa voluntario voluntaria
+    diacono facilitador facilitadora tecnico tecnica terapeuta cocinero cocinera guardia""".split())
+# the roles a place has one of ("our only bilingual diagnostician", "the school's only family liaison", "the lone
+# Black AP"): staff roles, and the words of a trade ("-ist", "-ician": a therapist, a technician)
+_ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide|secretary|custodian|administrator|admin"
+             r"|person|man|woman|staff\s+member|employee|psychologist|specialist|interventionist|dean|director"
+             r"|liaison|interpreter|translator|coordinator|clerk|bookkeeper|registrar|social\s+worker|driver|officer"
+             r"|[\w-]+ist|[\w-]+ician)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -820,17 +829,11 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
     # (the first, youngest, oldest or newest of a role: one person, the role singular: "our youngest principal", not
     # "our first year teachers"; a who-clause after it is the next branch's, which keeps the clause)
-    r"\s+(?:(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP"
-    r"|counselor|nurse"
-    r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
-    r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)s?\b"
-    r"|(?:first|youngest|oldest|newest)\s+(?:(?!year\b)[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse"
-    r"|librarian|para|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee"
-    r"|psychologist|specialist|interventionist|dean|director|[\w-]+ist)\b(?!['’]?s\b)(?!,?\s+(?:who|whose)\b))"
+    rf"\s+(?:(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_ROLE}s?\b"
+    rf"|(?:first|youngest|oldest|newest)\s+(?:(?!year\b)[\w'’-]+\s+){{0,3}}?{_ONE_ROLE}\b(?!['’]?s\b)"
+    r"(?!,?\s+(?:who|whose)\b))"
     # one of a kind by who they are: "the only male kindergarten teacher", "the lone Black AP"
-    r"|\b(?:only|lone|sole)\s+(?:[\w'’-]+\s+){0,3}?(?:teacher|principal|coach|AP|counselor|nurse|librarian|para"
-    r"|aide|secretary|custodian|administrator|admin|person|man|woman|staff\s+member|employee|psychologist"
-    r"|specialist|interventionist|dean|director)s?\b"
+    rf"|\b(?:only|lone|sole)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_ROLE}s?\b"
     # one person of a role picked out by a clause about them: "the para who translates at every IEP", "the counselor
     # at Harbor View who went on leave", "the teacher whose classroom flooded" (plural roles are no one person)
     # (a presenter too: "the woman who ran the morning session kept calling on ..." is one person the program knows;
@@ -907,12 +910,17 @@ _SELF_IDENTIFYING_ES = re.compile(
     # (a subjunctive is anyone of the role: "el director que quiera participar")
     # (the role's school or subject may stand between: "la directora de Tomasa de la Rosa Elementary que se
     # jubiló", "el maestro de música de la escuela de Las Milpas, el que toca en el mariachi")
-    rf"|\b(?:el|la|mi|nuestr[oa])\s+{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior))?(?:\s+del?\s+[^,.;!?]{{1,60}}?)?,?"
+    # (a new one's adjective before the role too: "el nuevo coordinador de MTSS que llegó de Monterrey")
+    rf"|\b(?:el|la|mi|nuestr[oa])\s+(?:nuev[oa]\s+)?{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior|voluntari[oa]))?"
+    r"(?:\s+del?\s+[^,.;!?]{1,60}?)?,?"
     r"\s+(?:(?:el|la)\s+)?que\s+"
     r"(?!(?:es|son)\b(?!\s+tambi[eé]n)|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
-    rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa])\b", re.I)
+    # the most of a place ("la maestra más antigua de Esc. Elemental ..."), the one of a place's most ("el director de
+    # la escuela más pequeña")
+    rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa]|(?-i:[A-Z]))"
+    rf"|\b(?:el|la)\s+{_ROLE_ES}\s+de\s+(?:la|el)\s+\w+\s+m[aá]s\s+\w+", re.I)
 _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(

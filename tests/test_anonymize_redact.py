@@ -2769,3 +2769,25 @@ def test_a_quoted_nickname_in_brackets_after_a_name() -> None:
     red = Redactor.from_roster(RosterNames(first=("Gulistan",), last=("Haji",), full=("Gulistan Haji",)))
     text = 'Gulistan Haji ("Gule") was nominated for para of the year.'
     assert ("Gule", "PERSON") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Our district's only bilingual diagnostician is covering three schools.",     # a trade's word: -ician
+    "Our school's only Somali-speaking family liaison is also the coach.",
+    "Our only bus driver retired in May.",
+    "La mamá voluntaria que lleva 20 años en el comité sabe más que todos.",        # Spanish: a parent, a volunteer
+    "El nuevo coordinador de MTSS que llegó de Monterrey tiene buenas ideas.",
+    "La maestra más antigua de Esc. Elemental Norte debió recibir un reconocimiento.",
+    "El director de la escuela más pequeña merece la visita.",
+])
+def test_one_of_a_kind_goes_to_review_session18(text) -> None:
+    assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "Our only option is to wait for the state.",
+    "The district's first coordinators meeting was long.",
+    "El papá que quiera participar puede llamar a la escuela.",     # a subjunctive: any parent
+])
+def test_not_one_person_session18(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
