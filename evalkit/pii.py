@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from types import MappingProxyType
 
 from evalkit.namelists import (
@@ -340,7 +341,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
-    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Rte?\.?|Route"
+    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
                          rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+"
                          # (a street's name after the box: "PO Box 88, Red Springs Rd, Harnell, NC 28383")
                          rf"(?:,[ \t]*(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_SUFFIXES})\b\.?(?={_CITY_STATE_ZIP}))?"
@@ -402,6 +403,7 @@ el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
 department board office agency turnpike boulevard highway parkway
 baptist methodist missionary lutheran presbyterian episcopal pentecostal tabernacle mosque masjid synagogue cathedral
+society association club league alliance coalition guild auxiliary ministries corporation
 """.split())
 # articles that start a place's name, never a person's ("Las Milpas", "El Paso"; not "Des", "Le": given names too)
 _ARTICLES = frozenset("el la las los del".split())
@@ -1300,9 +1302,11 @@ class PiiDetector:
                 for i, word in enumerate(words):
                     w = word.group(0).casefold().strip(".")
                     # (a place's adjective before a name word is the name's: "High Desert Basin ESD", "New Hope")
+                    # (and "Our" of a church's school: "Our Savior's Lutheran School", "Our Redeemer Academy")
                     if (w not in _NOT_SCHOOL_NAME and not word.group(0).islower()) \
                             or w in _NAME_ADJECTIVES and i + 1 < len(words) and word.group(0)[0].isupper() \
-                            and words[i + 1].group(0).casefold() not in _NOT_SCHOOL_NAME:
+                            and words[i + 1].group(0).casefold() not in _NOT_SCHOOL_NAME \
+                            or w == "our" and i + 1 < len(words) and _OUR_CHURCH.match(words[i + 1].group(0)):
                         start = m.start() + word.start()
                         break
                 else:
@@ -1339,7 +1343,7 @@ class PiiDetector:
         cands = self._in_context(folded, low, toks, ltoks, cands)
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
         found, seen = cands, set(cands)
-        for _ in range(3):
+        for _ in range(8):   # (a list vouches one name further each round: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao")
             found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, ltoks, found))
                      if c not in seen]
             if not found:
@@ -1566,7 +1570,7 @@ class PiiDetector:
             cands = [c for c in cands if not (c[2] in ("PERSON", "SCHOOL") and low[c[0]:c[1]] in FAMOUS_SURNAMES
                                               and not self.terms.get(low[c[0]:c[1]], 0) & _FIRST
                                               and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]))]
-        if cands and not _SCRIPTURE_WORDS.isdisjoint(ltoks):
+        if cands and (not _SCRIPTURE_WORDS.isdisjoint(ltoks) or _NUMBERED_BOOK.search(folded)):
             # a figure of scripture in a text about it: "Moses led the Israelites", "Jesus and Mary in the nativity
             # play" (a roster first name, or a titled one, stays someone here)
             cands = [c for c in cands if not (c[2] == "PERSON" and low[c[0]:c[1]] in _SCRIPTURE_NAMES
@@ -1625,11 +1629,13 @@ class PiiDetector:
         named ("Clarksdale", "Hamtramck"), or one that is a given name too ("Selma", "Aden") where a place is said
         ("in Selma", beside another place: "Sanaa, Aden, Beirut"); never with a title before it or a verb that
         takes a person after it ("Ms. Selma", "Aden said"), a strong cue before it ("thanks to Covington"), a
-        person beside it ("Dana Reyes and Covington ran it"), nor a roster name."""
+        person beside it ("Dana Reyes and Covington ran it"), a family after it ("the Hobbs family"), nor a roster
+        name."""
         s, e, _ = cand
         word = low[s:e]
         if word not in places or word in self.terms or _TITLE_BEFORE.search(folded, max(0, s - 20), s) \
                 or folded[s:e].split()[0].rstrip(".") in _TITLE_WORDS or _PERSON_VERB.match(folded, e) \
+                or _FAMILY_AFTER.match(folded, e) \
                 or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, s) \
                 or any(_BESIDE.fullmatch(folded, p[1], s) or _BESIDE.fullmatch(folded, e, p[0]) for p in people):
             return False
@@ -1729,7 +1735,11 @@ class PiiDetector:
             init = _INITIAL_AFTER.match(low, e) if cats & _FIRST else None
             if init:  # "maria g.", "Will S."
                 return s, init.end(), "PERSON"
-            if (_capitalised(folded[s:e]) and self._is_name(folded, s, e, confirmed, edges)) \
+            # (a roster name that is a town, where a move names the town: "we drove down from Price", "families moved
+            # from Ammon or Rexburg"; "moved from Price's class" is the person)
+            moved = low[s:e] in place_names() and low[s:e] not in confirmed and not folded.startswith(("'s", "’s"), e) \
+                and _MOVED_FROM.search(folded, max(0, s - 30), s)
+            if (_capitalised(folded[s:e]) and not moved and self._is_name(folded, s, e, confirmed, edges)) \
                     or _COURTESY_BEFORE.search(folded, max(0, s - 12), s):
                 return s, e, "PERSON"
             # a roster name in lower case that is no English word is the person ("thx kwame", "w/ maricel"); one
@@ -1749,7 +1759,8 @@ class PiiDetector:
                     and (_FUNCTION_AFTER.match(folded, e) or _VERB_AFTER.match(folded, e)):
                 return s, e, "PERSON"
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
-                and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)):
+                and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)) \
+                and not _PLACE_OF_BEFORE.search(folded, max(0, s - 24), s):
             return s, e, "SCHOOL"
         # a school's short name in lower case after a word of place ("i teach at roosevelt", "between hoffman and
         # tucker"), unless it is an everyday word ("at grant time")
@@ -1922,6 +1933,11 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
+_FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+|,[ ]+")
+_SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
+# peoples and faiths, which go before "family" as surnames do
+_PEOPLES = frozenset("latino latina latinx hispanic chicano mexican cuban haitian asian african arab black white native "
+                     "indian indigenous muslim christian jewish catholic mormon amish mennonite".split())
 # names counted in with the writer: "Hope, Hafiz and me", "me and Deshawn" (a name of one or two words each)
 _WITH_ME_NAME = (r"(?:[A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?(?:[ ][A-Z][a-z-]+(?:['’][A-Za-z][a-z]+)?)?"   # (no possessive)
                  r"|[A-Z](?:\.?[A-Z]){1,2}\.?(?![\w.])"    # initials: "(A.M, BS and me)"
@@ -2035,8 +2051,13 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 _LAST_FIRST = re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
                          r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\||;)))?)\b"
                          r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
+# the same in capitals, as a roster export writes it: "KESSLER, TODD<TAB>Vendor"
+_LAST_FIRST_CAPS = re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
+                              r"([A-Z][A-Z'’-]+),[ \t]+([A-Z]{2,}(?:[ ](?!AND\b)[A-Z]{2,}(?=[ ]*(?:\t|$|/|\||;)))?)\b"
+                              r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
+_CAPS_PAIR = re.compile(r"[A-Z]{2},[ \t]+[A-Z]{2}")
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
 _INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
@@ -2305,6 +2326,22 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                                            and w not in PRODUCT_NAMES for w in stems) \
                     and any(w in all_surnames() or w.title() in roster_last for w in stems):
                 out.append((m.start(1), m.end(1), "PERSON"))
+        # (and a family beside one found, in a list: "the Molbergs, the Whitworths, and ...")
+        found = [o for o in out if o[2] == "PERSON"]
+        for m in _FAMILY_PLURAL.finditer(text) if found else ():
+            stem = m.group(1).lower()[:-1]
+            if (m.start(1), m.end(1), "PERSON") not in found and m.group(1).lower() not in words \
+                    and stem not in words and stem not in places and stem not in LANGUAGE_NAMES \
+                    and any(_FAMILY_LIST_SEP.fullmatch(text, m.end(1), f[0] - 4) or _FAMILY_LIST_SEP.fullmatch(text, f[1], m.start())
+                            for f in found if text.startswith(("the ", "The "), f[0] - 4)):
+                out.append((m.start(1), m.end(1), "PERSON"))
+    if "family" in ltoks or "household" in ltoks:
+        # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
+        # (not a people or a faith: "Latino family", "Muslim family")
+        rank = word_rank()
+        out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_FAMILY.finditer(text)
+                if (w := m.group(1).lower()) in all_surnames() and rank.get(w, PLAIN_RANK) >= 20_000
+                and w not in _PEOPLES and w not in LANGUAGE_NAMES]
     if not ltoks.isdisjoint(_NAME_TITLE_WORDS):
         # titles that name someone only before a given name: a parent named after a child, as Arabic speakers
         # address them ("Um Khaled", "Abu Yusuf"; a word that is no English word too), CHamoru honorifics before an
@@ -2342,7 +2379,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 if (w := m.group(1).lower()) in roster_last or w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK]
     if "," in text:
         people = all_surnames()
-        for m in _LAST_FIRST.finditer(text):
+        for m in chain(_LAST_FIRST.finditer(text), _LAST_FIRST_CAPS.finditer(text) if _CAPS_PAIR.search(text) else ()):
             # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...";
             # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
             last, first = m.group(1).lower(), m.group(2).lower()
@@ -2710,9 +2747,14 @@ _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient c
 # figures of scripture, and the words of a text about scripture
 _SCRIPTURE_WORDS = frozenset("bible biblical scripture scriptures nativity israelites prophet prophets psalm psalms "
                              "apostle apostles disciples manger quran koran torah pharaoh crucifixion resurrection"
-                             .split())   # (not "testament", "exodus", "gospel": everyday words too)
+                             " mormon nephites lamanites".split())   # (not "testament", "exodus", "gospel": everyday words too)
+# (and the Book of Mormon's, which Latter-day Saint students read in seminary: "the story of Nephi")
 _SCRIPTURE_NAMES = frozenset("jesus christ mary joseph moses abraham noah goliath jonah adam eve pharaoh muhammad "
-                             "buddha david solomon elijah".split())
+                             "buddha david solomon elijah nephi lehi mosiah alma helaman moroni ammon enos jarom omni "
+                             "laman lemuel".split())
+# a book of scripture by its number, which puts a text in scripture: "Mosiah, Alma, Helaman, 3 Nephi", "1 Samuel"
+_NUMBERED_BOOK = re.compile(r"\b[1-4][ \t]+(?:Nephi|Samuel|Kings|Chronicles|Corinthians|Thessalonians|Timothy|Peter"
+                            r"|John)\b")
 _BASE = r"(?:Camp|Fort|Ft\.?)[ \t]+"
 _BASE_START = re.compile(rf"{_BASE}[A-Z]")
 _BASE_BEFORE = re.compile(rf"\b{_BASE}$")
@@ -2870,7 +2912,8 @@ _FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t
 
 # a list's line, a bullet or a number before it: "- Dieudonné Habimana", "2. Thandar Aung"
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*)", re.M)   # (its end stripped apart: \r too)
-_LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3}")
+# (a couple on one line: "Donnie & Crystal Hall")
+_LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+(?:&|and)[ ]+[A-Z][\w'’.-]*)?(?:[ ]+[A-Z][\w'’.-]*){0,3}")
 
 
 def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2893,7 +2936,7 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         if len(block) >= 2 and any(b[2] in starts for b in block):
             for _, _, a, z in block:
-                words = [w.strip(".").lower() for w in text[a:z].split()]
+                words = [w.strip(".").lower() for w in text[a:z].split() if w not in ("&", "and")]
                 if _LIST_LINE_NAME.fullmatch(text, a, z) and words \
                         and (len(words) >= 2 or words[0] in every) \
                         and all(w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
@@ -3148,7 +3191,9 @@ _PLACE_WORDS = re.compile(
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
     r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
     r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
-    r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy)\b.*$",
+    r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy"
+    # (a charter network, a service cooperative, an intermediate school or district: "Ubax" of "Ubax Learning Network")
+    r"|academies|learning network|network|service cooperative|cooperative|intermediate|education district)\b.*$",
     re.I)
 
 
@@ -3179,7 +3224,10 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  # a public charter school, an early college, a newcomer center: "Nichols Ave PCS", "BV Early College"
                  r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)"
                  # (a focus-option school: "Lent Focus Option"; an education collaborative of districts)
-                 r"|Focus\s+Option(?:\s+School)?|(?:Special\s+)?(?:Education(?:al)?\s+)?Collaborative")
+                 r"|Focus\s+Option(?:\s+School)?|(?:Special\s+)?(?:Education(?:al)?\s+)?Collaborative"
+                 # (Minnesota's service cooperatives and education districts: "Prairie Lakes Service Cooperative",
+                 # "Metro East Education District")
+                 r"|Service\s+Cooperative|Education\s+District")
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
@@ -3190,7 +3238,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus Collaborative".split())
+                              "Newcomer Focus Collaborative Service".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -3206,6 +3254,7 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A
 _ROLE_LINE_END = re.compile(r"(?i:principal|teacher|coach|coordinator|director|specialist|facilitator|manager"
                             r"|superintendent|counselor|liaison|assistant|dean|chair)[ \t]*\r?\n")
 _NAME_ADJECTIVES = frozenset("high new".split())
+_OUR_CHURCH = re.compile(r"(?:Savior|Saviour|Redeemer|Shepherd|Lord|Father|Mother|Lady)(?:['’]s)?$")
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")
 _NOT_SCHOOL_NAME = frozenset("""
@@ -3237,7 +3286,8 @@ _NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|U
                             # (the kind written out, New York's districts by their number: "Intermediate Unit 13",
                             # "Community School District 9", New York's citywide "D75" and "D79" (never a room:
                             # "D12"), a BOCES's county and number: "Erie 1 BOCES")
-                            r"|(?:Intermediate\s+Unit|Community\s+School\s+District|Independent\s+School\s+District"
+                            r"|(?:Intermediate\s+Unit|Intermediate\s+(?:School\s+)?District|Community\s+School\s+District"
+                            r"|Independent\s+School\s+District"
                             r"|Educational\s+Service\s+Center)[ \t]*(?:#|No\.)?[ \t]*\d{1,4}|D7[59]"
                             r"|[A-Z][a-z]+[ \t]+\d{1,2}[ \t]+BOCES"
                             # (a city system's numbered network, "Network 7"; Oregon's joint districts, "Fernhill 7J";
@@ -3494,5 +3544,9 @@ def _campus_short(place: str) -> set[str]:
         and campus.group(1).lower() not in english_words() else set()
 
 
+# words that make what follows a place, not the school named after it: "the town of Caney Springs", "families live up
+# Kettle Fork" (a school's short form is its place's name)
+_PLACE_OF_BEFORE = re.compile(r"\b(?:(?:town|city|village|community|hamlet|township|valley|holler|hollow)[ \t]+of"
+                              r"|(?:live[sd]?|living)[ \t]+(?:up|down|on|in|out|near|along|off))[ \t]+$", re.I)
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
 _CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")

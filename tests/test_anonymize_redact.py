@@ -2791,3 +2791,59 @@ def test_one_of_a_kind_goes_to_review_session18(text) -> None:
 ])
 def test_not_one_person_session18(text) -> None:
     assert not _NOBODY.redact(text).needs_review
+
+
+# --- round 24 (session 18), from the eighteenth set's tune half ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("KESSLER, TODD\tVendor\tBrightpath Learning", ["KESSLER, TODD"]),          # "SURNAME, GIVEN" in capitals
+    ("SEXTON, ROXANNE; COLLINS, TAMMY", ["SEXTON, ROXANNE", "COLLINS, TAMMY"]),
+    ("NOTE, PLEASE\tread the agenda", []),
+    ("Ranch families that came: the Molbergs, the Whitworths, and Clint.", ["Molbergs", "Whitworths", "Clint"]),
+    ("Home visit notes, Hobbs family: Dad works nights.", ["Hobbs"]),          # a family without "the"
+    ("The Hobbs family came to the night.", ["Hobbs"]),                         # a town's name, but a family here
+    ("We drove to Hobbs for the meeting.", []),
+    ("A Latino family and a Muslim family came.", []),
+    ("Sign-in:\n1. Tammy Collins + 3 kids\n2. Roxanne Sexton\n3. Donnie & Crystal Hall\n4. Arlie Gibson",
+     ["Tammy Collins", "Roxanne Sexton", "Donnie & Crystal Hall", "Arlie Gibson"]),   # a couple on a list's line
+    ("The Relief Society sisters brought lunch for the staff.", []),           # an organisation, not a family
+    ("Mosiah, Alma, Helaman, 3 Nephi. Half my students can list the books in order.", []),   # scripture
+    ("We read the Book of Mormon in seminary: the story of Nephi building a ship.", []),
+    ("Lance Armstrong came up as an example in the ethics segment.", []),
+])
+def test_round24_people(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+def test_round24_a_list_vouches_along_its_whole_length() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Htoo",), last=("Lay",), full=("Htoo Lay",)))
+    text = "Guides (students): Abdiwali, Hamdi, Nasra, Kou, Lee Pao, Htoo Lay. Each gave a tour."
+    assert [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"][0] == "Abdiwali"
+
+
+def test_round24_a_roster_name_that_is_a_town_where_a_move_names_it() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ammon",), last=("Price",), full=("Ammon Price",)))
+    for text in ("We drove down from Price for the regional meeting.", "Families moved from Ammon or Rexburg."):
+        assert not red.redact(text).spans, text
+    assert red.redact("Ammon Price led the session.").spans
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Our mailing address is still Star Route 1, Box 44 but the road is out.", ("Star Route 1, Box 44", "ADDRESS")),
+    ("Visitors from Our Savior's Lutheran School came.", ("Our Savior's Lutheran School", "SCHOOL")),
+    ("Co-ops: Intermediate District 931, Prairie Lakes Service Cooperative, Metro East Education District.",
+     ("Prairie Lakes Service Cooperative", "SCHOOL")),
+])
+def test_round24_addresses_and_bodies(text, found) -> None:
+    assert found in _found(_NOBODY.redact(text), text)
+
+
+def test_round24_a_networks_short_name_and_a_towns_name() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ismail",), last=("Abdi",), full=("Ismail Abdi",),
+                                           places=("Ubax Learning Network", "Kettle Fork Middle School")))
+    text = "Ismail asked whether Ubax schools can use the PD points."
+    assert any(f[0].startswith("Ubax") for f in _found(red.redact(text), text))
+    for text in ("Most families live up Kettle Fork, off the main road.", "The town of Kettle Fork has one stoplight."):
+        assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"], text
+    text = "Kettle Fork won the quiz bowl."
+    assert ("Kettle Fork", "SCHOOL") in _found(red.redact(text), text)
