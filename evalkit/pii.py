@@ -758,6 +758,7 @@ _ROLE_NOUN = (r"(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|par
 # generic student is how teachers write about practice)
 _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\s+chair|board\s+member|cook|interpreter"
              r"|translator|volunteer|dad|mom|mother|father|grandmother|grandfather|girl|boy|grader|representative"
+             r"|grandpa|grandma|granny|aunt|aunty|auntie|uncle"
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
              r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
@@ -781,7 +782,7 @@ _ROLE_WORDS_ES = frozenset("""maestro maestra director directora subdirector sub
 # Black AP"): staff roles, and the words of a trade ("-ist", "-ician": a therapist, a technician)
 _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide|secretary|custodian|administrator|admin"
              r"|person|man|woman|staff\s+member|employee|psychologist|specialist|interventionist|dean|director"
-             r"|liaison|interpreter|translator|coordinator|clerk|bookkeeper|registrar|social\s+worker|driver|officer"
+             r"|paraprofessional|liaison|interpreter|translator|coordinator|clerk|bookkeeper|registrar|social\s+worker|driver|officer"
              r"|[\w-]+ist|[\w-]+ician)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
@@ -873,7 +874,7 @@ _SELF_IDENTIFYING = re.compile(
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
     rf"|\bthe\s+new\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
     rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUN[3:-1]}"
-    r"|board\s+member)['’]s\s+(?:wife"
+    r"|board\s+member|president)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
     r"|boyfriend|fianc[eé]e?|in-laws?|relative)\b"
     r"|\b(?:married|related)\s+to\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,2}?" + _ROLE_NOUN + r"\b(?!\s+(?-i:[A-Z]))"
@@ -1460,6 +1461,19 @@ class PiiDetector:
                 _LOCAL_BODY_AFTER.match(folded, c[1]) or _LOCAL_BODY_BEFORE.search(folded, max(0, c[0] - 30), c[0])
                 or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS
                 and _LOCAL_BODY_END.search(folded, max(0, c[0] - 30), c[0]))]
+            # (and a president with a given name and a surname that no president of the country has had: a stake's,
+            # a board's or a PTA's, "President Orrin Thackeray", never "President Joe Biden")
+            if "President" in toks:
+                for i, c in enumerate(spans):
+                    m = _PRESIDENT_GIVEN.search(folded, max(0, c[0] - 40), c[0]) if c[2] == "PERSON" else None
+                    words = folded[c[0]:c[1]].split()
+                    if m and len(words) == 1 or (m := _PRESIDENT_BEFORE.search(folded, max(0, c[0] - 12), c[0])) \
+                            and len(words) >= 2:
+                        given = (m.group(1) if m.re is _PRESIDENT_GIVEN else words[0]).lower()
+                        if words[-1].lower() not in FAMOUS_SURNAMES and (given in all_given_names()
+                                                                         or word_rank().get(given, PLAIN_RANK) >= PLAIN_RANK):
+                            spans[i] = (m.start(), c[1], c[2])
+                            local.append(spans[i])
             spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL or c in local
                      or not (_OFFICE_BEFORE.search(folded, max(0, c[0] - 24), c[0])
                              or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS)]
@@ -2802,6 +2816,8 @@ _HOLIDAY_AFTER = re.compile(r"(?:,?[ \t]+(?:Jr|Sr)\.?)?['’]?s?[ \t]+Day\b")
 # the titles of public offices: the person after one is a public figure ("Lt. Gov.", "Chief Justice" end in these)
 _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswoman Gov Governor President Justice "
                           "Pope Queen".split())   # ("Queen Liliʻuokalani"; not King or Prince: given names too)
+_PRESIDENT_GIVEN = re.compile(r"(?<![\w.])President[ \t]+([A-Z][a-z]+)[ \t]+$")
+_PRESIDENT_BEFORE = re.compile(r"(?<![\w.])President[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong maya".split())
 # the local bodies whose presidents are people of a school's community, not public figures

@@ -2847,3 +2847,24 @@ def test_round24_a_networks_short_name_and_a_towns_name() -> None:
         assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"], text
     text = "Kettle Fork won the quiz bowl."
     assert ("Kettle Fork", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Thanks to President Kent Farnsworth, Bishop Ray Lundquist and others.",
+     ["President Kent Farnsworth", "Bishop Ray Lundquist"]),          # a stake's or a board's president
+    ("Stake President Orrin Thackeray came to the night.", ["President Orrin Thackeray"]),
+    ("President Joe Biden visited the state.", []),                  # a president of the country: a public figure
+    ("President Abraham Lincoln freed the enslaved.", []),
+])
+def test_round24_presidents(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "The grandpa who drives his four grandkids in from the ranch came to the family night.",
+    "The district's only Oromo-speaking paraprofessional was pulled to interpret three times.",
+    "The Hmong aunty who volunteers in the office every morning knows every family.",
+    "The stake president's wife teaches seventh grade at the junior high.",
+])
+def test_round24_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review
