@@ -1563,7 +1563,8 @@ class PiiDetector:
                           if (" " in low[a:b] or not self.terms.get(low[a:b], 0) & (_SINGLE | _FULL))
                           and (history or not self.terms.get(low[a:b], 0) & _FULL)]
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
-                         or not (any(a <= c[0] and c[1] <= b for a, b in public)
+                         # (a plural's possessive apostrophe is outside the public name: "Mr. Rogers' helpers")
+                         or not (any(a <= c[0] and c[1] - (folded[c[1] - 1] in "'’") <= b for a, b in public)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
                                      and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))
                          or self._school_named_after(folded, low, ltoks, c)]

@@ -2868,3 +2868,8 @@ def test_round24_presidents(text, found) -> None:
 ])
 def test_round24_review(text) -> None:
     assert _NOBODY.redact(text).needs_review
+
+
+def test_a_public_name_with_a_plurals_apostrophe() -> None:
+    text = "Mr. Rogers' look for the helpers was perfect for the crisis session."
+    assert not _NOBODY.redact(text).spans
