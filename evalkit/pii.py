@@ -1138,7 +1138,7 @@ class PiiDetector:
                    initials=frozenset(a for a in initials if a.isalpha()),
                    lower_initials=frozenset(a.lower() for a in initials if a.isupper() and a.lower() not in rank),
                    lasts=frozenset(t for t, c in terms.items() if c & _LAST),
-                   person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3)),
+                   person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 4)),
                    dotted_initials=pi.intersection(_NOT_INITIALS))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
@@ -1503,15 +1503,18 @@ class PiiDetector:
         i = low.find(",")
         while i >= 0:
             # (read from each comma: the given name after it first, a cheap test, then the surname before it)
-            after = _GIVEN_AFTER_COMMA.match(low, i + 1)
-            if after and self.terms.get(after.group(1), 0) & _FIRST:
+            # (a given name of two words too, "McDonald, Mary Kate"; a surname of up to three, "de la Cruz, Guadalupe",
+            # its last words alone when the first are not the name's: "with Pike, Jonas")
+            for after in (_GIVEN_AFTER_COMMA.match(low, i + 1), _GIVENS_AFTER_COMMA.match(low, i + 1)):
+                if not (after and self.terms.get(after.group(1), 0) & _FIRST):
+                    continue
                 before = _SURNAME_BEFORE_COMMA.search(low, max(0, i - 60), i)
-                if before:
-                    last, given = before.group(1), after.group(1)
-                    if self.terms.get(f"{given} {last}", 0) & _FULL:
-                        found.append((before.start(1), after.end(1), "PERSON"))
-                    elif " " in last and self.terms.get(f"{given} {last.rsplit(None, 1)[1]}", 0) & _FULL:
-                        found.append((before.start(1) + last.rindex(" ") + 1, after.end(1), "PERSON"))   # "with Pike, Jonas"
+                words = before.group(1).split() if before else []
+                for k in range(len(words)):
+                    last = " ".join(words[k:])
+                    if self.terms.get(f"{after.group(1)} {last}", 0) & _FULL:
+                        found.append((i - len(last), after.end(1), "PERSON"))
+                        break
             i = low.find(",", i + 1)
         # (never inside an address or a link; the person's spans it overlaps, its halves found alone, join it)
         found = [f for f in found if not any(f[0] < c[1] and c[0] < f[1] and c[2] != "PERSON" for c in spans)]
@@ -1754,7 +1757,9 @@ class PiiDetector:
             # from Ammon or Rexburg"; "moved from Price's class" is the person)
             moved = low[s:e] in place_names() and low[s:e] not in confirmed and not folded.startswith(("'s", "’s"), e) \
                 and _MOVED_FROM.search(folded, max(0, s - 30), s)
-            if (_capitalised(folded[s:e]) and not moved and self._is_name(folded, s, e, confirmed, edges)) \
+            # (a surname led by its particles in lower case is capitalised where its name is: "de la Cruz led")
+            if ((_capitalised(folded[s:e]) or _PARTICLE_LED.fullmatch(folded, s, e)) and not moved
+                    and self._is_name(folded, s, e, confirmed, edges)) \
                     or _COURTESY_BEFORE.search(folded, max(0, s - 12), s):
                 return s, e, "PERSON"
             # a roster name in lower case that is no English word is the person ("thx kwame", "w/ maricel"); one
@@ -2054,7 +2059,9 @@ _PARTICLE_NAME = re.compile(rf"([A-Z](?<![\w'’.-].)[a-z]+)[ ]+(?:(?:{'|'.join(
 _PLACE_PEOPLE_AFTER = re.compile(r"[ \t]+(?:staff|students|team|teachers|families|parents|kids|community|campus|crew|folks"
                           r"|people|area|neighborhood|residents|school|schools|district|site)\b", re.I)
 # An initial and a surname: "L. Jenkins", "G. Lindqvist", "C. McNamara" (not "U.S. Army": the initial stands alone)
-_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?([A-Z][a-zʻ'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
+# (with a surname's particles: "G. de la Cruz")
+_INITIAL_NAME = re.compile(r"[A-Z](?<![\w.'’-].)\.[ \t]?((?:(?:van|von|de|del|der|den|da|di|du|la|le|dos)[ ])*"
+                           r"[A-Z][a-zʻ'’-]+(?:[A-Z][a-z]+)?)(?![\w-])")
 # A given name and a lone initial: "Stephen B", "Camila A."
 _NAME_INITIAL = re.compile(r"([A-Z](?<![\w'’.-].)[a-z]{2,})[ \t]+(?:[A-Z]\.|[A-HJ-Z](?![\w'’.-]))")
 # The writer naming themself: "Hi, I'm Yashica Varma", "my name is ..."
@@ -2074,7 +2081,7 @@ _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absen
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _CAPS_PAIR = re.compile(r"[A-Z]{2},[ \t]+[A-Z]{2}")
 _ATTENDANCE_WORDS = frozenset("present attendees attending attendance absent participants".split())
-_INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,3}(?![\w-])")
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")   # (four for two given names or two surnames: "MJNO")
 _ROLE_ACRONYMS = frozenset("AP ELA ELL ESL SPED IEP MTSS PLC HR IT PE SEL ESE GT RTI PBIS SLP OT PT SRO CTE TBD NA "
                            "ALL ILT BLT DO CO LEA SEA SPS ML EB".split())   # (English learners: ML, EB)
 # (a character set first: fast)
@@ -2379,7 +2386,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if "." in text:
         people = all_surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
-                if (w := m.group(1).lower()) in surnames() or w in roster_last or w not in english_words()]
+                if (w := m.group(1).lower()) in surnames() or w in roster_last
+                or (w := w.split()[-1]) not in english_words() or w in surnames()]
     if "I'm" in text or "Im " in text or "I am" in text or "name is" in text or "his is" in text \
             or "NAME IS" in text or "HIS IS" in text:
         for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
@@ -3104,6 +3112,9 @@ def _words(words: Iterable[str]) -> list[str]:
     return [w.strip() for w in words if isinstance(w, str) and len(w.strip()) >= 2]
 
 
+_PARTICLE_LED = re.compile(r"(?:(?:van|von|de|del|der|den|da|di|du|la|le|dos|das|ten|ter)[ ])+[A-Z][\w'’-]*")
+
+
 def _capitalised(word: str) -> bool:
     """Capitalised or ALL CAPS; a two-letter ALL-CAPS word is an acronym ("AP"), not a name."""
     return word[:1].isupper() and not (word.isupper() and len(word) <= 2)
@@ -3156,8 +3167,9 @@ _SAINT_GAP = re.compile(r"\.[ \t]*")
 # particles between two names found: "João" "dos" "Santos" is one person
 _PARTICLE_GAP = re.compile(rf"[ ](?:(?:{_INNER_PARTICLES}|do)[ ]){{1,2}}")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
-_SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)?)$")
-_GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
+_SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})$")
+_GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")
+_GIVENS_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*[ ][^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
 # a nickname in quotes or brackets between a given name and a surname: 'Miriam "Mimi" Itta', "Tobias (Toby) Ahgeak"
 _QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]{1,24}\"|“[^”\n]{1,24}”|\([^)\n]{1,24}\))[ \t]+")
 

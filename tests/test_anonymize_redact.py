@@ -2873,3 +2873,23 @@ def test_round24_review(text) -> None:
 def test_a_public_name_with_a_plurals_apostrophe() -> None:
     text = "Mr. Rogers' look for the helpers was perfect for the crisis session."
     assert not _NOBODY.redact(text).spans
+
+
+# A roster's names in the forms exports and writers give them, one form at a time (session 18's matrix): a given name
+# of two words or a surname with particles written surname first, a particle-led surname alone or after an
+# initial, and initials of four letters
+_MATRIX_ROSTER = RosterNames(
+    first=("María José", "Mary Kate", "Guadalupe", "Jean-Baptiste"),
+    last=("Núñez-Ortega", "McDonald", "de la Cruz", "Pierre-Louis"),
+    full=("María José Núñez-Ortega", "Mary Kate McDonald", "Guadalupe de la Cruz", "Jean-Baptiste Pierre-Louis"))
+
+
+@pytest.mark.parametrize("name", ["Núñez-Ortega, María José", "McDonald, Mary Kate", "de la Cruz, Guadalupe",
+                                  "de la Cruz", "G. de la Cruz", "MJNO", "JBPL"])
+@pytest.mark.parametrize("context", ["{} led the session.", "Thanks to {} for the binder!", "we thank {}."])
+def test_roster_name_forms_matrix(name, context) -> None:
+    text = context.format(name)
+    red = Redactor.from_roster(_MATRIX_ROSTER).redact(text)
+    covered = {i for s in red.spans if s.label == "PERSON" for i in range(s.start, s.end)}
+    start = text.index(name)
+    assert set(range(start, start + len(name))) <= covered, text
