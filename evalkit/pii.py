@@ -1536,10 +1536,12 @@ class PiiDetector:
 
     def _school_named_after(self, folded: str, low: str, ltoks: set[str], cand: tuple[int, int, str]) -> bool:
         """Whether a roster school named after a public figure is the school here: where a place is named ("I
-        teach at Rosa Parks", "transfer to Cesar Chavez"), outside a text about history."""
+        teach at Rosa Parks", "transfer to Cesar Chavez") or a school's word follows ("Cesar Chavez H.S."), outside a
+        text about history."""
         s, e, label = cand
         return label == "SCHOOL" and bool(self.terms.get(low[s:e], 0) & (_PLACE | _PLACE_SHORT)) \
-            and HISTORY_WORDS.isdisjoint(ltoks) and bool(_AT_SCHOOL_BEFORE.search(folded, max(0, s - 16), s))
+            and HISTORY_WORDS.isdisjoint(ltoks) and bool(_AT_SCHOOL_BEFORE.search(folded, max(0, s - 16), s)
+                                                         or _SCHOOL_KIND_AFTER.match(folded, e))   # ("Cesar Chavez H.S.")
 
     def _in_context(self, folded: str, low: str, toks: set[str], ltoks: set[str],
                     cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2642,7 +2644,12 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
 
 # school words after a school's name ("New Dawn Charter", "Pacific Heights MS", "bayshore stem"); "the" before
 # the kind of school its staff name it by ("the ELC", "the Alt")
-_SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Middle-High|Middle|High|Elementary|Elem|MHS|MH|JSHS|MS|HS|ES"
+_SCHOOL_KIND_AFTER = re.compile(r"[ \t]+(?:H\.S\.|M\.S\.|E\.S\.|HS|MS|ES|Elem\.?|Elementary|Middle|High|Academy|Acad\.?"
+                                r"|School|K-8|Charter|Prep)(?![\w-])")
+_ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
+# (abbreviated with their stops too: "Acad.", "Sch.", "H.S.")
+_SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Acad\.?|Sch\.?|H\.S\.|M\.S\.|E\.S\.|Middle-High|Middle|High|Elementary"
+                          r"|Elem\.?|MHS|MH|JSHS|MS|HS|ES"
                           r"|K-?8|K-12|School|Magnet|STEM|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|County|Early\s+College"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
@@ -2687,6 +2694,10 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 e = tail.end()
             elif tail and nxt[2] == "SCHOOL" and nxt[0] < tail.end():
                 e, taken = max(tail.end(), nxt[1]), i + 1
+            elif tail and nxt[2] == "PERSON" and nxt[0] >= e and nxt[1] <= tail.end():
+                e, taken = tail.end(), i + 1     # the kind's letters are no one's initials: "César Chávez H.S."
+            elif text.startswith(".", e) and _ABBREVIATED_KIND.search(text, s, e):
+                e += 1                           # the kind abbreviated, and its stop: "Pine Ridge K-8 Acad."
             if _DISTRICT_KIND_END.search(text, s, e) and (number := _DISTRICT_NUMBER_TAIL.match(text, e)) \
                     and number.end() <= nxt[0]:
                 e = number.end()

@@ -2893,3 +2893,22 @@ def test_roster_name_forms_matrix(name, context) -> None:
     covered = {i for s in red.spans if s.label == "PERSON" for i in range(s.start, s.end)}
     start = text.index(name)
     assert set(range(start, start + len(name))) <= covered, text
+
+
+_SCHOOL_MATRIX = RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                             places=("Lincoln Middle School", "Pine Ridge K-8 Academy", "César Chávez High School"))
+
+
+@pytest.mark.parametrize("school", ["Lincoln Middle Sch.", "Pine Ridge K-8 Acad.", "César Chávez H.S.", "Lincoln Middle Sch"])
+@pytest.mark.parametrize("context", ["We visited {} on Tuesday.", "Our team from {} came.", "Site visit - {}"])
+def test_school_kinds_abbreviated_with_their_stops(school, context) -> None:
+    text = context.format(school)
+    red = Redactor.from_roster(_SCHOOL_MATRIX).redact(text)
+    covered = {i for s in red.spans if s.label == "SCHOOL" for i in range(s.start, s.end)}
+    start = text.index(school)
+    assert set(range(start, start + len(school))) <= covered, text
+
+
+def test_a_public_figures_day_is_no_school() -> None:
+    text = "Cesar Chavez Day is a holiday for our families."
+    assert not Redactor.from_roster(_SCHOOL_MATRIX).redact(text).spans
