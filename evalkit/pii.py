@@ -286,7 +286,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                   r"|(?<![\w.-])x\d{3,5}(?![\w-])"
                                   r"|(?<![\w./-])[2-9]\d{2}([.\u2013-])\d\d\1\d\d(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
-    "url": re.compile(r"(?<![@\w.-])(?:(?:https?://|www\.)[^\s<>\"]+"
+    # (a link defanged as security teams write it too: "hxxp://")
+    "url": re.compile(r"(?<![@\w.-])(?:(?:h[tx]{2}ps?://|www\.)[^\s<>\"]+"
                       r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?(?:/[^\s<>\"]*)?"
                       r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a

@@ -2912,3 +2912,10 @@ def test_school_kinds_abbreviated_with_their_stops(school, context) -> None:
 def test_a_public_figures_day_is_no_school() -> None:
     text = "Cesar Chavez Day is a holiday for our families."
     assert not Redactor.from_roster(_SCHOOL_MATRIX).redact(text).spans
+
+
+@pytest.mark.parametrize("url", ["hxxp://example.org/x", "hxxps://example.org/a?b=1", "rb.gy/abc", "youtu.be/abc123",
+                                 "us02web.zoom.us/j/123?pwd=abc", "https://example.org/a_(b)"])
+def test_url_shapes_session18(url) -> None:
+    text = f"See {url} for the slides."
+    assert (url, "URL") in _found(_NOBODY.redact(text), text)
