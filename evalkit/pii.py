@@ -87,6 +87,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
            r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR"
+           r"|SRA(?=\.)|SRTA(?=\.)|DRA(?=\.)"
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -203,7 +204,7 @@ _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
 _STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | {"rue"}
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
-                          r"|\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
+                          r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
@@ -251,8 +252,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "email_spelled": re.compile(
         r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+)*+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
-        r"\s*[\w-]+)*\s*(?:[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)\s*[\w-]++"
-        r"(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
+        # (the last word is a domain's ending: "... dot org period thanks" ends at "org")
+        r"\s*[\w-]+)*\s*(?:[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)\s*(?:org|com|net|edu|gov|mil|int|info|biz|[a-z]{2})"
+        r"(?![\w-])(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
     # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
     # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
     # ("808 - 555 - 0101"), the line's last four digits in pairs ("802-555-01-47"), a second line's four digits after a
@@ -343,7 +345,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
-                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+"
+                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+[A-Z]?\b"   # ("Box 44A")
                          # (a street's name after the box: "PO Box 88, Red Springs Rd, Harnell, NC 28383")
                          rf"(?:,[ \t]*(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_SUFFIXES})\b\.?(?={_CITY_STATE_ZIP}))?"
                          rf"|General\s+Delivery"
@@ -379,7 +381,9 @@ _ABBREVIATED = re.compile(r"\b(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|
 _WORK_AFTER = re.compile(r"['’]s[ \t]+(?:(?:The|A|An|We|Our|How|Why|What)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:of|the|a|an|and|to|in"
                          r"|for|with|than|more|[A-Z][\w'’-]*)){1,8}")
 # "<Title Case Work> by <name>"
-_WORK_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \t]+$")
+# (never a record's verb alone: "Logged by", "Submitted by", "Led by" name who did it)
+_WORK_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:[A-Z][a-z]+ed|Led|Taught|Written|Run|Sent|Given|Shown|Held|Done)[ \t]+by\b)"
+                          r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \t]+$")
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
 _COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
@@ -654,6 +658,31 @@ _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quo
 _MARKUP = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});|<br[ \t]*/?>", re.I)
 
 
+# A word an OCR pass wrote with a digit for a letter, one for l and zero for o: "Cata1ina", "Schoo1", "0kafor",
+# "Fal1s". Read as the word it is: a digit between lower-case letters or before them at a word's start always; at a
+# word's end only where the word it makes is a known word, name or place ("principa1", not "Tier1" or "room1").
+_OCR_GATE = re.compile(r"[a-z][01]|(?<![\w-])[01][a-z]")
+_OCR_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z01]*[a-z][01]|[01][a-z])[A-Za-z01]{3,}(?![\w-])")
+_OCR_DIGITS = str.maketrans("01", "ol")
+
+
+_ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th)s?")
+_OCR_INNER = re.compile(r"[a-z][01][a-z]|^[01][a-z]{3}")
+
+
+def _ocr_word(m: re.Match[str]) -> str:
+    """The word of :data:`_OCR_WORD` with its digits read as letters, where they are slips (see there)."""
+    word = m.group(0)
+    if sum(ch.isdigit() for ch in word) > 2 or word[-1].isdigit() and word[0].isdigit() or _ORDINAL.fullmatch(word):
+        return word          # a code or an ordinal: "1on1", "10th"
+    # (a name's capital at the start: "0kafor" is Okafor, "1saac" Isaac)
+    fixed = {"0": "O", "1": "I"}.get(word[0], word[0]) + word[1:].translate(_OCR_DIGITS)
+    low = fixed.lower()
+    if _OCR_INNER.search(word) or low in english_words() or low in person_words() or low in place_names():
+        return fixed
+    return word
+
+
 @lru_cache(maxsize=8192)
 def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
     """``(folded, lowered, origin)``: ``folded[i]`` comes from ``text[origin[i]]`` (None: same positions).
@@ -687,6 +716,8 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
             pos.extend([start] * len(f))
             i = end
         folded, origin = "".join(parts), tuple(pos)
+    if _OCR_GATE.search(folded):
+        folded = _OCR_WORD.sub(_ocr_word, folded)   # (same length: offsets hold)
     if _ODD_QUOTES.search(folded):
         folded = folded.translate(_QUOTES)
     if "'" in folded:
@@ -1352,7 +1383,7 @@ class PiiDetector:
                 break
             cands += found
             seen.update(found)
-        spans = _name_tail(folded, _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands))))
+        spans = _couples(folded, _name_tail(folded, _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))))
         if "," in folded and self.names is not None:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
@@ -1583,7 +1614,8 @@ class PiiDetector:
         if cands and not READING_WORDS.isdisjoint(ltoks):
             # an author named with their work, in a text about reading: "Elena Aguilar's The Art of Coaching", "New
             # Kid by Jerry Craft" (a name with a title before it is someone here: "Ms. Lee's Reading Workshop")
-            cands = [c for c in cands if c[2] != "PERSON" or not _authored(folded, c[0], c[1])]
+            cands = [c for c in cands if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not _authored(folded, c[0], c[1])]   # (a roster person's full name stays theirs)
         if cands and not HISTORY_WORDS.isdisjoint(ltoks):
             # a president's or a public figure's surname alone, in a text about history ("Roosevelt's fireside
             # chats", "the Lincoln unit before Presidents' Day"): the figure, not a roster person of that name
@@ -2112,6 +2144,7 @@ participant participants respondent everyone all group team teacher teachers pri
 coach staff admin presenter speaker""".split())
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
+_BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
@@ -2608,6 +2641,12 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             # went to spam", "[08:45] Buck: my fault"; not a field's label: "Agenda:", "Note:")
             out += [(m.start(1), m.end(1), "PERSON") for m in chat
                     if m.group(1).lower() not in _PRONOUNS and m.group(1).lower() not in ("me", "i", "yo")]   # ("Me: ok")
+    if ":" in text and "\n" in text and _BULLET_LABEL.search(text):
+        # a bulleted note keyed by a word that is no English word, no product and no place: a person ("• Migdy: asks
+        # for a shared letter"; not "• Transportation:", "• Zearn:", "• Tahlequah:")
+        out += [(m.start(1), m.end(1), "PERSON") for m in _BULLET_LABEL.finditer(text)
+                if (w := m.group(1).lower()) not in rank and w not in PRODUCT_NAMES and w not in place_names()
+                and w not in _FIELD_LABELS and w not in LANGUAGE_NAMES]
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -2652,7 +2691,7 @@ _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
 _SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Acad\.?|Sch\.?|H\.S\.|M\.S\.|E\.S\.|Middle-High|Middle|High|Elementary"
                           r"|Elem\.?|MHS|MH|JSHS|MS|HS|ES"
                           r"|K-?8|K-12|School|Magnet|STEM|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
-                          r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|County|Early\s+College"
+                          r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
 # School District No. 4", "Allagash Lakes RSU 12" (not a count: "District 4 teachers")
@@ -2678,6 +2717,22 @@ _NAME_BEFORE_BODY = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]){1,3}$")
 # a surname's initial after a comma, as sign-in sheets list people ("Vang, P.")
 _SURNAME_INITIAL_ITEM = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+,[ ]?[A-Z]\.(?=[ \t]*(?:[/;|–—]|-[ ]|$|\n))")
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
+
+
+_COUPLE_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
+def _couples(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A couple under one surname is one name: "Eli and Sadie Riehl" (a given name, "and", a full name), as "Mr. and
+    Mrs. X" is."""
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and span[2] == "PERSON" and out[-1][2] == "PERSON" and " " in text[span[0]:span[1]].strip() \
+                and " " not in text[out[-1][0]:out[-1][1]] and _COUPLE_AND.fullmatch(text, out[-1][1], span[0]):
+            out[-1] = (out[-1][0], span[1], "PERSON")
+        else:
+            out.append(span)
+    return out
 
 
 def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3002,8 +3057,10 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             if joined:
                 before = (_AND_BEFORE.search(text, max(0, s - 30), s)
                           if text[max(0, s - 8):s].rstrip().endswith(("and", "&", " y")) else None)
-                if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()):
+                if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()) \
+                        and not _GROUP_BEFORE.search(text, max(0, before.start() - 16), before.start()):
                     before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
+                    #                   (not a group's noun: "Parents Eli and Sadie Riehl")
                 for m in (before, _AND_AFTER.match(text, e)):
                     if m and name(m.group(1)) and not ("y" in m.group(0).split() and m.group(1).lower() in spanish_words()):
                         out.append((m.start(1), m.end(1), "PERSON"))   # (not "Lupe y Compañía")
@@ -3234,7 +3291,8 @@ _PLACE_WORDS = re.compile(
     r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
     r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy"
     # (a charter network, a service cooperative, an intermediate school or district: "Ubax" of "Ubax Learning Network")
-    r"|academies|learning network|network|service cooperative|cooperative|intermediate|education district)\b.*$",
+    r"|academies|learning network|network|service cooperative|cooperative|intermediate|education district"
+    r"|continuation)\b.*$",
     re.I)
 
 
@@ -3258,6 +3316,10 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
+                 # (New York's union free districts: "Haverkill UFSD"; New Jersey's regional districts by the word alone,
+                 # where no noun follows it: "left for Passaic Ridge Regional", not "the Southeast Regional meeting")
+                 r"|UFSD|Union\s+Free\s+School\s+District"
+                 r"|Regional(?=[ \t]*(?:$|[,.;:)!?\n]|[ \t]+(?:and|or|in|to|for|last|this|next)\b))"
                  r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
                  # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
                  # districts and juvenile-justice programs
@@ -3279,7 +3341,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus Collaborative Service".split())
+                              "Newcomer Focus Collaborative Service UFSD Union".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")

@@ -2919,3 +2919,48 @@ def test_a_public_figures_day_is_no_school() -> None:
 def test_url_shapes_session18(url) -> None:
     text = f"See {url} for the slides."
     assert (url, "URL") in _found(_NOBODY.redact(text), text)
+
+
+# --- round 25 (session 18), from the nineteenth set's tune half, after its blind check ------------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Sequoia Vlsta High Schoo1 — principa1 Cata1ina Arredondo", ["principa1 Cata1ina Arredondo"]),   # OCR: 1 for l
+    ("Memo from Dr. Adaeze 0kafor: packets are due 3/1.", ["Dr. Adaeze 0kafor"]),             # OCR: 0 for O
+    ("Tier1 and room1 and 1on1 and the 10th and K12 stayed as they were.", []),
+    ("Parents Eli and Sadie Riehl agreed to a home visit.", ["Eli and Sadie Riehl"]),          # a couple, one name
+    ("Thanks to Maria and Dana Reyes.", ["Maria and Dana Reyes"]),
+    ("THANK YOU SRA. LEONOR PATIÑO FOR THE TAMALES!!", ["SRA. LEONOR PATIÑO"]),
+    ("Notes:\n• Migdy: asks for a shared letter\n• Transportation: routes redrawn", ["Migdy"]),
+    ("Notes:\n- Zearn: fine\n- Tahlequah: good", []),
+    ("Reading fluency notes.\nLogged by Rebecca Glick, principal", ["Rebecca Glick"]),          # a log's author
+    ("We read New Kid by Jerry Craft in the reading block.", []),                             # a book's author
+])
+def test_round25_people(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Records came from Riverbend Continuation last week.", ("Riverbend Continuation", "SCHOOL")),
+    ("The comparison school is in Haverkill UFSD this year.", ("Haverkill UFSD", "SCHOOL")),
+    ("Jessenia Polanco left for Passaic Ridge Regional and Adam Szafran left.", ("Passaic Ridge Regional", "SCHOOL")),
+    ("Forms were mailed to RR 1 Box 44A, Kinzers, PA 17535.", ("RR 1 Box 44A, Kinzers, PA 17535", "ADDRESS")),
+    ("Sunrise Labor Camp, Cabin 7, 21450 Avenue 280, Sequoia Vista, CA 93292.",
+     ("Cabin 7, 21450 Avenue 280, Sequoia Vista, CA 93292", "ADDRESS")),
+    ("send the summary to jdoe at tulecoe dot example dot org period thanks",
+     ("jdoe at tulecoe dot example dot org", "EMAIL")),                     # "period" is the sentence's stop
+    ("email jdoe at bps dot k12 dot ma dot us please", ("jdoe at bps dot k12 dot ma dot us", "EMAIL")),
+])
+def test_round25_bodies_addresses_emails(text, found) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Riverbend Continuation High School",)))
+    assert found in _found(red.redact(text), text)
+
+
+def test_round25_regional_before_a_noun_is_no_district() -> None:
+    assert not _NOBODY.redact("The Southeast Regional meeting was long.").spans
+
+
+def test_round25_a_spanish_nickname() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Osvaldo",), last=("Pineda",), full=("Osvaldo Pineda",)))
+    text = "Our group: Harpreet, Ozzie and me."
+    assert ("Ozzie", "PERSON") in _found(red.redact(text), text)
