@@ -141,7 +141,8 @@ _STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|M
 _ZIP_CODE = r"\d{5}(?:-\d{4})?"
 # (a space before the comma, "Apt 4 , Springfield"; a dash before the city; a stop after the state's code and a
 # comma before the ZIP, "IL., 62701"; a city and its ZIP alone, "Springfield 62701")
-_CITY_STATE_ZIP = (r"(?:[ \t]*[,\u2013\u2014-]?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*"
+# (each run of blanks possessive: three runs side by side read a padded export line in cubic time)
+_CITY_STATE_ZIP = (r"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*"
                    rf"(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?(?:,?[ \t]+{_ZIP_CODE})?|(?:{_STATES_AP})\.(?:,?[ \t]+{_ZIP_CODE})?"
                    rf"|[A-Za-z]{{2}}\.?,?[ \t]+{_ZIP_CODE}|{_ZIP_CODE})(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
