@@ -108,13 +108,13 @@ _SUFFIXES = (
     "|Trafficway|Trail|Trailer|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville"
     "|Vista|Walks?|Wall|Ways?|Wells?"
     "|St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|Sq|Trl|Cres|Pt|Mt|Hts|Xing|Expy|Fwy|Crk|Cv|Ests?|Jct|Ctr"
-    # (the Publication's standard abbreviations of the suffixes above, but those that are words or titles: "Is", "Un",
-    # "Pr", "Ky", "Cp")
-    "|Aly|Anx|Arc|Byu|Bch|Bnd|Blfs?|Btm|Brg|Brks?|Byp|Cyn|Cpe|Cswy|Clfs?|Clb|Cmns?|Cors?|Crse|Crst|Xrds?|Cvs|Dv|Dr?s"
-    "|Exts?|Fls|Fry|Flds?|Flts?|Frds?|Frst|Frgs?|Frks?|Ft|Gdns?|Gtwy|Glns?|Grns?|Grvs?|Hbrs?|Hvn|Hls?|Holw|Inlt|Jcts"
-    "|Knls?|Lks?|Lndg|Lgts?|Lcks?|Ldg|Mnrs?|Mdws?|Mls|Msn|Mtwy|Mtns?|Nck|Orch|Opas|Psge|Pnes?|Plns?|Plz|Pts|Prts?"
-    "|Radl|Rnch|Rpds?|Rst|Rdgs?|Riv|Rds|Shls?|Shrs?|Skwy|Spgs?|Spur|Sqs|Sta|Stra|Strm|Sts|Smt|Trwy|Trce|Trak|Trfy"
-    "|Trlr|Tunl|Tpke|Upas|Uns|Vly|Vlys|Vdct|Vws?|Vlgs?|Vl|Vis|Wl|Wls|Wy")
+    # (the Publication's standard abbreviations of the suffixes above, but those that are words, titles or another
+    # word's abbreviation: "Is", "Un", "Pr", "Ky", "Arc", "Pts", "Plz", "Orch", "Sta", "Sts", "Drs", "Vis", "Dv", "Ft")
+    "|Aly|Anx|Byu|Bch|Bnd|Blfs?|Btm|Brg|Brks?|Byp|Cyn|Cpe|Cswy|Clfs?|Clb|Crse|Crst|Xrds?|Cvs"
+    "|Exts?|Fls|Flds?|Flts?|Frds?|Frst|Frgs?|Frks?|Gdns?|Gtwy|Glns?|Grns?|Grvs?|Hbrs?|Hvn|Hls?|Holw|Inlt|Jcts"
+    "|Knls?|Lks?|Lndg|Lgts?|Lcks?|Ldg|Mnrs?|Mdws?|Mls|Msn|Mtwy|Mtns?|Nck|Opas|Psge|Pnes?|Plns?|Prts?"
+    "|Radl|Rnch|Rpds?|Rst|Rdgs?|Riv|Rds|Shls?|Shrs?|Skwy|Spgs?|Sqs|Stra|Strm|Smt|Trwy|Trce|Trak|Trfy"
+    "|Trlr|Tunl|Tpke|Upas|Vly|Vlys|Vdct|Vws?|Vlgs?|Vl|Wl|Wls")
 # What may follow a street: a unit ("Suite 210", "Apt. 4B", "#19", "2nd floor"), then the city, the state and
 # the ZIP, on the same line or the next.
 _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has a number: not "Space is limited")
@@ -147,7 +147,8 @@ _CITY_STATE_ZIP = (r"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?(?:[A-Z
                    rf"|[A-Za-z]{{2}}\.?,?[ \t]+{_ZIP_CODE}|{_ZIP_CODE})(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
 # (Queens numbers its houses by the cross street: "123-45 Queens Blvd")
-_HOUSE = r"\b(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
+# (never a room's, a pod's or a lab's number: "Room 204-B Learning Commons")
+_HOUSE = r"\b(?<!Room )(?<!Rm )(?<!Pod )(?<!Lab )(?<!Portable )(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -168,6 +169,9 @@ _SPANISH_WORD_NAMES = frozenset("soledad consuelo rey reyes vega sierra luna paz
 _SPANISH_ARTICLES = frozenset("la el los las del de una un hay mi tu su sin con".split())
 _SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
 _SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
+# (only a move, for a roster name that is a town: "the referral came from Price" is the person)
+_MOVED_AWAY_FROM = re.compile(r"\b(?:moved|relocated|transferred|drove|drives|commutes?|immigrated)[ \t]+"
+                              r"(?:here[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?from[ \t]+$")
 _MOVED_FROM = re.compile(r"\b(?:moved|came|comes|relocated|transferred|drove|drives|commutes?|immigrated|arrived|is)"
                          r"[ \t]+(?:here[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?from[ \t]+$")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$", re.I)
@@ -268,15 +272,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         # "( 956 ) 555-0123", "(956).555.0123")
                         # (square brackets only around a real area code, which never starts 0 or 1: "[100] 200 3000"
                         # is a table's cells)
-                        r"(?:\(\s?\d{3}\s?\)\.?\s?[/\u2013\u2014-]?\s?|\[[2-9]\d{2}\]\s?|\d{3}\)\s?"
+                        r"(?:\(\s?\d{3}\s?\)\.?\s?[/\u2013\u2014-]?\s?|\[\s?[2-9]\d{2}\s?\][ -]?|\d{3}\)\s?"
                         r"|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
                         # (the last four in pairs: "555-01-23"; never with spaces, "412 398 27 31" is a row of counts)
                         r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         r"(?:/\d{4}(?!\d))?"
                         r"(?:,?\s*+(?:-\s*+)?(?:x|ext\.?|extension|\#)\s*+(?:-\s*+)?\d{1,5})?(?![\w-])"   # ("-ext-12")
-                        # (a slash between all three groups, when they can be a North American number: area code and
-                        # exchange starting 2-9, "956/555/0123"; not "101/102/1030")
-                        r"|(?<![\w./-])[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
@@ -572,29 +573,34 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
     return out
 
 
-# digits typed one by one with spaces, as dictation writes a number: "my cell is 9 5 6 5 5 5 0 1 4 2"
-_SPACED_DIGITS = re.compile(r"(?<![\w.,/:-])\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)")
-_SPACED_PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax)\b"
-                               r"(?: is| at| me at| me)?[^\w]{0,3}$")
+# shapes that are a phone number only after a word that asks for one: digits typed one by one with spaces, as
+# dictation writes a number ("my cell is 9 5 6 5 5 5 0 1 4 2"; without the cue a row of single digits is a row of
+# ratings), and a slash between all three groups of a North American number ("956/555/0123"; without the cue,
+# thresholds: "250/500/1000")
+_CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-]))")
+_PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|cell(?:[ ]phone)?(?:[ ]number)?(?:[ ]is)?"
+                          r"|phone(?:[ ]number)?(?:[ ]is)?|ph|tel|mobile|fax|dial|text[ ]me(?:[ ]at)?"
+                          r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?)[^\w]{0,4}$")
 
 
-def _spaced_phones(low: str) -> list[tuple[int, int, str]]:
-    """Phone numbers typed digit by digit (:data:`_SPACED_DIGITS`): seven, ten, or eleven with a leading one, and
-    only right after a word that asks for a number; without that cue a row of single digits is a row of ratings
-    ("5 4 4 3 5 5 4 4 5 3").
+def _cued_phones(low: str) -> list[tuple[int, int, str]]:
+    """Phone numbers of the shapes :data:`_CUED_DIGITS` reads, right after a word that asks for a number: digits
+    typed one by one (seven, ten, or eleven with a leading one) and a slash between the three groups.
 
     Examples
     --------
-    >>> _spaced_phones("my cell is 9 5 6 5 5 5 0 1 4 2.")
+    >>> _cued_phones("my cell is 9 5 6 5 5 5 0 1 4 2.")
     [(11, 30, 'PHONE')]
-    >>> _spaced_phones("ratings were 5 4 4 3 5 5 4 4 5 3")
+    >>> _cued_phones("ratings were 5 4 4 3 5 5 4 4 5 3; thresholds 250/500/1000")
     []
+    >>> _cued_phones("cell: 956/555/0123")
+    [(6, 18, 'PHONE')]
     """
     out = []
-    for m in _SPACED_DIGITS.finditer(low):
-        n = (m.end() - m.start() + 1) // 2
+    for m in _CUED_DIGITS.finditer(low):
+        n = sum(ch.isdigit() for ch in m.group(0))
         if (n in (7, 10) or n == 11 and low[m.start()] == "1") \
-                and _SPACED_PHONE_CUE.search(low, max(0, m.start() - 16), m.start()):
+                and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
             out.append((m.start(), m.end(), "PHONE"))
     return out
 
@@ -816,7 +822,14 @@ _ROLE_WORDS_ES = frozenset("""maestro maestra director directora subdirector sub
 _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide|secretary|custodian|administrator|admin"
              r"|person|man|woman|staff\s+member|employee|psychologist|specialist|interventionist|dean|director"
              r"|paraprofessional|liaison|interpreter|translator|coordinator|clerk|bookkeeper|registrar|social\s+worker|driver|officer"
-             r"|[\w-]+ist|[\w-]+ician)")
+             # (not a thing that ends so: "the only list", "twist", "checklist")
+             r"|(?!(?:\w+-)?(?:\w*list|twist|wrist|gist|mist|fist|exist|assist|resist|insist|persist|consist)\b)[\w-]+ist"
+             r"|[\w-]+ician)"
+             # (a role used as a noun's modifier is no one: "our only officer training", "the sole liaison role", "our
+             # first coordinator meetings")
+             r"(?!s?[ \t]+(?:training|role|roles|meeting|meetings|position|positions|job|jobs|program|programs|team"
+             r"|office|session|sessions|slot|vacancy|vacancies|opening|openings|budget|contract|schedule|pay|salary"
+             r"|stipend|certification|license|exam|course|class|classes|cohort|pipeline|pathway|academy)\b)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -865,7 +878,8 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:(?:the|our|my|this)\s+(?:district|school|building|campus|team|department|network|cadre)['’]?s|our|my)"
     # (the first, youngest, oldest or newest of a role: one person, the role singular: "our youngest principal", not
     # "our first year teachers"; a who-clause after it is the next branch's, which keeps the clause)
-    rf"\s+(?:(?:only|sole|lone|one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_ROLE}s?\b"
+    # (its only one is the next branch's: "the district's only bilingual psychologist")
+    rf"\s+(?:(?:one\s+and\s+only|(?<=s\s)one)\s+(?:[\w'’-]+\s+){{0,3}}?{_ONE_ROLE}s?\b"
     rf"|(?:first|youngest|oldest|newest)\s+(?:(?!year\b)[\w'’-]+\s+){{0,3}}?{_ONE_ROLE}\b(?!['’]?s\b)"
     r"(?!,?\s+(?:who|whose)\b))"
     # one of a kind by who they are: "the only male kindergarten teacher", "the lone Black AP"
@@ -955,7 +969,7 @@ _SELF_IDENTIFYING_ES = re.compile(
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
     # the most of a place ("la maestra más antigua de Esc. Elemental ..."), the one of a place's most ("el director de
     # la escuela más pequeña")
-    rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa]|(?-i:[A-Z]))"
+    rf"|\b(?:el|la)\s+{_ROLE_ES}\s+m[aá]s\s+\w+\s+de\s+(?:la|el|nuestr[oa]|(?-i:[A-Z])[\w.]*)"
     rf"|\b(?:el|la)\s+{_ROLE_ES}\s+de\s+(?:la|el)\s+\w+\s+m[aá]s\s+\w+", re.I)
 _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
@@ -1171,7 +1185,9 @@ class PiiDetector:
                    initials=frozenset(a for a in initials if a.isalpha()),
                    lower_initials=frozenset(a.lower() for a in initials if a.isupper() and a.lower() not in rank),
                    lasts=frozenset(t for t, c in terms.items() if c & _LAST),
-                   person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 4)),
+                   # (four letters only when they spell no word: not "STAR", "CASA")
+                   person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3
+                                                    or len(i) == 4 and i.lower() not in rank)),
                    dotted_initials=pi.intersection(_NOT_INITIALS))
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
@@ -1300,8 +1316,8 @@ class PiiDetector:
                 cands.append((m.start(1), m.end(1), "PERSON"))
         if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
             cands += _spoken_phones(low)
-        if digits and " " in folded:
-            cands += _spaced_phones(low)
+        if digits and (" " in folded or "/" in folded):
+            cands += _cued_phones(low)
         for s in [c[0] for c in cands if c[2] == "PHONE"]:
             # a given name just before a phone number, as contact lists write them: "Lorraine 928-555-0144, Autumn
             # (928) 555-0136" (not a label: "Call", "Office")
@@ -1494,14 +1510,17 @@ class PiiDetector:
                 _LOCAL_BODY_AFTER.match(folded, c[1]) or _LOCAL_BODY_BEFORE.search(folded, max(0, c[0] - 30), c[0])
                 or folded[c[0]:c[1]].split()[0].rstrip(".") in _OFFICE_WORDS
                 and _LOCAL_BODY_END.search(folded, max(0, c[0] - 30), c[0]))]
-            # (and a president with a given name and a surname that no president of the country has had: a stake's,
-            # a board's or a PTA's, "President Orrin Thackeray", never "President Joe Biden")
-            if "President" in toks:
+            # (and a president with a given name and a surname that no president of the country has had, in a text
+            # that names a local body or a church's titles: a stake's, a board's or a PTA's, "President Orrin
+            # Thackeray, Bishop Kent Farnsworth", never "President Joe Biden" nor "President Emmanuel Macron")
+            if "President" in toks and _LOCAL_CONTEXT.search(folded):
                 for i, c in enumerate(spans):
-                    m = _PRESIDENT_GIVEN.search(folded, max(0, c[0] - 40), c[0]) if c[2] == "PERSON" else None
+                    if c[2] != "PERSON":
+                        continue
                     words = folded[c[0]:c[1]].split()
-                    if m and len(words) == 1 or (m := _PRESIDENT_BEFORE.search(folded, max(0, c[0] - 12), c[0])) \
-                            and len(words) >= 2:
+                    m = _PRESIDENT_GIVEN.search(folded, max(0, c[0] - 40), c[0]) if len(words) == 1 \
+                        else _PRESIDENT_BEFORE.search(folded, max(0, c[0] - 12), c[0])
+                    if m:
                         given = (m.group(1) if m.re is _PRESIDENT_GIVEN else words[0]).lower()
                         if words[-1].lower() not in FAMOUS_SURNAMES and (given in all_given_names()
                                                                          or word_rank().get(given, PLAIN_RANK) >= PLAIN_RANK):
@@ -1624,7 +1643,7 @@ class PiiDetector:
             cands = [c for c in cands if not (c[2] in ("PERSON", "SCHOOL") and low[c[0]:c[1]] in FAMOUS_SURNAMES
                                               and not self.terms.get(low[c[0]:c[1]], 0) & _FIRST
                                               and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]))]
-        if cands and (not _SCRIPTURE_WORDS.isdisjoint(ltoks) or _NUMBERED_BOOK.search(folded)):
+        if cands and (not _SCRIPTURE_WORDS.isdisjoint(ltoks) or _SCRIPTURE_PHRASE.search(folded)):
             # a figure of scripture in a text about it: "Moses led the Israelites", "Jesus and Mary in the nativity
             # play" (a roster first name, or a titled one, stays someone here)
             cands = [c for c in cands if not (c[2] == "PERSON" and low[c[0]:c[1]] in _SCRIPTURE_NAMES
@@ -1792,7 +1811,7 @@ class PiiDetector:
             # (a roster name that is a town, where a move names the town: "we drove down from Price", "families moved
             # from Ammon or Rexburg"; "moved from Price's class" is the person)
             moved = low[s:e] in place_names() and low[s:e] not in confirmed and not folded.startswith(("'s", "’s"), e) \
-                and _MOVED_FROM.search(folded, max(0, s - 30), s)
+                and _MOVED_AWAY_FROM.search(folded, max(0, s - 30), s)
             # (a surname led by its particles in lower case is capitalised where its name is: "de la Cruz led")
             if ((_capitalised(folded[s:e]) or _PARTICLE_LED.fullmatch(folded, s, e)) and not moved
                     and self._is_name(folded, s, e, confirmed, edges)) \
@@ -2110,9 +2129,8 @@ _LAST_FIRST = re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t
                          r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\||;)))?)\b"
                          r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 # the same in capitals, as a roster export writes it: "KESSLER, TODD<TAB>Vendor"
-_LAST_FIRST_CAPS = re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
-                              r"([A-Z][A-Z'’-]+),[ \t]+([A-Z]{2,}(?:[ ](?!AND\b)[A-Z]{2,}(?=[ ]*(?:\t|$|/|\||;)))?)\b"
-                              r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
+_LAST_FIRST_CAPS = re.compile(_LAST_FIRST.pattern.replace("[A-Z][a-zʻ'’-]+),", "[A-Z][A-Zʻ'’-]+),")
+                              .replace("[A-Z][a-z]+", "[A-Z]{2,}").replace("(?!and\\b)", "(?!AND\\b)"))
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _CAPS_PAIR = re.compile(r"[A-Z]{2},[ \t]+[A-Z]{2}")
@@ -2129,7 +2147,9 @@ _NOT_LOWER_INITIALS = frozenset("am pm eg ie nb ps us ad bc vs cv pe ok aka".spl
 _DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|[ ]?\d)")   # (not "P.L. 94-142")
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
-                          "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS
+                          "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS \
+    | frozenset("AVID STAR CASA STEM WIDA NWEA MTSS PBIS SPED IDEA ESSA NCLB TEKS PSAT ELAR ESOL ROTC FBLA HOSA DECA BCBA "
+                "LCSW LSSP SLPA SBAC GATE TESL CCSS NGSS ELPS ELPA DIBELS IREAD".split())   # (programs, tests, laws)
 _INITIALS_VERB = re.compile(rf"[A-Z](?<![\w.'’-].)[A-Z](?![\w.'’-])(?=[ \t]+(?:{_PERSON_VERBS})\b)")
 _CLOSING = re.compile(r"(?im)^[ \t]*(?:thanks|thank\s+you|best|regards|best\s+regards|kind\s+regards|warm\s+regards"
                       r"|sincerely|respectfully|cheers|warmly|blessings|gracias|saludos|mahalo)[ \t]*[,!.]?[ \t]*\r?\n"
@@ -2423,8 +2443,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if "." in text:
         people = all_surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
-                if (w := m.group(1).lower()) in surnames() or w in roster_last
-                or (w := w.split()[-1]) not in english_words() or w in surnames()]
+                if (name := m.group(1).lower()) in surnames() or name in roster_last
+                # (a surname with its particles: its last word, "de la Cruz")
+                or (last := name.split()[-1]) not in english_words() or last in surnames()]
     if "I'm" in text or "Im " in text or "I am" in text or "name is" in text or "his is" in text \
             or "NAME IS" in text or "HIS IS" in text:
         for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
@@ -2443,8 +2464,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...";
             # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
             last, first = m.group(1).lower(), m.group(2).lower()
-            # (two given names: one of them a given name, "Rembert, Queen Esther")
-            if last not in _NOT_SURNAME and last not in _GREETINGS and (
+            # (two given names: one of them a given name, "Rembert, Queen Esther"; never a town and its state,
+            # "BILLINGS, MONTANA", "Dayton, Nevada")
+            if last not in _NOT_SURNAME and last not in _GREETINGS and first not in _STATE_NAMES and (
                     any(w in given for w in first.split())
                     and (last in people or last not in english_words() and _CELL_END.match(text, m.end(2)))
                     or last not in english_words() and first not in english_words() and _SPEAKER_END.match(text, m.end(2))):
@@ -2838,14 +2860,16 @@ _CONCEPT_WORDS = frozenset("effect effects principle paradox curve coefficient c
 # figures of scripture, and the words of a text about scripture
 _SCRIPTURE_WORDS = frozenset("bible biblical scripture scriptures nativity israelites prophet prophets psalm psalms "
                              "apostle apostles disciples manger quran koran torah pharaoh crucifixion resurrection"
-                             " mormon nephites lamanites".split())   # (not "testament", "exodus", "gospel": everyday words too)
+                             " nephites lamanites".split())   # (not "testament", "exodus", "gospel": everyday words too)
 # (and the Book of Mormon's, which Latter-day Saint students read in seminary: "the story of Nephi")
 _SCRIPTURE_NAMES = frozenset("jesus christ mary joseph moses abraham noah goliath jonah adam eve pharaoh muhammad "
                              "buddha david solomon elijah nephi lehi mosiah alma helaman moroni ammon enos jarom omni "
                              "laman lemuel".split())
-# a book of scripture by its number, which puts a text in scripture: "Mosiah, Alma, Helaman, 3 Nephi", "1 Samuel"
-_NUMBERED_BOOK = re.compile(r"\b[1-4][ \t]+(?:Nephi|Samuel|Kings|Chronicles|Corinthians|Thessalonians|Timothy|Peter"
-                            r"|John)\b")
+# what puts a text in scripture besides its words: the Book of Mormon by its name ("Mormon" alone is a church's people:
+# "the Mormon families in our ward"), a book by its number that is no one's given name ("3 Nephi", "2 Kings"; not
+# "Group 1 John")
+_SCRIPTURE_PHRASE = re.compile(r"\bBook[ \t]+of[ \t]+Mormon\b|\b[1-4][ \t]+(?:Nephi|Kings|Chronicles|Corinthians"
+                               r"|Thessalonians)\b", re.I)
 _BASE = r"(?:Camp|Fort|Ft\.?)[ \t]+"
 _BASE_START = re.compile(rf"{_BASE}[A-Z]")
 _BASE_BEFORE = re.compile(rf"\b{_BASE}$")
@@ -2900,6 +2924,8 @@ _LANGUAGE_WORDS = frozenset("karen chin hmong maya".split())
 # the local bodies whose presidents are people of a school's community, not public figures
 _LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+council|union|association|club|society"
                  r"|chapter)")
+_LOCAL_CONTEXT = re.compile(rf"\b(?i:{_LOCAL_BODIES}|board|council|committee)\b"
+                            r"|\b(?:Bishop|Elder|Sister|Brother|Pastor|Relief[ \t]+Society)\b")
 _LOCAL_BODY_AFTER = re.compile(rf",?[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){{0,3}}"
                                rf"(?i:{_LOCAL_BODIES})\b")
 _LOCAL_BODY = rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+"

@@ -2678,7 +2678,8 @@ def test_phone_matrix_prefix_by_area_code(prefix, area) -> None:
     assert set(range(start, start + len(number))) <= covered, number
 
 
-@pytest.mark.parametrize("number", ["956/555/0123", "[956] 555 0123", "+1(956).555.0123", "( 956 ) 555 - 0123"])
+@pytest.mark.parametrize("number", ["[956] 555 0123", "+1(956).555.0123", "( 956 ) 555 - 0123", "[ 956 ] 555 0123",
+                                    "[956]-555-0123"])
 def test_phone_shapes_session18(number) -> None:
     text = f"Her cell: {number}."
     assert (number, "PHONE") in _found(_NOBODY.redact(text), text)
@@ -2704,7 +2705,11 @@ def test_a_bracketed_number_that_is_no_area_code() -> None:
 @pytest.mark.parametrize(("text", "phone"), [
     ("Text me, my number is 9 5 6 5 5 5 0 1 4 2 thanks", "9 5 6 5 5 5 0 1 4 2"),
     ("call 5 5 5 0 1 4 2 today", "5 5 5 0 1 4 2"),
-    ("Office: 1 9 5 6 5 5 5 0 1 4 2", "1 9 5 6 5 5 5 0 1 4 2"),
+    ("Fax: 1 9 5 6 5 5 5 0 1 4 2", "1 9 5 6 5 5 5 0 1 4 2"),
+    ("Her phone #: 9 5 6 5 5 5 0 1 2 3", "9 5 6 5 5 5 0 1 2 3"),
+    ("Cell:9 5 6 5 5 5 0 1 2 3", "9 5 6 5 5 5 0 1 2 3"),
+    ("mi número es 9 5 6 5 5 5 0 1 2 3", "9 5 6 5 5 5 0 1 2 3"),
+    ("Her cell: 956/555/0123.", "956/555/0123"),
 ])
 def test_a_phone_typed_digit_by_digit(text, phone) -> None:
     assert (phone, "PHONE") in _found(_NOBODY.redact(text), text)
@@ -2964,3 +2969,78 @@ def test_round25_a_spanish_nickname() -> None:
     red = Redactor.from_roster(RosterNames(first=("Osvaldo",), last=("Pineda",), full=("Osvaldo Pineda",)))
     text = "Our group: Harpreet, Ozzie and me."
     assert ("Ozzie", "PERSON") in _found(red.redact(text), text)
+
+
+# --- the second reader's findings on session 18's change (each a probe it reported) -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Point thresholds were 250/500/1000 this year.",          # a slash between three groups needs a cue
+    "Budget lines $250/300/1200 were approved.",
+    "Results by number: 3 4 4 2 3 4 4",                       # "number", "office", "reach" ask for no phone
+    "Reach is 1 2 3 4 5 6 7 in the logic model.",
+    "Please call the office; 7 8 9 0 1 2 3 were the rooms.",
+])
+def test_reader_numbers_that_are_no_phone(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PHONE"]
+
+
+@pytest.mark.parametrize("text", [
+    "She earned 15 Bonus Pts on the exit ticket.",             # abbreviations that are words or another word's
+    "Unit 3 Story Arc was the strongest lesson.",
+    "We had 3 Medical Drs visit the clinic.",
+    "Grade 3 Reading Sts were grouped.",
+    "Room 204-B Learning Commons is where the PLC meets.",     # a room's number is no house
+    "Pod 3-A Learning Center opened in March.",
+])
+def test_reader_phrases_that_are_no_address(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "ADDRESS"]
+
+
+_READER_ROSTER = RosterNames(
+    first=("Ana Victoria", "Sofia Teresa", "Carmen Alicia", "Ammon", "Mary", "David", "Alma", "John"),
+    last=("Ibarra Diaz", "Aguilar Rios", "Sanchez Aguilar", "Price", "Lopez", "Reyes", "Smith", "Ruiz"),
+    full=("Ana Victoria Ibarra Diaz", "Sofia Teresa Aguilar Rios", "Carmen Alicia Sanchez Aguilar", "Ammon Price"))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("AVID met on Tuesday.", []),                                        # four letters that spell a program
+    ("STAR said the scores were up.", []),
+    ("CASA met with the family.", []),
+    ("That suggestion came from Price, not from the district.", ["Price"]),   # a source, not a move
+    ("The referral came from Ammon.", ["Ammon"]),
+    ("We drove down from Price.", []),
+    ("Mary and David, from the Mormon church youth group, helped.", ["Mary", "David"]),   # "Mormon" alone
+    ("Alma organized the food drive for the Mormon families in our ward.", ["Alma"]),
+    ("In Group 1 John and Mary presented; David was absent.", ["John", "Mary", "David"]),
+])
+def test_reader_people_kept(text, found) -> None:
+    red = Redactor.from_roster(_READER_ROSTER).redact(text)
+    assert [text[s.start:s.end] for s in red.spans if s.label == "PERSON"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "SITE VISIT NOTES\nBILLINGS, MONTANA\nwe met the team",             # a town and its state in capitals
+    "HELENA, MONTANA\t12 teachers",
+    "Billings, Montana\tnotes",
+    "President Emmanuel Macron visited the school.",                    # a president with no local body about
+    "President Michael Crow of ASU spoke.",
+])
+def test_reader_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+def test_reader_a_president_before_an_address_is_no_name() -> None:
+    text = "Mail the form to the President 1420 Oak Ridge Dr, Springfield, IL 62701."
+    assert _found(_NOBODY.redact(text), text) == [("1420 Oak Ridge Dr, Springfield, IL 62701", "ADDRESS")]
+
+
+@pytest.mark.parametrize("text", [
+    "The only list we got was late.",
+    "The only real twist was the schedule.",
+    "Our only officer training was cancelled.",
+    "The sole liaison role is vacant.",
+    "Our first coordinator meetings were productive.",
+    "Our district's only bus drivers meeting is Monday.",
+])
+def test_reader_not_one_person(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
