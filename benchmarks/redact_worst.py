@@ -43,6 +43,7 @@ CASES = {
     "a phone, then spaces": ("Call me at 703-555-0142", " ", "", 10000, "thanks"),
     "a street, then spaces": ("Address: 1420 Oak St", " ", "", 10000, "Phone: 956-555-0123"),
     "a box, then spaces": ("PO Box 12", " ", "", 10000, "Grade 4"),
+    "towns, names and families": ("", "Clint and the Molbergs, the Whitworths,", " ", 1000, ""),
     "a list line with inner spaces": ("Ms. Rivera led it.\n- Ana", " ", "", 10000, "Lopez\n- Bo"),
     "role descriptions": ("", "the retired principal from the coast who", " ", 800, ""),
     "possessive roles": ("", "the district's new principal", " ", 800, ""),

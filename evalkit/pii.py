@@ -120,7 +120,8 @@ _SUFFIXES = (
 _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has a number: not "Space is limited")
          r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          # (the rest of the Publication's designators, with their number: "Dept 450", "Ofc 3", "PH 2", "No. 4")
-         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|No|Door)\.?[ \t]*#?[ \t]*\d[\w-]*"
+         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|No|Door)\.?[ \t]*#?[ \t]*"
+         r"(?:\d[\w-]*|[A-Z](?![\w'’-]))"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
@@ -139,12 +140,17 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr"
               r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo")
 _ZIP_CODE = r"\d{5}(?:-\d{4})?"
+_ZIP_AFTER = rf",?[ \t]*+\n?[ \t]*+{_ZIP_CODE}"   # (on the same line or the next: "Springfield, IL<newline>62701")
 # (a space before the comma, "Apt 4 , Springfield"; a dash before the city; a stop after the state's code and a
 # comma before the ZIP, "IL., 62701"; a city and its ZIP alone, "Springfield 62701")
 # (each run of blanks possessive: three runs side by side read a padded export line in cubic time)
 _CITY_STATE_ZIP = (r"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*"
-                   rf"(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?(?:,?[ \t]+{_ZIP_CODE})?|(?:{_STATES_AP})\.(?:,?[ \t]+{_ZIP_CODE})?"
-                   rf"|[A-Za-z]{{2}}\.?,?[ \t]+{_ZIP_CODE}|{_ZIP_CODE})(?![\w-]))")
+                   rf"(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?(?:{_ZIP_AFTER})?|(?:{_STATES_AP})\.(?:{_ZIP_AFTER})?"
+                   rf"|[A-Za-z]{{2}}\.?{_ZIP_AFTER}|{_ZIP_CODE})(?![\w-]))")
+# the same with its state and ZIP required: what a street with no suffix or a spelled house number needs after it
+_CITY_STATE_ZIP_REQUIRED = (r"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}"
+                            rf"[A-Za-z][A-Za-z.'-]*(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?|(?:{_STATES_AP})\.)"
+                            rf"{_ZIP_AFTER}(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
 # (Queens numbers its houses by the cross street: "123-45 Queens Blvd")
 # (never a room's, a pod's or a lab's number: "Room 204-B Learning Commons")
@@ -184,6 +190,7 @@ _PLACE_LIST_BEFORE_TWO = re.compile(rf"(?<![\w'’-])([a-z][\w'’-]+[ ][a-z][\w
 _PLACE_LIST_AFTER = re.compile(rf"{_LIST_SEP}([a-z][\w'’-]+)(?:[ ]([a-z][\w'’-]+))?")
 # what stands between two people of a list: "Dana Reyes and Covington", "Reyes, Covington"
 _BESIDE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)")
+_BESIDE_BEFORE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name) > 2)
 # New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
@@ -241,7 +248,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"\s*(?:@@?|%40|[({\[<]\s*(?:at|@)\s*[)}\]>]|-at-)\s*[\w-]+"
                         # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
                         r"(?:\s*(?:\.|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|-dot-|\bdot\b"
-                        r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov)\b))"
+                        r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov|us)\b))"
                         r"\s*[\w-]+)+"
                         # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
                         r"|(?<![\w.+-])[a-z][\w.+-]*(?<=\w)@[a-z][\w-]{2,}(?![\w.@-])(?<!@noon)", re.I),
@@ -291,7 +298,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                   r"|(?<![\w./-])[2-9]\d{2}([.\u2013-])\d\d\1\d\d(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     # (a link defanged as security teams write it too: "hxxp://")
-    "url": re.compile(r"(?<![@\w.-])(?:(?:h[tx]{2}ps?://|www\.)[^\s<>\"]+"
+    "url": re.compile(r"(?<![@\w.-])(?:(?:h(?:tt|xx)ps?(?:://|\[:\]//)|www\.)[^\s<>\"]+"
                       r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?(?:/[^\s<>\"]*)?"
                       r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
@@ -313,8 +320,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (a street with no suffix, or a road by its letters and number, when a city, a state and a ZIP follow: "1420 Broadway,
         # Springfield, IL 62701", "1420 Avenue B, ...", "88 KY 15, Hazard, KY 41701", "12 Old US 23, ...")
         rf"|(?:(?:[A-Z][A-Za-zʻ'-]*|I-\d{{1,3}})\.?[ \t]+){{0,3}}(?:[A-Z][a-zʻ'-]+|[A-Z]|\d{{1,4}})"
-        rf"(?=,[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*(?:,[ \t]*|[ \t]+)"
-        rf"(?:{_STATES}|{_STATES_AP})\.?,?[ \t]+{_ZIP_CODE}(?![\w-])))"
+        rf"(?=(?:{_UNIT})*{_CITY_STATE_ZIP_REQUIRED}))"
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
@@ -322,8 +328,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # it: "One Education Plaza, Jackson, MS 39201"
     "street_address_spelled": re.compile(
         rf"\b(?:{'|'.join(sorted(_SPELLED_HOUSE))})[ \t]+(?:[A-Z][a-zʻ'-]*[ \t]+){{0,3}}(?:{_SUFFIXES})\b"
-        rf"\.?(?:{_UNIT})*,?[ \t]*\n?[ \t]*(?:[A-Za-z][A-Za-z.'-]*[ \t]+){{0,3}}[A-Za-z][A-Za-z.'-]*,?[ \t]+"
-        rf"(?:{_STATES})\b[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])"),
+        rf"\.?(?:{_UNIT})*{_CITY_STATE_ZIP_REQUIRED}"),
     # a street of a city's quadrant grid, without a house number: "off SW 97th Ave", "NW 27th Avenue"
     "street_address_grid": re.compile(r"\b(?:NE|NW|SE|SW)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+"
                                       r"(?:St|Ave|Ct|Ter|Pl|Rd|Dr|Blvd|Way|Ln"
@@ -517,7 +522,7 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("email_at_plain")
     if ("dot" in low or "[.]" in low or "(.)" in low or "{.}" in low or "period" in low) and "at" in low:
         names.append("email_spelled")
-    if "://" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
+    if "://" in low or "[:]//" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
         names.append("url")
     if "box" in low or "apartado" in low or "general delivery" in low or "RD" in folded or "R.D." in folded \
             or "BIA" in folded:
@@ -1393,7 +1398,8 @@ class PiiDetector:
         cands = self._in_context(folded, low, toks, ltoks, cands)
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
         found, seen = cands, set(cands)
-        for _ in range(8):   # (a list vouches one name further each round: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao")
+        while True:   # (a list vouches one name further each round, to its end: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao";
+            #              the first round runs with nothing found too, for a sign-off: "no comment<newline>-SF")
             found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, ltoks, found))
                      if c not in seen]
             if not found:
@@ -1693,24 +1699,27 @@ class PiiDetector:
         if any(c[2] == "PERSON" and low[c[0]:c[1]] in places for c in cands):
             # a town, a county or a country: "Tahlequah has a new ...", "Sanaa, Aden, Beirut", "Les Cayes"
             people = [c for c in cands if c[2] == "PERSON" and low[c[0]:c[1]] not in places]
-            cands = [c for c in cands if c[2] != "PERSON" or not self._a_place(folded, low, c, places, people)]
+            # (the people's edges as sets: a long list of towns and names is read in linear time)
+            edges = ({p[0] for p in people}, {p[1] for p in people})
+            cands = [c for c in cands if c[2] != "PERSON" or not self._a_place(folded, low, c, places, edges)]
         return cands
 
     def _a_place(self, folded: str, low: str, cand: tuple[int, int, str], places: frozenset[str],
-                 people: list[tuple[int, int, str]]) -> bool:
+                 people: tuple[set[int], set[int]]) -> bool:
         """Whether a name found off the roster is a place (:func:`evalkit.namelists.place_names`): a town no one is
         named ("Clarksdale", "Hamtramck"), or one that is a given name too ("Selma", "Aden") where a place is said
         ("in Selma", beside another place: "Sanaa, Aden, Beirut"); never with a title before it or a verb that
         takes a person after it ("Ms. Selma", "Aden said"), a strong cue before it ("thanks to Covington"), a
         person beside it ("Dana Reyes and Covington ran it"), a family after it ("the Hobbs family"), nor a roster
-        name."""
+        name. ``people``: where the people found start and end."""
         s, e, _ = cand
         word = low[s:e]
+        before, after = _BESIDE_BEFORE.search(folded, max(0, s - 8), s), _BESIDE.match(folded, e)
         if word not in places or word in self.terms or _TITLE_BEFORE.search(folded, max(0, s - 20), s) \
                 or folded[s:e].split()[0].rstrip(".") in _TITLE_WORDS or _PERSON_VERB.match(folded, e) \
                 or _FAMILY_AFTER.match(folded, e) \
                 or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, s) \
-                or any(_BESIDE.fullmatch(folded, p[1], s) or _BESIDE.fullmatch(folded, e, p[0]) for p in people):
+                or before and before.start() in people[1] or after and after.end() in people[0]:
             return False
         words, every = word.split(), all_given_names()
         if len(words) > 1:   # "Les Cayes", "Silver Spring"; not a given name and a surname ("Helen Ward")
@@ -2008,7 +2017,7 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
-_FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+|,[ ]+")
+_FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+")
 _SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
 # peoples and faiths, which go before "family" as surnames do
 _PEOPLES = frozenset("latino latina latinx hispanic chicano mexican cuban haitian asian african arab black white native "
@@ -2406,13 +2415,15 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and any(w in all_surnames() or w.title() in roster_last for w in stems):
                 out.append((m.start(1), m.end(1), "PERSON"))
         # (and a family beside one found, in a list: "the Molbergs, the Whitworths, and ...")
-        found = [o for o in out if o[2] == "PERSON"]
-        for m in _FAMILY_PLURAL.finditer(text) if found else ():
+        # (a neighbour found: its name starts right after this one's separator, or ends right before it)
+        starts = {o[0] for o in out if o[2] == "PERSON"}
+        ends = {o[1] for o in out if o[2] == "PERSON"}
+        for m in _FAMILY_PLURAL.finditer(text) if starts else ():
             stem = m.group(1).lower()[:-1]
-            if (m.start(1), m.end(1), "PERSON") not in found and m.group(1).lower() not in words \
+            if m.start(1) not in starts and m.group(1).lower() not in words \
                     and stem not in words and stem not in places and stem not in LANGUAGE_NAMES \
-                    and any(_FAMILY_LIST_SEP.fullmatch(text, m.end(1), f[0] - 4) or _FAMILY_LIST_SEP.fullmatch(text, f[1], m.start())
-                            for f in found if text.startswith(("the ", "The "), f[0] - 4)):
+                    and ((sep := _FAMILY_LIST_SEP.match(text, m.end(1))) and sep.end() in starts
+                         or any(m.start() - len(gap) in ends for gap in (", ", ", and ", " and "))):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "family" in ltoks or "household" in ltoks:
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
@@ -2707,13 +2718,16 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
 
 # school words after a school's name ("New Dawn Charter", "Pacific Heights MS", "bayshore stem"); "the" before
 # the kind of school its staff name it by ("the ELC", "the Alt")
-_SCHOOL_KIND_AFTER = re.compile(r"[ \t]+(?:H\.S\.|M\.S\.|E\.S\.|HS|MS|ES|Elem\.?|Elementary|Middle|High|Academy|Acad\.?"
-                                r"|School|K-8|Charter|Prep)(?![\w-])")
+# a school's kinds that name nothing else, abbreviated with their stops too ("Acad.", "Sch.", "H.S."): after a public
+# figure's name they make it the school ("Cesar Chavez H.S."; not "Cesar Chavez Day"), and they join a school's name
+# with the rest of :data:`_SCHOOL_TAIL`
+_SCHOOL_KINDS = (r"H\.S\.|M\.S\.|E\.S\.|HS|MS|ES|Elem\.?|Elementary|Middle|High|Academy|Acad\.?|Sch\.?|School|K-8|Charter"
+                 r"|Prep")
+_SCHOOL_KIND_AFTER = re.compile(rf"[ \t]+(?:{_SCHOOL_KINDS})(?![\w-])")
+# (a span that ends in an abbreviated kind takes its stop: "Pine Ridge K-8 Acad.")
 _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
-# (abbreviated with their stops too: "Acad.", "Sch.", "H.S.")
-_SCHOOL_TAIL = re.compile(r"(?:[ \t]+(?:Charter|Academy|Acad\.?|Sch\.?|H\.S\.|M\.S\.|E\.S\.|Middle-High|Middle|High|Elementary"
-                          r"|Elem\.?|MHS|MH|JSHS|MS|HS|ES"
-                          r"|K-?8|K-12|School|Magnet|STEM|Prep|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
+_SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS"
+                          r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
@@ -2742,7 +2756,7 @@ _SURNAME_INITIAL_ITEM = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+,[ ]?[A-Z]\.
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 
 
-_COUPLE_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_COUPLE_AND = re.compile(r"[ \t]+(?:and|&|y)[ \t]+")
 
 
 def _couples(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3031,8 +3045,8 @@ _FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t
 
 # a list's line, a bullet or a number before it: "- Dieudonné Habimana", "2. Thandar Aung"
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*)", re.M)   # (its end stripped apart: \r too)
-# (a couple on one line: "Donnie & Crystal Hall")
-_LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+(?:&|and)[ ]+[A-Z][\w'’.-]*)?(?:[ ]+[A-Z][\w'’.-]*){0,3}")
+# (a couple on one line: "Donnie & Crystal Hall", "Donnie y Crystal Hall")
+_LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+(?:&|and|y)[ ]+[A-Z][\w'’.-]*)?(?:[ ]+[A-Z][\w'’.-]*){0,3}")
 
 
 def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3055,7 +3069,7 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         if len(block) >= 2 and any(b[2] in starts for b in block):
             for _, _, a, z in block:
-                words = [w.strip(".").lower() for w in text[a:z].split() if w not in ("&", "and")]
+                words = [w.strip(".").lower() for w in text[a:z].split() if w not in ("&", "and", "y")]
                 if _LIST_LINE_NAME.fullmatch(text, a, z) and words \
                         and (len(words) >= 2 or words[0] in every) \
                         and all(w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
@@ -3089,7 +3103,8 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                     before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
                     #                   (not a group's noun: "Parents Eli and Sadie Riehl")
                 for m in (before, _AND_AFTER.match(text, e)):
-                    if m and name(m.group(1)) and not ("y" in m.group(0).split() and m.group(1).lower() in spanish_words()):
+                    if m and name(m.group(1)) and not ("y" in m.group(0).split() and m.group(1).lower() in spanish_words()
+                                                       and m.group(1).lower() not in every):   # (not "Cielo", "Ángel")
                         out.append((m.start(1), m.end(1), "PERSON"))   # (not "Lupe y Compañía")
             m = _PAREN_AFTER.match(text, e) if bracketed else None
             if m and name(m.group(1)):
@@ -3264,8 +3279,8 @@ _SAINT_GAP = re.compile(r"\.[ \t]*")
 _PARTICLE_GAP = re.compile(rf"[ ](?:(?:{_INNER_PARTICLES}|do)[ ]){{1,2}}")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
 _SURNAME_BEFORE_COMMA = re.compile(r"(?<![\w'’.-])([^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})$")
-_GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")
-_GIVENS_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*[ ][^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
+_GIVEN_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")   # "Renée St." + "Germain": a saint's name inside a surname
+_GIVENS_AFTER_COMMA = re.compile(r"[ \t]*([^\W\d_][\w'’-]*[ ][^\W\d_][\w'’-]*)(?![\w'’@-]|\.\w)")
 # a nickname in quotes or brackets between a given name and a surname: 'Miriam "Mimi" Itta', "Tobias (Toby) Ahgeak"
 _QUOTED_NICKNAME = re.compile(r"[ \t]+(?:\"[^\"\n]{1,24}\"|“[^”\n]{1,24}”|\([^)\n]{1,24}\))[ \t]+")
 

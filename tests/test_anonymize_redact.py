@@ -3044,3 +3044,27 @@ def test_reader_a_president_before_an_address_is_no_name() -> None:
 ])
 def test_reader_not_one_person(text) -> None:
     assert not _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Send to 1420 Broadway\nSpringfield, IL 62701 by Friday.", ("1420 Broadway\nSpringfield, IL 62701", "ADDRESS")),
+    ("Send to 1420 Broadway, Apt 4, Springfield, IL 62701.", ("1420 Broadway, Apt 4, Springfield, IL 62701", "ADDRESS")),
+    ("Send to 1420 Oak Ridge Dr, Springfield, IL\n62701 now", ("1420 Oak Ridge Dr, Springfield, IL\n62701", "ADDRESS")),
+    ("Send to 1420 Oak Ridge Dr, Dept. A, Springfield, IL 62701.",
+     ("1420 Oak Ridge Dr, Dept. A, Springfield, IL 62701", "ADDRESS")),
+    ("Write to One Education Plaza, Jackson, Miss. 39201 today.", ("One Education Plaza, Jackson, Miss. 39201", "ADDRESS")),
+    ("write jdoe@rgcisd,k12.tx.us today", ("jdoe@rgcisd,k12.tx.us", "EMAIL")),
+    ("see hxxps[:]//example.org/x today", ("hxxps[:]//example.org/x", "URL")),
+    ("Sign-in:\n1. Tammy Collins\n2. Donnie y Crystal Hall\n3. Arlie Gibson", ("Donnie y Crystal Hall", "PERSON")),
+    ("no comment\n-SF", ("SF", "PERSON")),                    # a sign-off where nothing else was found
+])
+def test_reader_nearby_forms(text, found) -> None:
+    assert found in _found(_NOBODY.redact(text), text)
+
+
+def test_reader_a_long_list_vouches_to_its_end() -> None:
+    names = ["Abdi", "Bilan", "Hodan", "Nasra", "Farhiya", "Ubah", "Sagal", "Kaltun", "Idil", "Anab", "Ayaan",
+             "Deeqa", "Hibaaq", "Sahra", "Htoo Lay"]
+    text = "Guides: " + ", ".join(names) + ". Each gave a tour."
+    red = Redactor.from_roster(RosterNames(first=("Htoo",), last=("Lay",), full=("Htoo Lay",))).redact(text)
+    assert [text[s.start:s.end] for s in red.spans if s.label == "PERSON"] == names
