@@ -483,6 +483,7 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "my supervisor", "my evaluator", "our band director", "my band director", "department head",
                  "the lady", "the man ", "the woman", "the guy", "the gentleman", "the person in", "the person with",
                  "the one in", "the presenter in", "the presenter with", "the facilitator in", "wearing",
+                 "is also the", "is also our", "the former", "the retired", "most senior",
                  "'s husband", "'s spouse",
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
@@ -806,7 +807,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
              r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
-             r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair)")
+             r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair|trustee|reviewer|trooper)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -835,6 +836,10 @@ _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide
              r"(?!s?[ \t]+(?:training|role|roles|meeting|meetings|position|positions|job|jobs|program|programs|team"
              r"|office|session|sessions|slot|vacancy|vacancies|opening|openings|budget|contract|schedule|pay|salary"
              r"|stipend|certification|license|exam|course|class|classes|cohort|pipeline|pathway|academy)\b)")
+# what marks one person out to the eye: "the lady in the green sweater", "the one with the Eagles lanyard"
+_MARKS = (r"(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair|tattoo|tattoos|vest|tie|boots"
+          r"|cardigan|hoodie|dog|cane|wheelchair|accent|mustache|moustache|earrings|ponytail|lanyard|badge|cap|bun"
+          r"|mohawk|piercing|piercings)")
 _SELF_IDENTIFYING = re.compile(
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
@@ -895,10 +900,11 @@ _SELF_IDENTIFYING = re.compile(
     # "a new board member who ...", "a former student from our district who ..." are one person as well)
     rf"|\b(?:the|our|my|one(?!\s+(?:person|guy|lady|woman|man|member|parent|teacher|student)\s)"
     rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
-    r"(?:\s+(?:at|in|from|on|of|with|next\s+to|near|across\s+from)\s+[^,.;!?()]{1,60}?)?,?\s+(?:who|whose)\b"
+    r"(?:\s+(?:at|in|from|on|of|with|next\s+to|near|across\s+from)\s+(?:[^,.;!?()]|(?<=\b(?:Dr|No|St|Mt|Ft|Jr|Sr))\.)"
+    r"{1,60}?)?,?\s+(?:who|whose)\b"
     r"[^.;!?]{0,80}"
     # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
-    rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from)\b"
+    rf"|\bthe\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from|in|last|this)\b"
     r"[^.;!?]{0,60}"
     # the one of a role a place has, by the place's kind: "the principal of the smallest elementary in our network"
     r"|\bthe\s+(?:principal|assistant\s+principal|AP|superintendent|director|head)\s+of\s+the\s+(?:\w+est"
@@ -911,11 +917,15 @@ _SELF_IDENTIFYING = re.compile(
     r"|hasn['’]t|has\s+not)\b[^.;!?]{0,60}"
     # someone by how they look: "the lady in the green sweater at table 4", "the one with the long gray braid"
     rf"|\bthe\s+(?:[\w'’-]+\s+)?(?:lady|man|woman|guy|gentleman|person|one|{_WHO_NOUN[3:-1]})\s+(?:in|with|wearing)"
-    r"\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair"
-    r"|tattoo|vest|tie|boots|cardigan|hoodie|dog|cane|wheelchair|accent|mustache|moustache|earrings|ponytail)\b"
-    r"[^.;!?]{0,40}"
+    rf"\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{_MARKS}\b[^.;!?]{{0,40}}"
     # a colleague by what marks them out: "our cadre facilitator, the one with the service dog"
     rf"|\b{_ROLE_NOUN},?\s+the\s+one\s+with\b[^.;!?]{{0,60}}"
+    rf"|,\s+the\s+one\s+with\s+(?:the|a|an|his|her)\s+(?:[\w-]+\s+){{0,2}}{_MARKS}\b[^.;!?]{{0,40}}"
+    # one who holds two posts ("the assistant principal in charge of the grant is also the varsity football coach"),
+    # or a post and who they were ("our district's attendance officer, the former state trooper,")
+    rf"|\b(?:the|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\b[^.;!?]{{0,80}}?\bis\s+also\s+(?:the|our)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b"
+    rf"|\b{_ROLE_NOUN},\s+the\s+(?:former|retired|ex-)\s*[\w'’-]+[^.;!?]{{0,40}}"
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
     # the one holder of a body's office: "the tribal council's vice chair", "our PTO's treasurer"
     r"|\b(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:council|board|committee|union|pta|pto|association)['’]s\s+"
@@ -940,7 +950,9 @@ _SELF_IDENTIFYING = re.compile(
     # long service: "our longest-serving teacher", "I'm the veteran in the network, 34 years in", "has taught there
     # since the school opened"
     r"|\b(?:our|my|the)\s+longest[- ]serving\s+\w+"
-    r"|\b(?:1[5-9]|[2-4]\d)\+?\s+years\s+in\b(?!\s+(?:a|the|education|teaching|the\s+field)\b)"
+    r"|\b(?:1[5-9]|[2-4]\d)\+?\s+years\s+in\b(?!\s+(?:a|the|education|teaching|the\s+field)\b(?!\s+same\b))"
+    # the most senior of a place: "the most senior teacher at Cedar Hollow"
+    rf"|\b(?:the|our|my)\s+most\s+senior\s+{_ROLE_NOUN}\b[^.;!?]{{0,60}}"
     r"|\bsince\s+(?:the|our|this)\s+(?:school|building|campus)\s+opened\b"
     # someone others know by what they did: "the coach who filed the grievance", "the teacher that reported it"
     r"|\bthe\s+(?:[\w'’-]+\s+){0,2}?(?:coach|teacher|principal|AP|counselor|nurse|librarian|para|aide|secretary"
@@ -1625,9 +1637,15 @@ class PiiDetector:
                 public = [(a, b) for a, b in public
                           if (" " in low[a:b] or not self.terms.get(low[a:b], 0) & (_SINGLE | _FULL))
                           and (history or not self.terms.get(low[a:b], 0) & _FULL)]
+
+                def inside(c: tuple[int, int, str]) -> bool:
+                    # (a title before the whole public name is the figure's, "Dr. Martin Luther King Jr.'s", and a
+                    # plural's possessive apostrophe is outside it, "Mr. Rogers' helpers")
+                    start = title.end() if (title := _TITLE_AT.match(folded, c[0])) and title.end() < c[1] else c[0]
+                    end = c[1] - (folded[c[1] - 1] in "'’")
+                    return any(a <= start and end <= b for a, b in public)
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
-                         # (a plural's possessive apostrophe is outside the public name: "Mr. Rogers' helpers")
-                         or not (any(a <= c[0] and c[1] - (folded[c[1] - 1] in "'’") <= b for a, b in public)
+                         or not (inside(c)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
                                      and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])))
                          or self._school_named_after(folded, low, ltoks, c)]
@@ -1844,7 +1862,9 @@ class PiiDetector:
                 return s, e, "PERSON"
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
                 and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)) \
-                and not _PLACE_OF_BEFORE.search(folded, max(0, s - 24), s):
+                and not _PLACE_OF_BEFORE.search(folded, max(0, s - 24), s) \
+                and not (folded.endswith(("from ", "From "), 0, s) and (to := _TO_TOWN.match(folded, e))
+                         and to.group(1).lower() in place_names()):   # ("the drive from Sequoia Vista to Fresno")
             return s, e, "SCHOOL"
         # a school's short name in lower case after a word of place ("i teach at roosevelt", "between hoffman and
         # tucker"), unless it is an everyday word ("at grant time")
@@ -2179,7 +2199,9 @@ _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
 _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
-                            r"|signed)(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*"
+                            # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
+                            r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
+                            r"|logged\s+by|recorded\s+by)(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*"
                             r"(?:<[^>\n]*>)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
@@ -3119,8 +3141,9 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             if listed and " " in text[s:e].strip():
                 for m in (_FULL_LIST_BEFORE.search(text, max(0, s - 40), s), _FULL_LIST_AFTER.match(text, e)):
                     if m and (m.group(1).lower() in every or m.group(1).lower() not in words) \
-                            and (m.group(2).lower() in all_surnames() or m.group(2).lower() not in words) \
-                            and name(m.group(1)) and m.group(2).lower() not in _NOT_SURNAME:
+                            and (m.group(2).lower() in all_surnames()
+                                 or word_rank().get(m.group(2).lower(), PLAIN_RANK) >= EVERYDAY_RANK) \
+                            and name(m.group(1)) and m.group(2).lower() not in _NOT_SURNAME:   # (a rare word: "Dorje Sherpa")
                         out.append((m.start(1), m.end(2) if m.re is _FULL_LIST_BEFORE else m.end(), "PERSON"))
             if text[s:e].islower():
                 m = _LOWER_BEFORE.search(text, max(0, s - 30), s)
@@ -3693,5 +3716,6 @@ def _campus_short(place: str) -> set[str]:
 # Kettle Fork" (a school's short form is its place's name)
 _PLACE_OF_BEFORE = re.compile(r"\b(?:(?:town|city|village|community|hamlet|township|valley|holler|hollow)[ \t]+of"
                               r"|(?:live[sd]?|living)[ \t]+(?:up|down|on|in|out|near|along|off))[ \t]+$", re.I)
+_TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
 _CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")

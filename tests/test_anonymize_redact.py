@@ -3068,3 +3068,46 @@ def test_reader_a_long_list_vouches_to_its_end() -> None:
     text = "Guides: " + ", ".join(names) + ". Each gave a tour."
     red = Redactor.from_roster(RosterNames(first=("Htoo",), last=("Lay",), full=("Htoo Lay",))).redact(text)
     assert [text[s.start:s.end] for s in red.spans if s.label == "PERSON"] == names
+
+
+@pytest.mark.parametrize("text", [
+    "The assistant principal in charge of the turnaround grant is also the varsity football coach.",   # two posts
+    "The paraprofessional at Dr. Celestine Amankwah School No. 9 who speaks Twi is translating.",     # stops inside
+    "Our district's attendance officer, the former state trooper, visits families in uniform.",     # who they were
+    "The trustee whose daughter teaches in the district should recuse.",
+    "Our network facilitator for the cohort, the one with the Eagles lanyard, cut off every woman.",   # a mark
+    "The new special education teacher hired in January already has the largest caseload.",
+    "The most senior teacher at Cedar Hollow Elementary, 31 years in the same classroom, holds it together.",
+    "The reviewer from the regional office who signed it used the wrong numbers.",
+])
+def test_round25_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "Pick the option, the one with the lowest cost.",
+    "The grant is also the main funding source.",
+])
+def test_round25_not_one_person(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Reading from Dr. Martin Luther King Jr.'s \"The Purpose of Education\" felt earned.", []),   # a titled figure
+    ("Ms. Parks and Rosa Parks", ["Ms. Parks"]),
+    ("Coaching log\nCoach: Sera\nNotes: good", ["Sera"]),                        # a role's label before a name
+    ("Coach: 3rd grade team\nNotes: fine", []),
+    ("Nagar Kirtan processions for Gurpurab close the road.", []),
+    ("Team: Yaritza Montañez, Dorje Sherpa and Kyle Bachman presented.",
+     ["Yaritza Montañez", "Dorje Sherpa", "Kyle Bachman"]),                      # a rare word as a listed surname
+])
+def test_round25_more_people(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+def test_round25_a_school_short_form_travelled_from_is_a_town() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Sequoia Vista High School",)))
+    assert not red.redact("The drive from Sequoia Vista to Fresno is about an hour.").spans
+    text = "Students from Sequoia Vista went to the fair."
+    assert ("Sequoia Vista", "SCHOOL") in _found(red.redact(text), text)
