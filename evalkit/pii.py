@@ -2786,8 +2786,10 @@ def _couples(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
     Mrs. X" is."""
     out: list[tuple[int, int, str]] = []
     for span in spans:
+        # (never a titled one after it: "Deb and Ms. Gonzalez" are two people)
         if out and span[2] == "PERSON" and out[-1][2] == "PERSON" and " " in text[span[0]:span[1]].strip() \
-                and " " not in text[out[-1][0]:out[-1][1]] and _COUPLE_AND.fullmatch(text, out[-1][1], span[0]):
+                and " " not in text[out[-1][0]:out[-1][1]] and _COUPLE_AND.fullmatch(text, out[-1][1], span[0]) \
+                and not _TITLE_AT.match(text, span[0]):
             out[-1] = (out[-1][0], span[1], "PERSON")
         else:
             out.append(span)

@@ -3111,3 +3111,12 @@ def test_round25_a_school_short_form_travelled_from_is_a_town() -> None:
     assert not red.redact("The drive from Sequoia Vista to Fresno is about an hour.").spans
     text = "Students from Sequoia Vista went to the fair."
     assert ("Sequoia Vista", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Deb and Ms. Gonzalez came.", ["Deb", "Ms. Gonzalez"]),          # a titled one after "and" is another person
+    ("Mr. and Mrs. Oyelaran-Smith came.", ["Mr. and Mrs. Oyelaran-Smith"]),
+    ("Parents Eli and Sadie Riehl agreed.", ["Eli and Sadie Riehl"]),
+])
+def test_couples_and_two_people(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
