@@ -87,7 +87,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
            r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR"
-           r"|SRA(?=\.)|SRTA(?=\.)|DRA(?=\.)"
+           r"|SRTA(?=\.)"   # (not SRA. or DRA.: reading programs in capitals)
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
            r"|SFC|SSG|MSG|SGM|CSM|SPC|PFC|CPL|CPT|LTC|COL|MAJ|CPO|LCDR|CDR)")
@@ -120,8 +120,8 @@ _SUFFIXES = (
 _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has a number: not "Space is limited")
          r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          # (the rest of the Publication's designators, with their number: "Dept 450", "Ofc 3", "PH 2", "No. 4")
-         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|No|Door)\.?[ \t]*#?[ \t]*"
-         r"(?:\d[\w-]*|[A-Z](?![\w'’-]))"
+         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door)\.?[ \t]*#?[ \t]*"
+         r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
@@ -140,21 +140,25 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 _STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr"
               r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo")
 _ZIP_CODE = r"\d{5}(?:-\d{4})?"
-_ZIP_AFTER = rf",?[ \t]*+\n?[ \t]*+{_ZIP_CODE}"   # (on the same line or the next: "Springfield, IL<newline>62701")
-# (a space before the comma, "Apt 4 , Springfield"; a dash before the city; a stop after the state's code and a
-# comma before the ZIP, "IL., 62701"; a city and its ZIP alone, "Springfield 62701")
+# the ZIP on the state's line, or alone on the next ("Springfield, IL<newline>62701"; not a count that starts a line,
+# "IL<newline>12000 students served")
+_ZIP_AFTER = rf"(?:,?[ \t]*+{_ZIP_CODE}|,?[ \t]*+\n[ \t]*+{_ZIP_CODE}(?=[ \t]*(?:\n|$)))"
+# the city's words (up to four), after a space before a comma, "Apt 4 , Springfield", a dash or a line break
 # (each run of blanks possessive: three runs side by side read a padded export line in cubic time)
-_CITY_STATE_ZIP = (r"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*"
-                   rf"(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?(?:{_ZIP_AFTER})?|(?:{_STATES_AP})\.(?:{_ZIP_AFTER})?"
+_CITY = r"(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*(?:,[ \t]*|[ \t]+)"
+# then a real state (its postal code, the AP's abbreviation, its name) and the ZIP, or a city's ZIP alone ("IL.,
+# 62701", "Springfield, Ill. 62701", "Springfield 62701")
+_CITY_STATE_ZIP = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?{_CITY}"
+                   rf"(?:(?:{_STATES})\b\.?(?:{_ZIP_AFTER})?|(?:{_STATES_AP})\.(?:{_ZIP_AFTER})?"
                    rf"|[A-Za-z]{{2}}\.?{_ZIP_AFTER}|{_ZIP_CODE})(?![\w-]))")
-# the same with its state and ZIP required: what a street with no suffix or a spelled house number needs after it
-_CITY_STATE_ZIP_REQUIRED = (r"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}"
-                            rf"[A-Za-z][A-Za-z.'-]*(?:,[ \t]*|[ \t]+)(?:(?:{_STATES})\b\.?|(?:{_STATES_AP})\.)"
-                            rf"{_ZIP_AFTER}(?![\w-]))")
+# the same with its state and ZIP required and a comma, a dash or a line break before the city: what a street with no
+# suffix or a spelled house number needs after it (never "12 Teachers from Springfield, IL 62701")
+_CITY_STATE_ZIP_REQUIRED = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+(?:\n[ \t]*+)?|\n[ \t]*+){_CITY}"
+                            rf"(?:(?:{_STATES})\b\.?|(?:{_STATES_AP})\.){_ZIP_AFTER}(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
 # (Queens numbers its houses by the cross street: "123-45 Queens Blvd")
 # (never a room's, a pod's or a lab's number: "Room 204-B Learning Commons")
-_HOUSE = r"\b(?<!Room )(?<!Rm )(?<!Pod )(?<!Lab )(?<!Portable )(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
+_HOUSE = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -175,11 +179,14 @@ _SPANISH_WORD_NAMES = frozenset("soledad consuelo rey reyes vega sierra luna paz
 _SPANISH_ARTICLES = frozenset("la el los las del de una un hay mi tu su sin con".split())
 _SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
 _SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
-# (only a move, for a roster name that is a town: "the referral came from Price" is the person)
-_MOVED_AWAY_FROM = re.compile(r"\b(?:moved|relocated|transferred|drove|drives|commutes?|immigrated)[ \t]+"
-                              r"(?:here[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?from[ \t]+$")
-_MOVED_FROM = re.compile(r"\b(?:moved|came|comes|relocated|transferred|drove|drives|commutes?|immigrated|arrived|is)"
-                         r"[ \t]+(?:here[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?from[ \t]+$")
+_MOVE_VERBS = r"moved|relocated|transferred|drove|drives|commutes?|immigrated"
+_FROM_END = r"[ \t]+(?:here[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?from[ \t]+$"
+_MOVED_FROM = re.compile(rf"\b(?:{_MOVE_VERBS}|came|comes|arrived|is){_FROM_END}")
+# (for a roster name that is a town: a move, or people who came ("families came from Ammon"); "the referral came from
+# Price" is the person)
+_MOVED_AWAY_FROM = re.compile(rf"\b(?:{_MOVE_VERBS}){_FROM_END}|\b(?:families|students|kids|children|parents|people"
+                              rf"|we|they)\b[^.;!?]{{0,24}}?\b(?:came|come|arrived){_FROM_END}", re.I)
+_STATE_AFTER = re.compile(rf",[ \t]*(?:{_STATES[_STATES.index('Alabama'):]}|[A-Z]{{2}}\b)")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around|through|via)[ \t]+$", re.I)
 # a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
@@ -190,7 +197,9 @@ _PLACE_LIST_BEFORE_TWO = re.compile(rf"(?<![\w'’-])([a-z][\w'’-]+[ ][a-z][\w
 _PLACE_LIST_AFTER = re.compile(rf"{_LIST_SEP}([a-z][\w'’-]+)(?:[ ]([a-z][\w'’-]+))?")
 # what stands between two people of a list: "Dana Reyes and Covington", "Reyes, Covington"
 _BESIDE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)")
-_BESIDE_BEFORE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
+# the words that join two names, Spanish "y" too: "Keyshla y Jandiel", "Donnie & Crystal Hall"
+_JOINED_BY = r"(?:and|&|y)"
+_BESIDE_BEFORE = re.compile(_BESIDE.pattern + "$")
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
 _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name) > 2)
 # New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
@@ -262,10 +271,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:(?:[\w-]+[.,])+(?:org|com|net|edu|gov|us)\b"
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
-        r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+)*+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
+        # (a local part of four dotted words at most: "first dot middle dot last", read in linear time)
+        r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
         # (the last word is a domain's ending: "... dot org period thanks" ends at "org")
-        r"\s*[\w-]+)*\s*(?:[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)\s*(?:org|com|net|edu|gov|mil|int|info|biz|[a-z]{2})"
+        r"\s*[\w-]+)*\s*(?:(?:[({\[](?:dot|\.)[)}\]]|\bdot\b)\s*[a-z]{2,12}"
+        r"|\bperiod\b\s*(?:org|com|net|edu|gov|mil|int|info|biz|[a-z]{2}))"
         r"(?![\w-])(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
     # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
     # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
@@ -320,7 +331,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (a street with no suffix, or a road by its letters and number, when a city, a state and a ZIP follow: "1420 Broadway,
         # Springfield, IL 62701", "1420 Avenue B, ...", "88 KY 15, Hazard, KY 41701", "12 Old US 23, ...")
         rf"|(?:(?:[A-Z][A-Za-zʻ'-]*|I-\d{{1,3}})\.?[ \t]+){{0,3}}(?:[A-Z][a-zʻ'-]+|[A-Z]|\d{{1,4}})"
-        rf"(?=(?:{_UNIT})*{_CITY_STATE_ZIP_REQUIRED}))"
+        rf"(?=(?:{_UNIT})*+{_CITY_STATE_ZIP_REQUIRED}))"   # (units possessive: a run of them is read one way)
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
@@ -328,7 +339,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # it: "One Education Plaza, Jackson, MS 39201"
     "street_address_spelled": re.compile(
         rf"\b(?:{'|'.join(sorted(_SPELLED_HOUSE))})[ \t]+(?:[A-Z][a-zʻ'-]*[ \t]+){{0,3}}(?:{_SUFFIXES})\b"
-        rf"\.?(?:{_UNIT})*{_CITY_STATE_ZIP_REQUIRED}"),
+        rf"\.?(?:{_UNIT})*+{_CITY_STATE_ZIP_REQUIRED}"),
     # a street of a city's quadrant grid, without a house number: "off SW 97th Ave", "NW 27th Avenue"
     "street_address_grid": re.compile(r"\b(?:NE|NW|SE|SW)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+"
                                       r"(?:St|Ave|Ct|Ter|Pl|Rd|Dr|Blvd|Way|Ln"
@@ -388,9 +399,11 @@ _ABBREVIATED = re.compile(r"\b(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Ter|Pkwy|Hwy|Cir|
 _WORK_AFTER = re.compile(r"['’]s[ \t]+(?:(?:The|A|An|We|Our|How|Why|What)[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+(?:of|the|a|an|and|to|in"
                          r"|for|with|than|more|[A-Z][\w'’-]*)){1,8}")
 # "<Title Case Work> by <name>"
-# (never a record's verb alone: "Logged by", "Submitted by", "Led by" name who did it)
-_WORK_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:[A-Z][a-z]+ed|Led|Taught|Written|Run|Sent|Given|Shown|Held|Done)[ \t]+by\b)"
-                          r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \t]+$")
+_WORK_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \t]+$")
+# a record's verb just before "by" names who did it, not a work's author: "Log Submitted by", "Notes Logged by"
+_RECORD_BY = re.compile(r"\b(?:logged|submitted|recorded|entered|prepared|compiled|reviewed|led|facilitated|presented"
+                        r"|taught|read|signed|approved|reported|completed|observed|coached|hosted|organi[sz]ed|sent"
+                        r"|run|done|given|shown|held)[ \t]+by[ \t]+$", re.I)
 # one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
 _PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
 _COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
@@ -584,9 +597,11 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
 # ratings), and a slash between all three groups of a North American number ("956/555/0123"; without the cue,
 # thresholds: "250/500/1000")
 _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-]))")
-_PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|cell(?:[ ]phone)?(?:[ ]number)?(?:[ ]is)?"
-                          r"|phone(?:[ ]number)?(?:[ ]is)?|ph|tel|mobile|fax|dial|text[ ]me(?:[ ]at)?"
+_PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
+                          r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
                           r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?)[^\w]{0,4}$")
+# (and for the slash form, any word that leads to a number: "Text 956/555/0123", "Contact: ...", "Reach her at ...")
+_NUMBER_ASKED = re.compile(r"\b(?:text|contact|reach(?:[ ](?:me|her|him|them|us))?(?:[ ]at)?|number|no\.|ph)[^\w]{0,4}$")
 
 
 def _cued_phones(low: str) -> list[tuple[int, int, str]]:
@@ -606,7 +621,8 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     for m in _CUED_DIGITS.finditer(low):
         n = sum(ch.isdigit() for ch in m.group(0))
         if (n in (7, 10) or n == 11 and low[m.start()] == "1") \
-                and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
+                and (_PHONE_ASKED.search(low, max(0, m.start() - 24), m.start())
+                     or "/" in m.group(0) and _NUMBER_ASKED.search(low, max(0, m.start() - 24), m.start())):
             out.append((m.start(), m.end(), "PHONE"))
     return out
 
@@ -671,29 +687,40 @@ _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quo
 _MARKUP = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});|<br[ \t]*/?>", re.I)
 
 
-# A word an OCR pass wrote with a digit for a letter, one for l and zero for o: "Cata1ina", "Schoo1", "0kafor",
-# "Fal1s". Read as the word it is: a digit between lower-case letters or before them at a word's start always; at a
-# word's end only where the word it makes is a known word, name or place ("principa1", not "Tier1" or "room1").
-_OCR_GATE = re.compile(r"[a-z][01]|(?<![\w-])[01][a-z]")
-_OCR_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z01]*[a-z][01]|[01][a-z])[A-Za-z01]{3,}(?![\w-])")
-_OCR_DIGITS = str.maketrans("01", "ol")
-
-
-_ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th)s?")
-_OCR_INNER = re.compile(r"[a-z][01][a-z]|^[01][a-z]{3}")
+# A word an OCR pass wrote with a digit for a letter, zero for o and one for l or i: "Cata1ina", "Schoo1", "0kafor",
+# "Dan1el", "L0PEZ". Each reading of its digits is tried and one that makes a known word, name or place is kept
+# ("principa1", "1ee"); a digit between lower-case letters is a slip whatever it makes ("Fal1s"), read as l or o.
+# Codes, ordinals and abbreviations stay as typed: "Tier1", "room1", "1on1", "10th", Spanish "1ra" and "2do".
+_OCR_GATE = re.compile(r"[A-Za-z][01]|(?<![\w-])[01][A-Za-z]")
+_OCR_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z01]*[A-Za-z][01]|[01][A-Za-z])[A-Za-z01]{3,}(?![\w-])")
+_ORDINAL = re.compile(r"[01]+(?:st|nd|rd|th|ra|ro|er|era|do|da|o|a)s?", re.I)
+_OCR_INNER = re.compile(r"[a-z][01][a-z]")
+_OCR_READINGS = {"0": "o", "1": "li"}
 
 
 def _ocr_word(m: re.Match[str]) -> str:
     """The word of :data:`_OCR_WORD` with its digits read as letters, where they are slips (see there)."""
     word = m.group(0)
     if sum(ch.isdigit() for ch in word) > 2 or word[-1].isdigit() and word[0].isdigit() or _ORDINAL.fullmatch(word):
-        return word          # a code or an ordinal: "1on1", "10th"
-    # (a name's capital at the start: "0kafor" is Okafor, "1saac" Isaac)
-    fixed = {"0": "O", "1": "I"}.get(word[0], word[0]) + word[1:].translate(_OCR_DIGITS)
-    low = fixed.lower()
-    if _OCR_INNER.search(word) or low in english_words() or low in person_words() or low in place_names():
-        return fixed
-    return word
+        return word
+    if word[0] in "01" and len(word) < 5:
+        return word          # a count before a short word: "1van", "1bus", "1sa"
+    readings = [""]
+    for ch in word:
+        readings = [r + c for r in readings for c in _OCR_READINGS.get(ch, ch)]
+    caps = word.replace("0", "").replace("1", "").isupper()
+
+    def cased(reading: str) -> str:
+        # (in capitals where the word is, "L0PEZ" is LOPEZ; at its start an i or an o is a name's capital, "0kafor"
+        # is Okafor and "1saac" Isaac, an l a word's letter, "1eaders" is leaders)
+        if caps:
+            return reading.upper()
+        return reading[0].upper() + reading[1:] if word[0] in "01" and reading[0] in "io" else reading
+    for reading in readings:
+        low = reading.lower()
+        if low in english_words() or low in person_words() or low in place_names():
+            return cased(reading)
+    return cased(readings[0]) if _OCR_INNER.search(word) else word
 
 
 @lru_cache(maxsize=8192)
@@ -829,7 +856,8 @@ _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide
              r"|person|man|woman|staff\s+member|employee|psychologist|specialist|interventionist|dean|director"
              r"|paraprofessional|liaison|interpreter|translator|coordinator|clerk|bookkeeper|registrar|social\s+worker|driver|officer"
              # (not a thing that ends so: "the only list", "twist", "checklist")
-             r"|(?!(?:\w+-)?(?:\w*list|twist|wrist|gist|mist|fist|exist|assist|resist|insist|persist|consist)\b)[\w-]+ist"
+             r"|(?!(?:\w+-)?(?:(?:check|play|wish|wait|short|black|white|hit|task|book|word|song|reading|class)?list"
+             r"|twist|wrist|gist|mist|fist|exist|assist|resist|insist|persist|consist)\b)[\w-]+ist"
              r"|[\w-]+ician)"
              # (a role used as a noun's modifier is no one: "our only officer training", "the sole liaison role", "our
              # first coordinator meetings")
@@ -1410,8 +1438,10 @@ class PiiDetector:
         cands = self._in_context(folded, low, toks, ltoks, cands)
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
         found, seen = cands, set(cands)
-        while True:   # (a list vouches one name further each round, to its end: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao";
-            #              the first round runs with nothing found too, for a sign-off: "no comment<newline>-SF")
+        # (a list vouches one name further each round: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao"; the first round runs
+        # with nothing found too, for a sign-off, "no comment<newline>-SF"; fifty rounds read any list a comment holds,
+        # and bound a pasted list of thousands to linear time)
+        for _ in range(50):
             found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, ltoks, found))
                      if c not in seen]
             if not found:
@@ -1838,7 +1868,8 @@ class PiiDetector:
             # (a roster name that is a town, where a move names the town: "we drove down from Price", "families moved
             # from Ammon or Rexburg"; "moved from Price's class" is the person)
             moved = low[s:e] in place_names() and low[s:e] not in confirmed and not folded.startswith(("'s", "’s"), e) \
-                and _MOVED_AWAY_FROM.search(folded, max(0, s - 30), s)
+                and (_MOVED_AWAY_FROM.search(folded, max(0, s - 40), s)
+                     or _MOVED_FROM.search(folded, max(0, s - 30), s) and _STATE_AFTER.match(folded, e))
             # (a surname led by its particles in lower case is capitalised where its name is: "de la Cruz led")
             if ((_capitalised(folded[s:e]) or _PARTICLE_LED.fullmatch(folded, s, e)) and not moved
                     and self._is_name(folded, s, e, confirmed, edges)) \
@@ -2154,12 +2185,15 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 # (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
-_LAST_FIRST = re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
-                         r"([A-Z][a-zʻ'’-]+),[ \t]+([A-Z][a-z]+(?:[ ](?!and\b)[A-Z][a-z]+(?=[ ]*(?:\t|$|/|\||;)))?)\b"
-                         r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
+def _last_first(surname: str, given: str, conjunction: str) -> re.Pattern[str]:
+    return re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
+                      rf"({surname}),[ \t]+({given}(?:[ ](?!{conjunction}\b){given}(?=[ ]*(?:\t|$|/|\||;)))?)\b"
+                      r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
+
+
+_LAST_FIRST = _last_first(r"[A-Z][a-zʻ'’-]+", r"[A-Z][a-z]+", "and")
 # the same in capitals, as a roster export writes it: "KESSLER, TODD<TAB>Vendor"
-_LAST_FIRST_CAPS = re.compile(_LAST_FIRST.pattern.replace("[A-Z][a-zʻ'’-]+),", "[A-Z][A-Zʻ'’-]+),")
-                              .replace("[A-Z][a-z]+", "[A-Z]{2,}").replace("(?!and\\b)", "(?!AND\\b)"))
+_LAST_FIRST_CAPS = _last_first(r"[A-Z][A-Zʻ'’-]+", r"[A-Z]{2,}", "AND")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _CAPS_PAIR = re.compile(r"[A-Z]{2},[ \t]+[A-Z]{2}")
@@ -2478,7 +2512,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         out += [(m.start(), m.end(), "PERSON") for m in _INITIAL_NAME.finditer(text)
                 if (name := m.group(1).lower()) in surnames() or name in roster_last
                 # (a surname with its particles: its last word, "de la Cruz")
-                or (last := name.split()[-1]) not in english_words() or last in surnames()]
+                or (final := name.split()[-1]) not in english_words() or final in surnames()]
     if "I'm" in text or "Im " in text or "I am" in text or "name is" in text or "his is" in text \
             or "NAME IS" in text or "HIS IS" in text:
         for m in _SELF_NAMED.finditer(text):   # "I'm Yashica Varma"; not "I am Hispanic"
@@ -2698,11 +2732,15 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             out += [(m.start(1), m.end(1), "PERSON") for m in chat
                     if m.group(1).lower() not in _PRONOUNS and m.group(1).lower() not in ("me", "i", "yo")]   # ("Me: ok")
     if ":" in text and "\n" in text and _BULLET_LABEL.search(text):
-        # a bulleted note keyed by a word that is no English word, no product and no place: a person ("• Migdy: asks
-        # for a shared letter"; not "• Transportation:", "• Zearn:", "• Tahlequah:")
-        out += [(m.start(1), m.end(1), "PERSON") for m in _BULLET_LABEL.finditer(text)
-                if (w := m.group(1).lower()) not in rank and w not in PRODUCT_NAMES and w not in place_names()
-                and w not in _FIELD_LABELS and w not in LANGUAGE_NAMES]
+        # bulleted notes keyed by people: a given name, and beside one a word that is no English word, no product and
+        # no place ("• Migdy: asks for a shared letter" under "• Sunita: ..."; not "• Transportation:", "• Zearn:",
+        # nor acronyms in title case where no name keys a note: "• Esser: spent", "• Ferpa: reviewed")
+        every = all_given_names()
+        labels = [m for m in _BULLET_LABEL.finditer(text) if (w := m.group(1).lower()) not in _FIELD_LABELS
+                  and w not in PRODUCT_NAMES and w not in place_names() and w not in LANGUAGE_NAMES]
+        if any(m.group(1).lower() in every and m.group(1).lower() not in CALENDAR for m in labels):
+            out += [(m.start(1), m.end(1), "PERSON") for m in labels
+                    if m.group(1).lower() in every and m.group(1).lower() not in CALENDAR or m.group(1).lower() not in rank]
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -2778,7 +2816,7 @@ _SURNAME_INITIAL_ITEM = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+,[ ]?[A-Z]\.
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 
 
-_COUPLE_AND = re.compile(r"[ \t]+(?:and|&|y)[ \t]+")
+_COUPLE_AND = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+")
 
 
 def _couples(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3023,8 +3061,8 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     words = m.group(1).lower().split()
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
 # ("Ja'Kobe"; "y" in Spanish: "Keyshla y Jandiel")
-_AND_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+(?:and|&|y)[ \t]+$")
-_AND_AFTER = re.compile(r"[ \t]+(?:and|&|y)[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
+_AND_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+{_JOINED_BY}[ \t]+$")
+_AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
 # (a nickname in quotes inside the brackets too: 'Gulistan Haji ("Gule")')
 _PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
@@ -3070,7 +3108,7 @@ _FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t
 # a list's line, a bullet or a number before it: "- Dieudonné Habimana", "2. Thandar Aung"
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*)", re.M)   # (its end stripped apart: \r too)
 # (a couple on one line: "Donnie & Crystal Hall", "Donnie y Crystal Hall")
-_LIST_LINE_NAME = re.compile(r"[A-Z][\w'’.-]*(?:[ ]+(?:&|and|y)[ ]+[A-Z][\w'’.-]*)?(?:[ ]+[A-Z][\w'’.-]*){0,3}")
+_LIST_LINE_NAME = re.compile(rf"[A-Z][\w'’.-]*(?:[ ]+{_JOINED_BY}[ ]+[A-Z][\w'’.-]*)?(?:[ ]+[A-Z][\w'’.-]*){{0,3}}")
 
 
 def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3093,7 +3131,7 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
             continue
         if len(block) >= 2 and any(b[2] in starts for b in block):
             for _, _, a, z in block:
-                words = [w.strip(".").lower() for w in text[a:z].split() if w not in ("&", "and", "y")]
+                words = [w.strip(".").lower() for w in text[a:z].split() if not re.fullmatch(_JOINED_BY, w)]
                 if _LIST_LINE_NAME.fullmatch(text, a, z) and words \
                         and (len(words) >= 2 or words[0] in every) \
                         and all(w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
@@ -3211,7 +3249,8 @@ def _authored(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is an author beside their work's title, not someone of the program."""
     if _TITLE_BEFORE.search(text, max(0, start - 20), start) or text[start:end].split()[0].rstrip(".") in _TITLE_WORDS:
         return False
-    return bool(_WORK_AFTER.match(text, end) or _WORK_BEFORE.search(text, max(0, start - 80), start))
+    return bool(_WORK_AFTER.match(text, end) or _WORK_BEFORE.search(text, max(0, start - 80), start)
+                and not _RECORD_BY.search(text, max(0, start - 20), start))
 
 
 def _placed(text: str, start: int) -> bool:
@@ -3383,10 +3422,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
-                 # (New York's union free districts: "Haverkill UFSD"; New Jersey's regional districts by the word alone,
-                 # where no noun follows it: "left for Passaic Ridge Regional", not "the Southeast Regional meeting")
+                 # (New York's union free districts: "Haverkill UFSD")
                  r"|UFSD|Union\s+Free\s+School\s+District"
-                 r"|Regional(?=[ \t]*(?:$|[,.;:)!?\n]|[ \t]+(?:and|or|in|to|for|last|this|next)\b))"
                  r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
                  # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
                  # districts and juvenile-justice programs
