@@ -44,6 +44,12 @@ CASES = {
     "a street, then spaces": ("Address: 1420 Oak St", " ", "", 10000, "Phone: 956-555-0123"),
     "a box, then spaces": ("PO Box 12", " ", "", 10000, "Grade 4"),
     "towns, names and families": ("", "Clint and the Molbergs, the Whitworths,", " ", 1000, ""),
+    # (units before a required city: a run of them was read in 2^n ways, 20 s on 22 units)
+    "units before a city": ("1420 Broadway Apt 4", "-Unit", "", 2000, " and more"),
+    "boxes after a street": ("1420 Broadway ", "Box1", "", 2000, "."),
+    "boxes after a spelled house": ("One Main St ", "Box1", "", 2000, ". Code 12345"),
+    "a pasted list of names": ("Ana Ruiz, ", "Abcdef", ", ", 1500, ""),
+    "dotted spelled e-mail": ("jdoe at ", "x dot ", "", 4000, "period"),
     "a list line with inner spaces": ("Ms. Rivera led it.\n- Ana", " ", "", 10000, "Lopez\n- Bo"),
     "role descriptions": ("", "the retired principal from the coast who", " ", 800, ""),
     "possessive roles": ("", "the district's new principal", " ", 800, ""),
