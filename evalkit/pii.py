@@ -75,7 +75,9 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|(?:Assistant|Asst\.|Deputy|Associate|Assoc\.|Interim|Acting|Area|Executive)[ ]"
            r"(?:Superintendent|Principal|Director|Commissioner)"
            r"|Councilman|Councilwoman|Councilmember|Councilor|Councillor|Alderman|Alderwoman|Assemblyman"
-           r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Miss|Principal|Coach|Superintendent|Supt|Sister|Sr|Sra|Srta|Brother|Br|Father"
+           # (and as voice typing spells them out: "Mister Yazzy", "Missus Benally")
+           r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Miss|Mister|Missus|Principal|Coach|Superintendent|Supt"
+           r"|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson"
            r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
@@ -223,6 +225,8 @@ _ROUTES = (r"(?:(?:[A-Z]{2}[ \t]+)?(?:Highway|Hwy)|Loop|Route|Rte|FM|RM|County\s
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
 _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
 _STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | {"rue"}
+_ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\d+)?,[ ]*)?(?:(?:US|State|[A-Z]{2})[ ])?"
+                              r"(?:Hwy|Highway|Route|Rte|CR|County[ ]Road)[ ]\d{1,4}[A-Z]?,[ ]*$")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
                           r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
@@ -359,7 +363,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a courtesy title typed in lower case, before a word that is no everyday word: "mr hargrove", "ms. okafor"
     "lower_titled_name": re.compile(rf"\b(?:{'|'.join(_LOWER_TITLES + _LOWER_ROLE_TITLES)})\.?[ \t]+"
                                     r"(?!(?:mr|mrs|ms|mx|miss|dr)\b)"
-                                    r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"),
+                                    r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"
+                                    # (voice typing spells a title out before a name it capitalises: "thank you to
+                                    # doctor Okafor", "mister Yazzy")
+                                    r"|\b(?:doctor|mister|missus)[ \t]+[A-Z][a-zʻ'-]{2,}(?:[ \t]+[A-Z][a-zʻ'-]{2,})?\b"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
@@ -382,7 +389,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                               rf"(?:St\.?\s+)?{_PARTICLES}*ʻ?"   # (an ʻokina first: "Coach ʻAholelei")
                               r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
                               r"|[A-Z](?![\w-]|['’](?!s\b)))"
-                              rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"),
+                              rf"(?:\s+{_NAME_PART}(?=\s+{_NAME_PART}\b))?(?:\s+{_NAME_PART})?"
+                              # (in capitals, its next words too, never a function word: "MR. SOANE TAUFA FOR ...")
+                              r"(?:(?<=[A-Z]{2})[ ](?!(?:AND|FOR|THE|TO|OF|AT|IN|ON|WITH|FROM|IS|WAS|ARE|WILL|WHO|THAT|THIS"
+                              r"|OUR|MY|HIS|HER|THEIR|BY|AS|OR|BUT|SO|IF|WE|I|HE|SHE|THEY|YOU)\b)[A-Z]{2,}(?:['’-][A-Z]+)*"
+                              r"(?![\w'’-])){0,2}"),
 }
 _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "EMAIL", "email_at_plain": "EMAIL",
                   "phone": "PHONE", "phone_extension": "PHONE", "phone_ocr": "PHONE", "url": "URL",
@@ -1339,6 +1350,10 @@ class PiiDetector:
                 if name.startswith("street_address"):
                     unit = _UNIT_BEFORE.search(folded, max(0, s - 24), s)
                     s = unit.start() if unit else s
+                elif name == "po_box":
+                    # (a rural box after its highway and mile: "Mile 4, Hwy 160, PO Box 1420, Towaoc, CO 81334")
+                    road = _ROAD_BEFORE_BOX.search(folded, max(0, s - 48), s)
+                    s = road.start() if road else s
                 elif name == "email_at_plain" and not _EMAIL_CUE.search(low, max(0, s - 30), s) \
                         and not _EMAIL_OPEN.search(low, max(0, s - 8), s) and low[s:e].split()[0] in english_words():
                     continue          # "we met at bps.org": an everyday word and no e-mail cue before it
@@ -2187,7 +2202,9 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
 def _last_first(surname: str, given: str, conjunction: str) -> re.Pattern[str]:
     return re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
-                      rf"({surname}),[ \t]+({given}(?:[ ](?!{conjunction}\b){given}(?=[ ]*(?:\t|$|/|\||;)))?)\b"
+                      # (a middle initial after the given name: "Abeyta, Consuelo M.")
+                      rf"({surname}),[ \t]+({given}(?:[ ](?!{conjunction}\b){given}(?=[ ]*(?:\t|$|/|\||;))|[ ][A-Z]\.)?)"
+                      r"(?:(?<=\.)|\b)"
                       r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 
 
@@ -2789,6 +2806,7 @@ _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
 _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS"
                           r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
+                          r"|Consolidated|RE-?\d{1,2}J?"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
 # School District No. 4", "Allagash Lakes RSU 12" (not a count: "District 4 teachers")
@@ -3408,6 +3426,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))|Independent(?=[ \t]*(?:[.,;:!?)]|$))"
+                 r"|Consolidated(?=[ \t]*(?:[.,;:!?)]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+Cluster)?(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
@@ -3424,7 +3443,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
                  # (New York's union free districts: "Haverkill UFSD")
                  r"|UFSD|Union\s+Free\s+School\s+District"
-                 r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
+                 r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|RE-?\d{1,2}J?|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
                  # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
                  # districts and juvenile-justice programs
                  r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA"
@@ -3445,7 +3464,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus Collaborative Service UFSD Union".split())
+                              "Newcomer Focus Collaborative Service UFSD Union RE".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -3633,7 +3652,8 @@ def _acronyms(place: str) -> set[str]:
 
 
 # Words of school and district names as staff abbreviate them: "Tamarack Hts", "Mt. Vernon", "Kettle Lake Jr/Sr High"
-_PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "saint": "St", "fort": "Ft", "point": "Pt", "center": "Ctr",
+_PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "saint": "St", "fort": "Ft", "point": "Pt",
+                        "center": "Ctr",
                         "elementary": "Elem", "academy": "Acad", "junior-senior": "Jr/Sr", "junior": "Jr",
                         "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)

@@ -3200,3 +3200,39 @@ def test_reader2_a_roster_town(text, found) -> None:
 def test_reader2_smaller(text, found) -> None:
     spans = _found(_NOBODY.redact(text), text)
     assert (found in spans) if found else not [s for s in spans if s[1] == "ADDRESS"]
+
+
+# --- round 26 (session 18), from the twentieth set's tune half, after its blind check -----------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ('Transcript: "...thank you to Mister Yazzy and Missus Benally for hosting us', ["Mister Yazzy", "Missus Benally"]),
+    ("Voice typed: thank you to doctor Okafor comma she was amazing", ["doctor Okafor"]),
+    ("PLEASE THANK MRS. FUSITU'A AND MR. SOANE TAUFA FOR BRINGING FOOD", ["MRS. FUSITU'A", "MR. SOANE TAUFA"]),
+    ("THANK YOU MR. LEE FOR THE HELP", ["MR. LEE"]),
+    ("Benavides, Ricardo — MVCSD\nAbeyta, Consuelo M. — Costilla Valley BOCES",
+     ["Benavides, Ricardo", "Abeyta, Consuelo M."]),                       # a middle initial after the given name
+])
+def test_round26_people(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Rich Elder, Supt., Mancos Ridge RE-4", ("Mancos Ridge RE-4", "SCHOOL")),     # Colorado's numbered districts
+    ("Dolores Canyon RE-2 will pilot it.", ("Dolores Canyon RE-2", "SCHOOL")),
+    ("He moved to San Juan Basin Consolidated. Della stayed.", ("San Juan Basin Consolidated", "SCHOOL")),
+    ("meet at Mile 4, Hwy 160, PO Box 1420, Towaoc, CO 81334, 8:30 am.",
+     ("Mile 4, Hwy 160, PO Box 1420, Towaoc, CO 81334", "ADDRESS")),            # a rural box after its road
+])
+def test_round26_bodies_and_addresses(text, found) -> None:
+    assert found in _found(_NOBODY.redact(text), text)
+
+
+def test_round26_re_in_an_email_subject_is_no_district() -> None:
+    assert not _NOBODY.redact("RE: your email about the visit").spans
+
+
+def test_round26_mountain_abbreviated() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Spring Mountain Vista Elementary",)))
+    text = "offer him the Spring Mtn Vista literacy night."
+    assert any(f[0].startswith("Spring Mtn Vista") for f in _found(red.redact(text), text))
