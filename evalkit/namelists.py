@@ -199,7 +199,7 @@ PUBLIC_NAMES = (
     "Mirabeau Lamar", "Ho Chi Minh City", "Ho Chi Minh", "Loretta Lynn", "Dolly Parton", "Temple Grandin",
     "Paul Wellstone", "Red Cloud", "Free Will Baptist", "Benjamin Banneker", "Marian Anderson", "Willie Nelson",
     "Billy Frank Jr.", "Jane Addams", "Harold Washington", "Frank Lloyd Wright", "Django Paris", "Luis Moll",
-    "Lance Armstrong", "Robert Byrd", "Nagar Kirtan", "Gurpurab", "Vaisakhi",
+    "Lance Armstrong", "Robert Byrd", "Nagar Kirtan", "Gurpurab", "Vaisakhi", "Aung San Suu Kyi", "Annie Dodge Wauneka",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -845,7 +845,8 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|instructor|trainer|advisor|adviser|sponsor|presenter|speaker|chaplain|deacon|priest|pastor|nun"
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
              r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
-             r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair|trustee|reviewer|trooper)")
+             r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair|trustee|reviewer|trooper|receptionist"
+             r"|supervisor|president)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -964,7 +965,8 @@ _SELF_IDENTIFYING = re.compile(
     # or a post and who they were ("our district's attendance officer, the former state trooper,")
     rf"|\b(?:the|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\b[^.;!?]{{0,80}}?\bis\s+also\s+(?:the|our)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b"
-    rf"|\b{_ROLE_NOUN},\s+the\s+(?:former|retired|ex-)\s*[\w'’-]+[^.;!?]{{0,40}}"
+    rf"|\b{_ROLE_NOUN},\s+the\s+(?:former|retired|ex-|first|only|youngest|oldest|newest|longest[- ]serving)\s*"
+    r"[\w'’-]+[^.;!?]{0,40}"
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
     # the one holder of a body's office: "the tribal council's vice chair", "our PTO's treasurer"
     r"|\b(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:council|board|committee|union|pta|pto|association)['’]s\s+"
@@ -1005,8 +1007,8 @@ _SELF_IDENTIFYING = re.compile(
 # been here since October", "the new assistant principal at the middle school should ..." (its own pattern: it
 # needs no "who", and runs only where a role and a place's preposition stand)
 _ROLE_AT_PLACE = re.compile(
-    rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\s+(?:at|in|from|on)\s+(?:room\s+\d+"
-    r"|the\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})\s+"
+    rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\s+(?:at|in|from|on|for)\s+(?:room\s+\d+"
+    r"|(?:the|our|their)\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})\s+"
     r"(?!(?:and|or|to|for|with|was|were|is|are)\b)(?-i:[a-z'’]+)\b[^.;!?]{0,60}", re.I)
 # the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
 # directora" (run only on a comment with Spanish words in it)
@@ -1600,7 +1602,7 @@ class PiiDetector:
         cued = _self_cue().search(low) \
             or (not ltoks.isdisjoint(_WHO_CUES) and not ltoks.isdisjoint(_ROLE_WORDS))
         selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)] if cued else []
-        if not ltoks.isdisjoint(_ROLE_WORDS) and not ltoks.isdisjoint(("at", "in", "from", "on")):
+        if not ltoks.isdisjoint(_ROLE_WORDS) and not ltoks.isdisjoint(("at", "in", "from", "on", "for")):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _ROLE_AT_PLACE.finditer(folded)]
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
@@ -1989,7 +1991,10 @@ _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
 _AT_SCHOOL_BEFORE = re.compile(r"(?:\b(?:at|to|visited|visiting|over\s+at)|(?<!\S)@)[ \t]+$", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
 _AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got|[a-z]+ed)\b")
-_FAMILY_AFTER = re.compile(r"[ \t]+(?:family|families|twins|household|kids|sisters|brothers)\b", re.I)
+_FAMILY_AFTER = re.compile(r"[ \t]+(?:family|families|twins|household|kids|sisters|brothers)\b"
+                           # (not a family's word before a noun: "the Karen family night", "family engagement")
+                           r"(?![ \t]+(?:night|nights|engagement|liaison|liaisons|center|centre|event|events|day|dinner"
+                           r"|literacy|meeting|meetings|outreach|resource|resources|services|support|workshop))", re.I)
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
 # earlier run stands for the capitalised word it replaced.
@@ -3033,9 +3038,10 @@ _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_L
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
                              r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year"
                              r"|newcomers|paras?|languages?|greetings?|vocabulary|words|songs?|stories|culture"
-                             r"|immersion|class(?:es)?)\b", re.I)
+                             r"|immersion|class(?:es)?|family[ \t]+nights?)\b", re.I)
 # a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
-_LANGUAGE_INTO = re.compile(r"\b(?:into|in|from)[ \t]+$")
+_LANGUAGE_INTO = re.compile(r"\b(?:into|in|from|translates|translated|translating|interprets|interpreting|speaks"
+                            r"|speaking)[ \t]+$")
 _TRANSLATION_WORDS = re.compile(r"\b(?:translat|interpret|spoke|speak|language|fluent|bilingual)", re.I)
 # a title of a work in quotes: its words capitalised or small ("of", "the"), with "the" or a possessive in it
 _QUOTED_WORK = re.compile(r"[\"“]([A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|of|the|and|in|on|a|an|to|at|for"
@@ -3049,7 +3055,7 @@ def _spoken(text: str, start: int, end: int) -> bool:
     "into" or "in" in a text about translation ("translated the survey into Karen")."""
     return text[start:end].lower() in _LANGUAGE_WORDS and bool(
         _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
-        or _LANGUAGE_INTO.search(text, max(0, start - 6), start) and _TRANSLATION_WORDS.search(text))
+        or _LANGUAGE_INTO.search(text, max(0, start - 14), start) and _TRANSLATION_WORDS.search(text))
 
 
 def _a_language(text: str, start: int, end: int) -> bool:

@@ -3236,3 +3236,30 @@ def test_round26_mountain_abbreviated() -> None:
                                            places=("Spring Mountain Vista Elementary",)))
     text = "offer him the Spring Mtn Vista literacy night."
     assert any(f[0].startswith("Spring Mtn Vista") for f in _found(red.redact(text), text))
+
+
+@pytest.mark.parametrize("text", [
+    "The school board president at the grant school signs every check himself.",
+    "The grant writer for Hogback Consolidated School District wrote the application over a weekend.",
+    "The regional superintendent for our area has not visited our campus once this year.",
+    "Our principal, the first Diné woman to lead our school, is being second-guessed.",
+    "The receptionist at Desert Sage Prep Eastside who speaks Spanish is the real office.",
+    "At Coyote Wash Day School the dorm supervisor on the night shift is the adult the kids trust most.",
+])
+def test_round26_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", ["The coaches for our area were fine.", "The budget for the grant was spent."])
+def test_round26_no_one_to_review(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The para who translates Karen for the whole building should be paid.", []),   # a language after translating
+    ("the Karen family night organized by Ms. Nang Seng", ["Ms. Nang Seng"]),       # a people's family night
+    ("Karen Smith translates for us.", ["Karen Smith"]),
+    ("Aung San Suu Kyi came up in a class discussion.", []),
+])
+def test_round26_languages_and_public_figures(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
