@@ -385,6 +385,12 @@ FREQUENT_WORD_SHARE = 0.05
 SSA_MIN_SHARE = 0.005
 
 
+def _gzipped(package: str, name: str) -> bytes:
+    """A gzipped data file shipped inside an installed package, read and decompressed (nothing is downloaded)."""
+    with importlib.resources.files(package).joinpath(name).open("rb") as fh:
+        return gzip.decompress(fh.read())
+
+
 def _census(file: str) -> dict[str, float]:
     """One census name file as {name: percent of people}, the name lower case."""
     out: dict[str, float] = {}
@@ -399,9 +405,7 @@ def _census(file: str) -> dict[str, float]:
 
 def _ssa() -> dict[str, float]:
     """SSA baby names and their peak share (percent of the babies of the decade they were most given in)."""
-    path = importlib.resources.files("evalkit").joinpath("data/given_names_ssa.tsv.gz")
-    with path.open("rb") as fh:
-        rows = gzip.decompress(fh.read()).decode("ascii").splitlines()[1:]
+    rows = _gzipped("evalkit", "data/given_names_ssa.tsv.gz").decode("ascii").splitlines()[1:]
     shares = ((name, float(share)) for name, share, *_ in (row.split("\t") for row in rows))
     return {name: share for name, share in shares if share >= SSA_MIN_SHARE}
 
@@ -426,9 +430,7 @@ def word_rank() -> Mapping[str, int]:
     >>> word_rank()["the"] < word_rank()["school"] < word_rank()["instructional"]
     True
     """
-    path = importlib.resources.files("spellchecker").joinpath("resources/en.json.gz")
-    with path.open("rb") as fh:
-        freq: dict[str, int] = json.loads(gzip.decompress(fh.read()))
+    freq: dict[str, int] = json.loads(_gzipped("spellchecker", "resources/en.json.gz"))
     ordered = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))
     ranks = {w: i for i, (w, _) in enumerate(ordered)}
     for word in SCHOOL_WORK_WORDS:   # everyday words of this work, though rare in the corpora behind the list
@@ -455,9 +457,7 @@ def spanish_words() -> frozenset[str]:
     """
     import unicodedata
 
-    path = importlib.resources.files("spellchecker").joinpath("resources/es.json.gz")
-    with path.open("rb") as fh:
-        words: dict[str, int] = json.loads(gzip.decompress(fh.read()))
+    words: dict[str, int] = json.loads(_gzipped("spellchecker", "resources/es.json.gz"))
     return frozenset("".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
                      for w in words)
 
@@ -578,9 +578,7 @@ def place_names() -> frozenset[str]:
     >>> "tahlequah" in place_names(), "beirut" in place_names(), "maria" in place_names()
     (True, True, False)
     """
-    path = importlib.resources.files("evalkit").joinpath("data/places.tsv.gz")
-    with path.open("rb") as fh:
-        rows = gzip.decompress(fh.read()).decode("ascii").splitlines()[1:]
+    rows = _gzipped("evalkit", "data/places.tsv.gz").decode("ascii").splitlines()[1:]
     return frozenset(row.split("\t", 1)[0] for row in rows)
 
 
