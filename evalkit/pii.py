@@ -734,6 +734,19 @@ def _ocr_word(m: re.Match[str]) -> str:
     return cased(readings[0]) if _OCR_INNER.search(word) else word
 
 
+# a capital I an OCR pass read for a small l inside a word: "HiIltop Narrows EIementary" (kept only where the word it
+# makes is known: never "McIntosh", "iPad")
+_OCR_CAPITAL_I = re.compile(r"[a-z]I[a-z]|(?<![\w'’-])[A-Z]I[a-z]{2}")
+_OCR_I_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]*[A-Za-z]I[a-z][A-Za-z]*")
+
+
+def _ocr_capital_i(m: re.Match[str]) -> str:
+    word = m.group(0)
+    fixed = word[0] + word[1:].replace("I", "l")
+    return fixed if fixed.lower() in english_words() or fixed.lower() in person_words() \
+        or fixed.lower() in place_names() else word
+
+
 @lru_cache(maxsize=8192)
 def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
     """``(folded, lowered, origin)``: ``folded[i]`` comes from ``text[origin[i]]`` (None: same positions).
@@ -769,6 +782,8 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
         folded, origin = "".join(parts), tuple(pos)
     if _OCR_GATE.search(folded):
         folded = _OCR_WORD.sub(_ocr_word, folded)   # (same length: offsets hold)
+    if _OCR_CAPITAL_I.search(folded):
+        folded = _OCR_I_WORD.sub(_ocr_capital_i, folded)
     if _ODD_QUOTES.search(folded):
         folded = folded.translate(_QUOTES)
     if "'" in folded:
@@ -1465,7 +1480,8 @@ class PiiDetector:
                 break
             cands += found
             seen.update(found)
-        spans = _couples(folded, _name_tail(folded, _school_tails(folded, self._with_surnames(folded, _resolve(folded, cands)))))
+        spans = _initials_after(folded, _couples(folded, _name_tail(folded, _school_tails(
+            folded, self._with_surnames(folded, _resolve(folded, cands))))))
         if "," in folded and self.names is not None:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
@@ -2248,10 +2264,14 @@ answer comment comments location where when what why how who topic goal goals su
 reminder fyi ps tip step steps q a total result results status follow facilitator moderator interviewer host
 participant participants respondent everyone all group team teacher teachers principal student students parent parents
 coach staff admin presenter speaker""".split())
-_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP})?"
-                      r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2})(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
+# (a bare time stamp too, "00:12:44 TANYA H: ..."; a label in capitals, or a user name, "[10:48] hunter.lindqvist:")
+_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
+                      r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}(?:[ \t]+[A-Z]\.?)?|[a-z]{2,}\.[a-z]{2,})"
+                      r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
-_FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]+"
+_MOTION = re.compile(r"\b([A-Z][a-zʻ'’-]+)/([A-Z][a-zʻ'’-]+),?[ \t]+(?:carried|passed|approved|failed|unanimous)")
+_FAMILIES_NAMED = re.compile(r"\bfamilies[ \t]*\(([A-Z][\wʻ'’-]+)(?:,[ \t]*|[ \t]+and[ \t]+)([A-Z][\wʻ'’-]+)\)")
+_FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
 _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
@@ -2273,7 +2293,7 @@ _WITH_SOMEONE = r"(?:spoke|talked|sat|chatted|met|checked\s+in|caught\s+up|confe
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|thank\s+u|thx|coach|coaching\s+with"
                r"|letting|let"
                r"|e-?mail|e-?mailed|call|called|text"
-               r"|observed|sorry|gracias(?:\s+a)?|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
+               r"|observed|sorry|gracias(?:\s+a)?|quyana\s+to|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                rf"|spoke\s+to|{_WITH_SOMEONE}|(?:meet|work(?:ed|ing)?)\s+(?:with|w/)|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
@@ -2746,8 +2766,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         # the speakers of a pasted chat or transcript, two lines or more: "Deborah Costa: I think so", "Ivy T-N: yes"
         every = all_given_names()
         labels = list(_SPEAKER.finditer(text))
-        speakers = [m for m in labels if m.group(1).split()[0].lower() in every]
-        chat = [m for m in labels if m in speakers or m.group(1).split()[0].lower() not in _FIELD_LABELS]
+        first = {m: re.split(r"[ \t.]", m.group(1))[0].lower() for m in labels}   # ("hunter" of "hunter.lindqvist")
+        speakers = [m for m in labels if first[m] in every]
+        chat = [m for m in labels if m in speakers or first[m] not in _FIELD_LABELS]
         if len(speakers) >= 2 or speakers and len(chat) >= 3:
             # (in a chat that names have opened, every speaker's label is a name, those no list holds too: "Quino: it
             # went to spam", "[08:45] Buck: my fault"; not a field's label: "Agenda:", "Note:")
@@ -2763,6 +2784,14 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         if any(m.group(1).lower() in every and m.group(1).lower() not in CALENDAR for m in labels):
             out += [(m.start(1), m.end(1), "PERSON") for m in labels
                     if m.group(1).lower() in every and m.group(1).lower() not in CALENDAR or m.group(1).lower() not in rank]
+    if "/" in text and _MOTION.search(text):
+        # who moved and who seconded, as minutes write them: "Motion to approve the calendar: Nanuq/Kasayuli, carried"
+        out += [(m.start(g), m.end(g), "PERSON") for m in _MOTION.finditer(text) for g in (1, 2)
+                if all(w.lower() not in english_words() or w.lower() in all_given_names() for w in m.group(1, 2))]
+    if "families" in ltoks and "(" in text:
+        # families named in brackets: "Two families (Hoang and Kravets) asked to join"
+        out += [(m.start(g), m.end(g), "PERSON") for m in _FAMILIES_NAMED.finditer(text) for g in (1, 2)
+                if m.group(g).lower() not in english_words() or m.group(g).lower() in all_surnames()]
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -2837,6 +2866,27 @@ _NAME_BEFORE_BODY = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’-]*[ ]){1,3}$")
 # a surname's initial after a comma, as sign-in sheets list people ("Vang, P.")
 _SURNAME_INITIAL_ITEM = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’-]+,[ ]?[A-Z]\.(?=[ \t]*(?:[/;|–—]|-[ ]|$|\n))")
 _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
+
+
+# a surname's initial after a given name, as rosters and chats shorten it: "Atsaq L,82", "Hodan F - Rainier", "Nikki
+# V-H and Bea", "tevin r well" (a capital I only before a cell's or a clause's end: "Tuluk I,91", never "Tuluk I think")
+_INITIAL_AFTER_NAME = re.compile(r"[ ](?:[A-HJ-Z](?:-[A-Z])?|I(?=[,;\t\n)]))(?=[,;:\t\n)]|[ ][-–—][ ]|[ ]and\b|$)")
+# (never a vowel or Spanish "y", which join words: "todos los santos y fieles")
+_INITIAL_AFTER_LOWER = re.compile(r"[ ][b-df-hj-np-tv-xz](?=[ ,;\t\n]|$)")
+
+
+def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's span takes in the initial after it (:data:`_INITIAL_AFTER_NAME`; in a lower-case name, a lower-case
+    letter: "tevin r"), where no other span starts."""
+    starts = {s for s, _, _ in spans}
+    out = []
+    for s, e, label in spans:
+        if label == "PERSON":
+            m = (_INITIAL_AFTER_LOWER if text[s:e].islower() else _INITIAL_AFTER_NAME).match(text, e)
+            if m and m.start() + 1 not in starts:
+                e = m.end()
+        out.append((s, e, label))
+    return out
 
 
 _COUPLE_AND = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+")
