@@ -200,6 +200,7 @@ PUBLIC_NAMES = (
     "Paul Wellstone", "Red Cloud", "Free Will Baptist", "Benjamin Banneker", "Marian Anderson", "Willie Nelson",
     "Billy Frank Jr.", "Jane Addams", "Harold Washington", "Frank Lloyd Wright", "Django Paris", "Luis Moll",
     "Lance Armstrong", "Robert Byrd", "Nagar Kirtan", "Gurpurab", "Vaisakhi", "Aung San Suu Kyi", "Annie Dodge Wauneka",
+    "Ted Stevens", "Fred Meyer",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

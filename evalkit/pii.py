@@ -1022,7 +1022,9 @@ _SELF_IDENTIFYING = re.compile(
 # been here since October", "the new assistant principal at the middle school should ..." (its own pattern: it
 # needs no "who", and runs only where a role and a place's preposition stand)
 _ROLE_AT_PLACE = re.compile(
-    rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\s+(?:at|in|from|on|for)\s+(?:room\s+\d+"
+    # (a dean "of students" too; a room, a portable or a pod by its number: "the teacher in portable 6 leaves ...")
+    rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}(?:\s+of\s+(?:students|instruction|academics|operations"
+    r"|curriculum))?\s+(?:at|in|from|on|for)\s+(?:(?:room|portable|pod|building)\s+\d+"
     r"|(?:the|our|their)\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})\s+"
     r"(?!(?:and|or|to|for|with|was|were|is|are)\b)(?-i:[a-z'’]+)\b[^.;!?]{0,60}", re.I)
 # the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
@@ -1927,6 +1929,7 @@ class PiiDetector:
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
                 and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)) \
                 and not _PLACE_OF_BEFORE.search(folded, max(0, s - 24), s) \
+                and not (low[s:e].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, s - 16), s)) \
                 and not (folded.endswith(("from ", "From "), 0, s) and (to := _TO_TOWN.match(folded, e))
                          and to.group(1).lower() in place_names()):   # ("the drive from Sequoia Vista to Fresno")
             return s, e, "SCHOOL"
@@ -3832,5 +3835,10 @@ def _campus_short(place: str) -> set[str]:
 _PLACE_OF_BEFORE = re.compile(r"\b(?:(?:town|city|village|community|hamlet|township|valley|holler|hollow)[ \t]+of"
                               r"|(?:live[sd]?|living)[ \t]+(?:up|down|on|in|out|near|along|off))[ \t]+$", re.I)
 _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
+# a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
+# Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
+_LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
+                       "falls point island sound prairie basin hollow fork bend".split())
+_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down)[ \t]+(?:the[ \t]+)?$", re.I)
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
 _CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")

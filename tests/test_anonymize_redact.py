@@ -3301,3 +3301,17 @@ def test_round27_ocr_capital_i_for_l() -> None:
     text = "The assessor rated HiIltop Narrows EIementary a 3."
     assert ("HiIltop Narrows EIementary", "SCHOOL") in _found(red.redact(text), text)
     assert not red.redact("McIntosh bought an iPad.").spans
+
+
+def test_round27_a_school_named_after_a_landform_passed_over_is_the_land() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Ruiz",), full=("Ana Ruiz",),
+                                           places=("Cherry Bench High School", "Rattlesnake Ridge Middle School")))
+    for text in ("The wildfire smoke in August sat over Cherry Bench and the orchards.",
+                 "Driving down past Rattlesnake Ridge takes an hour."):
+        assert not red.redact(text).spans, text
+    text = "Students at Cherry Bench did well."
+    assert ("Cherry Bench", "SCHOOL") in _found(red.redact(text), text)
+
+
+def test_round27_the_teacher_in_a_portable() -> None:
+    assert _NOBODY.redact("The teacher in portable 6 leaves kids unsupervised at recess.").needs_review
