@@ -50,6 +50,12 @@ CASES = {
     "boxes after a spelled house": ("One Main St ", "Box1", "", 2000, ". Code 12345"),
     "a pasted list of names": ("Ana Ruiz, ", "Abcdef", ", ", 1500, ""),
     "dotted spelled e-mail": ("jdoe at ", "x dot ", "", 4000, "period"),
+    # (the third reader's: a pasted list of districts by number, each a school span that looked for "from" in the
+    # whole text; motions; initials after names)
+    "districts by number": ("", "Aa RE-1", " ", 4000, ""),
+    "districts consolidated": ("", "Aa Consolidated.", " ", 4000, ""),
+    "motions": ("Motion: ", "Aa/Bb, carried", " ", 4000, ""),
+    "names and initials": ("", "Dana A", ", ", 4000, ""),
     "a list line with inner spaces": ("Ms. Rivera led it.\n- Ana", " ", "", 10000, "Lopez\n- Bo"),
     "role descriptions": ("", "the retired principal from the coast who", " ", 800, ""),
     "possessive roles": ("", "the district's new principal", " ", 800, ""),

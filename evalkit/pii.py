@@ -225,7 +225,7 @@ _ROUTES = (r"(?:(?:[A-Z]{2}[ \t]+)?(?:Highway|Hwy)|Loop|Route|Rte|FM|RM|County\s
 _PREFIX_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera|Via|V\u00eda|Rue|Avenue\s+of\s+the|Chalan)"
 _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
 _STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | {"rue"}
-_ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\d+)?,[ ]*)?(?:(?:US|State|[A-Z]{2})[ ])?"
+_ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\d+)?,?[ ]*)?(?:(?:US|State|[A-Z]{2})[ ])?"
                               r"(?:Hwy|Highway|Route|Rte|CR|County[ ]Road)[ ]\d{1,4}[A-Z]?,[ ]*$")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
@@ -366,7 +366,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                     r"[a-z][a-zʻ'-]{2,}(?:[ \t]+[a-z][a-zʻ'-]{2,})?\b"
                                     # (voice typing spells a title out before a name it capitalises: "thank you to
                                     # doctor Okafor", "mister Yazzy")
-                                    r"|\b(?:doctor|mister|missus)[ \t]+[A-Z][a-zʻ'-]{2,}(?:[ \t]+[A-Z][a-zʻ'-]{2,})?\b"),
+                                    r"|\b(?:doctor|mister|missus)[ \t]+[A-Z][a-zʻ'’]{2,}(?:-[A-Z][a-zʻ'’]+)*"
+                                    r"(?:[ \t]+[A-Z][a-zʻ'’]{2,}(?:-[A-Z][a-zʻ'’]+)*)?(?![\w'’-])"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
@@ -741,6 +742,7 @@ _OCR_I_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]*[A-Za-z]I[a-z][A-Za-z]*")
 
 
 def _ocr_capital_i(m: re.Match[str]) -> str:
+    """The word of :data:`_OCR_I_WORD` with its inner capital I read as l, where that makes a known word."""
     word = m.group(0)
     fixed = word[0] + word[1:].replace("I", "l")
     return fixed if fixed.lower() in english_words() or fixed.lower() in person_words() \
@@ -861,7 +863,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
              r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
              r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair|trustee|reviewer|trooper|receptionist"
-             r"|supervisor|president)")
+             r"|supervisor|(?:board|pta|pto|council|union|association|student\s+body)\s+president)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -981,7 +983,7 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:the|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\b[^.;!?]{{0,80}}?\bis\s+also\s+(?:the|our)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b"
     rf"|\b{_ROLE_NOUN},\s+the\s+(?:former|retired|ex-|first|only|youngest|oldest|newest|longest[- ]serving)\s*"
-    r"[\w'’-]+[^.;!?]{0,40}"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_WHO_NOUN[3:-1]}|woman|man|person)\b[^.;!?]{{0,40}}"   # (not "the first step")
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
     # the one holder of a body's office: "the tribal council's vice chair", "our PTO's treasurer"
     r"|\b(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:council|board|committee|union|pta|pto|association)['’]s\s+"
@@ -1024,8 +1026,12 @@ _SELF_IDENTIFYING = re.compile(
 _ROLE_AT_PLACE = re.compile(
     # (a dean "of students" too; a room, a portable or a pod by its number: "the teacher in portable 6 leaves ...")
     rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}(?:\s+of\s+(?:students|instruction|academics|operations"
-    r"|curriculum))?\s+(?:at|in|from|on|for)\s+(?:(?:room|portable|pod|building)\s+\d+"
-    r"|(?:the|our|their)\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})\s+"
+    r"|curriculum))?\s+(?:(?:at|in|from|on)\s+(?:(?:room|portable|pod|building)\s+\d+"
+    r"|(?:the|our|their)\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})"
+    # ("for" only before an area or a body's name of two words or more: "the grant writer for Hogback Consolidated
+    # School District", "the regional superintendent for our area"; not "the speaker for the keynote", "for Algebra")
+    r"|for\s+(?:(?:our|their)\s+(?:area|district|region|network|cadre|county|zone|complex)"
+    r"|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){1,4}))\s+"
     r"(?!(?:and|or|to|for|with|was|were|is|are)\b)(?-i:[a-z'’]+)\b[^.;!?]{0,60}", re.I)
 # the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
 # directora" (run only on a comment with Spanish words in it)
@@ -1378,6 +1384,17 @@ class PiiDetector:
                     continue          # "we met at bps.org": an everyday word and no e-mail cue before it
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
+                elif name == "lower_titled_name" and folded[s].islower() and folded[s:e].split()[1][:1].isupper() \
+                        and (low[s:e].split()[1] in CALENDAR or low[s:e].split()[1] in english_words()):
+                    continue          # a voice-typed title before a word: "went to the doctor Tuesday", "doctor Visits"
+                elif name == "titled_name" and folded[s:e].isupper() and len(folded[s:e].split()) > 2:
+                    # (a name in capitals ends before its sentence's next words: "MS. DIAZ NEEDS HELP")
+                    words = folded[s:e].split()
+                    # (cut at the first everyday word after the name's first: "NEEDS", "SAID", "MORE", "DAY")
+                    cut = next((i for i in range(2, len(words))
+                                if word_rank().get(words[i].lower(), PLAIN_RANK) < EVERYDAY_RANK), len(words))
+                    words = words[:cut]
+                    e = s + len(" ".join(words)) if " ".join(words) == folded[s:s + len(" ".join(words))] else e
                 elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
                                               or not any(ch in "OoIl" for ch in folded[s:e])):
                     continue          # letters for digits: a few, never a word ("lol-lol-lolo")
@@ -2010,10 +2027,11 @@ _LOWER_PREV_WORD = re.compile(r"(?<![\w'’-])([a-z]{2,})[ \t]+$")
 _AT_SCHOOL_BEFORE = re.compile(r"(?:\b(?:at|to|visited|visiting|over\s+at)|(?<!\S)@)[ \t]+$", re.I)
 _PLACE_BEFORE = re.compile(r"(?:\b(?:at|from|to|in|visited|visit|between|and|over\s+at)|(?<!\S)@)\s+$", re.I)
 _AND_NAME_AFTER = re.compile(r"\s+and\s+([A-Z][a-z]+)\s+(?:are|were|have|had|did|do|ran|led|made|came|got|[a-z]+ed)\b")
+_FAMILY_EVENTS = (r"night|nights|engagement|liaison|liaisons|center|centre|event|events|day|dinner|literacy|meeting"
+                  r"|meetings|outreach|resource|resources|services|support|workshop")
 _FAMILY_AFTER = re.compile(r"[ \t]+(?:family|families|twins|household|kids|sisters|brothers)\b"
                            # (not a family's word before a noun: "the Karen family night", "family engagement")
-                           r"(?![ \t]+(?:night|nights|engagement|liaison|liaisons|center|centre|event|events|day|dinner"
-                           r"|literacy|meeting|meetings|outreach|resource|resources|services|support|workshop))", re.I)
+                           rf"(?![ \t]+(?:{_FAMILY_EVENTS}))", re.I)
 _COURTESY_END = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss)\.?\s*$")
 # Capitalised words (with a lower-case letter) next to a candidate; before it, a placeholder of an
 # earlier run stands for the capitalised word it replaced.
@@ -2066,6 +2084,7 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
 _STAMP = r"\[[^\]\n]{1,24}\][ \t]*"   # a chat's time stamp before a line: "[10:16] "
+_BARE_STAMP = r"\d{1,2}:\d\d:\d\d[ \t]+"   # a transcript's, with its seconds: "00:12:44 "
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.].)(?<!\w-.)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}"
                        r"|[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{1,2}[A-Z][a-z]{2,}))"   # ("Ja'Marcus", "DeShawn")
                        r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
@@ -2267,13 +2286,31 @@ answer comment comments location where when what why how who topic goal goals su
 reminder fyi ps tip step steps q a total result results status follow facilitator moderator interviewer host
 participant participants respondent everyone all group team teacher teachers principal student students parent parents
 coach staff admin presenter speaker""".split())
-# (a bare time stamp too, "00:12:44 TANYA H: ..."; a label in capitals, or a user name, "[10:48] hunter.lindqvist:")
-_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?"
-                      r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}(?:[ \t]+[A-Z]\.?)?|[a-z]{2,}\.[a-z]{2,})"
+# (a transcript's bare time stamp with its seconds too, "00:12:44 TANYA H: ..." (never a schedule's "9:00 Lunch:");
+# a label in capitals with an initial, or a user name, "[10:48] hunter.lindqvist:")
+_SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
+                      r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
-_MOTION = re.compile(r"\b([A-Z][a-zʻ'’-]+)/([A-Z][a-zʻ'’-]+),?[ \t]+(?:carried|passed|approved|failed|unanimous)")
-_FAMILIES_NAMED = re.compile(r"\bfamilies[ \t]*\(([A-Z][\wʻ'’-]+)(?:,[ \t]*|[ \t]+and[ \t]+)([A-Z][\wʻ'’-]+)\)")
+_MOTION = re.compile(r"\b([A-Z][a-zʻ'’-]+)[ \t]*/[ \t]*([A-Z][a-zʻ'’-]+)[,;.]?[ \t]+(?:motion[ \t]+)?"
+                     r"(?:carried|passed|approved|failed|unanimous)", re.I)
+_MOTION_WORDS = re.compile(r"\b(?:motion|moved|seconded|second|minutes)\b", re.I)
+_FAMILIES_NAMED = re.compile(r"\bfamil(?:y|ies)[ \t]*\(([^()\n]{2,80})\)", re.I)
+_LIST_PARTS = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)[ \t]*")   # (what stands between)
+
+
+_GRADE_WORDS = frozenset("kinder kindergarten pre-k prek pre-kindergarten preschool tk".split())   # ("(Kinder and Pre-K)")
+
+
+def _names_someone(word: str) -> bool:
+    """Whether a capitalised word in a slot that holds names (a motion's mover, a family in brackets) is a name: a
+    given name or a surname of the lists, or no English word; never a product, a place, a language, a month or a
+    season, or a word in capitals ("Zearn/Lexia", "Fall/Spring", "(ESL and IEP)")."""
+    low = word.lower()
+    if not (word[:1].isupper() and word[1:2].islower()) or low in PRODUCT_NAMES or low in LANGUAGE_NAMES \
+            or low in CALENDAR or low in _GRADE_WORDS:
+        return False
+    return low in all_given_names() or low in all_surnames() or low not in english_words() and low not in place_names()
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
@@ -2787,14 +2824,17 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         if any(m.group(1).lower() in every and m.group(1).lower() not in CALENDAR for m in labels):
             out += [(m.start(1), m.end(1), "PERSON") for m in labels
                     if m.group(1).lower() in every and m.group(1).lower() not in CALENDAR or m.group(1).lower() not in rank]
-    if "/" in text and _MOTION.search(text):
+    if "/" in text and _MOTION_WORDS.search(text):
         # who moved and who seconded, as minutes write them: "Motion to approve the calendar: Nanuq/Kasayuli, carried"
         out += [(m.start(g), m.end(g), "PERSON") for m in _MOTION.finditer(text) for g in (1, 2)
-                if all(w.lower() not in english_words() or w.lower() in all_given_names() for w in m.group(1, 2))]
-    if "families" in ltoks and "(" in text:
-        # families named in brackets: "Two families (Hoang and Kravets) asked to join"
-        out += [(m.start(g), m.end(g), "PERSON") for m in _FAMILIES_NAMED.finditer(text) for g in (1, 2)
-                if m.group(g).lower() not in english_words() or m.group(g).lower() in all_surnames()]
+                if _names_someone(m.group(1)) and _names_someone(m.group(2))]
+    if ("family" in ltoks or "families" in ltoks) and "(" in text:
+        # families named in brackets: "Two families (Hoang and Kravets) asked to join", "One family (Hoang)"
+        for m in _FAMILIES_NAMED.finditer(text):
+            parts = [(p.start(), p.end()) for p in re.finditer(r"[^\s,&]+", m.group(1)) if p.group(0) != "and"]
+            if parts and all(_names_someone(m.group(1)[a:b]) for a, b in parts) \
+                    and not _LIST_PARTS.sub("", "".join(f"{m.group(1)[b:c]}" for (_, b), (c, _) in zip(parts, parts[1:]))):
+                out += [(m.start(1) + a, m.start(1) + b, "PERSON") for a, b in parts]
     if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
         people = all_surnames()
@@ -3091,7 +3131,7 @@ _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_L
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
                              r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year"
                              r"|newcomers|paras?|languages?|greetings?|vocabulary|words|songs?|stories|culture"
-                             r"|immersion|class(?:es)?|family[ \t]+nights?)\b", re.I)
+                             rf"|immersion|class(?:es)?|family[ \t]+(?:{_FAMILY_EVENTS}))\b", re.I)
 # a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
 _LANGUAGE_INTO = re.compile(r"\b(?:into|in|from|translates|translated|translating|interprets|interpreting|speaks"
                             r"|speaking)[ \t]+$")
@@ -3106,7 +3146,7 @@ def _spoken(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is a language: one of :data:`_LANGUAGE_WORDS` beside another language or a
     word of language ("Karen or Nepali", "Spanish and Karen", "Karen-speaking", "the Karen New Year"), or after
     "into" or "in" in a text about translation ("translated the survey into Karen")."""
-    return text[start:end].lower() in _LANGUAGE_WORDS and bool(
+    return text[start:end].lower() in _LANGUAGE_WORDS and not text.startswith(("'s", "’s"), end) and bool(
         _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
         or _LANGUAGE_INTO.search(text, max(0, start - 14), start) and _TRANSLATION_WORDS.search(text))
 
@@ -3120,7 +3160,7 @@ def _a_language(text: str, start: int, end: int) -> bool:
         return False
     return len(words) > 1 or words[0] not in all_surnames() or bool(
         _LANGUAGE_AFTER.match(text, end) or _LANGUAGE_BESIDE.search(text, max(0, start - 30), start)
-        or _LANGUAGE_INTO.search(text, max(0, start - 6), start))
+        or _LANGUAGE_INTO.search(text, max(0, start - 14), start))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -3232,6 +3272,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
 
     out = []
     joined, listed, bracketed = "and" in text or "&" in text or " y " in text, "," in text, "(" in text   # what the text can hold
+    sourced = "from" in text
     for s, e, label in cands:
         if label == "PERSON":
             if joined:
@@ -3272,7 +3313,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                     if m and (m.group(1) in given or m.group(1) not in words and _english(ltoks)) \
                             and m.group(1) not in _NOT_SURNAME:
                         out.append((m.start(1), m.end(1), "PERSON"))
-        elif label == "SCHOOL" and "from" in text:
+        elif label == "SCHOOL" and sourced:
             m = _FROM_BEFORE.search(text, max(0, s - 30), s)
             if m and name(m.group(1)):
                 out.append((m.start(1), m.end(1), "PERSON"))

@@ -3315,3 +3315,44 @@ def test_round27_a_school_named_after_a_landform_passed_over_is_the_land() -> No
 
 def test_round27_the_teacher_in_a_portable() -> None:
     assert _NOBODY.redact("The teacher in portable 6 leaves kids unsupervised at recess.").needs_review
+
+
+# --- the third reader's findings (rounds 26-27) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("voice typed: thank you doctor Yazzie-Begay for coming", ["doctor Yazzie-Begay"]),   # hyphenated whole
+    ("He went to the doctor Tuesday and missed the quiz.", []),
+    ("Our school doctor Visits on Fridays.", []),
+    ("MS. DIAZ NEEDS HELP", ["MS. DIAZ"]),                                 # a capitals name ends before everyday words
+    ("MR. LEE SAID NO", ["MR. LEE"]),
+    ("DR. KING DAY ASSEMBLY", []),
+    ("Schedule:\n8:15 Arrival: greeted\n9:00 ELA: small groups\n10:00 Art: clay\n11:30 Lunch: cafeteria", []),
+    ("APRIL: testing\nMAY: field day\nJUNE: graduation", []),
+    ("Motion to adopt the math curriculum: Zearn/Lexia, approved.", []),
+    ("The Fall/Spring, passed.", []),
+    ("Motion: Benally / Tsosie, carried", ["Benally", "Tsosie"]),
+    ("Three families (Hoang, Kravets and Oyelaran) came.", ["Hoang", "Kravets", "Oyelaran"]),
+    ("Families (Hoang & Kravets) came.", ["Hoang", "Kravets"]),
+    ("Two families (ESL and IEP) asked for meetings.", []),
+    ("Our families (Kinder and Pre-K) loved it.", []),
+    ("Ms. Vu translated Karen's letter into Vietnamese.", ["Ms. Vu", "Karen"]),   # a possessive: a person's
+    ("the Karen family dinner was packed", []),
+])
+def test_reader3_people(text, found) -> None:
+    assert [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "PERSON"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Our sub for the day did a great job with the class.",        # "for" before an event, a time or a subject
+    "The speaker for the keynote talked about trauma-informed practice.",
+    "The teacher for Algebra gave too much homework.",
+    "I talked to the counselor, the first step was a referral.",   # "the first" without a person's word
+    "We read about the president who ended slavery.",             # a president of the country
+])
+def test_reader3_not_one_person(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
+
+
+def test_reader3_a_rural_box_after_a_mile_without_its_comma() -> None:
+    text = "meet at Mile 4 Hwy 160, PO Box 1420, Towaoc, CO 81334."
+    assert ("Mile 4 Hwy 160, PO Box 1420, Towaoc, CO 81334", "ADDRESS") in _found(_NOBODY.redact(text), text)
