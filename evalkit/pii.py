@@ -138,6 +138,7 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
            "|Guam|Puerto Rico|American Samoa")   # (territories too; not "Northern Mariana": Mariana is a given name)
 # The city, then a real state (its postal code or name, any case) and the ZIP: "it" or "me" after a comma is a
 # state only when a ZIP follows (Maine's "ME" and a sentence's "me" look alike)
+_STATE_FULL_NAMES = _STATES[_STATES.index("Alabama"):]   # (the states' names, their postal codes left off)
 # (the AP's abbreviations of the states, written with their stop: "Springfield, Ill. 62701")
 _STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr"
               r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo")
@@ -188,7 +189,7 @@ _MOVED_FROM = re.compile(rf"\b(?:{_MOVE_VERBS}|came|comes|arrived|is){_FROM_END}
 # Price" is the person)
 _MOVED_AWAY_FROM = re.compile(rf"\b(?:{_MOVE_VERBS}){_FROM_END}|\b(?:families|students|kids|children|parents|people"
                               rf"|we|they)\b[^.;!?]{{0,24}}?\b(?:came|come|arrived){_FROM_END}", re.I)
-_STATE_AFTER = re.compile(rf",[ \t]*(?:{_STATES[_STATES.index('Alabama'):]}|[A-Z]{{2}}\b)")
+_STATE_AFTER = re.compile(rf",[ \t]*(?:{_STATE_FULL_NAMES}|[A-Z]{{2}}\b)")
 _AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)[ \t]+$", re.I)
 _IN_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout|around|through|via)[ \t]+$", re.I)
 # a neighbour in a list of names (read on the lower-cased text): "sanaa, aden, beirut", "cleveland or greenville",
@@ -209,7 +210,7 @@ _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name
 _BOROUGHS = frozenset("bronx brooklyn manhattan queens harlem".split())
 # A state's education agency (or one of its regional offices) is public, and names no more than the state: a roster
 # that lists state staff with their agency does not make the agency, its initials or its state's name private
-_STATE_AGENCY = re.compile(rf"^(?:(?:{_STATES[_STATES.index('Alabama'):]})(?:[ ]+State)?|State)[ ]+"
+_STATE_AGENCY = re.compile(rf"^(?:(?:{_STATE_FULL_NAMES})(?:[ ]+State)?|State)[ ]+"
                            r"(?:(?:Department|Dept\.?)[ ]+of[ ]+(?:Public[ ]+)?(?:Education|Instruction)|Education[ ]+"
                            r"(?:Department|Agency)|Board[ ]+of[ ]+Education|Office[ ]+of[ ]+(?:the[ ]+)?(?:State[ ]+)?"
                            r"Superintendent)\b")
@@ -710,6 +711,11 @@ _OCR_INNER = re.compile(r"[a-z][01][a-z]")
 _OCR_READINGS = {"0": "o", "1": "li"}
 
 
+def _known_word(low: str) -> bool:
+    """Whether ``low`` (lower case) is a word, a name or a place of the lists: what an OCR reading must make."""
+    return low in english_words() or low in person_words() or low in place_names()
+
+
 def _ocr_word(m: re.Match[str]) -> str:
     """The word of :data:`_OCR_WORD` with its digits read as letters, where they are slips (see there)."""
     word = m.group(0)
@@ -729,8 +735,7 @@ def _ocr_word(m: re.Match[str]) -> str:
             return reading.upper()
         return reading[0].upper() + reading[1:] if word[0] in "01" and reading[0] in "io" else reading
     for reading in readings:
-        low = reading.lower()
-        if low in english_words() or low in person_words() or low in place_names():
+        if _known_word(reading.lower()):
             return cased(reading)
     return cased(readings[0]) if _OCR_INNER.search(word) else word
 
@@ -745,8 +750,7 @@ def _ocr_capital_i(m: re.Match[str]) -> str:
     """The word of :data:`_OCR_I_WORD` with its inner capital I read as l, where that makes a known word."""
     word = m.group(0)
     fixed = word[0] + word[1:].replace("I", "l")
-    return fixed if fixed.lower() in english_words() or fixed.lower() in person_words() \
-        or fixed.lower() in place_names() else word
+    return fixed if _known_word(fixed.lower()) else word
 
 
 @lru_cache(maxsize=8192)
@@ -1945,10 +1949,7 @@ class PiiDetector:
                 return s, e, "PERSON"
         if cats & _PLACE_SHORT and _capitalised(folded[s:e]) \
                 and (low[s:e] not in COMMON_WORD_NAMES or not _sentence_start(folded, s)) \
-                and not _PLACE_OF_BEFORE.search(folded, max(0, s - 24), s) \
-                and not (low[s:e].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, s - 16), s)) \
-                and not (folded.endswith(("from ", "From "), 0, s) and (to := _TO_TOWN.match(folded, e))
-                         and to.group(1).lower() in place_names()):   # ("the drive from Sequoia Vista to Fresno")
+                and not _said_as_place(folded, low, s, e):
             return s, e, "SCHOOL"
         # a school's short name in lower case after a word of place ("i teach at roosevelt", "between hoffman and
         # tucker"), unless it is an everyday word ("at grant time")
@@ -3881,5 +3882,17 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
                        "falls point island sound prairie basin hollow fork bend".split())
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down)[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
+    """Whether a school's short form at ``start:end`` is said as the place it is named after: after "the town of" or
+    "live up" (:data:`_PLACE_OF_BEFORE`), a landform gone over or past (:data:`_LANDFORMS`), or a town travelled
+    from to another ("the drive from Sequoia Vista to Fresno")."""
+    if _PLACE_OF_BEFORE.search(folded, max(0, start - 24), start):
+        return True
+    if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start):
+        return True
+    return folded.endswith(("from ", "From "), 0, start) and bool(to := _TO_TOWN.match(folded, end)) \
+        and to.group(1).lower() in place_names()
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
 _CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")

@@ -3356,3 +3356,10 @@ def test_reader3_not_one_person(text) -> None:
 def test_reader3_a_rural_box_after_a_mile_without_its_comma() -> None:
     text = "meet at Mile 4 Hwy 160, PO Box 1420, Towaoc, CO 81334."
     assert ("Mile 4 Hwy 160, PO Box 1420, Towaoc, CO 81334", "ADDRESS") in _found(_NOBODY.redact(text), text)
+
+
+def test_public_names_are_listed_once() -> None:
+    from collections import Counter
+
+    from evalkit.namelists import PUBLIC_NAMES
+    assert [name for name, n in Counter(PUBLIC_NAMES).items() if n > 1] == []
