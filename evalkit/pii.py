@@ -1393,12 +1393,11 @@ class PiiDetector:
                     continue          # a voice-typed title before a word: "went to the doctor Tuesday", "doctor Visits"
                 elif name == "titled_name" and folded[s:e].isupper() and len(folded[s:e].split()) > 2:
                     # (a name in capitals ends before its sentence's next words: "MS. DIAZ NEEDS HELP")
-                    words = folded[s:e].split()
-                    # (cut at the first everyday word after the name's first: "NEEDS", "SAID", "MORE", "DAY")
+                    # (cut before the first everyday word after the name's first: "NEEDS", "SAID", "MORE", "DAY")
+                    words = list(_WORD_RUN.finditer(folded, s, e))
                     cut = next((i for i in range(2, len(words))
-                                if word_rank().get(words[i].lower(), PLAIN_RANK) < EVERYDAY_RANK), len(words))
-                    words = words[:cut]
-                    e = s + len(" ".join(words)) if " ".join(words) == folded[s:s + len(" ".join(words))] else e
+                                if word_rank().get(words[i].group(0).lower(), PLAIN_RANK) < EVERYDAY_RANK), len(words))
+                    e = words[cut - 1].end()
                 elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
                                               or not any(ch in "OoIl" for ch in folded[s:e])):
                     continue          # letters for digits: a few, never a word ("lol-lol-lolo")

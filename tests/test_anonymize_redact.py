@@ -3324,6 +3324,7 @@ def test_round27_the_teacher_in_a_portable() -> None:
     ("He went to the doctor Tuesday and missed the quiz.", []),
     ("Our school doctor Visits on Fridays.", []),
     ("MS. DIAZ NEEDS HELP", ["MS. DIAZ"]),                                 # a capitals name ends before everyday words
+    ("MS.  DIAZ NEEDS HELP", ["MS.  DIAZ"]),                               # (spaced as typed)
     ("MR. LEE SAID NO", ["MR. LEE"]),
     ("DR. KING DAY ASSEMBLY", []),
     ("Schedule:\n8:15 Arrival: greeted\n9:00 ELA: small groups\n10:00 Art: clay\n11:30 Lunch: cafeteria", []),
