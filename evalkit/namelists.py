@@ -74,6 +74,10 @@ PUBLIC_NAMES = (
     "Mrs. Frizzle", "Miss Frizzle", "Martin Luther King Jr. Day", "Valentine's Day", "St. Valentine's Day",
     "Mother's Day", "Father's Day", "Labor Day", "Memorial Day", "Veterans Day", "Earth Day", "Juneteenth",
     "Mardi Gras",
+    # reference works a comment cites for a definition (a real Google Forms export: "Merriam Webster Dictionary
+    # definition of sandwich"); the founder's surname is not a roster person there
+    "Merriam-Webster", "Merriam Webster", "Merriam-Webster Dictionary", "Merriam Webster Dictionary",
+    "Webster's Dictionary", "Webster Dictionary", "Oxford English Dictionary",
     # holidays of the faiths and peoples schools' calendars are asked to respect
     "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",

@@ -3364,3 +3364,17 @@ def test_public_names_are_listed_once() -> None:
 
     from evalkit.namelists import PUBLIC_NAMES
     assert [name for name, n in Counter(PUBLIC_NAMES).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Merriam Webster Dictionary definition of sandwich",   # a real Google Forms export's answer, verbatim
+    "Merriam-Webster says otherwise", "per Webster's Dictionary", "the Webster Dictionary definition",
+])
+def test_a_dictionary_cited_for_a_definition_is_no_one(text: str) -> None:
+    assert _NOBODY.redact(text).text == text
+
+
+def test_a_roster_webster_beside_the_dictionary_is_still_redacted() -> None:
+    roster = RosterNames(first=("Dana",), last=("Webster",), full=("Dana Webster",))
+    text = "Ms. Webster said to check the Merriam Webster Dictionary; Dana Webster agreed."
+    assert redact(text, roster).text == "[PERSON] said to check the Merriam Webster Dictionary; [PERSON] agreed."
