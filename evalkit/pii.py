@@ -159,9 +159,9 @@ _CITY_STATE_ZIP = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?{_CITY
 _CITY_STATE_ZIP_REQUIRED = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+(?:\n[ \t]*+)?|\n[ \t]*+){_CITY}"
                             rf"(?:(?:{_STATES})\b\.?|(?:{_STATES_AP})\.){_ZIP_AFTER}(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
-# (Queens numbers its houses by the cross street: "123-45 Queens Blvd")
+# (Queens numbers its houses by the cross street, "123-45 Queens Blvd"; a building of two numbers, "6-7 Kongens Gade")
 # (never a room's, a pod's or a lab's number: "Room 204-B Learning Commons")
-_HOUSE = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{2,3}-\d{2}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
+_HOUSE = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{1,3}-\d{1,3}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -228,9 +228,15 @@ _NUMBER_AFTER_TYPES = r"(?:Calle|Avenida|Camino|Paseo|Carretera)"
 _STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | {"rue"}
 _ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\d+)?,?[ ]*)?(?:(?:US|State|[A-Z]{2})[ ])?"
                               r"(?:Hwy|Highway|Route|Rte|CR|County[ ]Road)[ ]\d{1,4}[A-Z]?,[ ]*$")
+# A park of mobile homes, trailers or RVs by its name: "Shady Acres Mobile Home Park", "Desert Palms RV Park"
+_HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:Mobile[ \t]+Home|Trailer|RV|Manufactured[ \t]+Home)[ \t]+"
+              r"(?:Park|Court|Ct|Community|Village|Estates|Homes))\b")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
-                          r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
+                          r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*"
+                          # (with its park: "Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd")
+                          rf"(?:,[ \t]*{_HOME_PARK})?"
+                          r"|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
@@ -277,7 +283,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
         # (a local part of four dotted words at most: "first dot middle dot last", read in linear time)
-        r"(?<![\w.+'’-])(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
+        # (an initial read out before it is its first letter: "l begay at ... dot org" is lbegay's; never a word of
+        # one letter, "a", "I", Spanish "o", "u", "y")
+        r"(?<![\w.+'’-])(?:(?-i:[b-hj-np-tv-xz])[ \t]+(?=[a-z]))?"
+        r"(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
         # (the last word is a domain's ending: "... dot org period thanks" ends at "org")
         r"\s*[\w-]+)*\s*(?:(?:[({\[](?:dot|\.)[)}\]]|\bdot\b)\s*[a-z]{2,12}"
@@ -349,6 +358,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "street_address_grid": re.compile(r"\b(?:NE|NW|SE|SW)[ \t]+\d{1,3}(?:st|nd|rd|th)[ \t]+"
                                       r"(?:St|Ave|Ct|Ter|Pl|Rd|Dr|Blvd|Way|Ln"
                               r"|Street|Avenue|Court|Terrace|Place|Road|Drive|Boulevard|Lane)\b\.?"),
+    # a lot in a park of mobile homes, the park named, before it or after it, with its town: "Lot 14, Twin Oaks Trailer
+    # Park, Springdale", "Pine Hollow Mobile Home Park, Lot 9" (never the park alone: "the RV Park entrance")
+    "home_park_lot": re.compile(
+        rf"(?:\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*,[ \t]*{_HOME_PARK}"
+        rf"|{_HOME_PARK},?[ \t]*(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*\b)"
+        rf"(?:{_CITY_STATE_ZIP}|,[ \t]*[A-Z][a-zʻ'-]+(?:[ \t]+[A-Z][a-zʻ'-]+)?(?![\w'’-]))?"),
+    # a numbered road as the whole street, with a unit or none, then a town, a state and a ZIP: "CR 410, Lot 7, Laredo,
+    # TX 78046", "County Road 12, Hazard, KY 41701" (never the road alone: "CR 410 is closed")
+    "road_address": re.compile(rf"\b{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:{_UNIT})*+{_CITY_STATE_ZIP_REQUIRED}"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
@@ -401,7 +419,8 @@ _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "
                   "phone": "PHONE", "phone_extension": "PHONE", "phone_ocr": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
                   "street_address_spelled": "ADDRESS", "street_address_grid": "ADDRESS",
-                  "military_address": "ADDRESS", "po_box": "ADDRESS", "lower_titled_name": "PERSON",
+                  "military_address": "ADDRESS", "po_box": "ADDRESS", "home_park_lot": "ADDRESS",
+                  "road_address": "ADDRESS", "lower_titled_name": "PERSON",
                   "titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
@@ -472,6 +491,22 @@ _DIGIT = re.compile(r"\d")
 # three with at most three separators between (a year alone never passes)
 _ADDRESSISH = re.compile(rf"\d(?:-?[A-Za-z]|\s+\d/\d)?\s+[A-Z]|\b{_NUMBER_AFTER_TYPES}\s+[A-Z]"
                          r"|\d\s+(?:\d{1,3}(?:st|nd|rd|th)\s+[A-Z]|[A-Z]{2}-\d)")   # "201 1st St NE", "2200 KY-15"
+# a street typed in capitals ("PICKUP IS AT 1300 W 18TH ST", a signature's "210 NORTH MAIN STREET"): a house number,
+# up to four words in capitals and a street's type in capitals; the street is then read in title case (_title_caps)
+_CAPS_STREET = re.compile(r"\d[ \t]+(?:[A-Z0-9]+\.?[ \t]+){1,4}(?:ST|AVE|AV|RD|BLVD|DR|LN|CT|PL|WAY|TER|CIR|PKWY|HWY"
+                          r"|TRL|LOOP|STREET|AVENUE|ROAD|BOULEVARD|DRIVE|LANE|COURT|PLACE|TERRACE|CIRCLE|PARKWAY"
+                          r"|HIGHWAY|TRAIL)\b")
+# the words a street in capitals is read by: runs of three capitals and more, and the two-letter street types, in
+# title case; an ordinal's letters in lower case ("18TH": "18th"); state codes and quadrants stay ("IL", "NE")
+_CAPS_RUN = re.compile(r"(?<=\d)(?:ST|ND|RD|TH)\b|[A-Z]{3,}|\b(?:ST|AV|RD|DR|LN|CT|PL)\b")
+
+
+def _title_caps(text: str) -> str:
+    """``text`` with its words in capitals in title case, the same length (ASCII letters only change)."""
+    return _CAPS_RUN.sub(lambda m: m.group(0).lower() if m.start() and text[m.start() - 1].isdigit()
+                         else m.group(0)[0] + m.group(0)[1:].lower(), text)
+
+
 # cheap tests before the extension and OCR phone patterns: a letter beside a digit, "x" and three digits, a local
 # number's last four digits in pairs
 _OCRISH = re.compile(r"\d[OoIl]|[OoIl]\d")
@@ -536,6 +571,9 @@ _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bld
 _ZIP = re.compile(r"\b\d{5}\b")
 
 
+_ROUTE_NUMBER = re.compile(rf"\b{_ROUTES}[ \t]+\d")
+
+
 def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[str]:
     """The PATTERNS that can match ``folded`` at all (``toks``: its words; ``digits``: whether it has any)."""
     names = ["titled_name"] if not toks.isdisjoint(_TITLE_WORDS) else []
@@ -574,6 +612,10 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("street_address_spelled")
         if not toks.isdisjoint(_QUADRANTS):
             names.append("street_address_grid")
+        if "Trailer" in folded or "Mobile" in folded or "RV" in folded or "Manufactured" in folded:
+            names.append("home_park_lot")
+        if _ROUTE_NUMBER.search(folded) and _ZIP.search(low):
+            names.append("road_address")
     return names
 
 
@@ -603,6 +645,17 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
                 or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 12), m.start()):
             out.append((m.start(), end, "PHONE"))
     return out
+
+
+# An address read out, as voice typing writes it: the house number digit by digit (two digits at least), the street's
+# words and its type in full, then perhaps the town, the state and the ZIP digit by digit: "four one two zero Northern
+# Lights Boulevard Anchorage Alaska nine nine five zero eight" (no count has a street's type after it)
+_DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_ADDRESS = re.compile(
+    rf"(?<![\w-]){_DIGIT_WORD}(?:[ ]+{_DIGIT_WORD}){{1,5}}[ ]+(?:(?!{_DIGIT_WORD}\b)[a-z][a-z'’-]*[ ]+){{1,3}}?"
+    r"(?:street|avenue|boulevard|road|drive|lane|way|court|place|circle|parkway|highway|terrace|trail|loop)\b"
+    rf"(?:[ ]+(?:[a-z][a-z'’-]*[ ]+){{0,3}}?(?:{'|'.join(sorted((n.lower() for n in _STATE_FULL_NAMES.split('|')), key=len, reverse=True))})\b"
+    rf"(?:(?:[ ]+{_DIGIT_WORD}){{5}}\b)?)?")
 
 
 # shapes that are a phone number only after a word that asks for one: digits typed one by one with spaces, as
@@ -1335,8 +1388,13 @@ class PiiDetector:
 
         def rank_of(word: str) -> int:
             return rank.get(word, PLAIN_RANK)
+        # (a street typed in capitals is read again in title case, where the street patterns know its words)
+        caps = _title_caps(folded) if digits and _CAPS_STREET.search(folded) else None
         for name in _worth_trying(folded, low, toks, digits):
-            for m in PATTERNS[name].finditer(folded):
+            matches = PATTERNS[name].finditer(folded)
+            if caps is not None and name == "street_address":
+                matches = chain(matches, PATTERNS[name].finditer(caps))
+            for m in matches:
                 s, e = m.span()
                 if name == "url":
                     e = s + len(_trim_url(m.group(0)))
@@ -1377,7 +1435,7 @@ class PiiDetector:
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
                     e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
                 if name.startswith("street_address"):
-                    unit = _UNIT_BEFORE.search(folded, max(0, s - 24), s)
+                    unit = _UNIT_BEFORE.search(folded, max(0, s - 90), s)
                     s = unit.start() if unit else s
                 elif name == "po_box":
                     # (a rural box after its highway and mile: "Mile 4, Hwy 160, PO Box 1420, Towaoc, CO 81334")
@@ -1415,6 +1473,7 @@ class PiiDetector:
                 cands.append((m.start(1), m.end(1), "PERSON"))
         if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
             cands += _spoken_phones(low)
+            cands += [(m.start(), m.end(), "ADDRESS") for m in _SPOKEN_ADDRESS.finditer(low)]
         if digits and (" " in folded or "/" in folded):
             cands += _cued_phones(low)
         for s in [c[0] for c in cands if c[2] == "PHONE"]:

@@ -3378,3 +3378,128 @@ def test_a_roster_webster_beside_the_dictionary_is_still_redacted() -> None:
     roster = RosterNames(first=("Dana",), last=("Webster",), full=("Dana Webster",))
     text = "Ms. Webster said to check the Merriam Webster Dictionary; Dana Webster agreed."
     assert redact(text, roster).text == "[PERSON] said to check the Merriam Webster Dictionary; [PERSON] agreed."
+
+
+# --- session 19: shapes written before the rules (USPS Publication 28's designators before the street, addresses
+# typed in capitals, house-number ranges, a numbered road as the whole street, a mobile-home park's lot, an e-mail
+# read out with its initial, an address read out digit by digit) ----------------------------------------------------
+
+def _addresses(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("PICKUP IS AT 1300 W 18TH ST NOT THE SCHOOL.", "1300 W 18TH ST"),
+    ("MEET AT 45 OAK HILL RD TOMORROW", "45 OAK HILL RD"),
+    ("THE BUS LEAVES FROM 210 NORTH MAIN STREET AT 7", "210 NORTH MAIN STREET"),
+    ("DROP OFF AT 88 MCKINLEY AVE, SUITE 4 BY NOON", "88 MCKINLEY AVE, SUITE 4"),
+    ("Signed,\nJOANNE\n1300 W 18TH ST\nCHICAGO IL 60608", "1300 W 18TH ST\nCHICAGO IL 60608"),
+    ("Her new place is 77 S 3RD AVE in town.", "77 S 3RD AVE"),
+])
+def test_an_address_typed_in_capitals(text, address) -> None:
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "WE SERVED 1420 STUDENTS IN GRADE 3 AND 2019 DATA SHOWED 12 SCHOOLS.",
+    "DAY 2 ST PATRICK'S DAY ASSEMBLY RAN LONG",
+    "ONLY 3 ROAD TRIPS THIS YEAR",
+    "THE 5 WAY STOP BY THE SCHOOL IS DANGEROUS",
+])
+def test_capitals_that_are_no_address(text) -> None:
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("She lives at 6-7 Kongens Gade, Charlotte Amalie, VI 00802.", "6-7 Kongens Gade, Charlotte Amalie, VI 00802"),
+    ("Office: 12-14 Oak St, Dover, DE 19901", "12-14 Oak St, Dover, DE 19901"),
+])
+def test_a_house_number_range(text, address) -> None:
+    assert address in _addresses(text)
+
+
+# USPS Publication 28, Appendix C2: the secondary unit designators, as people write them before the street
+@pytest.mark.parametrize("unit", ["Lot 22", "Spc 14", "Space 14", "Trlr 3", "Unit B", "Apt 4", "Ste 210", "Bldg 7",
+                                  "PMB 212", "#5", "Lot #22"])
+def test_a_unit_before_the_street(unit) -> None:
+    address = f"{unit}, 3900 Old Missouri Rd, Springdale, AR 72764"
+    assert address in _addresses(f"The family lives at {address} now.")
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("lives at Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd, Springdale, AR 72764 since May",
+     "Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd, Springdale, AR 72764"),
+    ("moved to Space 14, Desert Palms RV Park, 1200 E Main St, Mesa, AZ 85203.",
+     "Space 14, Desert Palms RV Park, 1200 E Main St, Mesa, AZ 85203"),
+    ('Text from the office: "the family at Lot 14, Twin Oaks Trailer Park, Springdale has no power"',
+     "Lot 14, Twin Oaks Trailer Park, Springdale"),
+    ("Home visit: Pine Hollow Mobile Home Park, Lot 9.", "Pine Hollow Mobile Home Park, Lot 9"),
+])
+def test_a_lot_in_a_mobile_home_park(text, address) -> None:
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The trailer park flooded again and the bus could not get in.",
+    "Lot 4 of the parking garage is closed; use the RV Park entrance.",
+])
+def test_a_park_without_a_home_in_it_is_no_address(text) -> None:
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Guardian lives at CR 410, Lot 7, Laredo, TX 78046.", "CR 410, Lot 7, Laredo, TX 78046"),
+    ("Mail: County Road 12, Hazard, KY 41701", "County Road 12, Hazard, KY 41701"),
+    ("Home: FM 1960, Lot 9, Humble, TX 77338.", "FM 1960, Lot 9, Humble, TX 77338"),
+    ("Family moved to Hwy 61, Space 4, Tunica, MS 38676 in June.", "Hwy 61, Space 4, Tunica, MS 38676"),
+])
+def test_a_numbered_road_as_the_whole_street(text, address) -> None:
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "CR 410 is closed after the flood, so buses go around.",
+    "We drove County Road 12 to the school in Hazard.",
+])
+def test_a_numbered_road_alone_is_no_address(text) -> None:
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("please send the slides to l begay at hogbackcsd dot example dot org period",
+     "l begay at hogbackcsd dot example dot org"),
+    ("e-mail j smith at district dot example dot org for the form", "j smith at district dot example dot org"),
+    ("this is nou her from the county, send it to n her at tulecoe dot example dot org period thanks",
+     "n her at tulecoe dot example dot org"),
+])
+def test_a_spoken_email_keeps_its_initial(text, email) -> None:
+    assert (email, "EMAIL") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("tell a friend at district dot example dot org", "tell a "),
+    ("and i asked at district dot example dot org", "and i "),
+])
+def test_a_word_before_a_spoken_email_is_not_its_initial(text, kept) -> None:
+    assert _NOBODY.redact(text).text.startswith(kept)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("VOICE MEMO: the network meeting address is four one two zero Northern Lights Boulevard Anchorage Alaska nine "
+     "nine five zero eight",
+     "four one two zero Northern Lights Boulevard Anchorage Alaska nine nine five zero eight"),
+    ("the address is one two three oak street", "one two three oak street"),
+    ("we meet at six five zero one Elm Avenue Springfield Illinois six two seven zero one period",
+     "six five zero one Elm Avenue Springfield Illinois six two seven zero one"),
+])
+def test_an_address_read_out(text, address) -> None:
+    assert address in _addresses(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we counted one two three four five six and then lined up",
+    "grades two three four Field Day was fun",
+    "one two three Go Team",
+])
+def test_counting_is_no_address(text) -> None:
+    assert _addresses(text) == []
