@@ -59,6 +59,12 @@ CASES = {
     "a list line with inner spaces": ("Ms. Rivera led it.\n- Ana", " ", "", 10000, "Lopez\n- Bo"),
     "role descriptions": ("", "the retired principal from the coast who", " ", 800, ""),
     "possessive roles": ("", "the district's new principal", " ", 800, ""),
+    # (session 19: streets in capitals, a park's lots, addresses read out, initials and given names before names)
+    "streets in capitals": ("", "1300 W 18TH ST", " AND ", 1500, ""),
+    "park lots": ("", "Lot 22, Shady Acres Mobile Home Park", ", ", 1000, ""),
+    "digits read out": ("", "four one two Oak", " ", 1500, " Street"),
+    "initials before names": ("PRESENT: ", "O. TREVINO", ", ", 1500, ""),
+    "particles and given names": ("", "Rami de Leon", " and ", 1500, ""),
 }
 
 

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from types import MappingProxyType
 
 from evalkit.namelists import (
@@ -1605,8 +1605,10 @@ class PiiDetector:
                                               for m in _SURNAME_INITIAL_ITEM.finditer(folded)])
         if ", " in folded:
             # a surname and an initial, as sign-in sheets list people: "Vang, P.", "Nguyen, T." (the surname found)
+            # (not where the list puts each initial first: "K. VOLLMER, R. SAENZ")
             spans = [(c[0], m.end(), c[2]) if c[2] == "PERSON" and " " not in folded[c[0]:c[1]]
-                     and (m := _COMMA_INITIAL.match(folded, c[1])) else c for c in spans]
+                     and (m := _COMMA_INITIAL.match(folded, c[1]))
+                     and not _INITIAL_BEFORE.search(folded, max(0, c[0] - 8), c[0]) else c for c in spans]
         if not toks.isdisjoint(_SUFFIX_WORDS):
             # a generational suffix straight after a name is the name's, with its full stop: "Tyrone Banks Jr.",
             # "Billy Ray Cooper III" (after the holidays: "Dr. Martin Luther King Jr. Day" is no one)
@@ -1704,6 +1706,7 @@ class PiiDetector:
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
+        spans = _name_edges(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
             out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
@@ -2989,6 +2992,85 @@ def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
                 e = m.end()
         out.append((s, e, label))
     return out
+
+
+# an initial before a name, after the start of a line, a list's comma or a label's colon, a quote or a bracket: "PRESENT:
+# O. TREVIÑO", "REVIEWERS: K. VOLLMER, R. SAENZ", "(Ma. Cristina Dela Cruz)" ("Ma.": María, as Filipino names write it)
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/])|(?<=[,;:(\"“][ ]))(?:[A-Z]|Ma)\.[ ]$")
+_INITIAL_START = re.compile(r"[A-Z]\.[ ](?=[A-Z])")
+# a surname's particles before it: "Rami de León", "Pieter van der Berg"
+_PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|[Dd]el|[Vv]an(?:[ ]der|[ ]den)?|[Vv]on|[Dd]a|[Dd]i"
+                               r"|[Dd]u|[Dd]os)[ ]$")
+# the word before a name, in title case or in capitals
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)[ ]$")
+# a word of time before a month or a day that is a given name too: "On Monday Okoro said", "by June"
+_TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|every|each|from|through|thru|before|after|of"
+                               r"|in|early|late|mid|that|until|during)[ ]+$", re.I)
+
+
+def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's span takes in what stands before it and is the name's too, where no other span holds it: its
+    particles ("de León"), its given name (a given name of any kind, or mid-sentence a word that is no English word:
+    "Sunday Okonkwo", "Rami de León", "Kawi Squirrel"; never a word of time before a day's or a month's name: "On
+    Monday Okoro said") or else its initial ("O. TREVIÑO", after a line's start, a comma, a colon, a quote or a
+    bracket; never "Plan B." before a sentence that starts with a name)."""
+    taken = _Taken(spans)
+    rank, every = word_rank(), all_given_names()
+    out = []
+    for s, e, label in spans:
+        if label == "PERSON" and _INITIAL_START.match(text, s) and _LETTER_LABEL_BEFORE.search(text, max(0, s - 12), s):
+            s += 3          # (a name found with a thing's letter before it is the name alone: "Plan B. Okoro agreed")
+        elif label == "PERSON" and (m := _LETTER_LABEL_START.match(text, s, e)):
+            s = m.end()
+        elif label == "PERSON":
+            start = s
+            if (m := _PARTICLES_BEFORE.search(text, max(0, s - 10), s)) and not taken.holds(m.start(), s):
+                start = m.start()
+            m = _WORD_BEFORE_NAME.search(text, max(0, start - 24), start)
+            if m and m.group(1).isupper() == text[s:e].isupper() and not taken.holds(m.start(1), s) \
+                    and (start == s or m.group(1)[1:].islower()):
+                w = m.group(1).lower().rstrip("'’")
+                # (a day's or a month's name is a given name here, but not after a word of time)
+                given = w in every and (w not in _NOT_SURNAME or w in CALENDAR) and w not in _GREETINGS \
+                    and not (w in CALENDAR and _TIME_WORD_BEFORE.search(text, max(0, m.start(1) - 10), m.start(1)))
+                rare = len(w) >= 3 and w not in rank and w not in english_words() and w not in _NOT_SURNAME \
+                    and not _sentence_start(text, m.start(1))
+                # (never an article, nor before a name that starts with its title: "El Lic. Anselmo Romero")
+                if (given or rare) and m.group(1).title() not in _TITLE_WORDS and w not in _SPANISH_ARTICLES \
+                        and text[s:e].split(None, 1)[0].rstrip(".").title() not in _TITLE_WORDS:
+                    start = m.start(1)
+            if start != s and not text[start].isupper():
+                start = s          # (particles only with the given name before them: Spanish "de" is "of" too)
+            if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
+                    and not taken.holds(m.start(), s) \
+                    and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                start = m.start()
+            s = start
+        out.append((s, e, label))
+    return out
+
+
+# a word that names a thing by its letter: "Plan B.", "Title I.", "Tier C." (a sentence ends there, no initial starts)
+_LETTER_LABEL_BEFORE = re.compile(r"\b(?:Plan|Title|Tier|Level|Section|Part|Phase|Option|Grade|Vitamin|Appendix|Exhibit"
+                                  r"|Figure|Table|Step|Form|Room|Unit|Group|Team|Block|Wing|Building|Zone|Type|Class"
+                                  r"|Category|Column|Row|Lot|Model|Track|Cohort|Pod|Hall)[ ]$")
+
+
+_LETTER_LABEL_START = re.compile(_LETTER_LABEL_BEFORE.pattern[:-1] + r"[A-Z]\.[ ](?=[A-Z])")
+
+
+class _Taken:
+    """The stretches the spans hold, asked whether any holds a part of ``start:end`` in logarithmic time (a pasted list
+    of thousands of names stays linear)."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        pairs = sorted((s, e) for s, e, _ in spans)
+        self.starts = [s for s, _ in pairs]
+        self.reach = list(accumulate((e for _, e in pairs), max))   # (the furthest end of the spans up to each)
+
+    def holds(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
 
 
 _COUPLE_AND = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+")

@@ -3503,3 +3503,61 @@ def test_an_address_read_out(text, address) -> None:
 ])
 def test_counting_is_no_address(text) -> None:
     assert _addresses(text) == []
+
+
+# --- session 19: a found name's edges (an initial before it in capitals, its given name before it, a saint's "St.")
+
+_EDGES = Redactor.from_roster(RosterNames(
+    first=("Ortencia", "Mirna", "Karl", "Rosa", "Nadine", "Tom", "Jen"),
+    last=("Treviño", "Barrera Solís", "Vollmer", "Saenz", "Okonkwo", "Okoro", "León", "Squirrel", "Onge"),
+    full=("Ortencia Treviño", "Mirna Barrera Solís", "Karl Vollmer", "Rosa Saenz", "Nadine Okonkwo", "Tom Okoro",
+          "Rami León", "Kawi Squirrel", "Jen Onge")))
+
+
+def _people(text: str, red: Redactor = _EDGES) -> list[str]:
+    return [text[s.start:s.end] for s in red.redact(text).spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("MINUTES - BOARD WORKSHOP\nPRESENT: O. TREVIÑO, SUPT.; M. BARRERA SOLÍS; BOARD PRESIDENT ARMANDO LEAL",
+     "O. TREVIÑO"),
+    ("MINUTES - BOARD WORKSHOP\nPRESENT: O. TREVIÑO, SUPT.; M. BARRERA SOLÍS; BOARD PRESIDENT ARMANDO LEAL",
+     "M. BARRERA SOLÍS"),
+    ("REVIEWERS: K. VOLLMER, R. SAENZ", "R. SAENZ"),
+    ("Attendees: N. Van Beverhoudt, Lisa Moreno", "N. Van Beverhoudt"),
+    ("Tina Dela Cruz (Ma. Cristina Dela Cruz) led the session.", "Ma. Cristina Dela Cruz"),
+    ('Her badge said "O. Treviño" instead of her name.', "O. Treviño"),
+])
+def test_an_initial_before_a_found_name(text, name) -> None:
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize("text", ["We went with Plan B. Okoro agreed to lead it.",
+                                  "The grant is for Title I. Okoro wrote it."])
+def test_a_letter_that_ends_a_sentence_is_no_initial(text) -> None:
+    assert not any(p.endswith(". Okoro") for p in _people(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kids who read their poems at the closing: Sunday Okonkwo, Hope Iron Cloud, Diego Almonte.", "Sunday Okonkwo"),
+    ("Pepe Garza wants Rami de León in tier 3.", "Rami de León"),
+    ("Many thanks to her student aide Kawi Squirrel for double-checking every row.", "Kawi Squirrel"),
+    ("Our panel: Dean Okoro and two parents.", "Dean Okoro"),
+])
+def test_a_given_name_before_a_found_surname(text, name) -> None:
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("On Monday Okoro said the data were late.", "Monday Okoro"),
+    ("Thanks Okoro for the notes.", "Thanks Okoro"),
+    ("The Okoro family came.", "The Okoro"),
+    ("Principal Okoro came.", "Principal Okoro Came"),
+])
+def test_a_word_before_a_found_surname_that_is_no_given_name(text, absent) -> None:
+    assert absent not in _people(text)
+
+
+def test_a_saints_name_in_a_surname() -> None:
+    text = "Sign-in: Marcy Doucette, Tom Brackett, Jen St. Onge, Hollis Putney"
+    assert "Jen St. Onge" in _people(text, _NOBODY)
