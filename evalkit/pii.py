@@ -2997,6 +2997,10 @@ def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 # an initial before a name, after the start of a line, a list's comma or a label's colon, a quote or a bracket: "PRESENT:
 # O. TREVIÑO", "REVIEWERS: K. VOLLMER, R. SAENZ", "(Ma. Cristina Dela Cruz)" ("Ma.": María, as Filipino names write it)
 _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/])|(?<=[,;:(\"“][ ]))(?:[A-Z]|Ma)\.[ ]$")
+# a rank before a title, and a courtesy title before a name, in any case (a role, "BOARD PRESIDENT", stays outside)
+_RANK_BEFORE_TITLE = re.compile(r"(?<![\w.])(?:Deputy|Assistant|Asst\.|Associate|Assoc\.|Interim|Acting|Vice|Executive)[ ]$",
+                                re.I)
+_COURTESY_BEFORE_NAME = re.compile(r"(?<![\w.])(?:mr|mrs|ms|mx|miss|dr|sra|srta|sr|prof|rev|delegate)\.?[ ]$", re.I)
 _INITIAL_START = re.compile(r"[A-Z]\.[ ](?=[A-Z])")
 # a surname's particles before it: "Rami de León", "Pieter van der Berg"
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|[Dd]el|[Vv]an(?:[ ]der|[ ]den)?|[Vv]on|[Dd]a|[Dd]i"
@@ -3041,6 +3045,14 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     start = m.start(1)
             if start != s and not text[start].isupper():
                 start = s          # (particles only with the given name before them: Spanish "de" is "of" too)
+            first = text[s:e].split(None, 1)[0].rstrip(".").title()
+            if start == s and first in _TITLE_WORDS:
+                # (a title's rank before it: "Deputy Supt. San Nicolas")
+                if (m := _RANK_BEFORE_TITLE.search(text, max(0, s - 12), s)) and not taken.holds(m.start(), s):
+                    start = m.start()
+            elif start == s and (m := _COURTESY_BEFORE_NAME.search(text, max(0, s - 10), s)) \
+                    and not taken.holds(m.start(), s):
+                start = m.start()      # (a courtesy title in any case: "SRA. LEONOR PATIÑO", "Delegate Harold ...")
             if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
                     and not taken.holds(m.start(), s) \
                     and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):

@@ -3561,3 +3561,17 @@ def test_a_word_before_a_found_surname_that_is_no_given_name(text, absent) -> No
 def test_a_saints_name_in_a_surname() -> None:
     text = "Sign-in: Marcy Doucette, Tom Brackett, Jen St. Onge, Hollis Putney"
     assert "Jen St. Onge" in _people(text, _NOBODY)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("THANK YOU SRA. LEONOR PATIÑO FOR THE TAMALES", "SRA. LEONOR PATIÑO"),
+    ("Minutes GDOE leadership council: Deputy Supt. San Nicolas opened.", "Deputy Supt. San Nicolas"),
+    ("At the chapter meeting Delegate Harold Tsinajinnie spoke first.", "Delegate Harold Tsinajinnie"),
+])
+def test_a_title_before_a_found_name(text, name) -> None:
+    assert name in _people(text, _NOBODY)
+
+
+def test_a_role_before_a_found_name_stays_outside() -> None:
+    text = "BOARD PRESIDENT ARMANDO LEAL CALLED THE VOTE"
+    assert "ARMANDO LEAL" in _people(text, _NOBODY)
