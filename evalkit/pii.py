@@ -3420,7 +3420,8 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
 
     def name(word: str) -> bool:
         low = word.lower()
-        return ((low in every and low not in CALENDAR) or (len(low) >= 3 and low not in words)) \
+        # (two letters in title case are a name too beside a name found: "Elias, Katie, Om and Sushila")
+        return ((low in every and low not in CALENDAR) or ((len(low) >= 3 or word.istitle()) and low not in words)) \
             and low not in _NOT_SURNAME and low not in _GREETINGS and low not in PRODUCT_NAMES
 
     out = []

@@ -3575,3 +3575,8 @@ def test_a_title_before_a_found_name(text, name) -> None:
 def test_a_role_before_a_found_name_stays_outside() -> None:
     text = "BOARD PRESIDENT ARMANDO LEAL CALLED THE VOTE"
     assert "ARMANDO LEAL" in _people(text, _NOBODY)
+
+
+def test_a_name_of_two_letters_in_a_list_of_names() -> None:
+    text = "Thanks to Marisol, Vy and Tomasz for the posters."
+    assert "Vy" in _people(text, _NOBODY)
