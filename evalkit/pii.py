@@ -1561,8 +1561,8 @@ class PiiDetector:
                 break
             cands += found
             seen.update(found)
-        spans = _initials_after(folded, _couples(folded, _name_tail(folded, _school_tails(
-            folded, self._with_surnames(folded, _resolve(folded, cands))))))
+        spans = _initials_after(folded, _couples(folded, _name_tail(folded, _school_joins(folded, _school_tails(
+            folded, self._with_surnames(folded, _resolve(folded, cands)))))))
         if "," in folded and self.names is not None:
             spans = self._reversed_names(low, spans)
         # (a title alone is nobody; nor is a degree's first letters: "Rosalind Okafor, Ed.D.", "Ed.S.")
@@ -2942,7 +2942,7 @@ _SCHOOL_KINDS = (r"H\.S\.|M\.S\.|E\.S\.|HS|MS|ES|Elem\.?|Elementary|Middle|High|
 _SCHOOL_KIND_AFTER = re.compile(rf"[ \t]+(?:{_SCHOOL_KINDS})(?![\w-])")
 # (a span that ends in an abbreviated kind takes its stop: "Pine Ridge K-8 Acad.")
 _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
-_SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS"
+_SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS|JHS|SHS|Co\.?"
                           r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Consolidated|RE-?\d{1,2}J?"
@@ -3100,6 +3100,36 @@ def _couples(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
             out[-1] = (out[-1][0], span[1], "PERSON")
         else:
             out.append(span)
+    return out
+
+
+# what joins two schools found into one name: "Kaʻiwiloa High & Pāhoehoe Elementary" (a shared campus), a saint's
+# "of" ("St. Anthony of Padua Catholic School"); and a campus after a school's kind: "Juvenile Services Academy at Bear
+# Creek" (never a time: "at Noon", "at Monday's")
+_SCHOOLS_AMPERSAND = re.compile(r"[ ](?:&|&amp;)[ ]")
+_SAINT_OF = re.compile(r"[ ]of[ ]")
+_SAINT_SCHOOL = re.compile(r"(?:St|Sts|Saint|Saints)\.?[ ]")
+_CAMPUS_AT = re.compile(r"[ ]at[ ]((?:[A-Z][\w'’ʻ-]+)(?:[ ][A-Z][\w'’ʻ-]+){0,2})(?![\w'’-])")
+_CAMPUS_KINDS = frozenset("Academy School Center Campus Program Institute".split())
+
+
+def _school_joins(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Schools found side by side that are one name (:data:`_SCHOOLS_AMPERSAND`, :data:`_SAINT_OF`) become one span, and
+    a school takes in the campus after it (:data:`_CAMPUS_AT`)."""
+    out: list[tuple[int, int, str]] = []
+    for i, (s, e, label) in enumerate(spans):
+        if out and label == "SCHOOL" and out[-1][2] == "SCHOOL" and (
+                _SCHOOLS_AMPERSAND.fullmatch(text, out[-1][1], s)
+                or _SAINT_OF.fullmatch(text, out[-1][1], s) and _SAINT_SCHOOL.match(text, out[-1][0])):
+            out[-1] = (out[-1][0], e, "SCHOOL")
+            continue
+        if label == "SCHOOL" and text[s:e].rsplit(None, 1)[-1] in _CAMPUS_KINDS and (m := _CAMPUS_AT.match(text, e)):
+            nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+            words = m.group(1).split()
+            if m.end() <= nxt and not any(w.lower().rstrip("'’s") in CALENDAR or w.lower() in ("noon", "midnight")
+                                          for w in words):
+                e = m.end()
+        out.append((s, e, label))
     return out
 
 
@@ -3694,6 +3724,9 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  # Valley SU", "Chenango Ridge BOCES", "Palouse Ridge ESD", "Sunflower Delta CSD", "Walnut Creek R-II"
                  r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
+                 # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
+                 # "Cedar Hollow Co HS", "Pike Co. High School")
+                 r"|JHS|SHS|(?:Co\.?|CO|County)[ \t]+(?:HS|High(?:\s+School)?)"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
                  # (New York's union free districts: "Haverkill UFSD")
                  r"|UFSD|Union\s+Free\s+School\s+District"
@@ -3715,7 +3748,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Collegiate "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
-                              "Childhood Country Tech VoTech Career Co Union UHS Regional Supervisory SU SAU RSU MSAD "
+                              "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
                               "Newcomer Focus Collaborative Service UFSD Union RE".split())

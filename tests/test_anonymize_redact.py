@@ -3580,3 +3580,40 @@ def test_a_role_before_a_found_name_stays_outside() -> None:
 def test_a_name_of_two_letters_in_a_list_of_names() -> None:
     text = "Thanks to Marisol, Vy and Tomasz for the posters."
     assert "Vy" in _people(text, _NOBODY)
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("Action steps agreed with Principal Benjamin (Estate Carlton JHS): tier 2.", "Estate Carlton JHS"),
+    ("| Bovoni Bay JHS | Clement Magras |", "Bovoni Bay JHS"),
+    ("We toured Bayside SHS today", "Bayside SHS"),
+    ("Cedar Hollow Co HS — Tier 3", "Cedar Hollow Co HS"),
+    ("Notes from Pike Co. High School's data day", "Pike Co. High School"),
+])
+def test_a_junior_senior_or_county_high_school(text, school) -> None:
+    assert (school, "SCHOOL") in _found(_NOBODY.redact(text), text)
+
+
+def test_a_county_high_schools_letters_after_its_roster_name_in_capitals() -> None:
+    red = Redactor.from_roster(RosterNames(places=("Cedar Hollow County High School",)))
+    text = "SHERRILL CAUDILL — CEDAR HOLLOW CO HS — TIER 3"
+    assert ("CEDAR HOLLOW CO HS", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("Our kids from Kealakai High visited the Kaiwiloa High & Pahoehoe Elementary campus.",
+     "Kaiwiloa High & Pahoehoe Elementary"),
+    ("Other (please specify): St. Anthony of Padua Catholic School (I taught there)",
+     "St. Anthony of Padua Catholic School"),
+    ("MTSS review for Juvenile Services Academy at Bear Creek (detention school): no Tier 2 reading.",
+     "Juvenile Services Academy at Bear Creek"),
+])
+def test_one_school_over_its_joining_words(text, school) -> None:
+    red = _NOBODY.redact(text)
+    start = text.index(school)
+    covered = {i for s in red.spans if s.label == "SCHOOL" for i in range(s.start, s.end)}
+    assert set(range(start, start + len(school))) <= covered
+
+
+@pytest.mark.parametrize("text", ["Lincoln Elementary at Noon was busy.", "We met at Lincoln Academy at Monday's session."])
+def test_a_time_after_a_school_is_not_its_campus(text) -> None:
+    assert not any(text[s.start:s.end].endswith(("Noon", "Monday")) for s in _NOBODY.redact(text).spans)
