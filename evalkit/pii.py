@@ -159,9 +159,10 @@ _CITY_STATE_ZIP = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?{_CITY
 _CITY_STATE_ZIP_REQUIRED = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+(?:\n[ \t]*+)?|\n[ \t]*+){_CITY}"
                             rf"(?:(?:{_STATES})\b\.?|(?:{_STATES_AP})\.){_ZIP_AFTER}(?![\w-]))")
 # a house number, with a letter or a fraction ("221B", "12 1/2"), or a rural grid's ("N4521", "W 2290")
-# (Queens numbers its houses by the cross street, "123-45 Queens Blvd"; a building of two numbers, "6-7 Kongens Gade")
+# (Queens numbers its houses by the cross street, "123-45 Queens Blvd"; a building of two numbers, "6-7 Kongens Gade";
+# Hawaiʻi by the zone, "55-1182 Hoʻea Rd")
 # (never a room's, a pod's or a lab's number: "Room 204-B Learning Commons")
-_HOUSE = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{1,3}-\d{1,3}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
+_HOUSE = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{1,3}-\d{1,4}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -1549,6 +1550,8 @@ class PiiDetector:
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)
                       if not (shouting and m.group(0).lower() in english_words())]
         cands = self._in_context(folded, low, toks, ltoks, cands)
+        # (the records a name fills say it is someone here, whatever public figure shares it: "Abernathy ✓")
+        cands += _record_names(folded)
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
         found, seen = cands, set(cands)
         # (a list vouches one name further each round: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao"; the first round runs
@@ -1661,7 +1664,9 @@ class PiiDetector:
         if not ltoks.isdisjoint(_PEOPLES_WORDS):
             # a nation's or a clan's name before its people: "a few Cheyenne families", "Wolf Clan" (one word only:
             # "the Delgado family" is a person's)
-            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]]
+            # (families named together are families: "the Pahukoa and Lindsey families")
+            together = {m.end(1) for m in _FAMILIES_TOGETHER.finditer(folded)} if "families" in ltoks else set()
+            spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]] or c[1] in together
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL or not _PEOPLES_AFTER.match(folded, c[1])]
         if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
             spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
@@ -3000,7 +3005,10 @@ _INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/])|(?<=[,;:(\"“][ ]))
 # a rank before a title, and a courtesy title before a name, in any case (a role, "BOARD PRESIDENT", stays outside)
 _RANK_BEFORE_TITLE = re.compile(r"(?<![\w.])(?:Deputy|Assistant|Asst\.|Associate|Assoc\.|Interim|Acting|Vice|Executive)[ ]$",
                                 re.I)
-_COURTESY_BEFORE_NAME = re.compile(r"(?<![\w.])(?:mr|mrs|ms|mx|miss|dr|sra|srta|sr|prof|rev|delegate)\.?[ ]$", re.I)
+# (and the honorifics of other languages: Spanish "don", "doña", Ilocano "Apo", Tagalog "Tita", "Kuya", Hawaiian
+# "Kumu", Punjabi "Sardar", "Bibi")
+_COURTESY_BEFORE_NAME = re.compile(r"(?<![\w.])(?:mr|mrs|ms|mx|miss|dr|sra|srta|sr|prof|rev|delegate|don|dona|apo|tita"
+                                   r"|tito|kuya|kumu|sardar|bibi)\.?[ ]$", re.I)
 _INITIAL_START = re.compile(r"[A-Z]\.[ ](?=[A-Z])")
 # a surname's particles before it: "Rami de León", "Pieter van der Berg"
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|[Dd]el|[Vv]an(?:[ ]der|[ ]den)?|[Vv]on|[Dd]a|[Dd]i"
@@ -3111,6 +3119,8 @@ _SAINT_OF = re.compile(r"[ ]of[ ]")
 _SAINT_SCHOOL = re.compile(r"(?:St|Sts|Saint|Saints)\.?[ ]")
 _CAMPUS_AT = re.compile(r"[ ]at[ ]((?:[A-Z][\w'’ʻ-]+)(?:[ ][A-Z][\w'’ʻ-]+){0,2})(?![\w'’-])")
 _CAMPUS_KINDS = frozenset("Academy School Center Campus Program Institute".split())
+_DEDICATION_BEFORE = re.compile(r"(?<![\w'’-])(?:Christ[ ]the|Mary,?[ ]Queen[ ]of(?:[ ]the)?|Queen[ ]of(?:[ ]the)?"
+                                r"|Our[ ]Lady[ ]of(?:[ ]the)?|Mother[ ]of)[ ]$")
 
 
 def _school_joins(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3123,6 +3133,9 @@ def _school_joins(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 or _SAINT_OF.fullmatch(text, out[-1][1], s) and _SAINT_SCHOOL.match(text, out[-1][0])):
             out[-1] = (out[-1][0], e, "SCHOOL")
             continue
+        if label == "SCHOOL" and (m := _DEDICATION_BEFORE.search(text, max(0, s - 24), s)) \
+                and not (out and out[-1][1] > m.start()):
+            s = m.start()      # a dedication's words before its school: "Christ the King School"
         if label == "SCHOOL" and text[s:e].rsplit(None, 1)[-1] in _CAMPUS_KINDS and (m := _CAMPUS_AT.match(text, e)):
             nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
             words = m.group(1).split()
@@ -3361,14 +3374,15 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     words = m.group(1).lower().split()
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
 # ("Ja'Kobe"; "y" in Spanish: "Keyshla y Jandiel")
-_AND_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)[ \t]+{_JOINED_BY}[ \t]+$")
-_AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
+_AND_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)[ \t]+{_JOINED_BY}[ \t]+$")
+_AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
 # (a nickname in quotes inside the brackets too: 'Gulistan Haji ("Gule")')
 _PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
-_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z])?[a-z]+),[ \t]+$")
-_LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z])?[a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
+# (a name's word may hold an ʻokina before a small letter: "Kaʻiulani", "Keliʻikoa")
+_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+),[ \t]+$")
+_LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
@@ -3438,6 +3452,56 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
                                 and (w in every or w in last or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in words):
                     out.append((a, z, "PERSON"))
         block = [line] if line is not None else []
+    return out
+
+
+# Names by the records they fill (round 28): a list of given names with initials ("Exaucé M., Ange K., Nasra A.", three
+# at least), a sign-in's ticks ("Abernathy ✓, Lapointe ✓, Marchetti ✗", two at least), a motion's mover and seconder
+# ("Moved by Barajas, seconded by Sandoval"), families named together ("the Pahukoa and Lindsey families")
+_NAME_WORD = r"[A-Z][\w'’ʻ-]*[a-z][\w'’ʻ-]*"
+_GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$))")
+_TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
+_MOVED_BY = re.compile(rf"\b(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]({_NAME_WORD})(?![\w'’-])")
+_FAMILIES_TOGETHER = re.compile(rf"\bthe[ ]((?:{_NAME_WORD},?[ ]){{1,4}}(?:and|&)[ ]{_NAME_WORD})[ ]families\b")
+
+
+def _record_names(text: str) -> list[tuple[int, int, str]]:
+    """People named by the records they fill (:data:`_GIVEN_INITIAL_ITEM`, :data:`_TICKED`, :data:`_MOVED_BY`,
+    :data:`_FAMILIES_TOGETHER`); each a given name, a surname or a word that is no English word (never "Plan B.",
+    "Agenda ✓", "the board chair")."""
+    every, last, words = all_given_names(), all_surnames(), english_words()
+
+    def name(word: str) -> bool:
+        low = word.lower()
+        return low not in _NOT_SURNAME and low not in PRODUCT_NAMES and low not in _PEOPLES \
+            and low not in LANGUAGE_NAMES and word.title() not in _TITLE_WORDS \
+            and (low in every or low in last or low not in words)
+
+    out: list[tuple[int, int, str]] = []
+    if ". " in text or ".," in text:
+        items = [m for m in _GIVEN_INITIAL_ITEM.finditer(text)
+                 if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words)]
+        run: list[re.Match[str]] = []
+        for m in items + [None]:
+            if m is not None and run and re.fullmatch(r"[,;][ \t]*\n?[ \t]*", text[run[-1].end():m.start()]):
+                run.append(m)
+                continue
+            if len(run) >= 3:
+                out += [(r.start(), r.end(), "PERSON") for r in run]
+            run = [m] if m is not None else []
+    if any(mark in text for mark in "✓✔✗✘☑☒"):
+        ticked = [m for m in _TICKED.finditer(text) if all(name(w) for w in m.group(1).split())]
+        if len(ticked) >= 2:
+            out += [(m.start(1), m.end(1), "PERSON") for m in ticked]
+    if " by " in text:
+        out += [(m.start(1), m.end(1), "PERSON") for m in _MOVED_BY.finditer(text) if name(m.group(1))]
+    if "families" in text:
+        places = place_names()
+        for m in _FAMILIES_TOGETHER.finditer(text):
+            found = [(w.start(), w.end()) for w in re.finditer(_NAME_WORD, m.group(1))]
+            if all(name(w) and (w.lower() in last or w.lower() not in places)
+                   for w in (m.group(1)[a:b] for a, b in found)):
+                out += [(m.start(1) + a, m.start(1) + b, "PERSON") for a, b in found]
     return out
 
 
@@ -3727,6 +3791,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
                  # "Cedar Hollow Co HS", "Pike Co. High School")
                  r"|JHS|SHS|(?:Co\.?|CO|County)[ \t]+(?:HS|High(?:\s+School)?)"
+                 # (California's county offices of education: "Merced COE")
+                 r"|COE|County\s+Office\s+of\s+Education"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
                  # (New York's union free districts: "Haverkill UFSD")
                  r"|UFSD|Union\s+Free\s+School\s+District"
@@ -3748,7 +3814,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Collegiate "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
-                              "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO Regional Supervisory SU SAU RSU MSAD "
+                              "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO COE Office Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
                               "Newcomer Focus Collaborative Service UFSD Union RE".split())

@@ -3617,3 +3617,51 @@ def test_one_school_over_its_joining_words(text, school) -> None:
 @pytest.mark.parametrize("text", ["Lincoln Elementary at Noon was busy.", "We met at Lincoln Academy at Monday's session."])
 def test_a_time_after_a_school_is_not_its_campus(text) -> None:
     assert not any(text[s.start:s.end].endswith(("Noon", "Monday")) for s in _NOBODY.redact(text).spans)
+
+
+# --- round 28 (session 19), from the twentysecond set's tune half (written blind; its held-out half unread) ---------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("I loved the youth panel — Nohea, Keanu, Kaʻiulani and Mahina from the immersion program answered.",
+     ["Nohea", "Keanu", "Kaʻiulani", "Mahina"]),                                  # an ʻokina inside a listed name
+    ("Student-level tier 2 list (redact before sharing!): Exaucé M., Ange K., Nasra A., Bijay T., Sushmita G.",
+     ["Exaucé M.", "Ange K.", "Nasra A.", "Bijay T.", "Sushmita G."]),            # given names and initials, listed
+    ("Attendance (mtg 2): Abernathy ✓, Lapointe ✓, Grewal (virtual) ✓, Nakoa (virtual) ✓, Marchetti ✗",
+     ["Abernathy", "Lapointe", "Grewal", "Nakoa", "Marchetti"]),                  # a sign-in's marks
+    ("Motion to approve the principal. Moved by Barajas, seconded by Sandoval. Passed 5-0.", ["Barajas", "Sandoval"]),
+    ("Home visits start with the Pahukoa and Lindsey families next week.", ["Pahukoa", "Lindsey"]),
+])
+def test_round28_people(text, names) -> None:
+    found = _people(text, _NOBODY)
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize("text", [
+    "Options on the ballot: Plan A., Plan B., Plan C.",                        # no given names
+    "Moved by the board chair, seconded by the vice chair.",                   # roles, no one named
+    "Checklist: Agenda ✓, Slides ✓, Handouts ✗",                               # things ticked off
+    "The Smith and Wesson families of products",                               # (a maker, two surnames: still names)
+])
+def test_round28_no_people(text) -> None:
+    found = _people(text, _NOBODY)
+    assert not [p for p in found if p in ("Plan A.", "Plan B.", "Plan C.", "Agenda", "Slides", "Handouts", "the")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Queremos agradecer a don Chuy Becerra, el jardinero.", "don Chuy Becerra"),
+    ("Agyamanak kenni Apo Rosita Pagaduan a nangisuro.", "Apo Rosita Pagaduan"),
+    ("Mahalo to Kumu Leilani Kahale for the oli.", "Kumu Leilani Kahale"),
+])
+def test_round28_an_honorific_of_another_language_before_a_found_name(text, name) -> None:
+    assert name in _people(text, _NOBODY)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Site visit: Puuhue Elementary School, 55-1182 Hoea Rd, Hawi, HI 96719. Park on the grass.",
+     ("55-1182 Hoea Rd, Hawi, HI 96719", "ADDRESS")),                           # a Hawaiian zone-and-house number
+    ("Promotion and retention report, Merced COE: three completed tier 3.", ("Merced COE", "SCHOOL")),
+    ("They both taught at Christ the King School in the 90s.", ("Christ the King School", "SCHOOL")),
+    ("Our Lady of Mercy Academy hosted the visit.", ("Our Lady of Mercy Academy", "SCHOOL")),
+])
+def test_round28_places(text, found) -> None:
+    assert found in _found(_NOBODY.redact(text), text)
