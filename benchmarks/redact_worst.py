@@ -65,6 +65,10 @@ CASES = {
     "digits read out": ("", "four one two Oak", " ", 1500, " Street"),
     "initials before names": ("PRESENT: ", "O. TREVINO", ", ", 1500, ""),
     "particles and given names": ("", "Rami de Leon", " and ", 1500, ""),
+    # (round 28: records that name people)
+    "given names and initials": ("", "Abcde F.", ", ", 1500, ""),
+    "ticks": ("", "Abcde ✓", ", ", 1500, ""),
+    "capitals and digits run": ("", "Box1", "", 2000, " and Abc D., Efg H., Ijk L. ✓ families"),
 }
 
 

@@ -3458,7 +3458,8 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
 # Names by the records they fill (round 28): a list of given names with initials ("Exaucé M., Ange K., Nasra A.", three
 # at least), a sign-in's ticks ("Abernathy ✓, Lapointe ✓, Marchetti ✗", two at least), a motion's mover and seconder
 # ("Moved by Barajas, seconded by Sandoval"), families named together ("the Pahukoa and Lindsey families")
-_NAME_WORD = r"[A-Z][\w'’ʻ-]*[a-z][\w'’ʻ-]*"
+# (a capital, then a word with a small letter in it, read once: possessive, so a run of "Box1Box1..." is no square)
+_NAME_WORD = r"[A-Z](?=[\w'’ʻ-]*?[a-z])[\w'’ʻ-]*+"
 _GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$))")
 _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
 _MOVED_BY = re.compile(rf"\b(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]({_NAME_WORD})(?![\w'’-])")
