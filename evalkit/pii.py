@@ -1654,6 +1654,10 @@ class PiiDetector:
             # an exclamation or a prayer: "Ay, Jesús, qué falta", "En el nombre de Jesús", "gracias a Dios"
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in ("jesus", "dios")
                      or not _INVOKED_BEFORE.search(low, max(0, c[0] - 20), c[0])]
+        if not ltoks.isdisjoint(_RETIRED_STORMS) and _STORM_YEAR_GATE.search(folded):
+            # a retired storm's name before its year is the storm: "the flood after Irene in 2011", "Iniki of 1992"
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _RETIRED_STORMS
+                     or not _STORM_YEAR_AFTER.match(folded, c[1]) or self.terms.get(low[c[0]:c[1]], 0)]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
             # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
@@ -2468,7 +2472,8 @@ _VERB_AFTER = re.compile(
     r"|present|circulate|confirm|reach\s+out)\b"
     rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
-    r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could"
+    r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could|became|becomes|resigned"
+    r"|graduated|(?:is|was)\s+ready"
     r"|should|would)\b)", re.I)
 # a word after a lower-case name that ends the name's phrase: "talk to young in the office", "ask king about"
 _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|that|on|and|if|when|so|to|is|was"
@@ -2480,10 +2485,10 @@ _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
 attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
-yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
+yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos sri
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
-#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
+#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin; Punjabi "Sat Sri Akal")
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -2528,6 +2533,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # one after it, "Sarah Johnson")
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
+            if a in _GREETINGS:
+                continue          # a greeting's words, never a given name: "Sat Sri Akal", "Thanks Sarah" (the pair
+                #                   after it is read on its own: "Sarah Johnson")
             if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
                                     for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
@@ -3280,8 +3288,11 @@ _DEGREE_AFTER = re.compile(r"\.[A-Z]\.")
 _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typhoon Storm".split())
 # the names the World Meteorological Organization retired after storms that struck US schools
 _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
-                            "laura ida ian fiona helene milton".split()) \
+                            "laura ida ian fiona helene milton irene floyd isabel ivan wilma matthew dorian allison "
+                            "iniki iwa".split()) \
     | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
+_STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
+_STORM_YEAR_GATE = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
 _STORM_TIME = ("during", "after", "before", "since", "survived", "through", "post", "pre", "despues de", "antes de",
                "desde", "durante", "tras")   # (words of time before a storm's name, in English and Spanish)
@@ -3383,6 +3394,9 @@ _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
 # (a name's word may hold an ʻokina before a small letter: "Kaʻiulani", "Keliʻikoa")
 _LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+),[ \t]+$")
 _LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
+# (the last of three or more given names in brackets: "(Ifrah, Tomás, Bishal)"; not a name and its place, "(Carmen
+# Ibarra, Oakmont)")
+_LIST_END_BRACKET = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?=\))")
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
@@ -3539,8 +3553,10 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             if m and name(m.group(1)):
                 out.append((m.start(1), m.end(1), "PERSON"))
             # the items of a list of names ("Zayn, Emir, and Kayden"): plainly names only, not "Maria, Art and Music"
+            last = _LIST_END_BRACKET.match(text, e) if bracketed and listed and text.endswith(", ", 0, s) \
+                and " " not in text[s:e] else None
             for m in ((_LIST_BEFORE.search(text, max(0, s - 30), s) if text[max(0, s - 4):s].rstrip().endswith(",")
-                       else None), _LIST_AFTER.match(text, e)) if listed else ():
+                       else None), _LIST_AFTER.match(text, e) or last) if listed else ():
                 if m and (m.group(1).lower() in given or m.group(1).lower() not in words) and name(m.group(1)):
                     out.append((m.start(1), m.end(1), "PERSON"))
             # and a list of full names, a given name and a surname each ("ZION OKORO, HUNTER BLACKWELL, NOBLE

@@ -3665,3 +3665,22 @@ def test_round28_an_honorific_of_another_language_before_a_found_name(text, name
 ])
 def test_round28_places(text, found) -> None:
     assert found in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Both tier 3 completers stayed: Quino became assistant director at the school.", ["Quino"]),
+    ("Tino is ready for tier 2.", ["Tino"]),
+    ("A student panel (Ifrah, Tomás, Bishal) answered every question.", ["Ifrah", "Tomás", "Bishal"]),
+    ("Merci Francine pour tout!", ["Francine"]),                   # a thanks before a name is not the name's
+    ("Sat Sri Akal! Thank you for scheduling around Gurpurab.", []),   # a greeting
+    ("The flood after Irene in 2011 and the July 2023 flood closed the school.", []),   # a storm by its year
+])
+def test_round28_more_people(text, names) -> None:
+    assert _people(text, _NOBODY) == names
+
+
+def test_round28_a_name_and_its_place_in_brackets() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Carmen",), last=("Ibarra",), full=("Carmen Ibarra",),
+                                           places=("Oakmont Elementary School",)))
+    text = "The office line is fine (Carmen Ibarra, Oakmont)."
+    assert ("Oakmont", "SCHOOL") in _found(red.redact(text), text)
