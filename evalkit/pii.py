@@ -2198,6 +2198,8 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
 _FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+")
+_HOMESTEAD_WORDS = frozenset("farm ranch place orchard dairy homestead".split())
+_SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|place|orchard|dairy|homestead)\b")
 _SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
 # peoples and faiths, which go before "family" as surnames do
 _PEOPLES = frozenset("latino latina latinx hispanic chicano mexican cuban haitian asian african arab black white native "
@@ -2638,6 +2640,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and ((sep := _FAMILY_LIST_SEP.match(text, m.end(1))) and sep.end() in starts
                          or any(m.start() - len(gap) in ends for gap in (", ", ", and ", " and "))):
                 out.append((m.start(1), m.end(1), "PERSON"))
+    if "the" in ltoks and not ltoks.isdisjoint(_HOMESTEAD_WORDS):
+        # a family by its surname before its farm or its place: "the Kue farm", "the Okonkwo place" (a census surname
+        # that is a rare word at most, or no English word; no place, no public figure: "the Lincoln house")
+        rank, places = word_rank(), place_names()
+        out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_HOMESTEAD.finditer(text)
+                if (w := m.group(1).lower()) not in places and w not in FAMOUS_SURNAMES and w not in _PEOPLES
+                and (w in all_surnames() and rank.get(w, PLAIN_RANK) >= PLAIN_RANK or w not in english_words())]
     if "family" in ltoks or "household" in ltoks:
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
         # (not a people or a faith: "Latino family", "Muslim family")
@@ -4149,8 +4158,10 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
-                       "falls point island sound prairie basin hollow fork bend".split())
-_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down)[ \t]+(?:the[ \t]+)?$", re.I)
+                       "falls point island sound prairie basin hollow fork bend cove pond harbor inlet park woods "
+                       "oaks".split())
+_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across(?:[ \t]+from)?|around|through|beyond|along|up|down)[ \t]+"
+                            r"(?:the[ \t]+)?$", re.I)
 
 
 def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:

@@ -3684,3 +3684,22 @@ def test_round28_a_name_and_its_place_in_brackets() -> None:
                                            places=("Oakmont Elementary School",)))
     text = "The office line is fine (Carmen Ibarra, Oakmont)."
     assert ("Oakmont", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("I drove out to the Kue farm on the county road.", ["Kue"]),
+    ("We met at the Okonkwo place after the session.", ["Okonkwo"]),
+    ("The Lincoln house tour was a field trip.", []),                 # a public figure's house
+    ("Meet at the Old Mill farm stand.", []),
+])
+def test_round28_a_family_by_its_farm_or_place(text, names) -> None:
+    assert _people(text, _NOBODY) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The walking trail around Back Cove is where our team did our walk and talk.",
+    "We met at the café across from Deering Oaks after the session.",
+])
+def test_round28_a_roster_schools_place_gone_around(text) -> None:
+    red = Redactor.from_roster(RosterNames(places=("Back Cove Elementary School", "Deering Oaks Elementary School")))
+    assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"]
