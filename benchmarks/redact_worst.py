@@ -69,6 +69,7 @@ CASES = {
     "given names and initials": ("", "Abcde F.", ", ", 1500, ""),
     "ticks": ("", "Abcde ✓", ", ", 1500, ""),
     "capitals and digits run": ("", "Box1", "", 2000, " and Abc D., Efg H., Ijk L. ✓ families"),
+    "signed numbers": ("WhatsApp: ", "+52 55 1234", " ", 1500, ""),
 }
 
 

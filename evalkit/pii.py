@@ -629,6 +629,34 @@ _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(_DIGIT_OF)}|\d{{1,4}})"
 _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b[^\w]{0,3}$")
 
 
+# An international number in ITU-T E.123's written form: "+", a country code other than North America's, then two to
+# five groups apart (one of three digits at least), eight to fifteen digits in all as E.164 allows; or the same after a
+# dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
+_INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)\d{1,3}(?P<rest>(?:[ .-]\(?\d{1,4}\)?){2,5})"
+                         r"(?![\w-]|[.,]\d)")
+# (after a word that asks for a number, or alone on its line: "WhatsApp: ...", "her cell in Mexico is ...")
+_INTL_CUE = re.compile(r"\b(?:call|text|cell|phone|tel|mobile|whatsapp|wa|ph|number|contact|reach|fax|viber|signal"
+                       r"|telegram|celular|tel[eé]fono|n[uú]mero|at|is|es)\b[^\w\n]{0,4}(?:[\w ]{0,16}?\b(?:is|es|at)"
+                       r"[^\w\n]{0,3})?$", re.I)
+
+
+def _intl_phones(text: str) -> list[tuple[int, int, str]]:
+    """International numbers (:data:`_INTL_PHONE`) after a cue (:data:`_INTL_CUE`), alone on their line or after a
+    dialling prefix; never a row of signed scores ("+12 150 200 240")."""
+    out = []
+    for m in _INTL_PHONE.finditer(text):
+        groups = re.findall(r"\d+", m.group("rest"))   # (the groups after the country code)
+        if not 7 <= sum(map(len, groups)) <= 14 or max(map(len, groups)) < 3:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        alone = not text[line_start:m.start()].strip() and not text[m.end():len(text) if line_end < 0 else line_end
+                                                                   ].strip(" .;")
+        if m.group("prefix") != "+" or alone or _INTL_CUE.search(text, max(0, m.start() - 40), m.start()):
+            out.append((m.start(), m.end(), "PHONE"))
+    return out
+
+
 def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
     """Phone numbers read out in words (:data:`_SPOKEN_DIGITS`): ten digits, eleven with a leading one, or seven
     after a word that asks for a number ("call five five five zero one four two"); three digit words at least,
@@ -1477,6 +1505,8 @@ class PiiDetector:
             cands += [(m.start(), m.end(), "ADDRESS") for m in _SPOKEN_ADDRESS.finditer(low)]
         if digits and (" " in folded or "/" in folded):
             cands += _cued_phones(low)
+        if digits and ("+" in folded or "00" in folded or "011" in folded):
+            cands += _intl_phones(folded)
         for s in [c[0] for c in cands if c[2] == "PHONE"]:
             # a given name just before a phone number, as contact lists write them: "Lorraine 928-555-0144, Autumn
             # (928) 555-0136" (not a label: "Call", "Office")

@@ -3703,3 +3703,22 @@ def test_round28_a_family_by_its_farm_or_place(text, names) -> None:
 def test_round28_a_roster_schools_place_gone_around(text) -> None:
     red = Redactor.from_roster(RosterNames(places=("Back Cove Elementary School", "Deering Oaks Elementary School")))
     assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"]
+
+
+# International numbers in ITU-T E.123's written form ("+" and the country code, groups apart), as families abroad
+# give them, after a word that asks for a number, on a line of their own, or with a dialling prefix (00, 011)
+@pytest.mark.parametrize("number", ["+52 55 1234 5678", "+63 917 555 0142", "+692 625 5555", "+44 20 7946 0958",
+                                    "+509 3712 3456", "+252 61 555 0142", "+95 9 555 0142", "+52-55-1234-5678",
+                                    "+52 (55) 1234 5678", "011 52 55 1234 5678", "00 509 3712 3456"])
+@pytest.mark.parametrize("context", ["Her cell in Mexico is {}.", "WhatsApp: {}", "{}", "call grandma at {} on Sundays"])
+def test_an_international_number(number, context) -> None:
+    text = context.format(number)
+    covered = {i for s in _NOBODY.redact(text).spans if s.label == "PHONE" for i in range(s.start, s.end)}
+    start = text.index(number)
+    assert set(range(start, start + len(number))) <= covered, text
+
+
+@pytest.mark.parametrize("text", ["Scores rose +12 150 200 240 this year.", "Gains: +12 15 20 18 30",
+                                  "Rubric rows +3 4 5 and 6 were new."])
+def test_signed_numbers_in_a_row_are_no_international_number(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PHONE"]
