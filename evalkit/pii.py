@@ -286,7 +286,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (a local part of four dotted words at most: "first dot middle dot last", read in linear time)
         # (an initial read out before it is its first letter: "l begay at ... dot org" is lbegay's; never a word of
         # one letter, "a", "I", Spanish "o", "u", "y")
-        r"(?<![\w.+'’-])(?:(?-i:[b-hj-np-tv-xz])[ \t]+(?=[a-z]))?"
+        r"(?<![\w.+'’-])(?:(?-i:[b-hj-np-tv-xzB-HJ-NP-TV-XZ])[ \t]+(?=[a-z]))?"
         r"(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
         # (the last word is a domain's ending: "... dot org period thanks" ends at "org")
@@ -364,10 +364,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "home_park_lot": re.compile(
         rf"(?:\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*,[ \t]*{_HOME_PARK}"
         rf"|{_HOME_PARK},?[ \t]*(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*\b)"
-        rf"(?:{_CITY_STATE_ZIP}|,[ \t]*[A-Z][a-zʻ'-]+(?:[ \t]+[A-Z][a-zʻ'-]+)?(?![\w'’-]))?"),
+        rf"(?:{_CITY_STATE_ZIP}|,[ \t]*(?P<town>[A-Z][a-zʻ'-]+(?:[ \t]+[A-Z][a-zʻ'-]+)?)(?![\w'’-]))?"),
     # a numbered road as the whole street, with a unit or none, then a town, a state and a ZIP: "CR 410, Lot 7, Laredo,
     # TX 78046", "County Road 12, Hazard, KY 41701" (never the road alone: "CR 410 is closed")
-    "road_address": re.compile(rf"\b{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:{_UNIT})*+{_CITY_STATE_ZIP_REQUIRED}"),
+    "road_address": re.compile(rf"\b{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:[ \t]+(?:[NSEW]|North|South|East|West)\b)?"
+                               rf"(?:{_UNIT})*+{_CITY_STATE_ZIP_REQUIRED}"),
     # a military mail address: "Unit 31401, Box 212, APO AE 09630", "PSC 817 Box 2204, FPO AE 09622-0022"
     "military_address": re.compile(r"\b(?:Unit|PSC|CMR)[ \t]+\d{3,5},?[ \t]*Box[ \t]+\d{1,5},?\s*"
                                    r"(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+\d{5}(?:-\d{4})?\b"),
@@ -502,6 +503,22 @@ _CAPS_STREET = re.compile(r"\d[ \t]+(?:[A-Z0-9]+\.?[ \t]+){1,4}(?:ST|AVE|AV|RD|B
 _CAPS_RUN = re.compile(r"(?<=\d)(?:ST|ND|RD|TH)\b|[A-Z]{3,}|\b(?:ST|AV|RD|DR|LN|CT|PL)\b")
 
 
+# (a street in capitals only where an address is said, after "AT", "TO", "FROM", "IS", "ADDRESS" or a line's start, and
+# with no word of a sentence inside: never "GAVE 110 PERCENT AND LED THE WAY", "DAY 1 WAS ABOUT THE LONG ROAD")
+_CAPS_ADDRESS_CUE = re.compile(r"(?:^|\n|[:;(@]|\b(?:AT|TO|FROM|IS|ADDRESS|ADDR|ON|MEET|MAIL|SEND|LIVES|PICKUP))[ \t]*$",
+                               re.I)
+_SENTENCE_WORDS = frozenset("""the a an and or of from to in on at all was is are were be been about down up with by for it
+its our my we they i you he she his her their this that these those not no so as if then than but came went led gave give
+walked play played said had has have did do does will would can could""".split())
+
+
+def _caps_street_said(text: str, m: re.Match[str]) -> bool:
+    """Whether a street read in title case from capitals (:func:`_title_caps`) stands where an address is said."""
+    words = text[m.start():m.end()].split()
+    return bool(_CAPS_ADDRESS_CUE.search(text, max(0, m.start() - 16), m.start())) \
+        and not any(w.lower().strip(",.") in _SENTENCE_WORDS for w in words[1:])
+
+
 def _title_caps(text: str) -> str:
     """``text`` with its words in capitals in title case, the same length (ASCII letters only change)."""
     return _CAPS_RUN.sub(lambda m: m.group(0).lower() if m.start() and text[m.start() - 1].isdigit()
@@ -572,6 +589,9 @@ _LOWER_ADDRESS_WORDS = frozenset("apt apartment suite ste unit floor fl room bld
 _ZIP = re.compile(r"\b\d{5}\b")
 
 
+_LEADING_WORD = re.compile(r"([A-Za-z]+)[ \t]+")
+_NOT_PARK_WORDS = frozenset("yesterday today tomorrow tonight visited visit then and the at from in near to by".split()) \
+    | CALENDAR
 _ROUTE_NUMBER = re.compile(rf"\b{_ROUTES}[ \t]+\d")
 
 
@@ -681,10 +701,14 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
 # Lights Boulevard Anchorage Alaska nine nine five zero eight" (no count has a street's type after it)
 _DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_ADDRESS = re.compile(
-    rf"(?<![\w-]){_DIGIT_WORD}(?:[ ]+{_DIGIT_WORD}){{1,5}}[ ]+(?:(?!{_DIGIT_WORD}\b)[a-z][a-z'’-]*[ ]+){{1,3}}?"
-    r"(?:street|avenue|boulevard|road|drive|lane|way|court|place|circle|parkway|highway|terrace|trail|loop)\b"
-    rf"(?:[ ]+(?:[a-z][a-z'’-]*[ ]+){{0,3}}?(?:{'|'.join(sorted((n.lower() for n in _STATE_FULL_NAMES.split('|')), key=len, reverse=True))})\b"
+    rf"(?<![\w-]){_DIGIT_WORD}(?:[ ]+{_DIGIT_WORD}){{1,5}}[ ]+"
+    r"(?:(?!(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|the|a|an|and|or|on|in|at|to|of|all|your|my|our|back"
+    r"|take|then|way|place)\b)[a-zʻ][a-zʻ'’-]*[ ]+){1,3}?"
+    r"(?P<type>street|avenue|boulevard|road|drive|lane|highway|parkway|terrace|way|place|court|circle|loop|trail)\b"
+    rf"(?P<state>[ ]+(?:[a-zʻ][a-zʻ'’-]*[ ]+){{0,3}}?(?:{'|'.join(sorted((n.lower() for n in _STATE_FULL_NAMES.split('|')), key=len, reverse=True))})\b"
     rf"(?:(?:[ ]+{_DIGIT_WORD}){{5}}\b)?)?")
+# (a type that is an everyday word too, "way", "place", "court", "circle", "loop", "trail", only with a state after it)
+_EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
 
 
 # shapes that are a phone number only after a word that asks for one: digits typed one by one with spaces, as
@@ -1422,7 +1446,7 @@ class PiiDetector:
         for name in _worth_trying(folded, low, toks, digits):
             matches = PATTERNS[name].finditer(folded)
             if caps is not None and name == "street_address":
-                matches = chain(matches, PATTERNS[name].finditer(caps))
+                matches = chain(matches, (m for m in PATTERNS[name].finditer(caps) if _caps_street_said(folded, m)))
             for m in matches:
                 s, e = m.span()
                 if name == "url":
@@ -1488,6 +1512,13 @@ class PiiDetector:
                 elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
                                               or not any(ch in "OoIl" for ch in folded[s:e])):
                     continue          # letters for digits: a few, never a word ("lol-lol-lolo")
+                elif name == "home_park_lot":
+                    # (the town after the park only when it is a town, "Springdale"; never "Mrs Garcia said", "Then";
+                    # and no word of time or a verb before the park's name: "Yesterday Pine Hollow Mobile Home Park")
+                    if m.group("town") and m.group("town").lower() not in place_names():
+                        e = len(folded[:m.start("town")].rstrip(", \t"))
+                    while (w := _LEADING_WORD.match(folded, s, e)) and w.group(1).lower() in _NOT_PARK_WORDS:
+                        s = w.end()
                 if e > s:
                     cands.append((s, e, _PATTERN_LABEL[name]))
                 if name.startswith("email") and self.common:  # "frank.may@...": Frank and May are people here
@@ -1502,7 +1533,8 @@ class PiiDetector:
                 cands.append((m.start(1), m.end(1), "PERSON"))
         if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
             cands += _spoken_phones(low)
-            cands += [(m.start(), m.end(), "ADDRESS") for m in _SPOKEN_ADDRESS.finditer(low)]
+            cands += [(m.start(), m.end(), "ADDRESS") for m in _SPOKEN_ADDRESS.finditer(low)
+                      if m.group("state") or m.group("type") not in _EVERYDAY_TYPES]
         if digits and (" " in folded or "/" in folded):
             cands += _cued_phones(low)
         if digits and ("+" in folded or "00" in folded or "011" in folded):
@@ -1560,6 +1592,11 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
+        if "COE" in toks:
+            # a county's office of education by its letters: "Merced COE" (a county's name before them; never a
+            # college of education's, "the Texas State COE", "UNLV COE")
+            cands += [(m.start(), m.end(), "SCHOOL") for m in _COUNTY_COE.finditer(folded)
+                      if m.group(1).lower() in place_names() and not _STATE_NAME_WORDS.intersection(m.group(1).split())]
         if self.person_initials:
             bare = () if shouting else self.person_initials.intersection(toks).difference(_BARE_NOT_INITIALS)
             dotted = self.dotted_initials if self.dotted_initials and "." in folded \
@@ -1684,8 +1721,9 @@ class PiiDetector:
             # an exclamation or a prayer: "Ay, Jesús, qué falta", "En el nombre de Jesús", "gracias a Dios"
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in ("jesus", "dios")
                      or not _INVOKED_BEFORE.search(low, max(0, c[0] - 20), c[0])]
-        if not ltoks.isdisjoint(_RETIRED_STORMS) and _STORM_YEAR_GATE.search(folded):
-            # a retired storm's name before its year is the storm: "the flood after Irene in 2011", "Iniki of 1992"
+        if not ltoks.isdisjoint(_RETIRED_STORMS) and _STORM_WORDS.search(folded) and _STORM_YEAR_AFTER.search(folded):
+            # a retired storm's name before its year, where the text speaks of storms, is the storm: "the flood after
+            # Irene in 2011", "Iniki of 1992 took the roof" (never "when I hired Matthew in 2021")
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _RETIRED_STORMS
                      or not _STORM_YEAR_AFTER.match(folded, c[1]) or self.terms.get(low[c[0]:c[1]], 0)]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
@@ -2228,8 +2266,8 @@ _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_S
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
 _FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+")
-_HOMESTEAD_WORDS = frozenset("farm ranch place orchard dairy homestead".split())
-_SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|place|orchard|dairy|homestead)\b")
+_HOMESTEAD_WORDS = frozenset("farm ranch orchard dairy homestead".split())
+_SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|orchard|dairy|homestead)\b")
 _SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
 # peoples and faiths, which go before "family" as surnames do
 _PEOPLES = frozenset("latino latina latinx hispanic chicano mexican cuban haitian asian african arab black white native "
@@ -2504,8 +2542,12 @@ _VERB_AFTER = re.compile(
     r"|present|circulate|confirm|reach\s+out)\b"
     rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
-    r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could|became|becomes|resigned"
-    r"|graduated|(?:is|was)\s+ready"
+    r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could|resigned|graduated"
+    r"|(?:is|was)\s+ready"
+    # (became a post: "Quino became assistant director"; a school becomes things too, "Jefferson became a community
+    # school")
+    r"|became\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?(?:principal|director|coach|teacher|dean|AP|counselor"
+    r"|superintendent|leader|mentor|specialist|coordinator|manager|chair|president)"
     r"|should|would)\b)", re.I)
 # a word after a lower-case name that ends the name's phrase: "talk to young in the office", "ask king about"
 _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|that|on|and|if|when|so|to|is|was"
@@ -2517,10 +2559,10 @@ _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
 attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
-yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos sri
+yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
-#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin; Punjabi "Sat Sri Akal")
+#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -2565,7 +2607,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # one after it, "Sarah Johnson")
         for m in _CAP_PAIR.finditer(text):
             a, b = m.group(1).casefold(), m.group(2).casefold()
-            if a in _GREETINGS:
+            if a in _GREETINGS or a == "sri" and b == "akal":
                 continue          # a greeting's words, never a given name: "Sat Sri Akal", "Thanks Sarah" (the pair
                 #                   after it is read on its own: "Sarah Johnson")
             if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
@@ -2671,12 +2713,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                          or any(m.start() - len(gap) in ends for gap in (", ", ", and ", " and "))):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "the" in ltoks and not ltoks.isdisjoint(_HOMESTEAD_WORDS):
-        # a family by its surname before its farm or its place: "the Kue farm", "the Okonkwo place" (a census surname
-        # that is a rare word at most, or no English word; no place, no public figure: "the Lincoln house")
-        rank, places = word_rank(), place_names()
+        # a family by its surname before its farm: "the Kue farm" (a census surname that is no English word; no place,
+        # no public figure, no breed: "the Angus ranch")
+        places = place_names()
         out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_HOMESTEAD.finditer(text)
                 if (w := m.group(1).lower()) not in places and w not in FAMOUS_SURNAMES and w not in _PEOPLES
-                and (w in all_surnames() and rank.get(w, PLAIN_RANK) >= PLAIN_RANK or w not in english_words())]
+                and w in all_surnames() and w not in english_words()]
     if "family" in ltoks or "household" in ltoks:
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
         # (not a people or a faith: "Latino family", "Muslim family")
@@ -2994,7 +3036,7 @@ _SCHOOL_KINDS = (r"H\.S\.|M\.S\.|E\.S\.|HS|MS|ES|Elem\.?|Elementary|Middle|High|
 _SCHOOL_KIND_AFTER = re.compile(rf"[ \t]+(?:{_SCHOOL_KINDS})(?![\w-])")
 # (a span that ends in an abbreviated kind takes its stop: "Pine Ridge K-8 Acad.")
 _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
-_SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS|JHS|SHS|Co\.?"
+_SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS|JHS|SHS|(?-i:Co|CO)\.?"
                           r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Consolidated|RE-?\d{1,2}J?"
@@ -3106,8 +3148,11 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 if (m := _RANK_BEFORE_TITLE.search(text, max(0, s - 12), s)) and not taken.holds(m.start(), s):
                     start = m.start()
             elif start == s and (m := _COURTESY_BEFORE_NAME.search(text, max(0, s - 10), s)) \
-                    and not taken.holds(m.start(), s):
-                start = m.start()      # (a courtesy title in any case: "SRA. LEONOR PATIÑO", "Delegate Harold ...")
+                    and not taken.holds(m.start(), s) \
+                    and (not m.group(0)[0].islower() or "." in m.group(0) or " " in text[s:e].strip()):
+                # (a courtesy title in any case: "SRA. LEONOR PATIÑO", "Delegate Harold ..."; one in lower case without
+                # its stop only before a full name, "don Chuy Becerra": "we will miss Okoro", "students don Okoro's")
+                start = m.start()
             if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
                     and not taken.holds(m.start(), s) \
                     and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -3161,6 +3206,8 @@ def _couples(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
 # what joins two schools found into one name: "Kaʻiwiloa High & Pāhoehoe Elementary" (a shared campus), a saint's
 # "of" ("St. Anthony of Padua Catholic School"); and a campus after a school's kind: "Juvenile Services Academy at Bear
 # Creek" (never a time: "at Noon", "at Monday's")
+_COUNTY_COE = re.compile(r"\b([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)[ ]COE\b")
+_STATE_NAME_WORDS = frozenset("State University College".split())
 _SCHOOLS_AMPERSAND = re.compile(r"[ ](?:&|&amp;)[ ]")
 _SAINT_OF = re.compile(r"[ ]of[ ]")
 _SAINT_SCHOOL = re.compile(r"(?:St|Sts|Saint|Saints)\.?[ ]")
@@ -3331,7 +3378,7 @@ _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike s
                             "iniki iwa".split()) \
     | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
-_STORM_YEAR_GATE = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
+_STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|floods?|flooding|flooded|typhoons?|tropical|cyclones?|landfall|evacuat\w*|winds?)\b", re.I)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
 _STORM_TIME = ("during", "after", "before", "since", "survived", "through", "post", "pre", "despues de", "antes de",
                "desde", "durante", "tras")   # (words of time before a storm's name, in English and Spanish)
@@ -3516,6 +3563,7 @@ _NAME_WORD = r"[A-Z](?=[\w'’ʻ-]*?[a-z])[\w'’ʻ-]*+"
 _GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$))")
 _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
 _MOVED_BY = re.compile(rf"\b(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]({_NAME_WORD})(?![\w'’-])")
+_MOTION_TEXT = re.compile(r"\b(?:seconded|second(?:ed)?[ ]by|motion|carried|passed[ ]\d|vote[ds]?)\b", re.I)
 _FAMILIES_TOGETHER = re.compile(rf"\bthe[ ]((?:{_NAME_WORD},?[ ]){{1,4}}(?:and|&)[ ]{_NAME_WORD})[ ]families\b")
 
 
@@ -3544,11 +3592,16 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
                 out += [(r.start(), r.end(), "PERSON") for r in run]
             run = [m] if m is not None else []
     if any(mark in text for mark in "✓✔✗✘☑☒"):
-        ticked = [m for m in _TICKED.finditer(text) if all(name(w) for w in m.group(1).split())]
+        rank = word_rank()
+        ticked = [m for m in _TICKED.finditer(text)
+                  if all(name(w) and (w.lower() in every or w.lower() not in words
+                                      or rank.get(w.lower(), PLAIN_RANK) >= PLAIN_RANK) for w in m.group(1).split())]
         if len(ticked) >= 2:
             out += [(m.start(1), m.end(1), "PERSON") for m in ticked]
-    if " by " in text:
-        out += [(m.start(1), m.end(1), "PERSON") for m in _MOVED_BY.finditer(text) if name(m.group(1))]
+    if " by " in text and _MOTION_TEXT.search(text):
+        # (minutes only: "I was moved by Kotter" is a reader's)
+        out += [(m.start(1), m.end(1), "PERSON") for m in _MOVED_BY.finditer(text) if name(m.group(1))
+                and m.group(1).lower() not in FAMOUS_SURNAMES]
     if "families" in text:
         places = place_names()
         for m in _FAMILIES_TOGETHER.finditer(text):
@@ -3557,6 +3610,10 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
                    for w in (m.group(1)[a:b] for a, b in found)):
                 out += [(m.start(1) + a, m.start(1) + b, "PERSON") for a, b in found]
     return out
+
+
+_TWO_LETTER_NOT_NAMES = frozenset(s.lower() for s in _STATES.split("|") if len(s) == 2) \
+    | frozenset("ap pd pe ed hr it ok us ms mr dr st jr sr ta ll el ib os".split())
 
 
 def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3568,8 +3625,10 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
 
     def name(word: str) -> bool:
         low = word.lower()
-        # (two letters in title case are a name too beside a name found: "Elias, Katie, Om and Sushila")
-        return ((low in every and low not in CALENDAR) or ((len(low) >= 3 or word.istitle()) and low not in words)) \
+        # (two letters in title case are a name too beside a name found, "Marisol, Vy and Tomasz"; never a state's or
+        # an office's letters, "Tx and Ok regions", "Ap and Sped teams")
+        return ((low in every and low not in CALENDAR)
+                or ((len(low) >= 3 or word.istitle() and low not in _TWO_LETTER_NOT_NAMES) and low not in words)) \
             and low not in _NOT_SURNAME and low not in _GREETINGS and low not in PRODUCT_NAMES
 
     out = []
@@ -3847,8 +3906,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
                  # "Cedar Hollow Co HS", "Pike Co. High School")
                  r"|JHS|SHS|(?:Co\.?|CO|County)[ \t]+(?:HS|High(?:\s+School)?)"
-                 # (California's county offices of education: "Merced COE")
-                 r"|COE|County\s+Office\s+of\s+Education"
+                 # (California's county offices of education)
+                 r"|County\s+Office\s+of\s+Education"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
                  # (New York's union free districts: "Haverkill UFSD")
                  r"|UFSD|Union\s+Free\s+School\s+District"
@@ -3870,7 +3929,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Collegiate "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
-                              "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO COE Office Regional Supervisory SU SAU RSU MSAD "
+                              "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO Office Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
                               "Newcomer Focus Collaborative Service UFSD Union RE".split())
@@ -4188,10 +4247,8 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
-                       "falls point island sound prairie basin hollow fork bend cove pond harbor inlet park woods "
-                       "oaks".split())
-_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across(?:[ \t]+from)?|around|through|beyond|along|up|down)[ \t]+"
-                            r"(?:the[ \t]+)?$", re.I)
+                       "falls point island sound prairie basin hollow fork bend cove pond inlet".split())
+_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down)[ \t]+(?:the[ \t]+)?$", re.I)
 
 
 def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
@@ -4200,7 +4257,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     from to another ("the drive from Sequoia Vista to Fresno")."""
     if _PLACE_OF_BEFORE.search(folded, max(0, start - 24), start):
         return True
-    if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start):
+    if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
+            and not folded.startswith(("'s", "’s"), end):   # ("over Cedar Park's PLCs": the school's)
         return True
     return folded.endswith(("from ", "From "), 0, start) and bool(to := _TO_TOWN.match(folded, end)) \
         and to.group(1).lower() in place_names()

