@@ -4248,6 +4248,10 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet".split())
+_NATURE_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
+                           r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
+                           r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
+                           r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?)\b")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down)[ \t]+(?:the[ \t]+)?$", re.I)
 
 
@@ -4259,6 +4263,10 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         return True
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
             and not folded.startswith(("'s", "’s"), end):   # ("over Cedar Park's PLCs": the school's)
+        return True
+    # (a landform by what it does or holds: "Commencement Bay was beautiful at sunset", "The Platte River trail",
+    # "Laurel Bend flooded in 2016"; a school's name before its people and its work stays the school's)
+    if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _NATURE_AFTER.match(low, end):
         return True
     return folded.endswith(("from ", "From "), 0, start) and bool(to := _TO_TOWN.match(folded, end)) \
         and to.group(1).lower() in place_names()

@@ -3802,3 +3802,18 @@ def test_reader19_addresses_whole_and_no_more(text, address) -> None:
 def test_reader19_a_spoken_emails_initial_in_capitals() -> None:
     text = "send the slides to L Begay at hogbackcsd dot example dot org"
     assert ("L Begay at hogbackcsd dot example dot org", "EMAIL") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("Commencement Bay was beautiful at sunset but the room was cold.", None),
+    ("The Platte River trail is a great place for a walk and talk.", None),
+    ("Laurel Bend flooded in 2016 and again last spring.", None),
+    ("The Beaver Creek water was too high for the field trip.", None),
+    ("The Commencement Bay team presented first.", "Commencement Bay"),
+    ("Laurel Bend kindergarten visit went well.", "Laurel Bend"),
+])
+def test_a_landform_by_what_it_does_is_the_place(text, school) -> None:
+    red = Redactor.from_roster(RosterNames(places=("Commencement Bay High School", "Platte River Public Schools",
+                                                   "Laurel Bend Elementary School", "Beaver Creek Middle School")))
+    found = [text[s.start:s.end] for s in red.redact(text).spans if s.label == "SCHOOL"]
+    assert found == ([school] if school else []), found
