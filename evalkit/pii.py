@@ -1621,12 +1621,14 @@ class PiiDetector:
         cands += _record_names(folded)
         # words the names found vouch for, judged by the same context; a list of names vouches along itself
         found, seen = cands, set(cands)
+        others = _Taken([c for c in cands if c[2] in ("SCHOOL", "ADDRESS", "EMAIL", "URL", "PHONE")])
         # (a list vouches one name further each round: "Abdiwali, Hamdi, Nasra, Kou, Lee Pao"; the first round runs
         # with nothing found too, for a sign-off, "no comment<newline>-SF"; fifty rounds read any list a comment holds,
         # and bound a pasted list of thousands to linear time)
         for _ in range(50):
+            # (never a word a school or an address found holds: "Luz Rivera and Las Palmas" names a school)
             found = [c for c in self._in_context(folded, low, toks, ltoks, _vouched(folded, ltoks, found))
-                     if c not in seen]
+                     if c not in seen and not (c[2] == "PERSON" and others.contains(c[0], c[1]))]
             if not found:
                 break
             cands += found
@@ -3184,6 +3186,11 @@ class _Taken:
         i = bisect.bisect_left(self.starts, end) - 1
         return i >= 0 and self.reach[i] > start
 
+    def contains(self, start: int, end: int) -> bool:
+        """Whether one span holds all of ``start:end``."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
 
 _COUPLE_AND = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+")
 
@@ -3513,8 +3520,11 @@ def _english_test(ltoks: set[str] | None) -> Callable[[], bool]:
 
 
 # a full name beside another in a list, in title case or in capitals
-_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+),[ \t]+$")
-_FULL_LIST_AFTER = re.compile(r",[ \t]+(?:and[ \t]+)?([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+# (two full names joined by "and" too: "Hattie Brisbane and Deloris Singleton")
+_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+                               r"(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+)$")
+_FULL_LIST_AFTER = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)([A-Z][a-z]+|[A-Z]{2,})[ \t]+"
+                              r"([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
                               r"(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+))?"   # ("TRAN MINH KHANG")
                               r"(?=[ \t]*(?:[,.;)]|$|\n|[ \t]+(?:and|&)\b))")
 
@@ -3552,6 +3562,46 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
                                 and (w in every or w in last or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in words):
                     out.append((a, z, "PERSON"))
         block = [line] if line is not None else []
+    return out
+
+
+# the lines of a chat copied from Teams or Slack, each speaker's name over a time: "Losa Tuimavave 6:41 PM"
+_CHAT_TIME_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w'’ʻ-]*(?:[ ][A-Z][\w'’ʻ-]*){0,2})[ ]+\d{1,2}:\d\d(?:[ ]?[AaPp]\.?[Mm]\.?)?"
+                             r"[ \t]*$")
+
+
+def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first cells of a table's rows whose one row starts with a name found (rows of as many commas or tabs:
+    "Josué Elías Mejía Argueta,6,Spanish,2,new to country<newline>Betelhem,7,Amharic,1,monitor only"), and the speakers
+    of a chat whose one speaker was found ("Losa Tuimavave 6:41 PM ... Peta 6:41 PM"); each cell one to four
+    capitalised words, each a given name, a surname or no everyday word (never a header: "Name,Grade,Language")."""
+    every, rank = all_given_names(), word_rank()
+    starts = {c[0] for c in cands if c[2] == "PERSON"}
+    held = {c[0] for c in cands}   # (a cell a school or an address holds is theirs)
+
+    def name(a: int, z: int) -> bool:
+        words = text[a:z].split()
+        return 1 <= len(words) <= 4 and all(
+            w[:1].isupper() and (lw := w.lower()) not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
+            and (lw in every or rank.get(lw, PLAIN_RANK) >= PLAIN_RANK) for w in words)   # (never "Last,First,...")
+
+    out: list[tuple[int, int, str]] = []
+    rows: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        for sep in (",", "\t"):
+            if line.count(sep) >= 2:
+                lead = len(line) - len(line.lstrip(" "))
+                first = line.split(sep, 1)[0].rstrip(" ")
+                rows.setdefault((sep, line.count(sep)), []).append((pos + lead, pos + len(first)))
+                break
+        pos += len(line) + 1
+    for cells in rows.values():
+        if len(cells) >= 2 and any(a in starts for a, _ in cells):
+            out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)]
+    speakers = [m.span(1) for m in _CHAT_TIME_LINE.finditer(text)] if ":" in text else []
+    if len(speakers) >= 2 and any(a in starts for a, _ in speakers):
+        out += [(a, z, "PERSON") for a, z in speakers if a not in held and name(a, z)]
     return out
 
 
@@ -3659,7 +3709,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                     out.append((m.start(1), m.end(1), "PERSON"))
             # and a list of full names, a given name and a surname each ("ZION OKORO, HUNTER BLACKWELL, NOBLE
             # ADEBAYO"): a full name found vouches for the full names beside it
-            if listed and " " in text[s:e].strip():
+            if (listed or joined) and " " in text[s:e].strip():
                 for m in (_FULL_LIST_BEFORE.search(text, max(0, s - 40), s), _FULL_LIST_AFTER.match(text, e)):
                     if m and (m.group(1).lower() in every or m.group(1).lower() not in words) \
                             and (m.group(2).lower() in all_surnames()
@@ -3682,6 +3732,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\n" in text and any(c[2] == "PERSON" for c in cands):
         out += _listed_names(text, cands)
+        out += _column_names(text, cands)
     tail = text[-40:]
     m = _SIGN_OFF.search(text, max(0, len(text) - 40)) if "\n" in tail or "-" in tail or "~" in tail \
         or "\u2013" in tail or "\u2014" in tail else None

@@ -3817,3 +3817,34 @@ def test_a_landform_by_what_it_does_is_the_place(text, school) -> None:
                                                    "Laurel Bend Elementary School", "Beaver Creek Middle School")))
     found = [text[s.start:s.end] for s in red.redact(text).spans if s.label == "SCHOOL"]
     assert found == ([school] if school else []), found
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Name,Grade,Language,Years,Notes\nJosué Elías Mejía Argueta,6,Spanish,2,new to country\n"
+     "Betelhem,7,Amharic,1,monitor only\nDawit Tesfaye,8,Amharic,3,exited", ["Betelhem", "Dawit Tesfaye"]),
+    ("Losa Tuimavave 6:41 PM\nFa'afetai. Are the teachers joining?\nPeta 6:41 PM\nYes, Malia is on the way",
+     ["Peta"]),
+])
+def test_rows_and_chat_lines_beside_a_name_found(text, names) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Josué", "Losa"), last=("Mejía Argueta", "Tuimavave"),
+                                           full=("Josué Elías Mejía Argueta", "Losa Tuimavave")))
+    found = _people(text, red)
+    assert all(n in found for n in names), found
+    assert "Name" not in found and "Spanish" not in found
+
+
+def test_rows_without_a_name_found_stay_as_they_are() -> None:
+    text = "Subject,Grade,Score\nReading,6,71\nMath,6,64"
+    assert _people(text, _NOBODY) == []
+
+
+def test_two_full_names_joined_by_and() -> None:
+    text = "Call tree in Gullah and English with two parent volunteers, Brianna Hall and Deloris Singleton."
+    assert {"Brianna Hall", "Deloris Singleton"} <= set(_people(text, _NOBODY))
+
+
+def test_a_list_does_not_make_a_school_found_a_person() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Luz",), last=("Rivera",), full=("Luz Rivera",),
+                                           places=("Las Palmas Elementary School",)))
+    text = "Thanks to Luz Rivera and Las Palmas for hosting."
+    assert ("Las Palmas", "SCHOOL") in _found(red.redact(text), text)
