@@ -650,8 +650,8 @@ _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mob
 
 
 # An international number in ITU-T E.123's written form: "+", a country code other than North America's, then two to
-# five groups apart (one of three digits at least), eight to fifteen digits in all as E.164 allows; or the same after a
-# dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
+# five groups apart (one of three digits at least), seven to fourteen digits after the country code as E.164's fifteen
+# allow; or the same after a dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
 _INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)\d{1,3}(?P<rest>(?:[ .-]\(?\d{1,4}\)?){2,5})"
                          r"(?![\w-]|[.,]\d)")
 # (after a word that asks for a number, or alone on its line: "WhatsApp: ...", "her cell in Mexico is ...")
@@ -700,12 +700,13 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
 # words and its type in full, then perhaps the town, the state and the ZIP digit by digit: "four one two zero Northern
 # Lights Boulevard Anchorage Alaska nine nine five zero eight" (no count has a street's type after it)
 _DIGIT_WORD = "(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_STATE_NAMES_LOWER = "|".join(sorted((n.lower() for n in _STATE_FULL_NAMES.split("|")), key=len, reverse=True))
 _SPOKEN_ADDRESS = re.compile(
     rf"(?<![\w-]){_DIGIT_WORD}(?:[ ]+{_DIGIT_WORD}){{1,5}}[ ]+"
     r"(?:(?!(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|the|a|an|and|or|on|in|at|to|of|all|your|my|our|back"
     r"|take|then|way|place)\b)[a-zʻ][a-zʻ'’-]*[ ]+){1,3}?"
     r"(?P<type>street|avenue|boulevard|road|drive|lane|highway|parkway|terrace|way|place|court|circle|loop|trail)\b"
-    rf"(?P<state>[ ]+(?:[a-zʻ][a-zʻ'’-]*[ ]+){{0,3}}?(?:{'|'.join(sorted((n.lower() for n in _STATE_FULL_NAMES.split('|')), key=len, reverse=True))})\b"
+    rf"(?P<state>[ ]+(?:[a-zʻ][a-zʻ'’-]*[ ]+){{0,3}}?(?:{_STATE_NAMES_LOWER})\b"
     rf"(?:(?:[ ]+{_DIGIT_WORD}){{5}}\b)?)?")
 # (a type that is an everyday word too, "way", "place", "court", "circle", "loop", "trail", only with a state after it)
 _EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
