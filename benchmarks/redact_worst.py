@@ -70,6 +70,8 @@ CASES = {
     "ticks": ("", "Abcde ✓", ", ", 1500, ""),
     "capitals and digits run": ("", "Box1", "", 2000, " and Abc D., Efg H., Ijk L. ✓ families"),
     "signed numbers": ("WhatsApp: ", "+52 55 1234", " ", 1500, ""),
+    "surnames and letters": ("SIGN-IN: ", "SUTTON M", ", ", 1500, ""),
+    "creeks and landings": ("", "West Canada Creek", " and ", 1000, " washed out"),
 }
 
 

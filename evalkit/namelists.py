@@ -78,8 +78,11 @@ PUBLIC_NAMES = (
     # definition of sandwich"); the founder's surname is not a roster person there
     "Merriam-Webster", "Merriam Webster", "Merriam-Webster Dictionary", "Merriam Webster Dictionary",
     "Webster's Dictionary", "Webster Dictionary", "Oxford English Dictionary",
+    # a governor of the Erie Canal's day, a saint schools are named after, an author of equity protocols
+    "DeWitt Clinton", "Katharine Drexel", "Glenn Singleton",
     # holidays of the faiths and peoples schools' calendars are asked to respect
     "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr", "Eid al-Adha", "Lunar New Year", "Diwali", "Hanukkah", "Passover",
+    "Chol Chnam Thmey", "Choul Chnam Thmey", "Pchum Ben",   # (the Khmer New Year and the festival of the ancestors)
     "Ramadan", "Kwanzaa", "Nowruz", "Vesak", "Tet", "Chuseok", "Holi", "Purim", "Sukkot", "Shavuot",
     "Dashain", "Tihar", "Teej", "Losar", "Newroz", "Thingyan", "Songkran", "Durga Puja", "Navratri", "Vaisakhi",
     "Pohela Boishakh", "Robert Smalls", "Reyes Magos", "Día de Reyes", "Dia de Reyes", "Three Kings Day",

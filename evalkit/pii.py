@@ -230,8 +230,8 @@ _STREET_TYPES_FIRST = frozenset(_NUMBER_AFTER_TYPES[3:-1].lower().split("|")) | 
 _ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\d+)?,?[ ]*)?(?:(?:US|State|[A-Z]{2})[ ])?"
                               r"(?:Hwy|Highway|Route|Rte|CR|County[ ]Road)[ ]\d{1,4}[A-Z]?,[ ]*$")
 # A park of mobile homes, trailers or RVs by its name: "Shady Acres Mobile Home Park", "Desert Palms RV Park"
-_HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:Mobile[ \t]+Home|Trailer|RV|Manufactured[ \t]+Home)[ \t]+"
-              r"(?:Park|Court|Ct|Community|Village|Estates|Homes))\b")
+_HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:(?:Mobile[ \t]+Home|Trailer|RV|Manufactured[ \t]+Home)[ \t]+"
+              r"(?:Park|Court|Ct|Community|Village|Estates|Homes)|MHP))\b")   # ("Cypress Bend MHP")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
                           r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*"
@@ -633,7 +633,7 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("street_address_spelled")
         if not toks.isdisjoint(_QUADRANTS):
             names.append("street_address_grid")
-        if "Trailer" in folded or "Mobile" in folded or "RV" in folded or "Manufactured" in folded:
+        if "Trailer" in folded or "Mobile" in folded or "RV" in folded or "Manufactured" in folded or "MHP" in folded:
             names.append("home_park_lot")
         if _ROUTE_NUMBER.search(folded) and _ZIP.search(low):
             names.append("road_address")
@@ -1669,6 +1669,17 @@ class PiiDetector:
                           and low[c[0]:c[1]].split()[-1] not in _GIVEN_TITLES)]
         if "Education" in toks:   # a state's education agency is public: "the Utah State Board of Education"
             spans = [c for c in spans if c[2] != "SCHOOL" or not _STATE_AGENCY.match(folded[c[0]:c[1]])]
+        if not ltoks.isdisjoint(_MONTHS) and digits:
+            # a month before its day is a date: "due March 15" (never a person named March or May there)
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _MONTHS
+                     or not _DAY_AFTER.match(folded, c[1])]
+        if not toks.isdisjoint(_LANDFORM_WORDS):
+            # a name before a landform is the place named after someone: "the road along West Canada Creek", "Penn's
+            # Landing" (a roster person's full name, or a titled one, stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON"
+                     or not (_LANDFORM_AFTER.match(folded, c[1]) or " " in folded[c[0]:c[1]].strip()
+                             and folded[c[0]:c[1]].rsplit(None, 1)[-1] in _LANDFORM_WORDS)
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_AT.match(folded, c[0])]
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
@@ -2258,7 +2269,7 @@ _GROUP_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)}|estudiantes|alumn[oa
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
-_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;)|[ \t]{2,}\d{1,2}:\d\d")   # (an address after: "To: X, Y <...>")
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}\d{1,2}:\d\d")   # ('"Dize, Marvella",')   # (an address after: "To: X, Y <...>")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
@@ -2395,7 +2406,8 @@ def _last_first(surname: str, given: str, conjunction: str) -> re.Pattern[str]:
                       r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 
 
-_LAST_FIRST = _last_first(r"[A-Z][a-zʻ'’-]+", r"[A-Z][a-z]+", "and")
+# (a double surname's second part capitalised: "Reyes-Otero, Jazmin")
+_LAST_FIRST = _last_first(r"[A-Z][a-zʻ'’-]+(?:[A-Z][a-zʻ'’]+)?", r"[A-Z][a-z]+", "and")
 # the same in capitals, as a roster export writes it: "KESSLER, TODD<TAB>Vendor"
 _LAST_FIRST_CAPS = _last_first(r"[A-Z][A-Zʻ'’-]+", r"[A-Z]{2,}", "AND")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
@@ -3385,6 +3397,12 @@ _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike s
                             "laura ida ian fiona helene milton irene floyd isabel ivan wilma matthew dorian allison "
                             "iniki iwa".split()) \
     | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
+# (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
+_LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
+                            "Cove Neck".split())
+_LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|floods?|flooding|flooded|typhoons?|tropical|cyclones?|landfall|evacuat\w*|winds?)\b", re.I)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
@@ -3522,10 +3540,10 @@ def _english_test(ltoks: set[str] | None) -> Callable[[], bool]:
 
 # a full name beside another in a list, in title case or in capitals
 # (two full names joined by "and" too: "Hattie Brisbane and Deloris Singleton")
-_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+_FULL_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+|[A-Z]{2,})[ \t]+([A-Z][a-z'’-]+(?:[A-Z][a-z'’]+)?|[A-Z][A-Z'’-]+)"
                                r"(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+)$")
 _FULL_LIST_AFTER = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)([A-Z][a-z]+|[A-Z]{2,})[ \t]+"
-                              r"([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+                              r"([A-Z][a-z'’-]+(?:[A-Z][a-z'’]+)?|[A-Z][A-Z'’-]+)"
                               r"(?:[ \t]+(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+))?"   # ("TRAN MINH KHANG")
                               r"(?=[ \t]*(?:[,.;)]|$|\n|[ \t]+(?:and|&)\b))")
 
@@ -3611,9 +3629,12 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
 # ("Moved by Barajas, seconded by Sandoval"), families named together ("the Pahukoa and Lindsey families")
 # (a capital, then a word with a small letter in it, read once: possessive, so a run of "Box1Box1..." is no square)
 _NAME_WORD = r"[A-Z](?=[\w'’ʻ-]*?[a-z])[\w'’ʻ-]*+"
+# (and a sign-in's surnames with a letter each, in capitals or not: "SUTTON M, GALLARDO R, VU L, ADJEI K")
+_SURNAME_LETTER_ITEM = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z'’-]+)[ ][A-Z](?![\w.'’-])(?=[ \t]*(?:[,;\n]|$))")
 _GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$))")
 _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
-_MOVED_BY = re.compile(rf"\b(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]({_NAME_WORD})(?![\w'’-])")
+_MOVED_BY = re.compile(rf"\b(?:(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]|[Mm]otion\b[^:\n]{{0,60}}:[ ]*"
+                       rf"|[Ss]econd(?:ed)?:[ ]*)({_NAME_WORD})(?![\w'’-])")   # ("Motion to co-host: Chea; second: ...")
 _MOTION_TEXT = re.compile(r"\b(?:seconded|second(?:ed)?[ ]by|motion|carried|passed[ ]\d|vote[ds]?)\b", re.I)
 _FAMILIES_TOGETHER = re.compile(rf"\bthe[ ]((?:{_NAME_WORD},?[ ]){{1,4}}(?:and|&)[ ]{_NAME_WORD})[ ]families\b")
 
@@ -3628,7 +3649,8 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
         low = word.lower()
         return low not in _NOT_SURNAME and low not in PRODUCT_NAMES and low not in _PEOPLES \
             and low not in LANGUAGE_NAMES and word.title() not in _TITLE_WORDS \
-            and (low in every or low in last or low not in words)
+            and (low in every or low in last or low not in words
+                 or "'" in low and low.replace("'", "") in last)   # ("O'ROURKE": "orourke" is the list's)
 
     out: list[tuple[int, int, str]] = []
     if ". " in text or ".," in text:
@@ -3642,6 +3664,20 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
             if len(run) >= 3:
                 out += [(r.start(), r.end(), "PERSON") for r in run]
             run = [m] if m is not None else []
+    if ", " in text:
+        rank = word_rank()
+        items = [m for m in _SURNAME_LETTER_ITEM.finditer(text)
+                 if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words
+                                          or rank.get(m.group(1).lower(), PLAIN_RANK) >= EVERYDAY_RANK
+                                          or "'" in m.group(1) and m.group(1).lower().replace("'", "") in last)]
+        run = []
+        for m in items + [None]:
+            if m is not None and run and re.fullmatch(r"[,;][ \t]*", text[run[-1].end():m.start()]):
+                run.append(m)
+                continue
+            if len(run) >= 3:
+                out += [(r.start(), r.end(), "PERSON") for r in run]
+            run = [m] if m is not None else []
     if any(mark in text for mark in "✓✔✗✘☑☒"):
         rank = word_rank()
         ticked = [m for m in _TICKED.finditer(text)
@@ -3649,7 +3685,7 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
                                       or rank.get(w.lower(), PLAIN_RANK) >= PLAIN_RANK) for w in m.group(1).split())]
         if len(ticked) >= 2:
             out += [(m.start(1), m.end(1), "PERSON") for m in ticked]
-    if " by " in text and _MOTION_TEXT.search(text):
+    if (" by " in text or ":" in text) and _MOTION_TEXT.search(text):
         # (minutes only: "I was moved by Kotter" is a reader's)
         out += [(m.start(1), m.end(1), "PERSON") for m in _MOVED_BY.finditer(text) if name(m.group(1))
                 and m.group(1).lower() not in FAMOUS_SURNAMES]

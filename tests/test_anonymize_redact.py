@@ -3848,3 +3848,42 @@ def test_a_list_does_not_make_a_school_found_a_person() -> None:
                                            places=("Las Palmas Elementary School",)))
     text = "Thanks to Luz Rivera and Las Palmas for hosting."
     assert ("Las Palmas", "SCHOOL") in _found(red.redact(text), text)
+
+
+# --- round 29 (session 19), from the twentythird set's tune half (written blind; its held-out half unread) ---------
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("TIER 1 SESSION 4 SIGN-IN: SUTTON M, GALLARDO R, VU L, ADJEI K, O'ROURKE M, IBARRA C",
+     ["SUTTON M", "GALLARDO R", "VU L", "ADJEI K", "O'ROURKE M", "IBARRA C"]),         # surnames and a letter each
+    ("[9:14 AM] Reyes-Otero, Jazmin: yes", ["Reyes-Otero, Jazmin"]),                     # a double surname first
+    ('"Hadley, Vernon",Erie Bluff City Schools,1,1,0\n"Dize, Marvella",Salina Heights CSD,1,1,1',
+     ["Hadley, Vernon", "Dize, Marvella"]),                                              # quoted CSV cells
+    ("Student guides: Yaqoob Al-Hammadi and Reem Saleh.", ["Yaqoob Al-Hammadi", "Reem Saleh"]),
+    ("Motion to co-host the cadre family night: Chea; second: Okafor. Passed 6–0.", ["Chea", "Okafor"]),
+])
+def test_round29_people(text, names) -> None:
+    found = _people(text, _NOBODY)
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize("text", [
+    "Our team's action plan is due March 15; can we get the template?",                # a date
+    "Missed two because the road along West Canada Creek washed out.",                 # a creek
+    "Venue at the Penn's Landing hotel was beautiful.",                                 # a landmark
+    "The Erie Canal exhibit (DeWitt Clinton's portrait included) was a hit.",          # public figures
+    "The courageous-conversations session used Glenn Singleton's protocol.",
+    "Stop scheduling events the week of Chol Chnam Thmey, please.",                     # the Khmer New Year
+    "Options: Plan A, Plan B, Plan C",
+    "Motion: approve the calendar. Passed.",
+])
+def test_round29_no_one(text) -> None:
+    assert _people(text, _NOBODY) == []
+
+
+def test_round29_a_surname_that_is_a_landform_stays_a_person() -> None:
+    assert "Jordan Hill" in _people("Thanks to Jordan Hill for the data.", _NOBODY)
+
+
+def test_round29_a_lot_in_a_mobile_home_park_by_its_letters() -> None:
+    text = "Send the binder to Lot 22, Cypress Bend MHP, 26511 Sussex Hwy, Seaford, DE 19973 because"
+    assert "Lot 22, Cypress Bend MHP, 26511 Sussex Hwy, Seaford, DE 19973" in _addresses(text)
