@@ -801,6 +801,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
 _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
 _SOFT_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[a-z])")
+_HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
 # what survey exports leave of HTML: character references ("&amp;", "&#39;", "&nbsp;") and line breaks ("<br>")
@@ -870,7 +871,9 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
     markup = [m for m in _MARKUP.finditer(text) if html.unescape(m.group(0)) != m.group(0) or m.group(0)[0] == "<"] \
         if ("&" in text or "<" in text) else []
     # (a word a PDF broke over two lines is read whole: "Elemen-<newline>tary", "Muni-<newline>cipal")
-    breaks = list(_SOFT_BREAK.finditer(text)) if "-\n" in text or "-\r\n" in text else []
+    # (and a double name a PDF broke at its own hyphen keeps the hyphen: "Lenora Haskins-<newline>Bey School")
+    breaks = list(chain(_SOFT_BREAK.finditer(text), _HARD_BREAK.finditer(text))) \
+        if "-\n" in text or "-\r\n" in text else []
     if text.isascii() and not markup and not breaks:
         folded, origin = text, None
     else:
@@ -879,7 +882,7 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
         parts: list[str] = []
         pos: list[int] = []
         cuts = [(m.start(), m.end(), "\n" if m.group(0)[0] == "<" else html.unescape(m.group(0))) for m in markup]
-        cuts = sorted(cuts + [(m.start(), m.end(), "") for m in breaks])
+        cuts = sorted(cuts + [(m.start(), m.end(), "" if m.re is _SOFT_BREAK else "-") for m in breaks])
         cuts.append((len(text), len(text), ""))
         i = 0
         for start, end, shown in cuts:
@@ -3636,6 +3639,10 @@ _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\(
 _MOVED_BY = re.compile(rf"\b(?:(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]|[Mm]otion\b[^:\n]{{0,60}}:[ ]*"
                        rf"|[Ss]econd(?:ed)?:[ ]*)({_NAME_WORD})(?![\w'’-])")   # ("Motion to co-host: Chea; second: ...")
 _MOTION_TEXT = re.compile(r"\b(?:seconded|second(?:ed)?[ ]by|motion|carried|passed[ ]\d|vote[ds]?)\b", re.I)
+# a name and who they are, in apposition: "Madison, a 7th grader, told us ...", "Kofi, a parent on the team"
+_APPOSITION = re.compile(rf"(?<![\w'’.-])({_NAME_WORD}),[ ]an?[ ](?:\d{{1,2}}(?:st|nd|rd|th)[- ]grader|(?:\w+[ ])?(?:student"
+                         r"|senior|junior|freshman|sophomore|parent|mom|dad|grandmother|grandfather|teacher|para"
+                         r"|counselor|coach|kindergartner|fifth[- ]grader|sixth[- ]grader))\b")
 _FAMILIES_TOGETHER = re.compile(rf"\bthe[ ]((?:{_NAME_WORD},?[ ]){{1,4}}(?:and|&)[ ]{_NAME_WORD})[ ]families\b")
 
 
@@ -3689,6 +3696,8 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
         # (minutes only: "I was moved by Kotter" is a reader's)
         out += [(m.start(1), m.end(1), "PERSON") for m in _MOVED_BY.finditer(text) if name(m.group(1))
                 and m.group(1).lower() not in FAMOUS_SURNAMES]
+    if ", a" in text:
+        out += [(m.start(1), m.end(1), "PERSON") for m in _APPOSITION.finditer(text) if name(m.group(1))]
     if "families" in text:
         places = place_names()
         for m in _FAMILIES_TOGETHER.finditer(text):
@@ -3993,7 +4002,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
                  # "Cedar Hollow Co HS", "Pike Co. High School")
-                 r"|JHS|SHS|(?:Co\.?|CO|County)[ \t]+(?:HS|High(?:\s+School)?)"
+                 r"|JHS|SHS|(?:Co\.?|CO|County)[ \t]+(?:HS|High(?:\s+School)?|PS)"
                  # (California's county offices of education)
                  r"|County\s+Office\s+of\s+Education"
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"

@@ -3887,3 +3887,16 @@ def test_round29_a_surname_that_is_a_landform_stays_a_person() -> None:
 def test_round29_a_lot_in_a_mobile_home_park_by_its_letters() -> None:
     text = "Send the binder to Lot 22, Cypress Bend MHP, 26511 Sussex Hwy, Seaford, DE 19973 because"
     assert "Lot 22, Cypress Bend MHP, 26511 Sussex Hwy, Seaford, DE 19973" in _addresses(text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The cadre from Lenora Haskins-\nBey School presented its work.", ("Lenora Haskins-\nBey School", "SCHOOL")),
+    ("Madison, a 7th grader, told us she talks in class now.", ("Madison", "PERSON")),
+    ('"Purnell, Loretta",Nassawango Co PS,1,1', ("Nassawango Co PS", "SCHOOL")),
+])
+def test_round29_more(text, found) -> None:
+    assert found in _found(_NOBODY.redact(text), text)
+
+
+def test_round29_a_season_in_apposition_is_no_one() -> None:
+    assert _people("Spring, a busy season, came early.", _NOBODY) == []
