@@ -4345,6 +4345,8 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet".split())
+_PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
+                                 r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 _NATURE_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
                            r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
@@ -4364,6 +4366,9 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     # (a landform by what it does or holds: "Commencement Bay was beautiful at sunset", "The Platte River trail",
     # "Laurel Bend flooded in 2016"; a school's name before its people and its work stays the school's)
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _NATURE_AFTER.match(low, end):
+        return True
+    # (a part of town by the body's name: "on the Glen Hollis side of town", "from the RSU 9 area through Hollis")
+    if low.endswith("the ", 0, start) and _PART_OF_TOWN_AFTER.match(low, end):
         return True
     return folded.endswith(("from ", "From "), 0, start) and bool(to := _TO_TOWN.match(folded, end)) \
         and to.group(1).lower() in place_names()

@@ -3900,3 +3900,14 @@ def test_round29_more(text, found) -> None:
 
 def test_round29_a_season_in_apposition_is_no_one() -> None:
     assert _people("Spring, a busy season, came early.", _NOBODY) == []
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("The parish hall on the Glen Hollis side of town was charming.", False),
+    ("We drove from the Glen Hollis area through town.", False),
+    ("The Glen Hollis area schools joined the cadre.", True),
+    ("The Glen Hollis team presented.", True),
+])
+def test_round29_a_part_of_town_named_like_a_school(text, school) -> None:
+    red = Redactor.from_roster(RosterNames(places=("Glen Hollis Middle School",)))
+    assert bool([s for s in red.redact(text).spans if s.label == "SCHOOL"]) is school
