@@ -3659,32 +3659,30 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
             and (low in every or low in last or low not in words
                  or "'" in low and low.replace("'", "") in last)   # ("O'ROURKE": "orourke" is the list's)
 
+    def runs(items: list[re.Match[str]], gap: str) -> list[tuple[int, int, str]]:
+        # the items that stand in a list of three at least, one after another with only ``gap`` between
+        found, run = [], []
+        for m in items + [None]:
+            if m is not None and run and re.fullmatch(gap, text[run[-1].end():m.start()]):
+                run.append(m)
+                continue
+            if len(run) >= 3:
+                found += [(r.start(), r.end(), "PERSON") for r in run]
+            run = [m] if m is not None else []
+        return found
+
     out: list[tuple[int, int, str]] = []
     if ". " in text or ".," in text:
-        items = [m for m in _GIVEN_INITIAL_ITEM.finditer(text)
-                 if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words)]
-        run: list[re.Match[str]] = []
-        for m in items + [None]:
-            if m is not None and run and re.fullmatch(r"[,;][ \t]*\n?[ \t]*", text[run[-1].end():m.start()]):
-                run.append(m)
-                continue
-            if len(run) >= 3:
-                out += [(r.start(), r.end(), "PERSON") for r in run]
-            run = [m] if m is not None else []
+        out += runs([m for m in _GIVEN_INITIAL_ITEM.finditer(text)
+                     if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words)],
+                    r"[,;][ \t]*\n?[ \t]*")
     if ", " in text:
         rank = word_rank()
-        items = [m for m in _SURNAME_LETTER_ITEM.finditer(text)
-                 if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words
-                                          or rank.get(m.group(1).lower(), PLAIN_RANK) >= EVERYDAY_RANK
-                                          or "'" in m.group(1) and m.group(1).lower().replace("'", "") in last)]
-        run = []
-        for m in items + [None]:
-            if m is not None and run and re.fullmatch(r"[,;][ \t]*", text[run[-1].end():m.start()]):
-                run.append(m)
-                continue
-            if len(run) >= 3:
-                out += [(r.start(), r.end(), "PERSON") for r in run]
-            run = [m] if m is not None else []
+        out += runs([m for m in _SURNAME_LETTER_ITEM.finditer(text)
+                     if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words
+                                              or rank.get(m.group(1).lower(), PLAIN_RANK) >= EVERYDAY_RANK
+                                              or "'" in m.group(1) and m.group(1).lower().replace("'", "") in last)],
+                    r"[,;][ \t]*")
     if any(mark in text for mark in "✓✔✗✘☑☒"):
         rank = word_rank()
         ticked = [m for m in _TICKED.finditer(text)
