@@ -3124,7 +3124,7 @@ _PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)[ ]$")
 # a word of time before a month or a day that is a given name too: "On Monday Okoro said", "by June"
 _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|every|each|from|through|thru|before|after|of"
-                               r"|in|early|late|mid|that|until|during)[ ]+$", re.I)
+                               r"|in|early|late|mid|that|during)[ ]+$", re.I)
 
 
 def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3162,7 +3162,8 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 start = s          # (particles only with the given name before them: Spanish "de" is "of" too)
             first = text[s:e].split(None, 1)[0].rstrip(".").title()
             if start == s and first in _TITLE_WORDS:
-                # (a title's rank before it: "Deputy Supt. San Nicolas")
+                # (a title's rank before it in any case, "INTERIM PRINCIPAL ...", "Vice Principal ...": the titles'
+                # own ranks, _TITLES, are written in title case)
                 if (m := _RANK_BEFORE_TITLE.search(text, max(0, s - 12), s)) and not taken.holds(m.start(), s):
                     start = m.start()
             elif start == s and (m := _COURTESY_BEFORE_NAME.search(text, max(0, s - 10), s)) \
@@ -3499,19 +3500,21 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
         return False
     words = m.group(1).lower().split()
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
-# ("Ja'Kobe"; "y" in Spanish: "Keyshla y Jandiel")
-_AND_BEFORE = re.compile(rf"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)[ \t]+{_JOINED_BY}[ \t]+$")
-_AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
+# a name's word beside a name found, one capital (or an inner capital after an apostrophe, "Ja'Kobe"; an ʻokina before
+# a small letter, "Kaʻiulani")
+_LIST_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+"
+# ("y" in Spanish: "Keyshla y Jandiel")
+_AND_BEFORE = re.compile(rf"(?<![\w'’.-])({_LIST_WORD})[ \t]+{_JOINED_BY}[ \t]+$")
+_AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+({_LIST_WORD})(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
 # (a nickname in quotes inside the brackets too: 'Gulistan Haji ("Gule")')
 _PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
 _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
-# (a name's word may hold an ʻokina before a small letter: "Kaʻiulani", "Keliʻikoa")
-_LIST_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+),[ \t]+$")
-_LIST_AFTER = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
+_LIST_BEFORE = re.compile(rf"(?<![\w'’.-])({_LIST_WORD}),[ \t]+$")
+_LIST_AFTER = re.compile(rf",[ \t]+({_LIST_WORD})(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
 # (the last of three or more given names in brackets: "(Ifrah, Tomás, Bishal)"; not a name and its place, "(Carmen
 # Ibarra, Oakmont)")
-_LIST_END_BRACKET = re.compile(r",[ \t]+([A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+)(?=\))")
+_LIST_END_BRACKET = re.compile(rf",[ \t]+({_LIST_WORD})(?=\))")
 _FROM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+from[ \t]+$")
 _LOWER_BEFORE = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+$")
 # a name signed at the end, after a dash or on a line of its own: "call me 808-555-0131 - Cami", "--\nRenee"
@@ -3557,6 +3560,13 @@ _LIST_LINE = re.compile(r"^[ \t]*(?:[-*•–·▪]|\d{1,2}[.)])[ \t]+([^\n]*)",
 _LIST_LINE_NAME = re.compile(rf"[A-Z][\w'’.-]*(?:[ ]+{_JOINED_BY}[ ]+[A-Z][\w'’.-]*)?(?:[ ]+[A-Z][\w'’.-]*){{0,3}}")
 
 
+def _listed_word(low: str, every: frozenset[str], rank: Mapping[str, int], last: frozenset[str] = frozenset()) -> bool:
+    """Whether a word (lower case) of a line or a cell that holds names is one: a given name, a surname of ``last``, or
+    no everyday word; never a title or a word that is no surname."""
+    return low not in _NOT_SURNAME and low.title() not in _TITLE_WORDS \
+        and (low in every or low in last or rank.get(low, PLAIN_RANK) >= PLAIN_RANK)
+
+
 def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The other lines of a list whose one line is a name found: a line that holds only one to four capitalised
     words, each a given name, a surname or no everyday word, a given name among them or two words at least
@@ -3580,8 +3590,7 @@ def _listed_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
                 words = [w.strip(".").lower() for w in text[a:z].split() if not re.fullmatch(_JOINED_BY, w)]
                 if _LIST_LINE_NAME.fullmatch(text, a, z) and words \
                         and (len(words) >= 2 or words[0] in every) \
-                        and all(w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
-                                and (w in every or w in last or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in words):
+                        and all(_listed_word(w, every, rank, last) for w in words):
                     out.append((a, z, "PERSON"))
         block = [line] if line is not None else []
     return out
@@ -3603,9 +3612,8 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
 
     def name(a: int, z: int) -> bool:
         words = text[a:z].split()
-        return 1 <= len(words) <= 4 and all(
-            w[:1].isupper() and (lw := w.lower()) not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
-            and (lw in every or rank.get(lw, PLAIN_RANK) >= PLAIN_RANK) for w in words)   # (never "Last,First,...")
+        # (a census surname that is an everyday word is no name here: never "Last,First,...")
+        return 1 <= len(words) <= 4 and all(w[:1].isupper() and _listed_word(w.lower(), every, rank) for w in words)
 
     out: list[tuple[int, int, str]] = []
     rows: dict[tuple[str, int], list[tuple[int, int]]] = {}
