@@ -310,7 +310,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         # (the last four in pairs: "555-01-23"; never with spaces, "412 398 27 31" is a row of counts)
                         r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         r"(?:/\d{4}(?!\d))?"
-                        r"(?:,?\s*+(?:-\s*+)?(?:x|ext\.?|extension|\#)\s*+(?:-\s*+)?\d{1,5})?(?![\w-])"   # ("-ext-12")
+                        r"(?:,?\s*+(?:-\s*+)?(?:x\.?|ext\.?|extension|\#)\s*+(?:-\s*+)?\d{1,5})?(?![\w-])"   # ("-ext-12", "x. 3")
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
@@ -646,7 +646,9 @@ _DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six s
 _DIGIT_WORDS = frozenset(_DIGIT_OF)
 _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(_DIGIT_OF)}|\d{{1,4}})"
                             r"(?:[ ]+(?:dash|hyphen)[ ]+|[ ,-]+|(?=[^\w-]|$))){4,11}")
-_PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b[^\w]{0,3}$")
+# (a person between the cue and the number too: "text me ...", "reach her at ...")
+_PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b"
+                        r"(?:[ ](?:me|her|him|us|them)(?:[ ]at)?)?[^\w]{0,3}$")
 
 
 # An international number in ITU-T E.123's written form: "+", a country code other than North America's, then two to
@@ -691,7 +693,7 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
             continue          # counting
         end = m.start() + len(m.group(0).rstrip(" ,-"))
         if len(digits) == 10 or len(digits) == 11 and digits[0] == "1" \
-                or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 12), m.start()):
+                or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 20), m.start()):
             out.append((m.start(), end, "PHONE"))
     return out
 
@@ -716,7 +718,10 @@ _EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
 # dictation writes a number ("my cell is 9 5 6 5 5 5 0 1 4 2"; without the cue a row of single digits is a row of
 # ratings), and a slash between all three groups of a North American number ("956/555/0123"; without the cue,
 # thresholds: "250/500/1000")
-_CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-]))")
+# (and, after such a word only, a local number with spaces around its dash or run together: "call me at 555 - 0142",
+# "Cell: 5550142"; without the word these are a range of scores or a code)
+_CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
+                          r"|[2-9]\d{2}(?: - |)\d{4}(?![\w/-]|[.,]\d))")
 _PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
                           r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
                           r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?)[^\w]{0,4}$")
@@ -792,8 +797,9 @@ def _fold_char(ch: str) -> str:
 
 
 # Same-length substitutions after folding: curly apostrophes and Unicode hyphens become ASCII.
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
-_ODD_QUOTES = re.compile("[’‘ʼ‐‑]")
+# (a minus sign and a figure dash too, as word processors set a phone's dashes: "555\u22120142")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "\u2212": "-", "\u2012": "-"})
+_ODD_QUOTES = re.compile("[’‘ʼ‐‑\u2212\u2012]")
 # an apostrophe inside a word before three lower-case letters or more is an ʻokina or a glottal stop, part of the
 # word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
 # as "ʻ"

@@ -3911,3 +3911,31 @@ def test_round29_a_season_in_apposition_is_no_one() -> None:
 def test_round29_a_part_of_town_named_like_a_school(text, school) -> None:
     red = Redactor.from_roster(RosterNames(places=("Glen Hollis Middle School",)))
     assert bool([s for s in red.redact(text).spans if s.label == "SCHOOL"]) is school
+
+
+# Session 20: phone shapes from a probe of 42 shapes x 5 contexts written before any rule (typed and read-out forms
+# a phone survey answer takes); the ones a careful reader would call one number, each in a context that asks for it.
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Call me at 555\u22120142 tomorrow.", "555\u22120142"),                   # a minus sign for the dash
+    ("Cell: 703\u2012555\u20120142", "703\u2012555\u20120142"),                # a figure dash
+    ("Call me at 555 - 0142 tomorrow.", "555 - 0142"),                        # spaces around the dash, asked for
+    ("Cell: 5550142", "5550142"),                                             # seven digits run together, asked for
+    ("text me 5550142!!", "5550142"),
+    ("Call me at 703.555.0142 x.3 tomorrow.", "703.555.0142 x.3"),           # "x." for the extension
+    ("Office 703-555-0142 x. 12", "703-555-0142 x. 12"),
+    ("text me five five five oh one four two!!", "five five five oh one four two"),   # read out, after "text me"
+    ("reach me at 555 oh one four two", "555 oh one four two"),
+    ("or reach her at five five five, oh one four two", "five five five, oh one four two"),
+])
+def test_phone_shapes_session20(text, phone) -> None:
+    assert (phone, "PHONE") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Scale scores rose from 250 - 1000 last year",                             # a range with spaces, no cue
+    "District code 5550142 on the state file",                                # seven digits with no cue
+    "Rows 1234567 and 7654321 were duplicated",
+    "we counted five five five oh one four two... no, that was the bus",     # (a count would still be no phone)
+])
+def test_number_shapes_that_are_no_phone_session20(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PHONE"]
