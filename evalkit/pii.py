@@ -266,9 +266,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         # ("@@": a doubled key; "%40": the @ of a link's mailto: as the link writes it; "<at>")
-                        r"\s*(?:@@?|%40|[({\[<]\s*(?:at|@)\s*[)}\]>]|-at-)\s*[\w-]+"
+                        r"\s*(?:@@?|%40|[({\[<]\s*(?:at|@)\s*[)}\]>]|\*at\*|-at-)\s*[\w-]+"
                         # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
-                        r"(?:\s*(?:\.|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|-dot-|\bdot\b"
+                        r"(?:\s*(?:\.\.?|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|\*dot\*|-dot-|\bdot\b"
                         r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov|us)\b))"
                         r"\s*[\w-]+)+"
                         # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
@@ -280,14 +280,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain: after an e-mail cue or an opening bracket ("email gkim at example.org",
     # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
     # (a comma typed for the dot: "jdoe at example,org"; a webmail's name alone: "jdoe at gmail")
-    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:(?:[\w-]+[.,])+(?:org|com|net|edu|gov|us)\b"
+    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
         # (a local part of four dotted words at most: "first dot middle dot last", read in linear time)
         # (an initial read out before it is its first letter: "l begay at ... dot org" is lbegay's; never a word of
         # one letter, "a", "I", Spanish "o", "u", "y")
         r"(?<![\w.+'’-])(?:(?-i:[b-hj-np-tv-xzB-HJ-NP-TV-XZ])[ \t]+(?=[a-z]))?"
-        r"(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b)\s*[\w-]+"
+        r"(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b(?:[ \t]+(?:sign|symbol)\b)?)"
+        r"\s*[\w-]+"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
         # (the last word is a domain's ending: "... dot org period thanks" ends at "org")
         r"\s*[\w-]+)*\s*(?:(?:[({\[](?:dot|\.)[)}\]]|\bdot\b)\s*[a-z]{2,12}"
@@ -533,7 +534,7 @@ _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
 _PHONEISH = re.compile(r"\d\d\d\s?[)\]]?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
 # cheap tests before the e-mail patterns written with "at" and the link pattern (a lower-case street is tried only
 # with a unit, a ZIP or a "#" in the text: see _worth_trying)
-_AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+[.,])+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
+_AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
@@ -601,6 +602,7 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
     if not toks.isdisjoint(_LOWER_COURTESY):
         names.append("lower_titled_name")
     if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "<at>" in low or "-at-" in low \
+            or "*at*" in low \
             or "_at_" in low or " arroba " in low or "%40" in low:
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
@@ -788,7 +790,11 @@ def fold(text: str) -> str:
 # letters NFKD does not decompose, as typed without their stroke or as two letters
 _STROKES = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "Ŧ": "T",
                           "ŧ": "t", "ı": "i", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th",
-                          "þ": "th", "Ð": "D", "ð": "d"})
+                          "þ": "th", "Ð": "D", "ð": "d",
+                          # (characters that show nothing, which web pages and PDFs leave inside words: a soft
+                          # hyphen, zero-width spaces and joiners, a word joiner, a byte-order mark)
+                          "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+                          "\ufeff": None})
 
 
 @lru_cache(maxsize=4096)

@@ -3939,3 +3939,38 @@ def test_phone_shapes_session20(text, phone) -> None:
 ])
 def test_number_shapes_that_are_no_phone_session20(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PHONE"]
+
+
+# Session 20: e-mail shapes from a probe of 50 shapes x 5 contexts (a local part off the roster) written before any
+# rule: the whole address must be covered, whatever label covers it.
+@pytest.mark.parametrize(("text", "email"), [
+    ("Email me at mtorres *at* example *dot* org tomorrow.", "mtorres *at* example *dot* org"),   # starred words
+    ("write to mtorres@example..org!!", "mtorres@example..org"),                 # a doubled dot
+    ("Contact: mtorres at sign example dot org", "mtorres at sign example dot org"),   # voice typing's "at sign"
+    ("send it to mtorres at symbol example dot org or call", "mtorres at symbol example dot org"),
+    ("Email me at mtorres at example . org tomorrow.", "mtorres at example . org"),     # a dot with spaces
+    ("mtorres@ex\u00adample.org", "mtorres@ex\u00adample.org"),                  # a soft hyphen from a web page
+    ("Contact: mtorres\u200b@example.org", "mtorres\u200b@example.org"),         # a zero-width space
+])
+def test_email_shapes_session20(text, email) -> None:
+    found = _NOBODY.redact(text)
+    covered = {i for s in found.spans for i in range(s.start, s.end)}
+    start = text.index(email)
+    assert set(range(start, start + len(email))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "We met at school . Org charts came later",                               # a sentence's stop, not a dot
+    "the *at* risk list and the *dot* plot",
+    "Lunch was at noon. Us teachers ate fast",
+])
+def test_email_shapes_that_are_no_email_session20(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "EMAIL"]
+
+
+def test_invisible_characters_are_read_through() -> None:
+    # (a soft hyphen or a zero-width space inside a name, as web pages and PDFs leave them, hides nothing)
+    redactor = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+    text = "Thanks to Dana Re\u00adyes and Da\u200bna for the visit"
+    spans = redactor.redact(text).spans
+    assert [(text[s.start:s.end], s.label) for s in spans] == [("Dana Re\u00adyes", "PERSON"), ("Da\u200bna", "PERSON")]
