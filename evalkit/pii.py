@@ -4002,8 +4002,10 @@ _PLACE_WORDS = re.compile(
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School)?"
                  r"|El(?![ \t]+(?:Paso|Salvador|Cajon|Centro|Monte|Dorado|Reno|Segundo|Camino|Cenizo))\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
-                 r"|Middle\s*[-/]\s*High(?:\s+School)?|K-8|K8|K-12|ELC|CTC|(?:Early\s+)?Learning\s+Center"
-                 r"|Alt(?:ernative)?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))|Independent(?=[ \t]*(?:[.,;:!?)]|$))"
+                 r"|Middle\s*[-/]\s*High(?:\s+School)?|K8|ELC|CTC|(?:Early\s+)?Learning\s+Center"
+                 # (a grade band that starts at kindergarten or pre-K: "Prairie View K-5", "PK-8", "PreK-6", "K-12")
+                 r"|(?:P(?:re-?)?)?K-(?:1[0-2]|[1-9])(?![\w-])"
+                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))|Independent(?=[ \t]*(?:[.,;:!?)]|$))"
                  r"|Consolidated(?=[ \t]*(?:[.,;:!?)]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
@@ -4016,7 +4018,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Catholic(?:\s+School|(?![ \t]+(?:[Pp]arish|[Cc]hurch|[Cc]athedral|[Cc]harities|[Dd]iocese)\b))"
                  # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
                  # Valley SU", "Chenango Ridge BOCES", "Palouse Ridge ESD", "Sunflower Delta CSD", "Walnut Creek R-II"
-                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
+                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|ECC|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
                  # "Cedar Hollow Co HS", "Pike Co. High School")
@@ -4040,7 +4042,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
 # (a saint's "St." or "Saint", then one to four words, each a capitalised word or initials; written to start with
 # a character set: see _BEFORE_FIRST)
 # the words of _SCHOOL_WORDS as written (a superset): a text with none of them holds no school name of that shape
-_SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K ELC CTC Early Alt Alternative Charter "
+_SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K PK PreK Pre ECC ELC CTC Early Alt Alternative Charter "
                               "Collegiate "
                               "Prep Preparatory Intermediate Primary Montessori Magnet School Schools ISD USD CUSD "
                               "Unified STEM STEAM Catholic Jr Junior Area County Public SD Int DLA Attendance "
@@ -4079,6 +4081,7 @@ sped pe health technology tech computer engineering both kinder knee cram thank 
 ask call email contact see tell invite join visit please
 police naval military air force citizens citizen aspiring leaders freshman sophomore ninth career
 early writing learning
+science sciences grade grades
 """.split())
 
 

@@ -3974,3 +3974,26 @@ def test_invisible_characters_are_read_through() -> None:
     text = "Thanks to Dana Re\u00adyes and Da\u200bna for the visit"
     spans = redactor.redact(text).spans
     assert [(text[s.start:s.end], s.label) for s in spans] == [("Dana Re\u00adyes", "PERSON"), ("Da\u200bna", "PERSON")]
+
+
+# Session 20: school shapes from a probe of 78 forms x 5 contexts (37 of roster schools, 41 off the roster) written
+# before any rule; the ones it showed missed that a reader would call a school's name.
+@pytest.mark.parametrize(("text", "school"), [
+    ("The walkthrough at Greenfield Alt. School went well.", "Greenfield Alt. School"),
+    ("Pinecrest ECC staff liked the PD.", "Pinecrest ECC"),                       # an early childhood center
+    ("I teach at Prairie View K-5.", "Prairie View K-5"),                         # grade spans of a K school
+    ("visited Prairie View PK-8 and met the team", "Prairie View PK-8"),
+    ("Our team from Mesa Ridge PreK-6 presented.", "Mesa Ridge PreK-6"),
+])
+def test_school_shapes_session20(text, school) -> None:
+    assert (school, "SCHOOL") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "Grades K-8 use the new curriculum",                                       # a grade band, no school
+    "Our Science K-8 PLC met twice",
+    "The ELA K-5 team met",
+    "Grade K-2 teachers asked for decodables",
+])
+def test_grade_bands_are_no_school_session20(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "SCHOOL"]
