@@ -3069,7 +3069,7 @@ _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
 _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS|JHS|SHS|(?-i:Co|CO)\.?"
                           r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
-                          r"|Consolidated|RE-?\d{1,2}J?"
+                          r"|Consolidated|RE-?\d{1,2}J?|Unified|Independent|USD|ISD|CUSD"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
 # School District No. 4", "Allagash Lakes RSU 12" (not a count: "District 4 teachers")

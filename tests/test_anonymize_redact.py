@@ -3997,3 +3997,18 @@ def test_school_shapes_session20(text, school) -> None:
 ])
 def test_grade_bands_are_no_school_session20(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "SCHOOL"]
+
+
+# Session 20: district shapes from a probe of 68 forms x 5 contexts written before any rule: a roster district's
+# short form with its kind in capitals or in full
+_NORTHVIEW = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",),
+                                              places=("Northview Unified School District",
+                                                      "Sandy Creek Independent School District")))
+
+
+@pytest.mark.parametrize(("text", "district"), [
+    ("NORTHVIEW UNIFIED leaders liked the PD.", "NORTHVIEW UNIFIED"),
+    ("Our team from Sandy Creek Independent presented.", "Sandy Creek Independent"),
+])
+def test_district_shapes_session20(text, district) -> None:
+    assert (district, "SCHOOL") in _found(_NORTHVIEW.redact(text), text)
