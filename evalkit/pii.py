@@ -407,6 +407,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (a retired officer keeps the rank: "Colonel (Ret.) Harlan Pettibone", "Sgt. Maj. (Ret.) Orlando Villafane")
     # (a couple under one name: "Mr. and Mrs. Oyelaran-Smith")
     # (a title and its name on one line: "Leadership Coach<newline>Sweetwater Valley RESA" is a signature's two lines)
+    # a school's nurse and an assistant principal as students and staff address them: "Nurse Kim", "AP Garcia"
+    # (the name a given name or a surname: see PiiDetector._staff_name; kept apart from _TITLES, whose words cue
+    # names everywhere, for "AP" is a course's as often: "AP Lang")
+    "staff_titled_name": re.compile(r"\b(?:Nurse|AP)[ ]+[A-Z][a-z'’-]+(?![\w'’-])"),
     "titled_name": re.compile(rf"\b{_TITLES}\.?[ \t]+(?:(?:and|&)\s+{_TITLES}\.?\s+)?"
                               rf"(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
                               rf"(?:St\.?\s+)?{_PARTICLES}*ʻ?"   # (an ʻokina first: "Coach ʻAholelei")
@@ -424,7 +428,7 @@ _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "
                   "street_address_spelled": "ADDRESS", "street_address_grid": "ADDRESS",
                   "military_address": "ADDRESS", "po_box": "ADDRESS", "home_park_lot": "ADDRESS",
                   "road_address": "ADDRESS", "lower_titled_name": "PERSON",
-                  "titled_name": "PERSON"}
+                  "titled_name": "PERSON", "staff_titled_name": "PERSON"}
 # On ties between detectors the first label here wins (an e-mail holding a name is an e-mail).
 _PRIORITY = {label: i for i, label in enumerate(["EMAIL", "URL", "PHONE", "ADDRESS", "PERSON", "SCHOOL"])}
 
@@ -599,6 +603,8 @@ _ROUTE_NUMBER = re.compile(rf"\b{_ROUTES}[ \t]+\d")
 def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[str]:
     """The PATTERNS that can match ``folded`` at all (``toks``: its words; ``digits``: whether it has any)."""
     names = ["titled_name"] if not toks.isdisjoint(_TITLE_WORDS) else []
+    if "Nurse" in toks or "AP" in toks:
+        names.append("staff_titled_name")
     if not toks.isdisjoint(_LOWER_COURTESY):
         names.append("lower_titled_name")
     if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "<at>" in low or "-at-" in low \
@@ -1184,6 +1190,15 @@ _TITLE_BEFORE = re.compile(
     r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
     r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
+# the College Board's AP courses by the words students shorten them to, and what follows "AP" in a school's talk
+_AP_COURSE_WORDS = frozenset("""
+bio biology chem chemistry physics calc calculus stat stats statistics psych psychology euro european gov government
+macro micro macroeconomics microeconomics econ economics lang language lit literature us usa world human geo geography
+art arts music theory spanish french german chinese japanese italian latin seminar research capstone csp csa comp
+computer cs environmental enviro apes apush ush hist history english african precalc precalculus studio drawing design
+exam exams test tests class classes course courses program programs scores score teacher teachers students credit
+credits enrollment fees
+""".split())
 _LAST_WORD = re.compile(r"[ \t]+\S+$")   # (a match's last word and the space or tab before it, searched up to its end)
 _ROLE_TITLES = frozenset(_LOWER_ROLE_TITLES)
 # words of Spanish and Italian after a role ("maestro más joven", "el coach che viene"): no names
@@ -1493,6 +1508,8 @@ class PiiDetector:
                 elif name == "titled_name" and folded.startswith(("COACH ", "PRINCIPAL ", "PASTOR "), s) \
                         and not (_name_word(low[s:e].split()[1]) or low[s:e].split()[1] in self.terms):
                     continue          # "COACH SAID NO": a role in capitals before a word, no name
+                elif name == "staff_titled_name" and not self._staff_name(low[s:e].split()[1]):
+                    continue          # "Nurse Practitioner", "AP Chem": a nurse's kind, a course; nobody
                 elif name == "titled_name" and "\t" in folded[s:e]:
                     continue          # a table's cells: "Principal<TAB>Tier 3" is a role and a tier, no one's name
                 elif name == "titled_name" and self._role_before_word(folded, low, s, e):
@@ -1844,6 +1861,13 @@ class PiiDetector:
         if not found:
             return spans
         return _resolve(low, spans + found)
+
+    def _staff_name(self, word: str) -> bool:
+        """Whether ``word`` (lower case) after "Nurse" or "AP" is a person's name: a given name, or a surname that is
+        no AP course's short word (:data:`_AP_COURSE_WORDS`) and no everyday word, or a roster name."""
+        return word not in _AP_COURSE_WORDS and (
+            word in given_names() or word in self.terms
+            or word in all_surnames() and word_rank().get(word, PLAIN_RANK) >= EVERYDAY_RANK)
 
     def _role_before_word(self, folded: str, low: str, start: int, end: int) -> bool:
         """Whether a title of role or respect (not Mr., Ms., Dr. or Miss) stands before an everyday word that is

@@ -4012,3 +4012,26 @@ _NORTHVIEW = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), 
 ])
 def test_district_shapes_session20(text, district) -> None:
     assert (district, "SCHOOL") in _found(_NORTHVIEW.redact(text), text)
+
+
+# Session 20: titles of school staff from a probe of 86 name forms x 7 contexts written before any rule: a school
+# nurse and an assistant principal are addressed by title ("Nurse Kim", "AP Garcia"), never a nurse's or an AP
+# course's word ("Nurse Practitioner", "AP Calculus", "AP Chem")
+@pytest.mark.parametrize(("text", "person"), [
+    ("I talked with Nurse Kim after the session.", "Nurse Kim"),
+    ("Nurse Patty led the data dive.", "Nurse Patty"),
+    ("Thanks to AP Garcia!", "AP Garcia"),
+    ("We asked AP Hollins about it.", "AP Hollins"),
+])
+def test_staff_titles_session20(text, person) -> None:
+    assert (person, "PERSON") in _found(_NOBODY.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "A Nurse Practitioner visits on Fridays", "The Nurse Office moved", "AP Calculus scores rose",
+    "AP Chem and AP Bio are full", "AP Lang, AP Lit and AP Euro", "AP Stats and AP Psych",
+    "AP Gov and AP Macro", "AP Spanish Language", "AP Human Geography", "AP Seminar and AP Research",
+    "AP Computer Science Principles", "AP Exam fees", "Nurse Appreciation Week",
+])
+def test_staff_title_words_that_are_no_one_session20(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
