@@ -208,6 +208,10 @@ PUBLIC_NAMES = (
     "Billy Frank Jr.", "Jane Addams", "Harold Washington", "Frank Lloyd Wright", "Django Paris", "Luis Moll",
     "Lance Armstrong", "Robert Byrd", "Nagar Kirtan", "Gurpurab", "Aung San Suu Kyi", "Annie Dodge Wauneka",
     "Ted Stevens", "Fred Meyer",
+    # (session 20's battery of hard negatives: holidays by their namesake, a writer, a venue, a town, a
+    # television judge, a film)
+    "Lincoln's Birthday", "Washington's Birthday", "Dale Carnegie",
+    "Madison Square Garden", "Jackson Hole", "Judge Judy", "Brother Bear",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

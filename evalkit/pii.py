@@ -1917,9 +1917,10 @@ class PiiDetector:
 
                 def inside(c: tuple[int, int, str]) -> bool:
                     # (a title before the whole public name is the figure's, "Dr. Martin Luther King Jr.'s", and a
-                    # plural's possessive apostrophe is outside it, "Mr. Rogers' helpers")
+                    # plural's possessive apostrophe is outside it, "Mr. Rogers' helpers", and a possessive's "'s",
+                    # "Susan B. Anthony's")
                     start = title.end() if (title := _TITLE_AT.match(folded, c[0])) and title.end() < c[1] else c[0]
-                    end = c[1] - (folded[c[1] - 1] in "'’")
+                    end = c[1] - 2 if folded.endswith(("'s", "’s"), c[0], c[1]) else c[1] - (folded[c[1] - 1] in "'’")
                     return any(a <= start and end <= b for a, b in public)
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not (inside(c)
@@ -4412,10 +4413,19 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     # "Laurel Bend flooded in 2016"; a school's name before its people and its work stays the school's)
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _NATURE_AFTER.match(low, end):
         return True
+    # (a county, a parish or a township named like the school: "Jefferson County sent observers"; never the
+    # district that bears the county's name, "Jefferson County Schools")
+    if _JURISDICTION_AFTER.match(folded, end):
+        return True
     # (a part of town by the body's name: "on the Glen Hollis side of town", "from the RSU 9 area through Hollis")
     if low.endswith("the ", 0, start) and _PART_OF_TOWN_AFTER.match(low, end):
         return True
     return folded.endswith(("from ", "From "), 0, start) and bool(to := _TO_TOWN.match(folded, end)) \
         and to.group(1).lower() in place_names()
+
+
+_JURISDICTION_AFTER = re.compile(r"[ \t]+(?:County|Parish|Township|Twp\.?|Borough)\b(?![ \t]+(?:(?i:schools?|district|public|board|office)|High|Middle"
+                                 r"|Elementary|Board|Office|Unified|Consolidated|Independent|ISD|SD|USD|CSD|Academy"
+                                 r"|Charter|Community|Regional|Area|Career|Technical|Vo-?Tech|Head[ ]Start|Early)\b)")
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
 _CAMPUS_AFTER_DASH = re.compile(r"[ ][–—-][ ]([A-Z][\w'’]+(?:[ ][A-Z][\w'’]+)?)$")

@@ -4035,3 +4035,31 @@ def test_staff_titles_session20(text, person) -> None:
 ])
 def test_staff_title_words_that_are_no_one_session20(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+# Session 20: a battery of 118 hard negatives written before any rule (public figures, places, products, holidays,
+# roles' words) against a roster with "Lincoln Elementary School" and "Jefferson Middle School"
+_LINCOLN = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",),
+                                            places=("Lincoln Elementary School", "Jefferson Middle School")))
+
+
+@pytest.mark.parametrize("text", [
+    "Lincoln's birthday fell on the PD day.",                                    # a holiday's namesake
+    "Washington's Birthday is a federal holiday.",
+    "Jefferson County sent observers.",                                          # a county named like the school
+    "Lincoln Parish and Jefferson Township came too.",
+    "Carter G. Woodson's book came up again.",                                   # public figures and places
+    "Susan B. Anthony's speech was the anchor text.",                            # (a possessive's 's too)
+    "Dale Carnegie style icebreakers are not my favorite.",
+    "Madison Square Garden trip was for the choir.",
+    "Jackson Hole was where the retreat was.",
+    "Judge Judy reruns in the teachers' lounge.",
+    "Brother Bear was the movie.",
+])
+def test_hard_negatives_session20(text) -> None:
+    assert not _LINCOLN.redact(text).spans
+
+
+def test_a_school_named_like_a_county_is_still_the_school() -> None:
+    text = "Lincoln staff and Jefferson County staff met"
+    assert _found(_LINCOLN.redact(text), text) == [("Lincoln", "SCHOOL")]
