@@ -212,6 +212,11 @@ PUBLIC_NAMES = (
     # television judge, a film)
     "Lincoln's Birthday", "Washington's Birthday", "Dale Carnegie",
     "Madison Square Garden", "Jackson Hole", "Judge Judy", "Brother Bear",
+    # (companies and a foundation named like people, which sponsor and serve schools)
+    "Morgan Stanley", "Edward Jones", "Harris Teeter", "Jackson Hewitt", "Stanley Steemer", "Kaiser Permanente",
+    "Levi Strauss", "Annie E. Casey", "Charles Schwab", "Merrill Lynch", "Raymond James", "Wells Fargo",
+    "Goldman Sachs", "Bob Evans", "Johnson & Johnson", "Procter & Gamble", "Sherwin-Williams", "Dollar General",
+    "Hobby Lobby",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -458,6 +458,12 @@ _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Ho
                 "|Institute")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
+# Words after a name that make it a company's or a foundation's ("Tyson Foods", "Lilly Endowment", "the Reyes Family
+# Foundation", "Chan Zuckerberg Initiative"): an organisation's name, which names no one here
+_ORG_NOUNS = ("Foods|Foundation|Foundations|Initiative|Endowment|Financial|Corporation|Corp|Inc|Incorporated|LLC|LLP"
+              "|Company|Companies|Bank|Insurance|Motors|Industries|Enterprises|Holdings|Fund|Trust|Permanente")
+_ORG_NOUN = re.compile(rf"(?:['’]s)?(?:[ \t]+Family)?[ \t]+(?:{_ORG_NOUNS})\b")
+_ORG_NOUN_WORDS = frozenset(_ORG_NOUNS.split("|"))
 # Words after a first name that make it a place, a time or a thing, not a person's surname.
 _NOT_SURNAME_PLACES = frozenset("""
 texas florida georgia carolina virginia dakota washington county city park street avenue road drive lake river
@@ -1984,6 +1990,12 @@ class PiiDetector:
         if cands and ('"' in folded or "“" in folded):
             # a name at the start of a quoted title of a work: "Julie of the Wolves", "Charlotte's Web"
             cands = [c for c in cands if c[2] != "PERSON" or not _quoted_title(folded, c[0], c[1])]
+        if not toks.isdisjoint(_ORG_NOUN_WORDS):
+            # "Tyson Foods", "Robert Wood Johnson Foundation": a name before an organisation's word, or ending in one,
+            # names the organisation
+            # (and a school's short form before one: "Lincoln Financial sponsored the gala")
+            cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
+                     or not (_ORG_NOUN.match(folded, c[1]) or folded[c[0]:c[1]].rsplit(None, 1)[-1] in _ORG_NOUN_WORDS)]
         if not toks.isdisjoint(_PLACE_NOUN_WORDS):
             # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]

@@ -4063,3 +4063,26 @@ def test_hard_negatives_session20(text) -> None:
 def test_a_school_named_like_a_county_is_still_the_school() -> None:
     text = "Lincoln staff and Jefferson County staff met"
     assert _found(_LINCOLN.redact(text), text) == [("Lincoln", "SCHOOL")]
+
+
+# Session 20: a battery of 60 company, foundation and hospital names written before any rule; those named like people
+@pytest.mark.parametrize("text", [
+    "Tyson Foods shifts affect attendance.", "Morgan Stanley volunteers ran the mock interviews.",
+    "Jackson Hewitt does taxes in the strip mall.", "Edward Jones sponsored the breakfast.",
+    "Stanley Steemer cleaned the carpets.", "Harris Teeter delivered the snacks.", "Levi Strauss foundation grant.",
+    "Annie E. Casey data book was cited.", "Robert Wood Johnson Foundation health data.",
+    "Chan Zuckerberg Initiative tools.", "Lilly Endowment funds the program.", "Lincoln Financial sponsored the gala.",
+    "Kaiser Permanente ran a wellness session.", "Charles Schwab volunteers taught budgeting.",
+    "The Reyes Family Foundation paid for the buses.",
+])
+def test_companies_named_like_people_session20(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+def test_a_school_named_like_a_company_is_no_school_there() -> None:
+    assert not _LINCOLN.redact("Lincoln Financial sponsored the gala.").spans
+
+
+def test_a_person_before_a_company_word_in_a_sentence_is_still_someone() -> None:
+    text = "Thanks to Keisha Reyes, Bank of America volunteers came"
+    assert ("Keisha Reyes", "PERSON") in _found(_NOBODY.redact(text), text)
