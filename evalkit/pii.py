@@ -181,6 +181,12 @@ _SPANISH_WORD_NAMES = frozenset("soledad consuelo rey reyes vega sierra luna paz
                                 "angeles nieves rocio santos nada marina esperanza milagros caridad fe gloria alegria "
                                 "refugio socorro remedios mercedes".split())
 _SPANISH_ARTICLES = frozenset("la el los las del de una un hay mi tu su sin con".split())
+_LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+# the kinds of animal a school keeps or dresses up as, after a name and "the": "Max the reading dog"
+_PET_KINDS = frozenset("dog puppy cat kitten chicken chickens hen rooster duck rabbit bunny hamster gerbil mouse rat "
+                       "fish goldfish turtle tortoise snake lizard gecko iguana bird parrot parakeet horse pony goat "
+                       "pig sheep cow llama alpaca mascot".split())
+_PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{'|'.join(sorted(_PET_KINDS))})\b")
 _SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
 _SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
 _MOVE_VERBS = r"moved|relocated|transferred|drove|drives|commutes?|immigrated"
@@ -1769,6 +1775,16 @@ class PiiDetector:
                      or low[c[0]:c[1]].split()[-1] not in _SPANISH_WORD_NAMES
                      or not (low[c[0]:c[1]].split()[0] in _SPANISH_ARTICLES
                              or _SPANISH_ARTICLE_BEFORE.search(low, max(0, c[0] - 8), c[0]))]
+        if not ltoks.isdisjoint(_SPANISH_WORD_NAMES):
+            # a word of Spanish that is a given name, written again in lower case in the same comment, is the word
+            # there too: "Milagros pequeños, pero milagros", "Consuelo is what ...; the consuelo came"
+            lower = set(_LOWER_RUN.findall(folded)) & _SPANISH_WORD_NAMES
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in lower or folded[c[0]:c[1]].islower()
+                     or self.terms.get(low[c[0]:c[1]], 0) or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]
+        if not ltoks.isdisjoint(_PET_KINDS) and "the" in ltoks:
+            # a pet or a mascot by its kind after its name: "Max the reading dog", "Daisy the chicken"
+            spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or self.terms.get(low[c[0]:c[1]], 0)
+                     or not _PET_AFTER.match(low, c[1])]
         if "jesus" in ltoks or "dios" in ltoks:
             # an exclamation or a prayer: "Ay, Jesús, qué falta", "En el nombre de Jesús", "gracias a Dios"
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in ("jesus", "dios")

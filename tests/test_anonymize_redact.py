@@ -4086,3 +4086,32 @@ def test_a_school_named_like_a_company_is_no_school_there() -> None:
 def test_a_person_before_a_company_word_in_a_sentence_is_still_someone() -> None:
     text = "Thanks to Keisha Reyes, Bank of America volunteers came"
     assert ("Keisha Reyes", "PERSON") in _found(_NOBODY.redact(text), text)
+
+
+# Session 20: a battery of 80 hard negatives (towns, storms, mascots, software, greetings, pets) written before any
+# rule; a word of Spanish that is a given name, written again in lower case in the same comment, is the word
+@pytest.mark.parametrize("text", [
+    "Milagros pequeños, pero milagros.",
+    "Consuelo is what the families needed after the fire; the consuelo came from each other.",
+])
+def test_a_spanish_word_said_twice_is_the_word_session20(text) -> None:
+    assert not _NOBODY.redact(text).spans
+
+
+def test_a_spanish_name_with_no_word_of_it_is_still_someone_session20() -> None:
+    text = "Consuelo led the family night and the soledad theme was hers"
+    assert ("Consuelo", "PERSON") in _found(_NOBODY.redact(text), text)
+
+
+# a pet or a mascot by its kind after its name is no one: "Max the reading dog", "Daisy the chicken"
+@pytest.mark.parametrize("text", [
+    "Max the reading dog is back.", "Daisy the chicken escaped again.", "Bella the class rabbit is fine.",
+    "Buddy, the therapy dog, visits Tuesdays.", "Odin the hamster needs a new cage.",
+])
+def test_pets_by_their_kind_are_no_one_session20(text) -> None:
+    assert not _NOBODY.redact(text).spans
+
+
+def test_a_person_before_the_role_is_still_someone_session20() -> None:
+    text = "Max the custodian fixed the heater"
+    assert ("Max", "PERSON") in _found(_NOBODY.redact(text), text)
