@@ -126,6 +126,8 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
+         # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
+         r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
          r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
@@ -181,6 +183,7 @@ _SPANISH_WORD_NAMES = frozenset("soledad consuelo rey reyes vega sierra luna paz
                                 "angeles nieves rocio santos nada marina esperanza milagros caridad fe gloria alegria "
                                 "refugio socorro remedios mercedes".split())
 _SPANISH_ARTICLES = frozenset("la el los las del de una un hay mi tu su sin con".split())
+_CAMP_AFTER = re.compile(r"[ \t]+(?:[Rr]efugee[ \t]+)?[Cc]amp\b")
 _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 # the kinds of animal a school keeps or dresses up as, after a name and "the": "Max the reading dog"
 _PET_KINDS = frozenset("dog puppy cat kitten chicken chickens hen rooster duck rabbit bunny hamster gerbil mouse rat "
@@ -343,7 +346,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (the two directions across each other: never "100 N 200 S")
         rf"(?:{_HOUSE}[ \u00a0]+(?:(?:[NS]\.?[ \t]+\d{{1,5}}[ \t]+[EW]|[EW]\.?[ \t]+\d{{1,5}}[ \t]+[NS])\b\.?"
         rf"(?:[ \t]+(?:St|Street)\b\.?)?"
-        rf"|(?:{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
+        # (an old road by its old number: "4880 Old Highway 61 N")
+        rf"|(?:(?:Old[ \t]+)?{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
         # (an interstate's service road: "1420 I-40 Service Rd")
         rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|I-\d{{1,3}}|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}"
         rf"(?:{_SUFFIXES})\b\.?"
@@ -461,7 +465,7 @@ _EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme
 _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
                 "|Square|County\\s+Courthouse|Beach|Falls|Springs|Bay|Harbor|Creek|Canyon|Valley|College|University"
-                "|Institute")
+                "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp")   # (a refugee camp: "from Mae La camp")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 # Words after a name that make it a company's or a foundation's ("Tyson Foods", "Lilly Endowment", "the Reyes Family
@@ -828,7 +832,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑\u2212\u2012]")
 # word ("Ka'iulani", "Ke'ala"), not a contraction ("don't", "we'll") or a prefix ("O'Neil", "d'angelo"): it is read
 # as "ʻ"
 # a name between a line's start, a colon, "to" or "Attn" and the comma before an address
-_ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
+_ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|;|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
 _SOFT_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[a-z])")
 _HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
@@ -1390,6 +1394,14 @@ class PiiDetector:
         firsts = set(first) | (_nicknames(first) if nicknames else set())
         # Parts of compound surnames: "Jones" for "Smith-Jones", "Cruz" for "De la Cruz".
         parts = {p for w in last for p in [*w.split("-"), w.split()[-1]] if p != w}
+        # (and the first of a double surname, as colleagues say it alone: "Zambrano" for "Zambrano Piñango"; never a
+        # particle, "De" of "De la Cruz", a saint's "St.", an everyday word, a place or a given name: "Two" of "Two
+        # Bulls", "Blanco", "Santiago")
+        rank, places_named, given_all = word_rank(), place_names(), all_given_names()
+        parts |= {first_word for w in last if " " in w
+                  and (first_word := w.split()[0]).lower().rstrip(".") not in _SURNAME_PARTICLES
+                  and rank.get(fold(first_word).lower(), PLAIN_RANK) >= PLAIN_RANK
+                  and fold(first_word).lower() not in places_named and fold(first_word).lower() not in given_all}
         lasts = set(last) | {p for p in parts if len(p) >= 3 and p[:1].isupper()}
         terms: dict[str, int] = {}
         written = sorted({w for p in places for w in _place_forms(p)})
@@ -1574,7 +1586,9 @@ class PiiDetector:
             if m and not any(w.rstrip(".") in _SCHOOL_CUE_WORDS or w.lower() in _NOT_SCHOOL_NAME
                              for w in m.group(1).split()) \
                     and any(rank.get(w.lower(), PLAIN_RANK) >= PLAIN_RANK or w.lower() in given_names()
+                            or ";" in folded[max(0, m.start() - 1):m.start(1)] and w.lower() in all_surnames()
                             for w in m.group(1).split()):   # ("Attn: Federal Programs" is an office)
+                # (in a list of addressees, a census surname too: "...; Swindle, 3311 County Road 447, ...")
                 cands.append((m.start(1), m.end(1), "PERSON"))
         if not ltoks.isdisjoint(_DIGIT_WORDS) and (digits or len(ltoks & _DIGIT_WORDS) >= 2):
             cands += _spoken_phones(low)
@@ -1781,6 +1795,10 @@ class PiiDetector:
             lower = set(_LOWER_RUN.findall(folded)) & _SPANISH_WORD_NAMES
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in lower or folded[c[0]:c[1]].islower()
                      or self.terms.get(low[c[0]:c[1]], 0) or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]
+        if "camp" in ltoks:
+            # a camp by its name, however the name was pieced together: "came from Mae La camp in Thailand"
+            spans = [c for c in spans if c[2] != "PERSON" or not _CAMP_AFTER.match(folded, c[1])
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL]
         if not ltoks.isdisjoint(_PET_KINDS) and "the" in ltoks:
             # a pet or a mascot by its kind after its name: "Max the reading dog", "Daisy the chicken"
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or self.terms.get(low[c[0]:c[1]], 0)
@@ -1794,6 +1812,16 @@ class PiiDetector:
             # Irene in 2011", "Iniki of 1992 took the roof" (never "when I hired Matthew in 2021")
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _RETIRED_STORMS
                      or not _STORM_YEAR_AFTER.match(folded, c[1]) or self.terms.get(low[c[0]:c[1]], 0)]
+        if not ltoks.isdisjoint(_RETIRED_STORMS) and _STORM_WORDS.search(folded):
+            # where a text speaks of storms, a retired storm's name in a row of names with no verb that takes a person,
+            # and the names beside it, are the season's storms: "a hurricane warning day. Ian, then Nicole."
+            def stormy(c: tuple[int, int, str]) -> bool:
+                return c[2] == "PERSON" and " " not in low[c[0]:c[1]] and not self.terms.get(low[c[0]:c[1]], 0) \
+                    and not _VERB_AFTER.match(folded, c[1]) and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
+            storms = [c for c in spans if stormy(c) and low[c[0]:c[1]] in _RETIRED_STORMS]
+            row = {c for c in spans if stormy(c) and any(_STORM_JOIN.fullmatch(folded, a[1], c[0])
+                                                         or _STORM_JOIN.fullmatch(folded, c[1], a[0]) for a in storms)}
+            spans = [c for c in spans if c not in row and c not in storms]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
             # Maria", "since Ida" (not a person's: "after Maria's talk", "since Harvey joined")
@@ -2306,6 +2334,7 @@ _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
 _STAMP = r"\[[^\]\n]{1,24}\][ \t]*"   # a chat's time stamp before a line: "[10:16] "
 _BARE_STAMP = r"\d{1,2}:\d\d:\d\d[ \t]+"   # a transcript's, with its seconds: "00:12:44 "
+_TIME_LED = re.compile(r"[ \t>]*(?:\[[^\]\n]*\d:\d\d[^\]\n]*\]|\d{1,2}:\d\d:\d\d)")   # (a stamp that holds a time)
 _CAP_PAIR = re.compile(r"([A-Z](?<![\w'’.].)(?<!\w-.)(?:[a-z]{2,}|[a-z]+-[A-Za-z][a-z]+|[a-z]+[ʻ'’][a-z]{2,}"
                        r"|[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{1,2}[A-Z][a-z]{2,}))"   # ("Ja'Marcus", "DeShawn")
                        r"(?=[ ]+(?:[A-Z]\.?[ ]+)?"
@@ -2939,10 +2968,15 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         every = all_given_names()
         for m in _JOINED_NAME.finditer(text):
             s, e = m.span()
+            # (an apostrophe before a capital after a prefix of two letters is a given name's own shape, alone too:
+            # "Ja'Kobe", "De'Andre"; never a word, a place or a product; "O'Hare", "D'Iberville" need a cue)
+            low_word = m.group(0).lower().replace("’", "'")
+            shaped = "-" not in m.group(0) and m.group(0)[2:3] in "'’" and low_word not in english_words() and low_word not in place_names() \
+                and low_word not in PRODUCT_NAMES
             parts = [p.lower() for p in re.split(r"['’-]", m.group(0)) if len(p) > 2]
-            if not parts or parts[-1] not in every and parts[-1] in rank:
+            if not shaped and (not parts or parts[-1] not in every and parts[-1] in rank):
                 continue
-            if _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
+            if shaped or _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                 out.append((s, e, "PERSON"))
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
     out = _join_neighbours(text, out, given, rank)
@@ -3030,8 +3064,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                     if i.group(0) not in _ROLE_ACRONYMS]
     if "." in text:
         # initials with full stops, as notes write a student or a colleague: "T.J. (grade 5)", "per K.B." (not "U.S.")
+        # ("J.R." is someone's: a junior is "Jr.")
         out += [(m.start(), m.end(), "PERSON") for m in _DOTTED_INITIALS.finditer(text)
-                if m.group(0).replace(".", "").replace(" ", "") not in _NOT_INITIALS]
+                if m.group(0).replace(".", "").replace(" ", "") not in _NOT_INITIALS or m.group(0) == "J.R."]
         # in lower case only as a list of two or more: "k.k., s.t. and n.k. from KHIS"
         lower = [m for m in _LOWER_DOTTED.finditer(text) if m.group(0).replace(".", "") not in _NOT_LOWER_INITIALS] \
             if _LOWER_DOTTED_GATE.search(text) else []
@@ -3048,7 +3083,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         first = {m: re.split(r"[ \t.]", m.group(1))[0].lower() for m in labels}   # ("hunter" of "hunter.lindqvist")
         speakers = [m for m in labels if first[m] in every]
         chat = [m for m in labels if m in speakers or first[m] not in _FIELD_LABELS]
-        if len(speakers) >= 2 or speakers and len(chat) >= 3:
+        # (or a chat whose lines carry their times, two speakers at least: "[11:20] Jef: yes")
+        stamped = [m for m in chat if _TIME_LED.match(m.group(0))]
+        if len(speakers) >= 2 or speakers and len(chat) >= 3 or len(stamped) >= 2:
             # (in a chat that names have opened, every speaker's label is a name, those no list holds too: "Quino: it
             # went to spam", "[08:45] Buck: my fault"; not a field's label: "Agenda:", "Note:")
             out += [(m.start(1), m.end(1), "PERSON") for m in chat
@@ -3123,7 +3160,9 @@ _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS
                           r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Consolidated|RE-?\d{1,2}J?|Unified|Independent|USD|ISD|CUSD"
-                          r"|Collegiate|Cathedral|Campus|ECHS|ALC)(?![\w-]))+", re.I)
+                          r"|Collegiate|Cathedral|Campus|ECHS|ALC"
+                          # (a campus by its direction, ending the name: "Levee Collegiate North")
+                          r"|(?:North|South|East|West)(?=[ \t]*(?:[,;:.)|\n]|$)))(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
 # School District No. 4", "Allagash Lakes RSU 12" (not a count: "District 4 teachers")
 _DISTRICT_KIND_END = re.compile(r"(?:District|SD|USD|CUSD|ISD|ESD|ESU|SU|SAU|RSU|MSAD|CESA|IU|CSD|BOCES|ESC|Unit)$")
@@ -3192,6 +3231,10 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
                                r"|in|early|late|mid|that|during)[ ]+$", re.I)
 
 
+_HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
+                                    r"|Deaconess|Minister|Missionary)[ \t]+$")
+
+
 def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's span takes in what stands before it and is the name's too, where no other span holds it: its
     particles ("de León"), its given name (a given name of any kind, or mid-sentence a word that is no English word:
@@ -3236,6 +3279,10 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and (not m.group(0)[0].islower() or "." in m.group(0) or " " in text[s:e].strip()):
                 # (a courtesy title in any case: "SRA. LEONOR PATIÑO", "Delegate Harold ..."; one in lower case without
                 # its stop only before a full name, "don Chuy Becerra": "we will miss Okoro", "students don Okoro's")
+                start = m.start()
+            if start == s and " " in text[s:e].strip() and (m := _HONORIFIC_BEFORE_FULL.search(text, max(0, s - 16), s)) \
+                    and not taken.holds(m.start(), s):
+                # (a church's or a temple's honorific before a full name: "Mother Hattie Blount", "Venerable Ashin ...")
                 start = m.start()
             if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
                     and not taken.holds(m.start(), s) \
@@ -3303,7 +3350,12 @@ _SAINT_SCHOOL = re.compile(r"(?:St|Sts|Saint|Saints)\.?[ ]")
 _CAMPUS_AT = re.compile(r"[ ]at[ ]((?:[A-Z][\w'’ʻ-]+)(?:[ ][A-Z][\w'’ʻ-]+){0,2})(?![\w'’-])")
 _CAMPUS_KINDS = frozenset("Academy School Center Campus Program Institute".split())
 _DEDICATION_BEFORE = re.compile(r"(?<![\w'’-])(?:Christ[ ]the|Mary,?[ ]Queen[ ]of(?:[ ]the)?|Queen[ ]of(?:[ ]the)?"
-                                r"|Our[ ]Lady[ ]of(?:[ ]the)?|Mother[ ]of)[ ]$")
+                                r"|Our[ ]Lady[ ]of(?:[ ]the)?|Mother[ ]of"
+                                # (a Catholic dedication of a place: "Sacred Heart of the Platte School", "Holy Family
+                                # of the Valley Academy")
+                                r"|(?:Sacred[ ]Heart|Holy[ ](?:Family|Cross|Trinity|Spirit|Name|Rosary|Redeemer|Angels)"
+                                r"|Immaculate[ ](?:Conception|Heart)|Blessed[ ]Sacrament|Good[ ]Shepherd|Most[ ]Holy"
+                                r"[ ]\w+|Corpus[ ]Christi|Precious[ ]Blood)[ ]of(?:[ ]the)?)[ ]$")
 
 
 def _school_joins(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3473,6 +3525,7 @@ _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pon
                             "Cove Neck".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
+_STORM_JOIN = re.compile(r"[ \t]*(?:,|[ \t](?:and|or|then|&))[ \t]*(?:then[ \t]+|and[ \t]+)?")   # (what stands between)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|floods?|flooding|flooded|typhoons?|tropical|cyclones?|landfall|evacuat\w*|winds?)\b", re.I)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
 _STORM_TIME = ("during", "after", "before", "since", "survived", "through", "post", "pre", "despues de", "antes de",
@@ -3511,9 +3564,9 @@ _LOCAL_BODY_AFTER = re.compile(rf",?[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?(?:[A-
 _LOCAL_BODY = rf"\b(?i:{_LOCAL_BODIES}|pueblo|tribe|nation),?[ \t]+"
 _LOCAL_BODY_END = re.compile(rf"{_LOCAL_BODY}$")
 _LOCAL_BODY_BEFORE = re.compile(rf"{_LOCAL_BODY}(?:Vice[ \t]+|Lt\.?[ \t]+)?(?:President|Governor|Gov\.?|Chief)[ \t]+$")
-_LANGUAGES = (r"english|spanish|french|portuguese|nepali|burmese|karen|karenni|chin|hmong|somali|arabic|swahili"
-              r"|kinyarwanda|dari|pashto|tigrinya|amharic|vietnamese|khmer|lao|thai|tagalog|marshallese|chuukese"
-              r"|mandarin|cantonese|chinese|korean|japanese|russian|ukrainian|haitian|creole|yupik|navajo|lakota")
+# (every language of the list but those that are everyday words too: "Karen and Nuer families", never "Karen and Crow")
+_LANGUAGES = "|".join(map(re.escape, sorted(LANGUAGE_NAMES - {"creek", "crow", "mam", "maya"}, key=len, reverse=True))) \
+    + "|haitian"
 _LANGUAGE_BESIDE = re.compile(rf"(?:{_LANGUAGES})(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)$", re.I)
 _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_LANGUAGES})\b"
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
@@ -3666,6 +3719,9 @@ _CHAT_TIME_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w'’ʻ-]*(?:[ ][A-Z][\w'’ʻ
                              r"[ \t]*$")
 
 
+_CELL_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The first cells of a table's rows whose one row starts with a name found (rows of as many commas or tabs:
     "Josué Elías Mejía Argueta,6,Spanish,2,new to country<newline>Betelhem,7,Amharic,1,monitor only"), and the speakers
@@ -3673,10 +3729,13 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
     capitalised words, each a given name, a surname or no everyday word (never a header: "Name,Grade,Language")."""
     every, rank = all_given_names(), word_rank()
     starts = {c[0] for c in cands if c[2] == "PERSON"}
-    held = {c[0] for c in cands}   # (a cell a school or an address holds is theirs)
+    held = {c[0] for c in cands if c[2] != "PERSON"}   # (a cell a school or an address holds is theirs)
+    found = {c[0]: c[1] for c in cands if c[2] == "PERSON"}
 
     def name(a: int, z: int) -> bool:
         words = text[a:z].split()
+        if len(words) >= 2 and _CELL_INITIAL.fullmatch(words[-1]):
+            words = words[:-1]       # (a surname with a letter: "Oglesby D", "Saucedo R.")
         # (a census surname that is an everyday word is no name here: never "Last,First,...")
         return 1 <= len(words) <= 4 and all(w[:1].isupper() and _listed_word(w.lower(), every, rank) for w in words)
 
@@ -3684,11 +3743,16 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
     rows: dict[tuple[str, int], list[tuple[int, int]]] = {}
     pos = 0
     for line in text.split("\n"):
-        for sep in (",", "\t"):
+        for sep in (",", "\t", "|"):
             if line.count(sep) >= 2:
                 lead = len(line) - len(line.lstrip(" "))
-                first = line.split(sep, 1)[0].rstrip(" ")
-                rows.setdefault((sep, line.count(sep)), []).append((pos + lead, pos + len(first)))
+                if sep == "|" and line[lead:].startswith("|"):   # (a Markdown row: "| Oglesby D | placed AP |")
+                    lead += 1 + len(line[lead + 1:]) - len(line[lead + 1:].lstrip(" "))
+                first = line[lead:].split(sep, 1)[0].rstrip(" ")
+                if found.get(pos + lead, pos + lead + len(first)) < pos + lead + len(first) \
+                        and _CELL_INITIAL.fullmatch(first[found[pos + lead] - pos - lead:].strip()):
+                    out.append((pos + lead, pos + lead + len(first), "PERSON"))   # (the found surname's letter)
+                rows.setdefault((sep, line.count(sep)), []).append((pos + lead, pos + lead + len(first)))
                 break
         pos += len(line) + 1
     for cells in rows.values():
@@ -3806,7 +3870,9 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             if joined:
                 before = (_AND_BEFORE.search(text, max(0, s - 30), s)
                           if text[max(0, s - 8):s].rstrip().endswith(("and", "&", " y")) else None)
-                if before and _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()) \
+                # (a word ending its sentence is no phrase's: "Elementary, Lexington. Grant and Marisol")
+                cap = _SPACE_BEFORE_CAP.search(text, max(0, before.start() - 30), before.start()) if before else None
+                if cap and not (cap.group(1).endswith(".") and len(cap.group(1)) > 3 and cap.group(1)[-2].islower()) \
                         and not _GROUP_BEFORE.search(text, max(0, before.start() - 16), before.start()):
                     before = None     # the end of a capitalised phrase: "Presidents Day and Cesar Chavez Day"
                     #                   (not a group's noun: "Parents Eli and Sadie Riehl")
@@ -3936,6 +4002,8 @@ def _words(words: Iterable[str]) -> list[str]:
     return [w.strip() for w in words if isinstance(w, str) and len(w.strip()) >= 2]
 
 
+_SURNAME_PARTICLES = frozenset("van von de del der den da di du la le las los dos das do ten ter st saint santa san "
+                                "mac mc al el bin ibn ben abu".split())
 _PARTICLE_LED = re.compile(r"(?:(?:van|von|de|del|der|den|da|di|du|la|le|dos|das|ten|ter)[ ])+[A-Z][\w'’-]*")
 
 
@@ -4382,6 +4450,12 @@ def _short_forms(name: str) -> set[str]:
         out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
+    # (and of two words, the namesake's surname where it is no everyday word and no famous figure's: "Tolliver" for
+    # "Maxine Tolliver STEM Academy"; not "Parks" of "Rosa Parks", "Chavez" of "Cesar Chavez")
+    elif len(words) == 2 and words[0].lower() in given_names() and words[1][:1].isupper() and len(words[1]) >= 4 \
+            and word_rank().get(words[1].lower(), PLAIN_RANK) >= PLAIN_RANK and words[1].lower() not in FAMOUS_SURNAMES \
+            and not any(p.lower().startswith(name.lower()) for p in PUBLIC_NAMES if " " in p):
+        out.add(words[1])
     # a school named after its street, by the street's name alone: "Holgate" for "Holgate Crossing High School"
     # (no everyday word and no given name: not "Spindle", not "Maria")
     if len(words) == 2 and words[1] in _STREET_NAME_WORDS and len(words[0]) >= 4 \
