@@ -2662,7 +2662,7 @@ _VERB_AFTER = re.compile(
     r"|superintendent|leader|mentor|specialist|coordinator|manager|chair|president)"
     r"|should|would)\b)", re.I)
 # a word after a lower-case name that ends the name's phrase: "talk to young in the office", "ask king about"
-_FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+(?:in|about|at|for|this|that|on|and|if|when|so|to|is|was"
+_FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+[+&](?=\s)|\s+(?:in|about|at|for|this|that|on|and|if|when|so|to|is|was"
                              r"|has|had|said|says|came|comes)\b", re.I)
 
 
@@ -3225,7 +3225,8 @@ _INITIAL_START = re.compile(r"[A-Z]\.[ ](?=[A-Z])")
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|[Dd]el|[Vv]an(?:[ ]der|[ ]den)?|[Vv]on|[Dd]a|[Dd]i"
                                r"|[Dd]u|[Dd]os)[ ]$")
 # the word before a name, in title case or in capitals
-_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)[ ]$")
+# (a hyphenated given name too, its parts capitalised: "Ti-Jan Moïse", "Marie-Ange Pierre")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)[ ]$")
 # a word of time before a month or a day that is a given name too: "On Monday Okoro said", "by June"
 _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|every|each|from|through|thru|before|after|of"
                                r"|in|early|late|mid|that|during)[ ]+$", re.I)
@@ -3233,6 +3234,8 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
                                     r"|Deaconess|Minister|Missionary)[ \t]+$")
+# (a monk's before a monk's name of one word, with the Burmese honorific between: "Venerable U Pyinnya")
+_MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bhante|Sayadaw)[ \t]+$")
 
 
 def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3258,7 +3261,8 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and (start == s or m.group(1)[1:].islower()):
                 w = m.group(1).lower().rstrip("'’")
                 # (a day's or a month's name is a given name here, but not after a word of time)
-                given = w in every and (w not in _NOT_SURNAME or w in CALENDAR) and w not in _GREETINGS \
+                given = (w in every or "-" in w and w.rsplit("-", 1)[1] in every) \
+                    and (w not in _NOT_SURNAME or w in CALENDAR) and w not in _GREETINGS \
                     and not (w in CALENDAR and _TIME_WORD_BEFORE.search(text, max(0, m.start(1) - 10), m.start(1)))
                 rare = len(w) >= 3 and w not in rank and w not in english_words() and w not in _NOT_SURNAME \
                     and not _sentence_start(text, m.start(1))
@@ -3280,7 +3284,8 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 # (a courtesy title in any case: "SRA. LEONOR PATIÑO", "Delegate Harold ..."; one in lower case without
                 # its stop only before a full name, "don Chuy Becerra": "we will miss Okoro", "students don Okoro's")
                 start = m.start()
-            if start == s and " " in text[s:e].strip() and (m := _HONORIFIC_BEFORE_FULL.search(text, max(0, s - 16), s)) \
+            if start == s and (" " in text[s:e].strip() and (m := _HONORIFIC_BEFORE_FULL.search(text, max(0, s - 16), s))
+                               or (m := _MONK_BEFORE.search(text, max(0, s - 24), s))) \
                     and not taken.holds(m.start(), s):
                 # (a church's or a temple's honorific before a full name: "Mother Hattie Blount", "Venerable Ashin ...")
                 start = m.start()
@@ -4110,7 +4115,7 @@ def _nicknames(first: Iterable[str]) -> set[str]:
 _PLACE_WORDS = re.compile(
     r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
-    r"|montessori|magnet|unified|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
+    r"|montessori|magnet|unified|consolidated|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
     r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
     r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy"
     # (a charter network, a service cooperative, an intermediate school or district: "Ubax" of "Ubax Learning Network")
@@ -4372,6 +4377,10 @@ _NUMBERED_NAME = re.compile(r"^((?:P|I|M|J\.?H|H)\.?S\.?)[ \t]*(\d{1,3})(?:[ \t]
 _BARE_END = re.compile(r"[ \t]+(?:County|Parish|Borough)$")
 
 
+_REGION_TAIL = re.compile(r"[ \t]+(?:(?:North|South|East|West|Central|Northeast|Northwest|Southeast|Southwest)[ \t]+Region"
+                          r"|Region[ \t]+\d{1,2})$")
+
+
 def _place_forms(place: str) -> set[str]:
     """A roster school's or district's name as written, with its words abbreviated ("Tamarack Hts Elementary") and,
     for a numbered district, its initials with the number ("PC 412")."""
@@ -4391,6 +4400,13 @@ def _place_forms(place: str) -> set[str]:
     if len(kind) >= 2 and all(w.isalpha() for w in kind):
         out |= {f"{short} {''.join(w[0] for w in kind if small or w.lower() not in _SMALL_WORDS).upper()}"
                 for small in (True, False)}
+    region = _REGION_TAIL.search(place)
+    if region and region.start():
+        # a district's region by the district's initials: "MDUS South Region" for "Miami-Dade Unified Schools South
+        # Region"
+        initials = "".join(w[0] for w in re.split(r"[ \t-]+", place[:region.start()]) if w[:1].isupper())
+        if len(initials) >= 2:
+            out.add(f"{initials} {region.group(0).strip()}")
     school = _NUMBERED_NAME.match(place)
     if school:   # "P.S. 123 Ellison Park" is "PS 123", "PS123" and "P.S. 123" to its staff
         letters, number = school.group(1).replace(".", ""), school.group(2)
@@ -4499,7 +4515,9 @@ _NATURE_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|looked|looks|got|gets|staye
                            r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?)\b")
-_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down)[ \t]+(?:the[ \t]+)?$", re.I)
+# (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
+_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near"
+                            r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
 
 
 def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:

@@ -4191,3 +4191,34 @@ def test_round30_a_camp_named_like_a_roster_name_is_no_one() -> None:
     redactor = Redactor.from_roster(RosterNames(first=("Eula Mae",), last=("Thigpen",), full=("Eula Mae Thigpen",)))
     text = "Our newcomers came from Mae La camp in Thailand, from Gambella in Ethiopia, and from Sinjar."
     assert not redactor.redact(text).spans
+
+
+_R30B = Redactor.from_roster(RosterNames(
+    first=("Reginald", "Alejandra"), last=("Coffey", "Huerta Becerra"),
+    full=("Reginald Coffey", "Alejandra Huerta Becerra"),
+    places=("Miami-Dade Unified Schools South Region", "Wolf River Consolidated Schools")))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("tier 1 team coaching, MDUS South Region. present: the team", ("MDUS South Region", "SCHOOL")),   # a region
+    ("The stats from Wolf River were eye opening", ("Wolf River", "SCHOOL")),   # a consolidated district's short form
+    ("met w/ reggie + the AP re: science fair logistics", ("reggie", "PERSON")),   # a nickname before a "+"
+    ("(blessing) Venerable U Pyinnya", ("Venerable U Pyinnya", "PERSON")),
+])
+def test_round30_more(text, found) -> None:
+    redactor = _R30B if "Venerable" not in text else Redactor.from_roster(RosterNames(first=("Pyinnya",)))
+    assert found in _found(redactor.redact(text), text)
+
+
+def test_round30_a_hyphenated_given_name_before_a_surname_found() -> None:
+    redactor = Redactor.from_roster(RosterNames(first=("Jean",), last=("Moïse",), full=("Jean Moïse",)))
+    text = "Kadian Thompson-Brown, Ti-Jan Moïse, Abreu"
+    assert ("Ti-Jan Moïse", "PERSON") in _found(redactor.redact(text), text)
+
+
+def test_round30_a_district_named_for_a_lake_passed_on_the_way_is_the_lake() -> None:
+    redactor = Redactor.from_roster(RosterNames(places=("Moon Lake Consolidated School District",)))
+    text = "We drove past the crossroads and out by Moon Lake on the way home."
+    assert not redactor.redact(text).spans
+    text = "Moon Lake teachers asked for the slides."
+    assert ("Moon Lake", "SCHOOL") in _found(redactor.redact(text), text)
