@@ -217,6 +217,8 @@ PUBLIC_NAMES = (
     "Levi Strauss", "Annie E. Casey", "Charles Schwab", "Merrill Lynch", "Raymond James", "Wells Fargo",
     "Goldman Sachs", "Bob Evans", "Johnson & Johnson", "Procter & Gamble", "Sherwin-Williams", "Dollar General",
     "Hobby Lobby",
+    # (jazz musicians, a missionary and his mission)
+    "Sidney Bechet", "Jelly Roll Morton", "Father Kino", "Eusebio Kino", "San Xavier del Bac",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -104,7 +104,7 @@ _SUFFIXES = (
     "|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Gardens?|Gateway|Glens?|Greens?|Groves?|Harbors?"
     "|Haven|Heights|Highway|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?|Lakes?|Land|Landing|Lane"
     "|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission|Motorway|Mount|Mountains?|Neck"
-    "|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Points?|Ports?"
+    "|Orchard|Oval|Overpass|Parks?|Parkways?|Pass|Passage|Path|Pike|Pines?|Place|Plains?|Plaza|Pointe?s?|Ports?"
     "|Prairie|Radial|Ramp|Ranch|Rapids?|Rest|Ridges?|River|Roads?|Route|Row|Rue|Run|Shoals?|Shores?|Skyway"
     "|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|Summit|Terrace|Throughway|Trace|Track"
     "|Trafficway|Trail|Trailer|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Via|Viaduct|Views?|Villages?|Ville"
@@ -122,7 +122,8 @@ _SUFFIXES = (
 _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has a number: not "Space is limited")
          r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          # (the rest of the Publication's designators, with their number: "Dept 450", "Ofc 3", "PH 2", "No. 4")
-         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door)\.?[ \t]*#?[ \t]*"
+         # (and a double's side: "Side B")
+         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door|Side)\.?[ \t]*#?[ \t]*"
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
@@ -242,6 +243,7 @@ _ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\
 _HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:(?:Mobile[ \t]+Home|Trailer|RV|Manufactured[ \t]+Home)[ \t]+"
               r"(?:Park|Court|Ct|Community|Village|Estates|Homes)|MHP))\b")   # ("Cypress Bend MHP")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
+_ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
                           r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*"
                           # (with its park: "Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd")
@@ -353,7 +355,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:{_SUFFIXES})\b\.?"
         # (a quadrant after it, with stops or without: "200 Piedmont Ave. S.E.")
         rf"(?:[ \t]+(?:[NS]\.[EW]\.|(?:[NS][EW]|[NSEW])\b\.?))?(?:[ \t]+\d{{1,4}}(?=,))?"
-        rf"|{_PREFIX_TYPES}\s+(?:(?:[A-Z][a-zʻ'-]*|de|del|la|las|los)\s+){{0,3}}[A-Z][a-zʻ'-]*\b"
+        # (a direction before it: "2201 W. Calle Sopori")
+        rf"|(?:[NSEW]\.?[ \t]+)?{_PREFIX_TYPES}\s+(?:(?:[A-Z][a-zʻ'-]*|de|del|la|las|los)\s+){{0,3}}[A-Z][a-zʻ'-]*\b"
         # (a street with no suffix, or a road by its letters and number, when a city, a state and a ZIP follow: "1420 Broadway,
         # Springfield, IL 62701", "1420 Avenue B, ...", "88 KY 15, Hazard, KY 41701", "12 Old US 23, ...")
         rf"|(?:(?:[A-Z][A-Za-zʻ'-]*|I-\d{{1,3}})\.?[ \t]+){{0,3}}(?:[A-Z][a-zʻ'-]+|[A-Z]|\d{{1,4}})"
@@ -421,7 +424,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (the name a given name or a surname: see PiiDetector._staff_name; kept apart from _TITLES, whose words cue
     # names everywhere, for "AP" is a course's as often: "AP Lang")
     "staff_titled_name": re.compile(r"\b(?:Nurse|AP)[ ]+[A-Z][a-z'’-]+(?![\w'’-])"),
-    "titled_name": re.compile(rf"\b{_TITLES}\.?[ \t]+(?:(?:and|&)\s+{_TITLES}\.?\s+)?"
+    # (a courtesy title's stop with no space after it too: "Mrs.Thibodeaux")
+    "titled_name": re.compile(rf"\b{_TITLES}(?:\.?[ \t]+|(?<=Mr|Ms|Dr|Mx)\.(?=[A-Z][a-z])|(?<=Mrs)\.(?=[A-Z][a-z]))"
+                              rf"(?:(?:and|&)\s+{_TITLES}\.?\s+)?"
                               rf"(?:\(Ret\.?\)\s+)?(?:{_TITLES}\.?\s+(?:\(Ret\.?\)\s+)?(?=[A-Z]))?"
                               rf"(?:St\.?\s+)?{_PARTICLES}*ʻ?"   # (an ʻokina first: "Coach ʻAholelei")
                               r"(?:[A-Z](?:[\w-]|['’](?!s\b))++"
@@ -465,7 +470,8 @@ _EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme
 _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
                 "|Square|County\\s+Courthouse|Beach|Falls|Springs|Bay|Harbor|Creek|Canyon|Valley|College|University"
-                "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp")   # (a refugee camp: "from Mae La camp")
+                "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp|State\\s+Park|National\\s+Park|State\\s+Forest"
+                "|Wildlife\\s+Refuge|Wash|Canal|Bayou")   # (a refugee camp: "from Mae La camp")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 # Words after a name that make it a company's or a foundation's ("Tyson Foods", "Lilly Endowment", "the Reyes Family
@@ -1545,8 +1551,9 @@ class PiiDetector:
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
                     e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
                 if name.startswith("street_address"):
-                    unit = _UNIT_BEFORE.search(folded, max(0, s - 90), s)
-                    s = unit.start() if unit else s
+                    # (the units before it, a building's and an apartment's: "Bldg 12, Apt 1204, 3150 ...")
+                    while unit := _UNIT_BEFORE.search(folded, max(0, s - 90), s):
+                        s = unit.start()
                 elif name == "po_box":
                     # (a rural box after its highway and mile: "Mile 4, Hwy 160, PO Box 1420, Towaoc, CO 81334")
                     road = _ROAD_BEFORE_BOX.search(folded, max(0, s - 48), s)
@@ -1734,10 +1741,13 @@ class PiiDetector:
         if not toks.isdisjoint(_LANDFORM_WORDS):
             # a name before a landform is the place named after someone: "the road along West Canada Creek", "Penn's
             # Landing" (a roster person's full name, or a titled one, stays theirs)
-            spans = [c for c in spans if c[2] != "PERSON"
-                     or not (_LANDFORM_AFTER.match(folded, c[1]) or " " in folded[c[0]:c[1]].strip()
-                             and folded[c[0]:c[1]].rsplit(None, 1)[-1] in _LANDFORM_WORDS)
-                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_AT.match(folded, c[0])]
+            # (and a place joined to it: "the road out to Sopori Wash and Arivaca")
+            places = [c for c in spans if c[2] == "PERSON"
+                      and (_LANDFORM_AFTER.match(folded, c[1]) or " " in folded[c[0]:c[1]].strip()
+                           and folded[c[0]:c[1]].rsplit(None, 1)[-1] in _LANDFORM_WORDS)
+                      and not (self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_AT.match(folded, c[0]))]
+            row = self._joined_to(folded, low, spans, places) if places else set()
+            spans = [c for c in spans if c not in places and c not in row]
         if "Day" in toks:
             # a day named after someone is a holiday: "Dr. Martin Luther King Jr. Day", "Prince Kuhio Day"
             spans = [c for c in spans if c[2] != "PERSON" or not _HOLIDAY_AFTER.match(folded, c[1])]
@@ -1819,8 +1829,7 @@ class PiiDetector:
                 return c[2] == "PERSON" and " " not in low[c[0]:c[1]] and not self.terms.get(low[c[0]:c[1]], 0) \
                     and not _VERB_AFTER.match(folded, c[1]) and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
             storms = [c for c in spans if stormy(c) and low[c[0]:c[1]] in _RETIRED_STORMS]
-            row = {c for c in spans if stormy(c) and any(_STORM_JOIN.fullmatch(folded, a[1], c[0])
-                                                         or _STORM_JOIN.fullmatch(folded, c[1], a[0]) for a in storms)}
+            row = self._joined_to(folded, low, spans, storms) if storms else set()
             spans = [c for c in spans if c not in row and c not in storms]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
@@ -1879,6 +1888,17 @@ class PiiDetector:
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
+        if sum(c[2] == "ADDRESS" for c in spans) >= 2:
+            # two addresses side by side with only a comma or a line break between are one: "26 Mile Marker Rd, HC 65
+            # Box 12A<newline>Sasabe, AZ 85633"
+            joined: list[tuple[int, int, str]] = []
+            for c in sorted(spans):
+                if joined and c[2] == "ADDRESS" and joined[-1][2] == "ADDRESS" \
+                        and _ADDRESS_GAP.fullmatch(folded, joined[-1][1], c[0]):
+                    joined[-1] = (joined[-1][0], c[1], "ADDRESS")
+                else:
+                    joined.append(c)
+            spans = joined
         spans = _name_edges(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
@@ -1911,6 +1931,17 @@ class PiiDetector:
         if not found:
             return spans
         return _resolve(low, spans + found)
+
+    def _joined_to(self, folded: str, low: str, spans: list[tuple[int, int, str]],
+                   anchors: list[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+        """The one-word names joined to one of ``anchors`` by a comma, "and", "or" or "then" (:data:`_ROW_JOIN`),
+        with no verb that takes a person after them, no title before them and no roster name among them: the rest of
+        a row of storms or of places ("Ian, then Nicole", "Sopori Wash and Arivaca")."""
+        return {c for c in spans if c[2] == "PERSON" and " " not in low[c[0]:c[1]]
+                and not self.terms.get(low[c[0]:c[1]], 0) and not _VERB_AFTER.match(folded, c[1])
+                and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
+                and any(_ROW_JOIN.fullmatch(folded, a[1], c[0]) or _ROW_JOIN.fullmatch(folded, c[1], a[0])
+                        for a in anchors)}
 
     def _staff_name(self, word: str) -> bool:
         """Whether ``word`` (lower case) after "Nurse" or "AP" is a person's name: a given name, or a surname that is
@@ -2495,10 +2526,10 @@ _SELF_NAMED = re.compile(r"\b(?:I['’]?m|I am|(?i:my name is|this is))[ \t]+([A
 # (or after a colon or inside a quoted CSV cell: "roster from HVUSD: Ontiveros, Javier (coordinator)",
 # '"Nguyen, Lan"')
 # (after a chat's time stamp, "[10:16] Attakai, Rosella: hi"; before a tab, which ends a table's cell, or a time)
-def _last_first(surname: str, given: str, conjunction: str) -> re.Pattern[str]:
-    return re.compile(rf"(?m)(?:^|:|;|\"|\t)[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
+def _last_first(surname: str, given: str, conjunction: str, lead: str = "", initial: str = r"[ ][A-Z]\.") -> re.Pattern[str]:
+    return re.compile(rf"(?m)(?:^|:|;|\"|\t{lead})[ \t]*(?:{_STAMP})?(?:[-*•][ \t]*)?"
                       # (a middle initial after the given name: "Abeyta, Consuelo M.")
-                      rf"({surname}),[ \t]+({given}(?:[ ](?!{conjunction}\b){given}(?=[ ]*(?:\t|$|/|\||;))|[ ][A-Z]\.)?)"
+                      rf"({surname}),[ \t]+({given}(?:[ ](?!{conjunction}\b){given}(?=[ ]*(?:\t|$|/|\||;))|{initial})?)"
                       r"(?:(?<=\.)|\b)"
                       r"(?![ ]+[A-Z])(?=[ ]*(?:$|[-–—|:(;\",\t/<])|[ ]{2,}\d{1,2}:\d\d)")
 
@@ -2506,7 +2537,9 @@ def _last_first(surname: str, given: str, conjunction: str) -> re.Pattern[str]:
 # (a double surname's second part capitalised: "Reyes-Otero, Jazmin")
 _LAST_FIRST = _last_first(r"[A-Z][a-zʻ'’-]+(?:[A-Z][a-zʻ'’]+)?", r"[A-Z][a-z]+", "and")
 # the same in capitals, as a roster export writes it: "KESSLER, TODD<TAB>Vendor"
-_LAST_FIRST_CAPS = _last_first(r"[A-Z][A-Zʻ'’-]+", r"[A-Z]{2,}", "AND")
+# (a double surname too, after a CSV row's comma, and an initial without its stop: "...,OCHOA VALDEZ, FRANCISCO J,...")
+_LAST_FIRST_CAPS = _last_first(r"[A-Z][A-Zʻ'’-]+(?:[ ][A-Z][A-Zʻ'’-]+)?", r"[A-Z]{2,}", "AND", lead="|,(?=[A-Z])",
+                               initial=r"[ ][A-Z]\.?")
 _ATTENDANCE = re.compile(r"(?i:present|attendees|attending|in\s+attendance|absent|participants)[ \t]*:[ \t]*"
                          r"((?:[A-Z]{2,3}(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|(?=[ \t]*(?:$|[\n(.;]))))+)", re.M)
 _CAPS_PAIR = re.compile(r"[A-Z]{2},[ \t]+[A-Z]{2}")
@@ -2673,8 +2706,14 @@ attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado o
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
 yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
+안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好 здравствуйте привет привіт مرحبا سلام שלום
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
+_FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
+_SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})[ \t]*(?:,|[ \t]—|[ \t]–|[ \t]--)[ \t]+(?=\S)")
+_SEASON_WORDS = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
+_ADDRESSED = re.compile(r"(?:can|could|would|will|please|pls|thanks|thank|i|i'm|i'll|we|we're|you|your|just|quick|did|do|are"
+                        r"|when|let|let's|any|have|got|see|re)\b", re.I)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -2870,6 +2909,16 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (after "my name is" a capitalised word is the name, whatever else it may be: "Kenai Paul")
             if first in known or first not in rank or (m.group(0)[:2].lower() == "my" and first not in _NOT_SURNAME):
                 out.append((m.start(1), m.end(1), "PERSON"))
+    if "," in text or "—" in text or "–" in text or "--" in text:
+        # a given name that opens a line or a chat's message, then a comma or a dash: the one written to ("Reggie — can
+        # we push to 10/24?", "From Héctor to Everyone: Ray, I'll call"); a given name that is an everyday word too only
+        # before words that speak to someone ("Grant, can you ..."; not "Hope, that helps", "Summer, fall")
+        every = all_given_names()
+        for m in _SALUTATION.finditer(text):
+            w = m.group(1).lower()
+            if w in every and w not in _NOT_SURNAME and w not in CALENDAR and w not in _GREETINGS \
+                    and w not in _SEASON_WORDS and (rank.get(w, PLAIN_RANK) >= PLAIN_RANK or _ADDRESSED.match(text, m.end())):
+                out.append((m.start(1), m.end(1), "PERSON"))
     if "\t" in text:
         # a surname and an initial filling a table's cell: "Pruitt S.<TAB>Cypress Landing Elem", "Wisniewski T"
         people = all_surnames()
@@ -2881,6 +2930,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...";
             # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
             last, first = m.group(1).lower(), m.group(2).lower()
+            if " " in last:   # (a double surname: a surname among its words, none a word of a school or a place)
+                words = last.split()
+                if not any(w in people for w in words) or any(w in english_words() and w not in people for w in words):
+                    continue
+                last = next(w for w in words if w in people)
             # (two given names: one of them a given name, "Rembert, Queen Esther"; never a town and its state,
             # "BILLINGS, MONTANA", "Dayton, Nevada")
             if last not in _NOT_SURNAME and last not in _GREETINGS and first not in _STATE_NAMES and (
@@ -2985,8 +3039,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         if sum(m.end() - m.start() for m in runs) * 2 < len(text):   # a comment in another script is not a name
             # (a thanks in the other script is no one: "Дякую, Олександр!")
             # ("Дякую за все" too, but not the name after it: "Дякую Олександр")
+            # (a greeting's letters as folding leaves them too: "नमस्ते" loses its vowel signs)
             out += [(m.start(), m.end(), "PERSON") for m in runs
-                    if not (unicodedata.normalize("NFC", m.group(0).split()[0]).lower() in _GREETINGS   # (Hangul whole)
+                    if not ((unicodedata.normalize("NFC", m.group(0).split()[0]).lower() in _GREETINGS   # (Hangul whole)
+                             or m.group(0).split()[0].lower() in _FOLDED_GREETINGS)
                             and not any(w[0].isupper() for w in m.group(0).split()[1:]))]
     return out
 
@@ -3218,8 +3274,9 @@ _RANK_BEFORE_TITLE = re.compile(r"(?<![\w.])(?:Deputy|Assistant|Asst\.|Associate
                                 re.I)
 # (and the honorifics of other languages: Spanish "don", "doña", Ilocano "Apo", Tagalog "Tita", "Kuya", Hawaiian
 # "Kumu", Punjabi "Sardar", "Bibi")
+# (and Amharic's: "W/ro Almaz Tsegaye", "Ato Bekele")
 _COURTESY_BEFORE_NAME = re.compile(r"(?<![\w.])(?:mr|mrs|ms|mx|miss|dr|sra|srta|sr|prof|rev|delegate|don|dona|apo|tita"
-                                   r"|tito|kuya|kumu|sardar|bibi)\.?[ ]$", re.I)
+                                   r"|tito|kuya|kumu|sardar|bibi|w/ro|w/rt|weyzero|weyzerit|ato)\.?[ ]$", re.I)
 _INITIAL_START = re.compile(r"[A-Z]\.[ ](?=[A-Z])")
 # a surname's particles before it: "Rami de León", "Pieter van der Berg"
 _PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|[Dd]el|[Vv]an(?:[ ]der|[ ]den)?|[Vv]on|[Dd]a|[Dd]i"
@@ -3527,10 +3584,10 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
 # (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
 _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
-                            "Cove Neck".split())
+                            "Cove Neck Wash Canal Bayou".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
-_STORM_JOIN = re.compile(r"[ \t]*(?:,|[ \t](?:and|or|then|&))[ \t]*(?:then[ \t]+|and[ \t]+)?")   # (what stands between)
+_ROW_JOIN = re.compile(r"[ \t]*(?:,|[ \t](?:and|or|then|&))[ \t]*(?:then[ \t]+|and[ \t]+)?")   # (what stands between)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|floods?|flooding|flooded|typhoons?|tropical|cyclones?|landfall|evacuat\w*|winds?)\b", re.I)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
 _STORM_TIME = ("during", "after", "before", "since", "survived", "through", "post", "pre", "despues de", "antes de",
@@ -3630,9 +3687,11 @@ _LIST_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+"
 _AND_BEFORE = re.compile(rf"(?<![\w'’.-])({_LIST_WORD})[ \t]+{_JOINED_BY}[ \t]+$")
 _AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+({_LIST_WORD})(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
 # (a nickname in quotes inside the brackets too: 'Gulistan Haji ("Gule")')
-_PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+)[\"”'’]?\)")
-_AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&)[ \t]+$")
-_AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&)[ \t]+([a-z]{3,})(?![\w@-])")
+# (a doubled nickname with its hyphen too: 'Chidinma Okonkwo ("Chi-Chi")')
+_PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[\"”'’]?\)")
+# (and a plus, as quick notes join two people: "(jay + abeba)")
+_AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&|\+)[ \t]+$")
+_AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&|\+)[ \t]+([a-z]{3,})(?![\w@-])")
 _LIST_BEFORE = re.compile(rf"(?<![\w'’.-])({_LIST_WORD}),[ \t]+$")
 _LIST_AFTER = re.compile(rf",[ \t]+({_LIST_WORD})(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
 # (the last of three or more given names in brackets: "(Ifrah, Tomás, Bishal)"; not a name and its place, "(Carmen
@@ -3868,7 +3927,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
             and low not in _NOT_SURNAME and low not in _GREETINGS and low not in PRODUCT_NAMES
 
     out = []
-    joined, listed, bracketed = "and" in text or "&" in text or " y " in text, "," in text, "(" in text   # what the text can hold
+    joined, listed, bracketed = "and" in text or "&" in text or " y " in text or " + " in text, "," in text, "(" in text
     sourced = "from" in text
     for s, e, label in cands:
         if label == "PERSON":
@@ -3911,7 +3970,9 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                 # "hamza and yusuf": a lower-case given name joined to a lower-case name found
                 for m in ((_AND_BEFORE_LOWER.search(text, max(0, s - 30), s), _AND_AFTER_LOWER.match(text, e))
                           if joined else ()):
-                    if m and (m.group(1) in given or m.group(1) not in words and _english(ltoks)) \
+                    # (a given name that is a rare word too: "(jay + abeba)"; never "bill and abeba")
+                    if m and (m.group(1) in given or m.group(1) not in words and _english(ltoks)
+                              or m.group(1) in every and word_rank().get(m.group(1), PLAIN_RANK) >= EVERYDAY_RANK) \
                             and m.group(1) not in _NOT_SURNAME:
                         out.append((m.start(1), m.end(1), "PERSON"))
         elif label == "SCHOOL" and sourced:
@@ -4508,13 +4569,16 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
-                       "falls point island sound prairie basin hollow fork bend cove pond inlet".split())
+                       "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
-_NATURE_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
+# (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
+_NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)?"
+                           r"[ \t]+(?:(?:was|is|were|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
                            r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
-                           r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?)\b")
+                           r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
+                           r"|bridges?|locks?)\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near"
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
@@ -4533,6 +4597,12 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     # "Laurel Bend flooded in 2016"; a school's name before its people and its work stays the school's)
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _NATURE_AFTER.match(low, end):
         return True
+    # (a landform's or a fort's word before it: "the Lake Pontchartrain conference center", "Fort Bend")
+    if _LANDFORM_BEFORE.search(folded, max(0, start - 8), start):
+        return True
+    # (the second of two towns travelled from: "commute from Rio Rico and Calabasas to jobs")
+    if (m := _FROM_TOWN_AND.search(folded, max(0, start - 40), start)) and m.group(1).lower() in place_names():
+        return True
     # (a county, a parish or a township named like the school: "Jefferson County sent observers"; never the
     # district that bears the county's name, "Jefferson County Schools")
     if _JURISDICTION_AFTER.match(folded, end):
@@ -4544,6 +4614,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         and to.group(1).lower() in place_names()
 
 
+_LANDFORM_BEFORE = re.compile(r"(?<![\w'’-])(?:Lake|Bayou|Mount|Mt\.|Fort|Ft\.|Cape|Isle|Port)[ \t]+$")
+_FROM_TOWN_AND = re.compile(r"\b[Ff]rom[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+(?:and|or|&)[ \t]+$")
 _JURISDICTION_AFTER = re.compile(r"[ \t]+(?:County|Parish|Township|Twp\.?|Borough)\b(?![ \t]+(?:(?i:schools?|district|public|board|office)|High|Middle"
                                  r"|Elementary|Board|Office|Unified|Consolidated|Independent|ISD|SD|USD|CSD|Academy"
                                  r"|Charter|Community|Regional|Area|Career|Technical|Vo-?Tech|Head[ ]Start|Early)\b)")

@@ -4222,3 +4222,57 @@ def test_round30_a_district_named_for_a_lake_passed_on_the_way_is_the_lake() -> 
     assert not redactor.redact(text).spans
     text = "Moon Lake teachers asked for the slides."
     assert ("Moon Lake", "SCHOOL") in _found(redactor.redact(text), text)
+
+
+# --- round 31 (session 20), from the twentyfifth set's tune half (written blind, scored blind twice: before and after
+# round 30; its held-out half unread); each case a shape of its misses written anew --------------------------------
+_R31 = Redactor.from_roster(RosterNames(
+    first=("Reginald", "Tsige"), last=("Batiste", "Haile"), full=("Reginald Batiste", "Tsige Haile"),
+    places=("Harvey Canal Middle School", "Crown Point High School", "Bayou Segnette Elementary",
+            "Pontchartrain Charter Alliance", "Sidney Bechet Charter School", "Calabasas Elementary")))
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic on the Harvey Canal bridge made half the cohort late.",            # a canal and its bridge
+    "Crown Point and Lafitte flood at high tide.",                              # two places and what they do
+    "We held the family night at the pavilion at Bayou Segnette State Park.",   # a state park
+    "Meeting at the Lake Pontchartrain conference center had a gorgeous view.", # a lake by its name
+    "Sidney Bechet and Jelly Roll Morton came up in the music unit.",           # public figures
+    "Several families commute from Rio Rico and Calabasas to jobs in the packing sheds.",   # towns travelled from
+    "Father Kino's mission at San Xavier del Bac was the field trip.",
+    "Xin chào and 안녕하세요 on the welcome sign, plus नमस्ते and ሰላም.",          # greetings in other scripts
+    "The road out to Sopori Wash and Arivaca is washboard dirt after mile 12.",
+])
+def test_round31_no_one(text) -> None:
+    assert not _R31.redact(text).spans
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("PENA BLANCA ELEM,OCHOA VALDEZ, FRANCISCO J,520-555-0121", ("OCHOA VALDEZ, FRANCISCO J", "PERSON")),
+    ("Subject: RE: coaching 10/17\n\nReggie — can we push to 10/24? We have the first", ("Reggie", "PERSON")),
+    ("From Héctor Yucupicio to Everyone: Ray, I'll call the transportation office.", ("Ray", "PERSON")),
+    ("latrice wants the AP team (jay + abeba) to lead next one.", ("jay", "PERSON")),
+    ("hosted by W/ro Almaz Tsegaye.", ("W/ro Almaz Tsegaye", "PERSON")),
+    ("Mrs.Thibodeaux", ("Mrs.Thibodeaux", "PERSON")),
+    ("Leader: Chidinma Okonkwo (\"Chi-Chi\"), Mulberry Fork Elementary", ("Chi-Chi", "PERSON")),
+    ("Mr. Ghebremedhin and Ms. Gaines. Tsige added the Tigrinya call script.", ("Tsige", "PERSON")),
+])
+def test_round31_names(text, span) -> None:
+    redactor = Redactor.from_roster(RosterNames(first=("Abeba", "Latrice"))) if "abeba" in text else _R31
+    assert span in _found(redactor.redact(text), text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("mail the certificate to: 4417 Rue Mirliton, Side B, New Orleans, LA 70117. It's the yellow shotgun double",
+     "4417 Rue Mirliton, Side B, New Orleans, LA 70117"),                       # a double's side
+    ("our Afghan families are in the apartments at 2201 W. Calle Sopori, #14. They", "2201 W. Calle Sopori, #14"),
+    ("meeting at Bldg 12, Apt 1204, 3150 Pleasant Hill Pointe, Duluth GA 30096 on Saturday",
+     "Bldg 12, Apt 1204, 3150 Pleasant Hill Pointe, Duluth GA 30096"),
+    ("Family address: 26 Mile Marker Rd, HC 65 Box 12A\nSasabe, AZ 85633 — no cell service",
+     "26 Mile Marker Rd, HC 65 Box 12A\nSasabe, AZ 85633"),
+])
+def test_round31_addresses(text, address) -> None:
+    found = _R31.redact(text)
+    covered = {i for s in found.spans for i in range(s.start, s.end)}
+    start = text.index(address)
+    assert set(range(start, start + len(address))) <= covered
