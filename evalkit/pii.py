@@ -2360,6 +2360,7 @@ _LOWER_WORD = re.compile(r"[a-z](?<![\w'’.@/#-].)[a-z]+(?![\w@-]|['’](?!s\b)
 # (a placeholder of an earlier run stands for the capitalised words it replaced: redacting twice changes nothing)
 _SPACE_BEFORE_CAP = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*|\[(?:PERSON|SCHOOL|ADDRESS)\])[ ]+$")
 _SPACE_CAP_AFTER = re.compile(r"[ \t]+(?:(?!I\b)[A-Z]|\[(?:PERSON|SCHOOL|ADDRESS)\])")   # the pronoun I is no name
+_LONE_INITIAL_AFTER = re.compile(r"[ ][A-Z]\.?(?![\w'’-]|[ ]?[A-Z]\.)")
 _SPACE_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 # Two capitalised words in a row (a middle initial may come between): "Dustin Walker", "Evan R. Perkins".
 # (a tab separates a table's cells: "Principal<TAB>Tier 3" is two cells, no name)
@@ -2600,6 +2601,8 @@ def _names_someone(word: str) -> bool:
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
+_COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n@<]{2,200})$")
+_COPY_ITEM = re.compile(r"[^\s,;&][^,;&\n]*?(?=[ \t]*(?:,|;|&|\band\b|$))", re.M)
 _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
                             r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
@@ -2633,7 +2636,9 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"|licenciado|hija|hijo|esposo|esposa|(?:preguntenle|preguntale|preguntele|digale|diganle|llamen|llame"
                r"|avisenle|avisale)\s+a|hable\s+con|hablen\s+con|hablar\s+con")
 # (a role may stand before a name in apposition or in brackets: "our sub, Keoni, was great", "the student (Sione)")
-_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$", re.I)
+# (and a letter's closing before its signature, with its comma: "Regards, Priya S.", "Sincerely,<newline>Tomasz")
+_CLOSINGS = r"regards|sincerely|warmly|respectfully|cordially|gratefully|cheers|blessings|xoxo|best\s+wishes|warm\s+regards"
+_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)$|\b(?:{_CLOSINGS}),[ \t]*\n?[ \t]*$", re.I)
 # words before a name that point to a person only weakly: "met with Tom", "from Ana"
 _WEAK_CUES = ("with", "to", "from", "for", "by", "and", "our", "my")
 _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$", re.I)
@@ -2665,7 +2670,7 @@ def _everyday_names() -> frozenset[str]:
     #                                                                          biology, seasons)
 
 
-_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE)) | {"e-mail", "e-mailed", "w/"}
+_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE + "|" + _CLOSINGS)) | {"e-mail", "e-mailed", "w/"}
 _ANY_CUE_LAST_WORDS = _CUE_LAST_WORDS | set(_WEAK_CUES)
 _PAIR_CUE_LAST_WORDS = _ANY_CUE_LAST_WORDS | set(_GROUP_NOUNS)
 _PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:{'|'.join(_WEAK_CUES + _GROUP_NOUNS)})\s+)$",
@@ -2955,9 +2960,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             continue
         s, e = m.span()
         word = text[s:e].lower()
-        if _SPACE_CAP_AFTER.match(text, e) or _CITATION_AFTER.match(text, e) \
+        if _SPACE_CAP_AFTER.match(text, e) and not _LONE_INITIAL_AFTER.match(text, e) or _CITATION_AFTER.match(text, e) \
                 or _CITATION_BEFORE.search(text, max(0, s - 3), s):
-            continue              # the pair rules' business; an author cited by year
+            continue              # the pair rules' business (not a lone initial's: "Priya K."); an author cited by year
         start = _sentence_start(text, s) and not _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
         if word in given:
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
@@ -3194,7 +3199,22 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
     if ":" in text:
         # a form's or an e-mail's field for a person: "Name (optional): lupita s.", "From: Deborah Costa <...>"
         last = surnames()
+        for m in _COPY_LINE.finditer(text):
+            # an e-mail's copy line holds people: "cc: Farida, Jun, and Olu" (not "cc: PD team, principals")
+            every, last = all_given_names(), all_surnames()
+            for item in _COPY_ITEM.finditer(text, m.start(1), m.end(1)):
+                start = item.start() + (4 if item.group(0).startswith("and ") else 0)   # (", and Olu")
+                words = text[start:item.end()].split()
+                if 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
+                        and all(_listed_word(w.lower(), every, rank, last) for w in words):
+                    out.append((start, item.end(), "PERSON"))
         for m in _LABELLED_NAME.finditer(text):
+            letters = m.group(1).replace(".", "").replace(" ", "")
+            if m.group(1).isupper() and len(letters) <= 4:
+                # (initials in capitals, a reviewer's: "Reviewer: KM"; never an acronym, "TBD", "AP")
+                if len(letters) >= 2 and letters not in _NOT_INITIALS:
+                    out.append((m.start(1), m.end(1), "PERSON"))
+                continue
             words = m.group(1).lower().replace(".", " ").split()
             if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
                     and not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
@@ -3247,7 +3267,9 @@ _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 
 # a surname's initial after a given name, as rosters and chats shorten it: "Atsaq L,82", "Hodan F - Rainier", "Nikki
 # V-H and Bea", "tevin r well" (a capital I only before a cell's or a clause's end: "Tuluk I,91", never "Tuluk I think")
-_INITIAL_AFTER_NAME = re.compile(r"[ ](?:[A-HJ-Z](?:-[A-Z])?|I(?=[,;\t\n)]))(?=[,;:\t\n)]|[ ][-–—][ ]|[ ]and\b|$)")
+# (and with its stop, at the end of a line or before a small word: "Regards, Priya S.", "thanks to Priya S. for ...")
+_INITIAL_AFTER_NAME = re.compile(r"[ ](?:[A-HJ-Z](?:-[A-Z])?|I(?=[,;\t\n)]))(?=[,;:\t\n)]|[ ][-–—][ ]|[ ]and\b|$)"
+                                 r"|[ ][A-HJ-Z]\.(?=[ \t]*(?:[,;:\t\n)]|$)|[ ](?:for|and|from|at|in|is|was|will|said|says|led|who)\b)")
 # (never a vowel or Spanish "y", which join words: "todos los santos y fieles")
 _INITIAL_AFTER_LOWER = re.compile(r"[ ][b-df-hj-np-tv-xz](?=[ ,;\t\n]|$)")
 

@@ -4276,3 +4276,28 @@ def test_round31_addresses(text, address) -> None:
     covered = {i for s in found.spans for i in range(s.start, s.end)}
     start = text.index(address)
     assert set(range(start, start + len(address))) <= covered
+
+
+# Session 20: a battery of 37 signatures, headers and sign-offs written before any rule (names off the roster)
+@pytest.mark.parametrize(("text", "person"), [
+    ("Regards, Priya S.", "Priya S."),                                          # a closing on the name's line
+    ("Sincerely, Tomasz", "Tomasz"),
+    ("cc: Farida, Jun, and Olu", "Farida"),                                     # an e-mail's copy line
+    ("cc: Farida, Jun, and Olu", "Jun"),
+    ("cc: Farida, Jun, and Olu", "Olu"),
+    ("Reviewer: KM", "KM"),                                                     # a reviewer's initials
+    ("Observer: J.T.", "J.T."),
+])
+def test_signatures_session20(text, person) -> None:
+    found = _NOBODY.redact(text)
+    covered = {i for s in found.spans if s.label == "PERSON" for i in range(s.start, s.end)}
+    start = text.index(person)
+    assert set(range(start, start + len(person))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "cc: PD team, principals, and the board", "Best, Practices first", "Reviewer: TBD", "Observer: AP",
+    "Regards, Team Lincoln",
+])
+def test_signature_words_that_are_no_one_session20(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
