@@ -590,6 +590,10 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "the lady", "the man ", "the woman", "the guy", "the gentleman", "the person in", "the person with",
                  "the one in", "the presenter in", "the presenter with", "the facilitator in", "wearing",
                  "is also the", "is also our", "the former", "the retired", "most senior",
+                 "whoever run", "whoever ran", "whoever is in", "whoever was in", "whoever lead", "whoever led",
+                 "whoever coord", "whoever manag", "whoever handl", "whoever answer", "whoever teach", "whoever taught",
+                 "whoever order", "whoever sched", "in charge of", "drives in", "drives from", "drives over",
+                 "commutes", "commuted", "drove in", "flies in",
                  "'s husband", "'s spouse",
                  "'s partner", "'s sister", "'s brother", "'s son", "'s daughter", "'s mother", "'s mom", "'s father",
                  "'s dad", "'s cousin", "'s niece", "'s nephew", "'s girlfriend", "'s boyfriend", "married to",
@@ -1173,7 +1177,17 @@ _SELF_IDENTIFYING = re.compile(
     r"|called\s+(?:the|out)|wrote\s+(?:the|to|up))\b[^.;!?]{0,60}"
     # long service, which few in a building share: "I've been at this school for 27 years"
     r"|\b(?:I['’]?ve|I\s+have|I['’]?m|I\s+am)\s+(?:been\s+)?(?:here|at\s+(?:this|the\s+same|my)\s+\w+|teaching"
-    r"|in\s+this\s+\w+)\s+(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?\s+years\b", re.I)
+    r"|in\s+this\s+\w+)\s+(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?\s+years\b"
+    # (session 20) one person by what they run: "whoever runs the front office", "the person in charge of
+    # transportation", "the AP in charge of discipline"; a place's first of a kind: "the district's first female
+    # superintendent"; one by the road they drive: "my principal drives in from two hours away"
+    r"|(?<!to\s)\bwhoever\s+(?:runs|ran|is\s+in\s+charge\s+of|was\s+in\s+charge\s+of|leads|led|coordinates|manages"
+    r"|handles|answers|teaches|taught|ordered|scheduled)\b[^.;!?]{0,60}"
+    rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?(?:person|{_WHO_NOUN})\s+in\s+charge\s+of\b[^.;!?]{{0,60}}"
+    rf"|\b(?:the|our|my)\s+(?:district|school|county|state|building|network|city|campus)['’]s\s+first\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\b[^.;!?]{{0,60}}"
+    rf"|\b(?:my|our|the)\s+{_WHO_NOUN}\s+(?:who\s+)?(?:drives|commutes|flies|drove|commuted)\s+"
+    r"(?:in\s+|over\s+|down\s+|up\s+)?(?:from|over|across)\b[^.;!?]{0,60}", re.I)
 # a role at one place, and what they do: "the school psychologist at Oakmont won't attend", "the sub in room 14 has
 # been here since October", "the new assistant principal at the middle school should ..." (its own pattern: it
 # needs no "who", and runs only where a role and a place's preposition stand)

@@ -4301,3 +4301,31 @@ def test_signatures_session20(text, person) -> None:
 ])
 def test_signature_words_that_are_no_one_session20(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"]
+
+
+# Session 20: a battery of 30 self-identifying descriptions and 8 plural ones written before any rule
+@pytest.mark.parametrize("text", [
+    "Whoever runs the front office at the middle school was rude to parents.",
+    "The person in charge of transportation never answers emails.",
+    "The assistant principal in charge of discipline ignores bullying.",
+    "The district's first female superintendent spoke at the opening.",
+    "My principal drives in from two hours away every day.",
+    "Our counselor commutes from Homestead every morning.",
+])
+def test_self_identifying_session20(text) -> None:
+    assert _NOBODY.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers who attended all five sessions earned PD points.",
+    "Principals who completed the evaluation got their certificates.",
+    "Whoever wants the slides can email the office.",
+    "The people in charge of scheduling did a good job.",
+    "Staff who commute from out of town liked the later start.",
+])
+def test_plural_descriptions_go_through_session20(text) -> None:
+    assert not _NOBODY.redact(text).needs_review
+
+
+def test_whoever_written_to_is_not_described_session20() -> None:
+    assert not _NOBODY.redact("To whoever runs the registration: the link bounces.").needs_review
