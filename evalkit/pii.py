@@ -4304,7 +4304,7 @@ sped pe health technology tech computer engineering both kinder knee cram thank 
 ask call email contact see tell invite join visit please
 police naval military air force citizens citizen aspiring leaders freshman sophomore ninth career
 early writing learning
-science sciences grade grades
+grade grades
 """.split())
 
 
