@@ -219,6 +219,8 @@ PUBLIC_NAMES = (
     "Hobby Lobby",
     # (jazz musicians, a missionary and his mission)
     "Sidney Bechet", "Jelly Roll Morton", "Father Kino", "Eusebio Kino", "San Xavier del Bac",
+    # (a president by the name his museum carries, a coach by his trophy's)
+    "Gerald R. Ford", "Gerald Ford", "Vince Lombardi",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

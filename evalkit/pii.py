@@ -471,7 +471,9 @@ _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Ho
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
                 "|Square|County\\s+Courthouse|Beach|Falls|Springs|Bay|Harbor|Creek|Canyon|Valley|College|University"
                 "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp|State\\s+Park|National\\s+Park|State\\s+Forest"
-                "|Wildlife\\s+Refuge|Wash|Canal|Bayou")   # (a refugee camp: "from Mae La camp")
+                "|Wildlife\\s+Refuge|Wash|Canal|Bayou"
+                # (and in lower case, what is named after a public figure: "the Gerald R. Ford museum")
+                "|museum|memorial|monument|airport|expressway|freeway")   # (a refugee camp: "from Mae La camp")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
 _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 # Words after a name that make it a company's or a foundation's ("Tyson Foods", "Lilly Endowment", "the Reyes Family
@@ -1025,6 +1027,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
+_PAIR_ROLE_WORDS = _ROLE_WORDS | frozenset("student students parent parents grandparent guardian".split())
 _WHO_CUES = frozenset("who whose whoever new".split())   # (with a role: the pattern's clauses about one person)
 # (a few more who are picked out by a who-clause: "the ROTC instructor at Quarry Ridge who retired from the Army")
 # roles in Spanish comments: "la maestra que ...", "el consejero nuevo que vino de ..."
@@ -1423,6 +1426,10 @@ class PiiDetector:
                   and rank.get(fold(first_word).lower(), PLAIN_RANK) >= PLAIN_RANK
                   and fold(first_word).lower() not in places_named and fold(first_word).lower() not in given_all}
         lasts = set(last) | {p for p in parts if len(p) >= 3 and p[:1].isupper()}
+        # (a family by its surname's plural: "they're both Kowalczyks"; a long surname that is no word and no name
+        # ending in "s" already)
+        lasts |= {w + "s" for w in last if len(w) >= 6 and " " not in w and not w.endswith(("s", "z", "x"))
+                  and fold(w).lower() not in english_words() and w[:1].isupper()}
         terms: dict[str, int] = {}
         written = sorted({w for p in places for w in _place_forms(p)})
         for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (written, _PLACE),
@@ -2347,7 +2354,8 @@ _FIVE_LOWER = re.compile(r"(?:[^a-z]*+[a-z]){5}", re.S)  # possessive: a text in
 _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|suggested|agreed|emailed|called"
                  r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
                  r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
-                 r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives")
+                 r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives"
+                 r"|paired|partnered|introduced|invited|assigned|pairs")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)|was\s+(?:out|worried|absent|sick|on\s+leave)"
@@ -2726,6 +2734,7 @@ dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsaha
 yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
 안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好 здравствуйте привет привіт مرحبا سلام שלום
+mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
@@ -2798,7 +2807,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (after a strong cue or before a verb that takes a person, any first word before a surname that is no
             # English word: "thanks to Blessing Okafor", "Sissy Lavergne led the session")
             # (never a verb's form at a sentence's start: "Seeing Chue's results changed my mind")
-            cued = b not in rank and a not in _NOT_SURNAME and a not in _GREETINGS \
+            # (never a role before a name: "Student Ohitika introduced ...")
+            cued = b not in rank and a not in _NOT_SURNAME and a not in _GREETINGS and a not in _PAIR_ROLE_WORDS \
                 and bool(_cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, m.start())
                          or not _WORDLIKE_END.search(a) and _VERB_AFTER.match(text, m.end(2)))
             if (a in every or a not in rank or korean or cued) and (b in all_last or b not in rank or korean) \
@@ -3002,7 +3012,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 # dignissim" in placeholder Latin, "Chúng tôi" in Vietnamese are not)
                 out.append((s, e, "PERSON"))
         elif (_VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
-              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)) \
+              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)
+              # (a word that is no word, no place, no product and no language after "for" or "with": "Check hearing
+              # for Mustafe")
+              or text.endswith((" for ", " with "), 0, s) and word not in english_words() and word not in place_names()
+              and word not in PRODUCT_NAMES and word not in LANGUAGE_NAMES and word not in rank) \
                 and not (_AT_PLACE_BEFORE.search(text, max(0, s - 8), s) and word in place_names()):
             out.append((s, e, "PERSON"))   # (not a town where a place is said: "in Lancaster joined us")
     everyday = _everyday_names().intersection(ltoks)
@@ -3288,6 +3302,9 @@ _INITIAL_AFTER_NAME = re.compile(r"[ ](?:[A-HJ-Z](?:-[A-Z])?|I(?=[,;\t\n)]))(?=[
 _INITIAL_AFTER_LOWER = re.compile(r"[ ][b-df-hj-np-tv-xz](?=[ ,;\t\n]|$)")
 
 
+_ARABIC_TAIL = re.compile(r"[ ](?:al|el|Al|El)-[A-Z][\w'’-]+|[ ](?:bin|ibn|bint|Bin|Ibn|Bint)[ ][A-Z][\w'’-]+")
+
+
 def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's span takes in the initial after it (:data:`_INITIAL_AFTER_NAME`; in a lower-case name, a lower-case
     letter: "tevin r"), where no other span starts."""
@@ -3298,13 +3315,16 @@ def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
             m = (_INITIAL_AFTER_LOWER if text[s:e].islower() else _INITIAL_AFTER_NAME).match(text, e)
             if m and m.start() + 1 not in starts:
                 e = m.end()
+            # (and an Arabic name's article or "son of" with the name after it: "Sheikh Fadhl al-Maqtari")
+            elif (m := _ARABIC_TAIL.match(text, e)) and m.start() + 1 not in starts:
+                e = m.end()
         out.append((s, e, label))
     return out
 
 
 # an initial before a name, after the start of a line, a list's comma or a label's colon, a quote or a bracket: "PRESENT:
 # O. TREVIÑO", "REVIEWERS: K. VOLLMER, R. SAENZ", "(Ma. Cristina Dela Cruz)" ("Ma.": María, as Filipino names write it)
-_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/])|(?<=[,;:(\"“][ ]))(?:[A-Z]|Ma)\.[ ]$")
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/—–])|(?<=[,;:(\"“—–-][ ]))(?:[A-Z]|Ma)\.[ ]$")
 # a rank before a title, and a courtesy title before a name, in any case (a role, "BOARD PRESIDENT", stays outside)
 _RANK_BEFORE_TITLE = re.compile(r"(?<![\w.])(?:Deputy|Assistant|Asst\.|Associate|Assoc\.|Interim|Acting|Vice|Executive)[ ]$",
                                 re.I)
@@ -3325,6 +3345,7 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
                                r"|in|early|late|mid|that|during)[ ]+$", re.I)
 
 
+_LETTERS_BEFORE_NAME = re.compile(r"(?:^|(?<=[\n,;:(])|(?<=[,;:(][ ]))([A-Z]{2})[ ]$")
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
                                     r"|Deaconess|Minister|Missionary)[ \t]+$")
 # (a monk's before a monk's name of one word, with the Burmese honorific between: "Venerable U Pyinnya")
@@ -3382,6 +3403,10 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and not taken.holds(m.start(), s):
                 # (a church's or a temple's honorific before a full name: "Mother Hattie Blount", "Venerable Ashin ...")
                 start = m.start()
+            if start == s and " " in text[s:e].strip() and not text[s:e].isupper() \
+                    and (m := _LETTERS_BEFORE_NAME.search(text, max(0, s - 6), s)) and m.group(1) not in _NOT_INITIALS \
+                    and not taken.holds(m.start(1), s):
+                start = m.start(1)   # (a given name's letters before a full name in a list: "Participants: JP Mbuyi Kabongo")
             if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
                     and not taken.holds(m.start(), s) \
                     and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -3620,7 +3645,7 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
 # (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
 _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
-                            "Cove Neck Wash Canal Bayou".split())
+                            "Cove Neck Wash Canal Bayou Run".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
 _ROW_JOIN = re.compile(r"[ \t]*(?:,|[ \t](?:and|or|then|&))[ \t]*(?:then[ \t]+|and[ \t]+)?")   # (what stands between)
@@ -3718,10 +3743,12 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return "the" in words or "of" in words or "'s" in m.group(1) or "’s" in m.group(1)
 # a name's word beside a name found, one capital (or an inner capital after an apostrophe, "Ja'Kobe"; an ʻokina before
 # a small letter, "Kaʻiulani")
-_LIST_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+"
+# (a double surname's hyphen too: "Kowalczyk, Skenandore, Peshtigo-Bell")
+_LIST_WORD = r"[A-Z][a-z]*(?:['’][A-Z]|ʻ[A-Za-z])?[a-z]+(?:-[A-Z][a-z]+)?"
 # ("y" in Spanish: "Keyshla y Jandiel")
 _AND_BEFORE = re.compile(rf"(?<![\w'’.-])({_LIST_WORD})[ \t]+{_JOINED_BY}[ \t]+$")
-_AND_AFTER = re.compile(rf"[ \t]+{_JOINED_BY}[ \t]+({_LIST_WORD})(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
+# (and a list's comma before its "and": "(Jayden, Kimberly, and Habib)")
+_AND_AFTER = re.compile(rf",?[ \t]+{_JOINED_BY}[ \t]+({_LIST_WORD})(?![\w-]|['’](?!s\b)|[ \t]+[A-Z])")
 # (a nickname in quotes inside the brackets too: 'Gulistan Haji ("Gule")')
 # (a doubled nickname with its hyphen too: 'Chidinma Okonkwo ("Chi-Chi")')
 _PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[\"”'’]?\)")
@@ -3729,7 +3756,8 @@ _PAREN_AFTER = re.compile(r"[ \t]*\([\"“'‘]?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[\
 _AND_BEFORE_LOWER = re.compile(r"(?<![\w'’.@/-])([a-z]{3,})[ \t]+(?:and|&|\+)[ \t]+$")
 _AND_AFTER_LOWER = re.compile(r"[ \t]+(?:and|&|\+)[ \t]+([a-z]{3,})(?![\w@-])")
 _LIST_BEFORE = re.compile(rf"(?<![\w'’.-])({_LIST_WORD}),[ \t]+$")
-_LIST_AFTER = re.compile(rf",[ \t]+({_LIST_WORD})(?=[ \t]*,|[ \t]+(?:and|&)[ \t])")
+# (the list's last item at its line's end too: "Members: Kowalczyk, Skenandore, Peshtigo-Bell")
+_LIST_AFTER = re.compile(rf",[ \t]+({_LIST_WORD})(?=[ \t]*,|[ \t]+(?:and|&)[ \t]|[ \t]*(?:\n|$))")
 # (the last of three or more given names in brackets: "(Ifrah, Tomás, Bishal)"; not a name and its place, "(Carmen
 # Ibarra, Oakmont)")
 _LIST_END_BRACKET = re.compile(rf",[ \t]+({_LIST_WORD})(?=\))")
@@ -4257,6 +4285,9 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|REAA|Complex\s+Area|Education\s+Line\s+Office|ELO|CISD|JJAEP|RESA"
                  # a public charter school, an early college, a newcomer center: "Nichols Ave PCS", "BV Early College"
                  r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)"
+                 # (public schools' letters ending the name: "Holbrook PS and ...", "Grand Haven Dunes PS —"; never a
+                 # postscript, "PS: bring the slides", nor New York's numbered schools, "PS 143")
+                 r"|PS(?=[ \t]*(?:[,.;)\n—–]|and\b|or\b|$))"
                  # (a focus-option school: "Lent Focus Option"; an education collaborative of districts)
                  r"|Focus\s+Option(?:\s+School)?|(?:Special\s+)?(?:Education(?:al)?\s+)?Collaborative"
                  # (Minnesota's service cooperatives and education districts: "Prairie Lakes Service Cooperative",
@@ -4272,7 +4303,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO Office Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus Collaborative Service UFSD Union RE".split())
+                              "Newcomer Focus Collaborative Service UFSD Union RE PS".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")
@@ -4464,7 +4495,7 @@ def _acronyms(place: str) -> set[str]:
 _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "saint": "St", "fort": "Ft", "point": "Pt",
                         "center": "Ctr",
                         "elementary": "Elem", "academy": "Acad", "junior-senior": "Jr/Sr", "junior": "Jr",
-                        "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd"}
+                        "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd", "township": "Twp"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
 # a district's number after its kind: "Prairie Crossing USD 412" is "PC 412" and "USD 412" to its staff
 _DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*#?[ \t]*(\d{1,4})$")
@@ -4593,8 +4624,14 @@ def _campus_short(place: str) -> set[str]:
     """A network's campus by its own name, as the roster writes it with a dash: "Riverbend" for "Bright Path Prep
     – Riverbend" (no everyday word; never from a form evalkit wrote itself, "Wasatch Summit Academy - Magna")."""
     campus = _CAMPUS_AFTER_DASH.search(place)
-    return {campus.group(1)} if campus and len(campus.group(1)) >= 4 \
+    out = {campus.group(1)} if campus and len(campus.group(1)) >= 4 \
         and campus.group(1).lower() not in english_words() else set()
+    # (and a network's campus named before "Campus": "Caniff" and "Caniff Campus" for "Beacon Ridge Caniff Campus")
+    words = place.split()
+    if len(words) >= 3 and words[-1] == "Campus" and len(words[-2]) >= 4 and words[-2][:1].isupper() \
+            and words[-2].lower() not in english_words() and words[-2].lower() not in all_given_names():
+        out |= {words[-2], f"{words[-2]} Campus"}
+    return out
 
 
 # words that make what follows a place, not the school named after it: "the town of Caney Springs", "families live up
@@ -4633,8 +4670,13 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     # "Laurel Bend flooded in 2016"; a school's name before its people and its work stays the school's)
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _NATURE_AFTER.match(low, end):
         return True
-    # (a landform's or a fort's word before it: "the Lake Pontchartrain conference center", "Fort Bend")
-    if _LANDFORM_BEFORE.search(folded, max(0, start - 8), start):
+    # (a landform's or a fort's word before it: "the Lake Pontchartrain conference center", "Fort Bend"; a landform
+    # after it: "out past Pohick Run")
+    if _LANDFORM_BEFORE.search(folded, max(0, start - 8), start) or _LANDFORM_AFTER.match(folded, end):
+        return True
+    # (homes by their complex's name, and the next complex joined to it: "the garden apartments at Willow Oaks and
+    # Glen Hollow")
+    if _HOME_PLACE_BEFORE.search(folded, max(0, start - 60), start):
         return True
     # (the second of two towns travelled from: "commute from Rio Rico and Calabasas to jobs")
     if (m := _FROM_TOWN_AND.search(folded, max(0, start - 40), start)) and m.group(1).lower() in place_names():
@@ -4650,6 +4692,9 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         and to.group(1).lower() in place_names()
 
 
+_HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|complex|courts?|townhomes|townhouses|condos?"
+                                r"|subdivision)[ \t]+(?:at|in|on|near|called)[ \t]+(?:the[ \t]+)?"
+                                r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:(?:and|&|or)[ \t]+)?$")
 _LANDFORM_BEFORE = re.compile(r"(?<![\w'’-])(?:Lake|Bayou|Mount|Mt\.|Fort|Ft\.|Cape|Isle|Port)[ \t]+$")
 _FROM_TOWN_AND = re.compile(r"\b[Ff]rom[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+(?:and|or|&)[ \t]+$")
 _JURISDICTION_AFTER = re.compile(r"[ \t]+(?:County|Parish|Township|Twp\.?|Borough)\b(?![ \t]+(?:(?i:schools?|district|public|board|office)|High|Middle"
