@@ -220,7 +220,7 @@ PUBLIC_NAMES = (
     # (jazz musicians, a missionary and his mission)
     "Sidney Bechet", "Jelly Roll Morton", "Father Kino", "Eusebio Kino", "San Xavier del Bac",
     # (a president by the name his museum carries, a coach by his trophy's)
-    "Gerald R. Ford", "Gerald Ford", "Vince Lombardi",
+    "Gerald R. Ford", "Gerald Ford", "Vince Lombardi", "King Philip's War", "King Philip",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

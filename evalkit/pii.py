@@ -129,7 +129,7 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
          # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
          r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
-         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff]l)\b\.?"
+         r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff][l1])\b\.?"   # (an OCR's "2nd f1" too)
          r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
            "|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI"
@@ -846,7 +846,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑\u2212\u2012]")
 # a name between a line's start, a colon, "to" or "Attn" and the comma before an address
 _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|;|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
-_SOFT_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[a-z])")
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])")   # (after an accented letter too: "Rodrí-<newline>guez")
 _HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
@@ -1909,6 +1909,8 @@ class PiiDetector:
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
+        if " / " in folded and sum(c[2] == "PERSON" for c in spans) >= 2:
+            spans = sorted(spans + self._slash_listed(folded, spans))
         if sum(c[2] == "ADDRESS" for c in spans) >= 2:
             # two addresses side by side with only a comma or a line break between are one: "26 Mile Marker Rd, HC 65
             # Box 12A<newline>Sasabe, AZ 85633"
@@ -1963,6 +1965,22 @@ class PiiDetector:
                 and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
                 and any(_ROW_JOIN.fullmatch(folded, a[1], c[0]) or _ROW_JOIN.fullmatch(folded, c[1], a[0])
                         for a in anchors)}
+
+    def _slash_listed(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The other items of a line of names between slashes, two of them found: a seating chart's table
+        ("Table 2: Goodnight / Stoltzfus / Sullivan"); each a roster word, a given name, a surname or no everyday
+        word."""
+        taken = _Taken(spans)
+        people = [c for c in spans if c[2] == "PERSON"]
+        every, last, rank = all_given_names(), all_surnames(), word_rank()
+        out = []
+        for line in _SLASH_LINE.finditer(folded):
+            items = list(_SLASH_ITEM.finditer(folded, line.start(), line.end()))
+            if sum(any(p[0] <= i.start() < p[1] for p in people) for i in items) < 2:
+                continue
+            out += [(i.start(), i.end(), "PERSON") for i in items if not taken.holds(i.start(), i.end())
+                    and all(w.lower() in self.terms or _listed_word(w.lower(), every, rank, last) for w in i.group(0).split())]
+        return out
 
     def _staff_name(self, word: str) -> bool:
         """Whether ``word`` (lower case) after "Nurse" or "AP" is a person's name: a given name, or a surname that is
@@ -2623,6 +2641,9 @@ def _names_someone(word: str) -> bool:
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
+_SLASH_LINE = re.compile(r"(?m)^.*[ ]/[ ].*$")
+_SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=^))([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})(?=[ ]/[ ]|[ \t]*$)", re.M)
+_QUOTE_AUTHOR = re.compile(r"(?m)[\"”][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z'’]+(?:[ ][A-Z][a-z'’-]+)?)[ \t]*$")
 _COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n@<]{2,200})$")
 _COPY_ITEM = re.compile(r"[^\s,;&][^,;&\n]*?(?=[ \t]*(?:,|;|&|\band\b|$))", re.M)
 _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
@@ -3058,7 +3079,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (an apostrophe before a capital after a prefix of two letters is a given name's own shape, alone too:
             # "Ja'Kobe", "De'Andre"; never a word, a place or a product; "O'Hare", "D'Iberville" need a cue)
             low_word = m.group(0).lower().replace("’", "'")
-            shaped = "-" not in m.group(0) and m.group(0)[2:3] in "'’" and low_word not in english_words() and low_word not in place_names() \
+            # (and the Rhade "H'" of a woman's name: "H'Mai")
+            shaped = "-" not in m.group(0) and (m.group(0)[2:3] in "'’" or m.group(0)[:2] in ("H'", "H’")) \
+                and low_word not in english_words() and low_word not in place_names() \
                 and low_word not in PRODUCT_NAMES
             parts = [p.lower() for p in re.split(r"['’-]", m.group(0)) if len(p) > 2]
             if not shaped and (not parts or parts[-1] not in every and parts[-1] in rank):
@@ -3224,6 +3247,13 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                         and any(w in all_given_names() or w not in rank for w in words):
                     out.append((start + who.start(1), start + who.end(1), "PERSON"))
                 start += len(piece) + 1
+    if "\"" in text or "”" in text:
+        for m in _QUOTE_AUTHOR.finditer(text):
+            # the author after a quoted answer: '"Mental health, ours and theirs." — Dee' (not "— Anonymous", "— Parent")
+            words = m.group(1).split()
+            if all(_listed_word(w.lower(), all_given_names(), rank, all_surnames()) for w in words) \
+                    and not any(w.lower() in _PAIR_ROLE_WORDS or w.lower() in _FIELD_LABELS for w in words):
+                out.append((m.start(1), m.end(1), "PERSON"))
     if ":" in text:
         # a form's or an e-mail's field for a person: "Name (optional): lupita s.", "From: Deborah Costa <...>"
         last = surnames()
@@ -3264,7 +3294,7 @@ _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS
                           r"|K-?8|K-12|Magnet|STEM|Alternative|Jr\.?/Sr\.?|Junior-Senior|Jr\.?|Sr\.?|Junior"
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Consolidated|RE-?\d{1,2}J?|Unified|Independent|USD|ISD|CUSD"
-                          r"|Collegiate|Cathedral|Campus|ECHS|ALC"
+                          r"|Collegiate|Cathedral|Campus|ECHS|ALC|Ninth\s+Grade(?:\s+Center)?|Freshman\s+(?:Academy|Center)"
                           # (a campus by its direction, ending the name: "Levee Collegiate North")
                           r"|(?:North|South|East|West)(?=[ \t]*(?:[,;:.)|\n]|$)))(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
@@ -3339,13 +3369,15 @@ _PARTICLES_BEFORE = re.compile(r"(?<![\w'’-])(?:[Dd]e(?:[ ]la|[ ]los|[ ]las)?|
                                r"|[Dd]u|[Dd]os)[ ]$")
 # the word before a name, in title case or in capitals
 # (a hyphenated given name too, its parts capitalised: "Ti-Jan Moïse", "Marie-Ange Pierre")
-_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)[ ]$")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z'’-]+(?:-[A-Z][a-z'’]+)*|[A-Z](?:-[A-Z][a-z'’]+)+|[A-Z][A-Z'’-]+)[ ]$")
 # a word of time before a month or a day that is a given name too: "On Monday Okoro said", "by June"
 _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|every|each|from|through|thru|before|after|of"
                                r"|in|early|late|mid|that|during)[ ]+$", re.I)
 
 
-_LETTERS_BEFORE_NAME = re.compile(r"(?:^|(?<=[\n,;:(])|(?<=[,;:(][ ]))([A-Z]{2})[ ]$")
+_LETTERS_BEFORE_NAME = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘])|(?<=[,;:(][ ]))([A-Z]{2})[ ]$")
+# (a Karen or Burmese honorific before a name found: "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya")
+_BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Saw|Naw|Daw|Mahn|Nant|Sayar|Sayama|Thra|Thramu|Maung|Ko|U)[ ]$")
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
                                     r"|Deaconess|Minister|Missionary)[ \t]+$")
 # (a monk's before a monk's name of one word, with the Burmese honorific between: "Venerable U Pyinnya")
@@ -3403,10 +3435,14 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and not taken.holds(m.start(), s):
                 # (a church's or a temple's honorific before a full name: "Mother Hattie Blount", "Venerable Ashin ...")
                 start = m.start()
-            if start == s and " " in text[s:e].strip() and not text[s:e].isupper() \
+            if start == s and not text[s:e].isupper() \
                     and (m := _LETTERS_BEFORE_NAME.search(text, max(0, s - 6), s)) and m.group(1) not in _NOT_INITIALS \
+                    and (" " in text[s:e].strip() or text[m.start(1) - 1:m.start(1)] in "\"“'‘(") \
                     and not taken.holds(m.start(1), s):
                 start = m.start(1)   # (a given name's letters before a full name in a list: "Participants: JP Mbuyi Kabongo")
+            if start == s and (m := _BURMESE_BEFORE.search(text, max(0, s - 8), s)) and not taken.holds(m.start(), s) \
+                    and text[s:s + 1].isupper() and not text[s:e].isupper():
+                start = m.start()
             if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
                     and not taken.holds(m.start(), s) \
                     and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -3908,6 +3944,8 @@ _MOTION_TEXT = re.compile(r"\b(?:seconded|second(?:ed)?[ ]by|motion|carried|pass
 _APPOSITION = re.compile(rf"(?<![\w'’.-])({_NAME_WORD}),[ ]an?[ ](?:\d{{1,2}}(?:st|nd|rd|th)[- ]grader|(?:\w+[ ])?(?:student"
                          r"|senior|junior|freshman|sophomore|parent|mom|dad|grandmother|grandfather|teacher|para"
                          r"|counselor|coach|kindergartner|fifth[- ]grader|sixth[- ]grader))\b")
+# (never inside a list of initials and surnames: "B. Caudill, M. Pridemore")
+_SURNAME_COMMA_INITIAL = re.compile(r"(?<![\w'’.-])(?<![A-Z]\.[ ])([A-Z][a-z'’-]+),[ ]([A-Z])\.(?![\w.]|[ ]?[A-Z]\.|[ ]+[A-Z][a-z])")
 _FAMILIES_TOGETHER = re.compile(rf"\bthe[ ]((?:{_NAME_WORD},?[ ]){{1,4}}(?:and|&)[ ]{_NAME_WORD})[ ]families\b")
 
 
@@ -3961,6 +3999,11 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
                 and m.group(1).lower() not in FAMOUS_SURNAMES]
     if ", a" in text:
         out += [(m.start(1), m.end(1), "PERSON") for m in _APPOSITION.finditer(text) if name(m.group(1))]
+    if "." in text and ", " in text:
+        # a surname and its initial, as a system lists someone: '"Kabonga, M."' (never a town and its state)
+        places = place_names()
+        out += [(m.start(), m.end(), "PERSON") for m in _SURNAME_COMMA_INITIAL.finditer(text)
+                if name(m.group(1)) and m.group(1).lower() not in places and m.group(1).lower() not in _STATE_NAMES]
     if "families" in text:
         places = place_names()
         for m in _FAMILIES_TOGETHER.finditer(text):
@@ -4241,6 +4284,7 @@ _PLACE_WORDS = re.compile(
     r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
     r"|montessori|magnet|unified|consolidated|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
+    r"|ninth grade|freshman academy|freshman center"
     r"|early college|career and technical|collegiate|cathedral|county public schools|department of education"
     r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy"
     # (a charter network, a service cooperative, an intermediate school or district: "Ubax" of "Ubax Learning Network")
@@ -4312,7 +4356,9 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A
                           rf"(?:\.?[ \r\n]+(?:(?:de|del|la|las|los|du|des)[ ]+){{0,2}}"
                           rf"(?:[A-Z][a-z'’ʻ]+(?:(?:(?<=Mc)|(?<=Mac)|(?<=De)|(?<=La)|(?<=Le)|(?<=Di))[A-Z][a-z]+)?(?:-[A-Z][a-z'’ʻ]+)?"
                           rf"|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
-                          rf"[ \r\n]+(?:{_SCHOOL_WORDS})(?![\w-])"
+                          # (a line break inside the name, as a PDF breaks it; never before a form's label: "Coach:
+                          # T. Holloway<newline>School: Cone Mill Elem.")
+                          rf"(?:[ ]|\r?\n(?![ \t]*[A-Z][A-Za-z ]{{0,20}}:))+(?:{_SCHOOL_WORDS})(?![\w-])"
                           # (what the school is for: "Lyndale Magnet School for Science", "Academy of the Arts")
                           # (not a second school's first word: "... for Media and Crossroads Bridge Academy")
                           r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]++(?![ ]+[A-Z]))?)?")
@@ -4642,7 +4688,8 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
-                       "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou".split())
+                       "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
+                       "dome peak butte bluff gap notch".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 # (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
@@ -4672,7 +4719,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         return True
     # (a landform's or a fort's word before it: "the Lake Pontchartrain conference center", "Fort Bend"; a landform
     # after it: "out past Pohick Run")
-    if _LANDFORM_BEFORE.search(folded, max(0, start - 8), start) or _LANDFORM_AFTER.match(folded, end):
+    if _LANDFORM_BEFORE.search(folded, max(0, start - 8), start) or _LANDFORM_AFTER.match(folded, end) \
+            or _LAND_NOUN_AFTER.match(folded, end):
         return True
     # (homes by their complex's name, and the next complex joined to it: "the garden apartments at Willow Oaks and
     # Glen Hollow")
@@ -4692,6 +4740,9 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         and to.group(1).lower() in place_names()
 
 
+# (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
+_LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
+                              r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
 _HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|complex|courts?|townhomes|townhouses|condos?"
                                 r"|subdivision)[ \t]+(?:at|in|on|near|called)[ \t]+(?:the[ \t]+)?"
                                 r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:(?:and|&|or)[ \t]+)?$")

@@ -4367,3 +4367,51 @@ def test_round32_found(text, span) -> None:
 ])
 def test_round32_no_one(text) -> None:
     assert not [s for s in _R32.redact(text).spans if s.label in ("PERSON", "SCHOOL")]
+
+
+# --- round 33 (session 20), from the twentysixth set's tune half (written blind, scored blind twice: before and after
+# round 32; its held-out half unread); each case a shape of its misses written anew ----------------------------------
+_R33 = Redactor.from_roster(RosterNames(
+    first=("Ilunga", "Harriet", "Kim"), last=("Kabongo", "Goodnight", "Êban", "Teague", "Stoltzfus"),
+    full=("Jean-Pierre Ilunga", "Harriet Goodnight", "Kim Êban"),
+    places=("Caprock High School", "Reedy Fork Newcomer Center", "Table Rock Middle", "Rita Blanca Elementary",
+            "Arkalon Ninth Grade Center")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ('"Staffing." — K.O.\n"Mental health, ours and theirs." — Dee\n"The levy." — R.S.', ("Dee", "PERSON")),   # a quote's author
+    ("thanks to Naw Mu Mu and to Saw Kpaw Htoo from the church", ("Saw Kpaw Htoo", "PERSON")),   # a Karen honorific
+    ("Reading list from Dr. Crandall: Hammond, Delpit. Crandall also sent her own article.", ("Crandall", "PERSON")),
+    ("Ms. Okafor said yes at first. Later Okafor changed her mind.", ("Okafor", "PERSON")),   # a found name again
+    ('the system lists me as "Kabonga, M.". That is not my name.', ("Kabonga, M.", "PERSON")),   # surname, initial
+    ("Table 1: Teague / O'Rourke / Whitcomb\nTable 2: Goodnight / Stoltzfus / Sullivan", ("Goodnight", "PERSON")),
+    ('listed twice in the Tier 3 roster (once as "JP Ilunga"). Merge records.', ("JP Ilunga", "PERSON")),
+    ("2. Saw Ler Htoo (Newcomer Ctr)\n3. Y-Kim Êban (Smoky Creek Elem)", ("Y-Kim Êban", "PERSON")),   # Rhade names
+    ("Yuh Ksor asked to pause Tier 2 after H'Mai, his daughter, was born.", ("H'Mai", "PERSON")),
+    ("Coaching log\nDate: 11/02\nCoach: T. Holloway\nSchool: Cone Mill Elem.\n", ("T. Holloway", "PERSON")),
+    ('Student quoted: Jailene Rodrí-\nguez, grade 11.', ("Jailene Rodrí-\nguez", "PERSON")),   # a PDF's break
+])
+def test_round33_names(text, span) -> None:
+    found = _R33.redact(text)
+    covered = {i for s in found.spans if s.label == span[1] for i in range(s.start, s.end)}
+    start = text.index(span[0])
+    assert set(range(start, start + len(span[0]))) <= covered
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Step 5 plan — Arkalon Ninth Grade: peer tutoring, run by Ms. Jama", ("Arkalon Ninth Grade", "SCHOOL")),
+    ("Address: 77 Quarry St 2nd f1, Fa11 River MA 02723\n", ("77 Quarry St 2nd f1, Fa11 River MA 02723", "ADDRESS")),
+])
+def test_round33_places(text, span) -> None:
+    assert span in _found(_R33.redact(text), text)
+
+
+@pytest.mark.parametrize("text", [
+    "The wind at the Caprock escarpment was 50 mph.",                          # a landform's noun after
+    "The Reedy Fork creek trail behind the old textile mill is lovely.",
+    "The hike up Table Rock after the Saturday session was worth it.",
+    "the Rita Blanca grasslands were the most beautiful part of the drive.",
+    "Our equity team read the King Philip's War unit in the 8th grade.",
+])
+def test_round33_no_one(text) -> None:
+    assert not _R33.redact(text).spans
