@@ -72,6 +72,13 @@ CASES = {
     "signed numbers": ("WhatsApp: ", "+52 55 1234", " ", 1500, ""),
     "surnames and letters": ("SIGN-IN: ", "SUTTON M", ", ", 1500, ""),
     "creeks and landings": ("", "West Canada Creek", " and ", 1000, " washed out"),
+    # (session 20's second reader: a row of storm names where a text speaks of hurricanes, a long slash list, a cc
+    # line, a quoted answer's authors, salutations)
+    "a row of storms": ("After the hurricane: ", "Katrina, Ian", ", ", 1000, "."),
+    "a slash list": ("Table 1: ", "Dana / Marisol", " / ", 1000, ""),
+    "a copy line": ("cc: ", "Farida Okafor", ", ", 1000, ""),
+    "quoted answers": ("", '"Staffing." — Dee', "\n", 1000, ""),
+    "salutations": ("", "Reggie — can we push?", "\n", 1000, ""),
 }
 
 

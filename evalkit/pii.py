@@ -291,7 +291,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain: after an e-mail cue or an opening bracket ("email gkim at example.org",
     # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
     # (a comma typed for the dot: "jdoe at example,org"; a webmail's name alone: "jdoe at gmail")
-    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at\s+(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
+    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at(?:[ \t]+(?:sign|symbol))?\s+(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
         # (a local part of four dotted words at most: "first dot middle dot last", read in linear time)
@@ -562,7 +562,7 @@ _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
 _PHONEISH = re.compile(r"\d\d\d\s?[)\]]?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
 # cheap tests before the e-mail patterns written with "at" and the link pattern (a lower-case street is tried only
 # with a unit, a ZIP or a "#" in the text: see _worth_trying)
-_AT_DOMAIN = re.compile(r" at (?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
+_AT_DOMAIN = re.compile(r" at (?:(?:sign|symbol) )?(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
@@ -757,10 +757,14 @@ _EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
 # (and, after such a word only, a local number with spaces around its dash or run together: "call me at 555 - 0142",
 # "Cell: 5550142"; without the word these are a range of scores or a code)
 _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
-                          r"|[2-9]\d{2}(?: - |)\d{4}(?![\w/-]|[.,]\d))")
+                          r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d))")
 _PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
                           r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
-                          r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?)[^\w]{0,4}$")
+                          r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?|reach[ ](?:me|us|her|him|them)[ ]at)"
+                          r"[^\w]{0,4}$")
+_PHONE_ASKED_SELF = re.compile(r"\b(?:call[ ](?:me|us|her|him|them)(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|phone|tel[eé]fono|celular)"
+                               r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|text[ ](?:me|us|her|him|them)(?:[ ]at)?"
+                               r"|reach[ ](?:me|us|her|him|them)[ ]at|(?:my|her|his|their|the)[ ]number[ ]is)[^\w]{0,4}$")
 # (and for the slash form, any word that leads to a number: "Text 956/555/0123", "Contact: ...", "Reach her at ...")
 _NUMBER_ASKED = re.compile(r"\b(?:text|contact|reach(?:[ ](?:me|her|him|them|us))?(?:[ ]at)?|number|no\.|ph)[^\w]{0,4}$")
 
@@ -781,6 +785,9 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CUED_DIGITS.finditer(low):
         n = sum(ch.isdigit() for ch in m.group(0))
+        if m.group("local") and not _PHONE_ASKED_SELF.search(low, max(0, m.start() - 24), m.start()):
+            continue          # (a spaced or run-together local number after a word that asks for it as one's own only:
+            #                   "call me at 555 - 0142"; never "our planning call 930 - 1130")
         if (n in (7, 10) or n == 11 and low[m.start()] == "1") \
                 and (_PHONE_ASKED.search(low, max(0, m.start() - 24), m.start())
                      or "/" in m.group(0) and _NUMBER_ASKED.search(low, max(0, m.start() - 24), m.start())):
@@ -1923,6 +1930,9 @@ class PiiDetector:
                     joined.append(c)
             spans = joined
         spans = _name_edges(folded, spans)
+        if sum(c[2] == "PERSON" for c in spans):
+            public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
+            spans = sorted(spans + _found_again(folded, spans, public))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
             out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
@@ -1960,27 +1970,40 @@ class PiiDetector:
         """The one-word names joined to one of ``anchors`` by a comma, "and", "or" or "then" (:data:`_ROW_JOIN`),
         with no verb that takes a person after them, no title before them and no roster name among them: the rest of
         a row of storms or of places ("Ian, then Nicole", "Sopori Wash and Arivaca")."""
+        # (the anchors next to each name found by bisection: a long row stays linear)
+        ends, starts = sorted(a[1] for a in anchors), sorted(a[0] for a in anchors)
+
+        def beside(c: tuple[int, int, str]) -> bool:
+            i, j = bisect.bisect_right(ends, c[0]) - 1, bisect.bisect_left(starts, c[1])
+            return i >= 0 and bool(_ROW_JOIN.fullmatch(folded, ends[i], c[0])) \
+                or j < len(starts) and bool(_ROW_JOIN.fullmatch(folded, c[1], starts[j]))
         return {c for c in spans if c[2] == "PERSON" and " " not in low[c[0]:c[1]]
                 and not self.terms.get(low[c[0]:c[1]], 0) and not _VERB_AFTER.match(folded, c[1])
-                and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
-                and any(_ROW_JOIN.fullmatch(folded, a[1], c[0]) or _ROW_JOIN.fullmatch(folded, c[1], a[0])
-                        for a in anchors)}
+                and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]) and beside(c)}
 
     def _slash_listed(self, folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """The other items of a line of names between slashes, two of them found: a seating chart's table
         ("Table 2: Goodnight / Stoltzfus / Sullivan"); each a roster word, a given name, a surname or no everyday
         word."""
         taken = _Taken(spans)
-        people = [c for c in spans if c[2] == "PERSON"]
-        every, last, rank = all_given_names(), all_surnames(), word_rank()
-        out = []
-        for line in _SLASH_LINE.finditer(folded):
-            items = list(_SLASH_ITEM.finditer(folded, line.start(), line.end()))
-            if sum(any(p[0] <= i.start() < p[1] for p in people) for i in items) < 2:
-                continue
-            out += [(i.start(), i.end(), "PERSON") for i in items if not taken.holds(i.start(), i.end())
-                    and all(w.lower() in self.terms or _listed_word(w.lower(), every, rank, last) for w in i.group(0).split())]
-        return out
+        people = _Taken([c for c in spans if c[2] == "PERSON"])
+        given, last, words = given_names(), all_surnames(), english_words()
+
+        def named(word: str) -> bool:
+            # (a roster word, a given name that is no everyday word, or a surname that is no word: never "Math",
+            # "Spanish", "Google", "Pre-K")
+            low = word.lower()
+            if _CELL_INITIAL.fullmatch(word) or low in _SURNAME_PARTICLES:
+                return True   # (an initial, a particle: "T. Van SIyke")
+            return low in self.terms or (low in given or low in last or "'" in low) and low not in words \
+                and low not in LANGUAGE_NAMES and low not in PRODUCT_NAMES or low not in words and low.isalpha() \
+                and low not in LANGUAGE_NAMES and low not in PRODUCT_NAMES and low not in place_names()
+        items = [i for line in _SLASH_LINE.finditer(folded) for i in _SLASH_ITEM.finditer(folded, line.start(), line.end())]
+        # (two found among the items of the text's slash lines: a seating chart's tables together)
+        if sum(people.holds(i.start(), i.start() + 1) for i in items) < 2:
+            return []
+        return [(i.start(), i.end(), "PERSON") for i in items if not taken.holds(i.start(), i.end())
+                and all(named(w) for w in i.group(0).split())]
 
     def _staff_name(self, word: str) -> bool:
         """Whether ``word`` (lower case) after "Nurse" or "AP" is a person's name: a given name, or a surname that is
@@ -2643,9 +2666,12 @@ _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]
 # the value of a form's or an e-mail header's field for a person, alone on its line
 _SLASH_LINE = re.compile(r"(?m)^.*[ ]/[ ].*$")
 _SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=^))([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})(?=[ ]/[ ]|[ \t]*$)", re.M)
-_QUOTE_AUTHOR = re.compile(r"(?m)[\"”][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z'’]+(?:[ ][A-Z][a-z'’-]+)?)[ \t]*$")
-_COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n@<]{2,200})$")
-_COPY_ITEM = re.compile(r"[^\s,;&][^,;&\n]*?(?=[ \t]*(?:,|;|&|\band\b|$))", re.M)
+# (the author may carry an initial, a comma's role or a bracket's after the name: "— Dee W.", "— Dee, 4th grade")
+_QUOTE_AUTHOR = re.compile(r"(?m)[\"”][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z'’]+(?:[ ][A-Z][a-z'’-]+|[ ][A-Z]\.)?)"
+                           r"(?=[ \t]*(?:$|,|\())")
+_COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n]{2,300})$")
+# (an item, its address in brackets after it: "Jun Park <jpark@example.org>")
+_COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|;|&|\band\b|$))", re.M)
 _LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
                             r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
@@ -2759,10 +2785,10 @@ mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode d
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
-_SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})[ \t]*(?:,|[ \t]—|[ \t]–|[ \t]--)[ \t]+(?=\S)")
+_SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
 _SEASON_WORDS = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
-_ADDRESSED = re.compile(r"(?:can|could|would|will|please|pls|thanks|thank|i|i'm|i'll|we|we're|you|your|just|quick|did|do|are"
-                        r"|when|let|let's|any|have|got|see|re)\b", re.I)
+_ADDRESSED = re.compile(r"(?:(?:can|could|would|will|did|do|are|have)[ \t]+(?:you|we)|please|pls|thanks|thank[ \t]+you|I['’]ll"
+                        r"|I[ \t]+will|let[ \t]+me|you['’]re|your)\b", re.I)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -2959,15 +2985,20 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (after "my name is" a capitalised word is the name, whatever else it may be: "Kenai Paul")
             if first in known or first not in rank or (m.group(0)[:2].lower() == "my" and first not in _NOT_SURNAME):
                 out.append((m.start(1), m.end(1), "PERSON"))
-    if "," in text or "—" in text or "–" in text or "--" in text:
+    if "," in text or "—" in text or "–" in text or " -" in text:
         # a given name that opens a line or a chat's message, then a comma or a dash: the one written to ("Reggie — can
         # we push to 10/24?", "From Héctor to Everyone: Ray, I'll call"); a given name that is an everyday word too only
         # before words that speak to someone ("Grant, can you ..."; not "Hope, that helps", "Summer, fall")
-        every = all_given_names()
+        all_given, towns = all_given_names(), place_names()
         for m in _SALUTATION.finditer(text):
             w = m.group(1).lower()
-            if w in every and w not in _NOT_SURNAME and w not in CALENDAR and w not in _GREETINGS \
-                    and w not in _SEASON_WORDS and (rank.get(w, PLAIN_RANK) >= PLAIN_RANK or _ADDRESSED.match(text, m.end())):
+            if w in _NOT_SURNAME or w in CALENDAR or w in _GREETINGS or w in _SEASON_WORDS or w in towns \
+                    or _STATE_AFTER.match(text, m.end(1)):
+                continue      # "Location: Houston, TX", "Dallas, TX was the host": a town
+            # (a given name that is no everyday word, or one that is a word too only before words that speak to
+            # someone: "Ray, I'll call"; never "Soon, we'll need ...", "Chat — can we get the link?")
+            if w in all_given and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK \
+                    and (w in given and w not in english_words() or _ADDRESSED.match(text, m.end())):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\t" in text:
         # a surname and an initial filling a table's cell: "Pruitt S.<TAB>Cypress Landing Elem", "Wisniewski T"
@@ -2980,6 +3011,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # (a surname no list holds, when the pair fills a table's cell or a line: "Holmquist, Anders<TAB>...";
             # two names no list holds as a chat's speaker: "Hersi, Fadumo  10:04 AM", "Attakai, Rosella: hi")
             last, first = m.group(1).lower(), m.group(2).lower()
+            if text[m.start():m.start() + 1] == "," and (last in english_words() or first in english_words()):
+                continue      # (after a CSV comma, no word: never "row,MATH, ELA,3")
             if " " in last:   # (a double surname: a surname among its words, none a word of a school or a place)
                 words = last.split()
                 if not any(w in people for w in words) or any(w in english_words() and w not in people for w in words):
@@ -3033,11 +3066,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 # dignissim" in placeholder Latin, "Chúng tôi" in Vietnamese are not)
                 out.append((s, e, "PERSON"))
         elif (_VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
-              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)
-              # (a word that is no word, no place, no product and no language after "for" or "with": "Check hearing
-              # for Mustafe")
-              or text.endswith((" for ", " with "), 0, s) and word not in english_words() and word not in place_names()
-              and word not in PRODUCT_NAMES and word not in LANGUAGE_NAMES and word not in rank) \
+              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)) \
                 and not (_AT_PLACE_BEFORE.search(text, max(0, s - 8), s) and word in place_names()):
             out.append((s, e, "PERSON"))   # (not a town where a place is said: "in Lancaster joined us")
     everyday = _everyday_names().intersection(ltoks)
@@ -3250,9 +3279,12 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
     if "\"" in text or "”" in text:
         for m in _QUOTE_AUTHOR.finditer(text):
             # the author after a quoted answer: '"Mental health, ours and theirs." — Dee' (not "— Anonymous", "— Parent")
-            words = m.group(1).split()
-            if all(_listed_word(w.lower(), all_given_names(), rank, all_surnames()) for w in words) \
-                    and not any(w.lower() in _PAIR_ROLE_WORDS or w.lower() in _FIELD_LABELS for w in words):
+            # (a given name first, never a famous name or a framework's author: "— Obama", "— Hattie", "— Plato")
+            words = [w for w in m.group(1).split() if not w.endswith(".")]
+            if words[0].lower() in all_given_names() and words[0].lower() not in PRODUCT_NAMES \
+                    and not any(w.lower() in FAMOUS_SURNAMES or w.lower() in _PAIR_ROLE_WORDS or w.lower() in _FIELD_LABELS
+                                or w.lower() in _NOT_SURNAME for w in words) \
+                    and all(_listed_word(w.lower(), all_given_names(), rank, all_surnames()) for w in words):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if ":" in text:
         # a form's or an e-mail's field for a person: "Name (optional): lupita s.", "From: Deborah Costa <...>"
@@ -3263,8 +3295,10 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             for item in _COPY_ITEM.finditer(text, m.start(1), m.end(1)):
                 start = item.start() + (4 if item.group(0).startswith("and ") else 0)   # (", and Olu")
                 words = text[start:item.end()].split()
+                # (a name of one word a given name or no word at all: never "cc: Board, Cabinet", "Music, Art")
                 if 1 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
-                        and all(_listed_word(w.lower(), every, rank, last) for w in words):
+                        and all(_listed_word(w.lower(), every, rank, last) for w in words) \
+                        and (len(words) >= 2 or words[0].lower() in given_names() or words[0].lower() not in english_words()):
                     out.append((start, item.end(), "PERSON"))
         for m in _LABELLED_NAME.finditer(text):
             letters = m.group(1).replace(".", "").replace(" ", "")
@@ -3375,13 +3409,48 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
                                r"|in|early|late|mid|that|during)[ ]+$", re.I)
 
 
-_LETTERS_BEFORE_NAME = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘])|(?<=[,;:(][ ]))([A-Z]{2})[ ]$")
+_LETTERS_BEFORE_NAME = re.compile(r"(?<=[(\"“'‘])([A-Z]{2})[ ]$")
 # (a Karen or Burmese honorific before a name found: "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya")
 _BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Saw|Naw|Daw|Mahn|Nant|Sayar|Sayama|Thra|Thramu|Maung|Ko|U)[ ]$")
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
                                     r"|Deaconess|Minister|Missionary)[ \t]+$")
 # (a monk's before a monk's name of one word, with the Burmese honorific between: "Venerable U Pyinnya")
 _MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bhante|Sayadaw)[ \t]+$")
+
+
+def _found_again(text: str, spans: list[tuple[int, int, str]],
+                 public: list[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """A name found with a title or in full, written again alone in the same comment: "Ms. Okafor said yes. Later
+    Okafor changed her mind", "Dr. Crandall ... Crandall also sent ..." (the surname, or the given name of a full name;
+    never an everyday word, which a sentence may start with: "Mr. Grant ... Grant money ran out"; nor inside a public
+    name, ``public``: "Ms. Parks and Rosa Parks")."""
+    rank = word_rank()
+    names = set()
+    for s, e, label in spans:
+        words = [w.rstrip(".,") for w in text[s:e].split()]
+        if label != "PERSON" or len(words) < 2:
+            continue
+        titled = words[0].rstrip(".").title() in _TITLE_WORDS
+        if not titled and not (words[0].lower() in given_names() or words[0].lower() in all_given_names()
+                               and rank.get(words[0].lower(), PLAIN_RANK) >= EVERYDAY_RANK):
+            continue          # (a span whose first word is no given name is no sure name: "One Tier")
+        # (a given name only where it is one and no people's or language's name: never "Bonswa", "Karen", "Ute")
+        first = () if titled or words[0].lower() not in given_names() else (words[0],)
+        for w in {words[-1].removesuffix("'s").removesuffix("’s"), *first}:
+            low = w.lower()
+            if len(w) >= 3 and _AGAIN_WORD.fullmatch(w) and w.rstrip(".").title() not in _TITLE_WORDS \
+                    and rank.get(low, PLAIN_RANK) >= EVERYDAY_RANK and low not in _NOT_SURNAME \
+                    and low not in LANGUAGE_NAMES and low not in _PEOPLES and low not in CALENDAR \
+                    and (low not in english_words() or low in all_surnames() or low in all_given_names()):
+                names.add(w)
+    if not names:
+        return []
+    taken = _Taken(spans + [(a, b, "PUBLIC") for a, b in public])
+    again = re.compile(r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    return [(m.start(), m.end(), "PERSON") for m in again.finditer(text) if not taken.holds(m.start(), m.end())]
+
+
+_AGAIN_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
 
 
 def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3437,11 +3506,12 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 start = m.start()
             if start == s and not text[s:e].isupper() \
                     and (m := _LETTERS_BEFORE_NAME.search(text, max(0, s - 6), s)) and m.group(1) not in _NOT_INITIALS \
-                    and (" " in text[s:e].strip() or text[m.start(1) - 1:m.start(1)] in "\"“'‘(") \
-                    and not taken.holds(m.start(1), s):
-                start = m.start(1)   # (a given name's letters before a full name in a list: "Participants: JP Mbuyi Kabongo")
+                    and m.group(1).lower() not in english_words() and not taken.holds(m.start(1), s):
+                start = m.start(1)   # (a given name's letters before a surname in quotes: '(once as "JP Ilunga")')
             if start == s and (m := _BURMESE_BEFORE.search(text, max(0, s - 8), s)) and not taken.holds(m.start(), s) \
-                    and text[s:s + 1].isupper() and not text[s:e].isupper():
+                    and text[s:s + 1].isupper() and not text[s:e].isupper() \
+                    and text[s:e].split()[0].lower() not in every \
+                    and not text.endswith(("Thank U ", "thank U "), 0, s):   # (never "Saw Marisol at lunch")
                 start = m.start()
             if start == s and (m := _INITIAL_BEFORE.search(text, max(0, s - 8), s)) \
                     and not taken.holds(m.start(), s) \
@@ -4002,8 +4072,11 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
     if "." in text and ", " in text:
         # a surname and its initial, as a system lists someone: '"Kabonga, M."' (never a town and its state)
         places = place_names()
+        # (a surname that is no everyday word: never "Best, K.", "Cheers, M.", "Rating: Good, A.")
+        rank = word_rank()
         out += [(m.start(), m.end(), "PERSON") for m in _SURNAME_COMMA_INITIAL.finditer(text)
-                if name(m.group(1)) and m.group(1).lower() not in places and m.group(1).lower() not in _STATE_NAMES]
+                if name(m.group(1)) and m.group(1).lower() not in places and m.group(1).lower() not in _STATE_NAMES
+                and rank.get(m.group(1).lower(), PLAIN_RANK) >= PLAIN_RANK]
     if "families" in text:
         places = place_names()
         for m in _FAMILIES_TOGETHER.finditer(text):
@@ -4331,7 +4404,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|PCS|Early\s+College(?:\s+High(?:\s+School)?)?|Newcomer\s+(?:Center|Academy|School)"
                  # (public schools' letters ending the name: "Holbrook PS and ...", "Grand Haven Dunes PS —"; never a
                  # postscript, "PS: bring the slides", nor New York's numbered schools, "PS 143")
-                 r"|PS(?=[ \t]*(?:[,.;)\n—–]|and\b|or\b|$))"
+                 r"|PS(?=[ \t]+(?:and|or)\b|[ \t]+(?:teachers?|staff|students|families|principals?|board|district"
+                 r"|schools?|buildings?)\b|[ \t]*(?:[.;)]|[—–]|$))"
                  # (a focus-option school: "Lent Focus Option"; an education collaborative of districts)
                  r"|Focus\s+Option(?:\s+School)?|(?:Special\s+)?(?:Education(?:al)?\s+)?Collaborative"
                  # (Minnesota's service cooperatives and education districts: "Prairie Lakes Service Cooperative",
@@ -4358,7 +4432,7 @@ _SCHOOL_NAME = re.compile(rf"([A-Z](?<![\w'’-].)(?:(?<=S)(?:t\.?|aint)[ \n]+[A
                           rf"|[A-Z]{{2,5}}|[A-Z](?=\.))){{0,3}})"
                           # (a line break inside the name, as a PDF breaks it; never before a form's label: "Coach:
                           # T. Holloway<newline>School: Cone Mill Elem.")
-                          rf"(?:[ ]|\r?\n(?![ \t]*[A-Z][A-Za-z ]{{0,20}}:))+(?:{_SCHOOL_WORDS})(?![\w-])"
+                          rf"(?:[ ]|\r?\n(?![ \t]*[A-Z][A-Za-z ]{{0,20}}:)(?![ \t]*PS\b))+(?:{_SCHOOL_WORDS})(?![\w-])"
                           # (what the school is for: "Lyndale Magnet School for Science", "Academy of the Arts")
                           # (not a second school's first word: "... for Media and Crossroads Bridge Academy")
                           r"(?:[ ]+(?:for|of)[ ]+(?:the[ ]+)?[A-Z][a-z]+(?:[ ]+(?:and|&)[ ]+[A-Z][a-z]++(?![ ]+[A-Z]))?)?")
@@ -4743,8 +4817,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
-_HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|complex|courts?|townhomes|townhouses|condos?"
-                                r"|subdivision)[ \t]+(?:at|in|on|near|called)[ \t]+(?:the[ \t]+)?"
+_HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|townhomes|townhouses|condos?|subdivision"
+                                r"|trailer[ \t]+(?:park|courts?)|mobile[ \t]+home[ \t]+park)[ \t]+(?:at|in|on|near|called)[ \t]+(?:the[ \t]+)?"
                                 r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:(?:and|&|or)[ \t]+)?$")
 _LANDFORM_BEFORE = re.compile(r"(?<![\w'’-])(?:Lake|Bayou|Mount|Mt\.|Fort|Ft\.|Cape|Isle|Port)[ \t]+$")
 _FROM_TOWN_AND = re.compile(r"\b[Ff]rom[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+(?:and|or|&)[ \t]+$")
