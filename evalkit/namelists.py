@@ -221,6 +221,8 @@ PUBLIC_NAMES = (
     "Sidney Bechet", "Jelly Roll Morton", "Father Kino", "Eusebio Kino", "San Xavier del Bac",
     # (a president by the name his museum carries, a coach by his trophy's)
     "Gerald R. Ford", "Gerald Ford", "Vince Lombardi", "King Philip's War", "King Philip",
+    # (an inventor, a civil-rights leader, a rocket scientist, a gun maker, a framework's author, a gift drive)
+    "Eli Whitney", "Fred Shuttlesworth", "Wernher von Braun", "Samuel Colt", "Viviane Robinson", "Angel Tree",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -260,7 +260,7 @@ _NAME_PART = r"[A-Z][a-z'’]+(?:-(?:[ ](?=[a-z]))?[A-Z]?[a-z'’]+)*"
 # titles typed in lower case before a name: courtesy titles ("mr hargrove"), and roles used as titles ("principal
 # gomez", "la maestra lupita"), which take a name word only (:func:`_name_word`)
 _LOWER_TITLES = "mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split()
-_LOWER_ROLE_TITLES = "coach principal pastor profe maestra maestro sra srta".split()
+_LOWER_ROLE_TITLES = "coach principal pastor profe maestra maestro sra srta sheikh imam deacon rabbi".split()
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
     # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
@@ -406,7 +406,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
-                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+[A-Z]?\b"   # ("Box 44A")
+                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+(?:-?[A-Z])?\b"   # ("Box 44A", "214-B")
                          # (a street's name after the box: "PO Box 88, Red Springs Rd, Harnell, NC 28383")
                          rf"(?:,[ \t]*(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_SUFFIXES})\b\.?(?={_CITY_STATE_ZIP}))?"
                          rf"|General\s+Delivery"
@@ -853,7 +853,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑\u2212\u2012]")
 # a name between a line's start, a colon, "to" or "Attn" and the comma before an address
 _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|;|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
-_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])")   # (after an accented letter too: "Rodrí-<newline>guez")
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])|(?<=(?<![\w'’-])[A-Z])-\r?\n(?=[a-z]{3})")   # (after an accented letter too: "Rodrí-<newline>guez")
 _HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
@@ -1553,8 +1553,10 @@ class PiiDetector:
                     words = low[s:e].split()[1:]
                     if not (_name_word(words[0]) or words[0] in self.terms and rank_of(words[0]) >= EVERYDAY_RANK):
                         continue
-                    if len(words) > 1 and not (words[1] in self.terms or words[1] in all_surnames()
-                                               and words[1] not in english_words()):
+                    # (a second word that is a surname, or no word of any list: "sheikh hassan abdulle")
+                    if len(words) > 1 and not (words[1] in self.terms or words[1] not in english_words()
+                                               and (words[1] in all_surnames() or len(words[1]) >= 4
+                                                    and words[1] not in spanish_words() and words[1] not in word_rank())):
                         e = _LAST_WORD.search(low, s, e).start()
                 elif name == "lower_titled_name":
                     words = low[s:e].replace(".", " ").split()[1:]
@@ -1916,7 +1918,8 @@ class PiiDetector:
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
-        if " / " in folded and sum(c[2] == "PERSON" for c in spans) >= 2:
+        if (" / " in folded or " <-> " in folded or " <> " in folded or " ↔ " in folded) \
+                and sum(c[2] == "PERSON" for c in spans) >= 2:
             spans = sorted(spans + self._slash_listed(folded, spans))
         if sum(c[2] == "ADDRESS" for c in spans) >= 2:
             # two addresses side by side with only a comma or a line break between are one: "26 Mile Marker Rd, HC 65
@@ -2664,18 +2667,21 @@ def _names_someone(word: str) -> bool:
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
                           r"(?:family|families|twins|household)\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
-_SLASH_LINE = re.compile(r"(?m)^.*[ ]/[ ].*$")
-_SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=^))([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})(?=[ ]/[ ]|[ \t]*$)", re.M)
+# (and pairs: "Haddad <-> Boutros")
+_SLASH_LINE = re.compile(r"(?m)^.*[ ](?:/|<->|<>|↔)[ ].*$")
+_SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=>[ ])|(?<=↔[ ])|(?<=^))([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})"
+                         r"(?=[ ](?:/|<->|<>|↔)[ ]|[ \t]*$)", re.M)
 # (the author may carry an initial, a comma's role or a bracket's after the name: "— Dee W.", "— Dee, 4th grade")
 _QUOTE_AUTHOR = re.compile(r"(?m)[\"”][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z'’]+(?:[ ][A-Z][a-z'’-]+|[ ][A-Z]\.)?)"
                            r"(?=[ \t]*(?:$|,|\())")
 _COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n]{2,300})$")
 # (an item, its address in brackets after it: "Jun Park <jpark@example.org>")
 _COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|;|&|\band\b|$))", re.M)
-_LABELLED_NAME = re.compile(r"(?im)^[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
+_LABELLED_NAME = re.compile(r"(?im)(?:^|(?<=[.;][ ]))[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
                             r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
-                            r"|logged\s+by|recorded\s+by)(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*"
+                            r"|logged\s+by|recorded\s+by|notes|notes\s+by|scribe|recorder|note[ -]?taker)"
+                            r"(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*"
                             r"(?:<[^>\n]*>)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
@@ -2781,7 +2787,7 @@ dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsaha
 yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
 안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好 здравствуйте привет привіт مرحبا سلام שלום
-mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese
+mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese faleminderit
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
@@ -3310,7 +3316,9 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             words = m.group(1).lower().replace(".", " ").split()
             if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
                     and not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
-                out.append((m.start(1), m.end(1), "PERSON"))
+                # (the sentence's stop after a name is not the name's: "Submitted by: Maggie Lind."; an initial's is)
+                end = m.end(1) - (text[m.end(1) - 1] == "." and text[m.end(1) - 3:m.end(1) - 1].isalpha())
+                out.append((m.start(1), end, "PERSON"))
     return out
 
 
@@ -3329,6 +3337,8 @@ _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS
                           r"|Senior|Village|Day|Community|Public|Schools|District|CS|PS|SD|UFSD|County|Early\s+College|Regional|Continuation"
                           r"|Consolidated|RE-?\d{1,2}J?|Unified|Independent|USD|ISD|CUSD"
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC|Ninth\s+Grade(?:\s+Center)?|Freshman\s+(?:Academy|Center)"
+                          # (Ohio's local and exempted village districts, a board of education in capitals too)
+                          r"|LSD|EVSD|Board\s+of\s+Education|Career\s+Tech(?:nical)?(?:\s+Center)?"
                           # (a campus by its direction, ending the name: "Levee Collegiate North")
                           r"|(?:North|South|East|West)(?=[ \t]*(?:[,;:.)|\n]|$)))(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
@@ -3363,7 +3373,7 @@ _COMMA_INITIAL = re.compile(r",[ ]?[A-Z]\.(?![\w.])")
 _INITIAL_AFTER_NAME = re.compile(r"[ ](?:[A-HJ-Z](?:-[A-Z])?|I(?=[,;\t\n)]))(?=[,;:\t\n)]|[ ][-–—][ ]|[ ]and\b|$)"
                                  r"|[ ][A-HJ-Z]\.(?=[ \t]*(?:[,;:\t\n)]|$)|[ ](?:for|and|from|at|in|is|was|will|said|says|led|who)\b)")
 # (never a vowel or Spanish "y", which join words: "todos los santos y fieles")
-_INITIAL_AFTER_LOWER = re.compile(r"[ ][b-df-hj-np-tv-xz](?=[ ,;\t\n]|$)")
+_INITIAL_AFTER_LOWER = re.compile(r"[ ][b-df-hj-np-tv-xz](?=[ ,;:\t\n]|$)")
 
 
 _ARABIC_TAIL = re.compile(r"[ ](?:al|el|Al|El)-[A-Z][\w'’-]+|[ ](?:bin|ibn|bint|Bin|Ibn|Bint)[ ][A-Z][\w'’-]+")
@@ -3412,6 +3422,8 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 _LETTERS_BEFORE_NAME = re.compile(r"(?<=[(\"“'‘])([A-Z]{2})[ ]$")
 # (a Karen or Burmese honorific before a name found: "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya")
 _BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Saw|Naw|Daw|Mahn|Nant|Sayar|Sayama|Thra|Thramu|Maung|Ko|U)[ ]$")
+# (Vietnamese Mrs. and Mr. before a full name: "Bà Lê Thị Hoa", folded "Ba Le Thi Hoa")
+_VIETNAMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Ba|Ong)[ ]$")
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
                                     r"|Deaconess|Minister|Missionary)[ \t]+$")
 # (a monk's before a monk's name of one word, with the Burmese honorific between: "Venerable U Pyinnya")
@@ -3508,6 +3520,9 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and (m := _LETTERS_BEFORE_NAME.search(text, max(0, s - 6), s)) and m.group(1) not in _NOT_INITIALS \
                     and m.group(1).lower() not in english_words() and not taken.holds(m.start(1), s):
                 start = m.start(1)   # (a given name's letters before a surname in quotes: '(once as "JP Ilunga")')
+            if start == s and len(text[s:e].split()) >= 3 and (m := _VIETNAMESE_BEFORE.search(text, max(0, s - 4), s)) \
+                    and not taken.holds(m.start(), s):
+                start = m.start()
             if start == s and (m := _BURMESE_BEFORE.search(text, max(0, s - 8), s)) and not taken.holds(m.start(), s) \
                     and text[s:s + 1].isupper() and not text[s:e].isupper() \
                     and text[s:e].split()[0].lower() not in every \
@@ -4386,7 +4401,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Catholic(?:\s+School|(?![ \t]+(?:[Pp]arish|[Cc]hurch|[Cc]athedral|[Cc]harities|[Dd]iocese)\b))"
                  # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
                  # Valley SU", "Chenango Ridge BOCES", "Palouse Ridge ESD", "Sunflower Delta CSD", "Walnut Creek R-II"
-                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|ECC|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
+                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|ECC|Career\s+Tech(?:nical)?(?:\s+(?:Center|Academy))?|LSD|EVSD|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
                  # "Cedar Hollow Co HS", "Pike Co. High School")
@@ -4421,7 +4436,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO Office Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus Collaborative Service UFSD Union RE PS".split())
+                              "Newcomer Focus Collaborative Service UFSD Union RE PS LSD EVSD".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")

@@ -4460,3 +4460,43 @@ def test_second_reader_roles_before_names_stay_outside_session20() -> None:
                                                 full=("Dana Reyes", "Marisol Lopez")))
     text = "Present: SW Dana Reyes; TL Marisol Lopez"
     assert _found(redactor.redact(text), text) == [("Dana Reyes", "PERSON"), ("Marisol Lopez", "PERSON")]
+
+
+# --- round 34 (session 20), from the twentyeighth set's tune half (written blind, scored blind first; its held-out
+# half unread); each case a shape of its misses written anew ------------------------------------------------------
+_R34 = Redactor.from_roster(RosterNames(
+    first=("Heather",), last=("Haddad", "Hostetler", "Saad"), full=("Heather Stone",),
+    places=("Lucas Prairie Local School District", "Tuscarawas Bend Exempted Village School District",
+            "Tallacoosa County Schools")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Exit interview, Lucas Prairie LSD pipeline", ("Lucas Prairie LSD", "SCHOOL")),             # Ohio's letters
+    ("Grant report Q3 - Tuscarawas Bend EVSD\nContact person: Elias", ("Tuscarawas Bend EVSD", "SCHOOL")),
+    ("MAILING ADDRESS:\nTALLACOOSA COUNTY BOARD OF EDUCATION\nPO BOX 1127", ("TALLACOOSA COUNTY BOARD OF EDUCATION", "SCHOOL")),
+    ("Hal Schreiber (Mahoning Ridge Career Tech), Anjali", ("Mahoning Ridge Career Tech", "SCHOOL")),
+    ("remain in Choctawhatchee County S-\nchool District; D. Hardnett left", ("Choctawhatchee County S-\nchool District", "SCHOOL")),
+    ("Please mail me one at Rt. 3 Box 214-B, Grand Bay, AL 36541. Thanks", ("Rt. 3 Box 214-B, Grand Bay, AL 36541", "ADDRESS")),
+    ("tbhs pending board. vote 5-0. notes: RH", ("RH", "PERSON")),                               # the note-taker
+    ("19 families first night. Bà Lê Thị Hoa brought spring rolls.", ("Bà Lê Thị Hoa", "PERSON")),   # Vietnamese Bà
+    ("facilitated by fadumo with sheikh hassan abdulle from the masjid.", ("sheikh hassan abdulle", "PERSON")),
+    ("Inquiry partners:\nHaddad <-> Boutros\nHostetler <-> Bixler\nScaife <-> Saad", ("Bixler", "PERSON")),
+    ('text from heather s: "running 10 late"', ("heather s", "PERSON")),
+])
+def test_round34_found(text, span) -> None:
+    found = _R34.redact(text)
+    covered = {i for s in found.spans if s.label == span[1] for i in range(s.start, s.end)}
+    start = text.index(span[0])
+    assert set(range(start, start + len(span[0]))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "The Samuel Colt armory building with the blue dome is now apartments.",
+    "the Birmingham children's crusade and Fred Shuttlesworth tied leadership to courage.",
+    "Wernher von Braun's rockets at the Space and Rocket Center.",
+    "The Eli Whitney Museum workshop on tinkering was great.",
+    "The Angel Tree gift drive at school took up a week.",
+    "Faleminderit for the translated flyers!",
+])
+def test_round34_no_one(text) -> None:
+    assert not [s for s in _R34.redact(text).spans if s.label == "PERSON"]
