@@ -223,6 +223,7 @@ PUBLIC_NAMES = (
     "Gerald R. Ford", "Gerald Ford", "Vince Lombardi", "King Philip's War", "King Philip",
     # (an inventor, a civil-rights leader, a rocket scientist, a gun maker, a framework's author, a gift drive)
     "Eli Whitney", "Fred Shuttlesworth", "Wernher von Braun", "Samuel Colt", "Viviane Robinson", "Angel Tree",
+    "Septima Clark", "Opothleyahola", "Sonny Sixkiller", "Donald Fixico", "Gadsden flag", "Eids",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

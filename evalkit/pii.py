@@ -184,6 +184,7 @@ _SPANISH_WORD_NAMES = frozenset("soledad consuelo rey reyes vega sierra luna paz
                                 "angeles nieves rocio santos nada marina esperanza milagros caridad fe gloria alegria "
                                 "refugio socorro remedios mercedes".split())
 _SPANISH_ARTICLES = frozenset("la el los las del de una un hay mi tu su sin con".split())
+_TOWN_DIRECTIONS = frozenset("North South East West New Fort Port Lake Mount Upper Lower".split())
 _CAMP_AFTER = re.compile(r"[ \t]+(?:[Rr]efugee[ \t]+)?[Cc]amp\b")
 _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 # the kinds of animal a school keeps or dresses up as, after a name and "the": "Max the reading dog"
@@ -470,7 +471,7 @@ _EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme
 _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
                 "|Square|County\\s+Courthouse|Beach|Falls|Springs|Bay|Harbor|Creek|Canyon|Valley|College|University"
-                "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp|State\\s+Park|National\\s+Park|State\\s+Forest"
+                "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp|State\\s+Park|National\\s+Park|State\\s+Forest|Place|Hall"
                 "|Wildlife\\s+Refuge|Wash|Canal|Bayou"
                 # (and in lower case, what is named after a public figure: "the Gerald R. Ford museum")
                 "|museum|memorial|monument|airport|expressway|freeway")   # (a refugee camp: "from Mae La camp")
@@ -1835,6 +1836,17 @@ class PiiDetector:
             lower = set(_LOWER_RUN.findall(folded)) & _SPANISH_WORD_NAMES
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in lower or folded[c[0]:c[1]].islower()
                      or self.terms.get(low[c[0]:c[1]], 0) or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]
+        if any(c[2] == "PERSON" and c[1] - c[0] >= 4 and folded[c[0]:c[1]] in _NOT_INITIALS for c in spans):
+            # (a program's or a law's letters at a sentence's start: "ESSA, IDEA, Title III"; never a roster person's)
+            spans = [c for c in spans if c[2] != "PERSON" or c[1] - c[0] < 4 or folded[c[0]:c[1]] not in _NOT_INITIALS
+                     or folded[c[0]:c[1]] in self.person_initials]
+        if not toks.isdisjoint(_TOWN_DIRECTIONS):
+            # a town by its direction: "West Fargo families", "East Moline" (a given name after the word stays someone's)
+            places = place_names()
+            spans = [c for c in spans if c[2] != "PERSON" or len(low[c[0]:c[1]].split()) != 2
+                     or folded[c[0]:c[1]].split()[0] not in _TOWN_DIRECTIONS
+                     or not (low[c[0]:c[1]] in places or low[c[0]:c[1]].split()[1] in places)
+                     or low[c[0]:c[1]].split()[1] in given_names()]
         if "camp" in ltoks:
             # a camp by its name, however the name was pieced together: "came from Mae La camp in Thailand"
             spans = [c for c in spans if c[2] != "PERSON" or not _CAMP_AFTER.match(folded, c[1])
@@ -1852,14 +1864,21 @@ class PiiDetector:
             # Irene in 2011", "Iniki of 1992 took the roof" (never "when I hired Matthew in 2021")
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _RETIRED_STORMS
                      or not _STORM_YEAR_AFTER.match(folded, c[1]) or self.terms.get(low[c[0]:c[1]], 0)]
-        if not ltoks.isdisjoint(_RETIRED_STORMS) and _STORM_WORDS.search(folded):
+        if not ltoks.isdisjoint(_RETIRED_STORMS) and (_STORM_WORDS.search(folded) or _STORM_SEASON_AFTER.search(folded)):
             # where a text speaks of storms, a retired storm's name in a row of names with no verb that takes a person,
             # and the names beside it, are the season's storms: "a hurricane warning day. Ian, then Nicole."
             def stormy(c: tuple[int, int, str]) -> bool:
                 return c[2] == "PERSON" and " " not in low[c[0]:c[1]] and not self.terms.get(low[c[0]:c[1]], 0) \
                     and not _VERB_AFTER.match(folded, c[1]) and not _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
-            storms = [c for c in spans if stormy(c) and low[c[0]:c[1]] in _RETIRED_STORMS]
-            row = self._joined_to(folded, low, spans, storms) if storms else set()
+            # (where no word of storms is said, a retired storm's name before a season's: "Matthew one year, Irma the
+            # next", "Idalia one August")
+            worded = bool(_STORM_WORDS.search(folded))
+            seasoned = [c for c in spans if stormy(c) and low[c[0]:c[1]] in _RETIRED_STORMS
+                        and _STORM_SEASON_AFTER.match(folded, c[1])]
+            storms = [c for c in spans if stormy(c) and low[c[0]:c[1]] in _RETIRED_STORMS and (worded or seasoned)]
+            # (a row goes on after a storm's season: "Idalia one August, Debby the next")
+            anchors = [(c[0], m.end() if (m := _STORM_SEASON_AFTER.match(folded, c[1])) else c[1], c[2]) for c in storms]
+            row = self._joined_to(folded, low, spans, anchors) if storms else set()
             spans = [c for c in spans if c not in row and c not in storms]
         if not ltoks.isdisjoint(_RETIRED_STORMS) and not ltoks.isdisjoint(_STORM_TIME_WORDS):
             # a retired storm's name after a word of time is the storm, named or not: "after Katrina", "survived
@@ -2399,7 +2418,7 @@ _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|
                  r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
                  r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
                  r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives"
-                 r"|paired|partnered|introduced|invited|assigned|pairs")
+                 r"|paired|partnered|introduced|invited|assigned|pairs|won")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)|was\s+(?:out|worried|absent|sick|on\s+leave)"
@@ -2792,6 +2811,7 @@ mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode d
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
 _SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
+_THANKED = re.compile(r"(?:thank[ \t]+you|thanks|(?:can|could|would|did|are)[ \t]+you)\b", re.I)
 _SEASON_WORDS = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
 _ADDRESSED = re.compile(r"(?:(?:can|could|would|will|did|do|are|have)[ \t]+(?:you|we)|please|pls|thanks|thank[ \t]+you|I['’]ll"
                         r"|I[ \t]+will|let[ \t]+me|you['’]re|your)\b", re.I)
@@ -3003,8 +3023,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue      # "Location: Houston, TX", "Dallas, TX was the host": a town
             # (a given name that is no everyday word, or one that is a word too only before words that speak to
             # someone: "Ray, I'll call"; never "Soon, we'll need ...", "Chat — can we get the link?")
-            if w in all_given and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK \
-                    and (w in given and w not in english_words() or _ADDRESSED.match(text, m.end())):
+            if w in all_given and (rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK
+                                   and (w in given and w not in english_words() or _ADDRESSED.match(text, m.end()))
+                                   or _THANKED.match(text, m.end())):   # ("Hope — thank you for yesterday")
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\t" in text:
         # a surname and an initial filling a table's cell: "Pruitt S.<TAB>Cypress Landing Elem", "Wisniewski T"
@@ -3339,6 +3360,7 @@ _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS
                           r"|Collegiate|Cathedral|Campus|ECHS|ALC|Ninth\s+Grade(?:\s+Center)?|Freshman\s+(?:Academy|Center)"
                           # (Ohio's local and exempted village districts, a board of education in capitals too)
                           r"|LSD|EVSD|Board\s+of\s+Education|Career\s+Tech(?:nical)?(?:\s+Center)?"
+                          r"|I-\d{3}"   # (Oklahoma's independent districts by their number: "Cookson Hills I-035")
                           # (a campus by its direction, ending the name: "Levee Collegiate North")
                           r"|(?:North|South|East|West)(?=[ \t]*(?:[,;:.)|\n]|$)))(?![\w-]))+", re.I)
 # a district's or a regional body's number after its kind: "North Cascades ESD 191", "Prairie Ridge Community Unit
@@ -3421,7 +3443,7 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 
 _LETTERS_BEFORE_NAME = re.compile(r"(?<=[(\"“'‘])([A-Z]{2})[ ]$")
 # (a Karen or Burmese honorific before a name found: "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya")
-_BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Saw|Naw|Daw|Mahn|Nant|Sayar|Sayama|Thra|Thramu|Maung|Ko|U)[ ]$")
+_BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Saw|Naw|Daw|Mahn|Nant|Sayar|Sayama|Thra|Thramu|Maung|Ko|U|Pu)[ ]$")
 # (Vietnamese Mrs. and Mr. before a full name: "Bà Lê Thị Hoa", folded "Ba Le Thi Hoa")
 _VIETNAMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Ba|Ong)[ ]$")
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
@@ -3760,15 +3782,17 @@ _NOT_PEOPLE_BEFORE_WORDS = frozenset("St Sts Saint Saints Blessed Hurricane Typh
 # the names the World Meteorological Organization retired after storms that struck US schools
 _RETIRED_STORMS = frozenset("audrey betsy camille hugo andrew rita katrina ike sandy harvey irma maria florence michael "
                             "laura ida ian fiona helene milton irene floyd isabel ivan wilma matthew dorian allison "
-                            "iniki iwa".split()) \
+                            "iniki iwa idalia".split()) \
     | frozenset(_GREEK_ALPHABET[:9])   # (2005's and 2020's Greek names, alpha to iota)
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
 # (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
 _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
-                            "Cove Neck Wash Canal Bayou Run".split())
+                            "Cove Neck Wash Canal Bayou Run Sound".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
+_STORM_SEASON_AFTER = re.compile(r"[ ](?:one|that|this|last)[ ](?:year|summer|fall|season|june|july|august|september"
+                                 r"|october|June|July|August|September|October)\b")
 _ROW_JOIN = re.compile(r"[ \t]*(?:,|[ \t](?:and|or|then|&))[ \t]*(?:then[ \t]+|and[ \t]+)?")   # (what stands between)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|floods?|flooding|flooded|typhoons?|tropical|cyclones?|landfall|evacuat\w*|winds?)\b", re.I)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
@@ -4021,6 +4045,7 @@ _NAME_WORD = r"[A-Z](?=[\w'’ʻ-]*?[a-z])[\w'’ʻ-]*+"
 # (and a sign-in's surnames with a letter each, in capitals or not: "SUTTON M, GALLARDO R, VU L, ADJEI K")
 _SURNAME_LETTER_ITEM = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z'’-]+)[ ][A-Z](?![\w.'’-])(?=[ \t]*(?:[,;\n]|$))")
 _GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$))")
+_GIVEN_INITIAL_PAIR = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ]([A-Z]\.)[ ]and[ ]({_NAME_WORD})[ ]([A-Z]\.)(?=[ \t]*[,;)\n]|$)")
 _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
 _MOVED_BY = re.compile(rf"\b(?:(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]|[Mm]otion\b[^:\n]{{0,60}}:[ ]*"
                        rf"|[Ss]econd(?:ed)?:[ ]*)({_NAME_WORD})(?![\w'’-])")   # ("Motion to co-host: Chea; second: ...")
@@ -4064,6 +4089,11 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
         out += runs([m for m in _GIVEN_INITIAL_ITEM.finditer(text)
                      if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words)],
                     r"[,;][ \t]*\n?[ \t]*")
+    if " and " in text and ". " in text:
+        # (two given names with their initials, joined: "Two of them, Abdullahi M. and Hawo A., scored ...")
+        for m in _GIVEN_INITIAL_PAIR.finditer(text):
+            if all(name(g) and (g.lower() in every or g.lower() not in words) for g in (m.group(1), m.group(3))):
+                out += [(m.start(1), m.end(2), "PERSON"), (m.start(3), m.end(4), "PERSON")]
     if ", " in text:
         rank = word_rank()
         out += runs([m for m in _SURNAME_LETTER_ITEM.finditer(text)
@@ -4633,7 +4663,7 @@ _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "sai
                         "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd", "township": "Twp"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
 # a district's number after its kind: "Prairie Crossing USD 412" is "PC 412" and "USD 412" to its staff
-_DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*#?[ \t]*(\d{1,4})$")
+_DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*(?:#|No\.?)?[ \t]*(\d{1,4})$")
 _SMALL_WORDS = frozenset("of the and for at in on".split())
 # a school by its kind's initials and number, then its name: "P.S. 123 Ellison Park", "M.S. 88 Bayard"
 _NUMBERED_NAME = re.compile(r"^((?:P|I|M|J\.?H|H)\.?S\.?)[ \t]*(\d{1,3})(?:[ \t]+(.+))?$")
@@ -4783,7 +4813,7 @@ _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 # (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
 _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)?"
-                           r"[ \t]+(?:(?:was|is|were|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
+                           r"[ \t]+(?:(?:was|is|were|are|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
                            r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"

@@ -4500,3 +4500,38 @@ def test_round34_found(text, span) -> None:
 ])
 def test_round34_no_one(text) -> None:
     assert not [s for s in _R34.redact(text).spans if s.label == "PERSON"]
+
+
+# --- round 35 (session 20), from the twentyninth set's tune half (written blind, scored blind once at the session's
+# last rules; its held-out half unread); each case a shape of its misses written anew -----------------------------
+_R35 = Redactor.from_roster(RosterNames(
+    first=("Hope", "Buck"), last=("Cavender",), full=("Hope Cavender", "Buck Ladson"),
+    places=("Cookson Hills Public Schools", "Wassaw Sound Elementary", "Mid-State Public School District No. 4")))
+
+
+@pytest.mark.parametrize("text", [
+    "Idalia one August, Debby the next. The first week of school is always a wash.",   # storms by season
+    "Matthew one year, Irma the next, and the families still talk about Hugo.",
+    "The Cookson Hills are beautiful, but those roads in winter are not.",             # a landform by what it does
+    "Opening with Septima Clark's citizenship schools was exactly right.",            # public figures
+    "Sonny Sixkiller's Washington jersey came up in the mascot debate.",
+    "Middleton Place, Drayton Hall, Magnolia: plantation field trips need framing.",   # places by their nouns
+    "The river crested again this spring, and West Fargo families were sandbagging.",  # a town's direction
+    "Juneteenth, Indigenous Peoples' Day and both Eids should all be on the calendar.",
+    "ESSA, IDEA, Title III, McKinney-Vento all came up.",
+])
+def test_round35_no_one(text) -> None:
+    assert not [s for s in _R35.redact(text).spans if s.label in ("PERSON", "SCHOOL")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Two of them, Abdullahi M. and Hawo A., scored at benchmark", ("Hawo A.", "PERSON")),     # two given+initial
+    ("OSDE MTSS review, Cookson Hills I-035: strong universal screening", ("Cookson Hills I-035", "SCHOOL")),
+    ("Y'all did good. Food was good. Buck won the door prize again.", ("Buck", "PERSON")),
+    ("Parents like Pu Thang Za and Nu Cing Hniang end up relying on him", ("Pu Thang Za", "PERSON")),   # Chin Pu
+])
+def test_round35_found(text, span) -> None:
+    found = _R35.redact(text)
+    covered = {i for s in found.spans if s.label == span[1] for i in range(s.start, s.end)}
+    start = text.index(span[0])
+    assert set(range(start, start + len(span[0]))) <= covered
