@@ -3441,9 +3441,13 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
                                r"|in|early|late|mid|that|during)[ ]+$", re.I)
 
 
+# two capitals before a surname found, in quotes or brackets: a given name's letters ('(once as "JP Ilunga")')
 _LETTERS_BEFORE_NAME = re.compile(r"(?<=[(\"“'‘])([A-Z]{2})[ ]$")
-# (a Karen or Burmese honorific before a name found: "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya")
-_BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Saw|Naw|Daw|Mahn|Nant|Sayar|Sayama|Thra|Thramu|Maung|Ko|U|Pu)[ ]$")
+# (a Karen or Burmese honorific before a name found, the list's own but those that are a girl's or a woman's name
+# too, and Chin "Pu": "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya", "Pu Thang Za")
+_BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(w.title() if w != "u" else "U" for w in
+                                                               (BURMESE_HONORIFICS - {"ma", "mi", "nan"}) | {"pu"}))
+                             + r")[ ]$")
 # (Vietnamese Mrs. and Mr. before a full name: "Bà Lê Thị Hoa", folded "Ba Le Thi Hoa")
 _VIETNAMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Ba|Ong)[ ]$")
 _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Apostle|Evangelist|Prophetess|Chaplain"
