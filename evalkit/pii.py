@@ -2812,7 +2812,8 @@ mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode d
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
 _SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
 _THANKED = re.compile(r"(?:thank[ \t]+you|thanks|(?:can|could|would|did|are)[ \t]+you)\b", re.I)
-_SEASON_WORDS = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
+# (words that open a line before a comma and are no one written to: seasons, "ok", Spanish "sí", "bueno", "claro")
+_NOT_SALUTED = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
 _ADDRESSED = re.compile(r"(?:(?:can|could|would|will|did|do|are|have)[ \t]+(?:you|we)|please|pls|thanks|thank[ \t]+you|I['’]ll"
                         r"|I[ \t]+will|let[ \t]+me|you['’]re|your)\b", re.I)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
@@ -3018,7 +3019,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         all_given, towns = all_given_names(), place_names()
         for m in _SALUTATION.finditer(text):
             w = m.group(1).lower()
-            if w in _NOT_SURNAME or w in CALENDAR or w in _GREETINGS or w in _SEASON_WORDS or w in towns \
+            if w in _NOT_SURNAME or w in CALENDAR or w in _GREETINGS or w in _NOT_SALUTED or w in towns \
                     or _STATE_AFTER.match(text, m.end(1)):
                 continue      # "Location: Houston, TX", "Dallas, TX was the host": a town
             # (a given name that is no everyday word, or one that is a word too only before words that speak to
