@@ -292,7 +292,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain: after an e-mail cue or an opening bracket ("email gkim at example.org",
     # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
     # (a comma typed for the dot: "jdoe at example,org"; a webmail's name alone: "jdoe at gmail")
-    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at(?:[ \t]+(?:sign|symbol))?\s+(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
+    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at(?:[ \t]+(?:sign|symbol))?\s+"
+                                 r"(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
         # (a local part of four dotted words at most: "first dot middle dot last", read in linear time)
@@ -407,7 +408,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
     "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
-                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+(?:-?[A-Z])?\b"   # ("Box 44A", "214-B")
+                         # ("Box 44A", "Box 214-B")
+                         rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+(?:-?[A-Z])?\b"
                          # (a street's name after the box: "PO Box 88, Red Springs Rd, Harnell, NC 28383")
                          rf"(?:,[ \t]*(?:[A-Z][\w'-]*[ \t]+){{1,3}}(?:{_SUFFIXES})\b\.?(?={_CITY_STATE_ZIP}))?"
                          rf"|General\s+Delivery"
@@ -854,7 +856,8 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑\u2212\u2012]")
 # a name between a line's start, a colon, "to" or "Attn" and the comma before an address
 _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|;|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
-_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])|(?<=(?<![\w'’-])[A-Z])-\r?\n(?=[a-z]{3})")   # (after an accented letter too: "Rodrí-<newline>guez")
+# (after an accented letter too, "Rodrí-<newline>guez", and after a word's first capital, "S-<newline>chool")
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])|(?<=(?<![\w'’-])[A-Z])-\r?\n(?=[a-z]{3})")
 _HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
@@ -2805,7 +2808,8 @@ attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado o
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
 yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
-안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好 здравствуйте привет привіт مرحبا سلام שלום
+안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好
+здравствуйте привет привіт مرحبا سلام שלום
 mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese faleminderit
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
@@ -4436,7 +4440,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Catholic(?:\s+School|(?![ \t]+(?:[Pp]arish|[Cc]hurch|[Cc]athedral|[Cc]harities|[Dd]iocese)\b))"
                  # rural schools and the regional bodies that serve districts: "Ridgeview Attendance Center", "Orchard
                  # Valley SU", "Chenango Ridge BOCES", "Palouse Ridge ESD", "Sunflower Delta CSD", "Walnut Creek R-II"
-                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|ECC|Career\s+Tech(?:nical)?(?:\s+(?:Center|Academy))?|LSD|EVSD|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
+                 r"|Attendance\s+Center|Early\s+Childhood\s+Center|ECC"
+                 r"|Career\s+Tech(?:nical)?(?:\s+(?:Center|Academy))?|LSD|EVSD|Country\s+School|Area\s+Vo-?Tech|Vo-?Tech"
                  r"|Career\s+(?:and\s+Technical\s+)?Center|Co\.\s+Schools|Union\s+High(?:\s+School)?|UHS"
                  # (a junior or a senior high's letters, "Estate Carlton JHS", "Bayside SHS"; a county's high school,
                  # "Cedar Hollow Co HS", "Pike Co. High School")
@@ -4868,11 +4873,13 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
 _HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|townhomes|townhouses|condos?|subdivision"
-                                r"|trailer[ \t]+(?:park|courts?)|mobile[ \t]+home[ \t]+park)[ \t]+(?:at|in|on|near|called)[ \t]+(?:the[ \t]+)?"
+                                r"|trailer[ \t]+(?:park|courts?)|mobile[ \t]+home[ \t]+park)"
+                                r"[ \t]+(?:at|in|on|near|called)[ \t]+(?:the[ \t]+)?"
                                 r"(?:[A-Z][\w'’-]*[ \t]+){0,3}(?:(?:and|&|or)[ \t]+)?$")
 _LANDFORM_BEFORE = re.compile(r"(?<![\w'’-])(?:Lake|Bayou|Mount|Mt\.|Fort|Ft\.|Cape|Isle|Port)[ \t]+$")
 _FROM_TOWN_AND = re.compile(r"\b[Ff]rom[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})[ \t]+(?:and|or|&)[ \t]+$")
-_JURISDICTION_AFTER = re.compile(r"[ \t]+(?:County|Parish|Township|Twp\.?|Borough)\b(?![ \t]+(?:(?i:schools?|district|public|board|office)|High|Middle"
+_JURISDICTION_AFTER = re.compile(r"[ \t]+(?:County|Parish|Township|Twp\.?|Borough)\b"
+                                 r"(?![ \t]+(?:(?i:schools?|district|public|board|office)|High|Middle"
                                  r"|Elementary|Board|Office|Unified|Consolidated|Independent|ISD|SD|USD|CSD|Academy"
                                  r"|Charter|Community|Regional|Area|Career|Technical|Vo-?Tech|Head[ ]Start|Early)\b)")
 _STREET_NAME_WORDS = frozenset("Street St Avenue Ave Road Rd Crossing Boulevard Blvd Way".split())
