@@ -1317,8 +1317,15 @@ def _keyed_matches(pattern: re.Pattern[str], low: str, keys: Iterable[str]) -> l
 
 
 def _public_spans(low: str, ltoks: set[str]) -> list[tuple[int, int]]:
-    """Where public names stand in ``low`` (each starts with one of :data:`_PUBLIC_KEYS`)."""
-    return [m.span() for m in _keyed_matches(_public(), low, _PUBLIC_KEYS.intersection(ltoks))]
+    """Where public names stand in ``low`` (each starts with one of :data:`_PUBLIC_KEYS`); a fresh list, which callers
+    may extend."""
+    return list(_public_spans_of(low, frozenset(_PUBLIC_KEYS.intersection(ltoks))))
+
+
+@functools.lru_cache(maxsize=64)
+def _public_spans_of(low: str, keys: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    # (asked twice for a comment that names a public figure: by the context filter and by the names found again)
+    return tuple(m.span() for m in _keyed_matches(_public(), low, keys))
 
 
 def _trie_regex(words: Iterable[str], after_first: str = "") -> str:
@@ -2815,11 +2822,14 @@ mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode d
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
 _SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
-_THANKED = re.compile(r"(?:thank[ \t]+you|thanks|(?:can|could|would|did|are)[ \t]+you)\b", re.I)
+# words after a salutation that speak to someone: thanks or a question to "you" (any given name before them), and the
+# rest of a request (a given name that is no everyday word before them)
+_THANKS_OR_YOU = r"thank[ \t]+you|thanks|(?:can|could|would|did|are)[ \t]+you"
+_THANKED = re.compile(rf"(?:{_THANKS_OR_YOU})\b", re.I)
 # (words that open a line before a comma and are no one written to: seasons, "ok", Spanish "sí", "bueno", "claro")
 _NOT_SALUTED = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
-_ADDRESSED = re.compile(r"(?:(?:can|could|would|will|did|do|are|have)[ \t]+(?:you|we)|please|pls|thanks|thank[ \t]+you|I['’]ll"
-                        r"|I[ \t]+will|let[ \t]+me|you['’]re|your)\b", re.I)
+_ADDRESSED = re.compile(rf"(?:{_THANKS_OR_YOU}|(?:can|could|would|will|did|do|are|have)[ \t]+(?:you|we)|please|pls"
+                        r"|I['’]ll|I[ \t]+will|let[ \t]+me|you['’]re|your)\b", re.I)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -3489,11 +3499,22 @@ def _found_again(text: str, spans: list[tuple[int, int, str]],
     if not names:
         return []
     taken = _Taken(spans + [(a, b, "PUBLIC") for a, b in public])
-    again = re.compile(r"(?<![\w'’.-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
-    return [(m.start(), m.end(), "PERSON") for m in again.finditer(text) if not taken.holds(m.start(), m.end())]
+    # (each name looked for as a string, its edges tested as the word's: no pattern compiled per comment on this path)
+    out = []
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            if not (i and _AGAIN_EDGE_BEFORE.match(text, i - 1)) and not _AGAIN_EDGE_AFTER.match(text, j) \
+                    and not taken.holds(i, j):
+                out.append((i, j, "PERSON"))
+            i = text.find(name, j)
+    return sorted(out)
 
 
 _AGAIN_WORD = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+_AGAIN_EDGE_BEFORE = re.compile(r"[\w'’.-]")   # (what may not stand just before a name found again, or just after it)
+_AGAIN_EDGE_AFTER = re.compile(r"[\w-]")
 
 
 def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -3800,8 +3821,8 @@ _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pon
                             "Cove Neck Wash Canal Bayou Run Sound".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
-_STORM_SEASON_AFTER = re.compile(r"[ ](?:one|that|this|last)[ ](?:year|summer|fall|season|june|july|august|september"
-                                 r"|october|June|July|August|September|October)\b")
+_STORM_SEASON_AFTER = re.compile(r"[ ](?:one|that|this|last)[ ](?:year|summer|fall|season|[Jj]une|[Jj]uly|[Aa]ugust"
+                                 r"|[Ss]eptember|[Oo]ctober)\b")
 _ROW_JOIN = re.compile(r"[ \t]*(?:,|[ \t](?:and|or|then|&))[ \t]*(?:then[ \t]+|and[ \t]+)?")   # (what stands between)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|floods?|flooding|flooded|typhoons?|tropical|cyclones?|landfall|evacuat\w*|winds?)\b", re.I)
 _INVOKED_BEFORE = re.compile(r"(?:^|\b(?:ay|oh|ah|nombre\s+de|gracias\s+a|por|bendito\s+sea|sweet|dear|thank))[ ,!]*$")
