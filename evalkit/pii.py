@@ -1400,6 +1400,11 @@ class PiiDetector:
     initials: frozenset[str] = field(default=frozenset(), repr=False)
     #: the roster's surnames, lower case: after an initial they are a name even when they are words ("J. Price")
     lasts: frozenset[str] = field(default=frozenset(), repr=False)
+    #: the given names of the roster's people by surname, lower case ("okafor": {"hunter"}): once "Mr. Okafor" is
+    #: found, a "Hunter" of the same text is him
+    given_of: Mapping[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: clipped given names ("bal" for Balwinder), lower case: never the second word of a capitalised phrase
+    clipped: frozenset[str] = field(default=frozenset(), repr=False)
     #: the initials in lower case that are no English word: after "at" or "@" they are the school ("at mtms")
     lower_initials: frozenset[str] = field(default=frozenset(), repr=False)
     #: the roster people's initials in capitals ("DR" for Dana Reyes, "MSO" for Marisol Santiago Ortiz)
@@ -1433,6 +1438,10 @@ class PiiDetector:
         first = [w for w in first if _NAME_LIKE.fullmatch(w)]
         last = [w for w in last if _NAME_LIKE.fullmatch(w)]
         firsts = set(first) | (_nicknames(first) if nicknames else set())
+        # (a long given name that no nickname list shortens is clipped by those who know the person: "Bal" for
+        # Balwinder, "Xio" for Xiomara; such a clip needs the evidence an everyday word needs)
+        clipped = _clipped(first, firsts) if nicknames else set()
+        firsts |= clipped
         # Parts of compound surnames: "Jones" for "Smith-Jones", "Cruz" for "De la Cruz".
         parts = {p for w in last for p in [*w.split("-"), w.split()[-1]] if p != w}
         # (and the first of a double surname, as colleagues say it alone: "Zambrano" for "Zambrano Piñango"; never a
@@ -1463,7 +1472,15 @@ class PiiDetector:
         rank = word_rank()
         common = frozenset(t for t, c in terms.items() if c & _SINGLE and not c & _FULL
                            and (t in COMMON_WORD_NAMES or rank.get(t, EVERYDAY_RANK) < EVERYDAY_RANK
-                                or t in CITY_NAMES or t in _STATE_WORDS))
+                                or t in CITY_NAMES or t in _STATE_WORDS)) \
+            | {v for w in clipped for v in _variants(w) if not terms.get(v, 0) & (_FULL | _LAST | _PLACE | _PLACE_SHORT)}
+        given_of: dict[str, set[str]] = {}
+        first_set, last_set = set(first), set(last)
+        for name in full:
+            words = name.split()
+            for i in range(1, len(words)):
+                if " ".join(words[:i]) in first_set and " ".join(words[i:]) in last_set:
+                    given_of.setdefault(fold(words[-1]).lower(), set()).add(fold(" ".join(words[:i])).lower())
         initials = sorted({fold(a) for p in places for a in _acronyms(p)}, key=len, reverse=True)   # (matched folded)
         acronyms = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, initials)) + r")(?![\w-])") if initials else None
         # a term that starts with no letter (a combining mark of an Indic script) is looked for in any text that
@@ -1476,6 +1493,8 @@ class PiiDetector:
                    initials=frozenset(a for a in initials if a.isalpha()),
                    lower_initials=frozenset(a.lower() for a in initials if a.isupper() and a.lower() not in rank),
                    lasts=frozenset(t for t, c in terms.items() if c & _LAST),
+                   given_of=MappingProxyType({k: frozenset(v) for k, v in given_of.items()}),
+                   clipped=frozenset(v for w in clipped for v in _variants(w)),
                    # (four letters only when they spell no word: not "STAR", "CASA")
                    person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3
                                                     or len(i) == 4 and i.lower() not in rank)),
@@ -1654,7 +1673,8 @@ class PiiDetector:
                 cands.append((m.start(1), m.end(1), "PERSON"))
         # names off the roster, by the words around them; a roster school's short name ("Roosevelt") stays a school
         cands += _with_titles(folded, [c for c in _off_roster(folded, toks, ltoks, self.lasts)
-                                       if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)])
+                                       if not self.terms.get(low[c[0]:c[1]], 0) & (_PLACE | _PLACE_SHORT)
+                                       and not _named_thing(folded, c)])
         shouting = _shouting(folded)
         if shouting:
             # a text in capitals says nothing by its capitals: its names are judged as if it were typed in lower
@@ -1693,6 +1713,11 @@ class PiiDetector:
                 # Hummingbird<newline>Principal<newline>Bluestem Springs Academy")
                 for line in _ROLE_LINE_END.finditer(folded, start, m.end(1)):
                     start = line.end()
+                # (nor does a name run on from the line before, a signature's name line: "Gary Sidhu<newline>Pacific
+                # Loop K-8"; a word broken by its hyphen does: "Choctawhatchee County S-<newline>chool District")
+                cut = folded.rfind("\n", start, m.end(1))
+                if cut > start and folded[cut - 1] != "-" and folded[cut + 1:cut + 2].isupper():
+                    start = cut + 1
                 if not (_shouting(folded) and folded.startswith(("MS", "HS", "ES"), m.end(1) + 1)):
                     cands.append((start, m.end(), "SCHOOL"))
                     named += _acronyms(folded[start:m.end()])
@@ -2275,6 +2300,9 @@ class PiiDetector:
         while common:  # until no more is vouched for: "Will HOPE", "HOPE Will"
             edges = edges | {i for s, e, lab in out if lab == "PERSON"
                              for i in (s, e, _title_start(folded, s))}
+            if self.given_of:   # "Mr. Okafor will share. Hunter, go ahead.": his given name
+                confirmed = confirmed.union(*(self.given_of.get(low[s:e].rsplit(None, 1)[-1], ())
+                                              for s, e, lab in out if lab == "PERSON"))
             judged = [(m, judge(folded, low, m, confirmed, edges)) for m in common]
             new = [c for _, c in judged if c and c[2] == "PERSON"]
             if not new:
@@ -2308,12 +2336,15 @@ class PiiDetector:
             # after a given name is a full name ("jen price")
             if folded[s:e].islower():
                 word = low[s:e]
+                prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s) if cats & _LAST else None
+                # (a roster given name, or its nickname or clip, before it is the same person: "jas dhaliwal")
+                if prev and (prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME
+                             and word_rank().get(prev.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK   # not "one bright spot"
+                             or self.terms.get(prev.group(1), 0) & _FIRST and prev.group(1) not in _PRONOUNS
+                             and word_rank().get(prev.group(1), PLAIN_RANK) >= PLAIN_RANK):
+                    return prev.start(1), e, "PERSON"
                 if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK and english():
                     return s, e, "PERSON"
-                prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s)
-                if cats & _LAST and prev and prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME \
-                        and word_rank().get(prev.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK:   # not "one bright spot"
-                    return prev.start(1), e, "PERSON"
             # a roster name in lower case between a cue and the end of its phrase: "ask king about the bus",
             # "our coach mercy came", "talk to young in the office"
             # (never a pronoun: "contact her at ..." is no Ms. Her)
@@ -2377,7 +2408,7 @@ class PiiDetector:
         if pair and self.terms.get(pair.group(1).lower(), 0) & _SINGLE:
             return True
         if _sentence_start(text, start):
-            return bool(_PERSON_VERB.match(after) or _VERB_AFTER.match(after))
+            return bool(_PERSON_VERB.match(after) or _VERB_AFTER.match(after) or _SPOKEN_TO.match(after))
         if low in _CALENDAR:  # "a better May schedule", "in May": a month unless a person is meant
             month = _MONTH_BEFORE.search(before)  # "April and May", unless that April is a person
             return (bool(_PERSON_BEFORE.search(before)) and not _DATE_AFTER.match(after)
@@ -2385,11 +2416,16 @@ class PiiDetector:
         if prv is not None and (prv.group(1)[0] == "["
                                 or not _sentence_start(text, start - len(prv.group(0)))):
             return False  # inside a capitalised phrase: "Town Hall", "Lone Star"
+        if prv is not None and low in self.clipped and prv.group(1).lower() not in self.terms \
+                and word_rank().get(prv.group(1).lower(), PLAIN_RANK) >= PLAIN_RANK:
+            return False  # a clip after a word that is no English word is a phrase's: "Mauna Kea"
         if nxt is not None:
             return True  # a capitalised word after it: "Joy Nelson"
         if low in _COLOURS and _GROUP_AFTER.match(after):
             return False
-        return low not in _NEVER_ALONE and not shouting
+        if low in _NEVER_ALONE:   # ("the River Road campus" no; "texted Sky about", "hey River," yes)
+            return bool(_GREETED_BEFORE.search(before))
+        return not shouting
 
 
 # a word after a name at a sentence's start that reads as its verb: an auxiliary, or a form in -s or -ed
@@ -2431,7 +2467,8 @@ _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|
                  r"|paired|partnered|introduced|invited|assigned|pairs|won")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
-    r"|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)|was\s+(?:out|worried|absent|sick|on\s+leave)"
+    r"|attended|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)"
+    r"|was\s+(?:out|worried|absent|sick|on\s+leave)"
     r"|will\s+(?:lead|facilitate|visit|share|send|present|join|coach|observe|model))\b", re.I)
 _CALENDAR = frozenset("may june april august summer autumn".split())
 _PERSON_BEFORE = re.compile(
@@ -2447,6 +2484,9 @@ _GROUP_AFTER = re.compile(
     r"|kids|boys|girls|men|women|people|colleagues|parents|principals|history|voices|culture)\b", re.I)
 # Capitalised mid-sentence mostly as ordinary words or place names: a name only with more evidence.
 _NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
+# words after a name and its comma that speak to that person: "Hunter, go ahead", "Hope, can you send ..."
+_SPOKEN_TO = re.compile(r"[ \t]*,[ \t]*(?:thank[ \t]+you|thanks|(?:can|could|would|will)[ \t]+you|go[ \t]+ahead"
+                        r"|please|over[ \t]+to[ \t]+you)\b", re.I)
 
 
 # (an ʻokina inside, "Kaʻiulani", or a capital after a short prefix, "DeShawn", "LaToya", "McKenzie")
@@ -2753,6 +2793,9 @@ _NAME_CUE = (r"thanks\s+to|thank\s+you|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:
              rf"|e-?mailed|texted|called|{_WITH_SOMEONE}")
 _EVENT_NOUN_AFTER = re.compile(r"[ ]+(?:school|camp|program|session|break|institute|academy|league|day|week|bank)\b")
 _NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
+# where a word that is never a name alone ("sky", "river") is one: after words that greet, thank or reach someone, "hey
+# River,", "texted Sky about"
+_GREETED_BEFORE = re.compile(rf"\b(?:{_NAME_CUE}|hey|hi|hello|dear|thanks|thx|cc|pinged|ping)[ \t]+$", re.I)
 _NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "e-mailed"}
 
 
@@ -2838,6 +2881,29 @@ _CITATION_BEFORE = re.compile(r"&\s+$")
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:St|Mt|Ft|Jr|Sr|vs|etc|No|Ave|Rd|Blvd)\.[ \t]+$")
 # endings of English words the word list may lack ("Texting", "Rubrics"): not a name
 _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|ible|ism|ist|ity)$")
+
+
+# an article before a name off the roster: "The Fresno Grizzlies game", "the Madeline Hunter lesson design", "A Durham
+# Bulls game" (a capital "A" only where a sentence starts: "gracias a Sr. Mendoza" is Spanish)
+_THING_ARTICLE = re.compile(r"(?:\b[Tt]he|\b[Aa]n|(?:^|[.!?:][ \t]+)A)[ \t]+$")
+# ... unless a family's word follows: "the Delgado family", "the Reyes twins", "the Kue farm", "the Molbergs"
+_KIN_AFTER = re.compile(r"(?:['’]s?|s)?[ \t]+(?:family|families|twins|triplets|household|households|kids|children|boys"
+                        r"|girls|sisters|brothers|siblings|cousins|clan|home|house|place|farm|ranch|residence|apartment"
+                        r"|trailer|case|situation|incident)\b|['’]s?(?!\w)|s\b", re.I)
+
+
+# (and a place's or a body's after a word of place: "two people from the Blackhawk Lakes Cooperative" stays redacted)
+_PLACE_THE_BEFORE = re.compile(r"\b(?:from|at|to|in|with|of)[ \t]+the[ \t]+$", re.I)
+
+
+def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
+    """Whether a name found off the roster names a thing by a person's name after an article: a team, a method, a
+    unit of study ("The Booker Whitfield biography unit"); never a family ("the Delgado family", "the Okafors
+    hosted"), nor a place or a body after a word of place ("from the Blackhawk Lakes Cooperative")."""
+    s, e, label = span
+    return label == "PERSON" and bool(_THING_ARTICLE.search(text, max(0, s - 5), s)) and not _KIN_AFTER.match(text, e) \
+        and not (text[e - 1] == "s" and " " not in text[s:e]) \
+        and not _PLACE_THE_BEFORE.search(text, max(0, s - 12), s)
 
 
 def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None = None,
@@ -3211,6 +3277,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "
 
 # a noun after capital letters that makes them a program's or a group's initials: "our EL students", "the SL team"
 _PROGRAM_NOUN_AFTER = re.compile(r"[ \t]+(?:students|learners|kids|families|parents|teachers?|coordinators?"
+                                 r"|schools?|districts?|campus(?:es)?|educators?|leaders?|principals?|law|rules?"
                                  r"|specialists?|team|programs?|class(?:es)?|services|department|data|staff|office)\b", re.I)
 
 
@@ -4408,6 +4475,39 @@ def _join_nicknames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
                     e, i = after.end(1), i + len(inside)
         out.append((s, e, label))
         i += 1
+    return out
+
+
+# abbreviations a clipped given name must not be: months, days, titles, ranks, states ("Jan" of Janelle is January's)
+_NOT_CLIPPED = frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+gen gov sen rep rev sgt capt col cmdr lt maj prof dept asst assoc supt dir min max est approx misc
+ala ariz ark cal calif colo conn del fla ind ida ill kan kans mass mich minn miss mont neb nev okla ore penn tenn tex
+wash wis wisc wyo
+""".split())
+
+
+def _clipped(first: Iterable[str], known: set[str]) -> set[str]:
+    """Clipped forms of the long given names that no nickname list shortens: "Bal" for Balwinder, "Xio" for Xiomara,
+    "Priya" for Priyanka: the first three to five letters, leaving two at least and cut before a consonant, where they spell
+    no plain English word, no place and no abbreviation ("Mar" of Marisol, "Tex" of Texanna are not), and are no other roster name.
+
+    Clipping is how colleagues shorten a name a nickname list has no entry for (Stanford's tables of English
+    hypocorisms, as the nicknames package gives them, hold no Punjabi, Somali or Ojibwe names)."""
+    rank, places, nn = word_rank(), place_names(), nicknamer()
+    taken = {fold(k).casefold() for k in known}
+    out: set[str] = set()
+    for name in first:
+        word = fold(name)
+        if " " in word or "-" in word or len(word) < 6 or not word.isalpha() or nn.nicknames_of(word.casefold()):
+            continue
+        for n in range(3, min(5, len(word) - 2) + 1):
+            clip = word[:n].casefold()
+            # (cut before a consonant, as syllables are: "Bal|winder", "Xio|mara"; not "Balw|inder")
+            if word[n].casefold() in "aeiouy" or not any(ch in "aeiouy" for ch in clip) or clip in taken \
+                    or clip in _NOT_CLIPPED or clip in places or rank.get(clip, PLAIN_RANK) < PLAIN_RANK:
+                continue
+            out.add(clip.title())
     return out
 
 

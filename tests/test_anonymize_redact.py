@@ -4535,3 +4535,76 @@ def test_round35_found(text, span) -> None:
     covered = {i for s in found.spans if s.label == span[1] for i in range(s.start, s.end)}
     start = text.index(span[0])
     assert set(range(start, start + len(span[0]))) <= covered
+
+
+# --- round 36 (session 21), from the thirtyfirst set's tune half (written blind, scored blind at session 20's last
+# rules; its held-out half unread); each case a shape of its misses or false positives written anew --------------
+_R36 = Redactor.from_roster(RosterNames(
+    first=("Sky", "River", "Hunter", "Dakota", "Summer", "Balvinder", "Jasmeet", "Xiomara", "Teodoro", "Hope", "Nadia"),
+    last=("Lindqvist", "Okonjo", "Tervo", "Brar", "Dhaliwal", "Quintal", "Arceo", "Strand", "Mayfield", "Mercado"),
+    full=("Sky Lindqvist", "River Tervo", "Hunter Okonjo", "Dakota Strand", "Summer Mayfield", "Balvinder Brar",
+          "Jasmeet Dhaliwal", "Xiomara Quintal", "Teodoro Arceo", "Nadia Mercado"),
+    places=("Cedar Slough Elementary", "Pinewood Lakes Unified School District")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("texted Sky about the MTSS calendar, no answer yet", ("Sky", "PERSON")),     # a word never alone, after a cue
+    ("hey River, the Tier 2 interview is Tues at 4", ("River", "PERSON")),
+    ("Thanks Summer! The slides were perfect.", ("Summer", "PERSON")),
+    ("Mr. Okonjo will share the dashboard first. Hunter, go ahead.", ("Hunter", "PERSON")),  # his surname found
+    ("Ms. Strand said the dates work. Dakota is driving.", ("Dakota", "PERSON")),
+    ("Hope, can you send the sign-in sheet?", ("Hope", "PERSON")),                 # spoken to, at a sentence start
+    ("Dakota attended for the district.", ("Dakota", "PERSON")),
+    ("Met Bal and Jasmeet from the county office.", ("Bal", "PERSON")),            # a rare given name clipped
+    ("Xio and Teo ran the family night together.", ("Xio", "PERSON")),
+    ("Xio and Teo ran the family night together.", ("Teo", "PERSON")),
+    ("jas dhaliwal: copier is jammed again", ("jas dhaliwal", "PERSON")),
+    ("Best,\nJasmeet \"Jas\" Dhaliwal\nCedar Slough Elementary\n", ('Jasmeet "Jas" Dhaliwal', "PERSON")),
+])
+def test_round36_found(text, span) -> None:
+    found = _R36.redact(text)
+    covered = {i for s in found.spans if s.label == span[1] for i in range(s.start, s.end)}
+    start = text.index(span[0])
+    assert set(range(start, start + len(span[0]))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "The Fresno Grizzlies game was a fun outing for the staff.",         # a team or a thing after an article
+    "A Durham Bulls game for the staff social would be a hit.",
+    "Please retire the Madeline Hunter lesson design slide.",          # a public figure's method
+    "The Booker Whitfield biography unit needs more time.",
+    "The sky over the river was gorgeous on the drive up.",            # the words themselves
+    "Summer school enrollment doubled; the River Road campus is full.",
+    "Hope this helps. Thanks for a great session!",
+    "Equity work should be the center of the cycle for NM schools, not a side topic.",   # a state's letters
+    "The Balsam Fir unit and the Jasper trip were both great.",        # words near a clipped name
+])
+def test_round36_no_one(text) -> None:
+    assert not [s for s in _R36.redact(text).spans if s.label == "PERSON"]
+
+
+def test_round36_article_keeps_families() -> None:
+    # a family after "the" is the family, roster or not
+    for text, name in (("The Okafor family moved twice this year.", "Okafor"),
+                       ("We visited the Marchetti household on Tuesday.", "Marchetti"),
+                       ("the Delgado twins are both in 3rd grade", "Delgado")):
+        spans = [text[s.start:s.end] for s in _R36.redact(text).spans if s.label == "PERSON"]
+        assert any(name in s for s in spans), (text, spans)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("two people from the Okemba Lakes Cooperative built the tool", ("Okemba Lakes Cooperative", None)),
+    ("Luz from the Vocacional shared examples", ("Vocacional", None)),
+])
+def test_round36_article_after_a_place_word_stays(text, span) -> None:
+    found = _R36.redact(text)
+    covered = {i for s in found.spans for i in range(s.start, s.end)}
+    start = text.index(span[0])
+    assert set(range(start, start + len(span[0]))) <= covered
+
+
+def test_round36_clip_inside_a_phrase() -> None:
+    # "Xio" clips Xiomara; after a word that is no English word it is a phrase's ("Mauna Kea" for a Keala)
+    red = Redactor.from_roster(RosterNames(first=("Kealamakia",), last=("Palakiko",), full=("Kealamakia Palakiko",)))
+    assert not red.redact("Mauna Kea, Haleakala and the Koolau were the landscapes.").spans
+    assert [s.label for s in red.redact("Debrief with Kea at noon.").spans] == ["PERSON"]
