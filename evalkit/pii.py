@@ -242,7 +242,9 @@ _ROAD_BEFORE_BOX = re.compile(r"(?<![\w-])(?:Mile(?:post|[ ]Marker)?[ ]\d+(?:\.\
                               r"(?:Hwy|Highway|Route|Rte|CR|County[ ]Road)[ ]\d{1,4}[A-Z]?,[ ]*$")
 # A park of mobile homes, trailers or RVs by its name: "Shady Acres Mobile Home Park", "Desert Palms RV Park"
 _HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:(?:Mobile[ \t]+Home|Trailer|RV|Manufactured[ \t]+Home)[ \t]+"
-              r"(?:Park|Court|Ct|Community|Village|Estates|Homes)|MHP))\b")   # ("Cypress Bend MHP")
+              r"(?:Park|Court|Ct|Community|Village|Estates|Homes)|MHP)"   # ("Cypress Bend MHP")
+              # (a colonia of the border, named before the word or after it: "Las Palmas Colonia", "Colonia San Isidro")
+              r"|(?:[A-Z][\w'’-]*[ \t]+){1,3}Colonia|Colonia(?:[ \t]+[A-Z][\w'’-]*){1,3})\b")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
@@ -672,7 +674,8 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("street_address_spelled")
         if not toks.isdisjoint(_QUADRANTS):
             names.append("street_address_grid")
-        if "Trailer" in folded or "Mobile" in folded or "RV" in folded or "Manufactured" in folded or "MHP" in folded:
+        if "Trailer" in folded or "Mobile" in folded or "RV" in folded or "Manufactured" in folded or "MHP" in folded \
+                or "Colonia" in folded:
             names.append("home_park_lot")
         if _ROUTE_NUMBER.search(folded) and _ZIP.search(low):
             names.append("road_address")
@@ -2771,7 +2774,9 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                rf"|spoke\s+to|{_WITH_SOMEONE}|(?:meet|work(?:ed|ing)?)\s+(?:with|w/)|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
-               r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin"
+               r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin|oldest|youngest|eldest"
+               # (an office a comment names someone by, in lower case: "moved by trustee Kaur-Bassi", "director Okeke")
+               r"|trustee|director|dean|superintendent|commissioner|councilmember|councilwoman|councilman"
                # (a relative named after the word: "her brother Faris", "my grandpa Tomasz")
                r"|brother|sister|father|mother|grandfather|grandpa|stepson|stepdaughter|stepmom|stepdad"
                # (in Spanish: a role before a name, "la maestra Rodríguez"; asking or telling someone, "pregúntenle a
@@ -4141,7 +4146,8 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
 _NAME_WORD = r"[A-Z](?=[\w'’ʻ-]*?[a-z])[\w'’ʻ-]*+"
 # (and a sign-in's surnames with a letter each, in capitals or not: "SUTTON M, GALLARDO R, VU L, ADJEI K")
 _SURNAME_LETTER_ITEM = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z'’-]+)[ ][A-Z](?![\w.'’-])(?=[ \t]*(?:[,;\n]|$))")
-_GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$))")
+# (the list's last item may end its sentence: "Ariana M., Devontae K. Facilitated by ...", "Devontae K..")
+_GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$)|\.|[ \t]+[A-Z])")
 _GIVEN_INITIAL_PAIR = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ]([A-Z]\.)[ ]and[ ]({_NAME_WORD})[ ]([A-Z]\.)(?=[ \t]*[,;)\n]|$)")
 _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
 _MOVED_BY = re.compile(rf"\b(?:(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]|[Mm]otion\b[^:\n]{{0,60}}:[ ]*"

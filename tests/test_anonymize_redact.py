@@ -4608,3 +4608,27 @@ def test_round36_clip_inside_a_phrase() -> None:
     red = Redactor.from_roster(RosterNames(first=("Kealamakia",), last=("Palakiko",), full=("Kealamakia Palakiko",)))
     assert not red.redact("Mauna Kea, Haleakala and the Koolau were the landscapes.").spans
     assert [s.label for s in red.redact("Debrief with Kea at noon.").spans] == ["PERSON"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("we interviewed families at Lot 7, Las Palmas Colonia, Anthony, NM 88021 last fall",
+     ("Lot 7, Las Palmas Colonia, Anthony, NM 88021", "ADDRESS")),                      # a colonia's lot
+    ("Send it to Lot 12, Colonia San Isidro, Chaparral, NM 88081.", ("Lot 12, Colonia San Isidro, Chaparral, NM 88081", "ADDRESS")),
+    ("Mom prefers Dari. The oldest, Wazhma, is in 6th and can interpret.", ("Wazhma", "PERSON")),   # in apposition
+    ("Board minutes: moved by trustee Okeke to approve the list.", ("Okeke", "PERSON")),   # (hyphenated: not yet)
+    ("Isaiah T., Ximena R., Ariana M., Devontae K. Facilitated by the youth center.", ("Devontae K.", "PERSON")),
+])
+def test_round36_more_found(text, span) -> None:
+    found = _R36.redact(text)
+    covered = {i for s in found.spans if s.label == span[1] for i in range(s.start, s.end)}
+    start = text.index(span[0])
+    assert set(range(start, start + len(span[0]))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "The colonia has no paved roads; families wait at the bus stop in the dust.",
+    "Our director reported Title I. Section 2 was next.",
+    "The oldest students ran the meeting.",
+])
+def test_round36_more_no_one(text) -> None:
+    assert not [s for s in _R36.redact(text).spans if s.label in ("PERSON", "ADDRESS")]
