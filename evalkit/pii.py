@@ -220,6 +220,8 @@ _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name
 # New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
 # of Civic Arts"), never the school
 _BOROUGHS = frozenset("bronx brooklyn manhattan queens harlem".split())
+# (nor a territory's letters: "CNMI" of "CNMI Public School System")
+_TERRITORY_LETTERS = frozenset("cnmi usvi gu pr vi as mp".split())
 # A state's education agency (or one of its regional offices) is public, and names no more than the state: a roster
 # that lists state staff with their agency does not make the agency, its initials or its state's name private
 _STATE_AGENCY = re.compile(rf"^(?:(?:{_STATE_FULL_NAMES})(?:[ ]+State)?|State)[ ]+"
@@ -4543,7 +4545,11 @@ _PLACE_WORDS = re.compile(
     r"|campus|innovation school|education campus|center for|newcomer center|tribal|military academy"
     # (a charter network, a service cooperative, an intermediate school or district: "Ubax" of "Ubax Learning Network")
     r"|academies|learning network|network|service cooperative|cooperative|intermediate|education district"
-    r"|continuation)\b.*$",
+    r"|continuation"
+    # (a district's kind in its letters, and the words of its kind before "School": "Mohawk Ridge" of "Mohawk Ridge
+    # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
+    r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public|free)(?=\s+(?:school|high|elementary"
+    r"|district|sd)\b))\b.*$",
     re.I)
 
 
@@ -4877,6 +4883,9 @@ _KIND_FIRST = re.compile(rf"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Lice
                          r"|de|del|da|do|la))*[ \t]+", re.I)
 
 
+_DISTRICT_NUMBER_END = re.compile(r"\b(?:District|SD|Schools)[ \t]+No\.?[ \t]*(\d{1,4})$")
+
+
 def _short_place(name: str) -> str:
     """The short form people type: "Roosevelt" for "Roosevelt Elementary School", "Monte Alto" for "Escuela
     Intermedia Monte Alto"."""
@@ -4890,7 +4899,12 @@ def _short_forms(name: str) -> set[str]:
     short = _short_place(name)
     words = short.split()
     # (never a state's or a borough's name: "Minnesota", "Bronx")
-    out = {short} if short.lower() not in _STATE_NAMES and short.lower() not in _BOROUGHS else set()
+    out = {short} if short.lower() not in _STATE_NAMES and short.lower() not in _BOROUGHS \
+        and short.lower() not in _TERRITORY_LETTERS else set()
+    # (a district's kind word kept too, as people write it: "Mill River Union" for "Mill River Union School District")
+    out |= {f"{short} {kind}" for kind in ("Union", "Joint", "Independent") if f" {short} {kind} " in f" {name} "}
+    if words and (number := _DISTRICT_NUMBER_END.search(name)):
+        out.add(f"{short} No. {number.group(1)}")   # "Red Prairie No. 1" for "Red Prairie Public School District No. 1"
     school = _NUMBERED_NAME.match(name)
     if school and school.group(3) and len(school.group(3)) >= 4:
         out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"
@@ -4928,6 +4942,10 @@ def _campus_short(place: str) -> set[str]:
     campus = _CAMPUS_AFTER_DASH.search(place)
     out = {campus.group(1)} if campus and len(campus.group(1)) >= 4 \
         and campus.group(1).lower() not in english_words() else set()
+    # (and by the network's short name and the campus's: "Lantern Bridge Paterson" for "Lantern Bridge Charter School
+    # – Paterson")
+    if campus and (network := _short_place(place[:campus.start()])) != place[:campus.start()]:
+        out |= {f"{network} {campus.group(1)}", f"{network} {campus.group(1).removesuffix(' Campus')}"}
     # (and a network's campus named before "Campus": "Caniff" and "Caniff Campus" for "Beacon Ridge Caniff Campus")
     words = place.split()
     if len(words) >= 3 and words[-1] == "Campus" and len(words[-2]) >= 4 and words[-2][:1].isupper() \

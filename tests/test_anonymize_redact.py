@@ -4632,3 +4632,35 @@ def test_round36_more_found(text, span) -> None:
 ])
 def test_round36_more_no_one(text) -> None:
     assert not [s for s in _R36.redact(text).spans if s.label in ("PERSON", "ADDRESS")]
+
+
+# districts and networks by the short names their people use (round 36, from the tune halves' district misses)
+_R36_PLACES = Redactor.from_roster(RosterNames(
+    first=("Joyce",), last=("Templeton",), full=("Joyce Templeton",),
+    places=("Oriskany Hills BOCES", "Kuskovak REAA", "Alder Flat Union School District",
+            "Sage Hollow Public School District No. 3", "Kestrel Gate Charter School – Trenton",
+            "Union City Elementary School")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Joyce Templeton from Oriskany Hills brought a perspective none of us had.", "Oriskany Hills"),
+    ("Quyana to the Kuskovak board for hosting.", "Kuskovak"),
+    ("Please share it with the Alder Flat team.", "Alder Flat"),
+    ("Interpreters came from Sage Hollow.", "Sage Hollow"),
+    ("Equity review, Sage Hollow No. 3: gifted identification is lopsided.", "Sage Hollow No. 3"),
+    ("Staff survey comment (Kestrel Gate Trenton): our coach is great.", "Kestrel Gate Trenton"),
+])
+def test_round36_district_short_names(text, span) -> None:
+    found = _R36_PLACES.redact(text)
+    covered = {i for s in found.spans if s.label == "SCHOOL" for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "The union contract limits after-school meetings.",
+    "The public meeting ran long.",
+    "Hills and hollows make the bus routes long.",
+])
+def test_round36_district_short_names_no_one(text) -> None:
+    assert not _R36_PLACES.redact(text).spans
