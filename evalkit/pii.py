@@ -1242,8 +1242,11 @@ _SELF_IDENTIFYING_ES = re.compile(
 _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
-    r"(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
-    r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
+    r"(?:(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
+    r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+"
+    # (a role capitalised as a title, on the name's line: "Counselor Dizdarević chairs", "Nurse Okafor"; not a table's
+    # last cell before the next row's name)
+    r"|\b(?:Counselor|Dean|Nurse|Director|Trustee|Pastor|Deacon|Officer|Librarian|Chaplain|Sister|Brother)[ \t]+)$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 # the College Board's AP courses by the words students shorten them to, and what follows "AP" in a school's talk
 _AP_COURSE_WORDS = frozenset("""
@@ -1466,7 +1469,8 @@ class PiiDetector:
         written = sorted({w for p in places for w in _place_forms(p)})
         for words, cat in ((full, _FULL), (firsts, _FIRST), (lasts, _LAST), (written, _PLACE),
                            ([f for p in written for f in _short_forms(p)] + [b for p in places for b in _bare_place(p)]
-                            + [c for p in places for c in _campus_short(p)] + [k for p in places for k in _kind_short(p)],
+                            + [c for p in places for c in _campus_short(p)] + [k for p in places for k in _kind_short(p)]
+                            + _network_campuses(places),
                             _PLACE_SHORT)):
             for w in words:
                 for v in _variants(w):
@@ -2738,8 +2742,9 @@ def _names_someone(word: str) -> bool:
             or low in CALENDAR or low in _GRADE_WORDS:
         return False
     return low in all_given_names() or low in all_surnames() or low not in english_words() and low not in place_names()
+_FAMILY_WORDS = frozenset("family families twins household kids children boys girls siblings cousins".split())
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
-                          r"(?:family|families|twins|household)\b")
+                          r"(?:family|families|twins|household|(kids|children|boys|girls|siblings|cousins))\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
 # (and pairs: "Haddad <-> Boutros")
 _SLASH_LINE = re.compile(r"(?m)^.*[ ](?:/|<->|<>|↔)[ ].*$")
@@ -2950,6 +2955,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if a in _GREETINGS or a == "sri" and b == "akal":
                 continue          # a greeting's words, never a given name: "Sat Sri Akal", "Thanks Sarah" (the pair
                 #                   after it is read on its own: "Sarah Johnson")
+            if b in LANGUAGE_NAMES and b not in all_last:
+                continue          # a people's or a language's word after it: "Holy Trinity Ukrainian church"
             if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
                                     for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
@@ -3288,6 +3295,10 @@ _PROGRAM_NOUN_AFTER = re.compile(r"[ \t]+(?:students|learners|kids|families|pare
                                  r"|specialists?|team|programs?|class(?:es)?|services|department|data|staff|office)\b", re.I)
 
 
+# a number after capital letters makes them a road's: "FM 2528", "CR 7300"
+_ROAD_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,5}\b")
+
+
 def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> list[tuple[int, int, str]]:
     """A roster person's initials: with full stops ("D.R." for Dana Reyes; ``dotted``: those that might be a title's
     or a degree's letters, the others are anyone's, :func:`_names_by_layout`), or ``bare`` ("DR") after a cue
@@ -3300,7 +3311,7 @@ def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> l
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
         if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) \
-                and not _PROGRAM_NOUN_AFTER.match(text, e) \
+                and not _PROGRAM_NOUN_AFTER.match(text, e) and not _ROAD_NUMBER_AFTER.match(text, e) \
                 and (_VERB_AFTER.match(text, e) or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s)
                                    or _SPEAKER_AFTER.match(text, e) and _SPEAKER_BEFORE.search(text, max(0, s - 32), s)
                                    or not text[e:].strip(" \t.!") and _SIGN_OFF_BEFORE.search(text, max(0, s - 8), s)):
@@ -3368,12 +3379,15 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             if parts and all(_names_someone(m.group(1)[a:b]) for a, b in parts) \
                     and not _LIST_PARTS.sub("", "".join(f"{m.group(1)[b:c]}" for (_, b), (c, _) in zip(parts, parts[1:]))):
                 out += [(m.start(1) + a, m.start(1) + b, "PERSON") for a, b in parts]
-    if "family" in ltoks or "families" in ltoks or "twins" in ltoks or "household" in ltoks:
-        # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family
+    if not ltoks.isdisjoint(_FAMILY_WORDS):
+        # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family; before
+        # "kids" or "children" only a roster surname or a word that is no English word ("the Jibrik kids"; not "the
+        # Lincoln kids", a school's)
         people = all_surnames()
         for m in _FAMILY_NAME.finditer(text):
             w = m.group(1).lower()
-            if (w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK) or w in roster_last or w not in rank:
+            if (w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK and not m.group(2)) or w in roster_last \
+                    or w not in rank:
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\n" in text and _CLOSING.search(text):
         # the name under a letter's closing, on its own line: "Thanks,<newline>Jimmy Hummingbird<newline>Principal"
@@ -4522,7 +4536,7 @@ def _clipped(first: Iterable[str], known: set[str]) -> set[str]:
 def _nicknames(first: Iterable[str]) -> set[str]:
     """Common nicknames of the given first names: "Deb" for Deborah (the nicknames package), "Lupe" for Guadalupe
     and "Nacho" for Ignacio (:func:`~evalkit.namelists.spanish_nicknames`), of each part of a two-word given name too
-    ("Maria Guadalupe")."""
+    ("Maria Guadalupe"), and the first letter spoken ("Dee" for Darlene)."""
     nn, spanish = nicknamer(), spanish_nicknames()
     out: set[str] = set()
     for name in first:
@@ -4531,7 +4545,12 @@ def _nicknames(first: Iterable[str]) -> set[str]:
             for nick in nn.nicknames_of(part) | spanish.get(part, frozenset()):
                 if len(nick) >= 3:
                     out.add(nick.title())
+        if folded[:1] in _LETTER_NICKNAMES:   # (a name by its first letter spoken: "Dee" for Darlene, "Kay" for Kamala)
+            out.add(_LETTER_NICKNAMES[folded[:1]])
     return out
+
+
+_LETTER_NICKNAMES = {"d": "Dee", "j": "Jay", "k": "Kay", "v": "Vee"}
 
 
 
@@ -4936,6 +4955,20 @@ def _kind_short(place: str) -> set[str]:
     return {kind for kind in _ONE_OF_A_KIND if place.endswith(" " + kind)}
 
 
+def _network_campuses(places: Iterable[str]) -> list[str]:
+    """A network's campus by the network's initials and the campus's own words, where the roster lists both:
+    "MSA Midland Central" for "Mesquite Star Midland Central" beside "Mesquite Star Academies"."""
+    out = []
+    for network in places:
+        short = _short_place(network)
+        if short == network:
+            continue
+        for campus in places:
+            if campus != network and campus.startswith(short + " ") and len(rest := campus[len(short) + 1:]) >= 4:
+                out += [f"{a} {rest}" for a in _acronyms(network) if a.isalpha() and a.isupper() and len(a) >= 2]
+    return out
+
+
 def _campus_short(place: str) -> set[str]:
     """A network's campus by its own name, as the roster writes it with a dash: "Riverbend" for "Bright Path Prep
     – Riverbend" (no everyday word; never from a form evalkit wrote itself, "Wasatch Summit Academy - Magna")."""
@@ -4961,7 +4994,8 @@ _PLACE_OF_BEFORE = re.compile(r"\b(?:(?:town|city|village|community|hamlet|towns
 _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
-_LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs "
+_LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw "
+                       "arroyo coulee gulch "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
                        "dome peak butte bluff gap notch".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
@@ -4972,6 +5006,7 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+
                            r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
+                           r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
                            r"|bridges?|locks?)\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near"
