@@ -1999,6 +1999,8 @@ class PiiDetector:
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
+            if "," in folded or " and " in folded or "&" in folded or "+" in folded:
+                spans = sorted(spans + _coordinated(folded, spans))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
             out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
@@ -3557,6 +3559,58 @@ _HONORIFIC_BEFORE_FULL = re.compile(r"(?<![\w'’-])(?:Mother|Venerable|Ven\.|Ap
                                     r"|Deaconess|Minister|Missionary)[ \t]+$")
 # (a monk's before a monk's name of one word, with the Burmese honorific between: "Venerable U Pyinnya")
 _MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bhante|Sayadaw)[ \t]+$")
+
+
+# a word joined to a name by a list's comma or "and": "Tomasz, Selma, Furaha, Emir", "Zayn and Emirhan"
+# (one capital, three letters at least, no stop after: never "Ed" of "Ed.D.", "St.", "APs", "SchoolPulse")
+_COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)"
+_COORD_AFTER = re.compile(rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
+                          r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
+_COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
+# (never a people's word before a group, "Our Yazidi and Karen kids", a place after a word of place, "in Ta'u, Mrs.
+# Lefiti", nor a storm, "After Hurricane Ida, Maria led")
+_COORD_GROUP_AFTER = re.compile(r"[ \t]+(?i:families|clans?|nation|tribes?|language|parents|elders|refugees|communities"
+                                r"|kids|students|children|youth|staff"
+                                r"|teachers|speakers|community|and[ \t]+[A-Z][a-z]+[ \t]+(?:kids|students|families"
+                                r"|children|parents))\b")
+_COORD_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|visited|visiting|to)[ \t]+$")
+
+
+def _coordinated(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names in a list with a name found: a capitalised word joined to a person by a list's comma or "and" that is no
+    English word, no place, no people's or language's name and no product ("Student panel: Tomasz, Selma, Furaha,
+    Emir", "mentors Anselmo and Rufina"); a short given name that is no everyday word passes too ("Katie, Om and
+    Sushmita"). Read along the list from each name found, both ways."""
+    rank, places, every = word_rank(), place_names(), all_given_names()
+
+    def name_like(word: str) -> bool:
+        low = fold(word).lower()
+        # (never a people's word: "Congolese", "Bangladeshi" (Bangladesh's), "Yazidi parents")
+        people = low.endswith(("ese", "ian", "ean")) and low not in every or low.endswith("i") and low[:-1] in places
+        return len(low) >= 3 and not people \
+            and (rank.get(low, PLAIN_RANK) >= PLAIN_RANK or low in every and rank.get(low, PLAIN_RANK) >= EVERYDAY_RANK) \
+            and low not in places and low not in _GREETINGS and low not in LANGUAGE_NAMES and low not in _PEOPLES \
+            and low not in CALENDAR and low not in PRODUCT_NAMES and low not in _NOT_SURNAME \
+            and word.title() not in _TITLE_WORDS
+
+    found = {(s, e) for s, e, label in spans if label == "PERSON"}
+    taken = _Taken(spans)
+    out: list[tuple[int, int, str]] = []
+    todo = sorted(found)
+    while todo:
+        s, e = todo.pop()
+        for m in (_COORD_AFTER.match(text, e), _COORD_BEFORE.search(text, max(0, s - 40), s)):
+            if m is None:
+                continue
+            a, b = m.span(1)
+            if (a, b) not in found and not taken.holds(a, b) and name_like(m.group(1)) \
+                    and not _sentence_start(text, a) and not _COORD_GROUP_AFTER.match(text, b) \
+                    and not _COORD_PLACE_BEFORE.search(text, max(0, a - 16), a) \
+                    and not _NOT_PEOPLE_BEFORE.search(text, max(0, a - 25), a):
+                found.add((a, b))
+                out.append((a, b, "PERSON"))
+                todo.append((a, b))
+    return out
 
 
 def _found_again(text: str, spans: list[tuple[int, int, str]],

@@ -4703,3 +4703,42 @@ def test_round37_role_cell_before_the_next_row_stays() -> None:
     text = "Lupe Ajxup | Sandhill Creek Elementary | Counselor\nThant Zin Oo | Sandhill Creek Elementary | Interpreter"
     spans = [text[s.start:s.end] for s in _R37.redact(text).spans]
     assert "Counselor" not in " ".join(spans)
+
+
+# names coordinated with a name found ("Elias, Katie, Om and Sushila"): a capitalised word that is no English word and
+# no place, joined to a person by a comma or "and", is a person too (round 37, from misses across the tune halves)
+@pytest.mark.parametrize(("text", "span"), [
+    ("Student panel: Tomasz, Selma, Furaha, Emir.", "Emir"),
+    ("Ms. Everly Pruett wrote that Zayn and Emirhan were great helpers.", "Emirhan"),
+    # (an English word between breaks the list: "Katie, Om and Sushmita" leaves Sushmita, "om" being a word)
+    ("The kids at Beaver Run, Elias, Katie, Sushmita and Om, all score below benchmark.", "Sushmita"),
+    ("Yanelis and Maria from student government will greet visitors.", "Yanelis"),
+    ("He mentors Anselmo and Rufina, two newer aides.", "Anselmo"),
+])
+def test_round37_coordinated_names(text, span) -> None:
+    found = _R37.redact(text)
+    covered = {i for s in found.spans if s.label == "PERSON" for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Pruett and Tucson families met in the gym.",                 # a place beside a name
+    "Dr. Okafor and Title I staff reviewed the plan.",
+    "Mr. Ruiz, Lubbock, and Midland teams carpooled.",
+    "Ms. Chen and Schoology updates were the agenda.",               # software
+])
+def test_round37_coordinated_no_one(text) -> None:
+    found = _R37.redact(text)
+    names = [text[s.start:s.end] for s in found.spans if s.label == "PERSON"]
+    assert all(w not in " ".join(names) for w in ("Tucson", "Title", "Lubbock", "Midland", "Schoology")), names
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Pruett says our Yazidi and Chaldean kids need things to stay put.",        # peoples before a group
+    "Rosalind Okafor, Ed.D., and Kevin Marsh, Ph.D., presented.",                  # degrees after names
+    "Marisol Reyes and SchoolPulse reps ran the demo.",                            # a product
+])
+def test_round37_coordinated_not_names(text) -> None:
+    names = " ".join(text[s.start:s.end] for s in _R37.redact(text).spans if s.label == "PERSON")
+    assert all(w not in names for w in ("Yazidi", "Chaldean", "Ed", "Ph", "SchoolPulse")), names
