@@ -2345,6 +2345,8 @@ class PiiDetector:
                 return s, e, "PERSON"
             # a roster name in lower case that is no English word is the person ("thx kwame", "w/ maricel"); one
             # after a given name is a full name ("jen price")
+            if folded[s:e].islower() and _LOWER_ARTICLE_BEFORE.search(folded, max(0, s - 5), s):
+                return None   # a thing, with its article: "the redbird on the logo" (not "its jolene", it's)
             if folded[s:e].islower():
                 word = low[s:e]
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s) if cats & _LAST else None
@@ -2390,6 +2392,10 @@ class PiiDetector:
         # only removes lower-case letters, so a text judged so stays so when redacted again.
         if low in confirmed:
             return True
+        before, after = text[max(0, start - 40): start], text[end: end + 40]
+        if _THING_ARTICLE.search(before) and _LOWER_NOUN_AFTER.match(after) and not _KIN_AFTER.match(after) \
+                or _FUNDS_AFTER.match(after):
+            return False  # a thing named by the word: "the Ward map", "The Marina district", "Grant schools"
         if low not in self.common:
             # a rarer word is a name by its capital, but not where every word has one: at a sentence's start a word
             # that is still a plain word ("Frost advisory cancelled ...", "Rocky start") needs what an everyday
@@ -2400,8 +2406,6 @@ class PiiDetector:
         shouting = _shouting(text)
         if word.isupper() and len(word) > 2 and not shouting:
             return True
-        before = text[max(0, start - 40): start]
-        after = text[end: end + 40]
         if _COURTESY_END.search(before) or after.startswith("'s"):
             return True
         if edges and (start - (len(before) - len(before.rstrip(" \t"))) in edges
@@ -2439,6 +2443,11 @@ class PiiDetector:
         return not shouting
 
 
+_LOWER_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
+# a lower-case word after an everyday-word name and its article: the thing it names ("the Ward map")
+_LOWER_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+# ... or schools or money after it: "Grant schools", "Title funds"
+_FUNDS_AFTER = re.compile(r"[ \t]+(?:schools|districts|campuses|funds|funding|dollars|money)\b", re.I)
 # a word after a name at a sentence's start that reads as its verb: an auxiliary, or a form in -s or -ed
 _VERB_FORM_AFTER = re.compile(r"[ \t]+(?:(?:is|was|has|had|does|did|can|will|would|could|should|may|might|must"
                               r"|isn|wasn|hasn|doesn|didn|won|couldn|shouldn)(?:['’]t)?\b|[a-z]+(?<![su]s)(?:s|ed)\b)")

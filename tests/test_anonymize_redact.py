@@ -466,7 +466,8 @@ def test_public_names_are_left_alone_only_inside_their_public_phrase() -> None:
     red = Redactor.from_roster(roster)
     public = "Our trip to Washington, D.C., the Lincoln Memorial and Kennedy Space Center; we read about Rosa Parks."
     assert red.redact(public).spans == ()
-    private = "Ms. Washington and Lincoln ran the Parks unit with Kennedy Middle School."
+    # (not "the Parks unit": a roster word between an article and a noun names a thing, round 38)
+    private = "Ms. Washington and Lincoln ran the unit with Parks and Kennedy Middle School."
     found = [private[s.start:s.end] for s in red.redact(private).spans]
     assert found == ["Ms. Washington", "Lincoln", "Parks", "Kennedy Middle School"]
 
@@ -4742,3 +4743,40 @@ def test_round37_coordinated_no_one(text) -> None:
 def test_round37_coordinated_not_names(text) -> None:
     names = " ".join(text[s.start:s.end] for s in _R37.redact(text).spans if s.label == "PERSON")
     assert all(w not in names for w in ("Yazidi", "Chaldean", "Ed", "Ph", "SchoolPulse")), names
+
+
+# roster words used as things (round 38, from the false positives left on the tune halves)
+_R38 = Redactor.from_roster(RosterNames(
+    first=("Grant", "Marina", "Hope"), last=("Ward", "King", "Redbird", "Cavender"),
+    full=("Grant Cavender", "Marina Ward", "Hope King", "Tallulah Redbird")))
+
+
+@pytest.mark.parametrize("text", [
+    "Please stop using the Ward map in the slides.",                 # an article, a roster word, a noun
+    "The King unit should be taught with the civil-rights unit.",
+    "The Marina district of the town has most of our families.",
+    "| Indicator | Grant schools | Non-grant schools |",              # a roster word before "schools"
+    "The redbird on the new logo got redesigned.",                     # a lower-case roster word after an article
+])
+def test_round38_no_one(text) -> None:
+    assert not [s for s in _R38.redact(text).spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Thanks to the King family for the tamales.", "King"),            # a family stays
+    ("We missed the Ward twins at the fall night.", "Ward"),
+    ("Marina Ward and the Grant team met Friday.", "Marina Ward"),
+    ("Ask Ward about the map.", "Ward"),
+])
+def test_round38_still_found(text, span) -> None:
+    found = _R38.redact(text)
+    covered = {i for s in found.spans if s.label == "PERSON" for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+def test_round38_its_is_not_an_article() -> None:
+    # "its" typed for "it's" before a lower-case name: the name stays a name
+    red = Redactor.from_roster(RosterNames(first=("Idalina",), last=("Furtado",), full=("Idalina Furtado",)))
+    text = "hey its idalina, can u cover my tier 2 session thurs?"
+    assert [text[s.start:s.end] for s in red.redact(text).spans] == ["idalina"]
