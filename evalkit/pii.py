@@ -280,9 +280,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"|(?<![\w.+-])(?!(?:con|y|el|la|de|en|un|una|a)\s)[a-z0-9][\w.+-]*\s+arroba\s+(?!(?:y|el|la|de|en|con)\s)"
                         r"[\w-]+(?:\s+punto\s+[a-z0-9-]+|\.[a-z0-9-]+)+"   # (in Spanish; no word after a full stop)
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
-                        r"(?:(?:[ \t]\.[ \t]|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
-                        # ("@@": a doubled key; "%40": the @ of a link's mailto: as the link writes it; "<at>")
-                        r"\s*(?:@@?|%40|[({\[<]\s*(?:at|@)\s*[)}\]>]|\*at\*|-at-)\s*[\w-]+"
+                        # (a stray blank before a dot of the local part, as a PDF or a scan leaves it: "dana .reyes@")
+                        r"(?:(?:[ \t]\.[ \t]?|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
+                        # ("@@": a doubled key; "%40": the @ of a link's mailto: as the link writes it; "<at>"; a scan's
+                        # "©" for "@")
+                        r"\s*(?:@@?|%40|©|[({\[<]\s*(?:at|@)\s*[)}\]>]|\*at\*|-at-)\s*[\w-]+"
                         # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
                         r"(?:\s*(?:\.\.?|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|\*dot\*|-dot-|\bdot\b"
                         r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov|us)\b))"
@@ -644,7 +646,7 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("lower_titled_name")
     if "@" in folded or "(at)" in low or "{at}" in low or "[at]" in low or "<at>" in low or "-at-" in low \
             or "*at*" in low \
-            or "_at_" in low or " arroba " in low or "%40" in low:
+            or "_at_" in low or " arroba " in low or "%40" in low or "©" in folded:
         names.append("email")
     if " at " in low and _AT_DOMAIN.search(low):
         names.append("email_at_word")

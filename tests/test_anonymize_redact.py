@@ -4780,3 +4780,16 @@ def test_round38_its_is_not_an_article() -> None:
     red = Redactor.from_roster(RosterNames(first=("Idalina",), last=("Furtado",), full=("Idalina Furtado",)))
     text = "hey its idalina, can u cover my tier 2 session thurs?"
     assert [text[s.start:s.end] for s in red.redact(text).spans] == ["idalina"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Email me at dana .reyes@example.org anytime.", "dana .reyes@example.org"),     # a PDF's stray blank
+    ("reach the office (dana.reyes©example.org) tomorrow", "dana.reyes©example.org"),  # a scan's © for @
+])
+def test_round38_email_shapes(text, address) -> None:
+    found = [text[s.start:s.end] for s in _R38.redact(text).spans if s.label == "EMAIL"]
+    assert found == [address]
+
+
+def test_round38_copyright_sign_is_no_email() -> None:
+    assert not _R38.redact("© 2024 Example Corp. All rights reserved.").spans
