@@ -2852,7 +2852,7 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
     r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b)"
     r"|\s+(?:and\s+(?:I|me)\b"
-    r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic"
+    r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|his|her|their|amazing|great|awesome|wonderful|fantastic"
     r"|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
     # (a person by what they are to the program: "Kebede is the dad who started ...", "Ana is our liaison")
@@ -2862,6 +2862,8 @@ _VERB_AFTER = re.compile(
     # (an action item of meeting notes: "Next: Ransom to share on-track data", "Ana to send the agenda")
     r"|to\s+(?:share|send|email|e-mail|follow\s+up|update|schedule|bring|draft|review|check|call|contact|set\s+up"
     r"|present|circulate|confirm|reach\s+out)\b"
+    # (a note's absence: "lorraine out sick")
+    r"|out\s+sick"
     rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
     r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could|resigned|graduated"
@@ -3234,6 +3236,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) \
                     or _VERB_AFTER.match(text, e) and english():   # (an English verb, in an English text)
                 out.append((s, e, "PERSON"))
+    if "-" in text or "–" in text or "—" in text or "~" in text:
+        # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
+        out += [(m.start(1), m.end(1), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain]
     if "'" in text or "’" in text or "-" in text:
         # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:
         # "thanks to Ja'Marcus", "Marie-Ange led" (not "the Lincoln-Douglas debate", "Orton-Gillingham materials")
@@ -3297,6 +3302,8 @@ _TITLE_INITIALS = frozenset("DR JR SR JD MD ED".split())
 _BARE_NOT_INITIALS = _NOT_INITIALS - _TITLE_INITIALS
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
+# a dash that signs a message off after its last sentence or at a line's start, a name in lower case, the line's end
+_DASH_SIGN_OFF = re.compile(r"(?:^|(?<=\n)|(?<=[.!?,)])[ \t]*)[-–—~]{1,2}[ \t]*([a-z]{2,15})[ \t.!]*(?=\n|$)")
 # a line's start, with a chat's time stamp: "[10:02] ", "10:02 AM "
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing

@@ -4793,3 +4793,26 @@ def test_round38_email_shapes(text, address) -> None:
 
 def test_round38_copyright_sign_is_no_email() -> None:
     assert not _R38.redact("© 2024 Example Corp. All rights reserved.").spans
+
+
+# names typed in lower case, off the roster (round 38, from the tune halves' lower-case misses)
+@pytest.mark.parametrize(("text", "span"), [
+    ("running late, start without me. - evelyn", "evelyn"),           # a sign-off's given name
+    ("thx for the slides!! -marisol", "marisol"),
+    ("promo note: moved to tier 3. sally is his mentor now.", "sally"),   # "is his mentor"
+    ("site visit notes\n- lorraine out sick, met w/ the AP instead", "lorraine"),
+])
+def test_round38_lower_case_names(text, span) -> None:
+    found = _R38.redact(text)
+    covered = {i for s in found.spans if s.label == "PERSON" for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "grace is her strength and hope is his",            # everyday words stay
+    "the rest is his call. - the team",
+    "half the staff out sick this week",
+])
+def test_round38_lower_case_no_one(text) -> None:
+    assert not [s for s in _R38.redact(text).spans if s.label == "PERSON"]
