@@ -4639,8 +4639,10 @@ _PLACE_WORDS = re.compile(
     r"|continuation"
     # (a district's kind in its letters, and the words of its kind before "School": "Mohawk Ridge" of "Mohawk Ridge
     # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
-    r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public|free)(?=\s+(?:school|high|elementary"
-    r"|district|sd)\b))\b.*$",
+    r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public|free|local|city|exempted\s+village)"
+    r"(?=\s+(?:school|high|elementary|district|sd)\b)"
+    # (and a campus of several schools: "Bethlehem Ridge" of "Bethlehem Ridge Educational Complex")
+    r"|educational\s+complex|education\s+complex)\b.*$",
     re.I)
 
 
@@ -4970,8 +4972,8 @@ def _bare_place(place: str) -> set[str]:
 
 
 # the kind of school before its name, as Spanish and Portuguese name schools: "Escuela Intermedia Monte Alto"
-_KIND_FIRST = re.compile(rf"^(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:{_SPANISH_SUBKINDS}"
-                         r"|de|del|da|do|la))*[ \t]+", re.I)
+_KIND_FIRST = re.compile(rf"^(?:(?:Escuela|Escola|Colegio|Col[eé]gio|Academia|Liceo|Instituto)(?:[ \t]+(?:{_SPANISH_SUBKINDS}"
+                         r"|de|del|da|do|la))*|Segunda[ \t]+Unidad|Regi[oó]n[ \t]+Educativa(?:[ \t]+de)?)[ \t]+", re.I)
 
 
 _DISTRICT_NUMBER_END = re.compile(r"\b(?:District|SD|Schools)[ \t]+No\.?[ \t]*(\d{1,4})$")
@@ -4994,6 +4996,11 @@ def _short_forms(name: str) -> set[str]:
         and short.lower() not in _TERRITORY_LETTERS else set()
     # (a district's kind word kept too, as people write it: "Mill River Union" for "Mill River Union School District")
     out |= {f"{short} {kind}" for kind in ("Union", "Joint", "Independent") if f" {short} {kind} " in f" {name} "}
+    if (kind := _KIND_FIRST.match(name)) and len(words) >= 1:
+        # (and by its kind's letters before the short name: "SU Palmarejo Alto", "ESV Rafael Colón Ortiz"; a
+        # region's office, "ORE Costa Norte")
+        letters = "".join(w[0].upper() for w in kind.group(0).split() if w.lower() not in ("de", "del", "la", "da", "do"))
+        out |= {f"{letters} {short}"} | ({f"ORE {short}"} if letters == "RE" else set())
     if words and (number := _DISTRICT_NUMBER_END.search(name)):
         out.add(f"{short} No. {number.group(1)}")   # "Red Prairie No. 1" for "Red Prairie Public School District No. 1"
     school = _NUMBERED_NAME.match(name)

@@ -4816,3 +4816,25 @@ def test_round38_lower_case_names(text, span) -> None:
 ])
 def test_round38_lower_case_no_one(text) -> None:
     assert not [s for s in _R38.redact(text).spans if s.label == "PERSON"]
+
+
+# schools and districts whose kind comes first or last in words people drop (round 38, from the tune halves' misses)
+_R38_PLACES = Redactor.from_roster(RosterNames(
+    first=("Nitza",), last=("Cordero",), full=("Nitza Cordero",),
+    places=("Segunda Unidad Cerro Gordo", "Escuela Superior Vocacional Ana Roque", "Región Educativa Valle Oeste",
+            "Coral Bay Educational Complex", "Sandusky Plains Local School District")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("We propose to expand the inquiry cycle to SU Cerro Gordo next year.", "SU Cerro Gordo"),   # a kind's letters
+    ("Escuela: ESV Ana Roque.", "ESV Ana Roque"),
+    ("Prof. Nitza Cordero (Región Educativa Valle Oeste) co-led the meeting.", "Región Educativa Valle Oeste"),
+    ("El director de la ORE Valle Oeste visitó la escuela.", "ORE Valle Oeste"),
+    ("Mr. Ambrose keeps Coral Bay running when the power goes.", "Coral Bay"),                 # "Educational Complex"
+    ("Thanks for sharing the retention data from Sandusky Plains.", "Sandusky Plains"),        # Ohio's "Local"
+])
+def test_round38_place_short_forms(text, span) -> None:
+    found = _R38_PLACES.redact(text)
+    covered = {i for s in found.spans if s.label == "SCHOOL" for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
