@@ -1735,6 +1735,13 @@ class PiiDetector:
             for a in set(named).intersection(toks):
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
+        if shouting or _CAPS_SCHOOL_WORD.search(folded):
+            for a, b, label in _shouted_schools(folded):
+                # (never into a name found before it: "MARLYS IRON SHELL RED WILLOW DAY SCHOOL")
+                a = max([a] + [e for s, e, lab in cands if lab == "PERSON" and s < a < e])
+                a += len(folded[a:b]) - len(folded[a:b].lstrip())
+                if a < b:
+                    cands.append((a, b, label))
         if "COE" in toks:
             # a county's office of education by its letters: "Merced COE" (a county's name before them; never a
             # college of education's, "the Texas State COE", "UNLV COE")
@@ -1998,6 +2005,10 @@ class PiiDetector:
                     joined.append(c)
             spans = joined
         spans = _name_edges(folded, spans)
+        if "-" in folded:   # (a hyphenated surname's second part: "FAULKNER-DIAZ", "Okafor-Reyes")
+            spans = [(s, m.end(), lab) if lab == "PERSON" and (m := _HYPHEN_TAIL.match(folded, e))
+                     and word_rank().get(m.group(1).lower(), PLAIN_RANK) >= EVERYDAY_RANK else (s, e, lab)
+                     for s, e, lab in spans]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -4723,6 +4734,40 @@ _NAME_ADJECTIVES = frozenset("high new".split())
 _OUR_CHURCH = re.compile(r"(?:Savior|Saviour|Redeemer|Shepherd|Lord|Father|Mother|Lady)(?:['’]s)?$")
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")
+_HYPHEN_TAIL = re.compile(r"(?<=[A-Za-z])-([A-Z][a-z'’]+|[A-Z]{2,})(?![\w-])")
+
+
+def _shouted_schools(text: str) -> list[tuple[int, int, str]]:
+    """Schools typed in capitals, read on the words title-cased ("LINCOLN-DOUGLASS ELEMENTARY"); the
+    name's leading words that are common English words dropped ("WE LOVED THE VISIT TO WILLOW BEND MIDDLE SCHOOL"),
+    and nothing where no other word is left ("MORE TIME FOR THE MIDDLE SCHOOL TEAMS")."""
+    titled = text.title()
+    if len(titled) != len(text):
+        return []
+    rank, out = word_rank(), []
+    for m in _SCHOOL_NAME.finditer(titled):
+        # (the words after a line break, a sentence's end or a function word only: "NADEZHDA MELNYK<newline>FOSTER
+        # RIDGE MIDDLE SCHOOL", "BEST PD ALL YEAR. THE ELEMENTARY SCHOOL", "REPORTED THAT PALO BLANCO ELEMENTARY")
+        keep = list(_WORD_RUN.finditer(titled, max(m.start(), titled.rfind("\n", m.start(), m.end(1)) + 1), m.end(1)))
+        cuts = [i for i, w in enumerate(keep) if w.group(0).endswith((".", ",", ":", "!", "?")) and len(w.group(0)) > 3
+                or w.group(0).lower() in _SHOUTED_STOPS]
+        keep = keep[cuts[-1] + 1:] if cuts else keep
+        # (a name's own adjective stays: "RED CLAY ELEMENTARY")
+        while keep and ((w := keep[0].group(0).lower().strip(".,")) in _NOT_SCHOOL_NAME
+                        or rank.get(w, PLAIN_RANK) < 1000 and w not in _NAME_ADJECTIVES and w not in _COLOURS):
+            keep.pop(0)
+        # (one word of the name at least that is no everyday word, or a surname or a place: not "HOST SCHOOL")
+        if any(rank.get(w := k.group(0).lower().strip(".,"), PLAIN_RANK) >= EVERYDAY_RANK or w in all_surnames()
+               or w in place_names() for k in keep) and text[keep[0].start():m.end()].isupper():
+            out.append((keep[0].start(), m.end(), "SCHOOL"))   # (in capitals as typed: a form's field in capitals)
+    return out
+
+
+# a school's word in capitals: a comment or a form's field typed so ("PRESENTER: ..., LINCOLN-DOUGLASS ELEMENTARY")
+_CAPS_SCHOOL_WORD = re.compile(r"\b(?:ELEMENTARY|MIDDLE|HIGH|ACADEMY|SCHOOL|ELEM|K-8)\b")
+
+
+_SHOUTED_STOPS = frozenset("not the and or to at for is was are were we our my of in on with that this".split())
 _NOT_SCHOOL_NAME = frozenset("""
 our the this that these those every each any all some most my your their his her a an no other another which
 whose summer saturday sunday night weekend spring fall winter leadership teacher teachers principal principals

@@ -4838,3 +4838,28 @@ def test_round38_place_short_forms(text, span) -> None:
     covered = {i for s in found.spans if s.label == "SCHOOL" for i in range(s.start, s.end)}
     start = text.index(span)
     assert set(range(start, start + len(span))) <= covered
+
+
+# a comment typed in capitals (round 38): its schools by their school words, a hyphenated surname whole
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("PRESENTER: GRETCHEN FAULKNER-DIAZ, LINCOLN-DOUGLASS ELEMENTARY\nTOPIC: KINDERGARTEN READINESS",
+     "GRETCHEN FAULKNER-DIAZ", "PERSON"),
+    ("PRESENTER: GRETCHEN FAULKNER-DIAZ, LINCOLN-DOUGLASS ELEMENTARY\nTOPIC: KINDERGARTEN READINESS",
+     "LINCOLN-DOUGLASS ELEMENTARY", "SCHOOL"),
+    ("WE LOVED THE VISIT TO WILLOW BEND MIDDLE SCHOOL!!", "WILLOW BEND MIDDLE SCHOOL", "SCHOOL"),
+    ("Thanks to Ms. Okafor-Reyes for the tour.", "Ms. Okafor-Reyes", "PERSON"),
+])
+def test_round38_capitals(text, span, label) -> None:
+    found = _R38.redact(text)
+    covered = {i for s in found.spans if s.label == label for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "WE NEED MORE TIME FOR THE MIDDLE SCHOOL TEAMS.",
+    "THE HIGH SCHOOL PANEL WAS GREAT. MORE OF THAT PLEASE.",
+    "BEST PD ALL YEAR. THE ELEMENTARY SCHOOL BREAKOUT WAS PERFECT.",
+])
+def test_round38_capitals_no_school(text) -> None:
+    assert not [s for s in _R38.redact(text).spans if s.label == "SCHOOL"]
