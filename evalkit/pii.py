@@ -127,6 +127,8 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
+         # (or on its own line between the street and the city: "1438 E Walnut St<newline>Rear<newline>Des Moines")
+         r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
          # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
          r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff][l1])\b\.?"   # (an OCR's "2nd f1" too)
@@ -165,7 +167,9 @@ _CITY_STATE_ZIP_REQUIRED = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+(?:\n[ \t]*+)
 # (Queens numbers its houses by the cross street, "123-45 Queens Blvd"; a building of two numbers, "6-7 Kongens Gade";
 # Hawaiʻi by the zone, "55-1182 Hoʻea Rd")
 # (never a room's, a pod's or a lab's number: "Room 204-B Learning Commons")
-_HOUSE = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{1,3}-\d{1,4}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
+_HOUSE_NUMBER = r"\b(?<!Room )(?<!room )(?<!Rm )(?<!Rm\. )(?<!Pod )(?<!Lab )(?<!Portable )(?<!Classroom )(?<!Building )(?<!Bldg )(?:[NSEW][ \t]?(?=\d))?(?:\d{1,3}-\d{1,4}(?=[ ])|\d{1,6}(?:-[A-Z](?=[ ])|[A-Za-z])?)(?:\s+\d/\d)?"
+# (or a mile post, as Alaska's roads number their houses: "Mile 2.1 Palmer-Fishhook Rd")
+_HOUSE = rf"(?:\bMile[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?(?=[ \t])|{_HOUSE_NUMBER})"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
@@ -2005,6 +2009,9 @@ class PiiDetector:
                     joined.append(c)
             spans = joined
         spans = _name_edges(folded, spans)
+        if ". " in folded or ".," in folded:   # (a surname's initial after it in a log: "Sorensen D. 4/5,")
+            spans = [(s, m.end(), lab) if lab == "PERSON" and " " not in folded[s:e] and folded[s:s + 1].isupper()
+                     and (m := _INITIAL_IN_LOG.match(folded, e)) else (s, e, lab) for s, e, lab in spans]
         if "-" in folded:   # (a hyphenated surname's second part: "FAULKNER-DIAZ", "Okafor-Reyes")
             spans = [(s, m.end(), lab) if lab == "PERSON" and (m := _HYPHEN_TAIL.match(folded, e))
                      and word_rank().get(m.group(1).lower(), PLAIN_RANK) >= EVERYDAY_RANK else (s, e, lab)
@@ -2013,7 +2020,7 @@ class PiiDetector:
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
             if "," in folded or " and " in folded or "&" in folded or "+" in folded:
-                spans = sorted(spans + _coordinated(folded, spans))
+                spans = sorted(spans + _coordinated(folded, spans, self.terms))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
             out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
@@ -3249,7 +3256,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, e, "PERSON"))
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
-        out += [(m.start(1), m.end(1), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain]
+        out += [(m.start(1), m.end(2), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain]
     if "'" in text or "’" in text or "-" in text:
         # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:
         # "thanks to Ja'Marcus", "Marie-Ange led" (not "the Lincoln-Douglas debate", "Orton-Gillingham materials")
@@ -3314,7 +3321,9 @@ _BARE_NOT_INITIALS = _NOT_INITIALS - _TITLE_INITIALS
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
 # a dash that signs a message off after its last sentence or at a line's start, a name in lower case, the line's end
-_DASH_SIGN_OFF = re.compile(r"(?:^|(?<=\n)|(?<=[.!?,)])[ \t]*)[-–—~]{1,2}[ \t]*([a-z]{2,15})[ \t.!]*(?=\n|$)")
+_DASH_SIGN_OFF = re.compile(r"(?:(?:^|(?<=\n)|(?<=[.!?,)])[ \t]*)[-–—~]{1,2}[ \t]*|(?<=\S)[ \t]+[-–—~]{1,2}[ \t]+)"
+                            r"([a-z]{2,15})((?:[ \t]+[a-z]\.?)?)"
+                            r"[ \t.!]*(?=\n|$)")   # (with its initial: "- kyle v")
 # a line's start, with a chat's time stamp: "[10:02] ", "10:02 AM "
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing
@@ -3592,7 +3601,7 @@ _MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bh
 
 # a word joined to a name by a list's comma or "and": "Tomasz, Selma, Furaha, Emir", "Zayn and Emirhan"
 # (one capital, three letters at least, no stop after: never "Ed" of "Ed.D.", "St.", "APs", "SchoolPulse")
-_COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)"
+_COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)((?:[ ][A-Z]\.)?)"   # (and its initial: "Emina D.")
 _COORD_AFTER = re.compile(rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
@@ -3601,23 +3610,29 @@ _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:
 _COORD_GROUP_AFTER = re.compile(r"[ \t]+(?i:families|clans?|nation|tribes?|language|parents|elders|refugees|communities"
                                 r"|kids|students|children|youth|staff"
                                 r"|teachers|speakers|community|and[ \t]+[A-Z][a-z]+[ \t]+(?:kids|students|families"
-                                r"|children|parents))\b")
+                                r"|children|parents|teachers|staff|departments?|classes))\b")
 _COORD_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|visited|visiting|to)[ \t]+$")
 
 
-def _coordinated(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _coordinated(text: str, spans: list[tuple[int, int, str]],
+                 roster: Mapping[str, int] = MappingProxyType({})) -> list[tuple[int, int, str]]:
     """Names in a list with a name found: a capitalised word joined to a person by a list's comma or "and" that is no
     English word, no place, no people's or language's name and no product ("Student panel: Tomasz, Selma, Furaha,
-    Emir", "mentors Anselmo and Rufina"); a short given name that is no everyday word passes too ("Katie, Om and
-    Sushmita"). Read along the list from each name found, both ways."""
+    Emir", "mentors Anselmo and Rufina"), with its initial ("Emina D."); a short given name that is no everyday word
+    passes too ("Katie, Om and Sushmita"; a given name common as a word but not among the two thousand
+    commonest: "Grace and Kaw Htoo", not "Hope and ...", "Art and Music teachers"), and so does a roster's single name (``roster``: "(Lane, Lourdes, Ben)").
+    A given name may open its sentence ("Blessing and Kaw Htoo stole the show"). Read along the list from each name
+    found, both ways."""
     rank, places, every = word_rank(), place_names(), all_given_names()
 
     def name_like(word: str) -> bool:
         low = fold(word).lower()
+        if roster.get(low, 0) & _SINGLE and low not in _NOT_SURNAME and low not in CALENDAR:
+            return True
         # (never a people's word: "Congolese", "Bangladeshi" (Bangladesh's), "Yazidi parents")
         people = low.endswith(("ese", "ian", "ean")) and low not in every or low.endswith("i") and low[:-1] in places
         return len(low) >= 3 and not people \
-            and (rank.get(low, PLAIN_RANK) >= PLAIN_RANK or low in every and rank.get(low, PLAIN_RANK) >= EVERYDAY_RANK) \
+            and (rank.get(low, PLAIN_RANK) >= PLAIN_RANK or low in every and rank.get(low, PLAIN_RANK) >= 2000) \
             and low not in places and low not in _GREETINGS and low not in LANGUAGE_NAMES and low not in _PEOPLES \
             and low not in CALENDAR and low not in PRODUCT_NAMES and low not in _NOT_SURNAME \
             and word.title() not in _TITLE_WORDS
@@ -3631,9 +3646,10 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
         for m in (_COORD_AFTER.match(text, e), _COORD_BEFORE.search(text, max(0, s - 40), s)):
             if m is None:
                 continue
-            a, b = m.span(1)
+            a, b = m.start(1), m.end(2)
             if (a, b) not in found and not taken.holds(a, b) and name_like(m.group(1)) \
-                    and not _sentence_start(text, a) and not _COORD_GROUP_AFTER.match(text, b) \
+                    and (not _sentence_start(text, a) or fold(m.group(1)).lower() in every) \
+                    and not _COORD_GROUP_AFTER.match(text, b) \
                     and not _COORD_PLACE_BEFORE.search(text, max(0, a - 16), a) \
                     and not _NOT_PEOPLE_BEFORE.search(text, max(0, a - 25), a):
                 found.add((a, b))
@@ -4433,14 +4449,23 @@ def _join_neighbours(text: str, spans: list[tuple[int, int, str]], given: frozen
     for s, e, label in spans:
         if label == "PERSON":
             before = _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
+            # (never a word that ends its sentence: "not for Ayaprun. Martha suggested"; a title's or a kind's
+            # abbreviation with its stop stays: "Profa. Lorena", "Mtro. Papo", "Esc. Elemental")
             if before and before.group(1)[0] != "[" and _namelike(before.group(1), given, rank) \
-                    and not _sentence_start_function_word(text, before):
+                    and not _sentence_start_function_word(text, before) \
+                    and not (before.group(1).endswith(".") and len(before.group(1)) > 3
+                             and before.group(1).rstrip(".").title() not in _TITLE_WORDS
+                             and before.group(1).rstrip(".").title() not in _ABBREVIATED_KINDS):
                 s = before.start(1)
             after = _NEXT_NAME.match(text, e)
             if after and _namelike(after.group(1), given, rank):
                 e = after.end(1)
         out.append((s, e, label))
     return out
+
+
+# abbreviated titles and school kinds that end with a stop before a name: "Profa. Lorena", "Esc. Elemental"
+_ABBREVIATED_KINDS = frozenset("Profa Mtro Mtra Hno Hna Lcda Lcdo Ing Arq Esc Col Sta Sto".split())
 
 
 def _namelike(word: str, given: frozenset[str], rank: Mapping[str, int]) -> bool:
@@ -4734,6 +4759,7 @@ _NAME_ADJECTIVES = frozenset("high new".split())
 _OUR_CHURCH = re.compile(r"(?:Savior|Saviour|Redeemer|Shepherd|Lord|Father|Mother|Lady)(?:['’]s)?$")
 #: First words that make "<word> Academy" a program, a time or a kind of school, not a school's name.
 _WORD_RUN = re.compile(r"\S+")
+_INITIAL_IN_LOG = re.compile(r"[ ][A-Z]\.(?=[ \t]+\d|[ \t]*[,;)\n]|$)")
 _HYPHEN_TAIL = re.compile(r"(?<=[A-Za-z])-([A-Z][a-z'’]+|[A-Z]{2,})(?![\w-])")
 
 
@@ -5119,7 +5145,7 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw "
-                       "arroyo coulee gulch "
+                       "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
                        "dome peak butte bluff gap notch".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
@@ -5131,7 +5157,7 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
                            r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
-                           r"|bridges?|locks?)\b")
+                           r"|bridges?|locks?|canals?|ditch(?:es)?)\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near"
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
