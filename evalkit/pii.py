@@ -79,6 +79,8 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Miss|Mister|Missus|Principal|Coach|Superintendent|Supt"
            r"|Sister|Sr|Sra|Srta|Brother|Br|Father"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
+           # (Mexican and Puerto Rican abbreviations: "Mtro. Olague", "Profa. Chávez", "Lcda. Vélez")
+           r"|Mtro|Mtra|Profa|Lcda|Lcdo"
            r"|Miz|Sheikh|Shaykh|Mme|Mlle|Madame|Monsieur|Msye|Chairman|Chairwoman|Chairperson"
            r"|Hon|Judge|Sgt|Lt|Capt|Col|Officer|Chief|Director|Commissioner|Trustee|Don|Dona|Sir|Ma'am|Kumu|Monsignor"
            r"|Msgr|Bishop"
@@ -129,6 +131,8 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
          # (or on its own line between the street and the city: "1438 E Walnut St<newline>Rear<newline>Des Moines")
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
+         # (or in brackets after the street: "3124 S 3600 W (basement), West Valley City")
+         r"|[ \t]*\((?:basement|rear|upstairs|downstairs|upper|lower|back)(?:[ \t]+(?:unit|apt|apartment|door|house))?\)"
          # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
          r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff][l1])\b\.?"   # (an OCR's "2nd f1" too)
@@ -253,7 +257,8 @@ _HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:(?:Mobile[ \t]+Home|Traile
               r"|(?:[A-Z][\w'’-]*[ \t]+){1,3}Colonia|Colonia(?:[ \t]+[A-Z][\w'’-]*){1,3})\b")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
-_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*[\w-]+"
+_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*"
+                          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))"   # (a number or a letter: not "apartment at 3124 ...")
                           r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*"
                           # (with its park: "Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd")
                           rf"(?:,[ \t]*{_HOME_PARK})?"
@@ -1703,7 +1708,7 @@ class PiiDetector:
         if self.keys is None or not self.keys.isdisjoint(ltoks) \
                 or (_NON_ASCII_KEY in self.keys and not folded.isascii()):
             cands += self._gazetteer(folded, low, confirmed, edges, ltoks)
-        if not toks.isdisjoint(_SCHOOL_CUE_WORDS):
+        if not toks.isdisjoint(_SCHOOL_CUE_WORDS) or "I.S.D" in folded or "H.S." in folded or "/HS" in folded:
             # a name before a school word ("Desert Vista High", "Lakeshore El", "Pine Ridge ISD") is a school,
             # on the roster or not; never an everyday or program word before it ("Summer Academy"); its initials
             # elsewhere in the text are the same school ("Willow Creek Elementary (WCE)")
@@ -2773,9 +2778,11 @@ def _names_someone(word: str) -> bool:
             or low in CALENDAR or low in _GRADE_WORDS:
         return False
     return low in all_given_names() or low in all_surnames() or low not in english_words() and low not in place_names()
-_FAMILY_WORDS = frozenset("family families twins household kids children boys girls siblings cousins".split())
+_FAMILY_WORDS = frozenset("family families twins household kids children boys girls siblings cousins home house "
+                          "farm residence apartment trailer".split())
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
-                          r"(?:family|families|twins|household|(kids|children|boys|girls|siblings|cousins))\b")
+                          r"(?:family|families|twins|household|(kids|children|boys|girls|siblings|cousins|home|house"
+                          r"|farm|residence|apartment|trailer))\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
 # (and pairs: "Haddad <-> Boutros")
 _SLASH_LINE = re.compile(r"(?m)^.*[ ](?:/|<->|<>|↔)[ ].*$")
@@ -2817,6 +2824,9 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"|trustee|director|dean|superintendent|commissioner|councilmember|councilwoman|councilman"
                # (a relative named after the word: "her brother Faris", "my grandpa Tomasz")
                r"|brother|sister|father|mother|grandfather|grandpa|stepson|stepdaughter|stepmom|stepdad"
+               r"|(?:sister|brother|mother|father|son|daughter)-in-law"
+               # (a message's sender: "Text from Dette:", "Fwd: from Chelo")
+               r"|(?:text|message|note|voicemail|dm|fwd:?)\s+from"
                # (in Spanish: a role before a name, "la maestra Rodríguez"; asking or telling someone, "pregúntenle a
                # Memo", "hablé con Rosa")
                r"|maestra|maestro|profe|profesora|profesor|directora|consejera|consejero|senora|senor|licenciada"
@@ -2860,7 +2870,8 @@ def _everyday_names() -> frozenset[str]:
     #                                                                          biology, seasons)
 
 
-_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE + "|" + _CLOSINGS)) | {"e-mail", "e-mailed", "w/"}
+_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _STRONG_CUE + "|" + _CLOSINGS)) | {"e-mail", "e-mailed", "w/"} \
+    | {f"{kin}-in-law" for kin in ("sister", "brother", "mother", "father", "son", "daughter")}
 _ANY_CUE_LAST_WORDS = _CUE_LAST_WORDS | set(_WEAK_CUES)
 _PAIR_CUE_LAST_WORDS = _ANY_CUE_LAST_WORDS | set(_GROUP_NOUNS)
 _PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:{'|'.join(_WEAK_CUES + _GROUP_NOUNS)})\s+)$",
@@ -2938,7 +2949,12 @@ _KIN_AFTER = re.compile(r"(?:['’]s?|s)?[ \t]+(?:family|families|twins|triplets
 
 
 # (and a place's or a body's after a word of place: "two people from the Blackhawk Lakes Cooperative" stays redacted)
-_PLACE_THE_BEFORE = re.compile(r"\b(?:from|at|to|in|with|of)[ \t]+the[ \t]+$", re.I)
+_PLACE_THE_BEFORE = re.compile(r"\b(?:from|at|to|in|with)[ \t]+the[ \t]+$", re.I)
+
+
+# (and a town a road runs north of: "closed the road north of Errol")
+_DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)"
+                                  r"[ \t]+of[ \t]+$", re.I)
 
 
 def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
@@ -2948,7 +2964,43 @@ def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
     s, e, label = span
     return label == "PERSON" and bool(_THING_ARTICLE.search(text, max(0, s - 5), s)) and not _KIN_AFTER.match(text, e) \
         and not (text[e - 1] == "s" and " " not in text[s:e]) \
-        and not _PLACE_THE_BEFORE.search(text, max(0, s - 12), s)
+        and not _PLACE_THE_BEFORE.search(text, max(0, s - 12), s) \
+        or label == "PERSON" and " " not in text[s:e] and bool(_DIRECTION_OF_BEFORE.search(text, max(0, s - 16), s))
+
+
+# a run of three capitalised single words or more, joined by commas: "the team (Lozano, Urías, Chacón)", "Present:
+# Sabattis, Vachon, Morin"; and a quoted cell of a CSV's "Last, First": '"Guled, Sahra"'
+_CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?"
+                      r"(?:,[ \t]*(?:and[ \t]+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?){2,}"
+                      r"(?![\w'’-]|[ \t]+[A-Z])")
+_RUN_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
+_QUOTED_LAST_FIRST = re.compile(r"(?<=\")([A-Z][\w'’-]+),[ ]([A-Z][\w'’-]+)(?=\")")
+
+
+def _surname_runs(text: str, rank: Mapping[str, int], roster_last: frozenset[str]) -> list[tuple[int, int, str]]:
+    """People listed by surname in a run of three or more ("Lozano, Urías, Chacón"; a bracketed note after one,
+    "Lavoie (excused)"), where every word is a surname that is no everyday word or is no English word, and none is a
+    place, a people, a language, a product, a month or a greeting; and a quoted "Last, First" cell of a CSV whose two
+    words are so ('"Guled, Sahra"')."""
+    places, every, last = place_names(), all_given_names(), all_surnames()
+
+    def person_word(word: str) -> bool:
+        low = fold(word).lower()
+        return (low in roster_last or low in last and rank.get(low, EVERYDAY_RANK) >= EVERYDAY_RANK
+                or all(p not in rank for p in low.split("-"))) \
+            and low not in places and low not in _PEOPLES and low not in LANGUAGE_NAMES and low not in PRODUCT_NAMES \
+            and low not in CALENDAR and low not in _GREETINGS and low not in _NOT_SURNAME \
+            and word.title() not in _TITLE_WORDS
+
+    out: list[tuple[int, int, str]] = []
+    for m in _CAP_RUN.finditer(text):
+        words = list(_RUN_WORD.finditer(text, m.start(), m.end()))
+        if all(person_word(w.group(0)) for w in words):
+            out += [(w.start(), w.end(), "PERSON") for w in words]
+    if '"' in text:
+        out += [(m.start(1), m.end(2), "PERSON") for m in _QUOTED_LAST_FIRST.finditer(text)
+                if all(person_word(g) or fold(g).lower() in every for g in m.groups())]
+    return out
 
 
 def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None = None,
@@ -3276,6 +3328,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if shaped or _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                 out.append((s, e, "PERSON"))
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
+    if ", " in text:
+        out += _surname_runs(text, rank, roster_last)
     out = _join_neighbours(text, out, given, rank)
     if not text.isascii() and _OTHER_RUN.search(text):
         runs = list(_OTHER_RUN.finditer(text))
@@ -3426,8 +3480,10 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         people = all_surnames()
         for m in _FAMILY_NAME.finditer(text):
             w = m.group(1).lower()
+            # (never a people's farm: "the Hutterite farm", "the Amish kids")
             if (w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK and not m.group(2)) or w in roster_last \
-                    or w not in rank:
+                    or w not in rank and not (m.group(2) and (w in _PEOPLES or w in LANGUAGE_NAMES
+                                                              or w.endswith(("ite", "ese", "ian", "ish")))):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\n" in text and _CLOSING.search(text):
         # the name under a letter's closing, on its own line: "Thanks,<newline>Jimmy Hummingbird<newline>Principal"
@@ -3562,8 +3618,9 @@ def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 
 
 # an initial before a name, after the start of a line, a list's comma or a label's colon, a quote or a bracket: "PRESENT:
-# O. TREVIÑO", "REVIEWERS: K. VOLLMER, R. SAENZ", "(Ma. Cristina Dela Cruz)" ("Ma.": María, as Filipino names write it)
-_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/—–])|(?<=[,;:(\"“—–-][ ]))(?:[A-Z]|Ma)\.[ ]$")
+# O. TREVIÑO", "REVIEWERS: K. VOLLMER, R. SAENZ", "(Ma. Cristina Dela Cruz)" ("Ma.": María, as Filipino names write it),
+# a sign-off's dash: "-T. Morin"
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/—–])|(?<=[,;:(\"“—–-][ ])|(?<=[ \n]-))(?:[A-Z]|Ma)\.[ ]$")
 # a rank before a title, and a courtesy title before a name, in any case (a role, "BOARD PRESIDENT", stays outside)
 _RANK_BEFORE_TITLE = re.compile(r"(?<![\w.])(?:Deputy|Assistant|Asst\.|Associate|Assoc\.|Interim|Acting|Vice|Executive)[ ]$",
                                 re.I)
@@ -3602,7 +3659,8 @@ _MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bh
 # a word joined to a name by a list's comma or "and": "Tomasz, Selma, Furaha, Emir", "Zayn and Emirhan"
 # (one capital, three letters at least, no stop after: never "Ed" of "Ed.D.", "St.", "APs", "SchoolPulse")
 _COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)((?:[ ][A-Z]\.)?)"   # (and its initial: "Emina D.")
-_COORD_AFTER = re.compile(rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
+_COORD_AFTER = re.compile(rf"(?:[ \t]*\([a-z ]{{1,12}}\))?"   # (a note between: "Lavoie (excused), Dumais")
+                          rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
 # (never a people's word before a group, "Our Yazidi and Karen kids", a place after a word of place, "in Ta'u, Mrs.
@@ -4684,6 +4742,9 @@ _PLACE_WORDS = re.compile(
 
 #: Words that name a school or district after its name: "Roosevelt Elementary", "Lakeshore El", "Pine Ridge ISD".
 _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School)?"
+                 # (a kind's letters with their stops or a slash: "Bosque Verde I.S.D.", "Black Mountain Reg. H.S.",
+                 # "Jericho Lake M/HS")
+                 r"|C?I\.S\.D\.?|U\.S\.D\.?|Reg\.[ \t]+(?:H\.S\.|HS|High(?:\s+School)?)|M/HS|MS/HS|M/H\.S\."
                  r"|El(?![ \t]+(?:Paso|Salvador|Cajon|Centro|Monte|Dorado|Reno|Segundo|Camino|Cenizo))\.?|Elem\.?|Middle(?:\s+School)?|High(?:\s+School)?|Junior\s+High"
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K8|ELC|CTC|(?:Early\s+)?Learning\s+Center"
@@ -5169,6 +5230,16 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     from to another ("the drive from Sequoia Vista to Fresno")."""
     if _PLACE_OF_BEFORE.search(folded, max(0, start - 24), start):
         return True
+    # (a name's later word in lower case is a thing's: "Sego lily is the state flower"; a place by what it is: "Franklin
+    # Heights is the neighborhood on the hill", "Tres Lomas is just three hills")
+    if any(w.islower() and w not in _PARTICLE_WORDS and w not in ("of", "and", "the") for w in folded[start:end].split()[1:]) \
+            or _IS_A_PLACE_AFTER.match(low, end):
+        return True
+    last = low[start:end].rsplit(None, 1)[-1]
+    # (a street gone along: "the canal path along Canal Street"; a landform's picnic: "to Jericho Pond for the picnic")
+    if last in _STREET_WORDS_LOW and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
+            or last in _LANDFORMS and _LEISURE_AFTER.match(low, end):
+        return True
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
             and not folded.startswith(("'s", "’s"), end):   # ("over Cedar Park's PLCs": the school's)
         return True
@@ -5199,6 +5270,12 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         and to.group(1).lower() in place_names()
 
 
+_IS_A_PLACE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
+                               r"(?:\w+[ \t]+)?(?:neighbou?rhood|hills?|town|village|community|subdivision|park|lake"
+                               r"|river|creek|mountains?|canyon|valley|colonia)\b")
+_STREET_WORDS_LOW = frozenset("street avenue road boulevard drive lane way highway".split())
+_LEISURE_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:picnics?|campout|cookout|swim|swimming|hike|hiking|fishing|kayaking"
+                            r"|canoeing|bonfire)\b")
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")

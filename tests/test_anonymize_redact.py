@@ -4912,3 +4912,48 @@ def test_round39_no_one(text) -> None:
 def test_round39_abbreviated_titles_stay_joined(text, span) -> None:
     found = [text[s.start:s.end] for s in _R39.redact(text).spans if s.label == "PERSON"]
     assert span in found, found
+
+
+# --- round 40 (session 21), from the thirtysecond set's tune half (written blind, scored blind at the session's start
+# rules, at round 38 and again after round 39; its held-out half unread); each case a shape written anew ----------
+_R40 = Redactor.from_roster(RosterNames(
+    first=("Odette", "Tevita"), last=("Morrissette", "Fifita"), full=("Odette Morrissette", "Tevita Fifita"),
+    places=("Sego Lily Elementary", "Canal Street Elementary", "Franklin Heights Elementary",
+            "Jericho Pond Middle/High School", "Bosque Alto Independent School District",
+            "Black Ridge Regional High School")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Pipeline board report, Sierra Vista I.S.D., presented Monday.", "Sierra Vista I.S.D.", "SCHOOL"),  # stops
+    ("Inquiry log, Black Ridge Reg. H.S.: two teachers picked a focus.", "Black Ridge Reg. H.S.", "SCHOOL"),
+    ("Inquiry log Jericho Pond M/HS step 2: data pulled.", "Jericho Pond M/HS", "SCHOOL"),
+    ("The team (Lozada, Urquidi, Chacón) agreed on the change.", "Urquidi", "PERSON"),             # surnames listed
+    ("Present: Sabattis, Vachon, Morin. Absent: Lavoie (excused), Dumaine.", "Dumaine", "PERSON"),
+    ('"Nur, Ayaan",1,"Guled, Sahra"', "Guled, Sahra", "PERSON"),                                   # a CSV's cell
+    ("Encuesta del personal: La directora Galindo nos escucha.", "Galindo", "PERSON"),              # a Spanish role
+    ("Ya perdimos a la maestra Rentería y a Mtro. Olague.", "Mtro. Olague", "PERSON"),              # Mexican titles
+    ("Her sister-in-law Mariángel is interested too.", "Mariángel", "PERSON"),                      # an in-law
+    ("Text from Dette: snow day!! reschedule?", "Dette", "PERSON"),                                 # a message's sender
+    ("Text: can we move to 3? kids have a half day. -T. Morrissette", "T. Morrissette", "PERSON"),  # initial, sign-off
+    ("Visit to the Taufahema home with Ms. Fifita interpreting.", "Taufahema", "PERSON"),          # a family's home
+    ("Home visit: basement apartment at 3124 S 3600 W (basement), West Valley City, UT 84119.",
+     "3124 S 3600 W (basement), West Valley City, UT 84119", "ADDRESS"),
+])
+def test_round40_found(text, span, label) -> None:
+    found = _R40.redact(text)
+    covered = {i for s in found.spans if s.label == label for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "Sego lily is the state flower, which the kids loved learning.",          # a school's words in lower case
+    "The canal path along Canal Street is lit now, so families walk.",        # a street along which one goes
+    "Franklin Heights is the neighborhood on the hill above the school.",     # a neighbourhood
+    "We took the cadre to Jericho Pond for the closing picnic.",              # a picnic's pond
+    "The Thorncrag sanctuary trail walk was a lovely start.",
+    "A washout closed the road north of Errol. Visit done virtually.",        # a town north of which
+    "The Colt .45s were the first name of the Houston Astros.",              # a team's old name
+])
+def test_round40_no_one(text) -> None:
+    assert not [s for s in _R40.redact(text).spans if s.label in ("PERSON", "SCHOOL")]
