@@ -2021,6 +2021,12 @@ class PiiDetector:
             spans = [(s, m.end(), lab) if lab == "PERSON" and (m := _HYPHEN_TAIL.match(folded, e))
                      and word_rank().get(m.group(1).lower(), PLAIN_RANK) >= EVERYDAY_RANK else (s, e, lab)
                      for s, e, lab in spans]
+        if sum(c[2] == "PERSON" for c in spans) and ("," in folded or " and " in folded):
+            # a town in a row of towns is the town, whoever bears its name: "Sanger, Reedley, Selma and Parlier",
+            # "between Selma and Fowler"
+            towns = place_names()
+            spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in towns
+                     or not _in_a_row_of_places(folded, c[0], c[1])]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -3672,6 +3678,13 @@ _COORD_GROUP_AFTER = re.compile(r"[ \t]+(?i:families|clans?|nation|tribes?|langu
 _COORD_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|visited|visiting|to)[ \t]+$")
 
 
+def _in_a_row_of_places(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is joined by a comma or "and" to a place's name that is no given name."""
+    places, every = place_names(), all_given_names()
+    return any(m is not None and (w := fold(m.group(1)).lower()) in places and w not in every
+               for m in (_COORD_AFTER.match(text, end), _COORD_BEFORE.search(text, max(0, start - 40), start)))
+
+
 def _coordinated(text: str, spans: list[tuple[int, int, str]],
                  roster: Mapping[str, int] = MappingProxyType({})) -> list[tuple[int, int, str]]:
     """Names in a list with a name found: a capitalised word joined to a person by a list's comma or "and" that is no
@@ -3706,7 +3719,7 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
                 continue
             a, b = m.start(1), m.end(2)
             if (a, b) not in found and not taken.holds(a, b) and name_like(m.group(1)) \
-                    and (not _sentence_start(text, a) or fold(m.group(1)).lower() in every) \
+                    and (not _sentence_start(text, a) or fold(m.group(1)).lower() in every or m.group(2)) \
                     and not _COORD_GROUP_AFTER.match(text, b) \
                     and not _COORD_PLACE_BEFORE.search(text, max(0, a - 16), a) \
                     and not _NOT_PEOPLE_BEFORE.search(text, max(0, a - 25), a):
