@@ -2963,6 +2963,21 @@ _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwe
                                   r"[ \t]+of[ \t]+$", re.I)
 
 
+# words of place before a name that make it a place: "trace back to Xieng Khouang", "in Minas Gerais", "through Hollis"
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|through|via|near|around|across|outside|back[ \t]+to)[ \t]+$", re.I)
+
+
+def _place_by_word_before(text: str, s: int, e: int) -> bool:
+    """Whether a name found off the roster is a place by the word of place before it: two words or more none of which
+    is a given name ("trace back to Xieng Khouang", "in Minas Gerais"), or one word that is a town ("through
+    Hollis"); never a person's own room or office ("in Mai Vang's office")."""
+    if not _PLACE_WORD_BEFORE.search(text, max(0, s - 12), s) or text.startswith(("'s", "’s"), e):
+        return False
+    words = [fold(w).lower() for w in text[s:e].split()]
+    every = all_given_names()
+    return len(words) >= 2 and not any(w in every for w in words) or len(words) == 1 and words[0] in place_names()
+
+
 def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
     """Whether a name found off the roster names a thing by a person's name after an article: a team, a method, a
     unit of study ("The Booker Whitfield biography unit"); never a family ("the Delgado family", "the Okafors
@@ -2971,7 +2986,8 @@ def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
     return label == "PERSON" and bool(_THING_ARTICLE.search(text, max(0, s - 5), s)) and not _KIN_AFTER.match(text, e) \
         and not (text[e - 1] == "s" and " " not in text[s:e]) \
         and not _PLACE_THE_BEFORE.search(text, max(0, s - 12), s) \
-        or label == "PERSON" and " " not in text[s:e] and bool(_DIRECTION_OF_BEFORE.search(text, max(0, s - 16), s))
+        or label == "PERSON" and " " not in text[s:e] and bool(_DIRECTION_OF_BEFORE.search(text, max(0, s - 16), s)) \
+        or label == "PERSON" and _place_by_word_before(text, s, e)
 
 
 # a run of three capitalised single words or more, joined by commas: "the team (Lozano, Urías, Chacón)", "Present:

@@ -4972,3 +4972,21 @@ def test_round40_list_after_a_colon_with_initials() -> None:
     text = "Step 2 (focus students): Nhial G., Emina D., Kaw Htoo, Yurixhi P.. All four are long-term ELs."
     names = [text[s.start:s.end] for s in _R40.redact(text).spans if s.label == "PERSON"]
     assert "Nhial G." in names, names
+
+
+@pytest.mark.parametrize("text", [
+    "Many of our families trace back to Xieng Khouang and came through the camps.",   # places after a word of place
+    "Some came from Governador Valadares in Minas Gerais last year.",
+    "We drove through Hollis and down Route 4 in freezing rain.",
+])
+def test_round40_places_after_place_words(text) -> None:
+    assert not [s for s in _R40.redact(text).spans if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The binder is in Abdirahman Farah's office.", "Abdirahman Farah"),                   # a person's office
+    ("We sat in with Abdirahman Farah during advisory.", "Abdirahman Farah"),
+])
+def test_round40_people_after_place_words_stay(text, span) -> None:
+    found = " ".join(text[s.start:s.end] for s in _R40.redact(text).spans if s.label == "PERSON")
+    assert span in found, found
