@@ -128,7 +128,8 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door|Side)\.?[ \t]*#?[ \t]*"
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
-         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b(?=,|[ \t]*\n)"
+         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b"
+         r"(?=,|[ \t]*\n|[ \t]*[.;)]|[ \t]+(?:where|and|with|for|in|on|at)\b|$)"
          # (or on its own line between the street and the city: "1438 E Walnut St<newline>Rear<newline>Des Moines")
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
          # (or in brackets after the street: "3124 S 3600 W (basement), West Valley City")
@@ -157,7 +158,7 @@ _ZIP_CODE = r"\d{5}(?:-\d{4})?"
 _ZIP_AFTER = rf"(?:,?[ \t]*+{_ZIP_CODE}|,?[ \t]*+\n[ \t]*+{_ZIP_CODE}(?=[ \t]*(?:\n|$)))"
 # the city's words (up to four), after a space before a comma, "Apt 4 , Springfield", a dash or a line break
 # (each run of blanks possessive: three runs side by side read a padded export line in cubic time)
-_CITY = r"(?:[A-Za-z][A-Za-z.'-]*[ \t]+){0,3}[A-Za-z][A-Za-z.'-]*(?:,[ \t]*|[ \t]+)"
+_CITY = r"(?:[A-Za-z][A-Za-zʻ.'-]*[ \t]+){0,3}[A-Za-z][A-Za-zʻ.'-]*(?:,[ \t]*|[ \t]+)"   # (an ʻokina: "Waiʻanae")
 # then a real state (its postal code, the AP's abbreviation, its name) and the ZIP, or a city's ZIP alone ("IL.,
 # 62701", "Springfield, Ill. 62701", "Springfield 62701")
 _CITY_STATE_ZIP = (rf"(?:[ \t]*+(?:[,\u2013\u2014-][ \t]*+)?(?:\n[ \t]*+)?{_CITY}"
@@ -2424,9 +2425,13 @@ class PiiDetector:
         if low in confirmed:
             return True
         before, after = text[max(0, start - 40): start], text[end: end + 40]
-        if _THING_ARTICLE.search(before) and _LOWER_NOUN_AFTER.match(after) and not _KIN_AFTER.match(after) \
+        if _THING_ARTICLE.search(before) and (_LOWER_NOUN_AFTER.match(after) and not _KIN_AFTER.match(after)
+                                              or (w := _WORD_THEN_NOUN.match(after))
+                                              and word_rank().get(w.group(1).lower(), PLAIN_RANK) < PLAIN_RANK) \
                 or _FUNDS_AFTER.match(after):
-            return False  # a thing named by the word: "the Ward map", "The Marina district", "Grant schools"
+            # a thing named by the word: "the Ward map", "The Marina district", "the Rose Bowl clip", "the Hope
+            # Lutheran food bank", "Grant schools"
+            return False
         if low not in self.common:
             # a rarer word is a name by its capital, but not where every word has one: at a sentence's start a word
             # that is still a plain word ("Frost advisory cancelled ...", "Rocky start") needs what an everyday
@@ -2477,6 +2482,7 @@ class PiiDetector:
 _LOWER_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
 # a lower-case word after an everyday-word name and its article: the thing it names ("the Ward map")
 _LOWER_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
+_WORD_THEN_NOUN = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+(?!family|families|twins|kids|household)[a-z]")
 # ... or schools or money after it: "Grant schools", "Title funds"
 _FUNDS_AFTER = re.compile(r"[ \t]+(?:schools|districts|campuses|funds|funding|dollars|money)\b", re.I)
 # a word after a name at a sentence's start that reads as its verb: an auxiliary, or a form in -s or -ed
@@ -2923,10 +2929,13 @@ yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
 안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好
 здравствуйте привет привіт مرحبا سلام שלום
 mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese faleminderit
+talofa malo iakwe kaselehlie mogethin bula hafa aloha
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
-#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin)
+#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin; greetings of Samoa, Tonga, the Marshalls,
+#                 Pohnpei, Chuuk, Fiji, Guam and Hawaii)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
-_SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
+# (a quoted reply's line too: "> Chidi, can you cover ...")
+_SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t>]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
 # words after a salutation that speak to someone: thanks or a question to "you" (any given name before them), and the
 # rest of a request (a given name that is no everyday word before them)
 _THANKS_OR_YOU = r"thank[ \t]+you|thanks|(?:can|could|would|did|are)[ \t]+you"
@@ -2934,7 +2943,7 @@ _THANKED = re.compile(rf"(?:{_THANKS_OR_YOU})\b", re.I)
 # (words that open a line before a comma and are no one written to: seasons, "ok", Spanish "sí", "bueno", "claro")
 _NOT_SALUTED = frozenset("ok okay summer fall spring winter si sí no bueno claro pues oye mira".split())
 _ADDRESSED = re.compile(rf"(?:{_THANKS_OR_YOU}|(?:can|could|would|will|did|do|are|have)[ \t]+(?:you|we)|please|pls"
-                        r"|I['’]ll|I[ \t]+will|let[ \t]+me|you['’]re|your)\b", re.I)
+                        r"|I['’]ll|I[ \t]+will|let[ \t]+me|you['’]re|your|see[ \t]+(?:below|attached)|fyi)\b", re.I)
 # an author cited by year, as methods notes do: "(Wilson 1927)", "Austin 2009", "Lin & Wei 1989", "Guskey (2000)"
 _CITATION_AFTER = re.compile(r"(?:\s+(?:et\s+al\.?|and\s+[A-Z][a-z]+|&\s+[A-Z][a-z]+))?,?\s+\(?(?:19|20)\d\d[a-z]?\b"
                              r"|\s+(?:et\s+al\b|&\s+[A-Z])")
@@ -2964,7 +2973,8 @@ _DIRECTION_OF_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwe
 
 
 # words of place before a name that make it a place: "trace back to Xieng Khouang", "in Minas Gerais", "through Hollis"
-_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|through|via|near|around|across|outside|back[ \t]+to)[ \t]+$", re.I)
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|through|via|near|around|across|outside|back[ \t]+to"
+                                r"|(?:moves?|moved|moving|relocated?|relocating)[ \t]+to)[ \t]+$", re.I)
 
 
 def _place_by_word_before(text: str, s: int, e: int) -> bool:
@@ -2995,6 +3005,7 @@ def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
 _CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?"
                       r"(?:,[ \t]*(?:and[ \t]+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?){2,}"
                       r"(?![\w'’-]|[ \t]+[A-Z])")
+_QUOTED_SPEAKER = re.compile(r"(?:^|(?<=[\n.;!?])[ \t]*|(?<=:)[ \t]+)([A-Z][a-z'’ʻ]+(?:[ ][A-Z][a-z'’ʻ]+)?):[ \t]*[\"“]")
 _RUN_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
 _QUOTED_LAST_FIRST = re.compile(r"(?<=\")([A-Z][\w'’-]+),[ ]([A-Z][\w'’-]+)(?=\")")
 
@@ -3227,7 +3238,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # someone: "Ray, I'll call"; never "Soon, we'll need ...", "Chat — can we get the link?")
             if w in all_given and (rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK
                                    and (w in given and w not in english_words() or _ADDRESSED.match(text, m.end()))
-                                   or _THANKED.match(text, m.end())):   # ("Hope — thank you for yesterday")
+                                   or _THANKED.match(text, m.end())) \
+                    or w not in rank and w not in english_words() and len(w) >= 3 \
+                    and (_ADDRESSED.match(text, m.end()) or _THANKED.match(text, m.end())):
+                # ("Hope — thank you for yesterday"; a name that is no word at all before words that speak to someone:
+                # "Digoy - see below", "> Chidi, can you cover ...")
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\t" in text:
         # a surname and an initial filling a table's cell: "Pruitt S.<TAB>Cypress Landing Elem", "Wisniewski T"
@@ -3352,6 +3367,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
     if ", " in text:
         out += _surname_runs(text, rank, roster_last)
+    if ":" in text and ('"' in text or "“" in text):
+        # a speaker before a quoted answer: 'Student interviews: Chiamaka: "I can solve it ..."'
+        places = place_names()
+        out += [(m.start(1), m.end(1), "PERSON") for m in _QUOTED_SPEAKER.finditer(text)
+                if (w := fold(m.group(1)).lower()) not in places and w not in _GREETINGS and w not in _NOT_SURNAME
+                and (w not in rank or w in given and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK)]
     out = _join_neighbours(text, out, given, rank)
     if not text.isascii() and _OTHER_RUN.search(text):
         runs = list(_OTHER_RUN.finditer(text))
@@ -3685,6 +3706,8 @@ _COORD_AFTER = re.compile(rf"(?:[ \t]*\([a-z ]{{1,12}}\))?"   # (a note between:
                           rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
+_LOWER_COORD_AFTER = re.compile(r",[ \t]*([a-z]{2,}[ ][a-z]{2,})(?=[ \t]*(?:,|$|\n|\())")
+_LOWER_COORD_BEFORE = re.compile(r"(?:^|(?<=[,:\n-])[ \t]*|(?<=[,:\n-]))(?<![a-z])([a-z]{2,}[ ][a-z]{2,}),[ \t]*$")
 # (never a people's word before a group, "Our Yazidi and Karen kids", a place after a word of place, "in Ta'u, Mrs.
 # Lefiti", nor a storm, "After Hurricane Ida, Maria led")
 _COORD_GROUP_AFTER = re.compile(r"[ \t]+(?i:families|clans?|nation|tribes?|language|parents|elders|refugees|communities"
@@ -3730,6 +3753,17 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
     todo = sorted(found)
     while todo:
         s, e = todo.pop()
+        if text[s:e].islower():
+            # (a list typed in lower case: "sign in - fadumo ismail, tsong hang, marjorie thorsen"; a given name and
+            # a second word, the first no English word)
+            for m in (_LOWER_COORD_AFTER.match(text, e), _LOWER_COORD_BEFORE.search(text, max(0, s - 40), s)):
+                if m is not None and (m.start(1), m.end(1)) not in found and not taken.holds(m.start(1), m.end(1)) \
+                        and (w := m.group(1).split()[0]) not in rank and w not in places \
+                        and all(x not in places and x not in _GREETINGS for x in m.group(1).split()):
+                    found.add((m.start(1), m.end(1)))
+                    out.append((m.start(1), m.end(1), "PERSON"))
+                    todo.append((m.start(1), m.end(1)))
+            continue
         for m in (_COORD_AFTER.match(text, e), _COORD_BEFORE.search(text, max(0, s - 40), s)):
             if m is None:
                 continue
@@ -4349,7 +4383,7 @@ _NAME_WORD = r"[A-Z](?=[\w'’ʻ-]*?[a-z])[\w'’ʻ-]*+"
 # (and a sign-in's surnames with a letter each, in capitals or not: "SUTTON M, GALLARDO R, VU L, ADJEI K")
 _SURNAME_LETTER_ITEM = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z'’-]+)[ ][A-Z](?![\w.'’-])(?=[ \t]*(?:[,;\n]|$))")
 # (the list's last item may end its sentence: "Ariana M., Devontae K. Facilitated by ...", "Devontae K..")
-_GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$)|\.|[ \t]+[A-Z])")
+_GIVEN_INITIAL_ITEM = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ][A-Z]\.(?=[ \t]*(?:[,;)\n]|$)|\.|[ \t]+[A-Z]|[ \t]+\()")
 _GIVEN_INITIAL_PAIR = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})[ ]([A-Z]\.)[ ]and[ ]({_NAME_WORD})[ ]([A-Z]\.)(?=[ \t]*[,;)\n]|$)")
 _TICKED = re.compile(rf"(?<![\w'’-])({_NAME_WORD}(?:[ ]{_NAME_WORD})?)(?:[ ]\([^()\n]{{1,20}}\))?[ ]?[✓✔✗✘☑☒]")
 _MOVED_BY = re.compile(rf"\b(?:(?:[Mm]oved|[Mm]otion|[Ss]econded|[Ss]econd)[ ]by[ ]|[Mm]otion\b[^:\n]{{0,60}}:[ ]*"
@@ -4377,23 +4411,27 @@ def _record_names(text: str) -> list[tuple[int, int, str]]:
             and (low in every or low in last or low not in words
                  or "'" in low and low.replace("'", "") in last)   # ("O'ROURKE": "orourke" is the list's)
 
-    def runs(items: list[re.Match[str]], gap: str) -> list[tuple[int, int, str]]:
-        # the items that stand in a list of three at least, one after another with only ``gap`` between
+    def runs(items: list[re.Match[str]], gap: str, sure: Callable[[re.Match[str]], bool] = lambda m: True
+             ) -> list[tuple[int, int, str]]:
+        # the items that stand in a list of three at least, one after another with only ``gap`` between, all of
+        # them ``sure`` but one at most
         found, run = [], []
         for m in items + [None]:
             if m is not None and run and re.fullmatch(gap, text[run[-1].end():m.start()]):
                 run.append(m)
                 continue
-            if len(run) >= 3:
+            if len(run) >= 3 and sum(not sure(r) for r in run) <= 1:
                 found += [(r.start(), r.end(), "PERSON") for r in run]
             run = [m] if m is not None else []
         return found
 
     out: list[tuple[int, int, str]] = []
     if ". " in text or ".," in text:
-        out += runs([m for m in _GIVEN_INITIAL_ITEM.finditer(text)
-                     if name(m.group(1)) and (m.group(1).lower() in every or m.group(1).lower() not in words)],
-                    r"[,;][ \t]*\n?[ \t]*")
+        # (one given name that is an English word too may stand among them: "Gloire M., Divine K., Usman R.")
+        out += runs([m for m in _GIVEN_INITIAL_ITEM.finditer(text) if name(m.group(1))],
+                    # (a note in brackets after each: "Gloire M. (gr 2, reading), Divine K. (gr 4, behavior)")
+                    r"(?:[ \t]*\([^()\n]{1,40}\))?[,;][ \t]*\n?[ \t]*",
+                    lambda m: m.group(1).lower() in every or m.group(1).lower() not in words)
     if " and " in text and ". " in text:
         # (two given names with their initials, joined: "Two of them, Abdullahi M. and Hawo A., scored ...")
         for m in _GIVEN_INITIAL_PAIR.finditer(text):
@@ -4764,8 +4802,9 @@ _PLACE_WORDS = re.compile(
     # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
     r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public|free|local|city|exempted\s+village)"
     r"(?=\s+(?:school|high|elementary|district|sd)\b)"
-    # (and a campus of several schools: "Bethlehem Ridge" of "Bethlehem Ridge Educational Complex")
-    r"|educational\s+complex|education\s+complex)\b.*$",
+    # (and a campus of several schools: "Bethlehem Ridge" of "Bethlehem Ridge Educational Complex"; Hawaii's complex
+    # areas, "Waikele" of "Waikele Complex Area"; a learning center)
+    r"|educational\s+complex|education\s+complex|complex\s+area|learning\s+cent(?:er|re))\b.*$",
     re.I)
 
 
@@ -5162,6 +5201,8 @@ def _short_forms(name: str) -> set[str]:
         # region's office, "ORE Costa Norte")
         letters = "".join(w[0].upper() for w in kind.group(0).split() if w.lower() not in ("de", "del", "la", "da", "do"))
         out |= {f"{letters} {short}"} | ({f"ORE {short}"} if letters == "RE" else set())
+    if name.endswith(" Complex Area") and words:
+        out.add(f"{short} CA")   # ("Mauna Lahilahi CA", as Hawaii's complex areas are written)
     if words and (number := _DISTRICT_NUMBER_END.search(name)):
         out.add(f"{short} No. {number.group(1)}")   # "Red Prairie No. 1" for "Red Prairie Public School District No. 1"
     school = _NUMBERED_NAME.match(name)
@@ -5230,7 +5271,8 @@ def _campus_short(place: str) -> set[str]:
 # words that make what follows a place, not the school named after it: "the town of Caney Springs", "families live up
 # Kettle Fork" (a school's short form is its place's name)
 _PLACE_OF_BEFORE = re.compile(r"\b(?:(?:town|city|village|community|hamlet|township|valley|holler|hollow)[ \t]+of"
-                              r"|(?:live[sd]?|living)[ \t]+(?:up|down|on|in|out|near|along|off))[ \t]+$", re.I)
+                              r"|(?:live[sd]?|living)[ \t]+(?:(?:up|down|out|over)[ \t]+(?:in|by|near)|up|down|on|in|out"
+                              r"|near|along|off))[ \t]+$", re.I)
 _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
@@ -5257,7 +5299,7 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     """Whether a school's short form at ``start:end`` is said as the place it is named after: after "the town of" or
     "live up" (:data:`_PLACE_OF_BEFORE`), a landform gone over or past (:data:`_LANDFORMS`), or a town travelled
     from to another ("the drive from Sequoia Vista to Fresno")."""
-    if _PLACE_OF_BEFORE.search(folded, max(0, start - 24), start):
+    if _PLACE_OF_BEFORE.search(folded, max(0, start - 24), start) or _ALONG_BEFORE.search(folded, max(0, start - 12), start):
         return True
     # (a name's later word in lower case is a thing's: "Sego lily is the state flower"; a place by what it is: "Franklin
     # Heights is the neighborhood on the hill", "Tres Lomas is just three hills")
@@ -5299,6 +5341,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         and to.group(1).lower() in place_names()
 
 
+# (a street a school is named after, gone along: "the apartments along Wilcrest")
+_ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
 _IS_A_PLACE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
                                r"(?:\w+[ \t]+)?(?:neighbou?rhood|hills?|town|village|community|subdivision|park|lake"
                                r"|river|creek|mountains?|canyon|valley|colonia)\b")

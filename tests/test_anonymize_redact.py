@@ -4990,3 +4990,50 @@ def test_round40_places_after_place_words(text) -> None:
 def test_round40_people_after_place_words_stay(text, span) -> None:
     found = " ".join(text[s.start:s.end] for s in _R40.redact(text).spans if s.label == "PERSON")
     assert span in found, found
+
+
+# --- round 41 (session 21), from the thirtyfourth set's tune half (written blind, scored blind at the session's start
+# rules and at round 40; its held-out half unread); each case a shape of its misses written anew ------------------
+_R41 = Redactor.from_roster(RosterNames(
+    first=("Marjorie", "Rose"), last=("Thorsen", "Okoro"), full=("Marjorie Thorsen", "Rose Okoro"),
+    places=("Phalen Valley Learning Center", "Mauna Lahilahi Complex Area", "ʻEwa Plains Complex Area",
+            "Wilcrest Elementary", "Rice Lake Independent School District 279")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Presenters: Merlinda Weital (Mauna Lahilahi CA), and two guests.", "Mauna Lahilahi CA", "SCHOOL"),
+    ("R. Pagaduan (ʻEwa Plains CA). Next step: compare absences.", "ʻEwa Plains CA", "SCHOOL"),
+    ("this is Majo from Phalen Valley. Can we meet Tuesday?", "Phalen Valley", "SCHOOL"),
+    ("meeting 2 sign in - fadumo ismail, tsong hang, marjorie thorsen", "tsong hang", "PERSON"),    # lower case
+    ("Tier 3 review: Gloire M. (gr 2, reading), Divine K. (gr 4, behavior), Usman R. (gr 1, attendance).",
+     "Divine K.", "PERSON"),
+    ('Student interviews: Chiamaka: "I can solve it but I can\'t explain it."', "Chiamaka", "PERSON"),  # a speaker
+    ("On Mon Duc Tran wrote:\n> Chidi, can you cover the session Friday?", "Chidi", "PERSON"),      # a quoted reply
+    ("Subject: Fwd: site visit\n\nDigoy - see below from the dean.", "Digoy", "PERSON"),
+    ("Mail it to my home:\nHilda Jibas\nPO Box 1213\nWaiʻanae, HI 96792", "PO Box 1213\nWaiʻanae, HI 96792", "ADDRESS"),
+    ("we visited aunty's house on 87-310 Hakimo Rd, Rear where she runs homework club",
+     "87-310 Hakimo Rd, Rear", "ADDRESS"),
+])
+def test_round41_found(text, span, label) -> None:
+    found = _R41.redact(text)
+    covered = {i for s in found.spans if s.label == label for i in range(s.start, s.end)}
+    start = text.index(span)
+    assert set(range(start, start + len(span))) <= covered
+
+
+@pytest.mark.parametrize("text", [
+    "Most district leaders at our table live up in Rice Lake and commute south.",     # a district as a place
+    "The Simone Biles video and the Rose Bowl clip about a player were great.",       # a thing's name
+    "Enrollment dropped due to housing costs and family moves to Katy.",              # a town moved to
+    "Students who live in the apartments along Wilcrest walk to school.",             # a street
+])
+def test_round41_no_one(text) -> None:
+    assert not [s for s in _R41.redact(text).spans if s.label in ("PERSON", "SCHOOL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Talofa, thank you for hosting the cadre at the school.",      # a greeting before the comma
+    "Iakwe, can you send the slides again?",
+])
+def test_round41_pacific_greetings_are_no_one(text) -> None:
+    assert not _R41.redact(text).spans
