@@ -2034,8 +2034,9 @@ class PiiDetector:
             if "," in folded or " and " in folded or "&" in folded or "+" in folded:
                 spans = sorted(spans + _coordinated(folded, spans, self.terms))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
-        if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again)
-            out = [Span(o.start - 1, o.end, o.label) if o.label == "PERSON" and o.start and text[o.start - 1] in "ʻ'"
+        if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
+            out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
+                                                                    or o.label == "SCHOOL" and text[o.start - 1] == "ʻ")
                    and (o.start == 1 or not text[o.start - 2].isalnum()) else o for o in out]
         return sorted(out)
 
@@ -2809,9 +2810,11 @@ _COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|
 _LABELLED_NAME = re.compile(r"(?im)(?:^|(?<=[.;][ ]))[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
                             r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
-                            r"|logged\s+by|recorded\s+by|notes|notes\s+by|scribe|recorder|note[ -]?taker)"
+                            r"|logged\s+by|recorded\s+by|notes|notes\s+by|scribe|recorder|note[ -]?taker"
+                            # (a record's person: "Student: Tremayne W. (gr 10).", "Interpreter: Patience")
+                            r"|student|participant|interpreter|attendee|contact)"
                             r"(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*"
-                            r"(?:<[^>\n]*>)?[ \t]*$")
+                            r"(?:<[^>\n]*>|\([^)\n]{1,20}\)\.?)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
 _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"

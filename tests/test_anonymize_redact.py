@@ -5037,3 +5037,17 @@ def test_round41_no_one(text) -> None:
 ])
 def test_round41_pacific_greetings_are_no_one(text) -> None:
     assert not _R41.redact(text).spans
+
+
+def test_round41_okina_opens_a_place_too() -> None:
+    text = "Guests from ʻEwa Plains Complex Area please park on the mauka side."
+    assert [text[s.start:s.end] for s in _R41.redact(text).spans] == ["ʻEwa Plains Complex Area"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Records requested by Mr. Udeh on 2/2.\nStudent: Tremayne W. (gr 10).", "Tremayne W."),   # a record's student
+    ("Interpreter: Mbuyi Kalonji", "Mbuyi Kalonji"),
+])
+def test_round41_labelled_people(text, span) -> None:
+    found = [text[s.start:s.end] for s in _R41.redact(text).spans if s.label == "PERSON"]
+    assert any(span in f for f in found), found
