@@ -79,6 +79,17 @@ CASES = {
     "a copy line": ("cc: ", "Farida Okafor", ", ", 1000, ""),
     "quoted answers": ("", '"Staffing." — Dee', "\n", 1000, ""),
     "salutations": ("", "Reggie — can we push?", "\n", 1000, ""),
+    # (session 21: lists read along from a name found, runs of surnames, lower-case lists, notes in brackets, quoted
+    # speakers, schools in capitals, a unit in brackets, dotted kinds)
+    "a list along a name": ("Ana Ruiz, ", "Tomasz", ", ", 1500, " and Emir"),
+    "a run of surnames": ("Present: ", "Lozano", ", ", 1500, "."),
+    "a run that ends in a name": ("", "Lozano", ", ", 1500, " Ruiz"),
+    "a lower-case list": ("sign in - ana ruiz, ", "tsong hang", ", ", 1500, ""),
+    "notes in brackets": ("Review: ", "Gloire M. (gr 2, reading)", ", ", 1000, "."),
+    "quoted speakers": ("", 'Chiamaka: "I can."', " ", 1000, ""),
+    "schools in capitals": ("", "WE LOVED WILLOW BEND MIDDLE SCHOOL", " AND ", 800, "!"),
+    "units in brackets": ("3124 S 3600 W ", "(basement)", " ", 1500, ", West Valley City, UT 84119"),
+    "dotted kinds": ("", "Bosque Verde I.S.D.", ", ", 1500, ""),
 }
 
 

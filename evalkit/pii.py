@@ -133,7 +133,8 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          # (or on its own line between the street and the city: "1438 E Walnut St<newline>Rear<newline>Des Moines")
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
          # (or in brackets after the street: "3124 S 3600 W (basement), West Valley City")
-         r"|[ \t]*\((?:basement|rear|upstairs|downstairs|upper|lower|back)(?:[ \t]+(?:unit|apt|apartment|door|house))?\)"
+         # (no blanks of its own: the blanks before a unit are read once, by the "\s*" above)
+         r"|\((?:basement|rear|upstairs|downstairs|upper|lower|back)(?:[ \t]+(?:unit|apt|apartment|door|house))?\)"
          # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
          r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff][l1])\b\.?"   # (an OCR's "2nd f1" too)
