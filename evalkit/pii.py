@@ -3706,7 +3706,8 @@ _MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bh
 # a word joined to a name by a list's comma or "and": "Tomasz, Selma, Furaha, Emir", "Zayn and Emirhan"
 # (one capital, three letters at least, no stop after: never "Ed" of "Ed.D.", "St.", "APs", "SchoolPulse")
 _COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)((?:[ ][A-Z]\.)?)"   # (and its initial: "Emina D.")
-_COORD_AFTER = re.compile(rf"(?:[ \t]*\([a-z ]{{1,12}}\))?"   # (a note between: "Lavoie (excused), Dumais")
+# (a note between: "Lavoie (excused), Dumais", "Rosa Portillo (AP) and Kemi")
+_COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
                           rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")

@@ -5051,3 +5051,9 @@ def test_round41_okina_opens_a_place_too() -> None:
 def test_round41_labelled_people(text, span) -> None:
     found = [text[s.start:s.end] for s in _R41.redact(text).spans if s.label == "PERSON"]
     assert any(span in f for f in found), found
+
+
+def test_round41_a_role_in_brackets_inside_a_list() -> None:
+    text = "Walkthrough with Principal Nguyen, Rosa Portillo (AP) and Kemi from counseling."
+    names = [text[s.start:s.end] for s in _R41.redact(text).spans if s.label == "PERSON"]
+    assert "Kemi" in names, names
