@@ -88,6 +88,8 @@ CASES = {
     "notes in brackets": ("Review: ", "Gloire M. (gr 2, reading)", ", ", 1000, "."),
     "quoted speakers": ("", 'Chiamaka: "I can."', " ", 1000, ""),
     "schools in capitals": ("", "WE LOVED WILLOW BEND MIDDLE SCHOOL", " AND ", 800, "!"),
+    # (the second reader's: names and schools in capitals, each school looked up against every name)
+    "names and schools in capitals": ("PRESENTERS: ", "MARIA LOPEZ, WILLOW BEND MIDDLE SCHOOL", ", ", 2000, ""),
     "units in brackets": ("3124 S 3600 W ", "(basement)", " ", 1500, ", West Valley City, UT 84119"),
     "dotted kinds": ("", "Bosque Verde I.S.D.", ", ", 1500, ""),
 }

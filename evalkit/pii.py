@@ -134,7 +134,7 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
          # (or in brackets after the street: "3124 S 3600 W (basement), West Valley City")
          # (no blanks of its own: the blanks before a unit are read once, by the "\s*" above)
-         r"|\((?:basement|rear|upstairs|downstairs|upper|lower|back)(?:[ \t]+(?:unit|apt|apartment|door|house))?\)"
+         r"|\((?i:basement|rear|upstairs|downstairs|upper|lower|back)(?:[ \t]+(?i:unit|apt|apartment|door|house))?\)"
          # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
          r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff][l1])\b\.?"   # (an OCR's "2nd f1" too)
@@ -295,7 +295,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"(?:(?:[ \t]\.[ \t]?|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
                         # ("@@": a doubled key; "%40": the @ of a link's mailto: as the link writes it; "<at>"; a scan's
                         # "©" for "@")
-                        r"\s*(?:@@?|%40|©|[({\[<]\s*(?:at|@)\s*[)}\]>]|\*at\*|-at-)\s*[\w-]+"
+                        r"\s*(?:@@?|%40|(?<=\w)©(?=\w)|[({\[<]\s*(?:at|@)\s*[)}\]>]|\*at\*|-at-)\s*[\w-]+"
                         # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
                         r"(?:\s*(?:\.\.?|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|\*dot\*|-dot-|\bdot\b"
                         r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov|us)\b))"
@@ -1747,9 +1747,14 @@ class PiiDetector:
                 cands += [(m.start(), m.end(), "SCHOOL") for m in _word_regex(a).finditer(folded)]
         cands += _schools_by_shape(folded, low, toks, digits)
         if shouting or _CAPS_SCHOOL_WORD.search(folded):
+            people = sorted((s, e) for s, e, lab in cands if lab == "PERSON")
+            starts, reach = [s for s, _ in people], list(accumulate((e for _, e in people), max))
             for a, b, label in _shouted_schools(folded):
-                # (never into a name found before it: "MARLYS IRON SHELL RED WILLOW DAY SCHOOL")
-                a = max([a] + [e for s, e, lab in cands if lab == "PERSON" and s < a < e])
+                # (never into a name found before it: "MARLYS IRON SHELL RED WILLOW DAY SCHOOL"; the names found
+                # looked up by their starts, so that a pasted list of thousands stays linear)
+                i = bisect.bisect_left(starts, a) - 1
+                if i >= 0 and reach[i] > a:
+                    a = reach[i]
                 a += len(folded[a:b]) - len(folded[a:b].lstrip())
                 if a < b:
                     cands.append((a, b, label))
@@ -2028,7 +2033,9 @@ class PiiDetector:
             # "between Selma and Fowler"
             towns = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in towns
-                     or not _in_a_row_of_places(folded, c[0], c[1])]
+                     or not _in_a_row_of_places(folded, c[0], c[1])
+                     or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
+                     or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -2345,9 +2352,14 @@ class PiiDetector:
         while common:  # until no more is vouched for: "Will HOPE", "HOPE Will"
             edges = edges | {i for s, e, lab in out if lab == "PERSON"
                              for i in (s, e, _title_start(folded, s))}
-            if self.given_of:   # "Mr. Okafor will share. Hunter, go ahead.": his given name
-                confirmed = confirmed.union(*(self.given_of.get(low[s:e].rsplit(None, 1)[-1], ())
-                                              for s, e, lab in out if lab == "PERSON"))
+            if self.given_of:
+                # "Ms. Strand said the dates work. Dakota is driving.": her given name, where it is used as one (a comma
+                # or a verb after it; not "Hope this helps", "Grant funding ends"), and never a public figure's kin
+                # ("Dr. King's dream ... Hope")
+                vouched = set().union(*(self.given_of.get(w, ()) for s, e, lab in out if lab == "PERSON"
+                                        and (w := low[s:e].rsplit(None, 1)[-1]) not in FAMOUS_SURNAMES))
+                confirmed = confirmed | {low[a:b] for a, b, _ in common if low[a:b] in vouched
+                                         and (_GIVEN_IN_USE.match(folded, b) or _VERB_FORM_AFTER.match(folded, b))}
             judged = [(m, judge(folded, low, m, confirmed, edges)) for m in common]
             new = [c for _, c in judged if c and c[2] == "PERSON"]
             if not new:
@@ -2379,8 +2391,11 @@ class PiiDetector:
                 return s, e, "PERSON"
             # a roster name in lower case that is no English word is the person ("thx kwame", "w/ maricel"); one
             # after a given name is a full name ("jen price")
-            if folded[s:e].islower() and _LOWER_ARTICLE_BEFORE.search(folded, max(0, s - 5), s):
-                return None   # a thing, with its article: "the redbird on the logo" (not "its jolene", it's)
+            if folded[s:e].islower() and _LOWER_ARTICLE_BEFORE.search(folded, max(0, s - 5), s) \
+                    and not _KIN_AFTER.match(folded, e):
+                # a thing, with its article: "the redbird on the logo" (not "its jolene", it's; never a family, "the
+                # reyes kids", "a reyes cousin")
+                return None
             if folded[s:e].islower():
                 word = low[s:e]
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s) if cats & _LAST else None
@@ -2427,10 +2442,11 @@ class PiiDetector:
         if low in confirmed:
             return True
         before, after = text[max(0, start - 40): start], text[end: end + 40]
-        if _THING_ARTICLE.search(before) and (_LOWER_NOUN_AFTER.match(after) and not _KIN_AFTER.match(after)
-                                              or (w := _WORD_THEN_NOUN.match(after))
-                                              and word_rank().get(w.group(1).lower(), PLAIN_RANK) < PLAIN_RANK) \
-                or _FUNDS_AFTER.match(after):
+        if (low in self.common or word_rank().get(low, PLAIN_RANK) < PLAIN_RANK) and not _KIN_AFTER.match(after) \
+                and (_THING_ARTICLE.search(before) and (_LOWER_NOUN_AFTER.match(after)
+                                                        or (w := _WORD_THEN_NOUN.match(after))
+                                                        and word_rank().get(w.group(1).lower(), PLAIN_RANK) < PLAIN_RANK)
+                     or _FUNDS_AFTER.match(after)):
             # a thing named by the word: "the Ward map", "The Marina district", "the Rose Bowl clip", "the Hope
             # Lutheran food bank", "Grant schools"
             return False
@@ -2476,15 +2492,16 @@ class PiiDetector:
             return True  # a capitalised word after it: "Joy Nelson"
         if low in _COLOURS and _GROUP_AFTER.match(after):
             return False
-        if low in _NEVER_ALONE:   # ("the River Road campus" no; "texted Sky about", "hey River," yes)
-            return bool(_GREETED_BEFORE.search(before))
+        if low in _NEVER_ALONE:   # ("the River Road campus" no; "texted Sky about", "hey River," yes; "kudos to Art
+            # and Music teachers" no)
+            return bool(_GREETED_BEFORE.search(before)) and not _COORD_GROUP_AFTER.match(after)
         return not shouting
 
 
 _LOWER_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)[ \t]+$", re.I)
 # a lower-case word after an everyday-word name and its article: the thing it names ("the Ward map")
 _LOWER_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
-_WORD_THEN_NOUN = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+(?!family|families|twins|kids|household)[a-z]")
+_WORD_THEN_NOUN = re.compile(r"[ \t]+([A-Z][a-z]+)[ \t]+[a-z]")
 # ... or schools or money after it: "Grant schools", "Title funds"
 _FUNDS_AFTER = re.compile(r"[ \t]+(?:schools|districts|campuses|funds|funding|dollars|money)\b", re.I)
 # a word after a name at a sentence's start that reads as its verb: an auxiliary, or a form in -s or -ed
@@ -2531,7 +2548,7 @@ _PERSON_VERB = re.compile(
     r"|will\s+(?:lead|facilitate|visit|share|send|present|join|coach|observe|model))\b", re.I)
 _CALENDAR = frozenset("may june april august summer autumn".split())
 _PERSON_BEFORE = re.compile(
-    r"\b(?:with|and|like|alongside|asked|ask|told|tell|thank|thanks|thanked|cc|emailed"
+    r"\b(?:with|and|like|alongside|asked|ask|told|tell|thank|thanks|thanked|cc|emailed|hey|hi|hello|dear"
     r"|email|called|call|texted|text|from|per|to|for|met|meet|invited|invite)\s+$", re.I)
 _MONTH_BEFORE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november"
                            r"|december|spring|summer|fall|winter)\s+(?:[a-z]+\s+){0,2}(?:and|or|to|through|until)\s+$",
@@ -2543,6 +2560,10 @@ _GROUP_AFTER = re.compile(
     r"|kids|boys|girls|men|women|people|colleagues|parents|principals|history|voices|culture)\b", re.I)
 # Capitalised mid-sentence mostly as ordinary words or place names: a name only with more evidence.
 _NEVER_ALONE = frozenset("north south west art major star sky river storm bill summer autumn".split())
+# a given name used as one: a comma after it, or a verb that takes a person
+# (or a nickname in quotes after it: 'Jesús "Chuy" Vigil')
+_GIVEN_IN_USE = re.compile(rf"[ \t]*,|[ \t]+[“\"(]|[ \t]+(?:{_PERSON_VERBS}|attended|is|was|will|has|had|[a-z]{{2,}}ed)\b",
+                           re.I)
 # words after a name and its comma that speak to that person: "Hunter, go ahead", "Hope, can you send ..."
 _SPOKEN_TO = re.compile(r"[ \t]*,[ \t]*(?:thank[ \t]+you|thanks|(?:can|could|would|will)[ \t]+you|go[ \t]+ahead"
                         r"|please|over[ \t]+to[ \t]+you)\b", re.I)
@@ -2792,6 +2813,12 @@ def _names_someone(word: str) -> bool:
             or low in CALENDAR or low in _GRADE_WORDS:
         return False
     return low in all_given_names() or low in all_surnames() or low not in english_words() and low not in place_names()
+def _compound(word: str, rank: Mapping[str, int]) -> bool:
+    """Whether ``word`` is two English words run together ("headstart", "minecraft"), each of three letters at least."""
+    return any(rank.get(word[:i], PLAIN_RANK) < PLAIN_RANK and rank.get(word[i:], PLAIN_RANK) < PLAIN_RANK
+               for i in range(3, len(word) - 2))
+
+
 _FAMILY_WORDS = frozenset("family families twins household kids children boys girls siblings cousins home house "
                           "farm residence apartment trailer".split())
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
@@ -2808,6 +2835,7 @@ _QUOTE_AUTHOR = re.compile(r"(?m)[\"”][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z'’
 _COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n]{2,300})$")
 # (an item, its address in brackets after it: "Jun Park <jpark@example.org>")
 _COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|;|&|\band\b|$))", re.M)
+_RECORD_LABELS = frozenset("student participant interpreter attendee contact".split())
 _LABELLED_NAME = re.compile(r"(?im)(?:^|(?<=[.;][ ]))[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
                             r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
@@ -2897,7 +2925,9 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
     r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b)"
     r"|\s+(?:and\s+(?:I|me)\b"
-    r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|his|her|their|amazing|great|awesome|wonderful|fantastic"
+    r"|(?:is|was)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:mentor|coach|teacher|principal|counselor|aide|para|sub|son"
+    r"|daughter|mom|dad|brother|sister|friend|partner|buddy|advisor|supervisor|boss|interpreter|tutor)\b"
+    r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic"
     r"|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
     # (a person by what they are to the program: "Kebede is the dad who started ...", "Ana is our liaison")
@@ -2938,6 +2968,10 @@ talofa malo iakwe kaselehlie mogethin bula hafa aloha
 #                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin; greetings of Samoa, Tonga, the Marshalls,
 #                 Pohnpei, Chuuk, Fiji, Guam and Hawaii)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
+# words that open a message before a comma and are no one: interjections, a chat's shorthand, words for a group or a
+# child ("Welp, can you ...", "Tysm, can you ...", "Mija, can you help ...", "Ohana, thank you ...")
+_INTERJECTIONS = frozenset("""welp haha hahaha lol lmao omg yay yey woo wow tysm tyvm ugh hmm hmmm meh okk okie yess
+nope yep yup mija mijo mijos mijas ohana whanau familia hermanos amigos amigas chicos chicas team folks""".split())
 # (a quoted reply's line too: "> Chidi, can you cover ...")
 _SALUTATION = re.compile(r"(?m)(?:^|(?<=:))[ \t>]*([A-Z][a-z]{1,15})(?:[ \t]*(?:,|—|–)|[ \t]+-{1,2})[ \t]*(?=\S)")
 # words after a salutation that speak to someone: thanks or a question to "you" (any given name before them), and the
@@ -2962,9 +2996,11 @@ _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|
 # Bulls game" (a capital "A" only where a sentence starts: "gracias a Sr. Mendoza" is Spanish)
 _THING_ARTICLE = re.compile(r"(?:\b[Tt]he|\b[Aa]n|(?:^|[.!?:][ \t]+)A)[ \t]+$")
 # ... unless a family's word follows: "the Delgado family", "the Reyes twins", "the Kue farm", "the Molbergs"
-_KIN_AFTER = re.compile(r"(?:['’]s?|s)?[ \t]+(?:family|families|twins|triplets|household|households|kids|children|boys"
-                        r"|girls|sisters|brothers|siblings|cousins|clan|home|house|place|farm|ranch|residence|apartment"
-                        r"|trailer|case|situation|incident)\b|['’]s?(?!\w)|s\b", re.I)
+_KIN_AFTER = re.compile(r"(?:['’]s?|s)?[ \t]+(?:famil(?:y|ies)|twins?|triplets?|households?|kids?|child(?:ren)?|boys?"
+                        r"|girls?|sisters?|brothers?|siblings?|cousins?|sons?|daughters?|babies|baby|students?|mom|dad"
+                        r"|mother|father|parents?|grand(?:mother|father|ma|pa|parents?)|aunt|uncle|clan|home|house|place"
+                        r"|farm|ranch|residence|apartment|trailer|case|situation|incident|file|folder|record|records"
+                        r"|account|paperwork|iep|plan)\b|['’]s?(?!\w)|s\b", re.I)
 
 
 # (and a place's or a body's after a word of place: "two people from the Blackhawk Lakes Cooperative" stays redacted)
@@ -2993,15 +3029,37 @@ def _place_by_word_before(text: str, s: int, e: int) -> bool:
 
 
 def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
-    """Whether a name found off the roster names a thing by a person's name after an article: a team, a method, a
-    unit of study ("The Booker Whitfield biography unit"); never a family ("the Delgado family", "the Okafors
-    hosted"), nor a place or a body after a word of place ("from the Blackhawk Lakes Cooperative")."""
+    """Whether a name found off the roster names a thing or a place: after an article, a team, a method, a unit of
+    study, by a thing's noun after it or an English word closing it ("The Booker Whitfield biography unit", "the
+    Madeline Hunter lesson design", "The Fresno Grizzlies"; never a family or a person's own thing, "the Delgado
+    family", "The Abdirahman Farah meeting", "the Okafors hosted", nor a place or a body after a word of place, "from
+    the Blackhawk Lakes Cooperative"); a town north of which a road runs; a place after a word of place."""
     s, e, label = span
-    return label == "PERSON" and bool(_THING_ARTICLE.search(text, max(0, s - 5), s)) and not _KIN_AFTER.match(text, e) \
-        and not (text[e - 1] == "s" and " " not in text[s:e]) \
-        and not _PLACE_THE_BEFORE.search(text, max(0, s - 12), s) \
-        or label == "PERSON" and " " not in text[s:e] and bool(_DIRECTION_OF_BEFORE.search(text, max(0, s - 16), s)) \
-        or label == "PERSON" and _place_by_word_before(text, s, e)
+    if label != "PERSON":
+        return False
+    if _THING_ARTICLE.search(text, max(0, s - 5), s) and not _KIN_AFTER.match(text, e) \
+            and not (text[e - 1] == "s" and " " not in text[s:e]) and not _PLACE_THE_BEFORE.search(text, max(0, s - 12), s) \
+            and (_THING_NOUN_AFTER.match(text, e)
+                 # (a word in lower case inside it is no name's: "the Bangladeshi apa everybody calls")
+                 or any(w.islower() and w not in _PARTICLE_WORDS for w in text[s:e].split()[1:])
+                 or word_rank().get(fold(text[s:e].split()[-1]).lower(), PLAIN_RANK) < PLAIN_RANK
+                 # (a town and a plural: a team, "the Houston Astros", "the Tacoma Rainiers")
+                 or " " in text[s:e] and text[e - 1] == "s" and fold(text[s:e].split()[0]).lower() in place_names()):
+        return True
+    if " " not in text[s:e] and _DIRECTION_OF_BEFORE.search(text, max(0, s - 16), s) \
+            and not text.startswith(("'s", "’s"), e):   # (not "south of Abdirahman's house")
+        return True
+    return _place_by_word_before(text, s, e)
+
+
+# the nouns of things named after people: "the Madeline Hunter lesson", "the Booker Whitfield biography unit"
+_THING_NOUN_AFTER = re.compile(r"[ \t]+(?:units?|lessons?|model|method|approach|framework|videos?|clips?|film|movie"
+                               r"|books?|slides?|quotes?|speech|biography|story|poem|song|award|scholarship|foundation"
+                               r"|center|museum|building|statue|park|bridge|street|highway|era|administration|trail"
+                               r"|games?|team|season|effect|rule|act|law|decision|protocol|strateg(?:y|ies)|curriculum"
+                               r"|exhibit|documentary|memorial|day|week|event|lecture|talk|theory|side|road|terminal"
+                               r"|airport|field|stadium|arena|hall|library|anecdote|example|reference|interview|article"
+                               r"|podcast|keynote|poster|photo|picture|mural|banner)\b", re.I)
 
 
 # a run of three capitalised single words or more, joined by commas: "the team (Lozano, Urías, Chacón)", "Present:
@@ -3009,7 +3067,9 @@ def _named_thing(text: str, span: tuple[int, int, str]) -> bool:
 _CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?"
                       r"(?:,[ \t]*(?:and[ \t]+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?){2,}"
                       r"(?![\w'’-]|[ \t]+[A-Z])")
-_QUOTED_SPEAKER = re.compile(r"(?:^|(?<=[\n.;!?])[ \t]*|(?<=:)[ \t]+)([A-Z][a-z'’ʻ]+(?:[ ][A-Z][a-z'’ʻ]+)?):[ \t]*[\"“]")
+_QUOTED_SPEAKER = re.compile(r"(?:^|(?<=[\n.;!?\"”])[ \t]*|(?<=:)[ \t]+)([A-Z][a-z'’ʻ]+):[ \t]*[\"“]")
+_RUN_PLACE_BEFORE = re.compile(r"\b(?:from|in|to|at|near|islands?|camps?|towns?|villages?|places?|countries|states"
+                               r"|days|months|meses|d[ií]as|materias|dishes|foods?|games?|apps?)[ \t:]*$", re.I)
 _RUN_WORD = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?")
 _QUOTED_LAST_FIRST = re.compile(r"(?<=\")([A-Z][\w'’-]+),[ ]([A-Z][\w'’-]+)(?=\")")
 
@@ -3032,7 +3092,11 @@ def _surname_runs(text: str, rank: Mapping[str, int], roster_last: frozenset[str
     out: list[tuple[int, int, str]] = []
     for m in _CAP_RUN.finditer(text):
         words = list(_RUN_WORD.finditer(text, m.start(), m.end()))
-        if all(person_word(w.group(0)) for w in words):
+        # (half of them surnames at least, and no word of place before the run: not "from Kakuma, Dadaab, Nyarugusu",
+        # "Chuuk, Pohnpei, Kosrae, Yap", "Minecraft, Roblox, Fortnite")
+        if all(person_word(w.group(0)) for w in words) \
+                and 2 * sum(fold(w.group(0)).lower() in last or fold(w.group(0)).lower() in roster_last for w in words) >= len(words) \
+                and not _RUN_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             out += [(w.start(), w.end(), "PERSON") for w in words]
     if '"' in text:
         out += [(m.start(1), m.end(2), "PERSON") for m in _QUOTED_LAST_FIRST.finditer(text)
@@ -3243,7 +3307,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if w in all_given and (rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK
                                    and (w in given and w not in english_words() or _ADDRESSED.match(text, m.end()))
                                    or _THANKED.match(text, m.end())) \
-                    or w not in rank and w not in english_words() and len(w) >= 3 \
+                    or w not in rank and w not in english_words() and len(w) >= 4 and w not in _INTERJECTIONS \
+                    and w not in PRODUCT_NAMES and not re.search(r"(.)\1\1", w) \
                     and (_ADDRESSED.match(text, m.end()) or _THANKED.match(text, m.end())):
                 # ("Hope — thank you for yesterday"; a name that is no word at all before words that speak to someone:
                 # "Digoy - see below", "> Chidi, can you cover ...")
@@ -3349,7 +3414,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, e, "PERSON"))
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
-        out += [(m.start(1), m.end(2), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain]
+        out += [(m.start(1), m.end(2), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain
+                and m.group(1) not in ("ty", "thx", "tx", "np", "ok", "lol")]   # ("thanks for the slides - ty")
     if "'" in text or "’" in text or "-" in text:
         # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:
         # "thanks to Ja'Marcus", "Marie-Ange led" (not "the Lincoln-Douglas debate", "Orton-Gillingham materials")
@@ -3372,11 +3438,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if ", " in text:
         out += _surname_runs(text, rank, roster_last)
     if ":" in text and ('"' in text or "“" in text):
-        # a speaker before a quoted answer: 'Student interviews: Chiamaka: "I can solve it ..."'
+        # the speakers of an interview's quoted answers, two at least: 'Chiamaka: "I can solve it ..." Hiếu: "Math
+        # in Vietnam ..."' (one label before one quote is a label: 'Pregunta: "..."', 'Exit Ticket: "..."')
         places = place_names()
-        out += [(m.start(1), m.end(1), "PERSON") for m in _QUOTED_SPEAKER.finditer(text)
-                if (w := fold(m.group(1)).lower()) not in places and w not in _GREETINGS and w not in _NOT_SURNAME
-                and (w not in rank or w in given and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK)]
+        speakers = [(m.start(1), m.end(1), "PERSON") for m in _QUOTED_SPEAKER.finditer(text)
+                    if (w := fold(m.group(1)).lower()) not in places and w not in _GREETINGS and w not in _NOT_SURNAME
+                    and (w not in rank and w not in english_words() or w in given and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK)]
+        out += speakers if len(speakers) >= 2 else []
     out = _join_neighbours(text, out, given, rank)
     if not text.isascii() and _OTHER_RUN.search(text):
         runs = list(_OTHER_RUN.finditer(text))
@@ -3438,6 +3506,7 @@ _PROGRAM_NOUN_AFTER = re.compile(r"[ \t]+(?:students|learners|kids|families|pare
 
 # a number after capital letters makes them a road's: "FM 2528", "CR 7300"
 _ROAD_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,5}\b")
+_ROAD_LETTERS = frozenset("FM RM CR SR US SH IH RR HC LR PR TR".split())   # (a road's letters; not "DR 3 times")
 
 
 def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -3452,7 +3521,8 @@ def _roster_initials(text: str, bare: Iterable[str], dotted: Iterable[str]) -> l
     for m in _INITIALS.finditer(text) if bare else ():
         s, e = m.span()
         if m.group(0) in bare and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s) \
-                and not _PROGRAM_NOUN_AFTER.match(text, e) and not _ROAD_NUMBER_AFTER.match(text, e) \
+                and not _PROGRAM_NOUN_AFTER.match(text, e) \
+                and not (m.group(0) in _ROAD_LETTERS and _ROAD_NUMBER_AFTER.match(text, e)) \
                 and (_VERB_AFTER.match(text, e) or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s)
                                    or _SPEAKER_AFTER.match(text, e) and _SPEAKER_BEFORE.search(text, max(0, s - 32), s)
                                    or not text[e:].strip(" \t.!") and _SIGN_OFF_BEFORE.search(text, max(0, s - 8), s)):
@@ -3524,13 +3594,16 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         # "The Delgado family", "the Nguyen twins": a surname (no everyday word) before a word of family; before
         # "kids" or "children" only a roster surname or a word that is no English word ("the Jibrik kids"; not "the
         # Lincoln kids", a school's)
-        people = all_surnames()
+        people, places = all_surnames(), place_names()
         for m in _FAMILY_NAME.finditer(text):
             w = m.group(1).lower()
             # (never a people's farm: "the Hutterite farm", "the Amish kids")
             if (w in people and rank.get(w, EVERYDAY_RANK) >= EVERYDAY_RANK and not m.group(2)) or w in roster_last \
-                    or w not in rank and not (m.group(2) and (w in _PEOPLES or w in LANGUAGE_NAMES
-                                                              or w.endswith(("ite", "ese", "ian", "ish")))):
+                    or w not in rank and not (m.group(2) and (w in _PEOPLES or w in LANGUAGE_NAMES or w in places
+                                                              or w in PRODUCT_NAMES or w in english_words()
+                                                              or w.endswith(("ite", "ese", "ian", "ish", "tun"))
+                                                              or w not in people and _compound(w, rank)
+                                                              or m.group(1)[1:] != m.group(1)[1:].lower())):
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\n" in text and _CLOSING.search(text):
         # the name under a letter's closing, on its own line: "Thanks,<newline>Jimmy Hummingbird<newline>Principal"
@@ -3581,6 +3654,11 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                     out.append((m.start(1), m.end(1), "PERSON"))
                 continue
             words = m.group(1).lower().replace(".", " ").split()
+            typed = m.group(1).replace(".", " ").split()
+            if m.group(0).split(":")[0].split("(")[0].strip(" \t>").lower().split()[-1] in _RECORD_LABELS \
+                    and not (all(w[:1].isupper() and not w.isupper() or len(w) == 1 for w in typed)
+                             and (len(typed) >= 2 or words[0] in given)):
+                continue      # (a record's label takes a name as names are written: never "Student: Newcomer (gr 3)")
             if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
                     and not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
                 # (the sentence's stop after a name is not the name's: "Submitted by: Maggie Lind."; an initial's is)
@@ -3711,6 +3789,9 @@ _COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
                           rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
+# (words of Spanish, Tagalog and other phrases a lower-case list may end with: "buen trabajo", "salamat po")
+_FOREIGN_PHRASE_WORDS = frozenset("""buen buena buenas buenos feliz felices salamat po gracias muchas muchos trabajo
+noches dias tardes navidad cumpleanos mabuhay maraming ingat""".split())
 _LOWER_COORD_AFTER = re.compile(r",[ \t]*([a-z]{2,}[ ][a-z]{2,})(?=[ \t]*(?:,|$|\n|\())")
 _LOWER_COORD_BEFORE = re.compile(r"(?:^|(?<=[,:\n-])[ \t]*|(?<=[,:\n-]))(?<![a-z])([a-z]{2,}[ ][a-z]{2,}),[ \t]*$")
 # (never a people's word before a group, "Our Yazidi and Karen kids", a place after a word of place, "in Ta'u, Mrs.
@@ -3720,6 +3801,12 @@ _COORD_GROUP_AFTER = re.compile(r"[ \t]+(?i:families|clans?|nation|tribes?|langu
                                 r"|teachers|speakers|community|and[ \t]+[A-Z][a-z]+[ \t]+(?:kids|students|families"
                                 r"|children|parents|teachers|staff|departments?|classes))\b")
 _COORD_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|visited|visiting|to)[ \t]+$")
+
+
+_HOLIDAYS = frozenset("""ramadan eid lent diwali hanukkah chanukah passover easter christmas kwanzaa tet navidad holi
+vaisakhi nowruz juneteenth rosh hashanah yom kippur sukkot purim thanksgiving halloween pentecost advent epiphany
+""".split())
+_ABBREVIATIONS = frozenset("esq coord dept dir asst assoc inc ltd corp co jr sr ed ph supt admin govt intl natl".split())
 
 
 def _in_a_row_of_places(text: str, start: int, end: int) -> bool:
@@ -3742,6 +3829,8 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
 
     def name_like(word: str) -> bool:
         low = fold(word).lower()
+        if low in _HOLIDAYS or low in _ABBREVIATIONS:
+            return False      # ("Ms. Reyes, Ramadan and Eid", "Dana Reyes, Esq.", "Dana Reyes, Dept. of Ed")
         if roster.get(low, 0) & _SINGLE and low not in _NOT_SURNAME and low not in CALENDAR:
             return True
         # (never a people's word: "Congolese", "Bangladeshi" (Bangladesh's), "Yazidi parents")
@@ -3764,7 +3853,8 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
             for m in (_LOWER_COORD_AFTER.match(text, e), _LOWER_COORD_BEFORE.search(text, max(0, s - 40), s)):
                 if m is not None and (m.start(1), m.end(1)) not in found and not taken.holds(m.start(1), m.end(1)) \
                         and (w := m.group(1).split()[0]) not in rank and w not in places \
-                        and all(x not in places and x not in _GREETINGS for x in m.group(1).split()):
+                        and all(x not in places and x not in _GREETINGS and x not in _FOREIGN_PHRASE_WORDS
+                                for x in m.group(1).split()):
                     found.add((m.start(1), m.end(1)))
                     out.append((m.start(1), m.end(1), "PERSON"))
                     todo.append((m.start(1), m.end(1)))
@@ -4742,6 +4832,7 @@ def _join_nicknames(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 _NOT_CLIPPED = frozenset("""
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 gen gov sen rep rev sgt capt col cmdr lt maj prof dept asst assoc supt dir min max est approx misc
+geo bio chem calc eng hist econ psych span phys stat lit comp ela sci soc mus alg trig
 ala ariz ark cal calif colo conn del fla ind ida ill kan kans mass mich minn miss mont neb nev okla ore penn tenn tex
 wash wis wisc wyo
 """.split())
@@ -4805,8 +4896,10 @@ _PLACE_WORDS = re.compile(
     r"|continuation"
     # (a district's kind in its letters, and the words of its kind before "School": "Mohawk Ridge" of "Mohawk Ridge
     # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
-    r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public|free|local|city|exempted\s+village)"
+    r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public)"
     r"(?=\s+(?:school|high|elementary|district|sd)\b)"
+    # (Ohio's kinds only before "School District": "Lake City Elementary" keeps its "City")
+    r"|(?:local|city|exempted\s+village)(?=\s+(?:school\s+district|schools|sd)\b)"
     # (and a campus of several schools: "Bethlehem Ridge" of "Bethlehem Ridge Educational Complex"; Hawaii's complex
     # areas, "Waikele" of "Waikele Complex Area"; a learning center)
     r"|educational\s+complex|education\s+complex|complex\s+area|learning\s+cent(?:er|re))\b.*$",
@@ -5188,6 +5281,8 @@ def _short_place(name: str) -> str:
     """The short form people type: "Roosevelt" for "Roosevelt Elementary School", "Monte Alto" for "Escuela
     Intermedia Monte Alto"."""
     short = _PLACE_WORDS.sub("", _KIND_FIRST.sub("", name)).strip(" -,")
+    if f" {short} City " in f" {name} " and f"{short} City".lower() in place_names():
+        short += " City"   # (a city's own name: "Salt Lake City" of "Salt Lake City School District")
     return short if len(short) >= 4 else name
 
 
@@ -5308,13 +5403,14 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         return True
     # (a name's later word in lower case is a thing's: "Sego lily is the state flower"; a place by what it is: "Franklin
     # Heights is the neighborhood on the hill", "Tres Lomas is just three hills")
-    if any(w.islower() and w not in _PARTICLE_WORDS and w not in ("of", "and", "the") for w in folded[start:end].split()[1:]) \
+    if any(w.islower() and w not in _PARTICLE_WORDS and w not in ("of", "and", "the") and w not in _LANDFORMS
+           and w not in _PLACE_NAME_WORDS for w in folded[start:end].split()[1:]) \
             or _IS_A_PLACE_AFTER.match(low, end):
         return True
     last = low[start:end].rsplit(None, 1)[-1]
     # (a street gone along: "the canal path along Canal Street"; a landform's picnic: "to Jericho Pond for the picnic")
     if last in _STREET_WORDS_LOW and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
-            or last in _LANDFORMS and _LEISURE_AFTER.match(low, end):
+            or last in _LANDFORMS and _LEISURE_AFTER.match(low, end) and _GOING_TO_BEFORE.search(folded, max(0, start - 12), start):
         return True
     if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
             and not folded.startswith(("'s", "’s"), end):   # ("over Cedar Park's PLCs": the school's)
@@ -5349,9 +5445,14 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 # (a street a school is named after, gone along: "the apartments along Wilcrest")
 _ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
 _IS_A_PLACE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
-                               r"(?:\w+[ \t]+)?(?:neighbou?rhood|hills?|town|village|community|subdivision|park|lake"
-                               r"|river|creek|mountains?|canyon|valley|colonia)\b")
+                               r"(?:\w+[ \t]+)?(?:neighbou?rhood|hills?|town|village|subdivision|park|lake"
+                               r"|river|creek|mountains?|canyon|valley|colonia)\b(?![ \t]+(?:school|academy|center))")
+# the words of a place's name that may be typed in lower case in a school's name: "Mountain view", "Cedar park"
+_PLACE_NAME_WORDS = frozenset("view park heights hills grove point pointe vista meadows meadow woods springs crossing "
+                              "landing harbor harbour haven acres gardens glen square corner".split())
 _STREET_WORDS_LOW = frozenset("street avenue road boulevard drive lane way highway".split())
+# (a landform gone to for it: "took the cadre to Jericho Pond for the picnic"; not "Jericho Pond hosted the picnic")
+_GOING_TO_BEFORE = re.compile(r"\b(?:to|at|by|near)[ \t]+$", re.I)
 _LEISURE_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:picnics?|campout|cookout|swim|swimming|hike|hiking|fishing|kayaking"
                             r"|canoeing|bonfire)\b")
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
