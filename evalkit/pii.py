@@ -1255,11 +1255,12 @@ _SELF_IDENTIFYING_ES = re.compile(
 _SPANISH_CUES = frozenset("unica unico primera primer mas esposo esposa marido hija hijo hermana hermano".split())
 # A title just before a name joins its span; a courtesy title also makes a lower-case name a name.
 _TITLE_BEFORE = re.compile(
+    # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
     r"(?:(?:\b(?i:mr|mrs|ms|mx|dr|supt|sra|srta)\.?|\b(?:Miss|MISS|(?i:principal|coach|superintendent|tante|nonc))"
     r"|\b(?:co|thay|miss|mister|misses|missus|profe|maestra|maestro)|\bAP)\s+"
     # (a role capitalised as a title, on the name's line: "Counselor Dizdarević chairs", "Nurse Okafor"; not a table's
     # last cell before the next row's name)
-    r"|\b(?:Counselor|Dean|Nurse|Director|Trustee|Pastor|Deacon|Officer|Librarian|Chaplain|Sister|Brother)[ \t]+)$")   # (Vietnamese cô and thầy, folded and in lower case: "cảm ơn cô Thanh"; "AP Fortes")
+    r"|\b(?:Counselor|Dean|Nurse|Director|Trustee|Pastor|Deacon|Officer|Librarian|Chaplain|Sister|Brother)[ \t]+)$")
 _COURTESY_TITLES = frozenset("mr mrs ms mx dr miss".split())
 # the College Board's AP courses by the words students shorten them to, and what follows "AP" in a school's talk
 _AP_COURSE_WORDS = frozenset("""
@@ -2391,12 +2392,11 @@ class PiiDetector:
                 return s, e, "PERSON"
             # a roster name in lower case that is no English word is the person ("thx kwame", "w/ maricel"); one
             # after a given name is a full name ("jen price")
-            if folded[s:e].islower() and _LOWER_ARTICLE_BEFORE.search(folded, max(0, s - 5), s) \
-                    and not _KIN_AFTER.match(folded, e):
-                # a thing, with its article: "the redbird on the logo" (not "its jolene", it's; never a family, "the
-                # reyes kids", "a reyes cousin")
-                return None
             if folded[s:e].islower():
+                if _LOWER_ARTICLE_BEFORE.search(folded, max(0, s - 5), s) and not _KIN_AFTER.match(folded, e):
+                    # a thing, with its article: "the redbird on the logo" (not "its jolene", it's; never a family,
+                    # "the reyes kids", "a reyes cousin")
+                    return None
                 word = low[s:e]
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s) if cats & _LAST else None
                 # (a roster given name, or its nickname or clip, before it is the same person: "jas dhaliwal")
@@ -2819,11 +2819,14 @@ def _compound(word: str, rank: Mapping[str, int]) -> bool:
                for i in range(3, len(word) - 2))
 
 
-_FAMILY_WORDS = frozenset("family families twins household kids children boys girls siblings cousins home house "
-                          "farm residence apartment trailer".split())
+# the words of a family after its surname, and those after which only a surname that is no English word is one
+# ("the Jibrik kids", "the Kue farm"; not "the Lincoln kids", a school's)
+_FAMILY_NOUNS = ("family", "families", "twins", "household")
+_FAMILY_THINGS = ("kids", "children", "boys", "girls", "siblings", "cousins", "home", "house", "farm", "residence",
+                  "apartment", "trailer")
+_FAMILY_WORDS = frozenset(_FAMILY_NOUNS + _FAMILY_THINGS)
 _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]+)?)[ \t]+"
-                          r"(?:family|families|twins|household|(kids|children|boys|girls|siblings|cousins|home|house"
-                          r"|farm|residence|apartment|trailer))\b")
+                          rf"(?:{'|'.join(_FAMILY_NOUNS)}|({'|'.join(_FAMILY_THINGS)}))\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
 # (and pairs: "Haddad <-> Boutros")
 _SLASH_LINE = re.compile(r"(?m)^.*[ ](?:/|<->|<>|↔)[ ].*$")
@@ -3796,10 +3799,6 @@ _LOWER_COORD_AFTER = re.compile(r",[ \t]*([a-z]{2,}[ ][a-z]{2,})(?=[ \t]*(?:,|$|
 _LOWER_COORD_BEFORE = re.compile(r"(?:^|(?<=[,:\n-])[ \t]*|(?<=[,:\n-]))(?<![a-z])([a-z]{2,}[ ][a-z]{2,}),[ \t]*$")
 # (never a people's word before a group, "Our Yazidi and Karen kids", a place after a word of place, "in Ta'u, Mrs.
 # Lefiti", nor a storm, "After Hurricane Ida, Maria led")
-_COORD_GROUP_AFTER = re.compile(r"[ \t]+(?i:families|clans?|nation|tribes?|language|parents|elders|refugees|communities"
-                                r"|kids|students|children|youth|staff"
-                                r"|teachers|speakers|community|and[ \t]+[A-Z][a-z]+[ \t]+(?:kids|students|families"
-                                r"|children|parents|teachers|staff|departments?|classes))\b")
 _COORD_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|visited|visiting|to)[ \t]+$")
 
 
@@ -4242,8 +4241,13 @@ _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(
                                 rf"|\b{_STORMS}[ \t]+)$")
 _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
 _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
+_SCHOOL_GROUPS = frozenset("kids students children youth staff teachers community".split())
 _PEOPLES_WORDS = frozenset("families clan clans nation tribe tribes language speakers parents elders refugees "
                            "communities".split())   # ("Yazidi parents", "Somali elders")
+# (never a people's word before a group, after a name in a list: "Our Yazidi and Karen kids", "Art and Music teachers")
+_COORD_GROUP_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_PEOPLES_WORDS | _SCHOOL_GROUPS))}"
+                                r"|and[ \t]+[A-Z][a-z]+[ \t]+(?:kids|students|families|children|parents|teachers|staff"
+                                r"|departments?|classes))\b")
 _PEOPLES_AFTER = re.compile(rf"[ \t]+(?i:{'|'.join(sorted(_PEOPLES_WORDS))})\b")
 _SUFFIX_WORDS = frozenset("Jr Sr II III IV JR SR".split())
 _SUFFIX_AFTER = re.compile(r"(?<=[ ]Jr|[ ]Sr|[ ]JR|[ ]SR)\.|,?[ ]+(?:Jr|Sr|JR|SR)\b\.?(?![ ]*[A-Z][a-z])|[ ]+(?:II|III|IV)\b")
