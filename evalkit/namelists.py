@@ -50,6 +50,7 @@ CITY_NAMES = frozenset("""
 austin dallas houston denver phoenix charlotte savannah madison jackson aurora orlando columbus cleveland lincoln
 raleigh eugene florence augusta chester lafayette marion irving arlington henderson chandler tulsa memphis nashville
 charleston beverly hollywood paris london sydney victoria regina jordan israel india china georgia
+boston camden dayton trenton salem kingston vienna milan
 """.split())
 
 #: Public figures and places a school comment names (historical figures, authors children read, landmarks,
@@ -224,6 +225,9 @@ PUBLIC_NAMES = (
     # (an inventor, a civil-rights leader, a rocket scientist, a gun maker, a framework's author, a gift drive)
     "Eli Whitney", "Fred Shuttlesworth", "Wernher von Braun", "Samuel Colt", "Viviane Robinson", "Angel Tree",
     "Septima Clark", "Opothleyahola", "Sonny Sixkiller", "Donald Fixico", "Gadsden flag", "Eids",
+    # (Boston's athletes and its community-schools organizer; Cabo Verde's independence leader and its singer)
+    "David Ortiz", "Pedro Martinez", "Pedro Martínez", "Bill Russell", "Mel King", "Amilcar Cabral", "Amílcar Cabral",
+    "Cesaria Evora", "Cesária Évora",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -1879,6 +1879,13 @@ class PiiDetector:
                      or not (_NOT_PEOPLE_BEFORE.search(folded, max(0, c[0] - 16), c[0]) or low[c[0]:c[1]] in storms
                              or low[c[0]:c[1]] in retired and not _VERB_AFTER.match(folded, c[1])
                              or _SAINT_START.match(folded, c[0]))]
+        if not toks.isdisjoint(_SAINT_TOWN_WORDS):
+            # a town named after a saint, as Spanish and Portuguese name towns: "Kids from Santa Eulalia and San Pedro
+            # Soloma" (a roster name, or one after a title, stays someone's: "Dr. San Miguel")
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
+                     or not (_SAINT_TOWN_BEFORE.search(folded, max(0, c[0] - 8), c[0])
+                             or _SAINT_TOWN_START.match(folded, c[0]))]
         if not toks.isdisjoint(_JOB_WORDS):
             # an everyday word before a job's title is the job's: "Turnaround Grant Manager", "Title Program
             # Coordinator" (a given name that is no everyday word stays a person: "Dana Coordinator" is rare)
@@ -2037,6 +2044,14 @@ class PiiDetector:
                      or not _in_a_row_of_places(folded, c[0], c[1])
                      or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
                      or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
+        routes = digits and not ltoks.isdisjoint(_ROUTE_WORDS)
+        if ("where" in ltoks or routes) and sum(c[2] == "PERSON" for c in spans):
+            # a place by what is said of it: "Sierra Vista is where two of our consultants live", "Route 1A to Lynn
+            # was backed up" (a roster person's full name, or a titled one, stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or _TITLE_AT.match(folded, c[0])
+                     or not (_IS_WHERE_AFTER.match(folded, c[1])
+                             or routes and _ROUTE_TO_BEFORE.search(folded, max(0, c[0] - 24), c[0]))]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -2375,6 +2390,11 @@ class PiiDetector:
         if cats & _FULL:
             return s, e, "PERSON"
         if cats & _PLACE:
+            # (a name that is its short form too, "Culebra Range" of "Culebra Range School", is the place where it
+            # is said as one: "The Culebra Range snowpack")
+            if cats & _PLACE_SHORT and " " in low[s:e] and all(w[:1].isupper() for w in folded[s:e].split()) \
+                    and _said_as_place(folded, low, s, e):
+                return None
             return s, e, "SCHOOL"
         if cats & _SINGLE:
             init = _INITIAL_AFTER.match(low, e) if cats & _FIRST else None
@@ -2618,14 +2638,16 @@ _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}
 _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
 _SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do Ha Ta".split())
+_SHORT_SURNAME_AFTER = re.compile(rf"[ ](?:{'|'.join(sorted(_SHORT_SURNAMES - {'Ma', 'Oh', 'Lo', 'Ko', 'Ng'}))})"
+                                  r"(?![\w'’.-]|[ \t]+[A-Z])")
 _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
 _FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+")
-_HOMESTEAD_WORDS = frozenset("farm ranch orchard dairy homestead".split())
-_SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|orchard|dairy|homestead)\b")
+_HOMESTEAD_WORDS = frozenset("farm ranch orchard dairy homestead place house property".split())
+_SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|orchard|dairy|homestead|(place|house|property))\b")
 _SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
 # peoples and faiths, which go before "family" as surnames do
 _PEOPLES = frozenset("latino latina latinx hispanic chicano mexican cuban haitian asian african arab black white native "
@@ -2709,7 +2731,11 @@ def _syllable_names(text: str) -> list[tuple[int, int, str]]:
                 names = words[i:k]
             if names and (titled and w in BURMESE_HONORIFICS_SURE
                           or any(rank.get(n[2], PLAIN_RANK) >= PLAIN_RANK for n in names)
-                          and not any(n[2] in CALENDAR for n in names)):   # ("Mon Thu" are days)
+                          and not any(n[2] in CALENDAR for n in names)   # ("Mon Thu" are days)
+                          # (three of the Burmese syllables or more, everyday words though they are, mid-sentence:
+                          # "Bradley Yoon and Aye Aye Mon")
+                          or k - j >= 3 and not titled and sum(n[2] in CALENDAR for n in names) <= 1
+                          and not _sentence_start(text, run.start() + words[i][0])):
                 start = run.start() + words[i][0]
                 title = _TITLE_WORD_BEFORE.search(text, max(0, start - 20), start)   # "Rev. Saw Eh Doh Say"
                 if title and title.group(1) in _TITLE_WORDS:
@@ -2933,6 +2959,9 @@ _VERB_AFTER = re.compile(
     r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic"
     r"|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
+    # (a person's mind about a step: "Crystal is unsure she wants to leave counseling", "Hope was hesitant")
+    r"|(?:is|was)\s+(?:still\s+|now\s+)?(?:unsure|not\s+sure|undecided|hesitant|torn|nervous|anxious|worried|eager"
+    r"|reluctant|considering|weighing|leaning|hoping|thinking\s+(?:about|of)|interested\s+in)\b"
     # (a person by what they are to the program: "Kebede is the dad who started ...", "Ana is our liaison")
     r"|(?:is|was)\s+(?:the|a|an|our|my)\s+(?:\w+\s+)?(?:dad|mom|father|mother|parent|grandmother|grandfather"
     r"|teacher|coach|principal|counselor|liaison|para|aide|sub|student|volunteer|nurse|librarian|secretary"
@@ -2961,14 +2990,14 @@ _GREETINGS = frozenset("""
 ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
 attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
-yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos
+yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos yuj diosal
 дякую спасибо 감사합니다 고맙습니다 ありがとう ありがとうございます 谢谢 謝謝 شكرا ধন্যবাদ धन्यवाद
 안녕하세요 안녕 नमस्ते नमस्कार ሰላም こんにちは 你好 您好
 здравствуйте привет привіт مرحبا سلام שלום
 mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese faleminderit
 talofa malo iakwe kaselehlie mogethin bula hafa aloha
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
-#                 Kurdish, K'iche', Choctaw, Hawaiian, Samoan, Japanese, Mandarin; greetings of Samoa, Tonga, the Marshalls,
+#                 Kurdish, K'iche', Q'anjob'al, Choctaw, Hawaiian, Samoan, Japanese, Mandarin; greetings of Samoa, Tonga, the Marshalls,
 #                 Pohnpei, Chuuk, Fiji, Guam and Hawaii)
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
 # words that open a message before a comma and are no one: interjections, a chat's shorthand, words for a group or a
@@ -3255,7 +3284,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         places = place_names()
         out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_HOMESTEAD.finditer(text)
                 if (w := m.group(1).lower()) not in places and w not in FAMOUS_SURNAMES and w not in _PEOPLES
-                and w in all_surnames() and w not in english_words()]
+                and w in all_surnames() and w not in english_words()
+                # (a family's place or house by a surname that is a rare word at most: "out past the Vallejos place";
+                # not a food's, "the Pho place")
+                and (not m.group(2) or len(w) >= 4 and word_rank().get(w, PLAIN_RANK) >= PLAIN_RANK)]
     if "family" in ltoks or "household" in ltoks:
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
         # (not a people or a faith: "Latino family", "Muslim family")
@@ -3398,8 +3430,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if hits:
         last = all_surnames()
         for m in _LOWER_WORD.finditer(text):
-            if m.group(0) not in hits:
-                continue
+            if m.group(0) not in hits or m.group(0) in _GREETINGS:
+                continue          # (a thanks that is a given name too: "Gracias, merci, obrigadu")
             s, e = m.span()
             nxt = _SPACE_WORD_AFTER.match(text, e)
             cue = _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
@@ -3791,6 +3823,12 @@ _COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)((?:[ ][A-Z]\.)?)"   # 
 _COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
                           rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
+# (a place, by a road that goes to it or by what is done there)
+_ROUTE_TO_BEFORE = re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|I-|US|SR|State[ ]Road)[ ]?\d{1,4}[A-Z]?[ ]+"
+                              r"(?:to|toward|towards|into|through|past)[ ]+$")
+_ROUTE_WORDS = frozenset("route rte highway hwy i us sr road".split())
+_IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
+_COLON_BEFORE = re.compile(r":[ \t]*$")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
 # (words of Spanish, Tagalog and other phrases a lower-case list may end with: "buen trabajo", "salamat po")
 _FOREIGN_PHRASE_WORDS = frozenset("""buen buena buenas buenos feliz felices salamat po gracias muchas muchos trabajo
@@ -3863,7 +3901,9 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
                 continue
             a, b = m.start(1), m.end(2)
             if (a, b) not in found and not taken.holds(a, b) and name_like(m.group(1)) \
-                    and (not _sentence_start(text, a) or fold(m.group(1)).lower() in every or m.group(2)) \
+                    and (not _sentence_start(text, a) or fold(m.group(1)).lower() in every or m.group(2)
+                         # (the first of a list after a colon, its comma before a name: "focus group: Widlens, Nahomie")
+                         or text.startswith(",", b) and _COLON_BEFORE.search(text, max(0, a - 4), a)) \
                     and not _COORD_GROUP_AFTER.match(text, b) \
                     and not _COORD_PLACE_BEFORE.search(text, max(0, a - 16), a) \
                     and not _NOT_PEOPLE_BEFORE.search(text, max(0, a - 25), a):
@@ -3987,6 +4027,11 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 start = m.start()
             s = start
+            # (a surname of two letters after the given names, as US records order a Vietnamese or a Chinese name:
+            # "Quynh Anh Do translates", "Mei Lin Wu"; never before a capitalised word, "Dana Le Blanc")
+            if (m := _SHORT_SURNAME_AFTER.match(text, e)) and not taken.holds(e, m.end()) \
+                    and text[s:e].istitle() and not text[s:e].endswith("."):
+                e = m.end()
         out.append((s, e, label))
     return out
 
@@ -4239,6 +4284,9 @@ _PERSON_AFTER_STORM = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][a-z]+|[a-z]+ed\
 _STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
                                 rf"|\b{_STORMS}[ \t]+)$")
+_SAINT_TOWN_WORDS = frozenset("San Santa Santo São Sao".split())
+_SAINT_TOWN_BEFORE = re.compile(r"(?<![\w'’-])(?:San|Santa|Santo|São|Sao)[ ]$")
+_SAINT_TOWN_START = re.compile(r"(?:San|Santa|Santo|São|Sao)[ ][A-Z]")
 _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
 _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
 _SCHOOL_GROUPS = frozenset("kids students children youth staff teachers community".split())
@@ -4898,6 +4946,11 @@ _PLACE_WORDS = re.compile(
     # (a charter network, a service cooperative, an intermediate school or district: "Ubax" of "Ubax Learning Network")
     r"|academies|learning network|network|service cooperative|cooperative|intermediate|education district"
     r"|continuation"
+    # (the school's program or level, and an education cooperative's or service center's kind: "Codman Square" of
+    # "Codman Square Dual Language K-8", "Bowdoin Geneva" of "Bowdoin Geneva Upper School", "Prairie Star" of "Prairie
+    # Star Education Service Center")
+    r"|dual language|two-way immersion|bilingual|(?:upper|lower|pilot)(?=\s+(?:school|academy)\b)"
+    r"|education(?:al)?\s+(?:cooperative|service\s+center|service\s+agency|collaborative)"
     # (a district's kind in its letters, and the words of its kind before "School": "Mohawk Ridge" of "Mohawk Ridge
     # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
     r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public)"
@@ -4920,8 +4973,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K8|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  # (a grade band that starts at kindergarten or pre-K: "Prairie View K-5", "PK-8", "PreK-6", "K-12")
                  r"|(?:P(?:re-?)?)?K-(?:1[0-2]|[1-9])(?![\w-])"
-                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?)]|$))|Independent(?=[ \t]*(?:[.,;:!?)]|$))"
-                 r"|Consolidated(?=[ \t]*(?:[.,;:!?)]|$))"
+                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?()]|$))|Independent(?=[ \t]*(?:[.,;:!?()]|$))"
+                 r"|Consolidated(?=[ \t]*(?:[.,;:!?()]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
                  r"|Montessori|Magnet(?:\s+Cluster)?(?:\s+School)?|Area\s+School\s+District|Area\s+Schools|County\s+Schools"
@@ -5171,6 +5224,10 @@ def _acronyms(place: str) -> set[str]:
     """Initials people write for a school or district: "Pine Ridge High School" -> PRHS, PRH; "Conejo Valley
     Unified School District" -> CVUSD, CVUSD's shorter forms are too common to keep. Three letters at least."""
     words = [w for w in re.split(r"[\s-]+", place) if w and w.casefold() not in ("of", "the", "and", "for")]
+    if len(words) >= 4 and words[-1].isdigit() and words[-2].isupper():
+        # (a district's number after its kind's letters is no initial: "KPUSD" for "Kaw Point USD 515"; never a kind
+        # alone, "ESU" of "Educational Service Unit 21")
+        words = words[:-1]
     if len(words) < 2:
         return set()
     full = "".join(w[0] for w in words).upper()
@@ -5196,7 +5253,7 @@ def _acronyms(place: str) -> set[str]:
 
 # Words of school and district names as staff abbreviate them: "Tamarack Hts", "Mt. Vernon", "Kettle Lake Jr/Sr High"
 _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "saint": "St", "fort": "Ft", "point": "Pt",
-                        "center": "Ctr",
+                        "center": "Ctr", "square": "Sq",
                         "elementary": "Elem", "academy": "Acad", "junior-senior": "Jr/Sr", "junior": "Jr",
                         "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd", "township": "Twp"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
@@ -5380,7 +5437,7 @@ _PLACE_OF_BEFORE = re.compile(r"\b(?:(?:town|city|village|community|hamlet|towns
 _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 # a school's short form that ends in a landform is the land where one goes over, past or across it: "smoke sat over
 # Cherry Bench", "driving down past Rattlesnake Ridge" (not "at Cherry Bench", the school)
-_LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw "
+_LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw range "
                        "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
                        "dome peak butte bluff gap notch".split())
@@ -5393,7 +5450,7 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
                            r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
-                           r"|bridges?|locks?|canals?|ditch(?:es)?)\b")
+                           r"|bridges?|locks?|canals?|ditch(?:es)?|snowpack|snowmelt|watershed|headwaters)\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near"
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
@@ -5448,8 +5505,9 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 
 # (a street a school is named after, gone along: "the apartments along Wilcrest")
 _ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
-_IS_A_PLACE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
-                               r"(?:\w+[ \t]+)?(?:neighbou?rhood|hills?|town|village|subdivision|park|lake"
+_IS_A_PLACE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?:are|were)"
+                               r"|[ \t]+(?:is|was))[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
+                               r"(?:\w+[ \t]+)?(?:neighbou?rhoods?|hills?|towns?|villages?|subdivisions?|park|lake|communit(?:y|ies)"
                                r"|river|creek|mountains?|canyon|valley|colonia)\b(?![ \t]+(?:school|academy|center))")
 # the words of a place's name that may be typed in lower case in a school's name: "Mountain view", "Cedar park"
 _PLACE_NAME_WORDS = frozenset("view park heights hills grove point pointe vista meadows meadow woods springs crossing "
@@ -5461,6 +5519,7 @@ _LEISURE_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:picnics?|campout|cookout|swim|
                             r"|canoeing|bonfire)\b")
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
+                              r"|watershed|snowpack|headwaters"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
 _HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|townhomes|townhouses|condos?|subdivision"
                                 r"|trailer[ \t]+(?:park|courts?)|mobile[ \t]+home[ \t]+park)"

@@ -5097,3 +5097,64 @@ def test_reader21_places_keep_their_city() -> None:
                                            places=("Lake City Elementary", "Garden City High School")))
     assert not red.redact("We skated on the Lake in January.").spans
     assert not red.redact("Families built the Garden beds in May.").spans
+
+
+# --- round 42 (session 22), from the thirtysixth set's tune half (written blind, scored blind at session 21's start
+# and end): schools by their short forms past a program's words, a list's first name after a colon, a surname of two
+# letters after the given names, places named after saints, cities that are given names, places by what is said there
+_R42 = Redactor.from_roster(RosterNames(
+    first=("Ana", "Maureen", "Crystal", "Rafael", "Sierra"), last=("Lopes", "Flaherty", "Barros", "Kowalski", "Lockhart"),
+    full=("Ana Lopes", "Maureen Flaherty", "Crystal Barros", "Rafael Kowalski", "Sierra Lockhart"),
+    places=("Garnet Square Dual Language K-8", "Hollis Bay Upper School", "Los Padillas Community School",
+            "Juniper Crossing Education Cooperative", "Sandia Plains USD 412", "Perdido Range School",
+            "Prairie Star Education Service Center")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("The principal showed her Garnet Square data across four years.", "Garnet Square", "SCHOOL"),  # a program's words
+    ("Placements: Rafael Kowalski (AP, Hollis Bay), Ana Lopes (AP, Garnet Sq).", "Hollis Bay", "SCHOOL"),
+    ("Placements: Rafael Kowalski (AP, Hollis Bay), Ana Lopes (AP, Garnet Sq).", "Garnet Sq", "SCHOOL"),  # abbreviated
+    ("Interviews next month in Juniper Crossing for the principal job.", "Juniper Crossing", "SCHOOL"),
+    ("Prairie Star sent two observers.", "Prairie Star", "SCHOOL"),                        # a service center's kind
+    ("The SPUSD leadership table met twice.", "SPUSD", "SCHOOL"),                          # initials past its number
+    ("Other (please specify): Alamo Creek North Consolidated (not listed)", "Alamo Creek North Consolidated", "SCHOOL"),
+    ("Focus group: Wislande, Nahomie, Jean-Marc P., Esther D. All four came.", "Wislande", "PERSON"),  # after a colon
+    ("Parent volunteer Quynh Anh Do translates the take-home sheets.", "Quynh Anh Do", "PERSON"),  # a surname after
+    ("Tier 2 team: Liliana Ocampo, Bradley Yoon and Aye Aye Mon.", "Aye Aye Mon", "PERSON"),     # Burmese syllables
+    ("Individual coaching: Crystal is unsure she wants to leave counseling.", "Crystal", "PERSON"),  # her mind
+    ("Tito lives out past the Vallejos place on the county road.", "Vallejos", "PERSON"),       # a family's place
+])
+def test_round42_found(text, span, label) -> None:
+    assert _covered(_R42.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Kids from Santa Eulalia and San Pedro Soloma speak Q'anjob'al first.",   # towns named after saints
+    "Many of our families have Boston ties.",                                 # a city that is a given name
+    "Route 1A to Lynn was backed up past the airport.",                       # a road's town
+    "Sierra Vista is where two of our consultants live.",                     # a place by what is done there
+    "The Perdido Range snowpack decides whether the river runs in May.",      # a school's name said as the range
+    "Los Padillas and Pajarito are the communities we serve.",
+    "Gracias, merci, obrigadu, mahadsanid, cảm ơn!",                          # a thanks that is a given name
+    "Yuj Diosal to the interpreters.",                                        # a thanks in Q'anjob'al
+    "David Ortiz, Pedro Martínez, Bill Russell: the Boston teams used sports.",  # public figures
+    "We celebrated at the Pho place down the street.",                        # a food's place, no family's
+])
+def test_round42_no_one(text) -> None:
+    assert not [s for s in _R42.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Dr. San Miguel spoke at the board meeting.", "Dr. San Miguel"),          # a titled surname stays
+    ("Ana San Miguel spoke at the board meeting.", "Ana San Miguel"),
+    ("Maureen Flaherty is where the binder lives now.", "Maureen Flaherty"),   # a roster person, whatever follows
+    ("Perdido Range staff met on Friday.", "Perdido Range"),                   # the school, by its people
+])
+def test_round42_people_and_schools_stay(text, span) -> None:
+    assert _covered(_R42.redact(text), text, span)
+
+
+def test_round42_acronyms_of_numbered_districts() -> None:
+    from evalkit.pii import _acronyms
+    assert "SPUSD" in _acronyms("Sandia Plains USD 412")
+    assert "ESU" not in _acronyms("Educational Service Unit 21")     # (a kind's letters alone are every unit's)
