@@ -227,7 +227,9 @@ PUBLIC_NAMES = (
     "Septima Clark", "Opothleyahola", "Sonny Sixkiller", "Donald Fixico", "Gadsden flag", "Eids",
     # (Boston's athletes and its community-schools organizer; Cabo Verde's independence leader and its singer)
     "David Ortiz", "Pedro Martinez", "Pedro Martínez", "Bill Russell", "Mel King", "Amilcar Cabral", "Amílcar Cabral",
-    "Cesaria Evora", "Cesária Évora",
+    "Cesaria Evora", "Cesária Évora", "Baba Yaga", "Padre Island",
+    # (Nebraska's novelist; a legal scholar whose framework PD cites)
+    "Willa Cather", "Kimberlé Crenshaw", "Kimberle Crenshaw",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

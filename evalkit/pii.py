@@ -77,7 +77,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Councilman|Councilwoman|Councilmember|Councilor|Councillor|Alderman|Alderwoman|Assemblyman"
            # (and as voice typing spells them out: "Mister Yazzy", "Missus Benally")
            r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Miss|Mister|Missus|Principal|Coach|Superintendent|Supt"
-           r"|Sister|Sr|Sra|Srta|Brother|Br|Father"
+           r"|Sister|Sr|Sra|Srta|Brother|Br|Father|Padre|Madre"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            # (Mexican and Puerto Rican abbreviations: "Mtro. Olague", "Profa. Chávez", "Lcda. Vélez")
            r"|Mtro|Mtra|Profa|Lcda|Lcdo"
@@ -2044,6 +2044,9 @@ class PiiDetector:
                      or not _in_a_row_of_places(folded, c[0], c[1])
                      or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
                      or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
+        if not ltoks.isdisjoint(_IDIOM_NAMES) and (idioms := [m.span() for m in _IDIOM.finditer(folded)]):
+            # a name in an idiom is no one: "over hill and dale", "every Tom, Dick and Harry", "a doubting Thomas"
+            spans = [c for c in spans if c[2] != "PERSON" or not any(a <= c[0] and c[1] <= b for a, b in idioms)]
         routes = digits and not ltoks.isdisjoint(_ROUTE_WORDS)
         if ("where" in ltoks or routes) and sum(c[2] == "PERSON" for c in spans):
             # a place by what is said of it: "Sierra Vista is where two of our consultants live", "Route 1A to Lynn
@@ -2560,7 +2563,7 @@ _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|
                  r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
                  r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
                  r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives"
-                 r"|paired|partnered|introduced|invited|assigned|pairs|won")
+                 r"|paired|partnered|introduced|invited|assigned|pairs|won|scored|interpreted")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|attended|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)"
@@ -2625,6 +2628,9 @@ _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a 
 _JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
 # kin a name is called by, capitalised before it as a title is: "Grandma Ruthie", "Tía Lupe"
 _KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo".split())
+# (kin said as a title before a given name, as families address elders: "Mama Neema", "Baba Olena", "Abuela Chayo")
+_KIN_TITLE_WORDS = frozenset("Mama Baba Bibi Abuela Abuelo Tía Tia Tío Tio Nana Lola Lolo Grandma Grandpa Granny".split())
+_KIN_TITLE_NAME = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_KIN_TITLE_WORDS))})[ ]([A-Z][a-zà-ÿ]{{2,}})(?![\w'’-])")
 # people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
 # students cook"
 _GROUP_NOUNS = ("students", "parents", "teachers", "kids", "twins", "sons", "daughters")
@@ -2898,6 +2904,9 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                # (a relative named after the word: "her brother Faris", "my grandpa Tomasz")
                r"|brother|sister|father|mother|grandfather|grandpa|stepson|stepdaughter|stepmom|stepdad"
                r"|(?:sister|brother|mother|father|son|daughter)-in-law"
+               # (a helper or a child by what they do or are, in apposition: "a 6th grader, Mursal, interpreted", "a
+               # student guide, Abdiaziz")
+               r"|grader|guide|aide|tutor|classmate|neighbou?r|intern|kindergart[ne]+r"
                # (a message's sender: "Text from Dette:", "Fwd: from Chelo")
                r"|(?:text|message|note|voicemail|dm|fwd:?)\s+from"
                # (in Spanish: a role before a name, "la maestra Rodríguez"; asking or telling someone, "pregúntenle a
@@ -2959,6 +2968,14 @@ _VERB_AFTER = re.compile(
     r"|(?:is|was)\s+(?:an?\s+|such\s+an?\s+)?(?:the\s+best|our|my|amazing|great|awesome|wonderful|fantastic"
     r"|incredible|excellent"
     r"|so\s+helpful|helpful|out\s+sick|leaving|retiring)\b"
+    # (a deed of one's own, by the pronoun after it: "Mahmoud read his first chapter book", "Nhial lost her badge")
+    r"|(?:read|wrote|finished|lost|found|showed|earned|passed|packed|raised)\s+(?:his|her)\b"
+    r"|wore\s+(?:a|an|the|his|her|matching)\b"
+    # (someone by the office they call from: "lorraine from the state called back", "Sam from HR")
+    r"|from\s+(?:the\s+)?(?:state|district\s+office|central\s+office|HR|union|county\s+office)\s+(?:called|emailed"
+    r"|said|says|wrote|texted|sent|confirmed|came|asked)\b"
+    # (away for a time: "Zhenya is out till Monday")
+    r"|(?:is|was|will\s+be)\s+out\s+(?:till|until|through|today|tomorrow|this|next|on|for)\b"
     # (a person's mind about a step: "Crystal is unsure she wants to leave counseling", "Hope was hesitant")
     r"|(?:is|was)\s+(?:still\s+|now\s+)?(?:unsure|not\s+sure|undecided|hesitant|torn|nervous|anxious|worried|eager"
     r"|reluctant|considering|weighing|leaning|hoping|thinking\s+(?:about|of)|interested\s+in)\b"
@@ -3233,6 +3250,12 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     and rank.get(third.group(1).lower(), EVERYDAY_RANK) >= EVERYDAY_RANK else m.end(2)
                 out.append((m.start(), end, "PERSON"))
         out += [(m.start(), m.end(), "PERSON") for m in _NAME_INITIAL.finditer(text) if m.group(1).lower() in known]
+    if not toks.isdisjoint(_KIN_TITLE_WORDS):
+        # a name after kin said as a title, the name no English word and no place: "ask for Mama Neema", "Baba Olena
+        # answers" (the kin word is no part of the name)
+        out += [(m.start(1), m.end(1), "PERSON") for m in _KIN_TITLE_NAME.finditer(text)
+                if (w := fold(m.group(1)).lower()) not in english_words() and w not in place_names()
+                and w not in PRODUCT_NAMES and w not in LANGUAGE_NAMES]
     if "T" in toks or "Tee" in toks:
         # a Cajun nickname, "little" before a given name: "T-Boy", "T-Jean", "Tee Jean" (not "T-shirt", "T-ball",
         # "tee ball")
@@ -3284,10 +3307,11 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         places = place_names()
         out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_HOMESTEAD.finditer(text)
                 if (w := m.group(1).lower()) not in places and w not in FAMOUS_SURNAMES and w not in _PEOPLES
-                and w in all_surnames() and w not in english_words()
-                # (a family's place or house by a surname that is a rare word at most: "out past the Vallejos place";
-                # not a food's, "the Pho place")
-                and (not m.group(2) or len(w) >= 4 and word_rank().get(w, PLAIN_RANK) >= PLAIN_RANK)]
+                and w not in english_words()
+                # (a family's place or house by a surname that is a rare word at most, or no word at all: "out past
+                # the Vallejos place", "the Kabongo place"; not a food's, "the Pho place")
+                and (w in all_surnames() if not m.group(2) else len(w) >= 4 and w not in PRODUCT_NAMES
+                     and w not in LANGUAGE_NAMES and word_rank().get(w, PLAIN_RANK) >= PLAIN_RANK)]
     if "family" in ltoks or "household" in ltoks:
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
         # (not a people or a faith: "Latino family", "Muslim family")
@@ -3826,8 +3850,14 @@ _COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
 # (a place, by a road that goes to it or by what is done there)
 _ROUTE_TO_BEFORE = re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|I-|US|SR|State[ ]Road)[ ]?\d{1,4}[A-Z]?[ ]+"
                               r"(?:to|toward|towards|into|through|past)[ ]+$")
+_IDIOM_NAMES = frozenset("dale tom dick harry thomas".split())
+_IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+dale\b|\btom,?[ ]+dick,?[ ]+(?:and|&)[ ]+harry\b|\bpeeping[ ]+tom\b"
+                    r"|\bdoubting[ ]+thomas\b", re.I)
 _ROUTE_WORDS = frozenset("route rte highway hwy i us sr road".split())
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
+_INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
+_COORD_INITIALS_AFTER = re.compile(r"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)([A-Z]{2,3})(?![\w'’.-])")
+_COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
 _COLON_BEFORE = re.compile(r":[ \t]*$")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
 # (words of Spanish, Tagalog and other phrases a lower-case list may end with: "buen trabajo", "salamat po")
@@ -3892,6 +3922,15 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
                         and (w := m.group(1).split()[0]) not in rank and w not in places \
                         and all(x not in places and x not in _GREETINGS and x not in _FOREIGN_PHRASE_WORDS
                                 for x in m.group(1).split()):
+                    found.add((m.start(1), m.end(1)))
+                    out.append((m.start(1), m.end(1), "PERSON"))
+                    todo.append((m.start(1), m.end(1)))
+            continue
+        if _INITIALS_ONLY.fullmatch(text, s, e):
+            # (initials joined to initials found: "LK and GF approved the plan"; never a program's letters)
+            for m in (_COORD_INITIALS_AFTER.match(text, e), _COORD_INITIALS_BEFORE.search(text, max(0, s - 10), s)):
+                if m is not None and (m.start(1), m.end(1)) not in found and not taken.holds(m.start(1), m.end(1)) \
+                        and m.group(1) not in _NOT_INITIALS and m.group(1).lower() not in _SCHOOL_ACRONYMS:
                     found.add((m.start(1), m.end(1)))
                     out.append((m.start(1), m.end(1), "PERSON"))
                     todo.append((m.start(1), m.end(1)))
@@ -4325,6 +4364,7 @@ _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_L
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
                              r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year"
                              r"|newcomers|paras?|languages?|greetings?|vocabulary|words|songs?|stories|culture"
+                             r"|kids|kindergart[ne]+rs|elders|is[ \t]+(?:a|both[ \t]+a)[ \t]+(?:people|language)"
                              rf"|immersion|class(?:es)?|family[ \t]+(?:{_FAMILY_EVENTS}))\b", re.I)
 # a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
 _LANGUAGE_INTO = re.compile(r"\b(?:into|in|from|translates|translated|translating|interprets|interpreting|speaks"
@@ -4478,6 +4518,7 @@ _CHAT_TIME_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w'’ʻ-]*(?:[ ][A-Z][\w'’ʻ
 
 
 _CELL_INITIAL = re.compile(r"[A-Z]\.?")
+_RULE_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")   # (the rule under a Markdown table's header row)
 
 
 def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -4499,10 +4540,12 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
 
     out: list[tuple[int, int, str]] = []
     rows: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    later: dict[tuple[str, int, int], list[tuple[int, int]]] = {}   # (a row's later cells, by their column)
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         for sep in (",", "\t", "|"):
-            if line.count(sep) >= 2:
+            if line.count(sep) >= 2 and not (sep == "|" and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1])):
                 lead = len(line) - len(line.lstrip(" "))
                 if sep == "|" and line[lead:].startswith("|"):   # (a Markdown row: "| Oglesby D | placed AP |")
                     lead += 1 + len(line[lead + 1:]) - len(line[lead + 1:].lstrip(" "))
@@ -4511,14 +4554,31 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
                         and _CELL_INITIAL.fullmatch(first[found[pos + lead] - pos - lead:].strip()):
                     out.append((pos + lead, pos + lead + len(first), "PERSON"))   # (the found surname's letter)
                 rows.setdefault((sep, line.count(sep)), []).append((pos + lead, pos + lead + len(first)))
+                at = pos + lead + len(line[lead:].split(sep, 1)[0])
+                for column, cell in enumerate(line[at - pos + 1:].split(sep)[:-1] if sep == "|" and
+                                              line.rstrip().endswith("|") else line[at - pos + 1:].split(sep), 1):
+                    a = at + 1 + len(cell) - len(cell.lstrip(" "))
+                    later.setdefault((sep, line.count(sep), column), []).append((a, a + len(cell.strip(" "))))
+                    at += 1 + len(cell)
                 break
         pos += len(line) + 1
     for cells in rows.values():
         if len(cells) >= 2 and any(a in starts for a, _ in cells):
             out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)]
+    # (a later column with two names found in it whole holds names in its other cells too: "| Salt Valley PS |
+    # Esparza | 12 |<newline>| Elkhorn Ridge PS | Voegele | 9 |")
+    for cells in later.values():
+        if len(cells) >= 3 and sum(found.get(a) == z for a, z in cells) >= 2:
+            out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)
+                    and text[a:z].lower() not in _FIELD_LABELS]
     speakers = [m.span(1) for m in _CHAT_TIME_LINE.finditer(text)] if ":" in text else []
     if len(speakers) >= 2 and any(a in starts for a, _ in speakers):
         out += [(a, z, "PERSON") for a, z in speakers if a not in held and name(a, z)]
+    # (the speakers of a chat with two lines or more of speakers found: "Kiran: did anyone get it?<newline>Rabi: sent")
+    labels = [m.span(1) for m in _SPEAKER.finditer(text)] if text.count(":") >= 3 else []
+    if sum(found.get(a) == z for a, z in labels) >= 2:
+        out += [(a, z, "PERSON") for a, z in labels if a not in held and name(a, z)
+                and text[a:z].lower() not in _FIELD_LABELS and text[a:z].lower() not in _PRONOUNS]
     return out
 
 
@@ -5006,7 +5066,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  # (public schools' letters ending the name: "Holbrook PS and ...", "Grand Haven Dunes PS —"; never a
                  # postscript, "PS: bring the slides", nor New York's numbered schools, "PS 143")
                  r"|PS(?=[ \t]+(?:and|or)\b|[ \t]+(?:teachers?|staff|students|families|principals?|board|district"
-                 r"|schools?|buildings?)\b|[ \t]*(?:[.;)]|[—–]|$))"
+                 r"|schools?|buildings?)\b|[ \t]*(?:[.;)|]|[—–]|$))"
                  # (a focus-option school: "Lent Focus Option"; an education collaborative of districts)
                  r"|Focus\s+Option(?:\s+School)?|(?:Special\s+)?(?:Education(?:al)?\s+)?Collaborative"
                  # (Minnesota's service cooperatives and education districts: "Prairie Lakes Service Cooperative",
@@ -5243,6 +5303,9 @@ def _acronyms(place: str) -> set[str]:
         out.add(full + "S")             # "Mission Trail Middle" is MTMS to its staff
     elif last.isupper() and len(last) >= 2:
         out.add("".join(w[0] for w in words[:-1]).upper() + last)   # "Three Rivers ISD" -> TRISD
+    # (and the short name's own initials, of three words or more: "PBN" for "Platte Bluffs North High School")
+    if len(short := _short_place(place).split()) >= 3 and len(short) < len(words):
+        out.add("".join(w[0] for w in short if w.casefold() not in _SMALL_WORDS).upper())
     # the kind of school alone, as its own staff call it: "the ELC" for "Lakeview Early Learning Center"
     for kind, initials in (("early learning center", "ELC"), ("career and technical center", "CTC"),
                            ("career technical center", "CTC"), ("career center", "CTC"), ("alternative", "Alt")):
@@ -5440,7 +5503,7 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw range "
                        "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
-                       "dome peak butte bluff gap notch".split())
+                       "dome peak butte buttes bluff bluffs gap notch".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 # (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
@@ -5450,9 +5513,10 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+
                            r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
                            r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
-                           r"|bridges?|locks?|canals?|ditch(?:es)?|snowpack|snowmelt|watershed|headwaters)\b")
+                           r"|bridges?|locks?|canals?|ditch(?:es)?|snowpack|snowmelt|watershed|headwaters"
+                           r"|(?:came|comes|rose|rises)[ \t]+(?:up[ \t]+)?over|crested|overflowed|jumped[ \t]+its[ \t]+banks)\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
-_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near"
+_ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near|hiked|climbed|summited"
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
 
 

@@ -5158,3 +5158,56 @@ def test_round42_acronyms_of_numbered_districts() -> None:
     from evalkit.pii import _acronyms
     assert "SPUSD" in _acronyms("Sandia Plains USD 412")
     assert "ESU" not in _acronyms("Educational Service Unit 21")     # (a kind's letters alone are every unit's)
+
+
+# --- round 43 (session 22), from the thirtyseventh set's tune half (written blind, scored blind before round 42 and
+# after it): a helper named in apposition, kin said as a title, a deed with its pronoun, initials in a pair, a chat's
+# and a table column's names vouched by two found, a family's place, a school's short initials, a language by what
+# follows it, idioms, landforms by what is done there
+_R43 = Redactor.from_roster(RosterNames(
+    first=("Mason", "Kiran", "Courtney", "Lorraine", "Gabriel", "Dale"),
+    last=("Whitcomb", "Halvorsen", "Esparza", "Okoro", "Flores", "Kowalczyk"),
+    full=("Mason Whitcomb", "Kiran Okoro", "Courtney Esparza", "Lorraine Whitcomb", "Gabriel Flores", "Dale Kowalczyk"),
+    places=("Platte Bluffs North High School", "Cedar Butte High School", "Antelope Creek Middle School",
+            "Platte Bluffs Public Schools")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("The front office has nobody for Dari, so a 6th grader, Mursal, interpreted for us.", "Mursal", "PERSON"),
+    ("A student guide, Abdiaziz, turned the question back on her.", "Abdiaziz", "PERSON"),
+    ("Knock on the back door; Baba Olena answers and speaks only Ukrainian.", "Olena", "PERSON"),   # kin as a title
+    ("Home visit on Friday (ask for Mama Neema at the door).", "Neema", "PERSON"),
+    ("Home visits: the Kabongo place first, then the library.", "Kabongo", "PERSON"),           # a family's place
+    ("Zhenya is out till Monday; questions to the front office.", "Zhenya", "PERSON"),            # away for a time
+    ("Mahmoud read his first chapter book aloud.", "Mahmoud", "PERSON"),                          # a deed, his own
+    ("Malual scored twice in the community final.", "Malual", "PERSON"),
+    ("Spirit day: Mason wore the Braves cap all day.", "Mason", "PERSON"),
+    ("LK and GF approved the new arrival plan.", "LK", "PERSON"),                                 # initials in a pair
+    ("lorraine from the state called back, we're approved", "lorraine", "PERSON"),                # an office's caller
+    ("A parish Q&A with Padre Tomás Arriaga drew forty families.", "Padre Tomás Arriaga", "PERSON"),  # a priest's title
+    ("Thread:\nKiran: did anyone get the rubric?\nRabi: Courtney sent it\nKiran: found it", "Rabi", "PERSON"),
+    ("| School | Lead | n |\n|---|---|---|\n| Ridge PS | Halvorsen | 15 |\n| Vale PS | Esparza | 12 |\n"
+     "| Elkhorn Ridge PS | Voegele | 9 |", "Voegele", "PERSON"),                                  # a column of names
+    ("| Elkhorn Ridge PS | Voegele | 9 |", "Elkhorn Ridge PS", "SCHOOL"),                         # a cell's PS
+    ("Recommended for AP at PBN next year.", "PBN", "SCHOOL"),                                    # the short initials
+])
+def test_round43_found(text, span, label) -> None:
+    assert _covered(_R43.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Karen is a people and a language, and the two are not the same thing.",   # a people by what it is
+    "Immunization compliance for the Sudanese and Karen kindergarteners.",
+    "Enrollment swings went over hill and dale this year.",                    # idioms
+    "Every Tom, Dick and Harry wants the grant.",
+    "We hiked Cedar Butte after the spring retreat.",                          # a school's name said as the place
+    "Platte Bluffs overlook is a great view at sunset.",
+    "Antelope Creek came up over the bike path in May.",
+    "Willa Cather's My Ántonia was the book study.",                           # public figures
+    "| Session | Facilitator | Rating |\n|---|---|---|\n| Data dive | G. Ferreira | 4.6 |\n| Walk | K. Thao | 4.1 |",
+    "Hope wore off by spring.",                                                # no deed of anyone's
+    "Padre Island was the spring trip.",
+])
+def test_round43_no_one(text) -> None:
+    found = [(text[s.start:s.end], s.label) for s in _R43.redact(text).spans]
+    assert not [f for f in found if f[1] in ("PERSON", "SCHOOL") and f[0] not in ("G. Ferreira", "K. Thao")], found
