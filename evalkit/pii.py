@@ -478,12 +478,8 @@ _WORK_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \
 _RECORD_BY = re.compile(r"\b(?:logged|submitted|recorded|entered|prepared|compiled|reviewed|led|facilitated|presented"
                         r"|taught|read|signed|approved|reported|completed|observed|coached|hosted|organi[sz]ed|sent"
                         r"|run|done|given|shown|held)[ \t]+by[ \t]+$", re.I)
-# one trie-shaped alternation over the lower-cased text (single spaces, as people write them)
-_PUBLIC_TERMS = tuple(sorted({p.casefold() for p in PUBLIC_NAMES}))
 _COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
                          r"(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'’-]*){0,4}")
-# the first word of each: a text with none of them holds no public name
-_PUBLIC_KEYS = frozenset(re.match(r"[^\W\d_]+", p.casefold()).group(0) for p in PUBLIC_NAMES)
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
 _EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme that opens an address: "<gkim at ...>"
 # Nouns after a name that make it a place ("Lakeshore Drive", "Grant Park"): the cue is the same words anywhere.
@@ -857,6 +853,13 @@ _STROKES = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D",
                           # hyphen, zero-width spaces and joiners, a word joiner, a byte-order mark)
                           "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
                           "\ufeff": None})
+
+# one trie-shaped alternation over the lower-cased folded text (single spaces, as people write them; accents folded as
+# the text is: "Cesária Évora" is found as "cesaria evora")
+_PUBLIC_TERMS = tuple(sorted({fold(p).casefold() for p in PUBLIC_NAMES}))
+# the first word of each: a text with none of them holds no public name
+_PUBLIC_KEYS = frozenset(re.match(r"[^\W\d_]+", fold(p).casefold()).group(0) for p in PUBLIC_NAMES)
+
 
 
 @lru_cache(maxsize=4096)
@@ -2044,17 +2047,30 @@ class PiiDetector:
                      or not _in_a_row_of_places(folded, c[0], c[1])
                      or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
                      or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
+        if not toks.isdisjoint(_PLANT_COMPANY_WORDS) and not ltoks.isdisjoint(_PLANT_WORDS):
+            # a meat or poultry company named like a person, where the text speaks of plants and shifts, by what it
+            # does or the companies beside it: "Tyson and JBS schedules", "Tyson closed the plant", "Simmons and
+            # George's" (never a person who works there: "Tyson works nights at the plant"; a roster person's full
+            # name, or a titled one, stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON" or not _plant_company(folded, c[0], c[1])
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]
         if not ltoks.isdisjoint(_IDIOM_NAMES) and (idioms := [m.span() for m in _IDIOM.finditer(folded)]):
             # a name in an idiom is no one: "over hill and dale", "every Tom, Dick and Harry", "a doubting Thomas"
             spans = [c for c in spans if c[2] != "PERSON" or not any(a <= c[0] and c[1] <= b for a, b in idioms)]
         routes = digits and not ltoks.isdisjoint(_ROUTE_WORDS)
-        if ("where" in ltoks or routes) and sum(c[2] == "PERSON" for c in spans):
+        moves = not ltoks.isdisjoint(_MOVE_TO_WORDS)
+        towns = not ltoks.isdisjoint(_PLACE_KIND_WORDS)
+        if ("where" in ltoks or routes or moves or towns) and sum(c[2] == "PERSON" for c in spans):
             # a place by what is said of it: "Sierra Vista is where two of our consultants live", "Route 1A to Lynn
-            # was backed up" (a roster person's full name, or a titled one, stays theirs)
+            # was backed up", "family moves to Katy", "Socorro and Refugio are towns" (a roster person's full name,
+            # or a titled one, stays theirs)
+            places = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
                      or _TITLE_AT.match(folded, c[0])
                      or not (_IS_WHERE_AFTER.match(folded, c[1])
-                             or routes and _ROUTE_TO_BEFORE.search(folded, max(0, c[0] - 24), c[0]))]
+                             or routes and _ROUTE_TO_BEFORE.search(folded, max(0, c[0] - 24), c[0])
+                             or low[c[0]:c[1]] in places and (moves and _MOVE_TO_BEFORE.search(folded, max(0, c[0] - 16), c[0])
+                                                              or towns and _IS_A_PLACE_AFTER.match(low, c[1])))]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -3850,10 +3866,36 @@ _COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
 # (a place, by a road that goes to it or by what is done there)
 _ROUTE_TO_BEFORE = re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|I-|US|SR|State[ ]Road)[ ]?\d{1,4}[A-Z]?[ ]+"
                               r"(?:to|toward|towards|into|through|past)[ ]+$")
+# (the packing and poultry companies that employ a school's families, by the names they share with people, and the
+# words of their work)
+_PLANT_COMPANIES = "Tyson|Cargill|Hormel|Perdue|Simmons|Smithfield|Seaboard|Sanderson|JBS|George['’]s|Pilgrim['’]s"
+_PLANT_COMPANY_WORDS = frozenset("Tyson Cargill Hormel Perdue Simmons Smithfield Seaboard Sanderson George Pilgrim".split())
+_PLANT_WORDS = frozenset("plant plants shift shifts packing meatpacking packinghouse poultry processing slaughter "
+                         "jbs cargill hormel smithfield seaboard beef pork chicken layoffs".split())
+_PLANT_COMPANY = re.compile(rf"(?:{_PLANT_COMPANIES})\b")
+_PLANT_SAID_AFTER = re.compile(rf"(?:['’]s)?(?:[ ](?:closed|opened|posted|hired|laid[ ]off|cut|added|runs?|schedules"
+                               rf"|shifts?|plants?|jobs)\b|,?[ ](?:and[ ]|&[ ])?(?:{_PLANT_COMPANIES}|National[ ]Beef)\b"
+                               rf"|,[ ](?:{_PLANT_COMPANIES}|National[ ]Beef)\b)")
+_PLANT_SAID_BEFORE = re.compile(rf"(?:{_PLANT_COMPANIES}|National[ ]Beef),?[ ](?:and[ ]|&[ ])?$")
+
+
+def _plant_company(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is a packing or poultry company's (:data:`_PLANT_COMPANIES`), by what it does
+    ("Tyson closed the plant") or a company beside it ("Tyson and JBS", "Simmons and George's")."""
+    m = _PLANT_COMPANY.match(text, start)
+    if m is None or m.end() not in (end, end + 2):
+        return False
+    return bool(_PLANT_SAID_AFTER.match(text, m.end()) or _PLANT_SAID_BEFORE.search(text, max(0, start - 24), start))
+
+
 _IDIOM_NAMES = frozenset("dale tom dick harry thomas".split())
 _IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+dale\b|\btom,?[ ]+dick,?[ ]+(?:and|&)[ ]+harry\b|\bpeeping[ ]+tom\b"
                     r"|\bdoubting[ ]+thomas\b", re.I)
 _ROUTE_WORDS = frozenset("route rte highway hwy i us sr road".split())
+_MOVE_TO_WORDS = frozenset("move moves moved moving relocate relocated relocating".split())
+_MOVE_TO_BEFORE = re.compile(r"\b(?:moves?|moved|moving|relocated?|relocating)[ ]+(?:back[ ]+)?to[ ]+$", re.I)
+_PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighborhoods community communities city "
+                              "cities".split())
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
 _COORD_INITIALS_AFTER = re.compile(r"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)([A-Z]{2,3})(?![\w'’.-])")
@@ -4304,7 +4346,7 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
 # (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
 _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
-                            "Cove Neck Wash Canal Bayou Run Sound".split())
+                            "Cove Neck Wash Canal Bayou Run Sound Cave Caverns".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
 _STORM_SEASON_AFTER = re.compile(r"[ ](?:one|that|this|last)[ ](?:year|summer|fall|season|[Jj]une|[Jj]uly|[Aa]ugust"
@@ -5504,6 +5546,7 @@ _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon 
                        "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
                        "dome peak butte buttes bluff bluffs gap notch".split())
+_LANDFORMS_FIRST = frozenset("lake mount rio loma lomas bosque cerro arroyo laguna lago cape isla".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 # (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
@@ -5535,14 +5578,18 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     last = low[start:end].rsplit(None, 1)[-1]
     # (a street gone along: "the canal path along Canal Street"; a landform's picnic: "to Jericho Pond for the picnic")
     if last in _STREET_WORDS_LOW and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
-            or last in _LANDFORMS and _LEISURE_AFTER.match(low, end) and _GOING_TO_BEFORE.search(folded, max(0, start - 12), start):
+            or (last in _LANDFORMS or low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST) \
+            and _LEISURE_AFTER.match(low, end) and _GOING_TO_BEFORE.search(folded, max(0, start - 12), start):
         return True
-    if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
+    # (a landform's word last, or first as Spanish and lakes name them: "Loma Alta", "Rio Bosque", "Lake Brandt")
+    land = last in _LANDFORMS or low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST
+    if land and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
             and not folded.startswith(("'s", "’s"), end):   # ("over Cedar Park's PLCs": the school's)
         return True
     # (a landform by what it does or holds: "Commencement Bay was beautiful at sunset", "The Platte River trail",
-    # "Laurel Bend flooded in 2016"; a school's name before its people and its work stays the school's)
-    if low[start:end].rsplit(None, 1)[-1] in _LANDFORMS and _NATURE_AFTER.match(low, end):
+    # "Laurel Bend flooded in 2016", "Loma Alta flooded during the monsoon"; a school's name before its people and its
+    # work stays the school's)
+    if land and _NATURE_AFTER.match(low, end):
         return True
     # (a landform's or a fort's word before it: "the Lake Pontchartrain conference center", "Fort Bend"; a landform
     # after it: "out past Pohick Run")
@@ -5570,7 +5617,7 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 # (a street a school is named after, gone along: "the apartments along Wilcrest")
 _ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
 _IS_A_PLACE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?:are|were)"
-                               r"|[ \t]+(?:is|was))[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
+                               r"|[ \t]+(?:is|was|are|were))[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
                                r"(?:\w+[ \t]+)?(?:neighbou?rhoods?|hills?|towns?|villages?|subdivisions?|park|lake|communit(?:y|ies)"
                                r"|river|creek|mountains?|canyon|valley|colonia)\b(?![ \t]+(?:school|academy|center))")
 # the words of a place's name that may be typed in lower case in a school's name: "Mountain view", "Cedar park"
@@ -5583,7 +5630,8 @@ _LEISURE_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:picnics?|campout|cookout|swim|
                             r"|canoeing|bonfire)\b")
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
-                              r"|watershed|snowpack|headwaters"
+                              r"|watershed|snowpack|headwaters|wetlands|nature[ \t]+(?:trail|center|preserve|area|walk)"
+                              r"|sanctuary|caves?|caverns"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
 _HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|townhomes|townhouses|condos?|subdivision"
                                 r"|trailer[ \t]+(?:park|courts?)|mobile[ \t]+home[ \t]+park)"

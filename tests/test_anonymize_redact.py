@@ -3372,7 +3372,26 @@ def test_public_names_are_listed_once() -> None:
     from collections import Counter
 
     from evalkit.namelists import PUBLIC_NAMES
-    assert [name for name, n in Counter(PUBLIC_NAMES).items() if n > 1] == []
+    # (once as the text is read: accents folded and case ignored, "José Martí" is "Jose Marti")
+    assert [name for name, n in Counter(fold(p).casefold() for p in PUBLIC_NAMES).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("typed", [str, fold])
+def test_every_public_name_with_accents_is_found_as_typed_either_way(typed) -> None:
+    from evalkit.namelists import PUBLIC_NAMES
+    from evalkit.pii import _prepare, _public_spans
+    for name in (p for p in PUBLIC_NAMES if not p.isascii()):
+        _, low, _ = _prepare(f"We read about {typed(name)} today.")
+        spans = _public_spans(low, set(re.findall(r"[^\W\d_]+", low)))
+        assert (14, 14 + len(fold(name))) in spans, name
+
+
+def test_public_names_with_accents_are_found_as_typed_either_way() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Martí",), full=("Ana Martí",)))
+    for text in ("Students read José Martí's poems.", "Students read Jose Marti's poems.",
+                 "The Cesária Évora song closed the night.", "The Cesaria Evora song closed the night."):
+        assert not red.redact(text).spans, text     # the poet and the singer, however typed
+    assert [s.label for s in red.redact("Ms. Martí read the poems.").spans] == ["PERSON"]   # the roster's person
 
 
 @pytest.mark.parametrize("text", [
@@ -5211,3 +5230,38 @@ def test_round43_found(text, span, label) -> None:
 def test_round43_no_one(text) -> None:
     found = [(text[s.start:s.end], s.label) for s in _R43.redact(text).spans]
     assert not [f for f in found if f[1] in ("PERSON", "SCHOOL") and f[0] not in ("G. Ferreira", "K. Thao")], found
+
+
+# --- round 44 (session 22): the false positives left on all tune halves read so far (no held-out text read): packing
+# companies named like people, landforms named first ("Loma Alta", "Lake Brandt"), places by a move or by what they are
+_R44 = Redactor.from_roster(RosterNames(
+    first=("Tyson", "Katy", "Socorro"), last=("Barnes", "Lindqvist", "Vigil"),
+    full=("Tyson Barnes", "Katy Lindqvist", "Socorro Vigil"),
+    places=("Loma Alta Elementary", "Bosque Verde Middle School", "Lake Brandt Elementary", "Lost River Academy")))
+
+
+@pytest.mark.parametrize("text", [
+    "Tyson and JBS schedules should be on the district calendar.",             # a company by the companies beside it
+    "Tyson closed the plant and we lost forty families.",                      # by what it does
+    "Tyson, Simmons and George's all run second shift.",
+    "Loma Alta flooded during the monsoon and the bridge closed.",             # a landform named first
+    "The Bosque Verde nature trail runs along the river.",
+    "We held the retreat at Lake Brandt: canoes and a picnic.",
+    "The Lost River Cave field trip was the highlight.",
+    "Housing costs keep rising and another family moves to Katy.",            # a move's town
+    "Socorro and Refugio are towns, not just names.",                          # what they are
+])
+def test_round44_no_one(text) -> None:
+    assert not [s for s in _R44.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Tyson works nights at the plant and still makes every session.", "Tyson"),   # a person who works there
+    ("Tyson Barnes led the shift-change training.", "Tyson Barnes"),
+    ("George's mom works the line at the plant.", "George"),
+    ("Katy moved to Dallas last year.", "Katy"),                                   # the one who moves
+    ("Ms. Vigil said Socorro is a town worth the drive.", "Ms. Vigil"),
+    ("Loma Alta staff met on Friday.", "Loma Alta"),                               # the school, by its people
+])
+def test_round44_people_and_schools_stay(text, span) -> None:
+    assert _covered(_R44.redact(text), text, span)
