@@ -234,7 +234,7 @@ PUBLIC_NAMES = (
     # a framework's authors)
     "Carrie Chapman Catt", "Patrice Lumumba", "Dan Gable", "Norman Borlaug", "Grant Wood", "Larry Itliong",
     "Philip Vera Cruz", "Ivo Andrić",
-    "Heath brothers", "Chip and Dan Heath",
+    "Heath brothers", "Chip and Dan Heath", "Pi Mai", "Boun Pi Mai", "Pi Mai Lao",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -76,7 +76,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"(?:Superintendent|Principal|Director|Commissioner)"
            r"|Councilman|Councilwoman|Councilmember|Councilor|Councillor|Alderman|Alderwoman|Assemblyman"
            # (and as voice typing spells them out: "Mister Yazzy", "Missus Benally")
-           r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Miss|Mister|Missus|Principal|Coach|Superintendent|Supt"
+           r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Doctor|Miss|Mister|Missus|Principal|Coach|Superintendent|Supt"
            r"|Sister|Sr|Sra|Srta|Brother|Br|Father|Padre|Madre"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            # (Mexican and Puerto Rican abbreviations: "Mtro. Olague", "Profa. Chávez", "Lcda. Vélez")
@@ -370,7 +370,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # (an old road by its old number: "4880 Old Highway 61 N")
         rf"|(?:(?:Old[ \t]+)?{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
         # (an interstate's service road: "1420 I-40 Service Rd")
-        rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|I-\d{{1,3}}|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b))\.?[ \t]+){{1,4}}"
+        rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|I-\d{{1,3}}|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b)"
+        rf"|(?<=Mile[ ])\d{{1,2}})\.?[ \t]+){{1,4}}"   # ("9 Mile Rd", "Mile 9 Rd": a section road by its mile)
         rf"(?:{_SUFFIXES})\b\.?"
         # (a quadrant after it, with stops or without: "200 Piedmont Ave. S.E.")
         rf"(?:[ \t]+(?:[NS]\.[EW]\.|(?:[NS][EW]|[NSEW])\b\.?))?(?:[ \t]+\d{{1,4}}(?=,))?"
@@ -397,7 +398,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "home_park_lot": re.compile(
         rf"(?:\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*,[ \t]*{_HOME_PARK}"
         rf"|{_HOME_PARK},?[ \t]*(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*\b)"
-        rf"(?:{_CITY_STATE_ZIP}|,[ \t]*(?P<town>[A-Z][a-zʻ'-]+(?:[ \t]+[A-Z][a-zʻ'-]+)?)(?![\w'’-]))?"),
+        # (then the road it is on, as a colonia's lots are found: "Colonia Las Palmas Lot 27, FM 1015")
+        rf"(?:{_CITY_STATE_ZIP}|,[ \t]*{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:{_CITY_STATE_ZIP})?"
+        rf"|,[ \t]*(?P<town>[A-Z][a-zʻ'-]+(?:[ \t]+[A-Z][a-zʻ'-]+)?)(?![\w'’-]))?"),
     # a numbered road as the whole street, with a unit or none, then a town, a state and a ZIP: "CR 410, Lot 7, Laredo,
     # TX 78046", "County Road 12, Hazard, KY 41701" (never the road alone: "CR 410 is closed")
     "road_address": re.compile(rf"\b{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:[ \t]+(?:[NSEW]|North|South|East|West)\b)?"
@@ -491,6 +494,7 @@ _PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Ho
                 # (and in lower case, what is named after a public figure: "the Gerald R. Ford museum")
                 "|museum|memorial|monument|airport|expressway|freeway")   # (a refugee camp: "from Mae La camp")
 _PLACE_NOUN = re.compile(rf"['’]?s?\s+(?:{_PLACE_NOUNS})\b")
+_KIND_CENTER_AFTER = re.compile(r"[ ](?:Center|Centre|Campus)\b")
 _PLACE_NOUN_WORDS = frozenset(re.sub(r"\\s\+", "|", _PLACE_NOUNS).split("|"))
 # Words after a name that make it a company's or a foundation's ("Tyson Foods", "Lilly Endowment", "the Reyes Family
 # Foundation", "Chan Zuckerberg Initiative"): an organisation's name, which names no one here
@@ -2071,6 +2075,13 @@ class PiiDetector:
                              or routes and _ROUTE_TO_BEFORE.search(folded, max(0, c[0] - 24), c[0])
                              or low[c[0]:c[1]] in places and (moves and _MOVE_TO_BEFORE.search(folded, max(0, c[0] - 16), c[0])
                                                               or towns and _IS_A_PLACE_AFTER.match(low, c[1])))]
+        if sum(c[2] == "PERSON" for c in spans) and ("in" in ltoks or "near" in ltoks):
+            # a town a session was held in, where the sentence ends with it: "everyone was late to the evening session
+            # in Rogers." (never a person's room: "in Rogers' class"; a roster person's full name stays theirs)
+            places = place_names()
+            spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in places
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not (_IN_PLACE_BEFORE.search(folded, max(0, c[0] - 8), c[0]) and _SENTENCE_END_AFTER.match(folded, c[1]))]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -2278,6 +2289,10 @@ class PiiDetector:
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                      or not (_ORG_NOUN.match(folded, c[1]) or folded[c[0]:c[1]].rsplit(None, 1)[-1] in _ORG_NOUN_WORDS)]
         if not toks.isdisjoint(_PLACE_NOUN_WORDS):
+            # (a school's center or campus by its kind is the school's: "Colonia Las Flores Head Start Center")
+            cands = [(c[0], m.end(), c[2]) if c[2] == "SCHOOL" and (m := _KIND_CENTER_AFTER.match(folded, c[1]))
+                     and (folded[c[0]:c[1]].rsplit(None, 1)[-1] in _SCHOOL_CUE_WORDS
+                          or folded.endswith("Head Start", c[0], c[1])) else c for c in cands]
             # "Lakeshore Drive", "Grant Park", "Mercy Hospital": a roster name before a place noun names the place
             cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL") or not _PLACE_NOUN.match(folded, c[1])]
             # and a place noun that is a roster surname after a capitalised word that is no given name is the
@@ -2649,9 +2664,13 @@ _KIN_TITLE_WORDS = frozenset("Mama Baba Bibi Abuela Abuelo Tía Tia Tío Tio Nan
 _KIN_TITLE_NAME = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_KIN_TITLE_WORDS))})[ ]([A-Z][a-zà-ÿ]{{2,}})(?![\w'’-])")
 # people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
 # students cook"
-_GROUP_NOUNS = ("students", "parents", "teachers", "kids", "twins", "sons", "daughters")
+_GROUP_NOUNS = ("students", "parents", "teachers", "kids", "twins", "sons", "daughters", "children", "graders",
+                "siblings", "newcomers")
 _GROUP_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)}|estudiantes|alumn[oa]s|maestr[oa]s|padres|hij[oa]s)[ ]+$",
                            re.I)
+_COMMA_NAME_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)[A-Z][a-z]")   # (a list goes on: a name after)
+# (and a group's names in brackets or after a colon: "9th graders (Sabitri, Prakash, Menuka)", "kids: Vilay, Somphone")
+_GROUP_OPEN_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)})[ ]*[(:][ ]*$", re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
@@ -2909,7 +2928,8 @@ _WITH_SOMEONE = r"(?:spoke|talked|sat|chatted|met|checked\s+in|caught\s+up|confe
 _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+you|thank\s+u|thx|coach|coaching\s+with"
                r"|letting|let"
                r"|e-?mail|e-?mailed|call|called|text"
-               r"|observed|sorry|gracias(?:\s+a)?|quyana\s+to|(?:led|facilitated|presented|taught|coached|submitted|written|job|work)\s+by"
+               r"|observed|sorry|gracias(?:\s+a)?|quyana\s+to|(?:led|facilitated|presented|taught|coached|submitted|written|job|work"
+               r"|verified|checked|confirmed|translated|interpreted)\s+by|board\s+members?"
                r"|texted|cc|per|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|talk\s+to|talked\s+to"
                rf"|spoke\s+to|{_WITH_SOMEONE}|(?:meet|work(?:ed|ing)?)\s+(?:with|w/)|referred\s+to|rsvp\s+to"
                r"|reach\s+out\s+to|contact|mentor|mentee|para|sub|substitute|counselor|teacher|principal|student"
@@ -2990,6 +3010,8 @@ _VERB_AFTER = re.compile(
     # (someone by the office they call from: "lorraine from the state called back", "Sam from HR")
     r"|from\s+(?:the\s+)?(?:state|district\s+office|central\s+office|HR|union|county\s+office)\s+(?:called|emailed"
     r"|said|says|wrote|texted|sent|confirmed|came|asked)\b"
+    # (what one said on a panel: "Abdiwali talking about arriving from Dadaab")
+    r"|(?:talking|talked|spoke|speaking)\s+about\b"
     # (away for a time: "Zhenya is out till Monday")
     r"|(?:is|was|will\s+be)\s+out\s+(?:till|until|through|today|tomorrow|this|next|on|for)\b"
     # (a person's mind about a step: "Crystal is unsure she wants to leave counseling", "Hope was hesitant")
@@ -3454,7 +3476,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 # dignissim" in placeholder Latin, "Chúng tôi" in Vietnamese are not)
                 out.append((s, e, "PERSON"))
         elif (_VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s)
-              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)) \
+              or text[s - 1:s] == " " and _GROUP_BEFORE.search(text, max(0, s - 16), s)
+              or text[s - 1:s] in "(: " and _GROUP_OPEN_BEFORE.search(text, max(0, s - 16), s)
+              and _COMMA_NAME_AFTER.match(text, e)) \
                 and not (_AT_PLACE_BEFORE.search(text, max(0, s - 8), s) and word in place_names()):
             out.append((s, e, "PERSON"))   # (not a town where a place is said: "in Lancaster joined us")
     everyday = _everyday_names().intersection(ltoks)
@@ -3889,9 +3913,13 @@ def _plant_company(text: str, start: int, end: int) -> bool:
 
 
 _IDIOM_NAMES = frozenset("dale tom dick harry thomas".split())
-_IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+dale\b|\btom,?[ ]+dick,?[ ]+(?:and|&)[ ]+harry\b|\bpeeping[ ]+tom\b"
-                    r"|\bdoubting[ ]+thomas\b", re.I)
+# (the idiom's second word in lower case, its list after "every": "Hill and Dale presented", "Tom, Dick and Harry
+# presented" are people)
+_IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+(?-i:dale)\b|\bdale[ ]+(?:and|&)[ ]+(?-i:hill)\b"
+                    r"|\b(?:every|any)[ ]+tom,?[ ]+dick,?[ ]+(?:and|&)[ ]+harry\b|\bpeeping[ ]+tom\b|\bdoubting[ ]+thomas\b",
+                    re.I)
 _ROUTE_WORDS = frozenset("route rte highway hwy i us sr road".split())
+_SENTENCE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;]|$)")
 _MOVE_TO_WORDS = frozenset("move moves moved moving relocate relocated relocating".split())
 _MOVE_TO_BEFORE = re.compile(r"\b(?:moves?|moved|moving|relocated?|relocating)[ ]+(?:back[ ]+)?to[ ]+$", re.I)
 _PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighborhoods community communities city "
@@ -4560,6 +4588,11 @@ _CHAT_TIME_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w'’ʻ-]*(?:[ ][A-Z][\w'’ʻ
 
 
 _CELL_INITIAL = re.compile(r"[A-Z]\.?")
+# (a table's header that says its column holds people's names)
+_NAME_HEADERS = frozenset(("name", "names", "student", "students", "student name", "first name", "full name",
+                           "participant", "participant name", "parent", "parent name", "nombre", "estudiante"))
+_NAME_HEADER_LINE = re.compile(r"(?im)^[ \t|]*(?:student[ ]|first[ ]|full[ ]|participant[ ]|parent[ ])?(?:name|nombre)s?"
+                               r"[ \t]*[,;\t|]")
 _RULE_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")   # (the rule under a Markdown table's header row)
 
 
@@ -4581,38 +4614,43 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
         return 1 <= len(words) <= 4 and all(w[:1].isupper() and _listed_word(w.lower(), every, rank) for w in words)
 
     out: list[tuple[int, int, str]] = []
-    rows: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    later: dict[tuple[str, int, int], list[tuple[int, int]]] = {}   # (a row's later cells, by their column)
+    rows: dict[tuple[str, int], list[list[tuple[int, int]]]] = {}   # (each row's cells, by separator and count)
+    headers: dict[tuple[str, int], list[str]] = {}                   # (a Markdown table's header row)
     pos = 0
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        for sep in (",", "\t", "|"):
-            if line.count(sep) >= 2 and not (sep == "|" and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1])):
-                lead = len(line) - len(line.lstrip(" "))
-                if sep == "|" and line[lead:].startswith("|"):   # (a Markdown row: "| Oglesby D | placed AP |")
-                    lead += 1 + len(line[lead + 1:]) - len(line[lead + 1:].lstrip(" "))
-                first = line[lead:].split(sep, 1)[0].rstrip(" ")
-                if found.get(pos + lead, pos + lead + len(first)) < pos + lead + len(first) \
-                        and _CELL_INITIAL.fullmatch(first[found[pos + lead] - pos - lead:].strip()):
-                    out.append((pos + lead, pos + lead + len(first), "PERSON"))   # (the found surname's letter)
-                rows.setdefault((sep, line.count(sep)), []).append((pos + lead, pos + lead + len(first)))
-                at = pos + lead + len(line[lead:].split(sep, 1)[0])
-                for column, cell in enumerate(line[at - pos + 1:].split(sep)[:-1] if sep == "|" and
-                                              line.rstrip().endswith("|") else line[at - pos + 1:].split(sep), 1):
-                    a = at + 1 + len(cell) - len(cell.lstrip(" "))
-                    later.setdefault((sep, line.count(sep), column), []).append((a, a + len(cell.strip(" "))))
-                    at += 1 + len(cell)
+        for sep in (",", "\t", "|", ";"):
+            if line.count(sep) >= 2:
+                cells, at = [], pos
+                for cell in line.split(sep):
+                    lead = len(cell) - len(cell.lstrip(" "))
+                    cells.append((at + lead, at + lead + len(cell.strip(" "))))
+                    at += len(cell) + 1
+                if sep == "|" and not line[:cells[0][0] - pos].strip() and cells[0][0] == cells[0][1]:
+                    cells = cells[1:-1] if cells[-1][0] == cells[-1][1] else cells[1:]   # ("| Oglesby D | placed AP |")
+                key = (sep, line.count(sep))
+                if sep == "|" and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
+                    headers[key] = [text[a:z].lower() for a, z in cells]   # (its header, never a name)
+                elif cells:
+                    a, z = cells[0]
+                    if found.get(a, z) < z and _CELL_INITIAL.fullmatch(text[found[a]:z].strip()):
+                        out.append((a, z, "PERSON"))   # (the found surname's letter: "Oglesby D")
+                    rows.setdefault(key, []).append(cells)
                 break
         pos += len(line) + 1
-    for cells in rows.values():
-        if len(cells) >= 2 and any(a in starts for a, _ in cells):
-            out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)]
-    # (a later column with two names found in it whole holds names in its other cells too: "| Salt Valley PS |
-    # Esparza | 12 |<newline>| Elkhorn Ridge PS | Voegele | 9 |")
-    for cells in later.values():
-        if len(cells) >= 3 and sum(found.get(a) == z for a, z in cells) >= 2:
-            out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)
-                    and text[a:z].lower() not in _FIELD_LABELS]
+    for key, table in rows.items():
+        header = headers.get(key) or [text[a:z].lower() for a, z in table[0]]
+        for column in range(max(map(len, table))):
+            cells = [row[column] for row in table if column < len(row)]
+            found_whole = sum(found.get(a) == z for a, z in cells)
+            # (the first cells of rows one of which starts with a name found; a later column with two names found in
+            # it whole: "| Salt Valley PS | Esparza | 12 |<newline>| Elkhorn Ridge PS | Voegele | 9 |"; a column
+            # whose header says it holds names: "name;school;language<newline>Sabitri;Northland Ridge;Nepali")
+            if column == 0 and len(cells) >= 2 and any(a in starts for a, _ in cells) \
+                    or column > 0 and len(cells) >= 3 and found_whole >= 2 \
+                    or column < len(header) and header[column] in _NAME_HEADERS and len(cells) >= 2:
+                out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)
+                        and text[a:z].lower() not in _FIELD_LABELS and text[a:z].lower() not in _NAME_HEADERS]
     speakers = [m.span(1) for m in _CHAT_TIME_LINE.finditer(text)] if ":" in text else []
     if len(speakers) >= 2 and any(a in starts for a, _ in speakers):
         out += [(a, z, "PERSON") for a, z in speakers if a not in held and name(a, z)]
@@ -4798,6 +4836,7 @@ def _vouched(text: str, ltoks: set[str], cands: list[tuple[int, int, str]]) -> l
                 out.append((m.start(1), m.end(1), "PERSON"))
     if "\n" in text and any(c[2] == "PERSON" for c in cands):
         out += _listed_names(text, cands)
+    if "\n" in text and (any(c[2] == "PERSON" for c in cands) or _NAME_HEADER_LINE.search(text)):
         out += _column_names(text, cands)
     tail = text[-40:]
     m = _SIGN_OFF.search(text, max(0, len(text) - 40)) if "\n" in tail or "-" in tail or "~" in tail \

@@ -5265,3 +5265,51 @@ def test_round44_no_one(text) -> None:
 ])
 def test_round44_people_and_schools_stay(text, span) -> None:
     assert _covered(_R44.redact(text), text, span)
+
+
+# --- round 45 (session 22), from the thirtyninth set's tune half (written blind, scored blind before its round): a
+# group's names in brackets or after a colon, a column a header calls names, a semicolon's table, cues by a
+# verification and a board, a panel's speaker, a spelled-out Doctor, a section road's house, a colonia lot's road, a
+# Head Start center, a town a session was held in
+_R45 = Redactor.from_roster(RosterNames(
+    first=("Wes", "Hodan", "Amy", "Dale"), last=("Whitfield", "Abdi", "Rogers", "Kowalczyk"),
+    full=("Wes Whitfield", "Hodan Abdi", "Amy Rogers", "Dale Kowalczyk"),
+    places=("Northland Ridge High School", "Riverbend Middle School", "Clark Ridge Elementary")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("New problem: Nepali-speaking 9th graders (Sabitri, Prakash, Menuka) are not in honors.", "Menuka", "PERSON"),
+    ("The storm flooded the duplex; kids (Vilay, Somphone) are staying with relatives.", "Somphone", "PERSON"),
+    ("Her children Zehra and Abdulla stay at Riverbend.", "Abdulla", "PERSON"),
+    ("name;school;language\nSabitri;Northland Ridge;Nepali\nOzan;Riverbend MS;Turkish\nWoodley;Clark Ridge;Kreyol",
+     "Woodley", "PERSON"),                                                        # a column a header calls names
+    ("Parent contact, Somali (verified by Rahman): call after 5.", "Rahman", "PERSON"),
+    ("Questions from board members Proctor and Whitfield.", "Proctor", "PERSON"),
+    ("The student panel. Abdiwali talking about arriving from Dadaab in 4th grade.", "Abdiwali", "PERSON"),
+    ("Wes will share the attendance chart with Doctor Yahola by Friday.", "Doctor Yahola", "PERSON"),
+    ("Pick-up at 8819 Mile 9 Rd, Lot 4, Weslaco TX 78599.", "8819 Mile 9 Rd, Lot 4, Weslaco TX 78599", "ADDRESS"),
+    ("The kids who ride from Colonia Las Palmas Lot 27, FM 1015 get here at 7:50.",
+     "Colonia Las Palmas Lot 27, FM 1015", "ADDRESS"),
+    ("Other (please specify): Head Start — Colonia Las Flores Head Start Center",
+     "Colonia Las Flores Head Start Center", "SCHOOL"),
+])
+def test_round45_found(text, span, label) -> None:
+    assert _covered(_R45.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic made everyone late to the evening session in Rogers.",             # a town the session was held in
+    "Dale and hill and hollow: that is the drive out to the sites.",            # an idiom turned round
+    "Pi Mai Lao at the temple in April brought every family out.",              # the Lao New Year
+    "Our students (Grade 3, Grade 4) did well on the screener.",                # no names in the brackets
+])
+def test_round45_no_one(text) -> None:
+    assert not [s for s in _R45.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("I sat in on Rogers' class for the walkthrough.", "Rogers"),                 # a person's room
+    ("Hill and Dale presented the data to the board; Mr. Hill took questions.", "Mr. Hill"),
+])
+def test_round45_people_stay(text, span) -> None:
+    assert _covered(_R45.redact(text), text, span)
