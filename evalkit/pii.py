@@ -90,7 +90,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
            r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
-           r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR"
+           r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR|SISTER|BROTHER|FATHER"
            r"|SRTA(?=\.)"   # (not SRA. or DRA.: reading programs in capitals)
            # military ranks, as JROTC instructors and base liaisons are addressed ("SFC Pruitt", "Cadet Maj. Le")
            r"|Colonel|Sergeant|Lieutenant|Cadet|Ensign|Airman|Corporal|Cpl|Maj|SSgt|TSgt|MSgt|GySgt"
@@ -125,7 +125,7 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          # (the rest of the Publication's designators, with their number: "Dept 450", "Ofc 3", "PH 2", "No. 4")
          # (and a double's side: "Side B")
-         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door|Side)\.?[ \t]*#?[ \t]*"
+         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door|Side|RR|Rural[ \t]+Route)\.?[ \t]*#?[ \t]*"
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b"
@@ -481,12 +481,13 @@ _WORK_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+by[ \
 _RECORD_BY = re.compile(r"\b(?:logged|submitted|recorded|entered|prepared|compiled|reviewed|led|facilitated|presented"
                         r"|taught|read|signed|approved|reported|completed|observed|coached|hosted|organi[sz]ed|sent"
                         r"|run|done|given|shown|held)[ \t]+by[ \t]+$", re.I)
+_COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Miss|Mister|Missus|Coach)\b")
 _COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
                          r"(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'’-]*){0,4}")
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
 _EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme that opens an address: "<gkim at ...>"
 # Nouns after a name that make it a place ("Lakeshore Drive", "Grant Park"): the cue is the same words anywhere.
-_PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Park|Island|Field|Hospital|Memorial|Museum|Library"
+_PLACE_NOUNS = ("Drive|Avenue|Street|Road|Boulevard|Parkway|Ave|Blvd|Rd|Hwy|Pkwy|Park|Island|Field|Hospital|Memorial|Museum|Library"
                 "|Airport|Bridge|River|Lake|Center|Centre|Administration|Post|Trap|Hotel|Stadium|Arena|Mall|Plaza"
                 "|Square|County\\s+Courthouse|Beach|Falls|Springs|Bay|Harbor|Creek|Canyon|Valley|College|University"
                 "|Institute|Camp|camp|Refugee\\s+Camp|refugee\\s+camp|State\\s+Park|National\\s+Park|State\\s+Forest|Place|Hall"
@@ -509,7 +510,7 @@ island day week month year period session program project plan unit award prize 
 church hospital library museum center centre hall field stadium house building room state
 el elem alt prep charter magnet isd usd intermediate primary montessori
 beach falls springs bay harbor creek canyon valley institute
-department board office agency turnpike boulevard highway parkway
+department board office agency turnpike boulevard highway parkway ave blvd rd hwy pkwy
 baptist methodist missionary lutheran presbyterian episcopal pentecostal tabernacle mosque masjid synagogue cathedral
 society association club league alliance coalition guild auxiliary ministries corporation
 """.split())
@@ -1889,10 +1890,13 @@ class PiiDetector:
         if not toks.isdisjoint(_SAINT_TOWN_WORDS):
             # a town named after a saint, as Spanish and Portuguese name towns: "Kids from Santa Eulalia and San Pedro
             # Soloma" (a roster name, or one after a title, stays someone's: "Dr. San Miguel")
-            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
-                     or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])
+            # (nor one a verb or a cue says is someone: "San Nicolas called about the bus", "thanks to Santa Maria")
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0)
+                     or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0]) or _VERB_AFTER.match(folded, c[1])
                      or not (_SAINT_TOWN_BEFORE.search(folded, max(0, c[0] - 8), c[0])
-                             or _SAINT_TOWN_START.match(folded, c[0]))]
+                             and not _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0] - 4)
+                             or _SAINT_TOWN_START.match(folded, c[0])
+                             and not _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0]))]
         if not toks.isdisjoint(_JOB_WORDS):
             # an everyday word before a job's title is the job's: "Turnaround Grant Manager", "Title Program
             # Coordinator" (a given name that is no everyday word stays a person: "Dana Coordinator" is rare)
@@ -2058,9 +2062,11 @@ class PiiDetector:
             # name, or a titled one, stays theirs)
             spans = [c for c in spans if c[2] != "PERSON" or not _plant_company(folded, c[0], c[1])
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]
-        if not ltoks.isdisjoint(_IDIOM_NAMES) and (idioms := [m.span() for m in _IDIOM.finditer(folded)]):
-            # a name in an idiom is no one: "over hill and dale", "every Tom, Dick and Harry", "a doubting Thomas"
-            spans = [c for c in spans if c[2] != "PERSON" or not any(a <= c[0] and c[1] <= b for a, b in idioms)]
+        if not ltoks.isdisjoint(_IDIOM_NAMES) and (idioms := [(*m.span(), "") for m in _IDIOM.finditer(folded)]):
+            # a name in an idiom is no one: "over hill and dale", "a doubting Thomas", "the Hunter's moon" (looked up
+            # by position: a pasted text of many idioms stays linear)
+            held = _Taken(idioms)
+            spans = [c for c in spans if c[2] != "PERSON" or not held.contains(c[0], c[1])]
         routes = digits and not ltoks.isdisjoint(_ROUTE_WORDS)
         moves = not ltoks.isdisjoint(_MOVE_TO_WORDS)
         towns = not ltoks.isdisjoint(_PLACE_KIND_WORDS)
@@ -2068,20 +2074,25 @@ class PiiDetector:
             # a place by what is said of it: "Sierra Vista is where two of our consultants live", "Route 1A to Lynn
             # was backed up", "family moves to Katy", "Socorro and Refugio are towns" (a roster person's full name,
             # or a titled one, stays theirs)
+            # (only a town's name, never a person's spoken of as a place: "Harper is where I go for data help",
+            # "Route 9 to Morgan's house", "front desk duty moves to Madison", "Jordan is our community liaison")
             places = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
-                     or _TITLE_AT.match(folded, c[0])
-                     or not (_IS_WHERE_AFTER.match(folded, c[1])
+                     or _TITLE_AT.match(folded, c[0]) or (w := low[c[0]:c[1]]) not in places
+                     or folded.startswith(("'s", "’s", "'", "’"), c[1])
+                     or not (" " in w and _IS_WHERE_AFTER.match(folded, c[1])
                              or routes and _ROUTE_TO_BEFORE.search(folded, max(0, c[0] - 24), c[0])
-                             or low[c[0]:c[1]] in places and (moves and _MOVE_TO_BEFORE.search(folded, max(0, c[0] - 16), c[0])
-                                                              or towns and _IS_A_PLACE_AFTER.match(low, c[1])))]
+                             or moves and _MOVE_TO_BEFORE.search(folded, max(0, c[0] - 40), c[0])
+                             or towns and _IS_A_PLACE_AFTER.match(low, c[1]) and _PLACE_SAID_END.match(low, c[1]))]
         if sum(c[2] == "PERSON" for c in spans) and ("in" in ltoks or "near" in ltoks):
-            # a town a session was held in, where the sentence ends with it: "everyone was late to the evening session
-            # in Rogers." (never a person's room: "in Rogers' class"; a roster person's full name stays theirs)
+            # a town an event was held in, where the sentence ends with it: "everyone was late to the evening session
+            # in Rogers." (never a person's room, "in Rogers' class", nor one trusted: "I have faith in Harper."; a
+            # roster person's full name stays theirs)
             places = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in places
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL
-                     or not (_IN_PLACE_BEFORE.search(folded, max(0, c[0] - 8), c[0]) and _SENTENCE_END_AFTER.match(folded, c[1]))]
+                     or not (_EVENT_IN_BEFORE.search(folded, max(0, c[0] - 40), c[0])
+                             and _SENTENCE_END_AFTER.match(folded, c[1]))]
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
@@ -2219,7 +2230,9 @@ class PiiDetector:
                     # "Susan B. Anthony's")
                     start = title.end() if (title := _TITLE_AT.match(folded, c[0])) and title.end() < c[1] else c[0]
                     end = c[1] - 2 if folded.endswith(("'s", "’s"), c[0], c[1]) else c[1] - (folded[c[1] - 1] in "'’")
-                    return any(a <= start and end <= b for a, b in public)
+                    # (never a courtesy title the public name does not hold: "Mr. David Ortiz called" is a parent)
+                    courtesy = title is not None and _COURTESY_TITLE.match(folded, c[0]) is not None
+                    return any(a <= start and end <= b and (a <= c[0] or not courtesy) for a, b in public)
                 cands = [c for c in cands if c[2] not in ("PERSON", "SCHOOL")
                          or not (inside(c)
                                  or (low[c[0]:c[1]] in words and low[c[0]:c[1]] not in self.terms
@@ -2594,7 +2607,7 @@ _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|
                  r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
                  r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
                  r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives"
-                 r"|paired|partnered|introduced|invited|assigned|pairs|won|scored|interpreted")
+                 r"|paired|partnered|introduced|invited|assigned|pairs|won|interpreted|answers|answered|spoke|speaks")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|attended|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)"
@@ -2661,6 +2674,8 @@ _JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2
 _KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo".split())
 # (kin said as a title before a given name, as families address elders: "Mama Neema", "Baba Olena", "Abuela Chayo")
 _KIN_TITLE_WORDS = frozenset("Mama Baba Bibi Abuela Abuelo Tía Tia Tío Tio Nana Lola Lolo Grandma Grandpa Granny".split())
+_KIN_CUE_BEFORE = re.compile(r"\b(?:ask|asked|for|with|to|from|and|thanks?|thank[ ]you|call|called|visit|visited"
+                             r"|met|meet|tell|told)[ ]+$", re.I)
 _KIN_TITLE_NAME = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_KIN_TITLE_WORDS))})[ ]([A-Z][a-zà-ÿ]{{2,}})(?![\w'’-])")
 # people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
 # students cook"
@@ -2680,13 +2695,15 @@ _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-]
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
 _SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do Ha Ta".split())
 _SHORT_SURNAME_AFTER = re.compile(rf"[ ](?:{'|'.join(sorted(_SHORT_SURNAMES - {'Ma', 'Oh', 'Lo', 'Ko', 'Ng'}))})"
-                                  r"(?![\w'’.-]|[ \t]+[A-Z])")
+                                  r"(?![\w'’.-]|[ \t]+[A-Z]|[ \t]+(?:you|we|they|i|it|not|this|that|so|the)\b)")
 _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
                                   r"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'’-])")
 # a run of capitalised words of one syllable's stock each (:data:`evalkit.namelists.SYLLABLE_NAMES`)
 _SYLLABLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{0,7}(?:[ ]+[A-Z][a-z]{0,7})+(?![\w'’-])")
 _FAMILY_PLURAL = re.compile(r"(?<![\w'’.-])[Tt]he[ ]+([A-Z][a-z]{3,}s)(?![\w'’-])")
 _FAMILY_LIST_SEP = re.compile(r",?[ ]+(?:and[ ]+)?(?:the|The)[ ]+")
+_HOME_VISIT_WORDS = frozenset("home homes visit visits lives live lived living knock door porch driveway road county "
+                               "family families out past street lane avenue drive hosted".split())
 _HOMESTEAD_WORDS = frozenset("farm ranch orchard dairy homestead place house property".split())
 _SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|orchard|dairy|homestead|(place|house|property))\b")
 _SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
@@ -2960,6 +2977,8 @@ _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$",
 # every word a cue of these patterns can end with (a superset: the words of their source), so that the patterns, which
 # end at a name and are tried at every position of a window, run only where the word before the name could end a cue
 # the cues that say a person follows, whatever word the name is: "thanks to", "talked w/", "ask"
+_THANKS_BEFORE = re.compile(r"\b(?:thx|thanks|thank[ ]you|thank[ ]u|ty)[ ]$", re.I)
+_SET_OFF_AFTER = re.compile(r"[ ]*(?:[,!—–]|-[ ]|\.(?:[ ]|$)|$)")
 _NAME_CUE = (r"thanks\s+to|thank\s+you|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|ask|asked|tell|told"
              rf"|e-?mailed|texted|called|{_WITH_SOMEONE}")
 _EVENT_NOUN_AFTER = re.compile(r"[ ]+(?:school|camp|program|session|break|institute|academy|league|day|week|bank)\b")
@@ -2997,7 +3016,9 @@ _PAIR_CUE_BEFORE = re.compile(rf"\b(?:(?:{_STRONG_CUE})(?:\s+|\s*[,(]\s*)|(?:{'|
 #: What follows a person at a sentence's start or in lower case: a verb that takes a person, "and I", "(our ...".
 _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
-    r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b)"
+    r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b"
+    # (a deed of one's own set off after the name: "the student from Dearborn, Hanan, reading her poem")
+    r"|,\s+(?:reading|writing|showing|sharing|holding|wearing|telling)\s+(?:his|her)\b)"
     r"|\s+(?:and\s+(?:I|me)\b"
     r"|(?:is|was)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:mentor|coach|teacher|principal|counselor|aide|para|sub|son"
     r"|daughter|mom|dad|brother|sister|friend|partner|buddy|advisor|supervisor|boss|interpreter|tutor)\b"
@@ -3007,6 +3028,8 @@ _VERB_AFTER = re.compile(
     # (a deed of one's own, by the pronoun after it: "Mahmoud read his first chapter book", "Nhial lost her badge")
     r"|(?:read|wrote|finished|lost|found|showed|earned|passed|packed|raised)\s+(?:his|her)\b"
     r"|wore\s+(?:a|an|the|his|her|matching)\b"
+    # (a goal of one's own; never a team's or a house's points: "Everest scored highest" (second reader))
+    r"|scored\s+(?:twice|three\s+times|a\s+goal|his|her|the\s+(?:winning|first|last|tying)\s+(?:goal|run|basket))\b"
     # (someone by the office they call from: "lorraine from the state called back", "Sam from HR")
     r"|from\s+(?:the\s+)?(?:state|district\s+office|central\s+office|HR|union|county\s+office)\s+(?:called|emailed"
     r"|said|says|wrote|texted|sent|confirmed|came|asked)\b"
@@ -3291,9 +3314,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
     if not toks.isdisjoint(_KIN_TITLE_WORDS):
         # a name after kin said as a title, the name no English word and no place: "ask for Mama Neema", "Baba Olena
         # answers" (the kin word is no part of the name)
+        # (a given name, or a word a cue or a verb says is someone's: never a dish or a song, "Baba Ganoush", "Baba
+        # Yetu" (second reader, session 22))
         out += [(m.start(1), m.end(1), "PERSON") for m in _KIN_TITLE_NAME.finditer(text)
                 if (w := fold(m.group(1)).lower()) not in english_words() and w not in place_names()
-                and w not in PRODUCT_NAMES and w not in LANGUAGE_NAMES]
+                and w not in PRODUCT_NAMES and w not in LANGUAGE_NAMES
+                and (w in all_given_names() or _VERB_AFTER.match(text, m.end(1)) or _PERSON_VERB.match(text, m.end(1))
+                     or _KIN_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
     if "T" in toks or "Tee" in toks:
         # a Cajun nickname, "little" before a given name: "T-Boy", "T-Jean", "Tee Jean" (not "T-shirt", "T-ball",
         # "tee ball")
@@ -3349,7 +3376,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 # (a family's place or house by a surname that is a rare word at most, or no word at all: "out past
                 # the Vallejos place", "the Kabongo place"; not a food's, "the Pho place")
                 and (w in all_surnames() if not m.group(2) else len(w) >= 4 and w not in PRODUCT_NAMES
-                     and w not in LANGUAGE_NAMES and word_rank().get(w, PLAIN_RANK) >= PLAIN_RANK)]
+                     and w not in LANGUAGE_NAMES and word_rank().get(w, PLAIN_RANK) >= PLAIN_RANK
+                     # (a family's place only where homes are visited or lived in: never "the Boba place after
+                     # school", "the Shawarma place" (second reader, session 22))
+                     and not ltoks.isdisjoint(_HOME_VISIT_WORDS))]
     if "family" in ltoks or "household" in ltoks:
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
         # (not a people or a faith: "Latino family", "Muslim family")
@@ -3488,7 +3518,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         s, e = m.span()
         if m.group(0).istitle() and m.group(0).lower() in everyday and not _sentence_start(text, s) \
                 and not _SPACE_CAP_AFTER.match(text, e) and not _EVENT_NOUN_AFTER.match(text, e) \
-                and _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, text, s):
+                and (_cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, text, s)
+                     # (or thanked by name, the name then set off: "Thx Summer — Deepa will come", "Thanks Hope!")
+                     or _THANKS_BEFORE.search(text, max(0, s - 12), s) and _SET_OFF_AFTER.match(text, e)):
             out.append((s, e, "PERSON"))
     hits = plain.intersection(toks)  # words typed in lower case that are plainly given names
     if hits:
@@ -3866,7 +3898,7 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 
 
 # two capitals before a surname found, in quotes or brackets: a given name's letters ('(once as "JP Ilunga")')
-_LETTERS_BEFORE_NAME = re.compile(r"(?<=[(\"“'‘])([A-Z]{2})[ ]$")
+_LETTERS_BEFORE_NAME = re.compile(r"(?:(?<=[(\"“'‘])|(?<=:[ ]))([A-Z]{2})[ ]$")   # (in quotes, or after a label's colon)
 # (a Karen or Burmese honorific before a name found, the list's own but those that are a girl's or a woman's name
 # too, and Chin "Pu": "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya", "Pu Thang Za")
 _BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(w.title() if w != "u" else "U" for w in
@@ -3897,9 +3929,12 @@ _PLANT_COMPANY_WORDS = frozenset("Tyson Cargill Hormel Perdue Simmons Smithfield
 _PLANT_WORDS = frozenset("plant plants shift shifts packing meatpacking packinghouse poultry processing slaughter "
                          "jbs cargill hormel smithfield seaboard beef pork chicken layoffs".split())
 _PLANT_COMPANY = re.compile(rf"(?:{_PLANT_COMPANIES})\b")
-_PLANT_SAID_AFTER = re.compile(rf"(?:['’]s)?(?:[ ](?:closed|opened|posted|hired|laid[ ]off|cut|added|runs?|schedules"
-                               rf"|shifts?|plants?|jobs)\b|,?[ ](?:and[ ]|&[ ])?(?:{_PLANT_COMPANIES}|National[ ]Beef)\b"
-                               rf"|,[ ](?:{_PLANT_COMPANIES}|National[ ]Beef)\b)")
+# (what a company does to plants and jobs, never what a worker does: "Tyson closed the plant", "Tyson posted 40
+# jobs"; not "Tyson runs the night shift", "Tyson cut his hand", "George's shift moved" (second reader, session 22))
+_PLANT_SAID_AFTER = re.compile(rf"(?:[ ](?:closed|opened|expanded|cut|added|bought|sold)[ ](?:the|its|a|an|\d+)[ ]"
+                               r"(?:[\w-]+[ ]){0,2}(?:plants?|shifts|jobs|positions)\b"
+                               r"|[ ](?:posted|hired|laid[ ]off|hires|posts)[ ](?:\d+|jobs|openings|positions|workers)\b"
+                               rf"|[ ]schedules\b|,?[ ](?:and[ ]|&[ ])?(?:{_PLANT_COMPANIES}|National[ ]Beef)\b)")
 _PLANT_SAID_BEFORE = re.compile(rf"(?:{_PLANT_COMPANIES}|National[ ]Beef),?[ ](?:and[ ]|&[ ])?$")
 
 
@@ -3912,22 +3947,36 @@ def _plant_company(text: str, start: int, end: int) -> bool:
     return bool(_PLANT_SAID_AFTER.match(text, m.end()) or _PLANT_SAID_BEFORE.search(text, max(0, start - 24), start))
 
 
-_IDIOM_NAMES = frozenset("dale tom dick harry thomas".split())
-# (the idiom's second word in lower case, its list after "every": "Hill and Dale presented", "Tom, Dick and Harry
-# presented" are people)
-_IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+(?-i:dale)\b|\bdale[ ]+(?:and|&)[ ]+(?-i:hill)\b"
-                    r"|\b(?:every|any)[ ]+tom,?[ ]+dick,?[ ]+(?:and|&)[ ]+harry\b|\bpeeping[ ]+tom\b|\bdoubting[ ]+thomas\b",
+_IDIOM_NAMES = frozenset("dale tom thomas hunter".split())
+# (the idiom's name in lower case: "Hill and Dale presented" are people; never a list that may be children's, "every
+# Tom, Dick and Harry in 5th grade signed up", nor "Dale and hill crew" (second reader, session 22))
+_IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+(?-i:dale)\b|\bpeeping[ ]+tom\b|\bdoubting[ ]+thomas\b"
+                    r"|\bhunter['’]s[ ]+moon\b",
                     re.I)
 _ROUTE_WORDS = frozenset("route rte highway hwy i us sr road".split())
+_EVENT_IN_BEFORE = re.compile(r"\b(?:session|sessions|meeting|meetings|training|event|conference|retreat|workshop|summit"
+                              r"|held|hosted|located|based|live|lives|lived|living|families|family|office|plant|clinic"
+                              r"|campus)[ ]+(?:\w+[ ]+)?(?:in|near)[ ]+$", re.I)
 _SENTENCE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;]|$)")
 _MOVE_TO_WORDS = frozenset("move moves moved moving relocate relocated relocating".split())
-_MOVE_TO_BEFORE = re.compile(r"\b(?:moves?|moved|moving|relocated?|relocating)[ ]+(?:back[ ]+)?to[ ]+$", re.I)
+# (a family or its people move, not a duty: "another family moves to Katy", "they moved back to Odessa")
+_MOVE_TO_BEFORE = re.compile(r"\b(?:family|families|we|they|he|she|I|parents|kids|students|mom|dad|grandma|household)"
+                             r"[ ]+(?:\w+[ ]+)?(?:moves?|moved|moving|relocated?|relocating)[ ]+(?:back[ ]+)?to[ ]+$", re.I)
+# (what a place is, said to its end: "are towns, not just names", "is the neighborhood on the hill"; never "is our
+# community liaison", "are the neighborhood captains")
+_PLACE_SAID_END = re.compile(r".*?\b(?:neighbou?rhoods?|towns?|villages?|communit(?:y|ies)|cities|city)\b"
+                             r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:of|on|in|near|where|that|we|with|by|across|along|outside"
+                             r"|north|south|east|west|up|down|out)\b)")
 _PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighborhoods community communities city "
                               "cities".split())
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
-_COORD_INITIALS_AFTER = re.compile(r"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)([A-Z]{2,3})(?![\w'’.-])")
-_COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
+# (a pair joined by "and", never a comma's list, which programs' letters fill: "Per KO, ELD and SST will meet")
+_COORD_INITIALS_AFTER = re.compile(r"[ ]+(?:and|&)[ ]+([A-Z]{2,3})(?![\w'’.-])")
+_COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})[ ]+(?:and|&)[ ]+$")
+# the letters of programs, services, tests and agencies a comment names beside a person's initials
+_PROGRAM_INITIALS = frozenset("ELD SST ESY LRE FBA BIP ASL AAC ABA ADA CPS DHS DCF DSS ACT SAT IB AP ECE DLI TAG FRL IEP ELL "
+                              "ESL ELA SEL RTI PLC MTSS PBIS SLP OT PT PE ESOL GED HSE DOE SEA LEA ISD USD".split())
 _COLON_BEFORE = re.compile(r":[ \t]*$")
 _COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
 # (words of Spanish, Tagalog and other phrases a lower-case list may end with: "buen trabajo", "salamat po")
@@ -4000,7 +4049,8 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
             # (initials joined to initials found: "LK and GF approved the plan"; never a program's letters)
             for m in (_COORD_INITIALS_AFTER.match(text, e), _COORD_INITIALS_BEFORE.search(text, max(0, s - 10), s)):
                 if m is not None and (m.start(1), m.end(1)) not in found and not taken.holds(m.start(1), m.end(1)) \
-                        and m.group(1) not in _NOT_INITIALS and m.group(1).lower() not in _SCHOOL_ACRONYMS:
+                        and m.group(1) not in _NOT_INITIALS and m.group(1).lower() not in _SCHOOL_ACRONYMS \
+                        and m.group(1) not in _PROGRAM_INITIALS:
                     found.add((m.start(1), m.end(1)))
                     out.append((m.start(1), m.end(1), "PERSON"))
                     todo.append((m.start(1), m.end(1)))
@@ -4393,9 +4443,9 @@ _PERSON_AFTER_STORM = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+[A-Z][a-z]+|[a-z]+ed\
 _STORMS = r"(?:Hurricane|Typhoon|Tropical[ \t]+Storm|Super[ \t]+Typhoon)"
 _NOT_PEOPLE_BEFORE = re.compile(r"(?:\b(?:St|Sts|Saint|Saints|Blessed)\.?[ \t]+(?:[A-Z][a-z]+[ \t]+(?:and|&)[ \t]+)?"
                                 rf"|\b{_STORMS}[ \t]+)$")
-_SAINT_TOWN_WORDS = frozenset("San Santa Santo São Sao".split())
-_SAINT_TOWN_BEFORE = re.compile(r"(?<![\w'’-])(?:San|Santa|Santo|São|Sao)[ ]$")
-_SAINT_TOWN_START = re.compile(r"(?:San|Santa|Santo|São|Sao)[ ][A-Z]")
+_SAINT_TOWN_WORDS = frozenset("San Santa Santo".split())   # (never "Sao": a Khmer given name, "Sao Sokha")
+_SAINT_TOWN_BEFORE = re.compile(r"(?<![\w'’-])(?:San|Santa|Santo)[ ]$")
+_SAINT_TOWN_START = re.compile(r"(?:San|Santa|Santo)[ ][A-Z]")
 _SAINT_START = re.compile(r"(?:Sts|Saints)\.?[ \t]")   # ("St. John" may be a surname: only the plural)
 _STORM_BEFORE = re.compile(rf"\b{_STORMS}[ \t]+", re.I)   # (read on the lower-cased text)
 _SCHOOL_GROUPS = frozenset("kids students children youth staff teachers community".split())
@@ -4434,7 +4484,7 @@ _LANGUAGE_AFTER = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:or|and|&)[ \t]+)(?:{_L
                              r"|[ \t-]+(?:speaking|speakers?|language|interpreters?|translations?|translators?"
                              r"|families|community|communities|church|refugees?|students|parents|New[ \t]+Year"
                              r"|newcomers|paras?|languages?|greetings?|vocabulary|words|songs?|stories|culture"
-                             r"|kids|kindergart[ne]+rs|elders|is[ \t]+(?:a|both[ \t]+a)[ \t]+(?:people|language)"
+                             r"|kindergart[ne]+rs|elders|is[ \t]+(?:a|both[ \t]+a)[ \t]+(?:people(?![ \t-]+person)|language)"
                              rf"|immersion|class(?:es)?|family[ \t]+(?:{_FAMILY_EVENTS}))\b", re.I)
 # a language after a word of translation: "translated the survey into Karen", "interprets in Hmong"
 _LANGUAGE_INTO = re.compile(r"\b(?:into|in|from|translates|translated|translating|interprets|interpreting|speaks"
@@ -4611,7 +4661,8 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
         if len(words) >= 2 and _CELL_INITIAL.fullmatch(words[-1]):
             words = words[:-1]       # (a surname with a letter: "Oglesby D", "Saucedo R.")
         # (a census surname that is an everyday word is no name here: never "Last,First,...")
-        return 1 <= len(words) <= 4 and all(w[:1].isupper() and _listed_word(w.lower(), every, rank) for w in words)
+        return 1 <= len(words) <= 4 and all(w[:1].isupper() and _listed_word(w.lower(), every, rank)
+                                            and w.lower() not in PRODUCT_NAMES for w in words)
 
     out: list[tuple[int, int, str]] = []
     rows: dict[tuple[str, int], list[list[tuple[int, int]]]] = {}   # (each row's cells, by separator and count)
@@ -4646,9 +4697,13 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
             # (the first cells of rows one of which starts with a name found; a later column with two names found in
             # it whole: "| Salt Valley PS | Esparza | 12 |<newline>| Elkhorn Ridge PS | Voegele | 9 |"; a column
             # whose header says it holds names: "name;school;language<newline>Sabitri;Northland Ridge;Nepali")
+            # (a header's word alone, where a cell of the column is a listed given name or surname: never a list of
+            # apps under "name", "Kahoot, Desmos, Nearpod" (second reader, session 22))
             if column == 0 and len(cells) >= 2 and any(a in starts for a, _ in cells) \
                     or column > 0 and len(cells) >= 3 and found_whole >= 2 \
-                    or column < len(header) and header[column] in _NAME_HEADERS and len(cells) >= 2:
+                    or column < len(header) and header[column] in _NAME_HEADERS and len(cells) >= 2 \
+                    and any((w := fold(text[a:z].split()[0]).lower()) in every or w in all_surnames()
+                            for a, z in cells if z > a):
                 out += [(a, z, "PERSON") for a, z in cells if z > a and a not in held and name(a, z)
                         and text[a:z].lower() not in _FIELD_LABELS and text[a:z].lower() not in _NAME_HEADERS]
     speakers = [m.span(1) for m in _CHAT_TIME_LINE.finditer(text)] if ":" in text else []
@@ -5268,6 +5323,10 @@ _NUMBERED_SCHOOL = re.compile(r"[PIMJDdH](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.
                               r"|[IMS](?<![\w.].)(?:(?<=[IM])S|(?<=S)chool[ \t]+(?:No\.|#)?)[ \t]?\d{1,3}\b(?![.,]\d)"
                               # "ps123", "JHS189" (two digits at least: a "PS5" is a game console)
                               r"|[PpJj](?<![\w.].)(?:(?<=[Pp])[Ss]|(?<=[Jj])(?:hs|HS))\d{2,3}\b")
+_PLACE_BEFORE_DISTRICT = re.compile(r"(?<![\w'’-])(?!(?:Senate|House|Congressional|Council|Legislative|Judicial|Police"
+                                    r"|Fire|Water|Park|Ward|Voting|Election|Assembly|Sewer|Conservation|Special|Our|The|My"
+                                    r"|This|That|Each|Every|Any|Our)\b)"
+                                    r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*[ ]){1,3}$")
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}[A-Z]?\b")
 _BODY_WORDS = frozenset("Diocese Archdiocese Region DoDEA".split())
@@ -5319,7 +5378,11 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                 end = m.end() if named or not m.group(2) else m.end(1) + (2 if folded.startswith("'s", m.end(1)) else 0)
                 out.append((m.start(), end, "SCHOOL"))
     if digits:
-        out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)
+        # (a numbered district's place before it is the district's: "Skokie-Niles District 71"; never an office's
+        # district, "Senate District 12")
+        out += [(p.start() if m.group(0)[:1] in "Dd" and (p := _PLACE_BEFORE_DISTRICT.search(folded, max(0, m.start() - 40),
+                                                                                             m.start())) else m.start(),
+                 m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)
                 if not (m.group(0)[:2] in ("IS", "MS") and _shouting(folded))]   # "IT IS 318 MILES"
         if "SD" in folded:
             out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_DISTRICT.finditer(folded)]
@@ -5384,9 +5447,15 @@ def _acronyms(place: str) -> set[str]:
         out.add(full + "S")             # "Mission Trail Middle" is MTMS to its staff
     elif last.isupper() and len(last) >= 2:
         out.add("".join(w[0] for w in words[:-1]).upper() + last)   # "Three Rivers ISD" -> TRISD
+    # (a compass word by its two letters: "SWDCS" for "Southwest Detroit Community Schools")
+    if any(_COMPASS.match(w) for w in words):
+        out.add("".join(m.group(1)[0] + m.group(2)[0] if (m := _COMPASS.match(w)) else w[0] for w in words).upper())
     # (and the short name's own initials, of three words or more: "PBN" for "Platte Bluffs North High School")
-    if len(short := _short_place(place).split()) >= 3 and len(short) < len(words):
-        out.add("".join(w[0] for w in short if w.casefold() not in _SMALL_WORDS).upper())
+    # (never the letters a public figure is known by, "MLK", "JFK", "FDR"; nor letters that spell a word: "LES")
+    if len(short := _short_place(place).split()) >= 3 and len(short) < len(words) \
+            and (letters := "".join(w[0] for w in short if w.casefold() not in _SMALL_WORDS).upper()) \
+            not in _FIGURES_BY_LETTERS and letters.lower() not in english_words():
+        out.add(letters)
     # the kind of school alone, as its own staff call it: "the ELC" for "Lakeview Early Learning Center"
     for kind, initials in (("early learning center", "ELC"), ("career and technical center", "CTC"),
                            ("career technical center", "CTC"), ("career center", "CTC"), ("alternative", "Alt")):
@@ -5395,6 +5464,9 @@ def _acronyms(place: str) -> set[str]:
     return {a for a in out if len(a) >= 3 and a.isalpha() and (a.isupper() or a == "Alt")}
 
 
+# the letters by which public figures are known, which a school named after one never takes alone
+_FIGURES_BY_LETTERS = frozenset("MLK JFK FDR RFK LBJ GWC RBG JFKJ MLKJ WEB".split())
+_COMPASS = re.compile(r"(North|South)(east|west)$", re.I)
 # Words of school and district names as staff abbreviate them: "Tamarack Hts", "Mt. Vernon", "Kettle Lake Jr/Sr High"
 _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "saint": "St", "fort": "Ft", "point": "Pt",
                         "center": "Ctr", "square": "Sq",
@@ -5491,11 +5563,21 @@ def _short_place(name: str) -> str:
     return short if len(short) >= 4 else name
 
 
+_PROGRAM_WORDS = re.compile(r"(?:dual language|two-way immersion|bilingual|(?:upper|lower|pilot)\s+(?:school|academy))\b",
+                            re.I)
+
+
 def _short_forms(name: str) -> set[str]:
     """Every short form of a school's name: :func:`_short_place`, and for a school named after a person the
     person's surnames ("Muñoz Rivera" for "Escuela Elemental Luis Muñoz Rivera")."""
     short = _short_place(name)
     words = short.split()
+    # (never a short form an article opens, "The Park" of "The Park Upper School"; nor one everyday word before a
+    # program's words, "International" of "International Dual Language School" (second reader, session 22))
+    if short != name and (words[0].lower() in ("the", "a", "an") or len(words) == 1
+                          and _PROGRAM_WORDS.match(name, len(short) + 1)
+                          and word_rank().get(fold(short).lower(), PLAIN_RANK) < PLAIN_RANK):
+        return set()
     # (never a state's or a borough's name: "Minnesota", "Bronx")
     out = {short} if short.lower() not in _STATE_NAMES and short.lower() not in _BOROUGHS \
         and short.lower() not in _TERRITORY_LETTERS else set()
@@ -5585,7 +5667,7 @@ _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon 
                        "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
                        "dome peak butte buttes bluff bluffs gap notch".split())
-_LANDFORMS_FIRST = frozenset("lake mount rio loma lomas bosque cerro arroyo laguna lago cape isla".split())
+_LANDFORMS_FIRST = frozenset("lake rio loma lomas bosque cerro arroyo laguna lago isla".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 # (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
@@ -5596,7 +5678,13 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
                            r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
                            r"|bridges?|locks?|canals?|ditch(?:es)?|snowpack|snowmelt|watershed|headwaters"
-                           r"|(?:came|comes|rose|rises)[ \t]+(?:up[ \t]+)?over|crested|overflowed|jumped[ \t]+its[ \t]+banks)\b")
+                           r"|(?:came|comes|rose|rises)[ \t]+up[ \t]+over|overflowed|jumped[ \t]+its[ \t]+banks)\b")
+# (the same, strict, for a name a landform's word opens, as a school is named after it too: "Loma Alta flooded", "Lake
+# Brandt froze"; never its sunsets, its fishing club, its water polo, a score "rose over 80%" (second reader))
+_NATURE_STRONG_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:flooded|floods|flooding|frozen|froze"
+                                  r"|overflowed|snowpack|watershed|headwaters|shoreline|trailhead|levee"
+                                  r"|(?:runs|ran|running|went|goes)[ \t]+dry|dried[ \t]+up|came[ \t]+up[ \t]+over"
+                                  r"|jumped[ \t]+its[ \t]+banks|nature[ \t]+(?:trail|center|preserve))\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near|hiked|climbed|summited"
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
@@ -5620,8 +5708,11 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
             or (last in _LANDFORMS or low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST) \
             and _LEISURE_AFTER.match(low, end) and _GOING_TO_BEFORE.search(folded, max(0, start - 12), start):
         return True
-    # (a landform's word last, or first as Spanish and lakes name them: "Loma Alta", "Rio Bosque", "Lake Brandt")
-    land = last in _LANDFORMS or low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST
+    # (a landform's word last; or first, as Spanish and lakes name them, by what it does alone: "Loma Alta flooded",
+    # "Lake Brandt froze"; never "chose us over Lake Brandt")
+    land = last in _LANDFORMS
+    if low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST and _NATURE_STRONG_AFTER.match(low, end):
+        return True
     if land and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
             and not folded.startswith(("'s", "’s"), end):   # ("over Cedar Park's PLCs": the school's)
         return True
