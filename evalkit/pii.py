@@ -238,6 +238,11 @@ _STATE_AGENCY = re.compile(rf"^(?:(?:{_STATE_FULL_NAMES})(?:[ ]+State)?|State)[ 
                            r"(?:(?:Department|Dept\.?)[ ]+of[ ]+(?:Public[ ]+)?(?:Education|Instruction)|Education[ ]+"
                            r"(?:Department|Agency)|Board[ ]+of[ ]+Education|Office[ ]+of[ ]+(?:the[ ]+)?(?:State[ ]+)?"
                            r"Superintendent)\b")
+# (where the department of education is the one district, as in the territories: "Guam Department of Education" is
+# GDOE to its staff, a district on a roster, never a state agency above districts; Hawaii's, with its complex areas
+# below it, stays a state's)
+_ONE_DISTRICT_STATE = re.compile(r"(?:Guam|American[ ]Samoa|Northern[ ]Mariana[ ]Islands|CNMI"
+                                 r"|(?:U\.S\.[ ])?Virgin[ ]Islands)[ ]")
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
 # "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){0,2}[A-Z][a-zʻ'-]+"
@@ -1462,7 +1467,7 @@ class PiiDetector:
         """
         load_name_lists()  # once per process; names off the roster need them
         first, last, full, places = _words(first), _words(last), _words(full), _words(places)
-        places = [p for p in places if not _STATE_AGENCY.match(p)]
+        places = [p for p in places if not _STATE_AGENCY.match(p) or _ONE_DISTRICT_STATE.match(p)]
         # Single names must look like names: no role acronyms ("AP", "TL", "ELL": ALL CAPS of 1-3 letters)
         # or initials ("B.") that name columns sometimes hold.
         first = [w for w in first if _NAME_LIKE.fullmatch(w)]
@@ -1842,7 +1847,8 @@ class PiiDetector:
                           and low[c[0]:c[1]].split()[-1] not in all_surnames()
                           and low[c[0]:c[1]].split()[-1] not in _GIVEN_TITLES)]
         if "Education" in toks:   # a state's education agency is public: "the Utah State Board of Education"
-            spans = [c for c in spans if c[2] != "SCHOOL" or not _STATE_AGENCY.match(folded[c[0]:c[1]])]
+            spans = [c for c in spans if c[2] != "SCHOOL" or not _STATE_AGENCY.match(folded[c[0]:c[1]])
+                     or _ONE_DISTRICT_STATE.match(folded[c[0]:c[1]])]
         if not ltoks.isdisjoint(_MONTHS) and digits:
             # a month before its day is a date: "due March 15" (never a person named March or May there)
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _MONTHS
@@ -2859,6 +2865,8 @@ _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE
                           "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS \
     | frozenset("AVID STAR CASA STEM WIDA NWEA MTSS PBIS SPED IDEA ESSA NCLB TEKS PSAT ELAR ESOL ROTC FBLA HOSA DECA BCBA "
                 "LCSW LSSP SLPA SBAC GATE TESL CCSS NGSS ELPS ELPA DIBELS IREAD".split())   # (programs, tests, laws)
+_INITIALS_RUN = re.compile(r"(?<![\w/.-])((?:[A-Z]{2,3}[ ]*/[ ]*){2,7}[A-Z]{2,3})(?![\w/.-])"
+                           r"(?=[ ]+(?:were|are|led|co-led|facilitated|presented|ran|will)\b)")
 _INITIALS_VERB = re.compile(rf"[A-Z](?<![\w.'’-].)[A-Z](?![\w.'’-])(?=[ \t]+(?:{_PERSON_VERBS})\b)")
 _CLOSING = re.compile(r"(?im)^[ \t]*(?:thanks|thank\s+you|best|regards|best\s+regards|kind\s+regards|warm\s+regards"
                       r"|sincerely|respectfully|cheers|warmly|blessings|gracias|saludos|mahalo)[ \t]*[,!.]?[ \t]*\r?\n"
@@ -3031,8 +3039,10 @@ _VERB_AFTER = re.compile(
     # (a goal of one's own; never a team's or a house's points: "Everest scored highest" (second reader))
     r"|scored\s+(?:twice|three\s+times|a\s+goal|his|her|the\s+(?:winning|first|last|tying)\s+(?:goal|run|basket))\b"
     # (someone by the office they call from: "lorraine from the state called back", "Sam from HR")
-    r"|from\s+(?:the\s+)?(?:state|district\s+office|central\s+office|HR|union|county\s+office)\s+(?:called|emailed"
-    r"|said|says|wrote|texted|sent|confirmed|came|asked)\b"
+    r"|from\s+(?:the\s+)?(?:state|district\s+office|central\s+(?:office|level)|HR|union|county\s+office)\s+(?:called"
+    r"|emailed|said|says|wrote|texted|sent|confirmed|came|asked|answered|helped|visited)\b"
+    # (in Spanish, a deed done to us: "Juanca nos llevó a ver la escuela", "Migdy me ayudó")
+    r"|(?:nos|me|les)\s+(?:llev[oó]|ayud[oó]|explic[oó]|mostr[oó]|ense[nñ][oó]|dijo|apoy[oó]|acompa[nñ][oó])\b"
     # (what one said on a panel: "Abdiwali talking about arriving from Dadaab")
     r"|(?:talking|talked|spoke|speaking)\s+about\b"
     # (away for a time: "Zhenya is out till Monday")
@@ -3681,6 +3691,13 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         lower = [m for m in _LOWER_DOTTED.finditer(text) if m.group(0).replace(".", "") not in _NOT_LOWER_INITIALS] \
             if _LOWER_DOTTED_GATE.search(text) else []
         out += [(m.start(), m.end(), "PERSON") for m in lower] if len(lower) >= 2 else []
+    if "/" in text and (run := _INITIALS_RUN.search(text)):
+        # initials listed with slashes before a verb of people, three at least: "RT / JSN / FQ were the Guam
+        # facilitators" (never programs' letters: "ELA / SEL / PBIS were the themes")
+        letters = [(m.start() + run.start(), m.end() + run.start()) for m in re.finditer(r"[A-Z]{2,3}", run.group(1))]
+        if not any(text[a:b] in _NOT_INITIALS or text[a:b] in _PROGRAM_INITIALS
+                   or text[a:b].lower() in _SCHOOL_ACRONYMS for a, b in letters):
+            out += [(a, b, "PERSON") for a, b in letters]
     if _INITIALS_VERB.search(text):
         # two initials before a verb that takes a person: "JP led the grade-level team" (not "HR said", "AP asked")
         # (never the end of a capitalised phrase: "Tamber Ridge CS met")
@@ -3917,7 +3934,7 @@ _MONK_BEFORE = re.compile(r"(?<![\w'’-])(?:Venerable|Ven\.)[ \t]+(?:U|Ashin|Bh
 _COORD_WORD = r"([A-Z][a-z]+(?:['’ʻ-][A-Za-z][a-z]*)*)((?:[ ][A-Z]\.)?)"   # (and its initial: "Emina D.")
 # (a note between: "Lavoie (excused), Dumais", "Rosa Portillo (AP) and Kemi")
 _COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
-                          rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+)[ \t]+){_COORD_WORD}"
+                          rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+|y)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 # (a place, by a road that goes to it or by what is done there)
 _ROUTE_TO_BEFORE = re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|I-|US|SR|State[ ]Road)[ ]?\d{1,4}[A-Z]?[ ]+"
@@ -3978,7 +3995,7 @@ _COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})[ ]+(?:and|&)[ 
 _PROGRAM_INITIALS = frozenset("ELD SST ESY LRE FBA BIP ASL AAC ABA ADA CPS DHS DCF DSS ACT SAT IB AP ECE DLI TAG FRL IEP ELL "
                               "ESL ELA SEL RTI PLC MTSS PBIS SLP OT PT PE ESOL GED HSE DOE SEA LEA ISD USD".split())
 _COLON_BEFORE = re.compile(r":[ \t]*$")
-_COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+)[ \t]+)$")
+_COORD_BEFORE = re.compile(rf"(?<![\w'’ʻ.-]){_COORD_WORD}(?:,[ \t]*|[ \t]+(?:and|&|\+|y)[ \t]+)$")   # (Spanish "y")
 # (words of Spanish, Tagalog and other phrases a lower-case list may end with: "buen trabajo", "salamat po")
 _FOREIGN_PHRASE_WORDS = frozenset("""buen buena buenas buenos feliz felices salamat po gracias muchas muchos trabajo
 noches dias tardes navidad cumpleanos mabuhay maraming ingat""".split())
@@ -4670,22 +4687,22 @@ def _column_names(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[in
     pos = 0
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        for sep in (",", "\t", "|", ";"):
+        for sep in (",", "\t", "|", ";", " / "):   # (" / ": a tracker's rows, "Salt River Bay Elem / Heyliger S / 5")
             if line.count(sep) >= 2:
                 cells, at = [], pos
                 for cell in line.split(sep):
                     lead = len(cell) - len(cell.lstrip(" "))
                     cells.append((at + lead, at + lead + len(cell.strip(" "))))
-                    at += len(cell) + 1
+                    at += len(cell) + len(sep)
                 if sep == "|" and not line[:cells[0][0] - pos].strip() and cells[0][0] == cells[0][1]:
                     cells = cells[1:-1] if cells[-1][0] == cells[-1][1] else cells[1:]   # ("| Oglesby D | placed AP |")
                 key = (sep, line.count(sep))
                 if sep == "|" and i + 1 < len(lines) and _RULE_ROW.match(lines[i + 1]):
                     headers[key] = [text[a:z].lower() for a, z in cells]   # (its header, never a name)
                 elif cells:
-                    a, z = cells[0]
-                    if found.get(a, z) < z and _CELL_INITIAL.fullmatch(text[found[a]:z].strip()):
-                        out.append((a, z, "PERSON"))   # (the found surname's letter: "Oglesby D")
+                    # (the found surname's letter, in any cell: "Oglesby D", "... / Heyliger S / 5 of 5")
+                    out += [(a, z, "PERSON") for a, z in cells
+                            if found.get(a, z) < z and _CELL_INITIAL.fullmatch(text[found[a]:z].strip())]
                     rows.setdefault(key, []).append(cells)
                 break
         pos += len(line) + 1
@@ -5360,10 +5377,19 @@ _LOWER_SCHOOL_CUE = re.compile(r"[a-z] (?:high|middle|elementary|elem|prep|acade
                                r"|county)\b")
 
 
+_OFFICE_OF_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ][A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2})"
+                             r"[ ](?=(?:central|district)[ ]office\b)")
+
+
 def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[tuple[int, int, str]]:
     """Schools written without a roster entry or a capitalised school word: a saint's name, a numbered school or
     district, a surname or given name in lower case before "high", "prep", "elementary" ..."""
     out: list[tuple[int, int, str]] = []
+    if "office" in toks and ("central" in toks or "district" in toks):
+        # a district by its office in lower case after its name: "leaving the Wyandot Plains central office at 6:15"
+        # (never a state's or a word that opens a sentence: "The central office", "Our district office")
+        out += [(m.start(1), m.end(1), "SCHOOL") for m in _OFFICE_OF_NAME.finditer(folded)
+                if m.group(1).split()[0].lower() not in _NOT_SCHOOL_NAME and m.group(1).lower() not in _STATE_NAMES]
     if "St" in toks or "Saint" in toks:
 
         every = all_given_names()
@@ -5469,7 +5495,7 @@ _FIGURES_BY_LETTERS = frozenset("MLK JFK FDR RFK LBJ GWC RBG JFKJ MLKJ WEB".spli
 _COMPASS = re.compile(r"(North|South)(east|west)$", re.I)
 # Words of school and district names as staff abbreviate them: "Tamarack Hts", "Mt. Vernon", "Kettle Lake Jr/Sr High"
 _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "saint": "St", "fort": "Ft", "point": "Pt",
-                        "center": "Ctr", "square": "Sq",
+                        "center": "Ctr", "square": "Sq", "escuela": "Esc",
                         "elementary": "Elem", "academy": "Acad", "junior-senior": "Jr/Sr", "junior": "Jr",
                         "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd", "township": "Twp"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)

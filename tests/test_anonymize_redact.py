@@ -5413,3 +5413,36 @@ def test_reader22_no_new_false_positives(text) -> None:
 def test_reader22_two_letter_surname_not_before_a_question() -> None:
     text = "Thanks Maria Do you know when the forms are due?"
     assert [text[s.start:s.end] for s in _READER22.redact(text).spans] == ["Maria"]
+
+
+# --- round 47 (session 22), from the tune halves of the lowest held-out sets (sixteenth, twentyeighth): a territory's
+# department of education as its one district, a tracker's slashed rows, initials listed with slashes, a district by
+# its central office, a Spanish deed done to us, a Spanish "y" in a list, "Esc." for Escuela
+_R47 = Redactor.from_roster(RosterNames(
+    first=("Rosa",), last=("Heyliger", "Belardo"), full=("Rosa Heyliger",),
+    places=("American Samoa Department of Education", "Guam Department of Education", "Escuela Elemental Luz María Ortiz",
+            "Salt River Bay Elementary")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Minutes (ASDOE working group): opened with a prayer.", "ASDOE", "SCHOOL"),       # a territory's one district
+    ("Minutes GDOE leadership council: the deputy presented.", "GDOE", "SCHOOL"),
+    ("Tracker rows:\nSalt River Bay Elem / Heyliger S / 5 of 5\nSalt River Bay Elem / Belardo Y / 4 of 5",
+     "Belardo Y", "PERSON"),
+    ("RT / JSN / FQ were the Guam facilitators and all three were great.", "JSN", "PERSON"),
+    ("Leaving the Wyandot Plains central office at 6:15 sharp.", "Wyandot Plains", "SCHOOL"),
+    ("Juanca nos llevó a ver la escuela nueva.", "Juanca", "PERSON"),
+    ("Migdy from central level answered all our grant questions.", "Migdy", "PERSON"),
+    ("La maestra de Esc. Elemental Luz María Ortiz nos ayudó.", "Esc. Elemental Luz María Ortiz", "SCHOOL"),
+])
+def test_round47_found(text, span, label) -> None:
+    assert _covered(_R47.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "The Texas Education Agency sent new guidance.",                            # a state's agency stays no one's
+    "ELA / SEL / PBIS were the themes of the day.",                             # programs' letters
+    "Our district office is closed Monday; the Ohio central office is open.",  # an office, a state's
+])
+def test_round47_no_one(text) -> None:
+    assert not [s for s in _R47.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
