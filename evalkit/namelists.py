@@ -233,7 +233,8 @@ PUBLIC_NAMES = (
     # (suffragists, independence leaders, athletes, scientists, painters, organizers and writers school comments cite;
     # a framework's authors)
     "Carrie Chapman Catt", "Patrice Lumumba", "Norman Borlaug", "Larry Itliong", "Philip Vera Cruz", "Ivo Andrić",
-    "Chip and Dan Heath", "Pi Mai", "Boun Pi Mai", "Pi Mai Lao",
+    "Chip and Dan Heath", "Pi Mai", "Boun Pi Mai", "Pi Mai Lao", "Grace Lee Boggs", "Jensen Huang",
+    "Todos Santos Cuchumatán", "Todos Santos",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

@@ -2613,7 +2613,8 @@ _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|
                  r"|texted|wants|wanted|thinks|thought|feels|felt|modeled|modelled|leads|led|presented|reported|joined"
                  r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
                  r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives"
-                 r"|paired|partnered|introduced|invited|assigned|pairs|won|interpreted|answers|answered|spoke|speaks")
+                 r"|paired|partnered|introduced|invited|assigned|pairs|won|interpreted|answers|answered|spoke|speaks"
+                 r"|approved")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|attended|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)"
@@ -2678,6 +2679,11 @@ _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a 
 _JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
 # kin a name is called by, capitalised before it as a title is: "Grandma Ruthie", "Tía Lupe"
 _KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo".split())
+_CHAT_FROM = re.compile(r"(?m)\bFrom[ ]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})[ ]+(?:\((?:Host|Co-host|Cohost|[a-z]+/[a-z]+)\)[ ]+)?"
+                        r"to[ ]+(?:Everyone|everyone|Me|me)\b")
+_INITIALS_HYPHEN_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,})[ ][A-Z]-[A-Z](?![\w'’-])")
+_SUBJECT_SALUTATION = re.compile(r"(?m)^Subject:[^\n]*\n(?:[ \t]*\n)*[ \t]*([A-Z][a-z]{1,11})[ \t]*(?:[,–—]|-[ ])")
+_THANKS_SIGN_OFF = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ ]you|[Tt]hx|[Cc]heers)[!.,]*[ \t]*\n?[ \t]*([A-Z][a-z]{1,11})[ \t]*[.!]?[ \t]*$")
 # (kin said as a title before a given name, as families address elders: "Mama Neema", "Baba Olena", "Abuela Chayo")
 _KIN_TITLE_WORDS = frozenset("Mama Baba Bibi Abuela Abuelo Tía Tia Tío Tio Nana Lola Lolo Grandma Grandpa Granny".split())
 _KIN_CUE_BEFORE = re.compile(r"\b(?:ask|asked|for|with|to|from|and|thanks?|thank[ ]you|call|called|visit|visited"
@@ -3026,7 +3032,12 @@ _VERB_AFTER = re.compile(
     r"\s*(?:\(|['’]s\b|,\s*(?:our|my|the)\s+(?:\w+\s+)?(?:coach|teacher|principal|AP|para|counselor|mentor"
     r"|librarian|nurse|secretary|sub|custodian|director|specialist|interventionist|liaison)\b|,\s+who\b"
     # (a deed of one's own set off after the name: "the student from Dearborn, Hanan, reading her poem")
-    r"|,\s+(?:reading|writing|showing|sharing|holding|wearing|telling)\s+(?:his|her)\b)"
+    r"|,\s+(?:reading|writing|showing|sharing|holding|wearing|telling)\s+(?:his|her)\b"
+    # (a student by grade, or two by what they are: "Mahnoor, grade 11, came from Kandahar", "Sukhmani and Gurkirat,
+    # two 8th graders from the youth group")
+    r"|,\s*(?:grade|gr\.?)\s*\d{1,2}\b|\s*\((?:grade|gr\.?)\s*\d{1,2}\)"
+    r"|,\s+(?:two|three|four|both)\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?(?:graders|students|kids|sisters|brothers|siblings|cousins"
+    r"|girls|boys|seniors|juniors|freshmen|sophomores|parents|moms|dads)\b)"
     r"|\s+(?:and\s+(?:I|me)\b"
     r"|(?:is|was)\s+(?:his|her|their)\s+(?:\w+\s+)?(?:mentor|coach|teacher|principal|counselor|aide|para|sub|son"
     r"|daughter|mom|dad|brother|sister|friend|partner|buddy|advisor|supervisor|boss|interpreter|tutor)\b"
@@ -3075,7 +3086,7 @@ _FUNCTION_AFTER = re.compile(r"\s*(?:[,.;:!?)]|->|$)|\s+[+&](?=\s)|\s+(?:in|abou
 
 # words that open a sentence before a name: "Ask Noah", "Congrats Jennifer", "Hi Lisa", "Dear Michael"
 _GREETINGS = frozenset("""
-ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per
+ask thanks thank congrats congratulations kudos hi hello hey dear welcome shoutout props tell email call text cc per hola
 attn yesterday today tomorrow maybe please merci gracias danke grazie obrigado obrigada arkoun
 dhanyabad dhanyavad dhanyawad namaste namaskar shukriya shukran murakoze kamsahamnida gomawo spas sipas maltyoxh
 yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos yuj diosal
@@ -3331,6 +3342,24 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 and w not in PRODUCT_NAMES and w not in LANGUAGE_NAMES
                 and (w in all_given_names() or _VERB_AFTER.match(text, m.end(1)) or _PERSON_VERB.match(text, m.end(1))
                      or _KIN_CUE_BEFORE.search(text, max(0, m.start() - 12), m.start()))]
+    if "Everyone" in toks or "everyone" in ltoks:
+        # a meeting chat's sender, as Zoom exports it: "11:15:40 From Gel Santos (Host) to Everyone: Yes!"
+        out += [(m.start(1), m.end(1), "PERSON") for m in _CHAT_FROM.finditer(text)
+                if m.group(1).split()[0].lower() not in _FIELD_LABELS]
+    if "-" in text and (m := _INITIALS_HYPHEN_NAME.search(text)):
+        # a given name and the initials of a double surname: "Yvonne C-R:", "Sharon W-I: we're parked"
+        out += [(m.start(), m.end(), "PERSON") for m in _INITIALS_HYPHEN_NAME.finditer(text)
+                if m.group(1).lower() in all_given_names()]
+    if "Subject" in toks or "Thanks" in toks or "thanks" in ltoks:
+        # a message's salutation under its subject line, "Subject: cadre release day<newline><newline>Nacho – our subs
+        # fell through"; a sign-off after thanks at the very end, "Thanks! Jas" (one word, a given name or no
+        # everyday word; never a greeting or a group: "Team,", "All –", "Thanks. See below")
+        for m in chain(_SUBJECT_SALUTATION.finditer(text), _THANKS_SIGN_OFF.finditer(text)):
+            w = fold(m.group(1)).lower()
+            if w not in _GREETINGS and w not in _FIELD_LABELS and w not in _NOT_WITH_ME and w not in _PRONOUNS \
+                    and w not in _ROLE_WORDS and w[:-1] not in _ROLE_WORDS \
+                    and (w in given or rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK):
+                out.append((m.start(1), m.end(1), "PERSON"))
     if "T" in toks or "Tee" in toks:
         # a Cajun nickname, "little" before a given name: "T-Boy", "T-Jean", "Tee Jean" (not "T-shirt", "T-ball",
         # "tee ball")
@@ -5150,7 +5179,8 @@ _LETTER_NICKNAMES = {"d": "Dee", "j": "Jay", "k": "Kay", "v": "Vee"}
 
 
 _PLACE_WORDS = re.compile(
-    r"\b(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
+    # (never the name's first word: "Charter Way" of "Charter Way Middle School", "Community Heights" of ...)
+    r"(?<=\s)(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
     r"|montessori|magnet|unified|consolidated|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
     r"|ninth grade|freshman academy|freshman center"
@@ -5167,7 +5197,9 @@ _PLACE_WORDS = re.compile(
     # (a district's kind in its letters, and the words of its kind before "School": "Mohawk Ridge" of "Mohawk Ridge
     # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
     r"|boces|reaa|esd|esc|esu|cesa|sau|rsu|msad|(?:union|joint|independent|public)"
-    r"(?=\s+(?:school|high|elementary|district|sd)\b)"
+    r"(?=\s+(?:school|high|elementary|district|sd|unified)\b)"
+    # (a county's office of education: "Oro Loma" of "Oro Loma County Office of Education")
+    r"|(?:county\s+)?office\s+of\s+education"
     # (Ohio's kinds only before "School District": "Lake City Elementary" keeps its "City")
     r"|(?:local|city|exempted\s+village)(?=\s+(?:school\s+district|schools|sd)\b)"
     # (and a campus of several schools: "Bethlehem Ridge" of "Bethlehem Ridge Educational Complex"; Hawaii's complex
@@ -5530,6 +5562,12 @@ def _place_forms(place: str) -> set[str]:
     if len(kind) >= 2 and all(w.isalpha() for w in kind):
         out |= {f"{short} {''.join(w[0] for w in kind if small or w.lower() not in _SMALL_WORDS).upper()}"
                 for small in (True, False)}
+    # (and the initials of the name's words before a kind in capitals, then the kind: "NVR SELPA" for "North Valley
+    # Regional SELPA")
+    words = place.split()
+    if len(words) >= 3 and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) >= 3 \
+            and all(w[:1].isupper() for w in words[:-1]):
+        out.add(f"{''.join(w[0] for w in words[:-1])} {words[-1]}")
     region = _REGION_TAIL.search(place)
     if region and region.start():
         # a district's region by the district's initials: "MDUS South Region" for "Miami-Dade Unified Schools South
@@ -5600,9 +5638,13 @@ def _short_forms(name: str) -> set[str]:
     words = short.split()
     # (never a short form an article opens, "The Park" of "The Park Upper School"; nor one everyday word before a
     # program's words, "International" of "International Dual Language School" (second reader, session 22))
+    # (nor a kind's word alone, "Community" of "Community Prep Academy", nor a county's name alone, "Merced" of
+    # "Merced County Office of Education")
     if short != name and (words[0].lower() in ("the", "a", "an") or len(words) == 1
-                          and _PROGRAM_WORDS.match(name, len(short) + 1)
-                          and word_rank().get(fold(short).lower(), PLAIN_RANK) < PLAIN_RANK):
+                          and (_PROGRAM_WORDS.match(name, len(short) + 1)
+                               and word_rank().get(fold(short).lower(), PLAIN_RANK) < PLAIN_RANK
+                               or _PLACE_WORDS.fullmatch(" " + short, 1)
+                               or name.endswith("Office of Education") and fold(short).lower() in place_names())):
         return set()
     # (never a state's or a borough's name: "Minnesota", "Bronx")
     out = {short} if short.lower() not in _STATE_NAMES and short.lower() not in _BOROUGHS \
@@ -5692,7 +5734,7 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw range "
                        "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
-                       "dome peak butte buttes bluff bluffs gap notch".split())
+                       "dome peak butte buttes bluff bluffs gap notch camp".split())
 _LANDFORMS_FIRST = frozenset("lake rio loma lomas bosque cerro arroyo laguna lago isla".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")

@@ -5446,3 +5446,44 @@ def test_round47_found(text, span, label) -> None:
 ])
 def test_round47_no_one(text) -> None:
     assert not [s for s in _R47.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+# --- round 48 (session 22), from the fortyfirst set's tune half (written blind, scored blind before its round): a
+# district's kind in capitals after its name's letters (NVR SELPA), a joint unified district, a county office of
+# education, a name's first word that is a kind's (Charter Way MS), students by grade, a meeting chat's sender, a double
+# surname's initials, a message's salutation and a thanks' sign-off, "Hola" before a name
+_R48 = Redactor.from_roster(RosterNames(
+    first=("Diane", "Ignacio"), last=("Ferreira", "Betancourt"), full=("Diane Ferreira", "Ignacio Betancourt"),
+    places=("North Valley Regional SELPA", "Bear Creek Joint Unified School District",
+            "Oro Loma County Office of Education", "Charter Way Middle School", "Community Prep Academy",
+            "Merced County Office of Education", "French Camp Unified School District")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("– Diane Ferreira, Executive Director, NVR SELPA, 209-555-0112", "NVR SELPA", "SCHOOL"),
+    ("PD points request. District: Bear Creek JUSD. Meetings attended: 1, 2, 3.", "Bear Creek JUSD", "SCHOOL"),
+    ("- [x] Book the room at Oro Loma COE\n- [ ] Ask about Q3", "Oro Loma COE", "SCHOOL"),
+    ("Team coaching @ Charter Way MS: the team reviewed referrals.", "Charter Way MS", "SCHOOL"),
+    ("Student panel: Mahnoor, grade 11, came from Kandahar; Tevfik, grade 10, from Istanbul.", "Tevfik", "PERSON"),
+    ("Bags went home to 31 families. Sukhmani and Gurkirat, two 8th graders, packed them.", "Sukhmani", "PERSON"),
+    ("11:15:40 From Gel Santos (Host) to Everyone: Yes! Posting here.", "Gel Santos", "PERSON"),
+    ('From the chat: Yvonne C-R: "Can someone share the Tier 2 menu?"', "Yvonne C-R", "PERSON"),
+    ("From: ibetancourt@bayvalley.example.org\nSubject: cadre release day\n\nNacho – our subs fell through again.",
+     "Nacho", "PERSON"),
+    ("The FAQ is on the district page. Thanks! Jas", "Jas", "PERSON"),
+    ("Text message: Hola Juanita, the family from the parish called back.", "Juanita", "PERSON"),
+])
+def test_round48_found(text, span, label) -> None:
+    assert _covered(_R48.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "Our community partners came to the family night.",                    # a kind's word alone is no short form
+    "Merced families drove an hour to the session.",                       # a county's name alone
+    "Subject: dates\nTeam, see the calendar below.",                       # a salutation to a group
+    "Subject: dates\nPrincipals, see the calendar below.",
+    "Thanks. See you Friday.",                                              # an everyday word after thanks
+    "We drove out past French Camp on CA-99 for the session.",             # a place gone past
+])
+def test_round48_no_one(text) -> None:
+    assert not [s for s in _R48.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
