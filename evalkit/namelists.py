@@ -235,6 +235,9 @@ PUBLIC_NAMES = (
     "Carrie Chapman Catt", "Patrice Lumumba", "Norman Borlaug", "Larry Itliong", "Philip Vera Cruz", "Ivo Andrić",
     "Chip and Dan Heath", "Pi Mai", "Boun Pi Mai", "Pi Mai Lao", "Grace Lee Boggs", "Jensen Huang",
     "Todos Santos Cuchumatán", "Todos Santos",
+    # (a Northern Cheyenne senator, a Crow historian, a basketball player and a poet laureate; a languages act)
+    "Ben Nighthorse Campbell", "Joe Medicine Crow", "Shoni Schimmel", "Joy Harjo",
+    "Esther Martinez Native American Languages", "Northern Cheyenne",
 )
 
 #: Surnames of presidents and of the public figures schools teach about, and words that put a text in history: a

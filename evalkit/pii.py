@@ -125,7 +125,8 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr)(?![a-z])\.?\s*#?\s*[\w-]+"
          # (the rest of the Publication's designators, with their number: "Dept 450", "Ofc 3", "PH 2", "No. 4")
          # (and a double's side: "Side B")
-         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door|Side|RR|Rural[ \t]+Route)\.?[ \t]*#?[ \t]*"
+         r"|(?:Dept|Department|Office|Ofc|Hngr|Hangar|Pier|Slip|Stop|PH|Penthouse|Box|Door|Side|RR|Rural[ \t]+Route"
+         r"|[Mm]ile(?:[ \t]+[Mm]arker)?)\.?[ \t]*#?[ \t]*"   # (a highway's mile: "Hwy 212 mile 45, Busby, MT 59016")
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
          r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b"
@@ -2068,6 +2069,15 @@ class PiiDetector:
             # name, or a titled one, stays theirs)
             spans = [c for c in spans if c[2] != "PERSON" or not _plant_company(folded, c[0], c[1])
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_BEFORE.search(folded, max(0, c[0] - 20), c[0])]
+        if not ltoks.isdisjoint(_WEEKDAYS):
+            # a day of the week after a word of time is the day: "pulled from the SIS every Friday", "on that Friday"
+            # (a roster person's full name, or a titled one, stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _WEEKDAYS
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not _TIME_WORD_BEFORE.search(folded, max(0, c[0] - 12), c[0])]
+        if "Lady" in toks:
+            # a girls' team by its mascot: "the Lady Eagles made it to state"
+            spans = [c for c in spans if c[2] != "PERSON" or not _LADY_TEAM.match(folded, c[0], c[1])]
         if not ltoks.isdisjoint(_IDIOM_NAMES) and (idioms := [(*m.span(), "") for m in _IDIOM.finditer(folded)]):
             # a name in an idiom is no one: "over hill and dale", "a doubting Thomas", "the Hunter's moon" (looked up
             # by position: a pasted text of many idioms stays linear)
@@ -2076,7 +2086,9 @@ class PiiDetector:
         routes = digits and not ltoks.isdisjoint(_ROUTE_WORDS)
         moves = not ltoks.isdisjoint(_MOVE_TO_WORDS)
         towns = not ltoks.isdisjoint(_PLACE_KIND_WORDS)
-        if ("where" in ltoks or routes or moves or towns) and sum(c[2] == "PERSON" for c in spans):
+        # (a road closed from one town to the next: "I-90 was closed from Sheridan to Hardin")
+        roads = "from" in ltoks and "to" in ltoks and not ltoks.isdisjoint(_ROAD_TRAVEL_WORDS)
+        if ("where" in ltoks or routes or moves or towns or roads) and sum(c[2] == "PERSON" for c in spans):
             # a place by what is said of it: "Sierra Vista is where two of our consultants live", "Route 1A to Lynn
             # was backed up", "family moves to Katy", "Socorro and Refugio are towns" (a roster person's full name,
             # or a titled one, stays theirs)
@@ -2089,7 +2101,9 @@ class PiiDetector:
                      or not (" " in w and _IS_WHERE_AFTER.match(folded, c[1])
                              or routes and _ROUTE_TO_BEFORE.search(folded, max(0, c[0] - 24), c[0])
                              or moves and _MOVE_TO_BEFORE.search(folded, max(0, c[0] - 40), c[0])
-                             or towns and _IS_A_PLACE_AFTER.match(low, c[1]) and _PLACE_SAID_END.match(low, c[1]))]
+                             or towns and _IS_A_PLACE_AFTER.match(low, c[1]) and _PLACE_SAID_END.match(low, c[1])
+                             or roads and folded.endswith(("from ", "From "), 0, c[0])
+                             and (to := _TO_TOWN.match(folded, c[1])) is not None and to.group(1).lower() in places)]
         if sum(c[2] == "PERSON" for c in spans) and ("in" in ltoks or "near" in ltoks):
             # a town an event was held in, where the sentence ends with it: "everyone was late to the evening session
             # in Rogers." (never a person's room, "in Rogers' class", nor one trusted: "I have faith in Harper."; a
@@ -2706,6 +2720,17 @@ _CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}
 _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
 _SHORT_SURNAMES = frozenset("Li Wu Xu Hu Lu Yu Su Vu Ly Ng Ho Lo Ko Oh Ma Le Do Ha Ta".split())
+# the everyday words of Plains and Northern Rockies surnames ("Two Crows", "Little Bird", "Spotted Bear", "Old Coyote",
+# "Pretty Paint", "Swift Hawk", "Plenty Coups", "Real Bird", "Bear Don't Walk")
+_PLAINS_SURNAME_WORDS = frozenset("""
+Two Three Four Little Old Young Big Red White Black Yellow Blue Spotted Running Standing Sitting Pretty Poor Swift Iron
+Lone Plenty Many Real Good Bad Crazy Chief Medicine Sweet Kills Walks Bear Bears Crow Crows Eagle Eagles Hawk Hawks
+Wolf Wolves Elk Horse Horses Bull Bulls Buffalo Coyote Fox Owl Deer Bird Birds Feather Feathers Cloud Clouds Thunder
+Shield Paint Hat Coat Tail Moon Star Sky Horn Horns Heart Crane Dog Dogs Rabbit Boy Woman Man Cow Coups Leggings
+Moccasin Knife Arrow Arrows Plume Thunderbird Magpie Otter Beaver Badger Weasel Turtle Snake Whistle Robe Light
+""".split())
+_PLAINS_WORD_AFTER = re.compile(rf"[ ](?:{'|'.join(sorted(_PLAINS_SURNAME_WORDS))})(?![\w'’-]|[ ](?:Creek|River|Butte"
+                                r"|Mountain|Lake|Valley|School|Elementary|Middle|High|Academy|Road|Drive|Street)\b)")
 _SHORT_SURNAME_AFTER = re.compile(rf"[ ](?:{'|'.join(sorted(_SHORT_SURNAMES - {'Ma', 'Oh', 'Lo', 'Ko', 'Ng'}))})"
                                   r"(?![\w'’.-]|[ \t]+[A-Z]|[ \t]+(?:you|we|they|i|it|not|this|that|so|the)\b)")
 _SHORT_SURNAME_FIRST = re.compile(rf"(?<![\w'’.-])(?:{'|'.join(sorted(_SHORT_SURNAMES))})[ ]+"
@@ -2868,6 +2893,9 @@ _NOT_LOWER_INITIALS = frozenset("am pm eg ie nb ps us ad bc vs cv pe ok aka".spl
 _DOTTED_INITIALS = re.compile(r"[A-Z](?<![\w.].)\.(?:[ ]?[A-Z]\.){1,2}(?![ ]?[A-Z]\.|\w|[ ]?\d)")   # (not "P.L. 94-142")
 # places, times, degrees and school words written with stops: "U.S.", "a.m.", "B.A.", "A.P. classes", "P.D. day"
 _NOT_INITIALS = frozenset("US DC AM PM PE UK EU BS MA MS RN LA NY NJ SC NC PS IE EG OK ID PO AP PD JD MD HR IT TV VP "
+                          # (the states' postal letters: "half of ND joined an hour late")
+                          "AK AZ AR CA CO CT DE FL GA HI IA IL IN KS KY MI MN MO MT NE NV NH NM ND OH OR PA RI SD TN TX "
+                          "UT VT VA WA WV WI WY "
                           "ED DR ST MT FT SR JR USA AKA BSN MSW NYC LSU UCLA".split()) | _ROLE_ACRONYMS \
     | frozenset("AVID STAR CASA STEM WIDA NWEA MTSS PBIS SPED IDEA ESSA NCLB TEKS PSAT ELAR ESOL ROTC FBLA HOSA DECA BCBA "
                 "LCSW LSSP SLPA SBAC GATE TESL CCSS NGSS ELPS ELPA DIBELS IREAD".split())   # (programs, tests, laws)
@@ -2894,6 +2922,9 @@ _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
 _MOTION = re.compile(r"\b([A-Z][a-zʻ'’-]+)[ \t]*/[ \t]*([A-Z][a-zʻ'’-]+)[,;.]?[ \t]+(?:motion[ \t]+)?"
                      r"(?:carried|passed|approved|failed|unanimous)", re.I)
+_MOTION_BY = re.compile(r"\b(?:[Mm]otion|[Mm]oved)[ ]+(?:made[ ]+)?by[ ]+([A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2})"
+                        r"(?:,?[ ]+(?:and[ ]+)?(?:second|seconded)[ ]+by[ ]+([A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2}))?")
+_COUNTED_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z'’-]{2,})[ ]x\d{1,2}\b")
 _MOTION_WORDS = re.compile(r"\b(?:motion|moved|seconded|second|minutes)\b", re.I)
 _FAMILIES_NAMED = re.compile(r"\bfamil(?:y|ies)[ \t]*\(([^()\n]{2,80})\)", re.I)
 _LIST_PARTS = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)[ \t]*")   # (what stands between)
@@ -3756,6 +3787,18 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         if any(m.group(1).lower() in every and m.group(1).lower() not in CALENDAR for m in labels):
             out += [(m.start(1), m.end(1), "PERSON") for m in labels
                     if m.group(1).lower() in every and m.group(1).lower() not in CALENDAR or m.group(1).lower() not in rank]
+    if "by" in ltoks and ("motion" in ltoks or "moved" in ltoks):
+        # who moved and who seconded, by name: "Motion by Seminole, second by Little Bird, to approve" (one to three
+        # capitalised words each; never a kind of body: "second by the board")
+        out += [(m.start(g), m.end(g), "PERSON") for m in _MOTION_BY.finditer(text) for g in (1, 2)
+                if m.group(g) and m.group(g).split()[0].lower() not in _NOT_SCHOOL_NAME]
+    if ", " in text and len(counted := list(_COUNTED_NAME.finditer(text))) >= 2:
+        # a count by each family's surname: "Fuentes x3, Stanikzai x2, Moua x4, Wardak x1" (two at least; a surname,
+        # a given name or no word, never an everyday word: "Packets x3, Binders x2")
+        named = [(m.start(1), m.end(1), "PERSON") for m in counted
+                 if ((w := fold(m.group(1)).lower()) in all_surnames() or w in given or rank.get(w, PLAIN_RANK) >= PLAIN_RANK)
+                 and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK and rank.get(w.rstrip("s"), PLAIN_RANK) >= EVERYDAY_RANK]
+        out += named if len(named) >= 2 else []
     if "/" in text and _MOTION_WORDS.search(text):
         # who moved and who seconded, as minutes write them: "Motion to approve the calendar: Nanuq/Kasayuli, carried"
         out += [(m.start(g), m.end(g), "PERSON") for m in _MOTION.finditer(text) for g in (1, 2)
@@ -3993,6 +4036,8 @@ def _plant_company(text: str, start: int, end: int) -> bool:
     return bool(_PLANT_SAID_AFTER.match(text, m.end()) or _PLANT_SAID_BEFORE.search(text, max(0, start - 24), start))
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_LADY_TEAM = re.compile(r"Lady[ ][A-Z][a-z]+s$")
 _IDIOM_NAMES = frozenset("dale tom thomas hunter".split())
 # (the idiom's name in lower case: "Hill and Dale presented" are people; never a list that may be children's, "every
 # Tom, Dick and Harry in 5th grade signed up", nor "Dale and hill crew" (second reader, session 22))
@@ -4004,6 +4049,8 @@ _EVENT_IN_BEFORE = re.compile(r"\b(?:session|sessions|meeting|meetings|training|
                               r"|held|hosted|located|based|live|lives|lived|living|families|family|office|plant|clinic"
                               r"|campus)[ ]+(?:\w+[ ]+)?(?:in|near)[ ]+$", re.I)
 _SENTENCE_END_AFTER = re.compile(r"[ \t]*(?:[.!?;]|$)")
+_ROAD_TRAVEL_WORDS = frozenset("closed drove drive driving drives road roads highway interstate bus route traffic "
+                               "miles commute".split()) | {"i"}
 _MOVE_TO_WORDS = frozenset("move moves moved moving relocate relocated relocating".split())
 # (a family or its people move, not a duty: "another family moves to Katy", "they moved back to Odessa")
 _MOVE_TO_BEFORE = re.compile(r"\b(?:family|families|we|they|he|she|I|parents|kids|students|mom|dad|grandma|household)"
@@ -4017,6 +4064,11 @@ _PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighbor
                               "cities".split())
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
+_INITIAL_SURNAME_RUN = re.compile(r"[A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}")
+_COORD_INITIAL_NAME_AFTER = re.compile(r"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)([A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})"
+                                       r"(?=[ ]*(?:[,;.)]|$|\n|[ ](?:and|&)[ ]))")
+_COORD_INITIAL_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})"
+                                        r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
 # (a pair joined by "and", never a comma's list, which programs' letters fill: "Per KO, ELD and SST will meet")
 _COORD_INITIALS_AFTER = re.compile(r"[ ]+(?:and|&)[ ]+([A-Z]{2,3})(?![\w'’.-])")
 _COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})[ ]+(?:and|&)[ ]+$")
@@ -4091,6 +4143,14 @@ def _coordinated(text: str, spans: list[tuple[int, int, str]],
                     out.append((m.start(1), m.end(1), "PERSON"))
                     todo.append((m.start(1), m.end(1)))
             continue
+        if _INITIAL_SURNAME_RUN.fullmatch(text, s, e):
+            # (a list of names each an initial and a surname, the surname of everyday words too: "Files reviewed: K.
+            # Beartusk, T. Pretty Paint, D. Swift Hawk")
+            for m in (_COORD_INITIAL_NAME_AFTER.match(text, e), _COORD_INITIAL_NAME_BEFORE.search(text, max(0, s - 40), s)):
+                if m is not None and (m.start(1), m.end(1)) not in found and not taken.holds(m.start(1), m.end(1)):
+                    found.add((m.start(1), m.end(1)))
+                    out.append((m.start(1), m.end(1), "PERSON"))
+                    todo.append((m.start(1), m.end(1)))
         if _INITIALS_ONLY.fullmatch(text, s, e):
             # (initials joined to initials found: "LK and GF approved the plan"; never a program's letters)
             for m in (_COORD_INITIALS_AFTER.match(text, e), _COORD_INITIALS_BEFORE.search(text, max(0, s - 10), s)):
@@ -4236,6 +4296,11 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             # "Quynh Anh Do translates", "Mei Lin Wu"; never before a capitalised word, "Dana Le Blanc")
             if (m := _SHORT_SURNAME_AFTER.match(text, e)) and not taken.holds(e, m.end()) \
                     and text[s:e].istitle() and not text[s:e].endswith("."):
+                e = m.end()
+            # (a Plains surname of everyday words runs on where the name's last word is one of them: "Gloria Two
+            # Crows", "Teresa Little Bird Hat"; never before a lower-case word or into a place's noun)
+            while (m := _PLAINS_WORD_AFTER.match(text, e)) and not taken.holds(e, m.end()) \
+                    and text[s:e].rsplit(None, 1)[-1].rstrip(".") in _PLAINS_SURNAME_WORDS and " " in text[s:e].strip():
                 e = m.end()
         out.append((s, e, label))
     return out
@@ -4511,7 +4576,7 @@ _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswo
 _PRESIDENT_GIVEN = re.compile(r"(?<![\w.])President[ \t]+([A-Z][a-z]+)[ \t]+$")
 _PRESIDENT_BEFORE = re.compile(r"(?<![\w.])President[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
-_LANGUAGE_WORDS = frozenset("karen chin hmong maya".split())
+_LANGUAGE_WORDS = frozenset("karen chin hmong maya cheyenne".split())
 # the local bodies whose presidents are people of a school's community, not public figures
 _LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+council|union|association|club|society"
                  r"|chapter)")
@@ -5532,7 +5597,7 @@ _PLACE_ABBREVIATIONS = {"heights": "Hts", "mount": "Mt", "mountain": "Mtn", "sai
                         "senior": "Sr", "street": "St", "avenue": "Ave", "road": "Rd", "township": "Twp"}
 _ABBREVIABLE = re.compile(r"\b(?:" + "|".join(_PLACE_ABBREVIATIONS) + r")\b", re.I)
 # a district's number after its kind: "Prairie Crossing USD 412" is "PC 412" and "USD 412" to its staff
-_DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*(?:#|No\.?)?[ \t]*(\d{1,4})$")
+_DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t]*(?:#|No\.?)?[ \t]*(\d{1,4}(?:-\d{1,3})?)$")
 _SMALL_WORDS = frozenset("of the and for at in on".split())
 # a school by its kind's initials and number, then its name: "P.S. 123 Ellison Park", "M.S. 88 Bayard"
 _NUMBERED_NAME = re.compile(r"^((?:P|I|M|J\.?H|H)\.?S\.?)[ \t]*(\d{1,3})(?:[ \t]+(.+))?$")
@@ -5591,7 +5656,16 @@ def _place_forms(place: str) -> set[str]:
     if numbered:
         name, kind, number = numbered.groups()
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
-        out |= {f"{initials} {number}", f"{initials}{kind} {number}"} if len(initials) >= 2 else set()
+        # (a kind written out is its letter: "FCSD 44", "FCSD #44" for "Fremont County School District 44"; the
+        # letters of "Public School District" too, "Little Muddy PSD 21")
+        letters = kind if kind.isupper() else kind[0]
+        out |= {f"{initials} {number}", f"{initials}{letters} {number}", f"{initials}{letters} #{number}"} \
+            if len(initials) >= 2 else set()
+        if len(initials) >= 3:
+            out.add(f"{initials}{letters}")   # (and without its number, where the letters are many: "CLASD")
+        if not kind.isupper() and (short := _short_place(name + " " + kind)) != name + " " + kind:
+            rest = (name + " " + kind)[len(short):].split()
+            out.add(f"{short} {''.join(w[0] for w in rest).upper()} {number}")
     return out
 
 
@@ -5734,7 +5808,7 @@ _TO_TOWN = re.compile(r"[ \t]+to[ \t]+([A-Z][a-z]+)")
 _LANDFORMS = frozenset("bay valley ridge bench creek lake river mountain canyon hills hill mesa wash flats springs draw range "
                        "arroyo coulee gulch slough "
                        "falls point island sound prairie basin hollow fork bend cove pond inlet canal bayou rock knob "
-                       "dome peak butte buttes bluff bluffs gap notch camp".split())
+                       "dome peak butte buttes bluff bluffs gap notch camp cliff cliffs".split())
 _LANDFORMS_FIRST = frozenset("lake rio loma lomas bosque cerro arroyo laguna lago isla".split())
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
@@ -5746,7 +5820,7 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+
                            r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
                            r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
                            r"|bridges?|locks?|canals?|ditch(?:es)?|snowpack|snowmelt|watershed|headwaters"
-                           r"|(?:came|comes|rose|rises)[ \t]+up[ \t]+over|overflowed|jumped[ \t]+its[ \t]+banks)\b")
+                           r"|(?:came|comes|rose|rises)[ \t]+up[ \t]+over|overflowed|jumped[ \t]+its[ \t]+banks|overlooks)\b")
 # (the same, strict, for a name a landform's word opens, as a school is named after it too: "Loma Alta flooded", "Lake
 # Brandt froze"; never its sunsets, its fishing club, its water polo, a score "rose over 80%" (second reader))
 _NATURE_STRONG_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:flooded|floods|flooding|frozen|froze"
@@ -5828,7 +5902,7 @@ _LEISURE_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:picnics?|campout|cookout|swim|
                             r"|canoeing|bonfire)\b")
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
-                              r"|watershed|snowpack|headwaters|wetlands|nature[ \t]+(?:trail|center|preserve|area|walk)"
+                              r"|watershed|snowpack|headwaters|wetlands|nature[ \t]+(?:trail|center|preserve|area|walk)|road"
                               r"|sanctuary|caves?|caverns"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
 _HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|townhomes|townhouses|condos?|subdivision"

@@ -5487,3 +5487,53 @@ def test_round48_found(text, span, label) -> None:
 ])
 def test_round48_no_one(text) -> None:
     assert not [s for s in _R48.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+# --- round 49 (session 22), from the fortieth set's tune half (written blind, scored blind before rounds 42-48 and
+# after them): a numbered district's letters with its kind's letter (FCSD 44, LMPSD 21, CLASD), a highway's mile as an
+# address's unit, a motion's mover and seconder by name, a count by each family's surname, Plains surnames of everyday
+# words, an initial's list, a road closed from town to town, weekdays after a word of time, a girls' team, Cheyenne
+_R49 = Redactor.from_roster(RosterNames(
+    first=("Gloria", "Teresa", "Grant", "Cheyenne", "Friday"),
+    last=("Two Crows", "Little Bird", "Little Light", "Sheridan", "Eagles"),
+    full=("Gloria Two Crows", "Teresa Little Bird", "Grant Little Light"),
+    places=("Fremont County School District 44", "Little Muddy Public School District 21",
+            "Canyon Lake Area School District 53-2", "Sacrifice Cliff Middle School", "Sage Creek Elementary")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Working group: Kimi (FCSD 44), Stacia (CLASD), Beth Zamora (LMPSD 21).", "CLASD", "SCHOOL"),
+    ("Guest: Lance C'Hair, Superintendent, FCSD #44.", "FCSD #44", "SCHOOL"),
+    ('"P-118","Chidi Okafor","Little Muddy PSD 21","2"', "Little Muddy PSD 21", "SCHOOL"),
+    ("Home visit: the family lives at Hwy 212 mile 45, Busby, MT 59016, not in town.",
+     "Hwy 212 mile 45, Busby, MT 59016", "ADDRESS"),
+    ("Motion by Oldcoyote, second by Little Bird, to approve the minutes.", "Oldcoyote", "PERSON"),
+    ("Attendance, parent night: Fuentes x3, Stanikzai x2, Moua x4, Wardak x1", "Stanikzai", "PERSON"),
+    ("| 1:00 | Gloria Two Crows (tribal college) | language table |", "Gloria Two Crows", "PERSON"),
+    ("Files reviewed: K. Beartusk, T. Pretty Paint, D. Swift Hawk, J. Wolfname.", "T. Pretty Paint", "PERSON"),
+])
+def test_round49_found(text, span, label) -> None:
+    assert _covered(_R49.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "I-90 was closed from Sheridan to Hardin for the blizzard.",                # a road closed from town to town
+    "Data is pulled from the SIS every Friday.",                                # a weekday after a word of time
+    "The Lady Eagles made it to state and the whole town emptied out.",         # a girls' team
+    "Crow, Cheyenne and Lakota students are all in the program.",               # peoples before their students
+    "The invite said MT only and half of ND joined an hour late.",              # a state's letters
+    "Sacrifice Cliff overlooks the refinery.",                                  # a landform by what it does
+    "Sage Creek road is gravel for nine miles.",
+    "Packets x3, Binders x2 went home.",                                        # counts of things
+])
+def test_round49_no_one(text) -> None:
+    assert not [s for s in _R49.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Cheyenne presented the data.", "Cheyenne"),                               # the roster's person, no people
+    ("I got a ride from Sheridan to the meeting.", "Sheridan"),                 # no town after "to"
+    ("Friday Okonkwo presented the data.", "Friday Okonkwo"),
+])
+def test_round49_people_stay(text, span) -> None:
+    assert _covered(_R49.redact(text), text, span, "PERSON")
