@@ -5813,20 +5813,20 @@ _LANDFORMS_FIRST = frozenset("lake rio loma lomas bosque cerro arroyo laguna lag
 _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\w+)|neighbou?rhood|part[ \t]+of[ \t]+town"
                                  r"|area(?![ \t]+(?:schools?|principals?|teachers?|staff|students|team|office|cadre)\b))\b")
 # (and a second place before what both do: "Crown Point and Lafitte flood at high tide")
+# what only water and land do, which says a name a landform's word opens is the landform, as a school is named after it
+# too: "Loma Alta flooded", "Lake Brandt froze" (never its sunsets, its fishing club, its water polo, a score that "rose
+# over 80%": second reader, session 22)
+_NATURE_STRONG = (r"flooded|floods|flooding|frozen|froze|overflowed|snowpack|watershed|headwaters|shoreline|trailhead"
+                  r"|levee|(?:runs|ran|running|went|goes)[ \t]+dry|dried[ \t]+up|came[ \t]+up[ \t]+over|jumped[ \t]+its[ \t]+banks")
 _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)?"
                            r"[ \t]+(?:(?:was|is|were|are|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
-                           r"(?:beautiful|gorgeous|stunning|frozen|froze|flooded|floods?|flooding|rising|calm|rough|muddy"
-                           r"|icy|floats?|trails?|shoreline|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
-                           r"|hike|hiking|trailhead|overlook|levee|dam|water|waves|ice|tide|currents?|banks?"
-                           r"|(?:runs|ran|running|went|goes|is|was)[ \t]+dry|dried[ \t]+up|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
-                           r"|bridges?|locks?|canals?|ditch(?:es)?|snowpack|snowmelt|watershed|headwaters"
-                           r"|(?:came|comes|rose|rises)[ \t]+up[ \t]+over|overflowed|jumped[ \t]+its[ \t]+banks|overlooks)\b")
-# (the same, strict, for a name a landform's word opens, as a school is named after it too: "Loma Alta flooded", "Lake
-# Brandt froze"; never its sunsets, its fishing club, its water polo, a score "rose over 80%" (second reader))
-_NATURE_STRONG_AFTER = re.compile(r"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:flooded|floods|flooding|frozen|froze"
-                                  r"|overflowed|snowpack|watershed|headwaters|shoreline|trailhead|levee"
-                                  r"|(?:runs|ran|running|went|goes)[ \t]+dry|dried[ \t]+up|came[ \t]+up[ \t]+over"
-                                  r"|jumped[ \t]+its[ \t]+banks|nature[ \t]+(?:trail|center|preserve))\b")
+                           rf"(?:{_NATURE_STRONG}|beautiful|gorgeous|stunning|flood|rising|calm|rough|muddy"
+                           r"|icy|floats?|trails?|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
+                           r"|hike|hiking|overlook|dam|water|waves|ice|tide|currents?|banks?"
+                           r"|(?:is|was)[ \t]+dry|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
+                           r"|bridges?|locks?|canals?|ditch(?:es)?|snowmelt|(?:comes|rose|rises)[ \t]+up[ \t]+over|overlooks)\b")
+_NATURE_STRONG_AFTER = re.compile(rf"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:{_NATURE_STRONG}"
+                                  r"|nature[ \t]+(?:trail|center|preserve))\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near|hiked|climbed|summited"
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
