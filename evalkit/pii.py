@@ -4064,11 +4064,12 @@ _PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighbor
                               "cities".split())
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
-_INITIAL_SURNAME_RUN = re.compile(r"[A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}")
-_COORD_INITIAL_NAME_AFTER = re.compile(r"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)([A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})"
+# (an initial and a surname of up to three words, in a list of such: "K. Beartusk, T. Pretty Paint")
+_INITIAL_SURNAME = r"[A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}"
+_INITIAL_SURNAME_RUN = re.compile(_INITIAL_SURNAME)
+_COORD_INITIAL_NAME_AFTER = re.compile(rf"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)({_INITIAL_SURNAME})"
                                        r"(?=[ ]*(?:[,;.)]|$|\n|[ ](?:and|&)[ ]))")
-_COORD_INITIAL_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})"
-                                        r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
+_COORD_INITIAL_NAME_BEFORE = re.compile(rf"(?<![\w.])({_INITIAL_SURNAME})(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
 # (a pair joined by "and", never a comma's list, which programs' letters fill: "Per KO, ELD and SST will meet")
 _COORD_INITIALS_AFTER = re.compile(r"[ ]+(?:and|&)[ ]+([A-Z]{2,3})(?![\w'’.-])")
 _COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})[ ]+(?:and|&)[ ]+$")
