@@ -592,3 +592,22 @@ def test_an_email_wrapped_inside_a_narrow_pdf_cell_is_still_found(tmp_path) -> N
     assert email not in text and "\u200b\n" in text          # it did wrap at a break opportunity
     found = [f for f in scan_path(tmp_path / "report.pdf", _ctx()).findings if f.location == "page 1"]
     assert found and "gutierrez" not in str(found)
+
+
+def test_xmp_machine_ids_are_not_read_as_text() -> None:
+    """A PDF engine writes a random InstanceID and DocumentID into the XMP of every build; one that starts with a given
+    name's letters ("Cy//B2A1...") once withheld a real project's report. They are no one's text and are not read; the
+    XMP's own text still is."""
+    from evalkit.disclose._layers import _read_html
+    from evalkit.disclose.scan import AuditContext, _Rules
+
+    xmp = ('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description>'
+           "<dc:title><rdf:Alt><rdf:li>Cadre report for Ms. Okafor</rdf:li></rdf:Alt></dc:title>"
+           "<xmpMM:InstanceID>Cy//B2A1NxIgwQTk6XMLEA==</xmpMM:InstanceID>"
+           "<xmpMM:DocumentID>Cjtwuf+qnQzoNltNkspRwg==</xmpMM:DocumentID>"
+           "</rdf:Description></rdf:RDF></x:xmpmeta>")
+    text = " ".join(t for _, t, _ in _read_html(xmp, all_attrs=True, line_prefix=False).segments)
+    assert "Cy//" not in text and "Cjtwuf" not in text
+    rules = _Rules(AuditContext())
+    found = [text[h.start:h.end] for h in rules.hits(text)]
+    assert found == ["Ms. Okafor"], found            # (the title's name is still found)
