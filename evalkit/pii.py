@@ -2083,6 +2083,7 @@ class PiiDetector:
             # by position: a pasted text of many idioms stays linear)
             held = _Taken(idioms)
             spans = [c for c in spans if c[2] != "PERSON" or not held.contains(c[0], c[1])]
+        places = place_names()   # (the towns the next two filters read)
         routes = digits and not ltoks.isdisjoint(_ROUTE_WORDS)
         moves = not ltoks.isdisjoint(_MOVE_TO_WORDS)
         towns = not ltoks.isdisjoint(_PLACE_KIND_WORDS)
@@ -2094,7 +2095,6 @@ class PiiDetector:
             # or a titled one, stays theirs)
             # (only a town's name, never a person's spoken of as a place: "Harper is where I go for data help",
             # "Route 9 to Morgan's house", "front desk duty moves to Madison", "Jordan is our community liaison")
-            places = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0) & _FULL
                      or _TITLE_AT.match(folded, c[0]) or (w := low[c[0]:c[1]]) not in places
                      or folded.startswith(("'s", "’s", "'", "’"), c[1])
@@ -2108,7 +2108,6 @@ class PiiDetector:
             # a town an event was held in, where the sentence ends with it: "everyone was late to the evening session
             # in Rogers." (never a person's room, "in Rogers' class", nor one trusted: "I have faith in Harper."; a
             # roster person's full name stays theirs)
-            places = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in places
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL
                      or not (_EVENT_IN_BEFORE.search(folded, max(0, c[0] - 40), c[0])
@@ -2692,14 +2691,17 @@ def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, star
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
 _JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
 # kin a name is called by, capitalised before it as a title is: "Grandma Ruthie", "Tía Lupe"
-_KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo".split())
+_KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo baba bibi".split())
 _CHAT_FROM = re.compile(r"(?m)\bFrom[ ]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})[ ]+(?:\((?:Host|Co-host|Cohost|[a-z]+/[a-z]+)\)[ ]+)?"
                         r"to[ ]+(?:Everyone|everyone|Me|me)\b")
 _INITIALS_HYPHEN_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,})[ ][A-Z]-[A-Z](?![\w'’-])")
 _SUBJECT_SALUTATION = re.compile(r"(?m)^Subject:[^\n]*\n(?:[ \t]*\n)*[ \t]*([A-Z][a-z]{1,11})[ \t]*(?:[,–—]|-[ ])")
-_THANKS_SIGN_OFF = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ ]you|[Tt]hx|[Cc]heers)[!.,]*[ \t]*\n?[ \t]*([A-Z][a-z]{1,11})[ \t]*[.!]?[ \t]*$")
+_THANKS = r"thanks|thank[ ]you|thank[ ]u|thx"   # (the thanks a name follows, in lower case: read with (?i:...))
+_THANKS_SIGN_OFF = re.compile(rf"\b(?i:{_THANKS}|cheers)[!.,]*[ \t]*\n?[ \t]*([A-Z][a-z]{{1,11}})[ \t]*[.!]?[ \t]*$")
 # (kin said as a title before a given name, as families address elders: "Mama Neema", "Baba Olena", "Abuela Chayo")
-_KIN_TITLE_WORDS = frozenset("Mama Baba Bibi Abuela Abuelo Tía Tia Tío Tio Nana Lola Lolo Grandma Grandpa Granny".split())
+# (the kin words, in title case and with their accents; never "Papa", a brand's as often, nor "Tita" and "Tito",
+# titles already: see _TITLES)
+_KIN_TITLE_WORDS = frozenset(w.title() for w in _KIN_WORDS - {"papa", "tita", "tito"}) | {"Tía", "Tío"}
 _KIN_CUE_BEFORE = re.compile(r"\b(?:ask|asked|for|with|to|from|and|thanks?|thank[ ]you|call|called|visit|visited"
                              r"|met|meet|tell|told)[ ]+$", re.I)
 _KIN_TITLE_NAME = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_KIN_TITLE_WORDS))})[ ]([A-Z][a-zà-ÿ]{{2,}})(?![\w'’-])")
@@ -3022,7 +3024,7 @@ _ANY_CUE_BEFORE = re.compile(rf"\b(?:{_STRONG_CUE}|{'|'.join(_WEAK_CUES)})\s+$",
 # every word a cue of these patterns can end with (a superset: the words of their source), so that the patterns, which
 # end at a name and are tried at every position of a window, run only where the word before the name could end a cue
 # the cues that say a person follows, whatever word the name is: "thanks to", "talked w/", "ask"
-_THANKS_BEFORE = re.compile(r"\b(?:thx|thanks|thank[ ]you|thank[ ]u|ty)[ ]$", re.I)
+_THANKS_BEFORE = re.compile(rf"\b(?:{_THANKS}|ty)[ ]$", re.I)
 _SET_OFF_AFTER = re.compile(r"[ ]*(?:[,!—–]|-[ ]|\.(?:[ ]|$)|$)")
 _NAME_CUE = (r"thanks\s+to|thank\s+you|kudos\s+(?:to|2)|shout\s*-?\s*outs?\s+(?:to|2)|props\s+to|ask|asked|tell|told"
              rf"|e-?mailed|texted|called|{_WITH_SOMEONE}")
@@ -4009,8 +4011,7 @@ _COORD_AFTER = re.compile(rf"(?:[ \t]*\([\w ,.'’-]{{1,16}}\))?"
                           rf"(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&|\+|y)[ \t]+){_COORD_WORD}"
                           r"(?![\w'’ʻ-]|[ \t]+[A-Z]|\.\w)")
 # (a place, by a road that goes to it or by what is done there)
-_ROUTE_TO_BEFORE = re.compile(r"\b(?:Route|Rte\.?|Highway|Hwy\.?|I-|US|SR|State[ ]Road)[ ]?\d{1,4}[A-Z]?[ ]+"
-                              r"(?:to|toward|towards|into|through|past)[ ]+$")
+_ROUTE_TO_BEFORE = re.compile(rf"\b(?:(?:{_ROUTES})\.?[ ]?|I-)\d{{1,4}}[A-Z]?[ ]+(?:to|toward|towards|into|through|past)[ ]+$")
 # (the packing and poultry companies that employ a school's families, by the names they share with people, and the
 # words of their work)
 _PLANT_COMPANIES = "Tyson|Cargill|Hormel|Perdue|Simmons|Smithfield|Seaboard|Sanderson|JBS|George['’]s|Pilgrim['’]s"
@@ -4044,7 +4045,8 @@ _IDIOM_NAMES = frozenset("dale tom thomas hunter".split())
 _IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+(?-i:dale)\b|\bpeeping[ ]+tom\b|\bdoubting[ ]+thomas\b"
                     r"|\bhunter['’]s[ ]+moon\b",
                     re.I)
-_ROUTE_WORDS = frozenset("route rte highway hwy i us sr road".split())
+# (the words of _ROUTES, and I-90's; never a pattern's letters, the "oa" of "R(?:oa)?d")
+_ROUTE_WORDS = frozenset(re.findall(r"[a-z]{2,}", _ROUTES.lower())) - {"oa"} | {"i"}
 _EVENT_IN_BEFORE = re.compile(r"\b(?:session|sessions|meeting|meetings|training|event|conference|retreat|workshop|summit"
                               r"|held|hosted|located|based|live|lives|lived|living|families|family|office|plant|clinic"
                               r"|campus)[ ]+(?:\w+[ ]+)?(?:in|near)[ ]+$", re.I)
@@ -4057,11 +4059,11 @@ _MOVE_TO_BEFORE = re.compile(r"\b(?:family|families|we|they|he|she|I|parents|kid
                              r"[ ]+(?:\w+[ ]+)?(?:moves?|moved|moving|relocated?|relocating)[ ]+(?:back[ ]+)?to[ ]+$", re.I)
 # (what a place is, said to its end: "are towns, not just names", "is the neighborhood on the hill"; never "is our
 # community liaison", "are the neighborhood captains")
-_PLACE_SAID_END = re.compile(r".*?\b(?:neighbou?rhoods?|towns?|villages?|communit(?:y|ies)|cities|city)\b"
+_PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighborhoods neighbourhood neighbourhoods community "
+                              "communities city cities".split())
+_PLACE_SAID_END = re.compile(rf".*?\b(?:{'|'.join(sorted(_PLACE_KIND_WORDS, key=len, reverse=True))})\b"
                              r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:of|on|in|near|where|that|we|with|by|across|along|outside"
                              r"|north|south|east|west|up|down|out)\b)")
-_PLACE_KIND_WORDS = frozenset("town towns village villages neighborhood neighborhoods community communities city "
-                              "cities".split())
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
 _INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
 # (an initial and a surname of up to three words, in a list of such: "K. Beartusk, T. Pretty Paint")
