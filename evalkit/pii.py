@@ -4071,7 +4071,7 @@ _INITIAL_SURNAME = r"[A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}"
 _INITIAL_SURNAME_RUN = re.compile(_INITIAL_SURNAME)
 _COORD_INITIAL_NAME_AFTER = re.compile(rf"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+)({_INITIAL_SURNAME})"
                                        r"(?=[ ]*(?:[,;.)]|$|\n|[ ](?:and|&)[ ]))")
-_COORD_INITIAL_NAME_BEFORE = re.compile(rf"(?<![\w.])({_INITIAL_SURNAME})(?:,[ ]*|[ ]+(?:and|&)[ ]+)$")
+_COORD_INITIAL_NAME_BEFORE = re.compile(rf"(?<![\w.])({_INITIAL_SURNAME}){_BESIDE.pattern}$")   # (a list's comma or "and")
 # (a pair joined by "and", never a comma's list, which programs' letters fill: "Per KO, ELD and SST will meet")
 _COORD_INITIALS_AFTER = re.compile(r"[ ]+(?:and|&)[ ]+([A-Z]{2,3})(?![\w'’.-])")
 _COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})[ ]+(?:and|&)[ ]+$")
