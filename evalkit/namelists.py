@@ -219,7 +219,12 @@ PUBLIC_NAMES = (
     "Goldman Sachs", "Bob Evans", "Johnson & Johnson", "Procter & Gamble", "Sherwin-Williams", "Dollar General",
     "Hobby Lobby",
     # (jazz musicians, a missionary and his mission)
-    "Sidney Bechet", "Jelly Roll Morton", "Father Kino", "Eusebio Kino", "San Xavier del Bac",
+    "Sidney Bechet", "Jelly Roll Morton", "Father Kino",
+    # (the blues, soul, jazz and country musicians and the civil-rights organisers Black History Month and music
+    # lessons name, by their full names)
+    "B.B. King", "B. B. King", "W.C. Handy", "W. C. Handy", "Aretha Franklin", "Louis Armstrong", "Ella Fitzgerald",
+    "Duke Ellington", "Elvis Presley", "Muddy Waters", "Claudette Colvin",
+    # (never a name as common as a neighbour's: no "Diane Nash", "Ella Baker", "Johnny Cash") "Eusebio Kino", "San Xavier del Bac",
     # (a president by the name his museum carries, a coach by his trophy's)
     "Gerald R. Ford", "Gerald Ford", "Vince Lombardi", "King Philip's War", "King Philip",
     # (an inventor, a civil-rights leader, a rocket scientist, a gun maker, a framework's author, a gift drive)

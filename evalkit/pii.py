@@ -888,6 +888,7 @@ _ODD_QUOTES = re.compile("[’‘ʼ‐‑\u2212\u2012]")
 # a name between a line's start, a colon, "to" or "Attn" and the comma before an address
 _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|;|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*$")
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
+_TITLE_BEFORE_TITLE = re.compile(rf"(?<![\w.]){_TITLES}\.?[ ]+$")
 # (after an accented letter too, "Rodrí-<newline>guez", and after a word's first capital, "S-<newline>chool")
 _SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])|(?<=(?<![\w'’-])[A-Z])-\r?\n(?=[a-z]{3})")
 _HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
@@ -1071,6 +1072,10 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
 _PAIR_ROLE_WORDS = _ROLE_WORDS | frozenset("student students parent parents grandparent guardian".split())
+# the roles capitalised before a given name that is no everyday word, the name then no part of a phrase: "Student
+# Jamarion asked", "Interpreter Dayanara" (not a body's word, "Union", "Council", nor a public office's)
+_ROLE_BEFORE_NAME = _PAIR_ROLE_WORDS - frozenset("of co body union council association pta pto case lead hire keynote "
+                                                 "chief president representative legislator lady ap".split())
 _WHO_CUES = frozenset("who whose whoever new".split())   # (with a role: the pattern's clauses about one person)
 # (a few more who are picked out by a who-clause: "the ROTC instructor at Quarry Ridge who retired from the Army")
 # roles in Spanish comments: "la maestra que ...", "el consejero nuevo que vino de ..."
@@ -2117,6 +2122,8 @@ class PiiDetector:
             spans = sorted(spans + _found_again(folded, spans, public))
             if "," in folded or " and " in folded or "&" in folded or "+" in folded:
                 spans = sorted(spans + _coordinated(folded, spans, self.terms))
+            if "," in folded:
+                spans = _cell_names(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
             out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
@@ -2689,7 +2696,9 @@ def _cue_before(pattern: re.Pattern[str], words: frozenset[str], text: str, star
 
 
 _TITLE_CASE = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z])?[a-z]+(?:ʻ[a-z]+)*")   # a word written as names are
-_JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})(?![\w'’-]|\.\w)")
+# (a possessive after it is no part of it: "Ja'Kobe's grandmother")
+_JOINED_NAME = re.compile(r"[A-Z](?<![\w'’.-].)(?:[a-z]{0,2}['’][A-Z][a-z]{2,}|[a-z]{2,}-[A-Z][a-z]{2,})"
+                          r"(?![\w-]|['’](?![sS](?!\w))|\.\w)")
 # kin a name is called by, capitalised before it as a title is: "Grandma Ruthie", "Tía Lupe"
 _KIN_WORDS = frozenset("grandma grandpa granny nana papa mama abuela abuelo tia tio tita tito lola lolo baba bibi".split())
 _CHAT_FROM = re.compile(r"(?m)\bFrom[ ]+([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})[ ]+(?:\((?:Host|Co-host|Cohost|[a-z]+/[a-z]+)\)[ ]+)?"
@@ -2708,7 +2717,8 @@ _KIN_TITLE_NAME = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(_KIN_TITLE_WOR
 # people named after their group, capitalised: "our students Tatanka and Wambli"; never a lower-case word: "her
 # students cook"
 _GROUP_NOUNS = ("students", "parents", "teachers", "kids", "twins", "sons", "daughters", "children", "graders",
-                "siblings", "newcomers")
+                "siblings", "newcomers", "ambassadors", "volunteers", "tutors", "helpers", "interpreters", "mentees",
+                "grandkids", "nieces", "nephews", "cousins")
 _GROUP_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)}|estudiantes|alumn[oa]s|maestr[oa]s|padres|hij[oa]s)[ ]+$",
                            re.I)
 _COMMA_NAME_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)[A-Z][a-z]")   # (a list goes on: a name after)
@@ -3004,6 +3014,8 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                # (a relative named after the word: "her brother Faris", "my grandpa Tomasz")
                r"|brother|sister|father|mother|grandfather|grandpa|stepson|stepdaughter|stepmom|stepdad"
                r"|(?:sister|brother|mother|father|son|daughter)-in-law"
+               # (a child named by whose child they are: "Mr. Dirie (father of Ikran, 3rd gr.)")
+               r"|(?:father|mother|parent|guardian|grandmother|grandfather|grandma|grandpa|aunt|uncle|mom|dad)\s+of"
                # (a helper or a child by what they do or are, in apposition: "a 6th grader, Mursal, interpreted", "a
                # student guide, Abdiaziz")
                r"|grader|guide|aide|tutor|classmate|neighbou?r|intern|kindergart[ne]+r"
@@ -3558,6 +3570,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
             if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS \
                     and prev.group(1).lower() not in _KIN_WORDS \
+                    and not (prev.group(1).istitle() and prev.group(1).lower() in _ROLE_BEFORE_NAME) \
                     and not ((prev.group(1).lower() in _NOT_SURNAME or prev.group(1).lower() in _GREETINGS)
                              and _sentence_start(text, prev.start(1))):
                 continue          # inside a capitalised phrase: "Grant Park", "Lake Tyler"; not "Could Eric"
@@ -3633,8 +3646,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 and low_word not in english_words() and low_word not in place_names() \
                 and low_word not in PRODUCT_NAMES
             parts = [p.lower() for p in re.split(r"['’-]", m.group(0)) if len(p) > 2]
-            if not shaped and (not parts or parts[-1] not in every and parts[-1] in rank):
-                continue
+            if not shaped and (not parts or parts[-1] not in every and parts[-1] in rank
+                               or text.startswith(("'", "’"), e)):
+                continue          # (a possessive after the name only with the shape's own: "O'Neil's plan")
             if shaped or _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                 out.append((s, e, "PERSON"))
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
@@ -4294,6 +4308,9 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     and not taken.holds(m.start(), s) \
                     and not _LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 start = m.start()
+            if start < s and (m := _TITLE_BEFORE_TITLE.search(text, max(0, start - 16), start)) \
+                    and not taken.holds(m.start(), start):
+                start = m.start()   # (a title before an honorific taken in is theirs too: "Rev. Mother Agnes Ruiz")
             s = start
             # (a surname of two letters after the given names, as US records order a Vietnamese or a Chinese name:
             # "Quynh Anh Do translates", "Mei Lin Wu"; never before a capitalised word, "Dana Le Blanc")
@@ -4429,11 +4446,27 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
                 while words and words[0].lower() in _NOT_SCHOOL_NAME:
                     words.pop(0)
                 s = s - len(" ".join(words)) - 1 if words else s
+            if (campus := _CAMPUS_AFTER.match(text, e)) and campus.end() <= nxt[0] \
+                    and _CAMPUS_NETWORK_END.search(text, s, e) and _campus_place(campus.group(1)):
+                e = campus.end()   # a network's campus by its place: "Upward Prep Academy Frayser", "... Collegiate Antioch"
             if text[s:e] in ("ELC", "CTC", "Alt"):
                 the = _THE_BEFORE.search(text, max(0, s - 6), s)
                 s = the.start() if the else s
         out.append((s, e, label))
     return out
+
+
+# a charter network's campus, named by its network and its neighbourhood or town: "Upward Prep Academy Frayser",
+# "Crossroads Collegiate Antioch" (one capitalised word, then no other)
+_CAMPUS_NETWORK_END = re.compile(r"[ ](?:Academy|Prep|Preparatory|Collegiate|Charter|Scholars|Leadership)$")
+_CAMPUS_AFTER = re.compile(r"[ ]([A-Z][a-z]{2,})(?![\w'’-]|[ ]+[A-Z0-9])")
+
+
+def _campus_place(word: str) -> bool:
+    """Whether ``word`` after a network's name is its campus's place: a town or no English word, never a given name."""
+    low = word.lower()
+    return (low in place_names() or low not in word_rank()) and low not in all_given_names() \
+        and low not in CALENDAR and low not in _NOT_SURNAME
 
 
 # The words that may carry a name on past its first two: a surname of several words ("Marlon Iron Shell", "Tammy
@@ -5155,7 +5188,24 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
 
 
+def _cell_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A surname and a given name found apart, alone in a cell or a field, are one person: "Daoud, Kirolos,1,...",
+    "From: Pruitt-Sowell, Marjorie [mailto:...]", "Farah, Hawa | 615-..." (never a list: "Hodan, Kirollos and ...")."""
+    out: list[tuple[int, int, str]] = []
+    for c in spans:
+        if out and c[2] == out[-1][2] == "PERSON" and text[out[-1][1]:c[0]] in (", ", ",") \
+                and " " not in text[out[-1][0]:out[-1][1]] and " " not in text[c[0]:c[1]] \
+                and _CELL_START_BEFORE.search(text, max(0, out[-1][0] - 8), out[-1][0]) \
+                and _CELL_END_AFTER.match(text, c[1]):
+            out[-1] = (out[-1][0], c[1], "PERSON")
+        else:
+            out.append(c)
+    return out
+
+
 _SAINT_GAP = re.compile(r"\.[ \t]*")
+_CELL_START_BEFORE = re.compile(r"(?:^|[\n\t|]|(?i:from|to|cc):)[ \t]*$")
+_CELL_END_AFTER = re.compile(r"[ \t]*(?:[,|\t\n<\[(;:]|$)")
 # particles between two names found: "João" "dos" "Santos" is one person
 _PARTICLE_GAP = re.compile(rf"[ ](?:(?:{_INNER_PARTICLES}|do)[ ]){{1,2}}")
 # "surname, given" (a surname of two words too): read on the lower-cased text, roster names are keys in lower case
@@ -5286,7 +5336,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K8|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  # (a grade band that starts at kindergarten or pre-K: "Prairie View K-5", "PK-8", "PreK-6", "K-12")
                  r"|(?:P(?:re-?)?)?K-(?:1[0-2]|[1-9])(?![\w-])"
-                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?()]|$))|Independent(?=[ \t]*(?:[.,;:!?()]|$))"
+                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?()]|$))|Independent(?=[ \t]*(?:[.,;:!?()—–|]|$))"
                  r"|Consolidated(?=[ \t]*(?:[.,;:!?()]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
