@@ -1067,11 +1067,14 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|colonel|sergeant|officer|veteran|member|legislator|agent|kumu|kupuna|partner|facilitator|keynote"
              r"|leader|assistant|lead|writer|marine|soldier|sailor|airman|researcher|professor|evaluator"
              r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair|trustee|reviewer|trooper|receptionist"
-             r"|supervisor|(?:board|pta|pto|council|union|association|student\s+body)\s+president)")
+             r"|supervisor|(?:board|pta|pto|council|union|association|student\s+body)\s+president"
+             # (a program's participant, a grandmother by the word her family uses: "the abuela who walks six grandkids")
+             r"|participant|abuela|abuelo)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
-_PAIR_ROLE_WORDS = _ROLE_WORDS | frozenset("student students parent parents grandparent guardian".split())
+_PAIR_ROLE_WORDS = (_ROLE_WORDS | frozenset("student students parent parents grandparent guardian".split())) \
+    - {"abuela", "abuelo"}   # (kin said as a title before a name: "Abuela Lupe Ortiz")
 # the roles capitalised before a given name that is no everyday word, the name then no part of a phrase: "Student
 # Jamarion asked", "Interpreter Dayanara" (not a body's word, "Union", "Council", nor a public office's)
 _ROLE_BEFORE_NAME = _PAIR_ROLE_WORDS - frozenset("of co body union council association pta pto case lead hire keynote "
@@ -1165,7 +1168,7 @@ _SELF_IDENTIFYING = re.compile(
     # (a presenter too: "the woman who ran the morning session kept calling on ..." is one person the program knows;
     # "a new board member who ...", "a former student from our district who ..." are one person as well)
     rf"|\b(?:the|our|my|one(?!\s+(?:person|guy|lady|woman|man|member|parent|teacher|student)\s)"
-    rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?{_WHO_NOUN}"
+    rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?\(?{_WHO_NOUN}\)?"
     r"(?:\s+(?:at|in|from|on|of|with|next\s+to|near|across\s+from)\s+(?:[^,.;!?()]|(?<=\b(?:Dr|No|St|Mt|Ft|Jr|Sr))\.)"
     r"{1,60}?)?,?\s+(?:who|whose)\b"
     r"[^.;!?]{0,80}"
@@ -2931,6 +2934,7 @@ coach staff admin presenter speaker""".split())
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
+_SENDER_AFTER_TIME = re.compile(r"\b\d{1,2}:\d\d(?:[ ]?[AaPp]\.?[Mm]\.?)?[ \t]*[—–-][ \t]*([A-Z][a-z]{2,}):[ \t]")
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
 _MOTION = re.compile(r"\b([A-Z][a-zʻ'’-]+)[ \t]*/[ \t]*([A-Z][a-zʻ'’-]+)[,;.]?[ \t]+(?:motion[ \t]+)?"
                      r"(?:carried|passed|approved|failed|unanimous)", re.I)
@@ -3630,8 +3634,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, e, "PERSON"))
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
-        out += [(m.start(1), m.end(2), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain
+        last = all_surnames()
+        out += [(m.start(1), m.end(2) if len(w := m.group(2).strip(" \t.")) <= 1 or w in last or w not in rank
+                 else m.end(1), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain
                 and m.group(1) not in ("ty", "thx", "tx", "np", "ok", "lol")]   # ("thanks for the slides - ty")
+        # (the body signed with, in lower case too: "-darla mcreynolds, allen springs county")
+        out += [(m.start(3), m.end(3), "SCHOOL") for m in _DASH_SIGN_OFF.finditer(text)
+                if m.group(3) and m.group(1) in plain and _LOWER_BODY_END.search(m.group(3))]
     if "'" in text or "’" in text or "-" in text:
         # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:
         # "thanks to Ja'Marcus", "Marie-Ange led" (not "the Lincoln-Douglas debate", "Orton-Gillingham materials")
@@ -3707,9 +3716,13 @@ _BARE_NOT_INITIALS = _NOT_INITIALS - _TITLE_INITIALS
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
 # a dash that signs a message off after its last sentence or at a line's start, a name in lower case, the line's end
+_LOWER_BODY_END = re.compile(r"[ ](?:county|schools|district|isd|usd|csd|sd|independent|unified|academy|elementary"
+                             r"|middle|high|prep)$")
 _DASH_SIGN_OFF = re.compile(r"(?:(?:^|(?<=\n)|(?<=[.!?,)])[ \t]*)[-–—~]{1,2}[ \t]*|(?<=\S)[ \t]+[-–—~]{1,2}[ \t]+)"
-                            r"([a-z]{2,15})((?:[ \t]+[a-z]\.?)?)"
-                            r"[ \t.!]*(?=\n|$)")   # (with its initial: "- kyle v")
+                            r"([a-z]{2,15})((?:[ \t]+[a-z]\.?|[ \t]+[a-z]{2,20})?)"
+                            # (with its initial, "- kyle v", or its surname, and the writer's district or school after
+                            # a comma: "-darla mcreynolds, allen springs county")
+                            r"(?:,[ \t]*([a-z][a-z .'-]{2,40}?))?[ \t.!]*(?=\n|$)")
 # a line's start, with a chat's time stamp: "[10:02] ", "10:02 AM "
 _SPEAKER_BEFORE = re.compile(rf"(?:^|\n)[ \t>]*(?:{_STAMP}|\d{{1,2}}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its)[ \t]+$", re.I)   # "the AC has been broken": a thing
@@ -3793,6 +3806,11 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             # went to spam", "[08:45] Buck: my fault"; not a field's label: "Agenda:", "Note:")
             out += [(m.start(1), m.end(1), "PERSON") for m in chat
                     if m.group(1).lower() not in _PRONOUNS and m.group(1).lower() not in ("me", "i", "yo")]   # ("Me: ok")
+        # (a text message's one sender after its time and a dash: "sms 4:52 PM — Quita: need the interpreter"; a given
+        # name or no English word, never a field's label: "10:00 — Agenda:", "9:15 – Breakout:")
+        out += [(m.start(1), m.end(1), "PERSON") for m in _SENDER_AFTER_TIME.finditer(text)
+                if (w := m.group(1).lower()) not in _FIELD_LABELS and w not in PRODUCT_NAMES and w not in place_names()
+                and (w in all_given_names() or w not in rank) and w not in CALENDAR]
     if ":" in text and "\n" in text and _BULLET_LABEL.search(text):
         # bulleted notes keyed by people: a given name, and beside one a word that is no English word, no product and
         # no place ("• Migdy: asks for a shared letter" under "• Sunita: ..."; not "• Transportation:", "• Zearn:",
@@ -5719,7 +5737,12 @@ def _place_forms(place: str) -> set[str]:
         if not kind.isupper() and (short := _short_place(name + " " + kind)) != name + " " + kind:
             rest = (name + " " + kind)[len(short):].split()
             out.add(f"{short} {''.join(w[0] for w in rest).upper()} {number}")
+    # (a namesake's middle initial without its stop, as forms and capitals drop it: "CORNELIUS T BANKS HS")
+    out |= {_STOPPED_INITIAL.sub(" ", form) for form in out if _STOPPED_INITIAL.search(form)}
     return out
+
+
+_STOPPED_INITIAL = re.compile(r"(?<=[ ][A-Z])\.[ ]")
 
 
 # a charter network's name, then its campus: "Wasatch Summit Academy Magna", "Bright Path Prep – Riverbend"

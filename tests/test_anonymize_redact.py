@@ -5589,3 +5589,47 @@ def test_round50_list_not_joined(text, span) -> None:
     found = _R50.redact(text)
     start = text.index(span)
     assert any(s.start == start and s.end == start + len(span) and s.label == "PERSON" for s in found.spans)
+
+
+# --- round 51 (session 23), the forty-second set's tune half again: a school's namesake's initial without its stop,
+# a text message's sender after its time, a lower-case sign-off with its surname and its body, and people picked out
+# by a clause as a program's participant, a grandmother, or a role glossed in brackets.
+_R51 = Redactor.from_roster(RosterNames(
+    first=("Dwayne",), last=("Pruitt",), full=("Dwayne Pruitt",), places=("Cornelius T. Banks High School",)))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("NGUYEN, HOANG / CORNELIUS T BANKS HS / TIER: N/A", "CORNELIUS T BANKS HS", "SCHOOL"),
+    ("We met at Cornelius T Banks High School after lunch.", "Cornelius T Banks High School", "SCHOOL"),
+    ("sms 4:52 PM — Quita: need the interpreter at pickup", "Quita", "PERSON"),
+    ("is the paper still required? -darla mcreynolds, allen springs county", "darla mcreynolds", "PERSON"),
+    ("is the paper still required? -darla mcreynolds, allen springs county", "allen springs county", "SCHOOL"),
+    ("The abuela who walks six grandkids to school every morning deserves a crossing guard.", "abuela who walks",
+     "SELF_ID"),
+    ("The network participant from Mississippi who shared their bus plan was the best part.", "participant from",
+     "SELF_ID"),
+    ("The mamosta (teacher) who teaches the Saturday Kurdish class is the one adult they trust.", "who teaches",
+     "SELF_ID"),
+])
+def test_round51_found(text, span, label) -> None:
+    assert _covered(_R51.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "10:00 AM — Agenda: review the data",                                         # a field's label after a time
+    "9:15 – Lunch: cafeteria",
+    "thanks for the slides - ty",
+])
+def test_round51_no_one(text) -> None:
+    assert not [s for s in _R51.redact(text).spans if s.label == "PERSON"], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("see you there - kyle here", "kyle"),                                       # no surname: an everyday word after
+    ("Abuela Lupe Ortiz brought tamales.", "Abuela Lupe Ortiz"),                 # kin as a title stays the name's
+])
+def test_round51_person_spans(text, span) -> None:
+    found = _R51.redact(text)
+    start = text.index(span)
+    assert any(s.start == start and s.end == start + len(span) and s.label == "PERSON" for s in found.spans), \
+        [(text[s.start:s.end], s.label) for s in found.spans]
