@@ -1109,7 +1109,10 @@ _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide
 _MARKS = (r"(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair|tattoo|tattoos|vest|tie|boots"
           r"|cardigan|hoodie|dog|cane|wheelchair|accent|mustache|moustache|earrings|ponytail|lanyard|badge|cap|bun"
           r"|mohawk|piercing|piercings)")
+# (every alternative starts at a word's start or at a comma: the lookahead at the front says so once, so that the
+# engine tries the alternatives only there, not at every character; the matches are the same, found in half the time)
 _SELF_IDENTIFYING = re.compile(
+    r"(?:(?=,)|(?<!\w)(?=\w))(?:"
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
     r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
     r"|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
@@ -1241,7 +1244,7 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:the|our|my)\s+(?:district|school|county|state|building|network|city|campus)['’]s\s+first\s+"
     rf"(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}\b[^.;!?]{{0,60}}"
     rf"|\b(?:my|our|the)\s+{_WHO_NOUN}\s+(?:who\s+)?(?:drives|commutes|flies|drove|commuted)\s+"
-    r"(?:in\s+|over\s+|down\s+|up\s+)?(?:from|over|across)\b[^.;!?]{0,60}", re.I)
+    r"(?:in\s+|over\s+|down\s+|up\s+)?(?:from|over|across)\b[^.;!?]{0,60})", re.I)
 # a role at one place, and what they do: "the school psychologist at Oakmont won't attend", "the sub in room 14 has
 # been here since October", "the new assistant principal at the middle school should ..." (its own pattern: it
 # needs no "who", and runs only where a role and a place's preposition stand)
