@@ -324,7 +324,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # one letter, "a", "I", Spanish "o", "u", "y")
         r"(?<![\w.+'’-])(?:(?-i:[b-hj-np-tv-xzB-HJ-NP-TV-XZ])[ \t]+(?=[a-z]))?"
         r"(?:[\w+-]++\s+dot\s+){0,4}+[\w.+-]++(?<=\w)\s*(?:\(at\)|\[at\]|\{at\}|\bat\b(?:[ \t]+(?:sign|symbol)\b)?)"
-        r"\s*[\w-]+"
+        # (a domain's first part of up to four words read out, "scioto plains dot ...", letters too, "q c p s dot ...")
+        # (never a phrase's words: "met at the park dot com")
+        r"\s*(?:[\w-]+|(?!(?:the|a|an|our|my|your|their|this|that|his|her)\b)[\w-]+"
+        r"(?:[ \t]+(?!(?:dot|period|at|the|a|an|our|my|your|their|this|that|his|her)\b)[\w-]+){1,3}?)"
         r"(?:\s*(?:\.|[({\[](?:dot|\.)[)}\]]|\b(?:dot|period)\b)"
         # (the last word is a domain's ending: "... dot org period thanks" ends at "org")
         r"\s*[\w-]+)*\s*(?:(?:[({\[](?:dot|\.)[)}\]]|\bdot\b)\s*[a-z]{2,12}"
@@ -5194,7 +5197,9 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             # a name that sticks out of an e-mail's spelled-out local part is that part: "dana reyes" and "reyes at
             # example dot org" are one e-mail
             del kept[lo:hi]
-            bisect.insort(kept, (c[0], hit[0][1], "EMAIL"))
+            # (with an initial read out before the name: "v hunter grimes at q c p s dot example dot org")
+            start = c[0] - 2 if _SPOKEN_INITIAL_BEFORE.search(text, max(0, c[0] - 3), c[0]) else c[0]
+            bisect.insort(kept, (start, hit[0][1], "EMAIL"))
     out: list[tuple[int, int, str]] = []
     for c in sorted(kept):
         saint = text.endswith((" St", " Ste"), out[-1][0], out[-1][1]) if out else False
@@ -5225,6 +5230,7 @@ def _cell_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")
+_SPOKEN_INITIAL_BEFORE = re.compile(r"(?<![\w'’.-])(?-i:[b-hj-np-tv-xz])[ ]$")   # (never "a", "i", "o", "u", "y")
 _CELL_START_BEFORE = re.compile(r"(?:^|[\n\t|]|(?i:from|to|cc):)[ \t]*$")
 _CELL_END_AFTER = re.compile(r"[ \t]*(?:[,|\t\n<\[(;:]|$)")
 # particles between two names found: "João" "dos" "Santos" is one person

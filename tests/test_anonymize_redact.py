@@ -5650,3 +5650,28 @@ def test_self_identifying_front_lookahead_changes_no_match() -> None:
     found = [[m.span() for m in pattern.finditer(t)] for t in texts]
     assert found == [[m.span() for m in bare.finditer(t)] for t in texts]
     assert sum(map(len, found)) >= 20   # (the texts exercise the pattern)
+
+
+# --- round 52 (session 23), e-mails read out on the tune halves read: a domain's first part of several words, an
+# initial read out before a roster name that is the address's local part.
+_R52 = Redactor.from_roster(RosterNames(first=("Hunter",), last=("Grimes",), full=("Hunter Grimes",)))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("email me at hodan dot abdi at scioto plains dot example dot org if you have the slides",
+     "hodan dot abdi at scioto plains dot example dot org"),
+    ("okay um email the agenda to v hunter grimes at q c p s dot example dot org and copy me",
+     "v hunter grimes at q c p s dot example dot org"),
+])
+def test_round52_spoken_emails(text, span) -> None:
+    assert _covered(_R52.redact(text), text, span, "EMAIL")
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("we met at the park dot com", None),                                          # a phrase's words, no domain
+    ("reach me at dlilly at greenbrook dot example dot org", "dlilly at greenbrook dot example dot org"),
+    ("send it to a hunter grimes at example dot org", "hunter grimes at example dot org"),   # "a" is no initial
+])
+def test_round52_spoken_email_edges(text, email) -> None:
+    found = [text[s.start:s.end] for s in _R52.redact(text).spans if s.label == "EMAIL"]
+    assert found == ([email] if email else [])
