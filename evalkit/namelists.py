@@ -399,6 +399,7 @@ __all__ = [
     "spanish_words",
     "surnames",
     "word_rank",
+    "world_given_names",
 ]
 
 #: Everyday words of school and program work, and of typing, that the general word list lacks: a comment's
@@ -514,6 +515,31 @@ def nickname_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def world_given_names() -> frozenset[str]:
+    """Given names of the languages newcomer families in US schools speak, from Faker's lists of Swahili, Nigerian,
+    Ghanaian, Francophone, Pakistani, Bosnian-Croatian, Turkic, Latin American and Iberian names (bundled,
+    ``data/given_names_world.tsv.gz``; see ``data/README.md``): those that are no everyday English word and no place
+    ("emeka", "chiamaka", "abdihakim"; never "comfort", "muslim" or "segundo"). They join :func:`given_names` only:
+    a name capitalised in mid-sentence or in a list, never a saint's or a title's.
+
+    Examples
+    --------
+    >>> "chiamaka" in world_given_names(), "comfort" in world_given_names()
+    (True, False)
+    """
+    rank, places, spanish = word_rank(), place_names(), spanish_words()
+    rows = _gzipped("evalkit", "data/given_names_world.tsv.gz").decode("ascii").splitlines()[1:]
+    return frozenset(name for name, _ in (row.split("\t") for row in rows)
+                     if len(name) >= 4 and rank.get(name, PLAIN_RANK) >= PLAIN_RANK and name not in places
+                     and name not in spanish and name not in _WORLD_NOT_NAMES)
+
+
+#: Words the lists of :func:`world_given_names` hold as names that a school's comments use as words: Kwanzaa's
+#: principles ("Ujima, Ujamaa"), a greeting ("Osiyo" is Cherokee's hello as well as an Uzbek name).
+_WORLD_NOT_NAMES = frozenset("umoja kujichagulia ujima ujamaa kuumba imani osiyo".split())
+
+
+@lru_cache(maxsize=1)
 def all_given_names() -> frozenset[str]:
     """Every given name of the lists, everyday words included ("Holly", "Will"), lower case."""
     return frozenset(n for n in set(_first_shares()) | nickname_names() if n.isalpha() and len(n) >= 2)
@@ -539,7 +565,7 @@ def given_names() -> frozenset[str]:
     """
     rank = word_rank()
     return frozenset(n for n in all_given_names() if n not in COMMON_WORD_NAMES and n not in CALENDAR
-                     and rank.get(n, EVERYDAY_RANK) >= EVERYDAY_RANK)
+                     and rank.get(n, EVERYDAY_RANK) >= EVERYDAY_RANK) | world_given_names()
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,7 @@ from evalkit.namelists import (
     spanish_words,
     surnames,
     word_rank,
+    world_given_names,
 )
 from evalkit.namelists import load as load_name_lists
 
@@ -3059,6 +3060,12 @@ _NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "
 
 
 @functools.lru_cache(maxsize=1)
+def _world_only_given() -> frozenset[str]:
+    """The given names of the newcomers' lists (:func:`~evalkit.namelists.world_given_names`) that no US list holds."""
+    return world_given_names() - all_given_names()
+
+
+@functools.lru_cache(maxsize=1)
 def _rare_surnames() -> frozenset[str]:
     """Census surnames that are rare words at most (rank 30,000 or beyond): "rodriguez", "lindquist"."""
     rank = word_rank()
@@ -3576,8 +3583,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 or _CITATION_BEFORE.search(text, max(0, s - 3), s):
             continue              # the pair rules' business (not a lone initial's: "Priya K."); an author cited by year
         start = _sentence_start(text, s) and not _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s)
-        if word in given:
-            prev = None if start else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
+        prev = None if start or word not in given else _SPACE_BEFORE_CAP.search(text, max(0, s - 30), s)
+        # (a name of the newcomers' lists only, no US given name, inside a capitalised phrase is read as any word that
+        # is no English word, by a verb or a cue: "Renée St. Germain asked")
+        if word in given and (prev is None or word not in _world_only_given()):
             if prev is not None and prev.group(1).rstrip(".") not in _TITLE_WORDS \
                     and prev.group(1).lower() not in _KIN_WORDS \
                     and not (prev.group(1).istitle() and prev.group(1).lower() in _ROLE_BEFORE_NAME) \

@@ -5675,3 +5675,40 @@ def test_round52_spoken_emails(text, span) -> None:
 def test_round52_spoken_email_edges(text, email) -> None:
     found = [text[s.start:s.end] for s in _R52.redact(text).spans if s.label == "EMAIL"]
     assert found == ([email] if email else [])
+
+
+# --- the given names of newcomer families' languages (session 23): evalkit/data/given_names_world.tsv.gz
+_WORLD = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("In the back row Emeka drew the whole time.", "Emeka"),
+    ("The packet came back from Abdihakim unfinished.", "Abdihakim"),
+    ("Our reading buddies this week were Chiamaka and Abdihakim.", "Chiamaka"),
+    ("Board member Renée St. Germain asked first.", "Renée St. Germain"),      # a US name's phrase rules still hold
+])
+def test_world_given_names_found(text, span) -> None:
+    assert _covered(_WORLD.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Kwanzaa principles (Ujima, Ujamaa) tie right into collective responsibility.",
+    "Osiyo. Gvgeyu to the language teachers.",
+    "We prayed for comfort and peace after the storm.",                       # names of the lists that are words
+])
+def test_world_given_names_no_one(text) -> None:
+    assert not [s for s in _WORLD.redact(text).spans if s.label == "PERSON"], text
+
+
+def test_world_given_names_rebuild_is_byte_identical(tmp_path) -> None:
+    """tools/build_world_given_names.py writes the bundled file again, byte for byte (where Faker is installed)."""
+    pytest.importorskip("faker", reason="Faker (the bench extra) builds the list; the bundled file is read without it")
+    import importlib.util
+    import evalkit.namelists as namelists
+    tool = Path(__file__).resolve().parents[1] / "tools" / "build_world_given_names.py"
+    spec = importlib.util.spec_from_file_location("build_world_given_names", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path / "world.tsv.gz")
+    bundled = Path(namelists.__file__).parent / "data" / "given_names_world.tsv.gz"
+    assert (tmp_path / "world.tsv.gz").read_bytes() == bundled.read_bytes()
