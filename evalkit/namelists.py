@@ -224,7 +224,11 @@ PUBLIC_NAMES = (
     # lessons name, by their full names)
     "B.B. King", "B. B. King", "W.C. Handy", "W. C. Handy", "Aretha Franklin", "Louis Armstrong", "Ella Fitzgerald",
     "Duke Ellington", "Elvis Presley", "Muddy Waters", "Claudette Colvin",
-    # (never a name as common as a neighbour's: no "Diane Nash", "Ella Baker", "Johnny Cash") "Eusebio Kino", "San Xavier del Bac",
+    # (never a name as common as a neighbour's: no "Diane Nash", "Ella Baker", "Johnny Cash")
+    # (the presidents whose full names no parent shares, and a governor and general civics lessons name; never
+    # "John Tyler", "James Garfield", "Benjamin Harrison" or "James Buchanan", names a family may carry)
+    "Martin Van Buren", "William Henry Harrison", "Millard Fillmore", "Franklin Pierce", "Rutherford B. Hayes",
+    "Chester A. Arthur", "Warren G. Harding", "Warren Harding", "Joshua Chamberlain", "Henry Wadsworth Longfellow", "Eusebio Kino", "San Xavier del Bac",
     # (a president by the name his museum carries, a coach by his trophy's)
     "Gerald R. Ford", "Gerald Ford", "Vince Lombardi", "King Philip's War", "King Philip",
     # (an inventor, a civil-rights leader, a rocket scientist, a gun maker, a framework's author, a gift drive)

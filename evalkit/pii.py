@@ -437,7 +437,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                     r"(?:[ \t]+[A-Z][a-zʻ'’]{2,}(?:-[A-Z][a-zʻ'’]+)*)?(?![\w'’-])"),
     # a post office box, a rural route's or a highway contract's box ("HC 60 Box 2310", "RR 2, Box 14"), "Apartado"
     # in Puerto Rico, "General Delivery"
-    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
+    "po_box": re.compile(rf"\b(?:(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|Apartado|(?:HCR?|RR|R\.R\.|RFD|R\.F\.D\.|RD|R\.D\.|BIA[ \t]+Route|Rural\s+Route|Star\s+Route|Rte?\.?|Route"
                          # ("Box 44A", "Box 214-B")
                          rf"|Highway\s+Contract(?:\s+Route)?)[ \t]*\d+[ \t]*,?[ \t]*Box)[ \t]+\d+(?:-?[A-Z])?\b"
                          # (a street's name after the box: "PO Box 88, Red Springs Rd, Harnell, NC 28383")
@@ -1876,7 +1876,10 @@ class PiiDetector:
             places = [c for c in spans if c[2] == "PERSON"
                       and (_LANDFORM_AFTER.match(folded, c[1]) or " " in folded[c[0]:c[1]].strip()
                            and folded[c[0]:c[1]].rsplit(None, 1)[-1] in _LANDFORM_WORDS)
-                      and not (self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_AT.match(folded, c[0]))]
+                      and not (self.terms.get(low[c[0]:c[1]], 0) & _FULL or _TITLE_AT.match(folded, c[0]))
+                      # (never a name whose surname is the landform's word, before a verb that takes a person: "Dana
+                      # Peak called")
+                      and not (" " in folded[c[0]:c[1]].strip() and _PERSON_VERB.match(folded, c[1]))]
             row = self._joined_to(folded, low, spans, places) if places else set()
             spans = [c for c in spans if c not in places and c not in row]
         if "Day" in toks:
@@ -2941,7 +2944,12 @@ coach staff admin presenter speaker""".split())
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
-_SENDER_AFTER_TIME = re.compile(r"\b\d{1,2}:\d\d(?:[ ]?[AaPp]\.?[Mm]\.?)?[ \t]*[—–-][ \t]*([A-Z][a-z]{2,}):[ \t]")
+_CAPS_COURTESY = frozenset("MR MRS MS DR MX".split())
+_CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
+                                 r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
+_CAPS_TITLE_NAME = re.compile(r"(?<![\w.'’-])(?:MRS|MR|MS|DR|MX)\.?[ ]+([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
+_SENDER_AFTER_TIME = re.compile(r"\b\d{1,2}:\d\d(?:(?:[ ]?[AaPp]\.?[Mm]\.?)?[ \t]*[—–-][ \t]*|[ ]?[AaPp]\.?[Mm]\.?[ \t]+)"
+                                r"([A-Z][a-z]{2,}):[ \t]")   # ("12/02 8:31 AM Ray: Hey it's Ray")
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
 _MOTION = re.compile(r"\b([A-Z][a-zʻ'’-]+)[ \t]*/[ \t]*([A-Z][a-zʻ'’-]+)[,;.]?[ \t]+(?:motion[ \t]+)?"
                      r"(?:carried|passed|approved|failed|unanimous)", re.I)
@@ -3645,8 +3653,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                          or _VERB_AFTER.match(text, nxt.end(1))):
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) \
-                    or _VERB_AFTER.match(text, e) and english():   # (an English verb, in an English text)
-                out.append((s, e, "PERSON"))
+                    or _VERB_AFTER.match(text, e) and english() \
+                    and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s):   # (an English verb, in an English text;
+                out.append((s, e, "PERSON"))                                    # never after an article: "The dal was")
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
         last = all_surnames()
@@ -3675,6 +3684,23 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # (a possessive after the name only with the shape's own: "O'Neil's plan")
             if shaped or _VERB_AFTER.match(text, e) or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, text, s):
                 out.append((s, e, "PERSON"))
+    if ", " in text and (m := _CAPS_SURNAME_GIVEN.search(text)):
+        # a list's "SURNAME, Given" as a records system prints it: "(names as in file): BIZIMANA, Gloire, grade 3;
+        # HALILOVIC, Emina, grade 5; LAFLAMME, Jordan" (the surname no everyday word nor an acronym; the given name a
+        # given name or no English word)
+        last, every = surnames(), all_given_names()
+        out += [(m.start(1), m.end(2), "PERSON") for m in _CAPS_SURNAME_GIVEN.finditer(text)
+                if (w := m.group(1).lower()) not in _SCHOOL_ACRONYMS and m.group(1) not in _ROLE_ACRONYMS
+                and (w not in rank or w in last) and w not in _NOT_SURNAME
+                and ((g := m.group(2).lower()) in every or g not in rank)]
+    if not toks.isdisjoint(_CAPS_COURTESY):
+        # a courtesy title in capitals without its stop, before a surname in capitals: "(MRS SANTIAGO, MS GHIMIRE, MR
+        # SUBEDI)" (a surname that is no everyday word; never "MS MATH", "DR VISIT")
+        last = surnames()
+        out += [(m.start(), m.end(), "PERSON") for m in _CAPS_TITLE_NAME.finditer(text)
+                if (w := m.group(1).lower()) not in _NOT_SURNAME and w not in PRODUCT_NAMES
+                and m.group(1) not in _ROLE_ACRONYMS and w not in _SCHOOL_ACRONYMS and w not in ("stem", "steam")
+                and (w not in rank or w in last)]
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
     if ", " in text:
         out += _surname_runs(text, rank, roster_last)
@@ -5503,7 +5529,9 @@ _SAINT_PLACE_WORDS = frozenset("Island Islands Parish County River Sound Bay Bea
 _SAINT_CITIES = frozenset("louis paul petersburg cloud augustine lucia kitts croix charles george joseph".split())
 # regional bodies and districts known by their kind and number: "SAU 47", "SAU #47", "RSU 12", "MSAD 9", "CESA 5",
 # "ESU 16", "IU 14", "IU14", "USD 389", "ISD 2154", "Region 7 ESC", "Regional Office of Education #38"
-_NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|USD|ISD|CUSD|ROE|SU|CSD)[ \t]*#?[ \t]*\d{1,4}"
+_NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|USD|ISD|CUSD|ROE|SU|CSD"
+                            # (the letters with their stops: "M.S.A.D. #86", "R.S.U. 4", "S.A.U. 37")
+                            r"|S\.A\.U\.|R\.S\.U\.|M\.S\.A\.D\.|S\.A\.D\.|I\.S\.D\.|U\.S\.D\.)[ \t]*#?[ \t]*\d{1,4}"
                             # (the kind written out, New York's districts by their number: "Intermediate Unit 13",
                             # "Community School District 9", New York's citywide "D75" and "D79" (never a room:
                             # "D12"), a BOCES's county and number: "Erie 1 BOCES")
