@@ -365,9 +365,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                                   r"|(?<![\w./-])[2-9]\d{2}([.\u2013-])\d\d\1\d\d(?![\w/-])", re.I),
     # with a scheme or www., a known top-level domain, or any domain followed by a path (bit.ly/x, forms.gle/x)
     # (a link defanged as security teams write it too: "hxxp://")
+    # (a scheme typed wrong stays the link's: "https//", "http:/", "ftp://"; a dot fenced, "example[.]org/x"; a link
+    # with blanks around its dots, as a phone's keyboard or a PDF leaves it, in lower case and with a path or "www":
+    # "bit . ly/abc", "www .example. org"; a link read out with its path: "tinyurl dot com slash abc")
     "url": re.compile(r"(?<![@\w.-])(?:(?:h(?:tt|xx)ps?(?:://|\[:\]//)|www\.)[^\s<>\"]+"
-                      r"|(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?(?:/[^\s<>\"]*)?"
-                      r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)", re.I),
+                      r"|(?:(?:h(?:tt|xx)ps?|ftps?):?//?)?"
+                      r"(?:(?:[a-z0-9-]+(?:\.|\[\.\]|\(\.\)))+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?"
+                      r"(?:/[^\s<>\"]*)?"
+                      r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)"
+                      r"|(?-i:(?:[a-z0-9-]+(?:[ ]\.[ ]?|\.))+[a-z]{2,6}/[^\s<>\"]+"   # (never "fun. ok/no")
+                      r"|www[ ]?\.[ ]?(?:[a-z0-9-]+[ ]?\.[ ]?)+(?:org|com|edu|net|gov|us)\b"
+                      r"|[a-z0-9-]+(?:[ ]dot[ ][a-z0-9-]+)*[ ]dot[ ](?:org|com|net|edu|gov|us|io|ly|gle)"
+                      r"(?:[ ]slash[ ][a-z0-9-]+)+\b))", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     # (an ordinal is a street's word too, and a quarter may follow the street: "300 E. 5th Ave NW")
@@ -675,7 +684,9 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
         names.append("email_at_plain")
     if ("dot" in low or "[.]" in low or "(.)" in low or "{.}" in low or "period" in low) and "at" in low:
         names.append("email_spelled")
-    if "://" in low or "[:]//" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low):
+    if "://" in low or "[:]//" in low or "www." in low or _TLD.search(low) or "/" in low and _URLISH.search(low) \
+            or "[.]" in low or "(.)" in low or "www ." in low or " slash " in low and " dot " in low \
+            or "/" in low and " ." in low:
         names.append("url")
     if "box" in low or "apartado" in low or "general delivery" in low or "RD" in folded or "R.D." in folded \
             or "BIA" in folded:

@@ -5748,3 +5748,26 @@ def test_round53_found(text, span, label) -> None:
 ])
 def test_round53_no_one(text) -> None:
     assert not [s for s in _R53.redact(text).spans if s.label == "PERSON"], text
+
+
+# --- links typed or read out of shape (session 23, probes written without a corpus text): a scheme typed wrong, a
+# dot fenced, blanks around a link's dots, a link read out with its path.
+@pytest.mark.parametrize(("text", "span"), [
+    ("slides at https//example.org/cadre today", "https//example.org/cadre"),
+    ("slides at http:/example.org/cadre today", "http:/example.org/cadre"),
+    ("the file is at ftp://example.org/file.zip", "ftp://example.org/file.zip"),
+    ("link example[.]org/cadre-slides (defanged)", "example[.]org/cadre-slides"),
+    ("survey: bit . ly/abc123 before Friday", "bit . ly/abc123"),
+    ("our page is www .example. org for now", "www .example. org"),
+    ("okay the link is tinyurl dot com slash cadre two", "tinyurl dot com slash cadre"),
+])
+def test_links_out_of_shape(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "URL")
+
+
+@pytest.mark.parametrize("text", [
+    "It was fun. ok/no on the second day?", "scores 12 . 5/10 at the start", "Grades K . 5/6 only",
+    "We met at the school. Com was the word of the day.", "email jdoe at example dot org",
+])
+def test_links_out_of_shape_no_link(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "URL"], text
