@@ -78,7 +78,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Councilman|Councilwoman|Councilmember|Councilor|Councillor|Alderman|Alderwoman|Assemblyman"
            # (and as voice typing spells them out: "Mister Yazzy", "Missus Benally")
            r"|Assemblywoman|Selectman|Selectwoman|Mr|Mrs|Ms|Mx|Dr|Doctor|Miss|Mister|Missus|Principal|Coach|Superintendent|Supt"
-           r"|Sister|Sr|Sra|Srta|Brother|Br|Father|Padre|Madre"
+           r"|Sister|Sr|Sra|Srta|Brother|Bro|Br|Father|Padre|Madre"
            r"|Fr|Pastor|Rev|Reverend|Professor|Prof|Profe|Maestra|Maestro|Rabbi|Imam|Deacon|Elder|Auntie|Aunty|Uncle"
            # (Mexican and Puerto Rican abbreviations: "Mtro. Olague", "Profa. Chávez", "Lcda. Vélez")
            r"|Mtro|Mtra|Profa|Lcda|Lcdo"
@@ -1667,6 +1667,10 @@ class PiiDetector:
                     continue          # a table's cells: "Principal<TAB>Tier 3" is a role and a tier, no one's name
                 elif name == "titled_name" and self._role_before_word(folded, low, s, e):
                     continue          # "Principal Investigator", "Coach Education": a role's word, not its holder
+                elif name == "phone" and folded[s:e].isdigit() \
+                        and _BUSINESS_NUMBER_BEFORE.search(folded, max(0, s - 30), s):
+                    continue          # "Purchase order 4500087321", "invoice #4500087321": a business's number, run
+                    #                   together (a student's or an employee's number stays redacted)
                 elif name == "street_address" and _YEAR_LEAD.match(folded, s) and not _CONTINUED.search(folded, s, e):
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
                 elif name == "street_address" and _MILE_ROAD.fullmatch(folded, s, e):
@@ -2018,6 +2022,14 @@ class PiiDetector:
             together = {m.end(1) for m in _FAMILIES_TOGETHER.finditer(folded)} if "families" in ltoks else set()
             spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]] or c[1] in together
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL or not _PEOPLES_AFTER.match(folded, c[1])]
+        if not toks.isdisjoint(_PLACE_PREFIXES):
+            # the second word of a town's two-word name is the town's: "San Bernardino has the highest rate", "Santa
+            # Ana winds" (a roster person's full name stays theirs)
+            places = place_names()
+            spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]]
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not ((m := _PLACE_PREFIX_BEFORE.search(folded, max(0, c[0] - 7), c[0]))
+                             and f"{m.group(1).lower().rstrip('.')} {low[c[0]:c[1]]}" in places)]
         if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
             spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
         if not toks.isdisjoint(_OFFICE_WORDS):
@@ -2956,6 +2968,12 @@ _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _CAPS_COURTESY = frozenset("MR MRS MS DR MX".split())
+_BUSINESS_NUMBER_BEFORE = re.compile(r"\b(?:(?:purchase[ ])?order|P\.?O\.?|invoice|inv|requisition|req|confirmation"
+                                     r"|tracking|ticket|receipt|voucher|check|cheque|grant|award|contract|project|CFDA"
+                                     r"|reference|ref)\.?(?:[ ](?:number|num|no\.?))?[ ]*[:#]?[ ]*$", re.I)
+# the first words of towns' two-word names ("San Bernardino", "Santa Ana", "Los Banos", "Fort Collins")
+_PLACE_PREFIXES = frozenset("San Santa Santo Los Las El La Fort Port Mount".split())
+_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w'’.-])(San|Santa|Santo|Los|Las|El|La|Fort|Port|Mount)[ ]$")
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
                                  r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
 _CAPS_TITLE_NAME = re.compile(r"(?<![\w.'’-])(?:MRS|MR|MS|DR|MX)\.?[ ]+([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
@@ -3176,9 +3194,11 @@ yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos yuj diosal
 здравствуйте привет привіт مرحبا سلام שלום
 mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese faleminderit
 talofa malo iakwe kaselehlie mogethin bula hafa aloha
+saehae annyeong annyeonghaseyo chukha osiyo wado
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Q'anjob'al, Choctaw, Hawaiian, Samoan, Japanese, Mandarin; greetings of Samoa, Tonga, the Marshalls,
-#                 Pohnpei, Chuuk, Fiji, Guam and Hawaii)
+#                 Pohnpei, Chuuk, Fiji, Guam and Hawaii; Korean's New Year wish and hello, "Saehae bok mani badeuseyo";
+#                 Cherokee's hello and thanks, "Osiyo", "Wado")
 _FOLDED_GREETINGS = frozenset(fold(g) for g in _GREETINGS)
 # words that open a message before a comma and are no one: interjections, a chat's shorthand, words for a group or a
 # child ("Welp, can you ...", "Tysm, can you ...", "Mija, can you help ...", "Ohana, thank you ...")
@@ -4123,11 +4143,11 @@ def _plant_company(text: str, start: int, end: int) -> bool:
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _LADY_TEAM = re.compile(r"Lady[ ][A-Z][a-z]+s$")
-_IDIOM_NAMES = frozenset("dale tom thomas hunter".split())
+_IDIOM_NAMES = frozenset("dale tom thomas hunter terry".split())
 # (the idiom's name in lower case: "Hill and Dale presented" are people; never a list that may be children's, "every
 # Tom, Dick and Harry in 5th grade signed up", nor "Dale and hill crew" (second reader, session 22))
 _IDIOM = re.compile(r"\bhill[ ]+(?:and|&)[ ]+(?-i:dale)\b|\bpeeping[ ]+tom\b|\bdoubting[ ]+thomas\b"
-                    r"|\bhunter['’]s[ ]+moon\b",
+                    r"|\bhunter['’]s[ ]+moon\b|\bterry[ ]+cloth\b",   # (a towel's cloth: "Terry cloth towels")
                     re.I)
 # (the words of _ROUTES, and I-90's; never a pattern's letters, the "oa" of "R(?:oa)?d")
 _ROUTE_WORDS = frozenset(re.findall(r"[a-z]{2,}", _ROUTES.lower())) - {"oa"} | {"i"}

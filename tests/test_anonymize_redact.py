@@ -5771,3 +5771,36 @@ def test_links_out_of_shape(text, span) -> None:
 ])
 def test_links_out_of_shape_no_link(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "URL"], text
+
+
+# --- round 54 (session 23), from the forty-fifth set's tune half (written blind, scored blind first: held-out 0.959
+# at session 22's rules and at round 53's): the second word of a town's two-word name, a business's number run
+# together, "Bro." as a title, a towel's cloth, Cherokee's hello and thanks.
+@pytest.mark.parametrize("text", [
+    "San Bernardino has the highest rate of families doubled up.",
+    "Santa Ana winds knocked out power at three sites.",
+    "Purchase order 4500087321 covers the substitute days.",
+    "Invoice #4500087321 was paid in March.",
+    "Terry cloth towels for the nurse's office, please.",
+    "Osiyo. Wado to the language teachers.",
+])
+def test_round54_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label in ("PERSON", "PHONE")], text
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Bro. Gabriel Okoye from St. Benilde spoke about the retreat.", "Bro. Gabriel Okoye", "PERSON"),
+    ("Terry called about the towels.", "Terry", "PERSON"),                        # the name alone is someone
+    ("student ID 8085550123 was entered twice", "8085550123", "PHONE"),           # a student's number stays redacted
+    ("call 8085550123 after six", "8085550123", "PHONE"),
+])
+def test_round54_found(text, span, label) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, label)
+
+
+def test_round54_town_name_with_a_roster_given_name() -> None:
+    """A roster's given name as the second word of a town's name is the town's: "Santa Ana winds" (Ana on the
+    roster), while Ana alone is still hers."""
+    red = Redactor.from_roster(RosterNames(first=("Ana",), last=("Lopes",), full=("Ana Lopes",)))
+    assert not [s for s in red.redact("Santa Ana winds knocked out power at three sites.").spans]
+    assert _covered(red.redact("Ana brought the binders."), "Ana brought the binders.", "Ana", "PERSON")
