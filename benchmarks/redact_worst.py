@@ -92,6 +92,13 @@ CASES = {
     "names and schools in capitals": ("PRESENTERS: ", "MARIA LOPEZ, WILLOW BEND MIDDLE SCHOOL", ", ", 2000, ""),
     "units in brackets": ("3124 S 3600 W ", "(basement)", " ", 1500, ", West Valley City, UT 84119"),
     "dotted kinds": ("", "Bosque Verde I.S.D.", ", ", 1500, ""),
+    # (session 23: a link's words with blanks around their dots and no path, which read from every word was
+    # quadratic; "SURNAME, Given" lists; a text's sender after its time; titles before titles)
+    "blanks around dots": ("see x/ ", "ab", " . ", 3000, ""),
+    "www with blanks": ("www . ", "ab", " . ", 3000, ""),
+    "surnames in capitals": ("Review: ", "BIZIMANA, Gloire, grade 3", "; ", 1500, "."),
+    "senders after a time": ("", "8:31 AM — Ray: ok", "\n", 1500, ""),
+    "titles before titles": ("", "Rev. Dr.", " ", 1500, " Mother Agnes Ruiz"),
 }
 
 

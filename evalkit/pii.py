@@ -373,7 +373,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                       r"(?:(?:[a-z0-9-]+(?:\.|\[\.\]|\(\.\)))+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?"
                       r"(?:/[^\s<>\"]*)?"
                       r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)"
-                      r"|(?-i:(?:[a-z0-9-]+(?:[ ]\.[ ]?|\.))+[a-z]{2,6}/[^\s<>\"]+"   # (never "fun. ok/no")
+                      # (never "fun. ok/no"; read from a run's first word only, so that a long run stays linear)
+                      r"|(?-i:(?<!\.[ ])(?:[a-z0-9-]+(?:[ ]\.[ ]?|\.))+[a-z]{2,6}/[^\s<>\"]+"
                       r"|www[ ]?\.[ ]?(?:[a-z0-9-]+[ ]?\.[ ]?)+(?:org|com|edu|net|gov|us)\b"
                       r"|[a-z0-9-]+(?:[ ]dot[ ][a-z0-9-]+)*[ ]dot[ ](?:org|com|net|edu|gov|us|io|ly|gle)"
                       r"(?:[ ]slash[ ][a-z0-9-]+)+\b))", re.I),
