@@ -219,16 +219,17 @@ PUBLIC_NAMES = (
     "Goldman Sachs", "Bob Evans", "Johnson & Johnson", "Procter & Gamble", "Sherwin-Williams", "Dollar General",
     "Hobby Lobby",
     # (jazz musicians, a missionary and his mission)
-    "Sidney Bechet", "Jelly Roll Morton", "Father Kino",
-    # (the blues, soul, jazz and country musicians and the civil-rights organisers Black History Month and music
-    # lessons name, by their full names)
-    "B.B. King", "B. B. King", "W.C. Handy", "W. C. Handy", "Aretha Franklin", "Louis Armstrong", "Ella Fitzgerald",
-    "Duke Ellington", "Elvis Presley", "Muddy Waters", "Claudette Colvin",
-    # (never a name as common as a neighbour's: no "Diane Nash", "Ella Baker", "Johnny Cash")
-    # (the presidents whose full names no parent shares, and a governor and general civics lessons name; never
-    # "John Tyler", "James Garfield", "Benjamin Harrison" or "James Buchanan", names a family may carry)
-    "Martin Van Buren", "William Henry Harrison", "Millard Fillmore", "Franklin Pierce", "Rutherford B. Hayes",
-    "Chester A. Arthur", "Warren G. Harding", "Warren Harding", "Joshua Chamberlain", "Henry Wadsworth Longfellow", "Eusebio Kino", "San Xavier del Bac",
+    "Sidney Bechet", "Jelly Roll Morton", "Father Kino", "Eusebio Kino", "San Xavier del Bac",
+    # (the blues, soul and rock musicians and the civil-rights organiser Black History Month and music lessons name,
+    # by their full names; never a name as common as a neighbour's: no "Louis Armstrong", "Duke Ellington", "Diane
+    # Nash", "Ella Baker", "Johnny Cash" (second reader, session 23))
+    "B.B. King", "B. B. King", "W.C. Handy", "W. C. Handy", "Aretha Franklin", "Ella Fitzgerald", "Elvis Presley",
+    "Muddy Waters", "Claudette Colvin",
+    # (the presidents whose full names no parent shares, and a poet civics lessons name; never "John Tyler", "James
+    # Garfield", "Benjamin Harrison", "James Buchanan", "Franklin Pierce", "Warren Harding" or "Joshua Chamberlain",
+    # names a family may carry)
+    "Martin Van Buren", "William Henry Harrison", "Millard Fillmore", "Rutherford B. Hayes", "Chester A. Arthur",
+    "Warren G. Harding", "Henry Wadsworth Longfellow",
     # (a president by the name his museum carries, a coach by his trophy's)
     "Gerald R. Ford", "Gerald Ford", "Vince Lombardi", "King Philip's War", "King Philip",
     # (an inventor, a civil-rights leader, a rocket scientist, a gun maker, a framework's author, a gift drive)
@@ -522,8 +523,9 @@ def nickname_names() -> frozenset[str]:
 def world_given_names() -> frozenset[str]:
     """Given names of the languages newcomer families in US schools speak, from Faker's lists of Swahili, Nigerian,
     Ghanaian, Francophone, Pakistani, Bosnian-Croatian, Turkic, Latin American and Iberian names (bundled,
-    ``data/given_names_world.tsv.gz``; see ``data/README.md``): those that are no everyday English word and no place
-    ("emeka", "chiamaka", "abdihakim"; never "comfort", "muslim" or "segundo"). They join :func:`given_names` only:
+    ``data/given_names_world.tsv.gz``; see ``data/README.md``): those of four letters or more that are no English
+    word (rare ones included: "lenin", "kaiser"), no Spanish word and no place ("emeka", "chiamaka", "abdihakim";
+    never "comfort", "muslim" or "segundo"). They join :func:`given_names` only:
     a name capitalised in mid-sentence or in a list, never a saint's or a title's.
 
     Examples
@@ -533,14 +535,17 @@ def world_given_names() -> frozenset[str]:
     """
     rank, places, spanish = word_rank(), place_names(), spanish_words()
     rows = _gzipped("evalkit", "data/given_names_world.tsv.gz").decode("ascii").splitlines()[1:]
+    words = english_words()
     return frozenset(name for name, _ in (row.split("\t") for row in rows)
                      if len(name) >= 4 and rank.get(name, PLAIN_RANK) >= PLAIN_RANK and name not in places
-                     and name not in spanish and name not in _WORLD_NOT_NAMES)
+                     and name not in spanish and name not in words and name not in _WORLD_NOT_NAMES)
 
 
-#: Words the lists of :func:`world_given_names` hold as names that a school's comments use as words: Kwanzaa's
-#: principles ("Ujima, Ujamaa"), a greeting ("Osiyo" is Cherokee's hello as well as an Uzbek name).
-_WORLD_NOT_NAMES = frozenset("umoja kujichagulia ujima ujamaa kuumba imani osiyo".split())
+#: Words the lists of :func:`world_given_names` hold as names that a school's comments use as words and that no
+#: other filter there leaves out: Kwanzaa's principles ("Umoja", "Ujamaa"), a greeting ("Osiyo" is Cherokee's hello
+#: as well as an Uzbek name), the Persian new year ("Novruz"). (The Islamic months the lists hold, "Rajab",
+#: "Shaban", are English words of the word list and left out by it.)
+_WORLD_NOT_NAMES = frozenset("umoja ujamaa osiyo novruz".split())
 
 
 @lru_cache(maxsize=1)

@@ -370,14 +370,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "bit . ly/abc", "www .example. org"; a link read out with its path: "tinyurl dot com slash abc")
     "url": re.compile(r"(?<![@\w.-])(?:(?:h(?:tt|xx)ps?(?:://|\[:\]//)|www\.)[^\s<>\"]+"
                       r"|(?:(?:h(?:tt|xx)ps?|ftps?):?//?)?"
-                      r"(?:(?:[a-z0-9-]+(?:\.|\[\.\]|\(\.\)))+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?"
+                      r"(?:(?:[a-z0-9-]+\.)+(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?"
+                      r"(?:/[^\s<>\"]*)?"
+                      r"|(?:[a-z0-9-]+(?:\.|\[\.\]|\(\.\))){1,8}(?:org|com|edu|net|gov|us|io|info)\b(?::\d{2,5}(?=/))?"
                       r"(?:/[^\s<>\"]*)?"
                       r"|(?:[a-z0-9-]++\.)++[a-z]{2,6}/[^\s<>\"]+)"
-                      # (never "fun. ok/no"; read from a run's first word only, so that a long run stays linear)
-                      r"|(?-i:(?<!\.[ ])(?:[a-z0-9-]+(?:[ ]\.[ ]?|\.))+[a-z]{2,6}/[^\s<>\"]+"
-                      r"|www[ ]?\.[ ]?(?:[a-z0-9-]+[ ]?\.[ ]?)+(?:org|com|edu|net|gov|us)\b"
-                      r"|[a-z0-9-]+(?:[ ]dot[ ][a-z0-9-]+)*[ ]dot[ ](?:org|com|net|edu|gov|us|io|ly|gle)"
-                      r"(?:[ ]slash[ ][a-z0-9-]+)+\b))", re.I),
+                      # (the last label a domain's ending or a shortener's, never a pair of words: "kids . he/she",
+                      # "fun. ok/no"; every run bounded, so that a long run read from each of its words stays linear)
+                      r"|(?-i:(?<!\.[ ])(?:[a-z0-9-]+(?:[ ]\.[ ]?|\.)){1,6}"
+                      r"(?:org|com|net|edu|gov|us|io|info|ly|gle|gl|co|me|to|link|page)/[^\s<>\"]+"
+                      r"|www[ ]?\.[ ]?(?:[a-z0-9-]+[ ]?\.[ ]?){1,6}(?:org|com|edu|net|gov|us)\b"
+                      r"|(?!(?:it|this|that|he|she|we|they|you|i)[ ])[a-z0-9-]+(?:[ ]dot[ ][a-z0-9-]+){0,5}[ ]dot[ ]"
+                      r"(?:org|com|net|edu|gov|us|io|ly|gle)(?:[ ]slash[ ][a-z0-9-]+){1,6}\b))", re.I),
     # a street in title case ("1200 Oak Grove Rd"), then what continues it; a street in lower case only with a
     # unit or a city and state after it, and never a year before words ("2022 Kennedy Park hosted ...")
     # (an ordinal is a street's word too, and a quarter may follow the street: "300 E. 5th Ave NW")
@@ -1668,6 +1672,10 @@ class PiiDetector:
                     continue          # a table's cells: "Principal<TAB>Tier 3" is a role and a tier, no one's name
                 elif name == "titled_name" and self._role_before_word(folded, low, s, e):
                     continue          # "Principal Investigator", "Coach Education": a role's word, not its holder
+                elif name == "email_spelled" and (spoken := _SPOKEN_LOCAL_AT.match(low, s, e)) \
+                        and " " in spoken.group(2).strip() and (w := spoken.group(1)) in english_words() \
+                        and w not in all_surnames() and w not in all_given_names() and w not in self.terms:
+                    continue          # "practiced at khan academy dot org": a verb and a website's words, no address
                 elif name == "phone" and folded[s:e].isdigit() \
                         and _BUSINESS_NUMBER_BEFORE.search(folded, max(0, s - 30), s):
                     continue          # "Purchase order 4500087321", "invoice #4500087321": a business's number, run
@@ -2027,10 +2035,13 @@ class PiiDetector:
             # the second word of a town's two-word name is the town's: "San Bernardino has the highest rate", "Santa
             # Ana winds" (a roster person's full name stays theirs)
             places = place_names()
+            # (never after a cue or before a verb that takes a person: "My student San Juanita asked")
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]]
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL
                      or not ((m := _PLACE_PREFIX_BEFORE.search(folded, max(0, c[0] - 7), c[0]))
-                             and f"{m.group(1).lower().rstrip('.')} {low[c[0]:c[1]]}" in places)]
+                             and f"{m.group(1).lower()} {low[c[0]:c[1]]}" in places)
+                     or _PERSON_VERB.match(folded, c[1])
+                     or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, m.start())]
         if "Lady" in toks:   # "the feast of Our Lady of Guadalupe": Mary's title, no one here
             spans = [c for c in spans if c[2] != "PERSON" or not folded.endswith(("Lady of ", "Lady of the "), 0, c[0])]
         if not toks.isdisjoint(_OFFICE_WORDS):
@@ -2270,7 +2281,8 @@ class PiiDetector:
                 and any(c[2] in ("PERSON", "SCHOOL") for c in cands):
             # a roster name inside a public figure's name or a public place ("Ruby Bridges", "Lincoln Memorial",
             # "Washington, D.C.") is that figure or place: the phrase around it is the context that says so
-            public = _public_spans(low, ltoks)
+            # (never a public name a school's kind follows: "W.C. Handy Elementary" is a school, named whole)
+            public = [(a, b) for a, b in _public_spans(low, ltoks) if not _SCHOOL_KIND_AFTER.match(folded, b)]
             if " v" in folded:   # a court case: "Tinker v. Des Moines", "Brown v. Board of Education"
                 public += [m.span() for m in _COURT_CASE.finditer(folded)]
             if public:
@@ -2969,12 +2981,23 @@ _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
 _CAPS_COURTESY = frozenset("MR MRS MS DR MX".split())
+_COMPANY_WORD_AFTER = re.compile(r"[ ]+(?:HOMES|INC|LLC|CO|CORP|COMPANY|GROUP|FOODS|FARMS)\b")
+
+
+def _surname_shaped(word: str) -> bool:
+    """Whether an unknown word in capitals is long enough, and voiced enough, to be a surname rather than an
+    organisation's letters: "SUBEDI", "BIZIMANA" (six letters, two vowels at least), not "TESOL", "FERPA", "NJHS"."""
+    return len(word) >= 6 and sum(ch in "aeiouy" for ch in word) >= 2
+# a spoken e-mail's local part of one word and its domain's first part, up to the first dot said ("up at parent square
+# dot com": "up", " parent square ")
+_SPOKEN_LOCAL_AT = re.compile(r"([a-z]+)[ \t]+at[ \t]+([a-z0-9 -]+?)[ \t]+(?:dot|period)\b")
 _BUSINESS_NUMBER_BEFORE = re.compile(r"\b(?:(?:purchase[ ])?order|P\.?O\.?|invoice|inv|requisition|req|confirmation"
                                      r"|tracking|ticket|receipt|voucher|check|cheque|grant|award|contract|project|CFDA"
                                      r"|reference|ref)\.?(?:[ ](?:number|num|no\.?))?[ ]*[:#]?[ ]*$", re.I)
-# the first words of towns' two-word names ("San Bernardino", "Santa Ana", "Los Banos", "Fort Collins")
-_PLACE_PREFIXES = frozenset("San Santa Santo Los Las El La Fort Port Mount".split())
-_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w'’.-])(San|Santa|Santo|Los|Las|El|La|Fort|Port|Mount)[ ]$")
+# the first words of towns' two-word names ("San Bernardino", "Santa Ana", "Fort Collins"; never an article that is a
+# surname's particle too: "La Verne", "De La Cruz")
+_PLACE_PREFIXES = frozenset("San Santa Santo Fort Port Mount".split())
+_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w'’.-])(San|Santa|Santo|Fort|Port|Mount)[ ]$")
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
                                  r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
 _CAPS_TITLE_NAME = re.compile(r"(?<![\w.'’-])(?:MRS|MR|MS|DR|MX)\.?[ ]+([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
@@ -3686,17 +3709,20 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) \
                     or _VERB_AFTER.match(text, e) and english() \
-                    and not _ARTICLE_BEFORE.search(text, max(0, s - 6), s):   # (an English verb, in an English text;
+                    and not _LOWER_ARTICLE_BEFORE.search(text, max(0, s - 6), s):   # (an English verb, in an English text;
                 out.append((s, e, "PERSON"))                                    # never after an article: "The dal was")
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
-        last = all_surnames()
-        out += [(m.start(1), m.end(2) if len(w := m.group(2).strip(" \t.")) <= 1 or w in last or w not in rank
-                 else m.end(1), "PERSON") for m in _DASH_SIGN_OFF.finditer(text) if m.group(1) in plain
-                and m.group(1) not in ("ty", "thx", "tx", "np", "ok", "lol")]   # ("thanks for the slides - ty")
-        # (the body signed with, in lower case too: "-darla mcreynolds, allen springs county")
-        out += [(m.start(3), m.end(3), "SCHOOL") for m in _DASH_SIGN_OFF.finditer(text)
-                if m.group(3) and m.group(1) in plain and _LOWER_BODY_END.search(m.group(3))]
+        # (with its initial, or its surname: a surname of the lists or no English word, never "- kyle here"; and the
+        # body signed with, in lower case too: "-darla mcreynolds, allen springs county")
+        all_last = all_surnames()
+        for m in _DASH_SIGN_OFF.finditer(text):
+            if m.group(1) not in plain or m.group(1) in ("ty", "thx", "tx", "np", "ok", "lol"):
+                continue          # ("thanks for the slides - ty")
+            w = m.group(2).strip(" \t.")
+            out.append((m.start(1), m.end(2) if len(w) <= 1 or w in all_last or w not in rank else m.end(1), "PERSON"))
+            if m.group(3) and _LOWER_BODY_END.search(m.group(3)):
+                out.append((m.start(3), m.end(3), "SCHOOL"))
     if "'" in text or "’" in text or "-" in text:
         # a given name joined by an apostrophe or a hyphen, alone, with a strong cue or a verb that takes a person:
         # "thanks to Ja'Marcus", "Marie-Ange led" (not "the Lincoln-Douglas debate", "Orton-Gillingham materials")
@@ -3720,19 +3746,25 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # a list's "SURNAME, Given" as a records system prints it: "(names as in file): BIZIMANA, Gloire, grade 3;
         # HALILOVIC, Emina, grade 5; LAFLAMME, Jordan" (the surname no everyday word nor an acronym; the given name a
         # given name or no English word)
+        # (an unknown surname long enough not to be an acronym, and never a product's: "Tools: IXL, Lexia", "FERPA,
+        # Edgenuity", "PEARSON, Savvas" (second reader, session 23))
         last, every = surnames(), all_given_names()
         out += [(m.start(1), m.end(2), "PERSON") for m in _CAPS_SURNAME_GIVEN.finditer(text)
                 if (w := m.group(1).lower()) not in _SCHOOL_ACRONYMS and m.group(1) not in _ROLE_ACRONYMS
-                and (w not in rank or w in last) and w not in _NOT_SURNAME
-                and ((g := m.group(2).lower()) in every or g not in rank)]
+                and (w in last or w not in rank and _surname_shaped(w)) and w not in _NOT_SURNAME
+                and ((g := m.group(2).lower()) in every or g in given or g not in rank)
+                and w not in PRODUCT_NAMES and g not in PRODUCT_NAMES]
     if not toks.isdisjoint(_CAPS_COURTESY):
         # a courtesy title in capitals without its stop, before a surname in capitals: "(MRS SANTIAGO, MS GHIMIRE, MR
         # SUBEDI)" (a surname that is no everyday word; never "MS MATH", "DR VISIT")
+        # (a surname of the census's, or an unknown word long enough not to be a club's letters: never "MS TESOL",
+        # "MS JROTC", "MS NJHS", nor a company's name, "DR HORTON HOMES" (second reader, session 23))
         last = surnames()
         out += [(m.start(), m.end(), "PERSON") for m in _CAPS_TITLE_NAME.finditer(text)
                 if (w := m.group(1).lower()) not in _NOT_SURNAME and w not in PRODUCT_NAMES
                 and m.group(1) not in _ROLE_ACRONYMS and w not in _SCHOOL_ACRONYMS and w not in ("stem", "steam")
-                and (w not in rank or w in last)]
+                and (w in last or w not in rank and _surname_shaped(w))
+                and not _COMPANY_WORD_AFTER.match(text, m.end())]
     out += _names_by_layout(text, ltoks, roster_last, given, rank)
     if ", " in text:
         out += _surname_runs(text, rank, roster_last)
@@ -3788,9 +3820,10 @@ _TITLE_INITIALS = frozenset("DR JR SR JD MD ED".split())
 _BARE_NOT_INITIALS = _NOT_INITIALS - _TITLE_INITIALS
 _SPEAKER_AFTER = re.compile(r"[ \t]*:[ \t]")
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|\n|(?<![\w-])[-–—~]{1,2})[ \t>]*$")
-# a dash that signs a message off after its last sentence or at a line's start, a name in lower case, the line's end
+# the kind at the end of a body's name in lower case, signed with after a name: "allen springs county"
 _LOWER_BODY_END = re.compile(r"[ ](?:county|schools|district|isd|usd|csd|sd|independent|unified|academy|elementary"
                              r"|middle|high|prep)$")
+# a dash that signs a message off after its last sentence or at a line's start, a name in lower case, the line's end
 _DASH_SIGN_OFF = re.compile(r"(?:(?:^|(?<=\n)|(?<=[.!?,)])[ \t]*)[-–—~]{1,2}[ \t]*|(?<=\S)[ \t]+[-–—~]{1,2}[ \t]+)"
                             r"([a-z]{2,15})((?:[ \t]+[a-z]\.?|[ \t]+[a-z]{2,20})?)"
                             # (with its initial, "- kyle v", or its surname, and the writer's district or school after
@@ -3883,7 +3916,7 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
         # name or no English word, never a field's label: "10:00 — Agenda:", "9:15 – Breakout:")
         out += [(m.start(1), m.end(1), "PERSON") for m in _SENDER_AFTER_TIME.finditer(text)
                 if (w := m.group(1).lower()) not in _FIELD_LABELS and w not in PRODUCT_NAMES and w not in place_names()
-                and (w in all_given_names() or w not in rank) and w not in CALENDAR]
+                and (w in all_given_names() or w not in rank) and w not in CALENDAR and w not in _HOLIDAYS]
     if ":" in text and "\n" in text and _BULLET_LABEL.search(text):
         # bulleted notes keyed by people: a given name, and beside one a word that is no English word, no product and
         # no place ("• Migdy: asks for a shared letter" under "• Sunita: ..."; not "• Transportation:", "• Zearn:",
@@ -4196,8 +4229,9 @@ _COORD_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|visited|visiting|to)[ \t
 
 
 _HOLIDAYS = frozenset("""ramadan eid lent diwali hanukkah chanukah passover easter christmas kwanzaa tet navidad holi
-vaisakhi nowruz juneteenth rosh hashanah yom kippur sukkot purim thanksgiving halloween pentecost advent epiphany
-""".split())
+vaisakhi nowruz novruz navruz juneteenth rosh hashanah yom kippur sukkot purim thanksgiving halloween pentecost advent
+epiphany umoja kujichagulia ujima ujamaa kuumba rajab shaban muharram
+""".split())   # (and Kwanzaa's principles that are no given names, and the Islamic months a fast or a feast is in)
 _ABBREVIATIONS = frozenset("esq coord dept dir asst assoc inc ltd corp co jr sr ed ph supt admin govt intl natl".split())
 
 
@@ -5430,7 +5464,7 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K8|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  # (a grade band that starts at kindergarten or pre-K: "Prairie View K-5", "PK-8", "PreK-6", "K-12")
                  r"|(?:P(?:re-?)?)?K-(?:1[0-2]|[1-9])(?![\w-])"
-                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?()]|$))|Independent(?=[ \t]*(?:[.,;:!?()—–|]|$))"
+                 r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?()]|$))|Independent(?=[ \t]*(?:[.,;:!?()]|$))"
                  r"|Consolidated(?=[ \t]*(?:[.,;:!?()]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
                  r"|Prep(?:aratory)?|Intermediate(?:\s+School)?|Primary(?:\s+School)?"
