@@ -99,6 +99,9 @@ CASES = {
     "surnames in capitals": ("Review: ", "BIZIMANA, Gloire, grade 3", "; ", 1500, "."),
     "senders after a time": ("", "8:31 AM — Ray: ok", "\n", 1500, ""),
     "titles before titles": ("", "Rev. Dr.", " ", 1500, " Mother Agnes Ruiz"),
+    # (the second reader's: fenced dots and a link read out, each word a start)
+    "fenced dots": ("", "ab[.]", "", 5000, "x"),
+    "a link read out": ("", "ab", " dot ", 3000, " slash x"),
 }
 
 
