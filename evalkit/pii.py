@@ -266,8 +266,11 @@ _HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:(?:Mobile[ \t]+Home|Traile
               r"|(?:[A-Z][\w'’-]*[ \t]+){1,3}Colonia|Colonia(?:[ \t]+[A-Z][\w'’-]*){1,3})\b")
 # A unit written before the street: "2nd floor, 300 Main Street", "PMB 212, 1550 Oak Hollow Pkwy"
 _ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
+# an apartment complex's name after its unit: "Apt 12, Willow Creek Apts, 1201 S Hwy 41"
+_COMPLEX = r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Apts|Apartments|Townhomes|Villas|Courts|Terrace|Manor|Gardens|Commons))\b"
 _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*"
                           r"(?:\d[\w-]*|[A-Z](?![\w'’-]))"   # (a number or a letter: not "apartment at 3124 ...")
+                          rf"(?:,[ \t]*{_COMPLEX})?"
                           r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*"
                           # (with its park: "Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd")
                           rf"(?:,[ \t]*{_HOME_PARK})?"
@@ -306,7 +309,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
                         r"(?:\s*(?:\.\.?|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|\*dot\*|-dot-|\bdot\b"
                         r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov|us)\b))"
-                        r"\s*[\w-]+)+"
+                        # (a blank after the dot only before a label in lower case: never the next sentence's first
+                        # word, "outreach@bwcs.example.net. Mrs. Hotak said")
+                        # (or in capitals, "JCAJU @ X . ORG", or a domain's ending in any case, "x @ y . Org")
+                        r"(?:\s+(?-i:(?=[a-z0-9]|[A-Z0-9-]{2,}\b|(?i:org|com|net|edu|gov|us)\b))|)[\w-]+)+"
                         # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
                         r"|(?<![\w.+-])[a-z][\w.+-]*(?<=\w)@[a-z][\w-]{2,}(?![\w.@-])(?<!@noon)", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
@@ -2980,7 +2986,7 @@ coach staff admin presenter speaker""".split())
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
-_CAPS_COURTESY = frozenset("MR MRS MS DR MX".split())
+_CAPS_COURTESY = frozenset("MR MRS MS DR MX COUNCILWOMAN COUNCILMAN COUNCILMEMBER PASTOR REV SUPT".split())
 _COMPANY_WORD_AFTER = re.compile(r"[ ]+(?:HOMES|INC|LLC|CO|CORP|COMPANY|GROUP|FOODS|FARMS)\b")
 
 
@@ -3000,7 +3006,8 @@ _PLACE_PREFIXES = frozenset("San Santa Santo Fort Port Mount".split())
 _PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w'’.-])(San|Santa|Santo|Fort|Port|Mount)[ ]$")
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
                                  r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
-_CAPS_TITLE_NAME = re.compile(r"(?<![\w.'’-])(?:MRS|MR|MS|DR|MX)\.?[ ]+([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
+_CAPS_TITLE_NAME = re.compile(r"(?<![\w.'’-])(?:MRS|MR|MS|DR|MX|COUNCILWOMAN|COUNCILMAN|COUNCILMEMBER|PASTOR|REV|SUPT)"
+                              r"\.?[ ]+([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
 _SENDER_AFTER_TIME = re.compile(r"\b\d{1,2}:\d\d(?:(?:[ ]?[AaPp]\.?[Mm]\.?)?[ \t]*[—–-][ \t]*|[ ]?[AaPp]\.?[Mm]\.?[ \t]+)"
                                 r"([A-Z][a-z]{2,}):[ \t]")   # ("12/02 8:31 AM Ray: Hey it's Ray")
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
@@ -3345,12 +3352,22 @@ def _surname_runs(text: str, rank: Mapping[str, int], roster_last: frozenset[str
             and low not in CALENDAR and low not in _GREETINGS and low not in _NOT_SURNAME \
             and word.title() not in _TITLE_WORDS
 
+    def weak_surname(word: str) -> bool:
+        # (a surname that is an everyday word or a town too, among surnames that are neither: "Haralson, Vandiver,
+        # Lovelady, Stubblefield, Sides, Hollingsworth, Battle, Pugh")
+        low = fold(word).lower()
+        return low in last and low not in _NOT_SURNAME and low not in PRODUCT_NAMES and low not in _PEOPLES \
+            and low not in CALENDAR and low not in _GREETINGS and word.title() not in _TITLE_WORDS
+
     out: list[tuple[int, int, str]] = []
     for m in _CAP_RUN.finditer(text):
         words = list(_RUN_WORD.finditer(text, m.start(), m.end()))
+        strong = [person_word(w.group(0)) for w in words]
         # (half of them surnames at least, and no word of place before the run: not "from Kakuma, Dadaab, Nyarugusu",
-        # "Chuuk, Pohnpei, Kosrae, Yap", "Minecraft, Roblox, Fortnite")
-        if all(person_word(w.group(0)) for w in words) \
+        # "Chuuk, Pohnpei, Kosrae, Yap", "Minecraft, Roblox, Fortnite"; surnames that are everyday words or towns
+        # only beside four surnames that are neither, a third of the run at least)
+        if (all(strong) or sum(strong) >= 4 and 3 * sum(strong) >= len(words)
+                and all(s or weak_surname(w.group(0)) for s, w in zip(strong, words))) \
                 and 2 * sum(fold(w.group(0)).lower() in last or fold(w.group(0)).lower() in roster_last for w in words) >= len(words) \
                 and not _RUN_PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             out += [(w.start(), w.end(), "PERSON") for w in words]
@@ -4127,7 +4144,8 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 
 
 # two capitals before a surname found, in quotes or brackets: a given name's letters ('(once as "JP Ilunga")')
-_LETTERS_BEFORE_NAME = re.compile(r"(?:(?<=[(\"“'‘])|(?<=:[ ]))([A-Z]{2})[ ]$")   # (in quotes, or after a label's colon)
+# (in quotes, after a label's colon, or at a sentence's or a line's start: "JP Mukendi raised that ...")
+_LETTERS_BEFORE_NAME = re.compile(r"(?:(?<=[(\"“'‘\n])|(?<=:[ ])|(?<=[.!?][ ])|^)([A-Z]{2})[ ]$")
 # (a Karen or Burmese honorific before a name found, the list's own but those that are a girl's or a woman's name
 # too, and Chin "Pu": "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya", "Pu Thang Za")
 _BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(w.title() if w != "u" else "U" for w in
@@ -5816,6 +5834,11 @@ def _place_forms(place: str) -> set[str]:
     if len(words) >= 3 and words[-1].isupper() and words[-1].isalpha() and len(words[-1]) >= 3 \
             and all(w[:1].isupper() for w in words[:-1]):
         out.add(f"{''.join(w[0] for w in words[:-1])} {words[-1]}")
+    elif len(words) >= 4 and "&" in words[1:-2] and words[-1].isupper() and words[-1].isalpha() \
+            and all(w[:1].isupper() for w in words[:-1] if w != "&"):
+        # (two names joined by "&" before the kind: "R&V RESA" and "RV RESA" for "Ridge & Valley RESA")
+        letters = [w[0] for w in words[:-1] if w != "&"]
+        out |= {f"{'&'.join(letters)} {words[-1]}", f"{''.join(letters)} {words[-1]}"}
     region = _REGION_TAIL.search(place)
     if region and region.start():
         # a district's region by the district's initials: "MDUS South Region" for "Miami-Dade Unified Schools South
