@@ -3059,14 +3059,21 @@ _COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n]{2,300})$")
 # (an item, its address in brackets after it: "Jun Park <jpark@example.org>")
 _COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|;|&|\band\b|$))", re.M)
 _RECORD_LABELS = frozenset("student participant interpreter attendee contact".split())
-_LABELLED_NAME = re.compile(r"(?im)(?:^|(?<=[.;][ ]))[ \t>]*(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
+# the labels of _LABELLED_NAME after which a field holds one person, whatever word their name is
+_PERSON_LABELS = frozenset("owner assignee timekeeper coach mentor mentee facilitator presenter interpreter contact "
+                           "name sender scribe recorder notetaker note-taker".split())
+_LABELLED_NAME = re.compile(r"(?im)(?:^|(?<=[.;][ ]))[ \t>]*(?:(?:action\s+step|step\s+\d+|meeting|task)\s+)?"
+                            r"(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
                             r"|signed|coach|mentor|mentee|resident|facilitator|observer|interviewer|reviewer|presenter"
                             r"|logged\s+by|recorded\s+by|notes|notes\s+by|scribe|recorder|note[ -]?taker"
                             # (a record's person: "Student: Tremayne W. (gr 10).", "Interpreter: Patience")
-                            r"|student|participant|interpreter|attendee|contact)"
+                            r"|student|participant|interpreter|attendee|contact"
+                            # (an action step's owner and its date: "Action step owner: Cotton, due 11/1.")
+                            r"|owner|point\s+person|assigned\s+to|assignee|timekeeper)"
                             r"(?:[ \t]*\([^)\n]*\))?[ \t]*:[ \t]*([a-z][a-z .'’-]{1,40}?)[ \t]*"
-                            r"(?:<[^>\n]*>|\([^)\n]{1,20}\)\.?)?[ \t]*$")
+                            r"(?:<[^>\n]*>|\([^)\n]{1,20}\)\.?)?"
+                            r"(?:[.,;][ \t]*(?:due|by|deadline)\b[^\n]*)?[ \t]*$")
 # Letters of scripts other than Latin (and Greek, which maths uses) inside a comment typed in Latin letters:
 # names ("Coach عبيد", "Mr. मल्होत्रा"); a phrase in another script goes too, which errs on the safe side.
 _OTHER_SCRIPT = ("\u0400-\u04ff\u0530-\u058f\u10a0-\u10ff\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
@@ -4036,8 +4043,18 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                     and not (all(w[:1].isupper() and not w.isupper() or len(w) == 1 for w in typed)
                              and (len(typed) >= 2 or words[0] in given)):
                 continue      # (a record's label takes a name as names are written: never "Student: Newcomer (gr 3)")
+            label = m.group(0).split(":")[0].split("(")[0].strip(" \t>").lower().split()[-1]
+            if len(words) == 1 and words[0].upper() in _NOT_INITIALS:
+                continue      # ("Owner: TBD", "Contact: N/A")
+            # (a given name that is an everyday word too, alone after a label that takes a person: "Owner: Faith. Due
+            # Friday."; never after "Notes:", "Notes: Will follow up")
             if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
-                    and not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
+                    or len(words) == 1 and label in _PERSON_LABELS \
+                    and (words[0] in all_given_names() or words[0] in all_surnames()) and words[0] not in CALENDAR:
+                pass
+            else:
+                continue
+            if not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
                 # (the sentence's stop after a name is not the name's: "Submitted by: Maggie Lind."; an initial's is)
                 end = m.end(1) - (text[m.end(1) - 1] == "." and text[m.end(1) - 3:m.end(1) - 1].isalpha())
                 out.append((m.start(1), end, "PERSON"))

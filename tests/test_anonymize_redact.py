@@ -5894,3 +5894,19 @@ def test_round55_no_one(text) -> None:
 def test_round55_email_stops_at_its_sentence() -> None:
     text = "Send it to jdoe@example.org. Thanks for the help."
     assert [text[s.start:s.end] for s in _R55.redact(text).spans] == ["jdoe@example.org"]
+
+
+# --- round 56 (session 23): a field that holds one person, after an action step's owner or a point person, whatever
+# word the name is ("Owner: Faith. Due Friday."); never a field's placeholder or a note.
+@pytest.mark.parametrize(("text", "span"), [
+    ("Owner: Faith. Due Friday.", "Faith"),
+    ("Point person: Niecy", "Niecy"),
+    ("Coach: Hope", "Hope"),
+])
+def test_round56_person_fields(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Owner: TBD", "Notes: Will follow up", "Owner: May", "Owner: District office"])
+def test_round56_person_fields_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
