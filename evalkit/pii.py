@@ -1095,7 +1095,10 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|caseworker|case\s+worker|contractor|vendor|chief|co-chair|trustee|reviewer|trooper|receptionist"
              r"|supervisor|(?:board|pta|pto|council|union|association|student\s+body)\s+president"
              # (a program's participant, a grandmother by the word her family uses: "the abuela who walks six grandkids")
-             r"|participant|abuela|abuelo)")
+             r"|participant|abuela|abuelo"
+             # (a parent and staff by their post: "the parent who filed the OCR complaint", "the bus mechanic who filed
+             # the grievance", "the network rep from ... who only comes to the first meeting")
+             r"|parent|paraeducator|analyst|mechanic|rep)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -1105,7 +1108,7 @@ _PAIR_ROLE_WORDS = (_ROLE_WORDS | frozenset("student students parent parents gra
 # Jamarion asked", "Interpreter Dayanara" (not a body's word, "Union", "Council", nor a public office's)
 _ROLE_BEFORE_NAME = _PAIR_ROLE_WORDS - frozenset("of co body union council association pta pto case lead hire keynote "
                                                  "chief president representative legislator lady ap".split())
-_WHO_CUES = frozenset("who whose whoever new".split())   # (with a role: the pattern's clauses about one person)
+_WHO_CUES = frozenset("who whose whoever new interim acting".split())   # (with a role: the pattern's clauses about one person)
 # (a few more who are picked out by a who-clause: "the ROTC instructor at Quarry Ridge who retired from the Army")
 # roles in Spanish comments: "la maestra que ...", "el consejero nuevo que vino de ..."
 _ROLE_ES = (r"(?:maestr[oa]|director[a]?|subdirector[a]?|consejer[oa]|coordinador[a]?|enfermer[oa]"
@@ -1197,7 +1200,7 @@ _SELF_IDENTIFYING = re.compile(
     # (a presenter too: "the woman who ran the morning session kept calling on ..." is one person the program knows;
     # "a new board member who ...", "a former student from our district who ..." are one person as well)
     rf"|\b(?:the|our|my|one(?!\s+(?:person|guy|lady|woman|man|member|parent|teacher|student)\s)"
-    rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?\(?{_WHO_NOUN}\)?"
+    rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?\(?(?:ex-)?{_WHO_NOUN}\)?"
     r"(?:\s+(?:at|in|from|on|of|with|next\s+to|near|across\s+from)\s+(?:[^,.;!?()]|(?<=\b(?:Dr|No|St|Mt|Ft|Jr|Sr))\.)"
     r"{1,60}?)?,?\s+(?:who|whose)\b"
     r"[^.;!?]{0,80}"
@@ -1233,9 +1236,10 @@ _SELF_IDENTIFYING = re.compile(
     r"|\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|spouse|mother|father|brother|sister)\s+(?:died"
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
-    rf"|\bthe\s+new\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
+    # (and an interim or acting one: "the interim principal at Crooked River Elementary was ...")
+    rf"|\bthe\s+(?:new|interim|acting)\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
     rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUN[3:-1]}"
-    r"|board\s+member|president)['’]s\s+(?:wife"
+    r"|board\s+member|president|chair|chairman|chairwoman)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
     r"|boyfriend|fianc[eé]e?|in-laws?|relative)\b"
     r"|\b(?:married|related)\s+to\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){0,2}?" + _ROLE_NOUN + r"\b(?!\s+(?-i:[A-Z]))"
@@ -1278,7 +1282,7 @@ _ROLE_AT_PLACE = re.compile(
     # (a dean "of students" too; a room, a portable or a pod by its number: "the teacher in portable 6 leaves ...")
     rf"\b(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}(?:\s+of\s+(?:students|instruction|academics|operations"
     r"|curriculum))?\s+(?:(?:at|in|from|on)\s+(?:(?:room|portable|pod|building)\s+\d+"
-    r"|(?:the|our|their)\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,3})"
+    r"|(?:the|our|their)\s+[\w-]+(?:\s+(?:school|building|campus))?|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,5})"
     # ("for" only before an area or a body's name of two words or more: "the grant writer for Hogback Consolidated
     # School District", "the regional superintendent for our area"; not "the speaker for the keynote", "for Algebra")
     r"|for\s+(?:(?:our|their)\s+(?:area|district|region|network|cadre|county|zone|complex)"
