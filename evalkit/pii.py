@@ -622,7 +622,7 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "before this one", "before the current", "our band", "our choir", "our athletic", "our school nurse",
                  "our nurse", "our librarian", "my librarian", "our media", "our drama", "our art teacher",
                  "our music", "our bookkeeper", "our registrar", "our sro", "our resource", "s new", "s brand",
-                 "'s new", "’s new", "the only", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
+                 "'s new", "’s new", "the only", "our one ", "the last remaining", "the one based", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
                  "of the year", "our youngest", "our oldest", "our newest", "our first", "my youngest", "s first",
                  "'s first", "’s first", "on our board", "on the board", "on our council", "on the council",
                  "service dog", "wheelchair", " cane", "accent", "mustache", "earrings", "ponytail",
@@ -1226,8 +1226,8 @@ _SELF_IDENTIFYING = re.compile(
     # or a post and who they were ("our district's attendance officer, the former state trooper,")
     rf"|\b(?:the|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\b[^.;!?]{{0,80}}?\bis\s+also\s+(?:the|our)\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b"
-    rf"|\b{_ROLE_NOUN},\s+the\s+(?:former|retired|ex-|first|only|youngest|oldest|newest|longest[- ]serving)\s*"
-    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_WHO_NOUN[3:-1]}|woman|man|person)\b[^.;!?]{{0,40}}"   # (not "the first step")
+    rf"|\b{_WHO_NOUN},\s+the\s+(?:former|retired|ex-|first|only|youngest|oldest|newest|longest[- ]serving)\s*"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WHO_NOUN[3:-1]}|woman|man|person|player|athlete)\b[^.;!?]{{0,40}}"   # (not "the first step")
     # a relative of a role, or someone married to one: "the principal's sister", "married to the head secretary"
     # the one holder of a body's office: "the tribal council's vice chair", "our PTO's treasurer"
     r"|\b(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:council|board|committee|union|pta|pto|association)['’]s\s+"
@@ -1248,7 +1248,12 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:who|she|he)\s+(?:is|was|went|has\s+been|had\s+been|got)\s+(?:out\s+)?(?:on\s+)?(?:medical"
     r"|maternity|paternity|disability|stress)\s+leave\b"
     # the one of a role: "as the one special ed coordinator for all of RMHS", "the one teacher over 65"
-    rf"|\b(?:as|I['’]?m|I\s+am|being|the)\s+(?:the\s+)?one\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\b(?!\s+(?:of|who))"
+    # (and "our one": "our one Haitian Creole paraprofessional translates", "the one Dari interpreter the district ...")
+    rf"|\b(?:as|I['’]?m|I\s+am|being|the|our)\s+(?:the\s+)?one\s+(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b(?!\s+(?:of|who))"
+    # (the only one who does something, and the last one left: "(the only one who speaks Shoshone fluently)", "the
+    # last remaining first-language speaker on staff"; ", the one based in Salem")
+    r"|\bthe\s+only\s+one\s+who\b[^.;!?]{0,60}|\bthe\s+last\s+remaining\b[^.;!?]{0,60}"
+    r"|,\s+the\s+one\s+(?:based|who\s+lives|living)\s+in\b[^.;!?]{0,40}"
     r"[^.;!?]{0,60}"
     # long service: "our longest-serving teacher", "I'm the veteran in the network, 34 years in", "has taught there
     # since the school opened"

@@ -5935,3 +5935,24 @@ def test_round57_sent_for_review(text) -> None:
 ])
 def test_round57_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 58 (session 23): one of a kind, or the last one left ("our one ... paraprofessional", "the only one who
+# speaks Shoshone", "the last remaining first-language speaker"), one by where they are based, and a post and who they
+# were ("our PE teacher, the former ... practice squad player").
+@pytest.mark.parametrize("text", [
+    "One staff member at Sage Creek (the only one who speaks Shoshone fluently) translates the handbook.",
+    "Our one Haitian Creole paraprofessional translates at every IEP meeting.",
+    "The one Dari interpreter the district contracts with lives two hours away.",
+    "The last remaining first-language speaker on staff is 78 and still teaching.",
+    "The state liaison for our grant, the one based in Salem, has never visited.",
+    "The newest board member, the retired Air Force colonel, wants metal detectors.",
+    "Our PE teacher, the former Vikings practice squad player, has 42 students at once.",
+])
+def test_round58_sent_for_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", ["Our one goal this year is attendance.", "We have the one copy of the book."])
+def test_round58_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
