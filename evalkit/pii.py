@@ -1302,10 +1302,15 @@ _SELF_IDENTIFYING_ES = re.compile(
     # (the role's school or subject may stand between: "la directora de Tomasa de la Rosa Elementary que se
     # jubiló", "el maestro de música de la escuela de Las Milpas, el que toca en el mariachi")
     # (a new one's adjective before the role too: "el nuevo coordinador de MTSS que llegó de Monterrey")
-    rf"|\b(?:el|la|mi|nuestr[oa])\s+(?:nuev[oa]\s+)?{_ROLE_ES}(?:\s+(?:nuev[oa]|actual|anterior|voluntari[oa]))?"
+    # (and one who is someone's kin or holds a post: "el director que es hermano del alcalde", "el papá que es
+    # presidente de la mesa directiva"; an adjective of language after the role: "el coordinador bilingüe de ...")
+    rf"|\b(?:el|la|mi|nuestr[oa])\s+(?:nuev[oa]\s+)?{_ROLE_ES}"
+    r"(?:\s+(?:nuev[oa]|actual|anterior|voluntari[oa]|biling[uü]e))?"
     r"(?:\s+del?\s+[^,.;!?]{1,60}?)?,?"
     r"\s+(?:(?:el|la)\s+)?que\s+"
-    r"(?!(?:es|son)\b(?!\s+tambi[eé]n)|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
+    r"(?!(?:es|son)\b(?!\s+(?:tambi[eé]n|(?:el\s+|la\s+)?(?:herman[oa]|hij[oa]|espos[oa]|prim[oa]|sobrin[oa]"
+    r"|cuñad[oa]|presidente|presidenta|mec[aá]nic[oa]|pastor|due[nñ][oa]))\b)"
+    r"|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
     # the most of a place ("la maestra más antigua de Esc. Elemental ..."), the one of a place's most ("el director de

@@ -5956,3 +5956,22 @@ def test_round58_sent_for_review(text) -> None:
 @pytest.mark.parametrize("text", ["Our one goal this year is attendance.", "We have the one copy of the book."])
 def test_round58_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 59 (session 23): in Spanish, one who is someone's kin or holds a post ("el director que es hermano del
+# alcalde", "el papá que es mecánico ... y preside el comité"), a role with an adjective of language before its place.
+@pytest.mark.parametrize("text", [
+    "El director que es hermano del alcalde siempre consigue las visitas primero.",
+    "El papá que es mecánico en la planta y preside el comité de padres quiere participar.",
+    "El coordinador bilingüe de Lisbon Avenue que también maneja el fútbol es el que las familias conocen.",
+])
+def test_round59_spanish_sent_for_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "El director que es responsable debe firmar el formulario.",              # anyone who holds the role
+    "El maestro que quiera participar puede inscribirse.",
+])
+def test_round59_spanish_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
