@@ -617,7 +617,8 @@ _AT_DOMAIN = re.compile(r" at (?:(?:sign|symbol) )?(?:(?:[\w-]+(?:[.,]|[ \t]\.[ 
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
-_SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent", "former principal",
+_SELF_PHRASES = ("retired principal", "s only ", "there is one", "there is only one", "there's one", "there was one",
+                 "only have one", "only has one", "only had one", "newcomer", "wife of", "husband of", "retired teacher", "retired superintendent", "former principal",
                  "facilitator for", "presenter for", "speaker for", "trainer for", "coach for", "the one from",
                  "before this one", "before the current", "our band", "our choir", "our athletic", "our school nurse",
                  "our nurse", "our librarian", "my librarian", "our media", "our drama", "our art teacher",
@@ -1137,7 +1138,7 @@ _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide
 # what marks one person out to the eye: "the lady in the green sweater", "the one with the Eagles lanyard"
 _MARKS = (r"(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair|tattoo|tattoos|vest|tie|boots"
           r"|cardigan|hoodie|dog|cane|wheelchair|accent|mustache|moustache|earrings|ponytail|lanyard|badge|cap|bun"
-          r"|mohawk|piercing|piercings)")
+          r"|mohawk|piercing|piercings|binder|clipboard|truck|motorcycle|guitar)")
 # (every alternative starts at a word's start or at a comma: the lookahead at the front says so once, so that the
 # engine tries the alternatives only there, not at every character; the matches are the same, found in half the time)
 _SELF_IDENTIFYING = re.compile(
@@ -1253,6 +1254,18 @@ _SELF_IDENTIFYING = re.compile(
     # (the only one who does something, and the last one left: "(the only one who speaks Shoshone fluently)", "the
     # last remaining first-language speaker on staff"; ", the one based in Salem")
     r"|\bthe\s+only\s+one\s+who\b[^.;!?]{0,60}|\bthe\s+last\s+remaining\b[^.;!?]{0,60}"
+    # (a body's only one of a kind: "the network's only Somali district leader"; one of a kind a place has: "there is
+    # one Dari-speaking second grader at Armory Street", "we only have one student in the welding pathway who is a
+    # girl"; a newcomer picked out by a clause, "the Ukrainian newcomer in 2nd grade who doesn't speak")
+    rf"|\b[\w-]+['’]s\s+only\s+(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b[^.;!?]{{0,40}}"
+    rf"|\bthere\s+(?:is|was|['’]s)\s+(?:only\s+)?one\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WHO_NOUN[3:-1]}|student|girl"
+    r"|boy|newcomer)\b(?!\s+of\b)[^.;!?]{0,60}"
+    rf"|\bonly\s+(?:have|has|had)\s+one\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WHO_NOUN[3:-1]}|student|girl|boy|newcomer)\b"
+    r"[^.;!?]{0,60}"
+    r"|\bthe\s+(?:[\w'’-]+\s+){0,2}?newcomer\s+(?:in|at|from)\s+[^.;!?]{1,40}?\bwho\b[^.;!?]{0,60}"
+    # (a relative of a role named after the relation: "the ex-wife of our assistant principal")
+    rf"|\b(?:ex-)?(?:wife|husband|spouse|sister|brother|son|daughter|mother|father|cousin|niece|nephew|girlfriend"
+    rf"|boyfriend)\s+of\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\b"
     r"|,\s+the\s+one\s+(?:based|who\s+lives|living)\s+in\b[^.;!?]{0,40}"
     r"[^.;!?]{0,60}"
     # long service: "our longest-serving teacher", "I'm the veteran in the network, 34 years in", "has taught there

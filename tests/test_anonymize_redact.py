@@ -5975,3 +5975,27 @@ def test_round59_spanish_sent_for_review(text) -> None:
 ])
 def test_round59_spanish_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 60 (session 23): a body's only one of a kind, one of a kind a place has ("there is one ... at ..."), a
+# newcomer picked out by a clause, a relative named after the relation ("the ex-wife of our assistant principal"), one
+# marked out by what they carry ("the one with the red binder").
+@pytest.mark.parametrize("text", [
+    "The list showed that the network's only Somali district leader had zero points.",
+    "There is one Dari-speaking second grader at Armory Street. His family will know.",
+    "At Ridgeview Academy we only have one student in the welding pathway who is a girl.",
+    "The cycle targets the Ukrainian newcomer in 2nd grade who doesn't speak.",
+    "The team included a parent volunteer who is the ex-wife of our assistant principal.",
+    "The coach the state assigned to us, the one with the red binder, cancelled four sessions.",
+])
+def test_round60_sent_for_review(text) -> None:
+    assert _NOBODY.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "There is one thing I would change about the schedule.",
+    "There is one teacher of record per course.",
+    "We only have one copy of the rubric.",
+])
+def test_round60_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
