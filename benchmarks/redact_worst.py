@@ -102,6 +102,8 @@ CASES = {
     # (the second reader's: fenced dots and a link read out, each word a start)
     "fenced dots": ("", "ab[.]", "", 5000, "x"),
     "a link read out": ("", "ab", " dot ", 3000, " slash x"),
+    # (the second reader's of rounds 55-59: an address's spaced parts with no ending, each a start)
+    "spaced address parts": ("jdoe @ ", "Ab", " . ", 3000, ""),
 }
 
 

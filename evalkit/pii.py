@@ -302,17 +302,20 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"[\w-]+(?:\s+punto\s+[a-z0-9-]+|\.[a-z0-9-]+)+"   # (in Spanish; no word after a full stop)
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         # (a stray blank before a dot of the local part, as a PDF or a scan leaves it: "dana .reyes@")
-                        r"(?:(?:[ \t]\.[ \t]?|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w))*"
+                        # (four such parts at most: a long run of them, no address after, is read in linear time)
+                        r"(?:(?:[ \t]\.[ \t]?|\s*[({\[]\s*(?:dot|\.)\s*[)}\]]\s*)\w[\w.+'’-]*+(?<=\w)){0,4}"
                         # ("@@": a doubled key; "%40": the @ of a link's mailto: as the link writes it; "<at>"; a scan's
                         # "©" for "@")
                         r"\s*(?:@@?|%40|(?<=\w)©(?=\w)|[({\[<]\s*(?:at|@)\s*[)}\]>]|\*at\*|-at-)\s*[\w-]+"
                         # (a comma typed for a dot before the domain's last words: "jdoe@rgcisd,example.org")
                         r"(?:\s*(?:\.\.?|[({\[<]\s*(?:dot|\.)\s*[)}\]>]|\*dot\*|-dot-|\bdot\b"
                         r"|,(?=(?:[\w-]+\.)*(?:org|com|net|edu|gov|us)\b))"
-                        # (a blank after the dot only before a label in lower case: never the next sentence's first
-                        # word, "outreach@bwcs.example.net. Mrs. Hotak said")
-                        # (or in capitals, "JCAJU @ X . ORG", or a domain's ending in any case, "x @ y . Org")
-                        r"(?:\s+(?-i:(?=[a-z0-9]|[A-Z0-9-]{2,}\b|(?i:org|com|net|edu|gov|us)\b))|)[\w-]+)+"
+                        # (after a stop with no blank before it, a blank continues the address only before a label
+                        # in lower case, in capitals or a domain's ending: never the next sentence's first word,
+                        # "outreach@bwcs.example.net. Mrs. Hotak said"; after a spaced stop or a written "dot", any
+                        # label: "jdoe @ Lakeview . Example . org", "jdoe@lakeview dot Hogback dot org")
+                        r"(?:(?<=\s\.)\s+|(?<![\s\w]\.)\s+"
+                        r"|\s+(?-i:(?=[a-z0-9]|[A-Z0-9-]{2,}\b|(?i:org|com|net|edu|gov|us|mx|ca)\b))|)[\w-]+)+"
                         # (a district's own mail with no domain's ending: "jdoe@district"; not a time, "lunch@noon")
                         r"|(?<![\w.+-])[a-z][\w.+-]*(?<=\w)@[a-z][\w-]{2,}(?![\w.@-])(?<!@noon)", re.I),
     # "first.last at example.org": the word "at" before a domain, when what precedes it looks like an address's
@@ -1098,7 +1101,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              # (a program's participant, a grandmother by the word her family uses: "the abuela who walks six grandkids")
              r"|participant|abuela|abuelo"
              # (a parent and staff by their post: "the parent who filed the OCR complaint", "the bus mechanic who filed
-             # the grievance", "the network rep from ... who only comes to the first meeting")
+             # the grievance", "the union rep at our building filed a grievance")
              r"|parent|paraeducator|analyst|mechanic|rep)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
@@ -1238,7 +1241,9 @@ _SELF_IDENTIFYING = re.compile(
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
     # (and an interim or acting one: "the interim principal at Crooked River Elementary was ...")
-    rf"|\bthe\s+(?:new|interim|acting)\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+(?-i:[A-Z])[^.;!?]{{0,60}}"
+    rf"|\bthe\s+(?:new|interim|acting)\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z])[^.;!?]{0,60}"
     rf"|\b(?:the|our|my|their|a|an)\s+(?:former\s+|new\s+|old\s+|last\s+)?(?:[\w-]+\s+){{0,2}}(?:{_ROLE_NOUN[3:-1]}"
     r"|board\s+member|president|chair|chairman|chairwoman)['’]s\s+(?:wife"
     r"|husband|spouse|partner|sister|brother|son|daughter|mother|mom|father|dad|cousin|niece|nephew|girlfriend"
@@ -1250,10 +1255,17 @@ _SELF_IDENTIFYING = re.compile(
     r"|maternity|paternity|disability|stress)\s+leave\b"
     # the one of a role: "as the one special ed coordinator for all of RMHS", "the one teacher over 65"
     # (and "our one": "our one Haitian Creole paraprofessional translates", "the one Dari interpreter the district ...")
-    rf"|\b(?:as|I['’]?m|I\s+am|being|the|our)\s+(?:the\s+)?one\s+(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b(?!\s+(?:of|who))"
+    # (never a thing or a day between: "our one request for the parent liaison role", "our one day with the principal
+    # cohort")
+    rf"|\b(?:as|I['’]?m|I\s+am|being|the|our)\s+(?:the\s+)?one\s+"
+    rf"(?:(?!(?:the|every|with|for|thing|things|day|days|request|goal|time)\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_ROLE_NOUN[3:-1]}|interpreter|translator)\b(?!\s+(?:of|who))[^.;!?]{{0,60}}"
     # (the only one who does something, and the last one left: "(the only one who speaks Shoshone fluently)", "the
-    # last remaining first-language speaker on staff"; ", the one based in Salem")
-    r"|\bthe\s+only\s+one\s+who\b[^.;!?]{0,60}|\bthe\s+last\s+remaining\b[^.;!?]{0,60}"
+    # last remaining first-language speaker on staff"; never the writer's feeling, "I'm not the only one who thinks",
+    # "I felt like the only one who", nor things left, "the last remaining sessions")
+    r"|(?<!not\s)(?<!like\s)\bthe\s+only\s+one\s+who\b[^.;!?]{0,60}"
+    rf"|\bthe\s+last\s+remaining\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WHO_NOUN[3:-1]}|speaker|elder)\b[^.;!?]{{0,60}}"
+
     # (a body's only one of a kind: "the network's only Somali district leader"; one of a kind a place has: "there is
     # one Dari-speaking second grader at Armory Street", "we only have one student in the welding pathway who is a
     # girl"; a newcomer picked out by a clause, "the Ukrainian newcomer in 2nd grade who doesn't speak")
@@ -1266,8 +1278,7 @@ _SELF_IDENTIFYING = re.compile(
     # (a relative of a role named after the relation: "the ex-wife of our assistant principal")
     rf"|\b(?:ex-)?(?:wife|husband|spouse|sister|brother|son|daughter|mother|father|cousin|niece|nephew|girlfriend"
     rf"|boyfriend)\s+of\s+(?:the|our|my)\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\b"
-    r"|,\s+the\s+one\s+(?:based|who\s+lives|living)\s+in\b[^.;!?]{0,40}"
-    r"[^.;!?]{0,60}"
+    r"|,\s+the\s+one\s+(?:based|who\s+lives|living)\s+in\s+(?-i:[A-Z])[^.;!?]{0,40}"
     # long service: "our longest-serving teacher", "I'm the veteran in the network, 34 years in", "has taught there
     # since the school opened"
     r"|\b(?:our|my|the)\s+longest[- ]serving\s+\w+"
@@ -1322,7 +1333,8 @@ _SELF_IDENTIFYING_ES = re.compile(
     r"(?:\s+del?\s+[^,.;!?]{1,60}?)?,?"
     r"\s+(?:(?:el|la)\s+)?que\s+"
     r"(?!(?:es|son)\b(?!\s+(?:tambi[eé]n|(?:el\s+|la\s+)?(?:herman[oa]|hij[oa]|espos[oa]|prim[oa]|sobrin[oa]"
-    r"|cuñad[oa]|presidente|presidenta|mec[aá]nic[oa]|pastor|due[nñ][oa]))\b)"
+    r"|cuñad[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\b|(?:el\s+|la\s+)?(?:presidente|presidenta|mec[aá]nic[oa]"
+    r"|pastor|due[nñ][oa])\b))"
     r"|quiera|desee|tenga|necesite|pueda|participe|asista)[^.;!?]{1,80}"
     rf"|\b(?:el|la)\s+(?:espos[oa]|marido|mujer|hij[oa]|herman[oa]|mam[aá]|pap[aá]|madre|padre|sobrin[oa]"
     rf"|prim[oa]|novi[oa])\s+de(?:l|\s+la|\s+el|\s+nuestr[oa])\s+{_ROLE_ES}\b"
@@ -3013,7 +3025,7 @@ coach staff admin presenter speaker""".split())
 _SPEAKER = re.compile(rf"(?m)^[ \t>]*(?:{_STAMP}|{_BARE_STAMP})?"
                       r"([A-Z][a-z]+(?:[ \t]+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[ \t]+[A-Z]\.?|[a-z]{2,}\.[a-z]{2,})"
                       r"(?:[ \t]*[^\w\s:]{1,3})?:[ \t]")   # ("Lupe 📱:")
-_CAPS_COURTESY = frozenset("MR MRS MS DR MX COUNCILWOMAN COUNCILMAN COUNCILMEMBER PASTOR REV SUPT".split())
+_CAPS_COURTESY = ("MRS", "MR", "MS", "DR", "MX", "COUNCILWOMAN", "COUNCILMAN", "COUNCILMEMBER", "PASTOR", "REV", "SUPT")
 _COMPANY_WORD_AFTER = re.compile(r"[ ]+(?:HOMES|INC|LLC|CO|CORP|COMPANY|GROUP|FOODS|FARMS)\b")
 
 
@@ -3033,8 +3045,7 @@ _PLACE_PREFIXES = frozenset("San Santa Santo Fort Port Mount".split())
 _PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w'’.-])(San|Santa|Santo|Fort|Port|Mount)[ ]$")
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
                                  r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
-_CAPS_TITLE_NAME = re.compile(r"(?<![\w.'’-])(?:MRS|MR|MS|DR|MX|COUNCILWOMAN|COUNCILMAN|COUNCILMEMBER|PASTOR|REV|SUPT)"
-                              r"\.?[ ]+([A-Z]{3,}(?:-[A-Z]{2,})?)(?![\w'’-])")
+_CAPS_TITLE_NAME = re.compile(rf"(?<![\w.'’-])(?:{'|'.join(_CAPS_COURTESY)})\.?[ ]+([A-Z]{{3,}}(?:-[A-Z]{{2,}})?)(?![\w'’-])")
 _SENDER_AFTER_TIME = re.compile(r"\b\d{1,2}:\d\d(?:(?:[ ]?[AaPp]\.?[Mm]\.?)?[ \t]*[—–-][ \t]*|[ ]?[AaPp]\.?[Mm]\.?[ \t]+)"
                                 r"([A-Z][a-z]{2,}):[ \t]")   # ("12/02 8:31 AM Ray: Hey it's Ray")
 _BULLET_LABEL = re.compile(r"(?m)^[ \t]*[-*•–·▪][ \t]+([A-Z][a-z]{2,})[ \t]*:[ \t]")
@@ -3087,8 +3098,11 @@ _COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n]{2,300})$")
 _COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|;|&|\band\b|$))", re.M)
 _RECORD_LABELS = frozenset("student participant interpreter attendee contact".split())
 # the labels of _LABELLED_NAME after which a field holds one person, whatever word their name is
-_PERSON_LABELS = frozenset("owner assignee timekeeper coach mentor mentee facilitator presenter interpreter contact "
-                           "name sender scribe recorder notetaker note-taker".split())
+_PERSON_LABELS = ("owner", "point person", "assigned to", "assignee", "timekeeper", "coach", "mentor", "mentee",
+                  "facilitator", "presenter", "name", "sender", "scribe", "recorder", "notetaker", "note-taker",
+                  "note taker")
+# what a field holds where no one is named yet
+_FIELD_PLACEHOLDERS = frozenset("tbd tba tbc na none ok pending unassigned all".split())
 _LABELLED_NAME = re.compile(r"(?im)(?:^|(?<=[.;][ ]))[ \t>]*(?:(?:action\s+step|step\s+\d+|meeting|task)\s+)?"
                             r"(?:name|full\s+name|your\s+name|submitted\s+by|from|sender|respondent"
                             # (and a role's, in a coaching log or a visit's header: "Coach: Sera")
@@ -3378,20 +3392,21 @@ def _surname_runs(text: str, rank: Mapping[str, int], roster_last: frozenset[str
     words are so ('"Guled, Sahra"')."""
     places, every, last = place_names(), all_given_names(), all_surnames()
 
+    def no_name(word: str, low: str) -> bool:
+        return low in _PEOPLES or low in LANGUAGE_NAMES or low in PRODUCT_NAMES or low in CALENDAR \
+            or low in _GREETINGS or low in _NOT_SURNAME or word.title() in _TITLE_WORDS
+
     def person_word(word: str) -> bool:
         low = fold(word).lower()
         return (low in roster_last or low in last and rank.get(low, EVERYDAY_RANK) >= EVERYDAY_RANK
-                or all(p not in rank for p in low.split("-"))) \
-            and low not in places and low not in _PEOPLES and low not in LANGUAGE_NAMES and low not in PRODUCT_NAMES \
-            and low not in CALENDAR and low not in _GREETINGS and low not in _NOT_SURNAME \
-            and word.title() not in _TITLE_WORDS
+                or all(p not in rank for p in low.split("-"))) and low not in places and not no_name(word, low)
 
     def weak_surname(word: str) -> bool:
         # (a surname that is an everyday word or a town too, among surnames that are neither: "Haralson, Vandiver,
-        # Lovelady, Stubblefield, Sides, Hollingsworth, Battle, Pugh")
+        # Lovelady, Stubblefield, Sides, Hollingsworth, Battle, Pugh"; a town's name, "Haralson", "Vandiver", is still
+        # taken back by a later filter of towns: a known gap)
         low = fold(word).lower()
-        return low in last and low not in _NOT_SURNAME and low not in PRODUCT_NAMES and low not in _PEOPLES \
-            and low not in CALENDAR and low not in _GREETINGS and word.title() not in _TITLE_WORDS
+        return low in last and not no_name(word, low)
 
     out: list[tuple[int, int, str]] = []
     for m in _CAP_RUN.finditer(text):
@@ -4066,20 +4081,19 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                 continue
             words = m.group(1).lower().replace(".", " ").split()
             typed = m.group(1).replace(".", " ").split()
-            if m.group(0).split(":")[0].split("(")[0].strip(" \t>").lower().split()[-1] in _RECORD_LABELS \
+            label = " ".join(m.group(0).split(":")[0].split("(")[0].strip(" \t>").lower().split())
+            if label.rsplit(None, 1)[-1] in _RECORD_LABELS \
                     and not (all(w[:1].isupper() and not w.isupper() or len(w) == 1 for w in typed)
                              and (len(typed) >= 2 or words[0] in given)):
                 continue      # (a record's label takes a name as names are written: never "Student: Newcomer (gr 3)")
-            label = m.group(0).split(":")[0].split("(")[0].strip(" \t>").lower().split()[-1]
-            if len(words) == 1 and words[0].upper() in _NOT_INITIALS:
-                continue      # ("Owner: TBD", "Contact: N/A")
-            # (a given name that is an everyday word too, alone after a label that takes a person: "Owner: Faith. Due
-            # Friday."; never after "Notes:", "Notes: Will follow up")
-            if len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words) \
-                    or len(words) == 1 and label in _PERSON_LABELS \
-                    and (words[0] in all_given_names() or words[0] in all_surnames()) and words[0] not in CALENDAR:
-                pass
-            else:
+            if len(words) == 1 and words[0] in _FIELD_PLACEHOLDERS:
+                continue      # ("Owner: TBD", "Contact: none"; never a short name, "Coach: Ed", "Name: Mo")
+            # (a given name that is an everyday word too, or a surname, alone after a label that takes one person:
+            # "Owner: Faith. Due Friday.", "Point person: Faith"; never after "Notes:", "Notes: Will follow up")
+            person_label = any(label == w or label.endswith(" " + w) for w in _PERSON_LABELS)
+            if not (len(words) <= 4 and any(w in given or w in last or (len(w) >= 3 and w not in rank) for w in words)
+                    or len(words) == 1 and person_label
+                    and (words[0] in all_given_names() or words[0] in all_surnames()) and words[0] not in CALENDAR):
                 continue
             if not any(w in _NOT_SURNAME or w in _GREETINGS for w in words):
                 # (the sentence's stop after a name is not the name's: "Submitted by: Maggie Lind."; an initial's is)

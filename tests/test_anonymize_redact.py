@@ -5874,21 +5874,26 @@ _R55 = Redactor.from_roster(RosterNames(first=("Dana", "Jean-Paul"), last=("Reye
      "Bldg 7, Apt 12, Willow Creek Apts, 1201 S Hwy 41, Dalton, GA 30720", "ADDRESS"),
     ("Coaching provided through R&V RESA at two visits a month.", "R&V RESA", "SCHOOL"),
     ("[00:41:15] COUNCILWOMAN KIRKSEY: before we start, a question", "COUNCILWOMAN KIRKSEY", "PERSON"),
-    ("Cohort 2: Haralson, Vandiver, Lovelady, Stubblefield, Sides, Hollingsworth, Battle, Pugh.", "Battle", "PERSON"),
-    ("Cohort 2: Haralson, Vandiver, Lovelady, Stubblefield, Sides, Hollingsworth, Battle, Pugh.", "Sides", "PERSON"),
+    # (every surname of the run but the towns' names, "Haralson", "Vandiver", which a later filter of towns takes back:
+    # a known gap)
+    *[("Cohort 2: Haralson, Vandiver, Lovelady, Stubblefield, Sides, Hollingsworth, Battle, Pugh.", name, "PERSON")
+      for name in ("Lovelady", "Stubblefield", "Sides", "Hollingsworth", "Battle", "Pugh")],
 ])
 def test_round55_found(text, span, label) -> None:
     assert _covered(_R55.redact(text), text, span, label)
 
 
 @pytest.mark.parametrize("text", [
-    "Teams: Eagles, Hawks, Young, King, Price, Rich",                          # everyday words alone: no run
-    "OK we start at nine.",                                                    # letters that are a word
+    "Teams: Eagles, Hawks, King",                                              # everyday words alone: no run
     "PASTOR SAID NO TO THE GYM.",                                              # a role before a word
 ])
 def test_round55_no_one(text) -> None:
-    assert not [s for s in _R55.redact(text).spans if s.label == "PERSON" and text[s.start:s.end] != "Young"
-                and text[s.start:s.end] not in ("Price", "Rich")], text
+    assert not [s for s in _R55.redact(text).spans if s.label == "PERSON"], text
+
+
+def test_round55_letters_that_are_a_word_stay_out() -> None:
+    text = "Good catch. OK Reyes agreed."                                      # (second reader, session 23)
+    assert [text[s.start:s.end] for s in _R55.redact(text).spans if s.label == "PERSON"] == ["Reyes"]
 
 
 def test_round55_email_stops_at_its_sentence() -> None:
@@ -5913,7 +5918,7 @@ def test_round56_person_fields_no_one(text) -> None:
 
 
 # --- round 57 (session 23), from the review comments missed on every tune half read: a parent or a post picked out by
-# a who-clause, an ex-holder, a board chair's relative, an interim or acting holder at a named place, a place of five
+# a who-clause, an ex-holder, a board chair's relative, an interim or acting holder at a named place, a place of up to six
 # words after a role.
 @pytest.mark.parametrize("text", [
     "The parent who filed the OCR complaint about the ramp is now being ignored at PTA meetings.",
@@ -5998,4 +6003,35 @@ def test_round60_sent_for_review(text) -> None:
     "We only have one copy of the rubric.",
 ])
 def test_round60_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- the second reader's findings on rounds 55-59 (session 23), each fixed with a test that fails before the fix
+@pytest.mark.parametrize(("text", "span"), [
+    ("write to jdoe @ Lakeview . Example . org", "jdoe @ Lakeview . Example . org"),    # a spaced stop, any case
+    ("email dana.reyes @ Mail . LomaAltaSD . org for the packet", "dana.reyes @ Mail . LomaAltaSD . org"),
+    ("correo: maria.lopez @ Escuela . Mx", "maria.lopez @ Escuela . Mx"),
+    ("Send it to jdoe@lakeview dot Hogback dot org", "jdoe@lakeview dot Hogback dot org"),  # a written "dot"
+])
+def test_reader23b_spaced_emails_whole(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "EMAIL")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Coach: Ed", "Ed"), ("Mentor: Ed", "Ed"), ("Name: Mo", "Mo"), ("Coach: Mi", "Mi"),   # short names, no placeholders
+    ("Point person: Faith", "Faith"), ("Assigned to: Faith", "Faith"),                   # labels of two words
+])
+def test_reader23b_short_names_after_labels(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "The last remaining sessions were cancelled because of snow.",            # things left, no one
+    "I'm not the only one who thinks the modules were too long.",              # the writer's feeling
+    "The acting principal in January is always overwhelmed.",                 # a month, no place
+    "Every school should have one person, the one based in the district office, to call.",
+    "Our one request for the parent liaison role is more hours.",
+    "El maestro que es hijo de inmigrantes entiende mejor a los alumnos.",
+])
+def test_reader23b_generic_sentences_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
