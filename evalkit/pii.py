@@ -620,13 +620,15 @@ _AT_DOMAIN = re.compile(r" at (?:(?:sign|symbol) )?(?:(?:[\w-]+(?:[.,]|[ \t]\.[ 
 _URLISH = re.compile(r"[a-z0-9-]\.[a-z]{2,6}/")
 _TLD = re.compile(r"\.(?:org|com|edu|net|gov|us|io|info)\b")
 #: Literal phrases one of which a self-identifying description holds: a cheap test before the full pattern.
-_SELF_PHRASES = ("retired principal", "s only ", "there is one", "there is only one", "there's one", "there was one",
-                 "only have one", "only has one", "only had one", "newcomer", "wife of", "husband of", "retired teacher", "retired superintendent", "former principal",
+_SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent", "former principal",
+                 "there is one", "there is only one", "there's one", "there was one", "only have one", "only has one",
+                 "only had one", "newcomer", "wife of", "husband of", "our one ", "the last remaining", "the one based",
                  "facilitator for", "presenter for", "speaker for", "trainer for", "coach for", "the one from",
                  "before this one", "before the current", "our band", "our choir", "our athletic", "our school nurse",
                  "our nurse", "our librarian", "my librarian", "our media", "our drama", "our art teacher",
                  "our music", "our bookkeeper", "our registrar", "our sro", "our resource", "s new", "s brand",
-                 "'s new", "’s new", "the only", "our one ", "the last remaining", "the one based", "the first", "the sole", "the newest", "the youngest", "the oldest", "the longest",
+                 "'s new", "’s new", "the only", "the first", "the sole", "the newest", "the youngest", "the oldest",
+                 "the longest",
                  "of the year", "our youngest", "our oldest", "our newest", "our first", "my youngest", "s first",
                  "'s first", "’s first", "on our board", "on the board", "on our council", "on the council",
                  "service dog", "wheelchair", " cane", "accent", "mustache", "earrings", "ponytail",
@@ -1270,10 +1272,8 @@ _SELF_IDENTIFYING = re.compile(
     # one Dari-speaking second grader at Armory Street", "we only have one student in the welding pathway who is a
     # girl"; a newcomer picked out by a clause, "the Ukrainian newcomer in 2nd grade who doesn't speak")
     rf"|\b[\w-]+['’]s\s+only\s+(?:[\w'’-]+\s+){{0,3}}?{_WHO_NOUN}\b[^.;!?]{{0,40}}"
-    rf"|\bthere\s+(?:is|was|['’]s)\s+(?:only\s+)?one\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WHO_NOUN[3:-1]}|student|girl"
-    r"|boy|newcomer)\b(?!\s+of\b)[^.;!?]{0,60}"
-    rf"|\bonly\s+(?:have|has|had)\s+one\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_WHO_NOUN[3:-1]}|student|girl|boy|newcomer)\b"
-    r"[^.;!?]{0,60}"
+    rf"|\b(?:there\s+(?:is|was|['’]s)\s+(?:only\s+)?|only\s+(?:have|has|had)\s+)one\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_WHO_NOUN[3:-1]}|student|girl|boy|newcomer)\b(?!\s+of\b)[^.;!?]{{0,60}}"
     r"|\bthe\s+(?:[\w'’-]+\s+){0,2}?newcomer\s+(?:in|at|from)\s+[^.;!?]{1,40}?\bwho\b[^.;!?]{0,60}"
     # (a relative of a role named after the relation: "the ex-wife of our assistant principal")
     rf"|\b(?:ex-)?(?:wife|husband|spouse|sister|brother|son|daughter|mother|father|cousin|niece|nephew|girlfriend"
@@ -3033,6 +3033,8 @@ def _surname_shaped(word: str) -> bool:
     """Whether an unknown word in capitals is long enough, and voiced enough, to be a surname rather than an
     organisation's letters: "SUBEDI", "BIZIMANA" (six letters, two vowels at least), not "TESOL", "FERPA", "NJHS"."""
     return len(word) >= 6 and sum(ch in "aeiouy" for ch in word) >= 2
+
+
 # a spoken e-mail's local part of one word and its domain's first part, up to the first dot said ("up at parent square
 # dot com": "up", " parent square ")
 _SPOKEN_LOCAL_AT = re.compile(r"([a-z]+)[ \t]+at[ \t]+([a-z0-9 -]+?)[ \t]+(?:dot|period)\b")
@@ -3041,8 +3043,8 @@ _BUSINESS_NUMBER_BEFORE = re.compile(r"\b(?:(?:purchase[ ])?order|P\.?O\.?|invoi
                                      r"|reference|ref)\.?(?:[ ](?:number|num|no\.?))?[ ]*[:#]?[ ]*$", re.I)
 # the first words of towns' two-word names ("San Bernardino", "Santa Ana", "Fort Collins"; never an article that is a
 # surname's particle too: "La Verne", "De La Cruz")
-_PLACE_PREFIXES = frozenset("San Santa Santo Fort Port Mount".split())
-_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w'’.-])(San|Santa|Santo|Fort|Port|Mount)[ ]$")
+_PLACE_PREFIXES = ("San", "Santa", "Santo", "Fort", "Port", "Mount")
+_PLACE_PREFIX_BEFORE = re.compile(rf"(?<![\w'’.-])({'|'.join(_PLACE_PREFIXES)})[ ]$")
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
                                  r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
 _CAPS_TITLE_NAME = re.compile(rf"(?<![\w.'’-])(?:{'|'.join(_CAPS_COURTESY)})\.?[ ]+([A-Z]{{3,}}(?:-[A-Z]{{2,}})?)(?![\w'’-])")
