@@ -6089,11 +6089,11 @@ _PART_OF_TOWN_AFTER = re.compile(r"[ \t]+(?:side[ \t]+of[ \t]+(?:town|the[ \t]+\
 # over 80%": second reader, session 22)
 _NATURE_STRONG = (r"flooded|floods|flooding|frozen|froze|overflowed|snowpack|watershed|headwaters|shoreline|trailhead"
                   r"|levee|(?:runs|ran|running|went|goes)[ \t]+dry|dried[ \t]+up|came[ \t]+up[ \t]+over|jumped[ \t]+its[ \t]+banks")
-_NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)?"
+_NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?)?"
                            r"[ \t]+(?:(?:was|is|were|are|looked|looks|got|gets|stayed|froze|stays)[ \t]+(?:so[ \t]+)?)?"
                            rf"(?:{_NATURE_STRONG}|beautiful|gorgeous|stunning|flood|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
-                           r"|hike|hiking|overlook|dam|water|waves|ice|tide|currents?|banks?"
+                           r"|hike|hiking|overlook|dam|water|waves|ice|tide|currents?|banks?|sunrise|sunset"
                            r"|(?:is|was)[ \t]+dry|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
                            r"|bridges?|locks?|canals?|ditch(?:es)?|snowmelt|(?:comes|rose|rises)[ \t]+up[ \t]+over|overlooks)\b")
 _NATURE_STRONG_AFTER = re.compile(rf"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:{_NATURE_STRONG}"
@@ -6117,7 +6117,10 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         return True
     last = low[start:end].rsplit(None, 1)[-1]
     # (a street gone along: "the canal path along Canal Street"; a landform's picnic: "to Jericho Pond for the picnic")
-    if last in _STREET_WORDS_LOW and _ACROSS_BEFORE.search(folded, max(0, start - 16), start) \
+    # (and a road a place stands on: "the Grange hall on Dufur Road")
+    if last in _STREET_WORDS_LOW and (_ACROSS_BEFORE.search(folded, max(0, start - 16), start)
+                                      or _ON_ROAD_BEFORE.search(folded, max(0, start - 40), start)
+                                      and not folded.startswith(("'s", "’s"), end)) \
             or (last in _LANDFORMS or low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST) \
             and _LEISURE_AFTER.match(low, end) and _GOING_TO_BEFORE.search(folded, max(0, start - 12), start):
         return True
@@ -6167,14 +6170,20 @@ _IS_A_PLACE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ 
 _PLACE_NAME_WORDS = frozenset("view park heights hills grove point pointe vista meadows meadow woods springs crossing "
                               "landing harbor harbour haven acres gardens glen square corner".split())
 _STREET_WORDS_LOW = frozenset("street avenue road boulevard drive lane way highway".split())
+# (a building or a meeting place on the road: "the Grange hall on", "we meet on", "the church out on")
+_ON_ROAD_BEFORE = re.compile(r"\b(?:halls?|church|chapel|temple|mosque|store|shop|station|office|clinic|center|building"
+                             r"|meet|met|meeting|lives?|lived|house|home|farm|ranch|stop|park)(?:[ \t]+\w+){0,3}?"
+                             r"[ \t]+(?:out[ \t]+|over[ \t]+|down[ \t]+|up[ \t]+)?on[ \t]+$", re.I)
 # (a landform gone to for it: "took the cadre to Jericho Pond for the picnic"; not "Jericho Pond hosted the picnic")
 _GOING_TO_BEFORE = re.compile(r"\b(?:to|at|by|near)[ \t]+$", re.I)
 _LEISURE_AFTER = re.compile(r"[^.!?\n]{0,30}?\b(?:picnics?|campout|cookout|swim|swimming|hike|hiking|fishing|kayaking"
                             r"|canoeing|bonfire)\b")
 # (the land's own word after it, in lower case: "the Caprock escarpment", "the Reedy Fork creek trail")
+# (and a venue named after the place: "the Bayfront Convention Center", "the Valley Ranch convention hotel"; a path or a
+# trailhead: "The Liberty Canal path")
 _LAND_NOUN_AFTER = re.compile(r"[ \t]+(?:escarpment|canyon|creek|trail|trails|grasslands|lake|river|falls|ridge|mesa|bluffs?"
                               r"|watershed|snowpack|headwaters|wetlands|nature[ \t]+(?:trail|center|preserve|area|walk)|road"
-                              r"|sanctuary|caves?|caverns"
+                              r"|sanctuary|caves?|caverns|paths?|trailheads?|campgrounds?|(?i:convention)[ \t]+(?i:center|centre|hotel)"
                               r"|prairie|woods|forest|dunes|wetlands|marsh|swamp|reservoir|preserve|hills|valley)\b")
 _HOME_PLACE_BEFORE = re.compile(r"\b(?:apartments?|apartment[ \t]+complex|townhomes|townhouses|condos?|subdivision"
                                 r"|trailer[ \t]+(?:park|courts?)|mobile[ \t]+home[ \t]+park)"

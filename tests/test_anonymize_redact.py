@@ -6035,3 +6035,34 @@ def test_reader23b_short_names_after_labels(text, span) -> None:
 ])
 def test_reader23b_generic_sentences_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 62 (session 24), from the fortyseventh and fortyeighth sets' tune halves (written blind, scored blind at
+# sessions 23's rules; held-out halves unread): a school's short form said as a place, a venue, a path or a road ------
+_R62 = Redactor.from_roster(RosterNames(
+    first=("Megan",), last=("Stroud",), full=("Megan Stroud",),
+    places=("Osage Road Elementary", "Kettle Creek Elementary", "Mirror Rock High School", "Cottonwood Canal Elementary",
+            "Harborview City School District", "Quail Ranch Middle School")))
+
+
+@pytest.mark.parametrize("text", [
+    "We meet at the Grange hall on Osage Road because it is halfway for everyone.",   # a road a hall is on
+    "Kettle Creek and the East Fork were muddy after the rain.",                      # a creek and another
+    "The Mirror Rock sunrise hike before day 2 was great.",                           # a rock at sunrise
+    "The Cottonwood Canal path is how a lot of families walk to town.",               # a path
+    "The meeting was in the ballroom next to the Harborview Convention Center.",      # a venue named after the place
+    "Loved the showcase at the Quail Ranch convention hotel.",
+])
+def test_round62_short_forms_said_as_places(text) -> None:
+    assert not [s for s in _R62.redact(text).spans if s.label == "SCHOOL"], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("I teach on Osage Road now.", "Osage Road"),                      # no building on the road: the school
+    ("Megan from Osage Road said yes.", "Osage Road"),
+    ("The team on Osage Road's PLC met twice.", "Osage Road"),          # the school's PLC
+    ("Kettle Creek and Mirror Rock sent teams.", "Kettle Creek"),       # schools doing what schools do
+    ("The Harborview convention of principals was useful.", "Harborview"),
+])
+def test_round62_short_forms_that_stay_schools(text, span) -> None:
+    assert _covered(_R62.redact(text), text, span, "SCHOOL")
