@@ -90,6 +90,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Abba|Abuna|Ato|Haji|Hajji|Alhaji|Daw|Asst"
            r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
            r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
+           r"|Mayor|Pandit"   # (a town's mayor, named in a welcome; a Hindu priest: "Pandit Krishna Bhandari")
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
            r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR|SISTER|BROTHER|FATHER"
            r"|SRTA(?=\.)"   # (not SRA. or DRA.: reading programs in capitals)
@@ -3095,6 +3096,10 @@ _SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=>[ ])|(?<=↔[ ])|(?<=^))(
 # (the author may carry an initial, a comma's role or a bracket's after the name: "— Dee W.", "— Dee, 4th grade")
 _QUOTE_AUTHOR = re.compile(r"(?m)[\"”][ \t]*[—–-]{1,2}[ \t]*([A-Z][a-z'’]+(?:[ ][A-Z][a-z'’-]+|[ ][A-Z]\.)?)"
                            r"(?=[ \t]*(?:$|,|\())")
+# (who the author is, after the name: ", 11th", ", 4th grade", " (parent)", ", student rep")
+_AUTHOR_WHO_AFTER = re.compile(r"[ \t]*(?:,[ \t]*|\([ \t]*)(?:\d{1,2}(?:st|nd|rd|th)\b|(?:grade|gr\.?)[ \t]*\d"
+                               r"|(?:parent|student|teacher|senior|junior|sophomore|freshman|grader|mom|dad|aide|para"
+                               r"|counselor|principal|coach|rep)\b)", re.I)
 _COPY_LINE = re.compile(r"(?im)^[ \t>]*b?cc[ \t]*:[ \t]*([^\n]{2,300})$")
 # (an item, its address in brackets after it: "Jun Park <jpark@example.org>")
 _COPY_ITEM = re.compile(r"[^\s,;&<][^,;&<\n]*?(?=[ \t]*(?:<[^>\n]*>)?[ \t]*(?:,|;|&|\band\b|$))", re.M)
@@ -3139,7 +3144,7 @@ _STRONG_CUE = (r"ask|asked|tell|told|thank|thanks|thanked|thanks\s+to|thank\s+yo
                r"|parent|volunteer|liaison|mom|dad|grandmother|grandma|aunt|uncle|librarian|nurse|ms|mr|mrs"
                r"|son|daughter|grandson|granddaughter|nephew|niece|husband|wife|cousin|oldest|youngest|eldest"
                # (an office a comment names someone by, in lower case: "moved by trustee Kaur-Bassi", "director Okeke")
-               r"|trustee|director|dean|superintendent|commissioner|councilmember|councilwoman|councilman"
+               r"|trustee|director|dean|superintendent|commissioner|councilmember|councilwoman|councilman|rep"
                # (a relative named after the word: "her brother Faris", "my grandpa Tomasz")
                r"|brother|sister|father|mother|grandfather|grandpa|stepson|stepdaughter|stepmom|stepdad"
                r"|(?:sister|brother|mother|father|son|daughter)-in-law"
@@ -4055,7 +4060,11 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
             # the author after a quoted answer: '"Mental health, ours and theirs." — Dee' (not "— Anonymous", "— Parent")
             # (a given name first, never a famous name or a framework's author: "— Obama", "— Hattie", "— Plato")
             words = [w for w in m.group(1).split() if not w.endswith(".")]
-            if words[0].lower() in all_given_names() and words[0].lower() not in PRODUCT_NAMES \
+            # (or a word of no list at all, where a grade or a role follows: '— Sumaya, 11th', '— Yordanos (parent)')
+            if (words[0].lower() in all_given_names()
+                    or _AUTHOR_WHO_AFTER.match(text, m.end(1))
+                    and all(fold(w).lower() not in rank and fold(w).lower() not in place_names() for w in words)) \
+                    and words[0].lower() not in PRODUCT_NAMES \
                     and not any(w.lower() in FAMOUS_SURNAMES or w.lower() in _PAIR_ROLE_WORDS or w.lower() in _FIELD_LABELS
                                 or w.lower() in _NOT_SURNAME for w in words) \
                     and all(_listed_word(w.lower(), all_given_names(), rank, all_surnames()) for w in words):

@@ -6066,3 +6066,27 @@ def test_round62_short_forms_said_as_places(text) -> None:
 ])
 def test_round62_short_forms_that_stay_schools(text, span) -> None:
     assert _covered(_R62.redact(text), text, span, "SCHOOL")
+
+
+# --- round 63 (session 24): a mayor's and a pandit's title, a student rep named after the word, a quote's author by the
+# grade or the role after the name ------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "span"), [
+    ("The welcome was given by Mayor Lisbeth Ocampo of the city.", "Mayor Lisbeth Ocampo"),      # the title with it
+    ("The blessing came from Pandit Krishna Bhandari at the temple.", "Pandit Krishna Bhandari"),
+    ("Our student rep, Yohannes, agreed with the plan.", "Yohannes"),                          # a rep in apposition
+    ('"She says my name right." — Sagalle, 11th', "Sagalle"),                                  # a quote's author
+    ('"It helped." — Sagalle, 4th grade', "Sagalle"),
+    ('"It helped." — Sagalle, parent', "Sagalle"),
+])
+def test_round63_found(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor came to the welcome dinner.",                  # a mayor, no name
+    '"It helped." — Anonymous, 11th grade',                   # no one's name
+    '"It helped." — Somali, 11th grade',                      # a language, not an author
+    "The union rep said the contract allows it.",
+])
+def test_round63_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
