@@ -131,7 +131,7 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|[Mm]ile(?:[ \t]+[Mm]arker)?)\.?[ \t]*#?[ \t]*"   # (a highway's mile: "Hwy 212 mile 45, Busby, MT 59016")
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
-         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby)\b"
+         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby|1/2|½)(?![\w/])"
          r"(?=,|[ \t]*\n|[ \t]*[.;)]|[ \t]+(?:where|and|with|for|in|on|at)\b|$)"
          # (or on its own line between the street and the city: "1438 E Walnut St<newline>Rear<newline>Des Moines")
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
@@ -1877,7 +1877,9 @@ class PiiDetector:
             # a school's initials typed in lower case, where a place is named: "assessment at mtms", "@ chhs"
             cands += [(m.start(), m.end(), "SCHOOL") for a in self.lower_initials.intersection(toks)
                       for m in _word_regex(a).finditer(folded)
-                      if _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())]
+                      if _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())
+                      # (a district's letters need no place before them: "presented the tfisd dashboard")
+                      or len(a) >= 4 and a.endswith(("isd", "usd", "csd", "hsd"))]
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             # (in a text in capitals, initials that spell a word are that word: "THE SITE VISIT" is no THE school)
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)
@@ -2075,6 +2077,8 @@ class PiiDetector:
             # "the Delgado family" is a person's)
             # (families named together are families: "the Pahukoa and Lindsey families")
             together = {m.end(1) for m in _FAMILIES_TOGETHER.finditer(folded)} if "families" in ltoks else set()
+            # (and a surname in lower case after "the", which no people's name is: "the ghebreyesus and weldu families")
+            together |= {m.end(g) for m in _LOWER_FAMILY.finditer(folded) for g in (1, 2) if m.group(g)}
             spans = [c for c in spans if c[2] != "PERSON" or " " in folded[c[0]:c[1]] or c[1] in together
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL or not _PEOPLES_AFTER.match(folded, c[1])]
         if not toks.isdisjoint(_PLACE_PREFIXES):
@@ -2850,7 +2854,10 @@ _HOME_VISIT_WORDS = frozenset("home homes visit visits lives live lived living k
                                "family families out past street lane avenue drive hosted".split())
 _HOMESTEAD_WORDS = frozenset("farm ranch orchard dairy homestead place house property".split())
 _SURNAME_HOMESTEAD = re.compile(r"\b[Tt]he[ ]([A-Z][a-z]{1,})[ ](?:farm|ranch|orchard|dairy|homestead|(place|house|property))\b")
-_SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,})[ ]+(?:family|household)\b")
+_SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)[ ]+(?:family|household)\b")
+# (in lower case, after "the", one family or two: "incl. the ghebreyesus and weldu families")
+_LOWER_FAMILY = re.compile(r"\bthe[ ]+([a-z]{3,}(?:-[a-z]{3,})?)(?:[ ]+(?:and|&)[ ]+([a-z]{3,}(?:-[a-z]{3,})?))?"
+                           r"[ ]+(?:family|families|household)\b")
 # peoples and faiths, which go before "family" as surnames do
 _PEOPLES = frozenset("latino latina latinx hispanic chicano mexican cuban haitian asian african arab black white native "
                      "indian indigenous muslim christian jewish catholic mormon amish mennonite".split())
@@ -3621,9 +3628,10 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # a family by its surname alone before "family", a rare word at most: "Home visit notes, Hobbs family:"
         # (not a people or a faith: "Latino family", "Muslim family")
         rank = word_rank()
+        # (a double surname, each part one: "Ordaz-Caballero family")
         out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_FAMILY.finditer(text)
-                if (w := m.group(1).lower()) in all_surnames() and rank.get(w, PLAIN_RANK) >= 20_000
-                and w not in _PEOPLES and w not in LANGUAGE_NAMES]
+                if all(w in all_surnames() and rank.get(w, PLAIN_RANK) >= 20_000 and w not in _PEOPLES
+                       and w not in LANGUAGE_NAMES for w in m.group(1).lower().split("-"))]
     if not ltoks.isdisjoint(_NAME_TITLE_WORDS):
         # titles that name someone only before a given name: a parent named after a child, as Arabic speakers
         # address them ("Um Khaled", "Abu Yusuf"; a word that is no English word too), CHamoru honorifics before an
@@ -4038,6 +4046,15 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
                                                               or w not in people and _compound(w, rank)
                                                               or m.group(1)[1:] != m.group(1)[1:].lower())):
                 out.append((m.start(1), m.end(1), "PERSON"))
+        # (in lower case, a surname of no English word, no place and no people's or language's name: "the ghebreyesus
+        # family", "the ghebreyesus and weldu families"; never "the spanish families", "the karen families")
+        for m in _LOWER_FAMILY.finditer(text):
+            for g in (1, 2):
+                w = m.group(g)
+                if w and all(p not in rank and p not in places and p not in _PEOPLES and p not in LANGUAGE_NAMES
+                             and p not in spanish_words() and not p.endswith(("ese", "ian", "ish"))
+                             for p in w.split("-")):
+                    out.append((m.start(g), m.end(g), "PERSON"))
     if "\n" in text and _CLOSING.search(text):
         # the name under a letter's closing, on its own line: "Thanks,<newline>Jimmy Hummingbird<newline>Principal"
         for m in _CLOSING.finditer(text):
@@ -5575,6 +5592,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Regional\s+High(?:\s+School)?|Supervisory\s+Union|SU|SAU|RSU|MSAD|BOCES|CESA|ESD|ESC|ESU|IU|CSD"
                  # (New York's union free districts: "Haverkill UFSD")
                  r"|UFSD|Union\s+Free\s+School\s+District"
+                 # (California's high school districts: "Helix Valley Union HSD", "Grossmont UHSD")
+                 r"|U?HSD"
                  r"|R-(?:I{1,3}|IV|VI{0,3}|IX|X{1,2}|\d{1,2})|RE-?\d{1,2}J?|(?:Community\s+Unit|Independent|Consolidated)\s+School\s+District"
                  # Alaska's attendance areas, Hawaii's complex areas, the BIE's line offices, Texas's consolidated
                  # districts and juvenile-justice programs
@@ -5600,7 +5619,7 @@ _SCHOOL_CUE_WORDS = frozenset("MS HS ES Elem Elementary El Middle High Academy K
                               "Childhood Country Tech VoTech Career Co Union UHS JHS SHS CO Office Regional Supervisory SU SAU RSU MSAD "
                               "BOCES CESA ESD ESC ESU IU CSD R Community Independent Consolidated REAA Complex Line ELO "
                               "CISD JJAEP RESA Board Head Borough Educational Education Learning PCS College "
-                              "Newcomer Focus Collaborative Service UFSD Union RE PS LSD EVSD".split())
+                              "Newcomer Focus Collaborative Service UFSD Union RE PS LSD EVSD HSD UHSD".split())
 # (a name's words are in one cell of a table: no tab between them)
 # (a name's particles may stand inside it, "Sor Juana Inés de la Cruz High School"; an ʻokina too, "Tsé Ch'ízhí";
 # a hyphen, "Kaʻala-Waimalu Complex Area"; a middle initial, "Cesar E. Chavez Elementary")

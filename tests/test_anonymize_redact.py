@@ -6090,3 +6090,35 @@ def test_round63_found(text, span) -> None:
 ])
 def test_round63_no_one(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
+
+
+# --- round 64 (session 24): families by a surname in lower case or a double surname, a unit of a half house, a high
+# school district's letters, a district's letters in lower case ------------------------------------------------------
+_R64 = Redactor.from_roster(RosterNames(
+    first=("Dolores",), last=("Trevino",), full=("Dolores Trevino",),
+    places=("Cedar Forks Independent School District", "Harbor Glen Elementary School")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Next we test with the tesfamariam and habtu families.", "tesfamariam", "PERSON"),   # lower case, two families
+    ("Next we test with the tesfamariam and habtu families.", "habtu", "PERSON"),
+    ("We visited the gebremeskel family on Tuesday.", "gebremeskel", "PERSON"),
+    ("Home visit: Villaseñor-Quintero family, 12 Elm St.", "Villaseñor-Quintero", "PERSON"),   # a double surname
+    ("Resource room at 411 W. 8th St, 1/2, Erie, PA 16501, open Mondays.",
+     "411 W. 8th St, 1/2, Erie, PA 16501", "ADDRESS"),                                       # a half house's unit
+    ("I am the new director for Palomar Ridge Union HSD this fall.", "Palomar Ridge Union HSD", "SCHOOL"),
+    ("Dolores presented the cfisd equity dashboard at meeting 3.", "cfisd", "SCHOOL"),         # a district's letters
+])
+def test_round64_found(text, span, label) -> None:
+    assert _covered(_R64.redact(text), text, span, label)
+
+
+@pytest.mark.parametrize("text", [
+    "We met with the karen and somali families after school.",     # peoples, not surnames
+    "The host families were wonderful.",
+    "At 12 Oak St, 1/2 of the families walk to school.",           # a half, not a unit
+])
+def test_round64_no_one(text) -> None:
+    spans = _R64.redact(text).spans
+    assert not [s for s in spans if s.label == "PERSON"], text
+    assert all("1/2" not in text[s.start:s.end] for s in spans), text
