@@ -2222,6 +2222,8 @@ class PiiDetector:
                 spans = sorted(spans + _coordinated(folded, spans, self.terms))
             if "," in folded:
                 spans = _cell_names(folded, spans)
+            if folded.count("\n") >= 2:
+                spans = _rows_alike(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
             out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
@@ -4208,7 +4210,9 @@ def _initials_after(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 # an initial before a name, after the start of a line, a list's comma or a label's colon, a quote or a bracket: "PRESENT:
 # O. TREVIÑO", "REVIEWERS: K. VOLLMER, R. SAENZ", "(Ma. Cristina Dela Cruz)" ("Ma.": María, as Filipino names write it),
 # a sign-off's dash: "-T. Morin"
-_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/—–])|(?<=[,;:(\"“—–-][ ])|(?<=[ \n]-))(?:[A-Z]|Ma)\.[ ]$")
+# (and after a word that hands a deed to someone: "Approved by W. GALLEGOS", "per K. Lund", "cc R. Ortiz")
+_INITIAL_BEFORE = re.compile(r"(?:^|(?<=[\n,;:(\"“'‘/—–])|(?<=[,;:(\"“—–-][ ])|(?<=[ \n]-)"
+                             r"|(?<=\b[Bb]y[ ])|(?<=\b[Pp]er[ ])|(?<=\b[Cc]c[ ])|(?<=\b[Ww]ith[ ]))(?:[A-Z]|Ma)\.[ ]$")
 # a rank before a title, and a courtesy title before a name, in any case (a role, "BOARD PRESIDENT", stays outside)
 _RANK_BEFORE_TITLE = re.compile(r"(?<![\w.])(?:Deputy|Assistant|Asst\.|Associate|Assoc\.|Interim|Acting|Vice|Executive)[ ]$",
                                 re.I)
@@ -5432,6 +5436,45 @@ def _cell_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         else:
             out.append(c)
     return out
+
+
+def _rows_alike(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A list's rows that begin alike hold a person in the same place: where a row's first field (after its bullet or
+    number, before a dash or a bar) is a person found, a row of the same bullet and mark whose first field has a name's
+    shape holds one too: "1. ROYA WARDAK — AP, ...<newline>2. PATRICK OYELARAN — DEAN, ...", "IVEY, CARL –
+    emailed<newline>OYARZUN, RENATA – completed" (each word a given name or a surname that is no everyday word, or no
+    word of any list; never a heading's words, "PD POINTS – MISSING EVAL", nor a language's, "Mam — Efraín ...")."""
+    persons = {(s, e) for s, e, label in spans if label == "PERSON"}
+    rows, kinds = [], set()
+    for line in _LINE.finditer(text):
+        start = _ROW_BULLET.match(text, line.start(), line.end()).end()
+        mark = _ROW_FIELD_END.search(text, start, line.end())
+        if mark is None:
+            continue
+        kind = (_DIGITS.sub("9", text[line.start():start].strip()), mark.group(0).strip())
+        rows.append((start, mark.start(), kind))
+        if (start, mark.start()) in persons:
+            kinds.add(kind)
+    if not kinds:
+        return spans
+    rank, every, last = word_rank(), all_given_names(), all_surnames()
+    taken = _Taken(spans)
+    found = [(s, e, "PERSON") for s, e, kind in rows
+             if kind in kinds and (s, e) not in persons and not taken.holds(s, e) and _ROW_NAME.fullmatch(text, s, e)
+             and all(w.title() not in _TITLE_WORDS and w not in _NOT_SURNAME and w.upper() not in _SCHOOL_CUE_WORDS
+                     and w not in LANGUAGE_NAMES and w not in _PEOPLES
+                     and ((w in every or w in last) and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK or w not in rank)
+                     for w in _NAME_PARTS.split(text[s:e].lower()))]
+    return sorted(spans + found) if found else spans
+
+
+_LINE = re.compile(r"[^\n]+")
+_DIGITS = re.compile(r"\d+")
+_ROW_BULLET = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•·▪][ \t]+)?")
+_ROW_FIELD_END = re.compile(r"[ \t]+[—–-][ \t]+|[ \t]*[|\t][ \t]*")
+# (one to four capitalised words, a comma after the first: "OYARZUN, RENATA", "SOFIA BRAVO-LENNOX")
+_ROW_NAME = re.compile(r"[A-Z][A-Za-z'’-]+,?(?:[ ][A-Z][A-Za-z'’.-]*){0,3}")
+_NAME_PARTS = re.compile(r"[ ,.'’-]+")
 
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")

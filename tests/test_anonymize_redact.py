@@ -6122,3 +6122,30 @@ def test_round64_no_one(text) -> None:
     spans = _R64.redact(text).spans
     assert not [s for s in spans if s.label == "PERSON"], text
     assert all("1/2" not in text[s.start:s.end] for s in spans), text
+
+
+# --- round 65 (session 24): a list's rows that begin alike hold a person in the same place; an initial after "by" -----
+@pytest.mark.parametrize(("text", "span"), [
+    ("MISSING EVALS\nLUND, KAREN – emailed 6/2\nQUISPEHUAMAN, ROSSMERY – completed 6/10\nPARK, DANIEL – emailed",
+     "QUISPEHUAMAN, ROSSMERY"),                                                 # a row like the rows found
+    ("Nominees:\n1. DOLORES TREVINO — AP, CEDAR MS\n2. OLUWASEUN ADEYEMI — DEAN, ELM HS\n3. TEODORA BALAN-KOVAC — AP",
+     "TEODORA BALAN-KOVAC"),                                                    # (the roster's person found first)
+    ("Nominees:\n1. DOLORES TREVINO — AP, CEDAR MS\n2. OLUWASEUN ADEYEMI — DEAN, ELM HS\n3. TEODORA BALAN-KOVAC — AP",
+     "OLUWASEUN ADEYEMI"),
+    ("Approved by W. TREVINO 4/30", "W. TREVINO"),                               # an initial after "by"
+    ("cc R. Ortiz", "R. Ortiz"),                                                 # (a guard: found before)
+])
+def test_round65_found(text, span) -> None:
+    assert _covered(_R64.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("PD POINTS – MISSING EVAL\nLUND, KAREN – emailed 6/2\nPARK, DANIEL – emailed", "POINTS"),   # a heading's words
+    ("Interpreters:\nMam — Efrain Perez Bamaca\nSomali — Ifrah Guled\nKaren — Eh Kaw Htoo", "Mam"),   # languages
+    ("Interpreters:\nMam — Efrain Perez Bamaca\nSomali — Ifrah Guled\nKaren — Eh Kaw Htoo", "Somali"),
+    ("Schedule:\n1. DOLORES TREVINO — AP\n2. LUNCH BREAK — cafeteria\n3. DATA REVIEW — library", "LUNCH"),
+    ("We went with Plan B. Okoro agreed.", "B."),                                # a plan's letter, no initial
+])
+def test_round65_no_one(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _R64.redact(text).spans if s.label == "PERSON" and s.start <= i < s.end], text
