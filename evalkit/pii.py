@@ -4235,7 +4235,8 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 
 # two capitals before a surname found, in quotes or brackets: a given name's letters ('(once as "JP Ilunga")')
 # (in quotes, after a label's colon, or at a sentence's or a line's start: "JP Mukendi raised that ...")
-_LETTERS_BEFORE_NAME = re.compile(r"(?:(?<=[(\"“'‘\n])|(?<=:[ ])|(?<=[.!?][ ])|^)([A-Z]{2})[ ]$")
+# (after a comma too, in a log's fields: "Individual coaching, JB Ilunga, 45 min.")
+_LETTERS_BEFORE_NAME = re.compile(r"(?:(?<=[(\"“'‘\n])|(?<=[:,][ ])|(?<=[.!?][ ])|^)([A-Z]{2})[ ]$")
 # (a Karen or Burmese honorific before a name found, the list's own but those that are a girl's or a woman's name
 # too, and Chin "Pu": "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya", "Pu Thang Za")
 _BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(w.title() if w != "u" else "U" for w in
@@ -4441,11 +4442,22 @@ def _found_again(text: str, spans: list[tuple[int, int, str]],
         if label != "PERSON" or len(words) < 2:
             continue
         titled = words[0].rstrip(".").title() in _TITLE_WORDS
-        if not titled and not (words[0].lower() in given_names() or words[0].lower() in all_given_names()
-                               and rank.get(words[0].lower(), PLAIN_RANK) >= EVERYDAY_RANK):
+        # (a given name's letters, as a name: "JB Ilunga, 45 min. JB is weighing the dean opening")
+        letters = len(words) == 2 and len(words[0]) == 2 and words[0].isupper() and words[0].isalpha() \
+            and words[0] not in _NOT_INITIALS
+        if letters:
+            names.add(words[0])
+        # (a first word of no list at all, in a name found in full, is that name's given name: "Volunteers: Furaha
+        # Bahati, Abu Saleh. Van pickup for Furaha is at ...")
+        unknown = not titled and len(words) == 2 and words[0].istitle() and words[0].isalpha() \
+            and words[0].lower() not in rank and words[0].lower() not in english_words() \
+            and words[0].lower() not in place_names() and words[0].lower() not in LANGUAGE_NAMES
+        if not titled and not letters and not unknown \
+                and not (words[0].lower() in given_names() or words[0].lower() in all_given_names()
+                         and rank.get(words[0].lower(), PLAIN_RANK) >= EVERYDAY_RANK):
             continue          # (a span whose first word is no given name is no sure name: "One Tier")
         # (a given name only where it is one and no people's or language's name: never "Bonswa", "Karen", "Ute")
-        first = () if titled or words[0].lower() not in given_names() else (words[0],)
+        first = (words[0],) if unknown or not titled and words[0].lower() in given_names() else ()
         for w in {words[-1].removesuffix("'s").removesuffix("’s"), *first}:
             low = w.lower()
             if len(w) >= 3 and _AGAIN_WORD.fullmatch(w) and w.rstrip(".").title() not in _TITLE_WORDS \

@@ -6149,3 +6149,24 @@ def test_round65_found(text, span) -> None:
 def test_round65_no_one(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _R64.redact(text).spans if s.label == "PERSON" and s.start <= i < s.end], text
+
+
+# --- round 66 (session 24): a given name's letters before a surname after a comma, and again alone; the first word of a
+# full name found, of no list, again alone ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "span"), [
+    ("Individual coaching, JB Trevino, 45 min. JB is weighing the dean opening.", "JB Trevino"),
+    ("Individual coaching, JB Trevino, 45 min. JB is weighing the dean opening.", "JB"),            # the letters again
+    ("Volunteers: Devi Rai, Tumaini Bahati, Abu Saleh. Pickup for Tumaini is at noon.", "Tumaini"),  # the name again
+])
+def test_round66_found_again(text, span) -> None:
+    i = text.rindex(span) if span in ("JB", "Tumaini") else text.index(span)
+    assert any(s.label == "PERSON" and s.start <= i and i + len(span) <= s.end for s in _R64.redact(text).spans)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Notes, AP Trevino, 45 min. AP will share the data.", "AP will"),          # a role's letters, no name
+    ("Ms. Trevino and the PE staff met. PE is short a teacher.", "PE is"),
+])
+def test_round66_letters_that_are_no_name(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _R64.redact(text).spans if s.label == "PERSON" and s.start <= i < s.end], text
