@@ -3055,6 +3055,7 @@ _BUSINESS_NUMBER_BEFORE = re.compile(r"\b(?:(?:purchase[ ])?order|P\.?O\.?|invoi
 # surname's particle too: "La Verne", "De La Cruz")
 _PLACE_PREFIXES = ("San", "Santa", "Santo", "Fort", "Port", "Mount")
 _PLACE_PREFIX_BEFORE = re.compile(rf"(?<![\w'’.-])({'|'.join(_PLACE_PREFIXES)})[ ]$")
+_COURSE_NUMBER_AFTER = re.compile(r"[ ]\d{3}\b")   # ("Grant Writing 101", "Family Engagement 201")
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
                                  r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?=[ \t]*(?:[,;|)\n]|$))")
 _CAPS_TITLE_NAME = re.compile(rf"(?<![\w.'’-])(?:{'|'.join(_CAPS_COURTESY)})\.?[ ]+([A-Z]{{3,}}(?:-[A-Z]{{2,}})?)(?![\w'’-])")
@@ -3481,6 +3482,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 #                   after it is read on its own: "Sarah Johnson")
             if b in LANGUAGE_NAMES and b not in all_last:
                 continue          # a people's or a language's word after it: "Holy Trinity Ukrainian church"
+            if b in _HOLIDAYS or b in rank and _COURSE_NUMBER_AFTER.match(text, m.end(2)):
+                continue          # a greeting's holiday, "Merry Christmas"; a course, "The Grant Writing 101 elective"
             if "-" in a and not all(p in every or p not in rank or p in all_last and rank[p] >= EVERYDAY_RANK
                                     for p in a.split("-")):
                 continue          # a hyphenated given name ("Mei-Ling", "Seon-mi"), not "Self-Care" or "Follow-Up"
@@ -4816,7 +4819,7 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
 # (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
 _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
-                            "Cove Neck Wash Canal Bayou Run Sound Cave Caverns".split())
+                            "Cove Neck Wash Canal Bayou Run Sound Cave Caverns Dam".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
 _STORM_SEASON_AFTER = re.compile(r"[ ](?:one|that|this|last)[ ](?:year|summer|fall|season|[Jj]une|[Jj]uly|[Aa]ugust"

@@ -6170,3 +6170,23 @@ def test_round66_found_again(text, span) -> None:
 def test_round66_letters_that_are_no_name(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _R64.redact(text).spans if s.label == "PERSON" and s.start <= i < s.end], text
+
+
+# --- round 67 (session 24): a holiday's greeting, a dam named after a town or a person, a course by its number ------------------------------
+@pytest.mark.parametrize("text", [
+    "Merry Christmas and happy new year to the whole team!",        # a greeting, no one
+    "Bonneville Dam and The Dalles Dam came up in the history talk.",
+    "Hoover Dam was the field trip everyone remembers.",             # (a guard: no one before)
+    "We took Mindy Writing 101 last fall.",                           # a course by its number
+    "Take Parker Reading 102 in June.",
+])
+def test_round67_no_one(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Merry Okafor presented the data.", "Merry Okafor"),            # a given name before a surname stays
+    ("Christmas Dlamini led the walk.", "Christmas Dlamini"),
+])
+def test_round67_names_stay(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "PERSON")
