@@ -661,7 +661,8 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "since the school opened", "since the building opened", "council's", "board's", "committee's",
                  "union's", "pta's", "pto's", "association's",
                  "district's one", "school's one",
-                 "building's one", "campus's one", "network's one")
+                 "building's one", "campus's one", "network's one", "paired with", "matched with", "has been at",
+                 "has been with", "had been at", "'s been at")
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
@@ -1105,7 +1106,9 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              r"|participant|abuela|abuelo"
              # (a parent and staff by their post: "the parent who filed the OCR complaint", "the bus mechanic who filed
              # the grievance", "the union rep at our building filed a grievance")
-             r"|parent|paraeducator|analyst|mechanic|rep)")
+             r"|parent|paraeducator|analyst|mechanic|rep"
+             # (an elder by the word of respect: "the older gentleman who came from the temple")
+             r"|gentleman)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -1141,6 +1144,10 @@ _ONE_ROLE = (r"(?:teacher|principal|coach|AP|counselor|nurse|librarian|para|aide
              r"(?!s?[ \t]+(?:training|role|roles|meeting|meetings|position|positions|job|jobs|program|programs|team"
              r"|office|session|sessions|slot|vacancy|vacancies|opening|openings|budget|contract|schedule|pay|salary"
              r"|stipend|certification|license|exam|course|class|classes|cohort|pipeline|pathway|academy)\b)")
+# things, places and stretches of time "the only" or "the first" may pick out, none of them a person
+_THING_WORDS = (r"place|building|hour|minute|space|room|school|elective|class|course|slide|name|period|program|grade"
+                r"|language|word|page|chapter|item|event|hall|store|shop|road|bus|stop|site|area|town|city|village"
+                r"|county|district|title\s+i\s+school|high\s+school|exception|bright\s+spot|goal|priority|tool|book")
 # what marks one person out to the eye: "the lady in the green sweater", "the one with the Eagles lanyard"
 _MARKS = (r"(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|hair|tattoo|tattoos|vest|tie|boots"
           r"|cardigan|hoodie|dog|cane|wheelchair|accent|mustache|moustache|earrings|ponytail|lanyard|badge|cap|bun"
@@ -1149,9 +1156,12 @@ _MARKS = (r"(?:sweater|shirt|jacket|hat|dress|scarf|glasses|beard|braid|braids|h
 # engine tries the alternatives only there, not at every character; the matches are the same, found in half the time)
 _SELF_IDENTIFYING = re.compile(
     r"(?:(?=,)|(?<!\w)(?=\w))(?:"
+    # (never a thing, a place, a stretch of time or a number of them: "the only places open after 7 pm in our town",
+    # "the only hour in my week", "the first 20 minutes of the day", "the first slide in the training")
     r"\b(?:the only(?!\s+(?:time|way|thing|day|reason|problem|issue|concern|question|option|choice|change|part"
-    r"|colou?r|one\s+of\s+(?:the|these|those))s?\b)"
-    r"|the first(?!\s+(?:time|day|week|month|year|session|meeting|step)s?\b)|the sole|the newest"
+    rf"|colou?r|one\s+of\s+(?:the|these|those)|{_THING_WORDS})s?\b)"
+    rf"|the first(?!\s+(?:time|day|week|month|year|session|meeting|step|{_THING_WORDS}|\d+|two|three|four|five|six"
+    r"|ten|few)s?\b)|the sole|the newest"
     r"|the youngest|the oldest|the longest[- ]serving)\b[^.;!?]{0,70}?\b(?:in|at|from|on|of)\b\s+"
     r"(?:(?:the|our|my|a|this)\b|(?-i:[A-Z]))[^.;!?]{0,40}"
     # the writer as the one who did or suffered something others know of: "I'm the teacher who reported ..."
@@ -1171,7 +1181,7 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\b(?:the|my|our|a)\s+(?:retired|former)\s+(?:[\w-]+\s+)?{_ROLE_NOUN}\s+(?:from|that|who|of|at)\b[^.;!?]{{0,60}}"
     r"|\bthe\s+(?:[\w-]+\s+)?(?:facilitator|presenter|speaker|trainer|coach|moderator)\s+(?:for|of|in)\s+(?:session|day"
     r"|breakout|meeting|event|module|week)\s+(?:\d+|one|two|three|four|five)\b[^.;!?]{0,40}"
-    r"|\bthe\s+one\s+from\s+(?-i:[A-Z])[^.;!?]{0,40}"
+    r"|\bthe\s+one\s+from\s+(?:the\s+)?(?-i:[A-Z])[^.;!?]{0,40}"
     r"|\bbefore\s+(?:this|the\s+current|the\s+new)\s+one\b"
     # a post a school has one of: "our band director", "our school nurse", "our librarian"
     r"|\b(?:our|my)\s+(?:school['’]?s?\s+)?(?:band\s+director|choir\s+director|orchestra\s+director|athletic\s+director"
@@ -1189,7 +1199,9 @@ _SELF_IDENTIFYING = re.compile(
     rf"|\bwhoever\s+the\s+(?:[\w'’-]+\s+)?{_WHO_NOUN}\s+was\b[^.;!?]{{0,60}}"
     rf"|\bthe\s+new\s+{_WHO_NOUN}\s+(?:of|at|for|in|from)\s+[^.;!?]{{1,60}}?\s+(?:came|arrived|started|joined|moved"
     r"|has|hasn['’]t|had|was|is|isn['’]t|doesn['’]t|didn['’]t)\b[^.;!?]{0,60}"
-    r"|\b(?:someone|somebody|a person|a teacher|the person|whoever|the one)\s+(?:who\s+)?(?:has|had|['’]s)\s+been\s+"
+    # (a post's holder too: "our head custodian has been here 31 years")
+    rf"|\b(?:someone|somebody|a person|a teacher|the person|whoever|the one|(?:the|our|my)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_ROLE_NOUN})\s+(?:who\s+)?(?:has|had|['’]s)\s+been\s+"
     r"[^.;!?]{0,50}?\b(?:for\s+)?(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-9]\d)\+?\s+years"
     rf"|\b(?:as|I am|I'm)\s+(?:the|their)\s+{_ROLES}\s+(?:at|of|for|in)\s+[^.;!?]{{1,60}}"
     # a place's only one: "the district's only bilingual psychologist", "our only male para"
@@ -1214,6 +1226,9 @@ _SELF_IDENTIFYING = re.compile(
     # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
     rf"|\bthe\s+(?:[\w'’-]+\s+){{0,3}}?{_ROLE_NOUN}\s+(?:assigned|placed|hired|brought\s+in)\s+(?:to|at|by|from|in|last|this)\b"
     r"[^.;!?]{0,60}"
+    # (or the one the writer was paired with: "The mentor principal I was paired with retired in December")
+    rf"|\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+(?:I|we)\s+(?:was|were|am|are|got)\s+(?:paired|matched"
+    r"|assigned)\s+(?:with|to)\b[^.;!?]{0,60}"
     # the one of a role a place has, by the place's kind: "the principal of the smallest elementary in our network"
     r"|\bthe\s+(?:principal|assistant\s+principal|AP|superintendent|director|head)\s+of\s+the\s+(?:\w+est"
     r"|alternative|only|one)\b[^.;!?]{0,40}"

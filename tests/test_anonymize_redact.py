@@ -6190,3 +6190,30 @@ def test_round67_no_one(text) -> None:
 ])
 def test_round67_names_stay(text, span) -> None:
     assert _covered(_NOBODY.redact(text), text, span, "PERSON")
+
+
+# --- round 68 (session 24): the review queue: an elder by "gentleman", a post's holder by long tenure, "the one from the
+# ... side", the mentor one was paired with; never a thing, a place or a stretch of time "the only" or "the first" names
+@pytest.mark.parametrize("text", [
+    "The interpreter for the panel (the older gentleman who came from the temple) was excellent.",
+    "Our head custodian has been here 31 years and knows every family in town.",
+    "Our custodian has been at Lincoln for 31 years.",
+    "The facilitator's co-lead, the one from the Idaho side, let the loudest people dominate.",
+    "The mentor principal I was paired with retired in December.",
+])
+def test_round68_sent(text) -> None:
+    assert _NOBODY.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "Walmart and Dollar General are the only places open after 7 pm in our town.",
+    "It turned out to be the only hour in my week where someone asked what I think.",
+    "We are the only Title I school in our feeder pattern.",
+    "The data said it was the first 20 minutes of the day.",
+    "Lau v. Nichols was the first slide in the compliance training.",
+    "The data has been at the center of our work for 20 years.",
+    "Our principal has been here 3 years.",
+    "I was paired with a great mentor.",
+])
+def test_round68_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
