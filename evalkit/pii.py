@@ -969,13 +969,33 @@ def _ocr_word(m: re.Match[str]) -> str:
     for reading in readings:
         if _known_word(reading.lower()):
             return cased(reading)
-    return cased(readings[0]) if _OCR_INNER.search(word) else word
+    if _OCR_INNER.search(word):
+        return cased(readings[0])
+    # (a name's shape, its letters no word of their own, is a name the pass misread at its edge: "Xitumu1" is Xitumul,
+    # "Hrytsenk0" Hrytsenko, "0ksana" Oksana; never a code after a word, "Tier1", "Room1", "Grade0")
+    letters = word.replace("0", "").replace("1", "")
+    if len(letters) >= 4 and (word[0].isupper() or word[0] in "01") and word[1:].replace("0", "").replace("1", "").islower() \
+            and not _known_word(letters.lower()):
+        return cased({"0": "o", "1": "i"}.get(word[0], word[0]) + "".join(_OCR_READINGS.get(c, c)[0] for c in word[1:]))
+    return word
 
 
 # a capital I an OCR pass read for a small l inside a word: "HiIltop Narrows EIementary" (kept only where the word it
 # makes is known: never "McIntosh", "iPad")
 _OCR_CAPITAL_I = re.compile(r"[a-z]I[a-z]|(?<![\w'’-])[A-Z]I[a-z]{2}")
 _OCR_I_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]*[A-Za-z]I[a-z][A-Za-z]*")
+
+
+# an l an OCR pass read for a capital I at a name's start, before a letter no English word starts "l" with: "lmran",
+# "lvy Simmons", "lbrahim" (kept only where the name it makes is known: never "ltd", "lbs")
+_OCR_LEADING_L = re.compile(r"(?<![\w'’-])l[bcdfghjkmnpqrstvwxz][a-z]+(?![\w'’-])")
+
+
+def _ocr_leading_l(m: re.Match[str]) -> str:
+    """The word of :data:`_OCR_LEADING_L` with its first letter read as a capital I, where that makes a known name."""
+    word = m.group(0)
+    name = "i" + word[1:]
+    return "I" + word[1:] if (name in person_words() or name in given_names()) and word not in english_words() else word
 
 
 def _ocr_capital_i(m: re.Match[str]) -> str:
@@ -1024,6 +1044,8 @@ def _prepare(text: str) -> tuple[str, str, tuple[int, ...] | None]:
         folded = _OCR_WORD.sub(_ocr_word, folded)   # (same length: offsets hold)
     if _OCR_CAPITAL_I.search(folded):
         folded = _OCR_I_WORD.sub(_ocr_capital_i, folded)
+    if _OCR_LEADING_L.search(folded):
+        folded = _OCR_LEADING_L.sub(_ocr_leading_l, folded)   # (same length: offsets hold)
     if _ODD_QUOTES.search(folded):
         folded = folded.translate(_QUOTES)
     if "'" in folded:

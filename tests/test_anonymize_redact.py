@@ -6217,3 +6217,25 @@ def test_round68_sent(text) -> None:
 ])
 def test_round68_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 69 (session 24): OCR slips at a name's edge ("Xitumu1", "Hrytsenk0", "0ksana") and an l read for a capital I
+# at a name's start ("lmran", "lvy") ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "span"), [
+    ("Visit notes (OCR from the paper form): host principal Hector Xicay0 met us.", "Hector Xicay0"),
+    ("Attendees (scanned): 0ksana Hrytsenk0 and Ms. Reyes.", "0ksana Hrytsenk0"),
+    ("Yuliia Bondarenk0 signed in at 8:05.", "Yuliia Bondarenk0"),
+    ("lmran said he would raise it with the board.", "lmran"),
+    ("Thanks to lvy Simmons for the snacks.", "lvy Simmons"),
+])
+def test_round69_ocr_edges(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Tier1 and Room1 students met in Grade0 space.",        # codes after a word stay codes
+    "The vendor ltd shipped 40 lbs of books.",               # no name an l could start
+    "Period1 and COVID19 notes are in Unit0.",
+])
+def test_round69_codes_stay(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
