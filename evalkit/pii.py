@@ -5625,7 +5625,9 @@ _LETTER_NICKNAMES = {"d": "Dee", "j": "Jay", "k": "Kay", "v": "Vee"}
 
 _PLACE_WORDS = re.compile(
     # (never the name's first word: "Charter Way" of "Charter Way Middle School", "Community Heights" of ...)
-    r"(?<=\s)(elementary|middle|high|k-8|k8|school|academy|public schools|schools|district|regional|charter"
+    # (a grade band too, "Arlington Ridge" of "Arlington Ridge K-5", "Herron Hill" of "Herron Hill 6-12")
+    r"(?<=\s)(elementary|middle|high|(?:(?:p(?:re-?)?k|k)-?|\d{1,2}-)(?:1[0-2]|[1-9])(?=\s|$)|school|academy|public schools"
+    r"|schools|district|regional|charter|early childhood(?:\s+(?:center|centre|education\s+center))?"
     r"|community|catholic|christian|lutheran|episcopal|alternative|preparatory|prep|stem|steam|early learning"
     r"|montessori|magnet|unified|consolidated|area|junior|senior|jr|sr|elem|acad|c?usd|isd|ccsd|village school|day school"
     r"|ninth grade|freshman academy|freshman center"
@@ -5813,6 +5815,8 @@ _NUMBERED_BODY = re.compile(r"(?<![\w-])(?:(?:SAU|RSU|MSAD|SAD|CESA|ESU|IU|ESD|U
                             r"|Region[ \t]+\d{1,2}[ \t]+(?:ESC|Education\s+Service\s+Center)"
                             r"|Regional\s+Office\s+of\s+Education[ \t]*#?[ \t]*\d{1,3})(?![\w-])")
 # New York's numbered schools ("P.S. 118", "I.S. 52", "J.H.S. 189"), numbered districts ("District 94") and schools
+_COUNT_NOUN_AFTER = re.compile(r"[ \t]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|percent|%|students"
+                               r"|kids|people|families|teachers|more|less|fewer|of)\b", re.I)
 _NUMBERED_SCHOOL = re.compile(r"[PIMJDdH](?<![\w.].)(?:(?<=P)\.?S\.?|(?<=[IM])\.S\.|(?<=J)\.?H\.?S\.?|(?<=H)S"
                               # (a borough's letter after the number: "PS 143X", "HS 455K")
                               r"|(?<=[Dd])(?i:istrict))[ \t]\d{1,3}(?:[XKMQR]\b|\b)"
@@ -5890,7 +5894,9 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
         out += [(p.start() if m.group(0)[:1] in "Dd" and (p := _PLACE_BEFORE_DISTRICT.search(folded, max(0, m.start() - 40),
                                                                                              m.start())) else m.start(),
                  m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)
-                if not (m.group(0)[:2] in ("IS", "MS") and _shouting(folded))]   # "IT IS 318 MILES"
+                if not (m.group(0)[:2] in ("IS", "MS") and _shouting(folded))   # "IT IS 318 MILES"
+                # (a postscript's count is no school: "P.S. 45 minutes is not enough")
+                and not (m.group(0).startswith("P.S.") and _COUNT_NOUN_AFTER.match(folded, m.end()))]
         if "SD" in folded:
             out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_DISTRICT.finditer(folded)]
         out += [(m.start(), m.end(), "SCHOOL") for m in _NUMBERED_BODY.finditer(folded)]
@@ -5985,6 +5991,9 @@ _DISTRICT_NUMBER = re.compile(r"^(.+?)[ \t]+(C?USD|ISD|CCSD|ESD|SD|District)[ \t
 _SMALL_WORDS = frozenset("of the and for at in on".split())
 # a school by its kind's initials and number, then its name: "P.S. 123 Ellison Park", "M.S. 88 Bayard"
 _NUMBERED_NAME = re.compile(r"^((?:P|I|M|J\.?H|H)\.?S\.?)[ \t]*(\d{1,3})(?:[ \t]+(.+))?$")
+# (a city's numbered school by its name, its number first: "School 3 Fargo Commons"; "School 3" alone is no name, "missed
+# school 3 days")
+_NUMBER_FIRST_NAME = re.compile(r"^(?:(?:P|I|M|J\.?H|H)\.?S\.?|School)[ \t]*\d{1,3}[ \t]+(.+)$")
 _BARE_END = re.compile(r"[ \t]+(?:County|Parish|Borough)$")
 
 
@@ -6128,9 +6137,11 @@ def _short_forms(name: str) -> set[str]:
         out.add(f"{short} CA")   # ("Mauna Lahilahi CA", as Hawaii's complex areas are written)
     if words and (number := _DISTRICT_NUMBER_END.search(name)):
         out.add(f"{short} No. {number.group(1)}")   # "Red Prairie No. 1" for "Red Prairie Public School District No. 1"
-    school = _NUMBERED_NAME.match(name)
-    if school and school.group(3) and len(school.group(3)) >= 4:
-        out.add(school.group(3))    # "Ellison Park" for "P.S. 123 Ellison Park"
+    school = _NUMBER_FIRST_NAME.match(name)
+    if school and len(school.group(1)) >= 4:
+        out.add(school.group(1))    # "Ellison Park" for "P.S. 123 Ellison Park", "Fargo Commons" for "School 3 Fargo Commons"
+        if (rest := _short_place(school.group(1))) != school.group(1):
+            out.add(rest)           # ("Harborview International" for "PS 45 Harborview International School")
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
     # (and of two words, the namesake's surname where it is no everyday word and no famous figure's: "Tolliver" for
@@ -6222,8 +6233,11 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?[^\W\d_][\w'â
 _NATURE_STRONG_AFTER = re.compile(rf"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:{_NATURE_STRONG}"
                                   r"|nature[ \t]+(?:trail|center|preserve))\b")
 # (and beside it on the way: "out by Moon Lake on the way home", "near Sandy Creek")
+# (and walked down to it: "We walked the neighborhood from the school down to Hoyt Lake")
 _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|up|down|near|hiked|climbed|summited"
-                            r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by)[ \t]+(?:the[ \t]+)?$", re.I)
+                            r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by"
+                            r"|(?:down|over|out)[ \t]+to)"
+                            r"[ \t]+(?:the[ \t]+)?$", re.I)
 
 
 def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:

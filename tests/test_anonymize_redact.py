@@ -6239,3 +6239,30 @@ def test_round69_ocr_edges(text, span) -> None:
 ])
 def test_round69_codes_stay(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
+
+
+# --- round 70 (session 24), from the fiftieth set's tune half (written blind, scored blind at the session's start rules
+# and at round 69; its held-out half unread): a school's short form without its grade band or its number, an early
+# childhood center's; a lake walked down to ---------------------------------------------------------------------------
+_R70 = Redactor.from_roster(RosterNames(
+    places=("Kessler Ridge K-5", "Tamarack Hill 6-12", "School 7 Quarry Commons", "Lundy Pond Early Childhood Center 54",
+            "P.S. 112 Ellery Park")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Inquiry cycle, Kessler Ridge, step 7: attendance rose.", "Kessler Ridge"),     # without "K-5"
+    ("Gerald shared the Tamarack Hill step 3 fishbone.", "Tamarack Hill"),           # without "6-12"
+    ("The ENL students at Quarry Commons are in 11 classrooms.", "Quarry Commons"),  # without "School 7"
+    ("Teachers from Lundy Pond came to the session.", "Lundy Pond"),                 # without its kind and number
+])
+def test_round70_short_forms(text, span) -> None:
+    assert _covered(_R70.redact(text), text, span, "SCHOOL")
+
+
+@pytest.mark.parametrize("text", [
+    "We walked the neighborhood from the school down to Lundy Pond for the asset map.",   # a pond walked to
+    "P.S. 45 minutes is not enough for the data protocol.",                              # a postscript, no school
+    "She missed school 7 days in March.",                                                # a count, no school
+])
+def test_round70_no_school(text) -> None:
+    assert not [s for s in _R70.redact(text).spans if s.label == "SCHOOL"], text
