@@ -188,7 +188,10 @@ _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan"
                           "santa clara", "santa barbara", "baton rouge", "des moines", "la crosse", "sierra leone",
                           "sri lanka", "saudi arabia", "hong kong", "abu dhabi", "buenos aires", "santo domingo",
                           "port arthur", "corpus christi", "el paso", "la paz", "san marcos", "santa rosa",
-                          "nueva york", "nuevo mexico", "nueva jersey", "mauna kea", "mauna loa"])
+                          "nueva york", "nuevo mexico", "nueva jersey", "mauna kea", "mauna loa",
+                          # (and their peoples: "our Puerto Rican families")
+                          "puerto rican", "puerto ricans", "costa rican", "costa ricans", "sri lankan", "sri lankans",
+                          "saudi arabian", "sierra leonean", "sierra leoneans", "el salvadoran"])
 # countries and continents that are given names too (not "Jordan" or "Chad": far more often a person)
 _COUNTRY_NAMES = frozenset("america asia india china kenya israel ireland france argentina burma".split())
 # given names that are everyday words of Spanish ("soledad", "consuelo", "luna", "rey"): in lower case a person's only
@@ -2213,6 +2216,12 @@ class PiiDetector:
             # a day of the week after a word of time is the day: "pulled from the SIS every Friday", "on that Friday"
             # (a roster person's full name, or a titled one, stays theirs)
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _WEEKDAYS
+                     or self.terms.get(low[c[0]:c[1]], 0) & _FULL
+                     or not _TIME_WORD_BEFORE.search(folded, max(0, c[0] - 12), c[0])]
+        if not ltoks.isdisjoint(_HOLIDAYS):
+            # a holiday after a word of time is the holiday, whoever bears its name: "the Monday after Easter", "before
+            # Christmas" (a roster person's full name stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _HOLIDAYS
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL
                      or not _TIME_WORD_BEFORE.search(folded, max(0, c[0] - 12), c[0])]
         if "Lady" in toks:
@@ -5792,6 +5801,8 @@ grade grades
 # "St. Mary's", "Saint Clare", "St. Elizabeth Seton": a saint's name is a school (or its parish) in a comment;
 # a city named after a saint is not
 _SAINT = re.compile(r"S(?<![\w'’-].)(?:t\.?|aint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
+_SAINT_OF_TOWN = re.compile(r"[ ]of[ ][A-Z][a-z]+(?:['’]s)?(?![\w'’-]|[ ]+(?:School|Academy|Catholic|Elementary|High"
+                            r"|Middle|Prep|Preparatory|Regional|Parish[ ]School)\b)")
 _SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _SAINT_PLACE_WORDS = frozenset("Island Islands Parish County River Sound Bay Beach Lake Church Cathedral Hospital Street "
                                "Avenue Road Boulevard Park".split())
@@ -5879,8 +5890,10 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
 
         every = all_given_names()
         for m in _SAINT.finditer(folded):
-            if _SAINTS_DAY.match(folded, m.end(1)) or m.group(2) in _SAINT_PLACE_WORDS:
-                continue          # "St. Valentine's Day", "St. Nicholas Day"; a place: "St. Helena Island"
+            if _SAINTS_DAY.match(folded, m.end(1)) or m.group(2) in _SAINT_PLACE_WORDS \
+                    or _SAINT_OF_TOWN.match(folded, m.end()):
+                continue          # "St. Valentine's Day", "St. Nicholas Day"; a place: "St. Helena Island"; the saint by
+                #                   his town: "Saint Francis of Assisi's feast day" (his school keeps its kind's word)
             saint = m.group(1).lower()
             saint = saint[:-1] if saint not in every and saint.endswith("s") else saint   # "St Annes"
             if saint in every and saint not in _SAINT_CITIES:
@@ -6146,7 +6159,9 @@ def _short_forms(name: str) -> set[str]:
         out.add(" ".join(words[1:]))
     # (and of two words, the namesake's surname where it is no everyday word and no famous figure's: "Tolliver" for
     # "Maxine Tolliver STEM Academy"; not "Parks" of "Rosa Parks", "Chavez" of "Cesar Chavez")
-    elif len(words) == 2 and words[0].lower() in given_names() and words[1][:1].isupper() and len(words[1]) >= 4 \
+    # (never a body's initials and its kind: "BOCES" of "EL BOCES")
+    elif len(words) == 2 and words[0].lower() in given_names() and not words[0].isupper() and words[1][:1].isupper() \
+            and len(words[1]) >= 4 and words[1].upper() not in _SCHOOL_CUE_WORDS \
             and word_rank().get(words[1].lower(), PLAIN_RANK) >= PLAIN_RANK and words[1].lower() not in FAMOUS_SURNAMES \
             and not any(p.lower().startswith(name.lower()) for p in PUBLIC_NAMES if " " in p):
         out.add(words[1])
@@ -6228,6 +6243,9 @@ _NATURE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?[^\W\d_][\w'�
                            rf"(?:{_NATURE_STRONG}|beautiful|gorgeous|stunning|flood|rising|calm|rough|muddy"
                            r"|icy|floats?|trails?|waterfront|sunsets?|beach|ferry|fishing|kayak\w*|canoe\w*"
                            r"|hike|hiking|overlook|dam|water|waves|ice|tide|currents?|banks?|sunrise|sunset"
+                           # (where the water runs: "Onondaga Creek runs right behind the housing")
+                           r"|(?:runs|ran|flows|flowed|winds)[ \t]+(?:right[ \t]+|just[ \t]+)?(?:behind|along|through|past"
+                           r"|under|beside|by|between)"
                            r"|(?:is|was)[ \t]+dry|at[ \t]+(?:sunrise|sunset|dawn|dusk)"
                            r"|bridges?|locks?|canals?|ditch(?:es)?|snowmelt|(?:comes|rose|rises)[ \t]+up[ \t]+over|overlooks)\b")
 _NATURE_STRONG_AFTER = re.compile(rf"[ \t]+(?:(?:was|is|were|are|got|gets)[ \t]+)?(?:{_NATURE_STRONG}"

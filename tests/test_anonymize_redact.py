@@ -6266,3 +6266,29 @@ def test_round70_short_forms(text, span) -> None:
 ])
 def test_round70_no_school(text) -> None:
     assert not [s for s in _R70.redact(text).spans if s.label == "SCHOOL"], text
+
+
+# --- round 71 (session 24), from the fiftieth set's tune half: a body's kind alone, a people's name of two words, a
+# holiday after a word of time, water that runs behind a place, a saint by his town ---------------------------------
+_R71 = Redactor.from_roster(RosterNames(places=("EL BOCES", "Tamarack Creek Elementary")))
+
+
+@pytest.mark.parametrize("text", [
+    "The BOCES sessions should alternate locations.",                  # the kind alone, not "EL BOCES"
+    "Our Puerto Rican families were proud to show the map.",           # a people
+    "Never schedule the cadre event the Monday after Easter again.",   # a holiday
+    "Tamarack Creek runs right behind the housing complex.",           # the creek
+    "Saint Francis of Assisi's feast day was the theme.",              # the saint
+])
+def test_round71_no_one(text) -> None:
+    assert not [s for s in _R71.redact(text).spans if s.label in ("PERSON", "SCHOOL")], text
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("The EL BOCES data team fixed it.", "EL BOCES", "SCHOOL"),                  # the body by its name
+    ("Tamarack Creek runs a great PLC.", "Tamarack Creek", "SCHOOL"),           # the school doing a school's work
+    ("I sat with Easter Jones and Easter said yes.", "Easter Jones", "PERSON"),   # a person named Easter
+    ("Saint Francis of Assisi School hosted the visit.", "Saint Francis of Assisi School", "SCHOOL"),
+])
+def test_round71_stay(text, span, label) -> None:
+    assert _covered(_R71.redact(text), text, span, label)
