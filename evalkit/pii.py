@@ -665,7 +665,7 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "union's", "pta's", "pto's", "association's",
                  "district's one", "school's one",
                  "building's one", "campus's one", "network's one", "paired with", "matched with", "has been at",
-                 "has been with", "had been at", "'s been at")
+                 "has been with", "had been at", "'s been at", "the interim", "the acting")
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
@@ -1132,8 +1132,9 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              # (a parent and staff by their post: "the parent who filed the OCR complaint", "the bus mechanic who filed
              # the grievance", "the union rep at our building filed a grievance")
              r"|parent|paraeducator|analyst|mechanic|rep"
-             # (an elder by the word of respect: "the older gentleman who came from the temple")
-             r"|gentleman)")
+             # (an elder by the word of respect: "the older gentleman who came from the temple"; a faith's teacher, "the
+             # sheikh who leads Friday prayers"; a teacher by the Spanish word, "the maestra de kínder who ...")
+             r"|gentleman|sheikh|shaykh|ustaz|ustadh|monk|lama|pandit|maestra|maestro)")
 # the words of _WHO_NOUN: with "who" or "whose" in a comment, the pattern runs (a role and a clause about them)
 _ROLE_WORDS = frozenset(re.findall(r"[a-z]+", _WHO_NOUN.lower())) - {"s", "staff", "assistant", "vice", "office",
                                                                       "bus", "social", "board"}
@@ -1245,7 +1246,7 @@ _SELF_IDENTIFYING = re.compile(
     # "a new board member who ...", "a former student from our district who ..." are one person as well)
     rf"|\b(?:the|our|my|one(?!\s+(?:person|guy|lady|woman|man|member|parent|teacher|student)\s)"
     rf"|an?\s+(?=(?:new|former)\s))\s*(?:(?!(?:of|a|an|for|to)\s)[\w'’-]+\s+){{0,4}}?\(?(?:ex-)?{_WHO_NOUN}\)?"
-    r"(?:\s+(?:at|in|from|on|of|with|next\s+to|near|across\s+from)\s+(?:[^,.;!?()]|(?<=\b(?:Dr|No|St|Mt|Ft|Jr|Sr))\.)"
+    r"(?:\s+(?:at|in|from|on|of|de|with|next\s+to|near|across\s+from)\s+(?:[^,.;!?()]|(?<=\b(?:Dr|No|St|Mt|Ft|Jr|Sr))\.)"
     r"{1,60}?)?,?\s+(?:who|whose)\b"
     r"[^.;!?]{0,80}"
     # one of a role by how they came: "the coach assigned to our cadre", "the candidate placed at ..."
@@ -1282,6 +1283,10 @@ _SELF_IDENTIFYING = re.compile(
     # a family's loss or trouble: "a mom whose son died last spring"
     r"|\bwhose\s+(?:\w+\s+)?(?:son|daughter|child|husband|wife|spouse|mother|father|brother|sister)\s+(?:died"
     r"|passed\s+away|was\s+killed|was\s+arrested|was\s+deported|overdosed)\b"
+    # an interim or acting holder of a post a place has one of, by what they say or do: "The interim superintendent
+    # keeps telling the network she ..." (never the post itself: "the interim superintendent role")
+    r"|\bthe\s+(?:interim|acting)\s+(?:superintendent|principal|director|head\s+of\s+school)\s+(?:keeps|kept|said|says"
+    r"|told|tells|has|had|is|was|wants|wanted|won['’]t|doesn['’]t|didn['’]t|refuses|refused|never|always)\b[^.;!?]{0,60}"
     # the new holder of a role at a named place: "the new principal at Laurel Glen came from out of state"
     # (and an interim or acting one: "the interim principal at Crooked River Elementary was ...")
     rf"|\bthe\s+(?:new|interim|acting)\s+{_ROLE_NOUN}\s+(?:at|in|from)\s+"
@@ -3309,8 +3314,8 @@ _VERB_AFTER = re.compile(
     # (an action item of meeting notes: "Next: Ransom to share on-track data", "Ana to send the agenda")
     r"|to\s+(?:share|send|email|e-mail|follow\s+up|update|schedule|bring|draft|review|check|call|contact|set\s+up"
     r"|present|circulate|confirm|reach\s+out)\b"
-    # (a note's absence: "lorraine out sick")
-    r"|out\s+sick"
+    # (a note's absence: "lorraine out sick"; a child's, as a school's call says it: "Sanjiv was absent today")
+    r"|out\s+sick|(?:is|was|has\s+been)\s+(?:absent|tardy|suspended|expelled|withdrawn|hospitalized)\b"
     rf"|(?:{_PERSON_VERBS}|covered|came|comes|ran|runs|did|does|got|gets|gave|gives"
     r"|made|makes|knows|knew|went|goes|lives|lived|organized|organizes|lets|let|took|takes|stayed|stays|kept"
     r"|keeps|worked|works|started|moved|finally|never|really|just|has|had|will|can|could|resigned|graduated"

@@ -6292,3 +6292,32 @@ def test_round71_no_one(text) -> None:
 ])
 def test_round71_stay(text, span, label) -> None:
     assert _covered(_R71.redact(text), text, span, label)
+
+
+# --- round 72 (session 24), from the fiftieth set's tune half: a child absent, as a school's call says it; the review
+# queue: an interim holder by what they say, a faith's teacher, a teacher by the Spanish word ---------------------------
+def test_round72_absent_child() -> None:
+    text = "Hi this is Ms. Okafor from the school. Ruvimbo was absent today. Please call me back."
+    assert _covered(_NOBODY.redact(text), text, "Ruvimbo", "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Attendance was absent from the agenda.", "Tier 2 was suspended for spring."])
+def test_round72_absent_things(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
+
+
+@pytest.mark.parametrize("text", [
+    "The interim superintendent keeps telling the network she isn't here to make changes.",
+    "The sheikh who leads Friday prayers near the school agreed to announce the survey.",
+    "The maestra de kínder who has been teaching for 28 years told the team no.",
+])
+def test_round72_sent(text) -> None:
+    assert _NOBODY.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "The interim superintendent role should be posted in March.",
+    "An interim principal is common in a turnaround's first year.",
+])
+def test_round72_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
