@@ -104,6 +104,10 @@ CASES = {
     "a link read out": ("", "ab", " dot ", 3000, " slash x"),
     # (the second reader's of rounds 55-59: an address's spaced parts with no ending, each a start)
     "spaced address parts": ("jdoe @ ", "Ab", " . ", 3000, ""),
+    # (session 24: a list's rows that begin alike, a row's first field before its dash; a row of blanks with a dash)
+    "rows that begin alike": ("LUND, KAREN – emailed\n", "OYARZUN, RENATA – done", "\n", 1500, ""),
+    "numbered rows": ("1. DOLORES TREVINO — AP\n", "2. ABCDE FGHIJ — DEAN", "\n", 1500, ""),
+    "a row of blanks and dashes": ("- Ana", " ", "", 5000, "Lopez - x\n- Bo - y"),
 }
 
 

@@ -5514,12 +5514,22 @@ def _rows_alike(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     rows, kinds = [], set()
     for line in _LINE.finditer(text):
         start = _ROW_BULLET.match(text, line.start(), line.end()).end()
-        mark = _ROW_FIELD_END.search(text, start, line.end())
-        if mark is None:
+        # (the field's end: a bar or a tab, or a dash with blanks on both sides; found by its mark, then the blanks
+        # before it, so that a line of thousands of blanks is read once)
+        for mark in _ROW_MARK.finditer(text, start, line.end()):
+            i = mark.start()
+            if text[i] in "|\t" or 0 < i - start and text[i - 1] in " \t" and text[i + 1:i + 2] in (" ", "\t"):
+                break
+        else:
             continue
-        kind = (_DIGITS.sub("9", text[line.start():start].strip()), mark.group(0).strip())
-        rows.append((start, mark.start(), kind))
-        if (start, mark.start()) in persons:
+        end = i
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end <= start:
+            continue
+        kind = (_DIGITS.sub("9", text[line.start():start].strip()), text[i])
+        rows.append((start, end, kind))
+        if (start, end) in persons:
             kinds.add(kind)
     if not kinds:
         return spans
@@ -5537,7 +5547,7 @@ def _rows_alike(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
 _LINE = re.compile(r"[^\n]+")
 _DIGITS = re.compile(r"\d+")
 _ROW_BULLET = re.compile(r"[ \t]*(?:\d{1,3}[.)][ \t]+|[-*•·▪][ \t]+)?")
-_ROW_FIELD_END = re.compile(r"[ \t]+[—–-][ \t]+|[ \t]*[|\t][ \t]*")
+_ROW_MARK = re.compile(r"[—–|\t-]")
 # (one to four capitalised words, a comma after the first: "OYARZUN, RENATA", "SOFIA BRAVO-LENNOX")
 _ROW_NAME = re.compile(r"[A-Z][A-Za-z'’-]+,?(?:[ ][A-Z][A-Za-z'’.-]*){0,3}")
 _NAME_PARTS = re.compile(r"[ ,.'’-]+")
