@@ -2667,6 +2667,11 @@ class PiiDetector:
         if cats & _PLACE_SHORT and folded[s:e].islower() and low[s:e] not in COMMON_WORD_NAMES \
                 and _PLACE_BEFORE.search(folded, max(0, s - 16), s):
             return s, e, "SCHOOL"
+        # (one of two words or more, a rare word among them, anywhere: "equity review - perry square -", "the radnor
+        # lake team", "fair oaks park · step 4"; never an everyday phrase, "oak park", "high point", "pine ridge")
+        if cats & _PLACE_SHORT and folded[s:e].islower() and " " in low[s:e] \
+                and any(word_rank().get(w, PLAIN_RANK) >= _RARE_WORD_RANK for w in low[s:e].split()):
+            return s, e, "SCHOOL"
         return None
 
     def _is_name(self, text: str, start: int, end: int, confirmed: frozenset[str] = frozenset(),
@@ -6271,6 +6276,9 @@ _ACROSS_BEFORE = re.compile(r"\b(?:over|past|across|around|through|beyond|along|
                             r"|(?:out|drove|drive|driving|went|walked|walk)[ \t]+by"
                             r"|(?:down|over|out)[ \t]+to)"
                             r"[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+_RARE_WORD_RANK = 15_000   # (a word rarer than this in a school's short form makes it one in lower case too)
 
 
 def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:

@@ -6321,3 +6321,27 @@ def test_round72_sent(text) -> None:
 ])
 def test_round72_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 73 (session 24): a school's short form of two words or more in lower case, a rare word among them, anywhere
+# (from the lower-case misses of every tune half read) ------------------------------------------------------------------
+_R73 = Redactor.from_roster(RosterNames(
+    places=("Kessington Square Elementary School", "Tallow Creek Middle School", "Oak Park Elementary",
+            "High Point Academy", "Pine Ridge Middle School")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("equity review - kessington square - interviewed two parents", "kessington square"),
+    ("i think the tallow creek team will pilot the form", "tallow creek"),
+])
+def test_round73_lower_short_forms(text, span) -> None:
+    assert _covered(_R73.redact(text), text, span, "SCHOOL")
+
+
+@pytest.mark.parametrize("text", [
+    "we walked to the oak park area after lunch",          # everyday words only
+    "the high point of the day was the panel",
+    "a pine ridge runs behind town",
+])
+def test_round73_everyday_phrases_stay(text) -> None:
+    assert not [s for s in _R73.redact(text).spans if s.label == "SCHOOL"], text
