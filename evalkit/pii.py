@@ -1923,8 +1923,8 @@ class PiiDetector:
             cands += [(m.start(), m.end(), "SCHOOL") for a in self.lower_initials.intersection(toks)
                       for m in _word_regex(a).finditer(folded)
                       if _PLACE_BEFORE.search(folded, max(0, m.start() - 16), m.start())
-                      # (a district's letters need no place before them: "presented the tfisd dashboard")
-                      or len(a) >= 4 and a.endswith(("isd", "usd", "csd", "hsd"))]
+                      # (a district's letters need no place before them: "presented the tfisd dashboard", "all ktbsd", "abps")
+                      or len(a) >= 4 and a.endswith(("sd", "ps"))]
         if self.acronyms is not None and not self.initials.isdisjoint(toks):
             # (in a text in capitals, initials that spell a word are that word: "THE SITE VISIT" is no THE school)
             cands += [(m.start(), m.end(), "SCHOOL") for m in self.acronyms.finditer(folded)

@@ -6345,3 +6345,11 @@ def test_round73_lower_short_forms(text, span) -> None:
 ])
 def test_round73_everyday_phrases_stay(text) -> None:
     assert not [s for s in _R73.redact(text).spans if s.label == "SCHOOL"], text
+
+
+def test_round73_district_letters_in_lower_case() -> None:
+    # (a district's letters that end in its kind's, in lower case, anywhere: "all ktbsd"; the roster's own letters only)
+    red = Redactor.from_roster(RosterNames(places=("Kettle Top Borough School District",)))
+    text = "tier 3 list: four names, all ktbsd. please confirm spelling"
+    assert _covered(red.redact(text), text, "ktbsd", "SCHOOL")
+    assert not red.redact("we talked about the ps and sd of it").spans
