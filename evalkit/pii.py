@@ -2791,7 +2791,7 @@ _PERSON_VERBS = (r"asked|shared|said|says|told|mentioned|noted|opened|explained|
                  r"|retired|sent|brought|observed|visited|met|needs|needed|helped|coached|teaches|taught|mentored"
                  r"|mentors|directed|directs|subbed|subs|translated|translates|volunteered|volunteers|drove|drives"
                  r"|paired|partnered|introduced|invited|assigned|pairs|won|interpreted|answers|answered|spoke|speaks"
-                 r"|approved")
+                 r"|approved|agrees|chose|planned|wrote|cooked|offered|promised|insisted|apologized|covered|organized")
 _PERSON_VERB = re.compile(
     rf"\s+(?:{_PERSON_VERBS}|facilitates|facilitated|models"
     r"|attended|is\s+(?:out|worried|absent|on\s+leave|new|retiring|leaving|piloting)"

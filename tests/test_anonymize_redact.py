@@ -6353,3 +6353,17 @@ def test_round73_district_letters_in_lower_case() -> None:
     text = "tier 3 list: four names, all ktbsd. please confirm spelling"
     assert _covered(red.redact(text), text, "ktbsd", "SCHOOL")
     assert not red.redact("we talked about the ps and sd of it").spans
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("ok so norma agrees with the plan", "norma"),              # round 74: more deeds that take a person
+    ("bernie chose a math fluency routine", "bernie"),
+    ("jody planned the whole night", "jody"),
+])
+def test_round74_lower_case_names_by_deed(text, span) -> None:
+    assert _covered(_NOBODY.redact(text), text, span, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["summer planned events were fun", "the grant covered the costs", "hope agrees with data"])
+def test_round74_words_stay(text) -> None:
+    assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
