@@ -665,7 +665,7 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "union's", "pta's", "pto's", "association's",
                  "district's one", "school's one",
                  "building's one", "campus's one", "network's one", "paired with", "matched with", "has been at",
-                 "has been with", "had been at", "'s been at", "the interim", "the acting")
+                 "has been with", "had been at", "'s been at", "the interim", "the acting", " years")
 
 
 # The words of a text, read once: most patterns run only when one of their words is there (a set test).
@@ -1329,6 +1329,9 @@ _SELF_IDENTIFYING = re.compile(
     # since the school opened"
     r"|\b(?:our|my|the)\s+longest[- ]serving\s+\w+"
     r"|\b(?:1[5-9]|[2-4]\d)\+?\s+years\s+in\b(?!\s+(?:a|the|education|teaching|the\s+field)\b(?!\s+same\b))"
+    # (and a role by its years: "a veteran teacher of 30 years in the math department")
+    rf"|\b(?:a|the|our)\s+(?:[\w'’-]+\s+){{0,2}}?{_ROLE_NOUN}\s+of\s+(?:over\s+|almost\s+|nearly\s+)?(?:1[5-9]|[2-4]\d)\+?"
+    r"\s+years\b[^.;!?]{0,40}"
     # the most senior of a place: "the most senior teacher at Cedar Hollow"
     rf"|\b(?:the|our|my)\s+most\s+senior\s+{_ROLE_NOUN}\b[^.;!?]{{0,60}}"
     r"|\bsince\s+(?:the|our|this)\s+(?:school|building|campus)\s+opened\b"
@@ -1363,6 +1366,12 @@ _ROLE_AT_PLACE = re.compile(
     r"|for\s+(?:(?:our|their)\s+(?:area|district|region|network|cadre|county|zone|complex)"
     r"|(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){1,4}))\s+"
     r"(?!(?:and|or|to|for|with|was|were|is|are)\b)(?-i:[a-z'’]+)\b[^.;!?]{0,60}", re.I)
+# (and what they are, at a place named: "The dean of students at Tideline Academy is the reason half of us are leaving",
+# "The Marshallese liaison at Haikey Creek is the only reason those families trust us"; a place's one holder of a role,
+# whatever is said of them)
+_ROLE_AT_NAMED_PLACE_IS = re.compile(
+    rf"\bthe\s+(?:[\w'’-]+\s+){{0,2}}?{_WHO_NOUN}(?:\s+of\s+(?:students|instruction|academics|operations|curriculum))?"
+    r"\s+(?:at|from)\s+(?-i:[A-Z])[\w'’./-]*(?:\s+(?-i:[A-Z])[\w'’./-]*){0,5}\s+(?:is|was)\s+[^.;!?]{0,60}", re.I)
 # the same in Spanish: "la única mujer conductora de la región", "la maestra que lleva 31 años", "el esposo de la
 # directora" (run only on a comment with Spanish words in it)
 _SELF_IDENTIFYING_ES = re.compile(
@@ -2177,6 +2186,8 @@ class PiiDetector:
         selfid = [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING.finditer(folded)] if cued else []
         if not ltoks.isdisjoint(_ROLE_WORDS) and not ltoks.isdisjoint(("at", "in", "from", "on", "for")):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _ROLE_AT_PLACE.finditer(folded)]
+            if "is" in ltoks or "was" in ltoks:
+                selfid += [(m.start(), m.end(), "SELF_ID") for m in _ROLE_AT_NAMED_PLACE_IS.finditer(folded)]
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]

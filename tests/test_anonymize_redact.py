@@ -6367,3 +6367,22 @@ def test_round74_lower_case_names_by_deed(text, span) -> None:
 @pytest.mark.parametrize("text", ["summer planned events were fun", "the grant covered the costs", "hope agrees with data"])
 def test_round74_words_stay(text) -> None:
     assert not [s for s in _NOBODY.redact(text).spans if s.label == "PERSON"], text
+
+
+# --- round 75 (session 24), review queue: a role at a place named, whatever is said of them; a role by its years ------
+@pytest.mark.parametrize("text", [
+    "The dean of students at Tideline Academy is the reason half of us are thinking about leaving.",
+    "The Marshallese liaison at Haikey Creek is the only reason those families trust us.",
+    'The report quotes "a veteran teacher of 30 years in the math department." We have one.',
+])
+def test_round75_sent(text) -> None:
+    assert _NOBODY.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "The principal at the school is responsible for the schedule.",     # no place named
+    "We need 30 years of data before we say that.",
+    "She is a teacher of 5 years and loves it.",
+])
+def test_round75_not_sent(text) -> None:
+    assert not _NOBODY.redact(text).needs_review, text
