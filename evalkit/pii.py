@@ -2234,6 +2234,9 @@ class PiiDetector:
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in _WEEKDAYS
                      or self.terms.get(low[c[0]:c[1]], 0) & _FULL
                      or not _TIME_WORD_BEFORE.search(folded, max(0, c[0] - 12), c[0])]
+        if "magandang" in ltoks:
+            # a Tagalog greeting's time of day, whatever name it also is: "Magandang gabi po" (good evening)
+            spans = [c for c in spans if c[2] != "PERSON" or not low.endswith("magandang ", 0, c[0])]
         if not ltoks.isdisjoint(_HOLIDAYS):
             # a holiday after a word of time is the holiday, whoever bears its name: "the Monday after Easter", "before
             # Christmas" (a roster person's full name stays theirs)
@@ -3358,6 +3361,7 @@ yakoke mahalo faafetai arigato xiexie muchas muchisimas saludos yuj diosal
 mahadsanid medaase meda amesegenalehu tashakor manana ngiyabonga asante nagode daalu ese faleminderit
 talofa malo iakwe kaselehlie mogethin bula hafa aloha
 saehae annyeong annyeonghaseyo chukha osiyo wado
+magandang kumusta mabuhay
 """.split())   # (thanks in the languages of a school's families: Nepali, Hindi, Urdu, Arabic, Kinyarwanda, Korean,
 #                 Kurdish, K'iche', Q'anjob'al, Choctaw, Hawaiian, Samoan, Japanese, Mandarin; greetings of Samoa, Tonga, the Marshalls,
 #                 Pohnpei, Chuuk, Fiji, Guam and Hawaii; Korean's New Year wish and hello, "Saehae bok mani badeuseyo";

@@ -2002,7 +2002,8 @@ def test_no_extension(text) -> None:
 
 @pytest.mark.parametrize(("text", "found"), [
     # round 18 (session 16; the twelfth set's tune half, after its blind check)
-    ("Rahel at Nichols Ave PCS does all of it", [("Nichols Ave PCS", "SCHOOL")]),            # a public charter
+    # (a public charter; "Rahel" a given name since session 24's lists)
+    ("Rahel at Nichols Ave PCS does all of it", [("Rahel", "PERSON"), ("Nichols Ave PCS", "SCHOOL")]),
     ("The BV Early College site visit", [("BV Early College", "SCHOOL")]),
     ("The Northgate Newcomer Center intake team", [("Northgate Newcomer Center", "SCHOOL")]),
     ("Dr. Hatch and Asst. Supt. Olsen came", [("Dr. Hatch", "PERSON"), ("Asst. Supt. Olsen", "PERSON")]),
@@ -6386,3 +6387,18 @@ def test_round75_sent(text) -> None:
 ])
 def test_round75_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
+
+
+# --- round 76 (session 24): the newcomers' given names of nine more of Faker's lists (Zulu, Indonesian, German,
+# Romanian, Slovak, Czech, Slovenian, Italian, Irish); a Tagalog greeting's time of day is no one ---------------------
+@pytest.mark.parametrize(("text", "span"), [
+    ("Three newcomers, Ozan, Zehra and Abdulla, joined in March.", "Ozan"),
+    ("The packet came back from Jabulani unfinished.", "Jabulani"),
+])
+def test_round76_world_names(text, span) -> None:
+    assert _covered(_WORLD.redact(text), text, span, "PERSON")
+
+
+def test_round76_tagalog_greeting() -> None:
+    # (a guard: "Gabi" became a given name with the German and Italian lists, never in a greeting)
+    assert not [s for s in _WORLD.redact("Magandang gabi po to all the families!").spans if s.label == "PERSON"]

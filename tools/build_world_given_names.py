@@ -31,9 +31,12 @@ from pathlib import Path
 #: Locales whose given names newcomer families in US schools carry: Swahili and Kenyan, Nigerian (Hausa, Yoruba,
 #: Igbo), Ghanaian (Twi), Francophone (Belgian, Canadian, Swiss, Algerian lists: the French names of Haitian,
 #: Congolese, Burundian and Rwandan families), Pakistani (Urdu and Pashto Muslim names), Croatian (Bosnian), Turkish,
-#: Uzbek and Azerbaijani, and Latin American and Iberian Spanish and Portuguese.
+#: Uzbek and Azerbaijani, Latin American and Iberian Spanish and Portuguese; and (session 24) Zulu (the Nguni names
+#: of Southern and Central African families), Indonesian, German (its lists carry Turkish, Arabic and Balkan names),
+#: Romanian (Moldovan families), Slovak, Czech and Slovenian (Roma and Central European families), Italian and Irish.
 LOCALES = ("sw", "en_KE", "en_NG", "ha_NG", "yo_NG", "ig_NG", "tw_GH", "fr_BE", "fr_CA", "fr_QC", "fr_CH", "fr_DZ",
-           "en_PK", "hr_HR", "tr_TR", "uz_UZ", "az_AZ", "es_CO", "es_AR", "es_CL", "es_ES", "pt_BR", "pt_PT")
+           "en_PK", "hr_HR", "tr_TR", "uz_UZ", "az_AZ", "es_CO", "es_AR", "es_CL", "es_ES", "pt_BR", "pt_PT",
+           "zu_ZA", "id_ID", "de_DE", "ro_RO", "sk_SK", "cs_CZ", "sl_SI", "it_IT", "ga_IE")
 #: The locales of benchmarks/redact_corpus/generated/generate.py (Names.LOCALES): their names are left out.
 GENERATOR_LOCALES = ("en_US", "es_MX", "vi_VN", "en_IN", "hi_IN", "ar_AA", "zh_CN", "fr_FR", "pl_PL", "ja_JP")
 MIN_LETTERS = 3
