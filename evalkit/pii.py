@@ -6013,8 +6013,10 @@ def _acronyms(place: str) -> set[str]:
         out.add("".join(m.group(1)[0] + m.group(2)[0] if (m := _COMPASS.match(w)) else w[0] for w in words).upper())
     # (and the short name's own initials, of three words or more: "PBN" for "Platte Bluffs North High School")
     # (never the letters a public figure is known by, "MLK", "JFK", "FDR"; nor letters that spell a word: "LES")
-    if len(short := _short_place(place).split()) >= 3 and len(short) < len(words) \
-            and (letters := "".join(w[0] for w in short if w.casefold() not in _SMALL_WORDS).upper()) \
+    # (its words counted without the small ones, as the place's are: "OLV" for "Our Lady of the Valley Catholic School")
+    short = [w for w in _short_place(place).split() if w.casefold() not in _SMALL_WORDS]
+    if len(short) >= 3 and len(short) < len(words) \
+            and (letters := "".join(w[0] for w in short).upper()) \
             not in _FIGURES_BY_LETTERS and letters.lower() not in english_words():
         out.add(letters)
     # the kind of school alone, as its own staff call it: "the ELC" for "Lakeview Early Learning Center"

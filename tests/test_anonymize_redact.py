@@ -6402,3 +6402,11 @@ def test_round76_world_names(text, span) -> None:
 def test_round76_tagalog_greeting() -> None:
     # (a guard: "Gabi" became a given name with the German and Italian lists, never in a greeting)
     assert not [s for s in _WORLD.redact("Magandang gabi po to all the families!").spans if s.label == "PERSON"]
+
+
+def test_round77_initials_of_a_short_name_with_small_words() -> None:
+    # (round 77: the short name's initials counted without its small words: "OLV" for "Our Lady of the Valley
+    # Catholic School", as the tune halves of two sets wrote it)
+    red = Redactor.from_roster(RosterNames(places=("Our Lady of the Lakes Catholic School",)))
+    text = "Sister Agnes asked whether OLL teachers can join tier 1 next year."
+    assert _covered(red.redact(text), text, "OLL", "SCHOOL")
