@@ -2283,7 +2283,7 @@ class PiiDetector:
         if sum(c[2] == "PERSON" for c in spans):
             public = _public_spans(low, ltoks) if not _PUBLIC_KEYS.isdisjoint(ltoks) else []
             spans = sorted(spans + _found_again(folded, spans, public))
-            if "," in folded or " and " in folded or "&" in folded or "+" in folded:
+            if "," in folded or " and " in folded or "&" in folded or "+" in folded or " / " in folded:
                 spans = sorted(spans + _coordinated(folded, spans, self.terms))
             if "," in folded:
                 spans = _cell_names(folded, spans)
@@ -4386,7 +4386,7 @@ _PLACE_SAID_END = re.compile(rf".*?\b(?:{'|'.join(sorted(_PLACE_KIND_WORDS, key=
                              r"(?=[ \t]*(?:[.,;:!?)]|$)|[ \t]+(?:of|on|in|near|where|that|we|with|by|across|along|outside"
                              r"|north|south|east|west|up|down|out)\b)")
 _IS_WHERE_AFTER = re.compile(r"[ ]+(?:is|was)[ ]+(?:also[ ]+)?where\b")
-_INITIALS_ONLY = re.compile(r"[A-Z]{2,3}")
+_INITIALS_ONLY = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")   # (with stops too: "T.N.")
 # (an initial and a surname of up to three words, in a list of such: "K. Beartusk, T. Pretty Paint")
 _INITIAL_SURNAME = r"[A-Z]\.[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2}"
 _INITIAL_SURNAME_RUN = re.compile(_INITIAL_SURNAME)
@@ -4394,8 +4394,9 @@ _COORD_INITIAL_NAME_AFTER = re.compile(rf"(?:,[ ]*(?:and[ ]+)?|[ ]+(?:and|&)[ ]+
                                        r"(?=[ ]*(?:[,;.)]|$|\n|[ ](?:and|&)[ ]))")
 _COORD_INITIAL_NAME_BEFORE = re.compile(rf"(?<![\w.])({_INITIAL_SURNAME}){_BESIDE.pattern}$")   # (a list's comma or "and")
 # (a pair joined by "and", never a comma's list, which programs' letters fill: "Per KO, ELD and SST will meet")
-_COORD_INITIALS_AFTER = re.compile(r"[ ]+(?:and|&)[ ]+([A-Z]{2,3})(?![\w'’.-])")
-_COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})[ ]+(?:and|&)[ ]+$")
+# (and a slash between, as a log's initials stand: "Initials on the log: ML / T.N.")
+_COORD_INITIALS_AFTER = re.compile(r"[ ]+(?:and|&|/)[ ]+([A-Z]{2,3}(?![\w'’.-])|(?:[A-Z]\.){2,3}(?![\w'’-]))")
+_COORD_INITIALS_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3}|(?:[A-Z]\.){2,3})[ ]+(?:and|&|/)[ ]+$")
 # the letters of programs, services, tests and agencies a comment names beside a person's initials
 _PROGRAM_INITIALS = frozenset("ELD SST ESY LRE FBA BIP ASL AAC ABA ADA CPS DHS DCF DSS ACT SAT IB AP ECE DLI TAG FRL IEP ELL "
                               "ESL ELA SEL RTI PLC MTSS PBIS SLP OT PT PE ESOL GED HSE DOE SEA LEA ISD USD".split())

@@ -6410,3 +6410,19 @@ def test_round77_initials_of_a_short_name_with_small_words() -> None:
     red = Redactor.from_roster(RosterNames(places=("Our Lady of the Lakes Catholic School",)))
     text = "Sister Agnes asked whether OLL teachers can join tier 1 next year."
     assert _covered(red.redact(text), text, "OLL", "SCHOOL")
+
+
+_R78 = Redactor.from_roster(RosterNames(first=("Tam",), last=("Nguyen",), full=("Tam Nguyen",)))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Initials on the log: KW / T.N.", "KW"),       # round 78: initials beside a roster person's, with stops, by a slash
+    ("Signed: R.B. and JT", "R.B."),                # (a guard: found before)
+])
+def test_round78_initials_beside_initials(text, span) -> None:
+    assert _covered(_R78.redact(text), text, span, "PERSON")
+
+
+def test_round78_program_letters_stay() -> None:
+    text = "Subjects: ELA / SPED / T.N. signed"
+    assert not [s for s in _R78.redact(text).spans if text[s.start:s.end] in ("ELA", "SPED")]
