@@ -5685,6 +5685,8 @@ _PLACE_WORDS = re.compile(
     # "Codman Square Dual Language K-8", "Bowdoin Geneva" of "Bowdoin Geneva Upper School", "Prairie Star" of "Prairie
     # Star Education Service Center")
     r"|dual language|two-way immersion|bilingual|(?:upper|lower|pilot)(?=\s+(?:school|academy)\b)"
+    # (an international school's word: "Harborview" of "PS 45 Harborview International School")
+    r"|international(?=\s+(?:school|academy|high|middle|elementary|prep|baccalaureate)\b)"
     r"|education(?:al)?\s+(?:cooperative|service\s+center|service\s+agency|collaborative)"
     # (a district's kind in its letters, and the words of its kind before "School": "Mohawk Ridge" of "Mohawk Ridge
     # BOCES", "Bear Creek" of "Bear Creek Union School District", "Red Prairie" of "Red Prairie Public School District")
@@ -6178,7 +6180,8 @@ def _short_forms(name: str) -> set[str]:
     out = {short} if short.lower() not in _STATE_NAMES and short.lower() not in _BOROUGHS \
         and short.lower() not in _TERRITORY_LETTERS else set()
     # (a district's kind word kept too, as people write it: "Mill River Union" for "Mill River Union School District")
-    out |= {f"{short} {kind}" for kind in ("Union", "Joint", "Independent") if f" {short} {kind} " in f" {name} "}
+    out |= {f"{short} {kind}" for kind in ("Union", "Joint", "Independent", "International")
+            if f" {short} {kind} " in f" {name} "}
     if (kind := _KIND_FIRST.match(name)) and len(words) >= 1:
         # (and by its kind's letters before the short name: "SU Palmarejo Alto", "ESV Rafael Colón Ortiz"; a
         # region's office, "ORE Costa Norte")

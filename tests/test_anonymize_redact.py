@@ -6426,3 +6426,13 @@ def test_round78_initials_beside_initials(text, span) -> None:
 def test_round78_program_letters_stay() -> None:
     text = "Subjects: ELA / SPED / T.N. signed"
     assert not [s for s in _R78.redact(text).spans if text[s.start:s.end] in ("ELA", "SPED")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Site visit notes, Quayside — cadre day 5.", "Quayside"),                       # round 79: without "International"
+    ("The Quayside International team presented.", "Quayside International"),      # and with it (a guard)
+    ('"Kowalczyk, Grant","PS 12 Quayside","coach"', "PS 12 Quayside"),               # its number before its name
+])
+def test_round79_international_school_short_forms(text, span) -> None:
+    red = Redactor.from_roster(RosterNames(places=("PS 12 Quayside International School",)))
+    assert _covered(red.redact(text), text, span, "SCHOOL")
