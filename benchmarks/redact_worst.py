@@ -108,6 +108,7 @@ CASES = {
     "rows that begin alike": ("LUND, KAREN – emailed\n", "OYARZUN, RENATA – done", "\n", 1500, ""),
     "numbered rows": ("1. DOLORES TREVINO — AP\n", "2. ABCDE FGHIJ — DEAN", "\n", 1500, ""),
     "a row of blanks and dashes": ("- Ana", " ", "", 5000, "Lopez - x\n- Bo - y"),
+    "a greeting's names in a row": ("", "Magandang gabi po", " ", 2000, ""),   # (second reader: the name tail's scan)
 }
 
 
