@@ -3151,7 +3151,7 @@ _PLACE_PREFIXES = ("San", "Santa", "Santo", "Fort", "Port", "Mount")
 _PLACE_PREFIX_BEFORE = re.compile(rf"(?<![\w'’.-])({'|'.join(_PLACE_PREFIXES)})[ ]$")
 _COURSE_NUMBER_AFTER = re.compile(r"[ ]\d{3}\b")   # ("Grant Writing 101", "Family Engagement 201")
 # the subjects a course's name ends with before its number, and the wishes a holiday's name follows
-_COURSE_WORDS = frozenset("reading writing math mathematics engagement leadership literacy science english history "
+_COURSE_WORDS = frozenset("reading writing math mathematics engagement leadership literacy english history "
                           "studies methods seminar foundations design coaching algebra biology chemistry".split())
 _HOLIDAY_WISHES = frozenset("merry happy feliz blessed joyous joyeux".split())
 _CAPS_SURNAME_GIVEN = re.compile(r"(?:(?<=[;:|(\n])|^)[ \t]*([A-Z]{3,}(?:[-'’][A-Z]{2,})?),[ ]"
