@@ -2949,8 +2949,8 @@ _SURNAME_FAMILY = re.compile(r"(?<![\w'’.-])(?<![Tt]he )([A-Z][a-z]{2,}(?:-[A-
 # and hazara families", "the bipoc and lgbtq families" (second reader, session 24)
 _LOWER_GROUP_WORDS = frozenset("""pashtun pashtuns hazara hazaras yazidi yazidis tajik tajiks uzbek uzbeks kurd kurds
 rohingya oromo amhara tigrayan tigrinya bantu bhutanese nepali karenni zomi chin mam kiche qanjobal mixtec zapotec
-garifuna quechua maya mayan hmong mien khmu lao bipoc lgbtq lgbtqia lgbt lgbtq+ latine latinx aapi mena swana ell
-sped gt gate migrant""".split())
+garifuna quechua maya mayan hmong mien khmu lao bipoc lgbtq lgbtqia lgbt latine latinx aapi mena swana ell sped
+gate migrant""".split())   # (words of three letters or more: what _LOWER_FAMILY reads)
 # (in lower case, after "the", one family or two: "incl. the ghebreyesus and weldu families")
 _LOWER_FAMILY = re.compile(r"\bthe[ ]+([a-z]{3,}(?:-[a-z]{3,})?)(?:[ ]+(?:and|&)[ ]+([a-z]{3,}(?:-[a-z]{3,})?))?"
                            r"[ ]+(?:family|families|household)\b")
