@@ -961,7 +961,8 @@ def _ocr_word(m: re.Match[str]) -> str:
     readings = [""]
     for ch in word:
         readings = [r + c for r in readings for c in _OCR_READINGS.get(ch, ch)]
-    caps = word.replace("0", "").replace("1", "").isupper()
+    letters = word.replace("0", "").replace("1", "")   # (the word without its digits)
+    caps = letters.isupper()
 
     def cased(reading: str) -> str:
         # (in capitals where the word is, "L0PEZ" is LOPEZ; at its start an i or an o is a name's capital, "0kafor"
@@ -977,7 +978,6 @@ def _ocr_word(m: re.Match[str]) -> str:
     # (a name's shape, its letters no word of their own, is a name the pass misread at its edge: "Xitumu1" is Xitumul,
     # "Hrytsenk0" Hrytsenko, "0ksana" Oksana; never a code after a word, "Tier1", "Room1", "Grade0")
     # (never an app's version, "Gimkit1", "Blooket1": second reader, session 24)
-    letters = word.replace("0", "").replace("1", "")
     if len(letters) >= 4 and (word[0].isupper() or word[0] in "01") \
             and word[1:].replace("0", "").replace("1", "").islower() and not _known_word(letters.lower()) \
             and letters.lower() not in PRODUCT_NAMES:
