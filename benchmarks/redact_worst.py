@@ -109,6 +109,7 @@ CASES = {
     "numbered rows": ("1. DOLORES TREVINO — AP\n", "2. ABCDE FGHIJ — DEAN", "\n", 1500, ""),
     "a row of blanks and dashes": ("- Ana", " ", "", 5000, "Lopez - x\n- Bo - y"),
     "a greeting's names in a row": ("", "Magandang gabi po", " ", 2000, ""),   # (second reader: the name tail's scan)
+    "a row of slash pairs": ("Pairs: ", "Reyes/Gatewood", ", ", 3000, "."),   # (session 25: pairs beside a name)
 }
 
 

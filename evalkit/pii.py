@@ -91,6 +91,7 @@ _TITLES = (r"(?:Chief[ ]Warrant[ ]Officer|CWO"
            r"|Ate|Kuya|Tita|Tito"   # (Filipino: an elder sister, brother, aunt, uncle, said to anyone older)
            r"|Sup(?=\.)|Lic|Sheriff"   # (a superintendent, a licenciado, a county's sheriff)
            r"|Mayor|Pandit"   # (a town's mayor, named in a welcome; a Hindu priest: "Pandit Krishna Bhandari")
+           r"|Venerable|Ven(?=\.)"   # (a Buddhist monk: "Venerable Khamphan", "Ven. Sovann")
            # (in capitals, with their stop: "THANK U DR. MARRERO"; not a place: "IN THE DR. NOW")
            r"|MR(?=\.)|MRS(?=\.)|(?<!THE )DR(?=\.)|MS(?=\.[ ]+[A-Z]{3})|COACH|PRINCIPAL|PASTOR|SISTER|BROTHER|FATHER"
            r"|SRTA(?=\.)"   # (not SRA. or DRA.: reading programs in capitals)
@@ -369,8 +370,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
     # (the letters O, o, I and l only, and six digits at least: see _ocr_phone)
-    "phone_ocr": re.compile(r"(?<![\w-])(?:\([\dOIl]{3}\)[ ]?|[\dOIl]{3}[ .\u2013-])[\dOoIl]{3}[ .\u2013-][\dOoIl]{4}"
-                           r"(?![\w-])|(?<![\w./-])[2-9][\dOoIl]{2}[.\u2013-][\dOoIl]{4}(?![\w/-])"),
+    # (Z, S and B for 2, 5 and 8 too, as OCR reads a faxed form: "Z39-555-0167")
+    "phone_ocr": re.compile(r"(?<![\w-])(?:\([\dOIlZSB]{3}\)[ ]?|[\dOIlZSB]{3}[ .\u2013-])[\dOoIlZSB]{3}[ .\u2013-]"
+                           r"[\dOoIlZSB]{4}(?![\w-])|(?<![\w./-])[2-9][\dOoIl]{2}[.\u2013-][\dOoIl]{4}(?![\w/-])"),
     # an extension alone, which rings one desk ("call me at ext. 4471", "x4471"), and a local number with its last
     # four digits in pairs ("555-01-47")
     "phone_extension": re.compile(r"(?<![\w.-])(?:ext\.?|extension)(?:[ \t]+is)?[ \t]*[#:]?[ \t]*\d{3,5}(?![\w-])"
@@ -614,7 +616,7 @@ def _title_caps(text: str) -> str:
 
 # cheap tests before the extension and OCR phone patterns: a letter beside a digit, "x" and three digits, a local
 # number's last four digits in pairs
-_OCRISH = re.compile(r"\d[OoIl]|[OoIl]\d")
+_OCRISH = re.compile(r"\d[OoIlZSB]|[OoIlZSB]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
 _PHONEISH = re.compile(r"\d\d\d\s?[)\]]?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
@@ -997,10 +999,12 @@ _OCR_LEADING_L = re.compile(r"(?<![\w'’-])l[bcdfghjkmnpqrstvwxz][a-z]+(?![\w'�
 
 
 def _ocr_leading_l(m: re.Match[str]) -> str:
-    """The word of :data:`_OCR_LEADING_L` with its first letter read as a capital I, where that makes a known name."""
+    """The word of :data:`_OCR_LEADING_L` with its first letter read as a capital I, where that makes a known name or
+    place ("lmmokalee" is Immokalee)."""
     word = m.group(0)
     name = "i" + word[1:]
-    return "I" + word[1:] if (name in person_words() or name in given_names()) and word not in english_words() else word
+    return "I" + word[1:] if (name in person_words() or name in given_names() or name in place_names()) \
+        and word not in english_words() else word
 
 
 def _ocr_capital_i(m: re.Match[str]) -> str:
@@ -1825,7 +1829,7 @@ class PiiDetector:
                                 if word_rank().get(words[i].group(0).lower(), PLAIN_RANK) < EVERYDAY_RANK), len(words))
                     e = words[cut - 1].end()
                 elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
-                                              or not any(ch in "OoIl" for ch in folded[s:e])):
+                                              or not any(ch in "OoIlZSB" for ch in folded[s:e])):
                     continue          # letters for digits: a few, never a word ("lol-lol-lolo")
                 elif name == "home_park_lot":
                     # (the town after the park only when it is a town, "Springdale"; never "Mrs Garcia said", "Then";
@@ -2210,8 +2214,8 @@ class PiiDetector:
         if ("la" in ltoks or "el" in ltoks) and (not ltoks.isdisjoint(_SPANISH_CUES)
                                                  or "que" in ltoks and not ltoks.isdisjoint(_ROLE_WORDS_ES)):
             selfid += [(m.start(), m.end(), "SELF_ID") for m in _SELF_IDENTIFYING_ES.finditer(folded)]
-        if (" / " in folded or " <-> " in folded or " <> " in folded or " ↔ " in folded) \
-                and sum(c[2] == "PERSON" for c in spans) >= 2:
+        if ((" / " in folded or " <-> " in folded or " <> " in folded or " ↔ " in folded)
+                and sum(c[2] == "PERSON" for c in spans) >= 2 or "/" in folded and any(c[2] == "PERSON" for c in spans)):
             spans = sorted(spans + self._slash_listed(folded, spans))
         if sum(c[2] == "ADDRESS" for c in spans) >= 2:
             # two addresses side by side with only a comma or a line break between are one: "26 Mile Marker Rd, HC 65
@@ -2238,6 +2242,7 @@ class PiiDetector:
             towns = place_names()
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in towns
                      or not _in_a_row_of_places(folded, c[0], c[1])
+                     or _ROLE_IN_BRACKETS.match(folded, c[1])   # ("Satterfield, Yancey, Kettering (MSDE observer)")
                      or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
                      or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
         if not toks.isdisjoint(_PLANT_COMPANY_WORDS) and not ltoks.isdisjoint(_PLANT_WORDS):
@@ -2375,7 +2380,14 @@ class PiiDetector:
         items = [i for line in _SLASH_LINE.finditer(folded) for i in _SLASH_ITEM.finditer(folded, line.start(), line.end())]
         # (two found among the items of the text's slash lines: a seating chart's tables together)
         if sum(people.holds(i.start(), i.start() + 1) for i in items) < 2:
-            return []
+            items = []
+        if "/" in folded:
+            # a row of pairs with no spaces round the slash, one of its people found: "icebreaker pairs:
+            # Ellerbe/Gatewood, Amadi/Farrow, Menon/Bermudez" (each word a name by the same test)
+            for row in _SLASH_PAIR_ROW.finditer(folded):
+                words = list(_SLASH_PAIR_WORD.finditer(folded, row.start(), row.end()))
+                if any(people.holds(w.start(), w.end()) for w in words):
+                    items += words
         return [(i.start(), i.end(), "PERSON") for i in items if not taken.holds(i.start(), i.end())
                 and all(named(w) for w in i.group(0).split())]
 
@@ -3198,6 +3210,12 @@ _FAMILY_NAME = re.compile(r"\b[Tt]he[ \t]+([A-Z][a-z'’ʻ]+(?:-[A-Z][a-z'’ʻ]
                           rf"(?:{'|'.join(_FAMILY_NOUNS)}|({'|'.join(_FAMILY_THINGS)}))\b")
 # the value of a form's or an e-mail header's field for a person, alone on its line
 # (and pairs: "Haddad <-> Boutros")
+# (a person's part in a group, in brackets after the name: "Kettering (MSDE observer)", "Mutter (chair)")
+_ROLE_IN_BRACKETS = re.compile(r"[ \t]*\((?:[A-Z]{2,6}[ ])?(?:observer|chair|co-chair|lead|co-lead|facilitator|recorder"
+                               r"|note-?taker|timekeeper|host|presenter)\)")
+# (two pairs at least, comma-joined: "Ellerbe/Gatewood, Amadi/Farrow"; each word capitalized, hyphen or apostrophe inside)
+_SLASH_PAIR_ROW = re.compile(r"(?<![\w/])[A-Z][\w'’-]+/[A-Z][\w'’-]+(?:,[ ](?:and[ ])?[A-Z][\w'’-]+/[A-Z][\w'’-]+)+(?![\w/])")
+_SLASH_PAIR_WORD = re.compile(r"[A-Z][\w'’-]+")
 _SLASH_LINE = re.compile(r"(?m)^.*[ ](?:/|<->|<>|↔)[ ].*$")
 _SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=>[ ])|(?<=↔[ ])|(?<=^))([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})"
                          r"(?=[ ](?:/|<->|<>|↔)[ ]|[ \t]*$)", re.M)
@@ -4245,6 +4263,10 @@ def _names_by_layout(text: str, ltoks: set[str], roster_last: frozenset[str], gi
 _SCHOOL_KINDS = (r"H\.S\.|M\.S\.|E\.S\.|HS|MS|ES|Elem\.?|Elementary|Middle|High|Academy|Acad\.?|Sch\.?|School|K-8|Charter"
                  r"|Prep")
 _SCHOOL_KIND_AFTER = re.compile(rf"[ \t]+(?:{_SCHOOL_KINDS})(?![\w-])")
+# (a city system's school number after its name, with the kind's letters or without: "Highland Crest #237",
+# "Canton Harbor E/M #229"; never a ranking's "#1 priority")
+_SCHOOL_NUMBER_SIGN = re.compile(r"(?:[ \t]+(?:E/M|E/MS|EMS|El/Mid|Elem/Middle|Elementary/Middle))?[ \t]+#\d{1,4}(?![\w#])"
+                                 r"(?![ \t]+(?:priority|goal|reason|rank|issue|concern|thing|on[ ]the)\b)")
 # (a span that ends in an abbreviated kind takes its stop: "Pine Ridge K-8 Acad.")
 _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
 _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS|JHS|SHS|(?-i:Co|CO)\.?"
@@ -4639,7 +4661,8 @@ def _name_edges(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                     start = m.start()
             elif start == s and (m := _COURTESY_BEFORE_NAME.search(text, max(0, s - 10), s)) \
                     and not taken.holds(m.start(), s) \
-                    and (not m.group(0)[0].islower() or "." in m.group(0) or " " in text[s:e].strip()):
+                    and (not m.group(0)[0].islower() or "." in m.group(0) or " " in text[s:e].strip()
+                         or m.group(0).startswith("dona ")):   # ("dona", folded "doña", names no verb: "doña Marta")
                 # (a courtesy title in any case: "SRA. LEONOR PATIÑO", "Delegate Harold ..."; one in lower case without
                 # its stop only before a full name, "don Chuy Becerra": "we will miss Okoro", "students don Okoro's")
                 start = m.start()
@@ -4793,6 +4816,8 @@ def _school_tails(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             if _DISTRICT_KIND_END.search(text, s, e) and (number := _DISTRICT_NUMBER_TAIL.match(text, e)) \
                     and number.end() <= nxt[0]:
                 e = number.end()
+            elif (number := _SCHOOL_NUMBER_SIGN.match(text, e)) and number.end() <= nxt[0]:
+                e = number.end()   # a city's school by its number too: "Patterson Bluff #43", "Canton Harbor E/M #229"
             if nxt[2] == "PERSON" and nxt[0] == e + 1 and text[e] == " " and _NUMBERED_SCHOOL.fullmatch(text, s, e) \
                     and not _LOWER_WORD_AFTER.match(text, nxt[1]):
                 # a numbered school and its namesake: "P.S. 57 Hubert H. Humphrey" (not "M.S. 88 Dana Reyes taught")

@@ -6509,3 +6509,36 @@ def test_reader24_no_school(text) -> None:
 ])
 def test_reader24_not_sent(text) -> None:
     assert not _READER24.redact(text).needs_review, text
+
+
+# Session 25, round 80: shapes of the sets read this session, each written afresh with invented names.
+_ROUND80 = Redactor.from_roster(RosterNames(
+    first=("Dana", "Noor"), last=("Reyes", "Kettering", "Ellison"), full=("Dana Reyes", "Noor Kettering"),
+    places=("Bayview Row Elementary School #98", "Harbor Point Elementary/Middle #214", "Puentes Academy Immokalee")))
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Warm-up pairs: Ellison/Gatewood, Amadi/Farrow, Osei-Hale/O'Hara.", "Amadi", "PERSON"),   # a row of pairs
+    ("Warm-up pairs: Ellison/Gatewood, Amadi/Farrow, Osei-Hale/O'Hara.", "O'Hara", "PERSON"),
+    ("Data team: Satterfield, Yancey, Kettering (MSDE observer)", "Kettering", "PERSON"),   # a role in brackets
+    ("We met at Bayview Row #98 after school.", "Bayview Row #98", "SCHOOL"),            # a city school's number
+    ("Ms. Reyes presented Harbor Point E/M #214's cycle.", "Harbor Point E/M #214", "SCHOOL"),
+    ("PLEASE FAX THE FORM TO Z39-555-0167 TODAY.", "Z39-555-0167", "PHONE"),               # OCR: Z for 2
+    ("Fax: 7O3-S55-01B2", "7O3-S55-01B2", "PHONE"),                                          # S for 5, B for 8
+    ("Ruiz — Puentes Academy lmmokalee", "Puentes Academy lmmokalee", "SCHOOL"),             # OCR: l for I
+    ("At the gym door, doña Marta.", "doña Marta", "PERSON"),                               # a lower-case honorific
+    ("The temple's monk, Venerable Khamphan, blessed the garden.", "Venerable Khamphan", "PERSON"),
+    ("Ven. Sovann opened the night.", "Ven. Sovann", "PERSON"),
+])
+def test_round80_found(text, span, label) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Bayview Row #1 priority is attendance.", "#1"),                  # a ranking, not a school's number
+    ("We taught Math/ELA, Science/Social Studies and Art/Music.", "ELA"),   # subjects in pairs
+    ("The form code is SSB-555-BBBB.", "SSB"),                        # letters only, no digits to read
+])
+def test_round80_not_found(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
