@@ -207,7 +207,10 @@ _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 # the kinds of animal a school keeps or dresses up as, after a name and "the": "Max the reading dog"
 _PET_KINDS = frozenset("dog puppy cat kitten chicken chickens hen rooster duck rabbit bunny hamster gerbil mouse rat "
                        "fish goldfish turtle tortoise snake lizard gecko iguana bird parrot parakeet horse pony goat "
-                       "pig sheep cow llama alpaca mascot".split())
+                       "pig sheep cow llama alpaca mascot"
+                       # (and a team's mascot by its animal: "Rocky the Bull", "Sparky the Eagle")
+                       " bull bulldog eagle tiger bear cub falcon hawk lion panther wildcat cougar mustang gator"
+                       " alligator dolphin owl ram wolf hornet bobcat jaguar pelican bison buffalo raven".split())
 _PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{'|'.join(sorted(_PET_KINDS))})\b")
 _SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
 _SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
@@ -280,6 +283,8 @@ _UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bld
                           # (with its park: "Lot 22, Shady Acres Mobile Home Park, 3900 Old Missouri Rd")
                           rf"(?:,[ \t]*{_HOME_PARK})?"
                           r"|(?<![\w#])#[ \t]*\d{1,5}[A-Za-z]?"   # ("#5, 310 Oak St")
+                          # (a house's part and a farm's lane: "Rear, 27380 Road 19", "Farm Lane 4, 9000 SR-29 N")
+                          r"|\b(?:Rear|Upstairs|Downstairs|Basement)|\b(?:Farm[ \t]+)?Lane[ \t]+\d{1,3}"
                           r"|\b\d+(?:st|nd|rd|th)[ \t]+(?:floor|fl)\b\.?),?[ \t]*$", re.I)
 
 # A capitalised word of a name after the first, hyphenated parts included ("Vasquez-Lindholm", "Tran-dao", "O'neil");
@@ -402,12 +407,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # (an ordinal is a street's word too, and a quarter may follow the street: "300 E. 5th Ave NW")
     "street_address": re.compile(
         # a numbered or lettered road: "1200 Loop 360 South", "4410 FM 1960", "88 County Road 12", "County Road QQ"
+        # (and a half road between two, as Colorado's grid numbers them: "County Road T.5", "Road 27.5")
         # (a grid of numbered streets, as Utah's towns address: "3450 S 2700 W", "450 E 100 N")
         # (the two directions across each other: never "100 N 200 S")
         rf"(?:{_HOUSE}[ \u00a0]+(?:(?:[NS]\.?[ \t]+\d{{1,5}}[ \t]+[EW]|[EW]\.?[ \t]+\d{{1,5}}[ \t]+[NS])\b\.?"
         rf"(?:[ \t]+(?:St|Street)\b\.?)?"
         # (an old road by its old number: "4880 Old Highway 61 N")
-        rf"|(?:(?:Old[ \t]+)?{_ROUTES}[ \t]+(?:\d{{1,4}}[A-Z]?|[A-Z]{{1,2}})|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
+        rf"|(?:(?:Old[ \t]+)?{_ROUTES}[ \t]+(?:\d{{1,4}}(?:\.\d)?[A-Z]?|[A-Z]{{1,2}}(?:\.\d)?)|[A-Z]{{2}}-\d{{1,4}})\b(?:[ \t]+(?:North|South|East|West|[NS][EW]|[NSEW])\b\.?)?"
         # (an interstate's service road: "1420 I-40 Service Rd")
         rf"|(?:(?:[A-Z][a-zʻ'-]*|MLK|JFK|FDR|I-\d{{1,3}}|\d{{1,3}}(?:st|nd|rd|th)|\d{{1,2}}(?=[ \t]+Mile\b)"
         rf"|(?<=Mile[ ])\d{{1,2}})\.?[ \t]+){{1,4}}"   # ("9 Mile Rd", "Mile 9 Rd": a section road by its mile)
@@ -521,7 +527,8 @@ _RECORD_BY = re.compile(r"\b(?:logged|submitted|recorded|entered|prepared|compil
                         r"|taught|read|signed|approved|reported|completed|observed|coached|hosted|organi[sz]ed|sent"
                         r"|run|done|given|shown|held)[ \t]+by[ \t]+$", re.I)
 _COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Mx|Miss|Mister|Missus|Coach)\b")
-_COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
+# (two cases heard as one, their plaintiffs by a slash: "Yazzie/Martinez v. State of New Mexico")
+_COURT_CASE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)?[ \t]+vs?\.[ \t]+[A-Z][\w.'’-]*"
                          r"(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w.'’-]*){0,4}")
 _EMAIL_CUE = re.compile(r"e-?mail|write to|contact|reach|send (?:it|them|this) to|message|address is|inbox")
 _EMAIL_OPEN = re.compile(r"(?:mailto:|[<(\[])[ \t]*$")   # the bracket or scheme that opens an address: "<gkim at ...>"
@@ -2245,6 +2252,11 @@ class PiiDetector:
                      or _ROLE_IN_BRACKETS.match(folded, c[1])   # ("Satterfield, Yancey, Kettering (MSDE observer)")
                      or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
                      or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
+        if sum(c[2] == "PERSON" for c in spans) and "," in folded and len(ltoks & LANGUAGE_NAMES) >= 2:
+            # a language in a row of languages is the language, its gloss beside it: 'thank you in Pashto (manana),
+            # Dari (tashakor), Amharic' (Dari is a surname too)
+            spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in LANGUAGE_NAMES
+                     or not _in_a_row_of(LANGUAGE_NAMES, folded, c[0], c[1])]
         if not toks.isdisjoint(_PLANT_COMPANY_WORDS) and not ltoks.isdisjoint(_PLANT_WORDS):
             # a meat or poultry company named like a person, where the text speaks of plants and shifts, by what it
             # does or the companies beside it: "Tyson and JBS schedules", "Tyson closed the plant", "Simmons and
@@ -3305,6 +3317,13 @@ _NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
 # where a word that is never a name alone ("sky", "river") is one: after words that greet, thank or reach someone, "hey
 # River,", "texted Sky about"
 _GREETED_BEFORE = re.compile(rf"\b(?:{_NAME_CUE}|hey|hi|hello|dear|thanks|thx|cc|pinged|ping)[ \t]+$", re.I)
+_LETTER_TITLES = frozenset("mr mrs ms mx miss dr coach".split())
+# ("miss" and "coach" in lower case, or before a small letter, are verbs: "we miss a day", "Coach a new teacher")
+_TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr|mr|mrs|ms|mx|dr)\.?[ ][A-Za-z]|(?:Miss|Coach)[ ][A-Z])"
+                            r"(?![\w'’&/+-]|\.?[ ]*[A-Z][a-z])")
+_LOWER_JUNIOR = re.compile(r"(?<![\w'’.-])([a-z]{3,})[ ]jr\b(?![ ]+(?:high|varsity|college|league|prom))")
+# (a greeting at a message's start, before a given name in lower case: "hi letty -- can you", "hey marisol,")
+_LOWER_GREETED = re.compile(r"(?:^|\n)[ \t]*(?:hi|hey|hello|dear)[ \t]+$", re.I)
 _NAME_CUE_LAST_WORDS = frozenset(re.findall(r"[a-z0-9]+", _NAME_CUE)) | {"w/", "e-mailed"}
 
 
@@ -3507,6 +3526,7 @@ _THING_NOUN_AFTER = re.compile(r"[ \t]+(?:units?|lessons?|model|method|approach|
                                r"|podcast|keynote|poster|photo|picture|mural|banner)\b", re.I)
 
 
+_TITLED_PHRASE_AFTER = re.compile(r"[ ]([A-Z][a-z]+)[ ](?:of|for)[ ][A-Z]")
 # a run of three capitalised single words or more, joined by commas: "the team (Lozano, Urías, Chacón)", "Present:
 # Sabattis, Vachon, Morin"; and a quoted cell of a CSV's "Last, First": '"Guled, Sahra"'
 _CAP_RUN = re.compile(r"(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]*\([a-z ]{1,12}\))?"
@@ -3640,6 +3660,9 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 continue          # "Jim Collins Good to Great": a surname (a rare given name) before an everyday word
             if f"{a} {b}" in _PLACE_PAIRS or a in _STREET_TYPES_FIRST:
                 continue          # "Puerto Rico", "San Antonio", "Calle Ocho": a place's words that look like a name
+            if b not in last and b in english_words() and (p := _TITLED_PHRASE_AFTER.match(text, m.end(2))) \
+                    and p.group(1).lower() in english_words() and p.group(1).lower() not in last:
+                continue          # a thing's name in title case, a word and "of" after: "Virginia Tiered Systems of"
             # (a hyphenated surname is one when each of its parts is a surname or no English word: "Tran-Dao",
             # "Garcia-Lopez", not "Post-Training")
             # (two capitalised words that are no English words are a name too, the first a rare one at most: "Des
@@ -3752,9 +3775,13 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # (not a people or a faith: "Latino family", "Muslim family")
         rank = word_rank()
         # (a double surname, each part one: "Ordaz-Caballero family")
+        # (or a word no list holds, where homes are visited: "home visits: Xiloj family, 16512 County Road T.5")
+        visits = not ltoks.isdisjoint(_HOME_VISIT_WORDS - {"family", "families"})
         out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_FAMILY.finditer(text)
-                if all(w in all_surnames() and rank.get(w, PLAIN_RANK) >= 20_000 and w not in _PEOPLES
-                       and w not in LANGUAGE_NAMES for w in m.group(1).lower().split("-"))]
+                if all((w in all_surnames() and rank.get(w, PLAIN_RANK) >= 20_000
+                        or visits and w not in rank and w not in english_words()
+                        and w not in place_names() and w not in PRODUCT_NAMES and not w.endswith(("ese", "ian", "ean")))
+                       and w not in _PEOPLES and w not in LANGUAGE_NAMES for w in m.group(1).lower().split("-"))]
     if not ltoks.isdisjoint(_NAME_TITLE_WORDS):
         # titles that name someone only before a given name: a parent named after a child, as Arabic speakers
         # address them ("Um Khaled", "Abu Yusuf"; a word that is no English word too), CHamoru honorifics before an
@@ -3907,14 +3934,24 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             # a surname that is also an everyday word ("hayley miles") only after a cue: "hye jin led the walk"
             # (or before a verb that takes a person: "billy fox said")
             if nxt and (nxt.group(1) in last or _foreign_surname(text, s, nxt, rank, ltoks)) \
-                    and nxt.group(1) not in _NOT_SURNAME \
+                    and nxt.group(1) not in _NOT_SURNAME and nxt.group(1) not in _SPANISH_ARTICLES \
                     and (cue or rank.get(nxt.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK
                          or _VERB_AFTER.match(text, nxt.end(1))):
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) \
+                    or _LOWER_GREETED.search(text, max(0, s - 8), s) \
                     or _VERB_AFTER.match(text, e) and english() \
                     and not _LOWER_ARTICLE_BEFORE.search(text, max(0, s - 6), s):   # (an English verb, in an English text;
                 out.append((s, e, "PERSON"))                                    # never after an article: "The dal was")
+    if not ltoks.isdisjoint(_LETTER_TITLES):
+        # a teacher the children call by a title and a letter: "Ms. K says", "ms k says", "Coach G" (never a school's
+        # grade span, "MS K-8", nor a title before an initial and a surname, "Ms. K. Lopez", found whole elsewhere)
+        out += [(m.start(), m.end(), "PERSON") for m in _TITLED_LETTER.finditer(text)]
+    if "jr" in ltoks:
+        # a name in lower case by its generation after it, a given name or no word: "dajuan jr is reading at a 1st
+        # grade level" (never "the jr varsity")
+        out += [(m.start(), m.end(), "PERSON") for m in _LOWER_JUNIOR.finditer(text)
+                if m.group(1) in plain or m.group(1) not in rank and m.group(1) not in english_words()]
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
         # (with its initial, or its surname: a surname of the lists or no English word, never "- kyle here"; and the
@@ -4477,6 +4514,12 @@ _DAY_NAMES = _WEEKDAYS | _HOLIDAYS   # (days a word of time stands before: "ever
 _ABBREVIATIONS = frozenset("esq coord dept dir asst assoc inc ltd corp co jr sr ed ph supt admin govt intl natl".split())
 
 
+def _in_a_row_of(words: frozenset[str], text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is joined by a comma or "and" to one of ``words`` (lower case)."""
+    return any(m is not None and fold(m.group(1)).lower() in words
+               for m in (_COORD_AFTER.match(text, end), _COORD_BEFORE.search(text, max(0, start - 40), start)))
+
+
 def _in_a_row_of_places(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is joined by a comma or "and" to a place's name that is no given name."""
     places, every = place_names(), all_given_names()
@@ -4958,7 +5001,7 @@ _MONTHS = frozenset("january february march april may june july august september
 _DAY_AFTER = re.compile(r"[ ]\d{1,2}(?:st|nd|rd|th)?\b(?![:/.]\d)")
 # (landforms that are seldom a surname: never "Hill", "Brooks", "Lake", "Rivers", "Ridge", "Bay", "Springs")
 _LANDFORM_WORDS = frozenset("Creek River Mountain Valley Falls Canyon Island Pond Hollow Fork Landing Crossing Ferry Wharf "
-                            "Cove Neck Wash Canal Bayou Run Sound Cave Caverns".split())
+                            "Cove Neck Wash Canal Bayou Run Sound Cave Caverns Slough Swamp Trail".split())
 _LANDFORM_AFTER = re.compile(rf"(?:['’]s)?[ ](?:{'|'.join(sorted(_LANDFORM_WORDS))})\b")
 _STORM_YEAR_AFTER = re.compile(r"[ ](?:in|of)[ ](?:19|20)\d\d\b")
 _STORM_SEASON_AFTER = re.compile(r"[ ](?:one|that|this|last)[ ](?:year|summer|fall|season|[Jj]une|[Jj]uly|[Aa]ugust"
@@ -5957,6 +6000,9 @@ _PLACE_BEFORE_DISTRICT = re.compile(r"(?<![\w'’-])(?!(?:Senate|House|Congressi
                                     r"|Fire|Water|Park|Ward|Voting|Election|Assembly|Sewer|Conservation|Special|Our|The|My"
                                     r"|This|That|Each|Every|Any|Our)\b)"
                                     r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*[ ]){1,3}$")
+_OFFICE_BEFORE_DISTRICT = re.compile(r"\b(?:Senate|House|Congressional|Council|Legislative|Assembly|Judicial|Police"
+                                     r"|Fire|Water|Park|Voting|Election|Sewer|Conservation|Supervisorial|Commission"
+                                     r"|Delegate|Hospital|Library|Utility)[ \t]+$")
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}[A-Z]?\b")
 _BODY_WORDS = frozenset("Diocese Archdiocese Region DoDEA".split())
@@ -6025,6 +6071,9 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
                                                                                              m.start())) else m.start(),
                  m.end(), "SCHOOL") for m in _NUMBERED_SCHOOL.finditer(folded)
                 if not (m.group(0)[:2] in ("IS", "MS") and _shouting(folded))   # "IT IS 318 MILES"
+                # (an office's district by its number is no school's: "Senate District 12", "State House District 6")
+                and not (m.group(0)[:1] in "Dd" and _OFFICE_BEFORE_DISTRICT.search(folded, max(0, m.start() - 16),
+                                                                                  m.start()))
                 # (a postscript's count is no school: "P.S. 45 minutes is not enough")
                 and not (m.group(0).startswith("P.S.") and _COUNT_NOUN_AFTER.match(folded, m.end()))]
         if "SD" in folded:
@@ -6388,6 +6437,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
     from to another ("the drive from Sequoia Vista to Fresno")."""
     if _PLACE_OF_BEFORE.search(folded, max(0, start - 24), start) or _ALONG_BEFORE.search(folded, max(0, start - 12), start):
         return True
+    if _PEOPLE_NOUN_AFTER.match(low, end):
+        return True   # (the people a county and its schools are named after: "the Chickahominy peoples", "tribal center")
     # (a name's later word in lower case is a thing's: "Sego lily is the state flower"; a place by what it is: "Franklin
     # Heights is the neighborhood on the hill", "Tres Lomas is just three hills")
     if any(w.islower() and w not in _PARTICLE_WORDS and w not in ("of", "and", "the") and w not in _LANDFORMS
@@ -6441,6 +6492,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 
 # (a street a school is named after, gone along: "the apartments along Wilcrest")
 _ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
+# (never "the Border Sun people", a school's staff, nor "the Arkansas Bend Indian ed staff")
+_PEOPLE_NOUN_AFTER = re.compile(r"[ \t]+(?:peoples|tribes?|tribal|nation|reservation|band[ \t]+of)\b")
 _IS_A_PLACE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?:are|were)"
                                r"|[ \t]+(?:is|was|are|were))[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"
                                r"(?:\w+[ \t]+)?(?:neighbou?rhoods?|hills?|towns?|villages?|subdivisions?|park|lake|communit(?:y|ies)"

@@ -6513,7 +6513,7 @@ def test_reader24_not_sent(text) -> None:
 
 # Session 25, round 80: shapes of the sets read this session, each written afresh with invented names.
 _ROUND80 = Redactor.from_roster(RosterNames(
-    first=("Dana", "Noor"), last=("Reyes", "Kettering", "Ellison"), full=("Dana Reyes", "Noor Kettering"),
+    first=("Dana", "Noor"), last=("Reyes", "Kettering", "Ellison", "Yazzie"), full=("Dana Reyes", "Noor Kettering"),
     places=("Bayview Row Elementary School #98", "Harbor Point Elementary/Middle #214", "Puentes Academy Immokalee")))
 
 
@@ -6542,3 +6542,45 @@ def test_round80_found(text, span, label) -> None:
 def test_round80_not_found(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Home visits: the Cux family, Rear, 27380 Road 19, Fort Morgan, CO 80701", "Rear, 27380 Road 19", "ADDRESS"),
+    ("Home visits: Xiloj family, 16512 County Road T.5, Fort Morgan, CO 80701", "16512 County Road T.5", "ADDRESS"),
+    ("Home visits: Xiloj family, 16512 County Road T.5, Fort Morgan, CO 80701", "Xiloj", "PERSON"),
+    ("three students live at Sanders Pines, Farm Lane 4, 9000 SR-29 N, Immokalee, FL 34142.",
+     "Farm Lane 4, 9000 SR-29 N", "ADDRESS"),
+    ("hi letty -- can you add the new AP?", "letty", "PERSON"),                  # greeted in lower case
+    ("mtss notes: ms k says dajuan jr is reading at a 1st grade level", "ms k", "PERSON"),   # a title and a letter
+    ("mtss notes: ms k says dajuan jr is reading at a 1st grade level", "dajuan jr", "PERSON"),
+    ("Coach G ran the drills again.", "Coach G", "PERSON"),
+    ("Ask Mr. T. He has the keys.", "Mr. T", "PERSON"),
+])
+def test_round81_found(text, span, label) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ('We learned "thank you" in Pashto (manana), Dari (tashakor) and Amharic.', "Dari"),   # a row of languages
+    ("State House District 6 and Senate District 12 both cover our attendance area.", "District 12"),
+    ("State House District 6 and Senate District 12 both cover our attendance area.", "District 6"),
+    ("The Virginia Tiered Systems of Supports guide is long.", "Tiered"),        # a thing's name in title case
+    ("feliz día del maestro a todo el cohort!!", "del"),                         # Spanish "of the", no surname
+    ("Coffee got us through, and Rocky the Bull from the university came by.", "Rocky"),   # a mascot
+    ("The drive past the Okaloacoochee Slough was lovely.", "Okaloacoochee"),      # a landform
+    ("We stayed at a motel on the Orange Blossom Trail.", "Blossom"),
+    ("The plan follows Yazzie/Martinez v. State of New Mexico.", "Yazzie"),      # two cases heard as one
+    ("We honored the Pamunkey and Mattaponi peoples.", "Mattaponi"),
+    ("we miss a day every week", "miss a"),                                     # a verb, not a title
+    ("Coach a new teacher through it.", "Coach a"),
+])
+def test_round81_not_found(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end and s.label != "SELF_ID"], text
+
+
+def test_round81_people_a_school_is_named_for() -> None:
+    red = Redactor.from_roster(RosterNames(places=("Mattaponi County Public Schools",)))
+    text = "We honored the Pamunkey and Mattaponi peoples. The Mattaponi tribal center hosted."
+    assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"], text
+    assert [s for s in red.redact("I work at Mattaponi now.").spans if s.label == "SCHOOL"]
