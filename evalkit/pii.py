@@ -646,6 +646,7 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "'s first", "’s first", "on our board", "on the board", "on our council", "on the council",
                  "service dog", "wheelchair", " cane", "accent", "mustache", "earrings", "ponytail",
                  "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
+                 "knows who", "knew who", "knows which one", "knew which one",
                  "someone who has been", "someone who had been", "a person who has been", "a teacher who has been",
                  "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am",
                  "'s only", "s only", "our only", "my only", "only male", "only female", "only man", "only woman",
@@ -1145,6 +1146,8 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              # (a parent and staff by their post: "the parent who filed the OCR complaint", "the bus mechanic who filed
              # the grievance", "the union rep at our building filed a grievance")
              r"|parent|paraeducator|analyst|mechanic|rep"
+             # (an outsider sent once: "the school assessment visitor from the state who came to us in March")
+             r"|visitor|observer|auditor|inspector"
              # (an elder by the word of respect: "the older gentleman who came from the temple"; a faith's teacher, "the
              # sheikh who leads Friday prayers"; a teacher by the Spanish word, "the maestra de kínder who ...")
              r"|gentleman|sheikh|shaykh|ustaz|ustadh|monk|lama|pandit|maestra|maestro)")
@@ -1208,6 +1211,11 @@ _SELF_IDENTIFYING = re.compile(
     # the writer as the one who did or suffered something others know of: "I'm the teacher who reported ..."
     r"|\b(?:I'm|Im|I am|I was|as|being|speaking as|know I'm|knows I'm|knows I am)\s+the\s+(?:[\w'’-]+\s+){0,5}?"
     r"(?:who|whose)\b[^.;!?]{0,80}"
+    # the writer of a comment or the subject of one that everyone can name: "everyone on staff knows who wrote it",
+    # "everyone knew which one the comments were about"
+    r"|\b(?:everyone|everybody|the\s+whole\s+(?:staff|building|school|team))"
+    r"(?:\s+(?:on\s+(?:the\s+)?staff|here|in\s+the\s+building|in\s+the\s+room))?\s+(?:knows?|knew)\s+"
+    r"(?:exactly\s+)?(?:who|which\s+one)\b(?!\s+(?:wrote|said|answered|put|gave)\s+what\b)[^.;!?]{0,80}"   # (not "who wrote what")
     # (or one of a group: "the one parent who came to every family night")
     r"|\bthe\s+one\s+(?:[\w'’-]+\s+|(?:from|at|in|on)\s+[^,.;!?()]{1,40}?\s+)?(?:who|whose)\b[^.;!?]{0,80}"
     # an award only one person holds: "the former Teacher of the Year from Oklahoma"
@@ -2323,6 +2331,8 @@ class PiiDetector:
                 spans = _cell_names(folded, spans)
             if folded.count("\n") >= 2:
                 spans = _rows_alike(folded, spans)
+            if ", " in folded and sum(c[2] == "PERSON" for c in spans) >= 2:
+                spans = _lower_full_list(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
             out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
@@ -2700,10 +2710,14 @@ class PiiDetector:
                 word = low[s:e]
                 prev = _LOWER_PREV_WORD.search(folded, max(0, s - 20), s) if cats & _LAST else None
                 # (a roster given name, or its nickname or clip, before it is the same person: "jas dhaliwal")
+                # (or the start of the given name the roster pairs with this surname, an everyday word or not:
+                # "sky tso" for Skyler Tso)
                 if prev and (prev.group(1) in all_given_names() and prev.group(1) not in _NOT_SURNAME
                              and word_rank().get(prev.group(1), EVERYDAY_RANK) >= EVERYDAY_RANK   # not "one bright spot"
                              or self.terms.get(prev.group(1), 0) & _FIRST and prev.group(1) not in _PRONOUNS
-                             and word_rank().get(prev.group(1), PLAIN_RANK) >= PLAIN_RANK):
+                             and word_rank().get(prev.group(1), PLAIN_RANK) >= PLAIN_RANK
+                             or len(prev.group(1)) >= 3 and any(g.startswith(prev.group(1))
+                                                                for g in self.given_of.get(word, ()))):
                     return prev.start(1), e, "PERSON"
                 if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK and english():
                     return s, e, "PERSON"
@@ -5620,6 +5634,29 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
 
 
+def _lower_full_list(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The other items of a line's list of full names in lower case, two of them found: "hana habte, corbin salas,
+    lily par, kwame asante, eh soe (student rep)" (each word a given name, no everyday word, or no word at all; never
+    "math reading" or "the gym")."""
+    persons = _Taken([c for c in spans if c[2] == "PERSON"])
+    taken = _Taken(spans)
+    rank, every = word_rank(), all_given_names()
+    out = []
+    for line in _LINE.finditer(text):
+        items = list(_LOWER_LIST_ITEM.finditer(text, line.start(), line.end()))
+        if len(items) < 3 or sum(persons.contains(m.start(1), m.end(1)) for m in items) < 2:
+            continue
+        out += [(m.start(1), m.end(1), "PERSON") for m in items if not taken.holds(m.start(1), m.end(1))
+                and all(w in every or rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK for w in m.group(1).split())
+                and not any(w in _NOT_SURNAME for w in m.group(1).split())]
+    return sorted(spans + out) if out else spans
+
+
+# (two words in lower case between a list's commas, a colon before the first, a bracket's note after: "eh soe (rep)")
+_LOWER_LIST_ITEM = re.compile(r"(?:(?<=[:,][ ])|^)([a-z][a-z'’-]+[ ][a-z][a-z'’-]+)(?=[ ]*(?:\([^()\n]{0,24}\))?[ ]*(?:,|\.?$))",
+                              re.M)
+
+
 def _cell_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A surname and a given name found apart, alone in a cell or a field, are one person: "Daoud, Kirolos,1,...",
     "From: Pruitt-Sowell, Marjorie [mailto:...]", "Farah, Hawa | 615-..." (never a list: "Hodan, Kirollos and ...")."""
@@ -5653,13 +5690,16 @@ def _rows_alike(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             if text[i] in "|\t" or 0 < i - start and text[i - 1] in " \t" and text[i + 1:i + 2] in (" ", "\t"):
                 break
         else:
-            continue
+            # (or a score after the name, as a rating's or an attendance list's rows: "Quezada 5/5<newline>Alemu 3/5")
+            if not (name := _ROW_NAME.match(text, start, line.end())) or not _ROW_SCORE.match(text, name.end()):
+                continue
+            i = name.end()
         end = i
         while end > start and text[end - 1] in " \t":
             end -= 1
         if end <= start:
             continue
-        kind = (_DIGITS.sub("9", text[line.start():start].strip()), text[i])
+        kind = (_DIGITS.sub("9", text[line.start():start].strip()), text[i] if text[i] != " " else "score")
         rows.append((start, end, kind))
         if (start, end) in persons:
             kinds.add(kind)
@@ -5691,6 +5731,7 @@ _ROW_MARK = re.compile(r"[—–|\t-]")
 # (one to four capitalised words, a comma after the first: "OYARZUN, RENATA", "SOFIA BRAVO-LENNOX")
 _ROW_NAME = re.compile(r"[A-Z][A-Za-z'’-]+,?(?:[ ][A-Z][A-Za-z'’.-]*){0,3}")
 _NAME_PARTS = re.compile(r"[ ,.'’-]+")
+_ROW_SCORE = re.compile(r"[ \t]+\d{1,3}/\d{1,3}(?![\w/])")
 
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")

@@ -6584,3 +6584,46 @@ def test_round81_people_a_school_is_named_for() -> None:
     text = "We honored the Pamunkey and Mattaponi peoples. The Mattaponi tribal center hosted."
     assert not [s for s in red.redact(text).spans if s.label == "SCHOOL"], text
     assert [s for s in red.redact("I work at Mattaponi now.").spans if s.label == "SCHOOL"]
+
+
+_ROUND82 = Redactor.from_roster(RosterNames(
+    first=("Skyler", "Hana", "Dawit", "Leticia"), last=("Tso", "Habte", "Alemu", "Quezada"),
+    full=("Skyler Tso", "Hana Habte", "Dawit Alemu", "Leticia Quezada")))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("sky tso helped us build the data display", "sky tso"),            # the start of the roster's given name
+    ("Attendance\nHabte 5/5\nQuezada 4/5\nAmankwah 5/5\nVogel 2/5", "Amankwah"),   # a score's rows
+    ("Attendance\nHabte 5/5\nQuezada 4/5\nAmankwah 5/5\nVogel 2/5", "Vogel"),
+    ("list (lower case): hana habte, dawit alemu, lily par, eh soe (student rep)", "lily par"),   # a lower-case list
+    ("list (lower case): hana habte, dawit alemu, lily par, eh soe (student rep)", "eh soe"),
+])
+def test_round82_found(text, span) -> None:
+    assert _covered(_ROUND82.redact(text), text, span, "PERSON"), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Scores\nMath 4/5\nReading 3/5\nAlemu 5/5", "Math"),               # a subject's row, not a person's
+    ("we did: math reading, hana habte, the gym, dawit alemu.", "math reading"),
+    ("the blue sky was clear over Tso's room", "sky"),                  # no surname after it
+])
+def test_round82_not_found(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND82.redact(text).spans if s.start <= i < s.end], text
+
+
+@pytest.mark.parametrize("text", [
+    "Whoever wrote that comment needs a conversation. Everyone on staff knows who wrote it.",
+    "There were only two facilitators, and everyone knew which one the comments were about.",
+    "The review visitor from the state who came to us in March stayed eleven minutes.",
+])
+def test_round82_sent(text) -> None:
+    assert _ROUND82.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "With six teachers in a grade band, everyone knows who wrote what.",    # a general complaint, no one singled out
+    "We all know who runs this building: the kids.",
+])
+def test_round82_not_sent(text) -> None:
+    assert not _ROUND82.redact(text).needs_review, text
