@@ -2258,6 +2258,7 @@ class PiiDetector:
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or low[c[0]:c[1]] not in towns
                      or not _in_a_row_of_places(folded, c[0], c[1])
                      or _ROLE_IN_BRACKETS.match(folded, c[1])   # ("Satterfield, Yancey, Kettering (MSDE observer)")
+                     or _in_labelled_row(folded, c[0])          # ("School team: Urdaneta, Sandoval")
                      or _cue_before(_CUE_BEFORE, _CUE_LAST_WORDS, folded, c[0])   # ("I met with Madison and Tulsa ...")
                      or _cue_before(_NAME_CUE_BEFORE, _NAME_CUE_LAST_WORDS, folded, c[0])]
         if sum(c[2] == "PERSON" for c in spans) and "," in folded and len(ltoks & LANGUAGE_NAMES) >= 2:
@@ -2950,7 +2951,9 @@ _GROUP_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)}|estudiantes|alumn[oa
                            re.I)
 _COMMA_NAME_AFTER = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)[A-Z][a-z]")   # (a list goes on: a name after)
 # (and a group's names in brackets or after a colon: "9th graders (Sabitri, Prakash, Menuka)", "kids: Vilay, Somphone")
-_GROUP_OPEN_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)})[ ]*[(:][ ]*$", re.I)
+# (and a group's label before its colon, a team's or a meeting's: "School team: Urdaneta, Sandoval", "Present: ...")
+_GROUP_OPEN_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)})[ ]*[(:][ ]*$"
+                                r"|\b(?:team|panel|members|attendees|participants|present|absent)[ ]*:[ ]*$", re.I)
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
@@ -3331,6 +3334,14 @@ _NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
 # where a word that is never a name alone ("sky", "river") is one: after words that greet, thank or reach someone, "hey
 # River,", "texted Sky about"
 _GREETED_BEFORE = re.compile(rf"\b(?:{_NAME_CUE}|hey|hi|hello|dear|thanks|thx|cc|pinged|ping)[ \t]+$", re.I)
+_CALLED_NAME = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))([A-Z][a-z'’-]{2,}),[ ]+you\b")
+# kin and the roles a comment sets a name off after: "My father, Gul Agha, is sick"
+_APPOSED_WORDS = frozenset("father mother dad mom son daughter husband wife brother sister uncle aunt cousin grandmother "
+                           "grandfather grandson granddaughter nephew niece stepson stepdaughter student parent mentor "
+                           "mentee colleague coworker neighbor neighbour friend tutor intern".split())
+_APPOSED_NAME = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Aa]n)[ ]+(?:(?:new|former|oldest|youngest|eldest"
+                           r"|older|younger|little|big)[ ]+)?(" + "|".join(sorted(_APPOSED_WORDS)) + r")[ ]*,[ ]*"
+                           r"([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}|[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2})[ ]*,")
 _LETTER_TITLES = frozenset("mr mrs ms mx miss dr coach".split())
 # ("miss" and "coach" in lower case, or before a small letter, are verbs: "we miss a day", "Coach a new teacher")
 _TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr|mr|mrs|ms|mx|dr)\.?[ ][A-Za-z]|(?:Miss|Coach)[ ][A-Z])"
@@ -3957,6 +3968,26 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                     or _VERB_AFTER.match(text, e) and english() \
                     and not _LOWER_ARTICLE_BEFORE.search(text, max(0, s - 6), s):   # (an English verb, in an English text;
                 out.append((s, e, "PERSON"))                                    # never after an article: "The dal was")
+    if "you" in ltoks and "," in text:
+        # a name called at a sentence's start, "you" after it: "Quino, you made the kids feel like experts" (a given
+        # name or no English word; never "Honestly, you ...")
+        out += [(m.start(1), m.end(1), "PERSON") for m in _CALLED_NAME.finditer(text)
+                if (w := m.group(1).lower()) not in _NOT_SURNAME and w not in _GREETINGS and w.title() not in _TITLE_WORDS
+                and (w in given or w not in rank and w not in english_words() and w not in place_names())]
+    if not ltoks.isdisjoint(_APPOSED_WORDS) and "," in text:
+        # a name set off by commas after a kin's or a role's word: "My father, Gul Agha, is sick", "a student, roshan
+        # bista, asked" (each word a given name or no everyday word; in lower case, no English word or a given name)
+        for m in _APPOSED_NAME.finditer(text):
+            ws = m.group(2).split()
+            if m.group(2)[0].isupper():
+                named = all(w.lower() not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
+                            and (w.lower() in given or rank.get(w.lower(), PLAIN_RANK) >= EVERYDAY_RANK)
+                            and w.lower() not in LANGUAGE_NAMES and w.lower() not in _PEOPLES for w in ws)
+            else:
+                named = all(w not in _NOT_SURNAME and (w not in english_words() or w in given
+                                                       and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK) for w in ws)
+            if named:
+                out.append((m.start(2), m.end(2), "PERSON"))
     if not ltoks.isdisjoint(_LETTER_TITLES):
         # a teacher the children call by a title and a letter: "Ms. K says", "ms k says", "Coach G" (never a school's
         # grade span, "MS K-8", nor a title before an initial and a surname, "Ms. K. Lopez", found whole elsewhere)
@@ -4526,6 +4557,17 @@ epiphany umoja kujichagulia ujima ujamaa kuumba rajab shaban muharram
 """.split())   # (and Kwanzaa's principles that are no given names, and the Islamic months a fast or a feast is in)
 _DAY_NAMES = _WEEKDAYS | _HOLIDAYS   # (days a word of time stands before: "every Friday", "after Easter")
 _ABBREVIATIONS = frozenset("esq coord dept dir asst assoc inc ltd corp co jr sr ed ph supt admin govt intl natl".split())
+
+
+def _in_labelled_row(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is in a row of names after a group's label and its colon ("School team: Urdaneta,
+    Sandoval", "Present: ..."), only capitalised words and commas between."""
+    colon = text.rfind(":", max(0, start - 80), start)
+    return colon >= 0 and bool(_GROUP_OPEN_BEFORE.search(text, max(0, colon - 30), colon + 1)) \
+        and bool(_ROW_SO_FAR.fullmatch(text, colon + 1, start))
+
+
+_ROW_SO_FAR = re.compile(r"[ ]*(?:[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?,[ ]*)*")
 
 
 def _in_a_row_of(words: frozenset[str], text: str, start: int, end: int) -> bool:
@@ -5871,7 +5913,8 @@ _SCHOOL_WORDS = (r"(?:MS|HS|ES)(?![ \t]+[A-Z])|[MHE]\.S\.|Elementary(?:\s+School
                  r"|Jr\.?\s+High|Academy|(?:Jr\.?|Junior)\s*[-/]\s*(?:Sr\.?|Senior)\s+High(?:\s+School)?"
                  r"|Middle\s*[-/]\s*High(?:\s+School)?|K8|ELC|CTC|(?:Early\s+)?Learning\s+Center"
                  # (a grade band that starts at kindergarten or pre-K: "Prairie View K-5", "PK-8", "PreK-6", "K-12")
-                 r"|(?:P(?:re-?)?)?K-(?:1[0-2]|[1-9])(?![\w-])"
+                 # (and "P-8", as Colorado's preschool-to-eighth campuses write it)
+                 r"|(?:P(?:re-?)?)?K-(?:1[0-2]|[1-9])(?![\w-])|P-(?:1[0-2]|[5-9])(?![\w-])"
                  r"|Alt(?:ernative|\.(?=[ \t]+School))?(?:\s+School)?|Regional(?=[ \t]*(?:[.,;:!?()]|$))|Independent(?=[ \t]*(?:[.,;:!?()]|$))"
                  r"|Consolidated(?=[ \t]*(?:[.,;:!?()]|$))"
                  r"|Charter\s+(?:Network|Schools)|Charter(?:\s+School)?|Collegiate"
@@ -6367,6 +6410,14 @@ def _short_forms(name: str) -> set[str]:
             out.add(rest)           # ("Harborview International" for "PS 45 Harborview International School")
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
+        # (and the namesake's last surname alone, on the terms the two-word case sets below: "Wauneka" for "Annie
+        # Dodge Wauneka Elementary")
+        if len(words[-1]) >= 4 and words[-1][1:].islower() and words[-1].upper() not in _SCHOOL_CUE_WORDS \
+                and word_rank().get(words[-1].lower(), PLAIN_RANK) >= PLAIN_RANK \
+                and words[-1].lower() not in FAMOUS_SURNAMES and words[-1].lower() not in given_names() \
+                and words[-1].lower() not in place_names() \
+                and not any(p.lower().startswith(" ".join(words).lower()) for p in PUBLIC_NAMES if " " in p):
+            out.add(words[-1])
     # (and of two words, the namesake's surname where it is no everyday word and no famous figure's: "Tolliver" for
     # "Maxine Tolliver STEM Academy"; not "Parks" of "Rosa Parks", "Chavez" of "Cesar Chavez")
     # (never a body's initials and its kind: "BOCES" of "EL BOCES")

@@ -6627,3 +6627,41 @@ def test_round82_sent(text) -> None:
 ])
 def test_round82_not_sent(text) -> None:
     assert not _ROUND82.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Family note. My father, Gul Agha, is sick and I drive him.", "Gul Agha", "PERSON"),   # set off after kin
+    ("A student, roshan bista, asked if he could film it.", "roshan bista", "PERSON"),
+    ("Thanks, Mr. Reyes. Quino, you made the kids feel like experts.", "Quino", "PERSON"),   # called by name
+    ("Visits so far (Montclair Elementary, Gateway Park P-8) went well.", "Gateway Park P-8", "SCHOOL"),
+])
+def test_round83_found(text, span, label) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A student, however, said no.", "however"),
+    ("My mentor, of course, helped.", "course"),
+    ("Honestly, you did great.", "Honestly"),
+    ("Okay, you win.", "Okay"),
+    ("We drove: Sanger, Reedley, Selma and Parlier.", "Selma"),
+    ("The P-8 model is new.", "P-8"),
+])
+def test_round83_not_found(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end and s.label != "SELF_ID"], text
+
+
+@pytest.mark.parametrize("span", ["Urdaneta", "Sandoval"])
+def test_round83_roster_surnames_in_a_labelled_row_of_towns(span) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Karina", "Michael"), last=("Urdaneta", "Sandoval"),
+                                           full=("Karina Urdaneta", "Michael Sandoval")))
+    text = "State coach visited. School team: Urdaneta, Sandoval."
+    assert _covered(red.redact(text), text, span, "PERSON"), text
+
+
+def test_round83_namesake_surname_short_form() -> None:
+    from evalkit.pii import _short_forms
+    assert "Villanueva" in _short_forms("Maria Elena Villanueva Academy")    # the namesake's surname alone
+    assert "Fresno" not in _short_forms("Sterling Path Academy Fresno")      # never a town
+    assert "Wauneka" not in _short_forms("Annie Dodge Wauneka Elementary")   # never a public figure's
