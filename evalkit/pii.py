@@ -369,8 +369,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         r"|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
                         # (the last four in pairs: "555-01-23"; never with spaces, "412 398 27 31" is a row of counts)
                         r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
-                        r"(?:/\d{4}(?!\d))?"
-                        r"(?:,?\s*+(?:-\s*+)?(?:x\.?|ext\.?|extension|\#)\s*+(?:-\s*+)?\d{1,5})?(?![\w-])"   # ("-ext-12", "x. 3")
+                        # (a second line's last digits after a slash: "651-555-0116/0117", "651-555-0116/17")
+                        r"(?:/\d{4}(?!\d)|/\d{2}(?!\d))?"
+                        # (or the digits a caller presses after the number, the pound sign after them: ", 2#")
+                        r"(?:,?\s*+(?:-\s*+)?(?:x\.?|e?xt\.?:?|extension|\#)\s*+(?:-\s*+)?\d{1,5}|,[ ]?\d{1,5}\#"
+                        r"|[ ]?\((?:x\.?|ext\.?:?|extension)[ ]?\d{1,5}\))?(?![\w-])"   # ("-ext-12", "x. 3")
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
     # a number an OCR pass or a careless typist wrote with letters for digits: "7O3-555-0l42", "(7O3) 555-Ol42"
@@ -753,10 +756,15 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
 
 # A phone number read out, as voice typing writes it: "six one two five five five zero one three four", "612 five
 # five five 0134" (digits and digit words, "oh" for zero)
-_DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {"oh": "0"}
+# (and in Spanish, "nueve cinco seis cinco cinco cinco cero uno tres cuatro", "guion" for a dash; a digit word may follow
+# digits with no blank, as a half-typed number does: "612-555-01three four")
+_DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {"oh": "0"} \
+    | {w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())}
 _DIGIT_WORDS = frozenset(_DIGIT_OF)
-_SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(_DIGIT_OF)}|\d{{1,4}})"
-                            r"(?:[ ]+(?:dash|hyphen)[ ]+|[ ,-]+|(?=[^\w-]|$))){4,11}")
+_SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))}|\d{{1,4}}"
+                            rf"(?=(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b)|\d{{1,4}})"
+                            r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,-]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
+_SPOKEN_TRAIL = re.compile(r"(?:[ ,-]|[ ]+(?:dash|hyphen|guion|period|dot|punto)(?=[ ,-]|$))+$")
 # (a person between the cue and the number too: "text me ...", "reach her at ...")
 _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b"
                         r"(?:[ ](?:me|her|him|us|them)(?:[ ]at)?)?[^\w]{0,3}$")
@@ -796,13 +804,17 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
     and never a count ("one, two, three, four, five, six, seven")."""
     out = []
     for m in _SPOKEN_DIGITS.finditer(low):
-        words = [w for w in re.findall(r"[a-z]+|\d+", m.group(0)) if w not in ("dash", "hyphen")]
-        if sum(w in _DIGIT_WORDS for w in words) < 3:
-            continue
+        words = [w for w in re.findall(r"[a-z]+|\d+", m.group(0)) if w not in ("dash", "hyphen", "guion", "period", "dot",
+                                                                              "punto")]
         digits = "".join(_DIGIT_OF.get(w, w) for w in words)
+        # (three digit words at least, or one with the rest of a whole number in digits: "612-555-01three four")
+        if sum(w in _DIGIT_WORDS for w in words) < 3 \
+                and not (any(w in _DIGIT_WORDS for w in words) and len(digits) in (10, 11)
+                         and sum(len(w) for w in words if w.isdigit()) >= 6):
+            continue
         if digits in "0123456789" or digits in "12345678910":
             continue          # counting
-        end = m.start() + len(m.group(0).rstrip(" ,-"))
+        end = m.start() + len(_SPOKEN_TRAIL.sub("", m.group(0)))   # (never a voice-typed "period" that ends the sentence)
         if len(digits) == 10 or len(digits) == 11 and digits[0] == "1" \
                 or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 20), m.start()):
             out.append((m.start(), end, "PHONE"))
@@ -5638,6 +5650,9 @@ def _sentence_start(text: str, start: int) -> bool:
     return not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;\"'(-*>•"
 
 
+_EXTENSION_GAP = re.compile(r"[ ]?[(,;][ ]?|[ ]{1,2}")
+
+
 def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Keep the longest of overlapping spans (overlapping names unite), then join names separated only
     by spaces ("Maria" "Garcia", "Dr." "O'Neil") into one span."""
@@ -5671,6 +5686,11 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
             out[-1] = (out[-1][0], c[1], "PERSON")
         elif out and c[2] == out[-1][2] == "SCHOOL" and text[out[-1][1]:c[0]] == " ":
             out[-1] = (out[-1][0], c[1], "SCHOOL")   # "ISD 917" "Area Schools": one body
+        elif out and c[2] == out[-1][2] == "PHONE" and (gap := _EXTENSION_GAP.fullmatch(text, out[-1][1], c[0])) \
+                and text[c[0]:c[0] + 1] in "xXeE":
+            # a number and its extension apart, in brackets or after a comma: one number ("612-555-0134 (ext. 214)")
+            end = c[1] + 1 if "(" in gap.group(0) and text.startswith(")", c[1]) else c[1]
+            out[-1] = (out[-1][0], end, "PHONE")
         else:
             out.append(c)
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out

@@ -6665,3 +6665,32 @@ def test_round83_namesake_surname_short_form() -> None:
     assert "Villanueva" in _short_forms("Maria Elena Villanueva Academy")    # the namesake's surname alone
     assert "Fresno" not in _short_forms("Sterling Path Academy Fresno")      # never a town
     assert "Wauneka" not in _short_forms("Annie Dodge Wauneka Elementary")   # never a public figure's
+
+
+# Session 25, round 84: phone shapes written from the kinds a contact-heavy brief names (a caller's keys after the
+# number, Spanish digits read out, a bracketed or a colon's extension, a second line's digits), none from a corpus.
+@pytest.mark.parametrize(("text", "span"), [
+    ("call 612-555-0134, 2# for the front desk", "612-555-0134, 2#"),
+    ("su número es seis uno dos cinco cinco cinco cero uno tres cuatro", "seis uno dos cinco cinco cinco cero uno tres cuatro"),
+    ("llame al 956 cinco cinco cinco 0134 por favor", "956 cinco cinco cinco 0134"),
+    ("llame al nueve cinco seis guion cinco cinco cinco guion cero uno tres cuatro",
+     "nueve cinco seis guion cinco cinco cinco guion cero uno tres cuatro"),
+    ("her cell is 612-555-01three four", "612-555-01three four"),                         # half typed, half said
+    ("call six five one period five five five period zero one one six", "six five one period five five five period zero one one six"),
+    ("call 612-555-0134 (ext. 2) after lunch", "612-555-0134 (ext. 2)"),
+    ("call 612-555-0134 xt 214", "612-555-0134 xt 214"),
+    ("call 612-555-0134 ext: 214", "612-555-0134 ext: 214"),
+    ("call 651-555-0116/17 for either line", "651-555-0116/17"),
+])
+def test_round84_phones(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "PHONE"), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("cell six five one five five five zero one one six period thanks", "period"),   # voice typing's full stop
+    ("call 612-555-0134 or 1200 hours is fine", "1200"),                             # a time, not a second line
+    ("scores uno, dos, tres, cuatro, cinco, seis, siete", "uno"),                     # counting in Spanish
+])
+def test_round84_not_phone(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
