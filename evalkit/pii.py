@@ -765,6 +765,9 @@ _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(sorted(_DIGIT_OF, key=l
                             rf"(?=(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b)|\d{{1,4}})"
                             r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,-]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
 _SPOKEN_TRAIL = re.compile(r"(?:[ ,-]|[ ]+(?:dash|hyphen|guion|period|dot|punto)(?=[ ,-]|$))+$")
+_EMAIL_WRAP_BEFORE = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\.\r?\n$")
+_URL_WRAP = re.compile(r"\r?\n[ \t]*([\w%][^\s<>\"]*)")
+_URLISH_PART = re.compile(r"[/=&?.%_\d-]")
 # (a person between the cue and the number too: "text me ...", "reach her at ...")
 _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mobile|office|fax|at)\b"
                         r"(?:[ ](?:me|her|him|us|them)(?:[ ]at)?)?[^\w]{0,3}$")
@@ -773,7 +776,11 @@ _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mob
 # An international number in ITU-T E.123's written form: "+", a country code other than North America's, then two to
 # five groups apart (one of three digits at least), seven to fourteen digits after the country code as E.164's fifteen
 # allow; or the same after a dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
-_INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)\d{1,3}(?P<rest>(?:[ .-]\(?\d{1,4}\)?){2,5})"
+# (and as other countries' forms and exports write it: the country code glued to the area's digits, "+34844 819 482"; a
+# trunk zero in brackets, "+44(0)121 4960260", "+33 (0)3 63 01 66 13"; groups of up to eight digits, "+84-30-166131";
+# no blanks at all, "+919935181909": then ten digits at least, and no cue needed)
+_INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)(?P<cc>\d{1,7})"
+                         r"(?P<rest>[ ]?\(0\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}|(?:[ .-]\(?\d{1,10}\)?){1,5}|\d{3,12})"
                          r"(?![\w-]|[.,]\d)")
 # (after a word that asks for a number, or alone on its line: "WhatsApp: ...", "her cell in Mexico is ...")
 _INTL_CUE = re.compile(r"\b(?:call|text|cell|phone|tel|mobile|whatsapp|wa|ph|number|contact|reach|fax|viber|signal"
@@ -787,7 +794,19 @@ def _intl_phones(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _INTL_PHONE.finditer(text):
         groups = re.findall(r"\d+", m.group("rest"))   # (the groups after the country code)
-        if not 7 <= sum(map(len, groups)) <= 14 or max(map(len, groups)) < 3:
+        every = len(m.group("cc")) + sum(map(len, groups)) - ("(0)" in m.group("rest"))
+        if m.group("prefix") != "+" and not (len(m.group("cc")) <= 3 and 2 <= len(groups) <= 5
+                                             and max(map(len, groups)) <= 4 and "(0)" not in m.group("rest")):
+            continue          # (after "00" or "011" E.123's own shape only: never a grant's or a case's number)
+        if m.group("prefix") == "+" and m.group("rest").isdigit():
+            if 10 <= every <= 15:
+                out.append((m.start(), m.end(), "PHONE"))   # (E.164 with no blanks: "+919935181909")
+            continue
+        # (one group of three digits at least, the country code's glued digits counted, or four groups: "+33 2 50 94
+        # 82 19", as France writes its pairs)
+        # (seven digits at least after a country code of three: E.164's shortest national numbers)
+        if not 8 <= every <= 15 or every - min(len(m.group("cc")), 3) < 7 \
+                or max(max(map(len, groups)), len(m.group("cc")) - 2) < 3 and len(groups) < 4:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -843,7 +862,10 @@ _EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
 # thresholds: "250/500/1000")
 # (and, after such a word only, a local number with spaces around its dash or run together: "call me at 555 - 0142",
 # "Cell: 5550142"; without the word these are a range of scores or a code)
+# (and a number as another country writes it at home, its trunk zero first, "her mother's cell in Hanoi is 090 2601
+# 8159", "(020) 7496 0083", "0151 496 0091": nine to twelve digits after a word that asks for a number)
 _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
+                          r"|(?P<national>\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4})(?![\w/-]|[.,]\d)"
                           r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d))")
 _PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
                           r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
@@ -872,6 +894,10 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CUED_DIGITS.finditer(low):
         n = sum(ch.isdigit() for ch in m.group(0))
+        if m.group("national"):
+            if 9 <= n <= 12 and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
+                out.append((m.start(), m.end(), "PHONE"))
+            continue
         if m.group("local") and not _PHONE_ASKED_SELF.search(low, max(0, m.start() - 24), m.start()):
             continue          # (a spaced or run-together local number after a word that asks for it as one's own only:
             #                   "call me at 555 - 0142"; never "our planning call 930 - 1130")
@@ -1782,8 +1808,20 @@ class PiiDetector:
                 matches = chain(matches, (m for m in PATTERNS[name].finditer(caps) if _caps_street_said(folded, m)))
             for m in matches:
                 s, e = m.span()
+                if name == "email" and (wrap := _EMAIL_WRAP_BEFORE.search(folded, max(0, s - 64), s)) \
+                        and all(w not in english_words() or w in all_given_names()
+                                for w in re.split(r"[.+_-]", wrap.group(0).strip().lower()) if w):
+                    # (a local part wrapped after its dot: "dana.<newline>reyes@example.org"; never a sentence's last
+                    # word before a signature's address, "Thanks for the session.<newline>dreyes@...")
+                    s = wrap.start()
                 if name == "url":
                     e = s + len(_trim_url(m.group(0)))
+                    # (a link a PDF or a mail client wrapped at a line's end goes on on the next line: "...?cohort=
+                    # <newline>7&campus=all"; after a slash only where the next line's word is a link's: "/<newline>
+                    # reg_2025", never a sentence's "Register now")
+                    if (wrap := _URL_WRAP.match(folded, e)) and (folded[e - 1] in "=?&-_%" or folded[e - 1] == "/"
+                                                                  and _URLISH_PART.search(wrap.group(1))):
+                        e = s + len(_trim_url(folded[s:wrap.end()]))
                 elif name == "titled_name" and folded.endswith("'s", s, e):
                     e -= 2
                 elif name == "titled_name" and folded[s:e].rsplit(None, 1)[-1].lower() in _LOWER_SCHOOL_WORDS:

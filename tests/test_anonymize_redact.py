@@ -6694,3 +6694,48 @@ def test_round84_phones(text, span) -> None:
 def test_round84_not_phone(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
+
+
+# Round 85: numbers as other countries write them (shapes of Faker's es_ES, en_GB, vi_VN, en_IN, hi_IN and fr_FR
+# phone providers, a peer's generator, each written out here by hand).
+@pytest.mark.parametrize(("text", "span"), [
+    ("WhatsApp: +34844 819 482", "+34844 819 482"),                  # the country code glued to the area's digits
+    ("her cell in Leeds is +44(0)121 4960260", "+44(0)121 4960260"),  # a trunk zero in brackets
+    ("call +33 (0)3 63 01 66 13 after six", "+33 (0)3 63 01 66 13"),
+    ("call +33 2 50 94 82 19 after six", "+33 2 50 94 82 19"),        # France's pairs
+    ("his number is +84-30-166131", "+84-30-166131"),
+    ("dad is on +919935181909 most days", "+919935181909"),          # E.164 with no blanks
+    ("in Hanoi, her mother's cell is 090 2601 8159", "090 2601 8159"),  # a trunk zero at home, after a cue
+    ("call (020) 7496 0083 in the morning", "(020) 7496 0083"),
+])
+def test_round85_international_phones(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "PHONE"), text
+
+
+@pytest.mark.parametrize("text", [
+    "scores: +12 150 200 240",              # signed scores, no cue
+    "invoice 020 7496 0083 was paid",       # a trunk-zero shape with no word that asks for a number
+    "the code 00 52 123 456 is on the form",  # six digits after a country code: too few for a number
+    "we grew +1500 points",
+])
+def test_round85_not_phone(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
+
+
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Register: https://example.org/pd/register?cohort=\n7&campus=all (the link wraps)",
+     "https://example.org/pd/register?cohort=\n7&campus=all", "URL"),          # a link wrapped after its "="
+    ("Link: https://example.org/pd/\nreg_2025 thanks", "https://example.org/pd/\nreg_2025", "URL"),
+    ("write dana.\nreyes@example.org today", "dana.\nreyes@example.org", "EMAIL"),   # a local part wrapped
+])
+def test_round85_wrapped_contacts(text, span, label) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("see https://example.org/pd/\nRegister now.", "Register"),          # the next line's sentence, not the link's
+    ("Thanks for the session.\nreyes@example.org", "session"),          # a sentence's last word before a signature
+])
+def test_round85_wrap_not_taken(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
