@@ -866,6 +866,10 @@ _EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
 # 8159", "(020) 7496 0083", "0151 496 0091": nine to twelve digits after a word that asks for a number)
 _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
                           r"|(?P<national>\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4})(?![\w/-]|[.,]\d)"
+                          # (Brazil's "32 2601-8159" and "(11) 98765-4321", Japan's "90-2601-8159", Poland's "792 601 815"
+                          # and "32 895 55 97")
+                          r"|(?P<abroad>\(?\d{2}\)?[ ]?9?\d{4}-\d{4}|\d{2,3}-\d{4}-\d{4}|[1-9]\d{2}[ ]\d{3}[ ]\d{3}"
+                          r"|[1-9]\d[ ]\d{3}[ ]\d{2}[ ]\d{2})(?![\w/-]|[.,]\d|[ ]\d)"
                           r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d))")
 _PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
                           r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
@@ -894,6 +898,12 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CUED_DIGITS.finditer(low):
         n = sum(ch.isdigit() for ch in m.group(0))
+        if m.group("abroad"):
+            # (after a word that asks for someone's number only, and never round figures: "the number is 100 200 300")
+            if _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()) \
+                    and not re.search(r"(?:^|[ -])\d*00(?=[ -]|$)", m.group(0)):
+                out.append((m.start(), m.end(), "PHONE"))
+            continue
         if m.group("national"):
             if 9 <= n <= 12 and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
                 out.append((m.start(), m.end(), "PHONE"))

@@ -6739,3 +6739,31 @@ def test_round85_wrapped_contacts(text, span, label) -> None:
 def test_round85_wrap_not_taken(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("her cell is 32 2601-8159 in Belo Horizonte", "32 2601-8159"),     # Brazil, after a word that asks for a number
+    ("call me at (11) 98765-4321", "(11) 98765-4321"),
+    ("my cell is 90-2601-8159", "90-2601-8159"),                        # Japan
+    ("her number is 792 601 815", "792 601 815"),                      # Poland
+])
+def test_round85_numbers_abroad(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "PHONE"), text
+
+
+@pytest.mark.parametrize("text", [
+    "the number is 100 200 300",            # round figures
+    "enrollment 2019-2020 was 512 498 530",  # no word that asks for a number
+])
+def test_round85_not_numbers_abroad(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
+
+
+def test_contact_benchmark_shapes_are_well_formed() -> None:
+    """Each shape of benchmarks/redact_contacts.py names a part its text holds (the benchmark itself is not timed)."""
+    import importlib.util
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "redact_contacts.py"
+    spec = importlib.util.spec_from_file_location("redact_contacts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert all(part in text and label in ("PHONE", "EMAIL", "URL") for text, part, label in module.SHAPES)

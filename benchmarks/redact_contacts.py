@@ -1,0 +1,128 @@
+"""Contact details in every shape: how many phone numbers, e-mails and links the redactor covers whole.
+
+The labelled corpora in ``redact_corpus/`` hold a few hundred contact spans each, in the shapes their writers chose.
+This benchmark adds two independent sources of shapes, neither written from the redactor's rules:
+
+- the phone numbers of Faker's phone providers for the locales US schools' families call from (a peer's generator,
+  pinned in the ``bench`` extra), each put in a sentence with a word that asks for a number ("Cell: ...") and in one
+  without ("Call me at ... after 3."); a number counts as covered only when a span holds every character of it;
+- the shapes a contact-heavy brief names (extensions, a caller's keys, digits read out in English and Spanish,
+  numbers split over a line, obfuscated e-mails, wrapped links), written out once in :data:`SHAPES`.
+
+It reports, per locale and per kind, the share covered whole (the strict criterion of ``redact.py``). Nothing here is
+timed; ``redact.py`` measures speed against Presidio.
+
+Usage::
+
+    python benchmarks/redact_contacts.py [--n 300] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+# (text, the part that must be covered, its label)
+SHAPES: list[tuple[str, str, str]] = [
+    ("Call me at (612) 555-0134.", "(612) 555-0134", "PHONE"),
+    ("Cell: 612.555.0134", "612.555.0134", "PHONE"),
+    ("Cell: 612/555-0134", "612/555-0134", "PHONE"),
+    ("text +1 (612) 555-0134 anytime", "+1 (612) 555-0134", "PHONE"),
+    ("from Mexico dial 001 612 555 0134", "001 612 555 0134", "PHONE"),
+    ("desk: 555-0134", "555-0134", "PHONE"),
+    ("call 612-555-0134 ext. 214", "612-555-0134 ext. 214", "PHONE"),
+    ("call 612-555-0134 Ext. 2", "612-555-0134 Ext. 2", "PHONE"),
+    ("call 612-555-0134 #214", "612-555-0134 #214", "PHONE"),
+    ("call 612-555-0134, 2#", "612-555-0134, 2#", "PHONE"),
+    ("call 612-555-0134 (ext. 214) ok", "612-555-0134 (ext. 214)", "PHONE"),
+    ("call 612-555-0134 xt 214", "612-555-0134 xt 214", "PHONE"),
+    ("her number is six one two five five five zero one three four", "six one two five five five zero one three four",
+     "PHONE"),
+    ("her number is 612 five five five 0134", "612 five five five 0134", "PHONE"),
+    ("su número es seis uno dos cinco cinco cinco cero uno tres cuatro",
+     "seis uno dos cinco cinco cinco cero uno tres cuatro", "PHONE"),
+    ("llame al 956 cinco cinco cinco 0134", "956 cinco cinco cinco 0134", "PHONE"),
+    ("612-555-01three four", "612-555-01three four", "PHONE"),
+    ("call six five one period five five five period zero one one six",
+     "six five one period five five five period zero one one six", "PHONE"),
+    ("call 612-555-\n0134 please", "612-555-\n0134", "PHONE"),
+    ("call (612)\n555-0134 please", "(612)\n555-0134", "PHONE"),
+    ("call 612-555-0134 or 612-555-0199", "612-555-0199", "PHONE"),
+    ("call 651-555-0116/17", "651-555-0116/17", "PHONE"),
+    ("call 6125550134 today", "6125550134", "PHONE"),
+    ("WhatsApp +52 1 956 555 0134", "+52 1 956 555 0134", "PHONE"),
+    ("call 612 - 555 - 0134", "612 - 555 - 0134", "PHONE"),
+    ("call 612-555-0l34", "612-555-0l34", "PHONE"),
+    ("PLEASE FAX TO Z39-555-0167", "Z39-555-0167", "PHONE"),
+    ("call 9-5-6-5-5-5-0-1-3-4", "9-5-6-5-5-5-0-1-3-4", "PHONE"),          # (not covered: a rating's shape too)
+    ("call 612\\555-0134", "612\\555-0134", "PHONE"),                       # (not covered)
+    ("call 651-555-0116 or 0117", "0117", "PHONE"),                         # (not covered: a year's or a time's shape)
+    ("call 651 double five five 0116", "651 double five five 0116", "PHONE"),   # (not covered)
+    ("write dana.reyes+pd@example.org today", "dana.reyes+pd@example.org", "EMAIL"),
+    ("write dana.reyes (at) example (dot) org", "dana.reyes (at) example (dot) org", "EMAIL"),
+    ("write dana.reyes {at} example {dot} org", "dana.reyes {at} example {dot} org", "EMAIL"),
+    ("write dana reyes at example dot org", "dana reyes at example dot org", "EMAIL"),
+    ("escríbale a dana.reyes arroba example punto org", "dana.reyes arroba example punto org", "EMAIL"),
+    ("write dana.reyes@exam-\nple.org today", "dana.reyes@exam-\nple.org", "EMAIL"),
+    ("write dana.\nreyes@example.org today", "dana.\nreyes@example.org", "EMAIL"),
+    ("From: \"Reyes, Dana\" <dreyes@example.org>", "dreyes@example.org", "EMAIL"),
+    ("<a href=\"mailto:dreyes@example.org\">Dana</a>", "dreyes@example.org", "EMAIL"),
+    ("write dreyes[@]example[.]org", "dreyes[@]example[.]org", "EMAIL"),
+    ("write d r e y e s @ example . org", "d r e y e s @ example . org", "EMAIL"),   # (not covered)
+    ("see https://example.org/pd?cohort=7&campus=all#top now", "https://example.org/pd?cohort=7&campus=all#top", "URL"),
+    ("see bit.ly/3xYzAb now", "bit.ly/3xYzAb", "URL"),
+    ("see https://example.org/pd/register?cohort=\n7&campus=all now",
+     "https://example.org/pd/register?cohort=\n7&campus=all", "URL"),
+    ("see https://example.org/pd/regis-\nter now", "https://example.org/pd/regis-\nter", "URL"),
+    ("[register](https://example.org/pd/r?x=1)", "https://example.org/pd/r?x=1", "URL"),
+    ("see example dot org slash pd", "example dot org slash pd", "URL"),
+    ("zoom: https://example.zoom.us/j/91234567890?pwd=abc", "https://example.zoom.us/j/91234567890?pwd=abc", "URL"),
+]
+# the locales whose phone formats a US program's families most often write (Faker's phone providers)
+LOCALES = ("en_US", "en_CA", "es_MX", "es_ES", "en_GB", "vi_VN", "en_IN", "hi_IN", "zh_CN", "ja_JP", "fr_FR", "pl_PL",
+           "pt_BR", "ko_KR")
+TEMPLATES = ("Cell: {}", "Call me at {} after 3.")
+
+
+def covered(red, text: str, part: str, label: str | None = None) -> bool:
+    """Whether every character of ``part`` (its first place in ``text``) is inside a span (of ``label``, if given)."""
+    found = red.redact(text)
+    cov = {i for s in found.spans if s.label != "SELF_ID" and (label is None or s.label == label)
+           for i in range(s.start, s.end)}
+    start = text.index(part)
+    return set(range(start, start + len(part))) <= cov
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=300, help="numbers per locale")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    try:
+        from faker import Faker
+    except ImportError:
+        print("redact_contacts: Faker is not installed (pip install -e '.[bench]')", file=sys.stderr)
+        return 2
+    from evalkit.anonymize.redaction import Redactor
+    from evalkit.pii import RosterNames
+
+    red = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+    print(f"{'Faker phone provider':22s} {'covered':>9s}   (each number in {len(TEMPLATES)} sentences; all must hold it)")
+    for locale in LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(args.seed)
+        numbers = [fake.phone_number() for _ in range(args.n)]
+        ok = sum(all(covered(red, t.format(p), p) for t in TEMPLATES) for p in numbers)
+        print(f"{locale:22s} {ok / len(numbers):9.3f}")
+    print()
+    for label in ("PHONE", "EMAIL", "URL"):
+        rows = [(t, p) for t, p, lab in SHAPES if lab == label]
+        missed = [t for t, p in rows if not covered(red, t, p)]
+        print(f"shapes: {label.lower():15s} {1 - len(missed) / len(rows):9.3f}   ({len(rows) - len(missed)} of {len(rows)})")
+        for t in missed:
+            print(f"    not covered: {t!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
