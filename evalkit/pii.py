@@ -2394,6 +2394,8 @@ class PiiDetector:
                 spans = _rows_alike(folded, spans)
             if ", " in folded and sum(c[2] == "PERSON" for c in spans) >= 2:
                 spans = _lower_full_list(folded, spans)
+            if " (" in folded or " from " in folded:
+                spans = _body_after_person(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
             out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
@@ -5744,6 +5746,36 @@ def _resolve(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, in
     return _join_nicknames(text, out) if '"' in text or "(" in text or "“" in text else out
 
 
+def _body_after_person(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A district named like a landform in brackets after a person found, or after "from": "Zah, Marvin (Cibola
+    Plateau)", "Luísa Botelho (guest, Salisbury Plain)", "Dr. Loretta Ambrose from Tipton Valley" (two or three
+    capitalised words, the last a landform's; never a town or a state of the lists, a university, a church or a
+    nation: "(Wayne State)", "from Walnut Creek", "(Oneida Nation)")."""
+    taken = _Taken(spans)
+    places = place_names()
+    out = []
+    for s, e, label in spans:
+        if label != "PERSON":
+            continue
+        m = _BODY_AFTER_PERSON.match(text, e)
+        if not m or taken.holds(m.start(1), m.end(1)):
+            continue
+        words = m.group(1).split()
+        if words[-1] in _BODY_LANDFORMS and fold(m.group(1)).lower() not in places \
+                and not any(w.lower() in _NOT_BODY_WORDS for w in words) \
+                and fold(words[0]).lower() not in _STATE_NAMES:
+            out.append((m.start(1), m.end(1), "SCHOOL"))
+    return sorted(spans + out) if out else spans
+
+
+_BODY_AFTER_PERSON = re.compile(r"(?:[ ]\((?:[a-z][a-z ]{0,25},[ ])?|[ ]from[ ](?:the[ ])?)"
+                                r"([A-Z][\w'’ʻ-]+(?:[ ][A-Z][\w'’ʻ-]+){1,2})(?=\)|[ ]*[.,;:!?]|[ ]*$)", re.M)
+_BODY_LANDFORMS = frozenset("Plateau Canyon Ridge Plain Plains Hills Rim Harbor Bend Grove Creek Springs Valley Flats "
+                            "Falls Lakes Point Prairie Mesa Basin Hollow Heights Bluff Bluffs Gap Junction Crossing "
+                            "Landing Meadows Pines Shores Township".split())
+_NOT_BODY_WORDS = frozenset("state college university church nation tribe tribal hospital clinic center".split())
+
+
 def _lower_full_list(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The other items of a line's list of full names in lower case, two of them found: "hana habte, corbin salas,
     lily par, kwame asante, eh soe (student rep)" (each word a given name, no everyday word, or no word at all; never
@@ -6192,6 +6224,13 @@ _OFFICE_OF_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ]
                              r"[ ](?=(?:central|district)[ ]office\b)")
 
 
+# (never "SU", a state university's more often than a supervisory union's: "OHSU", "WSU")
+_DISTRICT_INITIALS_GATE = re.compile(r"[A-Z](?:SD|PS|CS|IU)\b|[A-Z](?:SD|PS|CS|IU)\d")
+_DISTRICT_INITIALS = re.compile(r"(?<![\w.@/-])([A-Z]{2,5}(?:SD|PS|CS|IU))\d{0,3}(?=['’]s\b|(?![\w@.-]|\.\w))")
+# (the letters of things that end as a district's do: a link's scheme, speech pathologists, a school's own plan)
+_NOT_DISTRICT_INITIALS = frozenset("HTTPS SLPS IEPS OTPS EIPS TPPS RSPS MSPS CEPS SIPS IPPS".split())
+
+
 def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[tuple[int, int, str]]:
     """Schools written without a roster entry or a capitalised school word: a saint's name, a numbered school or
     district, a surname or given name in lower case before "high", "prep", "elementary" ..."""
@@ -6201,6 +6240,11 @@ def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], di
         # (never a state's or a word that opens a sentence: "The central office", "Our district office")
         out += [(m.start(1), m.end(1), "SCHOOL") for m in _OFFICE_OF_NAME.finditer(folded)
                 if m.group(1).split()[0].lower() not in _NOT_SCHOOL_NAME and m.group(1).lower() not in _STATE_NAMES]
+    if _DISTRICT_INITIALS_GATE.search(folded) and not _shouting(folded):
+        # a district by its initials and its kind's letters, off the roster too: "PHSD", "KFCSD", "MKIU", "ABPS",
+        # "PRCUSD4" (four letters at least, no word: never "GPS", "HTTPS", "ASD", "TAPS", "SLPS")
+        out += [(m.start(), m.end(), "SCHOOL") for m in _DISTRICT_INITIALS.finditer(folded)
+                if m.group(1).lower() not in english_words() and m.group(1) not in _NOT_DISTRICT_INITIALS]
     if "St" in toks or "Saint" in toks:
 
         every = all_given_names()

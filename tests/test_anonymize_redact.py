@@ -6767,3 +6767,31 @@ def test_contact_benchmark_shapes_are_well_formed() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert all(part in text and label in ("PHONE", "EMAIL", "URL") for text, part, label in module.SHAPES)
+
+
+# Round 86: districts off the roster by their letters, and named like a landform after a person.
+@pytest.mark.parametrize(("text", "span"), [
+    ("PHSD,Ferrante G,5,Y,30", "PHSD"),                                 # initials and the kind's letters
+    ("the special-ed directors from MKIU compared notes", "MKIU"),
+    ("Q2. District: ABPS", "ABPS"),
+    ("Tier 2 aspiring leaders from PRCUSD4: K. Halvorsen", "PRCUSD4"),
+    ("the only printed copy of WSISD's plan", "WSISD"),
+    ("Zah, Marvin (Cibola Plateau)", "Cibola Plateau"),                 # a landform's name after a person
+    ("Luisa Botelho (guest, Salisbury Plain): can guests join?", "Salisbury Plain"),
+    ("We drafted it with Dr. Loretta Ambrose from Tipton Valley.", "Tipton Valley"),
+])
+def test_round86_districts(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "SCHOOL"), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("GPS and HTTPS links", "HTTPS"),
+    ("we use ASD supports and SLPS visit weekly", "SLPS"),
+    ("Dr. Hana Lee (OHSU) presented", "OHSU"),                        # a university's letters
+    ("Dana Reyes (Wayne State) presented", "Wayne"),
+    ("Dana Reyes (Oneida Nation) opened", "Oneida"),
+    ("Ms. Reyes came from Grand Canyon.", "Grand"),                     # a place of the lists
+])
+def test_round86_not_districts(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end and s.label == "SCHOOL"], text
