@@ -444,7 +444,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a lot in a park of mobile homes, the park named, before it or after it, with its town: "Lot 14, Twin Oaks Trailer
     # Park, Springdale", "Pine Hollow Mobile Home Park, Lot 9" (never the park alone: "the RV Park entrance")
     "home_park_lot": re.compile(
-        rf"(?:\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*,[ \t]*{_HOME_PARK}"
+        # (a colonia's lot by its block too: "Lot 14, Block 3, Colonia Los Laureles")
+        rf"(?:\b(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*,[ \t]*(?:(?:Block|Blk|Manzana)\.?[ \t]*\d[\w-]*,[ \t]*)?"
+        rf"{_HOME_PARK}"
         rf"|{_HOME_PARK},?[ \t]*(?:Lot|Space|Spc|Trlr)\.?[ \t]*#?[ \t]*\d[\w-]*\b)"
         # (then the road it is on, as a colonia's lots are found: "Colonia Las Palmas Lot 27, FM 1015")
         rf"(?:{_CITY_STATE_ZIP}|,[ \t]*{_ROUTES}[ \t]+\d{{1,4}}[A-Z]?\b(?:{_CITY_STATE_ZIP})?"
@@ -606,6 +608,8 @@ _CAPS_RUN = re.compile(r"(?<=\d)(?:ST|ND|RD|TH)\b|[A-Z]{3,}|\b(?:ST|AV|RD|DR|LN|
 # with no word of a sentence inside: never "GAVE 110 PERCENT AND LED THE WAY", "DAY 1 WAS ABOUT THE LONG ROAD")
 _CAPS_ADDRESS_CUE = re.compile(r"(?:^|\n|[:;(@]|\b(?:AT|TO|FROM|IS|ADDRESS|ADDR|ON|MEET|MAIL|SEND|LIVES|PICKUP))[ \t]*$",
                                re.I)
+_CAPS_FIELD_BEFORE = re.compile(r"[—–|][ \t]*$")
+_STATE_ZIP_END = re.compile(r"\b[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?$")
 _SENTENCE_WORDS = frozenset("""the a an and or of from to in on at all was is are were be been about down up with by for it
 its our my we they i you he she his her their this that these those not no so as if then than but came went led gave give
 walked play played said had has have did do does will would can could""".split())
@@ -614,7 +618,10 @@ walked play played said had has have did do does will would can could""".split()
 def _caps_street_said(text: str, m: re.Match[str]) -> bool:
     """Whether a street read in title case from capitals (:func:`_title_caps`) stands where an address is said."""
     words = text[m.start():m.end()].split()
-    return bool(_CAPS_ADDRESS_CUE.search(text, max(0, m.start() - 16), m.start())) \
+    # (or a dash between a log's fields, a state and a ZIP closing it: "HOME VISIT LOG — ... — 1717 MARYLAND AVE E,
+    # APT 6<newline>SAINT PAUL, MN 55106")
+    return bool(_CAPS_ADDRESS_CUE.search(text, max(0, m.start() - 16), m.start())
+                or _CAPS_FIELD_BEFORE.search(text, max(0, m.start() - 4), m.start()) and _STATE_ZIP_END.search(m.group(0))) \
         and not any(w.lower().strip(",.") in _SENTENCE_WORDS for w in words[1:])
 
 
@@ -2304,6 +2311,12 @@ class PiiDetector:
                     joined.append(c)
             spans = joined
         spans = _name_edges(folded, spans)
+        if " de" in low or " la " in low:
+            # a name with its particles taken in is a thing's where an article opens it and a thing's noun follows:
+            # "The Virgen del Rosario procession", "the Resaca de la Palma battlefield" (a roster name stays theirs)
+            spans = [c for c in spans if c[2] != "PERSON" or not _PARTICLE_INSIDE.search(folded, c[0], c[1])
+                     or not _THING_ARTICLE.search(folded, max(0, c[0] - 5), c[0])
+                     or not _FEAST_OR_FIELD_AFTER.match(folded, c[1]) or self.terms.get(low[c[0]:c[1]], 0) & _FULL]
         if ". " in folded or ".," in folded:   # (a surname's initial after it in a log: "Sorensen D. 4/5,")
             spans = [(s, m.end(), lab) if lab == "PERSON" and " " not in folded[s:e] and folded[s:s + 1].isupper()
                      and (m := _INITIAL_IN_LOG.match(folded, e)) else (s, e, lab) for s, e, lab in spans]
@@ -3019,7 +3032,9 @@ _GROUP_OPEN_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)})[ ]*[(:][ ]*$"
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
-_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}\d{1,2}:\d\d")   # ('"Dize, Marvella",')   # (an address after: "To: X, Y <...>")
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}\d{1,2}:\d\d")
+# a chat export's header after "Last, First": "Dweh, Blessing (Guest) 9:58 AM", as Teams writes a guest's line
+_CHAT_HEADER_END = re.compile(r"[ ]\((?:Guest|External|Host|Organizer|Presenter)\)[ ]+\d{1,2}:\d\d|[ \t]{2,}\d{1,2}:\d\d")   # ('"Dize, Marvella",')   # (an address after: "To: X, Y <...>")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
@@ -3545,6 +3560,9 @@ _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|
 
 # an article before a name off the roster: "The Fresno Grizzlies game", "the Madeline Hunter lesson design", "A Durham
 # Bulls game" (a capital "A" only where a sentence starts: "gracias a Sr. Mendoza" is Spanish)
+_FEAST_OR_FIELD_AFTER = re.compile(r"[ \t]+(?:battlefield|battleground|procession|feast|shrine|festival|fiesta|parade)\b",
+                                   re.I)
+_PARTICLE_INSIDE = re.compile(r"[ ](?:de|del|de[ ]la|de[ ]los|de[ ]las|la)[ ]")
 _THING_ARTICLE = re.compile(r"(?:\b[Tt]he|\b[Aa]n|(?:^|[.!?:][ \t]+)A)[ \t]+$")
 # ... unless a family's word follows: "the Delgado family", "the Reyes twins", "the Kue farm", "the Molbergs"
 _KIN_AFTER = re.compile(r"(?:['’]s?|s)?[ \t]+(?:famil(?:y|ies)|twins?|triplets?|households?|kids?|child(?:ren)?|boys?"
@@ -3610,7 +3628,8 @@ _THING_NOUN_AFTER = re.compile(r"[ \t]+(?:units?|lessons?|model|method|approach|
                                r"|games?|team|season|effect|rule|act|law|decision|protocol|strateg(?:y|ies)|curriculum"
                                r"|exhibit|documentary|memorial|day|week|event|lecture|talk|theory|side|road|terminal"
                                r"|airport|field|stadium|arena|hall|library|anecdote|example|reference|interview|article"
-                               r"|podcast|keynote|poster|photo|picture|mural|banner)\b", re.I)
+                               r"|podcast|keynote|poster|photo|picture|mural|banner"
+                               r"|battlefield|battleground|procession|shrine|festival|parade)\b", re.I)
 
 
 _TITLED_PHRASE_AFTER = re.compile(r"[ ]([A-Z][a-z]+)[ ](?:of|for)[ ][A-Z]")
@@ -3945,7 +3964,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             if last not in _NOT_SURNAME and last not in _GREETINGS and first not in _STATE_NAMES and (
                     any(w in given for w in first.split())
                     and (last in people or last not in english_words() and _CELL_END.match(text, m.end(2)))
-                    or last not in english_words() and first not in english_words() and _SPEAKER_END.match(text, m.end(2))):
+                    or last not in english_words() and first not in english_words() and _SPEAKER_END.match(text, m.end(2))
+                    or last not in english_words() and _CHAT_HEADER_END.match(text, m.end(2))):
                 out.append((m.start(1), m.end(2), "PERSON"))
     # most capitalised words are everyday words at a sentence's start: only given names and words that are no
     # English word are looked at closely
@@ -4054,6 +4074,19 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # a teacher the children call by a title and a letter: "Ms. K says", "ms k says", "Coach G" (never a school's
         # grade span, "MS K-8", nor a title before an initial and a surname, "Ms. K. Lopez", found whole elsewhere)
         out += [(m.start(), m.end(), "PERSON") for m in _TITLED_LETTER.finditer(text)]
+    if "families" in ltoks and " and " in text:
+        # families named together by their surnames: "the Pillco, Tenesaca and Sumo families" (never a people's, a
+        # language's, a place's or an everyday word's: "the Somali, Oromo and Karen families", "the Black families")
+        for m in _FAMILIES_TOGETHER.finditer(text):
+            for w in re.finditer(_NAME_WORD, text[m.start(1):m.end(1)]):
+                word = w.group(0).lower()
+                bare = re.sub(r"['’ʻ-]", "", word)   # ("K'iche'" is the kiche of the peoples' words)
+                if word in ("and",) or word in _PEOPLES or word in LANGUAGE_NAMES or word in place_names() \
+                        or bare in _LOWER_GROUP_WORDS or bare in LANGUAGE_NAMES or bare in _PEOPLES \
+                        or word.endswith(("ese", "ian", "ean", "ish", "ic")) or word in _PEOPLES_WORDS \
+                        or rank.get(word, PLAIN_RANK) < EVERYDAY_RANK:
+                    continue
+                out.append((m.start(1) + w.start(), m.start(1) + w.end(), "PERSON"))
     if "jr" in ltoks:
         # a name in lower case by its generation after it, a given name or no word: "dajuan jr is reading at a 1st
         # grade level" (never "the jr varsity")
@@ -6145,7 +6178,7 @@ grade grades
 _SAINT = re.compile(r"S(?<![\w'’-].)(?:t\.?|aint)[ \t]+([A-Z][a-z]+)(?:['’]s\b)?(?:[ \t]+([A-Z][a-z]+)\b(?![\w-]))?")
 # (the saint's own day, image or life after his town: "Saint Francis of Assisi's feast day"; never the school named so,
 # "I teach at St. Joan of Arc", "St. Catherine of Siena sent five teachers")
-_SAINT_OF_TOWN = re.compile(r"[ ]of[ ][A-Z][a-z]+['’]s[ ]+(?:feast|day|statue|image|icon|prayer|story|life|relics)\b")
+_SAINT_OF_TOWN = re.compile(r"[ ]of[ ][A-Z][a-z]+(?:['’]s)?[ ]+(?:feast|day|statue|image|icon|prayer|story|life|relics)\b")
 _SAINTS_DAY = re.compile(r"(?:['’]s)?[ \t]+Day\b")
 _SAINT_PLACE_WORDS = frozenset("Island Islands Parish County River Sound Bay Beach Lake Church Cathedral Hospital Street "
                                "Avenue Road Boulevard Park".split())

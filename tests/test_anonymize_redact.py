@@ -6795,3 +6795,36 @@ def test_round86_districts(text, span) -> None:
 def test_round86_not_districts(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end and s.label == "SCHOOL"], text
+
+
+# Round 87: families named together, a chat export's guest header, a log's address in capitals, a colonia's block.
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Home visits this week. Families: the Pillco, Tenesaca and Sumo families.", "Tenesaca", "PERSON"),
+    ("Home visits this week. Families: the Pillco, Tenesaca and Sumo families.", "Sumo", "PERSON"),
+    ("Teams chat (auto-exported):\nDweh, Blessing (Guest) 9:58 AM\nis the meeting still on", "Dweh, Blessing", "PERSON"),
+    ("HOME VISIT LOG — KA ZOUA — 1717 MARYLAND AVE E, APT 6\nSAINT PAUL, MN 55106 — CELL ON FILE",
+     "1717 MARYLAND AVE E, APT 6\nSAINT PAUL, MN 55106", "ADDRESS"),
+    ("- Familia Zavala, Lot 14, Block 3, Colonia Los Laureles, Pharr, TX 78577", "Lot 14, Block 3, Colonia Los Laureles",
+     "ADDRESS"),
+])
+def test_round87_found(text, span, label) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("the Mam and K'iche' families asked for pictures", "K'iche'"),    # peoples, not surnames
+    ("We met the Somali, Oromo and Karen families.", "Oromo"),
+    ("the Black, Latino and Asian families", "Latino"),
+    ("Saint Francis of Assisi feast day lines up with the retreat.", "Francis"),
+    ("The Virgen del Rosario procession passes the school.", "Rosario"),
+    ("We visited the Resaca de la Palma battlefield.", "Palma"),
+    ("Houston, Texas  10:04 AM", "Houston"),
+])
+def test_round87_not_found(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
+
+
+def test_round87_interview_keeps_the_person() -> None:
+    text = "the Maria de la Cruz interview went well"     # an interview with someone: the person stays
+    assert _covered(_ROUND80.redact(text), text, "Maria de la Cruz", "PERSON")
