@@ -650,13 +650,15 @@ _SELF_PHRASES = ("retired principal", "retired teacher", "retired superintendent
                  "before this one", "before the current", "our band", "our choir", "our athletic", "our school nurse",
                  "our nurse", "our librarian", "my librarian", "our media", "our drama", "our art teacher",
                  "our music", "our bookkeeper", "our registrar", "our sro", "our resource", "s new", "s brand",
+                 "our cafeteria", "my cafeteria", "our kitchen", "our head", "our office manager", "our attendance",
+                 "our data analyst", "our testing", "-speaking",
                  "'s new", "’s new", "the only", "the first", "the sole", "the newest", "the youngest", "the oldest",
                  "the longest",
                  "of the year", "our youngest", "our oldest", "our newest", "our first", "my youngest", "s first",
                  "'s first", "’s first", "on our board", "on the board", "on our council", "on the council",
                  "service dog", "wheelchair", " cane", "accent", "mustache", "earrings", "ponytail",
                  "i'm the", "im the", "i am the", "i was the", "as the", "being the", "the one who", "the one whose",
-                 "knows who", "knew who", "knows which one", "knew which one",
+                 "knows who", "knew who", "knows which one", "knew which one", "know who", "know exactly who",
                  "someone who has been", "someone who had been", "a person who has been", "a teacher who has been",
                  "the person who has been", "know who this is", "easy to spot", "only one of us", "know who i am",
                  "'s only", "s only", "our only", "my only", "only male", "only female", "only man", "only woman",
@@ -1271,6 +1273,9 @@ _SELF_IDENTIFYING = re.compile(
     r"|\b(?:everyone|everybody|the\s+whole\s+(?:staff|building|school|team))"
     r"(?:\s+(?:on\s+(?:the\s+)?staff|here|in\s+the\s+building|in\s+the\s+room))?\s+(?:knows?|knew)\s+"
     r"(?:exactly\s+)?(?:who|which\s+one)\b(?!\s+(?:wrote|said|answered|put|gave)\s+what\b)[^.;!?]{0,80}"   # (not "who wrote what")
+    # (and "we all know who she meant": the one a story was about, never "who runs this building")
+    r"|\b(?:we\s+all|all\s+of\s+us|I)\s+(?:know|knew)\s+(?:exactly\s+)?who\s+(?:she|he|they|you|it)\s+(?:meant|means|mean"
+    r"|was|is|was\s+talking\s+about)\b[^.;!?]{0,40}"
     # (or one of a group: "the one parent who came to every family night")
     r"|\bthe\s+one\s+(?:[\w'’-]+\s+|(?:from|at|in|on)\s+[^,.;!?()]{1,40}?\s+)?(?:who|whose)\b[^.;!?]{0,80}"
     # an award only one person holds: "the former Teacher of the Year from Oklahoma"
@@ -1292,7 +1297,15 @@ _SELF_IDENTIFYING = re.compile(
     # a post a school has one of: "our band director", "our school nurse", "our librarian"
     r"|\b(?:our|my)\s+(?:school['’]?s?\s+)?(?:band\s+director|choir\s+director|orchestra\s+director|athletic\s+director"
     r"|drama\s+teacher|art\s+teacher|music\s+teacher|nurse|librarian|media\s+specialist|school\s+psychologist"
-    r"|bookkeeper|registrar|SRO|resource\s+officer)\b[^.;!?]{0,60}"
+    r"|bookkeeper|registrar|SRO|resource\s+officer"
+    # (and the posts a building has one of in its kitchen, its office and its hallways: "our cafeteria manager cooks
+    # diri ak pwa on Fridays")
+    r"|cafeteria\s+manager|kitchen\s+manager|head\s+cook|head\s+custodian|office\s+manager|attendance\s+clerk"
+    r"|data\s+analyst|testing\s+coordinator)\b[^.;!?]{0,60}"
+    # one speaker of a language in a post: "The Nepali-speaking para in second grade", "the one Karen-speaking EA in our
+    # building" (never a group, "our Spanish-speaking families", nor "a": "a Spanish-speaking teacher would help")
+    rf"|\b(?:the|our|my)\s+(?:one\s+|only\s+)?(?-i:[A-Z])[\w'’-]*-speaking\s+(?:{_ROLE_NOUN[3:-1]}|EA|educational"
+    r"\s+assistant|instructional\s+assistant|teaching\s+assistant)\b(?!s)[^.;!?]{0,60}"
     # a body's new holder of a post: "the complex area's brand-new superintendent"
     rf"|\b(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+['’]s\s+(?:brand[- ]new|new)\s+{_ROLE_NOUN}\b[^.;!?]{{0,60}}"
     # one on a board or council by what they are: "the retired colonel on our board of education"

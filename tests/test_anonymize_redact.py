@@ -6828,3 +6828,25 @@ def test_round87_not_found(text, word) -> None:
 def test_round87_interview_keeps_the_person() -> None:
     text = "the Maria de la Cruz interview went well"     # an interview with someone: the person stays
     assert _covered(_ROUND80.redact(text), text, "Maria de la Cruz", "PERSON")
+
+
+# Round 88 (review queue): one speaker of a language in a post, the posts a building has one of, "we all know who she
+# meant".
+@pytest.mark.parametrize("text", [
+    "The Nepali-speaking para in second grade is the only adult some kids talk to.",
+    "The one Karen-speaking EA in our building interprets for every IEP meeting.",
+    "Our cafeteria manager cooks diri ak pwa on Fridays for kids who skip lunch.",
+    "The facilitator told a story about a superintendent in our network. We all know who she meant.",
+])
+def test_round88_sent(text) -> None:
+    assert _ROUND80.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize("text", [
+    "Our Spanish-speaking families came to every night.",      # a group
+    "A Spanish-speaking teacher would help the newcomers.",    # anyone who would
+    "The Spanish-speaking teachers met on Tuesday.",
+    "We all know who runs this building: the kids.",
+])
+def test_round88_not_sent(text) -> None:
+    assert not _ROUND80.redact(text).needs_review, text
