@@ -5803,6 +5803,14 @@ def _body_after_person(text: str, spans: list[tuple[int, int, str]]) -> list[tup
     for s, e, label in spans:
         if label != "PERSON":
             continue
+        if _INTRO_BEFORE.search(text, max(0, s - 12), s) and (m := _INTRO_FROM.match(text, e)) \
+                and not taken.holds(m.start(1), m.end(1)) and fold(m.group(1)).lower() not in places \
+                and m.group(1).split()[0].lower() not in _NOT_SCHOOL_NAME \
+                and fold(m.group(1).split()[0]).lower() not in _STATE_NAMES:
+            # a caller's own school after "this is ... from": "hey it's Willy from 418", "this is Honey from
+            # Spindle", "this is mari from fruit vale heights period" (never a town of the lists or "the office")
+            out.append((m.start(1), m.end(1), "SCHOOL"))
+            continue
         m = _BODY_AFTER_PERSON.match(text, e)
         if not m or taken.holds(m.start(1), m.end(1)):
             continue
@@ -5814,6 +5822,10 @@ def _body_after_person(text: str, spans: list[tuple[int, int, str]]) -> list[tup
     return sorted(spans + out) if out else spans
 
 
+_INTRO_BEFORE = re.compile(r"\b(?:this\s+is|it['’]?s|its|i['’]?m|im)[ \t]+$", re.I)
+_INTRO_FROM = re.compile(r"[ ]from[ ](?!(?:the|our|my|a|an|your|his|her)\b)([\w'’-]+(?:[ ][\w'’-]+){0,3}?)"
+                         r"(?=[ ]*(?:[.,;:!?)]|$|[ ](?:period|comma|and|lol|calling|here|about|with|i|we|ok|did|can|just)\b))",
+                         re.M | re.I)
 _BODY_AFTER_PERSON = re.compile(r"(?:[ ]\((?:[a-z][a-z ]{0,25},[ ])?|[ ]from[ ](?:the[ ])?)"
                                 r"([A-Z][\w'’ʻ-]+(?:[ ][A-Z][\w'’ʻ-]+){1,2})(?=\)|[ ]*[.,;:!?]|[ ]*$)", re.M)
 _BODY_LANDFORMS = frozenset("Plateau Canyon Ridge Plain Plains Hills Rim Harbor Bend Grove Creek Springs Valley Flats "

@@ -6850,3 +6850,20 @@ def test_round88_sent(text) -> None:
 ])
 def test_round88_not_sent(text) -> None:
     assert not _ROUND80.redact(text).needs_review, text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("hey it's Dana from 418. did u get my points form?", "418"),           # a caller's own school
+    ("this is Dana from fruit vale heights period call me back", "fruit vale heights"),
+])
+def test_round89_caller_school(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "SCHOOL"), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("hi this is Dana from the district office.", "district"),
+    ("this is Dana from Denver.", "Denver"),                                # a town of the lists
+])
+def test_round89_caller_not_school(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
