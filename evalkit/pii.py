@@ -5931,7 +5931,8 @@ _ROW_MARK = re.compile(r"[—–|\t-]")
 # (one to four capitalised words, a comma after the first: "OYARZUN, RENATA", "SOFIA BRAVO-LENNOX")
 _ROW_NAME = re.compile(r"[A-Z][A-Za-z'’-]+,?(?:[ ][A-Z][A-Za-z'’.-]*){0,3}")
 _NAME_PARTS = re.compile(r"[ ,.'’-]+")
-_ROW_SCORE = re.compile(r"[ \t]+\d{1,3}/\d{1,3}(?![\w/])")
+# (a score out of another, or a score before and after: "Quezada 5/5", "Alisha 70 → 78", "Dev 58 -> 60")
+_ROW_SCORE = re.compile(r"[ \t]+\d{1,3}(?:/\d{1,3}|[ ]*(?:→|->|=>|⟶)[ ]*\d{1,3})(?![\w/])")
 
 
 _SAINT_GAP = re.compile(r"\.[ \t]*")

@@ -6595,6 +6595,8 @@ _ROUND82 = Redactor.from_roster(RosterNames(
     ("sky tso helped us build the data display", "sky tso"),            # the start of the roster's given name
     ("Attendance\nHabte 5/5\nQuezada 4/5\nAmankwah 5/5\nVogel 2/5", "Amankwah"),   # a score's rows
     ("Attendance\nHabte 5/5\nQuezada 4/5\nAmankwah 5/5\nVogel 2/5", "Vogel"),
+    ("Fluency, fall to spring:\nHabte 62 → 71\nBipana 58 → 60\nNiruta 49 -> 58", "Bipana"),   # a score before and after
+    ("Fluency, fall to spring:\nHabte 62 → 71\nBipana 58 → 60\nNiruta 49 -> 58", "Niruta"),
     ("list (lower case): hana habte, dawit alemu, lily par, eh soe (student rep)", "lily par"),   # a lower-case list
     ("list (lower case): hana habte, dawit alemu, lily par, eh soe (student rep)", "eh soe"),
 ])
@@ -6604,6 +6606,7 @@ def test_round82_found(text, span) -> None:
 
 @pytest.mark.parametrize(("text", "word"), [
     ("Scores\nMath 4/5\nReading 3/5\nAlemu 5/5", "Math"),               # a subject's row, not a person's
+    ("Scores\nMath 58 → 60\nReading 62 → 71\nAlemu 70 → 78", "Reading"),
     ("we did: math reading, hana habte, the gym, dawit alemu.", "math reading"),
     ("the blue sky was clear over Tso's room", "sky"),                  # no surname after it
 ])
