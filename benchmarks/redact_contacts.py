@@ -7,7 +7,8 @@ This benchmark adds two independent sources of shapes, neither written from the 
   pinned in the ``bench`` extra), each put in a sentence with a word that asks for a number ("Cell: ...") and in one
   without ("Call me at ... after 3."); a number counts as covered only when a span holds every character of it;
 - the shapes a contact-heavy brief names (extensions, a caller's keys, digits read out in English and Spanish,
-  numbers split over a line, obfuscated e-mails, wrapped links), written out once in :data:`SHAPES`.
+  numbers split over a line, obfuscated e-mails, wrapped links), written out once in :data:`SHAPES`, and the addresses
+  a home-visit log writes (units, rural boxes, lots, colonias, grid streets) in :data:`ADDRESSES`.
 
 It reports, per locale and per kind, the share covered whole (the strict criterion of ``redact.py``). Nothing here is
 timed; ``redact.py`` measures speed against Presidio.
@@ -78,6 +79,56 @@ SHAPES: list[tuple[str, str, str]] = [
     ("see example dot org slash pd", "example dot org slash pd", "URL"),
     ("zoom: https://example.zoom.us/j/91234567890?pwd=abc", "https://example.zoom.us/j/91234567890?pwd=abc", "URL"),
 ]
+# addresses as a home-visit log writes them, each put in "Home visit: ... — family home." (seven not covered yet, which
+# the benchmark prints: a Spanish unit word first, a unit after a street's stop, a colonia's street by its number
+# sign, a street without its kind, a bracket inside, a house number with no street kind)
+ADDRESSES: list[str] = [
+ "1420 N Kedzie Ave, 2nd fl, Chicago, IL 60651",
+ "1420 N Kedzie Ave, Garden Unit, Chicago, IL 60651",
+ "3318 W 26th St, Apt 1F, Chicago, IL 60623",
+ "1420 N. Kedzie Ave., Chicago, IL 60651-1234",
+ "PO Box 1420, Cicero, IL 60804",
+ "P.O. Box 77, Elgin IL 60120",
+ "RR 2 Box 14, Hazard, KY 41701",
+ "Rural Route 3, Box 22A, Pharr, TX 78577",
+ "1420 S 4th St Apt 3, Louisville, KY 40208",
+ "1420 Kedzie Ave #2R Chicago IL 60651",
+ "1420 1/2 Kedzie Ave, Chicago, IL",
+ "1420A Kedzie Ave, Chicago",
+ "1420-B Kedzie Ave, Chicago",
+ "Lot 7, Sunny Acres Mobile Home Park, Elgin, IL 60120",
+ "2819 Bloomington Ave S, Unit 3, Minneapolis, MN 55407",
+ "1510 E Lake St, Rear, Minneapolis MN 55407",
+ "3020 14th Ave S, Apt 2R",
+ "1717 Maryland Ave E, Apt 6, Saint Paul, MN 55106",
+ "4617 N Cage Blvd, Lot 22, Pharr, TX 78577",
+ "1205 FM 1015, Edinburg, TX 78542",
+ "Bldg 12, Apt 305, 4400 Central Ave, Charlotte, NC 28205",
+ "4400 Central Ave Bldg 12 Apt 305 Charlotte NC 28205",
+ "cuarto 2, 1420 Kedzie Ave, Chicago",
+ "1420 Kedzie Avenue\nChicago, Illinois 60651",
+ "1420 KEDZIE AVE, CHICAGO IL 60651",
+ "1420 kedzie ave apt 3 chicago il 60651",
+ "1420 W. Lincoln Ave., Upper, Milwaukee, WI 53215",
+ "1420 W. Lincoln Ave. Lower Unit, Milwaukee",
+ "12 Calle Sol, Pharr, TX 78577",
+ "Calle Sol #12, Colonia Las Palmas, Pharr TX",
+ "1420 Kedzie Ave., Ste. 210, Chicago, IL 60651",
+ "1420 Kedzie Ave, Suite 210-B, Chicago",
+ "HC 65 Box 12A, Sasabe, AZ 85633",
+ "1420 County Road 12, Hazard, KY 41701",
+ "1420 Hwy 185, Bowling Green, KY 42101",
+ "1420 KY-185, Bowling Green, KY 42101",
+ "1420 Old Hwy 61 N, Tunica, MS 38676",
+ "1420 S. Kedzie, Chicago",
+ "One Kedzie Plaza, Chicago, IL 60651",
+ "1420 Kedzie Ave (side door), Chicago",
+ "1420 Kedzie Ave, Chicago, Illinois",
+ "1420 Kedzie Ave Chicago 60651",
+ "the house at 1420 Kedzie",
+ "apt 3b at 1420 kedzie",
+]
+ADDRESS_TEMPLATE = "Home visit: {} — family home."
 # the locales whose phone formats a US program's families most often write (Faker's phone providers)
 LOCALES = ("en_US", "en_CA", "es_MX", "es_ES", "en_GB", "vi_VN", "en_IN", "hi_IN", "zh_CN", "ja_JP", "fr_FR", "pl_PL",
            "pt_BR", "ko_KR")
@@ -115,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         ok = sum(all(covered(red, t.format(p), p) for t in TEMPLATES) for p in numbers)
         print(f"{locale:22s} {ok / len(numbers):9.3f}")
     print()
+    missed = [a for a in ADDRESSES if not covered(red, ADDRESS_TEMPLATE.format(a), a)]
+    print(f"shapes: {'address':15s} {1 - len(missed) / len(ADDRESSES):9.3f}   ({len(ADDRESSES) - len(missed)} of {len(ADDRESSES)})")
+    for a in missed:
+        print(f"    not covered: {a!r}")
     for label in ("PHONE", "EMAIL", "URL"):
         rows = [(t, p) for t, p, lab in SHAPES if lab == label]
         missed = [t for t, p in rows if not covered(red, t, p)]

@@ -132,7 +132,9 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|[Mm]ile(?:[ \t]+[Mm]arker)?)\.?[ \t]*#?[ \t]*"   # (a highway's mile: "Hwy 212 mile 45, Busby, MT 59016")
          r"(?:\d[\w-]*|[A-Z](?![\w'’-]))|No\.[ \t]*\d[\w-]*"
          # (and those that need none, after a comma: ", Rear", ", Upper", ", Bsmt")
-         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby|1/2|½)(?![\w/])"
+         r"|(?<=,)[ \t]*(?:Rear|Front|Frnt|Side|Upper|Uppr|Lower|Lowr|Bsmt|Basement|Lobby|Lbby|1/2|½"
+         # (a two-flat's garden unit and a coach house, as Chicago writes them: ", Garden Unit", ", Coach House")
+         r"|Garden(?:[ \t]+(?:Unit|Apt))?|Coach[ \t]+House|(?:Upper|Lower|Rear|Front)[ \t]+(?:Unit|Apt|Flat))(?![\w/])"
          r"(?=,|[ \t]*\n|[ \t]*[.;)]|[ \t]+(?:where|and|with|for|in|on|at)\b|$)"
          # (or on its own line between the street and the city: "1438 E Walnut St<newline>Rear<newline>Des Moines")
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
@@ -256,7 +258,7 @@ _ONE_DISTRICT_STATE = re.compile(r"(?:Guam|American[ ]Samoa|Northern[ ]Mariana[ 
 # A city with no state after a street, when the phrase ends there: "34690 Harris Terrace Apt. 971, Saraville",
 # "9129 John Viaduct, Apt. 9D, Johnsonhaven - way too far", "..., north brittany and the bus ..."
 _CITY_END = (r"(?:,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){0,2}[A-Z][a-zʻ'-]+"
-             r"(?=[ \t]*(?:$|[.;:!?)\n]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
+             r"(?=[ \t]*(?:$|[.;:!?)\n—–]|-[ \t]|,[ \t]+(?:and|but|not|so|which|where)\b|[ \t]+(?:and|but|so)\b)))")
 _CITY_END_LOWER = _CITY_END.replace("[A-Z][a-zʻ'-]+", "[a-z][a-zʻ'-]+")
 # (a state's highway by its letters, "NC Hwy 711"; a county's numbered road alone, "2950 Rd 14")
 _ROUTES = (r"(?:(?:[A-Z]{2}[ \t]+)?(?:Highway|Hwy)|Loop|Route|Rte|FM|RM|County\s+R(?:oa)?d|R(?:oa)?d(?=[ \t]+\d)|CR"

@@ -6870,3 +6870,16 @@ def test_round89_caller_school(text, span) -> None:
 def test_round89_caller_not_school(text, word) -> None:
     i = text.index(word)
     assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
+
+
+# Round 90 (addresses), from an address-shape list written from the brief's kinds: a city after the street and a dash,
+# a two-flat's garden unit.
+@pytest.mark.parametrize("part", [
+    "1420A Kedzie Ave, Chicago",
+    "1420 N Kedzie Ave, Garden Unit, Chicago, IL 60651",
+    "1420 Kedzie Ave, Suite 210-B, Chicago",
+    "1420 W Lincoln Ave, Lower Unit, Milwaukee",
+])
+def test_round90_addresses(part) -> None:
+    text = f"Home visit: {part} — family home."
+    assert _covered(_ROUND80.redact(text), text, part, "ADDRESS"), text
