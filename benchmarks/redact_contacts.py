@@ -69,6 +69,12 @@ SHAPES: list[tuple[str, str, str]] = [
     ("From: \"Reyes, Dana\" <dreyes@example.org>", "dreyes@example.org", "EMAIL"),
     ("<a href=\"mailto:dreyes@example.org\">Dana</a>", "dreyes@example.org", "EMAIL"),
     ("write dreyes[@]example[.]org", "dreyes[@]example[.]org", "EMAIL"),
+    ("my email is dana.reyes at gmail", "dana.reyes at gmail", "EMAIL"),
+    ("write dana dot reyes at example dot org", "dana dot reyes at example dot org", "EMAIL"),
+    ("WRITE DANA.REYES AT EXAMPLE DOT ORG", "DANA.REYES AT EXAMPLE DOT ORG", "EMAIL"),
+    ("write dana.reyes -at- example -dot- org", "dana.reyes -at- example -dot- org", "EMAIL"),
+    ("cc: d.reyes@example.org;j.lee@example.org", "j.lee@example.org", "EMAIL"),
+    ("correo dana punto reyes arroba example punto org", "dana punto reyes arroba example punto org", "EMAIL"),  # (not covered)
     ("write d r e y e s @ example . org", "d r e y e s @ example . org", "EMAIL"),   # (not covered)
     ("see https://example.org/pd?cohort=7&campus=all#top now", "https://example.org/pd?cohort=7&campus=all#top", "URL"),
     ("see bit.ly/3xYzAb now", "bit.ly/3xYzAb", "URL"),

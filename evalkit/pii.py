@@ -337,7 +337,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # a plain word before "at" and a domain: after an e-mail cue or an opening bracket ("email gkim at example.org",
     # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
     # (a comma typed for the dot: "jdoe at example,org"; a webmail's name alone: "jdoe at gmail")
-    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z]+\s+at(?:[ \t]+(?:sign|symbol))?\s+"
+    # (a dotted or joined local part too: "dana.reyes at gmail", "d_reyes at example.org")
+    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z](?:[a-z0-9]|[._+-](?=[a-z0-9]))*\s+at(?:[ \t]+(?:sign|symbol))?\s+"
                                  r"(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(

@@ -6730,6 +6730,7 @@ def test_round85_not_phone(text) -> None:
      "https://example.org/pd/register?cohort=\n7&campus=all", "URL"),          # a link wrapped after its "="
     ("Link: https://example.org/pd/\nreg_2025 thanks", "https://example.org/pd/\nreg_2025", "URL"),
     ("write dana.\nreyes@example.org today", "dana.\nreyes@example.org", "EMAIL"),   # a local part wrapped
+    ("my email is dana.reyes at gmail", "dana.reyes at gmail", "EMAIL"),            # a dotted local part, "at gmail"
 ])
 def test_round85_wrapped_contacts(text, span, label) -> None:
     assert _covered(_ROUND80.redact(text), text, span, label), text
