@@ -3439,6 +3439,10 @@ _LETTER_TITLES = frozenset("mr mrs ms mx miss dr coach".split())
 # ("miss" and "coach" in lower case, or before a small letter, are verbs: "we miss a day", "Coach a new teacher")
 _TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr|mr|mrs|ms|mx|dr)\.?[ ][A-Za-z]|(?:Miss|Coach)[ ][A-Z])"
                             r"(?![\w'’&/+-]|\.?[ ]*[A-Z][a-z])")
+# (a verb after "how to", "need to": "how to taylor the inquiry cycle", a misspelt tailor, is no Taylor)
+_INFINITIVE_TO_BEFORE = re.compile(r"\b(?:how|want|wants|wanted|need|needs|needed|have|has|had|going|able|trying|try"
+                                   r"|tried|plan|plans|planned|learn|learned|learning|begin|began|start|started|used"
+                                   r"|ought|supposed|hard|easy|ready|time|way|ways)[ ]+to[ ]+$", re.I)
 _LOWER_JUNIOR = re.compile(r"(?<![\w'’.-])([a-z]{3,})[ ]jr\b(?![ ]+(?:high|varsity|college|league|prom))")
 # (a greeting at a message's start, before a given name in lower case: "hi letty -- can you", "hey marisol,")
 _LOWER_GREETED = re.compile(r"(?:^|\n)[ \t]*(?:hi|hey|hello|dear)[ \t]+$", re.I)
@@ -4062,6 +4066,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                          or _VERB_AFTER.match(text, nxt.end(1))):
                 out.append((s, nxt.end(1), "PERSON"))
             elif cue or _cue_before(_ANY_CUE_BEFORE, _ANY_CUE_LAST_WORDS, text, s) \
+                    and not _INFINITIVE_TO_BEFORE.search(text, max(0, s - 24), s) \
                     or _LOWER_GREETED.search(text, max(0, s - 8), s) \
                     or _VERB_AFTER.match(text, e) and english() \
                     and not _LOWER_ARTICLE_BEFORE.search(text, max(0, s - 6), s):   # (an English verb, in an English text;
@@ -6705,6 +6710,11 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
         return True
     if _PEOPLE_NOUN_AFTER.match(low, end):
         return True   # (the people a county and its schools are named after: "the Chickahominy peoples", "tribal center")
+    if _CARE_NOUN_AFTER.match(low, end):
+        return True   # (a hospital or a clinic by the place's name: "Ohio Falls Children's Hospital does the screenings")
+    if (low[start:end].rsplit(None, 1)[-1] in _LANDFORMS or low[start:end].split(None, 1)[0] in _LANDFORMS_FIRST) \
+            and _WHERE_AFTER.match(low, end):
+        return True   # (a landform where something is done: "Lake Brandt is where the cross-country team runs")
     # (a name's later word in lower case is a thing's: "Sego lily is the state flower"; a place by what it is: "Franklin
     # Heights is the neighborhood on the hill", "Tres Lomas is just three hills")
     if any(w.islower() and w not in _PARTICLE_WORDS and w not in ("of", "and", "the") and w not in _LANDFORMS
@@ -6759,6 +6769,8 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 # (a street a school is named after, gone along: "the apartments along Wilcrest")
 _ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
 # (never "the Border Sun people", a school's staff, nor "the Arkansas Bend Indian ed staff")
+_CARE_NOUN_AFTER = re.compile(r"[ \t]+(?:children['’]s[ \t]+)?(?:hospital|medical[ \t]+center|health[ \t]+center|clinic)\b")
+_WHERE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+where\b")
 _PEOPLE_NOUN_AFTER = re.compile(r"[ \t]+(?:peoples|tribes?|tribal|nation|reservation|band[ \t]+of)\b")
 _IS_A_PLACE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?:are|were)"
                                r"|[ \t]+(?:is|was|are|were))[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"

@@ -6884,3 +6884,44 @@ def test_round89_caller_not_school(text, word) -> None:
 def test_round90_addresses(part) -> None:
     text = f"Home visit: {part} — family home."
     assert _covered(_ROUND80.redact(text), text, part, "ADDRESS"), text
+
+
+# Round 91: a verb after "how to", a hospital or a place where something is done by a school's short name.
+@pytest.mark.parametrize(("text", "word"), [
+    ("Guidance on how to taylor the inquiry cycle to a small school would help.", "taylor"),   # tailor, misspelt
+])
+def test_round91_no_person(text, word) -> None:
+    red = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+    i = text.index(word)
+    assert not [s for s in red.redact(text).spans if s.start <= i < s.end], text
+
+
+def test_round91_verb_after_infinitive_only() -> None:
+    red = Redactor.from_roster(RosterNames(first=("Dana",), last=("Reyes",), full=("Dana Reyes",)))
+    text = "we gave the binder to taylor on friday"                    # a name after a plain "to"
+    assert _covered(red.redact(text), text, "taylor", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Ohio Falls Children's Hospital does the screenings.", False),   # a hospital by the place's name
+    ("Lake Brandt is where the cross-country team runs.", False),     # a landform where something is done
+    ("Ohio Falls hired two nurses.", True),                           # the district itself
+    ("Lake Brandt hired a coach.", True),
+])
+def test_round91_short_form_said_as_place(text, found) -> None:
+    red = Redactor.from_roster(RosterNames(places=("Ohio Falls County Public Schools", "Lake Brandt Elementary")))
+    assert bool([s for s in red.redact(text).spans if s.label == "SCHOOL"]) is found, text
+
+
+def test_pii_module_names_are_defined_once() -> None:
+    """A module-level name of the detector is bound once: a second binding of a pattern's name silently replaces the
+    first for every rule that reads it (session 25 caught one before it landed)."""
+    import ast
+    import collections
+    import evalkit.pii
+    tree = ast.parse(Path(evalkit.pii.__file__).read_text(encoding="utf-8"))
+    bound = collections.Counter(
+        name for node in tree.body
+        for name in ([t.id for t in node.targets if isinstance(t, ast.Name)] if isinstance(node, ast.Assign)
+                     else [node.name] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else []))
+    assert [name for name, n in bound.items() if n > 1] == []
