@@ -298,7 +298,7 @@ _NAME_PART = r"[A-Z][a-z'’]+(?:-(?:[ ](?=[a-z]))?[A-Z]?[a-z'’]+)*"
 # titles typed in lower case before a name: courtesy titles ("mr hargrove"), and roles used as titles ("principal
 # gomez", "la maestra lupita"), which take a name word only (:func:`_name_word`)
 _LOWER_TITLES = "mr mrs ms mx miss miz dr mister missus doctor auntie aunty uncle".split()
-_LOWER_ROLE_TITLES = "coach principal pastor profe maestra maestro sra srta sheikh imam deacon rabbi".split()
+_LOWER_ROLE_TITLES = "coach principal pastor profe maestra maestro sra srta sheikh imam deacon rabbi brother sister".split()
 PATTERNS: dict[str, re.Pattern[str]] = {
     # an address, an e-mail written to dodge filters ("name @ domain", "(at)", "{at}", "[at]") and "mailto:"; an
     # apostrophe inside the local part is the name's own ("ja'nya.freeman@..."); a local part spaced out too
@@ -997,7 +997,8 @@ _ADDRESSEE_BEFORE = re.compile(r"(?:^|\n|:|;|\bto|\b[Aa][Tt][Tt][Nn]:?)[ \t]*((?
 _TITLE_AT = re.compile(rf"{_TITLES}\.?[ \t]+")
 _TITLE_BEFORE_TITLE = re.compile(rf"(?<![\w.]){_TITLES}\.?[ ]+$")
 # (after an accented letter too, "Rodrí-<newline>guez", and after a word's first capital, "S-<newline>chool")
-_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[a-z])|(?<=(?<![\w'’-])[A-Z])-\r?\n(?=[a-z]{3})")
+# (a lower-case letter of any script after the break too: "Had-<newline>žić")
+_SOFT_BREAK = re.compile(r"(?<=[^\W\d_A-Z])-\r?\n(?=[^\W\d_A-Z])|(?<=(?<![\w'’-])[A-Z])-\r?\n(?=[a-z]{3})")
 _HARD_BREAK = re.compile(r"(?<=[a-z])-\r?\n(?=[A-Z][a-z])")
 _LEADING_OKINA = re.compile(r"(?<![\w'’ʻ])[ʻ'](?=[A-Z][a-zʻ])")
 _INNER_APOSTROPHE = re.compile(r"'(?<=[A-Za-z][a-z]')(?=[a-z]{3})")   # (the quote first: found fast)
@@ -1307,7 +1308,7 @@ _SELF_IDENTIFYING = re.compile(
     r"|data\s+analyst|testing\s+coordinator)\b[^.;!?]{0,60}"
     # one speaker of a language in a post: "The Nepali-speaking para in second grade", "the one Karen-speaking EA in our
     # building" (never a group, "our Spanish-speaking families", nor "a": "a Spanish-speaking teacher would help")
-    rf"|\b(?:the|our|my)\s+(?:one\s+|only\s+)?(?-i:[A-Z])[\w'’-]*-speaking\s+(?:{_ROLE_NOUN[3:-1]}|EA|educational"
+    rf"|\b(?:the|our|my)\s+(?:[\w-]+['’]s\s+)?(?:one\s+|only\s+)?(?-i:[A-Z])[\w'’-]*-speaking\s+(?:{_ROLE_NOUN[3:-1]}|EA|educational"
     r"\s+assistant|instructional\s+assistant|teaching\s+assistant)\b(?!s)[^.;!?]{0,60}"
     # a body's new holder of a post: "the complex area's brand-new superintendent"
     rf"|\b(?:the|our)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+['’]s\s+(?:brand[- ]new|new)\s+{_ROLE_NOUN}\b[^.;!?]{{0,60}}"
@@ -3435,9 +3436,13 @@ _APPOSED_WORDS = frozenset("father mother dad mom son daughter husband wife brot
 _APPOSED_NAME = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Aa]|[Aa]n)[ ]+(?:(?:new|former|oldest|youngest|eldest"
                            r"|older|younger|little|big)[ ]+)?(" + "|".join(sorted(_APPOSED_WORDS)) + r")[ ]*,[ ]*"
                            r"([A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){0,2}|[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2})[ ]*,")
+_HANDLE_BEFORE_TIME = re.compile(r"(?m)^[ \t]*([a-z][a-z'-]+[._][a-z][a-z'-]+)[ \t]+\d{1,2}:\d\d(?:[ ]?[AaPp]\.?[Mm]\.?)?\b")
+_PERSON_LABEL_ANSWER = re.compile(r"(?m)\b(?:person|name|facilitator|presenter|speaker|mentor|contact|helper)[ \t]*:[ \t]*"
+                                  r"([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})[ \t.!]*$")
 _LETTER_TITLES = frozenset("mr mrs ms mx miss dr coach".split())
 # ("miss" and "coach" in lower case, or before a small letter, are verbs: "we miss a day", "Coach a new teacher")
-_TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr|mr|mrs|ms|mx|dr)\.?[ ][A-Za-z]|(?:Miss|Coach)[ ][A-Z])"
+_TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr|mr|mrs|ms|mx|dr)\.?[ ][A-Za-z]|(?:Miss|Coach)[ ][A-Z]"
+                            r"|coach[ ][b-hj-z])"   # ("coach q brought donuts": a letter that is no word)
                             r"(?![\w'’&/+-]|\.?[ ]*[A-Z][a-z])")
 # (a verb after "how to", "need to": "how to taylor the inquiry cycle", a misspelt tailor, is no Taylor)
 _INFINITIVE_TO_BEFORE = re.compile(r"\b(?:how|want|wants|wanted|need|needs|needed|have|has|had|going|able|trying|try"
@@ -4091,6 +4096,14 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                                                        and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK) for w in ws)
             if named:
                 out.append((m.start(2), m.end(2), "PERSON"))
+    if ":" in text:
+        # a chat export's handle before its time, "tyra.holcomb 3:42 PM"; a form's answer after a label that asks for a
+        # person, "Most helpful person: Hser" (a given name or no word; the handle's two parts, no word at all or names)
+        out += [(m.start(1), m.end(1), "PERSON") for m in _HANDLE_BEFORE_TIME.finditer(text)
+                if not all(w in english_words() for w in re.split(r"[._]", m.group(1)))]
+        out += [(m.start(1), m.end(1), "PERSON") for m in _PERSON_LABEL_ANSWER.finditer(text)
+                if all(w.lower() in given or w.lower() not in english_words() and w.lower() not in place_names()
+                       for w in m.group(1).split())]
     if not ltoks.isdisjoint(_LETTER_TITLES):
         # a teacher the children call by a title and a letter: "Ms. K says", "ms k says", "Coach G" (never a school's
         # grade span, "MS K-8", nor a title before an initial and a surname, "Ms. K. Lopez", found whole elsewhere)
@@ -4563,9 +4576,10 @@ _TIME_WORD_BEFORE = re.compile(r"\b(?:on|by|until|till|since|next|last|this|ever
 # (after a comma too, in a log's fields: "Individual coaching, JB Ilunga, 45 min.")
 _LETTERS_BEFORE_NAME = re.compile(r"(?:(?<=[(\"“'‘\n])|(?<=[:,][ ])|(?<=[.!?][ ])|^)([A-Z]{2})[ ]$")
 # (a Karen or Burmese honorific before a name found, the list's own but those that are a girl's or a woman's name
-# too, and Chin "Pu": "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya", "Pu Thang Za")
+# too, and Chin "Pu" and Karen "Pi" (a grandmother): "Saw Kpaw Htoo", "Naw Mu Mu", "Daw Khin Mya", "Pu Thang Za",
+# "Pi Ler Shee")
 _BURMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(w.title() if w != "u" else "U" for w in
-                                                               (BURMESE_HONORIFICS - {"ma", "mi", "nan"}) | {"pu"}))
+                                                               (BURMESE_HONORIFICS - {"ma", "mi", "nan"}) | {"pu", "pi"}))
                              + r")[ ]$")
 # (Vietnamese Mrs. and Mr. before a full name: "Bà Lê Thị Hoa", folded "Ba Le Thi Hoa")
 _VIETNAMESE_BEFORE = re.compile(r"(?<![\w'’-])(?:Ba|Ong)[ ]$")

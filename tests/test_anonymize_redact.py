@@ -6925,3 +6925,34 @@ def test_pii_module_names_are_defined_once() -> None:
         for name in ([t.id for t in node.targets if isinstance(t, ast.Name)] if isinstance(node, ast.Assign)
                      else [node.name] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else []))
     assert [name for name, n in bound.items() if n > 1] == []
+
+
+# Round 92: lower-case brother/sister as titles, a PDF's break before a letter of another script, "coach q", a chat
+# export's handles, a form's answer to "person:", Karen "Pi", "the zone's one X-speaking ...".
+@pytest.mark.parametrize(("text", "span"), [
+    ("the best part was when brother kareem abdul-salaam from the masjid talked", "brother kareem abdul-salaam"),
+    ("thanks to sister margaret ann for the prayer", "sister margaret ann"),
+    ("see the note from Emina Had-\nžić about the caseload", "Emina Had-\nžić"),
+    ("lol coach q literally brought donuts to every visit", "coach q"),
+    ("slack export\ntyra.holcomb 3:42 PM pushed the agenda\nabdi.warsame 3:44 PM thanks", "abdi.warsame"),
+    ("Most helpful person: Hser", "Hser"),
+    ("and to parent volunteers Pi Ler Shee and Mrs. Reyes.", "Pi Ler Shee"),
+])
+def test_round92_found(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "PERSON"), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("my brother and sister came to the night", "brother"),
+    ("we coach a team of new teachers", "coach"),
+    ("Most helpful person: Everyone", "Everyone"),
+    ("the value of Pi Day is clear", "Pi"),
+])
+def test_round92_not_found(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _ROUND80.redact(text).spans if s.start <= i < s.end], text
+
+
+def test_round92_sent() -> None:
+    text = "In the Beargrass Zone the zone's one Somali-speaking social worker covers eleven schools."
+    assert _ROUND80.redact(text).needs_review
