@@ -6783,8 +6783,15 @@ def _said_as_place(folded: str, low: str, start: int, end: int) -> bool:
 # (a street a school is named after, gone along: "the apartments along Wilcrest")
 _ALONG_BEFORE = re.compile(r"\b(?:along|off[ \t]+of)[ \t]+$", re.I)
 # (never "the Border Sun people", a school's staff, nor "the Arkansas Bend Indian ed staff")
-_CARE_NOUN_AFTER = re.compile(r"[ \t]+(?:children['’]s[ \t]+)?(?:hospital|medical[ \t]+center|health[ \t]+center|clinic)\b")
-_WHERE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+where\b")
+# (and a place's own things after its name: "the Drakes Creek greenway", "the Falling Creek ironworks park", "Prater's
+# Mill fair")
+_CARE_NOUN_AFTER = re.compile(r"[ \t]+(?:children['’]s[ \t]+)?(?:hospital|medical[ \t]+center|health[ \t]+center|clinic)\b"
+                              r"|['’]?s?[ \t]+(?:greenway|trailhead|overlook|boat[ \t]+ramp|reservoir|ironworks|fairgrounds"
+                              r"|fair|battlefield|trail[ \t]+head)\b")
+# (a landform where something is done, or by its view: "Lake Brandt is where the team runs", "Herron Hill has the best
+# view of the city")
+_WHERE_AFTER = re.compile(r"[ \t]+(?:is|was)[ \t]+where\b|[ \t]+(?:has|had)[ \t]+(?:the[ \t]+best|a[ \t]+great|a[ \t]+nice"
+                          r"|great|the[ \t]+prettiest)[ \t]+views?\b")
 _PEOPLE_NOUN_AFTER = re.compile(r"[ \t]+(?:peoples|tribes?|tribal|nation|reservation|band[ \t]+of)\b")
 _IS_A_PLACE_AFTER = re.compile(r"(?:[ \t]+(?:and|&)[ \t]+[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?:are|were)"
                                r"|[ \t]+(?:is|was|are|were))[ \t]+(?:just[ \t]+|really[ \t]+)?(?:(?:the|a|an|three|two|some)[ \t]+)?"

@@ -6907,9 +6907,13 @@ def test_round91_verb_after_infinitive_only() -> None:
     ("Lake Brandt is where the cross-country team runs.", False),     # a landform where something is done
     ("Ohio Falls hired two nurses.", True),                           # the district itself
     ("Lake Brandt hired a coach.", True),
+    ("We used the Drakes Creek greenway for our cross-country run.", False),   # a place's own thing
+    ("Herron Hill has the best view of the city.", False),                     # a landform by its view
+    ("Drakes Creek won the science fair.", True),
 ])
 def test_round91_short_form_said_as_place(text, found) -> None:
-    red = Redactor.from_roster(RosterNames(places=("Ohio Falls County Public Schools", "Lake Brandt Elementary")))
+    red = Redactor.from_roster(RosterNames(places=("Ohio Falls County Public Schools", "Lake Brandt Elementary",
+                                                   "Drakes Creek Middle School", "Herron Hill Elementary")))
     assert bool([s for s in red.redact(text).spans if s.label == "SCHOOL"]) is found, text
 
 
