@@ -2356,6 +2356,12 @@ class PiiDetector:
             # Dari (tashakor), Amharic' (Dari is a surname too)
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in LANGUAGE_NAMES
                      or not _in_a_row_of(LANGUAGE_NAMES, folded, c[0], c[1])]
+        if not ltoks.isdisjoint(_MERCH_WORDS):
+            # a star's or a brand's name before what is sold under it: "Kobe jerseys were everywhere", "Selena songs at
+            # the dance", "old Dell machines", "Tim Hortons coffee", "Jim Thorpe and Billy Mills posters" (never a roster
+            # name: "Reyes posters" are the roster's Reyes's)
+            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0)
+                     or not (_MERCH_AFTER.match(low, c[1]) or _MERCH_AFTER_PAIR.match(low, c[1]))]
         if not toks.isdisjoint(_PLANT_COMPANY_WORDS) and not ltoks.isdisjoint(_PLANT_WORDS):
             # a meat or poultry company named like a person, where the text speaks of plants and shifts, by what it
             # does or the companies beside it: "Tyson and JBS schedules", "Tyson closed the plant", "Simmons and
@@ -3585,6 +3591,14 @@ _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|
 
 # an article before a name off the roster: "The Fresno Grizzlies game", "the Madeline Hunter lesson design", "A Durham
 # Bulls game" (a capital "A" only where a sentence starts: "gracias a Sr. Mendoza" is Spanish)
+# (never "records": "Maria and Jose records" are a school's files about them)
+_MERCH_WORDS = frozenset("jersey jerseys poster posters song songs pens machines laptops coffee sneakers shoes albums "
+                         "t-shirts bobbleheads merch".split())
+_MERCH_AFTER = re.compile(r"['’]?s?[ \t]+(?:jerseys?|posters?|songs?|pens|machines|laptops|coffee|sneakers|shoes|albums"
+                          r"|t-shirts|bobbleheads|merch)\b")
+# (a pair before them: "Jim Thorpe and Billy Mills posters")
+_MERCH_AFTER_PAIR = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:jerseys|posters|songs|albums"
+                               r"|t-shirts)\b", re.I)
 _FEAST_OR_FIELD_AFTER = re.compile(r"[ \t]+(?:battlefield|battleground|procession|feast|shrine|festival|fiesta|parade)\b",
                                    re.I)
 _PARTICLE_INSIDE = re.compile(r"[ ](?:de|del|de[ ]la|de[ ]los|de[ ]las|la)[ ]")

@@ -6960,3 +6960,21 @@ def test_round92_not_found(text, word) -> None:
 def test_round92_sent() -> None:
     text = "In the Beargrass Zone the zone's one Somali-speaking social worker covers eleven schools."
     assert _ROUND80.redact(text).needs_review
+
+
+@pytest.mark.parametrize("text", [
+    "Team Kobe jerseys were everywhere on spirit day.",
+    "Selena songs at the lunch dance, obviously.",
+    "The laptops were old Dell machines that took ten minutes to start.",
+    "Jim Thorpe and Billy Mills posters in the gym gave us an opening.",
+])
+def test_round93_merch_is_no_one(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PERSON"], text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Please pull the Dana Reyes and Amadi Osei records before the IEP meeting.", "Amadi Osei"),   # a school's files
+    ("Reyes posters are up in room 4.", "Reyes"),                                            # a roster name stays
+])
+def test_round93_merch_keeps_people(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "PERSON"), text
