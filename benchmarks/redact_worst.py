@@ -110,6 +110,12 @@ CASES = {
     "a row of blanks and dashes": ("- Ana", " ", "", 5000, "Lopez - x\n- Bo - y"),
     "a greeting's names in a row": ("", "Magandang gabi po", " ", 2000, ""),   # (second reader: the name tail's scan)
     "a row of slash pairs": ("Pairs: ", "Reyes/Gatewood", ", ", 3000, "."),   # (session 25: pairs beside a name)
+    # (the second reader's of rounds 80-88: blanks and commas inside a number read out, blanks after a lower-case list,
+    # a line of names between slashes beside a row of pairs)
+    "blanks inside a spoken number": ("call me at one", " ", "", 8000, "two three four five six seven eight nine zero"),
+    "commas inside a spoken number": ("cell: one", ",", "", 8000, "two three four five six seven eight nine zero"),
+    "blanks after a lower-case list": ("notes: dana reyes, noor kettering, lily par", " ", "", 20000, "ok"),
+    "slashes beside pairs": ("Dana Reyes / ", "Ab/Cd", ", ", 3000, ""),
 }
 
 

@@ -209,10 +209,10 @@ _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 # the kinds of animal a school keeps or dresses up as, after a name and "the": "Max the reading dog"
 _PET_KINDS = frozenset("dog puppy cat kitten chicken chickens hen rooster duck rabbit bunny hamster gerbil mouse rat "
                        "fish goldfish turtle tortoise snake lizard gecko iguana bird parrot parakeet horse pony goat "
-                       "pig sheep cow llama alpaca mascot"
-                       # (and a team's mascot by its animal: "Rocky the Bull", "Sparky the Eagle")
-                       " bull bulldog eagle tiger bear cub falcon hawk lion panther wildcat cougar mustang gator"
-                       " alligator dolphin owl ram wolf hornet bobcat jaguar pelican bison buffalo raven".split())
+                       "pig sheep cow llama alpaca mascot".split())
+_MASCOT_KINDS = frozenset("bull bulldog eagle tiger bear cub falcon hawk lion panther wildcat cougar mustang gator alligator "
+                          "dolphin owl ram wolf hornet bobcat jaguar pelican bison buffalo raven".split())
+_MASCOT_AFTER = re.compile(rf"[ \t]+the[ \t]+(?:{'|'.join(sorted(w.title() for w in _MASCOT_KINDS))})\b")
 _PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{'|'.join(sorted(_PET_KINDS))})\b")
 _SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
 _SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
@@ -636,6 +636,7 @@ def _title_caps(text: str) -> str:
 
 # cheap tests before the extension and OCR phone patterns: a letter beside a digit, "x" and three digits, a local
 # number's last four digits in pairs
+_LETTERS_SIDE_BY_SIDE = re.compile(r"[ZSB][A-Za-z]|[A-Za-z][ZSB]")   # ("SS1-101-2024"; never "(7O3) 555-Ol42")
 _OCRISH = re.compile(r"\d[OoIlZSB]|[OoIlZSB]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
@@ -776,7 +777,9 @@ _DIGIT_WORDS = frozenset(_DIGIT_OF)
 _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))}|\d{{1,4}}"
                             rf"(?=(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b)|\d{{1,4}})"
                             r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,-]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
-_SPOKEN_TRAIL = re.compile(r"(?:[ ,-]|[ ]+(?:dash|hyphen|guion|period|dot|punto)(?=[ ,-]|$))+$")
+# (a digit word glued to digits, as a half-typed number has it: never a list of scores, "88, 92, 95, 100, one")
+_DIGITS_THEN_WORD = re.compile(rf"\d(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b")
+_SPOKEN_TRAIL = re.compile(r"[ ](?:dash|hyphen|guion|period|dot|punto)$")
 _EMAIL_WRAP_BEFORE = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\.\r?\n$")
 _URL_WRAP = re.compile(r"\r?\n[ \t]*([\w%][^\s<>\"]*)")
 _URLISH_PART = re.compile(r"[/=&?.%_\d-]")
@@ -840,12 +843,17 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
         digits = "".join(_DIGIT_OF.get(w, w) for w in words)
         # (three digit words at least, or one with the rest of a whole number in digits: "612-555-01three four")
         if sum(w in _DIGIT_WORDS for w in words) < 3 \
-                and not (any(w in _DIGIT_WORDS for w in words) and len(digits) in (10, 11)
+                and not (_DIGITS_THEN_WORD.search(m.group(0)) and len(digits) in (10, 11)
                          and sum(len(w) for w in words if w.isdigit()) >= 6):
             continue
         if digits in "0123456789" or digits in "12345678910":
             continue          # counting
-        end = m.start() + len(_SPOKEN_TRAIL.sub("", m.group(0)))   # (never a voice-typed "period" that ends the sentence)
+        # (never a voice-typed "period" that ends the sentence: the blanks and commas first, then one word at most, each
+        # stripped once from the end, so that a run of blanks is read in linear time; second reader, session 25)
+        body = m.group(0).rstrip(" ,-")
+        if (trail := _SPOKEN_TRAIL.search(body, max(0, len(body) - 12))) is not None:
+            body = body[:trail.start()].rstrip(" ,-")
+        end = m.start() + len(body)
         if len(digits) == 10 or len(digits) == 11 and digits[0] == "1" \
                 or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 20), m.start()):
             out.append((m.start(), end, "PHONE"))
@@ -1208,7 +1216,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              # the grievance", "the union rep at our building filed a grievance")
              r"|parent|paraeducator|analyst|mechanic|rep"
              # (an outsider sent once: "the school assessment visitor from the state who came to us in March")
-             r"|visitor|observer|auditor|inspector"
+             r"|visitor"
              # (an elder by the word of respect: "the older gentleman who came from the temple"; a faith's teacher, "the
              # sheikh who leads Friday prayers"; a teacher by the Spanish word, "the maestra de kínder who ...")
              r"|gentleman|sheikh|shaykh|ustaz|ustadh|monk|lama|pandit|maestra|maestro)")
@@ -1276,9 +1284,9 @@ _SELF_IDENTIFYING = re.compile(
     # "everyone knew which one the comments were about"
     r"|\b(?:everyone|everybody|the\s+whole\s+(?:staff|building|school|team))"
     r"(?:\s+(?:on\s+(?:the\s+)?staff|here|in\s+the\s+building|in\s+the\s+room))?\s+(?:knows?|knew)\s+"
-    r"(?:exactly\s+)?(?:who|which\s+one)\b(?!\s+(?:wrote|said|answered|put|gave)\s+what\b)[^.;!?]{0,80}"   # (not "who wrote what")
+    r"(?:exactly\s+)?(?:who|which\s+one)\b(?!\s+(?:wrote|said|answered|put|gave)\s+what\b|\s+to\b)[^.;!?]{0,80}"   # (not "who wrote what", "who to call")
     # (and "we all know who she meant": the one a story was about, never "who runs this building")
-    r"|\b(?:we\s+all|all\s+of\s+us|I)\s+(?:know|knew)\s+(?:exactly\s+)?who\s+(?:she|he|they|you|it)\s+(?:meant|means|mean"
+    r"|\b(?:we\s+all|all\s+of\s+us|I)\s+(?:know|knew)\s+(?:exactly\s+)?who\s+(?:she|he|they|you)\s+(?:meant|means|mean"
     r"|was|is|was\s+talking\s+about)\b[^.;!?]{0,40}"
     # (or one of a group: "the one parent who came to every family night")
     r"|\bthe\s+one\s+(?:[\w'’-]+\s+|(?:from|at|in|on)\s+[^,.;!?()]{1,40}?\s+)?(?:who|whose)\b[^.;!?]{0,80}"
@@ -1305,7 +1313,7 @@ _SELF_IDENTIFYING = re.compile(
     # (and the posts a building has one of in its kitchen, its office and its hallways: "our cafeteria manager cooks
     # diri ak pwa on Fridays")
     r"|cafeteria\s+manager|kitchen\s+manager|head\s+cook|head\s+custodian|office\s+manager|attendance\s+clerk"
-    r"|data\s+analyst|testing\s+coordinator)\b[^.;!?]{0,60}"
+    r"|data\s+analyst|testing\s+coordinator)\b(?!\s+(?:position|role|job|post|vacancy|opening)s?\b)[^.;!?]{0,60}"
     # one speaker of a language in a post: "The Nepali-speaking para in second grade", "the one Karen-speaking EA in our
     # building" (never a group, "our Spanish-speaking families", nor "a": "a Spanish-speaking teacher would help")
     rf"|\b(?:the|our|my)\s+(?:[\w-]+['’]s\s+)?(?:one\s+|only\s+)?(?-i:[A-Z])[\w'’-]*-speaking\s+(?:{_ROLE_NOUN[3:-1]}|EA|educational"
@@ -1843,7 +1851,7 @@ class PiiDetector:
             for m in matches:
                 s, e = m.span()
                 if name == "email" and (wrap := _EMAIL_WRAP_BEFORE.search(folded, max(0, s - 64), s)) \
-                        and all(w not in english_words() or w in all_given_names()
+                        and all((w not in english_words() or w in all_given_names()) and w not in CALENDAR
                                 for w in re.split(r"[.+_-]", wrap.group(0).strip().lower()) if w):
                     # (a local part wrapped after its dot: "dana.<newline>reyes@example.org"; never a sentence's last
                     # word before a signature's address, "Thanks for the session.<newline>dreyes@...")
@@ -1928,7 +1936,9 @@ class PiiDetector:
                                 if word_rank().get(words[i].group(0).lower(), PLAIN_RANK) < EVERYDAY_RANK), len(words))
                     e = words[cut - 1].end()
                 elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
-                                              or not any(ch in "OoIlZSB" for ch in folded[s:e])):
+                                              or not any(ch in "OoIlZSB" for ch in folded[s:e])
+                                              # (letters side by side are a code's: "Section SS1-101-2024")
+                                              or _LETTERS_SIDE_BY_SIDE.search(folded, s, e)):
                     continue          # letters for digits: a few, never a word ("lol-lol-lolo")
                 elif name == "home_park_lot":
                     # (the town after the park only when it is a town, "Springdale"; never "Mrs Garcia said", "Then";
@@ -2214,6 +2224,11 @@ class PiiDetector:
             # a pet or a mascot by its kind after its name: "Max the reading dog", "Daisy the chicken"
             spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or self.terms.get(low[c[0]:c[1]], 0)
                      or not _PET_AFTER.match(low, c[1])]
+        if " the " in folded and not ltoks.isdisjoint(_MASCOT_KINDS):
+            # a team's mascot by its animal, capitalised as a name is: "Rocky the Bull from the university came by"
+            # (never "Jalen, the eagle scout", "Kiara the tiger mom": second reader, session 25)
+            spans = [c for c in spans if c[2] != "PERSON" or " " in low[c[0]:c[1]] or self.terms.get(low[c[0]:c[1]], 0)
+                     or not _MASCOT_AFTER.match(folded, c[1])]
         if "jesus" in ltoks or "dios" in ltoks:
             # an exclamation or a prayer: "Ay, Jesús, qué falta", "En el nombre de Jesús", "gracias a Dios"
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in ("jesus", "dios")
@@ -2504,13 +2519,25 @@ class PiiDetector:
             items = []
         if "/" in folded:
             # a row of pairs with no spaces round the slash, one of its people found: "icebreaker pairs:
-            # Ellerbe/Gatewood, Amadi/Farrow, Menon/Bermudez" (each word a name by the same test)
-            for row in _SLASH_PAIR_ROW.finditer(folded):
-                words = list(_SLASH_PAIR_WORD.finditer(folded, row.start(), row.end()))
-                if any(people.holds(w.start(), w.end()) for w in words):
-                    items += words
-        return [(i.start(), i.end(), "PERSON") for i in items if not taken.holds(i.start(), i.end())
-                and all(named(w) for w in i.group(0).split())]
+            # Ellerbe/Gatewood, Amadi/Farrow, Menon/Bermudez"
+            rank = word_rank()
+
+            def pair_named(word: str) -> bool:
+                # (a pair's word is a name where it is no everyday word, each part of a double name too: never "Math",
+                # "Art", "Title", "Gen/Ed"; second reader, session 25)
+                return all(len(p) >= 3 and p not in _NOT_SURNAME and p not in LANGUAGE_NAMES and p not in PRODUCT_NAMES
+                           and rank.get(p, PLAIN_RANK) >= EVERYDAY_RANK
+                           and (p in last or p in given or "'" in p or p not in words)
+                           for p in word.lower().replace("’", "'").split("-"))
+            pairs = [w for row in _SLASH_PAIR_ROW.finditer(folded)
+                     for ws in [list(_SLASH_PAIR_WORD.finditer(folded, row.start(), row.end()))]
+                     if any(people.holds(w.start(), w.end()) for w in ws) for w in ws]
+            found = [(w.start(), w.end(), "PERSON") for w in pairs if not taken.holds(w.start(), w.end())
+                     and pair_named(w.group(0))]
+        else:
+            found = []
+        return found + [(i.start(), i.end(), "PERSON") for i in items if not taken.holds(i.start(), i.end())
+                        and all(named(w) for w in i.group(0).split())]
 
     def _staff_name(self, word: str) -> bool:
         """Whether ``word`` (lower case) after "Nurse" or "AP" is a person's name: a given name, or a surname that is
@@ -2816,7 +2843,8 @@ class PiiDetector:
                              or self.terms.get(prev.group(1), 0) & _FIRST and prev.group(1) not in _PRONOUNS
                              and word_rank().get(prev.group(1), PLAIN_RANK) >= PLAIN_RANK
                              or len(prev.group(1)) >= 3 and any(g.startswith(prev.group(1))
-                                                                for g in self.given_of.get(word, ()))):
+                                                                for g in self.given_of.get(word, ()))
+                             and not _LOWER_ARTICLE_BEFORE.search(folded, max(0, prev.start(1) - 6), prev.start(1))):
                     return prev.start(1), e, "PERSON"
                 if word not in self.common and word_rank().get(word, PLAIN_RANK) >= PLAIN_RANK and english():
                     return s, e, "PERSON"
@@ -3344,7 +3372,7 @@ _ROLE_IN_BRACKETS = re.compile(r"[ \t]*\((?:[A-Z]{2,6}[ ])?(?:observer|chair|co-
                                r"|note-?taker|timekeeper|host|presenter)\)")
 # (two pairs at least, comma-joined: "Ellerbe/Gatewood, Amadi/Farrow"; each word capitalized, hyphen or apostrophe inside)
 _SLASH_PAIR_ROW = re.compile(r"(?<![\w/])[A-Z][\w'’-]+/[A-Z][\w'’-]+(?:,[ ](?:and[ ])?[A-Z][\w'’-]+/[A-Z][\w'’-]+)+(?![\w/])")
-_SLASH_PAIR_WORD = re.compile(r"[A-Z][\w'’-]+")
+_SLASH_PAIR_WORD = re.compile(r"(?<![\w'’-])[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*(?![\w'’-])")   # (a name's case: never "ELA")
 _SLASH_LINE = re.compile(r"(?m)^.*[ ](?:/|<->|<>|↔)[ ].*$")
 _SLASH_ITEM = re.compile(r"(?:(?<=:[ ])|(?<=/[ ])|(?<=>[ ])|(?<=↔[ ])|(?<=^))([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){0,3})"
                          r"(?=[ ](?:/|<->|<>|↔)[ ]|[ \t]*$)", re.M)
@@ -3434,6 +3462,7 @@ _NAME_CUE_BEFORE = re.compile(rf"\b(?:{_NAME_CUE})\s+$", re.I)
 # where a word that is never a name alone ("sky", "river") is one: after words that greet, thank or reach someone, "hey
 # River,", "texted Sky about"
 _GREETED_BEFORE = re.compile(rf"\b(?:{_NAME_CUE}|hey|hi|hello|dear|thanks|thx|cc|pinged|ping)[ \t]+$", re.I)
+_CALLED_NOT_NAMES = frozenset("bruh bro sheesh whew phew yikes gosh dang welp ahh ahhh ugh yall y'all guys ok okay".split())
 _CALLED_NAME = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))([A-Z][a-z'’-]{2,}),[ ]+you\b")
 # kin and the roles a comment sets a name off after: "My father, Gul Agha, is sick"
 _APPOSED_WORDS = frozenset("father mother dad mom son daughter husband wife brother sister uncle aunt cousin grandmother "
@@ -3447,13 +3476,23 @@ _PERSON_LABEL_ANSWER = re.compile(r"(?m)\b(?:person|name|facilitator|presenter|s
                                   r"([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){0,2})[ \t.!]*$")
 _LETTER_TITLES = frozenset("mr mrs ms mx miss dr coach".split())
 # ("miss" and "coach" in lower case, or before a small letter, are verbs: "we miss a day", "Coach a new teacher")
-_TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr|mr|mrs|ms|mx|dr)\.?[ ][A-Za-z]|(?:Miss|Coach)[ ][A-Z]"
+# (a possessive after the letter too, "Ms. K's read-alouds"; never a lower-case title before "a" or "i", "at the ms a
+# lot of kids", nor "I" before a lower-case word, "Thanks Coach I appreciate it"; a capital after the letter's stop is
+# a surname's only where it is no word that opens a sentence: "Ask Ms. K. She knows")
+# (never "Coach K", a famous coach's name, quoted in three comments of the tune halves as the public figure)
+_TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?[ ][A-Za-z]|(?:mr|mrs|ms|mx|dr)\.?[ ][b-hj-z]"
+                            r"|(?:mr|mrs|ms|mx|dr)\.[ ][ai]|Miss[ ][A-Z]|Coach[ ](?!K\b)[A-Z]"
                             r"|coach[ ][b-hj-z])"   # ("coach q brought donuts": a letter that is no word)
-                            r"(?![\w'’&/+-]|\.?[ ]*[A-Z][a-z])")
+                            r"(?<!I(?=[ ][a-z]))"
+                            r"(?![\w&/+-]|['’](?!s\b)|\.?[ ]*(?!(?:She|He|They|We|It|The|This|That|Her|His|Our|My)\b)[A-Z][a-z])")
 # (a verb after "how to", "need to": "how to taylor the inquiry cycle", a misspelt tailor, is no Taylor)
 _INFINITIVE_TO_BEFORE = re.compile(r"\b(?:how|want|wants|wanted|need|needs|needed|have|has|had|going|able|trying|try"
                                    r"|tried|plan|plans|planned|learn|learned|learning|begin|began|start|started|used"
                                    r"|ought|supposed|hard|easy|ready|time|way|ways)[ ]+to[ ]+$", re.I)
+# (the programs and groups families are named by, capitalised: "the Migrant, Newcomer and Bilingual families", "Headstart
+# family"; second reader, session 25)
+_PROGRAM_FAMILY_WORDS = frozenset("migrant newcomer newcomers bilingual headstart kinder kindergarten immigrant refugee "
+                                  "foster homeless military title esl ell gifted sped preschool prek tk host".split())
 _LOWER_JUNIOR = re.compile(r"(?<![\w'’.-])([a-z]{3,})[ ]jr\b(?![ ]+(?:high|varsity|college|league|prom))")
 # (a greeting at a message's start, before a given name in lower case: "hi letty -- can you", "hey marisol,")
 _LOWER_GREETED = re.compile(r"(?:^|\n)[ \t]*(?:hi|hey|hello|dear)[ \t]+$", re.I)
@@ -3924,7 +3963,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         visits = not ltoks.isdisjoint(_HOME_VISIT_WORDS - {"family", "families"})
         out += [(m.start(1), m.end(1), "PERSON") for m in _SURNAME_FAMILY.finditer(text)
                 if all((w in all_surnames() and rank.get(w, PLAIN_RANK) >= 20_000
-                        or visits and w not in rank and w not in english_words()
+                        or visits and w not in rank and w not in english_words() and w not in _PROGRAM_FAMILY_WORDS
                         and w not in place_names() and w not in PRODUCT_NAMES and not w.endswith(("ese", "ian", "ean")))
                        and w not in _PEOPLES and w not in LANGUAGE_NAMES for w in m.group(1).lower().split("-"))]
     if not ltoks.isdisjoint(_NAME_TITLE_WORDS):
@@ -4095,19 +4134,21 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # name or no English word; never "Honestly, you ...")
         out += [(m.start(1), m.end(1), "PERSON") for m in _CALLED_NAME.finditer(text)
                 if (w := m.group(1).lower()) not in _NOT_SURNAME and w not in _GREETINGS and w.title() not in _TITLE_WORDS
-                and (w in given or w not in rank and w not in english_words() and w not in place_names())]
+                and w not in _INTERJECTIONS and w not in _CALLED_NOT_NAMES
+                and (w in given or w not in rank and w not in english_words() and w not in place_names()
+                     and not re.search(r"(.)\1", w))]   # (never "Sheesh", "Ahh": second reader, session 25)
     if not ltoks.isdisjoint(_APPOSED_WORDS) and "," in text:
         # a name set off by commas after a kin's or a role's word: "My father, Gul Agha, is sick", "a student, roshan
         # bista, asked" (each word a given name or no everyday word; in lower case, no English word or a given name)
         for m in _APPOSED_NAME.finditer(text):
-            ws = m.group(2).split()
-            if m.group(2)[0].isupper():
-                named = all(w.lower() not in _NOT_SURNAME and w.title() not in _TITLE_WORDS
-                            and (w.lower() in given or rank.get(w.lower(), PLAIN_RANK) >= EVERYDAY_RANK)
-                            and w.lower() not in LANGUAGE_NAMES and w.lower() not in _PEOPLES for w in ws)
-            else:
-                named = all(w not in _NOT_SURNAME and (w not in english_words() or w in given
-                                                       and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK) for w in ws)
+            ws = [w.lower() for w in m.group(2).split()]
+            # (a name's words: each a given name, a surname or no common word, and no Spanish word that is no given
+            # name; never "muy molesta", "Kindergarten", "Spanish-speaking": second reader, session 25)
+            family_names = all_surnames()
+            named = not m.group(2).isupper() and all(
+                w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS and w not in LANGUAGE_NAMES and w not in _PEOPLES
+                and "-speaking" not in w and (w in given or w not in spanish_words())
+                and (w in given or w in family_names or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in ws)
             if named:
                 out.append((m.start(2), m.end(2), "PERSON"))
     if ":" in text:
@@ -4130,6 +4171,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
                 word = w.group(0).lower()
                 bare = re.sub(r"['’ʻ-]", "", word)   # ("K'iche'" is the kiche of the peoples' words)
                 if word in ("and",) or word in _PEOPLES or word in LANGUAGE_NAMES or word in place_names() \
+                        or word in _PROGRAM_FAMILY_WORDS \
                         or bare in _LOWER_GROUP_WORDS or bare in LANGUAGE_NAMES or bare in _PEOPLES \
                         or word.endswith(("ese", "ian", "ean", "ish", "ic")) or word in _PEOPLES_WORDS \
                         or rank.get(word, PLAIN_RANK) < EVERYDAY_RANK:
@@ -4139,7 +4181,8 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # a name in lower case by its generation after it, a given name or no word: "dajuan jr is reading at a 1st
         # grade level" (never "the jr varsity")
         out += [(m.start(), m.end(), "PERSON") for m in _LOWER_JUNIOR.finditer(text)
-                if m.group(1) in plain or m.group(1) not in rank and m.group(1) not in english_words()]
+                if m.group(1) in plain or m.group(1) not in rank and m.group(1) not in english_words()
+                and re.search(r"[aeiouy]", m.group(1)) and m.group(1) not in ("mlk", "jfk")]   # (never "mlk jr day")
     if "-" in text or "–" in text or "—" in text or "~" in text:
         # a given name in lower case signing a message off after a dash: "start without me. - evelyn", "thx!! -marisol"
         # (with its initial, or its surname: a surname of the lists or no English word, never "- kyle here"; and the
@@ -4491,7 +4534,7 @@ _SCHOOL_KIND_AFTER = re.compile(rf"[ \t]+(?:{_SCHOOL_KINDS})(?![\w-])")
 # (a city system's school number after its name, with the kind's letters or without: "Highland Crest #237",
 # "Canton Harbor E/M #229"; never a ranking's "#1 priority")
 _SCHOOL_NUMBER_SIGN = re.compile(r"(?:[ \t]+(?:E/M|E/MS|EMS|El/Mid|Elem/Middle|Elementary/Middle))?[ \t]+#\d{1,4}(?![\w#])"
-                                 r"(?![ \t]+(?:priority|goal|reason|rank|issue|concern|thing|on[ ]the)\b)")
+                                 r"(?![ \t]+(?:priority|goal|reason|rank|issue|concern|thing|on[ ]the|in[ ]the|in[ ]our)\b)")
 # (a span that ends in an abbreviated kind takes its stop: "Pine Ridge K-8 Acad.")
 _ABBREVIATED_KIND = re.compile(r"[ \t](?:Acad|Sch|Elem|El|Int|Inst|Ctr|Jr|Sr)$")
 _SCHOOL_TAIL = re.compile(rf"(?:[ \t]+(?:Middle-High|{_SCHOOL_KINDS}|MHS|MH|JSHS|JHS|SHS|(?-i:Co|CO)\.?"
@@ -5852,6 +5895,7 @@ def _body_after_person(text: str, spans: list[tuple[int, int, str]]) -> list[tup
             continue
         words = m.group(1).split()
         if words[-1] in _BODY_LANDFORMS and fold(m.group(1)).lower() not in places \
+                and word_rank().get(fold(words[0]).lower(), PLAIN_RANK) >= EVERYDAY_RANK \
                 and not any(w.lower() in _NOT_BODY_WORDS for w in words) \
                 and fold(words[0]).lower() not in _STATE_NAMES:
             out.append((m.start(1), m.end(1), "SCHOOL"))
@@ -5863,7 +5907,7 @@ _INTRO_FROM = re.compile(r"[ ]from[ ](?!(?:the|our|my|a|an|your|his|her)\b)([\w'
                          r"(?=[ ]*(?:[.,;:!?)]|$|[ ](?:period|comma|and|lol|calling|here|about|with|i|we|ok|did|can|just)\b))",
                          re.M | re.I)
 _BODY_AFTER_PERSON = re.compile(r"(?:[ ]\((?:[a-z][a-z ]{0,25},[ ])?|[ ]from[ ](?:the[ ])?)"
-                                r"([A-Z][\w'’ʻ-]+(?:[ ][A-Z][\w'’ʻ-]+){1,2})(?=\)|[ ]*[.,;:!?]|[ ]*$)", re.M)
+                                r"([A-Z][\w'’ʻ-]+(?:[ ][A-Z][\w'’ʻ-]+){1,2})(?=\)|[ ]*[.,;:!?]|[ ]*$|[ ]+[a-z])", re.M)
 _BODY_LANDFORMS = frozenset("Plateau Canyon Ridge Plain Plains Hills Rim Harbor Bend Grove Creek Springs Valley Flats "
                             "Falls Lakes Point Prairie Mesa Basin Hollow Heights Bluff Bluffs Gap Junction Crossing "
                             "Landing Meadows Pines Shores Township".split())
@@ -5884,12 +5928,14 @@ def _lower_full_list(text: str, spans: list[tuple[int, int, str]]) -> list[tuple
             continue
         out += [(m.start(1), m.end(1), "PERSON") for m in items if not taken.holds(m.start(1), m.end(1))
                 and all(w in every or rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK for w in m.group(1).split())
-                and not any(w in _NOT_SURNAME for w in m.group(1).split())]
+                and not any(w in _NOT_SURNAME or w in _ROLE_WORDS or w in _SCHOOL_ACRONYMS or w in _PROGRAM_FAMILY_WORDS
+                            for w in m.group(1).split())   # (never "ell para", "sped aide": second reader, session 25)
+                and any(w in every or w not in english_words() for w in m.group(1).split())]
     return sorted(spans + out) if out else spans
 
 
 # (two words in lower case between a list's commas, a colon before the first, a bracket's note after: "eh soe (rep)")
-_LOWER_LIST_ITEM = re.compile(r"(?:(?<=[:,][ ])|^)([a-z][a-z'’-]+[ ][a-z][a-z'’-]+)(?=[ ]*(?:\([^()\n]{0,24}\))?[ ]*(?:,|\.?$))",
+_LOWER_LIST_ITEM = re.compile(r"(?:(?<=[:,][ ])|^)([a-z][a-z'’-]+[ ][a-z][a-z'’-]+)(?=[ ]*+(?:\([^()\n]{0,24}\)[ ]*+)?(?:,|\.?$))",
                               re.M)
 
 
@@ -5955,9 +6001,20 @@ def _rows_alike(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                         and w not in LANGUAGE_NAMES and w not in _PEOPLES and w not in PRODUCT_NAMES
                         and (w not in places or w in every or w in last)
                         and ((w in every or w in last) and rank.get(w, PLAIN_RANK) >= EVERYDAY_RANK or w not in rank)
+                        # (a row found by its score alone, no everyday word nor its plural: never "Overall 4/5",
+                        # "Tardies 3/5"; second reader, session 25)
+                        and (kind[1] != "score" or w in every or rank.get(w, PLAIN_RANK) >= PLAIN_RANK
+                             and not _word_form(w))
                         for w in words):
             found.append((s, e, "PERSON"))
     return sorted(spans + found) if found else spans
+
+
+def _word_form(word: str) -> bool:
+    """Whether ``word`` (lower case) is an English word or the plural of one ("tardies", "scores")."""
+    words = english_words()
+    return word in words or word.endswith("s") and (word[:-1] in words or word.endswith("es") and word[:-2] in words
+                                                   or word.endswith("ies") and word[:-3] + "y" in words)
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -6280,8 +6337,8 @@ _PLACE_BEFORE_DISTRICT = re.compile(r"(?<![\w'’-])(?!(?:Senate|House|Congressi
                                     r"|This|That|Each|Every|Any|Our)\b)"
                                     r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*[ ]){1,3}$")
 _OFFICE_BEFORE_DISTRICT = re.compile(r"\b(?:Senate|House|Congressional|Council|Legislative|Assembly|Judicial|Police"
-                                     r"|Fire|Water|Park|Voting|Election|Sewer|Conservation|Supervisorial|Commission"
-                                     r"|Delegate|Hospital|Library|Utility)[ \t]+$")
+                                     r"|Fire|Voting|Election|Sewer|Conservation|Supervisorial|Commission|Delegate|Utility)"
+                                     r"[ \t]+$")   # (never "Park": "Oak Park District 97" is a school district)
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}[A-Z]?\b")
 _BODY_WORDS = frozenset("Diocese Archdiocese Region DoDEA".split())
@@ -6321,9 +6378,10 @@ _OFFICE_OF_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ ]
 
 # (never "SU", a state university's more often than a supervisory union's: "OHSU", "WSU")
 _DISTRICT_INITIALS_GATE = re.compile(r"[A-Z](?:SD|PS|CS|IU)\b|[A-Z](?:SD|PS|CS|IU)\d")
-_DISTRICT_INITIALS = re.compile(r"(?<![\w.@/-])([A-Z]{2,5}(?:SD|PS|CS|IU))\d{0,3}(?=['’]s\b|(?![\w@.-]|\.\w))")
+_DISTRICT_INITIALS = re.compile(r"(?<![\w.@-])([A-Z]{2,5}(?:SD|PS|CS|IU))\d{0,3}(?=['’]s\b|-[a-z]|(?![\w@.-]|\.\w))")
 # (the letters of things that end as a district's do: a link's scheme, speech pathologists, a school's own plan)
-_NOT_DISTRICT_INITIALS = frozenset("HTTPS SLPS IEPS OTPS EIPS TPPS RSPS MSPS CEPS SIPS IPPS".split())
+_NOT_DISTRICT_INITIALS = frozenset("HTTPS SLPS IEPS OTPS EIPS TPPS RSPS MSPS CEPS SIPS IPPS PTSD ELPS EOCS APPS CEUS TEPS "
+                                   "GPPS".split())
 
 
 def _schools_by_shape(folded: str, low: str, toks: frozenset[str] | set[str], digits: bool) -> list[tuple[int, int, str]]:
@@ -6617,8 +6675,8 @@ def _short_forms(name: str) -> set[str]:
             out.add(rest)           # ("Harborview International" for "PS 45 Harborview International School")
     if len(words) >= 3 and words[0].lower() in given_names() and all(w[:1].isupper() for w in words[1:]):
         out.add(" ".join(words[1:]))
-        # (and the namesake's last surname alone, on the terms the two-word case sets below: "Wauneka" for "Annie
-        # Dodge Wauneka Elementary")
+        # (and the namesake's last surname alone, on the terms the two-word case sets below: "Villanueva" for "Maria
+        # Elena Villanueva Academy"; never a public figure's, "Annie Dodge Wauneka Elementary")
         if len(words[-1]) >= 4 and words[-1][1:].islower() and words[-1].upper() not in _SCHOOL_CUE_WORDS \
                 and word_rank().get(words[-1].lower(), PLAIN_RANK) >= PLAIN_RANK \
                 and words[-1].lower() not in FAMOUS_SURNAMES and words[-1].lower() not in given_names() \
