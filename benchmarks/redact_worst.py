@@ -116,6 +116,7 @@ CASES = {
     "commas inside a spoken number": ("cell: one", ",", "", 8000, "two three four five six seven eight nine zero"),
     "blanks after a lower-case list": ("notes: dana reyes, noor kettering, lily par", " ", "", 20000, "ok"),
     "slashes beside pairs": ("Dana Reyes / ", "Ab/Cd", ", ", 3000, ""),
+    "plus signs before 'at'": ("mail: jdoe at example.org\n", "a+", "", 10000, " at x"),   # (second reader, rounds 89-93)
 }
 
 

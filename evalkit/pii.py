@@ -212,7 +212,7 @@ _PET_KINDS = frozenset("dog puppy cat kitten chicken chickens hen rooster duck r
                        "pig sheep cow llama alpaca mascot".split())
 _MASCOT_KINDS = frozenset("bull bulldog eagle tiger bear cub falcon hawk lion panther wildcat cougar mustang gator alligator "
                           "dolphin owl ram wolf hornet bobcat jaguar pelican bison buffalo raven".split())
-_MASCOT_AFTER = re.compile(rf"[ \t]+the[ \t]+(?:{'|'.join(sorted(w.title() for w in _MASCOT_KINDS))})\b")
+_MASCOT_AFTER = re.compile(rf"[ \t]+the[ \t]+(?:{'|'.join(sorted(w.title() for w in _MASCOT_KINDS))})\b(?![ \t]+Scout)")
 _PET_AFTER = re.compile(rf",?[ \t]+the[ \t]+(?:[a-z]+[ \t]+){{0,2}}(?:{'|'.join(sorted(_PET_KINDS))})\b")
 _SPANISH_ARTICLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_SPANISH_ARTICLES))})[ \t]+$")
 _SPANISH_FUNCTION_AFTER = re.compile(r"[ \t]+(?:no|que|y|de|del|la|el|es|en|con|para|por|llena|lleno|mucho|mucha)\b")
@@ -338,7 +338,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "<gkim at example.org>"), or when the word is no English word ("dreyes at example.org"; not "met at bps.org")
     # (a comma typed for the dot: "jdoe at example,org"; a webmail's name alone: "jdoe at gmail")
     # (a dotted or joined local part too: "dana.reyes at gmail", "d_reyes at example.org")
-    "email_at_plain": re.compile(r"(?<![\w.@-])[a-z](?:[a-z0-9]|[._+-](?=[a-z0-9]))*\s+at(?:[ \t]+(?:sign|symbol))?\s+"
+    "email_at_plain": re.compile(r"(?<![\w.@+-])[a-z](?:[a-z0-9]|[._+-](?=[a-z0-9]))*\s+at(?:[ \t]+(?:sign|symbol))?\s+"
                                  r"(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+(?:org|com|net|edu|gov|us)\b"
                                  r"|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b(?!\.))", re.I),
     "email_spelled": re.compile(
@@ -636,7 +636,6 @@ def _title_caps(text: str) -> str:
 
 # cheap tests before the extension and OCR phone patterns: a letter beside a digit, "x" and three digits, a local
 # number's last four digits in pairs
-_LETTERS_SIDE_BY_SIDE = re.compile(r"[ZSB][A-Za-z]|[A-Za-z][ZSB]")   # ("SS1-101-2024"; never "(7O3) 555-Ol42")
 _OCRISH = re.compile(r"\d[OoIlZSB]|[OoIlZSB]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
@@ -777,7 +776,8 @@ _DIGIT_WORDS = frozenset(_DIGIT_OF)
 _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))}|\d{{1,4}}"
                             rf"(?=(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b)|\d{{1,4}})"
                             r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,-]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
-# (a digit word glued to digits, as a half-typed number has it: never a list of scores, "88, 92, 95, 100, one")
+# (a digit word glued to digits, as a half-typed number has it, or any digit word where no comma parts the numbers:
+# never a list of scores, "88, 92, 95, 100, one")
 _DIGITS_THEN_WORD = re.compile(rf"\d(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b")
 _SPOKEN_TRAIL = re.compile(r"[ ](?:dash|hyphen|guion|period|dot|punto)$")
 _EMAIL_WRAP_BEFORE = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\.\r?\n$")
@@ -843,8 +843,9 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
         digits = "".join(_DIGIT_OF.get(w, w) for w in words)
         # (three digit words at least, or one with the rest of a whole number in digits: "612-555-01three four")
         if sum(w in _DIGIT_WORDS for w in words) < 3 \
-                and not (_DIGITS_THEN_WORD.search(m.group(0)) and len(digits) in (10, 11)
-                         and sum(len(w) for w in words if w.isdigit()) >= 6):
+                and not ((_DIGITS_THEN_WORD.search(m.group(0)) or "," not in m.group(0)
+                          and any(w in _DIGIT_WORDS for w in words))
+                         and len(digits) in (10, 11) and sum(len(w) for w in words if w.isdigit()) >= 6):
             continue
         if digits in "0123456789" or digits in "12345678910":
             continue          # counting
@@ -1216,7 +1217,7 @@ _WHO_NOUN = (rf"(?:{_ROLE_NOUN[3:-1]}|driver|monitor|therapist|elder|chair|vice\
              # the grievance", "the union rep at our building filed a grievance")
              r"|parent|paraeducator|analyst|mechanic|rep"
              # (an outsider sent once: "the school assessment visitor from the state who came to us in March")
-             r"|visitor"
+             r"|visitor|observer|auditor|inspector"
              # (an elder by the word of respect: "the older gentleman who came from the temple"; a faith's teacher, "the
              # sheikh who leads Friday prayers"; a teacher by the Spanish word, "the maestra de kínder who ...")
              r"|gentleman|sheikh|shaykh|ustaz|ustadh|monk|lama|pandit|maestra|maestro)")
@@ -1284,9 +1285,9 @@ _SELF_IDENTIFYING = re.compile(
     # "everyone knew which one the comments were about"
     r"|\b(?:everyone|everybody|the\s+whole\s+(?:staff|building|school|team))"
     r"(?:\s+(?:on\s+(?:the\s+)?staff|here|in\s+the\s+building|in\s+the\s+room))?\s+(?:knows?|knew)\s+"
-    r"(?:exactly\s+)?(?:who|which\s+one)\b(?!\s+(?:wrote|said|answered|put|gave)\s+what\b|\s+to\b)[^.;!?]{0,80}"   # (not "who wrote what", "who to call")
+    r"(?:exactly\s+)?(?:who|which\s+one)\b(?!\s+(?:wrote|said|answered|put|gave)\s+what\b|\s+to\s+(?:call|ask|contact|email|text|see|go\s+to)\b)[^.;!?]{0,80}"   # (not "who wrote what", "who to call")
     # (and "we all know who she meant": the one a story was about, never "who runs this building")
-    r"|\b(?:we\s+all|all\s+of\s+us|I)\s+(?:know|knew)\s+(?:exactly\s+)?who\s+(?:she|he|they|you)\s+(?:meant|means|mean"
+    r"|\b(?:we\s+all|all\s+of\s+us|I)\s+(?:know|knew)\s+(?:exactly\s+)?who\s+(?:she|he|they|you|it)\s+(?!is\s+for\b)(?:meant|means|mean"
     r"|was|is|was\s+talking\s+about)\b[^.;!?]{0,40}"
     # (or one of a group: "the one parent who came to every family night")
     r"|\bthe\s+one\s+(?:[\w'’-]+\s+|(?:from|at|in|on)\s+[^,.;!?()]{1,40}?\s+)?(?:who|whose)\b[^.;!?]{0,80}"
@@ -1921,8 +1922,9 @@ class PiiDetector:
                     road = _ROAD_BEFORE_BOX.search(folded, max(0, s - 48), s)
                     s = road.start() if road else s
                 elif name == "email_at_plain" and not _EMAIL_CUE.search(low, max(0, s - 30), s) \
-                        and not _EMAIL_OPEN.search(low, max(0, s - 8), s) and low[s:e].split()[0] in english_words():
-                    continue          # "we met at bps.org": an everyday word and no e-mail cue before it
+                        and not _EMAIL_OPEN.search(low, max(0, s - 8), s) \
+                        and all(p in english_words() for p in re.split(r"[._+-]", low[s:e].split()[0]) if p):
+                    continue          # "we met at bps.org", "the sign-up at example.com": everyday words, no e-mail cue
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
                 elif name == "lower_titled_name" and folded[s].islower() and folded[s:e].split()[1][:1].isupper() \
@@ -1937,8 +1939,9 @@ class PiiDetector:
                     e = words[cut - 1].end()
                 elif name == "phone_ocr" and (sum(ch.isdigit() for ch in folded[s:e]) < 6
                                               or not any(ch in "OoIlZSB" for ch in folded[s:e])
-                                              # (letters side by side are a code's: "Section SS1-101-2024")
-                                              or _LETTERS_SIDE_BY_SIDE.search(folded, s, e)):
+                                              # (two letters opening it are a code's: "Section SS1-101-2024"; never
+                                              # "612-5SS-0142", "(7O3) 555-Ol42")
+                                              or folded[s:s + 2].isalpha()):
                     continue          # letters for digits: a few, never a word ("lol-lol-lolo")
                 elif name == "home_park_lot":
                     # (the town after the park only when it is a town, "Springdale"; never "Mrs Garcia said", "Then";
@@ -2371,12 +2374,6 @@ class PiiDetector:
             # Dari (tashakor), Amharic' (Dari is a surname too)
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in LANGUAGE_NAMES
                      or not _in_a_row_of(LANGUAGE_NAMES, folded, c[0], c[1])]
-        if not ltoks.isdisjoint(_MERCH_WORDS):
-            # a star's or a brand's name before what is sold under it: "Kobe jerseys were everywhere", "Selena songs at
-            # the dance", "old Dell machines", "Tim Hortons coffee", "Jim Thorpe and Billy Mills posters" (never a roster
-            # name: "Reyes posters" are the roster's Reyes's)
-            spans = [c for c in spans if c[2] != "PERSON" or self.terms.get(low[c[0]:c[1]], 0)
-                     or not (_MERCH_AFTER.match(low, c[1]) or _MERCH_AFTER_PAIR.match(low, c[1]))]
         if not toks.isdisjoint(_PLANT_COMPANY_WORDS) and not ltoks.isdisjoint(_PLANT_WORDS):
             # a meat or poultry company named like a person, where the text speaks of plants and shifts, by what it
             # does or the companies beside it: "Tyson and JBS schedules", "Tyson closed the plant", "Simmons and
@@ -2525,7 +2522,8 @@ class PiiDetector:
             def pair_named(word: str) -> bool:
                 # (a pair's word is a name where it is no everyday word, each part of a double name too: never "Math",
                 # "Art", "Title", "Gen/Ed"; second reader, session 25)
-                return all(len(p) >= 3 and p not in _NOT_SURNAME and p not in LANGUAGE_NAMES and p not in PRODUCT_NAMES
+                return all((len(p) >= 3 or p in last or p in given) and p not in _NOT_SURNAME and p not in LANGUAGE_NAMES
+                           and p not in PRODUCT_NAMES
                            and rank.get(p, PLAIN_RANK) >= EVERYDAY_RANK
                            and (p in last or p in given or "'" in p or p not in words)
                            for p in word.lower().replace("’", "'").split("-"))
@@ -3479,9 +3477,8 @@ _LETTER_TITLES = frozenset("mr mrs ms mx miss dr coach".split())
 # (a possessive after the letter too, "Ms. K's read-alouds"; never a lower-case title before "a" or "i", "at the ms a
 # lot of kids", nor "I" before a lower-case word, "Thanks Coach I appreciate it"; a capital after the letter's stop is
 # a surname's only where it is no word that opens a sentence: "Ask Ms. K. She knows")
-# (never "Coach K", a famous coach's name, quoted in three comments of the tune halves as the public figure)
 _TITLED_LETTER = re.compile(r"(?<![\w.'’-])(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?[ ][A-Za-z]|(?:mr|mrs|ms|mx|dr)\.?[ ][b-hj-z]"
-                            r"|(?:mr|mrs|ms|mx|dr)\.[ ][ai]|Miss[ ][A-Z]|Coach[ ](?!K\b)[A-Z]"
+                            r"|(?:mr|mrs|ms|mx|dr)\.[ ][ai]|(?:Miss|Coach)[ ][A-Z]"
                             r"|coach[ ][b-hj-z])"   # ("coach q brought donuts": a letter that is no word)
                             r"(?<!I(?=[ ][a-z]))"
                             r"(?![\w&/+-]|['’](?!s\b)|\.?[ ]*(?!(?:She|He|They|We|It|The|This|That|Her|His|Our|My)\b)[A-Z][a-z])")
@@ -3630,14 +3627,6 @@ _WORDLIKE_END = re.compile(r"(?:ing|ed|ly|tion|sion|ment|ness|ics|ful|less|able|
 
 # an article before a name off the roster: "The Fresno Grizzlies game", "the Madeline Hunter lesson design", "A Durham
 # Bulls game" (a capital "A" only where a sentence starts: "gracias a Sr. Mendoza" is Spanish)
-# (never "records": "Maria and Jose records" are a school's files about them)
-_MERCH_WORDS = frozenset("jersey jerseys poster posters song songs pens machines laptops coffee sneakers shoes albums "
-                         "t-shirts bobbleheads merch".split())
-_MERCH_AFTER = re.compile(r"['’]?s?[ \t]+(?:jerseys?|posters?|songs?|pens|machines|laptops|coffee|sneakers|shoes|albums"
-                          r"|t-shirts|bobbleheads|merch)\b")
-# (a pair before them: "Jim Thorpe and Billy Mills posters")
-_MERCH_AFTER_PAIR = re.compile(r"[ \t]+and[ \t]+[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?[ \t]+(?:jerseys|posters|songs|albums"
-                               r"|t-shirts)\b", re.I)
 _FEAST_OR_FIELD_AFTER = re.compile(r"[ \t]+(?:battlefield|battleground|procession|feast|shrine|festival|fiesta|parade)\b",
                                    re.I)
 _PARTICLE_INSIDE = re.compile(r"[ ](?:de|del|de[ ]la|de[ ]los|de[ ]las|la)[ ]")
@@ -4147,7 +4136,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
             family_names = all_surnames()
             named = not m.group(2).isupper() and all(
                 w not in _NOT_SURNAME and w.title() not in _TITLE_WORDS and w not in LANGUAGE_NAMES and w not in _PEOPLES
-                and "-speaking" not in w and (w in given or w not in spanish_words())
+                and "-speaking" not in w and (w in given or w in family_names or w not in spanish_words())
                 and (w in given or w in family_names or rank.get(w, PLAIN_RANK) >= PLAIN_RANK) for w in ws)
             if named:
                 out.append((m.start(2), m.end(2), "PERSON"))
@@ -4155,7 +4144,7 @@ def _off_roster(text: str, toks: set[str] | None = None, ltoks: set[str] | None 
         # a chat export's handle before its time, "tyra.holcomb 3:42 PM"; a form's answer after a label that asks for a
         # person, "Most helpful person: Hser" (a given name or no word; the handle's two parts, no word at all or names)
         out += [(m.start(1), m.end(1), "PERSON") for m in _HANDLE_BEFORE_TIME.finditer(text)
-                if not all(w in english_words() for w in re.split(r"[._]", m.group(1)))]
+                if any(w in given or w in all_surnames() or w not in english_words() for w in re.split(r"[._]", m.group(1)))]
         out += [(m.start(1), m.end(1), "PERSON") for m in _PERSON_LABEL_ANSWER.finditer(text)
                 if all(w.lower() in given or w.lower() not in english_words() and w.lower() not in place_names()
                        for w in m.group(1).split())]
@@ -5885,9 +5874,13 @@ def _body_after_person(text: str, spans: list[tuple[int, int, str]]) -> list[tup
         if _INTRO_BEFORE.search(text, max(0, s - 12), s) and (m := _INTRO_FROM.match(text, e)) \
                 and not taken.holds(m.start(1), m.end(1)) and fold(m.group(1)).lower() not in places \
                 and m.group(1).split()[0].lower() not in _NOT_SCHOOL_NAME \
-                and fold(m.group(1).split()[0]).lower() not in _STATE_NAMES:
+                and fold(m.group(1).split()[0]).lower() not in _STATE_NAMES \
+                and (m.group(1).isdigit()
+                     or any(word_rank().get(w, PLAIN_RANK) >= EVERYDAY_RANK and w not in PRODUCT_NAMES
+                            for w in fold(m.group(1)).lower().split())):
             # a caller's own school after "this is ... from": "hey it's Willy from 418", "this is Honey from
-            # Spindle", "this is mari from fruit vale heights period" (never a town of the lists or "the office")
+            # Spindle", "this is mari from fruit vale heights period" (a school's number or a word that is no
+            # everyday word: never a town of the lists, "the office", "earlier", "upstairs", "work", "Google")
             out.append((m.start(1), m.end(1), "SCHOOL"))
             continue
         m = _BODY_AFTER_PERSON.match(text, e)
@@ -6337,8 +6330,8 @@ _PLACE_BEFORE_DISTRICT = re.compile(r"(?<![\w'’-])(?!(?:Senate|House|Congressi
                                     r"|This|That|Each|Every|Any|Our)\b)"
                                     r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*[ ]){1,3}$")
 _OFFICE_BEFORE_DISTRICT = re.compile(r"\b(?:Senate|House|Congressional|Council|Legislative|Assembly|Judicial|Police"
-                                     r"|Fire|Voting|Election|Sewer|Conservation|Supervisorial|Commission|Delegate|Utility)"
-                                     r"[ \t]+$")   # (never "Park": "Oak Park District 97" is a school district)
+                                     r"|Fire|Water|Voting|Election|Sewer|Conservation|Supervisorial|Commission|Delegate"
+                                     r"|Hospital|Library|Utility)[ \t]+$")   # (never "Park": "Oak Park District 97" is a school's)
 # a district by its number: "USD 412", "ISD #709", "CUSD 300" (Kansas's, Minnesota's and Illinois's way)
 _NUMBERED_DISTRICT = re.compile(r"(?<![\w.-])(?:C?USD|ISD|CCSD|ESD|SD)[ \t]*#?[ \t]*\d{1,4}[A-Z]?\b")
 _BODY_WORDS = frozenset("Diocese Archdiocese Region DoDEA".split())

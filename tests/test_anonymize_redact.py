@@ -6964,25 +6964,8 @@ def test_round92_sent() -> None:
     assert _ROUND80.redact(text).needs_review
 
 
-@pytest.mark.parametrize("text", [
-    "Team Kobe jerseys were everywhere on spirit day.",
-    "Selena songs at the lunch dance, obviously.",
-    "The laptops were old Dell machines that took ten minutes to start.",
-    "Jim Thorpe and Billy Mills posters in the gym gave us an opening.",
-])
-def test_round93_merch_is_no_one(text) -> None:
-    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PERSON"], text
-
-
-@pytest.mark.parametrize(("text", "span"), [
-    ("Please pull the Dana Reyes and Amadi Osei records before the IEP meeting.", "Amadi Osei"),   # a school's files
-    ("Reyes posters are up in room 4.", "Reyes"),                                            # a roster name stays
-])
-def test_round93_merch_keeps_people(text, span) -> None:
-    assert _covered(_ROUND80.redact(text), text, span, "PERSON"), text
-
-
-# The second reader's findings on rounds 80-88 (session 25), each a test that fails on the rules before the fix.
+# The second reader's findings on rounds 80-88 (session 25), each a test that fails on the rules before the fix (but
+# "Reyes/Lopez", which the shadowed word list let through by accident: a guard for the fix).
 _READER25 = Redactor.from_roster(RosterNames(
     first=("Dana", "Noor", "Hana", "Leticia", "Carmen"), last=("Reyes", "Kettering", "Habte", "Quezada", "Price"),
     full=("Dana Reyes", "Noor Kettering", "Hana Habte", "Leticia Quezada", "Carmen Price"),
@@ -7021,7 +7004,6 @@ def test_reader25_leaks(text, span, label) -> None:
     ("Sheesh, you guys worked hard.", "Sheesh"),
     ("The session starts in June.\ndreyes@example.org", "June"),
     ("Harbor Point Elementary #1 in the state", "#1"),
-    ("We watched a clip of Coach K talking about culture.", "Coach K"),
 ])
 def test_reader25_no_span(text, word) -> None:
     i = text.index(word)
@@ -7031,8 +7013,44 @@ def test_reader25_no_span(text, word) -> None:
 @pytest.mark.parametrize("text", [
     "Everyone knows who to call when a bus is late.",
     "We all know who it is for: the kids.",
-    "The observer who visits each classroom must sign in first.",
     "Our office manager position was cut.",
 ])
 def test_reader25_not_sent(text) -> None:
     assert not _READER25.redact(text).needs_review, text
+
+
+
+# The second reader's findings on rounds 89-93 (session 25): leaks the first fixes opened, and their false positives.
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("I gave Marisol coffee this morning.", "Marisol", "PERSON"),            # no star's merchandise rule (removed)
+    ("call 612-555-01 four two", "612-555-01 four two", "PHONE"),            # digit words apart from the digits
+    ("call 612-5SS-0142", "612-5SS-0142", "PHONE"),                         # OCR S for 5 inside a group
+    ("My son, Mason, loves it.", "Mason", "PERSON"),                         # a surname set off after kin
+    ("Pairs: Reyes/Lopez, Ng/Li, Wu/Ho", "Li", "PERSON"),                    # short surnames in pairs
+    ("I need to ask Coach K about the bus, he is our gym teacher.", "Coach K", "PERSON"),
+    ("slack export\nmaria.lopez 3:42 PM pushed the agenda", "maria.lopez", "PERSON"),
+    ("Jalen the Eagle Scout led the cleanup.", "Jalen", "PERSON"),           # a scout, not a mascot
+])
+def test_reader25b_leaks(text, span, label) -> None:
+    assert _covered(_READER25.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("it's Dana from earlier, just checking in", "earlier"),                # no school after "from"
+    ("Hospital District 2 approved the levy.", "District"),                  # an office's district
+    ("Water District 5 raised rates.", "District"),
+    ("Register for the check-in at example.org", "check-in"),                # no e-mail's local part
+    ("grab a follow-up at gmail", "follow-up"),
+])
+def test_reader25b_no_span(text, word) -> None:
+    i = text.index(word)
+    assert not [s for s in _READER25.redact(text).spans if s.start <= i < s.end and s.label != "SELF_ID"], text
+
+
+@pytest.mark.parametrize("text", [
+    "We all know who it was about, the new para.",
+    "Everyone knows who to blame for the bus mess.",
+    "The inspector who came on Tuesday is my cousin.",
+])
+def test_reader25b_sent(text) -> None:
+    assert _READER25.redact(text).needs_review, text
