@@ -792,7 +792,7 @@ _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mob
 # five groups apart (one of three digits at least), seven to fourteen digits after the country code as E.164's fifteen
 # allow; or the same after a dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
 # (and as other countries' forms and exports write it: the country code glued to the area's digits, "+34844 819 482"; a
-# trunk zero in brackets, "+44(0)121 4960260", "+33 (0)3 63 01 66 13"; groups of up to eight digits, "+84-30-166131";
+# trunk zero in brackets, "+44(0)121 4960260", "+33 (0)3 63 01 66 13"; groups of up to ten digits, "+84-30-166131";
 # no blanks at all, "+919935181909": then ten digits at least, and no cue needed)
 _INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)(?P<cc>\d{1,7})"
                          r"(?P<rest>[ ]?\(0\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}|(?:[ .-]\(?\d{1,10}\)?){1,5}|\d{3,12})"
