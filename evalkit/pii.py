@@ -3081,9 +3081,9 @@ _GROUP_OPEN_BEFORE = re.compile(rf"\b(?:{'|'.join(_GROUP_NOUNS)})[ ]*[(:][ ]*$"
 # the end of a table's cell, of a line, of a chat's speaker ("Attakai, Rosella: hi") or its header ("Hersi, Fadumo  10:04 AM")
 _SPEAKER_END = re.compile(r"[ ]*:[ \t]|[ \t]{2,}\d{1,2}:\d\d")
 _SURNAME_INITIAL_CELL = re.compile(r"(?m)(?:^|\t)[ ]*([A-Z][a-z'’-]{2,})[ ][A-Z]\.?(?=[ ]*(?:\t|$))")
-_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}\d{1,2}:\d\d")
+_CELL_END = re.compile(r"[ \t]*(?:\t|\n|$|:|<|;|\"[ \t]*(?:[,\t\n]|$))|[ \t]{2,}\d{1,2}:\d\d")   # ('"Dize, Marvella",')   # (an address after: "To: X, Y <...>")
 # a chat export's header after "Last, First": "Dweh, Blessing (Guest) 9:58 AM", as Teams writes a guest's line
-_CHAT_HEADER_END = re.compile(r"[ ]\((?:Guest|External|Host|Organizer|Presenter)\)[ ]+\d{1,2}:\d\d|[ \t]{2,}\d{1,2}:\d\d")   # ('"Dize, Marvella",')   # (an address after: "To: X, Y <...>")
+_CHAT_HEADER_END = re.compile(r"[ ]\((?:Guest|External|Host|Organizer|Presenter)\)[ ]+\d{1,2}:\d\d|[ \t]{2,}\d{1,2}:\d\d")
 # a given name, lower-case particles, a surname: "Maria de la Garza", "Jan van der Berg", "Luca di Stefano"
 _CAJUN_NICKNAME = re.compile(r"(?<![\w'’-])(?:T-|Tee[ ])([A-Z]?[a-z]+)(?![\w-])")
 # Chinese, Vietnamese and Korean surnames of two letters, which a surname-first name puts before its given name
