@@ -55,6 +55,13 @@ SHAPES: list[tuple[str, str, str]] = [
     ("call 612 - 555 - 0134", "612 - 555 - 0134", "PHONE"),
     ("call 612-555-0l34", "612-555-0l34", "PHONE"),
     ("PLEASE FAX TO Z39-555-0167", "Z39-555-0167", "PHONE"),
+    ("Cell: 612-5550-134", "612-5550-134", "PHONE"),                         # (grouped wrong, after a cue)
+    ("Cell: 61 2555 0134", "61 2555 0134", "PHONE"),
+    ("Cell: 612*555*0134", "612*555*0134", "PHONE"),
+    ("Cell: six one two – five five five – zero one three four", "six one two – five five five – zero one three four",
+     "PHONE"),
+    ("Cell: 612-555-0134 ext. 2#", "612-555-0134 ext. 2#", "PHONE"),
+    ("Cell: 612-555-0134 Opt 2", "612-555-0134 Opt 2", "PHONE"),
     ("call 9-5-6-5-5-5-0-1-3-4", "9-5-6-5-5-5-0-1-3-4", "PHONE"),          # (not covered: a rating's shape too)
     ("call 612\\555-0134", "612\\555-0134", "PHONE"),                       # (not covered)
     ("call 651-555-0116 or 0117", "0117", "PHONE"),                         # (not covered: a year's or a time's shape)

@@ -375,7 +375,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         # (a second line's last digits after a slash: "651-555-0116/0117", "651-555-0116/17")
                         r"(?:/\d{4}(?!\d)|/\d{2}(?!\d))?"
                         # (or the digits a caller presses after the number, the pound sign after them: ", 2#")
-                        r"(?:,?\s*+(?:-\s*+)?(?:x\.?|e?xt\.?:?|extension|\#)\s*+(?:-\s*+)?\d{1,5}|,[ ]?\d{1,5}\#"
+                        # (a menu's option too, and the pound sign after the extension: "Opt 2", "ext. 2#")
+                        r"(?:,?\s*+(?:-\s*+)?(?:x\.?|e?xt\.?:?|extension|opt\.?|option|\#)\s*+(?:-\s*+)?\d{1,5}\#?"
+                        r"|,[ ]?\d{1,5}\#"
                         r"|[ ]?\((?:x\.?|ext\.?:?|extension)[ ]?\d{1,5}\))?(?![\w-])"   # ("-ext-12", "x. 3")
                         r"|(?:(?<![\w./-])|(?<=tel\.)|(?<=ph\.)|(?<=fax\.))[2-9]\d{2}(?:[.\u2013-]| (?=\d{4}(?![\w/-])))\d{4}"
                         r"(?:\s*(?:x|ext\.?|extension|\#)\s*\d{1,5})?(?![\w/-])", re.I),
@@ -775,7 +777,7 @@ _DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six s
 _DIGIT_WORDS = frozenset(_DIGIT_OF)
 _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))}|\d{{1,4}}"
                             rf"(?=(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b)|\d{{1,4}})"
-                            r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,-]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
+                            r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,\-–—]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
 # (a digit word glued to digits, as a half-typed number has it, or any digit word where no comma parts the numbers:
 # never a list of scores, "88, 92, 95, 100, one")
 _DIGITS_THEN_WORD = re.compile(rf"\d(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b")
@@ -851,9 +853,9 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
             continue          # counting
         # (never a voice-typed "period" that ends the sentence: the blanks and commas first, then one word at most, each
         # stripped once from the end, so that a run of blanks is read in linear time; second reader, session 25)
-        body = m.group(0).rstrip(" ,-")
+        body = m.group(0).rstrip(" ,-–—")
         if (trail := _SPOKEN_TRAIL.search(body, max(0, len(body) - 12))) is not None:
-            body = body[:trail.start()].rstrip(" ,-")
+            body = body[:trail.start()].rstrip(" ,-–—")
         end = m.start() + len(body)
         if len(digits) == 10 or len(digits) == 11 and digits[0] == "1" \
                 or len(digits) == 7 and _PHONE_CUE.search(low, max(0, m.start() - 20), m.start()):
@@ -891,7 +893,11 @@ _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d
                           # and "32 895 55 97")
                           r"|(?P<abroad>\(?\d{2}\)?[ ]?9?\d{4}-\d{4}|\d{2,3}-\d{4}-\d{4}|[1-9]\d{2}[ ]\d{3}[ ]\d{3}"
                           r"|[1-9]\d[ ]\d{3}[ ]\d{2}[ ]\d{2})(?![\w/-]|[.,]\d|[ ]\d)"
-                          r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d))")
+                          r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d)"
+                          # (ten digits grouped any way, as a hurried hand types them, after a word that asks for a
+                          # number: "612-5550-134", "61 2555 0134", "612*555*0134")
+                          r"|(?P<grouped>\d{1,5}(?:[ ]?[-–.*/][ ]?|[ ])\d{1,5}(?:(?:[ ]?[-–.*/][ ]?|[ ])\d{1,5}){0,3})"
+                          r"(?![\w/-]|[.,]\d))")
 _PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
                           r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
                           r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?|reach[ ](?:me|us|her|him|them)[ ]at)"
@@ -919,6 +925,11 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CUED_DIGITS.finditer(low):
         n = sum(ch.isdigit() for ch in m.group(0))
+        if m.group("grouped"):
+            if (n == 10 or n == 11 and m.group(0)[0] == "1") and m.group(0)[0] not in "0" \
+                    and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
+                out.append((m.start(), m.end(), "PHONE"))
+            continue
         if m.group("abroad"):
             # (after a word that asks for someone's number only, and never round figures: "the number is 100 200 300")
             if _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()) \

@@ -7054,3 +7054,27 @@ def test_reader25b_no_span(text, word) -> None:
 ])
 def test_reader25b_sent(text) -> None:
     assert _READER25.redact(text).needs_review, text
+
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Cell: 612-5550-134", "612-5550-134"),                 # ten digits grouped wrong, after a word that asks for them
+    ("Cell: 61 2555 0134", "61 2555 0134"),
+    ("Cell: 612*555*0134", "612*555*0134"),
+    ("Cell: six one two – five five five – zero one three four", "six one two – five five five – zero one three four"),
+    ("Cell: 612-555-0134 ext. 2#", "612-555-0134 ext. 2#"),
+    ("Cell: 612-555-0134 Opt 2", "612-555-0134 Opt 2"),
+])
+def test_round94_phones(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "PHONE"), text
+
+
+@pytest.mark.parametrize("text", [
+    "the number is 100 200 300 400",            # round figures
+    "call me at 2019 2020 or 2021",
+    "cell: 2 4 6 8 10 12",
+    "Cell: 0-612-555-0134",                     # a zero first: no North American number
+    "scores: one – two – three – four – five",
+])
+def test_round94_not_phones(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
