@@ -2384,7 +2384,7 @@ class PiiDetector:
             # a language in a row of languages is the language, its gloss beside it: 'thank you in Pashto (manana),
             # Dari (tashakor), Amharic' (Dari is a surname too)
             spans = [c for c in spans if c[2] != "PERSON" or low[c[0]:c[1]] not in LANGUAGE_NAMES
-                     or not _in_a_row_of(LANGUAGE_NAMES, folded, c[0], c[1])]
+                     or not _in_a_row_of(folded, c[0], c[1], LANGUAGE_NAMES.__contains__)]
         if not toks.isdisjoint(_PLANT_COMPANY_WORDS) and not ltoks.isdisjoint(_PLANT_WORDS):
             # a meat or poultry company named like a person, where the text speaks of plants and shifts, by what it
             # does or the companies beside it: "Tyson and JBS schedules", "Tyson closed the plant", "Simmons and
@@ -4757,17 +4757,16 @@ def _in_labelled_row(text: str, start: int) -> bool:
 _ROW_SO_FAR = re.compile(r"[ ]*(?:[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?,[ ]*)*")
 
 
-def _in_a_row_of(words: frozenset[str], text: str, start: int, end: int) -> bool:
-    """Whether the word at ``start:end`` is joined by a comma or "and" to one of ``words`` (lower case)."""
-    return any(m is not None and fold(m.group(1)).lower() in words
+def _in_a_row_of(text: str, start: int, end: int, kind: Callable[[str], bool]) -> bool:
+    """Whether the word at ``start:end`` is joined by a comma or "and" to a word (folded, lower case) of ``kind``."""
+    return any(m is not None and kind(fold(m.group(1)).lower())
                for m in (_COORD_AFTER.match(text, end), _COORD_BEFORE.search(text, max(0, start - 40), start)))
 
 
 def _in_a_row_of_places(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is joined by a comma or "and" to a place's name that is no given name."""
     places, every = place_names(), all_given_names()
-    return any(m is not None and (w := fold(m.group(1)).lower()) in places and w not in every
-               for m in (_COORD_AFTER.match(text, end), _COORD_BEFORE.search(text, max(0, start - 40), start)))
+    return _in_a_row_of(text, start, end, lambda w: w in places and w not in every)
 
 
 def _coordinated(text: str, spans: list[tuple[int, int, str]],
