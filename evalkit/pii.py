@@ -7,8 +7,9 @@ The clean stage uses ``kinds`` to count free-text cells that hold personal data 
 ``pii_in_free_text``); free text itself never reaches ``data_processed/`` until the anonymize stage
 redacts it.
 
-Names come from the program's rosters (a *gazetteer*), not from a statistical model, so detection is
-offline and explainable. Every roster term (full names, single names, nicknames, schools and their short
+Names come from the program's rosters (a *gazetteer*) and rules, offline and explainable; what the rules leave
+is read once more by a small bundled linear model (:mod:`evalkit.token_model`; ``token_model=False`` turns it
+off), which adds words and never takes away what the rules found. Every roster term (full names, single names, nicknames, schools and their short
 forms) goes into one trie-shaped regular expression, matched once over the text. Matching is
 accent-insensitive ("Jose" finds "José"); spans still index the original text. Surnames and full names
 match in any case; a single name must be Capitalised or ALL CAPS unless a title or an initial goes with
@@ -63,6 +64,8 @@ from evalkit.namelists import (
     world_given_names,
 )
 from evalkit.namelists import load as load_name_lists
+from evalkit.token_model import TokenModel
+from evalkit.token_model import load_model as load_token_model
 
 __all__ = ["fold", "PiiDetector", "PATTERNS", "RosterNames", "COMMON_WORD_NAMES", "Span", "LABELS"]
 
@@ -1704,25 +1707,30 @@ class PiiDetector:
     person_initials: frozenset[str] = field(default=frozenset(), repr=False)
     #: those of them that, written with stops, may also be a title's or a degree's letters ("D.R.", "J.D.")
     dotted_initials: frozenset[str] = field(default=frozenset(), repr=False)
+    #: the words' model that reads what the rules left (:mod:`evalkit.token_model`); None: the rules alone
+    token_model: TokenModel | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> PiiDetector:
-        """Build from a :class:`RosterNames`."""
+    def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True) -> PiiDetector:
+        """Build from a :class:`RosterNames` (see :meth:`from_names`)."""
         if not isinstance(names, RosterNames):
             raise TypeError("PiiDetector.from_roster: names must be a RosterNames; "
                             f"got {type(names).__name__}")
         return cls.from_names(first=names.first, last=names.last, full=names.full, places=names.places,
-                              nicknames=nicknames)
+                              nicknames=nicknames, token_model=token_model)
 
     @classmethod
     def from_names(cls, *, first: Iterable[str] = (), last: Iterable[str] = (), full: Iterable[str] = (),
-                   places: Iterable[str] = (), nicknames: bool = True) -> PiiDetector:
+                   places: Iterable[str] = (), nicknames: bool = True, token_model: bool = True) -> PiiDetector:
         """Build from lists of first names, surnames, full names and school or district names.
 
         First names gain their common nicknames ("Deb" for Deborah) unless ``nicknames=False``; a
         hyphenated surname also matches each part ("Jones" for "Smith-Jones"); a school also matches
-        its short form ("Roosevelt" for "Roosevelt Elementary").
+        its short form ("Roosevelt" for "Roosevelt Elementary"). The words the rules leave are read again by
+        the words' model (:mod:`evalkit.token_model`) unless ``token_model=False``.
         """
+        if not isinstance(token_model, bool):
+            raise TypeError(f"PiiDetector.from_names: token_model must be True or False; got {token_model!r}")
         load_name_lists()  # once per process; names off the roster need them
         first, last, full, places = _words(first), _words(last), _words(full), _words(places)
         places = [p for p in places if not _STATE_AGENCY.match(p) or _ONE_DISTRICT_STATE.match(p)]
@@ -1792,7 +1800,8 @@ class PiiDetector:
                    # (four letters only when they spell no word: not "STAR", "CASA")
                    person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3
                                                     or len(i) == 4 and i.lower() not in rank)),
-                   dotted_initials=pi.intersection(_NOT_INITIALS))
+                   dotted_initials=pi.intersection(_NOT_INITIALS),
+                   token_model=load_token_model() if token_model else None)
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -1845,6 +1854,32 @@ class PiiDetector:
         """
         if not isinstance(text, str) or not text.strip():
             return []
+        folded, origin, spans, selfid = self._rule_spans(text, confirmed)
+        if self.token_model is not None:
+            # (what the rules left is read again by the words' model: a name no list holds, "Tev was a good sport")
+            spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
+        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
+        if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
+            out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
+                                                                    or o.label == "SCHOOL" and text[o.start - 1] == "ʻ")
+                   and (o.start == 1 or not text[o.start - 2].isalnum()) else o for o in out]
+        return sorted(out)
+
+    def _unread(self, folded: str) -> Callable[[int, int, str], bool]:
+        """What the words' model must not read in ``folded``: a title alone ("Ms", "Coach": the rules join a title to
+        the name beside it, and without one it is no one) and the words of a public name ("José Martí's poems")."""
+        low = folded.lower()
+        keys = _PUBLIC_KEYS.intersection(_ALPHA.findall(low))
+        public = _public_spans_of(low, frozenset(keys)) if keys else ()
+
+        def unread(start: int, end: int, word: str) -> bool:
+            return word in _TITLE_WORDS or any(a <= start and end <= b for a, b in public)
+        return unread
+
+    def _rule_spans(self, text: str, confirmed: frozenset[str]
+                    ) -> tuple[str, tuple[int, ...] | None, list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """What the rules find in ``text``, on its folded form: ``(folded, origin, spans, self_identifying)``, the spans
+        as ``(start, end, label)`` of ``folded`` (:func:`_prepare`), before the words' model reads what they left."""
         folded, low, origin = _prepare(text)
         toks = set((_ASCII_ALPHA if folded.isascii() else _ALPHA).findall(folded))
         ltoks = set(map(str.lower, toks))
@@ -2455,12 +2490,7 @@ class PiiDetector:
                 spans = _lower_full_list(folded, spans)
             if " (" in folded or " from " in folded:
                 spans = _body_after_person(folded, spans)
-        out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + list(dict.fromkeys(selfid))]
-        if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
-            out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
-                                                                    or o.label == "SCHOOL" and text[o.start - 1] == "ʻ")
-                   and (o.start == 1 or not text[o.start - 2].isalnum()) else o for o in out]
-        return sorted(out)
+        return folded, origin, spans, list(dict.fromkeys(selfid))
 
     def _reversed_names(self, low: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A roster person's name written surname first, "Reyes, Dana", "Santiago Ortiz, Marisol", as one span

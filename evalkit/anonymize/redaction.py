@@ -75,7 +75,7 @@ class Redactor:
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
-    def from_roster(cls, names: RosterNames, *, nicknames: bool = True) -> Redactor:
+    def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True) -> Redactor:
         """A redactor for the people and places in ``names``.
 
         Build ``names`` with :func:`~evalkit.clean.checks.collect_roster_names`.
@@ -86,12 +86,17 @@ class Redactor:
             First names, surnames, full names and school or district names.
         nicknames : bool, default True
             Also match common nicknames of the first names ("Deb" for Deborah).
+        token_model : bool, default True
+            Read the words the rules leave again with the words' model (:mod:`evalkit.token_model`): a name no
+            list holds, said as names are ("Tev was a good sport"). False: the rules alone.
         """
         if not isinstance(names, RosterNames):
             raise TypeError(f"Redactor.from_roster: names must be a RosterNames; got {type(names).__name__}")
         if not isinstance(nicknames, bool):
             raise TypeError(f"Redactor.from_roster: nicknames must be True or False; got {nicknames!r}")
-        return cls(PiiDetector.from_roster(names, nicknames=nicknames))
+        if not isinstance(token_model, bool):
+            raise TypeError(f"Redactor.from_roster: token_model must be True or False; got {token_model!r}")
+        return cls(PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model))
 
     def redact(self, text: str, *, confirmed: frozenset[str] = frozenset()) -> Redaction:
         """Redact one text.
