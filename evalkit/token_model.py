@@ -49,7 +49,7 @@ __all__ = ["CLASSES", "FEATURES_VERSION", "TokenModel", "candidates", "load_mode
 #: The classes, "O" first (no one's).
 CLASSES = ("O", "PERSON", "SCHOOL", "ADDRESS")
 #: Changes whenever :func:`candidates` or its features change: a model trained on other features is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 _MODEL_FILE = "data/token_model.json.gz"
 #: A word: letters of any script, joined by an apostrophe, an ʻokina or a hyphen ("O'Neil", "Kaur-Bassi"); a
 #: possessive's "'s" is no part of it ("Lee's": "Lee").
@@ -173,6 +173,10 @@ def _read_words(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[s
     else:
         placed = None
     style = "style=upper" if folded.isupper() else "style=lower" if folded.islower() else "style=mixed"
+    redacted: dict[str, list[tuple[int, str]]] = {}
+    for j, ((_, _, w), h) in enumerate(zip(words, held, strict=True)):
+        if h not in (None, "part"):
+            redacted.setdefault(w.lower(), []).append((j, h))
     last = len(words) - 1
     for i, (start, end, word) in enumerate(words):
         if held[i] not in (None, "part") and not every or not _read(word):
@@ -185,8 +189,13 @@ def _read_words(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[s
             feats.append("held=part")
         if bits := terms.get(word.lower(), 0):
             feats += [f"roster={bit}" for bit in (1, 2, 4, 8, 16) if bits & bit]
-        if _SENTENCE_END.search(folded, max(0, start - 6), start):
+        starts = _SENTENCE_END.search(folded, max(0, start - 6), start) is not None
+        if starts:
             feats.append("sentence_start")
+        # (a linear model weighs a pair only as a pair: a capital in mid-sentence is not one at a sentence's start)
+        feats.append(f"shape|start={_shape(word)}|{starts}")
+        if (other := next((h for j, h in redacted.get(word.lower(), ()) if j != i), None)) is not None:
+            feats.append("redacted_elsewhere=" + other)   # (the same word redacted elsewhere in the text)
         feats.append("before=" + (folded[start - 1] if start else "^"))
         feats.append("after=" + (folded[end] if end < len(folded) else "$"))
         roles = []

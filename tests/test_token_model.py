@@ -87,7 +87,7 @@ def test_the_bundled_model_was_fitted_on_tune_halves_only_and_on_these_features(
     prefixes = {k.split("=", 1)[0] for k in m.weights}
     assert prefixes <= {"w", "shape", "len", "given", "world", "surname", "place", "spanish", "rank", "given_share",
                         "surname_share", "suffix3", "suffix2", "prefix3", "given|shape", "style", "held", "roster",
-                        "sentence_start", "before", "after", "w-2", "w-1", "w+1", "w+2", "w-2.shape", "w-1.shape",
+                        "sentence_start", "shape|start", "redacted_elsewhere", "before", "after", "w-2", "w-1", "w+1", "w+2", "w-2.shape", "w-1.shape",
                         "w+1.shape", "w+2.shape", "w-2.held", "w-1.held", "w+1.held", "w+2.held", "shape|w-1",
                         "shape|w+1"}
 
