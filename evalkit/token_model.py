@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from evalkit.namelists import (
     _first_shares,
@@ -54,18 +55,25 @@ _MODEL_FILE = "data/token_model.json.gz"
 #: A word: letters of any script, joined by an apostrophe, an ʻokina or a hyphen ("O'Neil", "Kaur-Bassi"); a
 #: possessive's "'s" is no part of it ("Lee's": "Lee").
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʻ-](?![sS]\b)[^\W\d_]+)*")
-#: A placeholder of a text redacted before ("[PERSON]"): neither it nor a word beside it is read again (that word
-#: was read the first time, beside what the placeholder replaced), so redacting a redacted text changes nothing.
-_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
+#: A placeholder of a text redacted before (those of :data:`evalkit.anonymize.redaction.PLACEHOLDERS`, which a test
+#: checks against these): neither it nor a word within two of it is read again (the features reach two words each
+#: side, and those words were read the first time, beside what the placeholder replaced), and the text's case is
+#: read without them, so redacting a redacted text adds nothing.
+_PLACEHOLDER = re.compile(r"\[(?:PERSON|SCHOOL|ADDRESS|EMAIL|PHONE|URL)\]")
 #: Between two redacted words, what one span may hold: spaces, a hyphen or an apostrophe ("Tin Tin Aye"), an
 #: initial's stop ("H. Bush", never a sentence's: "Ms. Gaines. Tsige added"); a comma too between two names
 #: ("FLORES, MARITZA").
 _JOINABLE = re.compile(r"[ \t'’ʻ-]{1,3}|(?<=(?<![^\W\d_])[A-Za-z])\.[ \t]?")
+#: Between a name's words, for a word that comes with its neighbour: spaces, a hyphen or an apostrophe (never a
+#: stop: "Plan B. Okoro agreed").
+_BETWEEN_NAMES = re.compile(r"[ \t'’ʻ-]{1,3}")
 _JOINABLE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][\s\"'’)]*)$")
 #: Lower-case words at least this frequent are never read (the commonest words are no one: "the", "about", "team")
 #: unless a name list holds them ("hope", "will").
 _EVERYDAY = 1000
+#: A word this frequent or more is an everyday English word (not a name's second word by being capitalised).
+_EVERYDAY_WORD = 5000
 _LEXICAL_CACHE = 131_072   # (words and neighbours' sums kept per model; emptied when full)
 
 
@@ -115,6 +123,12 @@ def _word_features(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65_536)
+def _named(low: str) -> bool:
+    """Whether a name list holds the word (lower case) as a given name or a surname."""
+    return low in all_given_names() or low in world_given_names() or low in _last_shares()
+
+
+@lru_cache(maxsize=65_536)
 def _read(word: str) -> bool:
     """Whether a word left by the rules is read at all (one or two capitals, or no everyday lower-case word)."""
     if len(word) < 2:
@@ -124,15 +138,29 @@ def _read(word: str) -> bool:
                 and low not in _last_shares())
 
 
-def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The label of the span that holds all of ``start:end``, "part" if one holds some of it, else None."""
-    part = None
-    for s, e, label in spans:
-        if s <= start and end <= e:
-            return label
-        if s < end and start < e:
-            part = "part"
-    return part
+def _holding(words: list[tuple[int, int, str]], spans) -> list[str | None]:
+    """For each word, the label of the span that holds all of it, "part" if one holds some of it, else None.
+
+    One pass: the words are in order and the spans are sorted by start, so a span that ends before a word is never
+    looked at again (a text of many spans stays linear)."""
+    spans = sorted(spans)
+    out: list[str | None] = []
+    k, n = 0, len(spans)
+    for start, end, _ in words:
+        while k < n and spans[k][1] <= start:
+            k += 1
+        found = None
+        j = k
+        while j < n and spans[j][0] < end:
+            s, e, label = spans[j][0], spans[j][1], spans[j][2]
+            if s <= start and end <= e:
+                found = label
+                break
+            if start < e:
+                found = "part"
+            j += 1
+        out.append(found)
+    return out
 
 
 def candidates(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[str, int], *, every: bool = False,
@@ -166,13 +194,13 @@ def _read_words(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[s
     words = tokens(folded)
     if not words:
         return
-    held = [_covering(spans, s, e) for s, e, _ in words] if spans else [None] * len(words)
-    if "[" in folded:
-        shown = [m.span() for m in _PLACEHOLDER.finditer(folded)]
-        placed = [any(a < e and s < b for a, b in shown) for s, e, _ in words]
-    else:
-        placed = None
-    style = "style=upper" if folded.isupper() else "style=lower" if folded.islower() else "style=mixed"
+    held = _holding(words, spans) if spans else [None] * len(words)
+    placed = None
+    bare = folded
+    if "[" in folded and (shown := [(*m.span(), "shown") for m in _PLACEHOLDER.finditer(folded)]):
+        placed = _holding(words, shown)
+        bare = _PLACEHOLDER.sub("", folded)   # (the text's case as it was before it was redacted)
+    style = "style=upper" if bare.isupper() else "style=lower" if bare.islower() else "style=mixed"
     redacted: dict[str, list[tuple[int, str]]] = {}
     for j, ((_, _, w), h) in enumerate(zip(words, held, strict=True)):
         if h not in (None, "part"):
@@ -181,8 +209,7 @@ def _read_words(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[s
     for i, (start, end, word) in enumerate(words):
         if held[i] not in (None, "part") and not every or not _read(word):
             continue
-        if placed and (placed[i] or i and placed[i - 1] or i < last and placed[i + 1]) \
-                or unread is not None and unread(start, end, word):
+        if placed is not None and any(placed[max(0, i - 2):i + 3]) or unread is not None and unread(start, end, word):
             continue
         feats = [style]
         if held[i] == "part":
@@ -243,6 +270,8 @@ class TokenModel:
     def __post_init__(self) -> None:
         if len(self.bias) != len(CLASSES) or any(len(w) != len(CLASSES) for w in self.weights.values()):
             raise ValueError(f"TokenModel: one bias and one weight per class of {CLASSES} are needed")
+        if not isinstance(self.weights, MappingProxyType):   # (read-only: the sums kept in _cache stay true)
+            object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
 
     def proba(self, features: list[str]) -> list[float]:
         """The chance of each class of :data:`CLASSES` for one word's features (a softmax of the class scores)."""
@@ -259,11 +288,42 @@ class TokenModel:
     def extend(self, folded: str, spans: list[tuple[int, int, str]], terms: Mapping[str, int], *,
                unread: Callable[[int, int, str], bool] | None = None) -> list[tuple[int, int, str]]:
         """``spans`` with the words the model reads as personal added, joined to the spans they touch (``terms``
-        and ``unread`` as for :func:`candidates`)."""
-        found = []
-        for start, end, p in self.scores(folded, spans, terms, unread=unread):
-            if 1.0 - p[0] >= self.threshold:
-                found.append((start, end, CLASSES[max(range(1, len(CLASSES)), key=p.__getitem__)]))
+        and ``unread`` as for :func:`candidates`).
+
+        A word kept brings a capitalised neighbour with it when a name list holds the neighbour, when it is no
+        everyday English word, or when it is more likely someone's than no one's ("We met Yves Haddad" never
+        becomes "Yves [PERSON]"); a name the rules found brings only the last kind ("Yves" of "sign-in: Yves
+        [Haddad]"). Two sweeps, one each way: a name of many words comes whole and a text stays linear."""
+        scored = self.scores(folded, spans, terms, unread=unread)
+        labels: list[str | None] = [CLASSES[max(range(1, len(CLASSES)), key=p.__getitem__)]
+                                    if 1.0 - p[0] >= self.threshold else None for _, _, p in scored]
+        person = [(s, e) for s, e, label in spans if label == "PERSON"]
+        if not any(labels) and not person:
+            return spans
+        starts, ends = {s for s, _ in person}, {e for _, e in person}
+        # (a name's word is capitalised as the text is: "Yves", or "YVES" in a text in capitals, never a role's
+        # letters beside a name, "TL Marisol Lopez", nor a single letter)
+        caps = folded.isupper()
+        could = [(_shape(w := folded[start:end]) == "Xx" or caps and len(w) > 1)
+                 and (p[0] <= 0.5 or _named(low := w.lower()) or word_rank().get(low, 10**7) >= _EVERYDAY_WORD)
+                 for start, end, p in scored]
+        for order in (range(len(scored)), range(len(scored) - 1, -1, -1)):
+            for i in order:
+                if labels[i] is not None or not could[i]:
+                    continue
+                start, end, p = scored[i]
+                after = _BETWEEN_NAMES.match(folded, end)
+                if p[0] <= 0.5 and (after is not None and after.end() in starts) \
+                        or p[0] <= 0.5 and any(_BETWEEN_NAMES.fullmatch(folded, e, start)
+                                               for e in range(max(0, start - 3), start) if e in ends):
+                    labels[i] = "PERSON"
+                    continue
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(scored) and labels[j] == "PERSON" and _BETWEEN_NAMES.fullmatch(
+                            folded, *((scored[j][1], start) if j < i else (end, scored[j][0]))) is not None:
+                        labels[i] = "PERSON"
+                        break
+        found = [(start, end, label) for (start, end, _), label in zip(scored, labels, strict=True) if label]
         return _joined(folded, spans, found) if found else spans
 
     def scores(self, folded: str, spans: list[tuple[int, int, str]], terms: Mapping[str, int], *,
@@ -273,14 +333,16 @@ class TokenModel:
         The same sums as :meth:`proba` of :func:`candidates`' features, with a word's own features and each
         neighbour's summed once per word and kept (a test checks the two agree)."""
         cache = self._cache
-        if len(cache) >= _LEXICAL_CACHE:
-            cache.clear()
         out = []
         for start, end, word, context, roles in _read_words(folded, spans, terms, False, unread):
             if (z := cache.get(word)) is None:   # (a word's own features weigh the same wherever it is)
+                if len(cache) >= _LEXICAL_CACHE:
+                    cache.clear()
                 z = cache[word] = self._sum(self.bias, _word_features(word))
             for role in roles:
                 if (v := cache.get(role)) is None:
+                    if len(cache) >= _LEXICAL_CACHE:
+                        cache.clear()
                     v = cache[role] = self._sum((0.0, 0.0, 0.0, 0.0), _role(*role))
                 z = (z[0] + v[0], z[1] + v[1], z[2] + v[2], z[3] + v[3])
             out.append((start, end, _softmax(self._sum(z, context))))
@@ -298,12 +360,16 @@ def _joined(folded: str, spans: list[tuple[int, int, str]], found: list[tuple[in
             ) -> list[tuple[int, int, str]]:
     """The rules' spans and the model's words as one sorted list. A word that overlaps a span joins it, and so does
     one of the same label next to it ("Tin Tin Aye", "H. Bush", "FLORES, MARITZA"), on either side ("Angelo Ramos,
-    Sinai Perez": the word joins the name before it and the one after); the rules' label wins. Two of the rules'
-    spans side by side stay as the rules left them."""
+    Sinai Perez": the word joins the name before it and the one after); the rules' label wins, and a rule's span of
+    another label stays apart. Two of the rules' spans side by side stay as the rules left them."""
     merged: list[list] = []   # [start, end, label, from the rules, its last piece from the rules]
     for s, e, label, ruled in sorted([(s, e, lab, True) for s, e, lab in spans]
                                      + [(s, e, lab, False) for s, e, lab in found]):
-        if merged and not (ruled and merged[-1][4]):
+        if merged and ruled and merged[-1][3] and label != merged[-1][2]:
+            # (a rule's span of another label after a joined one: each keeps its label, the model's word giving
+            # way where they overlap)
+            merged[-1][1] = min(merged[-1][1], max(s, merged[-1][0] + 1))
+        elif merged and not (ruled and merged[-1][4]):
             prev = merged[-1]
             if s <= prev[1] or label == prev[2] and (_JOINABLE.fullmatch(folded, prev[1], s) is not None
                                                       or label == "PERSON"
