@@ -219,8 +219,9 @@ def _read_words(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[s
         starts = _SENTENCE_END.search(folded, max(0, start - 6), start) is not None
         if starts:
             feats.append("sentence_start")
+        shape = _shape(word)
         # (a linear model weighs a pair only as a pair: a capital in mid-sentence is not one at a sentence's start)
-        feats.append(f"shape|start={_shape(word)}|{starts}")
+        feats.append(f"shape|start={shape}|{starts}")
         if (other := next((h for j, h in redacted.get(word.lower(), ()) if j != i), None)) is not None:
             feats.append("redacted_elsewhere=" + other)   # (the same word redacted elsewhere in the text)
         feats.append("before=" + (folded[start - 1] if start else "^"))
@@ -233,7 +234,6 @@ def _read_words(folded: str, spans: list[tuple[int, int, str]], terms: Mapping[s
                 feats.append(f"{tag}.held={held[j]}")
             else:
                 feats.append(f"{tag}=none")
-        shape = _shape(word)
         feats.append(f"shape|w-1={shape}|{words[i - 1][2].lower() if i else '^'}")
         feats.append(f"shape|w+1={shape}|{words[i + 1][2].lower() if i < last else '$'}")
         yield start, end, word, feats, roles
@@ -266,12 +266,15 @@ class TokenModel:
     threshold: float = 0.5
     meta: dict = field(default_factory=dict, repr=False, compare=False)
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _lookup: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.bias) != len(CLASSES) or any(len(w) != len(CLASSES) for w in self.weights.values()):
             raise ValueError(f"TokenModel: one bias and one weight per class of {CLASSES} are needed")
+        lookup = dict(self.weights)   # (a plain dict to look weights up in: faster than the read-only view)
+        object.__setattr__(self, "_lookup", lookup)
         if not isinstance(self.weights, MappingProxyType):   # (read-only: the sums kept in _cache stay true)
-            object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
+            object.__setattr__(self, "weights", MappingProxyType(lookup))
 
     def proba(self, features: list[str]) -> list[float]:
         """The chance of each class of :data:`CLASSES` for one word's features (a softmax of the class scores)."""
@@ -279,7 +282,7 @@ class TokenModel:
 
     def _sum(self, start: tuple[float, ...], features) -> tuple[float, ...]:
         z0, z1, z2, z3 = start
-        get = self.weights.get
+        get = self._lookup.get
         for f in features:
             if (w := get(f)) is not None:
                 z0, z1, z2, z3 = z0 + w[0], z1 + w[1], z2 + w[2], z3 + w[3]
@@ -301,25 +304,36 @@ class TokenModel:
         if not any(labels) and not person:
             return spans
         starts, ends = {s for s, _ in person}, {e for _, e in person}
-        # (a name's word is capitalised as the text is: "Yves", or "YVES" in a text in capitals, never a role's
-        # letters beside a name, "TL Marisol Lopez", nor a single letter)
         caps = folded.isupper()
-        could = [(_shape(w := folded[start:end]) == "Xx" or caps and len(w) > 1)
-                 and (p[0] <= 0.5 or _named(low := w.lower()) or word_rank().get(low, 10**7) >= _EVERYDAY_WORD)
-                 for start, end, p in scored]
-        for order in (range(len(scored)), range(len(scored) - 1, -1, -1)):
+
+        def could(start: int, end: int, p: list[float]) -> bool:
+            # (a name's word is capitalised as the text is: "Yves", or "YVES" in a text in capitals, never a role's
+            # letters beside a name, "TL Marisol Lopez", nor a single letter)
+            word = folded[start:end]
+            return (_shape(word) == "Xx" or caps and len(word) > 1) and (
+                p[0] <= 0.5 or _named(low := word.lower()) or word_rank().get(low, 10**7) >= _EVERYDAY_WORD)
+
+        last = len(scored) - 1
+        for order in (range(last + 1), range(last, -1, -1)):
             for i in order:
-                if labels[i] is not None or not could[i]:
+                if labels[i] is not None:
                     continue
                 start, end, p = scored[i]
+                # (cheap tests first: a name the rules found ends or starts within three characters, or a
+                # neighbour is kept)
+                by_rule = p[0] <= 0.5 and (any(end + k in starts for k in (1, 2, 3))
+                                           or any(start - k in ends for k in (1, 2, 3)))
+                by_word = i and labels[i - 1] == "PERSON" or i < last and labels[i + 1] == "PERSON"
+                if not (by_rule or by_word) or not could(start, end, p):
+                    continue
                 after = _BETWEEN_NAMES.match(folded, end)
-                if p[0] <= 0.5 and (after is not None and after.end() in starts) \
-                        or p[0] <= 0.5 and any(_BETWEEN_NAMES.fullmatch(folded, e, start)
-                                               for e in range(max(0, start - 3), start) if e in ends):
+                if by_rule and (after is not None and after.end() in starts
+                                or any(_BETWEEN_NAMES.fullmatch(folded, e, start)
+                                       for e in range(max(0, start - 3), start) if e in ends)):
                     labels[i] = "PERSON"
                     continue
                 for j in (i - 1, i + 1):
-                    if 0 <= j < len(scored) and labels[j] == "PERSON" and _BETWEEN_NAMES.fullmatch(
+                    if 0 <= j <= last and labels[j] == "PERSON" and _BETWEEN_NAMES.fullmatch(
                             folded, *((scored[j][1], start) if j < i else (end, scored[j][0]))) is not None:
                         labels[i] = "PERSON"
                         break
@@ -333,19 +347,24 @@ class TokenModel:
         The same sums as :meth:`proba` of :func:`candidates`' features, with a word's own features and each
         neighbour's summed once per word and kept (a test checks the two agree)."""
         cache = self._cache
+        get = self._lookup.get
         out = []
         for start, end, word, context, roles in _read_words(folded, spans, terms, False, unread):
             if (z := cache.get(word)) is None:   # (a word's own features weigh the same wherever it is)
                 if len(cache) >= _LEXICAL_CACHE:
                     cache.clear()
                 z = cache[word] = self._sum(self.bias, _word_features(word))
+            z0, z1, z2, z3 = z
             for role in roles:
                 if (v := cache.get(role)) is None:
                     if len(cache) >= _LEXICAL_CACHE:
                         cache.clear()
                     v = cache[role] = self._sum((0.0, 0.0, 0.0, 0.0), _role(*role))
-                z = (z[0] + v[0], z[1] + v[1], z[2] + v[2], z[3] + v[3])
-            out.append((start, end, _softmax(self._sum(z, context))))
+                z0, z1, z2, z3 = z0 + v[0], z1 + v[1], z2 + v[2], z3 + v[3]
+            for f in context:
+                if (v := get(f)) is not None:
+                    z0, z1, z2, z3 = z0 + v[0], z1 + v[1], z2 + v[2], z3 + v[3]
+            out.append((start, end, _softmax((z0, z1, z2, z3))))
         return out
 
 
