@@ -1,11 +1,12 @@
 """The words the rules leave that still read as personal: a small linear model over each word and its neighbours.
 
 The rules of :mod:`evalkit.pii` find names by lists and by what is said around them, one case at a time; what they
-leave is a long tail that no list holds ("Tev was a good sport", "trustee Kaur-Bassi", "Grâce and Héritier"). This
+leave is a long tail that no list holds ("coaching with tess", "Rep. Harlan Voss", "Angelo Ramos, Sinai Perez"). This
 module reads each word the rules left once more and gives the chance that it is part of a person's name, a school's
 or an address, from features of the word (its shape, whether the census, the SSA or a world list holds it as a given
-name or a surname, how frequent an English word it is, its ending) and of its neighbours (the words on either side,
-whether the rules redacted them, the punctuation around it, whether the text is all capitals).
+name or a surname, how frequent an English word it is, its ending) and of its context (the words on either side and
+whether the rules redacted them, the punctuation around it, whether it starts a sentence, whether the rules redacted
+the same word elsewhere, whether the text is all capitals).
 
 The model is a multinomial logistic regression; its coefficients ship in ``data/token_model.json.gz`` and are read
 with the standard library (no scikit-learn at run time, nothing downloaded). ``tools/train_token_model.py`` fits it
@@ -36,6 +37,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from evalkit.namelists import (
+    EVERYDAY_RANK,
     _first_shares,
     _last_shares,
     all_given_names,
@@ -71,9 +73,7 @@ _JOINABLE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][\s\"'’)]*)$")
 #: Lower-case words at least this frequent are never read (the commonest words are no one: "the", "about", "team")
 #: unless a name list holds them ("hope", "will").
-_EVERYDAY = 1000
-#: A word this frequent or more is an everyday English word (not a name's second word by being capitalised).
-_EVERYDAY_WORD = 5000
+_COMMONEST = 1000
 _LEXICAL_CACHE = 131_072   # (words and neighbours' sums kept per model; emptied when full)
 
 
@@ -130,11 +130,12 @@ def _named(low: str) -> bool:
 
 @lru_cache(maxsize=65_536)
 def _read(word: str) -> bool:
-    """Whether a word left by the rules is read at all (one or two capitals, or no everyday lower-case word)."""
+    """Whether a word left by the rules is read at all: a single letter only as a capital ("J"), and every longer
+    word but the commonest lower-case ones that no name list holds ("the", "team"; never "hope")."""
     if len(word) < 2:
         return word.isupper()
     low = word.lower()
-    return not (word.islower() and word_rank().get(low, 10**7) < _EVERYDAY and low not in all_given_names()
+    return not (word.islower() and word_rank().get(low, 10**7) < _COMMONEST and low not in all_given_names()
                 and low not in _last_shares())
 
 
@@ -311,7 +312,7 @@ class TokenModel:
             # letters beside a name, "TL Marisol Lopez", nor a single letter)
             word = folded[start:end]
             return (_shape(word) == "Xx" or caps and len(word) > 1) and (
-                p[0] <= 0.5 or _named(low := word.lower()) or word_rank().get(low, 10**7) >= _EVERYDAY_WORD)
+                p[0] <= 0.5 or _named(low := word.lower()) or word_rank().get(low, 10**7) >= EVERYDAY_RANK)
 
         last = len(scored) - 1
         for order in (range(last + 1), range(last, -1, -1)):
