@@ -7,13 +7,14 @@ The clean stage uses ``kinds`` to count free-text cells that hold personal data 
 ``pii_in_free_text``); free text itself never reaches ``data_processed/`` until the anonymize stage
 redacts it.
 
-Names come from the program's rosters (a *gazetteer*) and rules, offline and explainable; what the rules leave
-is read once more by a small bundled linear model (:mod:`evalkit.token_model`; ``token_model=False`` turns it
-off), which adds words and never takes away what the rules found. Every roster term (full names, single names, nicknames, schools and their short
-forms) goes into one trie-shaped regular expression, matched once over the text. Matching is
-accent-insensitive ("Jose" finds "José"); spans still index the original text. Surnames and full names
-match in any case; a single name must be Capitalised or ALL CAPS unless a title or an initial goes with
-it ("ms. gonzalez", "maria g."), because many first names are also words ("Hope", "Will", "Grant", "May").
+Names come from the program's rosters (a *gazetteer*) and rules, offline and explainable; what the rules
+leave is read once more by a small bundled linear model (:mod:`evalkit.token_model`; ``token_model=False``
+turns it off), which adds words and never takes away what the rules found. Every roster term (full names,
+single names, nicknames, schools and their short forms) goes into one trie-shaped regular expression,
+matched once over the text. Matching is accent-insensitive ("Jose" finds "José"); spans still index the
+original text. Surnames and full names match in any case; a single name must be Capitalised or ALL CAPS
+unless a title or an initial goes with it ("ms. gonzalez", "maria g."), because many first names are also
+words ("Hope", "Will", "Grant", "May").
 Titles before a capitalised word ("Ms. Gonzalez", "Dr. O'Neil") are names even when the person is on no
 roster.
 """
@@ -1856,7 +1857,7 @@ class PiiDetector:
             return []
         folded, origin, spans, selfid = self._rule_spans(text, confirmed)
         if self.token_model is not None:
-            # (what the rules left is read again by the words' model: a name no list holds, "Tev was a good sport")
+            # (what the rules left is read again by the words' model: a name no list holds, "coaching with tess")
             spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
