@@ -408,7 +408,8 @@ def strict_score(rows: list[dict], spans: list[list[tuple[int, int]]], review: l
             fp += bool(ss)
             rev_clean_flagged += bool(review and review[i])
     n = sum(total.values())
-    return {"recall": sum(found.values()) / n if n else float("nan"),
+    return {"recall": sum(found.values()) / n if n else float("nan"), "spans_found": sum(found.values()), "spans": n,
+            "fp": fp,
             "by_kind": {k: (found[k] / total[k], total[k]) for k in sorted(total)},
             "review_recall": rev_found / rev_total if rev_total else float("nan"), "review_total": rev_total,
             "fp_comments": fp / clean if clean else float("nan"), "clean": clean,

@@ -41,6 +41,7 @@ from evalkit.namelists import (
     _first_shares,
     _last_shares,
     all_given_names,
+    person_words,
     place_names,
     spanish_words,
     word_rank,
@@ -62,13 +63,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʻ-](?![sS]\b)[^\W\d_]+)*")
 #: side, and those words were read the first time, beside what the placeholder replaced), and the text's case is
 #: read without them, so redacting a redacted text adds nothing.
 _PLACEHOLDER = re.compile(r"\[(?:PERSON|SCHOOL|ADDRESS|EMAIL|PHONE|URL)\]")
-#: Between two redacted words, what one span may hold: spaces, a hyphen or an apostrophe ("Tin Tin Aye"), an
-#: initial's stop ("H. Bush", never a sentence's: "Ms. Gaines. Tsige added"); a comma too between two names
-#: ("FLORES, MARITZA").
-_JOINABLE = re.compile(r"[ \t'’ʻ-]{1,3}|(?<=(?<![^\W\d_])[A-Za-z])\.[ \t]?")
 #: Between a name's words, for a word that comes with its neighbour: spaces, a hyphen or an apostrophe (never a
 #: stop: "Plan B. Okoro agreed").
 _BETWEEN_NAMES = re.compile(r"[ \t'’ʻ-]{1,3}")
+#: Between two redacted words, what one span may hold: what stands between a name's words ("Tin Tin Aye") or an
+#: initial's stop ("H. Bush", never a sentence's: "Ms. Gaines. Tsige added"); a comma too between two names
+#: ("FLORES, MARITZA").
+_JOINABLE = re.compile(_BETWEEN_NAMES.pattern + r"|(?<=(?<![^\W\d_])[A-Za-z])\.[ \t]?")
 _JOINABLE_COMMA = re.compile(r"[ \t]*,[ \t]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n][\s\"'’)]*)$")
 #: Lower-case words at least this frequent are never read (the commonest words are no one: "the", "about", "team")
@@ -125,7 +126,7 @@ def _word_features(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65_536)
 def _named(low: str) -> bool:
     """Whether a name list holds the word (lower case) as a given name or a surname."""
-    return low in all_given_names() or low in world_given_names() or low in _last_shares()
+    return low in person_words() or low in world_given_names()
 
 
 @lru_cache(maxsize=65_536)
@@ -135,8 +136,7 @@ def _read(word: str) -> bool:
     if len(word) < 2:
         return word.isupper()
     low = word.lower()
-    return not (word.islower() and word_rank().get(low, 10**7) < _COMMONEST and low not in all_given_names()
-                and low not in _last_shares())
+    return not (word.islower() and word_rank().get(low, 10**7) < _COMMONEST and low not in person_words())
 
 
 def _holding(words: list[tuple[int, int, str]], spans) -> list[str | None]:

@@ -118,10 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     base = [0, 0, 0, 0]
 
     def add(acc, s):
-        spans = sum(t for _, t in s["by_kind"].values())
-        found = round(s["recall"] * spans) if spans else 0
-        return [acc[0] + found, acc[1] + spans,
-                acc[2] + round(s["fp_comments"] * s["clean"]) if s["clean"] else acc[2], acc[3] + s["clean"]]
+        return [acc[0] + s["spans_found"], acc[1] + s["spans"], acc[2] + s["fp"], acc[3] + s["clean"]]
 
     for k, held in enumerate(folds, 1):
         model = fit([e for name in names if name not in held for e in read[name][2]], args.C)

@@ -94,8 +94,6 @@ class Redactor:
             raise TypeError(f"Redactor.from_roster: names must be a RosterNames; got {type(names).__name__}")
         if not isinstance(nicknames, bool):
             raise TypeError(f"Redactor.from_roster: nicknames must be True or False; got {nicknames!r}")
-        if not isinstance(token_model, bool):
-            raise TypeError(f"Redactor.from_roster: token_model must be True or False; got {token_model!r}")
         return cls(PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model))
 
     def redact(self, text: str, *, confirmed: frozenset[str] = frozenset()) -> Redaction:
