@@ -314,8 +314,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
                         # (never a file's name: "Students-at-Risk.pdf", "kids_at_home.docx")
                         r"(?:(?:-dot-|_dot_|\.)(?!(?:pdf|docx?|xlsx?|pptx?|csv|txt|png|jpe?g)\b)[a-z0-9-]+)+"
                         # ("jdoe-at-example-dot-org", "jdoe_at_example.org": dashes or underscores around the words)
-                        r"|(?<![\w.+-])(?!(?:con|y|el|la|de|en|un|una|a)\s)[a-z0-9][\w.+-]*\s+arroba\s+(?!(?:y|el|la|de|en|con)\s)"
-                        r"[\w-]+(?:\s+punto\s+[a-z0-9-]+|\.[a-z0-9-]+)+"   # (in Spanish; no word after a full stop)
+                        r"|(?<![\w.+-])(?!(?:con|y|el|la|de|en|un|una|a)\s)[a-z0-9][\w.+-]*(?:\s+punto\s+[a-z0-9][\w+-]*){0,3}"
+                        r"\s+arroba\s+(?!(?:y|el|la|de|en|con)\s)"
+                        # (in Spanish, "punto" for each dot, of the local part too: "dana punto reyes arroba ...";
+                        # no word after a full stop)
+                        r"[\w-]+(?:\s+punto\s+[a-z0-9-]+|\.[a-z0-9-]+)+"
                         r"|(?:mailto:)?(?<![\w.+-])\w[\w.+'’-]*+(?<=\w)"
                         # (a stray blank before a dot of the local part, as a PDF or a scan leaves it: "dana .reyes@")
                         # (four such parts at most: a long run of them, no address after, is read in linear time)
@@ -366,14 +369,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # slash ("808-555-0147/0148"); or seven digits in the local
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
     "phone": re.compile(r"(?=[\d(\[+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
-                        # (any dash, a middle dot or an underscore between the groups: "703—555—0142", "703·555·0142")
+                        # (any dash, a middle dot, an underscore or a backslash typed for the slash between the
+                        # groups: "703—555—0142", "703·555·0142", "612\555-0134")
                         # (an area code with its closing bracket only: "787)555-0123"; in square brackets or with
                         # spaces inside its parentheses, as some forms and scans give it: "[956] 555 0123",
                         # "( 956 ) 555-0123", "(956).555.0123")
                         # (square brackets only around a real area code, which never starts 0 or 1: "[100] 200 3000"
                         # is a table's cells)
                         r"(?:\(\s?\d{3}\s?\)\.?\s?[/\u2013\u2014-]?\s?|\[\s?[2-9]\d{2}\s?\][ -]?|\d{3}\)\s?"
-                        r"|\d{3}\s?[\s./\u2013\u2014\u00b7_-]\s?|\d{3})"
+                        r"|\d{3}\s?[\s./\\\u2013\u2014\u00b7_-]\s?|\d{3})"
                         # (the last four in pairs: "555-01-23"; never with spaces, "412 398 27 31" is a row of counts)
                         r"\d{3}(?:(?:\s?[.\u2013\u2014\u00b7_-]\s?|\s{1,2})?\d{4}|([.\u2013-])\d\d\1\d\d)"
                         # (a second line's last digits after a slash: "651-555-0116/0117", "651-555-0116/17")
@@ -645,7 +649,7 @@ def _title_caps(text: str) -> str:
 _OCRISH = re.compile(r"\d[OoIlZSB]|[OoIlZSB]\d")
 _X_EXTENSION = re.compile(r"(?<![\w.-])x\d{3}")
 _PAIRED_LOCAL = re.compile(r"\d{3}[.\u2013-]\d\d[.\u2013-]\d\d")
-_PHONEISH = re.compile(r"\d\d\d\s?[)\]]?[\s./\u2013\u2014\u00b7_-]{0,3}\d\d\d")
+_PHONEISH = re.compile(r"\d\d\d\s?[)\]]?[\s./\\\u2013\u2014\u00b7_-]{0,3}\d\d\d")
 # cheap tests before the e-mail patterns written with "at" and the link pattern (a lower-case street is tried only
 # with a unit, a ZIP or a "#" in the text: see _worth_trying)
 _AT_DOMAIN = re.compile(r" at (?:(?:sign|symbol) )?(?:(?:[\w-]+(?:[.,]|[ \t]\.[ \t]))+[a-z]{2,6}\b|(?:gmail|yahoo|hotmail|outlook|icloud|aol)\b)")
@@ -773,20 +777,27 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
 
 
 # A phone number read out, as voice typing writes it: "six one two five five five zero one three four", "612 five
-# five five 0134" (digits and digit words, "oh" for zero)
+# five five 0134" (digits and digit words, "oh" for zero; "double five", "triple nine" for a digit said twice or thrice)
 # (and in Spanish, "nueve cinco seis cinco cinco cinco cero uno tres cuatro", "guion" for a dash; a digit word may follow
 # digits with no blank, as a half-typed number does: "612-555-01three four")
 _DIGIT_OF = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())} | {"oh": "0"} \
     | {w: str(i) for i, w in enumerate("cero uno dos tres cuatro cinco seis siete ocho nueve".split())}
 _DIGIT_WORDS = frozenset(_DIGIT_OF)
-_SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))}|\d{{1,4}}"
+_SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:(?:double|triple)[ ]+(?={'|'.join(_DIGIT_OF)}))?"
+                            rf"(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))}|\d{{1,4}}"
                             rf"(?=(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b)|\d{{1,4}})"
                             r"(?:[ ]+(?:dash|hyphen|guion|period|dot|punto)[ ]+|[ ,\-–—]+|(?=[^\w-]|$)|(?<=\d)(?=[a-z]))){4,11}")
 # (a digit word glued to digits, as a half-typed number has it, or any digit word where no comma parts the numbers:
 # never a list of scores, "88, 92, 95, 100, one")
 _DIGITS_THEN_WORD = re.compile(rf"\d(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b")
 _SPOKEN_TRAIL = re.compile(r"[ ](?:dash|hyphen|guion|period|dot|punto)$")
+# (a local part typed a letter at a time, each letter a word, so that no filter reads it: "d r e y e s @ ...",
+# "d r e y e s at example dot org")
+_SPACED_LETTERS_BEFORE = re.compile(r"(?<![\w.+-])(?:[A-Za-z0-9][ ]){2,40}$")
+_ONE_LETTER_LOCAL = re.compile(r"(?:[A-Za-z0-9][ ])?[A-Za-z0-9][ \t]*(?:@|[({\[]at[)}\]]|at\b)")
 _EMAIL_WRAP_BEFORE = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\.\r?\n$")
+# (the last four digits of a second line after a number: "651-555-0116 or 0117", "... or 0120 for the front desk")
+_SECOND_LINE = re.compile(r"[ ](?:or|and|&)[ ](\d{4})(?![\w/-]|[.,]\d)")
 _URL_WRAP = re.compile(r"\r?\n[ \t]*([\w%][^\s<>\"]*)")
 _URLISH_PART = re.compile(r"[/=&?.%_\d-]")
 # (a person between the cue and the number too: "text me ...", "reach her at ...")
@@ -798,10 +809,11 @@ _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mob
 # five groups apart (one of three digits at least), seven to fourteen digits after the country code as E.164's fifteen
 # allow; or the same after a dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
 # (and as other countries' forms and exports write it: the country code glued to the area's digits, "+34844 819 482"; a
-# trunk zero in brackets, "+44(0)121 4960260", "+33 (0)3 63 01 66 13"; groups of up to ten digits, "+84-30-166131";
+# trunk zero in brackets, "+44(0)121 4960260", "+33 (0)3 63 01 66 13", or a digit or two in brackets glued to the rest,
+# as Mexico's mobile prefix is written, "+52(1)5512345678"; groups of up to ten digits, "+84-30-166131";
 # no blanks at all, "+919935181909": then ten digits at least, and no cue needed)
 _INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)(?P<cc>\d{1,7})"
-                         r"(?P<rest>[ ]?\(0\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}|(?:[ .-]\(?\d{1,10}\)?){1,5}|\d{3,12})"
+                         r"(?P<rest>[ ]?\((?:0|\d{1,2}(?=\)\d))\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}|(?:[ .-]\(?\d{1,10}\)?){1,5}|\d{3,12})"
                          r"(?![\w-]|[.,]\d)")
 # (after a word that asks for a number, or alone on its line: "WhatsApp: ...", "her cell in Mexico is ...")
 _INTL_CUE = re.compile(r"\b(?:call|text|cell|phone|tel|mobile|whatsapp|wa|ph|number|contact|reach|fax|viber|signal"
@@ -846,7 +858,9 @@ def _spoken_phones(low: str) -> list[tuple[int, int, str]]:
     for m in _SPOKEN_DIGITS.finditer(low):
         words = [w for w in re.findall(r"[a-z]+|\d+", m.group(0)) if w not in ("dash", "hyphen", "guion", "period", "dot",
                                                                               "punto")]
-        digits = "".join(_DIGIT_OF.get(w, w) for w in words)
+        # ("double five", "triple nine": the digit two or three times, as British and Indian English read numbers out)
+        digits = "".join(_DIGIT_OF.get(w, w) * (2 if prev == "double" else 3 if prev == "triple" else 1)
+                         for prev, w in zip(["", *words], words) if w not in ("double", "triple"))
         # (three digit words at least, or one with the rest of a whole number in digits: "612-555-01three four")
         if sum(w in _DIGIT_WORDS for w in words) < 3 \
                 and not ((_DIGITS_THEN_WORD.search(m.group(0)) or "," not in m.group(0)
@@ -883,15 +897,15 @@ _SPOKEN_ADDRESS = re.compile(
 _EVERYDAY_TYPES = frozenset("way place court circle loop trail".split())
 
 
-# shapes that are a phone number only after a word that asks for one: digits typed one by one with spaces, as
-# dictation writes a number ("my cell is 9 5 6 5 5 5 0 1 4 2"; without the cue a row of single digits is a row of
-# ratings), and a slash between all three groups of a North American number ("956/555/0123"; without the cue,
+# shapes that are a phone number only after a word that asks for one: digits typed one by one with spaces or dashes,
+# as dictation writes a number ("my cell is 9 5 6 5 5 5 0 1 4 2", "call 9-5-6-5-5-5-0-1-3-4"; without the cue a row of
+# single digits is a row of ratings), and a slash between all three groups of a North American number ("956/555/0123"; without the cue,
 # thresholds: "250/500/1000")
 # (and, after such a word only, a local number with spaces around its dash or run together: "call me at 555 - 0142",
 # "Cell: 5550142"; without the word these are a range of scores or a code)
 # (and a number as another country writes it at home, its trunk zero first, "her mother's cell in Hanoi is 090 2601
 # 8159", "(020) 7496 0083", "0151 496 0091": nine to twelve digits after a word that asks for a number)
-_CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
+_CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d)|\d(?:-\d){6,10}(?![\w/:-]|[.,]\d)|[2-9]\d{2}/[2-9]\d{2}/\d{4}(?![\w/-])"
                           r"|(?P<national>\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4})(?![\w/-]|[.,]\d)"
                           # (Brazil's "32 2601-8159" and "(11) 98765-4321", Japan's "90-2601-8159", Poland's "792 601 815"
                           # and "32 895 55 97")
@@ -935,9 +949,10 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
                 out.append((m.start(), m.end(), "PHONE"))
             continue
         if m.group("abroad"):
-            # (after a word that asks for someone's number only, and never round figures: "the number is 100 200 300")
+            # (after a word that asks for someone's number only, and never round figures, two groups or more ending in
+            # "00": "the number is 100 200 300"; one such group is a number's, "Cell: 600 707 413", "55 0309-2600")
             if _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()) \
-                    and not re.search(r"(?:^|[ -])\d*00(?=[ -]|$)", m.group(0)):
+                    and len(re.findall(r"(?:^|(?<=[ -]))\d*00(?=[ -]|$)", m.group(0))) < 2:
                 out.append((m.start(), m.end(), "PHONE"))
             continue
         if m.group("national"):
@@ -1904,6 +1919,9 @@ class PiiDetector:
                     # (a local part wrapped after its dot: "dana.<newline>reyes@example.org"; never a sentence's last
                     # word before a signature's address, "Thanks for the session.<newline>dreyes@...")
                     s = wrap.start()
+                if name in ("email", "email_spelled") and _ONE_LETTER_LOCAL.match(folded, s) \
+                        and (spaced := _SPACED_LETTERS_BEFORE.search(folded, max(0, s - 80), s)):
+                    s = spaced.start()   # a local part spelled letter by letter: "d r e y e s @ example . org"
                 if name == "url":
                     e = s + len(_trim_url(m.group(0)))
                     # (a link a PDF or a mail client wrapped at a line's end goes on on the next line: "...?cohort=
@@ -1974,6 +1992,9 @@ class PiiDetector:
                     continue          # "we met at bps.org", "the sign-up at example.com": everyday words, no e-mail cue
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
+                elif name == "phone" and (line := _SECOND_LINE.match(low, e)) and e - s >= 7 \
+                        and line.group(1)[:2] == folded[e - 4:e - 2]:
+                    e = line.end()    # a second line of the same exchange: "651-555-0116 or 0117" (never "or 2020")
                 elif name == "lower_titled_name" and folded[s].islower() and folded[s:e].split()[1][:1].isupper() \
                         and (low[s:e].split()[1] in CALENDAR or low[s:e].split()[1] in english_words()):
                     continue          # a voice-typed title before a word: "went to the doctor Tuesday", "doctor Visits"

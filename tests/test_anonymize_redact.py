@@ -7086,3 +7086,41 @@ def test_round94_phones(text, span) -> None:
 ])
 def test_round94_not_phones(text) -> None:
     assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
+
+
+# Session 27: contact shapes of benchmarks/redact_contacts.py (Faker's phone providers, the brief's shapes) that were
+# left uncovered, written anew here with other numbers and names.
+@pytest.mark.parametrize(("text", "span", "label"), [
+    ("Celular: +52(1)8991234567 (WhatsApp)", "+52(1)8991234567", "PHONE"),     # Mexico's mobile digit in brackets
+    ("her cell is 601 350 227", "601 350 227", "PHONE"),                      # Poland
+    ("Cell: 700 418 302", "700 418 302", "PHONE"),                            # one round group is a number's
+    ("call me at 11 4300-2719", "11 4300-2719", "PHONE"),                     # Brazil, a round middle group
+    ("my cell is 80-0000-4127", "80-0000-4127", "PHONE"),                     # Japan, a group of zeros
+    ("text me at 2-1-8-5-5-5-0-1-9-3 tonight", "2-1-8-5-5-5-0-1-9-3", "PHONE"),  # digits one by one, dashes
+    ("Call 218\\555-0193 after lunch", "218\\555-0193", "PHONE"),             # a backslash typed for the slash
+    ("call 218-555-0193 or 0194", "218-555-0193 or 0194", "PHONE"),            # a second line of the same exchange
+    ("call 218 double five five 0193", "218 double five five 0193", "PHONE"),  # a digit said twice
+    ("call two one eight triple five zero one nine three", "two one eight triple five zero one nine three", "PHONE"),
+    ("correo beto punto salas arroba example punto org", "beto punto salas arroba example punto org", "EMAIL"),
+    ("mail k o s a l a s @ example . org please", "k o s a l a s @ example . org", "EMAIL"),
+    ("mail k o s a l a s at example dot org please", "k o s a l a s at example dot org", "EMAIL"),
+])
+def test_session27_contacts(text, span, label) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, label), text
+
+
+@pytest.mark.parametrize("text", [
+    "Cell: 100 200 300",                          # round figures, two groups and more
+    "call me at 11 4300-2000",                    # two round groups
+    "scores 2-1-8-5-5-5-0-1-9-3 across the rubric",   # no word that asks for a number
+    "we scored double five on the rubric",
+])
+def test_session27_not_phones(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
+
+
+def test_session27_second_line_only_of_the_same_exchange() -> None:
+    text = "call 218-555-0193 or 2020 works"
+    found = _ROUND80.redact(text)
+    assert _covered(found, text, "218-555-0193", "PHONE")
+    assert not _covered(found, text, "2020"), found.text
