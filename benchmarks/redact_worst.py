@@ -117,6 +117,11 @@ CASES = {
     "blanks after a lower-case list": ("notes: dana reyes, noor kettering, lily par", " ", "", 20000, "ok"),
     "slashes beside pairs": ("Dana Reyes / ", "Ab/Cd", ", ", 3000, ""),
     "plus signs before 'at'": ("mail: jdoe at example.org\n", "a+", "", 10000, " at x"),   # (second reader, rounds 89-93)
+    # (session 27: a local part spelled a letter at a time before "@", a house "at" a number over and over, a
+    # direction before a street with no type)
+    "spelled letters before '@'": ("write ", "a", " ", 10000, " @ example . org"),
+    "houses at numbers": ("", "the house at 12 Ab", ", ", 3000, ""),
+    "directed streets": ("", "12 N. Ab", ", ", 3000, ", Cicero"),
 }
 
 

@@ -144,9 +144,12 @@ _UNIT = (r"(?:,?\s*(?:(?:Space|Spc)\.?\s*#?\s*\d[\w-]*"   # (a park's space has 
          r"|(?<=\n)[ \t]*(?:Rear|Front|Upper|Lower|Bsmt|Basement)\b(?=[ \t]*\n)"
          # (or in brackets after the street: "3124 S 3600 W (basement), West Valley City")
          # (no blanks of its own: the blanks before a unit are read once, by the "\s*" above)
-         r"|\((?i:basement|rear|upstairs|downstairs|upper|lower|back)(?:[ \t]+(?i:unit|apt|apartment|door|house))?\)"
+         # (and a door to use: "1420 Kedzie Ave (side door), Chicago")
+         r"|\((?i:basement|rear|upstairs|downstairs|upper|lower|back|side|front)"
+         r"(?:[ \t]+(?i:unit|apt|apartment|door|house|entrance|gate))?\)"
          # (a row house's rear house straight after its street, before the city: "1893 Kansas St Rear, Memphis")
-         r"|(?<=[a-z.][ \t])(?:Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
+         # (or a flat of a two-flat: "1420 W. Lincoln Ave. Lower Unit, Milwaukee")
+         r"|(?<=[a-z.][ \t])(?:(?:Upper|Lower|Rear|Front)[ \t]+(?:Unit|Apt|Flat)|Rear|Upper|Lower|Bsmt|Basement)\b(?=,)"
          r"|#\s*[\w-]+|\d+(?:st|nd|rd|th)\s+(?:[Ff]loor|[Ff][l1])\b\.?"   # (an OCR's "2nd f1" too)
          r"|(?<=\n)[ \t]*P\.?[ \t]?O\.?[ \t]*Box[ \t]+\d+))")   # (a box on the street's next line)
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH"
@@ -189,6 +192,7 @@ _HOUSE = rf"(?:\bMile[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?(?=[ \t])|{_HOUSE_NUMBER})"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
+_DIRECTIONS = frozenset("N S E W".split())
 # places of two words that read like a given name and a surname (or two words that are no English words)
 _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan", "san antonio", "san diego",
                           "san jose", "san francisco", "los angeles", "las vegas", "santa fe", "santa ana",
@@ -282,7 +286,9 @@ _HOME_PARK = (r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,4}(?:(?:Mobile[ \t]+Home|Traile
 _ADDRESS_GAP = re.compile(r"[ \t]*,?[ \t]*\n?[ \t]*")
 # an apartment complex's name after its unit: "Apt 12, Willow Creek Apts, 1201 S Hwy 41"
 _COMPLEX = r"(?-i:(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Apts|Apartments|Townhomes|Villas|Courts|Terrace|Manor|Gardens|Commons))\b"
-_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building)\.?[ \t]*#?[ \t]*"
+# (in Spanish too, as families write the room or flat they rent: "cuarto 2, 1420 Kedzie Ave", "Depto 4B, ...")
+_UNIT_BEFORE = re.compile(r"(?:\b(?:PMB|Suite|Ste|Apt|Apartment|Unit|Room|Rm|Bldg|Building"
+                          r"|Cuarto|Depto|Dpto|Apto|Departamento|Apartamento|Interior)\.?[ \t]*#?[ \t]*"
                           r"(?:\d[\w-]*|[A-Z](?![\w'’-]))"   # (a number or a letter: not "apartment at 3124 ...")
                           rf"(?:,[ \t]*{_COMPLEX})?"
                           r"|\b(?:Lot|Space|Spc|Trlr|Cabin)\.?[ \t]*#?[ \t]*\d[\w-]*"
@@ -445,6 +451,20 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
+    # a street with no type, when a direction before its name and a city after it say it is one: "1420 S. Kedzie,
+    # Chicago" (never "12 N. Carolina teachers": the city after a comma is needed)
+    "street_address_directed": re.compile(
+        rf"{_HOUSE_NUMBER}[ \t]+[NSEW]\.?[ \t]+(?:[A-Z][a-zʻ'-]+[ \t]+){{0,2}}[A-Z][a-zʻ'-]+"
+        rf"(?=,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){{0,2}}[A-Z][a-zʻ'-]+\b)(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
+    # a house by its number and street, with or without the street's type, after words that say it is where someone
+    # lives: "the house at 1420 Kedzie", "apt 3b at 1420 kedzie", "she moved in at 88 Tull" (the unit is the address's
+    # too; the words before it are not: see the reading in PiiDetector._rule_spans)
+    "house_at": re.compile(
+        r"(?i:\b(?:apt|apartment|unit|cuarto|depto)\.?[ \t]*\#?[ \t]*\d[\w-]{0,4}[ \t]+at[ \t]+"
+        r"|(?:(?<=\bhouse[ ]at[ ])|(?<=\bhome[ ]at[ ])|(?<=\btrailer[ ]at[ ])|(?<=\blives[ ]at[ ])|(?<=\bliving[ ]at[ ])"
+        r"|(?<=\bstaying[ ]at[ ])|(?<=\bstays[ ]at[ ])|(?<=\bmoved[ ]in[ ]at[ ])|(?<=\bmoved[ ]to[ ])|(?<=\blive[ ]at[ ])))"
+        r"\d{2,6}[A-Za-z]?(?:[ \t]+[NSEW]\.?)?[ \t]+"
+        r"(?P<street>(?-i:[A-Z][a-zʻ'-]+(?:[ \t]+[A-Z][a-zʻ'-]+){0,2})|(?-i:[a-z][a-zʻ'-]{2,}))(?![\w'’-])"),
     # a house number spelled out, as offices in a plaza or a centre write it, always with a city, state and ZIP after
     # it: "One Education Plaza, Jackson, MS 39201"
     "street_address_spelled": re.compile(
@@ -527,6 +547,7 @@ _PATTERN_LABEL = {"email": "EMAIL", "email_spelled": "EMAIL", "email_at_word": "
                   "phone": "PHONE", "phone_extension": "PHONE", "phone_ocr": "PHONE", "url": "URL",
                   "street_address": "ADDRESS", "street_address_lower": "ADDRESS", "street_address_pr": "ADDRESS",
                   "street_address_spelled": "ADDRESS", "street_address_grid": "ADDRESS",
+                  "street_address_directed": "ADDRESS", "house_at": "ADDRESS",
                   "military_address": "ADDRESS", "po_box": "ADDRESS", "home_park_lot": "ADDRESS",
                   "road_address": "ADDRESS", "lower_titled_name": "PERSON",
                   "titled_name": "PERSON", "staff_titled_name": "PERSON"}
@@ -764,6 +785,10 @@ def _worth_trying(folded: str, low: str, toks: frozenset[str] | set[str], digits
             names.append("phone_extension")
         if _OCRISH.search(folded):
             names.append("phone_ocr")
+        if not toks.isdisjoint(_DIRECTIONS) and "," in folded:
+            names.append("street_address_directed")
+        if " at " in low or "moved to " in low:
+            names.append("house_at")
         if not toks.isdisjoint(_SPELLED_HOUSE) and _ZIP.search(low):
             names.append("street_address_spelled")
         if not toks.isdisjoint(_QUADRANTS):
@@ -1992,6 +2017,9 @@ class PiiDetector:
                     continue          # "we met at bps.org", "the sign-up at example.com": everyday words, no e-mail cue
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
+                elif name == "house_at" and ((w := m.group("street").split()[0].lower()) in CALENDAR
+                                             or rank_of(w) < (EVERYDAY_RANK if w == m.group("street") else 500)):
+                    continue          # "home at 10 Tuesday", "the home at 45 plus": a time, a count; no street
                 elif name == "phone" and (line := _SECOND_LINE.match(low, e)) and e - s >= 7 \
                         and line.group(1)[:2] == folded[e - 4:e - 2]:
                     e = line.end()    # a second line of the same exchange: "651-555-0116 or 0117" (never "or 2020")

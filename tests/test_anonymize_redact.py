@@ -7124,3 +7124,27 @@ def test_session27_second_line_only_of_the_same_exchange() -> None:
     found = _ROUND80.redact(text)
     assert _covered(found, text, "218-555-0193", "PHONE")
     assert not _covered(found, text, "2020"), found.text
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Visit: depto 4B, 2210 Mulberry Ave, Cicero — spoke with mom", "depto 4B, 2210 Mulberry Ave, Cicero"),
+    ("Visit: 2210 N. Mulberry Ave. Upper Flat, Cicero — dad home", "2210 N. Mulberry Ave. Upper Flat, Cicero"),
+    ("Visit: 2210 Mulberry Ave (back door), Cicero — use the bell", "2210 Mulberry Ave (back door), Cicero"),
+    ("Visit: 2210 W. Mulberry, Cicero — no one home", "2210 W. Mulberry, Cicero"),
+    ("we dropped the forms at the house at 2210 Mulberry yesterday", "2210 Mulberry"),
+    ("she is staying at 2210 Mulberry with her aunt", "2210 Mulberry"),
+    ("unit 5c at 2210 mulberry has no heat", "unit 5c at 2210 mulberry"),
+])
+def test_session27_addresses(text, span) -> None:
+    assert _covered(_ROUND80.redact(text), text, span, "ADDRESS"), text
+
+
+@pytest.mark.parametrize("text", [
+    "we got home at 10 Tuesday night",          # a time and a day
+    "the home at 45 plus families was full",     # a count
+    "I left the house at 1130 and drove over",
+    "We placed 12 N. Carolina teachers in the cohort.",
+    "the district warehouse at 1420 Kedzie is out of paper",   # no one's house: "warehouse" is not "house"
+])
+def test_session27_not_addresses(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "ADDRESS"], text
