@@ -93,3 +93,16 @@ def test_every_problem_reported_at_once(starter: Path) -> None:
         load_project(starter)
     paths = [p for p, _ in info.value.problems]
     assert "title" in paths and "cleaning.partial" in paths
+
+
+def test_token_model_switch_reaches_every_detector(starter: Path) -> None:
+    """``anonymize: {token_model: false}`` in the project file gives the rules alone to the clean stage's check, the
+    anonymize stage's redactor and the audit (all built by ``build_detector``); the default reads with the model."""
+    from evalkit.clean.checks import build_detector
+
+    assert build_detector(load_project(starter), {}).token_model is not None
+    _edit(starter, "evalkit.yml", lambda d: d.setdefault("anonymize", {}).update(token_model=False))
+    assert build_detector(load_project(starter), {}).token_model is None
+    _edit(starter, "evalkit.yml", lambda d: d["anonymize"].update(token_model="sometimes"))
+    with pytest.raises(ConfigError, match="token_model"):
+        load_project(starter)

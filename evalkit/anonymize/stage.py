@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from evalkit._io import atomic_path, atomic_write_text
-from evalkit.clean.checks import collect_roster_names, column_specs, free_text_columns
+from evalkit.clean.checks import build_detector, column_specs, free_text_columns
 from evalkit.clean.fields import platform_identifiers
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.config import ColumnRole, ProjectConfig, Source, SourceKind
@@ -77,7 +77,7 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
     policy = cfg.project.anonymize
     pz = Pseudonymizer(key, project=cfg.project.project, linkage_key=policy.linkage_key,
                        length=policy.pseudonym_length)
-    redactor = Redactor.from_roster(collect_roster_names(cfg, tables))
+    redactor = Redactor(build_detector(cfg, tables))
     rosters = _roster_frames(cfg, tables)
     result = AnonymizeResult(tables={}, key_fingerprint=key.fingerprint)
     review_rows: list[dict[str, Any]] = []
