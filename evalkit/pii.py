@@ -835,10 +835,14 @@ _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mob
 # allow; or the same after a dialling prefix, "00" or "011" ("+52 55 1234 5678", "+692 625 5555", "011 52 55 1234 5678")
 # (and as other countries' forms and exports write it: the country code glued to the area's digits, "+34844 819 482"; a
 # trunk zero in brackets, "+44(0)121 4960260", "+33 (0)3 63 01 66 13", or a digit or two in brackets glued to the rest,
-# as Mexico's mobile prefix is written, "+52(1)5512345678"; groups of up to ten digits, "+84-30-166131";
+# as Mexico's mobile prefix is written, "+52(1)5512345678", or an area code so, "+90(212)5551234"; the country code
+# in brackets, "+(370) 61234567", "(+30) 2101234567"; groups of up to ten digits, "+84-30-166131";
 # no blanks at all, "+919935181909": then ten digits at least, and no cue needed)
-_INTL_PHONE = re.compile(r"(?<![\w+])(?P<prefix>\+|(?:00|011)[ ]?)(?!1\b)(?P<cc>\d{1,7})"
-                         r"(?P<rest>[ ]?\((?:0|\d{1,2}(?=\)\d))\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}|(?:[ .-]\(?\d{1,10}\)?){1,5}|\d{3,12})"
+_INTL_PHONE = re.compile(r"(?<![\w+(])(?P<open>\()?(?P<prefix>\+|(?:00|011)[ ]?)(?P<bracket>\((?=\d{1,4}\)))?"
+                         r"(?!1\b)(?P<cc>\d{1,7})(?(open)\)|(?(bracket)\)|))"
+                         r"(?P<rest>[ ]?\((?:0|\d{1,4}(?=\)[ ]?\d))\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}"
+                         r"|(?:[ .-]\(?\d{1,12}\)?){1,5}|\d{3,12})"
+                         r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?"   # (an extension: "+90(212)555-1234x123")
                          r"(?![\w-]|[.,]\d)")
 # (after a word that asks for a number, or alone on its line: "WhatsApp: ...", "her cell in Mexico is ...")
 _INTL_CUE = re.compile(r"\b(?:call|text|cell|phone|tel|mobile|whatsapp|wa|ph|number|contact|reach|fax|viber|signal"
@@ -851,7 +855,7 @@ def _intl_phones(text: str) -> list[tuple[int, int, str]]:
     dialling prefix; never a row of signed scores ("+12 150 200 240")."""
     out = []
     for m in _INTL_PHONE.finditer(text):
-        groups = re.findall(r"\d+", m.group("rest"))   # (the groups after the country code)
+        groups = re.findall(r"\d+", re.sub(r"(?:x|ext\.?)[ ]?\d+$", "", m.group("rest")))   # (after the country code)
         every = len(m.group("cc")) + sum(map(len, groups)) - ("(0)" in m.group("rest"))
         if m.group("prefix") != "+" and not (len(m.group("cc")) <= 3 and 2 <= len(groups) <= 5
                                              and max(map(len, groups)) <= 4 and "(0)" not in m.group("rest")):
@@ -938,9 +942,12 @@ _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d
                           r"|[1-9]\d[ ]\d{3}[ ]\d{2}[ ]\d{2})(?![\w/-]|[.,]\d|[ ]\d)"
                           r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d)"
                           # (ten digits grouped any way, as a hurried hand types them, after a word that asks for a
-                          # number: "612-5550-134", "61 2555 0134", "612*555*0134")
-                          r"|(?P<grouped>\d{1,5}(?:[ ]?[-–.*/][ ]?|[ ])\d{1,5}(?:(?:[ ]?[-–.*/][ ]?|[ ])\d{1,5}){0,3})"
-                          r"(?![\w/-]|[.,]\d))")
+                          # number: "612-5550-134", "61 2555 0134", "612*555*0134"; and seven to thirteen in the groups
+                          # other countries write, "12 34 56 78", "(06) 1234 5678", "8 (912) 345-67-89"; or run
+                          # together, "912345678")
+                          r"|(?P<grouped>\(?\d{1,5}\)?(?:[ ]?[-–.*/][ ]?|[ ]|(?<=\)))\(?\d{1,9}\)?"
+                          r"(?:(?:[ ]?[-–.*/][ ]?|[ ])\d{1,9}){0,4})(?![\w/-]|[.,]\d)"
+                          r"|(?P<bare>\d{7,15})(?![\w/-]|[.,]\d))")
 _PHONE_ASKED = re.compile(r"\b(?:call(?:[ ]me)?(?:[ ]back)?(?:[ ]at)?|(?:cell|mobile|fax|phone|tel[eé]fono|celular)"
                           r"(?:[ ](?:phone|number|no\.?|\#))?(?:[ ](?:is|es))?|tel|dial|text[ ]me(?:[ ]at)?"
                           r"|(?:my|her|his|their|the)[ ]number[ ]is|n[uú]mero(?:[ ]es)?|reach[ ](?:me|us|her|him|them)[ ]at)"
@@ -950,6 +957,21 @@ _PHONE_ASKED_SELF = re.compile(r"\b(?:call[ ](?:me|us|her|him|them)(?:[ ]back)?(
                                r"|reach[ ](?:me|us|her|him|them)[ ]at|(?:my|her|his|their|the)[ ]number[ ]is)[^\w]{0,4}$")
 # (and for the slash form, any word that leads to a number: "Text 956/555/0123", "Contact: ...", "Reach her at ...")
 _NUMBER_ASKED = re.compile(r"\b(?:text|contact|reach(?:[ ](?:me|her|him|them|us))?(?:[ ]at)?|number|no\.|ph)[^\w]{0,4}$")
+
+
+def _grouped_abroad(digits: str) -> bool:
+    """Whether digits in groups (or run together) read as a number written as another country writes it: seven to
+    thirteen digits, a single digit only as the first group ("8 (912) 345-67-89"), and never a row of single digits
+    ("2 4 6 8 10 12"), round figures (two groups ending "00"), years ("2019 2020") or a date ("12/05/2024")."""
+    groups = re.findall(r"\d+", digits)
+    n = sum(map(len, groups))
+    return 7 <= n <= 13 and not any(len(g) == 1 for g in groups[1:]) \
+        and sum(g.endswith("00") for g in groups) < 2 \
+        and not all(len(g) == 4 and g[:2] in ("19", "20") for g in groups) \
+        and _DATE_DIGITS.fullmatch(digits) is None
+
+
+_DATE_DIGITS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})")
 
 
 def _cued_phones(low: str) -> list[tuple[int, int, str]]:
@@ -968,8 +990,8 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _CUED_DIGITS.finditer(low):
         n = sum(ch.isdigit() for ch in m.group(0))
-        if m.group("grouped"):
-            if (n == 10 or n == 11 and m.group(0)[0] == "1") and m.group(0)[0] not in "0" \
+        if m.group("grouped") or m.group("bare"):
+            if ((n == 10 or n == 11 and m.group(0)[0] == "1") and m.group(0)[0] not in "0(" or _grouped_abroad(m.group(0)))\
                     and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
                 out.append((m.start(), m.end(), "PHONE"))
             continue
@@ -981,7 +1003,7 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
                 out.append((m.start(), m.end(), "PHONE"))
             continue
         if m.group("national"):
-            if 9 <= n <= 12 and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
+            if (9 <= n <= 12 or _grouped_abroad(m.group(0))) and _PHONE_ASKED.search(low, max(0, m.start() - 24), m.start()):
                 out.append((m.start(), m.end(), "PHONE"))
             continue
         if m.group("local") and not _PHONE_ASKED_SELF.search(low, max(0, m.start() - 24), m.start()):

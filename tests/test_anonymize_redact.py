@@ -7081,7 +7081,6 @@ def test_round94_phones(text, span) -> None:
     "the number is 100 200 300 400",            # round figures
     "call me at 2019 2020 or 2021",
     "cell: 2 4 6 8 10 12",
-    "Cell: 0-612-555-0134",                     # a zero first: no North American number
     "scores: one – two – three – four – five",
 ])
 def test_round94_not_phones(text) -> None:
@@ -7104,6 +7103,19 @@ def test_round94_not_phones(text) -> None:
     ("correo beto punto salas arroba example punto org", "beto punto salas arroba example punto org", "EMAIL"),
     ("mail k o s a l a s @ example . org please", "k o s a l a s @ example . org", "EMAIL"),
     ("mail k o s a l a s at example dot org please", "k o s a l a s at example dot org", "EMAIL"),
+    # numbers as other countries write them at home, after a word that asks for a number (Faker's phone providers
+    # for 90 locales: 683 of 6,480 numbers left uncovered before, 107 after, nearly all three- to six-digit short codes)
+    ("Cell: 31 47 52 86", "31 47 52 86", "PHONE"),                             # Denmark
+    ("Call me at 8 (916) 482-37-15 after 3.", "8 (916) 482-37-15", "PHONE"),   # Russia
+    ("Cell: (07) 3482 9156", "(07) 3482 9156", "PHONE"),                       # Australia
+    ("Cell: 0381 52 47", "0381 52 47", "PHONE"),                               # a trunk zero, eight digits
+    ("Cell: 418275936", "418275936", "PHONE"),                                 # run together
+    ("Cell: +(370) 61482735", "+(370) 61482735", "PHONE"),                     # the country code in brackets
+    ("Cell: (+30) 2104 827351", "(+30) 2104 827351", "PHONE"),
+    ("Call me at +90(312)482-3715x214 after 3.", "+90(312)482-3715x214", "PHONE"),   # an area code glued on
+    # (a trunk zero before a North American number: someone's number all the same; round 94 read it as none when only
+    # North American shapes were read after a cue)
+    ("Cell: 0-218-555-0193", "0-218-555-0193", "PHONE"),
 ])
 def test_session27_contacts(text, span, label) -> None:
     assert _covered(_ROUND80.redact(text), text, span, label), text
@@ -7114,6 +7126,10 @@ def test_session27_contacts(text, span, label) -> None:
     "call me at 11 4300-2000",                    # two round groups
     "scores 2-1-8-5-5-5-0-1-9-3 across the rubric",   # no word that asks for a number
     "we scored double five on the rubric",
+    "cell: 3 5 7 9 11 13",                        # a row of single digits
+    "call me at 2024 2025 or 2026",               # years
+    "cell: 12/05/2024",                           # a date
+    "Cell: 300 400 500 600",                      # round figures
 ])
 def test_session27_not_phones(text) -> None:
     assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
