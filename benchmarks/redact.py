@@ -430,7 +430,7 @@ def main_corpus(args) -> int:
         presidio = build_presidio(roster, Path(tmp)) if args.presidio else None
         ev_times, pr_times = [], []
         for _ in range(args.repeat):
-            redactor = Redactor.from_roster(roster, token_model=args.token_model)
+            redactor = Redactor.from_roster(roster, token_model=args.models, review_model=args.models)
             t0 = time.perf_counter()
             redactor.redact_series(pd.Series(texts))
             ev_times.append(time.perf_counter() - t0)
@@ -466,8 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", default="tune", choices=["tune", "heldout", "all"],
                     help="which half of the corpus (tune while changing rules; heldout for the final measure)")
     ap.add_argument("--no-presidio", dest="presidio", action="store_false", help="score evalkit alone")
-    ap.add_argument("--rules-only", dest="token_model", action="store_false",
-                    help="evalkit without its words' model (evalkit/token_model.py): the rules alone")
+    ap.add_argument("--rules-only", dest="models", action="store_false",
+                    help="evalkit without its words' model (evalkit/token_model.py) and its comments' model "
+                         "(evalkit/review_model.py): the rules alone")
     args = ap.parse_args(argv)
     if args.presidio and any(importlib.util.find_spec(m) is None for m in ("presidio_analyzer", "presidio_anonymizer")):
         print("Presidio is not installed: pip install -e '.[bench]' (or --no-presidio)", file=sys.stderr)
@@ -489,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        redactor = Redactor.from_roster(roster, token_model=args.token_model)
+        redactor = Redactor.from_roster(roster, token_model=args.models, review_model=args.models)
         ev_build = time.perf_counter() - t0
         t0 = time.perf_counter()
         presidio = build_presidio(roster, Path(tmp))
@@ -497,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
 
         ev_times, pr_times = [], []
         for _ in range(args.repeat):
-            redactor = Redactor.from_roster(roster, token_model=args.token_model)  # a fresh redactor: no cached texts
+            redactor = Redactor.from_roster(roster, token_model=args.models, review_model=args.models)  # a fresh redactor: no cached texts
             t0 = time.perf_counter()
             frame = redactor.redact_series(pd.Series(texts))
             ev_times.append(time.perf_counter() - t0)

@@ -65,6 +65,8 @@ from evalkit.namelists import (
     world_given_names,
 )
 from evalkit.namelists import load as load_name_lists
+from evalkit.review_model import ReviewModel
+from evalkit.review_model import load_model as load_review_model
 from evalkit.token_model import TokenModel
 from evalkit.token_model import load_model as load_token_model
 
@@ -1772,28 +1774,36 @@ class PiiDetector:
     dotted_initials: frozenset[str] = field(default=frozenset(), repr=False)
     #: the words' model that reads what the rules left (:mod:`evalkit.token_model`); None: the rules alone
     token_model: TokenModel | None = field(default=None, repr=False, compare=False)
+    #: the comments' model that sends a comment describing someone to review (:mod:`evalkit.review_model`); None:
+    #: the rules' phrases alone
+    review_model: ReviewModel | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True) -> PiiDetector:
+    def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True,
+                    review_model: bool = True) -> PiiDetector:
         """Build from a :class:`RosterNames` (see :meth:`from_names`)."""
         if not isinstance(names, RosterNames):
             raise TypeError("PiiDetector.from_roster: names must be a RosterNames; "
                             f"got {type(names).__name__}")
         return cls.from_names(first=names.first, last=names.last, full=names.full, places=names.places,
-                              nicknames=nicknames, token_model=token_model)
+                              nicknames=nicknames, token_model=token_model, review_model=review_model)
 
     @classmethod
     def from_names(cls, *, first: Iterable[str] = (), last: Iterable[str] = (), full: Iterable[str] = (),
-                   places: Iterable[str] = (), nicknames: bool = True, token_model: bool = True) -> PiiDetector:
+                   places: Iterable[str] = (), nicknames: bool = True, token_model: bool = True,
+                   review_model: bool = True) -> PiiDetector:
         """Build from lists of first names, surnames, full names and school or district names.
 
         First names gain their common nicknames ("Deb" for Deborah) unless ``nicknames=False``; a
         hyphenated surname also matches each part ("Jones" for "Smith-Jones"); a school also matches
         its short form ("Roosevelt" for "Roosevelt Elementary"). The words the rules leave are read again by
-        the words' model (:mod:`evalkit.token_model`) unless ``token_model=False``.
+        the words' model (:mod:`evalkit.token_model`) unless ``token_model=False``, and a comment the rules do not
+        send to review is read again by the comments' model (:mod:`evalkit.review_model`) unless
+        ``review_model=False``.
         """
-        if not isinstance(token_model, bool):
-            raise TypeError(f"PiiDetector.from_names: token_model must be True or False; got {token_model!r}")
+        for name, value in (("token_model", token_model), ("review_model", review_model)):
+            if not isinstance(value, bool):
+                raise TypeError(f"PiiDetector.from_names: {name} must be True or False; got {value!r}")
         load_name_lists()  # once per process; names off the roster need them
         first, last, full, places = _words(first), _words(last), _words(full), _words(places)
         places = [p for p in places if not _STATE_AGENCY.match(p) or _ONE_DISTRICT_STATE.match(p)]
@@ -1864,7 +1874,8 @@ class PiiDetector:
                    person_initials=(pi := frozenset(i for i in map(_person_initials, full) if 2 <= len(i) <= 3
                                                     or len(i) == 4 and i.lower() not in rank)),
                    dotted_initials=pi.intersection(_NOT_INITIALS),
-                   token_model=load_token_model() if token_model else None)
+                   token_model=load_token_model() if token_model else None,
+                   review_model=load_review_model() if review_model else None)
 
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
@@ -1922,6 +1933,10 @@ class PiiDetector:
             # (what the rules left is read again by the words' model: a name no list holds, "coaching with tess")
             spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
+        if not selfid and self.review_model is not None and self.review_model.flags(text):
+            # (a comment that describes someone with no phrase of the rules': the whole of it goes to review,
+            # "the retired superintendent the network hired as a consultant")
+            out.append(Span(0, len(text), "SELF_ID"))
         if "ʻ" in text or "'" in text:   # (the ʻokina read as a space before the name: the name's again; a place's too)
             out = [Span(o.start - 1, o.end, o.label) if o.start and (o.label == "PERSON" and text[o.start - 1] in "ʻ'"
                                                                     or o.label == "SCHOOL" and text[o.start - 1] == "ʻ")

@@ -95,14 +95,19 @@ def test_every_problem_reported_at_once(starter: Path) -> None:
     assert "title" in paths and "cleaning.partial" in paths
 
 
-def test_token_model_switch_reaches_every_detector(starter: Path) -> None:
-    """``anonymize: {token_model: false}`` in the project file gives the rules alone to the clean stage's check, the
-    anonymize stage's redactor and the audit (all built by ``build_detector``); the default reads with the model."""
+def test_model_switches_reach_every_detector(starter: Path) -> None:
+    """``anonymize: {token_model: false, review_model: false}`` in the project file gives the rules alone to the
+    clean stage's check, the anonymize stage's redactor and the audit (all built by ``build_detector``); the default
+    reads with both models, and each switch turns off its own."""
     from evalkit.clean.checks import build_detector
 
-    assert build_detector(load_project(starter), {}).token_model is not None
+    default = build_detector(load_project(starter), {})
+    assert default.token_model is not None and default.review_model is not None
     _edit(starter, "evalkit.yml", lambda d: d.setdefault("anonymize", {}).update(token_model=False))
     assert build_detector(load_project(starter), {}).token_model is None
+    assert build_detector(load_project(starter), {}).review_model is not None
+    _edit(starter, "evalkit.yml", lambda d: d["anonymize"].update(review_model=False))
+    assert build_detector(load_project(starter), {}).review_model is None
     _edit(starter, "evalkit.yml", lambda d: d["anonymize"].update(token_model="sometimes"))
     with pytest.raises(ConfigError, match="token_model"):
         load_project(starter)

@@ -75,7 +75,8 @@ class Redactor:
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
-    def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True) -> Redactor:
+    def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True,
+                    review_model: bool = True) -> Redactor:
         """A redactor for the people and places in ``names``.
 
         Build ``names`` with :func:`~evalkit.clean.checks.collect_roster_names`.
@@ -89,12 +90,17 @@ class Redactor:
         token_model : bool, default True
             Read the words the rules leave again with the words' model (:mod:`evalkit.token_model`): a name no
             list holds, said as names are ("Tev was a good sport"). False: the rules alone.
+        review_model : bool, default True
+            Read each comment the rules do not send to review again with the comments' model
+            (:mod:`evalkit.review_model`): one that describes someone well enough to identify them ("the retired
+            superintendent the network hired") goes to review too. False: the rules' phrases alone.
         """
         if not isinstance(names, RosterNames):
             raise TypeError(f"Redactor.from_roster: names must be a RosterNames; got {type(names).__name__}")
         if not isinstance(nicknames, bool):
             raise TypeError(f"Redactor.from_roster: nicknames must be True or False; got {nicknames!r}")
-        return cls(PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model))
+        return cls(PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model,
+                                           review_model=review_model))
 
     def redact(self, text: str, *, confirmed: frozenset[str] = frozenset()) -> Redaction:
         """Redact one text.

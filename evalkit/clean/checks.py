@@ -33,10 +33,12 @@ def _name_kind(column: str, kind: str | None) -> str:
 
 
 def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDetector:
-    """A detector for every person and place named in the project's sources, with the words' model unless the
-    project file turns it off (``anonymize.token_model: false``); the clean stage's check, the anonymize stage's
-    redactor and the audit all read with it."""
-    return PiiDetector.from_roster(collect_roster_names(cfg, tables), token_model=cfg.project.anonymize.token_model)
+    """A detector for every person and place named in the project's sources, with the words' and the comments'
+    models unless the project file turns them off (``anonymize.token_model: false``, ``anonymize.review_model:
+    false``); the clean stage's check, the anonymize stage's redactor and the audit all read with it."""
+    policy = cfg.project.anonymize
+    return PiiDetector.from_roster(collect_roster_names(cfg, tables), token_model=policy.token_model,
+                                   review_model=policy.review_model)
 
 
 def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> RosterNames:

@@ -590,6 +590,10 @@ class AnonymizePolicy(_Model):
         default=True, description="read the words the redaction rules leave again with the bundled words' model "
         "(evalkit/token_model.py): more names off the roster found, at about a third of the redactor's speed; "
         "false for the rules alone. The clean stage's free-text check and the audit read with the same detector")
+    review_model: bool = Field(
+        default=True, description="read each comment the rules do not send to review again with the bundled "
+        "comments' model (evalkit/review_model.py): one that describes someone well enough to identify them goes "
+        "to review too; false for the rules' phrases alone")
 
 
 class AttendancePolicy(_Model):
