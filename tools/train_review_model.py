@@ -22,8 +22,6 @@ Usage (scikit-learn is a test/benchmark dependency; evalkit reads the result wit
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from collections import Counter
@@ -34,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from redact import load_corpus  # noqa: E402
-from train_token_model import BLIND, corpora  # noqa: E402
+from train_token_model import BLIND, corpora, write  # noqa: E402
 
 from evalkit.pii import PiiDetector  # noqa: E402
 from evalkit.review_model import ReviewModel, features, to_dict  # noqa: E402
@@ -119,9 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "cv_rules_alone": {"review_found": base["found"], "review": base["review"],
                            "clean_sent": base["clean_sent"], "clean": base["clean"]},
         "cv": rows_cv, "scikit_learn": sklearn.__version__, "weights_kept": len(model.weights)})
-    args.out.write_bytes(gzip.compress(json.dumps(to_dict(out), sort_keys=True).encode(), mtime=0))
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(model.weights):,} weights; "
-          f"{time.perf_counter() - t0:.0f} s)")
+    write(args.out, to_dict(out), len(model.weights), t0)
     return 0
 
 

@@ -149,10 +149,14 @@ def main(argv: list[str] | None = None) -> int:
         "folds": args.folds, "max_fp_added": args.max_fp_added, "cv_rules_alone":
         {"spans_found": base[0], "spans": base[1], "fp_comments": base[2], "clean": base[3]}, "cv": rows_cv,
         "scikit_learn": sklearn.__version__, "weights_kept": len(model.weights)})
-    args.out.write_bytes(gzip.compress(json.dumps(to_dict(model), sort_keys=True).encode(), mtime=0))
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(model.weights):,} weights; "
-          f"{time.perf_counter() - t0:.0f} s)")
+    write(args.out, to_dict(model), len(model.weights), t0)
     return 0
+
+
+def write(path: Path, stored: dict, n_weights: int, t0: float) -> None:
+    """A model's stored form written as gzipped JSON, the same bytes for the same fit (no time in the gzip header)."""
+    path.write_bytes(gzip.compress(json.dumps(stored, sort_keys=True).encode(), mtime=0))
+    print(f"wrote {path} ({path.stat().st_size:,} bytes, {n_weights:,} weights; {time.perf_counter() - t0:.0f} s)")
 
 
 if __name__ == "__main__":
