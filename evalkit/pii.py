@@ -165,6 +165,7 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 # The city, then a real state (its postal code or name, any case) and the ZIP: "it" or "me" after a comma is a
 # state only when a ZIP follows (Maine's "ME" and a sentence's "me" look alike)
 _STATE_FULL_NAMES = _STATES[_STATES.index("Alabama"):]   # (the states' names, their postal codes left off)
+_STATE_WORDS_LOWER = frozenset(_STATE_FULL_NAMES.lower().replace("|", " ").split()) - {"new", "north", "south", "west"}
 # (the AP's abbreviations of the states, written with their stop: "Springfield, Ill. 62701")
 _STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr"
               r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo")
@@ -194,6 +195,11 @@ _HOUSE = rf"(?:\bMile[ \t]+\d{{1,3}}(?:\.\d{{1,2}})?(?=[ \t])|{_HOUSE_NUMBER})"
 # a house number spelled out ("One Education Plaza")
 _SPELLED_HOUSE = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 _QUADRANTS = frozenset("NE NW SE SW".split())
+# words of measure that follow a number as a street's name would ("lives at 20 mins from school")
+_MEASURE_WORDS = frozenset("mins min hrs hr mph pct wks wk yds yd fpl ft mi km lbs kg secs sec pts".split())
+# a word that makes the number after it no house's: "Grade 5 S. Carolina, ...", "In 2019 S. Korea, ..."
+_NUMBERED_BEFORE = re.compile(r"\b(?:grades?|gr|chapter|ch|section|sec|in|since|by|from|until|through|to|room|rm"
+                              r"|page|pp?|step|tier|level|class|of|unit|lot|year|week|day|no)\.?[ \t]+$")
 _DIRECTIONS = frozenset("N S E W".split())
 # places of two words that read like a given name and a surname (or two words that are no English words)
 _PLACE_PAIRS = frozenset(["puerto rico", "costa rica", "el salvador", "san juan", "san antonio", "san diego",
@@ -372,11 +378,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\bperiod\b\s*(?:org|com|net|edu|gov|mil|int|info|biz|[a-z]{2}))"
         r"(?![\w-])(?!\s*(?:\bat\b|[({\[]at[)}\]]|@))", re.I),   # ("reach me at ...": the address is the one after "me at")
     # ten digits with any separators (a slash or dash after the area code too: "(808)-555-0101"), an optional
-    # country code (1, +1, 001) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
+    # country code (1, +1, 001, (+1)) and extension ("x212", ", ext. 14", "#12"), spaces around the separators
     # ("808 - 555 - 0101"), the line's last four digits in pairs ("802-555-01-47"), a second line's four digits after a
     # slash ("808-555-0147/0148"); or seven digits in the local
     # form, the exchange starting 2-9 as North American numbers do, also straight after a label's stop ("Tel.555-0147")
-    "phone": re.compile(r"(?=[\d(\[+])(?<![\w-])(?:(?:\+?1|001)[\s.-]?)?"
+    "phone": re.compile(r"(?=[\d(\[+])(?<![\w-])(?:(?:\+?1|001|\(\+1\))[\s.-]?)?"
                         # (any dash, a middle dot, an underscore or a backslash typed for the slash between the
                         # groups: "703—555—0142", "703·555·0142", "612\555-0134")
                         # (an area code with its closing bracket only: "787)555-0123"; in square brackets or with
@@ -453,11 +459,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # the number after the street, as Spanish addresses write it: "Calle Sol 45, Ponce, PR 00716"
         rf"|{_NUMBER_AFTER_TYPES}\s+(?:[A-Z][a-zʻ'-]*\s+){{0,3}}[A-Z][a-zʻ'-]*\s+\d{{1,5}}[A-Za-z]?(?:-\d{{1,4}})?(?=,))"
         rf"(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
-    # a street with no type, when a direction before its name and a city after it say it is one: "1420 S. Kedzie,
-    # Chicago" (never "12 N. Carolina teachers": the city after a comma is needed)
+    # a street with no type, when a direction before its name and a town after it say it is one: "1420 S. Kedzie,
+    # Chicago" (the town one of the place list's, the street no state's word, the number no grade's, chapter's or
+    # year's: never "12 N. Carolina, Texas and others", "Section 12 E. Coli, Salmonella"; see PiiDetector._rule_spans)
     "street_address_directed": re.compile(
-        rf"{_HOUSE_NUMBER}[ \t]+[NSEW]\.?[ \t]+(?:[A-Z][a-zʻ'-]+[ \t]+){{0,2}}[A-Z][a-zʻ'-]+"
-        rf"(?=,[ \t]*(?:[A-Z][a-zʻ'-]+[ \t]+){{0,2}}[A-Z][a-zʻ'-]+\b)(?:{_UNIT})*(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
+        rf"{_HOUSE_NUMBER}[ \t]+[NSEW]\.?[ \t]+(?P<street>(?:[A-Z][a-zʻ'-]+[ \t]+){{0,2}}[A-Z][a-zʻ'-]+)"
+        rf"(?=,[ \t]*(?P<town>(?:[A-Z][a-zʻ'-]+[ \t]+){{0,2}}[A-Z][a-zʻ'-]+)\b)(?:{_UNIT})*"
+        rf"(?:{_CITY_STATE_ZIP}|{_CITY_END})?"),
     # a house by its number and street, with or without the street's type, after words that say it is where someone
     # lives: "the house at 1420 Kedzie", "apt 3b at 1420 kedzie", "she moved in at 88 Tull" (the unit is the address's
     # too; the words before it are not: see the reading in PiiDetector._rule_spans)
@@ -819,12 +827,13 @@ _SPOKEN_DIGITS = re.compile(rf"(?<![\w-])(?:(?:(?:double|triple)[ ]+(?={'|'.join
 _DIGITS_THEN_WORD = re.compile(rf"\d(?:{'|'.join(sorted(_DIGIT_OF, key=len, reverse=True))})\b")
 _SPOKEN_TRAIL = re.compile(r"[ ](?:dash|hyphen|guion|period|dot|punto)$")
 # (a local part typed a letter at a time, each letter a word, so that no filter reads it: "d r e y e s @ ...",
-# "d r e y e s at example dot org")
-_SPACED_LETTERS_BEFORE = re.compile(r"(?<![\w.+-])(?:[A-Za-z0-9][ ]){2,40}$")
-_ONE_LETTER_LOCAL = re.compile(r"(?:[A-Za-z0-9][ ])?[A-Za-z0-9][ \t]*(?:@|[({\[]at[)}\]]|at\b)")
+# "d r e y e s at example dot org"; lower-case letters, four at least with the last: never "Rooms A B C d@x.org",
+# "Scores 4 5 3 k@example.org")
+_SPACED_LETTERS_BEFORE = re.compile(r"(?<![\w.+-])(?:[a-z][ ]){3,40}$")
+_ONE_LETTER_LOCAL = re.compile(r"(?:[a-z][ ])?[a-z][ \t]*(?:@|[({\[]at[)}\]]|at\b)")
 _EMAIL_WRAP_BEFORE = re.compile(r"(?<![\w.+-])[\w+-]+(?:\.[\w+-]+)*\.\r?\n$")
 # (the last four digits of a second line after a number: "651-555-0116 or 0117", "... or 0120 for the front desk")
-_SECOND_LINE = re.compile(r"[ ](?:or|and|&)[ ](\d{4})(?![\w/-]|[.,]\d)")
+_SECOND_LINE = re.compile(r"[ ](?:or|and|&)[ ](\d{4})(?![\w/-]|[.,]\d|[ ]?(?:hours|hrs|am|pm|a\.m|p\.m)\b)", re.I)
 _URL_WRAP = re.compile(r"\r?\n[ \t]*([\w%][^\s<>\"]*)")
 _URLISH_PART = re.compile(r"[/=&?.%_\d-]")
 # (a person between the cue and the number too: "text me ...", "reach her at ...")
@@ -840,11 +849,11 @@ _PHONE_CUE = re.compile(r"\b(?:call|text|cell|phone|number|dial|reach|ph|tel|mob
 # as Mexico's mobile prefix is written, "+52(1)5512345678", or an area code so, "+90(212)5551234"; the country code
 # in brackets, "+(370) 61234567", "(+30) 2101234567"; groups of up to ten digits, "+84-30-166131";
 # no blanks at all, "+919935181909": then ten digits at least, and no cue needed)
-_INTL_PHONE = re.compile(r"(?<![\w+(])(?P<open>\()?(?P<prefix>\+|(?:00|011)[ ]?)(?P<bracket>\((?=\d{1,4}\)))?"
+_INTL_PHONE = re.compile(r"(?<![\w+])(?:(?P<open>\()(?=\+\d{1,4}\)))?(?P<prefix>\+|(?:00|011)[ ]?)(?P<bracket>\((?=\d{1,4}\)))?"
                          r"(?!1\b)(?P<cc>\d{1,7})(?(open)\)|(?(bracket)\)|))"
                          r"(?P<rest>[ ]?\((?:0|\d{1,4}(?=\)[ ]?\d))\)[ ]?\d{1,12}(?:[ .-]\(?\d{1,10}\)?){0,5}"
                          r"|(?:[ .-]\(?\d{1,12}\)?){1,5}|\d{3,12})"
-                         r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?"   # (an extension: "+90(212)555-1234x123")
+                         r"(?:[ ]?(?:x|ext\.?[ ]?)\d{1,5})?"   # (an extension: "+90(212)555-1234x123")
                          r"(?![\w-]|[.,]\d)")
 # (after a word that asks for a number, or alone on its line: "WhatsApp: ...", "her cell in Mexico is ...")
 _INTL_CUE = re.compile(r"\b(?:call|text|cell|phone|tel|mobile|whatsapp|wa|ph|number|contact|reach|fax|viber|signal"
@@ -945,7 +954,7 @@ _CUED_DIGITS = re.compile(r"(?<![\w.,/-])(?:\d(?: \d){6,10}(?![\w/:-]|[.,]\d| \d
                           r"|(?P<local>[2-9]\d{2}(?:[ ]?[-–][ ]?|)\d{4})(?![\w/-]|[.,]\d)"
                           # (ten digits grouped any way, as a hurried hand types them, after a word that asks for a
                           # number: "612-5550-134", "61 2555 0134", "612*555*0134"; and seven to thirteen in the groups
-                          # other countries write, "12 34 56 78", "(06) 1234 5678", "8 (912) 345-67-89"; or run
+                          # other countries write, "31 47 52 86", "(06) 1234 5678", "8 (912) 345-67-89"; or run
                           # together, "912345678")
                           r"|(?P<grouped>\(?\d{1,5}\)?(?:[ ]?[-–.*/][ ]?|[ ]|(?<=\)))\(?\d{1,9}\)?"
                           r"(?:(?:[ ]?[-–.*/][ ]?|[ ])\d{1,9}){0,4})(?![\w/-]|[.,]\d)"
@@ -964,16 +973,22 @@ _NUMBER_ASKED = re.compile(r"\b(?:text|contact|reach(?:[ ](?:me|her|him|them|us)
 def _grouped_abroad(digits: str) -> bool:
     """Whether digits in groups (or run together) read as a number written as another country writes it: seven to
     thirteen digits, a single digit only as the first group ("8 (912) 345-67-89"), and never a row of single digits
-    ("2 4 6 8 10 12"), round figures (two groups ending "00"), years ("2019 2020") or a date ("12/05/2024")."""
+    ("2 4 6 8 10 12"), round figures (two groups ending "00", or a run ending "000"), years ("2019 2020"), a date
+    ("12/05/2024", "2024 06 15", "20250115") or a sequence ("10-15-20-25")."""
     groups = re.findall(r"\d+", digits)
     n = sum(map(len, groups))
+    steps = {int(b) - int(a) for a, b in zip(groups, groups[1:])}
     return 7 <= n <= 13 and not any(len(g) == 1 for g in groups[1:]) \
-        and sum(g.endswith("00") for g in groups) < 2 \
+        and sum(g.endswith("00") for g in groups) < 2 and not (len(groups) == 1 and digits.endswith("000")) \
         and not all(len(g) == 4 and g[:2] in ("19", "20") for g in groups) \
-        and _DATE_DIGITS.fullmatch(digits) is None
+        and not (len(groups) >= 3 and len(steps) == 1) \
+        and _DATE_DIGITS.fullmatch(digits.strip("()")) is None
 
 
-_DATE_DIGITS = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})")
+_DATE_DIGITS = re.compile(r"\d{1,2}[/. -]\d{1,2}[/. -](?:\d{2}|\d{4})|(?:19|20)\d{2}[/. -]?\d{1,2}[/. -]?\d{1,2}")
+# (a count's noun after the digits: "call me at 120 150 200 people", "10-15-20-25 minutes"; never a number's)
+_COUNT_AFTER = re.compile(r"[ ]+(?:minutes|mins|hours|hrs|days|weeks|months|years|people|students|kids|teachers"
+                          r"|staff|families|parents|schools|points|pts|percent|times|pages|dollars|miles)\b")
 
 
 def _cued_phones(low: str) -> list[tuple[int, int, str]]:
@@ -991,6 +1006,8 @@ def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     """
     out = []
     for m in _CUED_DIGITS.finditer(low):
+        if _COUNT_AFTER.match(low, m.end()):
+            continue          # a count: "call me at 120 150 200 people"
         n = sum(ch.isdigit() for ch in m.group(0))
         if m.group("grouped") or m.group("bare"):
             if ((n == 10 or n == 11 and m.group(0)[0] == "1") and m.group(0)[0] not in "0(" or _grouped_abroad(m.group(0)))\
@@ -1933,7 +1950,8 @@ class PiiDetector:
             # (what the rules left is read again by the words' model: a name no list holds, "coaching with tess")
             spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
-        if not selfid and self.review_model is not None and self.review_model.flags(text):
+        if not selfid and self.review_model is not None \
+                and self.review_model.flags(text, [(o.start, o.end) for o in out]):
             # (a comment that describes someone with no phrase of the rules': the whole of it goes to review,
             # "the retired superintendent the network hired as a consultant")
             out.append(Span(0, len(text), "SELF_ID"))
@@ -2038,6 +2056,11 @@ class PiiDetector:
                     continue          # "2022 Kennedy Park hosted ...": a year before a place, not an address
                 elif name == "street_address" and _MILE_ROAD.fullmatch(folded, s, e):
                     continue          # "the 8 Mile Rd bus": a road named by its mile, no house on it
+                elif name == "street_address_directed" and (
+                        not _STATE_WORDS_LOWER.isdisjoint(m.group("street").lower().split())
+                        or fold(m.group("town")).lower() not in place_names()
+                        or _NUMBERED_BEFORE.search(low, max(0, s - 12), s)):
+                    continue          # "12 N. Carolina, Texas", "Section 12 E. Coli, Salmonella": no street
                 if name.startswith("street_address") and folded[e - 1] == "." and not _ABBREVIATED.search(folded, s, e):
                     e -= 1            # "7 Oak Hill Road.": the sentence's full stop, not an abbreviation's
                 if name.startswith("street_address"):
@@ -2055,11 +2078,13 @@ class PiiDetector:
                 elif name == "phone" and e - s <= 8 and _RANGE_CUE.search(low, max(0, s - 16), s):
                     continue          # "scores 400-1600", "pages 212-1010": a range, not a local number
                 elif name == "house_at" and ((w := m.group("street").split()[0].lower()) in CALENDAR
-                                             or rank_of(w) < (EVERYDAY_RANK if w == m.group("street") else 500)):
-                    continue          # "home at 10 Tuesday", "the home at 45 plus": a time, a count; no street
-                elif name == "phone" and (line := _SECOND_LINE.match(low, e)) and e - s >= 7 \
+                                             or rank_of(w) < EVERYDAY_RANK or w in _MEASURE_WORDS):
+                    continue          # "home at 10 Tuesday", "moved to 504 Plans", "lives at 20 mins": no street
+                elif name == "phone" and (line := _SECOND_LINE.match(low, e)) and e - s >= 10 \
                         and line.group(1)[:2] == folded[e - 4:e - 2]:
-                    e = line.end()    # a second line of the same exchange: "651-555-0116 or 0117" (never "or 2020")
+                    # (a second line of the same exchange after a whole number: "651-555-0116 or 0117"; never a year
+                    # or a time, "651-555-0116 or 2020", "... or 0130 hours", nor after a local number alone)
+                    e = line.end()
                 elif name == "lower_titled_name" and folded[s].islower() and folded[s:e].split()[1][:1].isupper() \
                         and (low[s:e].split()[1] in CALENDAR or low[s:e].split()[1] in english_words()):
                     continue          # a voice-typed title before a word: "went to the doctor Tuesday", "doctor Visits"

@@ -4,9 +4,10 @@ The rules of :mod:`evalkit.pii` send a comment to review when a phrase identifie
 only bilingual AP in the district", "the coach who filed the complaint"), one shape at a time. This module reads the
 whole comment once more and gives the chance that it is such a comment, from the ordinary words in it and the pairs
 of words side by side ("the retired superintendent the network hired", "the one Menominee student in the AP class").
-Only words of everyday English (the frequency list's first 100,000) are read as themselves; any other word (a name, a
-school's, a rare word) counts as one token, ``_w``, so that the model learns how identifying comments are *said*, not
-who was named in the comments it was fitted on. Placeholders of an earlier redaction are dropped before reading.
+What the detector redacts in the comment (names, schools, contacts) is taken out before reading, as placeholders of
+an earlier redaction are, so that the model learns how identifying comments are *said*, not who was named in the
+comments it was fitted on, and reads a comment and its redaction alike. Of what is left, the words of everyday English
+(the frequency list's 100,000 commonest) are read as themselves; any other word counts as one token, ``_w``.
 
 A comment the model flags gets a ``SELF_ID`` span over its whole text (:meth:`evalkit.pii.PiiDetector.find`): it is
 sent to the review queue as the rules' phrases are, and nothing in it is replaced. The model only adds: a comment
@@ -32,6 +33,8 @@ Examples
 >>> m = ReviewModel(bias=-3.0, weights={"the only": 4.0}, threshold=0.5)
 >>> features("The only Tongan speaker at [SCHOOL].")
 ['the', 'only', '_w', 'speaker', 'at', 'the only', 'only _w', '_w speaker', 'speaker at']
+>>> features("Ask Dana Reyes, the only Tongan speaker", spans=[(4, 14)])
+['ask', 'the', 'only', '_w', 'speaker', 'ask the', 'the only', 'only _w', '_w speaker']
 >>> m.proba("The only Tongan speaker at [SCHOOL].") > 0.5, m.proba("The session ran long.") > 0.5
 (True, False)
 """
@@ -43,7 +46,7 @@ import importlib.resources
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -53,17 +56,21 @@ from evalkit.namelists import word_rank
 __all__ = ["FEATURES_VERSION", "ReviewModel", "features", "load_model"]
 
 #: Changes whenever :func:`features` changes: a model trained on other features is refused.
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 _MODEL_FILE = "data/review_model.json.gz"
-#: Words of the frequency list at or above this rank are read as themselves; the rest as ``_w``.
+#: Words of the frequency list whose rank is this or better (1 is the commonest) are read as themselves; the rest
+#: as ``_w``.
 ORDINARY_RANK = 100_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PLACEHOLDER = re.compile(r"\[(?:PERSON|SCHOOL|ADDRESS|EMAIL|PHONE|URL)\]")
 
 
-def features(text: str) -> list[str]:
+def features(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[str]:
     """The model's features of a text: its words (lower case; any word past :data:`ORDINARY_RANK` of the frequency
-    list as ``_w``; placeholders dropped), then each pair of adjacent words joined by a blank."""
+    list as ``_w``), then each pair of adjacent words joined by a blank. What ``spans`` (``(start, end)`` of ``text``:
+    what the detector redacts) cover and the placeholders of an earlier redaction are taken out first."""
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
     rank = word_rank()
     words = [w if rank.get(w, ORDINARY_RANK + 1) <= ORDINARY_RANK else "_w"
              for w in map(str.lower, _WORD.findall(_PLACEHOLDER.sub(" ", text)))]
@@ -96,9 +103,10 @@ class ReviewModel:
         if not isinstance(self.weights, MappingProxyType):   # (read-only, so that the model is a value)
             object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))
 
-    def proba(self, text: str) -> float:
-        """The chance that ``text`` identifies someone by what it says of them (see the module's formula)."""
-        return self.proba_of(features(text))
+    def proba(self, text: str, spans: Iterable[tuple[int, int]] = ()) -> float:
+        """The chance that ``text`` identifies someone by what it says of them (see the module's formula); ``spans``:
+        what the detector redacts in it (:func:`features`)."""
+        return self.proba_of(features(text, spans))
 
     def proba_of(self, feats: list[str]) -> float:
         """:meth:`proba` of a text's :func:`features`."""
@@ -106,9 +114,9 @@ class ReviewModel:
         z = self.bias + sum(get(f, 0.0) for f in set(feats))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
-    def flags(self, text: str) -> bool:
+    def flags(self, text: str, spans: Iterable[tuple[int, int]] = ()) -> bool:
         """Whether ``text`` goes to review: :meth:`proba` at or above the threshold."""
-        return self.proba(text) >= self.threshold
+        return self.proba(text, spans) >= self.threshold
 
 
 def from_dict(data: dict) -> ReviewModel:

@@ -1091,7 +1091,7 @@ def test_sixth_round_names_beside_those_words_stay_found(text, names) -> None:
     ("El maestro más joven de la región ganó el premio.", True),
     ("A board member's daughter was placed in the cohort.", True),
     ("The student who struggles in math needs Tier 2 time.", False),   # a generic student
-    pytest.param("Drivers who know every family should join the team.", False, marks=_REVIEW_OVER),
+    ("Drivers who know every family should join the team.", False),
     ("La única forma de mejorar es con tiempo.", False),
 ])
 def test_sixth_round_review_shapes(text, review) -> None:
@@ -6045,7 +6045,7 @@ def test_reader23b_short_names_after_labels(text, span) -> None:
     pytest.param("Every school should have one person, the one based in the district office, to call.",
                  marks=_REVIEW_OVER),
     "Our one request for the parent liaison role is more hours.",
-    "El maestro que es hijo de inmigrantes entiende mejor a los alumnos.",
+    pytest.param("El maestro que es hijo de inmigrantes entiende mejor a los alumnos.", marks=_REVIEW_OVER),
 ])
 def test_reader23b_generic_sentences_not_sent(text) -> None:
     assert not _NOBODY.redact(text).needs_review, text
@@ -6641,7 +6641,7 @@ def test_round82_sent(text) -> None:
 
 @pytest.mark.parametrize("text", [
     "With six teachers in a grade band, everyone knows who wrote what.",    # a general complaint, no one singled out
-    pytest.param("We all know who runs this building: the kids.", marks=_REVIEW_OVER),
+    "We all know who runs this building: the kids.",
 ])
 def test_round82_not_sent(text) -> None:
     assert not _ROUND82.redact(text).needs_review, text
@@ -6865,7 +6865,7 @@ def test_round88_sent(text) -> None:
     "Our Spanish-speaking families came to every night.",      # a group
     "A Spanish-speaking teacher would help the newcomers.",    # anyone who would
     "The Spanish-speaking teachers met on Tuesday.",
-    pytest.param("We all know who runs this building: the kids.", marks=_REVIEW_OVER),
+    "We all know who runs this building: the kids.",
 ])
 def test_round88_not_sent(text) -> None:
     assert not _ROUND80.redact(text).needs_review, text
@@ -7121,6 +7121,11 @@ def test_round94_not_phones(text) -> None:
     # (a trunk zero before a North American number: someone's number all the same; round 94 read it as none when only
     # North American shapes were read after a cue)
     ("Cell: 0-218-555-0193", "0-218-555-0193", "PHONE"),
+    # (a second reader's: a number in round brackets, as before the session; "(+1)" before a North American number)
+    ("WhatsApp (+44 20 7946 0958)", "+44 20 7946 0958", "PHONE"),
+    ("Contact (+919935181909) tonight.", "+919935181909", "PHONE"),
+    ("My cell (+52 1 55 1234 5678).", "+52 1 55 1234 5678", "PHONE"),
+    ("Phone (+1) 612-555-0134", "(+1) 612-555-0134", "PHONE"),
 ])
 def test_session27_contacts(text, span, label) -> None:
     assert _covered(_ROUND80.redact(text), text, span, label), text
@@ -7135,16 +7140,38 @@ def test_session27_contacts(text, span, label) -> None:
     "call me at 2024 2025 or 2026",               # years
     "cell: 12/05/2024",                           # a date
     "Cell: 300 400 500 600",                      # round figures
+    # (a second reader's: dates, sequences, counts and round figures after a word that asks for a number)
+    "Call me back 2024/12/05.",
+    "Call me at 08 15 2024 about it.",
+    "Call me at 2024 06 15 about it.",
+    "Call me 10-15-20-25 minutes.",
+    "Call me at 120 150 200 people.",
+    "The number is 1500000 for the grant.",
+    "My number is 20250115 in the file.",
 ])
 def test_session27_not_phones(text) -> None:
     assert not [s for s in _ROUND80.redact(text).spans if s.label == "PHONE"], text
 
 
-def test_session27_second_line_only_of_the_same_exchange() -> None:
-    text = "call 218-555-0193 or 2020 works"
+@pytest.mark.parametrize(("text", "number", "other"), [
+    ("call 218-555-0193 or 2020 works", "218-555-0193", "2020"),       # a year
+    ("Reach me at 555-2019 or 2020 maybe.", "555-2019", "2020"),        # after a local number alone
+    ("Call 612-555-0134 or 0130 hours", "612-555-0134", "0130"),        # a time
+])
+def test_session27_second_line_only_of_the_same_exchange(text, number, other) -> None:
     found = _ROUND80.redact(text)
-    assert _covered(found, text, "218-555-0193", "PHONE")
-    assert not _covered(found, text, "2020"), found.text
+    assert _covered(found, text, number, "PHONE")
+    assert not _covered(found, text, other), found.text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Scores 4 5 3 k@example.org", "4 5 3"),              # digits before a one-letter local part are no part of it
+    ("Rooms A B C d@x.org", "A B C"),
+    ("Grades 6 7 8 j at gmail dot com.", "6 7 8"),
+])
+def test_session27_spelled_local_part_is_letters_only(text, kept) -> None:
+    found = _ROUND80.redact(text)
+    assert kept in found.text and "[EMAIL]" in found.text, found.text
 
 
 @pytest.mark.parametrize(("text", "span"), [
@@ -7166,6 +7193,17 @@ def test_session27_addresses(text, span) -> None:
     "I left the house at 1130 and drove over",
     "We placed 12 N. Carolina teachers in the cohort.",
     "the district warehouse at 1420 Kedzie is out of paper",   # no one's house: "warehouse" is not "house"
+    # (a second reader's: states and a grade, chapter or year before a direction; a measure or a plan after "at")
+    "12 N. Carolina, Texas and others.",
+    "We had 25 W. Virginia, Ohio, and Kentucky teachers.",
+    "Grade 5 S. Carolina, Georgia, Florida.",
+    "Chapter 11 S. Smith, Jones, and Brown wrote.",
+    "Section 12 E. Coli, Salmonella tests.",
+    "In 2019 S. Korea, Japan and China joined.",
+    "Two students moved to 504 Plans in March.",
+    "We moved to 45 Minutes of reading.",
+    "Kids living at 200 pct of poverty.",
+    "He lives at 20 mins from school.",
 ])
 def test_session27_not_addresses(text) -> None:
     assert not [s for s in _ROUND80.redact(text).spans if s.label == "ADDRESS"], text

@@ -145,3 +145,17 @@ def test_the_training_tool_reads_no_held_out_half_and_no_blind_corpus(monkeypatc
     assert seen == ["tune"]
     split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
     assert len(data) == len(split["tune"]) and any(review for _, review, _, _ in data)
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Santiago, who retired last year from the district office, led the coaching at Lincoln Park Elementary.",
+    "Dana Reyes, the retired band director the district hired back, calls 612-555-0134 every week.",
+    "The interpreter the district sent, the one from out of state, spoke the wrong dialect.",
+])
+def test_a_comment_and_its_redaction_are_read_alike(text: str) -> None:
+    # what the detector redacts is taken out before reading, as a placeholder is: the model reads a comment and its
+    # redaction alike, so that redacting again never changes whether it goes to review
+    found = [(s.start, s.end) for s in _ON.find(text) if s.label != "SELF_ID"]
+    red = Redactor(_ON).redact(text)
+    assert features(text, found) == features(red.text)
+    assert Redactor(_ON).redact(red.text).needs_review == red.needs_review

@@ -7,7 +7,7 @@ blind (``train_token_model.BLIND``), are never opened here. A comment is an exam
 
 The threshold is chosen by cross-validation over whole corpora (the folds of ``train_token_model``: a corpus is never
 split between fitting and scoring): on each fold's corpora, a comment is flagged when the rules flag it (the detector
-with both models off) or the fold's model reaches the threshold, and the threshold kept is the lowest of the grid
+with the comments' model off) or the fold's model reaches the threshold, and the threshold kept is the lowest of the grid
 (the most review found) whose clean comments added to the queue stay within ``--max-clean-added`` of the clean
 comments. Then the model is fitted on every corpus and written with its record.
 
@@ -41,14 +41,16 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def examples(folder: Path) -> list[tuple[list[str], bool, bool, bool]]:
-    """One corpus's tune half as ``(features, review, rules flag it, clean)`` per comment."""
+    """One corpus's tune half as ``(features, review, rules flag it, clean)`` per comment: the features of the text
+    with what the detector redacts taken out, as :meth:`evalkit.pii.PiiDetector.find` reads it."""
     roster, rows = load_corpus(folder, "tune")
     detector = PiiDetector.from_roster(roster, review_model=False)
     out = []
     for row in rows:
-        rules = any(s.label == "SELF_ID" for s in detector.find(row["text"]))
-        out.append((features(row["text"]), bool(row.get("review")), rules,
-                    not row["spans"] and not row.get("review")))
+        found = detector.find(row["text"])
+        rules = any(s.label == "SELF_ID" for s in found)
+        out.append((features(row["text"], [(s.start, s.end) for s in found if s.label != "SELF_ID"]),
+                    bool(row.get("review")), rules, not row["spans"] and not row.get("review")))
     return out
 
 

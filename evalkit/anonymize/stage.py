@@ -160,7 +160,9 @@ def anonymize_tables(cfg: ProjectConfig, tables: dict[str, CleanTable], raws: di
                                     "redacted_text": red.at[idx, "text"], "labels": red.at[idx, "labels"]})
             df[col] = red["text"].where(~held, REVIEW_PLACEHOLDER)
             result.redaction.append({"source": sid, "column": col, "cells": int(df[col].notna().sum()),
-                                     "cells_redacted": int((red["n_spans"] > 0).sum()),
+                                     # (a cell only sent to review had nothing replaced: not counted)
+                                     "cells_redacted": int(red["labels"].map(
+                                         lambda ls: any(lab != "SELF_ID" for lab in ls.split(";") if lab)).sum()),
                                      "held_for_review": int(held.sum())})
 
         # 5. Identifiers out.

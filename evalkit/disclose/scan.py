@@ -39,7 +39,7 @@ import json
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from evalkit._limits import N_MIN_FLOOR
@@ -307,7 +307,9 @@ class _Rules:
 
     def __init__(self, ctx: AuditContext) -> None:
         self.ctx = ctx
-        self.detector = ctx.detector if ctx.detector is not None else PiiDetector.from_names()
+        # (the audit reads names and contacts, never the review queue's SELF_ID: the comments' model is not run)
+        self.detector = replace(ctx.detector, review_model=None) if ctx.detector is not None \
+            else PiiDetector.from_names(review_model=False)
         self.terms = self.detector.terms
         self.hex_pieces = frozenset(p for p in ctx.key_pieces if _HEX.fullmatch(p))
         self.other_pieces = ctx.key_pieces - self.hex_pieces
