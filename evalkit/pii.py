@@ -993,7 +993,8 @@ _COUNT_AFTER = re.compile(r"[ ]+(?:minutes|mins|hours|hrs|days|weeks|months|year
 
 def _cued_phones(low: str) -> list[tuple[int, int, str]]:
     """Phone numbers of the shapes :data:`_CUED_DIGITS` reads, right after a word that asks for a number: digits
-    typed one by one (seven, ten, or eleven with a leading one) and a slash between the three groups.
+    typed one by one (seven, ten, or eleven with a leading one), a slash between the three groups, and numbers as
+    other countries write them at home (:func:`_grouped_abroad`); never digits a count's noun follows.
 
     Examples
     --------
