@@ -180,12 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         from faker.config import AVAILABLE_LOCALES
         warnings.filterwarnings("ignore", message=".*locale is deprecated")
         # (the locales with a phone provider of their own or inherited: a few have none)
-        locales = [loc for loc in sorted(AVAILABLE_LOCALES) if hasattr(Faker(loc), "phone_number")]
+        fakers = {loc: fake for loc in sorted(AVAILABLE_LOCALES) if hasattr(fake := Faker(loc), "phone_number")}
     else:
-        locales = LOCALES
+        fakers = {loc: Faker(loc) for loc in LOCALES}
     total = total_ok = 0
-    for locale in locales:
-        fake = Faker(locale)
+    for locale, fake in fakers.items():
         fake.seed_instance(args.seed)
         numbers = [fake.phone_number() for _ in range(args.n)]
         ok = sum(all(covered(red, t.format(p), p) for t in TEMPLATES) for p in numbers)

@@ -165,7 +165,6 @@ _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI
 # The city, then a real state (its postal code or name, any case) and the ZIP: "it" or "me" after a comma is a
 # state only when a ZIP follows (Maine's "ME" and a sentence's "me" look alike)
 _STATE_FULL_NAMES = _STATES[_STATES.index("Alabama"):]   # (the states' names, their postal codes left off)
-_STATE_WORDS_LOWER = frozenset(_STATE_FULL_NAMES.lower().replace("|", " ").split()) - {"new", "north", "south", "west"}
 # (the AP's abbreviations of the states, written with their stop: "Springfield, Ill. 62701")
 _STATES_AP = (r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nebr"
               r"|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo")
@@ -254,6 +253,8 @@ _BESIDE = re.compile(r"(?:,[ ]*|[ ]+(?:and|&)[ ]+)")
 _JOINED_BY = r"(?:and|&|y)"
 _BESIDE_BEFORE = re.compile(_BESIDE.pattern + "$")
 _STATE_WORDS = frozenset(w.lower() for name in _STATES.split("|") for w in name.split() if len(w) > 2)
+# (those that name a state alone: not the "New" or "North" that streets share)
+_STATE_OWN_WORDS = _STATE_WORDS - {"new", "north", "south", "west"}
 _STATE_NAMES = frozenset(name.lower() for name in _STATES.split("|") if len(name) > 2)
 # New York City's boroughs: a school's short form that is one of them is the borough ("Bronx" of "Bronx High School
 # of Civic Arts"), never the school
@@ -2058,7 +2059,7 @@ class PiiDetector:
                 elif name == "street_address" and _MILE_ROAD.fullmatch(folded, s, e):
                     continue          # "the 8 Mile Rd bus": a road named by its mile, no house on it
                 elif name == "street_address_directed" and (
-                        not _STATE_WORDS_LOWER.isdisjoint(m.group("street").lower().split())
+                        not _STATE_OWN_WORDS.isdisjoint(m.group("street").lower().split())
                         or fold(m.group("town")).lower() not in place_names()
                         or _NUMBERED_BEFORE.search(low, max(0, s - 12), s)):
                     continue          # "12 N. Carolina, Texas", "Section 12 E. Coli, Salmonella": no street

@@ -52,6 +52,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from evalkit.namelists import word_rank
+from evalkit.token_model import _PLACEHOLDER   # (the redactor's placeholders: one pattern, tested against them)
 
 __all__ = ["FEATURES_VERSION", "ReviewModel", "features", "load_model"]
 
@@ -62,7 +63,6 @@ _MODEL_FILE = "data/review_model.json.gz"
 #: as ``_w``.
 ORDINARY_RANK = 100_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_PLACEHOLDER = re.compile(r"\[(?:PERSON|SCHOOL|ADDRESS|EMAIL|PHONE|URL)\]")
 
 
 def features(text: str, spans: Iterable[tuple[int, int]] = ()) -> list[str]:
