@@ -155,3 +155,21 @@ def bundle_table(folder, tid: str):
     import pandas as pd
 
     return pd.read_csv(folder / "artifacts" / "tables" / f"{tid}.csv", dtype=str)
+
+
+@pytest.fixture
+def tune_only(monkeypatch):
+    """A training tool's ``examples`` run on its first corpus while the halves it opens are recorded: the tool must list
+    no blind corpus and open the tune half only. Returns ``(the tune half's comment ids, what examples returned)``."""
+    import json
+
+    def run(tool):
+        folders = tool.corpora()
+        assert folders and not {p.name for p in folders} & tool.BLIND
+        seen = []
+        real = tool.load_corpus
+        monkeypatch.setattr(tool, "load_corpus", lambda folder, half: seen.append(half) or real(folder, half))
+        result = tool.examples(folders[0])
+        assert seen == ["tune"]
+        return set(json.loads((folders[0] / "split.json").read_text(encoding="utf-8"))["tune"]), result
+    return run

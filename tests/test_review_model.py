@@ -133,18 +133,9 @@ def test_the_model_can_be_turned_off_and_is_validated() -> None:
     assert _sent(_ON, text) and not _sent(never, text)
 
 
-def test_the_training_tool_reads_no_held_out_half_and_no_blind_corpus(monkeypatch) -> None:
-    tool = _tool()
-    names = [p.name for p in tool.corpora()]
-    assert names and not set(names) & tool.BLIND
-    seen = []
-    real = tool.load_corpus
-    monkeypatch.setattr(tool, "load_corpus", lambda folder, half: seen.append(half) or real(folder, half))
-    folder = tool.corpora()[0]
-    data = tool.examples(folder)
-    assert seen == ["tune"]
-    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
-    assert len(data) == len(split["tune"]) and any(review for _, review, _, _ in data)
+def test_the_training_tool_reads_no_held_out_half_and_no_blind_corpus(tune_only) -> None:
+    tune, data = tune_only(_tool())
+    assert len(data) == len(tune) and any(review for _, review, _, _ in data)
 
 
 @pytest.mark.parametrize("text", [

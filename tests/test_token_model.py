@@ -223,18 +223,9 @@ def test_a_threshold_of_one_adds_nothing() -> None:
     assert strict.find(text) == PiiDetector.from_roster(ROSTER, token_model=False).find(text)
 
 
-def test_the_training_tool_reads_no_held_out_half_and_no_blind_corpus(monkeypatch) -> None:
-    tool = _tool()
-    names = [p.name for p in tool.corpora()]
-    assert names and not set(names) & tool.BLIND
-    seen = []
-    real = tool.load_corpus
-    monkeypatch.setattr(tool, "load_corpus", lambda folder, half: seen.append(half) or real(folder, half))
-    folder = tool.CORPORA / names[0]
-    detector, rows, data = tool.examples(folder)
-    assert seen == ["tune"]
-    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
-    assert {r["id"] for r in rows} <= set(split["tune"])
+def test_the_training_tool_reads_no_held_out_half_and_no_blind_corpus(tune_only) -> None:
+    tune, (detector, rows, data) = tune_only(_tool())
+    assert {r["id"] for r in rows} <= tune
     assert {c for _, c in data} <= set(CLASSES) and data
 
 
