@@ -27,7 +27,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate, chain
 from types import MappingProxyType
@@ -1796,6 +1796,9 @@ class PiiDetector:
     #: the comments' model that sends a comment describing someone to review (:mod:`evalkit.review_model`); None:
     #: the rules' phrases alone
     review_model: ReviewModel | None = field(default=None, repr=False, compare=False)
+    #: names that are public in this project (:meth:`with_public`), lower case and without accents, as one pattern
+    #: over the lowered text; a name or place the rules or the words' model find inside one of them is no one's
+    public: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True,
@@ -1896,6 +1899,59 @@ class PiiDetector:
                    token_model=load_token_model() if token_model else None,
                    review_model=load_review_model() if review_model else None)
 
+    def roster_holds(self, name: str) -> bool:
+        """Whether ``name`` is one of the roster's names or places in a form the detector matches it by (case and
+        accents aside; a nickname of a roster first name; a school's short form).
+
+        Examples
+        --------
+        >>> d = PiiDetector.from_names(first=["Deborah"], last=["Harris"], places=["Roosevelt Elementary"])
+        >>> d.roster_holds("HARRIS"), d.roster_holds("Deb"), d.roster_holds("Roosevelt"), d.roster_holds("Franco Harris")
+        (True, True, True, False)
+        """
+        return any(v in self.terms for v in _variants(name))
+
+    def with_public(self, public: Iterable[str]) -> PiiDetector:
+        """This detector, with names that are public in this project: what it finds as a person or a place inside
+        one of them is not redacted.
+
+        An evaluator knows the names a program's comments cite that are no one's business to hide: a local hero, a
+        stadium, a team, a park ("Franco Harris", "Acrisure Stadium"). Each is matched whole, as a phrase, case and
+        accents aside; a span that reaches outside it ("Coach Franco Harris and Ms. Diaz") stays redacted, and so do
+        e-mails, phones, links and addresses. A roster name or place can never be made public (the roster's people
+        are the ones redaction protects): ask :meth:`roster_holds` first.
+
+        Parameters
+        ----------
+        public : iterable of str
+            The public names, as written.
+
+        Raises
+        ------
+        ValueError
+            If a name is blank or is one of the roster's names or places (by position in ``public``; the name
+            itself is not repeated).
+
+        Examples
+        --------
+        >>> d = PiiDetector.from_names(first=["Maria"], last=["Lopez"], full=["Maria Lopez"]).with_public(
+        ...     ["Franco Harris"])
+        >>> text = "Maria Lopez showed the Franco Harris photo; franco harris's catch."
+        >>> [text[s.start:s.end] for s in d.find(text) if s.label == "PERSON"]
+        ['Maria Lopez']
+        """
+        public = [public] if isinstance(public, str) else list(public)
+        if not all(isinstance(p, str) and p.strip() for p in public):
+            raise ValueError("PiiDetector.with_public: every public name must be a non-blank string")
+        if held := [i for i, p in enumerate(public) if self.roster_holds(p)]:
+            raise ValueError(f"PiiDetector.with_public: public name(s) at position {', '.join(map(str, held))} "
+                             "are also names or places of the roster, which are always redacted")
+        forms = sorted({v for p in public for v in _variants(p)})
+        # (its words apart as the text spaces them: a line break or two spaces between "Franco" and "Harris")
+        body = _trie_regex(forms).replace(re.escape(" "), r"\s+")
+        pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])") if forms else None
+        return replace(self, public=pattern)
+
     def confirmed_names(self, texts: Iterable[object]) -> frozenset[str]:
         """Everyday-word names that appear in a full name or an e-mail address somewhere in ``texts``.
 
@@ -1951,6 +2007,11 @@ class PiiDetector:
         if self.token_model is not None:
             # (what the rules left is read again by the words' model: a name no list holds, "coaching with tess")
             spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
+        if self.public is not None and spans:
+            # (a name the project calls public is no one's, wherever the rules or the model found it inside one)
+            public = [m.span() for m in self.public.finditer(folded.lower())]
+            spans = [sp for sp in spans if sp[2] not in ("PERSON", "SCHOOL")
+                     or not any(a <= sp[0] and sp[1] <= b for a, b in public)]
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         if not selfid and self.review_model is not None \
                 and self.review_model.flags(text, [(o.start, o.end) for o in out]):

@@ -10,6 +10,7 @@ redacted too, but flagged ``needs_review``: it goes to a person's review queue, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -76,7 +77,7 @@ class Redactor:
 
     @classmethod
     def from_roster(cls, names: RosterNames, *, nicknames: bool = True, token_model: bool = True,
-                    review_model: bool = True) -> Redactor:
+                    review_model: bool = True, public: Iterable[str] = ()) -> Redactor:
         """A redactor for the people and places in ``names``.
 
         Build ``names`` with :func:`~evalkit.clean.checks.collect_roster_names`.
@@ -94,13 +95,18 @@ class Redactor:
             Read each comment the rules do not send to review again with the comments' model
             (:mod:`evalkit.review_model`): one that describes someone well enough to identify them ("the retired
             superintendent the network hired") goes to review too. False: the rules' phrases alone.
+        public : iterable of str, optional
+            Names that are public in this project ("Franco Harris", "Acrisure Stadium"): a person or place found
+            inside one is not redacted (:meth:`~evalkit.pii.PiiDetector.with_public`). None may be a roster name.
         """
         if not isinstance(names, RosterNames):
             raise TypeError(f"Redactor.from_roster: names must be a RosterNames; got {type(names).__name__}")
         if not isinstance(nicknames, bool):
             raise TypeError(f"Redactor.from_roster: nicknames must be True or False; got {nicknames!r}")
-        return cls(PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model,
-                                           review_model=review_model))
+        detector = PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model,
+                                           review_model=review_model)
+        public = [public] if isinstance(public, str) else list(public)
+        return cls(detector.with_public(public) if public else detector)
 
     def redact(self, text: str, *, confirmed: frozenset[str] = frozenset()) -> Redaction:
         """Redact one text.

@@ -19,6 +19,7 @@ from evalkit.pii import PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind
+from evalkit.errors import ConfigError
 from evalkit.ingest._table import SurveyData
 
 __all__ = ["build_detector", "collect_roster_names", "column_specs", "free_text_columns", "check_free_text",
@@ -35,10 +36,21 @@ def _name_kind(column: str, kind: str | None) -> str:
 def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDetector:
     """A detector for every person and place named in the project's sources, with the words' and the comments'
     models unless the project file turns them off (``anonymize.token_model: false``, ``anonymize.review_model:
-    false``); the clean stage's check, the anonymize stage's redactor and the audit all read with it."""
+    false``) and with the names it calls public (``anonymize.public_names``, never a roster name: a
+    :class:`~evalkit.errors.ConfigError` names each one's position); the clean stage's check, the anonymize stage's
+    redactor and the audit all read with it."""
     policy = cfg.project.anonymize
-    return PiiDetector.from_roster(collect_roster_names(cfg, tables), token_model=policy.token_model,
-                                   review_model=policy.review_model)
+    detector = PiiDetector.from_roster(collect_roster_names(cfg, tables), token_model=policy.token_model,
+                                       review_model=policy.review_model)
+    if not policy.public_names:
+        return detector
+    # (the position only, never the name: it is one of the project's people or places)
+    if held := [f"anonymize.public_names[{i}]" for i, p in enumerate(policy.public_names) if detector.roster_holds(p)]:
+        raise ConfigError(cfg.project_file, [(where, "is also a name or place in the project's sources, which is "
+                                              "always redacted") for where in held],
+                          hint="remove it from anonymize.public_names: only names that are no participant's, "
+                               "school's or district's can be public")
+    return detector.with_public(policy.public_names)
 
 
 def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> RosterNames:

@@ -1,0 +1,166 @@
+"""Names a project calls public (``anonymize.public_names``): left as written, never at a roster person's expense.
+
+An evaluator knows the names a program's comments cite that hide no one (a local hero, a stadium, a film the
+survey asks about); the redactor cannot know them all. These tests hold the contract of
+:meth:`evalkit.pii.PiiDetector.with_public`: a person or place found *inside* a public name is not redacted, a
+span reaching outside it is, a roster name can never be made public, and the project file's list reaches every
+detector the flow builds.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from evalkit.anonymize.redaction import Redactor
+from evalkit.errors import ConfigError
+from evalkit.pii import PiiDetector, RosterNames
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "data_raw" / "demo"
+ROSTER = RosterNames(first=["Maria", "Deborah"], last=["Lopez", "Harris"], full=["Maria Lopez", "Deborah Harris"],
+                     places=["Roosevelt Elementary School"])
+
+
+def _persons(detector: PiiDetector, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in detector.find(text) if s.label in ("PERSON", "SCHOOL")]
+
+
+@pytest.fixture(scope="module")
+def plain() -> PiiDetector:
+    return PiiDetector.from_roster(ROSTER)
+
+
+@pytest.mark.parametrize("text, public", [
+    ("We watched Franco Harris highlights at the kickoff.", "Franco Harris"),
+    ("FRANCO HARRIS and the Immaculate Reception opened the day.", "Franco Harris"),
+    ("The photo of Franco\nHarris still hangs in the gym.", "Franco Harris"),
+    ("Franco Harris's catch was the icebreaker.", "Franco Harris"),
+    ("The keynote quoted Rigoberta Menchú twice.", "Rigoberta Menchu"),   # accents aside, either way
+    ("Wyola, Garryowen, Pryor, St. Xavier: every community should have a seat.", "St. Xavier"),   # a place
+    ("The walk from Codman Square to the T station is not safe after dark.", "codman square"),
+])
+def test_a_public_name_is_left_as_written(plain, text, public) -> None:
+    assert _persons(plain, text), "the rules alone redact it (else this test could not fail)"
+    detector = plain.with_public([public])
+    assert _persons(detector, text) == []
+    assert Redactor(detector).redact(text).text == text
+
+
+def test_only_what_lies_inside_a_public_name_is_left(plain) -> None:
+    detector = plain.with_public(["Franco Harris", "Acrisure Stadium"])
+    text = "Ms. Lopez met Coach Franco Harris and Maria Lopez at Acrisure Stadium; Harris agreed. Franco Harrison came."
+    found = _persons(detector, text)
+    # the roster's people stay redacted, and so does a span that reaches outside the public name
+    assert "Maria Lopez" in found and "Ms. Lopez" in found and "Coach Franco Harris" in found
+    # a public name is matched whole: "Franco Harrison" is not "Franco Harris"
+    assert any(f.startswith("Franco Harrison") for f in found) == any(
+        f.startswith("Franco Harrison") for f in _persons(plain, text))
+    assert "Acrisure Stadium" not in " ".join(found)
+
+
+def test_contacts_inside_a_public_name_stay_redacted(plain) -> None:
+    detector = plain.with_public(["Call Franco Harris at 412-555-0148"])
+    text = "Call Franco Harris at 412-555-0148 about tickets."
+    assert [s.label for s in detector.find(text)] == ["PHONE"]
+
+
+@pytest.mark.parametrize("name", ["Maria Lopez", "harris", "Deb", "HARRÍS", "Roosevelt"])
+def test_a_roster_name_cannot_be_public(plain, name) -> None:
+    """A roster surname, a nickname of a roster first name, a school's short form: each is always redacted. The
+    error gives the position, never the name (it is one of the project's people)."""
+    assert plain.roster_holds(name)
+    with pytest.raises(ValueError, match=r"position 1\b") as err:
+        plain.with_public(["Franco Harris", name])
+    assert name.lower() not in str(err.value).lower()
+
+
+@pytest.mark.parametrize("bad", [[""], ["  "], [None], [3]])
+def test_a_blank_or_non_text_public_name_is_refused(plain, bad) -> None:
+    with pytest.raises(ValueError, match="non-blank"):
+        plain.with_public(bad)
+
+
+def test_redactor_from_roster_takes_the_public_names() -> None:
+    text = "Franco Harris came up in Maria Lopez's session."
+    assert Redactor.from_roster(ROSTER, public=["Franco Harris"]).redact(text).text == \
+        "Franco Harris came up in [PERSON]'s session."
+    assert "Franco Harris" not in Redactor.from_roster(ROSTER).redact(text).text
+
+
+def test_real_export_film_titles_are_left_when_listed_public(real_fixtures: Path, plain) -> None:
+    """A real Qualtrics export nobody here wrote asks about films ("What is your awareness of this movie? -
+    Finding Nemo"): the redactor reads "Nemo" and "Mulan" as people; listed as public they stay, and nothing
+    else in those cells changes."""
+    path = real_fixtures / "qualtrics" / "qt2021_datatable_test_responses.csv"
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        cells = sorted({c for row in csv.reader(fh) for c in row if "Nemo" in c or "Mulan" in c})
+    assert cells, f"{path.name}: no cell names the films any more"
+    assert all(_persons(plain, c) for c in cells)
+    redactor = Redactor(plain.with_public(["Finding Nemo", "Mulan"]))
+    assert [redactor.redact(c).text for c in cells] == cells
+
+
+# --- the project file ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_cleaned(tmp_path_factory):
+    from evalkit.clean.checks import collect_roster_names
+    from evalkit.clean.project import clean_project
+    from evalkit.demo.config import demo_config
+
+    out = tmp_path_factory.mktemp("demo")
+    cfg = demo_config(data=DEMO, processed_dir=out / "processed", reports_dir=out / "reports")
+    cleaned = clean_project(cfg)
+    return cfg, cleaned.tables, collect_roster_names(cfg, cleaned.tables)
+
+
+def _with_public(cfg, names: list[str]):
+    from dataclasses import replace
+
+    policy = cfg.project.anonymize.model_copy(update={"public_names": names})
+    return replace(cfg, project=cfg.project.model_copy(update={"anonymize": policy}))
+
+
+def test_project_public_names_reach_the_detector(demo_cleaned) -> None:
+    from evalkit.clean.checks import build_detector
+
+    cfg, tables, names = demo_cleaned
+    person = names.full[0]
+    text = f"We watched Franco Harris highlights with {person}."
+    assert "Franco Harris" not in Redactor(build_detector(cfg, tables)).redact(text).text
+    out = Redactor(build_detector(_with_public(cfg, ["Franco Harris"]), tables)).redact(text).text
+    assert out == "We watched Franco Harris highlights with [PERSON]."
+
+
+def test_project_public_name_that_is_a_roster_name_is_a_config_error(demo_cleaned) -> None:
+    from evalkit.clean.checks import build_detector
+
+    cfg, tables, names = demo_cleaned
+    person, place = names.full[0], names.places[0]
+    with pytest.raises(ConfigError) as err:
+        build_detector(_with_public(cfg, ["Franco Harris", person, "Acrisure Stadium", place]), tables)
+    message = str(err.value)
+    assert "anonymize.public_names[1]" in message and "anonymize.public_names[3]" in message
+    assert "public_names[0]" not in message and "public_names[2]" not in message
+    assert person.lower() not in message.lower() and place.lower() not in message.lower()
+    assert "How to fix" in message
+
+
+def test_project_file_validates_public_names(tmp_path: Path) -> None:
+    import yaml
+
+    from evalkit.config import load_project
+    from evalkit.config.starter import write_starter
+
+    write_starter(tmp_path, project="p", title="T")
+    data = yaml.safe_load((tmp_path / "evalkit.yml").read_text())
+    data.setdefault("anonymize", {})["public_names"] = ["Franco Harris", "X"]
+    (tmp_path / "evalkit.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    with pytest.raises(ConfigError, match=r"public_names"):
+        load_project(tmp_path)
+    data["anonymize"]["public_names"] = ["Franco Harris"]
+    (tmp_path / "evalkit.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    assert load_project(tmp_path).project.anonymize.public_names == ["Franco Harris"]
