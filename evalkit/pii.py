@@ -2007,6 +2007,8 @@ class PiiDetector:
         if self.token_model is not None:
             # (what the rules left is read again by the words' model: a name no list holds, "coaching with tess")
             spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
+        if spans and not _no_office(folded):
+            spans = _office_titled(folded, spans)
         if self.public is not None and spans:
             # (a name the project calls public is no one's, wherever the rules or the model found it inside one)
             public = [m.span() for m in self.public.finditer(folded.lower())]
@@ -5489,6 +5491,11 @@ _OFFICE_WORDS = frozenset("Sen Senator Rep Representative Congressman Congresswo
 _PRESIDENT_GIVEN = re.compile(r"(?<![\w.])President[ \t]+([A-Z][a-z]+)[ \t]+$")
 _PRESIDENT_BEFORE = re.compile(r"(?<![\w.])President[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
+#: a public office's title right before a name the rules or the model kept as someone's ("Rep. Harlan Voss", "State
+#: Sen. Marlene Crouch"): the title goes with the name (the program's own legislator is as identified by the office)
+_OFFICE_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:(?:State|U\.[ ]?S\.|US|Lt\.?|Lieutenant)[ \t]+)?"
+                                  r"(?:Sen|Senator|Rep|Representative|Congressman|Congresswoman|Del|Delegate|Gov"
+                                  r"|Governor|Assemblyman|Assemblywoman|Assemblymember)\.?[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong maya cheyenne".split())
 # the local bodies whose presidents are people of a school's community, not public figures
 _LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+council|union|association|club|society"
@@ -5991,6 +5998,23 @@ def _local_names(address: str, common: frozenset[str]) -> set[str]:
     """Everyday-word names in an e-mail's local part: {"frank", "may"} for "frank.may@...", lower case."""
     local = re.split(r"@|\s*(?:\(at\)|\[at\]|\bat\b)", address.lower(), maxsplit=1)[0]
     return {t for t in re.split(r"[._+-]", local) if t in common}
+
+
+def _no_office(folded: str) -> bool:
+    """Whether no office's title can stand in ``folded`` (a quick test before :func:`_office_titled`)."""
+    return not any(w in folded for w in ("Sen", "Rep", "Congress", "Del", "Gov", "Assembly"))
+
+
+def _office_titled(folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each PERSON span with the public office's title right before it ("Rep. Harlan Voss", "State Sen. Marlene
+    Crouch"), any span of the title's own words taken in."""
+    out = list(spans)
+    for s, e, label in spans:
+        if label != "PERSON" or not (m := _OFFICE_TITLE_BEFORE.search(folded, max(0, s - 30), s)):
+            continue
+        out = [c for c in out if not (m.start() <= c[0] and c[1] <= s and c[2] == "PERSON") and c != (s, e, label)]
+        out.append((m.start(), e, label))
+    return sorted(out)
 
 
 def _with_titles(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

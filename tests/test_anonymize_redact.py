@@ -7207,3 +7207,29 @@ def test_session27_addresses(text, span) -> None:
 ])
 def test_session27_not_addresses(text) -> None:
     assert not [s for s in _ROUND80.redact(text).spans if s.label == "ADDRESS"], text
+
+
+# --- session 28 ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The panel with Rep. Dana Reyes was useful.", "Rep. Dana Reyes"),
+    ("State Rep. Dana Reyes spoke first.", "State Rep. Dana Reyes"),
+    ("Table 4: Sen. Noor Kettering / Rep. Dana Reyes", "Sen. Noor Kettering"),
+    ("Table 4: Sen. Noor Kettering / Rep. Dana Reyes", "Rep. Dana Reyes"),
+    ("We wrote to Gov. Dana Reyes and Lt. Gov. Noor Kettering.", "Lt. Gov. Noor Kettering"),
+])
+def test_session28_office_title_goes_with_the_name_kept(text, span) -> None:
+    """A public office's title before a name kept as someone's is one span with it: not "[PERSON]. [PERSON]"."""
+    found = _ROUND80.redact(text)
+    assert _covered(found, text, span, "PERSON"), text
+    start = text.index(span)
+    assert any(s.start == start and s.end == start + len(span) for s in found.spans), found.spans
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Kettering's bill came up twice.",          # a surname alone after an office: a public figure, as before
+    "The Rep. said the budget passed.",
+    "Gov. Newsom visited the district.",
+])
+def test_session28_office_title_alone_stays_as_before(text) -> None:
+    assert not [s for s in _ROUND80.redact(text).spans if s.label == "PERSON"], text
