@@ -1344,7 +1344,7 @@ def test_round9_link_ends(text, url) -> None:
     ("Sen. Margaret Chase Smith's speech opened the module.", []),         # a public office's holder
     ("Governor Ruiz signed the bill; President Lincoln's letter was read.", []),
     ("Our board president Ana Ruiz said hi.", ["Ana Ruiz"]),              # a program's own officer stays
-    ("Gov. Ana Ruiz visited.", ["Ana Ruiz"]),                             # a roster person's full name stays
+    ("Gov. Ana Ruiz visited.", ["Gov. Ana Ruiz"]),     # a roster person's full name stays, with the office's title
     ("Ms. Day and Coach Kim ran the session.", ["Ms. Day", "Coach Kim"]),
 ])
 def test_round9_holidays_and_public_offices(text, names) -> None:

@@ -152,6 +152,18 @@ def _zoom_roster(names: list[str]):
     return collect_roster_names(cfg, {"zoom": table})
 
 
+def test_a_whole_name_column_gives_its_given_names_alone() -> None:
+    """A roster with one name column (a Google Form's "Name", a Zoom report) names people in comments by their
+    given names alone: "Tavish set up the room", "tavish did great" (only "Thanks to Tavish" was caught before,
+    by its cue)."""
+    from evalkit.pii import PiiDetector
+
+    detector = PiiDetector.from_roster(_zoom_roster(["Tavish McAllister", "Keisha Obuya-Reid"]))
+    for text, name in (("Tavish set up the room.", "Tavish"), ("tavish did great", "tavish"),
+                       ("Keisha and Tavish led the warm-up.", "Keisha")):
+        assert name in [text[s.start:s.end] for s in detector.find(text)], text
+
+
 def test_display_name_roles_and_devices_are_not_surnames() -> None:
     """Zoom display names: "Tony Howard - Coach" names Howard, not a Coach (the clean stage's PII check,
     redaction and the audit all build their detector from this roster)."""
@@ -168,6 +180,11 @@ def test_display_name_roles_and_devices_are_not_surnames() -> None:
                           "Ama Turner - AP", "Ava's iPad", "Ama's iPad (Ama Mensah)", "Zoom user", "iPhone",
                           "Omar Baker | TL", "BROWN, Chloé (Chloé Brown)", "Alexander H. (Alexander Haddad)"])
     assert sorted(set(names.last)) == ["BROWN", "Baker", "Brown", "Cooper", "Cruz", "Haddad", "Mensah", "Turner"]
-    assert names.first == ("Chloé",)  # "LAST, First": the first name is written apart
+    # each given name alone, as comments name colleagues (the particles of "De la Cruz" stay with the surname);
+    # "LAST, First" turned around; never a device's owner without a surname ("Ava's iPad")
+    assert sorted(set(names.first)) == ["Aaliyah", "Alexander", "Ama", "Chloé", "Hope", "Omar"]
+    detector = PiiDetector.from_roster(names)
+    assert detector.kinds("Omar set up the room.") == {"name"}
+    assert detector.kinds("We hope to meet again.") == set()   # "Hope" still needs evidence
     both = _zoom_roster(["Becky Müller - Principal (Rebecca Müller)"])
     assert {"Becky Müller", "Rebecca Müller"} <= set(both.full) and set(both.last) == {"Müller"}

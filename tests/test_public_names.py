@@ -164,3 +164,56 @@ def test_project_file_validates_public_names(tmp_path: Path) -> None:
     data["anonymize"]["public_names"] = ["Franco Harris"]
     (tmp_path / "evalkit.yml").write_text(yaml.safe_dump(data, sort_keys=False))
     assert load_project(tmp_path).project.anonymize.public_names == ["Franco Harris"]
+
+
+def test_a_new_users_project_with_public_names_and_a_list_of_names_no_source_holds(tmp_path: Path, capsys) -> None:
+    """The product path, by the command line: a survey export with a comment column, a list of students' names no
+    export holds (a source of kind ``other`` with a name column, read only to redact) and a public name in the
+    project file. The public name stays, the listed names go, given names alone too; the list is not written."""
+    import yaml
+
+    from conftest import run_cli
+    from evalkit.anonymize.keys import keygen
+
+    key = keygen(tmp_path / "keys" / "k.key")
+    folder = tmp_path / "project"
+    (folder / "raw").mkdir(parents=True)
+    comments = {0: "We watched Franco Harris highlights; Keisha Obuya led the warm-up.", 1: "Tavish set up the room."}
+    rows = ["UniqueID,Date,Was the session useful?,Comments"] + [
+        f'{i},2025-01-{1 + i % 28:02d},{"Yes" if i % 3 else "No"},"{comments.get(i, "Good session.")}"'
+        for i in range(24)]
+    (folder / "raw" / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "raw" / "students.csv").write_text("Student\nKeisha Obuya\nTavish McAllister\n", encoding="utf-8")
+    project = {"schema_version": 1, "project": "e2e", "title": "E2E", "raw_dir": "raw", "processed_dir": "processed",
+               "reports_dir": "reports",
+               "programs": [{"id": "p", "kind": "survey", "name": "Program", "instruments": ["s"], "guskey_levels": [1]}],
+               "sources": [{"id": "s", "file": "export.csv", "kind": "survey", "program": "p", "instrument": "s",
+                            "wave": "post", "date_columns": ["Date"]},
+                           {"id": "students", "file": "students.csv", "kind": "other", "name_columns": ["Student"]}],
+               "anonymize": {"key_file": str(key), "public_names": ["Franco Harris"]}}
+    codebook = {"response_scales": {"yn": {"codes": {0: "No", 1: "Yes"}, "favorable": [1]}},
+                "instruments": {"s": {"title": "Poll",
+                                      "items": {"Was the session useful?": {"text": "Useful", "scale": "yn"}},
+                                      "columns": {"UniqueID": {"role": "key"}, "Comments": {"role": "free_text"}}}}}
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    (folder / "codebook.yml").write_text(yaml.safe_dump(codebook, sort_keys=False), encoding="utf-8")
+    raw = {p.name: p.read_bytes() for p in (folder / "raw").iterdir()}
+
+    code, out, err = run_cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 0, out + err
+    import pandas as pd
+
+    text = pd.read_parquet(folder / "processed" / "s.parquet")["Comments"].head(2).tolist()
+    assert text == ["We watched Franco Harris highlights; [PERSON] led the warm-up.", "[PERSON] set up the room."]
+    written = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in (folder / "processed").rglob("*")
+                       if p.is_file() and p.suffix in (".json", ".csv"))
+    assert not (folder / "processed" / "students.parquet").exists()
+    assert "Keisha" not in written and "Tavish" not in written and "Obuya" not in written
+    assert {p.name: p.read_bytes() for p in (folder / "raw").iterdir()} == raw   # the raw files untouched
+
+    # a roster name listed as public: the run stops, naming its position and never the name
+    project["anonymize"]["public_names"] = ["Franco Harris", "Tavish McAllister"]
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    code, out, err = run_cli(["anonymize", "-p", str(folder)], capsys)
+    assert code == 2
+    assert "anonymize.public_names[1]" in out + err and "Tavish" not in out + err

@@ -15,7 +15,7 @@ from collections import Counter
 
 import pandas as pd
 
-from evalkit.pii import PiiDetector, RosterNames, fold
+from evalkit.pii import _SURNAME_PARTICLES, PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind
@@ -59,8 +59,9 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
     A whole-name column holds display names as people type them ("Tony Howard - Coach", "Ava's iPad
     (Ava Clark)", "BROWN, Chloé"): each value is kept as written in ``full`` and parsed by
     ``_display_names`` into the names it holds, which add their surnames to ``last``, their whole
-    names to ``full`` and, when written "LAST, First", their first names to ``first``. Role, title
-    and device words ("Coach", "AP", "iPad") never become surnames.
+    names to ``full`` and their given names to ``first`` ("Tony" of "Tony Howard - Coach", "Chloé" of "BROWN,
+    Chloé"; never an initial: "A. Brooks"). Role, title and device words ("Coach", "AP", "iPad") never become
+    surnames.
     """
     first: list[str] = []
     last: list[str] = []
@@ -87,8 +88,9 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
                         last.append(surname)
                         if given and all(len(w) > 1 for w in given.split()):  # not "A. Brooks" as "A Brooks"
                             full.append(f"{given} {surname}")
-                        if given and inverted:  # "LAST, First": the first name is written apart
-                            first.append(given)
+                            # (and the given name alone, as comments name colleagues: "Tavish set up the room";
+                            # an everyday word, "Will" of "Will Osei", still needs the evidence the detector asks)
+                            first.append(_given_alone(given))
         # Whole names row by row, so each first name meets its own surname.
         f_cols = [c for c in name_cols if kinds[c] == "first_name"]
         l_cols = [c for c in name_cols if kinds[c] == "last_name"]
@@ -140,6 +142,15 @@ _DISPLAY_CUT = re.compile(r"\s+[-–—]+\s+|\s*[|/•·]\s*|\s*:\s+")  # "Tony 
 _PAREN = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
 _POSSESSIVE = re.compile(r"^(.*?\w)['’]s\b", re.I)  # "Ava's iPad" belongs to Ava
 _EDGE = ".,;:!?\"'’“”()[]{}<>*_#~"
+
+
+def _given_alone(given: str) -> str:
+    """A given name as said alone: without the particles that begin the surname ("Aaliyah" of "Aaliyah De la
+    Cruz", whose surname the parse takes as "Cruz")."""
+    words = given.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _SURNAME_PARTICLES:
+        words.pop()
+    return " ".join(words)
 
 
 def _display_names(value: str) -> list[tuple[str, str, bool]]:
