@@ -25,13 +25,16 @@ Usage::
 
     python benchmarks/redact.py [--n 10000] [--seed 7] [--repeat 1]
     python benchmarks/redact.py --corpus benchmarks/redact_corpus/hand --half heldout
+    python benchmarks/redact.py --corpus benchmarks/redact_corpus/hand --half heldout --roster-as column
 
 ``--corpus`` scores a labelled corpus written by someone who did not see the rules (``roster.json``,
 ``comments.jsonl``, ``split.json``; see the corpus folders' READMEs) on one half, with the strict criterion: a
 personal span is caught only when every one of its characters is inside a redacted span. It reports recall by
 kind, self-identifying comments sent to review, and false-positive comments (comments with no personal data in
 which anything was redacted), for evalkit and for Presidio with the same deny lists, and the throughput of both.
-The held-out half is for the final measurement only: tune on ``--half tune``.
+The held-out half is for the final measurement only: tune on ``--half tune``. ``--roster-as column`` gives both
+engines the roster as a project reads it from one roster export with a whole-name column (the product's path,
+:func:`project_roster`) instead of the lists a roster registers apart.
 """
 
 from __future__ import annotations
@@ -387,6 +390,39 @@ def load_corpus(folder: Path, half: str):
     return roster, [r for r in rows if keep is None or r["id"] in keep]
 
 
+def project_roster(folder: Path):
+    """A corpus's roster as a project reads it from one roster export: a whole-name column ("First Last", as a
+    Google Form's "Name" or a Zoom report holds it) and a column of schools and districts, through
+    :func:`evalkit.clean.checks.collect_roster_names` (the product's path, where :func:`load_corpus` gives the
+    lists a roster registers apart)."""
+    import json
+
+    import pandas as pd
+
+    from evalkit.clean.checks import collect_roster_names
+    from evalkit.clean.survey import CleanTable
+    from evalkit.config import Codebook, Project, ProjectConfig
+
+    people = json.loads((folder / "roster.json").read_text(encoding="utf-8"))
+    if isinstance(people, dict):
+        schools, districts, people = people.get("schools", []), people.get("districts", []), people.get("people", [])
+    else:
+        schools, districts = [], []
+    names = sorted({" ".join(n for n in (p.get("first"), p.get("last")) if n) for p in people})
+    named = [x if isinstance(x, str) else x.get("name") for x in [*schools, *districts]]
+    places = sorted(x for x in {p.get("school") for p in people} | {p.get("district") for p in people} | set(named)
+                    if x)
+    n = max(len(names), len(places))
+    frame = pd.DataFrame({"Name": names + [None] * (n - len(names)), "School": places + [None] * (n - len(places))})
+    project = Project.model_validate({
+        "project": "bench", "title": "Benchmark", "programs": [{"id": "p", "kind": "cadre", "name": "Program"}],
+        "sources": [{"id": "roster", "file": "roster.csv", "kind": "roster", "name_columns": ["Name"],
+                     "place_columns": ["School"]}]})
+    cfg = ProjectConfig(project=project, codebook=Codebook.model_validate({}), project_file=folder / "evalkit.yml")
+    table = CleanTable(source=project.source("roster"), data=frame, fields={}, identifier_columns=(), drop_columns=())
+    return collect_roster_names(cfg, {"roster": table})
+
+
 def strict_score(rows: list[dict], spans: list[list[tuple[int, int]]], review: list[bool] | None = None) -> dict:
     """Strict recall by kind (every character of a span inside a redacted span), review recall, and the share of
     comments without personal data in which anything was redacted."""
@@ -422,6 +458,8 @@ def main_corpus(args) -> int:
     from evalkit.anonymize.redaction import Redactor
 
     roster, rows = load_corpus(Path(args.corpus), args.half)
+    if args.roster_as == "column":
+        roster = project_roster(Path(args.corpus))
     texts = [r["text"] for r in rows]
     print(f"{args.corpus} ({args.half}): {len(rows):,} comments, {sum(len(r['spans']) for r in rows):,} personal "
           f"spans, {sum(bool(r.get('review')) for r in rows)} to review; roster of {len(roster.full)} people and "
@@ -465,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", help="a labelled corpus folder (roster.json, comments.jsonl, split.json)")
     ap.add_argument("--half", default="tune", choices=["tune", "heldout", "all"],
                     help="which half of the corpus (tune while changing rules; heldout for the final measure)")
+    ap.add_argument("--roster-as", default="lists", choices=["lists", "column"],
+                    help="with --corpus: the roster as the lists a roster registers apart (first, last, full names, "
+                         "places; default) or as a project's roster export with one whole-name column, read by "
+                         "evalkit.clean.checks.collect_roster_names (the product's path); both engines get it")
     ap.add_argument("--no-presidio", dest="presidio", action="store_false", help="score evalkit alone")
     ap.add_argument("--rules-only", dest="models", action="store_false",
                     help="evalkit without its words' model (evalkit/token_model.py) and its comments' model "

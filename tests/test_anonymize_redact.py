@@ -7233,3 +7233,33 @@ def test_session28_office_title_goes_with_the_name_kept(text, span) -> None:
 ])
 def test_session28_office_title_alone_stays_as_before(text) -> None:
     assert not [s for s in _ROUND80.redact(text).spans if s.label == "PERSON"], text
+
+
+def test_session28_product_roster_reads_as_the_registered_lists() -> None:
+    """``benchmarks/redact.py --roster-as column`` reads a corpus's roster as a project's one whole-name column
+    through ``collect_roster_names``: it must hold every registered given name, surname and place of the lists the
+    benchmark reads apart, or the product's path redacts less than the benchmark measures (it held no given name
+    before session 28), and redact the tune half's comments of a corpus alike."""
+    import importlib.util
+    import sys as _sys
+
+    root = Path(__file__).resolve().parents[1] / "benchmarks"
+    _sys.path.insert(0, str(root))
+    try:
+        spec = importlib.util.spec_from_file_location("redact_bench", root / "redact.py")
+        bench = _sys.modules["redact_bench"] = importlib.util.module_from_spec(spec)   # (its dataclasses ask)
+        spec.loader.exec_module(bench)
+    finally:
+        _sys.path.remove(str(root))
+        _sys.modules.pop("redact_bench", None)
+    folder = root / "redact_corpus" / "second"
+    lists, rows = bench.load_corpus(folder, "tune")
+    column = bench.project_roster(folder)
+    assert set(lists.first) <= set(column.first)
+    # (a surname of two words is read from one column by its last word: "Two Bulls" as "Bulls", the whole name kept)
+    assert {ln if ln in column.last else ln.split()[-1] for ln in lists.last} <= set(column.last)
+    assert set(lists.full) <= set(column.full)
+    assert set(lists.places) <= set(column.places)
+    a, b = Redactor.from_roster(lists), Redactor.from_roster(column)
+    same = sum(a.redact(r["text"]).text == b.redact(r["text"]).text for r in rows)
+    assert same >= 0.98 * len(rows), (same, len(rows))

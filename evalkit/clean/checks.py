@@ -90,7 +90,7 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
                             full.append(f"{given} {surname}")
                             # (and the given name alone, as comments name colleagues: "Tavish set up the room";
                             # an everyday word, "Will" of "Will Osei", still needs the evidence the detector asks)
-                            first.append(_given_alone(given))
+                            first += _given_alone(given)
         # Whole names row by row, so each first name meets its own surname.
         f_cols = [c for c in name_cols if kinds[c] == "first_name"]
         l_cols = [c for c in name_cols if kinds[c] == "last_name"]
@@ -144,13 +144,21 @@ _POSSESSIVE = re.compile(r"^(.*?\w)['’]s\b", re.I)  # "Ava's iPad" belongs to 
 _EDGE = ".,;:!?\"'’“”()[]{}<>*_#~"
 
 
-def _given_alone(given: str) -> str:
-    """A given name as said alone: without the particles that begin the surname ("Aaliyah" of "Aaliyah De la
-    Cruz", whose surname the parse takes as "Cruz")."""
+def _given_alone(given: str) -> list[str]:
+    """A display name's given name as said alone: without the particles that begin the surname ("Aaliyah" of
+    "Aaliyah De la Cruz", whose surname the parse takes as "Cruz"), and its first word too when it has several, as
+    one column cannot say where a surname of two words starts ("Randall" of "Randall Two Bulls", "Mary" of "Mary
+    Beth Smith").
+
+    Examples
+    --------
+    >>> _given_alone("Aaliyah De la"), _given_alone("Randall Two"), _given_alone("Tavish")
+    (['Aaliyah'], ['Randall Two', 'Randall'], ['Tavish'])
+    """
     words = given.split()
     while len(words) > 1 and words[-1].lower().rstrip(".") in _SURNAME_PARTICLES:
         words.pop()
-    return " ".join(words)
+    return [" ".join(words), words[0]] if len(words) > 1 else words
 
 
 def _display_names(value: str) -> list[tuple[str, str, bool]]:
