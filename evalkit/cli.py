@@ -169,6 +169,30 @@ def anonymize(project: ProjectOpt = Path("evalkit.yml")) -> None:
 
 
 @app.command()
+def names(project: ProjectOpt = Path("evalkit.yml")) -> None:
+    """List the people and places the redactor finds in the free text that no source lists, to find the public
+    ones (a local hero, a stadium) for `anonymize.public_names`. Prints them for you; writes nothing."""
+    from rich.markup import escape
+
+    from evalkit.anonymize.found_names import names_off_roster
+    from evalkit.clean.project import clean_project
+
+    cfg = _load(project)
+    found = names_off_roster(cfg, clean_project(cfg, console=err, write_log=False).tables)
+    if found.empty:
+        out.print("No names or places off the roster were found in the free text.")
+        return
+    table = Table(title="Found in the free text, listed in no source (it names people: do not share it)")
+    for col in ("label", "name", "comments"):
+        table.add_column(col, overflow="fold", justify="right" if col == "comments" else "left")
+    for row in found.itertuples(index=False):
+        table.add_row(row.label, escape(row.name), str(row.comments))
+    out.print(table)
+    out.print(f"{len(found)} name(s) and place(s). Each stays redacted; one that is public in your program and is no "
+              "one's to hide can be listed in `anonymize.public_names` of the project file. Nothing was written.")
+
+
+@app.command()
 def analyze(
     project: ProjectOpt = Path("evalkit.yml"),
     unit: Annotated[Optional[list[str]], typer.Option(

@@ -199,6 +199,19 @@ def test_a_new_users_project_with_public_names_and_a_list_of_names_no_source_hol
     (folder / "codebook.yml").write_text(yaml.safe_dump(codebook, sort_keys=False), encoding="utf-8")
     raw = {p.name: p.read_bytes() for p in (folder / "raw").iterdir()}
 
+    # the evaluator's check first: what the redactor finds that no source lists, printed, nothing written
+    project["anonymize"]["public_names"] = []
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    code, out, err = run_cli(["names", "-p", str(folder)], capsys)
+    assert code == 0, out + err
+    assert "Franco Harris" in out and "Keisha" not in out and "Tavish" not in out   # the list's names are the roster's
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before
+    project["anonymize"]["public_names"] = ["Franco Harris"]
+    (folder / "evalkit.yml").write_text(yaml.safe_dump(project, sort_keys=False), encoding="utf-8")
+    code, out, err = run_cli(["names", "-p", str(folder)], capsys)
+    assert code == 0 and "Franco Harris" not in out and "No names or places off the roster" in out
+
     code, out, err = run_cli(["anonymize", "-p", str(folder)], capsys)
     assert code == 0, out + err
     import pandas as pd
@@ -217,3 +230,23 @@ def test_a_new_users_project_with_public_names_and_a_list_of_names_no_source_hol
     code, out, err = run_cli(["anonymize", "-p", str(folder)], capsys)
     assert code == 2
     assert "anonymize.public_names[1]" in out + err and "Tavish" not in out + err
+
+
+def test_names_off_roster_on_the_demo(demo_cleaned) -> None:
+    """The evaluator's list on the demo project: what the redactor finds and no source lists, never a roster name or
+    place (nor a name with one in it), each counted once per comment, the most frequent first."""
+    from evalkit.anonymize.found_names import names_off_roster
+    from evalkit.clean.checks import build_detector
+
+    cfg, tables, names = demo_cleaned
+    found = names_off_roster(cfg, tables)
+    assert len(found) > 0 and set(found["label"]) <= {"PERSON", "SCHOOL"}
+    assert list(found["comments"]) == sorted(found["comments"], reverse=True) and (found["comments"] >= 1).all()
+    detector = build_detector(cfg, tables)
+    for name in found["name"]:
+        assert not detector.roster_holds(name) and not any(detector.roster_holds(w) for w in name.split()
+                                                           if len(w) > 1)
+    # listing one as public takes it off the list, and the detector leaves it
+    first = found["name"].iloc[0]
+    again = names_off_roster(_with_public(cfg, [first]), tables)
+    assert first not in set(again["name"])
