@@ -109,3 +109,14 @@ def test_init_validate_run_audit(project: Path, capsys, tmp_path: Path) -> None:
     nb = run_notebook("cadre_report.ipynb", {"project": facts["project"], "cadre": facts["cadre"],
                                              "cohort": facts["cohort"], "artifact_dir": str(units[0] / "artifacts")})
     assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("project", NAMES, indirect=True)
+def test_names_lists_what_the_redactor_finds_and_writes_nothing(project: Path, capsys) -> None:
+    """`evalkit names` on a real export: the evaluator's list of names off the roster (a Qualtrics test export's
+    lorem ipsum has some: "leo duis" reads as a person), printed, with nothing written in the project."""
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    code, out = _cli(["names", "-p", str(project)], capsys)
+    assert code == 0, out
+    assert "Nothing was written" in out or "No names or places off the roster" in out
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
