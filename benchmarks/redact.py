@@ -363,26 +363,34 @@ def score(comments: list[Comment], spans: list[list[tuple[int, int]]]) -> dict:
             "spans": n_spans}
 
 
-def load_corpus(folder: Path, half: str):
-    """A labelled corpus (roster, comments of one half) as (RosterNames, list of dict)."""
+def _roster_json(folder: Path) -> tuple[list[dict], tuple[str, ...]]:
+    """A corpus's ``roster.json``: its people, and the names of its schools and districts (sorted)."""
     import json
-
-    from evalkit.pii import RosterNames
 
     people = json.loads((folder / "roster.json").read_text(encoding="utf-8"))
     if isinstance(people, dict):   # {"people": [...], "schools": [...], "districts": [...]} or a list of people
         schools, districts, people = people.get("schools", []), people.get("districts", []), people.get("people", [])
     else:
         schools, districts = [], []
+    named = [x if isinstance(x, str) else x.get("name") for x in [*schools, *districts]]
+    places = {p.get("school") for p in people} | {p.get("district") for p in people} | set(named)
+    return people, tuple(sorted(x for x in places if x))
+
+
+def load_corpus(folder: Path, half: str):
+    """A labelled corpus (roster, comments of one half) as (RosterNames, list of dict)."""
+    import json
+
+    from evalkit.pii import RosterNames
+
+    people, places = _roster_json(folder)
     # what a program's roster holds: each person's first and last name as registered, and the official names of
     # the schools and districts (short forms, initials and nicknames are the redactor's job, not the roster's)
     # (a person known by one name has no surname: "Aung", as Burmese names are written)
     first = tuple(sorted({p["first"] for p in people if p.get("first")}))
     last = tuple(sorted({p["last"] for p in people if p.get("last")}))
     full = tuple(sorted({" ".join(n for n in (p.get("first"), p.get("last")) if n) for p in people}))
-    named = [x if isinstance(x, str) else x.get("name") for x in [*schools, *districts]]
-    places = {p.get("school") for p in people} | {p.get("district") for p in people} | set(named)
-    roster = RosterNames(first=first, last=last, full=full, places=tuple(sorted(x for x in places if x)))
+    roster = RosterNames(first=first, last=last, full=full, places=places)
     split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
     keep = set(split[half]) if half != "all" else None
     rows = [json.loads(line) for line in (folder / "comments.jsonl").read_text(encoding="utf-8").splitlines()
@@ -395,23 +403,15 @@ def project_roster(folder: Path):
     Google Form's "Name" or a Zoom report holds it) and a column of schools and districts, through
     :func:`evalkit.clean.checks.collect_roster_names` (the product's path, where :func:`load_corpus` gives the
     lists a roster registers apart)."""
-    import json
-
     import pandas as pd
 
     from evalkit.clean.checks import collect_roster_names
     from evalkit.clean.survey import CleanTable
     from evalkit.config import Codebook, Project, ProjectConfig
 
-    people = json.loads((folder / "roster.json").read_text(encoding="utf-8"))
-    if isinstance(people, dict):
-        schools, districts, people = people.get("schools", []), people.get("districts", []), people.get("people", [])
-    else:
-        schools, districts = [], []
+    people, places = _roster_json(folder)
     names = sorted({" ".join(n for n in (p.get("first"), p.get("last")) if n) for p in people})
-    named = [x if isinstance(x, str) else x.get("name") for x in [*schools, *districts]]
-    places = sorted(x for x in {p.get("school") for p in people} | {p.get("district") for p in people} | set(named)
-                    if x)
+    places = list(places)
     n = max(len(names), len(places))
     frame = pd.DataFrame({"Name": names + [None] * (n - len(names)), "School": places + [None] * (n - len(places))})
     project = Project.model_validate({
