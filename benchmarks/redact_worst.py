@@ -122,6 +122,8 @@ CASES = {
     "spelled letters before '@'": ("write ", "a", " ", 10000, " @ example . org"),
     "houses at numbers": ("", "the house at 12 Ab", ", ", 3000, ""),
     "directed streets": ("", "12 N. Ab", ", ", 3000, ", Cicero"),
+    # (session 28: a public office's title before each of many names found)
+    "office titles": ("", "Rep. Ana Ruiz met Sen. Ana Ruiz.", " ", 1500, ""),
 }
 
 

@@ -1911,6 +1911,34 @@ class PiiDetector:
         """
         return any(v in self.terms for v in _variants(name))
 
+    def roster_named(self, name: str) -> bool:
+        """Whether ``name`` is or holds one of the roster's names or places, in a form the detector matches it by:
+        a roster full name, given name or nickname, school or district (short forms too) anywhere in it, or a
+        roster surname with nothing beside it but titles and a possessive ("Ms. Lopez", "Lopez's"). A roster
+        surname beside another name is someone else's ("Franco Harris" when the roster has a Deborah Harris).
+
+        Examples
+        --------
+        >>> d = PiiDetector.from_names(first=["Deborah"], last=["Harris"], full=["Deborah Harris"],
+        ...                            places=["Roosevelt Elementary"])
+        >>> [d.roster_named(n) for n in ("Deb Harris", "Coach Deborah Harris", "Ms. Harris", "Harris's",
+        ...                               "Roosevelt Elem", "Franco Harris", "Acrisure Stadium")]
+        [True, True, True, True, True, False, False]
+        """
+        if self.roster_holds(name):
+            return True
+        words = _ALPHA.findall(fold(name).lower())
+        surname = False
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                bits = self.terms.get(" ".join(words[i:j]), 0)
+                if bits & (_FULL | _FIRST | _PLACE | _PLACE_SHORT):
+                    return True
+                surname = surname or bool(bits & _LAST)
+        # (a surname alone, with titles, particles or a possessive's "s" at most, is the roster person's)
+        return surname and not any(not self.terms.get(w, 0) & _LAST and w not in _PUBLIC_FILLER and len(w) > 1
+                                   for w in words)
+
     def with_public(self, public: Iterable[str]) -> PiiDetector:
         """This detector, with names that are public in this project: what it finds as a person or a place inside
         one of them is not redacted.
@@ -1919,7 +1947,7 @@ class PiiDetector:
         stadium, a team, a park ("Franco Harris", "Acrisure Stadium"). Each is matched whole, as a phrase, case and
         accents aside; a span that reaches outside it ("Coach Franco Harris and Ms. Diaz") stays redacted, and so do
         e-mails, phones, links and addresses. A roster name or place can never be made public (the roster's people
-        are the ones redaction protects): ask :meth:`roster_holds` first.
+        are the ones redaction protects), nor a name that holds one (:meth:`roster_named`): ask first.
 
         Parameters
         ----------
@@ -1929,8 +1957,8 @@ class PiiDetector:
         Raises
         ------
         ValueError
-            If a name is blank or is one of the roster's names or places (by position in ``public``; the name
-            itself is not repeated).
+            If a name is blank or is or holds one of the roster's names or places (by position in ``public``; the
+            name itself is not repeated).
 
         Examples
         --------
@@ -1943,12 +1971,13 @@ class PiiDetector:
         public = [public] if isinstance(public, str) else list(public)
         if not all(isinstance(p, str) and p.strip() for p in public):
             raise ValueError("PiiDetector.with_public: every public name must be a non-blank string")
-        if held := [i for i, p in enumerate(public) if self.roster_holds(p)]:
+        if held := [i for i, p in enumerate(public) if self.roster_named(p)]:
             raise ValueError(f"PiiDetector.with_public: public name(s) at position {', '.join(map(str, held))} "
                              "are also names or places of the roster, which are always redacted")
         forms = sorted({v for p in public for v in _variants(p)})
-        # (its words apart as the text spaces them: a line break or two spaces between "Franco" and "Harris")
-        body = _trie_regex(forms).replace(re.escape(" "), r"\s+")
+        # (its words apart as the text spaces them on one line, two spaces or a tab; never across a line break, where
+        # a line's last word may be someone's and the next line's first another's: "Thanks Harris<newline>Teeter")
+        body = _trie_regex(forms).replace(re.escape(" "), r"[ \t]+")
         pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])") if forms else None
         return replace(self, public=pattern)
 
@@ -2007,13 +2036,13 @@ class PiiDetector:
         if self.token_model is not None:
             # (what the rules left is read again by the words' model: a name no list holds, "coaching with tess")
             spans = self.token_model.extend(folded, spans, self.terms, unread=self._unread(folded))
-        if spans and not _no_office(folded):
-            spans = _office_titled(folded, spans)
         if self.public is not None and spans:
             # (a name the project calls public is no one's, wherever the rules or the model found it inside one)
             public = [m.span() for m in self.public.finditer(folded.lower())]
             spans = [sp for sp in spans if sp[2] not in ("PERSON", "SCHOOL")
                      or not any(a <= sp[0] and sp[1] <= b for a, b in public)]
+        if spans and not _no_office(folded):
+            spans = _office_titled(folded, spans)
         out = [Span(*_to_original(text, origin, s, e), label) for s, e, label in spans + selfid]
         if not selfid and self.review_model is not None \
                 and self.review_model.flags(text, [(o.start, o.end) for o in out]):
@@ -5492,10 +5521,14 @@ _PRESIDENT_GIVEN = re.compile(r"(?<![\w.])President[ \t]+([A-Z][a-z]+)[ \t]+$")
 _PRESIDENT_BEFORE = re.compile(r"(?<![\w.])President[ \t]+$")
 _OFFICE_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(sorted(_OFFICE_WORDS))})\.?[ \t]+$")
 #: a public office's title right before a name the rules or the model kept as someone's ("Rep. Harlan Voss", "State
-#: Sen. Marlene Crouch"): the title goes with the name (the program's own legislator is as identified by the office)
+#: Sen. Marlene Crouch"): the title goes with the name (the program's own legislator is as identified by the office);
+#: a stop only after an abbreviation ("the Senator. Maria Lopez ran" is two sentences)
 _OFFICE_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:(?:State|U\.[ ]?S\.|US|Lt\.?|Lieutenant)[ \t]+)?"
-                                  r"(?:Sen|Senator|Rep|Representative|Congressman|Congresswoman|Del|Delegate|Gov"
-                                  r"|Governor|Assemblyman|Assemblywoman|Assemblymember)\.?[ \t]+$")
+                                  r"(?:(?:Sen|Rep|Del|Gov)\.?|Senator|Representative|Congressman|Congresswoman"
+                                  r"|Delegate|Governor|Assemblyman|Assemblywoman|Assemblymember)[ \t]+$")
+#: the words before "Rep." that make it someone's job, not an office ("Sales Rep. Maria Lopez", "Union Rep. ...")
+_REP_OF = re.compile(r"(?i:sales|customer|union|student|parent|class|team|company|vendor|field|service|account"
+                     r"|district|school|staff|teacher|family|community|grade|board|building)[ \t]+$")
 _LANGUAGE_WORDS = frozenset("karen chin hmong maya cheyenne".split())
 # the local bodies whose presidents are people of a school's community, not public figures
 _LOCAL_BODIES = (r"(?:stake|ward|branch|PTA|PTO|PTSA|booster\s+club|parent\s+council|union|association|club|society"
@@ -6007,14 +6040,24 @@ def _no_office(folded: str) -> bool:
 
 def _office_titled(folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Each PERSON span with the public office's title right before it ("Rep. Harlan Voss", "State Sen. Marlene
-    Crouch"), any span of the title's own words taken in."""
-    out = list(spans)
-    for s, e, label in spans:
-        if label != "PERSON" or not (m := _OFFICE_TITLE_BEFORE.search(folded, max(0, s - 30), s)):
+    Crouch"), the spans of the title's own words taken in; never a title another span reaches into, nor a job's
+    ("Sales Rep."). ``spans`` sorted; one pass (the title is short: the spans looked back over are few)."""
+    out: list[tuple[int, int, str] | None] = list(spans)
+    for k, (s, e, label) in enumerate(spans):
+        if label != "PERSON" or not (m := _OFFICE_TITLE_BEFORE.search(folded, max(0, s - 30), s)) \
+                or _REP_OF.search(folded, max(0, m.start() - 12), m.start()):
             continue
-        out = [c for c in out if not (m.start() <= c[0] and c[1] <= s and c[2] == "PERSON") and c != (s, e, label)]
-        out.append((m.start(), e, label))
-    return sorted(out)
+        inside, j = [], k - 1
+        while j >= 0 and spans[j][1] > m.start():
+            if not (m.start() <= spans[j][0] and spans[j][2] == "PERSON"):
+                break   # (a span reaching into the title from before it: each stays as it was)
+            inside.append(j)
+            j -= 1
+        else:
+            for i in inside:
+                out[i] = None
+            out[k] = (m.start(), e, label)
+    return sorted(c for c in out if c is not None)
 
 
 def _with_titles(text: str, cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -6038,6 +6081,10 @@ def _words(words: Iterable[str]) -> list[str]:
 
 _SURNAME_PARTICLES = frozenset("van von de del der den da di du la le las los dos das do ten ter st saint santa san "
                                 "mac mc al el bin ibn ben abu".split())
+#: words that name no one beside a surname in a public name (:meth:`PiiDetector.roster_named`): titles, lower case
+#: and folded, and particles
+_PUBLIC_FILLER = frozenset(w.lower() for w in _TITLE_WORDS if w.isalpha()) | frozenset(_LOWER_TITLES) \
+    | frozenset(_LOWER_ROLE_TITLES) | _SURNAME_PARTICLES
 _PARTICLE_LED = re.compile(r"(?:(?:van|von|de|del|der|den|da|di|du|la|le|dos|das|ten|ter)[ ])+[A-Z][\w'’-]*")
 
 

@@ -7227,7 +7227,7 @@ def test_session28_office_title_goes_with_the_name_kept(text, span) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Sen. Kettering's bill came up twice.",          # a surname alone after an office: a public figure, as before
+    "Sen. Whitfield's bill came up twice.",          # a surname alone after an office: a public figure, as before
     "The Rep. said the budget passed.",
     "Gov. Newsom visited the district.",
 ])
@@ -7263,3 +7263,17 @@ def test_session28_product_roster_reads_as_the_registered_lists() -> None:
     a, b = Redactor.from_roster(lists), Redactor.from_roster(column)
     same = sum(a.redact(r["text"]).text == b.redact(r["text"]).text for r in rows)
     assert same >= 0.98 * len(rows), (same, len(rows))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # (a second reader's: a job's title, a sentence's stop, a span that reaches into the title, many titled names)
+    ("Sales Rep. Dana Reyes called.", "Dana Reyes"),
+    ("I voted for the Senator. Dana Reyes ran again.", "Dana Reyes"),
+    ("Noor Kettering, Rep. Dana Reyes and others.", "Dana Reyes"),
+])
+def test_session28_office_title_not_taken(text, span) -> None:
+    found = _ROUND80.redact(text)
+    start = text.index(span)
+    assert any(s.start == start and s.end == start + len(span) for s in found.spans), found.spans
+    assert all(a.end <= b.start for a, b in zip(found.spans, found.spans[1:])), found.spans   # no overlap
+

@@ -159,9 +159,16 @@ def test_a_whole_name_column_gives_its_given_names_alone() -> None:
     from evalkit.pii import PiiDetector
 
     detector = PiiDetector.from_roster(_zoom_roster(["Tavish McAllister", "Keisha Obuya-Reid"]))
-    for text, name in (("Tavish set up the room.", "Tavish"), ("tavish did great", "tavish"),
-                       ("Keisha and Tavish led the warm-up.", "Keisha")):
+    for text, name in (("Tavish set up the room.", "Tavish"), ("tavish did great", "tavish")):
         assert name in [text[s.start:s.end] for s in detector.find(text)], text
+    # a middle initial, a title or role before the name, words that are no one's given name
+    names = _zoom_roster(["Tavish R. McAllister", "MCALLISTER, TAVISH R.", "Pastor Dan Cole", "Mayor Ann Lee",
+                          "Science Dept", "Spanish Class", "The Garcia Family", "Sra. Ana Ruiz"])
+    assert sorted(set(names.first)) == ["Ana", "Ann", "Dan", "TAVISH", "Tavish"]
+    detector = PiiDetector.from_roster(names)
+    assert detector.kinds("Tavish set up the room.") == {"name"}
+    for text in ("Pastor came to visit.", "Mayor came to visit.", "Science and Spanish were popular."):
+        assert detector.kinds(text) == set(), text
 
 
 def test_display_name_roles_and_devices_are_not_surnames() -> None:
@@ -184,7 +191,8 @@ def test_display_name_roles_and_devices_are_not_surnames() -> None:
     # "LAST, First" turned around; never a device's owner without a surname ("Ava's iPad")
     assert sorted(set(names.first)) == ["Aaliyah", "Alexander", "Ama", "Chloé", "Hope", "Omar"]
     detector = PiiDetector.from_roster(names)
-    assert detector.kinds("Omar set up the room.") == {"name"}
+    # (a given name no census list holds: the rules alone missed these before session 28)
+    assert detector.kinds("Ama set up the room.") == {"name"} and detector.kinds("ama did great") == {"name"}
     assert detector.kinds("We hope to meet again.") == set()   # "Hope" still needs evidence
     both = _zoom_roster(["Becky Müller - Principal (Rebecca Müller)"])
     assert {"Becky Müller", "Rebecca Müller"} <= set(both.full) and set(both.last) == {"Müller"}

@@ -36,7 +36,7 @@ def plain() -> PiiDetector:
 @pytest.mark.parametrize("text, public", [
     ("We watched Franco Harris highlights at the kickoff.", "Franco Harris"),
     ("FRANCO HARRIS and the Immaculate Reception opened the day.", "Franco Harris"),
-    ("The photo of Franco\nHarris still hangs in the gym.", "Franco Harris"),
+    ("The photo of Franco  Harris still hangs in the gym.", "Franco Harris"),   # two spaces
     ("Franco Harris's catch was the icebreaker.", "Franco Harris"),
     ("The keynote quoted Rigoberta Menchú twice.", "Rigoberta Menchu"),   # accents aside, either way
     ("Wyola, Garryowen, Pryor, St. Xavier: every community should have a seat.", "St. Xavier"),   # a place
@@ -53,12 +53,20 @@ def test_only_what_lies_inside_a_public_name_is_left(plain) -> None:
     detector = plain.with_public(["Franco Harris", "Acrisure Stadium"])
     text = "Ms. Lopez met Coach Franco Harris and Maria Lopez at Acrisure Stadium; Harris agreed. Franco Harrison came."
     found = _persons(detector, text)
-    # the roster's people stay redacted, and so does a span that reaches outside the public name
-    assert "Maria Lopez" in found and "Ms. Lopez" in found and "Coach Franco Harris" in found
+    # the roster's people stay redacted (the roster's surname alone too), and so does a span that reaches outside
+    # the public name
+    assert {"Maria Lopez", "Ms. Lopez", "Coach Franco Harris", "Harris"} <= set(found)
     # a public name is matched whole: "Franco Harrison" is not "Franco Harris"
-    assert any(f.startswith("Franco Harrison") for f in found) == any(
-        f.startswith("Franco Harrison") for f in _persons(plain, text))
+    assert "Franco Harrison" in found
     assert "Acrisure Stadium" not in " ".join(found)
+
+
+def test_a_public_name_is_never_read_across_a_line_break(plain) -> None:
+    """A line's last word may be someone's and the next line's first another's: the roster's Harris stays redacted
+    in "Thanks Harris<newline>Teeter" though "Harris Teeter" (a grocery chain) is public."""
+    text = "Thanks Harris\nTeeter sent the snacks."
+    assert "Harris" in _persons(plain.with_public(["Harris Teeter"]), text)
+    assert _persons(plain.with_public(["Franco Harris"]), "Franco\nHarris came.") == ["Franco", "Harris"]
 
 
 def test_contacts_inside_a_public_name_stay_redacted(plain) -> None:
@@ -67,11 +75,14 @@ def test_contacts_inside_a_public_name_stay_redacted(plain) -> None:
     assert [s.label for s in detector.find(text)] == ["PHONE"]
 
 
-@pytest.mark.parametrize("name", ["Maria Lopez", "harris", "Deb", "HARRÍS", "Roosevelt"])
+@pytest.mark.parametrize("name", ["Maria Lopez", "harris", "Deb", "HARRÍS", "Roosevelt",
+                                  # (a second reader's: names that hold a roster name, a nickname or a school)
+                                  "Deb Harris", "Debbie Harris", "Coach Maria Lopez", "Ms. Lopez", "Mr Harris",
+                                  "Lopez's", "Maria Lopez Foundation", "Roosevelt Elem", "Deborah's iPad"])
 def test_a_roster_name_cannot_be_public(plain, name) -> None:
-    """A roster surname, a nickname of a roster first name, a school's short form: each is always redacted. The
+    """A roster name, surname, nickname or school's short form, or a name that holds one, is always redacted. The
     error gives the position, never the name (it is one of the project's people)."""
-    assert plain.roster_holds(name)
+    assert plain.roster_named(name)
     with pytest.raises(ValueError, match=r"position 1\b") as err:
         plain.with_public(["Franco Harris", name])
     assert name.lower() not in str(err.value).lower()
@@ -157,10 +168,11 @@ def test_project_file_validates_public_names(tmp_path: Path) -> None:
 
     write_starter(tmp_path, project="p", title="T")
     data = yaml.safe_load((tmp_path / "evalkit.yml").read_text())
-    data.setdefault("anonymize", {})["public_names"] = ["Franco Harris", "X"]
-    (tmp_path / "evalkit.yml").write_text(yaml.safe_dump(data, sort_keys=False))
-    with pytest.raises(ConfigError, match=r"public_names"):
-        load_project(tmp_path)
+    for bad in (["Franco Harris", "X"], ["Franco Harris", "   "], ["Franco Harris", 3], "Franco Harris"):
+        data.setdefault("anonymize", {})["public_names"] = bad
+        (tmp_path / "evalkit.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+        with pytest.raises(ConfigError, match=r"public_names"):
+            load_project(tmp_path)
     data["anonymize"]["public_names"] = ["Franco Harris"]
     (tmp_path / "evalkit.yml").write_text(yaml.safe_dump(data, sort_keys=False))
     assert load_project(tmp_path).project.anonymize.public_names == ["Franco Harris"]
@@ -243,9 +255,7 @@ def test_names_off_roster_on_the_demo(demo_cleaned) -> None:
     assert len(found) > 0 and set(found["label"]) <= {"PERSON", "SCHOOL"}
     assert list(found["comments"]) == sorted(found["comments"], reverse=True) and (found["comments"] >= 1).all()
     detector = build_detector(cfg, tables)
-    for name in found["name"]:
-        assert not detector.roster_holds(name) and not any(detector.roster_holds(w) for w in name.split()
-                                                           if len(w) > 1)
+    assert not any(detector.roster_named(name) for name in found["name"])
     # listing one as public takes it off the list, and the detector leaves it
     first = found["name"].iloc[0]
     again = names_off_roster(_with_public(cfg, [first]), tables)

@@ -39,8 +39,9 @@ def names_off_roster(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> pd.Da
     -------
     pandas.DataFrame
         Columns ``label`` (PERSON or SCHOOL), ``name`` (as first written; names that differ only in case or accents
-        are one) and ``comments`` (the cells that hold it), most frequent first. A name with a roster name or place
-        in it ("Coach Maria Lopez") is left out: it is always redacted.
+        are one) and ``comments`` (the cells that hold it), most frequent first. A name that is or holds a roster name
+        or place (:meth:`~evalkit.pii.PiiDetector.roster_named`: "Coach Maria Lopez", "Ms. Lopez") is left out: it
+        is always redacted, and could not be made public.
     """
     import pandas as pd
 
@@ -60,7 +61,7 @@ def names_off_roster(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> pd.Da
                 seen = set()
                 for span in detector.find(text):
                     name = text[span.start:span.end]
-                    if span.label not in PUBLIC_LABELS or _on_roster(detector, name):
+                    if span.label not in PUBLIC_LABELS or detector.roster_named(name):
                         continue
                     key = (span.label, " ".join(fold(name).casefold().split()))
                     shown.setdefault(key, " ".join(name.split()))
@@ -69,8 +70,3 @@ def names_off_roster(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> pd.Da
     rows = [{"label": label, "name": shown[(label, key)], "comments": n}
             for (label, key), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return pd.DataFrame(rows, columns=["label", "name", "comments"])
-
-
-def _on_roster(detector, name: str) -> bool:
-    """Whether ``name`` or one of its words is a roster name or place (in a form the detector matches)."""
-    return detector.roster_holds(name) or any(detector.roster_holds(w) for w in name.split() if len(w) > 1)

@@ -15,7 +15,8 @@ from collections import Counter
 
 import pandas as pd
 
-from evalkit.pii import _SURNAME_PARTICLES, PiiDetector, RosterNames, fold
+from evalkit.namelists import EVERYDAY_RANK, all_given_names, word_rank
+from evalkit.pii import _PUBLIC_FILLER, _SURNAME_PARTICLES, PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind
@@ -45,9 +46,9 @@ def build_detector(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> PiiDete
     if not policy.public_names:
         return detector
     # (the position only, never the name: it is one of the project's people or places)
-    if held := [f"anonymize.public_names[{i}]" for i, p in enumerate(policy.public_names) if detector.roster_holds(p)]:
-        raise ConfigError(cfg.project_file, [(where, "is also a name or place in the project's sources, which is "
-                                              "always redacted") for where in held],
+    if held := [f"anonymize.public_names[{i}]" for i, p in enumerate(policy.public_names) if detector.roster_named(p)]:
+        raise ConfigError(cfg.project_file, [(where, "is or holds a name or place of the project's sources, which "
+                                              "is always redacted") for where in held],
                           hint="remove it from anonymize.public_names: only names that are no participant's, "
                                "school's or district's can be public")
     return detector.with_public(policy.public_names)
@@ -88,9 +89,9 @@ def collect_roster_names(cfg: ProjectConfig, tables: dict[str, CleanTable]) -> R
                         last.append(surname)
                         if given and all(len(w) > 1 for w in given.split()):  # not "A. Brooks" as "A Brooks"
                             full.append(f"{given} {surname}")
-                            # (and the given name alone, as comments name colleagues: "Tavish set up the room";
-                            # an everyday word, "Will" of "Will Osei", still needs the evidence the detector asks)
-                            first += _given_alone(given)
+                        # (and the given name alone, as comments name colleagues: "Tavish set up the room"; an
+                        # everyday word, "Will" of "Will Osei", still needs the evidence the detector asks)
+                        first += _given_alone(given)
         # Whole names row by row, so each first name meets its own surname.
         f_cols = [c for c in name_cols if kinds[c] == "first_name"]
         l_cols = [c for c in name_cols if kinds[c] == "last_name"]
@@ -145,20 +146,35 @@ _EDGE = ".,;:!?\"'’“”()[]{}<>*_#~"
 
 
 def _given_alone(given: str) -> list[str]:
-    """A display name's given name as said alone: without the particles that begin the surname ("Aaliyah" of
-    "Aaliyah De la Cruz", whose surname the parse takes as "Cruz"), and its first word too when it has several, as
-    one column cannot say where a surname of two words starts ("Randall" of "Randall Two Bulls", "Mary" of "Mary
-    Beth Smith").
+    """A display name's given name as said alone: without a title or role before it ("Pastor", "Sra."), initials
+    ("R." of "Tavish R. McAllister") and the particles that begin the surname ("Aaliyah" of "Aaliyah De la Cruz",
+    whose surname the parse takes as "Cruz"), and its first word too when it has several, as one column cannot say
+    where a surname of two words starts ("Randall" of "Randall Two Bulls", "Mary" of "Mary Beth Smith"). Only words
+    that can be a given name: a name list's, or no everyday English word ("Science" of "Science Dept", "The" of "The
+    Garcia Family" are not).
 
     Examples
     --------
-    >>> _given_alone("Aaliyah De la"), _given_alone("Randall Two"), _given_alone("Tavish")
-    (['Aaliyah'], ['Randall Two', 'Randall'], ['Tavish'])
+    >>> _given_alone("Aaliyah De la"), _given_alone("Randall Two"), _given_alone("Tavish R."), _given_alone("Pastor Dan")
+    (['Aaliyah'], ['Randall'], ['Tavish'], ['Dan'])
+    >>> _given_alone("Science"), _given_alone("The Garcia"), _given_alone("Hope")
+    ([], [], ['Hope'])
     """
-    words = given.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".") in _SURNAME_PARTICLES:
+    words = [w for w in given.split() if len(w.rstrip(".")) > 1]
+    while words and fold(words[0]).lower().rstrip(".") in _PUBLIC_FILLER:
+        words.pop(0)
+    while len(words) > 1 and fold(words[-1]).lower().rstrip(".") in _SURNAME_PARTICLES:
         words.pop()
-    return [" ".join(words), words[0]] if len(words) > 1 else words
+    if not words or not _could_be_given(words[0]):
+        return []
+    whole = " ".join(words)
+    return [whole, words[0]] if len(words) > 1 and all(map(_could_be_given, words)) else [words[0]]
+
+
+def _could_be_given(word: str) -> bool:
+    """Whether ``word`` can be someone's given name: a name list holds it, or it is no everyday English word."""
+    low = fold(word).lower()
+    return low in all_given_names() or word_rank().get(low, EVERYDAY_RANK) >= EVERYDAY_RANK
 
 
 def _display_names(value: str) -> list[tuple[str, str, bool]]:

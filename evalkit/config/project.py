@@ -11,7 +11,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from evalkit._limits import N_MIN_FLOOR, N_MIN_PLAIN
 from evalkit.config.codebook import ColumnSpec, GuskeyLevel, Wave
@@ -594,11 +594,11 @@ class AnonymizePolicy(_Model):
         default=True, description="read each comment the rules do not send to review again with the bundled "
         "comments' model (evalkit/review_model.py): one that describes someone well enough to identify them goes "
         "to review too; false for the rules' phrases alone")
-    public_names: list[Annotated[str, Field(min_length=2)]] = Field(
+    public_names: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]] = Field(
         default_factory=list, description="names that are public in this program and are never redacted: a local "
         "hero, a stadium, a team, a park the comments cite (\"Franco Harris\", \"Acrisure Stadium\"), each matched "
-        "whole, case and accents aside; a person or place found inside one is left as written. A name or place of "
-        "the project's own sources cannot be listed (they are always redacted)")
+        "whole on one line, case and accents aside; a person or place found inside one is left as written. A name "
+        "that is or holds a name or place of the project's own sources cannot be listed (they are always redacted)")
 
 
 class AttendancePolicy(_Model):
