@@ -1944,8 +1944,8 @@ class PiiDetector:
         one of them is not redacted.
 
         An evaluator knows the names a program's comments cite that are no one's business to hide: a local hero, a
-        stadium, a team, a park ("Franco Harris", "Acrisure Stadium"). Each is matched whole, as a phrase, case and
-        accents aside; a span that reaches outside it ("Coach Franco Harris and Ms. Diaz") stays redacted, and so do
+        stadium, a team, a park ("Franco Harris", "Acrisure Stadium"). Each is matched whole, as a phrase on one
+        line, case and accents aside; a span that reaches outside it ("Coach Franco Harris and Ms. Diaz") stays redacted, and so do
         e-mails, phones, links and addresses. A roster name or place can never be made public (the roster's people
         are the ones redaction protects), nor a name that holds one (:meth:`roster_named`): ask first.
 
@@ -1973,7 +1973,7 @@ class PiiDetector:
             raise ValueError("PiiDetector.with_public: every public name must be a non-blank string")
         if held := [i for i, p in enumerate(public) if self.roster_named(p)]:
             raise ValueError(f"PiiDetector.with_public: public name(s) at position {', '.join(map(str, held))} "
-                             "are also names or places of the roster, which are always redacted")
+                             "are or hold names or places of the roster, which are always redacted")
         forms = sorted({v for p in public for v in _variants(p)})
         # (its words apart as the text spaces them on one line, two spaces or a tab; never across a line break, where
         # a line's last word may be someone's and the next line's first another's: "Thanks Harris<newline>Teeter")
@@ -6041,7 +6041,8 @@ def _no_office(folded: str) -> bool:
 def _office_titled(folded: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Each PERSON span with the public office's title right before it ("Rep. Harlan Voss", "State Sen. Marlene
     Crouch"), the spans of the title's own words taken in; never a title another span reaches into, nor a job's
-    ("Sales Rep."). ``spans`` sorted; one pass (the title is short: the spans looked back over are few)."""
+    ("Sales Rep."). One pass over the sorted spans (the title is short: the spans looked back over are few)."""
+    spans = sorted(spans)
     out: list[tuple[int, int, str] | None] = list(spans)
     for k, (s, e, label) in enumerate(spans):
         if label != "PERSON" or not (m := _OFFICE_TITLE_BEFORE.search(folded, max(0, s - 30), s)) \
@@ -6081,10 +6082,11 @@ def _words(words: Iterable[str]) -> list[str]:
 
 _SURNAME_PARTICLES = frozenset("van von de del der den da di du la le las los dos das do ten ter st saint santa san "
                                 "mac mc al el bin ibn ben abu".split())
-#: words that name no one beside a surname in a public name (:meth:`PiiDetector.roster_named`): titles, lower case
-#: and folded, and particles
-_PUBLIC_FILLER = frozenset(w.lower() for w in _TITLE_WORDS if w.isalpha()) | frozenset(_LOWER_TITLES) \
-    | frozenset(_LOWER_ROLE_TITLES) | _SURNAME_PARTICLES
+#: the titles of respect and of roles as single words, lower case ("ms", "dr", "pastor", "sra")
+_TITLES_LOWER = frozenset(w.lower() for w in _TITLE_WORDS if w.isalpha()) | frozenset(_LOWER_TITLES) \
+    | frozenset(_LOWER_ROLE_TITLES)
+#: words that name no one beside a surname in a public name (:meth:`PiiDetector.roster_named`): titles and particles
+_PUBLIC_FILLER = _TITLES_LOWER | _SURNAME_PARTICLES
 _PARTICLE_LED = re.compile(r"(?:(?:van|von|de|del|der|den|da|di|du|la|le|dos|das|ten|ter)[ ])+[A-Z][\w'’-]*")
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 import pandas as pd
 
 from evalkit.namelists import EVERYDAY_RANK, all_given_names, word_rank
-from evalkit.pii import _PUBLIC_FILLER, _SURNAME_PARTICLES, PiiDetector, RosterNames, fold
+from evalkit.pii import _SURNAME_PARTICLES, _TITLES_LOWER, PiiDetector, RosterNames, fold
 from evalkit.clean.quality import Action, Defect, QualityLog
 from evalkit.clean.survey import CleanTable
 from evalkit.config import ColumnRole, ColumnSpec, ProjectConfig, SourceKind
@@ -157,11 +157,11 @@ def _given_alone(given: str) -> list[str]:
     --------
     >>> _given_alone("Aaliyah De la"), _given_alone("Randall Two"), _given_alone("Tavish R."), _given_alone("Pastor Dan")
     (['Aaliyah'], ['Randall'], ['Tavish'], ['Dan'])
-    >>> _given_alone("Science"), _given_alone("The Garcia"), _given_alone("Hope")
-    ([], [], ['Hope'])
+    >>> _given_alone("Science"), _given_alone("The Garcia"), _given_alone("Pastor"), _given_alone("Don")
+    ([], [], [], ['Don'])
     """
     words = [w for w in given.split() if len(w.rstrip(".")) > 1]
-    while words and fold(words[0]).lower().rstrip(".") in _PUBLIC_FILLER:
+    while len(words) > 1 and fold(words[0]).lower().rstrip(".") in _TITLES_LOWER:   # ("Don" alone is a name)
         words.pop(0)
     while len(words) > 1 and fold(words[-1]).lower().rstrip(".") in _SURNAME_PARTICLES:
         words.pop()
@@ -172,9 +172,11 @@ def _given_alone(given: str) -> list[str]:
 
 
 def _could_be_given(word: str) -> bool:
-    """Whether ``word`` can be someone's given name: a name list holds it, or it is no everyday English word."""
-    low = fold(word).lower()
-    return low in all_given_names() or word_rank().get(low, EVERYDAY_RANK) >= EVERYDAY_RANK
+    """Whether ``word`` can be someone's given name: a name list holds it, or it is no everyday English word and no
+    title ("Pastor" of "Pastor Cole")."""
+    low = fold(word).lower().rstrip(".")
+    return low in all_given_names() or (word_rank().get(low, EVERYDAY_RANK) >= EVERYDAY_RANK
+                                        and low not in _TITLES_LOWER)
 
 
 def _display_names(value: str) -> list[tuple[str, str, bool]]:
