@@ -105,7 +105,6 @@ class Redactor:
             raise TypeError(f"Redactor.from_roster: nicknames must be True or False; got {nicknames!r}")
         detector = PiiDetector.from_roster(names, nicknames=nicknames, token_model=token_model,
                                            review_model=review_model)
-        public = [public] if isinstance(public, str) else list(public)
         return cls(detector.with_public(public) if public else detector)
 
     def redact(self, text: str, *, confirmed: frozenset[str] = frozenset()) -> Redaction:

@@ -595,9 +595,10 @@ class AnonymizePolicy(_Model):
         "comments' model (evalkit/review_model.py): one that describes someone well enough to identify them goes "
         "to review too; false for the rules' phrases alone")
     public_names: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=2)]] = Field(
-        default_factory=list, description="names that are public in this program and are never redacted: a local "
-        "hero, a stadium, a team, a park the comments cite (\"Franco Harris\", \"Acrisure Stadium\"), each matched "
-        "whole on one line, case and accents aside; a person or place found inside one is left as written. A name "
+        default_factory=list, description="names that are public in this program: a local hero, a stadium, a team, "
+        "a park the comments cite (\"Franco Harris\", \"Acrisure Stadium\"), each matched whole on one line, case "
+        "and accents aside; a person or place found inside one is left as written (a span reaching outside it, "
+        "\"Coach Franco Harris\", stays redacted; `evalkit names` lists candidates). A name "
         "that is or holds a name or place of the project's own sources cannot be listed (they are always redacted)")
 
 
