@@ -173,3 +173,17 @@ def tune_only(monkeypatch):
         assert seen == ["tune"]
         return set(json.loads((folders[0] / "split.json").read_text(encoding="utf-8"))["tune"]), result
     return run
+
+
+def bundled_model_record(model, tool, data_file: str) -> dict:
+    """A bundled model's record checked as both models' tests check it (fitted on tune halves only, no blind corpus,
+    the tool's blind list), and its stored form (``evalkit/data/<data_file>``) for the caller's own checks."""
+    import gzip
+    import importlib.resources
+    import json
+
+    assert model.meta["half"] == "tune"
+    blind = set(model.meta["blind_left_out"])
+    assert blind and not blind & set(model.meta["corpora"])
+    assert blind == set(tool.BLIND)
+    return json.loads(gzip.decompress(importlib.resources.files("evalkit").joinpath(f"data/{data_file}").read_bytes()))

@@ -3,16 +3,14 @@ tools/train_review_model.py)."""
 
 from __future__ import annotations
 
-import gzip
-import importlib.resources
 import importlib.util
-import json
 import math
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from conftest import bundled_model_record
 from evalkit.anonymize.redaction import Redactor
 from evalkit.pii import PiiDetector, RosterNames
 from evalkit.review_model import FEATURES_VERSION, ReviewModel, features, from_dict, load_model, to_dict
@@ -77,12 +75,7 @@ def test_probabilities_are_sklearns_of_the_same_fit() -> None:
 
 def test_the_bundled_model_was_fitted_on_tune_halves_only_and_chose_its_threshold_by_its_rule() -> None:
     m = load_model()
-    assert m.meta["half"] == "tune"
-    blind = set(m.meta["blind_left_out"])
-    assert blind and not blind & set(m.meta["corpora"])
-    assert blind == set(_tool().BLIND)
-    raw = json.loads(gzip.decompress(importlib.resources.files("evalkit").joinpath(
-        "data/review_model.json.gz").read_bytes()))
+    raw = bundled_model_record(m, _tool(), "review_model.json.gz")
     assert raw["features_version"] == FEATURES_VERSION
     # the recorded cross-validation table gives the threshold: the lowest whose clean comments added fit the budget
     budget = m.meta["max_clean_added"] * m.meta["cv_rules_alone"]["clean"]

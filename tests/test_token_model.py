@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
-import importlib.resources
 import importlib.util
-import json
 import math
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from conftest import bundled_model_record
 from evalkit.anonymize.redaction import Redactor
 from evalkit.pii import PiiDetector, RosterNames
 from evalkit.token_model import (
@@ -76,12 +74,7 @@ def test_proba_is_the_softmax_of_bias_plus_weights() -> None:
 def test_the_bundled_model_was_fitted_on_tune_halves_only_and_on_these_features() -> None:
     m = load_model()
     assert 0.5 <= m.threshold < 1.0
-    assert m.meta["half"] == "tune"
-    blind = set(m.meta["blind_left_out"])
-    assert blind and not blind & set(m.meta["corpora"])
-    assert blind == set(_tool().BLIND)
-    raw = json.loads(gzip.decompress(importlib.resources.files("evalkit").joinpath(
-        "data/token_model.json.gz").read_bytes()))
+    raw = bundled_model_record(m, _tool(), "token_model.json.gz")
     assert raw["features_version"] == FEATURES_VERSION and tuple(raw["classes"]) == CLASSES
     # every weight's feature is one :func:`candidates` can give (a model of other features would weigh nothing)
     prefixes = {k.split("=", 1)[0] for k in m.weights}
